@@ -1,0 +1,130 @@
+#!/usr/bin/env python3
+"""Set up a local virtual environment and run Rehab Coach, its tests or its benchmarks.
+
+    python3 dev.py run [ARGS...]     start the app (ARGS go to the `coach` command)
+    python3 dev.py test [ARGS...]    ruff, mypy, then the whole pytest suite (ARGS go to pytest)
+    python3 dev.py bench [ARGS...]   the benchmarks in bench/
+    python3 dev.py lock              rewrite requirements.lock from what .venv holds
+
+Only the standard library is used here, so this runs on any Python 3.11+. The first call makes `.venv`
+and installs the pinned versions from requirements.lock; later calls skip that step unless
+pyproject.toml or requirements.lock changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+LOCK = ROOT / "requirements.lock"
+STAMP = VENV / ".rehab-coach-installed"
+
+
+def _venv_python() -> Path:
+    if os.name == "nt":
+        return VENV / "Scripts" / "python.exe"
+    return VENV / "bin" / "python"
+
+
+def _wanted_stamp() -> str:
+    digest = hashlib.sha256()
+    for path in (ROOT / "pyproject.toml", LOCK):
+        digest.update(path.read_bytes())
+    digest.update(sys.version.encode())
+    return digest.hexdigest()
+
+
+def _say(message: str) -> None:
+    print(f"dev.py: {message}", file=sys.stderr, flush=True)
+
+
+def ensure_venv() -> Path:
+    """Make or refresh .venv so that it matches pyproject.toml and requirements.lock."""
+    if sys.version_info < (3, 11):
+        sys.exit("dev.py: Rehab Coach needs Python 3.11 or newer; this is " + sys.version.split()[0])
+    python = _venv_python()
+    wanted = _wanted_stamp()
+    if python.exists() and STAMP.exists() and STAMP.read_text(encoding="utf-8") == wanted:
+        return python
+    if not python.exists():
+        _say(f"creating a virtual environment in {VENV}")
+        try:
+            venv.EnvBuilder(with_pip=True, clear=VENV.exists()).create(VENV)
+        except (OSError, subprocess.CalledProcessError) as error:
+            sys.exit(
+                f"dev.py: could not create {VENV}: {error}\n"
+                "On Debian or Ubuntu install the venv module first: sudo apt install python3-venv"
+            )
+    _say("installing Rehab Coach and its pinned dependencies (the first time takes a minute)")
+    command = [str(python), "-m", "pip", "install", "--disable-pip-version-check", "--quiet"]
+    command += ["--constraint", str(LOCK), "--editable", f"{ROOT}[test,dev]"]
+    if subprocess.call(command) != 0:
+        sys.exit("dev.py: installing the dependencies failed (see pip's message above)")
+    STAMP.write_text(wanted, encoding="utf-8")
+    return python
+
+
+def _run(python: Path, *args: str) -> int:
+    return subprocess.call([str(python), *args], cwd=ROOT)
+
+
+def run_tests(python: Path, pytest_args: list[str]) -> int:
+    """Lint, type-check, then run the whole suite; stop at the first stage that fails."""
+    stages: list[tuple[str, list[str]]] = [
+        ("ruff check", ["-m", "ruff", "check", "."]),
+        ("ruff format --check", ["-m", "ruff", "format", "--check", "."]),
+        ("mypy", ["-m", "mypy"]),
+        ("pytest", ["-m", "pytest", *pytest_args]),
+    ]
+    for name, args in stages:
+        _say(f"running {name}")
+        code = _run(python, *args)
+        if code != 0:
+            _say(f"{name} failed (exit {code})")
+            return code
+    return 0
+
+
+def write_lock(python: Path) -> int:
+    frozen = subprocess.run(
+        [str(python), "-m", "pip", "freeze", "--exclude-editable", "--all"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.splitlines()
+    keep = sorted(line for line in frozen if "==" in line and not line.startswith(("pip==", "setuptools==")))
+    header = [line for line in LOCK.read_text(encoding="utf-8").splitlines() if line.startswith("#")]
+    platform_only = [line for line in LOCK.read_text(encoding="utf-8").splitlines() if ";" in line]
+    names = {line.split("==")[0].lower() for line in platform_only}
+    keep = [line for line in keep if line.split("==")[0].lower() not in names]
+    LOCK.write_text("\n".join([*header, *sorted(keep + platform_only, key=str.lower)]) + "\n", encoding="utf-8")
+    _say(f"wrote {LOCK.name}")
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in {"run", "test", "bench", "lock"}:
+        print(__doc__, file=sys.stderr)
+        return 2
+    python = ensure_venv()
+    command, rest = argv[0], argv[1:]
+    if command == "run":
+        return _run(python, "-m", "coach", *rest)
+    if command == "test":
+        return run_tests(python, rest)
+    if command == "bench":
+        if not (ROOT / "bench" / "__main__.py").exists():
+            _say("there are no benchmarks yet (bench/ arrives with the player and icing work)")
+            return 2
+        return _run(python, "-m", "bench", *rest)
+    return write_lock(python)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
