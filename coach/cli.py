@@ -1,0 +1,306 @@
+"""The `coach` command: parses arguments, asks the core, prints the answer. No rules live here.
+
+Exit codes: 0 success, 1 the thing asked about is invalid (a routine file, a store), 2 a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import UTC, datetime, timedelta, tzinfo
+from pathlib import Path
+from typing import IO, Any, NoReturn
+
+from coach import __version__
+from coach.core.clock import FakeClock, SystemClock
+from coach.core.engine import SessionEngine
+from coach.core.library import Library, discover_routines
+from coach.core.loader import check_routine_file
+from coach.core.paths import Places, resolve_places
+from coach.core.recording import record_session
+from coach.core.routine import Routine, plan_steps, total_seconds
+from coach.core.safety import PAIN_MAX, PAIN_MIN, check_pain
+from coach.core.stats import summarize
+from coach.core.store import AdherenceStore, SessionRecord, StoreError
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A command line that cannot be carried out as written."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line on stderr and exit 2."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+def _pain(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"pain must be a whole number from {PAIN_MIN} to {PAIN_MAX}") from None
+    problem = check_pain(value)
+    if problem:
+        raise argparse.ArgumentTypeError(problem)
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="coach",
+        description="Rehab Coach: guided home exercise for runner's knee. With no command, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"coach {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    routines = commands.add_parser("routines", help="list the bundled and your own routines")
+    routines.add_argument("--json", action="store_true", help="print JSON")
+
+    validate = commands.add_parser("validate", help="check routine files; exit 1 if any has an error")
+    validate.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+
+    run = commands.add_parser("run", help="do a routine (ROUTINE is an id or a file)")
+    run.add_argument("routine", metavar="ROUTINE")
+    how = run.add_mutually_exclusive_group(required=True)
+    how.add_argument("--terminal", action="store_true", help="a real-time guided session in this terminal")
+    how.add_argument("--instant", action="store_true", help="complete it at once on a simulated clock")
+    run.add_argument("--pain", type=_pain, metavar="N", help=f"pain during the session, {PAIN_MIN}-{PAIN_MAX}")
+
+    history = commands.add_parser("history", help="past sessions, streak and weekly dose")
+    history.add_argument("--json", action="store_true", help="print JSON")
+    history.add_argument("--include-simulated", action="store_true", help="include --instant sessions")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args_list = sys.argv[1:] if argv is None else argv
+    try:
+        args = build_parser().parse_args(args_list)
+        if args.command is None:
+            from coach.gui.app import run_app
+
+            return run_app([sys.argv[0], *args_list])
+        places = resolve_places()
+        handler = {"routines": _routines, "validate": _validate, "run": _run, "history": _history}
+        return handler[args.command](args, places, sys.stdout)
+    except UsageError as error:
+        print(f"coach: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except StoreError as error:
+        print(f"coach: {error}", file=sys.stderr)
+        return EXIT_INVALID
+
+
+def _library(places: Places) -> Library:
+    return discover_routines(places.bundled_routines, places.user_routines, places.assets)
+
+
+def _routines(args: argparse.Namespace, places: Places, out: IO[str]) -> int:
+    library = _library(places)
+    if args.json:
+        payload = {
+            "routines": [
+                {
+                    "id": e.routine.id,
+                    "title": e.routine.title,
+                    "file": str(e.path),
+                    "origin": e.origin.value,
+                    "replaces": str(e.replaces) if e.replaces else None,
+                    "sessions_per_week": e.routine.sessions_per_week,
+                    "minutes": round(total_seconds(plan_steps(e.routine)) / 60, 1),
+                    "warnings": [str(w) for w in e.warnings],
+                }
+                for e in library.routines
+            ],
+            "broken": [
+                {"file": str(b.path), "origin": b.origin.value, "error": str(b.problems[0]),
+                 "errors": [str(p) for p in b.problems]}
+                for b in library.broken
+            ],
+        }
+        json.dump(payload, out, indent=2, ensure_ascii=False)
+        out.write("\n")
+        return EXIT_OK
+    for entry in library.routines:
+        note = " (yours, replaces the bundled one)" if entry.replaces else ""
+        note = note or (" (yours)" if entry.origin.value == "user" else "")
+        out.write(f"{entry.routine.id:<22} {entry.routine.title}{note}\n{'':<22} {entry.path}\n")
+    for broken in library.broken:
+        out.write(f"broken: {broken.path}\n")
+        out.writelines(f"  {problem}\n" for problem in broken.problems)
+    if not library.routines and not library.broken:
+        out.write("no routines found\n")
+    return EXIT_OK
+
+
+def _validate(args: argparse.Namespace, places: Places, out: IO[str]) -> int:
+    status = EXIT_OK
+    for path in args.paths:
+        checked = check_routine_file(path, places.assets)
+        for problem in checked.problems:
+            print(problem, file=sys.stderr if not problem.warning else out)
+        if checked.routine is None:
+            status = EXIT_INVALID
+        else:
+            out.write(f"{path}: ok ({checked.routine.id}, {len(checked.routine.exercises)} exercises)\n")
+    return status
+
+
+def _resolve_routine(text: str, places: Places) -> Routine:
+    path = Path(text)
+    if text.endswith(".toml") or path.is_file():
+        if not path.is_file():
+            raise UsageError(f"there is no routine file {text}")
+        checked = check_routine_file(path, places.assets)
+        if checked.routine is None:
+            raise _InvalidRoutine(checked.errors)
+        return checked.routine
+    entry = _library(places).find(text)
+    if entry is None:
+        raise UsageError(f"no routine has the id '{text}'; 'coach routines' lists them")
+    return entry.routine
+
+
+class _InvalidRoutine(Exception):
+    def __init__(self, problems: tuple[Any, ...]) -> None:
+        super().__init__()
+        self.problems = problems
+
+
+def _run(args: argparse.Namespace, places: Places, out: IO[str]) -> int:
+    try:
+        routine = _resolve_routine(args.routine, places)
+    except _InvalidRoutine as invalid:
+        for problem in invalid.problems:
+            print(problem, file=sys.stderr)
+        return EXIT_INVALID
+    store = AdherenceStore.open(places.database)
+    try:
+        return _run_instant(routine, store, args, out) if args.instant else _run_terminal(routine, store, args, out)
+    finally:
+        store.close()
+
+
+def _run_instant(routine: Routine, store: AdherenceStore, args: argparse.Namespace, out: IO[str]) -> int:
+    steps = plan_steps(routine)
+    now = SystemClock().wall()
+    # The simulated session ends now, so that it lands in today's history like a real one would.
+    clock = FakeClock(wall=now - timedelta(seconds=total_seconds(steps)))
+    engine = SessionEngine(steps, clock)
+    recorder = record_session(store, routine, engine, simulated=True)
+    engine.start()
+    clock.advance(engine.seconds_total)
+    engine.tick()
+    if args.pain is not None:
+        store.record_pain(recorder.session_id, args.pain)
+    record = store.session(recorder.session_id)
+    out.write(
+        f"recorded simulated session {record.id} of '{routine.id}': "
+        f"{record.steps_completed}/{record.steps_total} steps, {record.status.value}\n"
+    )
+    return EXIT_OK
+
+
+def _run_terminal(routine: Routine, store: AdherenceStore, args: argparse.Namespace, out: IO[str]) -> int:
+    from coach.terminal import TerminalPlayer, terminal_keys
+
+    engine = SessionEngine(routine, SystemClock())
+    recorder = record_session(store, routine, engine)
+    out.write(f"{routine.title}: {len(routine.exercises)} exercises, about {_minutes(engine.seconds_total)}\n")
+    player = TerminalPlayer(engine, out)
+    with terminal_keys() as keys:
+        player.play(keys)
+    pain = args.pain if args.pain is not None else _ask_pain(out)
+    if pain is not None:
+        store.record_pain(recorder.session_id, pain)
+    record = store.session(recorder.session_id)
+    finished = "completed" if record.completed else "stopped early"
+    out.write(f"Session {finished}: {record.steps_completed} of {record.steps_total} steps done. Saved.\n")
+    return EXIT_OK
+
+
+def _ask_pain(out: IO[str]) -> int | None:
+    if not sys.stdin.isatty():
+        return None
+    while True:
+        out.write(f"Pain in the knee during the session, {PAIN_MIN}-{PAIN_MAX} (Enter to skip): ")
+        out.flush()
+        answer = sys.stdin.readline().strip()
+        if not answer:
+            return None
+        try:
+            return _pain(answer)
+        except argparse.ArgumentTypeError as error:
+            out.write(f"{error}\n")
+
+
+def _minutes(seconds: float) -> str:
+    return f"{round(seconds / 60)} min"
+
+
+def _local_tz() -> tzinfo:
+    return datetime.now().astimezone().tzinfo or UTC
+
+
+def _session_json(record: SessionRecord) -> dict[str, Any]:
+    local = _local_tz()
+    return {
+        "id": record.id,
+        "routine_id": record.routine_id,
+        "routine_title": record.routine_title,
+        "started_at": record.started_at.astimezone(local).isoformat(timespec="seconds"),
+        "finished_at": record.finished_at.astimezone(local).isoformat(timespec="seconds")
+        if record.finished_at
+        else None,
+        "status": record.status.value,
+        "completed": record.completed,
+        "steps_completed": record.steps_completed,
+        "steps_total": record.steps_total,
+        "pain": record.pain,
+        "note": record.note,
+        "simulated": record.simulated,
+    }
+
+
+def _history(args: argparse.Namespace, places: Places, out: IO[str]) -> int:
+    store = AdherenceStore.open(places.database)
+    try:
+        sessions = store.sessions(include_simulated=args.include_simulated)
+    finally:
+        store.close()
+    tz = _local_tz()
+    summary = summarize(sessions, datetime.now(tz).date(), tz)
+    if args.json:
+        payload = {
+            "sessions": [_session_json(s) for s in sessions],
+            "summary": {
+                "streak_days": summary.streak_days,
+                "streak_weeks": summary.streak_weeks,
+                "this_week": {"sessions": summary.this_week_sessions, "planned": summary.sessions_per_week},
+                "adherence_4_weeks": summary.adherence_4_weeks,
+                "sessions_completed": summary.sessions_completed,
+            },
+        }
+        json.dump(payload, out, indent=2, ensure_ascii=False)
+        out.write("\n")
+        return EXIT_OK
+    if not sessions:
+        out.write("No sessions yet. Start one with 'coach run ROUTINE --terminal' or open the app.\n")
+    for s in sessions:
+        local = s.started_at.astimezone(tz)
+        pain = f"pain {s.pain}" if s.pain is not None else "pain -"
+        simulated = " (simulated)" if s.simulated else ""
+        out.write(
+            f"{local:%a %d %b %Y %H:%M}  {s.routine_title:<36.36}  {s.status.value:<9}  "
+            f"{s.steps_completed:>3}/{s.steps_total:<3} steps  {pain}{simulated}\n"
+        )
+    plan = f" of {summary.sessions_per_week} planned" if summary.sessions_per_week else ""
+    out.write(f"\nThis week: {summary.this_week_sessions} sessions{plan}\n")
+    out.write(f"Streak: {summary.streak_days} days in a row, {summary.streak_weeks} weeks on plan\n")
+    if summary.adherence_4_weeks is not None:
+        out.write(f"Last 4 weeks: {summary.adherence_4_weeks:.0%} of planned sessions done\n")
+    return EXIT_OK

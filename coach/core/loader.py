@@ -1,0 +1,456 @@
+"""Routine files (TOML, format 1) into `Routine` objects, with every problem reported as `PATH:LINE: sentence`.
+
+The loader never raises for bad input: it collects every problem it can find in one pass, so that a person
+editing a file sees all of them at once, and one broken file never stops the other routines from loading.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from coach.core.routine import Exercise, ExerciseKind, Routine
+from coach.core.safety import ICING_LIMIT_REASON, ICING_MAX_MINUTES
+
+FORMAT_VERSION = 1
+MAX_FILE_BYTES = 1_000_000
+ILLUSTRATIONS = "illustrations"
+
+_ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+_KEY_LINE = re.compile(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)\s*=""")
+
+ROUTINE_KEYS = ("format", "id", "title", "description", "sessions_per_week", "source", "exercises")
+EXERCISE_KEYS = (
+    "id",
+    "name",
+    "instructions",
+    "image",
+    "sets",
+    "reps",
+    "rep_seconds",
+    "hold_seconds",
+    "sides",
+    "rest_seconds",
+    "icing",
+    "timer_minutes",
+)
+
+# Limits (ours) that catch typos such as `reps = 1200` while leaving room for any real prescription.
+_LIMITS: dict[str, tuple[float, float]] = {
+    "sessions_per_week": (0, 14),
+    "sets": (1, 20),
+    "reps": (1, 100),
+    "rep_seconds": (0.5, 60),
+    "hold_seconds": (1, 600),
+    "rest_seconds": (0, 600),
+    "timer_minutes": (0.5, 180),
+}
+DEFAULT_REP_SECONDS = 3.0  # ours: a controlled rep, up and down
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong (or, with `warning`, merely worth knowing) about a routine file."""
+
+    path: Path
+    line: int
+    message: str
+    warning: bool = False
+
+    def __str__(self) -> str:
+        prefix = "warning: " if self.warning else ""
+        return f"{self.path}:{self.line}: {prefix}{self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedRoutine:
+    """The outcome of reading one file: a routine when it is valid, and every problem found."""
+
+    path: Path
+    routine: Routine | None
+    problems: tuple[Problem, ...]
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if not p.warning)
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.warning)
+
+
+class RoutineError(Exception):
+    """A routine file that cannot be used; `problems` holds every error found in it."""
+
+    def __init__(self, problems: tuple[Problem, ...]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+        first = problems[0]
+        self.path, self.line, self.message = first.path, first.line, first.message
+
+
+def load_routine(path: Path, assets_dir: Path | None = None) -> Routine:
+    """Read a routine file or raise RoutineError listing all its problems."""
+    checked = check_routine_file(path, assets_dir)
+    if checked.routine is None:
+        raise RoutineError(checked.errors)
+    return checked.routine
+
+
+def check_routine_file(path: Path, assets_dir: Path | None = None) -> CheckedRoutine:
+    """Read and validate one routine file; never raises for anything wrong with the file."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return _failed(path, 1, f"cannot read the file: {error.strerror or error}")
+    if len(raw) > MAX_FILE_BYTES:
+        return _failed(path, 1, f"the file is {len(raw)} bytes; a routine file may be at most {MAX_FILE_BYTES}")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return _failed(path, line, "the file is not UTF-8 text")
+    return check_routine_text(text, path, assets_dir)
+
+
+def check_routine_text(text: str, path: Path, assets_dir: Path | None = None) -> CheckedRoutine:
+    """Validate routine TOML given as text; `path` names it in messages and anchors relative images."""
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        match = _TOML_POSITION.search(message)
+        line = int(match.group(1)) if match else max(1, text.count("\n"))
+        sentence = _TOML_POSITION.sub("", message).rstrip(".")
+        return _failed(path, line, f"this is not valid TOML: {sentence}")
+    checker = _Checker(path, _KeyLines(text), assets_dir)
+    routine = checker.routine(document)
+    problems = tuple(sorted(checker.problems, key=lambda p: (p.line, p.warning)))
+    valid = routine is not None and not any(not p.warning for p in problems)
+    return CheckedRoutine(path, routine if valid else None, problems)
+
+
+def _failed(path: Path, line: int, message: str) -> CheckedRoutine:
+    return CheckedRoutine(path, None, (Problem(path, line, message),))
+
+
+class _KeyLines:
+    """Which line each key sits on: tomllib gives values but no positions, so the text is scanned once."""
+
+    def __init__(self, text: str) -> None:
+        self.top: dict[str, int] = {}
+        self.exercises: list[dict[str, int]] = []
+        self.exercise_headers: list[int] = []
+        current: dict[str, int] | None = self.top
+        in_string: str | None = None
+        for number, line in enumerate(text.splitlines(), start=1):
+            was_in_string = in_string is not None
+            for quote in ('"""', "'''"):
+                if line.count(quote) % 2 == 1 and in_string in (None, quote):
+                    in_string = None if in_string else quote
+                    break
+            stripped = line.strip()
+            if was_in_string:
+                continue
+            if stripped.startswith("[[") and stripped.split("#")[0].strip() == "[[exercises]]":
+                current = {}
+                self.exercises.append(current)
+                self.exercise_headers.append(number)
+            elif stripped.startswith("["):
+                current = None
+            elif current is not None and (match := _KEY_LINE.match(line)):
+                current.setdefault(match.group(1).strip("\"'"), number)
+
+    def of_top(self, key: str) -> int:
+        return self.top.get(key, 1)
+
+    def of_exercise(self, index: int, key: str | None = None) -> int:
+        if index >= len(self.exercises):
+            return self.top.get("exercises", 1)
+        header = self.exercise_headers[index]
+        return self.exercises[index].get(key, header) if key else header
+
+
+class _Checker:
+    """Walks a parsed document, building a Routine and collecting every problem on the way."""
+
+    def __init__(self, path: Path, lines: _KeyLines, assets_dir: Path | None) -> None:
+        self.path = path
+        self.lines = lines
+        self.assets_dir = assets_dir
+        self.problems: list[Problem] = []
+
+    def error(self, line: int, message: str) -> None:
+        self.problems.append(Problem(self.path, line, message))
+
+    def warn(self, line: int, message: str) -> None:
+        self.problems.append(Problem(self.path, line, message, warning=True))
+
+    # -- the routine ----------------------------------------------------------------------------------
+
+    def routine(self, doc: dict[str, Any]) -> Routine | None:
+        self._unknown_keys(doc, ROUTINE_KEYS, self.lines.of_top, "routine")
+        self._format(doc)
+        line = self.lines.of_top
+        routine_id = self._identifier(doc, "id", line("id"), "the routine")
+        title = self._text(doc, "title", line("title"), required=True)
+        description = self._text(doc, "description", line("description"))
+        source = self._text(doc, "source", line("source"))
+        per_week = self._number(doc, "sessions_per_week", line("sessions_per_week"), integer=True)
+        exercises = self._exercises(doc)
+        if routine_id is None or title is None or exercises is None:
+            return None
+        return Routine(
+            id=routine_id,
+            title=title,
+            exercises=exercises,
+            description=description or "",
+            sessions_per_week=int(per_week or 0),
+            source=source or "",
+            path=self.path,
+            id_line=line("id"),
+        )
+
+    def _format(self, doc: dict[str, Any]) -> None:
+        line = self.lines.of_top("format")
+        if "format" not in doc:
+            self.error(1, f"the file must say which format it uses: add 'format = {FORMAT_VERSION}' at the top")
+            return
+        value = doc["format"]
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.error(line, f"format must be the whole number {FORMAT_VERSION}, got {_show(value)}")
+        elif value > FORMAT_VERSION:
+            self.error(line, f"format {value} is newer than this Rehab Coach understands ({FORMAT_VERSION})")
+        elif value != FORMAT_VERSION:
+            self.error(line, f"format must be {FORMAT_VERSION}, got {value}")
+
+    def _exercises(self, doc: dict[str, Any]) -> tuple[Exercise, ...] | None:
+        line = self.lines.of_top("exercises")
+        tables = doc.get("exercises")
+        if tables is None:
+            self.error(1, "the routine has no exercises: add at least one [[exercises]] table")
+            return None
+        if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables) or not tables:
+            self.error(line, "exercises must be a list of [[exercises]] tables")
+            return None
+        exercises: list[Exercise] = []
+        first_line: dict[str, int] = {}
+        for index, table in enumerate(tables):
+            exercise = self._exercise(index, table)
+            if exercise is None:
+                continue
+            if exercise.id in first_line:
+                self.error(
+                    self.lines.of_exercise(index, "id"),
+                    f"exercise id '{exercise.id}' is used twice (first at line {first_line[exercise.id]})",
+                )
+                continue
+            first_line[exercise.id] = self.lines.of_exercise(index, "id")
+            exercises.append(exercise)
+        if len(exercises) != len(tables):
+            return None
+        return tuple(exercises)
+
+    # -- one exercise ---------------------------------------------------------------------------------
+
+    def _exercise(self, index: int, table: dict[str, Any]) -> Exercise | None:
+        errors_before = len([p for p in self.problems if not p.warning])
+
+        def line(key: str | None = None) -> int:
+            return self.lines.of_exercise(index, key)
+
+        self._unknown_keys(table, EXERCISE_KEYS, line, "exercise")
+        exercise_id = self._identifier(table, "id", line("id"), f"exercise {index + 1}", header=line())
+        name = self._text(table, "name", line("name"), required=True, header=line())
+        number = self._number
+        sets = number(table, "sets", line("sets"), integer=True, default=1)
+        reps = number(table, "reps", line("reps"), integer=True)
+        rep_seconds = number(table, "rep_seconds", line("rep_seconds"))
+        hold = number(table, "hold_seconds", line("hold_seconds"))
+        rest = number(table, "rest_seconds", line("rest_seconds"), default=0)
+        icing = self._flag(table, "icing", line("icing"))
+        timer = self._timer_minutes(table, line("timer_minutes"), icing)
+        kind = self._kind(table, line(), icing)
+        if rep_seconds is not None and reps is None and "reps" not in table:
+            self.error(line("rep_seconds"), "rep_seconds only applies to an exercise with reps")
+        sides = self._sides(table, line("sides"))
+        instructions = self._instructions(table, line("instructions"))
+        image = self._image(table, line("image"))
+        if len([p for p in self.problems if not p.warning]) > errors_before or kind is None:
+            return None
+        assert exercise_id is not None and name is not None  # guaranteed by the error count above
+        return Exercise(
+            id=exercise_id,
+            name=name,
+            kind=kind,
+            sets=int(sets or 1),
+            reps=int(reps) if reps is not None else None,
+            rep_seconds=(rep_seconds or DEFAULT_REP_SECONDS) if kind is ExerciseKind.REPS else 0.0,
+            hold_seconds=hold or 0.0,
+            timer_minutes=timer or 0.0,
+            sides=sides,
+            rest_seconds=rest or 0.0,
+            icing=icing,
+            instructions=instructions,
+            image=image,
+            line=line(),
+        )
+
+    def _kind(self, table: dict[str, Any], header: int, icing: bool) -> ExerciseKind | None:
+        has = {key for key in ("reps", "hold_seconds", "timer_minutes") if key in table}
+        if icing:
+            if has - {"timer_minutes"}:
+                self.error(header, "an icing exercise is a plain timer: give timer_minutes, not reps or holds")
+                return None
+            return ExerciseKind.TIMER
+        if "timer_minutes" in has and len(has) > 1:
+            self.error(header, "an exercise is either a timer or reps/holds: remove timer_minutes or the others")
+            return None
+        if "reps" in has:
+            return ExerciseKind.REPS
+        if "hold_seconds" in has:
+            return ExerciseKind.HOLD
+        if "timer_minutes" in has:
+            return ExerciseKind.TIMER
+        self.error(header, "the exercise needs reps, hold_seconds or timer_minutes to say how it is done")
+        return None
+
+    def _timer_minutes(self, table: dict[str, Any], line: int, icing: bool) -> float | None:
+        if icing and "timer_minutes" not in table:
+            return float(ICING_MAX_MINUTES)
+        minutes = self._number(table, "timer_minutes", line)
+        if icing and minutes is not None and minutes > ICING_MAX_MINUTES:
+            self.error(line, f"an icing timer of {minutes:g} minutes is too long: {ICING_LIMIT_REASON}")
+            return None
+        return minutes
+
+    def _sides(self, table: dict[str, Any], line: int) -> tuple[str, ...]:
+        if "sides" not in table:
+            return ()
+        value = table["sides"]
+        if not isinstance(value, list) or not value or not all(isinstance(s, str) and s.strip() for s in value):
+            self.error(line, f'sides must be a list of names such as ["left", "right"], got {_show(value)}')
+            return ()
+        names = [s.strip() for s in value]
+        if len(set(names)) != len(names):
+            self.error(line, f"sides lists the same side twice: {_show(value)}")
+        elif len(names) > 4 or any(len(n) > 30 for n in names):
+            self.error(line, "sides may list at most 4 names of at most 30 characters")
+        return tuple(names)
+
+    def _instructions(self, table: dict[str, Any], line: int) -> tuple[str, ...]:
+        value = table.get("instructions", [])
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(s, str) for s in value):
+            self.error(line, f"instructions must be a list of sentences, got {_show(value)}")
+            return ()
+        return tuple(s.strip() for s in value if s.strip())
+
+    def _image(self, table: dict[str, Any], line: int) -> Path | None:
+        name = self._text(table, "image", line)
+        if name is None:
+            return None
+        folder = self.path.parent.resolve()
+        candidate = (folder / name).resolve()
+        if Path(name).is_absolute() or not candidate.is_relative_to(folder):
+            self.error(line, f"image '{name}' points outside the routine's folder; keep images beside the file")
+            return None
+        if candidate.is_file():
+            return candidate
+        if self.assets_dir is not None:
+            bundled_folder = (self.assets_dir / ILLUSTRATIONS).resolve()
+            bundled = (bundled_folder / name).resolve()
+            if bundled.is_relative_to(bundled_folder) and bundled.is_file():
+                return bundled
+        self.warn(
+            line,
+            f"image '{name}' is neither beside the routine nor among the bundled illustrations; none is shown",
+        )
+        return None
+
+    # -- single values --------------------------------------------------------------------------------
+
+    def _unknown_keys(self, table: dict[str, Any], known: tuple[str, ...], line: Any, what: str) -> None:
+        for key in table:
+            if key in known:
+                continue
+            guess = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+            hint = f"; did you mean '{guess[0]}'?" if guess else f"; known keys are {', '.join(known)}"
+            self.error(line(key), f"unknown {what} key '{key}'{hint}")
+
+    def _identifier(
+        self, table: dict[str, Any], key: str, line: int, owner: str, header: int = 1
+    ) -> str | None:
+        value = self._text(table, key, line, required=True, header=header)
+        if value is not None and not _ID_PATTERN.match(value):
+            self.error(
+                line,
+                f"{owner} id '{value}' may use only lowercase letters, digits, '-' and '_' (at most 64)",
+            )
+            return None
+        return value
+
+    def _text(
+        self, table: dict[str, Any], key: str, line: int, *, required: bool = False, header: int = 1
+    ) -> str | None:
+        if key not in table:
+            if required:
+                self.error(header, f"'{key}' is missing")
+            return None
+        value = table[key]
+        if not isinstance(value, str):
+            self.error(line, f"{key} must be text in quotes, got {_show(value)}")
+            return None
+        if required and not value.strip():
+            self.error(line, f"{key} must not be empty")
+            return None
+        return value.strip()
+
+    def _flag(self, table: dict[str, Any], key: str, line: int) -> bool:
+        value = table.get(key, False)
+        if not isinstance(value, bool):
+            self.error(line, f"{key} must be true or false, got {_show(value)}")
+            return False
+        return value
+
+    def _number(
+        self,
+        table: dict[str, Any],
+        key: str,
+        line: int,
+        *,
+        integer: bool = False,
+        default: float | None = None,
+    ) -> float | None:
+        if key not in table:
+            return default
+        value = table[key]
+        low, high = _LIMITS[key]
+        if isinstance(value, bool) or not isinstance(value, int | float) or (integer and isinstance(value, float)):
+            kind = "a whole number" if integer else "a number"
+            self.error(line, f"{key} must be {kind}, got {_show(value)}")
+            return None
+        if value != value:  # NaN
+            self.error(line, f"{key} must be a number, got nan")
+            return None
+        if value < low:
+            self.error(line, f"{key} must be at least {low:g}, got {_show(value)}")
+            return None
+        if value > high:
+            self.error(line, f"{key} must be at most {high:g}, got {_show(value)}")
+            return None
+        return float(value)
+
+
+def _show(value: object) -> str:
+    """A value as the person wrote it, short enough for one line."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    text = f'"{value}"' if isinstance(value, str) else repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."

@@ -1,0 +1,201 @@
+"""The routine model: what a physiotherapist prescribed, as frozen data, and the steps it expands into."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from pathlib import Path
+
+# Pacing between blocks of work (ours): long enough to get into position on a mat, short enough to keep going.
+GET_READY_SECONDS = 5.0
+SWITCH_SIDE_SECONDS = 5.0
+
+
+class ExerciseKind(enum.Enum):
+    """How an exercise is guided."""
+
+    REPS = "reps"  # rep by rep, each rep_seconds (+ hold_seconds at the top)
+    HOLD = "hold"  # one timed hold per set
+    TIMER = "timer"  # a plain countdown (icing, a walk)
+
+
+class StepKind(enum.Enum):
+    """One thing the person is doing for a known number of seconds."""
+
+    GET_READY = "get_ready"
+    REP = "rep"
+    HOLD = "hold"
+    TIMER = "timer"
+    REST = "rest"
+    SWITCH_SIDE = "switch_side"
+
+    @property
+    def is_work(self) -> bool:
+        """Whether this step is part of the dose (as opposed to a pause between pieces of work)."""
+        return self in (StepKind.REP, StepKind.HOLD, StepKind.TIMER)
+
+
+@dataclass(frozen=True, slots=True)
+class Exercise:
+    """One exercise of a routine, already validated by the loader."""
+
+    id: str
+    name: str
+    kind: ExerciseKind
+    sets: int = 1
+    reps: int | None = None
+    rep_seconds: float = 0.0
+    hold_seconds: float = 0.0
+    timer_minutes: float = 0.0
+    sides: tuple[str, ...] = ()
+    rest_seconds: float = 0.0
+    icing: bool = False
+    instructions: tuple[str, ...] = ()
+    image: Path | None = None
+    line: int = 0
+
+    @property
+    def seconds_per_rep(self) -> float:
+        return self.rep_seconds + self.hold_seconds
+
+    def prescription(self) -> str:
+        """How a physiotherapist would write the dose, e.g. '3 × 12 each side' or '3 × 30 s hold'."""
+        each_side = " each side" if len(self.sides) > 1 else ""
+        if self.kind is ExerciseKind.REPS:
+            hold = f", {_seconds(self.hold_seconds)} hold" if self.hold_seconds else ""
+            return f"{self.sets} × {self.reps}{hold}{each_side}"
+        if self.kind is ExerciseKind.HOLD:
+            return f"{self.sets} × {_seconds(self.hold_seconds)} hold{each_side}"
+        minutes = f"{self.timer_minutes:g} min"
+        return minutes if self.sets == 1 else f"{self.sets} × {minutes}{each_side}"
+
+
+def _seconds(value: float) -> str:
+    return f"{value:g} s"
+
+
+@dataclass(frozen=True, slots=True)
+class Routine:
+    """A whole routine as its file describes it."""
+
+    id: str
+    title: str
+    exercises: tuple[Exercise, ...]
+    description: str = ""
+    sessions_per_week: int = 0
+    source: str = ""
+    path: Path | None = None
+    id_line: int = 1
+
+    def exercise(self, exercise_id: str) -> Exercise:
+        for exercise in self.exercises:
+            if exercise.id == exercise_id:
+                return exercise
+        raise KeyError(exercise_id)
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One timed step of a session; `index` is its place in the session's step list."""
+
+    index: int
+    kind: StepKind
+    exercise_id: str
+    exercise_name: str
+    seconds: float
+    set_number: int = 0
+    sets_total: int = 0
+    side: str | None = None
+    rep: int = 0
+    reps_total: int = 0
+    hold_seconds: float = 0.0
+
+    @property
+    def uses_wall_clock(self) -> bool:
+        """Long plain timers (icing) keep a wall-clock deadline so that a laptop's sleep counts as time."""
+        return self.kind is StepKind.TIMER
+
+    def describe(self) -> str:
+        """A short line for a terminal or a screen reader: 'Clamshells, left side, set 2 of 3, rep 4 of 12'."""
+        parts = [self.exercise_name]
+        if self.kind is StepKind.GET_READY:
+            parts = [f"Get ready: {self.exercise_name}"]
+        elif self.kind is StepKind.REST:
+            parts = [f"Rest before set {self.set_number + 1} of {self.sets_total}"]
+        elif self.kind is StepKind.SWITCH_SIDE:
+            parts = [f"Switch to the {self.side} side"]
+        else:
+            if self.side:
+                parts.append(f"{self.side} side")
+            if self.sets_total > 1:
+                parts.append(f"set {self.set_number} of {self.sets_total}")
+            if self.kind is StepKind.REP:
+                parts.append(f"rep {self.rep} of {self.reps_total}")
+        return ", ".join(parts)
+
+
+def plan_steps(routine: Routine) -> tuple[Step, ...]:
+    """Expand a routine into the exact sequence of timed steps a session walks through."""
+    plan = _Plan()
+    for exercise in routine.exercises:
+        plan.add_exercise(exercise)
+    return tuple(plan.steps)
+
+
+class _Plan:
+    """Builds the step list one exercise at a time."""
+
+    def __init__(self) -> None:
+        self.steps: list[Step] = []
+
+    def add_exercise(self, exercise: Exercise) -> None:
+        sides: tuple[str | None, ...] = exercise.sides or (None,)
+        self._add(exercise, StepKind.GET_READY, GET_READY_SECONDS, 1, sides[0])
+        for set_number in range(1, exercise.sets + 1):
+            for side_number, side in enumerate(sides):
+                if side_number > 0:
+                    self._add(exercise, StepKind.SWITCH_SIDE, SWITCH_SIDE_SECONDS, set_number, side)
+                self._add_work(exercise, set_number, side)
+            if set_number < exercise.sets and exercise.rest_seconds > 0:
+                self._add(exercise, StepKind.REST, exercise.rest_seconds, set_number, None)
+
+    def _add_work(self, exercise: Exercise, set_number: int, side: str | None) -> None:
+        if exercise.kind is ExerciseKind.REPS:
+            reps = exercise.reps or 0
+            for rep in range(1, reps + 1):
+                self._add(exercise, StepKind.REP, exercise.seconds_per_rep, set_number, side, rep=rep)
+        elif exercise.kind is ExerciseKind.HOLD:
+            self._add(exercise, StepKind.HOLD, exercise.hold_seconds, set_number, side)
+        else:
+            self._add(exercise, StepKind.TIMER, exercise.timer_minutes * 60.0, set_number, side)
+
+    def _add(
+        self,
+        exercise: Exercise,
+        kind: StepKind,
+        seconds: float,
+        set_number: int,
+        side: str | None,
+        rep: int = 0,
+    ) -> None:
+        is_rep = kind is StepKind.REP
+        self.steps.append(
+            Step(
+                index=len(self.steps),
+                kind=kind,
+                exercise_id=exercise.id,
+                exercise_name=exercise.name,
+                seconds=seconds,
+                set_number=set_number,
+                sets_total=exercise.sets,
+                side=side,
+                rep=rep,
+                reps_total=(exercise.reps or 0) if is_rep else 0,
+                hold_seconds=exercise.hold_seconds if is_rep else 0.0,
+            )
+        )
+
+
+def total_seconds(steps: tuple[Step, ...] | list[Step]) -> float:
+    """How long the steps take when nobody pauses or skips."""
+    return sum(step.seconds for step in steps)

@@ -1,0 +1,80 @@
+"""Clinical guard rails, each number in one place with its source (see shared CLINICAL.md).
+
+The app supports a programme a clinician gave; it never diagnoses.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+# Icing: 20 minutes at most. Longer cold can injure skin and nerves (Bassett FH et al., Am J Sports Med
+# 1992;20(5):516-518; Covington & Bassett, Phys Sportsmed 1993).
+ICING_MAX_MINUTES = 20
+ICING_LIMIT_REASON = (
+    f"icing is limited to {ICING_MAX_MINUTES} minutes because longer cold can injure skin and nerves"
+)
+ICING_START_ADVICE = "Put a thin damp cloth between the ice and your skin."
+ICING_END_ADVICE = "Remove the ice and check your skin."
+
+# Pain is recorded on the 0-10 numeric rating scale used by the pain-monitoring model
+# (Thomeé R, Phys Ther 1997;77(12):1690-1703; Silbernagel KG et al., Am J Sports Med 2007;35(6):897-906).
+PAIN_MIN = 0
+PAIN_MAX = 10
+PAIN_ACCEPTABLE_MAX = 5
+
+# Trials of exercise for patellofemoral pain ran 4-8 weeks; no guideline fixes an exact length.
+PROGRAMME_ADVICE = "Keep going for at least 6 weeks; your physiotherapist's plan says the rest."
+
+DISCLAIMER = (
+    "Rehab Coach helps you follow a programme your clinician gave you. It does not diagnose or treat; "
+    "if something feels wrong, stop and ask a doctor or physiotherapist."
+)
+
+
+class PainZone(enum.Enum):
+    SAFE = "safe"  # 0-3
+    ACCEPTABLE = "acceptable"  # 4-5
+    TOO_MUCH = "too much"  # above 5
+
+
+def check_icing_minutes(minutes: float) -> str | None:
+    """None when `minutes` is an icing time the app may offer, else the sentence saying why not."""
+    if minutes <= 0:
+        return "an icing timer needs a positive number of minutes"
+    if minutes > ICING_MAX_MINUTES:
+        return f"{minutes:g} minutes is too long: {ICING_LIMIT_REASON}"
+    return None
+
+
+def check_pain(pain: int) -> str | None:
+    """None when `pain` is on the 0-10 scale, else the sentence saying why not."""
+    if isinstance(pain, bool) or not isinstance(pain, int) or not PAIN_MIN <= pain <= PAIN_MAX:
+        return f"pain is recorded on a scale from {PAIN_MIN} to {PAIN_MAX}, got {pain!r}"
+    return None
+
+
+def pain_zone(pain: int) -> PainZone:
+    """Which zone of the pain-monitoring model a 0-10 rating falls in."""
+    if pain <= 3:
+        return PainZone.SAFE
+    if pain <= PAIN_ACCEPTABLE_MAX:
+        return PainZone.ACCEPTABLE
+    return PainZone.TOO_MUCH
+
+
+@dataclass(frozen=True, slots=True)
+class WarningSign:
+    key: str
+    question: str
+
+
+# Asked at the end of every session (NHS knee red flags; CLINICAL.md "Warning signs").
+SESSION_WARNING_SIGNS = (
+    WarningSign("night_pain", "Have you had knee pain at night?"),
+    WarningSign("swelling", "Is there swelling around the knee cap?"),
+)
+SEE_A_DOCTOR = (
+    "Please stop these exercises for now and talk to a doctor about your knee. "
+    "This is a precaution, not a diagnosis."
+)

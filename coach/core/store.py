@@ -1,0 +1,318 @@
+"""The adherence store: one private SQLite file, each finished step committed the moment it finishes.
+
+The schema is built by numbered `sqlite_utils.Migrations` steps recorded in the database itself; a copy of
+the file is taken before any migration touches an existing database, and a database written by a newer
+Rehab Coach (one with migrations we do not know) is refused rather than guessed at.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from coach.core.paths import ensure_private_dir
+from coach.core.routine import Routine, Step
+from coach.core.safety import check_pain
+
+migrations = Migrations("rehab-coach")
+_KNOWN_MIGRATIONS: list[str] = []
+
+
+def _migration(step: Callable[[Database], None]) -> Callable[[Database], None]:
+    """Register a numbered schema step (m001_..., m002_...); names are never reused or renamed."""
+    _KNOWN_MIGRATIONS.append(step.__name__)
+    return migrations()(step)
+
+
+@_migration
+def m001_sessions_and_steps(db: Database) -> None:
+    db["sessions"].create(  # type: ignore[union-attr]
+        {
+            "id": int,
+            "routine_id": str,
+            "routine_title": str,
+            "routine_path": str,
+            "sessions_per_week": int,
+            "started_at": str,
+            "finished_at": str,
+            "status": str,
+            "steps_total": int,
+            "simulated": int,
+            "pain": int,
+            "note": str,
+        },
+        pk="id",
+        not_null={"routine_id", "started_at", "status", "steps_total", "simulated"},
+        defaults={"status": "open", "simulated": 0, "note": ""},
+    )
+    db["step_results"].create(  # type: ignore[union-attr]
+        {
+            "id": int,
+            "session_id": int,
+            "step_index": int,
+            "kind": str,
+            "exercise_id": str,
+            "set_number": int,
+            "side": str,
+            "rep": int,
+            "planned_seconds": float,
+            "started_at": str,
+            "finished_at": str,
+            "skipped": int,
+        },
+        pk="id",
+        foreign_keys=[("session_id", "sessions", "id")],
+        not_null={"session_id", "step_index", "kind", "exercise_id", "finished_at", "skipped"},
+    )
+    db["step_results"].create_index(["session_id", "step_index"], unique=True)  # type: ignore[union-attr]
+    db["sessions"].create_index(["started_at"])  # type: ignore[union-attr]
+
+
+class StoreError(Exception):
+    """The adherence database cannot be used as asked; the message says why in plain words."""
+
+
+class SessionStatus(enum.Enum):
+    OPEN = "open"  # started and not finished: still running, or the app died
+    COMPLETED = "completed"
+    STOPPED = "stopped"  # stopped early
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRecord:
+    """One session as stored, with how many of its work steps were done."""
+
+    id: int
+    routine_id: str
+    routine_title: str
+    routine_path: str
+    sessions_per_week: int
+    started_at: datetime
+    finished_at: datetime | None
+    status: SessionStatus
+    steps_total: int
+    steps_completed: int
+    simulated: bool
+    pain: int | None
+    note: str
+
+    @property
+    def completed(self) -> bool:
+        return self.status is SessionStatus.COMPLETED
+
+
+def _timestamp(moment: datetime) -> str:
+    if moment.tzinfo is None:
+        raise ValueError("timestamps must be timezone-aware")
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds")
+
+
+def _parse(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+class AdherenceStore:
+    """Sessions and their step results in one SQLite file (WAL, committed per write)."""
+
+    def __init__(self, db: Database, path: Path | None) -> None:
+        self._db = db
+        self.path = path
+
+    @classmethod
+    def open(cls, path: Path) -> AdherenceStore:
+        """Open (creating if needed) the database at `path`, upgrading its schema in place."""
+        ensure_private_dir(path.parent)
+        _create_private_file(path)
+        try:
+            db = Database(path)
+            db.execute("PRAGMA foreign_keys = ON")
+            db.enable_wal()
+            store = cls(db, path)
+            store._migrate()
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"{path} is not a Rehab Coach database or is damaged: {error}") from error
+        return store
+
+    @classmethod
+    def in_memory(cls) -> AdherenceStore:
+        store = cls(Database(memory=True), None)
+        store._migrate()
+        return store
+
+    def close(self) -> None:
+        self._db.close()
+
+    # -- writing: each call is its own committed transaction ------------------------------------------
+
+    def begin_session(
+        self, routine: Routine, steps: tuple[Step, ...], started_at: datetime, *, simulated: bool = False
+    ) -> int:
+        """Record that a session started; returns its id."""
+        row = {
+            "routine_id": routine.id,
+            "routine_title": routine.title,
+            "routine_path": str(routine.path or ""),
+            "sessions_per_week": routine.sessions_per_week,
+            "started_at": _timestamp(started_at),
+            "status": SessionStatus.OPEN.value,
+            "steps_total": sum(1 for step in steps if step.kind.is_work),
+            "simulated": int(simulated),
+        }
+        with self._db.atomic():
+            table = self._db.table("sessions")
+            table.insert(row)
+            return int(table.last_pk)  # type: ignore[arg-type]
+
+    def record_step(
+        self, session_id: int, step: Step, started_at: datetime, finished_at: datetime, *, skipped: bool
+    ) -> None:
+        """Record one finished (or skipped) step; a step done again after 'back' replaces the earlier row."""
+        row = {
+            "session_id": session_id,
+            "step_index": step.index,
+            "kind": step.kind.value,
+            "exercise_id": step.exercise_id,
+            "set_number": step.set_number,
+            "side": step.side,
+            "rep": step.rep,
+            "planned_seconds": step.seconds,
+            "started_at": _timestamp(started_at),
+            "finished_at": _timestamp(finished_at),
+            "skipped": int(skipped),
+        }
+        with self._db.atomic():
+            self._require_open(session_id)
+            self._db.execute("DELETE FROM step_results WHERE session_id = ? AND step_index = ?", [session_id, step.index])
+            self._db.table("step_results").insert(row)
+
+    def finish_session(self, session_id: int, *, completed: bool, finished_at: datetime) -> None:
+        status = SessionStatus.COMPLETED if completed else SessionStatus.STOPPED
+        with self._db.atomic():
+            self._require_open(session_id)
+            self._db.table("sessions").update(
+                session_id, {"status": status.value, "finished_at": _timestamp(finished_at)}
+            )
+
+    def record_pain(self, session_id: int, pain: int, note: str = "") -> None:
+        """Store how much the knee hurt during the session (0-10) and an optional note."""
+        problem = check_pain(pain)
+        if problem:
+            raise ValueError(problem)
+        with self._db.atomic():
+            self._session_row(session_id)
+            self._db.table("sessions").update(session_id, {"pain": pain, "note": note.strip()})
+
+    # -- reading --------------------------------------------------------------------------------------
+
+    def sessions(self, *, include_simulated: bool = False) -> list[SessionRecord]:
+        """Every session, oldest first."""
+        where = "" if include_simulated else "WHERE s.simulated = 0"
+        return [self._record(row) for row in self._query(where)]
+
+    def session(self, session_id: int) -> SessionRecord:
+        rows = self._query("WHERE s.id = ?", [session_id])
+        if not rows:
+            raise StoreError(f"there is no session {session_id}")
+        return self._record(rows[0])
+
+    def open_sessions(self) -> list[SessionRecord]:
+        """Sessions started and never finished: what a crash leaves behind."""
+        return [self._record(row) for row in self._query("WHERE s.status = ?", [SessionStatus.OPEN.value])]
+
+    def done_step_indexes(self, session_id: int) -> list[int]:
+        """The indexes of the steps of a session that were finished (done or skipped), in order."""
+        rows = self._db.execute(
+            "SELECT step_index FROM step_results WHERE session_id = ? ORDER BY step_index", [session_id]
+        ).fetchall()
+        return [int(index) for (index,) in rows]
+
+    def integrity_ok(self) -> bool:
+        return bool(self._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
+
+    # -- inside ---------------------------------------------------------------------------------------
+
+    def _query(self, where: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+        sql = f"""
+            SELECT s.*, (
+                SELECT COUNT(*) FROM step_results r
+                WHERE r.session_id = s.id AND r.skipped = 0
+                AND r.kind IN ('rep', 'hold', 'timer')
+            ) AS steps_completed
+            FROM sessions s {where} ORDER BY s.started_at, s.id
+        """
+        cursor = self._db.execute(sql, params or [])
+        names = [column[0] for column in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    @staticmethod
+    def _record(row: dict[str, Any]) -> SessionRecord:
+        started = _parse(row["started_at"])
+        assert started is not None  # NOT NULL in the schema
+        return SessionRecord(
+            id=row["id"],
+            routine_id=row["routine_id"],
+            routine_title=row["routine_title"] or row["routine_id"],
+            routine_path=row["routine_path"] or "",
+            sessions_per_week=row["sessions_per_week"] or 0,
+            started_at=started,
+            finished_at=_parse(row["finished_at"]),
+            status=SessionStatus(row["status"]),
+            steps_total=row["steps_total"],
+            steps_completed=row["steps_completed"],
+            simulated=bool(row["simulated"]),
+            pain=row["pain"],
+            note=row["note"] or "",
+        )
+
+    def _session_row(self, session_id: int) -> dict[str, Any]:
+        rows = list(self._db.table("sessions").rows_where("id = ?", [session_id]))
+        if not rows:
+            raise StoreError(f"there is no session {session_id}")
+        return rows[0]
+
+    def _require_open(self, session_id: int) -> None:
+        status = self._session_row(session_id)["status"]
+        if status != SessionStatus.OPEN.value:
+            raise StoreError(f"session {session_id} is already {status}; it cannot change any more")
+
+    def _migrate(self) -> None:
+        known = set(_KNOWN_MIGRATIONS)
+        applied = [m.name for m in migrations.applied(self._db)]
+        unknown = [name for name in applied if name not in known]
+        if unknown:
+            raise StoreError(
+                f"{self.path} was written by a newer Rehab Coach (it has migration {unknown[0]}); "
+                "update Rehab Coach to open it"
+            )
+        pending = migrations.pending(self._db)
+        if pending and applied and self.path is not None:
+            self._backup(f"before-{pending[0].name}")
+        migrations.apply(self._db)
+
+    def _backup(self, label: str) -> Path:
+        assert self.path is not None
+        target = self.path.with_name(f"{self.path.name}.{label}.bak")
+        destination = sqlite3.connect(target)
+        try:
+            self._db.conn.backup(destination)
+        finally:
+            destination.close()
+        return target
+
+
+def _create_private_file(path: Path) -> None:
+    """Create the database file readable by its owner only, before SQLite creates it with default rights."""
+    if os.name != "posix":
+        return
+    descriptor = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
+    os.close(descriptor)
+    path.chmod(0o600)
