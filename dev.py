@@ -46,7 +46,7 @@ def _say(message: str) -> None:
 
 def ensure_venv() -> Path:
     """Make or refresh .venv so that it matches pyproject.toml and requirements.lock."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - this file runs on whatever python3 there is
         sys.exit("dev.py: Rehab Coach needs Python 3.11 or newer; this is " + sys.version.split()[0])
     python = _venv_python()
     wanted = _wanted_stamp()
@@ -103,7 +103,9 @@ def write_lock(python: Path) -> int:
     platform_only = [line for line in LOCK.read_text(encoding="utf-8").splitlines() if ";" in line]
     names = {line.split("==")[0].lower() for line in platform_only}
     keep = [line for line in keep if line.split("==")[0].lower() not in names]
-    LOCK.write_text("\n".join([*header, *sorted(keep + platform_only, key=str.lower)]) + "\n", encoding="utf-8")
+    LOCK.write_text(
+        "\n".join([*header, *sorted(keep + platform_only, key=str.lower)]) + "\n", encoding="utf-8"
+    )
     _say(f"wrote {LOCK.name}")
     return 0
 

@@ -16,7 +16,7 @@ from coach import __version__
 from coach.core.clock import FakeClock, SystemClock
 from coach.core.engine import SessionEngine
 from coach.core.library import Library, discover_routines
-from coach.core.loader import check_routine_file
+from coach.core.loader import RoutineError, check_routine_file
 from coach.core.paths import Places, resolve_places
 from coach.core.recording import record_session
 from coach.core.routine import Routine, plan_steps, total_seconds
@@ -42,7 +42,9 @@ def _pain(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"pain must be a whole number from {PAIN_MIN} to {PAIN_MAX}") from None
+        raise argparse.ArgumentTypeError(
+            f"pain must be a whole number from {PAIN_MIN} to {PAIN_MAX}"
+        ) from None
     problem = check_pain(value)
     if problem:
         raise argparse.ArgumentTypeError(problem)
@@ -68,7 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
     how = run.add_mutually_exclusive_group(required=True)
     how.add_argument("--terminal", action="store_true", help="a real-time guided session in this terminal")
     how.add_argument("--instant", action="store_true", help="complete it at once on a simulated clock")
-    run.add_argument("--pain", type=_pain, metavar="N", help=f"pain during the session, {PAIN_MIN}-{PAIN_MAX}")
+    run.add_argument(
+        "--pain", type=_pain, metavar="N", help=f"pain during the session, {PAIN_MIN}-{PAIN_MAX}"
+    )
 
     history = commands.add_parser("history", help="past sessions, streak and weekly dose")
     history.add_argument("--json", action="store_true", help="print JSON")
@@ -117,8 +121,12 @@ def _routines(args: argparse.Namespace, places: Places, out: IO[str]) -> int:
                 for e in library.routines
             ],
             "broken": [
-                {"file": str(b.path), "origin": b.origin.value, "error": str(b.problems[0]),
-                 "errors": [str(p) for p in b.problems]}
+                {
+                    "file": str(b.path),
+                    "origin": b.origin.value,
+                    "error": str(b.problems[0]),
+                    "errors": [str(p) for p in b.problems],
+                }
                 for b in library.broken
             ],
         }
@@ -157,7 +165,7 @@ def _resolve_routine(text: str, places: Places) -> Routine:
             raise UsageError(f"there is no routine file {text}")
         checked = check_routine_file(path, places.assets)
         if checked.routine is None:
-            raise _InvalidRoutine(checked.errors)
+            raise RoutineError(checked.errors)
         return checked.routine
     entry = _library(places).find(text)
     if entry is None:
@@ -165,22 +173,20 @@ def _resolve_routine(text: str, places: Places) -> Routine:
     return entry.routine
 
 
-class _InvalidRoutine(Exception):
-    def __init__(self, problems: tuple[Any, ...]) -> None:
-        super().__init__()
-        self.problems = problems
-
-
 def _run(args: argparse.Namespace, places: Places, out: IO[str]) -> int:
     try:
         routine = _resolve_routine(args.routine, places)
-    except _InvalidRoutine as invalid:
+    except RoutineError as invalid:
         for problem in invalid.problems:
             print(problem, file=sys.stderr)
         return EXIT_INVALID
     store = AdherenceStore.open(places.database)
     try:
-        return _run_instant(routine, store, args, out) if args.instant else _run_terminal(routine, store, args, out)
+        return (
+            _run_instant(routine, store, args, out)
+            if args.instant
+            else _run_terminal(routine, store, args, out)
+        )
     finally:
         store.close()
 
@@ -210,7 +216,9 @@ def _run_terminal(routine: Routine, store: AdherenceStore, args: argparse.Namesp
 
     engine = SessionEngine(routine, SystemClock())
     recorder = record_session(store, routine, engine)
-    out.write(f"{routine.title}: {len(routine.exercises)} exercises, about {_minutes(engine.seconds_total)}\n")
+    out.write(
+        f"{routine.title}: {len(routine.exercises)} exercises, about {_minutes(engine.seconds_total)}\n"
+    )
     player = TerminalPlayer(engine, out)
     with terminal_keys() as keys:
         player.play(keys)
@@ -236,6 +244,10 @@ def _ask_pain(out: IO[str]) -> int | None:
             return _pain(answer)
         except argparse.ArgumentTypeError as error:
             out.write(f"{error}\n")
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def _minutes(seconds: float) -> str:
@@ -299,8 +311,11 @@ def _history(args: argparse.Namespace, places: Places, out: IO[str]) -> int:
             f"{s.steps_completed:>3}/{s.steps_total:<3} steps  {pain}{simulated}\n"
         )
     plan = f" of {summary.sessions_per_week} planned" if summary.sessions_per_week else ""
-    out.write(f"\nThis week: {summary.this_week_sessions} sessions{plan}\n")
-    out.write(f"Streak: {summary.streak_days} days in a row, {summary.streak_weeks} weeks on plan\n")
+    out.write(f"\nThis week: {_count(summary.this_week_sessions, 'session')}{plan}\n")
+    out.write(
+        f"Streak: {_count(summary.streak_days, 'day')} in a row, "
+        f"{_count(summary.streak_weeks, 'week')} in a row on plan\n"
+    )
     if summary.adherence_4_weeks is not None:
         out.write(f"Last 4 weeks: {summary.adherence_4_weeks:.0%} of planned sessions done\n")
     return EXIT_OK

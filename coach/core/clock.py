@@ -8,7 +8,7 @@ from typing import Protocol
 
 
 class Clock(Protocol):
-    """Two readings: a monotonic one for short intervals, a wall one for deadlines that must survive suspend."""
+    """Two readings: a monotonic one for short intervals, a wall one for deadlines across suspend."""
 
     def monotonic(self) -> float:
         """Seconds on a clock that never goes backwards (it may stand still while the machine sleeps)."""

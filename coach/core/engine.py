@@ -52,7 +52,9 @@ class EngineError(RuntimeError):
 class SessionEngine:
     """Walks a session step by step; the one place that holds a session's mutable state."""
 
-    def __init__(self, routine_or_steps: Routine | tuple[Step, ...], clock: Clock, *, start_index: int = 0) -> None:
+    def __init__(
+        self, routine_or_steps: Routine | tuple[Step, ...], clock: Clock, *, start_index: int = 0
+    ) -> None:
         steps = plan_steps(routine_or_steps) if isinstance(routine_or_steps, Routine) else routine_or_steps
         if not steps:
             raise EngineError("a session needs at least one step")
@@ -130,7 +132,7 @@ class SessionEngine:
     def tick(self) -> list[Event]:
         """Complete every step whose deadline has passed and emit the cues that are due."""
         events: list[Event] = []
-        self._advance(events)
+        self._advance(events, cue=True)
         return self._emit(events)
 
     def pause(self) -> list[Event]:
@@ -192,7 +194,8 @@ class SessionEngine:
 
     # -- inside -------------------------------------------------------------------------------------------
 
-    def _advance(self, events: list[Event]) -> None:
+    def _advance(self, events: list[Event], *, cue: bool = False) -> None:
+        """Complete the steps whose deadlines passed; only a plain tick also cues (not a key press)."""
         if self._state is not EngineState.RUNNING:
             return
         while self._deadline.expired(self._clock):
@@ -204,7 +207,8 @@ class SessionEngine:
                 self._finish(True, ended, events)
                 return
             self._begin_step(self._index + 1, ended, events)
-        self._cue(events)
+        if cue:
+            self._cue(events)
 
     def _begin_step(self, index: int, at: float, events: list[Event]) -> None:
         self._index = index

@@ -79,7 +79,7 @@ def _load_folder(
     entries: list[RoutineEntry] = []
     for routine_id, same in groups.items():
         if len(same) == 1:
-            (only, routine), = same
+            ((only, routine),) = same
             entries.append(RoutineEntry(routine, origin, only.path, only.warnings))
             continue
         for c, routine in same:

@@ -1,4 +1,4 @@
-"""Routine files (TOML, format 1) into `Routine` objects, with every problem reported as `PATH:LINE: sentence`.
+"""Routine files (TOML, format 1) into `Routine` objects; every problem reported as `PATH:LINE: sentence`.
 
 The loader never raises for bad input: it collects every problem it can find in one pass, so that a person
 editing a file sees all of them at once, and one broken file never stops the other routines from loading.
@@ -109,7 +109,9 @@ def check_routine_file(path: Path, assets_dir: Path | None = None) -> CheckedRou
     except OSError as error:
         return _failed(path, 1, f"cannot read the file: {error.strerror or error}")
     if len(raw) > MAX_FILE_BYTES:
-        return _failed(path, 1, f"the file is {len(raw)} bytes; a routine file may be at most {MAX_FILE_BYTES}")
+        return _failed(
+            path, 1, f"the file is {len(raw)} bytes; a routine file may be at most {MAX_FILE_BYTES}"
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -219,7 +221,9 @@ class _Checker:
     def _format(self, doc: dict[str, Any]) -> None:
         line = self.lines.of_top("format")
         if "format" not in doc:
-            self.error(1, f"the file must say which format it uses: add 'format = {FORMAT_VERSION}' at the top")
+            self.error(
+                1, f"the file must say which format it uses: add 'format = {FORMAT_VERSION}' at the top"
+            )
             return
         value = doc["format"]
         if isinstance(value, bool) or not isinstance(value, int):
@@ -281,9 +285,9 @@ class _Checker:
         sides = self._sides(table, line("sides"))
         instructions = self._instructions(table, line("instructions"))
         image = self._image(table, line("image"))
-        if len([p for p in self.problems if not p.warning]) > errors_before or kind is None:
+        has_errors = len([p for p in self.problems if not p.warning]) > errors_before
+        if has_errors or kind is None or exercise_id is None or name is None:
             return None
-        assert exercise_id is not None and name is not None  # guaranteed by the error count above
         return Exercise(
             id=exercise_id,
             name=name,
@@ -305,11 +309,15 @@ class _Checker:
         has = {key for key in ("reps", "hold_seconds", "timer_minutes") if key in table}
         if icing:
             if has - {"timer_minutes"}:
-                self.error(header, "an icing exercise is a plain timer: give timer_minutes, not reps or holds")
+                self.error(
+                    header, "an icing exercise is a plain timer: give timer_minutes, not reps or holds"
+                )
                 return None
             return ExerciseKind.TIMER
         if "timer_minutes" in has and len(has) > 1:
-            self.error(header, "an exercise is either a timer or reps/holds: remove timer_minutes or the others")
+            self.error(
+                header, "an exercise is either a timer or reps/holds: remove timer_minutes or the others"
+            )
             return None
         if "reps" in has:
             return ExerciseKind.REPS
@@ -333,7 +341,11 @@ class _Checker:
         if "sides" not in table:
             return ()
         value = table["sides"]
-        if not isinstance(value, list) or not value or not all(isinstance(s, str) and s.strip() for s in value):
+        if (
+            not isinstance(value, list)
+            or not value
+            or not all(isinstance(s, str) and s.strip() for s in value)
+        ):
             self.error(line, f'sides must be a list of names such as ["left", "right"], got {_show(value)}')
             return ()
         names = [s.strip() for s in value]
@@ -359,7 +371,9 @@ class _Checker:
         folder = self.path.parent.resolve()
         candidate = (folder / name).resolve()
         if Path(name).is_absolute() or not candidate.is_relative_to(folder):
-            self.error(line, f"image '{name}' points outside the routine's folder; keep images beside the file")
+            self.error(
+                line, f"image '{name}' points outside the routine's folder; keep images beside the file"
+            )
             return None
         if candidate.is_file():
             return candidate
@@ -370,7 +384,8 @@ class _Checker:
                 return bundled
         self.warn(
             line,
-            f"image '{name}' is neither beside the routine nor among the bundled illustrations; none is shown",
+            f"image '{name}' is neither beside the routine nor among the bundled illustrations; "
+            "none is shown",
         )
         return None
 
@@ -432,7 +447,11 @@ class _Checker:
             return default
         value = table[key]
         low, high = _LIMITS[key]
-        if isinstance(value, bool) or not isinstance(value, int | float) or (integer and isinstance(value, float)):
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or (integer and isinstance(value, float))
+        ):
             kind = "a whole number" if integer else "a number"
             self.error(line, f"{key} must be {kind}, got {_show(value)}")
             return None

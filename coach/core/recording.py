@@ -34,4 +34,3 @@ def record_session(
     recorder = SessionRecorder(store, session_id)
     engine.subscribe(recorder)
     return recorder
-

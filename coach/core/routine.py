@@ -116,7 +116,7 @@ class Step:
         return self.kind is StepKind.TIMER
 
     def describe(self) -> str:
-        """A short line for a terminal or a screen reader: 'Clamshells, left side, set 2 of 3, rep 4 of 12'."""
+        """A short line for a terminal or a screen reader: 'Clamshells, left side, set 2 of 3, rep 4 of 12'"""
         parts = [self.exercise_name]
         if self.kind is StepKind.GET_READY:
             parts = [f"Get ready: {self.exercise_name}"]

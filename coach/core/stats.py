@@ -81,7 +81,7 @@ def current_streak_weeks(weeks: dict[date, int], plan: int, today: date) -> int:
 
 
 def adherence(by_day: dict[date, int], plan: int, today: date, weeks: int = ADHERENCE_WEEKS) -> float | None:
-    """Share of the planned sessions done in the last `weeks` weeks (the 7·weeks days ending today), 0 to 1."""
+    """Share of the planned sessions done in the last `weeks` weeks (7·weeks days to today), 0 to 1."""
     if plan <= 0:
         return None
     first = today - timedelta(days=7 * weeks - 1)

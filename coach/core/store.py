@@ -191,7 +191,9 @@ class AdherenceStore:
         }
         with self._db.atomic():
             self._require_open(session_id)
-            self._db.execute("DELETE FROM step_results WHERE session_id = ? AND step_index = ?", [session_id, step.index])
+            self._db.execute(
+                "DELETE FROM step_results WHERE session_id = ? AND step_index = ?", [session_id, step.index]
+            )
             self._db.table("step_results").insert(row)
 
     def finish_session(self, session_id: int, *, completed: bool, finished_at: datetime) -> None:

@@ -35,7 +35,7 @@ class Deadline:
         return cls(started=started, ends=started + seconds, wall_ends=wall_ends)
 
     def remaining(self, clock: Clock) -> float:
-        """Seconds left, never below zero; with a wall deadline, whichever of the two clocks is nearer its end."""
+        """Seconds left, never below zero; with a wall deadline, whichever clock is nearer its end."""
         return max(0.0, self._remaining_raw(clock))
 
     def expired(self, clock: Clock) -> bool:

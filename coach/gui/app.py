@@ -19,7 +19,8 @@ def build_main_window(places: Places) -> MainWindow:
 
 
 def run_app(argv: list[str] | None = None) -> int:
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv)
     app.setApplicationName("Rehab Coach")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("rehab-coach")

@@ -1,0 +1,242 @@
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from coach import __version__
+from coach.cli import main
+from tests.conftest import EXAMPLE, REPO, write
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--version"])
+
+    assert exited.value.code == 0
+    assert capsys.readouterr().out.strip() == f"coach {__version__}"
+
+
+def test_validate_the_example_exits_0(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "validate", str(EXAMPLE))
+
+    assert code == 0
+    assert f"{EXAMPLE}: ok (knee-basics, 4 exercises)" in out
+
+
+def test_validate_negative_reps_exits_1_naming_the_line(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = write(tmp_path / "bad.toml", EXAMPLE.read_text(encoding="utf-8").replace("reps = 10", "reps = -10"))
+
+    code, _, err = run(capsys, "validate", str(EXAMPLE), str(bad))
+
+    assert code == 1
+    assert err.strip() == f"{bad}:23: reps must be at least 1, got -10"
+
+
+def test_validate_a_missing_file_exits_1(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, "validate", str(tmp_path / "nope.toml"))
+
+    assert code == 1
+    assert "nope.toml:1: cannot read the file" in err
+
+
+def test_warnings_do_not_fail_validation(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(
+        tmp_path / "r.toml",
+        'format = 1\nid = "r"\ntitle = "R"\n[[exercises]]\nid = "a"\nname = "A"\n'
+        'reps = 3\nimage = "missing.svg"\n',
+    )
+
+    code, out, _ = run(capsys, "validate", str(path))
+
+    assert code == 0
+    assert f"{path}:8: warning: image 'missing.svg'" in out
+
+
+def test_routines_json_lists_bundled_user_and_broken(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(data_dir / "routines" / "mine.toml", EXAMPLE.read_text(encoding="utf-8"))
+    write(data_dir / "routines" / "broken.toml", "format = 1\nid = 'x'\n[oops\n")
+
+    code, out, _ = run(capsys, "routines", "--json")
+
+    payload = json.loads(out)
+    assert code == 0
+    by_id = {r["id"]: r for r in payload["routines"]}
+    assert {"gentle-start", "hip-strength", "hip-and-knee", "ice", "knee-basics"} <= set(by_id)
+    assert by_id["knee-basics"]["origin"] == "user"
+    assert by_id["hip-strength"]["file"] == str(REPO / "routines" / "hip-strength.toml")
+    assert by_id["hip-strength"]["title"] == "Hip strength (weeks 1–6)"
+    (broken,) = payload["broken"]
+    assert broken["file"] == str(data_dir / "routines" / "broken.toml")
+    assert broken["error"].startswith(f"{data_dir / 'routines' / 'broken.toml'}:3: this is not valid TOML")
+
+
+def test_routines_text_shows_broken_files(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(data_dir / "routines" / "broken.toml", "format = 1\nid = 'x'\n[oops\n")
+
+    code, out, _ = run(capsys, "routines")
+
+    assert code == 0
+    assert "hip-strength" in out
+    assert f"broken: {data_dir / 'routines' / 'broken.toml'}" in out
+
+
+def test_instant_run_is_recorded_with_every_step_completed(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "run", "hip-strength", "--instant", "--pain", "2")
+    assert code == 0
+    assert "completed" in out
+
+    code, out, _ = run(capsys, "history", "--json", "--include-simulated")
+
+    (session,) = json.loads(out)["sessions"]
+    assert code == 0
+    assert session["routine_id"] == "hip-strength"
+    assert session["completed"] is True
+    assert session["simulated"] is True
+    assert session["pain"] == 2
+    assert session["steps_completed"] == session["steps_total"] == 186
+    started = datetime.fromisoformat(session["started_at"])
+    finished = datetime.fromisoformat(session["finished_at"])
+    assert started.utcoffset() is not None
+    assert finished > started
+
+
+def test_history_hides_simulated_sessions_by_default(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "run", "ice", "--instant")
+
+    code, out, _ = run(capsys, "history", "--json")
+
+    assert code == 0
+    assert json.loads(out)["sessions"] == []
+
+
+def test_history_summary_counts_this_week(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "run", "hip-strength", "--instant")
+    run(capsys, "run", "hip-strength", "--instant")
+
+    _, out, _ = run(capsys, "history", "--json", "--include-simulated")
+
+    summary = json.loads(out)["summary"]
+    assert summary["this_week"] == {"sessions": 2, "planned": 3}
+    assert summary["streak_days"] == 1
+
+
+def test_history_text(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "run", "hip-strength", "--instant", "--pain", "3")
+
+    code, out, _ = run(capsys, "history", "--include-simulated")
+
+    assert code == 0
+    assert "Hip strength (weeks 1–6)" in out
+    assert "pain 3 (simulated)" in out
+    assert "This week: 1 session of 3 planned" in out
+
+
+def test_run_a_routine_file_by_path(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "run", str(EXAMPLE), "--instant")
+
+    assert code == 0
+    assert "knee-basics" in out
+
+
+def test_run_an_invalid_file_exits_1(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = write(tmp_path / "bad.toml", "format = 1\n")
+
+    code, _, err = run(capsys, "run", str(bad), "--instant")
+
+    assert code == 1
+    assert f"{bad}:1: 'id' is missing" in err
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["run", "nope", "--instant"], "coach: no routine has the id 'nope'; 'coach routines' lists them"),
+        (["run", "ice"], "coach: one of the arguments --terminal --instant is required"),
+        (
+            ["run", "ice", "--instant", "--pain", "11"],
+            "coach: argument --pain: pain is recorded on a scale from 0 to 10, got 11",
+        ),
+        (
+            ["run", "ice", "--instant", "--pain", "x"],
+            "coach: argument --pain: pain must be a whole number from 0 to 10",
+        ),
+        (["frobnicate"], "coach: argument COMMAND: invalid choice: 'frobnicate' (choose from "),
+        (["validate"], "coach: the following arguments are required: PATH"),
+        (["run", "missing.toml", "--instant"], "coach: there is no routine file missing.toml"),
+    ],
+)
+def test_usage_errors_exit_2_with_one_line(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    code, out, err = run(capsys, *args)
+
+    assert code == 2
+    assert out == ""
+    assert err.startswith(message)
+    assert err.count("\n") == 1
+    assert err.endswith("\n")
+
+
+def test_no_arguments_opens_the_app(monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[list[str]] = []
+    monkeypatch.setattr("coach.gui.app.run_app", lambda argv: opened.append(argv) or 0)
+
+    assert main([]) == 0
+    assert len(opened) == 1
+
+
+def test_a_damaged_database_is_a_clear_error(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(data_dir / "coach.db", "not a database" * 200)
+
+    code, _, err = run(capsys, "history")
+
+    assert code == 1
+    assert "is not a Rehab Coach database or is damaged" in err
+
+
+def test_python_dash_m_coach_in_a_real_process(tmp_path: Path) -> None:
+    env = {**os.environ, "COACH_DATA_DIR": str(tmp_path / "data")}
+    subprocess.run(
+        [sys.executable, "-m", "coach", "run", "gentle-start", "--instant", "--pain", "2"],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+
+    result = subprocess.run(
+        [sys.executable, "-m", "coach", "history", "--json", "--include-simulated"],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+
+    (session,) = json.loads(result.stdout)["sessions"]
+    assert (session["routine_id"], session["completed"]) == ("gentle-start", True)
+    assert session["steps_completed"] == session["steps_total"]

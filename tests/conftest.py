@@ -1,0 +1,52 @@
+"""Shared fixtures. Qt must be told to run offscreen before anything imports it."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from coach.core.clock import FakeClock
+from coach.core.paths import Places, resolve_places
+from coach.core.store import AdherenceStore
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLE = REPO / "tests" / "data" / "knee-basics.toml"
+
+
+@pytest.fixture
+def fake_clock() -> FakeClock:
+    return FakeClock(wall=datetime(2026, 3, 2, 8, 0, tzinfo=UTC), monotonic=1000.0)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh data folder, set as COACH_DATA_DIR for the test."""
+    folder = tmp_path / "data"
+    monkeypatch.setenv("COACH_DATA_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def places(data_dir: Path) -> Places:
+    return resolve_places()
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[AdherenceStore]:
+    opened = AdherenceStore.open(tmp_path / "store" / "coach.db")
+    yield opened
+    opened.close()
+
+
+def write(path: Path, text: str) -> Path:
+    """Write a test file, making its folder."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path

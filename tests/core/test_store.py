@@ -1,0 +1,218 @@
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from coach.core import store as store_module
+from coach.core.clock import FakeClock
+from coach.core.engine import SessionEngine
+from coach.core.recording import record_session
+from coach.core.routine import plan_steps
+from coach.core.store import AdherenceStore, SessionStatus, StoreError
+from tests.helpers import hold, reps, routine
+
+T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
+
+
+def test_schema_is_built_by_numbered_migrations(store: AdherenceStore, tmp_path: Path) -> None:
+    db = Database(tmp_path / "store" / "coach.db")
+
+    applied = [row["name"] for row in db["_sqlite_migrations"].rows]
+
+    assert applied == ["m001_sessions_and_steps"]
+    assert {"sessions", "step_results"} <= set(db.table_names())
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_the_database_is_private_to_its_owner(store: AdherenceStore, tmp_path: Path) -> None:
+    mode = stat.S_IMODE((tmp_path / "store" / "coach.db").stat().st_mode)
+    folder_mode = stat.S_IMODE((tmp_path / "store").stat().st_mode)
+
+    assert (mode, folder_mode) == (0o600, 0o700)
+
+
+def test_a_session_records_every_step_as_it_finishes(store: AdherenceStore, fake_clock: FakeClock) -> None:
+    plan = routine(reps(sets=1, reps=2, rep_seconds=2, rest_seconds=0))
+    engine = SessionEngine(plan, fake_clock)
+    recorder = record_session(store, plan, engine)
+    engine.start()
+
+    fake_clock.advance(5 + 2)
+    engine.tick()
+
+    assert store.done_step_indexes(recorder.session_id) == [0, 1]
+    record = store.session(recorder.session_id)
+    assert (record.status, record.steps_completed, record.steps_total) == (SessionStatus.OPEN, 1, 2)
+
+    fake_clock.advance(2)
+    engine.tick()
+
+    record = store.session(recorder.session_id)
+    assert (record.status, record.steps_completed, record.finished_at) == (
+        SessionStatus.COMPLETED,
+        2,
+        fake_clock.wall(),
+    )
+
+
+def test_a_stopped_session_is_saved_as_stopped_early(store: AdherenceStore, fake_clock: FakeClock) -> None:
+    plan = routine(hold(sets=2, seconds=30))
+    engine = SessionEngine(plan, fake_clock)
+    recorder = record_session(store, plan, engine)
+    engine.start()
+    fake_clock.advance(5 + 30 + 3)
+    engine.tick()
+
+    engine.stop()
+
+    record = store.session(recorder.session_id)
+    assert (record.status, record.completed, record.steps_completed, record.steps_total) == (
+        SessionStatus.STOPPED,
+        False,
+        1,
+        2,
+    )
+
+
+def test_skipped_steps_do_not_count_as_done(store: AdherenceStore, fake_clock: FakeClock) -> None:
+    plan = routine(hold(sets=2, seconds=30, rest_seconds=0))
+    engine = SessionEngine(plan, fake_clock)
+    recorder = record_session(store, plan, engine)
+    engine.start()
+    engine.skip()  # get ready
+    engine.skip()  # first hold
+    fake_clock.advance(30)
+    engine.tick()
+
+    record = store.session(recorder.session_id)
+    assert (record.completed, record.steps_completed, record.steps_total) == (True, 1, 2)
+
+
+def test_a_step_done_again_after_back_replaces_its_row(store: AdherenceStore) -> None:
+    plan = routine(hold(sets=1))
+    steps = plan_steps(plan)
+    session = store.begin_session(plan, steps, T0)
+
+    store.record_step(session, steps[1], T0, T0 + timedelta(seconds=30), skipped=True)
+    store.record_step(session, steps[1], T0, T0 + timedelta(seconds=60), skipped=False)
+
+    assert store.done_step_indexes(session) == [1]
+    assert store.session(session).steps_completed == 1
+
+
+def test_a_finished_session_cannot_change(store: AdherenceStore) -> None:
+    plan = routine(hold(sets=1))
+    steps = plan_steps(plan)
+    session = store.begin_session(plan, steps, T0)
+    store.finish_session(session, completed=True, finished_at=T0)
+
+    with pytest.raises(StoreError, match="already completed"):
+        store.record_step(session, steps[0], T0, T0, skipped=False)
+
+
+def test_pain_and_note_are_stored(store: AdherenceStore) -> None:
+    plan = routine(hold(sets=1))
+    session = store.begin_session(plan, plan_steps(plan), T0)
+
+    store.record_pain(session, 4, "  stairs were fine  ")
+
+    record = store.session(session)
+    assert (record.pain, record.note) == (4, "stairs were fine")
+
+
+def test_pain_outside_the_scale_is_refused(store: AdherenceStore) -> None:
+    plan = routine(hold(sets=1))
+    session = store.begin_session(plan, plan_steps(plan), T0)
+
+    with pytest.raises(ValueError, match="0 to 10"):
+        store.record_pain(session, 11)
+
+
+def test_simulated_sessions_are_hidden_unless_asked_for(store: AdherenceStore) -> None:
+    plan = routine(hold(sets=1))
+    store.begin_session(plan, plan_steps(plan), T0, simulated=True)
+    real = store.begin_session(plan, plan_steps(plan), T0 + timedelta(hours=1))
+
+    assert [s.id for s in store.sessions()] == [real]
+    assert len(store.sessions(include_simulated=True)) == 2
+
+
+def test_open_sessions_are_what_a_crash_leaves(store: AdherenceStore) -> None:
+    plan = routine(hold(sets=1))
+    left_open = store.begin_session(plan, plan_steps(plan), T0)
+    closed = store.begin_session(plan, plan_steps(plan), T0)
+    store.finish_session(closed, completed=False, finished_at=T0)
+
+    assert [s.id for s in store.open_sessions()] == [left_open]
+
+
+def test_timestamps_keep_their_offset(store: AdherenceStore) -> None:
+    plan = routine(hold(sets=1))
+    local = datetime(2026, 3, 2, 9, 30, tzinfo=UTC).astimezone()
+    session = store.begin_session(plan, plan_steps(plan), local)
+
+    assert store.session(session).started_at == local
+    assert store.session(session).started_at.utcoffset() is not None
+
+
+def test_naive_timestamps_are_refused(store: AdherenceStore) -> None:
+    plan = routine(hold(sets=1))
+
+    with pytest.raises(ValueError, match="timezone"):
+        store.begin_session(plan, plan_steps(plan), datetime(2026, 3, 2, 9, 30))
+
+
+def test_a_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "coach.db"
+    AdherenceStore.open(path).close()
+    db = Database(path)
+    db["_sqlite_migrations"].insert(
+        {"migration_set": "rehab-coach", "name": "m999_from_the_future", "applied_at": "2030-01-01"}
+    )
+    db.close()
+
+    with pytest.raises(StoreError, match="newer Rehab Coach"):
+        AdherenceStore.open(path)
+
+
+def test_a_backup_is_taken_before_a_migration_changes_a_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "coach.db"
+    AdherenceStore.open(path).close()
+    newer = Migrations("rehab-coach")
+    newer()(store_module.m001_sessions_and_steps)
+
+    @newer()
+    def m002_add_a_column(db: Database) -> None:
+        db["sessions"].add_column("mood", str)  # type: ignore[union-attr]
+
+    monkeypatch.setattr(store_module, "migrations", newer)
+    monkeypatch.setattr(store_module, "_KNOWN_MIGRATIONS", ["m001_sessions_and_steps", "m002_add_a_column"])
+
+    AdherenceStore.open(path).close()
+
+    backup = tmp_path / "coach.db.before-m002_add_a_column.bak"
+    assert backup.exists()
+    assert "mood" not in [c[1] for c in sqlite3.connect(backup).execute("PRAGMA table_info(sessions)")]
+    assert "mood" in [c[1] for c in sqlite3.connect(path).execute("PRAGMA table_info(sessions)")]
+
+
+def test_a_file_that_is_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "coach.db"
+    path.write_bytes(b"this is not sqlite" * 100)
+
+    with pytest.raises(StoreError, match="not a Rehab Coach database or is damaged"):
+        AdherenceStore.open(path)
+
+
+def test_integrity_check(store: AdherenceStore) -> None:
+    assert store.integrity_ok()

@@ -1,0 +1,39 @@
+"""A real session process for the crash test: runs sessions on a fast fake clock until it is killed.
+
+After each step is committed it prints `SESSION_ID STEP_INDEX`, so the parent knows what must survive.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from coach.core.clock import FakeClock
+from coach.core.engine import EngineState, SessionEngine
+from coach.core.events import Event, StepCompleted
+from coach.core.loader import load_routine
+from coach.core.recording import record_session
+from coach.core.store import AdherenceStore
+
+
+def main(database: Path, routine_file: Path) -> None:
+    store = AdherenceStore.open(database)
+    routine = load_routine(routine_file)
+    clock = FakeClock()
+    while True:
+        engine = SessionEngine(routine, clock)
+        recorder = record_session(store, routine, engine)
+
+        def report(event: Event, session_id: int = recorder.session_id) -> None:
+            if isinstance(event, StepCompleted):
+                print(session_id, event.step.index, flush=True)
+
+        engine.subscribe(report)  # after the recorder: printed means committed
+        engine.start()
+        while engine.state is EngineState.RUNNING:
+            clock.advance(engine.remaining())
+            engine.tick()
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]), Path(sys.argv[2]))

@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from coach.core.paths import Places
+from coach.gui.app import build_main_window
+from tests.conftest import write
+
+
+def test_the_window_lists_routines_and_shows_the_chosen_one(qtbot: QtBot, places: Places) -> None:
+    window = build_main_window(places)
+    qtbot.addWidget(window)
+    window.show()
+
+    titles = [window.routine_list.item(i).text() for i in range(window.routine_list.count())]
+    assert "Hip strength (weeks 1–6)" in titles
+
+    window.routine_list.setCurrentRow(titles.index("Hip strength (weeks 1–6)"))
+
+    text = window.details.text()
+    assert "3 sessions a week" in text
+    assert "Clamshells — 3 × 12 each side" in text
+    assert "Source: Willy RW et al." in text
+
+
+def test_a_broken_routine_is_listed_with_its_error(qtbot: QtBot, places: Places, data_dir: Path) -> None:
+    write(
+        data_dir / "routines" / "mine.toml",
+        'format = 1\nid = "mine"\ntitle = "Mine"\n[[exercises]]\nid = "a"\nname = "A"\nreps = -3\n',
+    )
+    window = build_main_window(places)
+    qtbot.addWidget(window)
+
+    last = window.routine_list.count() - 1
+    assert window.routine_list.item(last).text() == "Broken: mine.toml"
+    window.routine_list.setCurrentRow(last)
+
+    assert (
+        window.details.text() == f"{data_dir / 'routines' / 'mine.toml'}:7: reps must be at least 1, got -3"
+    )
