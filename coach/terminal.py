@@ -144,7 +144,8 @@ class TerminalPlayer:
         step = engine.current_step
         paused = "  [paused]" if engine.state is EngineState.PAUSED else ""
         upcoming = engine.next_step
-        after = f"  next: {upcoming.describe()}" if upcoming and upcoming.kind is not StepKind.REP else ""
+        within_a_set = upcoming is not None and step.kind is StepKind.REP and upcoming.kind is StepKind.REP
+        after = f"  next: {upcoming.describe()}" if upcoming and not within_a_set else ""
         percent = round(engine.progress() * 100)
         line = f"{format_seconds(engine.remaining()):>6}  {step.describe()}{paused}  ({percent}%){after}"
         self.out.write(f"\r\x1b[K{line}")

@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.routine_list)
         splitter.addWidget(detail_pane)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([340, 560])
         self.setCentralWidget(splitter)
 
         quit_action = QAction(self.tr("&Quit"), self)
