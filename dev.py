@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import subprocess
 import sys
 import venv
@@ -91,20 +92,28 @@ def run_tests(python: Path, pytest_args: list[str]) -> int:
     return 0
 
 
+def _normalised(line: str) -> str:
+    name, _, rest = line.partition("==")
+    return re.sub(r"[-_.]+", "-", name).lower() + "==" + rest
+
+
 def write_lock(python: Path) -> int:
+    """Pin what .venv holds as plain name==version lines, keeping the platform-only pins already listed."""
     frozen = subprocess.run(
         [str(python), "-m", "pip", "freeze", "--exclude-editable", "--all"],
         check=True,
         capture_output=True,
         text=True,
     ).stdout.splitlines()
-    keep = sorted(line for line in frozen if "==" in line and not line.startswith(("pip==", "setuptools==")))
-    header = [line for line in LOCK.read_text(encoding="utf-8").splitlines() if line.startswith("#")]
-    platform_only = [line for line in LOCK.read_text(encoding="utf-8").splitlines() if ";" in line]
-    names = {line.split("==")[0].lower() for line in platform_only}
-    keep = [line for line in keep if line.split("==")[0].lower() not in names]
+    old = LOCK.read_text(encoding="utf-8").splitlines()
+    header = [line for line in old if line.startswith("#")]
+    platform_only = [line for line in old if ";" in line]
+    skip = {"pip", "setuptools", *(line.split("==")[0] for line in platform_only)}
+    pins = [_normalised(line) for line in frozen if "==" in line]
+    pins = [line for line in pins if line.split("==")[0] not in skip]
     LOCK.write_text(
-        "\n".join([*header, *sorted(keep + platform_only, key=str.lower)]) + "\n", encoding="utf-8"
+        "\n".join([*header, *sorted(pins + platform_only, key=lambda line: line.split("==")[0])]) + "\n",
+        encoding="utf-8",
     )
     _say(f"wrote {LOCK.name}")
     return 0

@@ -6,7 +6,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coach.core.loader import RoutineError, check_routine_file, check_routine_text, load_routine
+from coach.core.loader import (
+    EXERCISE_KEYS,
+    ROUTINE_KEYS,
+    RoutineError,
+    check_routine_file,
+    check_routine_text,
+    load_routine,
+)
 from coach.core.routine import ExerciseKind
 from tests.conftest import EXAMPLE, REPO, write
 
@@ -280,25 +287,7 @@ _toml_values = st.recursive(
     lambda children: st.lists(children, max_size=4),
     max_leaves=8,
 )
-_keys = st.sampled_from(
-    [
-        "format",
-        "id",
-        "title",
-        "sets",
-        "reps",
-        "rep_seconds",
-        "hold_seconds",
-        "sides",
-        "rest_seconds",
-        "icing",
-        "timer_minutes",
-        "image",
-        "instructions",
-        "name",
-        "weird",
-    ]
-)
+_keys = st.sampled_from(sorted({*ROUTINE_KEYS, *EXERCISE_KEYS, "weird"}))
 
 
 def _toml(value: object) -> str:
