@@ -132,14 +132,18 @@ class AdherenceStore:
         """Open (creating if needed) the database at `path`, upgrading its schema in place."""
         ensure_private_dir(path.parent)
         _create_private_file(path)
+        db = Database(path)
         try:
-            db = Database(path)
             db.execute("PRAGMA foreign_keys = ON")
             db.enable_wal()
             store = cls(db, path)
             store._migrate()
         except sqlite3.DatabaseError as error:
+            db.close()
             raise StoreError(f"{path} is not a Rehab Coach database or is damaged: {error}") from error
+        except BaseException:
+            db.close()
+            raise
         return store
 
     @classmethod

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from contextlib import closing
 import stat
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -23,12 +24,16 @@ T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 
 def test_schema_is_built_by_numbered_migrations(store: AdherenceStore, tmp_path: Path) -> None:
     db = Database(tmp_path / "store" / "coach.db")
-
-    applied = [row["name"] for row in db["_sqlite_migrations"].rows]
+    try:
+        applied = [row["name"] for row in db["_sqlite_migrations"].rows]
+        tables = set(db.table_names())
+        journal = db.execute("PRAGMA journal_mode").fetchone()[0]
+    finally:
+        db.close()
 
     assert applied == ["m001_sessions_and_steps"]
-    assert {"sessions", "step_results"} <= set(db.table_names())
-    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert {"sessions", "step_results"} <= tables
+    assert journal == "wal"
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
@@ -202,8 +207,13 @@ def test_a_backup_is_taken_before_a_migration_changes_a_database(
 
     backup = tmp_path / "coach.db.before-m002_add_a_column.bak"
     assert backup.exists()
-    assert "mood" not in [c[1] for c in sqlite3.connect(backup).execute("PRAGMA table_info(sessions)")]
-    assert "mood" in [c[1] for c in sqlite3.connect(path).execute("PRAGMA table_info(sessions)")]
+    assert "mood" not in session_columns(backup)
+    assert "mood" in session_columns(path)
+
+
+def session_columns(path: Path) -> list[str]:
+    with closing(sqlite3.connect(path)) as connection:
+        return [column[1] for column in connection.execute("PRAGMA table_info(sessions)")]
 
 
 def test_a_file_that_is_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
