@@ -7,18 +7,19 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
-from datetime import UTC, datetime, timedelta, tzinfo
+from datetime import datetime
 from pathlib import Path
 from typing import IO, Any, NoReturn
 
 from coach import __version__
-from coach.core.clock import FakeClock, SystemClock
+from coach.core.clock import SystemClock
 from coach.core.engine import SessionEngine
-from coach.core.library import Library, discover_routines
+from coach.core.library import Library, Origin, discover_routines
 from coach.core.loader import RoutineError, check_routine_file
 from coach.core.paths import Places, resolve_places
-from coach.core.recording import record_session
+from coach.core.recording import record_session, record_simulated_session
 from coach.core.routine import Routine, plan_steps, total_seconds
 from coach.core.safety import PAIN_MAX, PAIN_MIN, check_pain
 from coach.core.stats import summarize
@@ -94,6 +95,11 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as error:
         print(f"coach: {error}", file=sys.stderr)
         return EXIT_USAGE
+    except BrokenPipeError:
+        # The reader went away (`coach history | head`): stop quietly, as other command-line tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_INVALID
     except StoreError as error:
         print(f"coach: {error}", file=sys.stderr)
         return EXIT_INVALID
@@ -135,7 +141,7 @@ def _routines(args: argparse.Namespace, places: Places, out: IO[str]) -> int:
         return EXIT_OK
     for entry in library.routines:
         note = " (yours, replaces the bundled one)" if entry.replaces else ""
-        note = note or (" (yours)" if entry.origin.value == "user" else "")
+        note = note or (" (yours)" if entry.origin is Origin.USER else "")
         out.write(f"{entry.routine.id:<22} {entry.routine.title}{note}\n{'':<22} {entry.path}\n")
     for broken in library.broken:
         out.write(f"broken: {broken.path}\n")
@@ -192,18 +198,7 @@ def _run(args: argparse.Namespace, places: Places, out: IO[str]) -> int:
 
 
 def _run_instant(routine: Routine, store: AdherenceStore, args: argparse.Namespace, out: IO[str]) -> int:
-    steps = plan_steps(routine)
-    now = SystemClock().wall()
-    # The simulated session ends now, so that it lands in today's history like a real one would.
-    clock = FakeClock(wall=now - timedelta(seconds=total_seconds(steps)))
-    engine = SessionEngine(steps, clock)
-    recorder = record_session(store, routine, engine, simulated=True)
-    engine.start()
-    clock.advance(engine.seconds_total)
-    engine.tick()
-    if args.pain is not None:
-        store.record_pain(recorder.session_id, args.pain)
-    record = store.session(recorder.session_id)
+    record = record_simulated_session(store, routine, SystemClock().wall(), pain=args.pain)
     out.write(
         f"recorded simulated session {record.id} of '{routine.id}': "
         f"{record.steps_completed}/{record.steps_total} steps, {record.status.value}\n"
@@ -237,7 +232,11 @@ def _ask_pain(out: IO[str]) -> int | None:
     while True:
         out.write(f"Pain in the knee during the session, {PAIN_MIN}-{PAIN_MAX} (Enter to skip): ")
         out.flush()
-        answer = sys.stdin.readline().strip()
+        try:
+            answer = sys.stdin.readline().strip()
+        except KeyboardInterrupt:
+            out.write("\n")
+            return None
         if not answer:
             return None
         try:
@@ -254,20 +253,18 @@ def _minutes(seconds: float) -> str:
     return f"{round(seconds / 60)} min"
 
 
-def _local_tz() -> tzinfo:
-    return datetime.now().astimezone().tzinfo or UTC
+def _local(moment: datetime) -> str:
+    """A stored time in the system's zone as it was then (daylight saving included), with its offset."""
+    return moment.astimezone().isoformat(timespec="seconds")
 
 
 def _session_json(record: SessionRecord) -> dict[str, Any]:
-    local = _local_tz()
     return {
         "id": record.id,
         "routine_id": record.routine_id,
         "routine_title": record.routine_title,
-        "started_at": record.started_at.astimezone(local).isoformat(timespec="seconds"),
-        "finished_at": record.finished_at.astimezone(local).isoformat(timespec="seconds")
-        if record.finished_at
-        else None,
+        "started_at": _local(record.started_at),
+        "finished_at": _local(record.finished_at) if record.finished_at else None,
         "status": record.status.value,
         "completed": record.completed,
         "steps_completed": record.steps_completed,
@@ -279,13 +276,14 @@ def _session_json(record: SessionRecord) -> dict[str, Any]:
 
 
 def _history(args: argparse.Namespace, places: Places, out: IO[str]) -> int:
-    store = AdherenceStore.open(places.database)
-    try:
-        sessions = store.sessions(include_simulated=args.include_simulated)
-    finally:
-        store.close()
-    tz = _local_tz()
-    summary = summarize(sessions, datetime.now(tz).date(), tz)
+    sessions: list[SessionRecord] = []
+    if places.database.exists():  # reading history never creates a database
+        store = AdherenceStore.open(places.database)
+        try:
+            sessions = store.sessions(include_simulated=args.include_simulated)
+        finally:
+            store.close()
+    summary = summarize(sessions, datetime.now().astimezone().date())
     if args.json:
         payload = {
             "sessions": [_session_json(s) for s in sessions],
@@ -303,7 +301,7 @@ def _history(args: argparse.Namespace, places: Places, out: IO[str]) -> int:
     if not sessions:
         out.write("No sessions yet. Start one with 'coach run ROUTINE --terminal' or open the app.\n")
     for s in sessions:
-        local = s.started_at.astimezone(tz)
+        local = s.started_at.astimezone()
         pain = f"pain {s.pain}" if s.pain is not None else "pain -"
         simulated = " (simulated)" if s.simulated else ""
         out.write(

@@ -28,11 +28,14 @@ from coach.core.events import (
 from coach.core.routine import Routine, Step, StepKind, plan_steps
 from coach.core.timer import Deadline
 
-# Cues (ours): a 3-2-1 countdown only on steps long enough for it to help, never on every 3-second rep;
-# a "halfway" only on holds and timers long enough for the person to wonder how far they are.
+# Cues (ours): a 3-2-1 countdown only on steps long enough for it to help and never on reps (a rep's start
+# is its own cue; three beeps per rep would drown it); a "halfway" only on holds and timers long enough for
+# the person to wonder how far they are.
 COUNTDOWN_FROM = 3
 COUNTDOWN_MIN_STEP_SECONDS = 5.0
 HALFWAY_MIN_STEP_SECONDS = 20.0
+# "Back" restarts the current block once it has run this long, like a music player's previous button (ours).
+BACK_RESTARTS_AFTER_SECONDS = 2.0
 
 Listener = Callable[[Event], None]
 
@@ -66,12 +69,11 @@ class SessionEngine:
         self._block_starts = _block_starts(steps)
         self._index = start_index
         self._state = EngineState.READY
-        self._deadline = Deadline(started=0.0, ends=0.0)
+        self._deadline = Deadline(ends=0.0)
         self._paused_remaining = 0.0
         self._step_started_wall = clock.wall()
         self._last_cue = COUNTDOWN_FROM + 1
         self._halfway_done = False
-        self._steps_done = 0
         self.seconds_total = sum(step.seconds for step in steps)
 
     # -- observing ----------------------------------------------------------------------------------------
@@ -147,7 +149,9 @@ class SessionEngine:
     def resume(self) -> list[Event]:
         if self._state is not EngineState.PAUSED:
             raise EngineError(f"cannot resume a session that is {self._state.value}")
-        self._deadline = self._deadline.rebased(self._clock, self._paused_remaining)
+        self._deadline = Deadline.start(
+            self._clock, self._paused_remaining, wall=self.current_step.uses_wall_clock
+        )
         self._state = EngineState.RUNNING
         return self._emit([SessionResumed(self.current_step, self._paused_remaining)])
 
@@ -165,7 +169,6 @@ class SessionEngine:
         for index in range(self._index, last + 1):
             started = self._step_started_wall if index == self._index else self._clock.wall()
             events.append(StepCompleted(self.steps[index], started, self._clock.wall(), skipped=True))
-        self._steps_done += last + 1 - self._index
         if last + 1 >= len(self.steps):
             self._finish(True, now, events)
         else:
@@ -173,13 +176,14 @@ class SessionEngine:
         return self._emit(events)
 
     def back(self) -> list[Event]:
-        """Restart the current block, or go to the previous block when already at the start of this one."""
+        """Restart the current block; go to the previous block instead when this one has only just begun."""
         events: list[Event] = []
         self._advance(events)
         if self._state not in (EngineState.RUNNING, EngineState.PAUSED):
             return self._emit(events)
         target = max(b for b in self._block_starts if b <= self._index)
-        if target == self._index and target > 0:
+        just_begun = self.current_step.seconds - self.remaining() < BACK_RESTARTS_AFTER_SECONDS
+        if target == self._index and just_begun and target > 0:
             target = max(b for b in self._block_starts if b < self._index)
         self._begin_step(target, self._clock.monotonic(), events)
         return self._emit(events)
@@ -202,9 +206,16 @@ class SessionEngine:
             ended = self._deadline.ended_at(self._clock)
             step = self.current_step
             events.append(StepCompleted(step, self._step_started_wall, self._wall_at(ended), skipped=False))
-            self._steps_done += 1
             if self._index + 1 >= len(self.steps):
                 self._finish(True, ended, events)
+                return
+            if self._deadline.passed_while_asleep(self._clock):
+                # A timer ran out while the laptop slept: wait for the person instead of crediting the
+                # steps after it as done while nobody was there.
+                self._begin_step(self._index + 1, self._clock.monotonic(), events)
+                self._paused_remaining = self.current_step.seconds
+                self._state = EngineState.PAUSED
+                events.append(SessionPaused(self.current_step, self._paused_remaining))
                 return
             self._begin_step(self._index + 1, ended, events)
         if cue:
@@ -226,7 +237,7 @@ class SessionEngine:
     def _cue(self, events: list[Event]) -> None:
         step = self.current_step
         remaining = self._deadline.remaining(self._clock)
-        if step.seconds >= COUNTDOWN_MIN_STEP_SECONDS:
+        if step.kind is not StepKind.REP and step.seconds >= COUNTDOWN_MIN_STEP_SECONDS:
             due = math.ceil(remaining)
             if 1 <= due <= COUNTDOWN_FROM and due < self._last_cue:
                 self._last_cue = due
@@ -238,7 +249,7 @@ class SessionEngine:
 
     def _finish(self, completed: bool, at: float, events: list[Event]) -> None:
         self._state = EngineState.FINISHED if completed else EngineState.STOPPED
-        events.append(SessionFinished(completed, self._wall_at(at), self._steps_done))
+        events.append(SessionFinished(completed, self._wall_at(at)))
 
     def _block_end(self, index: int) -> int:
         later = [b for b in self._block_starts if b > index]

@@ -68,7 +68,6 @@ class SessionFinished:
 
     completed: bool
     at: datetime
-    steps_done: int
 
 
 Event = (

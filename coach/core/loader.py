@@ -6,6 +6,7 @@ editing a file sees all of them at once, and one broken file never stops the oth
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import re
 import tomllib
@@ -15,6 +16,7 @@ from typing import Any
 
 from coach.core.routine import Exercise, ExerciseKind, Routine
 from coach.core.safety import ICING_LIMIT_REASON, ICING_MAX_MINUTES
+from coach.core.toml_lines import KeyLines
 
 FORMAT_VERSION = 1
 MAX_FILE_BYTES = 1_000_000
@@ -22,7 +24,6 @@ ILLUSTRATIONS = "illustrations"
 
 _ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
-_KEY_LINE = re.compile(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)\s*=""")
 
 ROUTINE_KEYS = ("format", "id", "title", "description", "sessions_per_week", "source", "exercises")
 EXERCISE_KEYS = (
@@ -113,11 +114,14 @@ def check_routine_file(path: Path, assets_dir: Path | None = None) -> CheckedRou
             path, 1, f"the file is {len(raw)} bytes; a routine file may be at most {MAX_FILE_BYTES}"
         )
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")  # a byte-order mark from a Windows editor is harmless
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         return _failed(path, line, "the file is not UTF-8 text")
-    return check_routine_text(text, path, assets_dir)
+    try:
+        return check_routine_text(text, path, assets_dir)
+    except Exception as error:  # a loader bug must not stop the other routines from loading
+        return _failed(path, 1, f"this file could not be checked ({type(error).__name__}); please report it")
 
 
 def check_routine_text(text: str, path: Path, assets_dir: Path | None = None) -> CheckedRoutine:
@@ -127,10 +131,12 @@ def check_routine_text(text: str, path: Path, assets_dir: Path | None = None) ->
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         match = _TOML_POSITION.search(message)
-        line = int(match.group(1)) if match else max(1, text.count("\n"))
+        line = int(match.group(1)) if match else max(1, len(text.splitlines()))
         sentence = _TOML_POSITION.sub("", message).rstrip(".")
         return _failed(path, line, f"this is not valid TOML: {sentence}")
-    checker = _Checker(path, _KeyLines(text), assets_dir)
+    except RecursionError:
+        return _failed(path, 1, "this is not a routine: its values are nested far too deeply")
+    checker = _Checker(path, KeyLines(text), assets_dir)
     routine = checker.routine(document)
     problems = tuple(sorted(checker.problems, key=lambda p: (p.line, p.warning)))
     valid = routine is not None and not any(not p.warning for p in problems)
@@ -141,47 +147,10 @@ def _failed(path: Path, line: int, message: str) -> CheckedRoutine:
     return CheckedRoutine(path, None, (Problem(path, line, message),))
 
 
-class _KeyLines:
-    """Which line each key sits on: tomllib gives values but no positions, so the text is scanned once."""
-
-    def __init__(self, text: str) -> None:
-        self.top: dict[str, int] = {}
-        self.exercises: list[dict[str, int]] = []
-        self.exercise_headers: list[int] = []
-        current: dict[str, int] | None = self.top
-        in_string: str | None = None
-        for number, line in enumerate(text.splitlines(), start=1):
-            was_in_string = in_string is not None
-            for quote in ('"""', "'''"):
-                if line.count(quote) % 2 == 1 and in_string in (None, quote):
-                    in_string = None if in_string else quote
-                    break
-            stripped = line.strip()
-            if was_in_string:
-                continue
-            if stripped.startswith("[[") and stripped.split("#")[0].strip() == "[[exercises]]":
-                current = {}
-                self.exercises.append(current)
-                self.exercise_headers.append(number)
-            elif stripped.startswith("["):
-                current = None
-            elif current is not None and (match := _KEY_LINE.match(line)):
-                current.setdefault(match.group(1).strip("\"'"), number)
-
-    def of_top(self, key: str) -> int:
-        return self.top.get(key, 1)
-
-    def of_exercise(self, index: int, key: str | None = None) -> int:
-        if index >= len(self.exercises):
-            return self.top.get("exercises", 1)
-        header = self.exercise_headers[index]
-        return self.exercises[index].get(key, header) if key else header
-
-
 class _Checker:
     """Walks a parsed document, building a Routine and collecting every problem on the way."""
 
-    def __init__(self, path: Path, lines: _KeyLines, assets_dir: Path | None) -> None:
+    def __init__(self, path: Path, lines: KeyLines, assets_dir: Path | None) -> None:
         self.path = path
         self.lines = lines
         self.assets_dir = assets_dir
@@ -257,6 +226,14 @@ class _Checker:
             first_line[exercise.id] = self.lines.of_exercise(index, "id")
             exercises.append(exercise)
         if len(exercises) != len(tables):
+            return None
+        icing = [e for e in exercises if e.icing]
+        total = sum(e.timer_minutes * e.sets for e in icing)
+        if total > ICING_MAX_MINUTES:
+            self.error(
+                icing[-1].line,
+                f"the icing in this routine adds up to {total:g} minutes: {ICING_LIMIT_REASON}",
+            )
             return None
         return tuple(exercises)
 
@@ -368,6 +345,9 @@ class _Checker:
         name = self._text(table, "image", line)
         if name is None:
             return None
+        if "\0" in name or len(name) > 255:
+            self.error(line, f"image {_show(name)} is not a usable file name")
+            return None
         folder = self.path.parent.resolve()
         candidate = (folder / name).resolve()
         if Path(name).is_absolute() or not candidate.is_relative_to(folder):
@@ -375,13 +355,15 @@ class _Checker:
                 line, f"image '{name}' points outside the routine's folder; keep images beside the file"
             )
             return None
-        if candidate.is_file():
-            return candidate
+        places = [candidate]
         if self.assets_dir is not None:
             bundled_folder = (self.assets_dir / ILLUSTRATIONS).resolve()
             bundled = (bundled_folder / name).resolve()
-            if bundled.is_relative_to(bundled_folder) and bundled.is_file():
-                return bundled
+            places += [bundled] if bundled.is_relative_to(bundled_folder) else []
+        for place in places:
+            with contextlib.suppress(OSError):  # e.g. a name too long for this file system
+                if place.is_file():
+                    return place
         self.warn(
             line,
             f"image '{name}' is neither beside the routine nor among the bundled illustrations; "

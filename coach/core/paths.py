@@ -49,7 +49,9 @@ def resolve_places(environ: Mapping[str, str] | None = None) -> Places:
 
 
 def ensure_private_dir(path: Path) -> None:
-    """Create `path` if needed, readable by its owner only (health data stays private)."""
+    """Create `path` readable by its owner only (health data stays private); leave an existing one alone."""
+    if path.is_dir():
+        return
     path.mkdir(parents=True, exist_ok=True)
     if os.name == "posix":
         path.chmod(0o700)

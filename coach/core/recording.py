@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
+from coach.core.clock import FakeClock
 from coach.core.engine import SessionEngine
 from coach.core.events import Event, SessionFinished, StepCompleted
-from coach.core.routine import Routine
-from coach.core.store import AdherenceStore
+from coach.core.routine import Routine, plan_steps, total_seconds
+from coach.core.store import AdherenceStore, SessionRecord
 
 
 class SessionRecorder:
@@ -34,3 +37,22 @@ def record_session(
     recorder = SessionRecorder(store, session_id)
     engine.subscribe(recorder)
     return recorder
+
+
+def record_simulated_session(
+    store: AdherenceStore, routine: Routine, now: datetime, *, pain: int | None = None
+) -> SessionRecord:
+    """Run a whole session at once on a simulated clock and record it, marked simulated (for demos, tests).
+
+    The simulated session ends at `now`, so that it lands in today's history like a real one would.
+    """
+    steps = plan_steps(routine)
+    clock = FakeClock(wall=now - timedelta(seconds=total_seconds(steps)))
+    engine = SessionEngine(steps, clock)
+    recorder = record_session(store, routine, engine, simulated=True)
+    engine.start()
+    clock.advance(engine.seconds_total)
+    engine.tick()
+    if pain is not None:
+        store.record_pain(recorder.session_id, pain)
+    return store.session(recorder.session_id)

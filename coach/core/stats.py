@@ -5,9 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta, tzinfo
 
-from coach.core.store import SessionRecord
+from coach.core.store import SessionRecord, SessionStatus
 
 ADHERENCE_WEEKS = 4
+# A session counts towards the weekly dose when at least half of its work was done (ours): skipping a set
+# still leaves a real dose, pressing "next" through a whole routine does not.
+DOSE_MIN_SHARE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,9 +25,16 @@ class Summary:
     sessions_completed: int
 
 
+def counts_towards_dose(session: SessionRecord) -> bool:
+    """Whether a session is part of the weekly dose: finished, of a planned routine, with most work done."""
+    if session.status is SessionStatus.OPEN or session.sessions_per_week <= 0 or session.steps_total <= 0:
+        return False
+    return session.steps_completed >= DOSE_MIN_SHARE * session.steps_total
+
+
 def dose_sessions(sessions: list[SessionRecord]) -> list[SessionRecord]:
-    """Sessions that count towards the weekly dose: completed, of a routine with a weekly plan."""
-    return [s for s in sessions if s.completed and s.sessions_per_week > 0]
+    """The sessions that count towards the weekly dose."""
+    return [s for s in sessions if counts_towards_dose(s)]
 
 
 def current_plan(sessions: list[SessionRecord]) -> int:
@@ -38,8 +48,8 @@ def week_start(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def sessions_by_day(sessions: list[SessionRecord], tz: tzinfo) -> dict[date, int]:
-    """How many dose sessions were done on each local day."""
+def sessions_by_day(sessions: list[SessionRecord], tz: tzinfo | None = None) -> dict[date, int]:
+    """How many dose sessions were done on each local day (`tz` None: the system's zone, DST included)."""
     counts: dict[date, int] = {}
     for s in dose_sessions(sessions):
         day = s.started_at.astimezone(tz).date()
@@ -89,8 +99,8 @@ def adherence(by_day: dict[date, int], plan: int, today: date, weeks: int = ADHE
     return min(1.0, done / (plan * weeks))
 
 
-def summarize(sessions: list[SessionRecord], today: date, tz: tzinfo) -> Summary:
-    """The history summary for `today` in time zone `tz`."""
+def summarize(sessions: list[SessionRecord], today: date, tz: tzinfo | None = None) -> Summary:
+    """The history summary for `today` in time zone `tz` (None: the system's own zone)."""
     by_day = sessions_by_day(sessions, tz)
     weeks = weekly_counts(by_day)
     plan = current_plan(sessions)

@@ -4,13 +4,16 @@ import json
 import os
 import subprocess
 import sys
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from coach import __version__
 from coach.cli import main
+from coach.core.loader import load_routine
+from coach.core.routine import plan_steps
+from coach.core.store import AdherenceStore
 from tests.conftest import EXAMPLE, REPO, write
 
 
@@ -240,3 +243,55 @@ def test_python_dash_m_coach_in_a_real_process(tmp_path: Path) -> None:
     (session,) = json.loads(result.stdout)["sessions"]
     assert (session["routine_id"], session["completed"]) == ("gentle-start", True)
     assert session["steps_completed"] == session["steps_total"]
+
+
+def test_history_does_not_create_a_database(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "history", "--json")
+
+    assert code == 0
+    assert json.loads(out)["sessions"] == []
+    assert not data_dir.exists()
+
+
+def test_a_reader_that_goes_away_is_not_a_traceback(tmp_path: Path) -> None:
+    env = {**os.environ, "COACH_DATA_DIR": str(tmp_path / "data")}
+    child = subprocess.Popen(
+        [sys.executable, "-m", "coach", "routines", "--json"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert child.stdout is not None
+    assert child.stderr is not None
+    child.stdout.close()  # like `coach routines --json | head -0`
+    error = child.stderr.read().decode()
+    child.stderr.close()
+    child.wait()
+
+    assert "Traceback" not in error
+
+
+@pytest.mark.skipif(
+    os.name != "posix" or not Path("/usr/share/zoneinfo/Europe/Helsinki").exists(),
+    reason="needs the TZ variable and the system's zone data",
+)
+def test_history_shows_each_time_with_the_offset_it_had_then(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    store = AdherenceStore.open(data / "coach.db")
+    plan = load_routine(REPO / "routines" / "ice.toml")
+    for moment in (datetime(2026, 1, 14, 21, 30, tzinfo=UTC), datetime(2026, 7, 14, 21, 30, tzinfo=UTC)):
+        store.begin_session(plan, plan_steps(plan), moment)
+    store.close()
+    env = {**os.environ, "COACH_DATA_DIR": str(data), "TZ": "Europe/Helsinki"}
+
+    result = subprocess.run(
+        [sys.executable, "-m", "coach", "history", "--json"],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+
+    winter, summer = (s["started_at"] for s in json.loads(result.stdout)["sessions"])
+    assert winter == "2026-01-14T23:30:00+02:00"
+    assert summer == "2026-07-15T00:30:00+03:00"

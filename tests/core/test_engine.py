@@ -160,26 +160,42 @@ def test_skip_on_the_last_step_finishes_the_session(fake_clock: FakeClock) -> No
     assert events[-1].completed
 
 
-def test_back_restarts_the_current_set_then_goes_to_the_previous_block(fake_clock: FakeClock) -> None:
+def test_back_just_after_a_block_began_goes_to_the_previous_block(fake_clock: FakeClock) -> None:
     engine = SessionEngine(routine(reps(sets=2, reps=3, rep_seconds=2, rest_seconds=10)), fake_clock)
     engine.start()
-    fake_clock.advance(GET_READY_SECONDS + 2 * 3 + 4)  # 4 s into the rest after set 1
+    fake_clock.advance(GET_READY_SECONDS + 2 * 3 + 1)  # 1 s into the rest after set 1
     engine.tick()
     assert engine.current_step.kind is StepKind.REST
 
     engine.back()
-    assert (engine.current_step.kind, engine.current_step.set_number, engine.current_step.rep) == (
-        StepKind.REP,
-        1,
-        1,
-    )
-    fake_clock.advance(3)  # into rep 2 of set 1
+
+    step = engine.current_step
+    assert (step.kind, step.set_number, step.rep) == (StepKind.REP, 1, 1)
+    assert engine.remaining() == 2
+
+
+def test_back_partway_through_a_set_restarts_the_set(fake_clock: FakeClock) -> None:
+    engine = SessionEngine(routine(reps(sets=2, reps=3, rep_seconds=2)), fake_clock)
+    engine.start()
+    fake_clock.advance(GET_READY_SECONDS + 3)  # into rep 2 of set 1
     engine.tick()
 
     engine.back()
 
     assert (engine.current_step.set_number, engine.current_step.rep) == (1, 1)
     assert engine.remaining() == 2
+
+
+def test_back_late_in_a_hold_restarts_the_hold(fake_clock: FakeClock) -> None:
+    engine = SessionEngine(routine(hold(sets=2, seconds=30)), fake_clock)
+    engine.start()
+    fake_clock.advance(GET_READY_SECONDS + 25)
+    engine.tick()
+
+    engine.back()
+
+    assert engine.current_step.kind is StepKind.HOLD
+    assert engine.remaining() == 30
 
 
 def test_back_at_the_first_step_restarts_it(fake_clock: FakeClock) -> None:
@@ -214,7 +230,7 @@ def test_stop_ends_early_without_counting_the_step_in_progress(fake_clock: FakeC
 
     events = engine.stop()
 
-    assert kinds(events) == ["StepCompleted", "StepStarted", "SessionFinished"]
+    assert kinds(events) == ["StepCompleted", "StepStarted", "SessionFinished"]  # the hold is not done
     finished = events[-1]
     assert isinstance(finished, SessionFinished)
     assert not finished.completed
@@ -239,8 +255,8 @@ def test_countdown_cues_three_two_one_once_each(fake_clock: FakeClock) -> None:
     assert cues == [3, 2, 1]
 
 
-def test_no_countdown_on_short_reps(fake_clock: FakeClock) -> None:
-    engine = SessionEngine(routine(reps(sets=1, reps=5, rep_seconds=3)), fake_clock)
+def test_no_countdown_on_reps_even_long_ones(fake_clock: FakeClock) -> None:
+    engine = SessionEngine(routine(reps(sets=1, reps=5, rep_seconds=2, hold_seconds=10)), fake_clock)
     engine.start()
     fake_clock.advance(GET_READY_SECONDS)
     engine.tick()
@@ -335,6 +351,23 @@ def test_wall_clock_timer_that_ended_during_sleep_finishes_at_its_deadline(fake_
     finished = events[-1]
     assert isinstance(finished, SessionFinished)
     assert finished.at == start + timedelta(seconds=GET_READY_SECONDS + 20 * 60)
+
+
+def test_steps_after_a_timer_that_ended_in_sleep_wait_for_the_person(fake_clock: FakeClock) -> None:
+    engine = SessionEngine(routine(timer(minutes=10), reps(sets=2, reps=10, rep_seconds=3)), fake_clock)
+    engine.start()
+    fake_clock.advance(GET_READY_SECONDS + 60)
+    engine.tick()
+
+    fake_clock.suspend(60 * 60)
+    events = engine.tick()
+
+    done = [e.step.kind for e in events if isinstance(e, StepCompleted)]
+    assert done == [StepKind.TIMER]
+    assert isinstance(events[-1], SessionPaused)
+    assert engine.state is EngineState.PAUSED
+    assert engine.current_step.kind is StepKind.GET_READY
+    assert engine.remaining() == GET_READY_SECONDS
 
 
 def test_reps_do_not_follow_the_wall_clock(fake_clock: FakeClock) -> None:

@@ -327,3 +327,89 @@ def test_no_text_crashes_the_loader(text: str) -> None:
     checked = check_routine_text(text, Path("fuzz/r.toml"))
 
     assert checked.routine is not None or checked.errors
+
+
+def test_spaces_inside_the_table_brackets_keep_line_numbers(tmp_path: Path) -> None:
+    text = HEADER + '[[ exercises ]]\nid = "a"\nname = "A"\nreps = 0\n'
+
+    (problem,) = problems_of(text, tmp_path)
+
+    assert ":7: reps must be at least 1" in problem
+
+
+def test_quotes_in_comments_and_strings_keep_line_numbers(tmp_path: Path) -> None:
+    text = (
+        "format = 1 # don't use ''' here\n"
+        'id = "r"\ntitle = "R"\ndescription = """a \'\'\' b"""\n'
+        '[[exercises]]\nid = "a"\nname = "A # not a comment"\n'
+        'instructions = [\n  "one = two",  # a comment with """\n  \'three\',\n]\nreps = 0\n'
+    )
+
+    (problem,) = problems_of(text, tmp_path)
+
+    assert ":12: reps must be at least 1" in problem
+
+
+def test_a_dotted_key_and_a_sub_table_are_reported_on_their_own_lines(tmp_path: Path) -> None:
+    text = HEADER + '[[exercises]]\nid = "a"\nname = "A"\nreps = 3\ntempo.up = 2\n[exercises.extra]\nx = 1\n'
+
+    found = problems_of(text, tmp_path)
+
+    assert [p.split(": ", 1)[0].rsplit(":", 1)[1] for p in found] == ["8", "9"]
+    assert "unknown exercise key 'tempo'" in found[0]
+    assert "unknown exercise key 'extra'" in found[1]
+
+
+def test_an_error_at_the_end_of_a_file_without_a_final_newline(tmp_path: Path) -> None:
+    (problem,) = problems_of('format = 1\nid = "r"\ntitle = "R', tmp_path)
+
+    assert problem.startswith(f"{tmp_path / 'r.toml'}:3: this is not valid TOML")
+
+
+def test_a_byte_order_mark_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "r.toml"
+    path.write_bytes(("\ufeff" + HEADER + '[[exercises]]\nid = "a"\nname = "A"\nreps = 3\n').encode())
+
+    assert load_routine(path).id == "r"
+
+
+@pytest.mark.parametrize(
+    ("image", "message"),
+    [
+        ("a\\u0000b.svg", 'image "a\x00b.svg" is not a usable file name'),
+        ("x" * 5000, "is not a usable file name"),
+    ],
+)
+def test_unusable_image_names_are_errors_not_crashes(tmp_path: Path, image: str, message: str) -> None:
+    text = HEADER + f'[[exercises]]\nid = "a"\nname = "A"\nreps = 3\nimage = "{image}"\n'
+
+    (problem,) = problems_of(text, tmp_path)
+
+    assert ":8: " in problem
+    assert message in problem
+
+
+def test_deeply_nested_values_are_an_error_not_a_crash(tmp_path: Path) -> None:
+    (problem,) = problems_of("x = " + "[" * 200_000 + "\n", tmp_path)
+
+    assert problem.startswith(f"{tmp_path / 'r.toml'}:1: ")
+
+
+def test_icing_cannot_be_repeated_past_twenty_minutes(tmp_path: Path) -> None:
+    text = HEADER + '[[exercises]]\nid = "ice"\nname = "Ice"\nicing = true\nsets = 3\n'
+
+    (problem,) = problems_of(text, tmp_path)
+
+    assert ":4: the icing in this routine adds up to 60 minutes" in problem
+
+
+def test_two_icing_timers_cannot_add_up_past_twenty_minutes(tmp_path: Path) -> None:
+    text = HEADER + (
+        '[[exercises]]\nid = "ice"\nname = "Ice"\nicing = true\ntimer_minutes = 15\n'
+        '[[exercises]]\nid = "ice2"\nname = "Ice again"\nicing = true\ntimer_minutes = 10\n'
+    )
+
+    (problem,) = problems_of(text, tmp_path)
+
+    assert ":9: the icing in this routine adds up to 25 minutes" in problem
+    assert "skin and nerves" in problem

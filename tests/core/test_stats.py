@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, timezone
 
 from coach.core.stats import current_plan, summarize
@@ -57,15 +58,20 @@ def test_day_streak_waits_for_today() -> None:
     assert summarize(sessions, WEDNESDAY, UTC).streak_days == 2
 
 
-def test_stopped_sessions_do_not_count() -> None:
-    sessions = [
-        session(WEDNESDAY, status=SessionStatus.STOPPED),
-        session(WEDNESDAY, status=SessionStatus.OPEN),
-    ]
-
-    summary = summarize(sessions, WEDNESDAY, UTC)
+def test_unfinished_sessions_do_not_count() -> None:
+    summary = summarize([session(WEDNESDAY, status=SessionStatus.OPEN)], WEDNESDAY, UTC)
 
     assert (summary.streak_days, summary.this_week_sessions, summary.sessions_completed) == (0, 0, 0)
+
+
+def test_a_session_counts_when_at_least_half_its_work_was_done() -> None:
+    skipped_through = replace(session(WEDNESDAY), steps_completed=0)
+    mostly_done_then_stopped = replace(session(WEDNESDAY, status=SessionStatus.STOPPED), steps_completed=6)
+    barely_started = replace(session(WEDNESDAY, status=SessionStatus.STOPPED), steps_completed=4)
+
+    summary = summarize([skipped_through, mostly_done_then_stopped, barely_started], WEDNESDAY, UTC)
+
+    assert summary.this_week_sessions == 1
 
 
 def test_icing_only_routines_are_not_part_of_the_dose() -> None:

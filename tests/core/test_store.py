@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from contextlib import closing
 import stat
+from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 

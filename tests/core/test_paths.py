@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from coach.core.paths import ensure_private_dir, resolve_places
+from tests.conftest import REPO
+
+
+def test_coach_data_dir_overrides_the_platform_folder(tmp_path: Path) -> None:
+    places = resolve_places({"COACH_DATA_DIR": str(tmp_path / "mine")})
+
+    assert places.data_dir == tmp_path / "mine"
+    assert places.database == tmp_path / "mine" / "coach.db"
+    assert places.user_routines == tmp_path / "mine" / "routines"
+
+
+def test_without_the_variable_the_platform_folder_is_used() -> None:
+    places = resolve_places({})
+
+    assert places.data_dir.name == "rehab-coach"
+
+
+def test_bundled_folders_are_found_in_the_repository() -> None:
+    places = resolve_places({})
+
+    assert places.bundled_routines == REPO / "routines"
+    assert places.assets == REPO / "assets"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_a_new_data_folder_is_private(tmp_path: Path) -> None:
+    ensure_private_dir(tmp_path / "new" / "data")
+
+    assert stat.S_IMODE((tmp_path / "new" / "data").stat().st_mode) == 0o700
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_an_existing_folder_keeps_its_permissions(tmp_path: Path) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir(mode=0o755)
+    shared.chmod(0o755)
+
+    ensure_private_dir(shared)
+
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o755
