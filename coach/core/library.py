@@ -7,8 +7,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from coach.core.loader import CheckedRoutine, Problem, check_routine_file
+from coach.core.loader import CheckedRoutine, check_routine_file
 from coach.core.routine import Routine
+from coach.core.values import Problem
 
 
 class Origin(enum.Enum):
@@ -38,6 +39,8 @@ class BrokenRoutine:
 
 @dataclass(frozen=True, slots=True)
 class Library:
+    """The usable routines, sorted by title, and the files that could not be used."""
+
     routines: tuple[RoutineEntry, ...]
     broken: tuple[BrokenRoutine, ...]
 

@@ -7,7 +7,6 @@ editing a file sees all of them at once, and one broken file never stops the oth
 from __future__ import annotations
 
 import contextlib
-import difflib
 import re
 import tomllib
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from typing import Any
 from coach.core.routine import Exercise, ExerciseKind, Routine
 from coach.core.safety import ICING_LIMIT_REASON, ICING_MAX_MINUTES
 from coach.core.toml_lines import KeyLines
+from coach.core.values import Problem, ValueReader, show
 
 FORMAT_VERSION = 1
 MAX_FILE_BYTES = 1_000_000
@@ -52,20 +52,6 @@ _LIMITS: dict[str, tuple[float, float]] = {
     "timer_minutes": (0.5, 180),
 }
 DEFAULT_REP_SECONDS = 3.0  # ours: a controlled rep, up and down
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """One thing wrong (or, with `warning`, merely worth knowing) about a routine file."""
-
-    path: Path
-    line: int
-    message: str
-    warning: bool = False
-
-    def __str__(self) -> str:
-        prefix = "warning: " if self.warning else ""
-        return f"{self.path}:{self.line}: {prefix}{self.message}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,31 +133,24 @@ def _failed(path: Path, line: int, message: str) -> CheckedRoutine:
     return CheckedRoutine(path, None, (Problem(path, line, message),))
 
 
-class _Checker:
+class _Checker(ValueReader):
     """Walks a parsed document, building a Routine and collecting every problem on the way."""
 
     def __init__(self, path: Path, lines: KeyLines, assets_dir: Path | None) -> None:
-        self.path = path
+        super().__init__(path)
         self.lines = lines
         self.assets_dir = assets_dir
-        self.problems: list[Problem] = []
-
-    def error(self, line: int, message: str) -> None:
-        self.problems.append(Problem(self.path, line, message))
-
-    def warn(self, line: int, message: str) -> None:
-        self.problems.append(Problem(self.path, line, message, warning=True))
 
     # -- the routine ----------------------------------------------------------------------------------
 
     def routine(self, doc: dict[str, Any]) -> Routine | None:
-        self._unknown_keys(doc, ROUTINE_KEYS, self.lines.of_top, "routine")
+        self.unknown_keys(doc, ROUTINE_KEYS, self.lines.of_top, "routine")
         self._format(doc)
         line = self.lines.of_top
         routine_id = self._identifier(doc, "id", line("id"), "the routine")
-        title = self._text(doc, "title", line("title"), required=True)
-        description = self._text(doc, "description", line("description"))
-        source = self._text(doc, "source", line("source"))
+        title = self.text(doc, "title", line("title"), required=True)
+        description = self.text(doc, "description", line("description"))
+        source = self.text(doc, "source", line("source"))
         per_week = self._number(doc, "sessions_per_week", line("sessions_per_week"), integer=True)
         exercises = self._exercises(doc)
         if routine_id is None or title is None or exercises is None:
@@ -196,7 +175,7 @@ class _Checker:
             return
         value = doc["format"]
         if isinstance(value, bool) or not isinstance(value, int):
-            self.error(line, f"format must be the whole number {FORMAT_VERSION}, got {_show(value)}")
+            self.error(line, f"format must be the whole number {FORMAT_VERSION}, got {show(value)}")
         elif value > FORMAT_VERSION:
             self.error(line, f"format {value} is newer than this Rehab Coach understands ({FORMAT_VERSION})")
         elif value != FORMAT_VERSION:
@@ -240,21 +219,21 @@ class _Checker:
     # -- one exercise ---------------------------------------------------------------------------------
 
     def _exercise(self, index: int, table: dict[str, Any]) -> Exercise | None:
-        errors_before = len([p for p in self.problems if not p.warning])
+        errors_before = self.error_count()
 
         def line(key: str | None = None) -> int:
             return self.lines.of_exercise(index, key)
 
-        self._unknown_keys(table, EXERCISE_KEYS, line, "exercise")
+        self.unknown_keys(table, EXERCISE_KEYS, line, "exercise")
         exercise_id = self._identifier(table, "id", line("id"), f"exercise {index + 1}", header=line())
-        name = self._text(table, "name", line("name"), required=True, header=line())
+        name = self.text(table, "name", line("name"), required=True, header=line())
         number = self._number
         sets = number(table, "sets", line("sets"), integer=True, default=1)
         reps = number(table, "reps", line("reps"), integer=True)
         rep_seconds = number(table, "rep_seconds", line("rep_seconds"))
         hold = number(table, "hold_seconds", line("hold_seconds"))
         rest = number(table, "rest_seconds", line("rest_seconds"), default=0)
-        icing = self._flag(table, "icing", line("icing"))
+        icing = self.flag(table, "icing", line("icing"))
         timer = self._timer_minutes(table, line("timer_minutes"), icing)
         kind = self._kind(table, line(), icing)
         if rep_seconds is not None and reps is None and "reps" not in table:
@@ -262,7 +241,7 @@ class _Checker:
         sides = self._sides(table, line("sides"))
         instructions = self._instructions(table, line("instructions"))
         image = self._image(table, line("image"))
-        has_errors = len([p for p in self.problems if not p.warning]) > errors_before
+        has_errors = self.error_count() > errors_before
         if has_errors or kind is None or exercise_id is None or name is None:
             return None
         return Exercise(
@@ -323,11 +302,11 @@ class _Checker:
             or not value
             or not all(isinstance(s, str) and s.strip() for s in value)
         ):
-            self.error(line, f'sides must be a list of names such as ["left", "right"], got {_show(value)}')
+            self.error(line, f'sides must be a list of names such as ["left", "right"], got {show(value)}')
             return ()
         names = [s.strip() for s in value]
         if len(set(names)) != len(names):
-            self.error(line, f"sides lists the same side twice: {_show(value)}")
+            self.error(line, f"sides lists the same side twice: {show(value)}")
         elif len(names) > 4 or any(len(n) > 30 for n in names):
             self.error(line, "sides may list at most 4 names of at most 30 characters")
         return tuple(names)
@@ -337,16 +316,16 @@ class _Checker:
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not all(isinstance(s, str) for s in value):
-            self.error(line, f"instructions must be a list of sentences, got {_show(value)}")
+            self.error(line, f"instructions must be a list of sentences, got {show(value)}")
             return ()
         return tuple(s.strip() for s in value if s.strip())
 
     def _image(self, table: dict[str, Any], line: int) -> Path | None:
-        name = self._text(table, "image", line)
+        name = self.text(table, "image", line)
         if name is None:
             return None
         if "\0" in name or len(name) > 255:
-            self.error(line, f"image {_show(name)} is not a usable file name")
+            self.error(line, f"image {show(name)} is not a usable file name")
             return None
         folder = self.path.parent.resolve()
         candidate = (folder / name).resolve()
@@ -371,51 +350,6 @@ class _Checker:
         )
         return None
 
-    # -- single values --------------------------------------------------------------------------------
-
-    def _unknown_keys(self, table: dict[str, Any], known: tuple[str, ...], line: Any, what: str) -> None:
-        for key in table:
-            if key in known:
-                continue
-            guess = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-            hint = f"; did you mean '{guess[0]}'?" if guess else f"; known keys are {', '.join(known)}"
-            self.error(line(key), f"unknown {what} key '{key}'{hint}")
-
-    def _identifier(
-        self, table: dict[str, Any], key: str, line: int, owner: str, header: int = 1
-    ) -> str | None:
-        value = self._text(table, key, line, required=True, header=header)
-        if value is not None and not _ID_PATTERN.match(value):
-            self.error(
-                line,
-                f"{owner} id '{value}' may use only lowercase letters, digits, '-' and '_' (at most 64)",
-            )
-            return None
-        return value
-
-    def _text(
-        self, table: dict[str, Any], key: str, line: int, *, required: bool = False, header: int = 1
-    ) -> str | None:
-        if key not in table:
-            if required:
-                self.error(header, f"'{key}' is missing")
-            return None
-        value = table[key]
-        if not isinstance(value, str):
-            self.error(line, f"{key} must be text in quotes, got {_show(value)}")
-            return None
-        if required and not value.strip():
-            self.error(line, f"{key} must not be empty")
-            return None
-        return value.strip()
-
-    def _flag(self, table: dict[str, Any], key: str, line: int) -> bool:
-        value = table.get(key, False)
-        if not isinstance(value, bool):
-            self.error(line, f"{key} must be true or false, got {_show(value)}")
-            return False
-        return value
-
     def _number(
         self,
         table: dict[str, Any],
@@ -425,33 +359,16 @@ class _Checker:
         integer: bool = False,
         default: float | None = None,
     ) -> float | None:
-        if key not in table:
-            return default
-        value = table[key]
-        low, high = _LIMITS[key]
-        if (
-            isinstance(value, bool)
-            or not isinstance(value, int | float)
-            or (integer and isinstance(value, float))
-        ):
-            kind = "a whole number" if integer else "a number"
-            self.error(line, f"{key} must be {kind}, got {_show(value)}")
-            return None
-        if value != value:  # NaN
-            self.error(line, f"{key} must be a number, got nan")
-            return None
-        if value < low:
-            self.error(line, f"{key} must be at least {low:g}, got {_show(value)}")
-            return None
-        if value > high:
-            self.error(line, f"{key} must be at most {high:g}, got {_show(value)}")
-            return None
-        return float(value)
+        return self.number(table, key, line, limits=_LIMITS[key], integer=integer, default=default)
 
-
-def _show(value: object) -> str:
-    """A value as the person wrote it, short enough for one line."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    text = f'"{value}"' if isinstance(value, str) else repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."
+    def _identifier(
+        self, table: dict[str, Any], key: str, line: int, owner: str, header: int = 1
+    ) -> str | None:
+        value = self.text(table, key, line, required=True, header=header)
+        if value is not None and not _ID_PATTERN.match(value):
+            self.error(
+                line,
+                f"{owner} id '{value}' may use only lowercase letters, digits, '-' and '_' (at most 64)",
+            )
+            return None
+        return value

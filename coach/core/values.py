@@ -1,0 +1,115 @@
+"""Typed values out of a parsed TOML table, each problem recorded as `PATH:LINE: sentence`."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong (or, with `warning`, merely worth knowing) about a routine file."""
+
+    path: Path
+    line: int
+    message: str
+    warning: bool = False
+
+    def __str__(self) -> str:
+        prefix = "warning: " if self.warning else ""
+        return f"{self.path}:{self.line}: {prefix}{self.message}"
+
+
+class ValueReader:
+    """Reads keys of one file's tables, collecting a Problem for every value that is not as it must be."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+
+    def error(self, line: int, message: str) -> None:
+        self.problems.append(Problem(self.path, line, message))
+
+    def warn(self, line: int, message: str) -> None:
+        self.problems.append(Problem(self.path, line, message, warning=True))
+
+    def error_count(self) -> int:
+        return sum(1 for problem in self.problems if not problem.warning)
+
+    def unknown_keys(
+        self, table: dict[str, Any], known: tuple[str, ...], line: Callable[[str], int], what: str
+    ) -> None:
+        for key in table:
+            if key in known:
+                continue
+            guess = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+            hint = f"; did you mean '{guess[0]}'?" if guess else f"; known keys are {', '.join(known)}"
+            self.error(line(key), f"unknown {what} key '{key}'{hint}")
+
+    def text(
+        self, table: dict[str, Any], key: str, line: int, *, required: bool = False, header: int = 1
+    ) -> str | None:
+        if key not in table:
+            if required:
+                self.error(header, f"'{key}' is missing")
+            return None
+        value = table[key]
+        if not isinstance(value, str):
+            self.error(line, f"{key} must be text in quotes, got {show(value)}")
+            return None
+        if required and not value.strip():
+            self.error(line, f"{key} must not be empty")
+            return None
+        return value.strip()
+
+    def flag(self, table: dict[str, Any], key: str, line: int) -> bool:
+        value = table.get(key, False)
+        if not isinstance(value, bool):
+            self.error(line, f"{key} must be true or false, got {show(value)}")
+            return False
+        return value
+
+    def number(
+        self,
+        table: dict[str, Any],
+        key: str,
+        line: int,
+        *,
+        limits: tuple[float, float],
+        integer: bool = False,
+        default: float | None = None,
+    ) -> float | None:
+        """A number within `limits` (inclusive), `default` when the key is absent, None after an error."""
+        if key not in table:
+            return default
+        value = table[key]
+        low, high = limits
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or (integer and isinstance(value, float))
+        ):
+            kind = "a whole number" if integer else "a number"
+            self.error(line, f"{key} must be {kind}, got {show(value)}")
+            return None
+        if value != value:  # NaN
+            self.error(line, f"{key} must be a number, got nan")
+            return None
+        if value < low:
+            self.error(line, f"{key} must be at least {low:g}, got {show(value)}")
+            return None
+        if value > high:
+            self.error(line, f"{key} must be at most {high:g}, got {show(value)}")
+            return None
+        return float(value)
+
+
+def show(value: object) -> str:
+    """A value as the person wrote it, short enough for one line."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    text = f'"{value}"' if isinstance(value, str) else repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
