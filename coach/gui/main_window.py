@@ -27,6 +27,13 @@ class MainWindow(QMainWindow):
         self.library = library
         self.routine_list = QListWidget()
         self.routine_list.setAccessibleName(self.tr("Routines"))
+        self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setWordWrap(True)
+        title_font = self.title.font()
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.5)
+        title_font.setBold(True)
+        self.title.setFont(title_font)
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.details.setTextFormat(Qt.TextFormat.PlainText)
@@ -45,7 +52,8 @@ class MainWindow(QMainWindow):
 
         detail_pane = QWidget()
         layout = QVBoxLayout(detail_pane)
-        layout.addWidget(self.details)
+        layout.addWidget(self.title)
+        layout.addWidget(self.details, 1)
         splitter = QSplitter()
         splitter.addWidget(self.routine_list)
         splitter.addWidget(detail_pane)
@@ -63,17 +71,20 @@ class MainWindow(QMainWindow):
 
     def _on_row_changed(self, row: int) -> None:
         if row < len(self.library.routines):
-            self.details.setText(describe_routine(self.library.routines[row]))
+            entry = self.library.routines[row]
+            self.title.setText(entry.routine.title)
+            self.details.setText(describe_routine(entry))
         elif row >= 0:
             broken = self.library.broken[row - len(self.library.routines)]
+            self.title.setText(self.tr("This routine file has problems"))
             self.details.setText("\n".join(str(p) for p in broken.problems))
 
 
 def describe_routine(entry: RoutineEntry) -> str:
-    """The routine as text: title, plan, estimated minutes, the exercises and the source."""
+    """The routine as text: description, plan, estimated minutes, the exercises and the source."""
     routine = entry.routine
     minutes = round(total_seconds(plan_steps(routine)) / 60)
-    lines = [routine.title, "", routine.description, ""]
+    lines = [routine.description, ""]
     if routine.sessions_per_week:
         lines.append(f"{routine.sessions_per_week} sessions a week · about {minutes} min")
     else:
