@@ -20,7 +20,7 @@ from coach.core.library import Library, Origin, discover_routines
 from coach.core.loader import RoutineError, check_routine_file
 from coach.core.paths import Places, resolve_places
 from coach.core.recording import record_session, record_simulated_session
-from coach.core.routine import Routine, plan_steps, total_seconds
+from coach.core.routine import Routine, estimated_minutes
 from coach.core.safety import PAIN_MAX, PAIN_MIN, check_pain
 from coach.core.stats import summarize
 from coach.core.store import AdherenceStore, SessionRecord, StoreError
@@ -121,7 +121,7 @@ def _routines(args: argparse.Namespace, places: Places, out: IO[str]) -> int:
                     "origin": e.origin.value,
                     "replaces": str(e.replaces) if e.replaces else None,
                     "sessions_per_week": e.routine.sessions_per_week,
-                    "minutes": round(total_seconds(plan_steps(e.routine)) / 60, 1),
+                    "minutes": round(estimated_minutes(e.routine), 1),
                     "warnings": [str(w) for w in e.warnings],
                 }
                 for e in library.routines
@@ -211,9 +211,8 @@ def _run_terminal(routine: Routine, store: AdherenceStore, args: argparse.Namesp
 
     engine = SessionEngine(routine, SystemClock())
     recorder = record_session(store, routine, engine)
-    out.write(
-        f"{routine.title}: {len(routine.exercises)} exercises, about {_minutes(engine.seconds_total)}\n"
-    )
+    minutes = round(estimated_minutes(routine))
+    out.write(f"{routine.title}: {len(routine.exercises)} exercises, about {minutes} min\n")
     player = TerminalPlayer(engine, out)
     with terminal_keys() as keys:
         player.play(keys)
@@ -247,10 +246,6 @@ def _ask_pain(out: IO[str]) -> int | None:
 
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
-
-
-def _minutes(seconds: float) -> str:
-    return f"{round(seconds / 60)} min"
 
 
 def _local(moment: datetime) -> str:

@@ -87,12 +87,6 @@ class Routine:
     path: Path | None = None
     id_line: int = 1
 
-    def exercise(self, exercise_id: str) -> Exercise:
-        for exercise in self.exercises:
-            if exercise.id == exercise_id:
-                return exercise
-        raise KeyError(exercise_id)
-
 
 @dataclass(frozen=True, slots=True)
 class Step:
@@ -199,3 +193,8 @@ class _Plan:
 def total_seconds(steps: tuple[Step, ...] | list[Step]) -> float:
     """How long the steps take when nobody pauses or skips."""
     return sum(step.seconds for step in steps)
+
+
+def estimated_minutes(routine: Routine) -> float:
+    """How long a session of `routine` takes, get-ready, side switches and rests included."""
+    return total_seconds(plan_steps(routine)) / 60

@@ -146,12 +146,6 @@ class AdherenceStore:
             raise
         return store
 
-    @classmethod
-    def in_memory(cls) -> AdherenceStore:
-        store = cls(Database(memory=True), None)
-        store._migrate()
-        return store
-
     def close(self) -> None:
         self._db.close()
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from coach.core.library import Library, RoutineEntry
-from coach.core.routine import plan_steps, total_seconds
+from coach.core.routine import estimated_minutes
 
 
 class MainWindow(QMainWindow):
@@ -83,7 +83,7 @@ class MainWindow(QMainWindow):
 def describe_routine(entry: RoutineEntry) -> str:
     """The routine as text: description, plan, estimated minutes, the exercises and the source."""
     routine = entry.routine
-    minutes = round(total_seconds(plan_steps(routine)) / 60)
+    minutes = round(estimated_minutes(routine))
     lines = [routine.description, ""]
     if routine.sessions_per_week:
         lines.append(f"{routine.sessions_per_week} sessions a week · about {minutes} min")

@@ -1,6 +1,13 @@
 from __future__ import annotations
 
-from coach.core.routine import GET_READY_SECONDS, SWITCH_SIDE_SECONDS, StepKind, plan_steps, total_seconds
+from coach.core.routine import (
+    GET_READY_SECONDS,
+    SWITCH_SIDE_SECONDS,
+    StepKind,
+    estimated_minutes,
+    plan_steps,
+    total_seconds,
+)
 from tests.helpers import hold, reps, routine, timer
 
 
@@ -65,3 +72,9 @@ def test_describe_a_step_for_a_screen_reader() -> None:
 
     assert steps[1].describe() == "Clamshell, left side, set 1 of 3, rep 1 of 12"
     assert steps[13].describe() == "Switch to the right side"
+
+
+def test_estimated_minutes_include_every_pause() -> None:
+    plan = routine(hold(sets=2, seconds=30, rest_seconds=30))
+
+    assert estimated_minutes(plan) == (GET_READY_SECONDS + 30 + 30 + 30) / 60
