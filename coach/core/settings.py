@@ -1,0 +1,92 @@
+"""The user's preferences: one small JSON file in the data folder, written atomically.
+
+A damaged or hand-edited file never stops the app: unknown keys are ignored and a value of the wrong type
+falls back to its default.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from datetime import time
+from pathlib import Path
+from typing import Any
+
+from coach.core.paths import ensure_private_dir
+
+SETTINGS_FILE = "settings.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What the user chose. `reminder_days` are ISO weekdays (1 = Monday … 7 = Sunday)."""
+
+    voice: bool = True
+    beeps: bool = True
+    reminder_days: tuple[int, ...] = ()
+    reminder_time: time | None = None
+
+    def replace(self, **changes: Any) -> Settings:
+        return dataclasses.replace(self, **changes)
+
+
+def _to_json(settings: Settings) -> dict[str, Any]:
+    return {
+        "voice": settings.voice,
+        "beeps": settings.beeps,
+        "reminder_days": list(settings.reminder_days),
+        "reminder_time": settings.reminder_time.strftime("%H:%M") if settings.reminder_time else None,
+    }
+
+
+def _from_json(raw: object) -> Settings:
+    default = Settings()
+    if not isinstance(raw, dict):
+        return default
+    voice = raw.get("voice")
+    beeps = raw.get("beeps")
+    days = raw.get("reminder_days")
+    valid_days: tuple[int, ...] = ()
+    if isinstance(days, list) and all(isinstance(d, int) and 1 <= d <= 7 for d in days):
+        valid_days = tuple(sorted(set(days)))
+    when = raw.get("reminder_time")
+    reminder_time = None
+    if isinstance(when, str):
+        try:
+            reminder_time = time.fromisoformat(when).replace(second=0, microsecond=0)
+        except ValueError:
+            reminder_time = None
+    return Settings(
+        voice=voice if isinstance(voice, bool) else default.voice,
+        beeps=beeps if isinstance(beeps, bool) else default.beeps,
+        reminder_days=valid_days,
+        reminder_time=reminder_time,
+    )
+
+
+def load_settings(data_dir: Path) -> Settings:
+    """The saved settings, or the defaults when there are none or the file cannot be read."""
+    try:
+        text = (data_dir / SETTINGS_FILE).read_text(encoding="utf-8")
+        return _from_json(json.loads(text))
+    except (OSError, ValueError):
+        return Settings()
+
+
+def save_settings(data_dir: Path, settings: Settings) -> None:
+    """Write the settings so that a crash mid-write leaves the old file, never half a new one."""
+    ensure_private_dir(data_dir)
+    descriptor, temporary = tempfile.mkstemp(prefix=".settings-", suffix=".json", dir=data_dir)
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            json.dump(_to_json(settings), handle, indent=2)
+            handle.write("\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, data_dir / SETTINGS_FILE)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from datetime import time
+from pathlib import Path
+
+import pytest
+
+from coach.core.settings import SETTINGS_FILE, Settings, load_settings, save_settings
+
+
+def test_missing_file_gives_defaults(tmp_path: Path) -> None:
+    assert load_settings(tmp_path) == Settings()
+
+
+def test_saved_settings_come_back(tmp_path: Path) -> None:
+    chosen = Settings(voice=False, beeps=True, reminder_days=(1, 3, 5), reminder_time=time(18, 30))
+    save_settings(tmp_path, chosen)
+    assert load_settings(tmp_path) == chosen
+    assert not list(tmp_path.glob(".settings-*"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "not json", "[]", '{"voice": "no", "reminder_days": [0, 9], "reminder_time": "25:99"}'],
+)
+def test_damaged_file_falls_back_to_defaults(tmp_path: Path, text: str) -> None:
+    (tmp_path / SETTINGS_FILE).write_text(text, encoding="utf-8")
+    assert load_settings(tmp_path) == Settings()
+
+
+def test_one_bad_value_keeps_the_good_ones(tmp_path: Path) -> None:
+    (tmp_path / SETTINGS_FILE).write_text('{"voice": false, "beeps": 3}', encoding="utf-8")
+    assert load_settings(tmp_path) == Settings(voice=False, beeps=True)
