@@ -14,8 +14,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication
 
+from coach.core.clock import SystemClock
 from coach.core.paths import resolve_places
-from coach.gui.app import build_main_window
+from coach.core.store import AdherenceStore
+from coach.gui.app import CoachApp, Services
 
 OUT = Path(__file__).resolve().parent / "screenshots"
 
@@ -24,7 +26,11 @@ def main() -> int:
     app = QApplication(sys.argv)
     with tempfile.TemporaryDirectory() as data:
         os.environ["COACH_DATA_DIR"] = data
-        window = build_main_window(resolve_places())
+        places = resolve_places()
+        coach = CoachApp(
+            places, AdherenceStore.open(places.database), clock=SystemClock(), services=Services()
+        )
+        window = coach.window
         window.resize(960, 560)
         window.show()
         titles = [window.routine_list.item(i).text() for i in range(window.routine_list.count())]
@@ -35,6 +41,7 @@ def main() -> int:
         window.grab().save(str(target))
         print(f"wrote {target}")
         window.close()
+        coach.close()
     return 0
 
 

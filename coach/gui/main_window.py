@@ -1,15 +1,23 @@
-"""The main window. For now: the routine library and its details; the guided player arrives next."""
+"""The main window: the routine library on one page, the guided player and the end of a session on others.
+
+It owns no rules: it shows what the core says and reports what the user asked for through its actions
+(`start_action`, `ice_action`, `history_action`, …), which menus, buttons and the tray all share.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QPushButton,
     QSplitter,
+    QStackedWidget,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -19,65 +27,186 @@ from coach.core.routine import estimated_minutes
 
 
 class MainWindow(QMainWindow):
-    """Lists the routines (broken files with their error) and shows the chosen routine's exercises."""
+    """The library of routines (broken files with their error), the chosen routine's details, and Start."""
+
+    start_requested = Signal(str)  # a routine id
 
     def __init__(self, library: Library) -> None:
         super().__init__()
         self.setWindowTitle(self.tr("Rehab Coach"))
         self.library = library
+        self._build_actions()
+        self.library_page = self._build_library_page()
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.library_page)
+        self.setCentralWidget(self.pages)
+        self._build_menus()
+        self._fill_library(library)
+        self.resize(960, 620)
+
+    # -- building ----------------------------------------------------------------------------------------
+
+    def _action(self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.start_action = self._action(self.tr("&Start routine"), "Ctrl+Return")
+        self.start_action.triggered.connect(self._on_start)
+        self.ice_action = self._action(self.tr("&Ice the knee (20 min)"), "Ctrl+I")
+        self.history_action = self._action(self.tr("&History"), "Ctrl+H")
+        self.quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+
+    def _build_menus(self) -> None:
+        session_menu = self.menuBar().addMenu(self.tr("&Session"))
+        session_menu.addAction(self.start_action)
+        session_menu.addAction(self.ice_action)
+        session_menu.addSeparator()
+        session_menu.addAction(self.quit_action)
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        view_menu.addAction(self.history_action)
+        self.sound_menu = self.menuBar().addMenu(self.tr("S&ound"))
+        self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
+
+    def _build_library_page(self) -> QWidget:
         self.routine_list = QListWidget()
         self.routine_list.setAccessibleName(self.tr("Routines"))
+        self.routine_list.itemActivated.connect(lambda _item: self.start_action.trigger())
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setWordWrap(True)
         title_font = self.title.font()
-        title_font.setPointSizeF(title_font.pointSizeF() * 1.5)
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.6)
         title_font.setBold(True)
         self.title.setFont(title_font)
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.details.setTextFormat(Qt.TextFormat.PlainText)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details.setAccessibleName(self.tr("Routine details"))
+        self.start_button = _button(self.start_action, self.tr("Start routine"), primary=True)
+        self.start_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
+        self.ice_button = _button(self.ice_action, self.tr("Ice the knee — 20 min"))
+        self.history_button = _button(self.history_action, self.tr("History"))
+        self.summary = QLabel()
+        self.summary.setAccessibleName(self.tr("This week"))
+
+        detail_pane = QWidget()
+        detail = QVBoxLayout(detail_pane)
+        detail.setContentsMargins(16, 8, 8, 8)
+        detail.setSpacing(12)
+        detail.addWidget(self.title)
+        detail.addWidget(self.details, 1)
+        start_row = QHBoxLayout()
+        start_row.addStretch(1)
+        start_row.addWidget(self.start_button)
+        detail.addLayout(start_row)
+
+        splitter = QSplitter()
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.routine_list)
+        splitter.addWidget(detail_pane)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([320, 640])
+
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.ice_button)
+        bottom.addWidget(self.history_button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.summary)
+
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.setSpacing(12)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(bottom)
+        return page
+
+    def _fill_library(self, library: Library) -> None:
+        warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         for entry in library.routines:
             item = QListWidgetItem(entry.routine.title)
             item.setData(Qt.ItemDataRole.UserRole, entry.routine.id)
             self.routine_list.addItem(item)
         for broken in library.broken:
-            item = QListWidgetItem(self.tr("Broken: {0}").format(broken.path.name))
+            item = QListWidgetItem(warning, self.tr("Broken: {0}").format(broken.path.name))
             item.setToolTip("\n".join(str(p) for p in broken.problems))
             item.setData(Qt.ItemDataRole.UserRole, None)
             self.routine_list.addItem(item)
         self.routine_list.currentRowChanged.connect(self._on_row_changed)
-
-        detail_pane = QWidget()
-        layout = QVBoxLayout(detail_pane)
-        layout.addWidget(self.title)
-        layout.addWidget(self.details, 1)
-        splitter = QSplitter()
-        splitter.addWidget(self.routine_list)
-        splitter.addWidget(detail_pane)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([340, 560])
-        self.setCentralWidget(splitter)
-
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        self.addAction(quit_action)
         if self.routine_list.count():
             self.routine_list.setCurrentRow(0)
-        self.resize(900, 560)
+        self.routine_list.setFocus()
+
+    # -- what the user sees ---------------------------------------------------------------------------------
+
+    def selected_routine(self) -> RoutineEntry | None:
+        row = self.routine_list.currentRow()
+        return self.library.routines[row] if 0 <= row < len(self.library.routines) else None
+
+    def select_routine(self, routine_id: str) -> None:
+        for row, entry in enumerate(self.library.routines):
+            if entry.routine.id == routine_id:
+                self.routine_list.setCurrentRow(row)
+
+    def show_page(self, page: QWidget) -> None:
+        """Show `page` (the player, the end of a session) in place of the library."""
+        if self.pages.indexOf(page) < 0:
+            self.pages.addWidget(page)
+        self.pages.setCurrentWidget(page)
+        page.setFocus()
+
+    def show_library(self) -> None:
+        current = self.pages.currentWidget()
+        self.pages.setCurrentWidget(self.library_page)
+        if current is not self.library_page and current is not None:
+            self.pages.removeWidget(current)
+            current.deleteLater()
+        self.routine_list.setFocus()
+
+    def set_summary(self, text: str) -> None:
+        self.summary.setText(text)
 
     def _on_row_changed(self, row: int) -> None:
-        if row < len(self.library.routines):
-            entry = self.library.routines[row]
+        entry = self.selected_routine()
+        self.start_action.setEnabled(entry is not None)
+        if entry is not None:
             self.title.setText(entry.routine.title)
             self.details.setText(describe_routine(entry))
         elif row >= 0:
             broken = self.library.broken[row - len(self.library.routines)]
             self.title.setText(self.tr("This routine file has problems"))
             self.details.setText("\n".join(str(p) for p in broken.problems))
+
+    def _on_start(self) -> None:
+        entry = self.selected_routine()
+        if entry is not None and self.pages.currentWidget() is self.library_page:
+            self.start_requested.emit(entry.routine.id)
+
+
+def _button(action: QAction, text: str, *, primary: bool = False) -> QPushButton:
+    """A button that triggers `action` and shows its shortcut in the tooltip."""
+    button = QPushButton(text)
+    button.clicked.connect(action.trigger)
+    action.enabledChanged.connect(button.setEnabled)
+    shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    button.setToolTip(f"{text} ({shortcut})" if shortcut else text)
+    button.setAccessibleName(text)
+    button.setDefault(primary)
+    button.setAutoDefault(primary)
+    if primary:
+        font = button.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        button.setFont(font)
+        button.setMinimumHeight(44)
+    return button
 
 
 def describe_routine(entry: RoutineEntry) -> str:

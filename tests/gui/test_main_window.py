@@ -4,15 +4,15 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from coach.core.clock import FakeClock
 from coach.core.paths import Places
-from coach.gui.app import build_main_window
+from coach.core.store import AdherenceStore
+from coach.gui.app import CoachApp, Services
 from tests.conftest import write
 
 
-def test_the_window_lists_routines_and_shows_the_chosen_one(qtbot: QtBot, places: Places) -> None:
-    window = build_main_window(places)
-    qtbot.addWidget(window)
-    window.show()
+def test_the_window_lists_routines_and_shows_the_chosen_one(coach_app: CoachApp) -> None:
+    window = coach_app.window
 
     titles = [window.routine_list.item(i).text() for i in range(window.routine_list.count())]
     assert "Hip strength (weeks 1–6)" in titles
@@ -25,12 +25,16 @@ def test_the_window_lists_routines_and_shows_the_chosen_one(qtbot: QtBot, places
     assert "Source: Willy RW et al." in text
 
 
-def test_a_broken_routine_is_listed_with_its_error(qtbot: QtBot, places: Places, data_dir: Path) -> None:
+def test_a_broken_routine_is_listed_with_its_error(
+    qtbot: QtBot, places: Places, data_dir: Path, fake_clock: FakeClock
+) -> None:
     write(
         data_dir / "routines" / "mine.toml",
         'format = 1\nid = "mine"\ntitle = "Mine"\n[[exercises]]\nid = "a"\nname = "A"\nreps = -3\n',
     )
-    window = build_main_window(places)
+    store = AdherenceStore.open(places.database)
+    app = CoachApp(places, store, clock=fake_clock, services=Services())
+    window = app.window
     qtbot.addWidget(window)
 
     last = window.routine_list.count() - 1
@@ -40,3 +44,4 @@ def test_a_broken_routine_is_listed_with_its_error(qtbot: QtBot, places: Places,
     assert (
         window.details.text() == f"{data_dir / 'routines' / 'mine.toml'}:7: reps must be at least 1, got -3"
     )
+    app.close()

@@ -1,0 +1,28 @@
+"""The app on a temporary data folder, a FakeClock and null services: what every GUI test starts from."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from coach.core.clock import FakeClock
+from coach.core.paths import Places
+from coach.core.store import AdherenceStore
+from coach.gui.app import CoachApp, Services
+
+
+@pytest.fixture
+def services() -> Services:
+    return Services()
+
+
+@pytest.fixture
+def coach_app(qtbot: QtBot, places: Places, fake_clock: FakeClock, services: Services) -> Iterator[CoachApp]:
+    store = AdherenceStore.open(places.database)
+    app = CoachApp(places, store, clock=fake_clock, services=services)
+    qtbot.addWidget(app.window)
+    app.window.show()
+    yield app
+    app.close()
