@@ -102,6 +102,12 @@ class SessionEngine:
     def next_step(self) -> Step | None:
         return self.steps[self._index + 1] if self._index + 1 < len(self.steps) else None
 
+    @property
+    def next_block(self) -> Step | None:
+        """The first step after the current block: what "next up" shows while the reps of a set run."""
+        following = self._block_end(self._index) + 1
+        return self.steps[following] if following < len(self.steps) else None
+
     def remaining(self) -> float:
         """Seconds left in the current step, from its deadline."""
         if self._state is EngineState.PAUSED:

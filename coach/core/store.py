@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 import os
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,7 +21,7 @@ from sqlite_utils.migrations import Migrations
 
 from coach.core.paths import ensure_private_dir
 from coach.core.routine import Routine, Step
-from coach.core.safety import check_pain
+from coach.core.safety import SESSION_WARNING_SIGNS, check_pain
 
 migrations = Migrations("rehab-coach")
 _KNOWN_MIGRATIONS: list[str] = []
@@ -77,6 +77,13 @@ def m001_sessions_and_steps(db: Database) -> None:
     db["sessions"].create_index(["started_at"])  # type: ignore[union-attr]
 
 
+@_migration
+def m002_warning_signs(db: Database) -> None:
+    """The end-of-session warning-sign answers: 1 yes, 0 no, NULL not answered."""
+    for sign in SESSION_WARNING_SIGNS:
+        db["sessions"].add_column(sign.key, int)  # type: ignore[union-attr]
+
+
 class StoreError(Exception):
     """The adherence database cannot be used as asked; the message says why in plain words."""
 
@@ -104,10 +111,16 @@ class SessionRecord:
     simulated: bool
     pain: int | None
     note: str
+    warning_signs: tuple[tuple[str, bool | None], ...] = ()
 
     @property
     def completed(self) -> bool:
         return self.status is SessionStatus.COMPLETED
+
+    @property
+    def warning_signs_reported(self) -> tuple[str, ...]:
+        """The keys of the warning signs answered 'yes'."""
+        return tuple(key for key, answer in self.warning_signs if answer)
 
 
 def _timestamp(moment: datetime) -> str:
@@ -211,6 +224,30 @@ class AdherenceStore:
             self._session_row(session_id)
             self._db.table("sessions").update(session_id, {"pain": pain, "note": note.strip()})
 
+    def record_warning_signs(self, session_id: int, answers: Mapping[str, bool | None]) -> None:
+        """Store the answers to the end-of-session warning-sign questions (None: not answered)."""
+        known = {sign.key for sign in SESSION_WARNING_SIGNS}
+        unknown = sorted(set(answers) - known)
+        if unknown:
+            raise ValueError(f"unknown warning sign {unknown[0]!r}; known: {', '.join(sorted(known))}")
+        row = {key: None if answer is None else int(answer) for key, answer in answers.items()}
+        with self._db.atomic():
+            self._session_row(session_id)
+            self._db.table("sessions").update(session_id, row)
+
+    def close_abandoned(self, session_id: int) -> SessionRecord:
+        """Close a session the app died in as stopped early, ending when its last step finished."""
+        with self._db.atomic():
+            self._require_open(session_id)
+            last = self._db.execute(
+                "SELECT MAX(finished_at) FROM step_results WHERE session_id = ?", [session_id]
+            ).fetchone()[0]
+            ended = last or self._session_row(session_id)["started_at"]
+            self._db.table("sessions").update(
+                session_id, {"status": SessionStatus.STOPPED.value, "finished_at": ended}
+            )
+        return self.session(session_id)
+
     # -- reading --------------------------------------------------------------------------------------
 
     def sessions(self, *, include_simulated: bool = False) -> list[SessionRecord]:
@@ -271,6 +308,10 @@ class AdherenceStore:
             simulated=bool(row["simulated"]),
             pain=row["pain"],
             note=row["note"] or "",
+            warning_signs=tuple(
+                (sign.key, None if row[sign.key] is None else bool(row[sign.key]))
+                for sign in SESSION_WARNING_SIGNS
+            ),
         )
 
     def _session_row(self, session_id: int) -> dict[str, Any]:

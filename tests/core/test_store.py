@@ -31,7 +31,8 @@ def test_schema_is_built_by_numbered_migrations(store: AdherenceStore, tmp_path:
     finally:
         db.close()
 
-    assert applied == ["m001_sessions_and_steps"]
+    assert applied == store_module._KNOWN_MIGRATIONS
+    assert applied[:2] == ["m001_sessions_and_steps", "m002_warning_signs"]
     assert {"sessions", "step_results"} <= tables
     assert journal == "wal"
 
@@ -188,27 +189,59 @@ def test_a_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:
         AdherenceStore.open(path)
 
 
-def test_a_backup_is_taken_before_a_migration_changes_a_database(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_backup_is_taken_before_a_migration_changes_a_database(tmp_path: Path) -> None:
     path = tmp_path / "coach.db"
-    AdherenceStore.open(path).close()
-    newer = Migrations("rehab-coach")
-    newer()(store_module.m001_sessions_and_steps)
-
-    @newer()
-    def m002_add_a_column(db: Database) -> None:
-        db["sessions"].add_column("mood", str)  # type: ignore[union-attr]
-
-    monkeypatch.setattr(store_module, "migrations", newer)
-    monkeypatch.setattr(store_module, "_KNOWN_MIGRATIONS", ["m001_sessions_and_steps", "m002_add_a_column"])
+    first_release = Migrations("rehab-coach")
+    first_release()(store_module.m001_sessions_and_steps)
+    with closing(Database(path)) as db:
+        first_release.apply(db)
 
     AdherenceStore.open(path).close()
 
-    backup = tmp_path / "coach.db.before-m002_add_a_column.bak"
+    backup = tmp_path / "coach.db.before-m002_warning_signs.bak"
     assert backup.exists()
-    assert "mood" not in session_columns(backup)
-    assert "mood" in session_columns(path)
+    assert "night_pain" not in session_columns(backup)
+    assert "night_pain" in session_columns(path)
+
+
+def test_warning_sign_answers_are_stored_with_the_session(
+    store: AdherenceStore, fake_clock: FakeClock
+) -> None:
+    plan = routine(reps(sets=1, reps=1))
+    session_id = store.begin_session(plan, plan_steps(plan), fake_clock.wall())
+
+    store.record_warning_signs(session_id, {"night_pain": True, "swelling": False})
+
+    record = store.session(session_id)
+    assert record.warning_signs == (("night_pain", True), ("swelling", False))
+    assert record.warning_signs_reported == ("night_pain",)
+
+
+def test_an_unknown_warning_sign_is_refused(store: AdherenceStore, fake_clock: FakeClock) -> None:
+    plan = routine(reps(sets=1, reps=1))
+    session_id = store.begin_session(plan, plan_steps(plan), fake_clock.wall())
+
+    with pytest.raises(ValueError, match="unknown warning sign 'fever'"):
+        store.record_warning_signs(session_id, {"fever": True})
+
+
+def test_an_abandoned_session_closes_as_stopped_when_its_last_step_ended(
+    store: AdherenceStore, fake_clock: FakeClock
+) -> None:
+    plan = routine(reps(sets=1, reps=3, rep_seconds=2, rest_seconds=0))
+    engine = SessionEngine(plan, fake_clock)
+    recorder = record_session(store, plan, engine)
+    engine.start()
+    fake_clock.advance(5 + 2 + 2 + 1)  # get ready, two reps, into the third
+    engine.tick()
+    last_finished = fake_clock.wall() - timedelta(seconds=1)
+
+    record = store.close_abandoned(recorder.session_id)
+
+    assert record.status is SessionStatus.STOPPED
+    assert record.steps_completed == 2
+    assert record.finished_at == last_finished
+    assert store.open_sessions() == []
 
 
 def session_columns(path: Path) -> list[str]:
