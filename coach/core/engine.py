@@ -118,6 +118,11 @@ class SessionEngine:
             return self.current_step.seconds
         return 0.0
 
+    def block_remaining(self) -> float:
+        """Seconds left in the current block: the rest of this set's reps on this side, or this one step."""
+        later = self.steps[self._index + 1 : self._block_end(self._index) + 1]
+        return self.remaining() + sum(step.seconds for step in later)
+
     def progress(self) -> float:
         """How far through the whole session, 0.0 to 1.0, by planned time."""
         if self._state is EngineState.FINISHED:
@@ -269,6 +274,21 @@ class SessionEngine:
             for listener in self._listeners:
                 listener(event)
         return events
+
+
+def resume_point(steps: tuple[Step, ...], done: list[int]) -> int | None:
+    """Where to carry on a session that died after finishing the steps `done`; None if nothing is left.
+
+    It carries on at the start of the interrupted block, after its lead-in (get ready, rest or switch side),
+    so nobody is dropped into rep 6 of 12 cold; reps done again simply replace their earlier record.
+    """
+    following = max(done) + 1 if done else 0
+    if following >= len(steps):
+        return None
+    start = max(b for b in _block_starts(steps) if b <= following)
+    if start > 0 and steps[start].kind.is_work and not steps[start - 1].kind.is_work:
+        start -= 1
+    return start
 
 
 def _block_starts(steps: tuple[Step, ...]) -> list[int]:

@@ -63,6 +63,21 @@ def pain_zone(pain: int) -> PainZone:
     return PainZone.TOO_MUCH
 
 
+_PAIN_ADVICE = {
+    PainZone.SAFE: "0–3 is safe.",
+    PainZone.ACCEPTABLE: "4–5 is acceptable, as long as it has settled by tomorrow morning.",
+    PainZone.TOO_MUCH: (
+        "Above 5 is too much. Next time, stop an exercise that hurts this much, "
+        "and tell your physiotherapist."
+    ),
+}
+
+
+def pain_advice(pain: int) -> str:
+    """One calm sentence on what a 0-10 rating means in the pain-monitoring model."""
+    return _PAIN_ADVICE[pain_zone(pain)]
+
+
 @dataclass(frozen=True, slots=True)
 class WarningSign:
     key: str

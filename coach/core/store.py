@@ -215,9 +215,9 @@ class AdherenceStore:
                 session_id, {"status": status.value, "finished_at": _timestamp(finished_at)}
             )
 
-    def record_pain(self, session_id: int, pain: int, note: str = "") -> None:
-        """Store how much the knee hurt during the session (0-10) and an optional note."""
-        problem = check_pain(pain)
+    def record_pain(self, session_id: int, pain: int | None, note: str = "") -> None:
+        """Store how much the knee hurt during the session (0-10, None: not answered) and an optional note."""
+        problem = None if pain is None else check_pain(pain)
         if problem:
             raise ValueError(problem)
         with self._db.atomic():

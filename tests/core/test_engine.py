@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coach.core.clock import FakeClock
-from coach.core.engine import EngineError, EngineState, SessionEngine
+from coach.core.engine import EngineError, EngineState, SessionEngine, resume_point
 from coach.core.events import (
     CountdownCue,
     HalfwayCue,
@@ -445,3 +445,25 @@ def test_uninterrupted_session_ends_exactly_at_the_sum_of_its_steps(
     assert len(finished) == 1
     assert finished[0].at == start + timedelta(seconds=expected)
     assert engine.seconds_total == expected
+
+
+def test_a_resumed_session_carries_on_at_the_lead_in_of_the_interrupted_set() -> None:
+    steps = plan_steps(routine(reps(sets=2, reps=3, rest_seconds=10)))
+    # 0 get ready, 1-3 reps of set 1, 4 rest, 5-7 reps of set 2
+    assert resume_point(steps, []) == 0
+    assert resume_point(steps, [0, 1]) == 0  # died in set 1: its get-ready again
+    assert resume_point(steps, [0, 1, 2, 3]) == 4  # set 1 done: the rest before set 2
+    assert resume_point(steps, [0, 1, 2, 3, 4, 5, 6]) == 4
+    assert resume_point(steps, list(range(8))) is None
+
+
+def test_block_remaining_counts_down_across_the_reps_of_a_set(fake_clock: FakeClock) -> None:
+    engine = SessionEngine(routine(reps(sets=1, reps=3, rep_seconds=2)), fake_clock)
+    engine.start()
+    assert engine.block_remaining() == GET_READY_SECONDS
+
+    fake_clock.advance(GET_READY_SECONDS + 2.5)  # into rep 2 of 3
+    engine.tick()
+
+    assert engine.current_step.rep == 2
+    assert engine.block_remaining() == pytest.approx(3.5)

@@ -2,7 +2,14 @@ from __future__ import annotations
 
 import pytest
 
-from coach.core.safety import ICING_MAX_MINUTES, PainZone, check_icing_minutes, check_pain, pain_zone
+from coach.core.safety import (
+    ICING_MAX_MINUTES,
+    PainZone,
+    check_icing_minutes,
+    check_pain,
+    pain_advice,
+    pain_zone,
+)
 
 
 def test_icing_up_to_twenty_minutes_is_allowed() -> None:
@@ -40,3 +47,10 @@ def test_pain_zones_follow_the_pain_monitoring_model(pain: int, zone: PainZone) 
 @pytest.mark.parametrize("pain", [-1, 11, True, 2.5])
 def test_pain_outside_the_scale_is_refused(pain: object) -> None:
     assert check_pain(pain) is not None  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("pain", "starts"), [(0, "0–3 is safe"), (5, "4–5 is acceptable"), (6, "Above 5 is too much")]
+)
+def test_pain_advice_follows_the_zones(pain: int, starts: str) -> None:
+    assert pain_advice(pain).startswith(starts)

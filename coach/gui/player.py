@@ -1,0 +1,368 @@
+"""The guided player: what to do now, how long is left, which side and set, and what comes next.
+
+Readable from a mat two metres away: the countdown scales with the window, the keys are single presses
+(Space, →, ←, Esc, M). The player only adapts engine events to widgets, sounds and speech; the wording
+comes from `coach.core.cues`.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFont, QFontMetricsF, QKeySequence, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coach.core import cues
+from coach.core.engine import EngineState, SessionEngine
+from coach.core.events import Event, SessionFinished
+from coach.core.routine import Exercise, Routine, StepKind
+from coach.services.sound import Cue, SoundPlayer
+from coach.services.voice import Voice
+
+# The widest texts the countdown shows, in seconds and in minutes; their widths decide the font size.
+_WIDEST_SECONDS = "00"
+_WIDEST_MINUTES = "00:00"
+
+
+def format_countdown(seconds: float) -> str:
+    """Whole seconds left, rounded up (0 shows only at the very end); m:ss from a minute up."""
+    whole = math.ceil(max(0.0, seconds) - 1e-9)
+    return f"{whole // 60}:{whole % 60:02d}" if whole >= 60 else str(whole)
+
+
+class CountdownLabel(QLabel):
+    """A label whose font grows with its size, so the numbers fill the space they are given."""
+
+    def __init__(self) -> None:
+        super().__init__("0")
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(160, 100)
+        font = self.font()
+        font.setBold(True)
+        font.setStyleHint(QFont.StyleHint.SansSerif)
+        font.setFeature(QFont.Tag("tnum"), 1)  # tabular digits: the number does not wobble as it counts
+        self.setFont(font)
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        changed_shape = (":" in text) != (":" in self.text())
+        super().setText(text)
+        if changed_shape:
+            self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        """As large as the space allows for the widest text of this shape, so it does not jump per second."""
+        font = self.font()
+        font.setPixelSize(100)
+        widest = _WIDEST_MINUTES if ":" in self.text() else _WIDEST_SECONDS
+        width_at_100 = QFontMetricsF(font).horizontalAdvance(widest)
+        by_width = 100 * self.width() * 0.9 / max(1.0, width_at_100)
+        font.setPixelSize(max(24, int(min(by_width, self.height() * 0.75))))
+        self.setFont(font)
+
+
+class Illustration(QWidget):
+    """An SVG drawn as large as fits, keeping its shape; a neutral placeholder when the file is missing."""
+
+    def __init__(self, placeholder: Path) -> None:
+        super().__init__()
+        self._placeholder = placeholder
+        self._renderer = QSvgRenderer(self)
+        self._renderer.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
+        self.shown: Path | None = None
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(200, 150)
+
+    def show_image(self, image: Path | None) -> None:
+        wanted = image if image is not None and image.is_file() else self._placeholder
+        if wanted != self.shown:
+            self.shown = wanted
+            self._renderer.load(str(wanted))
+            self.update()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return QSize(400, 300)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        del event
+        if self._renderer.isValid():
+            painter = QPainter(self)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            self._renderer.render(painter, QRectF(self.rect()))
+            painter.end()
+
+
+class PlayerView(QWidget):
+    """Walks the person through a session on `engine`; emits `finished(completed)` at the end."""
+
+    finished = Signal(bool)
+
+    def __init__(
+        self,
+        routine: Routine,
+        engine: SessionEngine,
+        *,
+        placeholder: Path,
+        sound: SoundPlayer,
+        voice: Voice,
+        beeps: bool = True,
+        speak: bool = True,
+    ) -> None:
+        super().__init__()
+        self.routine = routine
+        self.engine = engine
+        self.sound = sound
+        self.voice = voice
+        self.beeps = beeps
+        self.speak = speak
+        self.muted = False
+        self._placeholder = placeholder
+        self._exercises: dict[str, Exercise] = {e.id: e for e in routine.exercises}
+        self._confirm: QMessageBox | None = None
+        self._paused_to_ask = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(self.tick)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(self.tr("Guided session: {0}").format(routine.title))
+        self._build()
+        engine.subscribe(self._on_event)
+
+    # -- building ----------------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.headline = QLabel()
+        self.headline.setWordWrap(True)
+        self.headline.setAccessibleName(self.tr("Exercise"))
+        _scale_font(self.headline, 2.2, bold=True)
+        self.position_label = QLabel()
+        self.position_label.setAccessibleName(self.tr("Set, side and rep"))
+        _scale_font(self.position_label, 1.6)
+        self.state_label = QLabel()
+        self.state_label.setAccessibleName(self.tr("Session state"))
+        _scale_font(self.state_label, 1.3, bold=True)
+        self.countdown = CountdownLabel()
+        self.countdown.setAccessibleName(self.tr("Seconds left"))
+        self.illustration = Illustration(self._placeholder)
+        self.illustration.setAccessibleName(self.tr("Illustration"))
+        self.instructions = QLabel()
+        self.instructions.setWordWrap(True)
+        self.instructions.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.instructions.setAccessibleName(self.tr("Instructions"))
+        _scale_font(self.instructions, 1.15)
+        self.next_label = QLabel()
+        self.next_label.setWordWrap(True)
+        self.next_label.setAccessibleName(self.tr("Next up"))
+        _scale_font(self.next_label, 1.3)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setAccessibleName(self.tr("Progress through the session"))
+
+        self.back_action = self._key_action(self.tr("Back"), Qt.Key.Key_Left, self._on_back)
+        self.pause_action = self._key_action(self.tr("Pause"), Qt.Key.Key_Space, self._on_toggle_pause)
+        self.skip_action = self._key_action(self.tr("Skip"), Qt.Key.Key_Right, self._on_skip)
+        self.mute_action = self._key_action(self.tr("Mute"), Qt.Key.Key_M, self._on_toggle_mute)
+        self.stop_action = self._key_action(self.tr("Stop"), Qt.Key.Key_Escape, self.ask_to_stop)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(8)
+        self.buttons: dict[QAction, QPushButton] = {}
+        for action in (self.back_action, self.pause_action, self.skip_action, self.mute_action):
+            buttons.addWidget(self._button(action))
+        buttons.addStretch(1)
+        buttons.addWidget(self._button(self.stop_action))
+
+        top = QVBoxLayout()
+        top.setSpacing(4)
+        top.addWidget(self.headline)
+        top.addWidget(self.position_label)
+        top.addWidget(self.state_label)
+        middle = QHBoxLayout()
+        middle.setSpacing(24)
+        middle.addWidget(self.illustration, 1)
+        middle.addWidget(self.countdown, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setSpacing(12)
+        layout.addLayout(top)
+        layout.addLayout(middle, 1)
+        layout.addWidget(self.instructions)
+        layout.addWidget(self.next_label)
+        layout.addWidget(self.progress)
+        layout.addLayout(buttons)
+
+    def _key_action(self, text: str, key: Qt.Key, slot: object) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(key))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _button(self, action: QAction) -> QPushButton:
+        key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        button = QPushButton()
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys go to the player, not to a button
+        button.clicked.connect(action.trigger)
+        button.setMinimumHeight(40)
+
+        def show_action() -> None:
+            button.setText(f"{action.text()}  [{_key_name(key)}]")
+            button.setAccessibleName(action.text())
+
+        action.changed.connect(show_action)
+        show_action()
+        self.buttons[action] = button
+        return button
+
+    # -- driving -----------------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Start the session (or carry on a resumed one) and the display."""
+        self.setFocus()
+        self.engine.start()
+        self._refresh()
+
+    def tick(self) -> None:
+        """Let the engine catch up with the clock, then redraw; the QTimer calls this once a second."""
+        if self.engine.state in (EngineState.RUNNING, EngineState.PAUSED):
+            self.engine.tick()
+        self._refresh()
+
+    def ask_to_stop(self) -> None:
+        """Esc: ask before ending the session early (what was done is kept either way)."""
+        if self.engine.state not in (EngineState.RUNNING, EngineState.PAUSED) or self._confirm is not None:
+            return
+        if self.engine.state is EngineState.RUNNING:
+            self.engine.pause()
+            self._paused_to_ask = True
+        self._refresh()
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Stop this session?"),
+            self.tr(
+                "Stop now? Everything you have done so far is saved, and the session counts as stopped early."
+            ),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        self.stop_button = box.addButton(self.tr("Stop and save"), QMessageBox.ButtonRole.AcceptRole)
+        self.keep_going_button = box.addButton(self.tr("Keep going"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(self.keep_going_button)
+        box.setEscapeButton(self.keep_going_button)
+        box.finished.connect(self._on_stop_answered)
+        self._confirm = box
+        box.open()
+
+    def _on_stop_answered(self) -> None:
+        box = self._confirm
+        self._confirm = None
+        if box is None:
+            return
+        box.deleteLater()
+        if box.clickedButton() is self.stop_button:
+            self.engine.stop()
+        elif self._paused_to_ask and self.engine.state is EngineState.PAUSED:
+            self.engine.resume()
+        self._paused_to_ask = False
+        self.setFocus()
+        self._refresh()
+
+    def _on_toggle_pause(self) -> None:
+        if self.engine.state in (EngineState.RUNNING, EngineState.PAUSED):
+            self.engine.toggle_pause()
+            self._refresh()
+
+    def _on_skip(self) -> None:
+        if self.engine.state in (EngineState.RUNNING, EngineState.PAUSED):
+            self.engine.skip()
+            self._refresh()
+
+    def _on_back(self) -> None:
+        if self.engine.state in (EngineState.RUNNING, EngineState.PAUSED):
+            self.engine.back()
+            self._refresh()
+
+    def _on_toggle_mute(self) -> None:
+        self.muted = not self.muted
+        if self.muted:
+            self.voice.stop()
+        self.mute_action.setText(self.tr("Unmute") if self.muted else self.tr("Mute"))
+
+    # -- showing -----------------------------------------------------------------------------------------
+
+    def _on_event(self, event: Event) -> None:
+        said = cues.announce(event, self.engine.next_block)
+        if said.sound is not None and self.beeps and not self.muted:
+            self.sound.play(Cue(said.sound.value))
+        if said.speech and self.speak and not self.muted:
+            self.voice.say(said.speech)
+        if isinstance(event, SessionFinished):
+            self._timer.stop()
+            QTimer.singleShot(0, self, lambda: self.finished.emit(event.completed))
+
+    def _refresh(self) -> None:
+        engine = self.engine
+        if engine.state in (EngineState.FINISHED, EngineState.STOPPED):
+            self.progress.setValue(1000 if engine.state is EngineState.FINISHED else self.progress.value())
+            return
+        step = engine.current_step
+        upcoming = engine.next_block
+        self.headline.setText(cues.headline(step))
+        self.position_label.setText(cues.position(step))
+        self.countdown.setText(format_countdown(engine.block_remaining()))
+        shown = self._exercises.get(step.exercise_id)
+        if step.kind is StepKind.REST and upcoming is not None:
+            shown = self._exercises.get(upcoming.exercise_id, shown)
+        self.illustration.show_image(shown.image if shown else None)
+        self.instructions.setText("\n".join(f"• {line}" for line in shown.instructions) if shown else "")
+        self.next_label.setText(self.tr("Next up: {0}").format(cues.next_up(upcoming)))
+        self.progress.setValue(round(engine.progress() * 1000))
+        minutes_left = math.ceil((1 - engine.progress()) * engine.seconds_total / 60)
+        self.progress.setFormat(self.tr("About {0} min left").format(minutes_left))
+        paused = engine.state is EngineState.PAUSED
+        self.state_label.setText(self.tr("Paused — press Space to carry on") if paused else "")
+        self.state_label.setVisible(paused)
+        self.pause_action.setText(self.tr("Resume") if paused else self.tr("Pause"))
+        self._schedule()
+
+    def _schedule(self) -> None:
+        """Wake when the shown second changes (aligned to it), not many times a second."""
+        if self.engine.state is not EngineState.RUNNING:
+            self._timer.stop()
+            return
+        remaining = self.engine.remaining()
+        until_change = remaining - math.ceil(remaining - 1e-9) + 1
+        self._timer.start(max(20, math.ceil(until_change * 1000) + 5))
+
+    @property
+    def timer_interval_ms(self) -> int:
+        """How long until the next wake-up (for tests of the frugal timer)."""
+        return self._timer.interval() if self._timer.isActive() else -1
+
+
+def _scale_font(label: QLabel, factor: float, *, bold: bool = False) -> None:
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * factor)
+    font.setBold(bold)
+    label.setFont(font)
+
+
+def _key_name(key: str) -> str:
+    return {"Left": "←", "Right": "→"}.get(key, key)

@@ -1,0 +1,43 @@
+"""The real app in a child process for the kill-and-recover test: a session on a fast fake clock.
+
+Prints `STEP_INDEX` after each step is committed, so the parent knows what must survive the kill.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication
+
+from coach.core.clock import FakeClock
+from coach.core.events import Event, StepCompleted
+from coach.core.paths import resolve_places
+from coach.core.store import AdherenceStore
+from coach.gui.app import CoachApp, Services
+
+
+def main(routine_id: str) -> None:
+    qt_app = QApplication(sys.argv)
+    places = resolve_places()
+    clock = FakeClock()
+    app = CoachApp(places, AdherenceStore.open(places.database), clock=clock, services=Services())
+    app.window.show()
+    player = app.start_routine(routine_id)
+    assert player is not None
+
+    def report(event: Event) -> None:
+        if isinstance(event, StepCompleted):
+            print(event.step.index, flush=True)
+
+    player.engine.subscribe(report)  # after the recorder: printed means committed
+    while True:
+        clock.advance(1.0)
+        player.tick()
+        qt_app.processEvents()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])

@@ -1,0 +1,258 @@
+"""The guided player, driven through the real widgets and keys on a FakeClock."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from coach.core.clock import FakeClock
+from coach.core.engine import EngineState
+from coach.core.routine import GET_READY_SECONDS
+from coach.core.store import SessionStatus
+from coach.gui.app import CoachApp, Services
+from coach.gui.player import PlayerView, format_countdown
+from coach.gui.session_end import SessionEndPage
+from coach.services.sound import Cue
+from tests.gui.fakes import RecordingInhibitor, RecordingSound, RecordingVoice
+
+# hip-strength.toml: clamshells 3 × 12 each side, 3 s a rep, 60 s rest.
+REP_SECONDS = 3.0
+
+
+@pytest.fixture
+def services() -> Services:
+    return Services(sound=RecordingSound(), voice=RecordingVoice(), inhibitor=RecordingInhibitor())
+
+
+def start_from_the_window(qtbot: QtBot, coach_app: CoachApp, title: str) -> PlayerView:
+    window = coach_app.window
+    titles = [window.routine_list.item(i).text() for i in range(window.routine_list.count())]
+    window.routine_list.setCurrentRow(titles.index(title))
+    qtbot.mouseClick(window.start_button, Qt.MouseButton.LeftButton)
+    player = coach_app.player
+    assert player is not None
+    assert window.pages.currentWidget() is player
+    return player
+
+
+def advance(player: PlayerView, clock: FakeClock, seconds: float) -> None:
+    clock.advance(seconds)
+    player.tick()
+
+
+def press(qtbot: QtBot, player: PlayerView, key: Qt.Key) -> None:
+    player.setFocus()
+    qtbot.keyClick(player, key)
+
+
+def answer_stop(qtbot: QtBot, player: PlayerView, *, stop: bool) -> None:
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox))
+    box = QApplication.activeModalWidget()
+    assert isinstance(box, QMessageBox)
+    button = player.stop_button if stop else player.keep_going_button
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_start_shows_the_first_exercise_and_records_an_open_session(
+    qtbot: QtBot, coach_app: CoachApp, fake_clock: FakeClock
+) -> None:
+    player = start_from_the_window(qtbot, coach_app, "Hip strength (weeks 1–6)")
+
+    assert player.headline.text() == "Clamshells"
+    assert player.position_label.text() == "Get ready · Set 1 of 3 · Left side"
+    assert player.countdown.text() == "5"
+    assert player.next_label.text() == "Next up: Clamshells, set 1 of 3, left side"
+    assert player.illustration.shown is not None
+    assert player.illustration.shown.name == "clamshell.svg"
+    assert "Lie on your side" in player.instructions.text()
+    [record] = coach_app.store.sessions()
+    assert (record.routine_id, record.status) == ("hip-strength", SessionStatus.OPEN)
+
+    advance(player, fake_clock, GET_READY_SECONDS + 2 * REP_SECONDS + 1)
+
+    assert player.position_label.text() == "Set 1 of 3 · Left side · Rep 3 of 12"
+    assert player.countdown.text() == str(int(12 * REP_SECONDS - 2 * REP_SECONDS - 1))
+    assert player.next_label.text() == "Next up: Switch to the right side"
+    assert coach_app.store.done_step_indexes(record.id) == [0, 1, 2]
+
+
+def test_space_pauses_and_resumes(qtbot: QtBot, coach_app: CoachApp, fake_clock: FakeClock) -> None:
+    player = start_from_the_window(qtbot, coach_app, "Hip strength (weeks 1–6)")
+    advance(player, fake_clock, 2)
+
+    press(qtbot, player, Qt.Key.Key_Space)
+    advance(player, fake_clock, 30)
+
+    assert player.engine.state is EngineState.PAUSED
+    assert player.state_label.isVisible()
+    assert player.state_label.text() == "Paused — press Space to carry on"
+    assert player.countdown.text() == "3"
+    assert player.buttons[player.pause_action].text() == "Resume  [Space]"
+
+    press(qtbot, player, Qt.Key.Key_Space)
+    advance(player, fake_clock, 1)
+
+    assert player.engine.state is EngineState.RUNNING
+    assert not player.state_label.isVisible()
+    assert player.countdown.text() == "2"
+
+
+def test_right_skips_the_set_and_left_goes_back(
+    qtbot: QtBot, coach_app: CoachApp, fake_clock: FakeClock
+) -> None:
+    player = start_from_the_window(qtbot, coach_app, "Hip strength (weeks 1–6)")
+    advance(player, fake_clock, GET_READY_SECONDS + 1)  # in rep 1, left side
+
+    press(qtbot, player, Qt.Key.Key_Right)
+
+    assert player.headline.text() == "Switch to the right side"
+    session_id = coach_app.store.sessions()[0].id
+    assert coach_app.store.done_step_indexes(session_id) == list(range(13))  # get ready + 12 reps
+
+    press(qtbot, player, Qt.Key.Key_Left)  # just begun: back to the previous block, the left side
+
+    assert player.position_label.text() == "Set 1 of 3 · Left side · Rep 1 of 12"
+    assert player.countdown.text() == str(int(12 * REP_SECONDS))
+
+
+def test_esc_asks_first_and_keep_going_carries_on(
+    qtbot: QtBot, coach_app: CoachApp, fake_clock: FakeClock
+) -> None:
+    player = start_from_the_window(qtbot, coach_app, "Hip strength (weeks 1–6)")
+
+    press(qtbot, player, Qt.Key.Key_Escape)
+
+    assert player.engine.state is EngineState.PAUSED
+    answer_stop(qtbot, player, stop=False)
+    qtbot.waitUntil(lambda: player.engine.state is EngineState.RUNNING)
+    assert coach_app.window.pages.currentWidget() is player
+
+
+def test_esc_then_stop_saves_the_session_as_stopped_early(
+    qtbot: QtBot, coach_app: CoachApp, fake_clock: FakeClock, services: Services
+) -> None:
+    player = start_from_the_window(qtbot, coach_app, "Hip strength (weeks 1–6)")
+    advance(player, fake_clock, GET_READY_SECONDS + 3 * REP_SECONDS + 1)
+
+    press(qtbot, player, Qt.Key.Key_Escape)
+    answer_stop(qtbot, player, stop=True)
+
+    qtbot.waitUntil(lambda: isinstance(coach_app.window.pages.currentWidget(), SessionEndPage))
+    [record] = coach_app.store.sessions()
+    assert record.status is SessionStatus.STOPPED
+    assert record.steps_completed == 3
+    page = coach_app.window.pages.currentWidget()
+    assert isinstance(page, SessionEndPage)
+    assert page.heading.text() == "Session stopped — everything you did is saved"
+    assert coach_app.player is None
+    assert isinstance(services.inhibitor, RecordingInhibitor)
+    assert services.inhibitor.calls == ["inhibit", "release"]
+
+
+def test_the_end_of_a_session_stores_pain_note_and_warning_signs(
+    qtbot: QtBot, coach_app: CoachApp, fake_clock: FakeClock
+) -> None:
+    player = start_from_the_window(qtbot, coach_app, "Ice the knee (20 minutes)")
+    advance(player, fake_clock, player.engine.seconds_total)
+    qtbot.waitUntil(lambda: isinstance(coach_app.window.pages.currentWidget(), SessionEndPage))
+    page = coach_app.window.pages.currentWidget()
+    assert isinstance(page, SessionEndPage)
+    assert page.heading.text() == "Well done — session complete"
+
+    page.pain_slider.setValue(6)
+    assert page.pain_advice.text().startswith("Above 5 is too much")
+    assert not page.doctor.isVisible()
+    qtbot.mouseClick(page.answers["night_pain"].button(1), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.answers["swelling"].button(0), Qt.MouseButton.LeftButton)
+    assert page.doctor.isVisible()
+    assert "talk to a doctor" in page.doctor.text()
+    qtbot.keyClicks(page.note, "stairs were hard")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+
+    [record] = coach_app.store.sessions()
+    assert record.status is SessionStatus.COMPLETED
+    assert (record.pain, record.note) == (6, "stairs were hard")
+    assert record.warning_signs == (("night_pain", True), ("swelling", False))
+    assert coach_app.window.pages.currentWidget() is coach_app.window.library_page
+    assert coach_app.window.summary.text().startswith("This week:")
+
+
+def test_skipping_the_questions_stores_no_answers(
+    qtbot: QtBot, coach_app: CoachApp, fake_clock: FakeClock
+) -> None:
+    player = start_from_the_window(qtbot, coach_app, "Ice the knee (20 minutes)")
+    advance(player, fake_clock, player.engine.seconds_total)
+    qtbot.waitUntil(lambda: isinstance(coach_app.window.pages.currentWidget(), SessionEndPage))
+    page = coach_app.window.pages.currentWidget()
+    assert isinstance(page, SessionEndPage)
+
+    qtbot.mouseClick(page.skip_button, Qt.MouseButton.LeftButton)
+
+    [record] = coach_app.store.sessions()
+    assert record.pain is None
+    assert record.warning_signs == (("night_pain", None), ("swelling", None))
+
+
+def test_cues_sound_and_speak_and_m_mutes_them(
+    qtbot: QtBot, coach_app: CoachApp, fake_clock: FakeClock, services: Services
+) -> None:
+    sound, voice = services.sound, services.voice
+    assert isinstance(sound, RecordingSound)
+    assert isinstance(voice, RecordingVoice)
+    player = start_from_the_window(qtbot, coach_app, "Hip strength (weeks 1–6)")
+
+    assert sound.played == [Cue.GET_READY]
+    assert voice.said == ["Get ready. Clamshells, left side, set 1 of 3."]
+    advance(player, fake_clock, 2.5)
+    assert sound.played == [Cue.GET_READY, Cue.TICK]  # 3, 2, 1 before the first rep
+    advance(player, fake_clock, 2.6)
+    assert voice.said[-1] == "1"
+
+    press(qtbot, player, Qt.Key.Key_M)
+    advance(player, fake_clock, 12 * REP_SECONDS)
+
+    assert player.headline.text() == "Switch to the right side"
+    assert sound.played[-1] is Cue.TICK  # nothing since: no switch-side sound
+    assert voice.said[-1] == "1"
+    assert player.buttons[player.mute_action].text() == "Unmute  [M]"
+
+
+@pytest.mark.parametrize("services", [Services()], ids=["null services"])
+def test_a_whole_session_runs_to_the_end_on_null_services(
+    qtbot: QtBot, coach_app: CoachApp, fake_clock: FakeClock
+) -> None:
+    player = start_from_the_window(qtbot, coach_app, "Gentle start: isometric hip work (weeks 1–2)")
+    while player.engine.state is EngineState.RUNNING:
+        advance(player, fake_clock, min(player.engine.remaining(), 7.0))
+
+    qtbot.waitUntil(lambda: isinstance(coach_app.window.pages.currentWidget(), SessionEndPage))
+    [record] = coach_app.store.sessions()
+    assert record.status is SessionStatus.COMPLETED
+    assert record.steps_completed == record.steps_total
+
+
+def test_the_player_wakes_once_per_shown_second(
+    qtbot: QtBot, coach_app: CoachApp, fake_clock: FakeClock
+) -> None:
+    player = start_from_the_window(qtbot, coach_app, "Hip strength (weeks 1–6)")
+    advance(player, fake_clock, 0.3)
+
+    assert player.countdown.text() == "5"
+    assert 700 <= player.timer_interval_ms <= 710  # when 4.7 s left turns to 4 shown
+
+
+def test_a_running_session_is_not_started_twice(qtbot: QtBot, coach_app: CoachApp) -> None:
+    start_from_the_window(qtbot, coach_app, "Hip strength (weeks 1–6)")
+
+    assert not coach_app.window.start_action.isEnabled()
+    assert coach_app.start_routine("gentle-start") is None
+    assert len(coach_app.store.sessions()) == 1
+
+
+@pytest.mark.parametrize(
+    ("seconds", "shown"), [(0, "0"), (0.2, "1"), (5, "5"), (59.5, "1:00"), (61, "1:01"), (1200, "20:00")]
+)
+def test_countdown_text(seconds: float, shown: str) -> None:
+    assert format_countdown(seconds) == shown

@@ -1,0 +1,130 @@
+"""A session the app died in is offered on the next start: resume it, or close it as stopped early."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from coach.core.clock import FakeClock
+from coach.core.engine import EngineState, resume_point
+from coach.core.paths import Places
+from coach.core.routine import plan_steps
+from coach.core.store import AdherenceStore, SessionStatus
+from coach.gui.app import CoachApp, Services
+from coach.gui.recovery import RecoveryDialog
+from coach.gui.session_end import SessionEndPage
+from tests.conftest import REPO
+
+CHILD = REPO / "tests" / "fault" / "gui_session_child.py"
+STEPS_BEFORE_KILL = 40
+
+
+def kill_the_app_mid_session(data_dir: Path, routine_id: str) -> list[int]:
+    """Run the real app in a child process and SIGKILL it after some steps; the steps it reported."""
+    env = {**os.environ, "COACH_DATA_DIR": str(data_dir), "QT_QPA_PLATFORM": "offscreen"}
+    child = subprocess.Popen(
+        [sys.executable, str(CHILD), routine_id], stdout=subprocess.PIPE, text=True, cwd=REPO, env=env
+    )
+    assert child.stdout is not None
+    reported: list[int] = []
+    try:
+        for line in child.stdout:
+            reported.append(int(line))
+            if len(reported) >= STEPS_BEFORE_KILL:
+                break
+    finally:
+        child.kill()
+        child.wait()
+        child.stdout.close()
+    assert len(reported) == STEPS_BEFORE_KILL, "the app died before it was killed"
+    return reported
+
+
+def open_app(qtbot: QtBot, places: Places, clock: FakeClock) -> CoachApp:
+    app = CoachApp(places, AdherenceStore.open(places.database), clock=clock, services=Services())
+    qtbot.addWidget(app.window)
+    app.window.show()
+    return app
+
+
+def test_a_killed_session_is_offered_on_the_next_start_and_resumes_with_every_step_intact(
+    qtbot: QtBot, places: Places, data_dir: Path, fake_clock: FakeClock
+) -> None:
+    reported = kill_the_app_mid_session(data_dir, "hip-strength")
+    app = open_app(qtbot, places, fake_clock)
+    try:
+        [record] = app.store.open_sessions()
+        assert app.store.done_step_indexes(record.id) == reported == list(range(STEPS_BEFORE_KILL))
+
+        app.offer_recovery()
+
+        dialog = app.recovery_dialog
+        assert isinstance(dialog, RecoveryDialog)
+        qtbot.waitUntil(dialog.isVisible)
+        assert f"{record.steps_completed} of {record.steps_total} exercise steps are saved" in (
+            dialog.informativeText()
+        )
+        qtbot.mouseClick(dialog.resume_button, Qt.MouseButton.LeftButton)
+
+        player = app.player
+        assert player is not None
+        steps = plan_steps(player.routine)
+        assert player.engine.index == resume_point(steps, reported)
+        assert player.engine.state is EngineState.RUNNING
+        while player.engine.state is EngineState.RUNNING:
+            fake_clock.advance(min(player.engine.remaining(), 30.0))
+            player.tick()
+        qtbot.waitUntil(lambda: isinstance(app.window.pages.currentWidget(), SessionEndPage))
+
+        finished = app.store.session(record.id)
+        assert finished.status is SessionStatus.COMPLETED
+        assert finished.steps_completed == finished.steps_total
+        assert app.store.done_step_indexes(record.id) == list(range(len(steps)))
+        assert len(app.store.sessions()) == 1
+    finally:
+        app.close()
+
+
+def test_a_killed_session_can_be_closed_as_stopped_early(
+    qtbot: QtBot, places: Places, data_dir: Path, fake_clock: FakeClock
+) -> None:
+    store = AdherenceStore.open(places.database)
+    crashed = CoachApp(places, store, clock=fake_clock, services=Services())
+    player = crashed.start_routine("hip-strength")
+    assert player is not None
+    fake_clock.advance(5 + 3 * 4 + 1)
+    player.tick()
+    store.close()  # the app "dies": no stop, no finish
+    crashed.window.deleteLater()
+
+    app = open_app(qtbot, places, fake_clock)
+    try:
+        app.offer_recovery()
+        dialog = app.recovery_dialog
+        assert dialog is not None
+        qtbot.waitUntil(dialog.isVisible)
+        qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+
+        [record] = app.store.sessions()
+        assert record.status is SessionStatus.STOPPED
+        assert record.steps_completed == 4
+        assert app.player is None
+        assert app.window.pages.currentWidget() is app.window.library_page
+    finally:
+        app.close()
+
+
+def test_nothing_is_offered_when_every_session_finished(
+    qtbot: QtBot, places: Places, fake_clock: FakeClock
+) -> None:
+    app = open_app(qtbot, places, fake_clock)
+    try:
+        app.offer_recovery()
+        assert app.recovery_dialog is None
+    finally:
+        app.close()
