@@ -1,6 +1,7 @@
 """Regenerate the README's screenshots: `.venv/bin/python docs/make_screenshots.py`.
 
-Runs Qt offscreen on a throw-away data folder, so it needs no display and touches no real data.
+Runs Qt offscreen on a throw-away data folder and a FakeClock, so it needs no display, touches no real data
+and gives the same pictures every time. Writes docs/screenshots/*.png.
 """
 
 from __future__ import annotations
@@ -8,40 +9,133 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QWidget
 
-from coach.core.clock import SystemClock
+from coach.core.clock import FakeClock
+from coach.core.engine import EngineState
 from coach.core.paths import resolve_places
 from coach.core.store import AdherenceStore
 from coach.gui.app import CoachApp, Services
+from coach.gui.player import PlayerView
+from coach.gui.session_end import SessionEndPage
 
 OUT = Path(__file__).resolve().parent / "screenshots"
+SIZE = (1100, 720)
+MONDAY = datetime(2026, 3, 2, 18, 0, tzinfo=UTC)
+
+
+def save(widget: QWidget, name: str) -> None:
+    QApplication.processEvents()
+    target = OUT / name
+    widget.grab().save(str(target))
+    print(f"wrote {target}")
+
+
+def dark_palette() -> QPalette:
+    """The kind of palette a desktop in dark mode hands to Qt (offscreen Qt has no desktop to ask)."""
+    palette = QPalette()
+    roles = QPalette.ColorRole
+    for role, colour in (
+        (roles.Window, "#2b2b2b"),
+        (roles.WindowText, "#f0f0f0"),
+        (roles.Base, "#1f1f1f"),
+        (roles.AlternateBase, "#2b2b2b"),
+        (roles.Text, "#f0f0f0"),
+        (roles.Button, "#353535"),
+        (roles.ButtonText, "#f0f0f0"),
+        (roles.Highlight, "#3a8fb7"),
+        (roles.HighlightedText, "#ffffff"),
+        (roles.PlaceholderText, "#a0a0a0"),
+        (roles.Mid, "#505050"),
+        (roles.Light, "#505050"),
+        (roles.Dark, "#1a1a1a"),
+    ):
+        palette.setColor(role, QColor(colour))
+    return palette
+
+
+def with_app(palette: QPalette, shoot: Callable[[CoachApp, FakeClock], None]) -> None:
+    QApplication.setPalette(palette)
+    with tempfile.TemporaryDirectory() as data:
+        os.environ["COACH_DATA_DIR"] = data
+        places = resolve_places()
+        clock = FakeClock(wall=MONDAY - timedelta(hours=10))
+        app = CoachApp(places, AdherenceStore.open(places.database), clock=clock, services=Services())
+        app.window.resize(*SIZE)
+        app.window.show()
+        try:
+            do_one_session(app, clock, "hip-strength")
+            clock.advance(9 * 3600)
+            app.refresh_summary()
+            shoot(app, clock)
+        finally:
+            app.close()
+            app.window.close()
+
+
+def do_one_session(app: CoachApp, clock: FakeClock, routine_id: str) -> None:
+    """A real session on the fake clock, so that the summary under the library has something to show."""
+    player = app.start_routine(routine_id)
+    assert player is not None
+    while player.engine.state is EngineState.RUNNING:
+        clock.advance(player.engine.remaining())
+        player.tick()
+    QApplication.processEvents()
+    page = app.window.pages.currentWidget()
+    assert isinstance(page, SessionEndPage)
+    page.pain_slider.setValue(2)
+    page.save()
+
+
+def shoot_light(app: CoachApp, clock: FakeClock) -> None:
+    app.window.select_routine("hip-strength")
+    save(app.window, "main-window.png")
+    player = app.start_routine("hip-strength")
+    assert isinstance(player, PlayerView)
+    clock.advance(5 + 4 * 3 + 1.2)  # get ready, then into rep 5 of the first set
+    player.tick()
+    save(app.window, "player-set.png")
+    while player.headline.text() != "Rest":
+        player.skip_action.trigger()
+    clock.advance(22.4)
+    player.tick()
+    save(app.window, "player-rest.png")
+    player.stop_action.trigger()
+    player.stop_button.click()
+    QApplication.processEvents()
+    page = app.window.pages.currentWidget()
+    assert isinstance(page, SessionEndPage)
+    page.pain_slider.setValue(3)
+    page.answers["night_pain"].button(0).setChecked(True)
+    page.answers["swelling"].button(1).setChecked(True)
+    page.note.setText("Right knee a bit stiff on the stairs")
+    save(app.window, "session-end.png")
+
+
+def shoot_dark(app: CoachApp, clock: FakeClock) -> None:
+    player = app.start_routine("hip-and-knee")
+    assert isinstance(player, PlayerView)
+    while player.headline.text() != "Mini-squat":
+        player.skip_action.trigger()
+    clock.advance(5 + 4 * 5 + 2.5)
+    player.tick()
+    save(app.window, "player-dark.png")
 
 
 def main() -> int:
     app = QApplication(sys.argv)
-    with tempfile.TemporaryDirectory() as data:
-        os.environ["COACH_DATA_DIR"] = data
-        places = resolve_places()
-        coach = CoachApp(
-            places, AdherenceStore.open(places.database), clock=SystemClock(), services=Services()
-        )
-        window = coach.window
-        window.resize(960, 560)
-        window.show()
-        titles = [window.routine_list.item(i).text() for i in range(window.routine_list.count())]
-        window.routine_list.setCurrentRow(titles.index("Hip strength (weeks 1–6)"))
-        app.processEvents()
-        OUT.mkdir(parents=True, exist_ok=True)
-        target = OUT / "main-window.png"
-        window.grab().save(str(target))
-        print(f"wrote {target}")
-        window.close()
-        coach.close()
+    app.setStyle("Fusion")
+    OUT.mkdir(parents=True, exist_ok=True)
+    light = QApplication.palette()
+    with_app(light, shoot_light)
+    with_app(dark_palette(), shoot_dark)
     return 0
 
 

@@ -58,6 +58,19 @@ def position(step: Step) -> str:
     return " · ".join(parts)
 
 
+def countdown_caption(step: Step) -> str:
+    """What the big number counts down."""
+    captions = {
+        StepKind.GET_READY: "until you start",
+        StepKind.REP: "left in this set",
+        StepKind.HOLD: "hold",
+        StepKind.TIMER: "left",
+        StepKind.REST: "rest left",
+        StepKind.SWITCH_SIDE: "to switch sides",
+    }
+    return captions[step.kind]
+
+
 def next_up(step: Step | None) -> str:
     """The 'next up' preview of the step after the current block."""
     if step is None:

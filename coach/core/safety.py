@@ -82,6 +82,7 @@ def pain_advice(pain: int) -> str:
 class WarningSign:
     key: str
     question: str
+    urgent: bool = False
 
 
 # Asked at the end of every session (NHS knee red flags; CLINICAL.md "Warning signs").
@@ -89,6 +90,18 @@ SESSION_WARNING_SIGNS = (
     WarningSign("night_pain", "Have you had knee pain at night?"),
     WarningSign("swelling", "Is there swelling around the knee cap?"),
 )
+# The fuller list for the help page (NHS knee red flags, e.g. NHS Gloucestershire "red flags for knee
+# conditions"; CLINICAL.md). `urgent`: go to urgent care rather than waiting for an appointment.
+KNEE_WARNING_SIGNS = (
+    WarningSign("injury", "Pain that started after a fall, twist or blow to the knee."),
+    WarningSign("weight_bearing", "You cannot put full weight on the leg or walk a few steps."),
+    WarningSign("swollen", "The knee is badly swollen or has changed shape."),
+    WarningSign("locking", "The knee locks (cannot straighten) or gives way."),
+    WarningSign("infection", "The knee is hot and red, with fever, chills or feeling unwell.", urgent=True),
+    WarningSign("night_pain", "Pain at night or at rest that does not ease when you change position."),
+    WarningSign("nerves", "Numbness, tingling, or a cold or pale foot.", urgent=True),
+)
+NO_IMPROVEMENT_ADVICE = "No better after a few weeks of exercise? See your GP or physiotherapist."
 SEE_A_DOCTOR = (
     "Please stop these exercises for now and talk to a doctor about your knee. "
     "This is a precaution, not a diagnosis."

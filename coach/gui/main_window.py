@@ -7,7 +7,7 @@ It owns no rules: it shows what the core says and reports what the user asked fo
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 
 from coach.core.library import Library, RoutineEntry
 from coach.core.routine import estimated_minutes
+from coach.core.safety import DISCLAIMER
+from coach.gui.help import show_about, show_warning_signs
 
 
 class MainWindow(QMainWindow):
@@ -60,6 +62,13 @@ class MainWindow(QMainWindow):
         self.history_action = self._action(self.tr("&History"), "Ctrl+H")
         self.quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
+        self.full_screen_action = self._action(self.tr("&Full screen"), QKeySequence.StandardKey.FullScreen)
+        self.full_screen_action.setCheckable(True)
+        self.full_screen_action.toggled.connect(self._on_full_screen)
+        self.warning_signs_action = self._action(self.tr("&Warning signs…"), "F1")
+        self.warning_signs_action.triggered.connect(lambda: show_warning_signs(self))
+        self.about_action = QAction(self.tr("&About Rehab Coach"), self)
+        self.about_action.triggered.connect(lambda: show_about(self))
 
     def _build_menus(self) -> None:
         session_menu = self.menuBar().addMenu(self.tr("&Session"))
@@ -69,12 +78,20 @@ class MainWindow(QMainWindow):
         session_menu.addAction(self.quit_action)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addAction(self.history_action)
+        view_menu.addAction(self.full_screen_action)
         self.sound_menu = self.menuBar().addMenu(self.tr("S&ound"))
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.help_menu.addAction(self.warning_signs_action)
+        self.help_menu.addAction(self.about_action)
 
     def _build_library_page(self) -> QWidget:
         self.routine_list = QListWidget()
         self.routine_list.setAccessibleName(self.tr("Routines"))
+        self.routine_list.setSpacing(3)
+        self.routine_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        list_font = self.routine_list.font()
+        list_font.setPointSizeF(list_font.pointSizeF() * 1.15)
+        self.routine_list.setFont(list_font)
         self.routine_list.itemActivated.connect(lambda _item: self.start_action.trigger())
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.PlainText)
@@ -112,7 +129,11 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.routine_list)
         splitter.addWidget(detail_pane)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([320, 640])
+        splitter.setSizes([390, 570])
+
+        self.disclaimer = QLabel(self.tr(DISCLAIMER) + " " + self.tr("Help ▸ Warning signs (F1)."))
+        self.disclaimer.setWordWrap(True)
+        self.disclaimer.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
         bottom = QHBoxLayout()
         bottom.addWidget(self.ice_button)
@@ -126,12 +147,14 @@ class MainWindow(QMainWindow):
         layout.setSpacing(12)
         layout.addWidget(splitter, 1)
         layout.addLayout(bottom)
+        layout.addWidget(self.disclaimer)
         return page
 
     def _fill_library(self, library: Library) -> None:
         warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         for entry in library.routines:
             item = QListWidgetItem(entry.routine.title)
+            item.setToolTip(entry.routine.title)
             item.setData(Qt.ItemDataRole.UserRole, entry.routine.id)
             self.routine_list.addItem(item)
         for broken in library.broken:
@@ -172,6 +195,12 @@ class MainWindow(QMainWindow):
 
     def set_summary(self, text: str) -> None:
         self.summary.setText(text)
+
+    def _on_full_screen(self, on: bool) -> None:
+        if on:
+            self.showFullScreen()
+        else:
+            self.showNormal()
 
     def _on_row_changed(self, row: int) -> None:
         entry = self.selected_routine()

@@ -22,7 +22,7 @@ class RecoveryDialog(QMessageBox):
                 record.routine_title, when
             )
         )
-        done = self.tr("{0} of {1} exercise steps are saved.").format(
+        done = self.tr("The {0} of {1} reps and holds you did are saved.").format(
             record.steps_completed, record.steps_total
         )
         if resumable is None:

@@ -52,7 +52,7 @@ class SessionEndPage(QWidget):
             round((record.finished_at - record.started_at).total_seconds() / 60) if record.finished_at else 0
         )
         self.summary = QLabel(
-            self.tr("{0}: {1} of {2} exercise steps done in {3} min.").format(
+            self.tr("{0}: {1} of {2} reps and holds done, in {3} min.").format(
                 record.routine_title, record.steps_completed, record.steps_total, minutes
             )
         )

@@ -1,7 +1,15 @@
 from __future__ import annotations
 
 from coach.core.clock import FakeClock
-from coach.core.cues import Announcement, SoundCue, announce, headline, next_up, position
+from coach.core.cues import (
+    Announcement,
+    SoundCue,
+    announce,
+    countdown_caption,
+    headline,
+    next_up,
+    position,
+)
 from coach.core.engine import SessionEngine
 from coach.core.events import CountdownCue, HalfwayCue, SessionFinished, StepStarted
 from coach.core.routine import Step, StepKind, plan_steps
@@ -77,3 +85,7 @@ def test_next_up_skips_the_rest_of_the_reps_of_a_set(fake_clock: FakeClock) -> N
 def test_next_up_at_the_very_end() -> None:
     assert next_up(None) == "Last one: the session ends after this"
     assert next_up(plan_steps(routine(timer(minutes=20)))[1]) == "Ice the knee"
+
+
+def test_every_kind_of_step_has_a_countdown_caption() -> None:
+    assert {countdown_caption(step) for step in plan_steps(CLAMSHELLS)} >= {"left in this set", "rest left"}

@@ -66,7 +66,7 @@ def test_a_killed_session_is_offered_on_the_next_start_and_resumes_with_every_st
         dialog = app.recovery_dialog
         assert isinstance(dialog, RecoveryDialog)
         qtbot.waitUntil(dialog.isVisible)
-        assert f"{record.steps_completed} of {record.steps_total} exercise steps are saved" in (
+        assert f"The {record.steps_completed} of {record.steps_total} reps and holds you did are saved" in (
             dialog.informativeText()
         )
         qtbot.mouseClick(dialog.resume_button, Qt.MouseButton.LeftButton)
