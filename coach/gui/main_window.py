@@ -60,9 +60,11 @@ class MainWindow(QMainWindow):
         self.start_action.triggered.connect(self._on_start)
         self.ice_action = self._action(self.tr("&Ice the knee (20 min)"), "Ctrl+I")
         self.history_action = self._action(self.tr("&History"), "Ctrl+H")
-        self.quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit)
+        self.quit_action = self._action(self.tr("&Quit"), _standard(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
         self.quit_action.triggered.connect(self.close)
-        self.full_screen_action = self._action(self.tr("&Full screen"), QKeySequence.StandardKey.FullScreen)
+        self.full_screen_action = self._action(
+            self.tr("&Full screen"), _standard(QKeySequence.StandardKey.FullScreen, "F11")
+        )
         self.full_screen_action.setCheckable(True)
         self.full_screen_action.toggled.connect(self._on_full_screen)
         self.warning_signs_action = self._action(self.tr("&Warning signs…"), "F1")
@@ -217,6 +219,12 @@ class MainWindow(QMainWindow):
         entry = self.selected_routine()
         if entry is not None and self.pages.currentWidget() is self.library_page:
             self.start_requested.emit(entry.routine.id)
+
+
+def _standard(key: QKeySequence.StandardKey, fallback: str) -> QKeySequence:
+    """The platform's own shortcut for `key`, or `fallback` where the platform has none."""
+    sequence = QKeySequence(key)
+    return sequence if not sequence.isEmpty() else QKeySequence(fallback)
 
 
 def _button(action: QAction, text: str, *, primary: bool = False) -> QPushButton:

@@ -2,10 +2,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from coach.core.clock import FakeClock
 from coach.core.paths import Places
+from coach.core.settings import Settings, load_settings
 from coach.core.store import AdherenceStore
 from coach.gui.app import CoachApp, Services
 from tests.conftest import write
@@ -45,3 +48,36 @@ def test_a_broken_routine_is_listed_with_its_error(
         window.details.text() == f"{data_dir / 'routines' / 'mine.toml'}:7: reps must be at least 1, got -3"
     )
     app.close()
+
+
+def test_beeps_and_voice_choices_persist(qtbot: QtBot, coach_app: CoachApp, places: Places) -> None:
+    coach_app.voice_action.trigger()  # off
+
+    assert load_settings(places.data_dir) == Settings(voice=False, beeps=True)
+    again = CoachApp(places, AdherenceStore.open(places.database), clock=coach_app.clock, services=Services())
+    qtbot.addWidget(again.window)
+    try:
+        assert not again.voice_action.isChecked()
+        assert again.beeps_action.isChecked()
+        player = again.start_routine("hip-strength")
+        assert player is not None
+        assert (player.speak, player.beeps) == (False, True)
+    finally:
+        again.close()
+
+
+def test_f1_shows_the_warning_signs(qtbot: QtBot, coach_app: CoachApp) -> None:
+    qtbot.keyClick(coach_app.window, Qt.Key.Key_F1)
+
+    box = coach_app.window.findChild(QMessageBox, "warning-signs")
+    assert box is not None
+    qtbot.waitUntil(box.isVisible)
+    assert "Numbness, tingling, or a cold or pale foot." in box.text()
+    assert "Go to urgent care" in box.text()
+
+
+def test_every_action_has_a_shortcut(coach_app: CoachApp) -> None:
+    window = coach_app.window
+    actions = (window.start_action, window.ice_action, window.history_action, window.quit_action)
+    for action in (*actions, window.full_screen_action, window.warning_signs_action):
+        assert not action.shortcut().isEmpty(), action.text()
