@@ -160,7 +160,9 @@ def _validate(args: argparse.Namespace, places: Places, out: IO[str]) -> int:
         if checked.routine is None:
             status = EXIT_INVALID
         else:
-            out.write(f"{path}: ok ({checked.routine.id}, {len(checked.routine.exercises)} exercises)\n")
+            out.write(
+                f"{path}: ok ({checked.routine.id}, {_count(len(checked.routine.exercises), 'exercise')})\n"
+            )
     return status
 
 
@@ -212,7 +214,7 @@ def _run_terminal(routine: Routine, store: AdherenceStore, args: argparse.Namesp
     engine = SessionEngine(routine, SystemClock())
     recorder = record_session(store, routine, engine)
     minutes = round(estimated_minutes(routine))
-    out.write(f"{routine.title}: {len(routine.exercises)} exercises, about {minutes} min\n")
+    out.write(f"{routine.title}: {_count(len(routine.exercises), 'exercise')}, about {minutes} min\n")
     player = TerminalPlayer(engine, out)
     with terminal_keys() as keys:
         player.play(keys)
