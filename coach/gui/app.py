@@ -10,6 +10,7 @@ import sys
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from coach import __version__
@@ -57,6 +58,7 @@ class CoachApp(QObject):
             places.bundled_routines, places.user_routines, places.assets
         )
         self.window = MainWindow(self.library)
+        self.window.setWindowIcon(QIcon(str(places.assets / "icons" / "rehab-coach.svg")))
         self.window.start_requested.connect(self.start_routine)
         self.window.history_action.triggered.connect(self.show_history)
         self.player: PlayerView | None = None
