@@ -28,10 +28,10 @@ from coach.gui.main_window import MainWindow
 from coach.gui.player import PlayerView
 from coach.gui.recovery import RecoveryDialog
 from coach.gui.session_end import SessionEndPage
-from coach.services.inhibit import Inhibitor, NullInhibitor
-from coach.services.notify import Notifier, NullNotifier
-from coach.services.sound import NullSound, SoundPlayer
-from coach.services.voice import NullVoice, Voice
+from coach.services.inhibit import Inhibitor, NullInhibitor, make_inhibitor
+from coach.services.notify import Notifier, NullNotifier, make_notifier
+from coach.services.sound import NullSound, SoundPlayer, make_sound_player
+from coach.services.voice import NullVoice, Voice, make_voice
 
 
 @dataclass
@@ -218,7 +218,13 @@ def run_app(argv: list[str] | None = None) -> int:
     except StoreError as error:
         QMessageBox.critical(None, "Rehab Coach", str(error))
         return 1
-    app = CoachApp(places, store, clock=SystemClock(), services=Services())
+    services = Services(
+        sound=make_sound_player(places.assets / "sounds"),
+        voice=make_voice(),
+        notifier=make_notifier(),
+        inhibitor=make_inhibitor(),
+    )
+    app = CoachApp(places, store, clock=SystemClock(), services=services)
     app.window.show()
     app.offer_recovery()
     try:
