@@ -28,7 +28,7 @@ from coach.core import cues
 from coach.core.engine import EngineState, SessionEngine
 from coach.core.events import Event, SessionFinished
 from coach.core.routine import Exercise, Routine, StepKind
-from coach.services.sound import Cue, SoundPlayer
+from coach.services.sound import SoundPlayer
 from coach.services.voice import Voice
 
 # The widest texts the countdown shows, in seconds and in minutes; their widths decide the font size.
@@ -317,7 +317,7 @@ class PlayerView(QWidget):
     def _on_event(self, event: Event) -> None:
         said = cues.announce(event, self.engine.next_block)
         if said.sound is not None and self.beeps and not self.muted:
-            self.sound.play(Cue(said.sound.value))
+            self.sound.play(said.sound)
         if said.speech and self.speak and not self.muted:
             self.voice.say(said.speech)
         if isinstance(event, SessionFinished):

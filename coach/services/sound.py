@@ -9,7 +9,6 @@ warning; a cue is a fire-and-forget WAV, which needs nothing more than a player 
 from __future__ import annotations
 
 import contextlib
-import enum
 import logging
 import os
 import sys
@@ -19,21 +18,14 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Protocol
 
+from coach.core.cues import SoundCue as Cue  # one list of cue moments, defined with their wording
+
+__all__ = ["Cue", "NullSound", "PlaysoundPlayer", "SoundPlayer", "make_sound_player"]
+
 if TYPE_CHECKING:
     from playsound3.playsound3 import Sound
 
 logger = logging.getLogger(__name__)
-
-
-class Cue(enum.Enum):
-    """The moments that get a sound; the value is the WAV file's name in assets/sounds."""
-
-    GET_READY = "get-ready"
-    TICK = "tick"
-    SWITCH_SIDE = "switch-side"
-    SET_DONE = "set-done"
-    SESSION_DONE = "session-done"
-    ICING_DONE = "icing-done"
 
 
 class SoundPlayer(Protocol):
