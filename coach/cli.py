@@ -68,7 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = commands.add_parser("run", help="do a routine (ROUTINE is an id or a file)")
     run.add_argument("routine", metavar="ROUTINE")
-    how = run.add_mutually_exclusive_group(required=True)
+    # With neither flag, the app opens its guided player on the routine.
+    how = run.add_mutually_exclusive_group()
     how.add_argument("--terminal", action="store_true", help="a real-time guided session in this terminal")
     how.add_argument("--instant", action="store_true", help="complete it at once on a simulated clock")
     run.add_argument(
@@ -182,12 +183,19 @@ def _resolve_routine(text: str, places: Places) -> Routine:
 
 
 def _run(args: argparse.Namespace, places: Places, out: IO[str]) -> int:
+    in_the_app = not (args.terminal or args.instant)
+    if in_the_app and args.pain is not None:
+        raise UsageError("--pain goes with --terminal or --instant; the app asks at the end of the session")
     try:
         routine = _resolve_routine(args.routine, places)
     except RoutineError as invalid:
         for problem in invalid.problems:
             print(problem, file=sys.stderr)
         return EXIT_INVALID
+    if in_the_app:
+        from coach.gui.app import run_app
+
+        return run_app([sys.argv[0]], routine=routine)
     store = AdherenceStore.open(places.database)
     try:
         return (

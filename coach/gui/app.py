@@ -75,13 +75,17 @@ class CoachApp(QObject):
     # -- sessions ------------------------------------------------------------------------------------------
 
     def start_routine(self, routine_id: str) -> PlayerView | None:
-        """Open the guided player on `routine_id` and start the session (recorded step by step)."""
+        """Open the guided player on the library's routine `routine_id` and start the session."""
         entry = self.library.find(routine_id)
-        if entry is None or self.player is not None:
+        return None if entry is None else self.play_routine(entry.routine)
+
+    def play_routine(self, routine: Routine) -> PlayerView | None:
+        """Open the guided player on `routine` and start the session (recorded step by step)."""
+        if self.player is not None:
             return None
-        engine = SessionEngine(plan_steps(entry.routine), self.clock)
-        recorder = record_session(self.store, entry.routine, engine)
-        return self._play(entry.routine, engine, recorder.session_id)
+        engine = SessionEngine(plan_steps(routine), self.clock)
+        recorder = record_session(self.store, routine, engine)
+        return self._play(routine, engine, recorder.session_id)
 
     def offer_recovery(self) -> None:
         """Offer to resume a session the app died in, or to close it as stopped early."""
@@ -206,7 +210,8 @@ def describe_summary(summary: Summary) -> str:
     return f"{week} · streak: {streak}"
 
 
-def run_app(argv: list[str] | None = None) -> int:
+def run_app(argv: list[str] | None = None, *, routine: Routine | None = None) -> int:
+    """Run the app until its window closes; with `routine`, straight into its guided session."""
     existing = QApplication.instance()
     qt_app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv)
     qt_app.setApplicationName("Rehab Coach")
@@ -226,7 +231,10 @@ def run_app(argv: list[str] | None = None) -> int:
     )
     app = CoachApp(places, store, clock=SystemClock(), services=services)
     app.window.show()
-    app.offer_recovery()
+    if routine is not None:
+        app.play_routine(routine)
+    else:
+        app.offer_recovery()
     try:
         return int(qt_app.exec())
     finally:

@@ -12,7 +12,7 @@ import pytest
 from coach import __version__
 from coach.cli import main
 from coach.core.loader import load_routine
-from coach.core.routine import plan_steps
+from coach.core.routine import Routine, plan_steps
 from coach.core.store import AdherenceStore
 from tests.conftest import EXAMPLE, REPO, write
 
@@ -180,7 +180,10 @@ def test_run_an_invalid_file_exits_1(
     ("args", "message"),
     [
         (["run", "nope", "--instant"], "coach: no routine has the id 'nope'; 'coach routines' lists them"),
-        (["run", "ice"], "coach: one of the arguments --terminal --instant is required"),
+        (
+            ["run", "ice", "--pain", "3"],
+            "coach: --pain goes with --terminal or --instant; the app asks at the end of the session",
+        ),
         (
             ["run", "ice", "--instant", "--pain", "11"],
             "coach: argument --pain: pain is recorded on a scale from 0 to 10, got 11",
@@ -295,3 +298,20 @@ def test_history_shows_each_time_with_the_offset_it_had_then(tmp_path: Path) -> 
     winter, summer = (s["started_at"] for s in json.loads(result.stdout)["sessions"])
     assert winter == "2026-01-14T23:30:00+02:00"
     assert summer == "2026-07-15T00:30:00+03:00"
+
+
+def test_run_without_a_flag_opens_the_guided_player(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, data_dir: Path
+) -> None:
+    opened: list[str] = []
+
+    def fake_run_app(argv: list[str], *, routine: Routine | None = None) -> int:
+        assert routine is not None
+        opened.append(routine.id)
+        return 0
+
+    monkeypatch.setattr("coach.gui.app.run_app", fake_run_app)
+
+    code, _, _ = run(capsys, "run", str(EXAMPLE))
+
+    assert (code, opened) == (0, ["knee-basics"])
