@@ -31,8 +31,8 @@ def test_schema_is_built_by_numbered_migrations(store: AdherenceStore, tmp_path:
     finally:
         db.close()
 
-    assert applied == ["m001_sessions_and_steps"]
-    assert {"sessions", "step_results"} <= tables
+    assert applied == ["m001_sessions_and_steps", "m003_icing_runs"]
+    assert {"sessions", "step_results", "icing_runs"} <= tables
     assert journal == "wal"
 
 
@@ -195,13 +195,18 @@ def test_a_backup_is_taken_before_a_migration_changes_a_database(
     AdherenceStore.open(path).close()
     newer = Migrations("rehab-coach")
     newer()(store_module.m001_sessions_and_steps)
+    newer()(store_module.m003_icing_runs)
 
     @newer()
     def m002_add_a_column(db: Database) -> None:
         db["sessions"].add_column("mood", str)  # type: ignore[union-attr]
 
     monkeypatch.setattr(store_module, "migrations", newer)
-    monkeypatch.setattr(store_module, "_KNOWN_MIGRATIONS", ["m001_sessions_and_steps", "m002_add_a_column"])
+    monkeypatch.setattr(
+        store_module,
+        "_KNOWN_MIGRATIONS",
+        ["m001_sessions_and_steps", "m003_icing_runs", "m002_add_a_column"],
+    )
 
     AdherenceStore.open(path).close()
 
