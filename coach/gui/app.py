@@ -9,16 +9,21 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from coach import __version__
 from coach.core.clock import Clock, SystemClock
+from coach.core.icing import close_abandoned_runs
 from coach.core.library import Library, discover_routines
 from coach.core.paths import Places, resolve_places
+from coach.core.safety import ICING_MAX_MINUTES
 from coach.core.settings import Settings, load_settings, save_settings
 from coach.core.store import AdherenceStore, StoreError
+from coach.gui.icing import IcingController, IcingWindow
+from coach.gui.instance import InstanceError, InstanceServer, Request, hand_over, server_name
 from coach.gui.main_window import MainWindow
+from coach.gui.tray import CoachTray
 from coach.services.inhibit import Inhibitor, NullInhibitor
 from coach.services.notify import Notifier, NullNotifier
 from coach.services.sound import NullSound, SoundPlayer
@@ -51,6 +56,7 @@ class CoachApp(QObject):
         self.window = MainWindow(self.library)
         self.window.start_requested.connect(self.start_routine)
         self.window.history_action.triggered.connect(self.show_history)
+        self._setup_icing()
 
     def change_settings(self, settings: Settings) -> None:
         """Remember the user's choice at once, so that a crash keeps it."""
@@ -66,12 +72,109 @@ class CoachApp(QObject):
             self.window, self.tr("History"), self.tr("The history window is coming in the next release.")
         )
 
+    def _setup_icing(self) -> None:
+        """The icing timer, its window, the tray, and how a second launch's request reaches us."""
+        close_abandoned_runs(self.store, self.clock.wall())
+        self.icing = IcingController(
+            self.store, self.clock, self.services.sound, self.services.notifier, parent=self
+        )
+        self.icing_window = IcingWindow(self.icing)
+        self.icing_window.start_requested.connect(self.start_icing)
+        self.window.ice_action.triggered.connect(self._on_ice_action)
+        self.window.quit_action.triggered.connect(self.quit)
+        self.tray = CoachTray(self.icing, self.window.history_action, parent=self)
+        self.tray.start_icing_requested.connect(self._on_ice_action)
+        self.tray.stop_icing_requested.connect(self._on_stop_icing)
+        self.tray.routine_requested.connect(self._on_todays_routine)
+        self.tray.show_requested.connect(self._on_show)
+        self.tray.quit_requested.connect(self.quit)
+        if self.tray.icon is not None:
+            # With a tray, closing the window leaves the app (its icing timer, its reminders) running.
+            QApplication.setQuitOnLastWindowClosed(False)
+
+    def start_icing(self, minutes: int) -> str | None:
+        """Start icing for `minutes` and show the icing window; returns the refusal's sentence, if refused.
+
+        Asking while a timer runs just shows it.
+        """
+        refusal = self.icing.start(minutes)
+        self.icing_window.show_refusal(refusal)
+        _bring_forward(self.icing_window)
+        return refusal
+
+    def handle_request(self, request: Request) -> str:
+        """Carry out what a second launch asked; the sentence it prints, or ValueError with a refusal."""
+        if request.command == "ice":
+            if self.icing.running and self.icing.run is not None:
+                _bring_forward(self.icing_window)
+                return f"An icing timer is already running: {self.icing.run.minutes_left()} min left."
+            minutes = ICING_MAX_MINUTES if request.minutes is None else request.minutes
+            refusal = self.start_icing(minutes)
+            if refusal:
+                raise ValueError(refusal)
+            return f"Started a {minutes}-minute icing timer in the Rehab Coach that is already running."
+        if request.command == "quit":
+            QTimer.singleShot(0, self.quit)
+            return "Rehab Coach is quitting."
+        if request.command == "show":
+            _bring_forward(self.window)
+            return "Rehab Coach is already running; its window is now in front."
+        return "Rehab Coach is running."
+
+    def quit(self) -> None:
+        """Leave the app, tray and all (closing the window alone keeps a tray app running)."""
+        self.icing_window.close()
+        self.window.close()
+        QApplication.quit()
+
+    def _close_icing(self) -> None:
+        """Stop (and record) a running timer; delete the parentless windows while Qt still runs."""
+        self.icing.stop()
+        self.icing_window.close()
+        self.icing_window.deleteLater()
+        self.tray.menu.deleteLater()
+
+    def _on_ice_action(self) -> None:
+        self.start_icing(ICING_MAX_MINUTES)
+
+    def _on_stop_icing(self) -> None:
+        _bring_forward(self.icing_window)
+        self.icing_window.ask_to_stop()
+
+    def _on_todays_routine(self) -> None:
+        _bring_forward(self.window)
+        self.window.start_action.trigger()
+
+    def _on_show(self) -> None:
+        _bring_forward(self.icing_window if self.icing.running else self.window)
+
     def close(self) -> None:
+        self._close_icing()
         self.services.inhibitor.release()
         self.store.close()
 
 
-def run_app(argv: list[str] | None = None) -> int:
+def _bring_forward(window: QWidget) -> None:
+    window.showNormal()
+    window.raise_()
+    window.activateWindow()
+
+
+def run_app(argv: list[str] | None = None, *, request: Request | None = None) -> int:
+    """Hand `request` (default: show the window) to a running Rehab Coach, or start one and carry it out."""
+    request = request or Request("show")
+    name = server_name(resolve_places().data_dir)
+    try:
+        answer = hand_over(name, request)
+    except InstanceError as error:
+        print(f"coach: {error}", file=sys.stderr)
+        return 1
+    if answer is not None:
+        print(
+            answer.message if answer.ok else f"coach: {answer.message}",
+            file=sys.stdout if answer.ok else sys.stderr,
+        )
+        return 0 if answer.ok else 2
     existing = QApplication.instance()
     qt_app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv)
     qt_app.setApplicationName("Rehab Coach")
@@ -84,7 +187,12 @@ def run_app(argv: list[str] | None = None) -> int:
         QMessageBox.critical(None, "Rehab Coach", str(error))
         return 1
     app = CoachApp(places, store, clock=SystemClock(), services=Services())
+    server = InstanceServer(name, app.handle_request, parent=app)
+    if not server.listen():
+        print("coach: cannot listen for a second launch; it will open a second window", file=sys.stderr)
     app.window.show()
+    if request.command == "ice":
+        app.start_icing(request.minutes or ICING_MAX_MINUTES)
     try:
         return int(qt_app.exec())
     finally:
