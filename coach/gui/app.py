@@ -10,6 +10,7 @@ import sys
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from coach import __version__
@@ -17,12 +18,14 @@ from coach.core.clock import Clock, SystemClock
 from coach.core.icing import close_abandoned_runs
 from coach.core.library import Library, discover_routines
 from coach.core.paths import Places, resolve_places
+from coach.core.reminders import dose_days
 from coach.core.safety import ICING_MAX_MINUTES
 from coach.core.settings import Settings, load_settings, save_settings
 from coach.core.store import AdherenceStore, StoreError
 from coach.gui.icing import IcingController, IcingWindow
 from coach.gui.instance import InstanceError, InstanceServer, Request, hand_over, server_name
 from coach.gui.main_window import MainWindow
+from coach.gui.reminders import ReminderDialog, ReminderScheduler
 from coach.gui.tray import CoachTray
 from coach.services.inhibit import Inhibitor, NullInhibitor
 from coach.services.notify import Notifier, NullNotifier
@@ -91,6 +94,19 @@ class CoachApp(QObject):
         if self.tray.icon is not None:
             # With a tray, closing the window leaves the app (its icing timer, its reminders) running.
             QApplication.setQuitOnLastWindowClosed(False)
+        self.reminders = ReminderScheduler(
+            self.clock,
+            self.services.notifier,
+            lambda: self.settings,
+            self.change_settings,
+            lambda: dose_days(self.store.sessions()),
+            parent=self,
+        )
+        self.reminders.start_requested.connect(self._on_todays_routine)
+        self.reminders_action = QAction(self.tr("&Reminders…"), self.window)
+        self.reminders_action.triggered.connect(self.edit_reminders)
+        self.window.session_menu.insertAction(self.window.quit_action, self.reminders_action)
+        self.reminders.check()  # one missed while the app was closed shows now
 
     def start_icing(self, minutes: int) -> str | None:
         """Start icing for `minutes` and show the icing window; returns the refusal's sentence, if refused.
@@ -121,6 +137,14 @@ class CoachApp(QObject):
             return "Rehab Coach is already running; its window is now in front."
         return "Rehab Coach is running."
 
+    def edit_reminders(self) -> None:
+        """The days and time of the daily reminder, in a dialog that does not block the timers."""
+        self.reminder_dialog = ReminderDialog(self.settings, self.window)
+        self.reminder_dialog.accepted.connect(
+            lambda: self.reminders.set_schedule(*self.reminder_dialog.chosen())
+        )
+        self.reminder_dialog.open()
+
     def quit(self) -> None:
         """Leave the app, tray and all (closing the window alone keeps a tray app running)."""
         self.icing_window.close()
@@ -133,6 +157,8 @@ class CoachApp(QObject):
         self.icing_window.close()
         self.icing_window.deleteLater()
         self.tray.menu.deleteLater()
+        self.reminders.prompt.close()
+        self.reminders.prompt.deleteLater()
 
     def _on_ice_action(self) -> None:
         self.start_icing(ICING_MAX_MINUTES)
