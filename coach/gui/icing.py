@@ -143,10 +143,12 @@ class IcingWindow(QWidget):
         self.status = _label(self.tr("Icing status"))
         self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.advice = _label(self.tr("Advice"))
+        self.advice.setAlignment(Qt.AlignmentFlag.AlignCenter)
         advice_font = self.advice.font()
         advice_font.setPointSizeF(advice_font.pointSizeF() * 1.3)
         self.advice.setFont(advice_font)
         self.warning = _label(self.tr("Warning"))
+        self.warning.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.help = _label(self.tr("Who should not ice"))
         self.help.setText(ICING_WHO_SHOULD_NOT)
         self.help.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -200,6 +202,13 @@ class IcingWindow(QWidget):
             self._refusal = None
         self.countdown.setText(countdown_text(run.remaining() if run else ICING_MAX_MINUTES * 60))
         self.status.setText(self._status_text())
+        ended = run is not None and not running
+        status_font = self.status.font()
+        status_font.setBold(ended)
+        self.status.setFont(status_font)
+        self.countdown.setForegroundRole(
+            QPalette.ColorRole.PlaceholderText if ended else QPalette.ColorRole.WindowText
+        )
         advice = ICING_START_ADVICE + " " + ICING_SKIN_CHECK_ADVICE
         self.advice.setText(advice if running or run is None else ICING_END_ADVICE)
         warning = self._refusal or (self.controller.warning if running else None)

@@ -70,6 +70,7 @@ class CoachTray(QObject):
         if minutes == self._shown_minutes:
             return
         self._shown_minutes = minutes
+        self.icing_action.setIcon(tray_icon(minutes))
         self.tooltip = (
             self.tr("Rehab Coach")
             if minutes is None
