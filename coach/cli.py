@@ -330,6 +330,17 @@ def _icing_json(record: IcingRecord) -> dict[str, Any]:
     }
 
 
+def _write_icing(icing: list[IcingRecord], out: IO[str]) -> None:
+    if icing:
+        out.write("\nIcing:\n")
+    for r in icing:
+        actual = f"{r.actual_minutes:.1f}" if r.actual_minutes is not None else "-"
+        out.write(
+            f"{r.started_at.astimezone():%a %d %b %Y %H:%M}  {actual:>4} of {r.planned_minutes} min  "
+            f"{r.status.value}\n"
+        )
+
+
 def _history(args: argparse.Namespace, places: Places, out: IO[str]) -> int:
     sessions: list[SessionRecord] = []
     icing: list[IcingRecord] = []
@@ -367,14 +378,7 @@ def _history(args: argparse.Namespace, places: Places, out: IO[str]) -> int:
             f"{local:%a %d %b %Y %H:%M}  {s.routine_title:<36.36}  {s.status.value:<9}  "
             f"{s.steps_completed:>3}/{s.steps_total:<3} steps  {pain}{simulated}\n"
         )
-    if icing:
-        out.write("\nIcing:\n")
-    for r in icing:
-        actual = f"{r.actual_minutes:.1f}" if r.actual_minutes is not None else "-"
-        out.write(
-            f"{r.started_at.astimezone():%a %d %b %Y %H:%M}  {actual:>4} of {r.planned_minutes} min  "
-            f"{r.status.value}\n"
-        )
+    _write_icing(icing, out)
     plan = f" of {summary.sessions_per_week} planned" if summary.sessions_per_week else ""
     out.write(f"\nThis week: {_count(summary.this_week_sessions, 'session')}{plan}\n")
     out.write(

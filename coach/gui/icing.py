@@ -152,7 +152,20 @@ class IcingWindow(QWidget):
         self.help = _label(self.tr("Who should not ice"))
         self.help.setText(ICING_WHO_SHOULD_NOT)
         self.help.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        buttons = self._build_buttons()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 16)
+        layout.setSpacing(12)
+        layout.addWidget(self.countdown)
+        layout.addWidget(self.status)
+        layout.addWidget(self.advice)
+        layout.addWidget(self.warning)
+        layout.addStretch(1)
+        layout.addWidget(self.help)
+        layout.addLayout(buttons)
+        self.setMinimumWidth(460)
 
+    def _build_buttons(self) -> QHBoxLayout:
         self.minutes = QSpinBox()
         self.minutes.setRange(1, ICING_MAX_MINUTES)
         self.minutes.setValue(ICING_MAX_MINUTES)
@@ -178,17 +191,7 @@ class IcingWindow(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.stop_button)
         buttons.addWidget(self.close_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 24, 24, 16)
-        layout.setSpacing(12)
-        layout.addWidget(self.countdown)
-        layout.addWidget(self.status)
-        layout.addWidget(self.advice)
-        layout.addWidget(self.warning)
-        layout.addStretch(1)
-        layout.addWidget(self.help)
-        layout.addLayout(buttons)
-        self.setMinimumWidth(460)
+        return buttons
 
     def show_refusal(self, refusal: str | None) -> None:
         """Show why a request was refused (until the next start), or clear it."""
