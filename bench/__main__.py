@@ -105,6 +105,9 @@ def main(argv: list[str]) -> int:
     print()
     for kind in ("baseline", "app"):
         print(f"icing / {KINDS[kind]}: {_ratio(icing, rows[kind])} CPU")
+    if icing["ticks"]:
+        extra = icing["cpu_seconds"] - rows["app"]["cpu_seconds"]
+        print(f"icing: {1000 * extra / icing['ticks']:.2f} ms of CPU per tick above the idle app")
     verdict = "under" if percent < TARGET_PERCENT else "OVER"
     print(f"icing: {percent:.3f} % of one core, {verdict} the {TARGET_PERCENT} % target")
     return 0 if percent < TARGET_PERCENT else 1
