@@ -21,9 +21,9 @@ from coach.core.loader import RoutineError, check_routine_file
 from coach.core.paths import Places, resolve_places
 from coach.core.recording import record_session, record_simulated_session
 from coach.core.routine import Routine, estimated_minutes
-from coach.core.safety import PAIN_MAX, PAIN_MIN, check_pain
+from coach.core.safety import ICING_MAX_MINUTES, PAIN_MAX, PAIN_MIN, check_icing_minutes, check_pain
 from coach.core.stats import summarize
-from coach.core.store import AdherenceStore, SessionRecord, StoreError
+from coach.core.store import AdherenceStore, IcingRecord, SessionRecord, StoreError
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -47,6 +47,19 @@ def _pain(text: str) -> int:
             f"pain must be a whole number from {PAIN_MIN} to {PAIN_MAX}"
         ) from None
     problem = check_pain(value)
+    if problem:
+        raise argparse.ArgumentTypeError(problem)
+    return value
+
+
+def _icing_minutes(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"icing minutes must be a whole number from 1 to {ICING_MAX_MINUTES}"
+        ) from None
+    problem = check_icing_minutes(value)
     if problem:
         raise argparse.ArgumentTypeError(problem)
     return value
@@ -76,6 +89,18 @@ def build_parser() -> argparse.ArgumentParser:
         "--pain", type=_pain, metavar="N", help=f"pain during the session, {PAIN_MIN}-{PAIN_MAX}"
     )
 
+    ice = commands.add_parser(
+        "ice", help=f"start the icing timer (at most {ICING_MAX_MINUTES} min) in the app or the terminal"
+    )
+    ice.add_argument(
+        "--minutes",
+        type=_icing_minutes,
+        default=ICING_MAX_MINUTES,
+        metavar="N",
+        help=f"minutes, 1-{ICING_MAX_MINUTES} (default {ICING_MAX_MINUTES})",
+    )
+    ice.add_argument("--terminal", action="store_true", help="count down in this terminal instead")
+
     history = commands.add_parser("history", help="past sessions, streak and weekly dose")
     history.add_argument("--json", action="store_true", help="print JSON")
     history.add_argument("--include-simulated", action="store_true", help="include --instant sessions")
@@ -91,7 +116,13 @@ def main(argv: list[str] | None = None) -> int:
 
             return run_app([sys.argv[0], *args_list])
         places = resolve_places()
-        handler = {"routines": _routines, "validate": _validate, "run": _run, "history": _history}
+        handler = {
+            "routines": _routines,
+            "validate": _validate,
+            "run": _run,
+            "ice": _ice,
+            "history": _history,
+        }
         return handler[args.command](args, places, sys.stdout)
     except UsageError as error:
         print(f"coach: {error}", file=sys.stderr)
@@ -254,6 +285,24 @@ def _ask_pain(out: IO[str]) -> int | None:
             out.write(f"{error}\n")
 
 
+def _ice(args: argparse.Namespace, places: Places, out: IO[str]) -> int:
+    if not args.terminal:
+        from coach.gui.app import run_app
+        from coach.gui.instance import Request
+
+        return run_app([sys.argv[0]], request=Request("ice", args.minutes))
+    from coach.terminal import terminal_keys
+    from coach.terminal_icing import ice_in_terminal
+
+    store = AdherenceStore.open(places.database)
+    try:
+        with terminal_keys() as keys:
+            ice_in_terminal(store, SystemClock(), args.minutes, out, keys)
+    finally:
+        store.close()
+    return EXIT_OK
+
+
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
@@ -280,12 +329,36 @@ def _session_json(record: SessionRecord) -> dict[str, Any]:
     }
 
 
+def _icing_json(record: IcingRecord) -> dict[str, Any]:
+    return {
+        "id": record.id,
+        "started_at": _local(record.started_at),
+        "finished_at": _local(record.finished_at) if record.finished_at else None,
+        "planned_minutes": record.planned_minutes,
+        "actual_minutes": record.actual_minutes,
+        "status": record.status.value,
+    }
+
+
+def _write_icing(icing: list[IcingRecord], out: IO[str]) -> None:
+    if icing:
+        out.write("\nIcing:\n")
+    for r in icing:
+        actual = f"{r.actual_minutes:.1f}" if r.actual_minutes is not None else "-"
+        out.write(
+            f"{r.started_at.astimezone():%a %d %b %Y %H:%M}  {actual:>4} of {r.planned_minutes} min  "
+            f"{r.status.value}\n"
+        )
+
+
 def _history(args: argparse.Namespace, places: Places, out: IO[str]) -> int:
     sessions: list[SessionRecord] = []
+    icing: list[IcingRecord] = []
     if places.database.exists():  # reading history never creates a database
         store = AdherenceStore.open(places.database)
         try:
             sessions = store.sessions(include_simulated=args.include_simulated)
+            icing = store.icing_runs()
         finally:
             store.close()
     summary = summarize(sessions, datetime.now().astimezone().date())
@@ -298,7 +371,9 @@ def _history(args: argparse.Namespace, places: Places, out: IO[str]) -> int:
                 "this_week": {"sessions": summary.this_week_sessions, "planned": summary.sessions_per_week},
                 "adherence_4_weeks": summary.adherence_4_weeks,
                 "sessions_completed": summary.sessions_completed,
+                "icing_count": len(icing),
             },
+            "icing": [_icing_json(r) for r in icing],
         }
         json.dump(payload, out, indent=2, ensure_ascii=False)
         out.write("\n")
@@ -313,6 +388,7 @@ def _history(args: argparse.Namespace, places: Places, out: IO[str]) -> int:
             f"{local:%a %d %b %Y %H:%M}  {s.routine_title:<36.36}  {s.status.value:<9}  "
             f"{s.steps_completed:>3}/{s.steps_total:<3} steps  {pain}{simulated}\n"
         )
+    _write_icing(icing, out)
     plan = f" of {summary.sessions_per_week} planned" if summary.sessions_per_week else ""
     out.write(f"\nThis week: {_count(summary.this_week_sessions, 'session')}{plan}\n")
     out.write(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 # Icing: 20 minutes at most. Longer cold can injure skin and nerves (Bassett FH et al., Am J Sports Med
 # 1992;20(5):516-518; Covington & Bassett, Phys Sportsmed 1993).
@@ -16,6 +17,17 @@ ICING_LIMIT_REASON = (
 )
 ICING_START_ADVICE = "Put a thin damp cloth between the ice and your skin."
 ICING_END_ADVICE = "Remove the ice and check your skin."
+# NHS patient advice: check the skin after about 5 minutes; do not ice numb skin or poor circulation.
+ICING_SKIN_CHECK_ADVICE = "Check your skin after about 5 minutes."
+ICING_WHO_SHOULD_NOT = (
+    "Do not ice where you cannot feel hot and cold, or if you have problems with your circulation."
+)
+# Icing again within 2 hours of the last time gets a soft warning, never a block (ours, after the NHS advice
+# of 15 minutes every 2 to 3 hours; see CLINICAL.md "Icing").
+ICING_REPEAT_GAP_MINUTES = 120
+ICING_REPEAT_WARNING = (
+    "You iced less than 2 hours ago. Let the skin warm up fully before icing again, and check it first."
+)
 
 # Pain is recorded on the 0-10 numeric rating scale used by the pain-monitoring model
 # (Thomeé R, Phys Ther 1997;77(12):1690-1703; Silbernagel KG et al., Am J Sports Med 2007;35(6):897-906).
@@ -45,6 +57,13 @@ def check_icing_minutes(minutes: float) -> str | None:
     if minutes > ICING_MAX_MINUTES:
         return f"{minutes:g} minutes is too long: {ICING_LIMIT_REASON}"
     return None
+
+
+def icing_repeat_warning(last_ended: datetime | None, now: datetime) -> str | None:
+    """The soft warning when icing again within 2 hours of the last icing ended, else None."""
+    if last_ended is None or now - last_ended >= timedelta(minutes=ICING_REPEAT_GAP_MINUTES):
+        return None
+    return ICING_REPEAT_WARNING
 
 
 def check_pain(pain: int) -> str | None:

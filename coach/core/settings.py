@@ -11,7 +11,7 @@ import json
 import os
 import tempfile
 from dataclasses import dataclass
-from datetime import time
+from datetime import datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -22,12 +22,18 @@ SETTINGS_FILE = "settings.json"
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    """What the user chose. `reminder_days` are ISO weekdays (1 = Monday … 7 = Sunday)."""
+    """What the user chose. `reminder_days` are ISO weekdays (1 = Monday … 7 = Sunday).
+
+    The two `reminder_…_at/until` times are what happened to reminders (see `coach.core.reminders`),
+    kept here so that a reminder missed while the app was closed still shows once when it starts.
+    """
 
     voice: bool = True
     beeps: bool = True
     reminder_days: tuple[int, ...] = ()
     reminder_time: time | None = None
+    reminder_handled_at: datetime | None = None
+    reminder_snoozed_until: datetime | None = None
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)
@@ -39,7 +45,24 @@ def _to_json(settings: Settings) -> dict[str, Any]:
         "beeps": settings.beeps,
         "reminder_days": list(settings.reminder_days),
         "reminder_time": settings.reminder_time.strftime("%H:%M") if settings.reminder_time else None,
+        "reminder_handled_at": _moment_json(settings.reminder_handled_at),
+        "reminder_snoozed_until": _moment_json(settings.reminder_snoozed_until),
     }
+
+
+def _moment_json(moment: datetime | None) -> str | None:
+    return moment.isoformat(timespec="seconds") if moment else None
+
+
+def _moment(raw: object) -> datetime | None:
+    """A timezone-aware moment, or None for anything else (a naive time would be ambiguous)."""
+    if not isinstance(raw, str):
+        return None
+    try:
+        moment = datetime.fromisoformat(raw)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
 
 
 def _from_json(raw: object) -> Settings:
@@ -64,6 +87,8 @@ def _from_json(raw: object) -> Settings:
         beeps=beeps if isinstance(beeps, bool) else default.beeps,
         reminder_days=valid_days,
         reminder_time=reminder_time,
+        reminder_handled_at=_moment(raw.get("reminder_handled_at")),
+        reminder_snoozed_until=_moment(raw.get("reminder_snoozed_until")),
     )
 
 

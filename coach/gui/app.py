@@ -9,25 +9,32 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QObject
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QAction, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from coach import __version__
 from coach.core.clock import Clock, SystemClock
 from coach.core.engine import EngineState, SessionEngine, resume_point
+from coach.core.icing import close_abandoned_runs
 from coach.core.library import Library, discover_routines
 from coach.core.loader import ILLUSTRATIONS
 from coach.core.paths import Places, resolve_places
 from coach.core.recording import SessionRecorder, record_session
+from coach.core.reminders import dose_days
 from coach.core.routine import Routine, plan_steps
+from coach.core.safety import ICING_MAX_MINUTES
 from coach.core.settings import Settings, load_settings, save_settings
 from coach.core.stats import Summary, summarize
 from coach.core.store import AdherenceStore, SessionRecord, StoreError
+from coach.gui.icing import IcingController, IcingWindow
+from coach.gui.instance import InstanceError, InstanceServer, Request, hand_over, server_name
 from coach.gui.main_window import MainWindow
 from coach.gui.player import PlayerView
 from coach.gui.recovery import RecoveryDialog
+from coach.gui.reminders import ReminderDialog, ReminderScheduler
 from coach.gui.session_end import SessionEndPage
+from coach.gui.tray import CoachTray
 from coach.services.inhibit import Inhibitor, NullInhibitor, make_inhibitor
 from coach.services.notify import Notifier, NullNotifier, make_notifier
 from coach.services.sound import NullSound, SoundPlayer, make_sound_player
@@ -66,6 +73,7 @@ class CoachApp(QObject):
         self._build_sound_menu()
         self._select_last_routine()
         self.refresh_summary()
+        self._setup_icing()
 
     def change_settings(self, settings: Settings) -> None:
         """Remember the user's choice at once, so that a crash keeps it."""
@@ -190,10 +198,110 @@ class CoachApp(QObject):
             self.window, self.tr("History"), self.tr("The history window is coming in the next release.")
         )
 
+    def _setup_icing(self) -> None:
+        """The icing timer, its window, the tray, and how a second launch's request reaches us."""
+        close_abandoned_runs(self.store, self.clock.wall())
+        self.icing = IcingController(
+            self.store, self.clock, self.services.sound, self.services.notifier, parent=self
+        )
+        self.icing_window = IcingWindow(self.icing)
+        self.icing_window.start_requested.connect(self.start_icing)
+        self.window.ice_action.triggered.connect(self._on_ice_action)
+        self.window.quit_action.triggered.connect(self.quit)
+        self.tray = CoachTray(self.icing, self.window.history_action, parent=self)
+        self.tray.start_icing_requested.connect(self._on_ice_action)
+        self.tray.stop_icing_requested.connect(self._on_stop_icing)
+        self.tray.routine_requested.connect(self._on_todays_routine)
+        self.tray.show_requested.connect(self._on_show)
+        self.tray.quit_requested.connect(self.quit)
+        if self.tray.icon is not None:
+            # With a tray, closing the window leaves the app (its icing timer, its reminders) running.
+            QApplication.setQuitOnLastWindowClosed(False)
+        self.reminders = ReminderScheduler(
+            self.clock,
+            self.services.notifier,
+            lambda: self.settings,
+            self.change_settings,
+            lambda: dose_days(self.store.sessions()),
+            parent=self,
+        )
+        self.reminders.start_requested.connect(self._on_todays_routine)
+        self.reminders_action = QAction(self.tr("&Reminders…"), self.window)
+        self.reminders_action.triggered.connect(self.edit_reminders)
+        self.window.session_menu.insertAction(self.window.quit_action, self.reminders_action)
+        self.reminders.check()  # one missed while the app was closed shows now
+
+    def start_icing(self, minutes: int) -> str | None:
+        """Start icing for `minutes` and show the icing window; returns the refusal's sentence, if refused.
+
+        Asking while a timer runs just shows it.
+        """
+        refusal = self.icing.start(minutes)
+        self.icing_window.show_refusal(refusal)
+        _bring_forward(self.icing_window)
+        return refusal
+
+    def handle_request(self, request: Request) -> str:
+        """Carry out what a second launch asked; the sentence it prints, or ValueError with a refusal."""
+        if request.command == "ice":
+            if self.icing.running and self.icing.run is not None:
+                _bring_forward(self.icing_window)
+                return f"An icing timer is already running: {self.icing.run.minutes_left()} min left."
+            minutes = ICING_MAX_MINUTES if request.minutes is None else request.minutes
+            refusal = self.start_icing(minutes)
+            if refusal:
+                raise ValueError(refusal)
+            return f"Started a {minutes}-minute icing timer in the Rehab Coach that is already running."
+        if request.command == "quit":
+            QTimer.singleShot(0, self.quit)
+            return "Rehab Coach is quitting."
+        if request.command == "show":
+            _bring_forward(self.window)
+            return "Rehab Coach is already running; its window is now in front."
+        return "Rehab Coach is running."
+
+    def edit_reminders(self) -> None:
+        """The days and time of the daily reminder, in a dialog that does not block the timers."""
+        self.reminder_dialog = ReminderDialog(self.settings, self.window)
+        self.reminder_dialog.accepted.connect(
+            lambda: self.reminders.set_schedule(*self.reminder_dialog.chosen())
+        )
+        self.reminder_dialog.open()
+
+    def quit(self) -> None:
+        """Leave the app, tray and all (closing the window alone keeps a tray app running)."""
+        self.icing_window.close()
+        self.window.close()
+        QApplication.quit()
+
+    def _close_icing(self) -> None:
+        """Stop (and record) a running timer; delete the parentless windows while Qt still runs."""
+        self.icing.stop()
+        self.icing_window.close()
+        self.icing_window.deleteLater()
+        self.tray.menu.deleteLater()
+        self.reminders.prompt.close()
+        self.reminders.prompt.deleteLater()
+
+    def _on_ice_action(self) -> None:
+        self.start_icing(ICING_MAX_MINUTES)
+
+    def _on_stop_icing(self) -> None:
+        _bring_forward(self.icing_window)
+        self.icing_window.ask_to_stop()
+
+    def _on_todays_routine(self) -> None:
+        _bring_forward(self.window)
+        self.window.start_action.trigger()
+
+    def _on_show(self) -> None:
+        _bring_forward(self.icing_window if self.icing.running else self.window)
+
     def close(self) -> None:
         if self.player is not None and self.player.engine.state in (EngineState.RUNNING, EngineState.PAUSED):
             self.player.finished.disconnect()
             self.player.engine.stop()  # saved as stopped early; every finished step is already stored
+        self._close_icing()
         self.services.inhibitor.release()
         self.services.voice.stop()
         self.store.close()
@@ -210,8 +318,32 @@ def describe_summary(summary: Summary) -> str:
     return f"{week} · streak: {streak}"
 
 
-def run_app(argv: list[str] | None = None, *, routine: Routine | None = None) -> int:
-    """Run the app until its window closes; with `routine`, straight into its guided session."""
+def _bring_forward(window: QWidget) -> None:
+    window.showNormal()
+    window.raise_()
+    window.activateWindow()
+
+
+def run_app(
+    argv: list[str] | None = None, *, request: Request | None = None, routine: Routine | None = None
+) -> int:
+    """Hand `request` (default: show the window) to a running Rehab Coach, or start one and carry it out.
+
+    With `routine`, a new app goes straight into its guided session.
+    """
+    request = request or Request("show")
+    name = server_name(resolve_places().data_dir)
+    try:
+        answer = hand_over(name, request)
+    except InstanceError as error:
+        print(f"coach: {error}", file=sys.stderr)
+        return 1
+    if answer is not None:
+        print(
+            answer.message if answer.ok else f"coach: {answer.message}",
+            file=sys.stdout if answer.ok else sys.stderr,
+        )
+        return 0 if answer.ok else 2
     existing = QApplication.instance()
     qt_app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv)
     qt_app.setApplicationName("Rehab Coach")
@@ -230,8 +362,13 @@ def run_app(argv: list[str] | None = None, *, routine: Routine | None = None) ->
         inhibitor=make_inhibitor(),
     )
     app = CoachApp(places, store, clock=SystemClock(), services=services)
+    server = InstanceServer(name, app.handle_request, parent=app)
+    if not server.listen():
+        print("coach: cannot listen for a second launch; it will open a second window", file=sys.stderr)
     app.window.show()
-    if routine is not None:
+    if request.command == "ice":
+        app.start_icing(request.minutes or ICING_MAX_MINUTES)
+    elif routine is not None:
         app.play_routine(routine)
     else:
         app.offer_recovery()

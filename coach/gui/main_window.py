@@ -73,7 +73,7 @@ class MainWindow(QMainWindow):
         self.about_action.triggered.connect(lambda: show_about(self))
 
     def _build_menus(self) -> None:
-        session_menu = self.menuBar().addMenu(self.tr("&Session"))
+        self.session_menu = session_menu = self.menuBar().addMenu(self.tr("&Session"))
         session_menu.addAction(self.start_action)
         session_menu.addAction(self.ice_action)
         session_menu.addSeparator()

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import time
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -31,3 +31,15 @@ def test_damaged_file_falls_back_to_defaults(tmp_path: Path, text: str) -> None:
 def test_one_bad_value_keeps_the_good_ones(tmp_path: Path) -> None:
     (tmp_path / SETTINGS_FILE).write_text('{"voice": false, "beeps": 3}', encoding="utf-8")
     assert load_settings(tmp_path) == Settings(voice=False, beeps=True)
+
+
+def test_reminder_history_comes_back_and_naive_times_are_dropped(tmp_path: Path) -> None:
+    handled = datetime(2026, 3, 2, 18, 5, tzinfo=UTC)
+    chosen = Settings(reminder_handled_at=handled, reminder_snoozed_until=handled + timedelta(minutes=10))
+    save_settings(tmp_path, chosen)
+    assert load_settings(tmp_path) == chosen
+
+    (tmp_path / SETTINGS_FILE).write_text(
+        '{"reminder_handled_at": "2026-03-02T18:05:00", "reminder_snoozed_until": 5}', encoding="utf-8"
+    )
+    assert load_settings(tmp_path) == Settings()

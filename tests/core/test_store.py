@@ -32,8 +32,8 @@ def test_schema_is_built_by_numbered_migrations(store: AdherenceStore, tmp_path:
         db.close()
 
     assert applied == store_module._KNOWN_MIGRATIONS
-    assert applied[:2] == ["m001_sessions_and_steps", "m002_warning_signs"]
-    assert {"sessions", "step_results"} <= tables
+    assert applied == ["m001_sessions_and_steps", "m002_warning_signs", "m003_icing_runs"]
+    assert {"sessions", "step_results", "icing_runs"} <= tables
     assert journal == "wal"
 
 

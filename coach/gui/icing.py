@@ -1,0 +1,263 @@
+"""The icing timer in the app: a controller that ticks the core's IcingRun, and the small icing window.
+
+The controller wakes once per second of remaining time, aligned to the moment the countdown's whole second
+changes, not on a fast poll: the laptop of someone icing a knee is idle, and should stay so.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QPalette, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coach.core.clock import Clock
+from coach.core.icing import IcingEnded, IcingRefusedError, IcingRun, countdown_text, record_end, record_start
+from coach.core.safety import (
+    ICING_END_ADVICE,
+    ICING_LIMIT_REASON,
+    ICING_MAX_MINUTES,
+    ICING_SKIN_CHECK_ADVICE,
+    ICING_START_ADVICE,
+    ICING_WHO_SHOULD_NOT,
+    icing_repeat_warning,
+)
+from coach.core.store import AdherenceStore
+from coach.services.notify import Notifier
+from coach.services.sound import Cue, SoundPlayer
+
+# A little after the second changes, so that the countdown, rounded up, already shows the new second.
+_TICK_SLACK_MS = 2
+
+
+class IcingController(QObject):
+    """One icing run at a time: started, ticked on whole seconds, recorded, and rung at its end."""
+
+    changed = Signal()  # started, a second passed, or ended: whatever shows the timer repaints
+    ended = Signal(object)  # IcingEnded
+
+    def __init__(
+        self,
+        store: AdherenceStore,
+        clock: Clock,
+        sound: SoundPlayer,
+        notifier: Notifier,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.clock = clock
+        self.sound = sound
+        self.notifier = notifier
+        self.run: IcingRun | None = None
+        self.warning: str | None = None
+        self._run_id = 0
+        # Precise, not coarse: a coarse timer may fire up to 5 % early, which would show the same second
+        # twice and cost a second wake-up.
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.timeout.connect(self.tick)
+
+    @property
+    def running(self) -> bool:
+        return self.run is not None and self.run.running
+
+    def start(self, minutes: int) -> str | None:
+        """Start a run of `minutes`; the refusal's sentence when the core refuses it. A running run stays."""
+        if self.running:
+            return None
+        warning = icing_repeat_warning(self.store.last_icing_end(), self.clock.wall())
+        try:
+            run = IcingRun(self.clock, minutes)
+        except IcingRefusedError as refused:
+            return str(refused)
+        self._run_id = record_start(self.store, run)
+        self.run, self.warning = run, warning
+        self._schedule()
+        self.changed.emit()
+        return None
+
+    def stop(self) -> None:
+        """End the running run early (the view has asked for confirmation already)."""
+        if self.run is not None and self.run.running:
+            self._finish(self.run.stop())
+
+    def tick(self) -> None:
+        """Look at the clock: repaint, and ring if the deadline has passed (also after a sleep)."""
+        if self.run is None or not self.run.running:
+            return
+        ended = self.run.tick()
+        if ended is not None:
+            self._finish(ended)
+            return
+        self._schedule()
+        self.changed.emit()
+
+    def _schedule(self) -> None:
+        assert self.run is not None
+        self.timer.start(math.ceil(self.run.seconds_to_next_tick() * 1000) + _TICK_SLACK_MS)
+
+    def _finish(self, ended: IcingEnded) -> None:
+        self.timer.stop()
+        record_end(self.store, self._run_id, ended)
+        if ended.finished:
+            self.sound.play(Cue.ICING_DONE)
+            self.notifier.notify(self.tr("Icing done"), ICING_END_ADVICE)
+        self.changed.emit()
+        self.ended.emit(ended)
+
+
+class IcingWindow(QWidget):
+    """A big countdown with the advice, Stop (one confirmation), and after the end what to do next."""
+
+    start_requested = Signal(int)  # minutes
+
+    def __init__(self, controller: IcingController) -> None:
+        super().__init__()
+        self.controller = controller
+        self.setWindowTitle(self.tr("Icing — Rehab Coach"))
+        self.confirm_box: QMessageBox | None = None
+        self._refusal: str | None = None
+        self._build()
+        controller.changed.connect(self.refresh)
+        self.refresh()
+
+    def _build(self) -> None:
+        self.countdown = QLabel()
+        self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.countdown.setAccessibleName(self.tr("Time left"))
+        font = self.countdown.font()
+        font.setPointSizeF(font.pointSizeF() * 5)
+        font.setBold(True)
+        self.countdown.setFont(font)
+        self.status = _label(self.tr("Icing status"))
+        self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.advice = _label(self.tr("Advice"))
+        self.advice.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        advice_font = self.advice.font()
+        advice_font.setPointSizeF(advice_font.pointSizeF() * 1.3)
+        self.advice.setFont(advice_font)
+        self.warning = _label(self.tr("Warning"))
+        self.warning.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.help = _label(self.tr("Who should not ice"))
+        self.help.setText(ICING_WHO_SHOULD_NOT)
+        self.help.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        buttons = self._build_buttons()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 16)
+        layout.setSpacing(12)
+        layout.addWidget(self.countdown)
+        layout.addWidget(self.status)
+        layout.addWidget(self.advice)
+        layout.addWidget(self.warning)
+        layout.addStretch(1)
+        layout.addWidget(self.help)
+        layout.addLayout(buttons)
+        self.setMinimumWidth(460)
+
+    def _build_buttons(self) -> QHBoxLayout:
+        self.minutes = QSpinBox()
+        self.minutes.setRange(1, ICING_MAX_MINUTES)
+        self.minutes.setValue(ICING_MAX_MINUTES)
+        self.minutes.setSuffix(self.tr(" min"))
+        self.minutes.setAccessibleName(self.tr("Icing minutes"))
+        self.minutes.setToolTip(
+            self.tr("At most {0} minutes: {1}.").format(ICING_MAX_MINUTES, ICING_LIMIT_REASON)
+        )
+        self.start_button = QPushButton(self.tr("&Start icing"))
+        self.start_button.setAccessibleName(self.tr("Start icing"))
+        self.start_button.clicked.connect(lambda: self.start_requested.emit(self.minutes.value()))
+        self.stop_button = QPushButton(self.tr("S&top icing…"))
+        self.stop_button.setAccessibleName(self.tr("Stop icing"))
+        self.stop_button.clicked.connect(self.ask_to_stop)
+        self.close_button = QPushButton(self.tr("&Close"))
+        self.close_button.setAccessibleName(self.tr("Close"))
+        self.close_button.clicked.connect(self.close)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self, self.close)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.minutes)
+        buttons.addWidget(self.start_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.stop_button)
+        buttons.addWidget(self.close_button)
+        return buttons
+
+    def show_refusal(self, refusal: str | None) -> None:
+        """Show why a request was refused (until the next start), or clear it."""
+        self._refusal = refusal
+        self.refresh()
+
+    def refresh(self) -> None:
+        run = self.controller.run
+        running = self.controller.running
+        if running:
+            self._refusal = None
+        self.countdown.setText(countdown_text(run.remaining() if run else ICING_MAX_MINUTES * 60))
+        self.status.setText(self._status_text())
+        ended = run is not None and not running
+        status_font = self.status.font()
+        status_font.setBold(ended)
+        self.status.setFont(status_font)
+        self.countdown.setForegroundRole(
+            QPalette.ColorRole.PlaceholderText if ended else QPalette.ColorRole.WindowText
+        )
+        advice = ICING_START_ADVICE + " " + ICING_SKIN_CHECK_ADVICE
+        self.advice.setText(advice if running or run is None else ICING_END_ADVICE)
+        warning = self._refusal or (self.controller.warning if running else None)
+        self.warning.setText(warning[0].upper() + warning[1:] if warning else "")
+        self.warning.setVisible(bool(warning))
+        self.stop_button.setVisible(running)
+        self.minutes.setVisible(not running)
+        self.start_button.setVisible(not running)
+        self.start_button.setText(self.tr("&Start icing") if run is None else self.tr("&Ice again"))
+
+    def _status_text(self) -> str:
+        run = self.controller.run
+        if run is None:
+            return self.tr("Choose how long, then start.")
+        if run.ended is None:
+            return self.tr("Icing for {0} minutes").format(run.planned_minutes)
+        when = run.ended.ended_at.astimezone().strftime("%H:%M")
+        if run.ended.while_asleep:
+            return self.tr("Ended at {0} while the computer was asleep").format(when)
+        if run.ended.finished:
+            return self.tr("Done at {0}").format(when)
+        return self.tr("Stopped at {0}, after {1:.1f} of {2} minutes").format(
+            when, run.ended.actual_minutes, run.planned_minutes
+        )
+
+    def ask_to_stop(self) -> None:
+        """One confirmation, then stop; the box does not block, so the countdown keeps going meanwhile."""
+        if not self.controller.running:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Stop icing?"),
+            self.tr("Stop icing now? The minutes so far are saved."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        box.accepted.connect(self.controller.stop)
+        box.finished.connect(box.deleteLater)
+        self.confirm_box = box
+        box.open()
+
+
+def _label(name: str) -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setAccessibleName(name)
+    return label

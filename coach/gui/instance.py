@@ -1,0 +1,151 @@
+"""One Rehab Coach per user and data folder: a second launch hands its request to the first and exits.
+
+The request is one line of JSON over a QLocalSocket (`{"command": "ice", "minutes": 20}`), the answer one
+line back (`{"ok": true, "message": "..."}`). The server's name comes from the user and a hash of the data
+folder, so two test runs with different COACH_DATA_DIR never meet.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
+
+TIMEOUT_MS = 3000
+_MAX_REQUEST_BYTES = 4096
+COMMANDS = ("show", "ice", "ping", "quit")
+
+
+class InstanceError(Exception):
+    """A running Rehab Coach was found but did not answer as it should."""
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    """What a launch asks of the running app: show it, start icing, check it is there, or quit it."""
+
+    command: str = "show"
+    minutes: int | None = None
+
+    def to_json(self) -> str:
+        payload: dict[str, Any] = {"command": self.command}
+        if self.minutes is not None:
+            payload["minutes"] = self.minutes
+        return json.dumps(payload)
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    ok: bool
+    message: str
+
+
+def parse_request(line: bytes) -> Request:
+    """The request in one line of JSON; ValueError with a sentence when it is not one we know."""
+    try:
+        raw = json.loads(line.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ValueError(f"the request is not JSON: {error}") from None
+    if not isinstance(raw, dict) or raw.get("command") not in COMMANDS:
+        raise ValueError(f"the request needs a command, one of {', '.join(COMMANDS)}")
+    minutes = raw.get("minutes")
+    if minutes is not None and (isinstance(minutes, bool) or not isinstance(minutes, int)):
+        raise ValueError("minutes must be a whole number")
+    return Request(raw["command"], minutes)
+
+
+def server_name(data_dir: Path) -> str:
+    """The local socket's name for this user and this data folder."""
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):
+        user = "user"
+    user = re.sub(r"[^A-Za-z0-9_-]", "_", user)[:32]
+    folder = str(data_dir.expanduser().resolve())
+    return f"rehab-coach-{user}-{hashlib.sha256(folder.encode()).hexdigest()[:16]}"
+
+
+def hand_over(name: str, request: Request, timeout_ms: int = TIMEOUT_MS) -> Answer | None:
+    """Send `request` to the running app; its answer, or None when no app is listening.
+
+    Blocking, so call it before the event loop runs (a second launch), never inside the app itself.
+    """
+    socket = QLocalSocket()
+    socket.connectToServer(name)
+    if not socket.waitForConnected(timeout_ms):
+        return None
+    socket.write((request.to_json() + "\n").encode("utf-8"))
+    socket.flush()
+    deadline = time.monotonic() + timeout_ms / 1000
+    received = b""
+    while not received.endswith(b"\n") and len(received) < _MAX_REQUEST_BYTES:
+        wait = int((deadline - time.monotonic()) * 1000)
+        if wait <= 0 or not socket.waitForReadyRead(wait):
+            break
+        received += bytes(socket.readAll().data())
+    socket.abort()
+    try:
+        raw = json.loads(received.decode("utf-8"))
+        return Answer(ok=bool(raw["ok"]), message=str(raw["message"]))
+    except (UnicodeDecodeError, ValueError, KeyError, TypeError):
+        raise InstanceError("a Rehab Coach is running but did not answer; close it and try again") from None
+
+
+class InstanceServer(QObject):
+    """Listens for later launches and answers each request with what `handler` returns.
+
+    `handler` returns the sentence to send back, or raises ValueError with the sentence of a refusal.
+    """
+
+    def __init__(self, name: str, handler: Callable[[Request], str], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.name = name
+        self._handler = handler
+        self._server = QLocalServer(self)
+        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        self._server.newConnection.connect(self._on_new_connection)
+
+    def listen(self) -> bool:
+        """Start listening; a socket file left by a crashed app is removed first (nobody answered it)."""
+        if self._server.listen(self.name):
+            return True
+        if self._server.serverError() is QAbstractSocket.SocketError.AddressInUseError:
+            QLocalServer.removeServer(self.name)
+            return self._server.listen(self.name)
+        return False
+
+    def is_listening(self) -> bool:
+        return self._server.isListening()
+
+    def close(self) -> None:
+        self._server.close()
+
+    def _on_new_connection(self) -> None:
+        while self._server.hasPendingConnections():
+            socket = self._server.nextPendingConnection()
+            socket.readyRead.connect(lambda s=socket: self._on_ready_read(s))
+            socket.disconnected.connect(socket.deleteLater)
+
+    def _on_ready_read(self, socket: QLocalSocket) -> None:
+        if not socket.canReadLine():
+            if socket.bytesAvailable() > _MAX_REQUEST_BYTES:
+                socket.abort()
+            return
+        line = bytes(socket.readLine(_MAX_REQUEST_BYTES).data())
+        try:
+            answer = Answer(True, self._handler(parse_request(line.strip())))
+        except ValueError as error:
+            answer = Answer(False, str(error))
+        reply = json.dumps({"ok": answer.ok, "message": answer.message}) + "\n"
+        socket.write(reply.encode("utf-8"))
+        socket.flush()
+        socket.disconnectFromServer()

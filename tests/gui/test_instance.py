@@ -1,0 +1,222 @@
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtNetwork import QLocalSocket
+from pytestqt.qtbot import QtBot
+
+from coach.core.safety import ICING_LIMIT_REASON
+from coach.core.store import AdherenceStore, IcingStatus
+from coach.gui.app import CoachApp
+from coach.gui.instance import InstanceServer, Request, hand_over, parse_request, server_name
+from tests.conftest import REPO
+
+STARTUP_TIMEOUT = 30.0
+
+
+def test_requests_are_one_line_of_json() -> None:
+    assert parse_request(b'{"command": "ice", "minutes": 5}') == Request("ice", 5)
+    assert parse_request(b'{"command": "show"}') == Request("show")
+    assert Request("ice", 20).to_json() == '{"command": "ice", "minutes": 20}'
+    for bad in (b"nonsense", b'{"command": "format-disk"}', b'{"command": "ice", "minutes": "20"}', b"[]"):
+        with pytest.raises(ValueError, match=r"\w"):
+            parse_request(bad)
+
+
+def test_the_server_name_depends_on_the_data_folder(tmp_path: Path) -> None:
+    first = server_name(tmp_path / "one")
+
+    assert first == server_name(tmp_path / "one")
+    assert first != server_name(tmp_path / "two")
+    assert first.startswith("rehab-coach-")
+
+
+@pytest.fixture
+def name(tmp_path: Path) -> str:
+    return server_name(tmp_path / f"data-{os.getpid()}")
+
+
+def ask(qtbot: QtBot, name: str, line: bytes) -> dict[str, object]:
+    """What the server answers to `line`, asked without blocking the event loop the server runs on."""
+    client = QLocalSocket()
+    client.connectToServer(name)
+    qtbot.waitUntil(lambda: client.state() is QLocalSocket.LocalSocketState.ConnectedState, timeout=5000)
+    client.write(line + b"\n")
+    qtbot.waitUntil(client.canReadLine, timeout=5000)
+    answer: dict[str, object] = json.loads(bytes(client.readLine().data()))
+    client.abort()
+    return answer
+
+
+def test_the_server_answers_each_request_with_the_handlers_sentence(qtbot: QtBot, name: str) -> None:
+    asked: list[Request] = []
+
+    def handler(request: Request) -> str:
+        asked.append(request)
+        if request.minutes and request.minutes > 20:
+            raise ValueError("too long")
+        return "started"
+
+    server = InstanceServer(name, handler)
+    assert server.listen()
+    try:
+        assert ask(qtbot, name, b'{"command": "ice", "minutes": 5}') == {"ok": True, "message": "started"}
+        assert ask(qtbot, name, b'{"command": "ice", "minutes": 25}') == {"ok": False, "message": "too long"}
+        assert ask(qtbot, name, b"garbage")["ok"] is False
+    finally:
+        server.close()
+    assert asked == [Request("ice", 5), Request("ice", 25)]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="a stale socket file is a POSIX thing")
+def test_a_socket_file_left_by_a_crash_does_not_block_the_start(name: str) -> None:
+    path = Path(tempfile.gettempdir()) / name
+    stale = socket.socket(socket.AF_UNIX)
+    stale.bind(str(path))
+    stale.close()  # the file stays, nobody listens: what a killed app leaves
+    assert path.exists()
+    assert hand_over(name, Request("ping"), timeout_ms=500) is None
+
+    server = InstanceServer(name, lambda request: "ok")
+    try:
+        assert server.listen()
+    finally:
+        server.close()
+        path.unlink(missing_ok=True)
+
+
+def test_the_app_starts_icing_for_a_second_launch(coach_app: CoachApp) -> None:
+    message = coach_app.handle_request(Request("ice", 5))
+
+    assert message == "Started a 5-minute icing timer in the Rehab Coach that is already running."
+    assert coach_app.icing.run is not None
+    assert coach_app.icing.run.planned_minutes == 5
+    assert coach_app.handle_request(Request("ice", 10)) == "An icing timer is already running: 5 min left."
+
+
+def test_the_app_refuses_25_minutes_from_a_second_launch(coach_app: CoachApp) -> None:
+    with pytest.raises(ValueError, match=ICING_LIMIT_REASON):
+        coach_app.handle_request(Request("ice", 25))
+
+    assert not coach_app.icing.running
+
+
+def test_a_plain_second_launch_brings_the_window_forward(coach_app: CoachApp) -> None:
+    coach_app.window.hide()
+
+    message = coach_app.handle_request(Request("show"))
+
+    assert coach_app.window.isVisible()
+    assert "already running" in message
+
+
+# -- two real processes ---------------------------------------------------------------------------------
+
+
+def _env(data: Path) -> dict[str, str]:
+    return {**os.environ, "QT_QPA_PLATFORM": "offscreen", "COACH_DATA_DIR": str(data)}
+
+
+def _wait_for(condition: object, what: str, timeout: float = STARTUP_TIMEOUT) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():  # type: ignore[operator]
+        if time.monotonic() > deadline:
+            pytest.fail(f"timed out after {timeout:g} s waiting for {what}")
+        time.sleep(0.05)
+
+
+@pytest.fixture
+def first_app(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[str], Path]]:
+    data = tmp_path / "data"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "coach"],
+        cwd=REPO,
+        env=_env(data),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    name = server_name(data)
+    try:
+        _wait_for(
+            lambda: (
+                process.poll() is not None or hand_over(name, Request("ping"), timeout_ms=200) is not None
+            ),
+            "the first app to listen",
+        )
+        assert process.poll() is None, f"the first app exited: {process.communicate()}"
+        yield process, data
+    finally:
+        if process.poll() is None:
+            hand_over(name, Request("quit"), timeout_ms=2000)
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+        process.communicate()
+
+
+@pytest.mark.slow
+def test_a_second_coach_ice_reaches_the_first_app(first_app: tuple[subprocess.Popen[str], Path]) -> None:
+    process, data = first_app
+
+    second = subprocess.run(
+        [sys.executable, "-m", "coach", "ice", "--minutes", "5"],
+        cwd=REPO,
+        env=_env(data),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+    assert second.returncode == 0, second.stderr
+    assert (
+        second.stdout.strip() == "Started a 5-minute icing timer in the Rehab Coach that is already running."
+    )
+
+    def first_recorded_it() -> bool:
+        store = AdherenceStore.open(data / "coach.db")
+        try:
+            runs = store.icing_runs()
+        finally:
+            store.close()
+        return [(r.planned_minutes, r.status) for r in runs] == [(5, IcingStatus.OPEN)]
+
+    _wait_for(first_recorded_it, "the first app's open icing row")
+    assert process.poll() is None, "the first app is still running"
+    hand_over(server_name(data), Request("quit"))
+    assert process.wait(timeout=15) == 0
+    store = AdherenceStore.open(data / "coach.db")
+    try:
+        assert store.icing_runs()[0].status is IcingStatus.STOPPED, "quitting records the run"
+    finally:
+        store.close()
+
+
+@pytest.mark.slow
+def test_25_minutes_is_refused_before_reaching_the_first_app(
+    first_app: tuple[subprocess.Popen[str], Path],
+) -> None:
+    _, data = first_app
+
+    second = subprocess.run(
+        [sys.executable, "-m", "coach", "ice", "--minutes", "25"],
+        cwd=REPO,
+        env=_env(data),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+    assert second.returncode == 2
+    assert ICING_LIMIT_REASON in second.stderr

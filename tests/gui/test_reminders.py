@@ -1,0 +1,177 @@
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from coach.core.clock import FakeClock
+from coach.core.engine import SessionEngine
+from coach.core.paths import Places
+from coach.core.recording import record_session
+from coach.core.settings import Settings, load_settings, save_settings
+from coach.core.store import AdherenceStore
+from coach.gui.app import CoachApp, Services
+from tests.helpers import reps, routine
+
+
+class RecordingNotifier:
+    def __init__(self) -> None:
+        self.shown: list[tuple[str, str]] = []
+
+    def notify(self, title: str, body: str) -> None:
+        self.shown.append((title, body))
+
+
+@pytest.fixture
+def notifier() -> RecordingNotifier:
+    return RecordingNotifier()
+
+
+@pytest.fixture
+def services(notifier: RecordingNotifier) -> Services:
+    return Services(notifier=notifier)
+
+
+def local_time(moment: datetime) -> time:
+    local = moment.astimezone()
+    return time(local.hour, local.minute)
+
+
+def every_day_in(coach_app: CoachApp, fake_clock: FakeClock, minutes: int) -> None:
+    """Set a daily reminder `minutes` from now (local time), as the settings dialog would."""
+    coach_app.reminders.set_schedule(
+        (1, 2, 3, 4, 5, 6, 7), local_time(fake_clock.wall() + timedelta(minutes=minutes))
+    )
+
+
+def test_no_reminder_set_means_no_timer(coach_app: CoachApp) -> None:
+    assert not coach_app.reminders.timer.isActive()
+
+
+def test_a_reminder_notifies_and_prompts_at_its_time(
+    coach_app: CoachApp, fake_clock: FakeClock, notifier: RecordingNotifier
+) -> None:
+    every_day_in(coach_app, fake_clock, 30)
+    assert coach_app.reminders.timer.interval() <= 60_000, "it looks at the wall clock at least once a minute"
+
+    fake_clock.advance(29 * 60)
+    coach_app.reminders.check()
+    assert notifier.shown == []
+
+    fake_clock.advance(60)
+    coach_app.reminders.check()
+
+    assert notifier.shown == [("Time for your routine", "Start it now, or snooze it.")]
+    assert coach_app.reminders.prompt.isVisible()
+    coach_app.reminders.check()
+    assert len(notifier.shown) == 1, "shown once"
+
+
+def test_snooze_brings_it_back_after_the_chosen_minutes(
+    coach_app: CoachApp, fake_clock: FakeClock, notifier: RecordingNotifier
+) -> None:
+    every_day_in(coach_app, fake_clock, 1)
+    fake_clock.advance(60)
+    coach_app.reminders.check()
+
+    coach_app.reminders.prompt.snooze_buttons[10].click()
+    assert not coach_app.reminders.prompt.isVisible()
+    fake_clock.advance(9 * 60)
+    coach_app.reminders.check()
+    assert len(notifier.shown) == 1
+
+    fake_clock.advance(60)
+    coach_app.reminders.check()
+    assert len(notifier.shown) == 2
+    assert coach_app.reminders.prompt.isVisible()
+
+
+def test_start_in_the_prompt_starts_todays_routine(
+    qtbot: QtBot, coach_app: CoachApp, fake_clock: FakeClock
+) -> None:
+    every_day_in(coach_app, fake_clock, 1)
+    fake_clock.advance(60)
+    coach_app.reminders.check()
+
+    with qtbot.waitSignal(coach_app.window.start_requested):
+        coach_app.reminders.prompt.start_button.click()
+
+    assert not coach_app.reminders.prompt.isVisible()
+
+
+def test_reminders_missed_over_days_of_sleep_show_once(
+    coach_app: CoachApp, fake_clock: FakeClock, notifier: RecordingNotifier
+) -> None:
+    every_day_in(coach_app, fake_clock, 30)
+
+    fake_clock.suspend(3 * 24 * 3600 + 3600)
+    coach_app.reminders.check()
+    coach_app.reminders.prompt.dismiss_button.click()
+    fake_clock.advance(60)
+    coach_app.reminders.check()
+
+    assert len(notifier.shown) == 1
+
+
+def test_the_dialog_saves_days_and_time(coach_app: CoachApp, data_dir: Path) -> None:
+    coach_app.reminders_action.trigger()
+    dialog = coach_app.reminder_dialog
+    assert dialog.isVisible()
+    dialog.day_boxes[1].setChecked(True)
+    dialog.day_boxes[4].setChecked(True)
+    dialog.time_edit.setTime(dialog.time_edit.time().fromString("07:45", "HH:mm"))
+
+    dialog.accept()
+
+    saved = load_settings(data_dir)
+    assert saved.reminder_days == (1, 4)
+    assert saved.reminder_time == time(7, 45)
+    assert coach_app.settings == saved
+    assert coach_app.reminders.timer.isActive()
+
+
+def test_the_reminders_item_is_in_the_session_menu(coach_app: CoachApp) -> None:
+    assert coach_app.reminders_action in coach_app.window.session_menu.actions()
+
+
+def test_a_reminder_missed_while_the_app_was_closed_shows_when_it_starts(
+    qtbot: QtBot, places: Places, fake_clock: FakeClock, notifier: RecordingNotifier
+) -> None:
+    yesterday = fake_clock.wall() - timedelta(days=1)
+    save_settings(
+        places.data_dir,
+        Settings(
+            reminder_days=(1, 2, 3, 4, 5, 6, 7),
+            reminder_time=local_time(fake_clock.wall() - timedelta(hours=1)),
+            reminder_handled_at=yesterday,
+        ),
+    )
+
+    app = CoachApp(
+        places, AdherenceStore.open(places.database), clock=fake_clock, services=Services(notifier=notifier)
+    )
+    qtbot.addWidget(app.window)
+    try:
+        assert len(notifier.shown) == 1
+        assert app.reminders.prompt.isVisible()
+    finally:
+        app.close()
+
+
+def test_no_reminder_once_todays_dose_is_done(
+    coach_app: CoachApp, fake_clock: FakeClock, notifier: RecordingNotifier
+) -> None:
+    every_day_in(coach_app, fake_clock, 30)
+    done = routine(reps(sets=1, reps=2))
+    engine = SessionEngine(done, fake_clock)
+    record_session(coach_app.store, done, engine)
+    engine.start()
+    fake_clock.advance(engine.seconds_total)
+    engine.tick()
+
+    fake_clock.advance(30 * 60 - engine.seconds_total)
+    coach_app.reminders.check()
+
+    assert notifier.shown == []
