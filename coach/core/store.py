@@ -10,16 +10,19 @@ from __future__ import annotations
 import enum
 import os
 import sqlite3
-from collections.abc import Callable, Mapping
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from coach.core.paths import ensure_private_dir
+from coach.core.records import DayMark, DayMarkKind, PlannedWork, StepResult, check_day_span
 from coach.core.routine import Routine, Step
 from coach.core.safety import SESSION_WARNING_SIGNS, check_pain
 
@@ -84,6 +87,36 @@ def m002_warning_signs(db: Database) -> None:
         db["sessions"].add_column(sign.key, int)  # type: ignore[union-attr]
 
 
+@_migration
+def m004_history(db: Database) -> None:
+    """For history and the pain-monitoring rule: local zone, plan version, next-morning pain, day marks."""
+    sessions = db["sessions"]
+    # The local time of a session is kept as the UTC offset (minutes east) and zone it had then, so that a
+    # trip abroad or a daylight-saving change never moves a past session to another day.
+    sessions.add_column("utc_offset_minutes", int)  # type: ignore[union-attr]
+    sessions.add_column("time_zone", str)  # type: ignore[union-attr]
+    # Which version of the routine file the session followed: a hash of its bytes, and the local date that
+    # version was first used.
+    sessions.add_column("routine_hash", str)  # type: ignore[union-attr]
+    sessions.add_column("routine_since", str)  # type: ignore[union-attr]
+    # The next-morning check-in: morning_at is set once asked (answered or skipped): never asked twice.
+    sessions.add_column("morning_pain", int)  # type: ignore[union-attr]
+    sessions.add_column("morning_at", str)  # type: ignore[union-attr]
+    sessions.create_index(["routine_id", "routine_hash"])  # type: ignore[union-attr]
+    db["planned_work"].create(  # type: ignore[union-attr]
+        {"session_id": int, "exercise_id": str, "exercise_name": str, "side": str, "steps": int},
+        pk=("session_id", "exercise_id", "side"),
+        foreign_keys=[("session_id", "sessions", "id")],
+        not_null={"session_id", "exercise_id", "side", "steps"},
+    )
+    db["day_marks"].create(  # type: ignore[union-attr]
+        {"id": int, "kind": str, "first_day": str, "last_day": str, "reason": str, "created_at": str},
+        pk="id",
+        not_null={"kind", "first_day", "last_day"},
+        defaults={"reason": ""},
+    )
+
+
 class StoreError(Exception):
     """The adherence database cannot be used as asked; the message says why in plain words."""
 
@@ -112,10 +145,35 @@ class SessionRecord:
     pain: int | None
     note: str
     warning_signs: tuple[tuple[str, bool | None], ...] = ()
+    utc_offset_minutes: int | None = None  # None: recorded before Rehab Coach kept it
+    time_zone: str = ""
+    routine_hash: str = ""
+    routine_since: date | None = None
+    morning_pain: int | None = None
+    morning_at: datetime | None = None  # when the next-morning question was answered or skipped
 
     @property
     def completed(self) -> bool:
         return self.status is SessionStatus.COMPLETED
+
+    @property
+    def fully_done(self) -> bool:
+        """Completed with every work step done, none skipped."""
+        return self.completed and self.steps_total > 0 and self.steps_completed >= self.steps_total
+
+    @property
+    def morning_asked(self) -> bool:
+        return self.morning_at is not None
+
+    def local_start(self, fallback: tzinfo | None = None) -> datetime:
+        """The start in the zone the person was in then; older rows use `fallback` (None: the system zone)."""
+        if self.utc_offset_minutes is None:
+            return self.started_at.astimezone(fallback)
+        return self.started_at.astimezone(timezone(timedelta(minutes=self.utc_offset_minutes)))
+
+    def local_day(self, fallback: tzinfo | None = None) -> date:
+        """The local calendar day the session belongs to (the day it started, where it started)."""
+        return self.local_start(fallback).date()
 
     @property
     def warning_signs_reported(self) -> tuple[str, ...]:
@@ -131,6 +189,22 @@ def _timestamp(moment: datetime) -> str:
 
 def _parse(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
+
+
+def _local_zone(moment: datetime, zone: tzinfo | None) -> tuple[int, str]:
+    """The UTC offset in whole minutes and the zone's name at `moment`, in `zone` (None: the system's)."""
+    local = moment.astimezone(zone)
+    offset = local.utcoffset() or timedelta(0)
+    name = zone.key if isinstance(zone, ZoneInfo) else (local.tzname() or "")
+    return round(offset.total_seconds() / 60), name
+
+
+def _planned_work(session_id: int, steps: tuple[Step, ...]) -> list[dict[str, Any]]:
+    counts = Counter((s.exercise_id, s.exercise_name, s.side or "") for s in steps if s.kind.is_work)
+    return [
+        {"session_id": session_id, "exercise_id": e, "exercise_name": n, "side": side, "steps": count}
+        for (e, n, side), count in counts.items()
+    ]
 
 
 class AdherenceStore:
@@ -165,9 +239,16 @@ class AdherenceStore:
     # -- writing: each call is its own committed transaction ------------------------------------------
 
     def begin_session(
-        self, routine: Routine, steps: tuple[Step, ...], started_at: datetime, *, simulated: bool = False
+        self,
+        routine: Routine,
+        steps: tuple[Step, ...],
+        started_at: datetime,
+        *,
+        simulated: bool = False,
+        zone: tzinfo | None = None,
     ) -> int:
-        """Record that a session started; returns its id."""
+        """Record that a session started, in `zone` (None: the system's zone now); returns its id."""
+        offset, zone_name = _local_zone(started_at, zone)
         row = {
             "routine_id": routine.id,
             "routine_title": routine.title,
@@ -177,11 +258,18 @@ class AdherenceStore:
             "status": SessionStatus.OPEN.value,
             "steps_total": sum(1 for step in steps if step.kind.is_work),
             "simulated": int(simulated),
+            "utc_offset_minutes": offset,
+            "time_zone": zone_name,
+            "routine_hash": routine.content_hash,
         }
+        local_day = started_at.astimezone(timezone(timedelta(minutes=offset))).date()
         with self._db.atomic():
+            row["routine_since"] = self._version_since(routine, local_day)
             table = self._db.table("sessions")
             table.insert(row)
-            return int(table.last_pk)  # type: ignore[arg-type]
+            session_id = int(table.last_pk)  # type: ignore[arg-type]
+            self._db.table("planned_work").insert_all(_planned_work(session_id, steps))
+            return session_id
 
     def record_step(
         self, session_id: int, step: Step, started_at: datetime, finished_at: datetime, *, skipped: bool
@@ -235,6 +323,42 @@ class AdherenceStore:
             self._session_row(session_id)
             self._db.table("sessions").update(session_id, row)
 
+    def record_morning_pain(self, session_id: int, pain: int | None, *, at: datetime) -> None:
+        """Store the next-morning answer for a session (0-10), or None: skipped, so it is not asked again."""
+        problem = None if pain is None else check_pain(pain)
+        if problem:
+            raise ValueError(problem)
+        with self._db.atomic():
+            self._session_row(session_id)
+            self._db.table("sessions").update(
+                session_id, {"morning_pain": pain, "morning_at": _timestamp(at)}
+            )
+
+    def add_day_mark(
+        self, kind: DayMarkKind, first_day: date, last_day: date | None = None, reason: str = ""
+    ) -> int:
+        """Mark a local day (or a span, ends included) as a planned rest or a flare-up; returns its id."""
+        last = last_day or first_day
+        problem = check_day_span(first_day, last)
+        if problem:
+            raise ValueError(problem)
+        row = {
+            "kind": kind.value,
+            "first_day": first_day.isoformat(),
+            "last_day": last.isoformat(),
+            "reason": reason.strip(),
+            "created_at": _timestamp(datetime.now(UTC)),
+        }
+        with self._db.atomic():
+            table = self._db.table("day_marks")
+            table.insert(row)
+            return int(table.last_pk)  # type: ignore[arg-type]
+
+    def remove_day_mark(self, mark_id: int) -> None:
+        with self._db.atomic():
+            if self._db.execute("DELETE FROM day_marks WHERE id = ?", [mark_id]).rowcount == 0:
+                raise StoreError(f"there is no marked day {mark_id}")
+
     def close_abandoned(self, session_id: int) -> SessionRecord:
         """Close a session the app died in as stopped early, ending when its last step finished."""
         with self._db.atomic():
@@ -271,6 +395,54 @@ class AdherenceStore:
             "SELECT step_index FROM step_results WHERE session_id = ? ORDER BY step_index", [session_id]
         ).fetchall()
         return [int(index) for (index,) in rows]
+
+    def day_marks(self) -> list[DayMark]:
+        """Every marked day or span, earliest first."""
+        rows = self._db.execute(
+            "SELECT id, kind, first_day, last_day, reason FROM day_marks ORDER BY first_day, id"
+        ).fetchall()
+        return [
+            DayMark(
+                mark_id, DayMarkKind(kind), date.fromisoformat(first), date.fromisoformat(last), reason or ""
+            )
+            for mark_id, kind, first, last, reason in rows
+        ]
+
+    def step_results(self, session_ids: Sequence[int]) -> list[StepResult]:
+        """The stored steps of the given sessions, by session and step."""
+        rows: list[tuple[Any, ...]] = []
+        for chunk in _chunks(session_ids):
+            rows += self._db.execute(
+                "SELECT session_id, step_index, kind, exercise_id, set_number, side, rep, planned_seconds,"
+                f" started_at, finished_at, skipped FROM step_results WHERE session_id IN ({chunk})"
+            ).fetchall()
+        rows.sort(key=lambda row: (row[0], row[1]))
+        return [
+            StepResult(
+                session_id=row[0],
+                step_index=row[1],
+                kind=row[2],
+                exercise_id=row[3],
+                set_number=row[4] or 0,
+                side=row[5],
+                rep=row[6] or 0,
+                planned_seconds=row[7] or 0.0,
+                started_at=_parse(row[8]),
+                finished_at=_parse(row[9]) or datetime.min.replace(tzinfo=UTC),
+                skipped=bool(row[10]),
+            )
+            for row in rows
+        ]
+
+    def planned_work(self, session_ids: Sequence[int]) -> list[PlannedWork]:
+        """The work steps each session planned per exercise and side (none for sessions before m004)."""
+        rows: list[tuple[Any, ...]] = []
+        for chunk in _chunks(session_ids):
+            rows += self._db.execute(
+                "SELECT session_id, exercise_id, exercise_name, side, steps FROM planned_work"
+                f" WHERE session_id IN ({chunk}) ORDER BY session_id, rowid"
+            ).fetchall()
+        return [PlannedWork(row[0], row[1], row[2] or row[1], row[3] or None, row[4]) for row in rows]
 
     def integrity_ok(self) -> bool:
         return bool(self._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
@@ -312,7 +484,25 @@ class AdherenceStore:
                 (sign.key, None if row[sign.key] is None else bool(row[sign.key]))
                 for sign in SESSION_WARNING_SIGNS
             ),
+            utc_offset_minutes=row["utc_offset_minutes"],
+            time_zone=row["time_zone"] or "",
+            routine_hash=row["routine_hash"] or "",
+            routine_since=date.fromisoformat(row["routine_since"]) if row["routine_since"] else None,
+            morning_pain=row["morning_pain"],
+            morning_at=_parse(row["morning_at"]),
         )
+
+    def _version_since(self, routine: Routine, local_day: date) -> str:
+        """The local date this version of the routine was first used (for us, the day its file changed)."""
+        if routine.content_hash:
+            row = self._db.execute(
+                "SELECT routine_since FROM sessions WHERE routine_id = ? AND routine_hash = ?"
+                " AND routine_since IS NOT NULL ORDER BY started_at LIMIT 1",
+                [routine.id, routine.content_hash],
+            ).fetchone()
+            if row:
+                return str(row[0])
+        return local_day.isoformat()
 
     def _session_row(self, session_id: int) -> dict[str, Any]:
         rows = list(self._db.table("sessions").rows_where("id = ?", [session_id]))
@@ -348,6 +538,12 @@ class AdherenceStore:
         finally:
             destination.close()
         return target
+
+
+def _chunks(ids: Sequence[int], size: int = 500) -> list[str]:
+    """Comma-joined whole numbers, a few hundred at a time (SQLite limits the parameters of one query)."""
+    whole = [str(int(i)) for i in ids]
+    return [",".join(whole[n : n + size]) for n in range(0, len(whole), size)]
 
 
 def _create_private_file(path: Path) -> None:
