@@ -3,8 +3,25 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+
+
+class StoreError(Exception):
+    """The adherence database cannot be used as asked; the message says why in plain words."""
+
+
+def utc_text(moment: datetime) -> str:
+    """How the store writes a moment: ISO 8601 in UTC, to the millisecond."""
+    if moment.tzinfo is None:
+        raise ValueError("timestamps must be timezone-aware")
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds")
+
+
+def parse_utc(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
 
 # A marked span longer than a year is almost certainly a typo in a date (ours).
 DAY_MARK_MAX_DAYS = 366
@@ -45,7 +62,7 @@ def check_day_span(first_day: date, last_day: date) -> str | None:
     return None
 
 
-def marked_days(marks: list[DayMark] | tuple[DayMark, ...]) -> dict[date, DayMarkKind]:
+def marked_days(marks: Sequence[DayMark]) -> dict[date, DayMarkKind]:
     """Each marked local day and its kind; where marks overlap, a flare-up wins over a rest (it says more)."""
     days: dict[date, DayMarkKind] = {}
     for mark in sorted(marks, key=lambda m: m.kind is DayMarkKind.FLARE_UP):

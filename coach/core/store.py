@@ -11,9 +11,9 @@ import enum
 import os
 import sqlite3
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
+from datetime import date, datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -21,8 +21,11 @@ from zoneinfo import ZoneInfo
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from coach.core.history_store import HistoryRecords
 from coach.core.paths import ensure_private_dir
-from coach.core.records import DayMark, DayMarkKind, PlannedWork, StepResult, check_day_span
+from coach.core.records import StoreError as StoreError  # re-exported: the store's error type
+from coach.core.records import parse_utc as _parse
+from coach.core.records import utc_text as _timestamp
 from coach.core.routine import Routine, Step
 from coach.core.safety import SESSION_WARNING_SIGNS, check_pain
 
@@ -117,10 +120,6 @@ def m004_history(db: Database) -> None:
     )
 
 
-class StoreError(Exception):
-    """The adherence database cannot be used as asked; the message says why in plain words."""
-
-
 class SessionStatus(enum.Enum):
     OPEN = "open"  # started and not finished: still running, or the app died
     COMPLETED = "completed"
@@ -181,16 +180,6 @@ class SessionRecord:
         return tuple(key for key, answer in self.warning_signs if answer)
 
 
-def _timestamp(moment: datetime) -> str:
-    if moment.tzinfo is None:
-        raise ValueError("timestamps must be timezone-aware")
-    return moment.astimezone(UTC).isoformat(timespec="milliseconds")
-
-
-def _parse(text: str | None) -> datetime | None:
-    return datetime.fromisoformat(text) if text else None
-
-
 def _local_zone(moment: datetime, zone: tzinfo | None) -> tuple[int, str]:
     """The UTC offset in whole minutes and the zone's name at `moment`, in `zone` (None: the system's)."""
     local = moment.astimezone(zone)
@@ -207,7 +196,7 @@ def _planned_work(session_id: int, steps: tuple[Step, ...]) -> list[dict[str, An
     ]
 
 
-class AdherenceStore:
+class AdherenceStore(HistoryRecords):
     """Sessions and their step results in one SQLite file (WAL, committed per write)."""
 
     def __init__(self, db: Database, path: Path | None) -> None:
@@ -323,42 +312,6 @@ class AdherenceStore:
             self._session_row(session_id)
             self._db.table("sessions").update(session_id, row)
 
-    def record_morning_pain(self, session_id: int, pain: int | None, *, at: datetime) -> None:
-        """Store the next-morning answer for a session (0-10), or None: skipped, so it is not asked again."""
-        problem = None if pain is None else check_pain(pain)
-        if problem:
-            raise ValueError(problem)
-        with self._db.atomic():
-            self._session_row(session_id)
-            self._db.table("sessions").update(
-                session_id, {"morning_pain": pain, "morning_at": _timestamp(at)}
-            )
-
-    def add_day_mark(
-        self, kind: DayMarkKind, first_day: date, last_day: date | None = None, reason: str = ""
-    ) -> int:
-        """Mark a local day (or a span, ends included) as a planned rest or a flare-up; returns its id."""
-        last = last_day or first_day
-        problem = check_day_span(first_day, last)
-        if problem:
-            raise ValueError(problem)
-        row = {
-            "kind": kind.value,
-            "first_day": first_day.isoformat(),
-            "last_day": last.isoformat(),
-            "reason": reason.strip(),
-            "created_at": _timestamp(datetime.now(UTC)),
-        }
-        with self._db.atomic():
-            table = self._db.table("day_marks")
-            table.insert(row)
-            return int(table.last_pk)  # type: ignore[arg-type]
-
-    def remove_day_mark(self, mark_id: int) -> None:
-        with self._db.atomic():
-            if self._db.execute("DELETE FROM day_marks WHERE id = ?", [mark_id]).rowcount == 0:
-                raise StoreError(f"there is no marked day {mark_id}")
-
     def close_abandoned(self, session_id: int) -> SessionRecord:
         """Close a session the app died in as stopped early, ending when its last step finished."""
         with self._db.atomic():
@@ -395,54 +348,6 @@ class AdherenceStore:
             "SELECT step_index FROM step_results WHERE session_id = ? ORDER BY step_index", [session_id]
         ).fetchall()
         return [int(index) for (index,) in rows]
-
-    def day_marks(self) -> list[DayMark]:
-        """Every marked day or span, earliest first."""
-        rows = self._db.execute(
-            "SELECT id, kind, first_day, last_day, reason FROM day_marks ORDER BY first_day, id"
-        ).fetchall()
-        return [
-            DayMark(
-                mark_id, DayMarkKind(kind), date.fromisoformat(first), date.fromisoformat(last), reason or ""
-            )
-            for mark_id, kind, first, last, reason in rows
-        ]
-
-    def step_results(self, session_ids: Sequence[int]) -> list[StepResult]:
-        """The stored steps of the given sessions, by session and step."""
-        rows: list[tuple[Any, ...]] = []
-        for chunk in _chunks(session_ids):
-            rows += self._db.execute(
-                "SELECT session_id, step_index, kind, exercise_id, set_number, side, rep, planned_seconds,"
-                f" started_at, finished_at, skipped FROM step_results WHERE session_id IN ({chunk})"
-            ).fetchall()
-        rows.sort(key=lambda row: (row[0], row[1]))
-        return [
-            StepResult(
-                session_id=row[0],
-                step_index=row[1],
-                kind=row[2],
-                exercise_id=row[3],
-                set_number=row[4] or 0,
-                side=row[5],
-                rep=row[6] or 0,
-                planned_seconds=row[7] or 0.0,
-                started_at=_parse(row[8]),
-                finished_at=_parse(row[9]) or datetime.min.replace(tzinfo=UTC),
-                skipped=bool(row[10]),
-            )
-            for row in rows
-        ]
-
-    def planned_work(self, session_ids: Sequence[int]) -> list[PlannedWork]:
-        """The work steps each session planned per exercise and side (none for sessions before m004)."""
-        rows: list[tuple[Any, ...]] = []
-        for chunk in _chunks(session_ids):
-            rows += self._db.execute(
-                "SELECT session_id, exercise_id, exercise_name, side, steps FROM planned_work"
-                f" WHERE session_id IN ({chunk}) ORDER BY session_id, rowid"
-            ).fetchall()
-        return [PlannedWork(row[0], row[1], row[2] or row[1], row[3] or None, row[4]) for row in rows]
 
     def integrity_ok(self) -> bool:
         return bool(self._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
@@ -538,12 +443,6 @@ class AdherenceStore:
         finally:
             destination.close()
         return target
-
-
-def _chunks(ids: Sequence[int], size: int = 500) -> list[str]:
-    """Comma-joined whole numbers, a few hundred at a time (SQLite limits the parameters of one query)."""
-    whole = [str(int(i)) for i in ids]
-    return [",".join(whole[n : n + size]) for n in range(0, len(whole), size)]
 
 
 def _create_private_file(path: Path) -> None:
