@@ -159,7 +159,7 @@ def _header(proposal: Proposal, origin: Path | None, today: date) -> list[str]:
     lines = [
         f"Your own copy of {origin or 'a routine'}, {verb} one step by Rehab Coach on {today.isoformat()}.",
         f"Why: {proposal.advice.reason}",
-        *(f"{c.exercise_name}: {c.before} -> {c.after}" for c in proposal.changes),
+        *(f"{c.exercise_name}: {c.before} → {c.after}" for c in proposal.changes),
         "Delete this file to go back to the original.",
     ]
     if origin is not None and origin.is_file():

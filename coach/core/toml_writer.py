@@ -68,7 +68,12 @@ def _exercise_lines(exercise: Exercise, image: str | None) -> list[str]:
 
 def routine_toml(routine: Routine, images: Mapping[str, str], header: Sequence[str] = ()) -> str:
     """The routine file for `routine`; `images` maps exercise ids to the image name to write."""
-    lines = [*header, f"format = {FORMAT_VERSION}", f"id = {toml_string(routine.id)}"]
+    lines = [
+        *header,
+        *([""] if header else []),
+        f"format = {FORMAT_VERSION}",
+        f"id = {toml_string(routine.id)}",
+    ]
     lines.append(f"title = {toml_string(routine.title)}")
     if routine.description:
         lines.append(f"description = {toml_string(routine.description)}")
