@@ -10,9 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from coach.core.records import PlannedWork, StepResult
-
-WORK_KINDS = frozenset({"rep", "hold", "timer"})
+from coach.core.records import PlannedWork, WorkCount
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,26 +30,23 @@ class ExerciseCompletion:
 
 
 def exercise_completion(
-    planned: Sequence[PlannedWork], results: Sequence[StepResult]
+    planned: Sequence[PlannedWork], work: Sequence[WorkCount]
 ) -> list[ExerciseCompletion]:
     """Done against planned work steps per exercise and side, in the order exercises first appear."""
-    key_type = tuple[str, str | None]
-    names: dict[key_type, str] = {}
-    plan: dict[key_type, int] = {}
-    done: dict[key_type, int] = {}
+    names: dict[tuple[str, str | None], str] = {}
+    plan: dict[tuple[str, str | None], int] = {}
+    done: dict[tuple[str, str | None], int] = {}
     with_plan = {p.session_id for p in planned}
     for p in planned:
         key = (p.exercise_id, p.side)
         names.setdefault(key, p.exercise_name)
         plan[key] = plan.get(key, 0) + p.steps
-    for r in results:
-        if r.kind not in WORK_KINDS:
-            continue
-        key = (r.exercise_id, r.side)
-        names.setdefault(key, r.exercise_id)
-        if r.session_id not in with_plan:
-            plan[key] = plan.get(key, 0) + 1
-        done[key] = done.get(key, 0) + (0 if r.skipped else 1)
+    for w in work:
+        key = (w.exercise_id, w.side)
+        names.setdefault(key, w.exercise_id)
+        if w.session_id not in with_plan:
+            plan[key] = plan.get(key, 0) + w.reached
+        done[key] = done.get(key, 0) + w.done
     return [
         ExerciseCompletion(
             exercise_id, name, side, done.get((exercise_id, side), 0), plan.get((exercise_id, side), 0)

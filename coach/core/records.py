@@ -97,3 +97,14 @@ class PlannedWork:
     exercise_name: str
     side: str | None
     steps: int
+
+
+@dataclass(frozen=True, slots=True)
+class WorkCount:
+    """One session's work steps for one exercise on one side: how many were done, how many reached."""
+
+    session_id: int
+    exercise_id: str
+    side: str | None
+    done: int
+    reached: int  # done or skipped

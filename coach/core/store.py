@@ -8,6 +8,7 @@ Rehab Coach (one with migrations we do not know) is refused rather than guessed 
 from __future__ import annotations
 
 import enum
+import functools
 import os
 import sqlite3
 from collections import Counter
@@ -168,7 +169,7 @@ class SessionRecord:
         """The start in the zone the person was in then; older rows use `fallback` (None: the system zone)."""
         if self.utc_offset_minutes is None:
             return self.started_at.astimezone(fallback)
-        return self.started_at.astimezone(timezone(timedelta(minutes=self.utc_offset_minutes)))
+        return self.started_at.astimezone(fixed_zone(self.utc_offset_minutes))
 
     def local_day(self, fallback: tzinfo | None = None) -> date:
         """The local calendar day the session belongs to (the day it started, where it started)."""
@@ -178,6 +179,12 @@ class SessionRecord:
     def warning_signs_reported(self) -> tuple[str, ...]:
         """The keys of the warning signs answered 'yes'."""
         return tuple(key for key, answer in self.warning_signs if answer)
+
+
+@functools.cache
+def fixed_zone(offset_minutes: int) -> timezone:
+    """The fixed-offset zone for a stored UTC offset (cached: history asks for it thousands of times)."""
+    return timezone(timedelta(minutes=offset_minutes))
 
 
 def _local_zone(moment: datetime, zone: tzinfo | None) -> tuple[int, str]:
@@ -251,7 +258,7 @@ class AdherenceStore(HistoryRecords):
             "time_zone": zone_name,
             "routine_hash": routine.content_hash,
         }
-        local_day = started_at.astimezone(timezone(timedelta(minutes=offset))).date()
+        local_day = started_at.astimezone(fixed_zone(offset)).date()
         with self._db.atomic():
             row["routine_since"] = self._version_since(routine, local_day)
             table = self._db.table("sessions")

@@ -395,3 +395,15 @@ def test_sessions_recorded_before_m004_fall_back_to_the_current_zone(tmp_path: P
     assert (record.utc_offset_minutes, record.routine_hash, record.morning_asked) == (None, "", False)
     assert record.local_day(ZoneInfo("Europe/Helsinki")) == date(2026, 3, 3)
     assert (tmp_path / "coach.db.before-m004_history.bak").exists()
+
+
+def test_work_counts_are_per_session_exercise_and_side(store: AdherenceStore) -> None:
+    plan = routine(reps(sets=1, reps=2, sides=("left", "right")))
+    steps = plan_steps(plan)
+    session = store.begin_session(plan, steps, T0)
+    for step in steps:
+        store.record_step(session, step, T0, T0, skipped=step.side == "right" and step.rep == 2)
+
+    counts = [(w.exercise_id, w.side, w.done, w.reached) for w in store.work_counts([session])]
+
+    assert counts == [("clamshell", "left", 2, 2), ("clamshell", "right", 1, 2)]
