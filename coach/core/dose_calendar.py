@@ -81,3 +81,27 @@ def dose_calendar(
         )
         for day in days_between(start, today)
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class PlanChange:
+    """A routine file that changed: the charts mark the day its new version was first used."""
+
+    routine_id: str
+    routine_title: str
+    version: str  # the new version's content hash
+    since: date
+
+
+def plan_changes(sessions: Sequence[SessionRecord], tz: tzinfo | None = None) -> list[PlanChange]:
+    """Each day a routine was first done in a new version of its file (not its very first version)."""
+    seen: dict[str, str] = {}
+    changes: list[PlanChange] = []
+    for s in sorted(sessions, key=lambda s: s.started_at):
+        if not s.routine_hash:
+            continue
+        previous = seen.get(s.routine_id)
+        if previous is not None and previous != s.routine_hash:
+            changes.append(PlanChange(s.routine_id, s.routine_title, s.routine_hash, s.local_day(tz)))
+        seen[s.routine_id] = s.routine_hash
+    return changes

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coach.core.dose_calendar import dose_calendar, twelve_months_before
+from coach.core.dose_calendar import dose_calendar, plan_changes, twelve_months_before
 from coach.core.records import DayMark, DayMarkKind
 from coach.core.store import SessionStatus
 from tests.core.history_builders import session_on
@@ -96,3 +96,17 @@ def test_a_days_share_is_always_between_0_and_1(sessions: list[tuple[int, int, i
     days = dose_calendar(records, TODAY, first=TODAY - timedelta(days=20))
 
     assert all(0.0 <= d.share <= 1.0 for d in days)
+
+
+def test_a_changed_routine_file_is_marked_on_the_day_its_new_version_was_first_used() -> None:
+    sessions = [
+        session_on(TODAY - timedelta(days=9), routine_hash="v1"),
+        session_on(TODAY - timedelta(days=7), routine_hash="v1"),
+        session_on(TODAY - timedelta(days=5), routine_hash="v2"),
+        session_on(TODAY - timedelta(days=3), routine_hash="v2"),
+        session_on(TODAY - timedelta(days=2), routine_id="other", routine_hash="x"),
+    ]
+
+    changes = plan_changes(sessions)
+
+    assert [(c.routine_id, c.version, c.since) for c in changes] == [("r", "v2", TODAY - timedelta(days=5))]
