@@ -9,20 +9,22 @@ import argparse
 import json
 import os
 import sys
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any, NoReturn
 
 from coach import __version__
 from coach.core.clock import SystemClock
 from coach.core.engine import SessionEngine
+from coach.core.export import ExportError, Period, export_csv
 from coach.core.library import Library, Origin, discover_routines
 from coach.core.loader import RoutineError, check_routine_file
 from coach.core.paths import Places, resolve_places
 from coach.core.recording import record_session, record_simulated_session
+from coach.core.records import DayMark
 from coach.core.routine import Routine, estimated_minutes
 from coach.core.safety import ICING_MAX_MINUTES, PAIN_MAX, PAIN_MIN, check_icing_minutes, check_pain
-from coach.core.stats import summarize
+from coach.core.stats import is_daily_plan, summarize
 from coach.core.store import AdherenceStore, IcingRecord, SessionRecord, StoreError
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -104,7 +106,23 @@ def build_parser() -> argparse.ArgumentParser:
     history = commands.add_parser("history", help="past sessions, streak and weekly dose")
     history.add_argument("--json", action="store_true", help="print JSON")
     history.add_argument("--include-simulated", action="store_true", help="include --instant sessions")
+
+    export = commands.add_parser("export", help="write your history for your physiotherapist")
+    export.add_argument(
+        "--csv", type=Path, metavar="DIR", required=True, help="write sessions.csv and steps.csv into DIR"
+    )
+    export.add_argument("--from", dest="first", type=_day, metavar="DATE", help="first day, YYYY-MM-DD")
+    export.add_argument("--to", dest="last", type=_day, metavar="DATE", help="last day, YYYY-MM-DD")
+    export.add_argument("--force", action="store_true", help="overwrite the files if they exist")
+    export.add_argument("--include-simulated", action="store_true", help="include --instant sessions")
     return parser
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-03-31") from None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -122,6 +140,7 @@ def main(argv: list[str] | None = None) -> int:
             "run": _run,
             "ice": _ice,
             "history": _history,
+            "export": _export,
         }
         return handler[args.command](args, places, sys.stdout)
     except UsageError as error:
@@ -307,9 +326,10 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
-def _local(moment: datetime) -> str:
-    """A stored time in the system's zone as it was then (daylight saving included), with its offset."""
-    return moment.astimezone().isoformat(timespec="seconds")
+def _local(moment: datetime, record: SessionRecord | None = None) -> str:
+    """A stored time in the zone the session happened in, with its offset (else the system's zone)."""
+    zone = record.local_start().tzinfo if record is not None else None
+    return moment.astimezone(zone).isoformat(timespec="seconds")
 
 
 def _session_json(record: SessionRecord) -> dict[str, Any]:
@@ -317,8 +337,8 @@ def _session_json(record: SessionRecord) -> dict[str, Any]:
         "id": record.id,
         "routine_id": record.routine_id,
         "routine_title": record.routine_title,
-        "started_at": _local(record.started_at),
-        "finished_at": _local(record.finished_at) if record.finished_at else None,
+        "started_at": _local(record.started_at, record),
+        "finished_at": _local(record.finished_at, record) if record.finished_at else None,
         "status": record.status.value,
         "completed": record.completed,
         "steps_completed": record.steps_completed,
@@ -326,6 +346,10 @@ def _session_json(record: SessionRecord) -> dict[str, Any]:
         "pain": record.pain,
         "note": record.note,
         "simulated": record.simulated,
+        "local_date": record.local_day().isoformat(),
+        "time_zone": record.time_zone or None,
+        "morning_pain": record.morning_pain,
+        "routine_version": record.routine_hash or None,
     }
 
 
@@ -354,14 +378,16 @@ def _write_icing(icing: list[IcingRecord], out: IO[str]) -> None:
 def _history(args: argparse.Namespace, places: Places, out: IO[str]) -> int:
     sessions: list[SessionRecord] = []
     icing: list[IcingRecord] = []
+    marks: list[DayMark] = []
     if places.database.exists():  # reading history never creates a database
         store = AdherenceStore.open(places.database)
         try:
             sessions = store.sessions(include_simulated=args.include_simulated)
             icing = store.icing_runs()
+            marks = store.day_marks()
         finally:
             store.close()
-    summary = summarize(sessions, datetime.now().astimezone().date())
+    summary = summarize(sessions, datetime.now().astimezone().date(), marks=marks)
     if args.json:
         payload = {
             "sessions": [_session_json(s) for s in sessions],
@@ -374,6 +400,23 @@ def _history(args: argparse.Namespace, places: Places, out: IO[str]) -> int:
                 "icing_count": len(icing),
             },
             "icing": [_icing_json(r) for r in icing],
+            "adherence": {
+                "percent_4_weeks": _percent(summary.adherence_4_weeks),
+                "current_streak_weeks": summary.streak_weeks,
+                "longest_streak_weeks": summary.longest_streak_weeks,
+                "current_streak_days": summary.streak_days,
+                "longest_streak_days": summary.longest_streak_days,
+                "daily_plan": is_daily_plan(summary.sessions_per_week),
+                "marked_days": [
+                    {
+                        "kind": m.kind.value,
+                        "from": str(m.first_day),
+                        "to": str(m.last_day),
+                        "reason": m.reason,
+                    }
+                    for m in marks
+                ],
+            },
         }
         json.dump(payload, out, indent=2, ensure_ascii=False)
         out.write("\n")
@@ -381,7 +424,7 @@ def _history(args: argparse.Namespace, places: Places, out: IO[str]) -> int:
     if not sessions:
         out.write("No sessions yet. Start one with 'coach run ROUTINE --terminal' or open the app.\n")
     for s in sessions:
-        local = s.started_at.astimezone()
+        local = s.local_start()
         pain = f"pain {s.pain}" if s.pain is not None else "pain -"
         simulated = " (simulated)" if s.simulated else ""
         out.write(
@@ -397,4 +440,33 @@ def _history(args: argparse.Namespace, places: Places, out: IO[str]) -> int:
     )
     if summary.adherence_4_weeks is not None:
         out.write(f"Last 4 weeks: {summary.adherence_4_weeks:.0%} of planned sessions done\n")
+    return EXIT_OK
+
+
+def _percent(share: float | None) -> float | None:
+    return None if share is None else round(100 * share, 1)
+
+
+def _export(args: argparse.Namespace, places: Places, out: IO[str]) -> int:
+    if args.first and args.last and args.first > args.last:
+        raise UsageError(f"--from {args.first} is after --to {args.last}")
+    if not places.database.exists():
+        raise UsageError("there is no history to export yet")
+    store = AdherenceStore.open(places.database)
+    try:
+        done = export_csv(
+            store,
+            args.csv,
+            Period(args.first, args.last),
+            overwrite=args.force,
+            include_simulated=args.include_simulated,
+        )
+    except ExportError as error:
+        raise UsageError(f"{error} (--force overwrites)") from None
+    finally:
+        store.close()
+    out.write(
+        f"wrote {_count(done.sessions, 'session')} to {done.sessions_path} "
+        f"and {_count(done.steps, 'step')} to {done.steps_path}\n"
+    )
     return EXIT_OK

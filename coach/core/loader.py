@@ -7,6 +7,8 @@ editing a file sees all of them at once, and one broken file never stops the oth
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import hashlib
 import re
 import tomllib
 from dataclasses import dataclass
@@ -105,9 +107,18 @@ def check_routine_file(path: Path, assets_dir: Path | None = None) -> CheckedRou
         line = raw[: error.start].count(b"\n") + 1
         return _failed(path, line, "the file is not UTF-8 text")
     try:
-        return check_routine_text(text, path, assets_dir)
+        checked = check_routine_text(text, path, assets_dir)
     except Exception as error:  # a loader bug must not stop the other routines from loading
         return _failed(path, 1, f"this file could not be checked ({type(error).__name__}); please report it")
+    if checked.routine is None:
+        return checked
+    routine = dataclasses.replace(checked.routine, content_hash=content_hash(raw))
+    return dataclasses.replace(checked, routine=routine)
+
+
+def content_hash(raw: bytes) -> str:
+    """The version stamp of a routine file: SHA-256 of its bytes, as hex."""
+    return hashlib.sha256(raw).hexdigest()
 
 
 def check_routine_text(text: str, path: Path, assets_dir: Path | None = None) -> CheckedRoutine:

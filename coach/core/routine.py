@@ -86,6 +86,8 @@ class Routine:
     source: str = ""
     path: Path | None = None
     id_line: int = 1
+    # A hash of the file's bytes, so that history knows which version of the plan a session followed.
+    content_hash: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ The app supports a programme a clinician gave; it never diagnoses.
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -125,3 +126,97 @@ SEE_A_DOCTOR = (
     "Please stop these exercises for now and talk to a doctor about your knee. "
     "This is a precaution, not a diagnosis."
 )
+
+
+# -- The pain-monitoring rule: progress, hold or ease ------------------------------------------------------
+# Thomeé R, Phys Ther 1997;77(12):1690-1703 (in patellofemoral pain); Silbernagel KG et al., Am J Sports Med
+# 2007;35(6):897-906: pain during exercise is allowed up to 5 of 10 (PAIN_ACCEPTABLE_MAX) and must settle
+# by the next morning; pain that rises from week to week means too much. CLINICAL.md summarises the model.
+
+# Progress only after this many sessions in a row at the same dose (ours, CLINICAL.md).
+PROGRESS_AFTER_SESSIONS = 2
+# "Settled by the next morning" (ours, from the model's "back to the level before exercise"): we do not ask
+# for pain before a session, so the morning pain counts as settled when it is in the safe zone (0-3), or
+# when it is no higher than that same morning's answer before the session, as long as that was acceptable
+# (at most 5). A knee that wakes at 4 both before and after a session has settled; one at 6 never has.
+SETTLED_SAFE_MAX = 3
+# Morning pain "rising week on week" (ours): the mean of the last 7 days' morning answers is at least this
+# much higher than the mean of the 7 days before, each mean over at least MORNING_TREND_MIN_ANSWERS answers.
+MORNING_RISE_MIN = 1.0
+MORNING_TREND_MIN_ANSWERS = 2
+
+
+class Progression(enum.Enum):
+    PROGRESS = "progress"
+    HOLD = "hold"
+    EASE = "ease"
+
+
+@dataclass(frozen=True, slots=True)
+class SessionPain:
+    """What the pain-monitoring rule needs to know about one session."""
+
+    fully_done: bool
+    pain: int | None  # during the session, 0-10; None: not recorded
+    morning_pain: int | None  # the next morning; None: not (yet) answered
+    baseline: int | None = None  # the morning answer given the same day before the session, if any
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressionAdvice:
+    outcome: Progression
+    reason: str  # plain words, shown to the person as the "why"
+
+
+def settled(morning_pain: int, baseline: int | None = None) -> bool:
+    """Whether the knee had settled by the next morning (see SETTLED_SAFE_MAX for the definition)."""
+    if morning_pain <= SETTLED_SAFE_MAX:
+        return True
+    return baseline is not None and morning_pain <= min(baseline, PAIN_ACCEPTABLE_MAX)
+
+
+def _ease_reason(recent: Sequence[SessionPain]) -> str | None:
+    for s in reversed(recent):
+        if s.pain is not None and pain_zone(s.pain) is PainZone.TOO_MUCH:
+            return f"Pain reached {s.pain} out of 10 during a recent session; above 5 is too much."
+        if s.morning_pain is not None and not settled(s.morning_pain, s.baseline):
+            return f"The knee had not settled by the next morning ({s.morning_pain} out of 10)."
+    return None
+
+
+def _hold_reason(recent: Sequence[SessionPain]) -> str | None:
+    if len(recent) < PROGRESS_AFTER_SESSIONS:
+        return "Do two full sessions at this dose before changing it."
+    if not all(s.fully_done for s in recent):
+        return "Your last two sessions were not both done in full, so keep this dose for now."
+    if any(s.pain is None for s in recent):
+        return "Pain was not recorded after each of your last two sessions, so keep this dose for now."
+    if any(s.morning_pain is None for s in recent):
+        return "The next-morning check-in is missing for a recent session, so keep this dose for now."
+    return None
+
+
+def progression_rule(
+    recent: Sequence[SessionPain], morning_means: tuple[float | None, float | None] = (None, None)
+) -> ProgressionAdvice:
+    """Progress, hold or ease, with the reason, from the latest sessions at this dose (oldest first).
+
+    `morning_means` are the mean morning pains of the 7 days before last and of the last 7 days.
+    """
+    recent = list(recent)[-PROGRESS_AFTER_SESSIONS:]
+    ease = _ease_reason(recent)
+    if ease:
+        return ProgressionAdvice(Progression.EASE, ease)
+    before, latest = morning_means
+    if before is not None and latest is not None and latest - before >= MORNING_RISE_MIN:
+        return ProgressionAdvice(
+            Progression.EASE,
+            f"Morning pain rose from {before:.1f} to {latest:.1f} out of 10 on average, week on week.",
+        )
+    hold = _hold_reason(recent)
+    if hold:
+        return ProgressionAdvice(Progression.HOLD, hold)
+    return ProgressionAdvice(
+        Progression.PROGRESS,
+        "Pain settled by the morning after your last two sessions, and you did both in full.",
+    )

@@ -8,18 +8,25 @@ Rehab Coach (one with migrations we do not know) is refused rather than guessed 
 from __future__ import annotations
 
 import enum
+import functools
 import os
 import sqlite3
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import date, datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from coach.core.history_store import HistoryRecords
 from coach.core.paths import ensure_private_dir
+from coach.core.records import StoreError as StoreError  # re-exported: the store's error type
+from coach.core.records import parse_utc as _parse
+from coach.core.records import utc_text as _timestamp
 from coach.core.routine import Routine, Step
 from coach.core.safety import SESSION_WARNING_SIGNS, check_pain
 
@@ -102,8 +109,34 @@ def m003_icing_runs(db: Database) -> None:
     db["icing_runs"].create_index(["started_at"])  # type: ignore[union-attr]
 
 
-class StoreError(Exception):
-    """The adherence database cannot be used as asked; the message says why in plain words."""
+@_migration
+def m004_history(db: Database) -> None:
+    """For history and the pain-monitoring rule: local zone, plan version, next-morning pain, day marks."""
+    sessions = db["sessions"]
+    # The local time of a session is kept as the UTC offset (minutes east) and zone it had then, so that a
+    # trip abroad or a daylight-saving change never moves a past session to another day.
+    sessions.add_column("utc_offset_minutes", int)  # type: ignore[union-attr]
+    sessions.add_column("time_zone", str)  # type: ignore[union-attr]
+    # Which version of the routine file the session followed: a hash of its bytes, and the local date that
+    # version was first used.
+    sessions.add_column("routine_hash", str)  # type: ignore[union-attr]
+    sessions.add_column("routine_since", str)  # type: ignore[union-attr]
+    # The next-morning check-in: morning_at is set once asked (answered or skipped): never asked twice.
+    sessions.add_column("morning_pain", int)  # type: ignore[union-attr]
+    sessions.add_column("morning_at", str)  # type: ignore[union-attr]
+    sessions.create_index(["routine_id", "routine_hash"])  # type: ignore[union-attr]
+    db["planned_work"].create(  # type: ignore[union-attr]
+        {"session_id": int, "exercise_id": str, "exercise_name": str, "side": str, "steps": int},
+        pk=("session_id", "exercise_id", "side"),
+        foreign_keys=[("session_id", "sessions", "id")],
+        not_null={"session_id", "exercise_id", "side", "steps"},
+    )
+    db["day_marks"].create(  # type: ignore[union-attr]
+        {"id": int, "kind": str, "first_day": str, "last_day": str, "reason": str, "created_at": str},
+        pk="id",
+        not_null={"kind", "first_day", "last_day"},
+        defaults={"reason": ""},
+    )
 
 
 class SessionStatus(enum.Enum):
@@ -130,10 +163,35 @@ class SessionRecord:
     pain: int | None
     note: str
     warning_signs: tuple[tuple[str, bool | None], ...] = ()
+    utc_offset_minutes: int | None = None  # None: recorded before Rehab Coach kept it
+    time_zone: str = ""
+    routine_hash: str = ""
+    routine_since: date | None = None
+    morning_pain: int | None = None
+    morning_at: datetime | None = None  # when the next-morning question was answered or skipped
 
     @property
     def completed(self) -> bool:
         return self.status is SessionStatus.COMPLETED
+
+    @property
+    def fully_done(self) -> bool:
+        """Completed with every work step done, none skipped."""
+        return self.completed and self.steps_total > 0 and self.steps_completed >= self.steps_total
+
+    @property
+    def morning_asked(self) -> bool:
+        return self.morning_at is not None
+
+    def local_start(self, fallback: tzinfo | None = None) -> datetime:
+        """The start in the zone the person was in then; older rows use `fallback` (None: the system zone)."""
+        if self.utc_offset_minutes is None:
+            return self.started_at.astimezone(fallback)
+        return self.started_at.astimezone(fixed_zone(self.utc_offset_minutes))
+
+    def local_day(self, fallback: tzinfo | None = None) -> date:
+        """The local calendar day the session belongs to (the day it started, where it started)."""
+        return self.local_start(fallback).date()
 
     @property
     def warning_signs_reported(self) -> tuple[str, ...]:
@@ -159,17 +217,29 @@ class IcingRecord:
     status: IcingStatus
 
 
-def _timestamp(moment: datetime) -> str:
-    if moment.tzinfo is None:
-        raise ValueError("timestamps must be timezone-aware")
-    return moment.astimezone(UTC).isoformat(timespec="milliseconds")
+@functools.cache
+def fixed_zone(offset_minutes: int) -> timezone:
+    """The fixed-offset zone for a stored UTC offset (cached: history asks for it thousands of times)."""
+    return timezone(timedelta(minutes=offset_minutes))
 
 
-def _parse(text: str | None) -> datetime | None:
-    return datetime.fromisoformat(text) if text else None
+def _local_zone(moment: datetime, zone: tzinfo | None) -> tuple[int, str]:
+    """The UTC offset in whole minutes and the zone's name at `moment`, in `zone` (None: the system's)."""
+    local = moment.astimezone(zone)
+    offset = local.utcoffset() or timedelta(0)
+    name = zone.key if isinstance(zone, ZoneInfo) else (local.tzname() or "")
+    return round(offset.total_seconds() / 60), name
 
 
-class AdherenceStore:
+def _planned_work(session_id: int, steps: tuple[Step, ...]) -> list[dict[str, Any]]:
+    counts = Counter((s.exercise_id, s.exercise_name, s.side or "") for s in steps if s.kind.is_work)
+    return [
+        {"session_id": session_id, "exercise_id": e, "exercise_name": n, "side": side, "steps": count}
+        for (e, n, side), count in counts.items()
+    ]
+
+
+class AdherenceStore(HistoryRecords):
     """Sessions and their step results in one SQLite file (WAL, committed per write)."""
 
     def __init__(self, db: Database, path: Path | None) -> None:
@@ -201,9 +271,16 @@ class AdherenceStore:
     # -- writing: each call is its own committed transaction ------------------------------------------
 
     def begin_session(
-        self, routine: Routine, steps: tuple[Step, ...], started_at: datetime, *, simulated: bool = False
+        self,
+        routine: Routine,
+        steps: tuple[Step, ...],
+        started_at: datetime,
+        *,
+        simulated: bool = False,
+        zone: tzinfo | None = None,
     ) -> int:
-        """Record that a session started; returns its id."""
+        """Record that a session started, in `zone` (None: the system's zone now); returns its id."""
+        offset, zone_name = _local_zone(started_at, zone)
         row = {
             "routine_id": routine.id,
             "routine_title": routine.title,
@@ -213,11 +290,18 @@ class AdherenceStore:
             "status": SessionStatus.OPEN.value,
             "steps_total": sum(1 for step in steps if step.kind.is_work),
             "simulated": int(simulated),
+            "utc_offset_minutes": offset,
+            "time_zone": zone_name,
+            "routine_hash": routine.content_hash,
         }
+        local_day = started_at.astimezone(fixed_zone(offset)).date()
         with self._db.atomic():
+            row["routine_since"] = self._version_since(routine, local_day)
             table = self._db.table("sessions")
             table.insert(row)
-            return int(table.last_pk)  # type: ignore[arg-type]
+            session_id = int(table.last_pk)  # type: ignore[arg-type]
+            self._db.table("planned_work").insert_all(_planned_work(session_id, steps))
+            return session_id
 
     def record_step(
         self, session_id: int, step: Step, started_at: datetime, finished_at: datetime, *, skipped: bool
@@ -399,6 +483,12 @@ class AdherenceStore:
                 (sign.key, None if row[sign.key] is None else bool(row[sign.key]))
                 for sign in SESSION_WARNING_SIGNS
             ),
+            utc_offset_minutes=row["utc_offset_minutes"],
+            time_zone=row["time_zone"] or "",
+            routine_hash=row["routine_hash"] or "",
+            routine_since=date.fromisoformat(row["routine_since"]) if row["routine_since"] else None,
+            morning_pain=row["morning_pain"],
+            morning_at=_parse(row["morning_at"]),
         )
 
     def _icing_records(self, where: str, params: list[Any] | None = None) -> list[IcingRecord]:
@@ -426,6 +516,18 @@ class AdherenceStore:
         if not rows:
             raise StoreError(f"there is no icing run {run_id}")
         return rows[0]
+
+    def _version_since(self, routine: Routine, local_day: date) -> str:
+        """The local date this version of the routine was first used (for us, the day its file changed)."""
+        if routine.content_hash:
+            row = self._db.execute(
+                "SELECT routine_since FROM sessions WHERE routine_id = ? AND routine_hash = ?"
+                " AND routine_since IS NOT NULL ORDER BY started_at LIMIT 1",
+                [routine.id, routine.content_hash],
+            ).fetchone()
+            if row:
+                return str(row[0])
+        return local_day.isoformat()
 
     def _session_row(self, session_id: int) -> dict[str, Any]:
         rows = list(self._db.table("sessions").rows_where("id = ?", [session_id]))

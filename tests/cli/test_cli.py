@@ -6,6 +6,7 @@ import subprocess
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -275,17 +276,18 @@ def test_a_reader_that_goes_away_is_not_a_traceback(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(
-    os.name != "posix" or not Path("/usr/share/zoneinfo/Europe/Helsinki").exists(),
+    os.name != "posix" or not Path("/usr/share/zoneinfo/America/New_York").exists(),
     reason="needs the TZ variable and the system's zone data",
 )
-def test_history_shows_each_time_with_the_offset_it_had_then(tmp_path: Path) -> None:
+def test_history_shows_each_time_where_and_with_the_offset_it_had_then(tmp_path: Path) -> None:
+    # Recorded in Helsinki, winter and summer; read back later in New York
     data = tmp_path / "data"
     store = AdherenceStore.open(data / "coach.db")
     plan = load_routine(REPO / "routines" / "ice.toml")
     for moment in (datetime(2026, 1, 14, 21, 30, tzinfo=UTC), datetime(2026, 7, 14, 21, 30, tzinfo=UTC)):
-        store.begin_session(plan, plan_steps(plan), moment)
+        store.begin_session(plan, plan_steps(plan), moment, zone=ZoneInfo("Europe/Helsinki"))
     store.close()
-    env = {**os.environ, "COACH_DATA_DIR": str(data), "TZ": "Europe/Helsinki"}
+    env = {**os.environ, "COACH_DATA_DIR": str(data), "TZ": "America/New_York"}
 
     result = subprocess.run(
         [sys.executable, "-m", "coach", "history", "--json"],
@@ -295,9 +297,10 @@ def test_history_shows_each_time_with_the_offset_it_had_then(tmp_path: Path) -> 
         text=True,
     )
 
-    winter, summer = (s["started_at"] for s in json.loads(result.stdout)["sessions"])
-    assert winter == "2026-01-14T23:30:00+02:00"
-    assert summer == "2026-07-15T00:30:00+03:00"
+    winter, summer = json.loads(result.stdout)["sessions"]
+    assert winter["started_at"] == "2026-01-14T23:30:00+02:00"
+    assert (summer["started_at"], summer["local_date"]) == ("2026-07-15T00:30:00+03:00", "2026-07-15")
+    assert summer["time_zone"] == "Europe/Helsinki"
 
 
 def test_run_without_a_flag_opens_the_guided_player(

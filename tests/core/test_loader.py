@@ -413,3 +413,15 @@ def test_two_icing_timers_cannot_add_up_past_twenty_minutes(tmp_path: Path) -> N
 
     assert ":9: the icing in this routine adds up to 25 minutes" in problem
     assert "skin and nerves" in problem
+
+
+def test_a_routine_carries_the_hash_of_its_files_bytes(tmp_path: Path) -> None:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    same = write(tmp_path / "same.toml", text)
+    changed = write(tmp_path / "changed.toml", text.replace("reps = 12", "reps = 14"))
+
+    original = load_routine(EXAMPLE).content_hash
+
+    assert len(original) == 64
+    assert load_routine(same).content_hash == original
+    assert load_routine(changed).content_hash != original

@@ -4,8 +4,10 @@ import os
 import sqlite3
 import stat
 from contextlib import closing
-from datetime import UTC, datetime, timedelta
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlite_utils import Database
@@ -15,6 +17,7 @@ from coach.core import store as store_module
 from coach.core.clock import FakeClock
 from coach.core.engine import SessionEngine
 from coach.core.recording import record_session
+from coach.core.records import DayMarkKind
 from coach.core.routine import plan_steps
 from coach.core.store import AdherenceStore, SessionStatus, StoreError
 from tests.helpers import hold, reps, routine
@@ -32,8 +35,13 @@ def test_schema_is_built_by_numbered_migrations(store: AdherenceStore, tmp_path:
         db.close()
 
     assert applied == store_module._KNOWN_MIGRATIONS
-    assert applied == ["m001_sessions_and_steps", "m002_warning_signs", "m003_icing_runs"]
-    assert {"sessions", "step_results", "icing_runs"} <= tables
+    assert applied == [
+        "m001_sessions_and_steps",
+        "m002_warning_signs",
+        "m003_icing_runs",
+        "m004_history",
+    ]
+    assert {"sessions", "step_results", "icing_runs", "planned_work", "day_marks"} <= tables
     assert journal == "wal"
 
 
@@ -259,3 +267,147 @@ def test_a_file_that_is_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
 
 def test_integrity_check(store: AdherenceStore) -> None:
     assert store.integrity_ok()
+
+
+# -- history (m004) -----------------------------------------------------------------------------------
+
+NEW_YORK = ZoneInfo("America/New_York")
+
+
+def test_a_session_keeps_the_zone_it_started_in(store: AdherenceStore) -> None:
+    plan = routine(hold(sets=1))
+    winter = store.begin_session(
+        plan, plan_steps(plan), datetime(2026, 1, 15, 3, 30, tzinfo=UTC), zone=NEW_YORK
+    )
+    summer = store.begin_session(
+        plan, plan_steps(plan), datetime(2026, 7, 15, 3, 30, tzinfo=UTC), zone=NEW_YORK
+    )
+
+    w, s = store.session(winter), store.session(summer)
+
+    assert (w.utc_offset_minutes, w.time_zone, w.local_day()) == (-300, "America/New_York", date(2026, 1, 14))
+    assert (s.utc_offset_minutes, s.local_start().hour, s.local_day()) == (-240, 23, date(2026, 7, 14))
+
+
+def test_without_a_zone_the_system_zone_of_the_moment_is_kept(store: AdherenceStore) -> None:
+    plan = routine(hold(sets=1))
+    moment = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
+
+    record = store.session(store.begin_session(plan, plan_steps(plan), moment))
+
+    expected = moment.astimezone().utcoffset()
+    assert expected is not None
+    assert record.utc_offset_minutes == expected.total_seconds() // 60
+
+
+def test_a_session_records_the_version_of_its_routine(store: AdherenceStore) -> None:
+    first = replace(routine(hold(sets=1)), content_hash="aaa")
+    changed = replace(first, content_hash="bbb")
+    day = datetime(2026, 3, 2, 9, tzinfo=UTC)
+
+    a = store.begin_session(first, plan_steps(first), day, zone=UTC)
+    again = store.begin_session(first, plan_steps(first), day + timedelta(days=2), zone=UTC)
+    b = store.begin_session(changed, plan_steps(changed), day + timedelta(days=5), zone=UTC)
+
+    versions = [(store.session(i).routine_hash, store.session(i).routine_since) for i in (a, again, b)]
+    assert versions == [("aaa", date(2026, 3, 2)), ("aaa", date(2026, 3, 2)), ("bbb", date(2026, 3, 7))]
+
+
+def test_the_planned_work_is_kept_per_exercise_and_side(store: AdherenceStore) -> None:
+    plan = routine(reps(sets=2, reps=3, sides=("left", "right")), hold(sets=3))
+    session = store.begin_session(plan, plan_steps(plan), T0)
+
+    planned = {(p.exercise_id, p.side): p.steps for p in store.planned_work([session])}
+
+    assert planned == {("clamshell", "left"): 6, ("clamshell", "right"): 6, ("calf-stretch", None): 3}
+
+
+def test_step_results_come_back_with_their_side(store: AdherenceStore) -> None:
+    plan = routine(reps(sets=1, reps=1, sides=("left", "right")))
+    steps = plan_steps(plan)
+    session = store.begin_session(plan, steps, T0)
+    work = [s for s in steps if s.kind.is_work]
+    store.record_step(session, work[1], T0, T0 + timedelta(seconds=3), skipped=True)
+    store.record_step(session, work[0], T0, T0 + timedelta(seconds=3), skipped=False)
+
+    results = store.step_results([session])
+
+    assert [(r.step_index, r.side, r.skipped) for r in results] == [
+        (work[0].index, "left", False),
+        (work[1].index, "right", True),
+    ]
+
+
+def test_the_morning_answer_is_stored_with_its_session(store: AdherenceStore) -> None:
+    plan = routine(hold(sets=1))
+    answered = store.begin_session(plan, plan_steps(plan), T0)
+    skipped = store.begin_session(plan, plan_steps(plan), T0)
+    morning = T0 + timedelta(hours=23)
+
+    store.record_morning_pain(answered, 2, at=morning)
+    store.record_morning_pain(skipped, None, at=morning)
+
+    a, s = store.session(answered), store.session(skipped)
+    assert (a.morning_pain, a.morning_at, a.morning_asked) == (2, morning, True)
+    assert (s.morning_pain, s.morning_asked) == (None, True)
+    with pytest.raises(ValueError, match="0 to 10"):
+        store.record_morning_pain(answered, -1, at=morning)
+
+
+def test_rest_and_flare_up_days_can_be_marked_listed_and_removed(store: AdherenceStore) -> None:
+    holiday = store.add_day_mark(DayMarkKind.REST, date(2026, 8, 1), date(2026, 8, 14), "  holiday ")
+    store.add_day_mark(DayMarkKind.FLARE_UP, date(2026, 3, 3), reason="stairs at work")
+
+    marks = store.day_marks()
+
+    assert [(m.kind, m.first_day, m.last_day, m.reason) for m in marks] == [
+        (DayMarkKind.FLARE_UP, date(2026, 3, 3), date(2026, 3, 3), "stairs at work"),
+        (DayMarkKind.REST, date(2026, 8, 1), date(2026, 8, 14), "holiday"),
+    ]
+    store.remove_day_mark(holiday)
+    assert len(store.day_marks()) == 1
+    with pytest.raises(StoreError, match="no marked day"):
+        store.remove_day_mark(holiday)
+
+
+def test_a_span_that_ends_before_it_starts_is_refused(store: AdherenceStore) -> None:
+    with pytest.raises(ValueError, match="ends"):
+        store.add_day_mark(DayMarkKind.REST, date(2026, 3, 3), date(2026, 3, 1))
+
+
+def test_sessions_recorded_before_m004_fall_back_to_the_current_zone(tmp_path: Path) -> None:
+    path = tmp_path / "coach.db"
+    before = Migrations("rehab-coach")
+    before()(store_module.m001_sessions_and_steps)
+    before()(store_module.m002_warning_signs)
+    with closing(Database(path)) as db:
+        before.apply(db)
+        db["sessions"].insert(
+            {
+                "routine_id": "r",
+                "started_at": "2026-03-02T23:30:00.000+00:00",
+                "status": "completed",
+                "steps_total": 1,
+                "simulated": 0,
+            }
+        )
+
+    upgraded = AdherenceStore.open(path)
+    (record,) = upgraded.sessions()
+    upgraded.close()
+
+    assert (record.utc_offset_minutes, record.routine_hash, record.morning_asked) == (None, "", False)
+    assert record.local_day(ZoneInfo("Europe/Helsinki")) == date(2026, 3, 3)
+    assert (tmp_path / "coach.db.before-m003_icing_runs.bak").exists()  # the first pending step
+
+
+def test_work_counts_are_per_session_exercise_and_side(store: AdherenceStore) -> None:
+    plan = routine(reps(sets=1, reps=2, sides=("left", "right")))
+    steps = plan_steps(plan)
+    session = store.begin_session(plan, steps, T0)
+    for step in steps:
+        store.record_step(session, step, T0, T0, skipped=step.side == "right" and step.rep == 2)
+
+    counts = [(w.exercise_id, w.side, w.done, w.reached) for w in store.work_counts([session])]
+
+    assert counts == [("clamshell", "left", 2, 2), ("clamshell", "right", 1, 2)]

@@ -1,0 +1,115 @@
+"""How history scales: ten years of daily history against an empty database, as ratios.
+
+    python -m bench.history [--years 10] [--runs 7]
+
+Two measurements, each the median of several runs, on a generated database (bench/generate_history.py)
+and on an empty one:
+- `coach history --json` as a person runs it: a new process each time, so Python's start-up is included;
+- the history view's core work in this process: read sessions, marks and a year of work counts, then the
+  summary, the 12-month heat map, the weekly doses since the start, the pain trend, streaks, per-exercise
+  completion and the progression advice: everything the history window will draw from.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+
+from bench.generate_history import generate
+from coach.core.completion import exercise_completion
+from coach.core.dose_calendar import dose_calendar, twelve_months_before
+from coach.core.loader import load_routine
+from coach.core.pain import pain_trend
+from coach.core.paths import resolve_places
+from coach.core.progression import advise
+from coach.core.stats import first_planned_day, streaks, summarize, weekly_doses
+from coach.core.store import AdherenceStore
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def _median_seconds(action: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def _cli_history(data_dir: Path) -> None:
+    env = {**os.environ, "COACH_DATA_DIR": str(data_dir)}
+    command = [sys.executable, "-m", "coach", "history", "--json"]
+    subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL)
+
+
+def history_view(database: Path, today: date) -> int:
+    """Everything the history window shows, computed from the database; returns the sessions read."""
+    places = resolve_places({})
+    routine = load_routine(places.bundled_routines / "hip-strength.toml", places.assets)
+    store = AdherenceStore.open(database)
+    try:
+        sessions = store.sessions()
+        marks = store.day_marks()
+        year = twelve_months_before(today)
+        recent = [s.id for s in sessions if s.local_day() >= year]
+        work, planned = store.work_counts(recent), store.planned_work(recent)
+    finally:
+        store.close()
+    summarize(sessions, today, marks=marks)
+    dose_calendar(sessions, today, marks)
+    weekly_doses(sessions, first_planned_day(sessions) or today, today, marks)
+    pain_trend(sessions, year, today)
+    streaks(sessions, today, marks)
+    exercise_completion(planned, work)
+    advise(sessions, routine, today)
+    return len(sessions)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="history on years of data against an empty database")
+    parser.add_argument("--years", type=int, default=10)
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    today = datetime.now().astimezone().date()
+    with tempfile.TemporaryDirectory(prefix="coach-bench-") as folder:
+        empty, full = Path(folder) / "empty", Path(folder) / "full"
+        AdherenceStore.open(empty / "coach.db").close()
+        full.mkdir()
+        count = generate(full / "coach.db", args.years, today=today)
+        figures = {
+            "years": args.years,
+            "sessions": count,
+            "cli_history_json_empty_s": _median_seconds(lambda: _cli_history(empty), args.runs),
+            "cli_history_json_full_s": _median_seconds(lambda: _cli_history(full), args.runs),
+            "history_view_empty_s": _median_seconds(
+                lambda: history_view(empty / "coach.db", today), args.runs
+            ),
+            "history_view_full_s": _median_seconds(lambda: history_view(full / "coach.db", today), args.runs),
+        }
+    figures["cli_ratio"] = figures["cli_history_json_full_s"] / figures["cli_history_json_empty_s"]
+    figures["view_ratio"] = figures["history_view_full_s"] / figures["history_view_empty_s"]
+    print(f"{args.years} years, {count} sessions; medians of {args.runs} runs")
+    print(
+        f"coach history --json: {figures['cli_history_json_full_s']:.3f} s vs "
+        f"{figures['cli_history_json_empty_s']:.3f} s empty = {figures['cli_ratio']:.2f}x"
+    )
+    print(
+        f"history view (core):  {figures['history_view_full_s']:.3f} s vs "
+        f"{figures['history_view_empty_s']:.4f} s empty = {figures['view_ratio']:.1f}x"
+    )
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "history.json").write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,184 @@
+"""Exports for the physiotherapist: sessions and step results as CSV files.
+
+Two files in a folder: `sessions.csv` (one row per session) and `steps.csv` (one row per stored step). They
+are written as UTF-8 with a byte-order mark, so that a spreadsheet opened by double-click reads the dashes
+and accents in routine titles correctly. Existing files are never replaced silently: the export refuses
+unless asked to overwrite, and then writes both files whole or not at all (each through a temporary file).
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, tzinfo
+from pathlib import Path
+
+from coach.core.paths import ensure_private_dir
+from coach.core.records import StepResult
+from coach.core.safety import SESSION_WARNING_SIGNS
+from coach.core.store import AdherenceStore, SessionRecord
+
+SESSIONS_FILE = "sessions.csv"
+STEPS_FILE = "steps.csv"
+ENCODING = "utf-8-sig"
+
+SESSION_COLUMNS = (
+    "session_id",
+    "routine_id",
+    "routine_title",
+    "routine_version",
+    "routine_version_since",
+    "local_date",
+    "started_at",
+    "finished_at",
+    "time_zone",
+    "status",
+    "steps_done",
+    "steps_total",
+    "pain",
+    "morning_pain",
+    "note",
+    *(sign.key for sign in SESSION_WARNING_SIGNS),
+    "simulated",
+)
+STEP_COLUMNS = (
+    "session_id",
+    "local_date",
+    "step_index",
+    "exercise_id",
+    "kind",
+    "set",
+    "side",
+    "rep",
+    "planned_seconds",
+    "started_at",
+    "finished_at",
+    "result",
+)
+
+
+class ExportError(Exception):
+    """The export cannot be written as asked; the message says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """Local days, both ends included; None: open on that side."""
+
+    first: date | None = None
+    last: date | None = None
+
+    def contains(self, day: date) -> bool:
+        return (self.first is None or day >= self.first) and (self.last is None or day <= self.last)
+
+
+@dataclass(frozen=True, slots=True)
+class CsvExport:
+    sessions_path: Path
+    steps_path: Path
+    sessions: int
+    steps: int
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def _local(moment: datetime | None, session: SessionRecord, tz: tzinfo | None) -> str:
+    """A stored time in the session's own zone (older sessions: `tz`), with its offset."""
+    if moment is None:
+        return ""
+    zone = session.local_start(tz).tzinfo
+    return moment.astimezone(zone).isoformat(timespec="seconds")
+
+
+def session_row(s: SessionRecord, tz: tzinfo | None = None) -> list[str]:
+    """One row of sessions.csv."""
+    signs = dict(s.warning_signs)
+    values: list[object] = [
+        s.id,
+        s.routine_id,
+        s.routine_title,
+        s.routine_hash[:12],  # enough to tell versions apart in a spreadsheet
+        s.routine_since.isoformat() if s.routine_since else None,
+        s.local_day(tz).isoformat(),
+        _local(s.started_at, s, tz),
+        _local(s.finished_at, s, tz),
+        s.time_zone,
+        s.status.value,
+        s.steps_completed,
+        s.steps_total,
+        s.pain,
+        s.morning_pain,
+        s.note,
+        *(signs.get(sign.key) for sign in SESSION_WARNING_SIGNS),
+        s.simulated,
+    ]
+    return [_text(v) for v in values]
+
+
+def step_row(r: StepResult, s: SessionRecord, tz: tzinfo | None = None) -> list[str]:
+    """One row of steps.csv."""
+    values: list[object] = [
+        r.session_id,
+        s.local_day(tz).isoformat(),
+        r.step_index,
+        r.exercise_id,
+        r.kind,
+        r.set_number or None,
+        r.side,
+        r.rep or None,
+        f"{r.planned_seconds:g}",
+        _local(r.started_at, s, tz),
+        _local(r.finished_at, s, tz),
+        "skipped" if r.skipped else "done",
+    ]
+    return [_text(v) for v in values]
+
+
+def _write_csv(path: Path, header: Sequence[str], rows: list[list[str]]) -> None:
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(descriptor, "w", encoding=ENCODING, newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(header)
+            writer.writerows(rows)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def export_csv(
+    store: AdherenceStore,
+    folder: Path,
+    period: Period | None = None,
+    tz: tzinfo | None = None,
+    *,
+    overwrite: bool = False,
+    include_simulated: bool = False,
+) -> CsvExport:
+    """Write sessions.csv and steps.csv for the sessions on the local days of `period` into `folder`."""
+    targets = (folder / SESSIONS_FILE, folder / STEPS_FILE)
+    existing = [p for p in targets if p.exists()]
+    if existing and not overwrite:
+        raise ExportError(f"{existing[0]} already exists; choose another folder or overwrite it")
+    if folder.exists() and not folder.is_dir():
+        raise ExportError(f"{folder} is not a folder")
+    chosen = period or Period()
+    sessions = [
+        s for s in store.sessions(include_simulated=include_simulated) if chosen.contains(s.local_day(tz))
+    ]
+    by_id = {s.id: s for s in sessions}
+    results = store.step_results(list(by_id))
+    ensure_private_dir(folder)
+    _write_csv(targets[0], SESSION_COLUMNS, [session_row(s, tz) for s in sessions])
+    _write_csv(targets[1], STEP_COLUMNS, [step_row(r, by_id[r.session_id], tz) for r in results])
+    return CsvExport(targets[0], targets[1], len(sessions), len(results))

@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+import csv
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from coach.core.export import SESSION_COLUMNS, STEP_COLUMNS, ExportError, Period, export_csv
+from coach.core.routine import plan_steps
+from coach.core.store import AdherenceStore
+from tests.helpers import hold, routine
+
+NEW_YORK = ZoneInfo("America/New_York")
+
+
+def read(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def record(store: AdherenceStore, moment: datetime, *, pain: int | None = None) -> int:
+    plan = routine(hold(sets=1, sides=("left", "right")))
+    steps = plan_steps(plan)
+    session = store.begin_session(plan, steps, moment, zone=NEW_YORK)
+    for step in steps:
+        store.record_step(
+            session, step, moment, moment + timedelta(seconds=step.seconds), skipped=step.side == "right"
+        )
+    store.finish_session(session, completed=True, finished_at=moment + timedelta(minutes=2))
+    if pain is not None:
+        store.record_pain(session, pain, 'stairs, "a bit" sore\nafterwards')
+    store.record_warning_signs(session, {"night_pain": False, "swelling": True})
+    return session
+
+
+def test_one_row_per_session_and_per_step_in_local_time(store: AdherenceStore, tmp_path: Path) -> None:
+    session = record(store, datetime(2026, 3, 3, 2, 30, tzinfo=UTC), pain=4)
+    store.record_morning_pain(session, 2, at=datetime(2026, 3, 3, 12, 0, tzinfo=UTC))
+
+    done = export_csv(store, tmp_path / "out")
+
+    (row,) = read(done.sessions_path)
+    assert tuple(row) == SESSION_COLUMNS
+    assert row["local_date"] == "2026-03-02"  # 21:30 the evening before, in New York
+    assert row["started_at"] == "2026-03-02T21:30:00-05:00"
+    assert (row["time_zone"], row["status"], row["steps_done"], row["steps_total"]) == (
+        "America/New_York",
+        "completed",
+        "1",
+        "2",
+    )
+    assert (row["pain"], row["morning_pain"], row["night_pain"], row["swelling"]) == ("4", "2", "no", "yes")
+    assert row["note"] == 'stairs, "a bit" sore\nafterwards'
+    steps = read(done.steps_path)
+    assert tuple(steps[0]) == STEP_COLUMNS
+    work = [(s["exercise_id"], s["side"], s["result"]) for s in steps if s["kind"] == "hold"]
+    assert work == [("calf-stretch", "left", "done"), ("calf-stretch", "right", "skipped")]
+    assert (done.sessions, done.steps) == (1, len(steps))
+
+
+def test_a_period_selects_sessions_by_their_local_day(store: AdherenceStore, tmp_path: Path) -> None:
+    for day in (1, 2, 3):
+        record(store, datetime(2026, 3, day, 15, 0, tzinfo=UTC))
+
+    done = export_csv(store, tmp_path, Period(date(2026, 3, 2), date(2026, 3, 2)))
+
+    assert [r["local_date"] for r in read(done.sessions_path)] == ["2026-03-02"]
+    assert {r["local_date"] for r in read(done.steps_path)} == {"2026-03-02"}
+
+
+def test_existing_files_are_not_overwritten_unless_asked(store: AdherenceStore, tmp_path: Path) -> None:
+    record(store, datetime(2026, 3, 1, 15, 0, tzinfo=UTC))
+    (tmp_path / "steps.csv").write_text("keep me", encoding="utf-8")
+
+    with pytest.raises(ExportError, match="already exists"):
+        export_csv(store, tmp_path)
+
+    assert (tmp_path / "steps.csv").read_text(encoding="utf-8") == "keep me"
+    assert not (tmp_path / "sessions.csv").exists()
+    export_csv(store, tmp_path, overwrite=True)
+    assert len(read(tmp_path / "steps.csv")) > 0
+
+
+def test_an_empty_history_exports_the_header_rows(store: AdherenceStore, tmp_path: Path) -> None:
+    done = export_csv(store, tmp_path)
+
+    assert done.sessions_path.read_text(encoding="utf-8-sig").splitlines() == [",".join(SESSION_COLUMNS)]
