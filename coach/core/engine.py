@@ -123,6 +123,12 @@ class SessionEngine:
         later = self.steps[self._index + 1 : self._block_end(self._index) + 1]
         return self.remaining() + sum(step.seconds for step in later)
 
+    def session_remaining(self) -> float:
+        """Seconds left in the whole session if nobody pauses or skips."""
+        if self._state in (EngineState.FINISHED, EngineState.STOPPED):
+            return 0.0
+        return self.remaining() + sum(step.seconds for step in self.steps[self._index + 1 :])
+
     def progress(self) -> float:
         """How far through the whole session, 0.0 to 1.0, by planned time."""
         if self._state is EngineState.FINISHED:

@@ -13,12 +13,13 @@ shrinks to nothing neither adds to a streak nor breaks it; a marked day never br
 
 from __future__ import annotations
 
+import enum
 import math
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
-from coach.core.records import DayMark, marked_days
+from coach.core.records import DayMark, StepResult, marked_days
 from coach.core.store import SessionRecord, SessionStatus
 
 ADHERENCE_WEEKS = 4
@@ -77,6 +78,28 @@ def counts_towards_dose(session: SessionRecord) -> bool:
     if session.status is SessionStatus.OPEN or session.sessions_per_week <= 0 or session.steps_total <= 0:
         return False
     return session.steps_completed >= DOSE_MIN_SHARE * session.steps_total
+
+
+class SessionOutcome(enum.Enum):
+    """How a session ended, as the end-of-session page says it."""
+
+    DONE = "done"  # reached the end with most of the work done
+    FINISHED_SKIPPING = "finished skipping"  # reached the end, but most of it was skipped
+    STOPPED = "stopped"  # stopped early
+
+
+def session_outcome(session: SessionRecord) -> SessionOutcome:
+    if session.status is not SessionStatus.COMPLETED:
+        return SessionOutcome.STOPPED
+    enough = session.steps_completed >= DOSE_MIN_SHARE * session.steps_total
+    return SessionOutcome.DONE if enough else SessionOutcome.FINISHED_SKIPPING
+
+
+def active_seconds(steps: Sequence[StepResult]) -> float:
+    """How long the person spent in the steps they did (pauses and a crash between them not counted)."""
+    return sum(
+        (step.finished_at - step.started_at).total_seconds() for step in steps if step.started_at is not None
+    )
 
 
 def dose_sessions(sessions: Sequence[SessionRecord]) -> list[SessionRecord]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field
+from datetime import date
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QIcon
@@ -15,18 +16,19 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from coach import __version__
 from coach.core.clock import Clock, SystemClock
-from coach.core.engine import EngineState, SessionEngine, resume_point
+from coach.core.engine import EngineState, SessionEngine
 from coach.core.icing import close_abandoned_runs
 from coach.core.library import Library, discover_routines
 from coach.core.loader import ILLUSTRATIONS
 from coach.core.paths import Places, resolve_places
 from coach.core.recording import SessionRecorder, record_session
+from coach.core.recovery import plan_recovery, resumable, why_not_resumable
 from coach.core.reminders import dose_days
 from coach.core.routine import Routine, plan_steps
 from coach.core.safety import ICING_MAX_MINUTES
 from coach.core.settings import Settings, load_settings, save_settings
 from coach.core.stats import Summary, summarize
-from coach.core.store import AdherenceStore, SessionRecord, StoreError
+from coach.core.store import AdherenceStore, StoreError
 from coach.gui.icing import IcingController, IcingWindow
 from coach.gui.instance import InstanceError, InstanceServer, Request, hand_over, server_name
 from coach.gui.main_window import MainWindow
@@ -74,6 +76,7 @@ class CoachApp(QObject):
         self._select_last_routine()
         self.refresh_summary()
         self._setup_icing()
+        self.window.close_guard = self._may_close
 
     def change_settings(self, settings: Settings) -> None:
         """Remember the user's choice at once, so that a crash keeps it."""
@@ -97,38 +100,41 @@ class CoachApp(QObject):
 
     def offer_recovery(self) -> None:
         """Offer to resume a session the app died in, or to close it as stopped early."""
-        open_sessions = [s for s in self.store.open_sessions() if not s.simulated]
-        if not open_sessions or self.player is not None:
+        if self.player is not None:
             return
-        *older, newest = open_sessions
-        for record in older:
+        plan = plan_recovery(self.store.open_sessions())
+        for record in plan.close:
             self.store.close_abandoned(record.id)
-        dialog = RecoveryDialog(newest, self._resumable(newest), self.window)
-        dialog.finished.connect(lambda _result: self._on_recovery_answer(dialog))
+        if plan.offer is None:
+            return
+        record = plan.offer
+        entry = self.library.find(record.routine_id)
+        why_not = why_not_resumable(record, entry.routine if entry else None, self.clock.wall())
+        dialog = RecoveryDialog(record, why_not, self.window)
+        # Bound methods, never lambdas that capture widgets: PySide may then free a widget inside Qt's own
+        # clean-up of another, which crashes at exit.
+        dialog.finished.connect(self._on_recovery_answer)
         self.recovery_dialog = dialog
         dialog.open()
 
-    def _resumable(self, record: SessionRecord) -> tuple[Routine, int] | None:
-        entry = self.library.find(record.routine_id)
-        if entry is None:
-            return None
-        steps = plan_steps(entry.routine)
-        if sum(1 for step in steps if step.kind.is_work) != record.steps_total:
-            return None  # the routine file changed since: its steps no longer line up
-        start = resume_point(steps, self.store.done_step_indexes(record.id))
-        return None if start is None else (entry.routine, start)
-
-    def _on_recovery_answer(self, dialog: RecoveryDialog) -> None:
+    def _on_recovery_answer(self) -> None:
+        dialog = self.recovery_dialog
+        if dialog is None:
+            return
         record = dialog.record
-        plan = self._resumable(record) if dialog.resume_chosen else None
-        if plan is None:
+        entry = self.library.find(record.routine_id)
+        found = (
+            resumable(record, entry.routine, self.store.done_step_indexes(record.id), self.clock.wall())
+            if entry is not None and dialog.resume_chosen
+            else None
+        )
+        if found is None:
             self.store.close_abandoned(record.id)
             self.refresh_summary()
             return
-        routine, start = plan
-        engine = SessionEngine(plan_steps(routine), self.clock, start_index=start)
+        engine = SessionEngine(plan_steps(found.routine), self.clock, start_index=found.start_index)
         engine.subscribe(SessionRecorder(self.store, record.id))
-        self._play(routine, engine, record.id)
+        self._play(found.routine, engine, record.id)
 
     def _play(self, routine: Routine, engine: SessionEngine, session_id: int) -> PlayerView:
         player = PlayerView(
@@ -140,16 +146,20 @@ class CoachApp(QObject):
             beeps=self.settings.beeps,
             speak=self.settings.voice,
         )
-        player.finished.connect(lambda _completed: self._on_session_finished(session_id))
+        player.finished.connect(self._on_session_finished)
         self.player = player
+        self._session_id = session_id
         self.window.start_action.setEnabled(False)
         self.window.show_page(player)
         self.services.inhibitor.inhibit(self.tr("Guided exercise session"))
         player.start()
         return player
 
-    def _on_session_finished(self, session_id: int) -> None:
+    def _on_session_finished(self) -> None:
+        session_id = self._session_id
         self.services.inhibitor.release()
+        if self.player is not None:
+            self.window.remove_page(self.player)
         self.player = None
         page = SessionEndPage(self.store.session(session_id), self.store)
         page.done.connect(self._on_session_closed)
@@ -220,9 +230,9 @@ class CoachApp(QObject):
         self.reminders = ReminderScheduler(
             self.clock,
             self.services.notifier,
-            lambda: self.settings,
+            self._current_settings,
             self.change_settings,
-            lambda: dose_days(self.store.sessions()),
+            self._dose_days,
             parent=self,
         )
         self.reminders.start_requested.connect(self._on_todays_routine)
@@ -263,16 +273,36 @@ class CoachApp(QObject):
     def edit_reminders(self) -> None:
         """The days and time of the daily reminder, in a dialog that does not block the timers."""
         self.reminder_dialog = ReminderDialog(self.settings, self.window)
-        self.reminder_dialog.accepted.connect(
-            lambda: self.reminders.set_schedule(*self.reminder_dialog.chosen())
-        )
+        self.reminder_dialog.accepted.connect(self._on_reminders_chosen)
         self.reminder_dialog.open()
 
+    def _on_reminders_chosen(self) -> None:
+        self.reminders.set_schedule(*self.reminder_dialog.chosen())
+
+    def _current_settings(self) -> Settings:
+        return self.settings
+
+    def _dose_days(self) -> set[date]:
+        return dose_days(self.store.sessions())
+
     def quit(self) -> None:
-        """Leave the app, tray and all (closing the window alone keeps a tray app running)."""
+        """Leave the app, tray and all (closing the window alone keeps a tray app running).
+
+        During a session it first asks, in the player, whether to stop; the app stays until that is answered.
+        """
+        if not self._may_close():
+            return
         self.icing_window.close()
         self.window.close()
         QApplication.quit()
+
+    def _may_close(self) -> bool:
+        """Closing during a session asks first (in the player: Esc stops and saves, Space carries on)."""
+        if self.player is not None and self.session_running():
+            _bring_forward(self.window)
+            self.player.ask_to_stop()
+            return False
+        return True
 
     def _close_icing(self) -> None:
         """Stop (and record) a running timer; delete the parentless windows while Qt still runs."""
@@ -297,14 +327,23 @@ class CoachApp(QObject):
     def _on_show(self) -> None:
         _bring_forward(self.icing_window if self.icing.running else self.window)
 
+    def session_running(self) -> bool:
+        return self.player is not None and self.player.engine.state in (
+            EngineState.RUNNING,
+            EngineState.PAUSED,
+        )
+
     def close(self) -> None:
-        if self.player is not None and self.player.engine.state in (EngineState.RUNNING, EngineState.PAUSED):
-            self.player.finished.disconnect()
-            self.player.engine.stop()  # saved as stopped early; every finished step is already stored
-        self._close_icing()
-        self.services.inhibitor.release()
-        self.services.voice.stop()
-        self.store.close()
+        """Save what is running (a session as stopped early, icing as stopped) and close the store."""
+        try:
+            if self.player is not None and self.session_running():
+                self.player.finished.disconnect()
+                self.player.engine.stop()  # every finished step is already stored
+            self._close_icing()
+        finally:
+            self.services.inhibitor.release()
+            self.services.voice.stop()
+            self.store.close()
 
 
 def describe_summary(summary: Summary) -> str:

@@ -176,7 +176,7 @@ class IcingWindow(QWidget):
         )
         self.start_button = QPushButton(self.tr("&Start icing"))
         self.start_button.setAccessibleName(self.tr("Start icing"))
-        self.start_button.clicked.connect(lambda: self.start_requested.emit(self.minutes.value()))
+        self.start_button.clicked.connect(self._on_start_clicked)
         self.stop_button = QPushButton(self.tr("S&top icing…"))
         self.stop_button.setAccessibleName(self.tr("Stop icing"))
         self.stop_button.clicked.connect(self.ask_to_stop)
@@ -197,6 +197,9 @@ class IcingWindow(QWidget):
         """Show why a request was refused (until the next start), or clear it."""
         self._refusal = refusal
         self.refresh()
+
+    def _on_start_clicked(self) -> None:
+        self.start_requested.emit(self.minutes.value())
 
     def refresh(self) -> None:
         run = self.controller.run

@@ -132,8 +132,13 @@ class InstanceServer(QObject):
     def _on_new_connection(self) -> None:
         while self._server.hasPendingConnections():
             socket = self._server.nextPendingConnection()
-            socket.readyRead.connect(lambda s=socket: self._on_ready_read(s))
+            socket.readyRead.connect(self._on_socket_ready)
             socket.disconnected.connect(socket.deleteLater)
+
+    def _on_socket_ready(self) -> None:
+        socket = self.sender()
+        if isinstance(socket, QLocalSocket):
+            self._on_ready_read(socket)
 
     def _on_ready_read(self, socket: QLocalSocket) -> None:
         if not socket.canReadLine():

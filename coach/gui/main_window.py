@@ -6,8 +6,10 @@ It owns no rules: it shows what the core says and reports what the user asked fo
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -37,6 +39,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setWindowTitle(self.tr("Rehab Coach"))
         self.library = library
+        # Asked before the window closes; False keeps it open (a session is running and must be asked about).
+        self.close_guard: Callable[[], bool] = _always
         self._build_actions()
         self.library_page = self._build_library_page()
         self.pages = QStackedWidget()
@@ -68,9 +72,9 @@ class MainWindow(QMainWindow):
         self.full_screen_action.setCheckable(True)
         self.full_screen_action.toggled.connect(self._on_full_screen)
         self.warning_signs_action = self._action(self.tr("&Warning signs…"), "F1")
-        self.warning_signs_action.triggered.connect(lambda: show_warning_signs(self))
+        self.warning_signs_action.triggered.connect(self._on_warning_signs)
         self.about_action = QAction(self.tr("&About Rehab Coach"), self)
-        self.about_action.triggered.connect(lambda: show_about(self))
+        self.about_action.triggered.connect(self._on_about)
 
     def _build_menus(self) -> None:
         self.session_menu = session_menu = self.menuBar().addMenu(self.tr("&Session"))
@@ -94,7 +98,7 @@ class MainWindow(QMainWindow):
         list_font = self.routine_list.font()
         list_font.setPointSizeF(list_font.pointSizeF() * 1.15)
         self.routine_list.setFont(list_font)
-        self.routine_list.itemActivated.connect(lambda _item: self.start_action.trigger())
+        self.routine_list.itemActivated.connect(self.start_action.trigger)
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setWordWrap(True)
@@ -187,6 +191,12 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(page)
         page.setFocus()
 
+    def remove_page(self, page: QWidget) -> None:
+        """Take a finished page (a player) out of the window and free it."""
+        if page is not self.library_page and self.pages.indexOf(page) >= 0:
+            self.pages.removeWidget(page)
+            page.deleteLater()
+
     def show_library(self) -> None:
         current = self.pages.currentWidget()
         self.pages.setCurrentWidget(self.library_page)
@@ -197,6 +207,18 @@ class MainWindow(QMainWindow):
 
     def set_summary(self, text: str) -> None:
         self.summary.setText(text)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        if self.close_guard():
+            super().closeEvent(event)
+        else:
+            event.ignore()
+
+    def _on_warning_signs(self) -> None:
+        show_warning_signs(self)
+
+    def _on_about(self) -> None:
+        show_about(self)
 
     def _on_full_screen(self, on: bool) -> None:
         if on:
@@ -219,6 +241,10 @@ class MainWindow(QMainWindow):
         entry = self.selected_routine()
         if entry is not None and self.pages.currentWidget() is self.library_page:
             self.start_requested.emit(entry.routine.id)
+
+
+def _always() -> bool:
+    return True
 
 
 def _standard(key: QKeySequence.StandardKey, fallback: str) -> QKeySequence:

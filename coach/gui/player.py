@@ -14,9 +14,9 @@ from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QFontMetricsF, QKeySequence, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QSizePolicy,
@@ -134,7 +134,8 @@ class PlayerView(QWidget):
         self.muted = False
         self._placeholder = placeholder
         self._exercises: dict[str, Exercise] = {e.id: e for e in routine.exercises}
-        self._confirm: QMessageBox | None = None
+        self._completed = False
+        self.confirming = False  # Esc was pressed once: Esc again stops, Space carries on
         self._paused_to_ask = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -148,6 +149,36 @@ class PlayerView(QWidget):
     # -- building ----------------------------------------------------------------------------------------
 
     def _build(self) -> None:
+        self._build_labels()
+        self._build_controls()
+        self._build_confirmation()
+        top = QVBoxLayout()
+        top.setSpacing(4)
+        top.addWidget(self.headline)
+        top.addWidget(self.position_label)
+        top.addWidget(self.state_label)
+        clock_column = QVBoxLayout()
+        clock_column.setSpacing(0)
+        clock_column.addStretch(1)
+        clock_column.addWidget(self.countdown, 4)
+        clock_column.addWidget(self.countdown_caption)
+        clock_column.addStretch(1)
+        middle = QHBoxLayout()
+        middle.setSpacing(24)
+        middle.addWidget(self.illustration, 1)
+        middle.addLayout(clock_column, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setSpacing(12)
+        layout.addLayout(top)
+        layout.addLayout(middle, 1)
+        layout.addWidget(self.instructions)
+        layout.addWidget(self.next_label)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.confirm_bar)
+        layout.addLayout(self.controls)
+
+    def _build_labels(self) -> None:
         self.headline = QLabel()
         self.headline.setWordWrap(True)
         self.headline.setAccessibleName(self.tr("Exercise"))
@@ -178,45 +209,46 @@ class PlayerView(QWidget):
         self.progress.setRange(0, 1000)
         self.progress.setAccessibleName(self.tr("Progress through the session"))
 
+    def _build_controls(self) -> None:
         self.back_action = self._key_action(self.tr("Back"), Qt.Key.Key_Left, self._on_back)
         self.pause_action = self._key_action(self.tr("Pause"), Qt.Key.Key_Space, self._on_toggle_pause)
         self.skip_action = self._key_action(self.tr("Skip"), Qt.Key.Key_Right, self._on_skip)
         self.mute_action = self._key_action(self.tr("Mute"), Qt.Key.Key_M, self._on_toggle_mute)
         self.stop_action = self._key_action(self.tr("Stop"), Qt.Key.Key_Escape, self.ask_to_stop)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(8)
+        self.controls = QHBoxLayout()
+        self.controls.setSpacing(8)
         self.buttons: dict[QAction, QPushButton] = {}
         for action in (self.back_action, self.pause_action, self.skip_action, self.mute_action):
-            buttons.addWidget(self._button(action))
-        buttons.addStretch(1)
-        buttons.addWidget(self._button(self.stop_action))
+            self.controls.addWidget(self._button(action))
+        self.controls.addStretch(1)
+        self.controls.addWidget(self._button(self.stop_action))
 
-        top = QVBoxLayout()
-        top.setSpacing(4)
-        top.addWidget(self.headline)
-        top.addWidget(self.position_label)
-        top.addWidget(self.state_label)
-        middle = QHBoxLayout()
-        middle.setSpacing(24)
-        clock_column = QVBoxLayout()
-        clock_column.setSpacing(0)
-        clock_column.addWidget(self.countdown, 1)
-        clock_column.addWidget(self.countdown_caption)
-        middle.addWidget(self.illustration, 1)
-        middle.addLayout(clock_column, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 16)
-        layout.setSpacing(12)
-        layout.addLayout(top)
-        layout.addLayout(middle, 1)
-        layout.addWidget(self.instructions)
-        layout.addWidget(self.next_label)
-        layout.addWidget(self.progress)
-        layout.addLayout(buttons)
+    def _build_confirmation(self) -> None:
+        """Asked in the page, not in a dialog, so that the player's own keys cannot press its buttons."""
+        self.confirm_bar = QFrame()
+        self.confirm_bar.setFrameShape(QFrame.Shape.StyledPanel)
+        self.confirm_bar.setAccessibleName(self.tr("Stop this session?"))
+        question = QLabel(
+            self.tr("Stop this session? Everything you have done is saved; it counts as stopped early.")
+        )
+        question.setWordWrap(True)
+        _scale_font(question, 1.2, bold=True)
+        self.stop_button = QPushButton(self.tr("Stop and save  [Esc]"))
+        self.stop_button.clicked.connect(self.stop_now)
+        self.keep_going_button = QPushButton(self.tr("Keep going  [Space]"))
+        self.keep_going_button.clicked.connect(self.keep_going)
+        row = QHBoxLayout(self.confirm_bar)
+        row.addWidget(question, 1)
+        for button in (self.keep_going_button, self.stop_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setMinimumHeight(40)
+            row.addWidget(button)
+        self.confirm_bar.hide()
 
     def _key_action(self, text: str, key: Qt.Key, slot: object) -> QAction:
         action = QAction(text, self)
         action.setShortcut(QKeySequence(key))
+        action.setAutoRepeat(False)  # a held key is one press, never a run of skips through the session
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.triggered.connect(slot)
         self.addAction(action)
@@ -248,61 +280,55 @@ class PlayerView(QWidget):
 
     def tick(self) -> None:
         """Let the engine catch up with the clock, then redraw; the QTimer calls this once a second."""
-        if self.engine.state in (EngineState.RUNNING, EngineState.PAUSED):
-            self.engine.tick()
-        self._refresh()
+        try:
+            if self.engine.state in (EngineState.RUNNING, EngineState.PAUSED):
+                self.engine.tick()
+        finally:
+            # Even if recording a step failed, the display and the next wake-up carry on.
+            self._refresh()
 
     def ask_to_stop(self) -> None:
-        """Esc: ask before ending the session early (what was done is kept either way)."""
-        if self.engine.state not in (EngineState.RUNNING, EngineState.PAUSED) or self._confirm is not None:
+        """Esc: pause and ask, in the page; Esc again stops (what was done is kept either way)."""
+        if self.engine.state not in (EngineState.RUNNING, EngineState.PAUSED):
+            return
+        if self.confirming:
+            self.stop_now()
             return
         if self.engine.state is EngineState.RUNNING:
             self.engine.pause()
             self._paused_to_ask = True
+        self.confirming = True
         self._refresh()
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("Stop this session?"),
-            self.tr(
-                "Stop now? Everything you have done so far is saved, and the session counts as stopped early."
-            ),
-            QMessageBox.StandardButton.NoButton,
-            self,
-        )
-        self.stop_button = box.addButton(self.tr("Stop and save"), QMessageBox.ButtonRole.AcceptRole)
-        self.keep_going_button = box.addButton(self.tr("Keep going"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(self.keep_going_button)
-        box.setEscapeButton(self.keep_going_button)
-        box.finished.connect(self._on_stop_answered)
-        self._confirm = box
-        box.open()
 
-    def _on_stop_answered(self) -> None:
-        box = self._confirm
-        self._confirm = None
-        if box is None:
-            return
-        box.deleteLater()
-        if box.clickedButton() is self.stop_button:
+    def stop_now(self) -> None:
+        """End the session early; it is saved as stopped."""
+        self.confirming = False
+        if self.engine.state in (EngineState.RUNNING, EngineState.PAUSED):
             self.engine.stop()
-        elif self._paused_to_ask and self.engine.state is EngineState.PAUSED:
+        self._refresh()
+
+    def keep_going(self) -> None:
+        """Answer 'no' to the stop question: carry on as before it was asked."""
+        self.confirming = False
+        if self._paused_to_ask and self.engine.state is EngineState.PAUSED:
             self.engine.resume()
         self._paused_to_ask = False
-        self.setFocus()
         self._refresh()
 
     def _on_toggle_pause(self) -> None:
-        if self.engine.state in (EngineState.RUNNING, EngineState.PAUSED):
+        if self.confirming:
+            self.keep_going()
+        elif self.engine.state in (EngineState.RUNNING, EngineState.PAUSED):
             self.engine.toggle_pause()
             self._refresh()
 
     def _on_skip(self) -> None:
-        if self.engine.state in (EngineState.RUNNING, EngineState.PAUSED):
+        if not self.confirming and self.engine.state in (EngineState.RUNNING, EngineState.PAUSED):
             self.engine.skip()
             self._refresh()
 
     def _on_back(self) -> None:
-        if self.engine.state in (EngineState.RUNNING, EngineState.PAUSED):
+        if not self.confirming and self.engine.state in (EngineState.RUNNING, EngineState.PAUSED):
             self.engine.back()
             self._refresh()
 
@@ -322,7 +348,11 @@ class PlayerView(QWidget):
             self.voice.say(said.speech)
         if isinstance(event, SessionFinished):
             self._timer.stop()
-            QTimer.singleShot(0, self, lambda: self.finished.emit(event.completed))
+            self._completed = event.completed
+            QTimer.singleShot(0, self._emit_finished)
+
+    def _emit_finished(self) -> None:
+        self.finished.emit(self._completed)
 
     def _refresh(self) -> None:
         engine = self.engine
@@ -342,11 +372,12 @@ class PlayerView(QWidget):
         self.instructions.setText("\n".join(f"• {line}" for line in shown.instructions) if shown else "")
         self.next_label.setText(self.tr("Next up: {0}").format(cues.next_up(upcoming)))
         self.progress.setValue(round(engine.progress() * 1000))
-        minutes_left = math.ceil((1 - engine.progress()) * engine.seconds_total / 60)
+        minutes_left = math.ceil(engine.session_remaining() / 60)
         self.progress.setFormat(self.tr("About {0} min left").format(minutes_left))
         paused = engine.state is EngineState.PAUSED
         self.state_label.setText(self.tr("Paused — press Space to carry on") if paused else "")
-        self.state_label.setVisible(paused)
+        self.state_label.setVisible(paused and not self.confirming)
+        self.confirm_bar.setVisible(self.confirming)
         self.pause_action.setText(self.tr("Resume") if paused else self.tr("Pause"))
         self._schedule()
 
@@ -355,7 +386,7 @@ class PlayerView(QWidget):
         if self.engine.state is not EngineState.RUNNING:
             self._timer.stop()
             return
-        remaining = self.engine.remaining()
+        remaining = self.engine.block_remaining()  # what the countdown shows
         until_change = remaining - math.ceil(remaining - 1e-9) + 1
         self._timer.start(max(20, math.ceil(until_change * 1000) + 5))
 

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
-from coach.core.routine import Routine
 from coach.core.store import SessionRecord
 
 
 class RecoveryDialog(QMessageBox):
-    """'Your session did not finish': Resume (when the routine still fits) or Close as stopped early."""
+    """'Your session did not finish': Resume (when it still can be) or Close as stopped early."""
 
-    def __init__(self, record: SessionRecord, resumable: tuple[Routine, int] | None, parent: QWidget) -> None:
+    def __init__(self, record: SessionRecord, why_not: str | None, parent: QWidget) -> None:
         super().__init__(parent)
         self.record = record
         when = record.started_at.astimezone().strftime("%A %d %B, %H:%M")
@@ -25,15 +24,16 @@ class RecoveryDialog(QMessageBox):
         done = self.tr("The {0} of {1} reps and holds you did are saved.").format(
             record.steps_completed, record.steps_total
         )
-        if resumable is None:
-            done += " " + self.tr("It cannot be resumed, because its routine has changed or is gone.")
+        if why_not is not None:
+            done += " " + self.tr("It cannot be resumed: {0}.").format(why_not)
         self.setInformativeText(done)
-        self.resume_button = self.addButton(self.tr("Resume"), QMessageBox.ButtonRole.AcceptRole)
-        self.resume_button.setEnabled(resumable is not None)
-        self.close_button = self.addButton(
-            self.tr("Close as stopped early"), QMessageBox.ButtonRole.RejectRole
-        )
-        self.setDefaultButton(self.resume_button if resumable is not None else self.close_button)
+        # Buttons made here, not by addButton(text): their Python wrappers then know when Qt deletes them.
+        self.resume_button = QPushButton(self.tr("Resume"))
+        self.resume_button.setEnabled(why_not is None)
+        self.close_button = QPushButton(self.tr("Close as stopped early"))
+        self.addButton(self.resume_button, QMessageBox.ButtonRole.AcceptRole)
+        self.addButton(self.close_button, QMessageBox.ButtonRole.RejectRole)
+        self.setDefaultButton(self.resume_button if why_not is None else self.close_button)
         self.setEscapeButton(self.close_button)
 
     @property

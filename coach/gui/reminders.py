@@ -149,7 +149,8 @@ class ReminderPrompt(QWidget):
         for minutes in SNOOZE_MINUTES:
             button = QPushButton(self.tr("{0} min").format(minutes))
             button.setAccessibleName(self.tr("Snooze {0} minutes").format(minutes))
-            button.clicked.connect(lambda _=False, m=minutes: self.snooze_clicked.emit(m))
+            button.setProperty("snooze_minutes", minutes)
+            button.clicked.connect(self._on_snooze)
             snoozes.addWidget(button)
             self.snooze_buttons[minutes] = button
         self.dismiss_button = QPushButton(self.tr("&Dismiss"))
@@ -160,6 +161,11 @@ class ReminderPrompt(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.start_button)
         layout.addLayout(snoozes)
+
+    def _on_snooze(self) -> None:
+        button = self.sender()
+        if isinstance(button, QPushButton):
+            self.snooze_clicked.emit(int(button.property("snooze_minutes")))
 
     def show_for(self, now: datetime) -> None:
         self.message.setText(

@@ -1,7 +1,7 @@
 """The end of a session: how much the knee hurt, a note, and the two warning-sign questions.
 
-A "yes" to a warning sign shows a calm "please see a doctor" message; every answer is stored with the
-session. Nothing here is required: the session itself is already saved, step by step.
+Each answer is stored the moment it is given, so leaving the page in any way (Done, Esc, closing the
+window) keeps it. A "yes" to a warning sign shows a calm "please see a doctor" message.
 """
 
 from __future__ import annotations
@@ -23,11 +23,15 @@ from PySide6.QtWidgets import (
 )
 
 from coach.core.safety import PAIN_MAX, PAIN_MIN, SEE_A_DOCTOR, SESSION_WARNING_SIGNS, pain_advice
+from coach.core.stats import SessionOutcome, active_seconds, session_outcome
 from coach.core.store import AdherenceStore, SessionRecord
+
+# A line of text this wide is easy to read; wider screens get margins instead (ours).
+_CONTENT_MAX_WIDTH = 860
 
 
 class SessionEndPage(QWidget):
-    """Asks the end-of-session questions about `record` and stores the answers; emits `done` after."""
+    """Asks the end-of-session questions about `record`, storing each answer at once; `done` when left."""
 
     done = Signal()
 
@@ -36,27 +40,45 @@ class SessionEndPage(QWidget):
         self.record = record
         self.store = store
         self.pain: int | None = None
+        self.answers: dict[str, QButtonGroup] = {}
         self.setAccessibleName(self.tr("End of session"))
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # first focus on the page: no key answers by accident
+        content = QWidget()
+        content.setMaximumWidth(_CONTENT_MAX_WIDTH)
+        layout = QVBoxLayout(content)
+        layout.setSpacing(12)
+        self._add_heading(layout)
+        self._add_pain(layout)
+        self._add_warning_signs(layout)
+        self._add_note_and_buttons(layout)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(32, 24, 32, 24)
+        outer.addStretch(1)
+        outer.addWidget(content, 100)
+        outer.addStretch(1)
 
-        heading = QLabel(
-            self.tr("Well done — session complete")
-            if record.completed
-            else self.tr("Session stopped — everything you did is saved")
-        )
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.8)
-        font.setBold(True)
-        heading.setFont(font)
-        self.heading = heading
-        minutes = (
-            round((record.finished_at - record.started_at).total_seconds() / 60) if record.finished_at else 0
-        )
+    # -- building ----------------------------------------------------------------------------------------
+
+    def _add_heading(self, layout: QVBoxLayout) -> None:
+        headings = {
+            SessionOutcome.DONE: self.tr("Well done — session complete"),
+            SessionOutcome.FINISHED_SKIPPING: self.tr("Session finished — most of it was skipped"),
+            SessionOutcome.STOPPED: self.tr("Session stopped — everything you did is saved"),
+        }
+        self.heading = QLabel(headings[session_outcome(self.record)])
+        _scale_font(self.heading, 1.8, bold=True)
+        minutes = round(active_seconds(self.store.step_results([self.record.id])) / 60)
         self.summary = QLabel(
             self.tr("{0}: {1} of {2} reps and holds done, in {3} min.").format(
-                record.routine_title, record.steps_completed, record.steps_total, minutes
+                self.record.routine_title, self.record.steps_completed, self.record.steps_total, minutes
             )
         )
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.summary)
+        layout.addSpacing(12)
 
+    def _add_pain(self, layout: QVBoxLayout) -> None:
         self.pain_slider = QSlider(Qt.Orientation.Horizontal)
         self.pain_slider.setRange(PAIN_MIN, PAIN_MAX)
         self.pain_slider.setPageStep(1)
@@ -65,112 +87,119 @@ class SessionEndPage(QWidget):
         self.pain_slider.setAccessibleName(self.tr("Pain during the session, 0 to 10"))
         self.pain_slider.valueChanged.connect(self._on_pain)
         # A press or key that leaves the value where it was (0 at the start) still answers the question.
-        self.pain_slider.sliderPressed.connect(lambda: self._on_pain(self.pain_slider.value()))
-        self.pain_slider.actionTriggered.connect(
-            lambda _action: QTimer.singleShot(0, lambda: self._on_pain(self.pain_slider.value()))
-        )
+        self.pain_slider.sliderPressed.connect(self._on_pain_touched)
+        self.pain_slider.actionTriggered.connect(self._on_pain_action)
         self.pain_value = QLabel(self.tr("Not answered yet"))
         self.pain_value.setMinimumWidth(140)
         self.pain_advice = QLabel()
         self.pain_advice.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(str(PAIN_MIN)))
+        row.addWidget(self.pain_slider, 1)
+        row.addWidget(QLabel(str(PAIN_MAX)))
+        row.addWidget(self.pain_value)
+        layout.addWidget(_bold(self.tr("How much did your knee hurt during the session? (0 none, 10 worst)")))
+        layout.addLayout(row)
+        layout.addWidget(self.pain_advice)
+        layout.addSpacing(8)
 
-        self.note = QLineEdit()
-        self.note.setPlaceholderText(self.tr("Optional: anything you or your physiotherapist should know"))
-        self.note.setAccessibleName(self.tr("Note"))
-        self.note.setMaxLength(500)
-
-        self.answers: dict[str, QButtonGroup] = {}
-        signs = QGridLayout()
-        signs.setHorizontalSpacing(16)
+    def _add_warning_signs(self, layout: QVBoxLayout) -> None:
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(16)
         for row, sign in enumerate(SESSION_WARNING_SIGNS):
-            question = QLabel(self.tr(sign.question))
+            question = QLabel(sign.question)
             question.setWordWrap(True)
             yes, no = QRadioButton(self.tr("Yes")), QRadioButton(self.tr("No"))
-            yes.setAccessibleName(f"{sign.question} {self.tr('Yes')}")
-            no.setAccessibleName(f"{sign.question} {self.tr('No')}")
+            yes.setAccessibleName(self.tr("Yes: {0}").format(sign.question))
+            no.setAccessibleName(self.tr("No: {0}").format(sign.question))
             group = QButtonGroup(self)
             group.addButton(yes, 1)
             group.addButton(no, 0)
             group.idToggled.connect(self._on_warning_answer)
             self.answers[sign.key] = group
-            signs.addWidget(question, row, 0)
-            signs.addWidget(yes, row, 1)
-            signs.addWidget(no, row, 2)
-        signs.setColumnStretch(0, 1)
-        self.doctor = QLabel(self.tr(SEE_A_DOCTOR))
+            grid.addWidget(question, row, 0)
+            grid.addWidget(yes, row, 1)
+            grid.addWidget(no, row, 2)
+        grid.setColumnStretch(0, 1)
+        self.doctor = QLabel(SEE_A_DOCTOR)
         self.doctor.setWordWrap(True)
         self.doctor.setFrameShape(QFrame.Shape.StyledPanel)
         self.doctor.setMargin(12)
         self.doctor.setAccessibleName(self.tr("Please see a doctor"))
         self.doctor.hide()
+        layout.addWidget(_bold(self.tr("Two questions we always ask")))
+        layout.addLayout(grid)
+        layout.addWidget(self.doctor)
+        layout.addSpacing(8)
 
-        self.save_button = QPushButton(self.tr("Save and finish"))
-        self.save_button.setDefault(True)
-        self.save_button.setToolTip(self.tr("Save and finish (Ctrl+Return)"))
+    def _add_note_and_buttons(self, layout: QVBoxLayout) -> None:
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(self.tr("Optional: anything you or your physiotherapist should know"))
+        self.note.setAccessibleName(self.tr("Note"))
+        self.note.setMaxLength(500)
+        self.note.editingFinished.connect(self._store_pain_and_note)
+        self.note.returnPressed.connect(self.save)
+        self.save_button = QPushButton(self.tr("Done"))
+        self.save_button.setToolTip(self.tr("Done (Ctrl+Return)"))
         self.save_button.clicked.connect(self.save)
-        self.skip_button = QPushButton(self.tr("Skip"))
-        self.skip_button.setToolTip(self.tr("Finish without answering (Esc)"))
-        self.skip_button.clicked.connect(self.done.emit)
-        for key, slot in (("Ctrl+Return", self.save), ("Escape", self.done.emit)):
+        self.skip_button = QPushButton(self.tr("Skip the rest"))
+        self.skip_button.setToolTip(self.tr("Leave without answering the rest; answers given are kept (Esc)"))
+        self.skip_button.clicked.connect(self.save)
+        for key, slot in (("Ctrl+Return", self.save), ("Escape", self.save)):
             action = QAction(self)
             action.setShortcut(QKeySequence(key))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(slot)
             self.addAction(action)
-
-        pain_row = QHBoxLayout()
-        pain_row.addWidget(QLabel(str(PAIN_MIN)))
-        pain_row.addWidget(self.pain_slider, 1)
-        pain_row.addWidget(QLabel(str(PAIN_MAX)))
-        pain_row.addWidget(self.pain_value)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.skip_button)
         buttons.addWidget(self.save_button)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 24, 32, 24)
-        layout.setSpacing(12)
-        layout.addWidget(heading)
-        layout.addWidget(self.summary)
-        layout.addSpacing(12)
-        layout.addWidget(_bold(self.tr("How much did your knee hurt during the session? (0 none, 10 worst)")))
-        layout.addLayout(pain_row)
-        layout.addWidget(self.pain_advice)
-        layout.addSpacing(8)
-        layout.addWidget(_bold(self.tr("Two questions we always ask")))
-        layout.addLayout(signs)
-        layout.addWidget(self.doctor)
-        layout.addSpacing(8)
         layout.addWidget(self.note)
         layout.addStretch(1)
         layout.addLayout(buttons)
-        self.setFocusProxy(self.pain_slider)
+
+    # -- answers -----------------------------------------------------------------------------------------
 
     def answer(self, key: str) -> bool | None:
         checked = self.answers[key].checkedId()
         return None if checked < 0 else bool(checked)
 
     def save(self) -> None:
-        """Store the answers with the session, then finish."""
-        answers = {sign.key: self.answer(sign.key) for sign in SESSION_WARNING_SIGNS}
-        self.store.record_pain(self.record.id, self.pain, self.note.text())
-        self.store.record_warning_signs(self.record.id, answers)
+        """Store what is not stored yet (the note as typed), then leave the page."""
+        self._store_pain_and_note()
         self.done.emit()
+
+    def _store_pain_and_note(self) -> None:
+        self.store.record_pain(self.record.id, self.pain, self.note.text())
+
+    def _on_pain_action(self) -> None:
+        QTimer.singleShot(0, self._on_pain_touched)  # after the slider has applied the action
+
+    def _on_pain_touched(self) -> None:
+        self._on_pain(self.pain_slider.value())
 
     def _on_pain(self, value: int) -> None:
         self.pain = value
         self.pain_value.setText(self.tr("{0} of 10").format(value))
-        self.pain_advice.setText(self.tr(pain_advice(value)))
+        self.pain_advice.setText(pain_advice(value))
+        self._store_pain_and_note()
 
     def _on_warning_answer(self) -> None:
-        self.doctor.setVisible(any(self.answer(sign.key) for sign in SESSION_WARNING_SIGNS))
+        answers = {sign.key: self.answer(sign.key) for sign in SESSION_WARNING_SIGNS}
+        self.store.record_warning_signs(self.record.id, answers)
+        self.doctor.setVisible(any(answers.values()))
+
+
+def _scale_font(label: QLabel, factor: float, *, bold: bool = False) -> None:
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * factor)
+    font.setBold(bold)
+    label.setFont(font)
 
 
 def _bold(text: str) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
-    font = label.font()
-    font.setBold(True)
-    label.setFont(font)
+    _scale_font(label, 1.0, bold=True)
     return label

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
+from datetime import UTC, datetime
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -22,7 +23,7 @@ from coach.gui.app import CoachApp, Services
 def main(routine_id: str) -> None:
     qt_app = QApplication(sys.argv)
     places = resolve_places()
-    clock = FakeClock()
+    clock = FakeClock(wall=datetime(2026, 3, 2, 8, 0, tzinfo=UTC))  # the tests' fake_clock day
     app = CoachApp(places, AdherenceStore.open(places.database), clock=clock, services=Services())
     app.window.show()
     player = app.start_routine(routine_id)

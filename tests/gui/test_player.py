@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from coach.core.clock import FakeClock
@@ -48,11 +47,8 @@ def press(qtbot: QtBot, player: PlayerView, key: Qt.Key) -> None:
 
 
 def answer_stop(qtbot: QtBot, player: PlayerView, *, stop: bool) -> None:
-    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox))
-    box = QApplication.activeModalWidget()
-    assert isinstance(box, QMessageBox)
-    button = player.stop_button if stop else player.keep_going_button
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert player.confirm_bar.isVisible()
+    press(qtbot, player, Qt.Key.Key_Escape if stop else Qt.Key.Key_Space)
 
 
 def test_start_shows_the_first_exercise_and_records_an_open_session(
@@ -126,8 +122,32 @@ def test_esc_asks_first_and_keep_going_carries_on(
 
     assert player.engine.state is EngineState.PAUSED
     answer_stop(qtbot, player, stop=False)
-    qtbot.waitUntil(lambda: player.engine.state is EngineState.RUNNING)
+    assert player.engine.state is EngineState.RUNNING
+    assert not player.confirm_bar.isVisible()
     assert coach_app.window.pages.currentWidget() is player
+
+
+def test_while_asking_to_stop_the_other_keys_do_nothing(
+    qtbot: QtBot, coach_app: CoachApp, fake_clock: FakeClock
+) -> None:
+    player = start_from_the_window(qtbot, coach_app, "Hip strength (weeks 1–6)")
+    press(qtbot, player, Qt.Key.Key_Escape)
+
+    for key in (Qt.Key.Key_Right, Qt.Key.Key_Left, Qt.Key.Key_Right):
+        press(qtbot, player, key)
+
+    assert player.engine.index == 0
+    assert player.confirm_bar.isVisible()
+    assert coach_app.store.sessions()[0].status is SessionStatus.OPEN
+
+
+def test_holding_a_key_is_one_press(qtbot: QtBot, coach_app: CoachApp) -> None:
+    # A held → must not run through the session (Qt repeats a shortcut unless told not to; QTest cannot
+    # send the repeated key events, so the setting itself is what is checked).
+    player = start_from_the_window(qtbot, coach_app, "Hip strength (weeks 1–6)")
+
+    actions = [player.back_action, player.pause_action, player.skip_action, player.mute_action]
+    assert [a.autoRepeat() for a in (*actions, player.stop_action)] == [False] * 5
 
 
 def test_esc_then_stop_saves_the_session_as_stopped_early(
@@ -256,3 +276,53 @@ def test_a_running_session_is_not_started_twice(qtbot: QtBot, coach_app: CoachAp
 )
 def test_countdown_text(seconds: float, shown: str) -> None:
     assert format_countdown(seconds) == shown
+
+
+def test_answers_are_kept_when_the_page_is_left_with_esc(
+    qtbot: QtBot, coach_app: CoachApp, fake_clock: FakeClock
+) -> None:
+    player = start_from_the_window(qtbot, coach_app, "Ice the knee (20 minutes)")
+    advance(player, fake_clock, player.engine.seconds_total)
+    qtbot.waitUntil(lambda: isinstance(coach_app.window.pages.currentWidget(), SessionEndPage))
+    page = coach_app.window.pages.currentWidget()
+    assert isinstance(page, SessionEndPage)
+    page.pain_slider.setValue(7)
+    qtbot.mouseClick(page.answers["night_pain"].button(1), Qt.MouseButton.LeftButton)
+
+    page.setFocus()
+    qtbot.keyClick(page, Qt.Key.Key_Escape)
+
+    [record] = coach_app.store.sessions()
+    assert record.pain == 7
+    assert record.warning_signs_reported == ("night_pain",)
+    assert coach_app.window.pages.currentWidget() is coach_app.window.library_page
+
+
+def test_skipping_through_to_the_end_is_not_called_complete(
+    qtbot: QtBot, coach_app: CoachApp, fake_clock: FakeClock
+) -> None:
+    player = start_from_the_window(qtbot, coach_app, "Hip strength (weeks 1–6)")
+    while player.engine.state is EngineState.RUNNING:
+        press(qtbot, player, Qt.Key.Key_Right)
+
+    qtbot.waitUntil(lambda: isinstance(coach_app.window.pages.currentWidget(), SessionEndPage))
+    page = coach_app.window.pages.currentWidget()
+    assert isinstance(page, SessionEndPage)
+    assert page.heading.text() == "Session finished — most of it was skipped"
+    assert coach_app.window.pages.count() == 2  # the library and this page: the player is gone
+
+
+def test_closing_the_window_during_a_session_asks_first(
+    qtbot: QtBot, coach_app: CoachApp, fake_clock: FakeClock
+) -> None:
+    player = start_from_the_window(qtbot, coach_app, "Hip strength (weeks 1–6)")
+
+    coach_app.window.close()
+
+    assert coach_app.window.isVisible()
+    assert player.confirm_bar.isVisible()
+    press(qtbot, player, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: isinstance(coach_app.window.pages.currentWidget(), SessionEndPage))
+    assert coach_app.store.sessions()[0].status is SessionStatus.STOPPED
+    coach_app.window.close()
+    assert not coach_app.window.isVisible()

@@ -18,7 +18,7 @@ from coach.core.store import AdherenceStore, SessionStatus
 from coach.gui.app import CoachApp, Services
 from coach.gui.recovery import RecoveryDialog
 from coach.gui.session_end import SessionEndPage
-from tests.conftest import REPO
+from tests.conftest import REPO, write
 
 CHILD = REPO / "tests" / "fault" / "gui_session_child.py"
 STEPS_BEFORE_KILL = 40
@@ -126,5 +126,31 @@ def test_nothing_is_offered_when_every_session_finished(
     try:
         app.offer_recovery()
         assert app.recovery_dialog is None
+    finally:
+        app.close()
+
+
+def test_a_session_whose_routine_file_changed_is_offered_but_cannot_be_resumed(
+    qtbot: QtBot, places: Places, data_dir: Path, fake_clock: FakeClock
+) -> None:
+    mine = data_dir / "routines" / "mine.toml"
+    text = (
+        'format = 1\nid = "mine"\ntitle = "Mine"\n[[exercises]]\nid = "a"\nname = "A"\nsets = 1\nreps = 4\n'
+    )
+    write(mine, text)
+    store = AdherenceStore.open(places.database)
+    crashed = CoachApp(places, store, clock=fake_clock, services=Services())
+    assert crashed.start_routine("mine") is not None
+    store.close()  # the app "dies"
+    crashed.window.deleteLater()
+    write(mine, text.replace("reps = 4", "reps = 4\nrest_seconds = 30"))  # the same steps, a new file
+
+    app = open_app(qtbot, places, fake_clock)
+    try:
+        app.offer_recovery()
+        dialog = app.recovery_dialog
+        assert dialog is not None
+        assert not dialog.resume_button.isEnabled()
+        assert "It cannot be resumed: its routine file has changed since." in dialog.informativeText()
     finally:
         app.close()
