@@ -68,9 +68,10 @@ class SessionEndPage(QWidget):
         self.heading = QLabel(headings[session_outcome(self.record)])
         _scale_font(self.heading, 1.8, bold=True)
         minutes = round(active_seconds(self.store.step_results([self.record.id])) / 60)
+        took = self.tr("in {0} min").format(minutes) if minutes >= 1 else self.tr("in under a minute")
         self.summary = QLabel(
-            self.tr("{0}: {1} of {2} reps and holds done, in {3} min.").format(
-                self.record.routine_title, self.record.steps_completed, self.record.steps_total, minutes
+            self.tr("{0}: {1} of {2} reps and holds done, {3}.").format(
+                self.record.routine_title, self.record.steps_completed, self.record.steps_total, took
             )
         )
         self.summary.setWordWrap(True)
