@@ -32,6 +32,7 @@ from coach.core.safety import (
     icing_repeat_warning,
 )
 from coach.core.store import AdherenceStore
+from coach.gui import style
 from coach.services.notify import Notifier
 from coach.services.sound import Cue, SoundPlayer
 
@@ -136,17 +137,12 @@ class IcingWindow(QWidget):
         self.countdown = QLabel()
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.countdown.setAccessibleName(self.tr("Time left"))
-        font = self.countdown.font()
-        font.setPointSizeF(font.pointSizeF() * 5)
-        font.setBold(True)
-        self.countdown.setFont(font)
+        style.scale_font(self.countdown, style.DISPLAY, bold=True)
         self.status = _label(self.tr("Icing status"))
         self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.advice = _label(self.tr("Advice"))
         self.advice.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        advice_font = self.advice.font()
-        advice_font.setPointSizeF(advice_font.pointSizeF() * 1.3)
-        self.advice.setFont(advice_font)
+        style.scale_font(self.advice, style.SUBTITLE)
         self.warning = _label(self.tr("Warning"))
         self.warning.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.help = _label(self.tr("Who should not ice"))

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from coach.core.library import Library, RoutineEntry
 from coach.core.routine import estimated_minutes
 from coach.core.safety import DISCLAIMER
+from coach.gui import style
 from coach.gui.help import show_about, show_warning_signs
 
 
@@ -95,17 +96,12 @@ class MainWindow(QMainWindow):
         self.routine_list.setAccessibleName(self.tr("Routines"))
         self.routine_list.setSpacing(3)
         self.routine_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        list_font = self.routine_list.font()
-        list_font.setPointSizeF(list_font.pointSizeF() * 1.15)
-        self.routine_list.setFont(list_font)
+        style.scale_font(self.routine_list, style.LEAD)
         self.routine_list.itemActivated.connect(self.start_action.trigger)
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setWordWrap(True)
-        title_font = self.title.font()
-        title_font.setPointSizeF(title_font.pointSizeF() * 1.6)
-        title_font.setBold(True)
-        self.title.setFont(title_font)
+        style.scale_font(self.title, style.HEADING, bold=True)
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.details.setTextFormat(Qt.TextFormat.PlainText)
@@ -264,10 +260,7 @@ def _button(action: QAction, text: str, *, primary: bool = False) -> QPushButton
     button.setDefault(primary)
     button.setAutoDefault(primary)
     if primary:
-        font = button.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setBold(True)
-        button.setFont(font)
+        style.scale_font(button, style.LEAD, bold=True)
         button.setMinimumHeight(44)
     return button
 

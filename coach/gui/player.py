@@ -28,6 +28,7 @@ from coach.core import cues
 from coach.core.engine import EngineState, SessionEngine
 from coach.core.events import Event, SessionFinished
 from coach.core.routine import Exercise, Routine, StepKind
+from coach.gui import style
 from coach.services.sound import SoundPlayer
 from coach.services.voice import Voice
 
@@ -47,7 +48,7 @@ class CountdownLabel(QLabel):
 
     def __init__(self) -> None:
         super().__init__("0")
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(160, 100)
         font = self.font()
@@ -159,17 +160,15 @@ class PlayerView(QWidget):
         top.addWidget(self.state_label)
         clock_column = QVBoxLayout()
         clock_column.setSpacing(0)
-        clock_column.addStretch(1)
-        clock_column.addWidget(self.countdown, 4)
-        clock_column.addWidget(self.countdown_caption)
-        clock_column.addStretch(1)
+        clock_column.addWidget(self.countdown, 3)  # the digits sit on the caption, not far above it
+        clock_column.addWidget(self.countdown_caption, 1)
         middle = QHBoxLayout()
-        middle.setSpacing(24)
+        middle.setSpacing(style.MARGIN)
         middle.addWidget(self.illustration, 1)
         middle.addLayout(clock_column, 1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 16)
-        layout.setSpacing(12)
+        layout.setContentsMargins(style.MARGIN, style.SPACING, style.MARGIN, style.SPACING)
+        layout.setSpacing(style.SPACING)
         layout.addLayout(top)
         layout.addLayout(middle, 1)
         layout.addWidget(self.instructions)
@@ -182,29 +181,29 @@ class PlayerView(QWidget):
         self.headline = QLabel()
         self.headline.setWordWrap(True)
         self.headline.setAccessibleName(self.tr("Exercise"))
-        _scale_font(self.headline, 2.2, bold=True)
+        style.scale_font(self.headline, style.TITLE, bold=True)
         self.position_label = QLabel()
         self.position_label.setAccessibleName(self.tr("Set, side and rep"))
-        _scale_font(self.position_label, 1.6)
+        style.scale_font(self.position_label, style.HEADING)
         self.state_label = QLabel()
         self.state_label.setAccessibleName(self.tr("Session state"))
-        _scale_font(self.state_label, 1.3, bold=True)
+        style.scale_font(self.state_label, style.SUBTITLE, bold=True)
         self.countdown = CountdownLabel()
         self.countdown.setAccessibleName(self.tr("Seconds left"))
         self.countdown_caption = QLabel()
         self.countdown_caption.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        _scale_font(self.countdown_caption, 1.4)
+        style.scale_font(self.countdown_caption, style.SUBTITLE)
         self.illustration = Illustration(self._placeholder)
         self.illustration.setAccessibleName(self.tr("Illustration"))
         self.instructions = QLabel()
         self.instructions.setWordWrap(True)
         self.instructions.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.instructions.setAccessibleName(self.tr("Instructions"))
-        _scale_font(self.instructions, 1.15)
+        style.scale_font(self.instructions, style.LEAD)
         self.next_label = QLabel()
         self.next_label.setWordWrap(True)
         self.next_label.setAccessibleName(self.tr("Next up"))
-        _scale_font(self.next_label, 1.3)
+        style.scale_font(self.next_label, style.SUBTITLE)
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.setAccessibleName(self.tr("Progress through the session"))
@@ -232,7 +231,7 @@ class PlayerView(QWidget):
             self.tr("Stop this session? Everything you have done is saved; it counts as stopped early.")
         )
         question.setWordWrap(True)
-        _scale_font(question, 1.2, bold=True)
+        style.scale_font(question, style.SUBTITLE, bold=True)
         self.stop_button = QPushButton(self.tr("Stop and save  [Esc]"))
         self.stop_button.clicked.connect(self.stop_now)
         self.keep_going_button = QPushButton(self.tr("Keep going  [Space]"))
@@ -394,13 +393,6 @@ class PlayerView(QWidget):
     def timer_interval_ms(self) -> int:
         """How long until the next wake-up (for tests of the frugal timer)."""
         return self._timer.interval() if self._timer.isActive() else -1
-
-
-def _scale_font(label: QLabel, factor: float, *, bold: bool = False) -> None:
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * factor)
-    font.setBold(bold)
-    label.setFont(font)
 
 
 def _key_name(key: str) -> str:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from coach.core.safety import PAIN_MAX, PAIN_MIN, SEE_A_DOCTOR, SESSION_WARNING_SIGNS, pain_advice
 from coach.core.stats import SessionOutcome, active_seconds, session_outcome
 from coach.core.store import AdherenceStore, SessionRecord
+from coach.gui import style
 
 # A line of text this wide is easy to read; wider screens get margins instead (ours).
 _CONTENT_MAX_WIDTH = 860
@@ -46,13 +47,13 @@ class SessionEndPage(QWidget):
         content = QWidget()
         content.setMaximumWidth(_CONTENT_MAX_WIDTH)
         layout = QVBoxLayout(content)
-        layout.setSpacing(12)
+        layout.setSpacing(style.SPACING)
         self._add_heading(layout)
         self._add_pain(layout)
         self._add_warning_signs(layout)
         self._add_note_and_buttons(layout)
         outer = QHBoxLayout(self)
-        outer.setContentsMargins(32, 24, 32, 24)
+        outer.setContentsMargins(style.MARGIN, style.MARGIN, style.MARGIN, style.MARGIN)
         outer.addStretch(1)
         outer.addWidget(content, 100)
         outer.addStretch(1)
@@ -66,7 +67,7 @@ class SessionEndPage(QWidget):
             SessionOutcome.STOPPED: self.tr("Session stopped — everything you did is saved"),
         }
         self.heading = QLabel(headings[session_outcome(self.record)])
-        _scale_font(self.heading, 1.8, bold=True)
+        style.scale_font(self.heading, style.TITLE, bold=True)
         minutes = round(active_seconds(self.store.step_results([self.record.id])) / 60)
         took = self.tr("in {0} min").format(minutes) if minutes >= 1 else self.tr("in under a minute")
         self.summary = QLabel(
@@ -77,7 +78,7 @@ class SessionEndPage(QWidget):
         self.summary.setWordWrap(True)
         layout.addWidget(self.heading)
         layout.addWidget(self.summary)
-        layout.addSpacing(12)
+        layout.addSpacing(style.SPACING)
 
     def _add_pain(self, layout: QVBoxLayout) -> None:
         self.pain_slider = QSlider(Qt.Orientation.Horizontal)
@@ -125,7 +126,7 @@ class SessionEndPage(QWidget):
         self.doctor = QLabel(SEE_A_DOCTOR)
         self.doctor.setWordWrap(True)
         self.doctor.setFrameShape(QFrame.Shape.StyledPanel)
-        self.doctor.setMargin(12)
+        self.doctor.setMargin(style.SPACING)
         self.doctor.setAccessibleName(self.tr("Please see a doctor"))
         self.doctor.hide()
         layout.addWidget(_bold(self.tr("Two questions we always ask")))
@@ -192,15 +193,8 @@ class SessionEndPage(QWidget):
         self.doctor.setVisible(any(answers.values()))
 
 
-def _scale_font(label: QLabel, factor: float, *, bold: bool = False) -> None:
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * factor)
-    font.setBold(bold)
-    label.setFont(font)
-
-
 def _bold(text: str) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
-    _scale_font(label, 1.0, bold=True)
+    style.scale_font(label, style.BODY, bold=True)
     return label

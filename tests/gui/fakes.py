@@ -36,3 +36,11 @@ class RecordingInhibitor:
     def release(self) -> None:
         self.inhibited = False
         self.calls.append("release")
+
+
+class RecordingNotifier:
+    def __init__(self) -> None:
+        self.shown: list[tuple[str, str]] = []
+
+    def notify(self, title: str, body: str) -> None:
+        self.shown.append((title, body))

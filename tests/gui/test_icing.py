@@ -12,22 +12,7 @@ from coach.core.safety import ICING_END_ADVICE, ICING_LIMIT_REASON, ICING_START_
 from coach.core.store import IcingStatus
 from coach.gui.app import CoachApp, Services
 from coach.services.sound import Cue
-
-
-class RecordingSound:
-    def __init__(self) -> None:
-        self.played: list[Cue] = []
-
-    def play(self, cue: Cue) -> None:
-        self.played.append(cue)
-
-
-class RecordingNotifier:
-    def __init__(self) -> None:
-        self.shown: list[tuple[str, str]] = []
-
-    def notify(self, title: str, body: str) -> None:
-        self.shown.append((title, body))
+from tests.gui.fakes import RecordingNotifier, RecordingSound
 
 
 @pytest.fixture

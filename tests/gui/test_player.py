@@ -51,6 +51,16 @@ def answer_stop(qtbot: QtBot, player: PlayerView, *, stop: bool) -> None:
     press(qtbot, player, Qt.Key.Key_Escape if stop else Qt.Key.Key_Space)
 
 
+def finish_a_session(qtbot: QtBot, coach_app: CoachApp, fake_clock: FakeClock) -> SessionEndPage:
+    """Do the (one-step) icing routine to its end; the end-of-session page it leads to."""
+    player = start_from_the_window(qtbot, coach_app, "Ice the knee (20 minutes)")
+    advance(player, fake_clock, player.engine.seconds_total)
+    qtbot.waitUntil(lambda: isinstance(coach_app.window.pages.currentWidget(), SessionEndPage))
+    page = coach_app.window.pages.currentWidget()
+    assert isinstance(page, SessionEndPage)
+    return page
+
+
 def test_start_shows_the_first_exercise_and_records_an_open_session(
     qtbot: QtBot, coach_app: CoachApp, fake_clock: FakeClock
 ) -> None:
@@ -174,11 +184,7 @@ def test_esc_then_stop_saves_the_session_as_stopped_early(
 def test_the_end_of_a_session_stores_pain_note_and_warning_signs(
     qtbot: QtBot, coach_app: CoachApp, fake_clock: FakeClock
 ) -> None:
-    player = start_from_the_window(qtbot, coach_app, "Ice the knee (20 minutes)")
-    advance(player, fake_clock, player.engine.seconds_total)
-    qtbot.waitUntil(lambda: isinstance(coach_app.window.pages.currentWidget(), SessionEndPage))
-    page = coach_app.window.pages.currentWidget()
-    assert isinstance(page, SessionEndPage)
+    page = finish_a_session(qtbot, coach_app, fake_clock)
     assert page.heading.text() == "Well done — session complete"
 
     page.pain_slider.setValue(6)
@@ -202,11 +208,7 @@ def test_the_end_of_a_session_stores_pain_note_and_warning_signs(
 def test_skipping_the_questions_stores_no_answers(
     qtbot: QtBot, coach_app: CoachApp, fake_clock: FakeClock
 ) -> None:
-    player = start_from_the_window(qtbot, coach_app, "Ice the knee (20 minutes)")
-    advance(player, fake_clock, player.engine.seconds_total)
-    qtbot.waitUntil(lambda: isinstance(coach_app.window.pages.currentWidget(), SessionEndPage))
-    page = coach_app.window.pages.currentWidget()
-    assert isinstance(page, SessionEndPage)
+    page = finish_a_session(qtbot, coach_app, fake_clock)
 
     qtbot.mouseClick(page.skip_button, Qt.MouseButton.LeftButton)
 
@@ -281,11 +283,7 @@ def test_countdown_text(seconds: float, shown: str) -> None:
 def test_answers_are_kept_when_the_page_is_left_with_esc(
     qtbot: QtBot, coach_app: CoachApp, fake_clock: FakeClock
 ) -> None:
-    player = start_from_the_window(qtbot, coach_app, "Ice the knee (20 minutes)")
-    advance(player, fake_clock, player.engine.seconds_total)
-    qtbot.waitUntil(lambda: isinstance(coach_app.window.pages.currentWidget(), SessionEndPage))
-    page = coach_app.window.pages.currentWidget()
-    assert isinstance(page, SessionEndPage)
+    page = finish_a_session(qtbot, coach_app, fake_clock)
     page.pain_slider.setValue(7)
     qtbot.mouseClick(page.answers["night_pain"].button(1), Qt.MouseButton.LeftButton)
 

@@ -1,0 +1,29 @@
+"""One type scale and one spacing step for every window, so that sizes mean the same everywhere.
+
+Sizes are factors of the desktop's own font size (never fixed points), so the user's font settings and
+high-DPI screens still rule; colours come from the palette.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+# The type scale: each step about 1.2-1.4 times the one below.
+BODY = 1.0
+LEAD = 1.15  # instructions, list entries: read from a little further away
+SUBTITLE = 1.3  # "next up", the state line, captions under big numbers
+HEADING = 1.6  # a routine's title, set/side/rep in the player
+TITLE = 2.0  # the exercise in the player, the end-of-session heading
+# The countdown in the icing window; the player's countdown fits itself to its space instead.
+DISPLAY = 5.0
+
+SPACING = 12  # between blocks
+MARGIN = 24  # around a page
+
+
+def scale_font(widget: QWidget, factor: float, *, bold: bool = False) -> None:
+    """Set `widget`'s font to `factor` times the desktop font (a step of the type scale)."""
+    font = widget.font()
+    font.setPointSizeF(font.pointSizeF() * factor)
+    font.setBold(bold)
+    widget.setFont(font)
