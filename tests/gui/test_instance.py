@@ -6,8 +6,7 @@ import socket
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -126,16 +125,18 @@ def _env(data: Path) -> dict[str, str]:
     return {**os.environ, "QT_QPA_PLATFORM": "offscreen", "COACH_DATA_DIR": str(data)}
 
 
-def _wait_for(condition: object, what: str, timeout: float = STARTUP_TIMEOUT) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():  # type: ignore[operator]
-        if time.monotonic() > deadline:
-            pytest.fail(f"timed out after {timeout:g} s waiting for {what}")
-        time.sleep(0.05)
+def _wait_for(
+    qtbot: QtBot, condition: Callable[[], bool], what: str, timeout: float = STARTUP_TIMEOUT
+) -> None:
+    """Wait (bounded, without sleeping) for another process to do something we can see."""
+    try:
+        qtbot.waitUntil(condition, timeout=int(timeout * 1000))
+    except TimeoutError:
+        pytest.fail(f"timed out after {timeout:g} s waiting for {what}")
 
 
 @pytest.fixture
-def first_app(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[str], Path]]:
+def first_app(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[subprocess.Popen[str], Path]]:
     data = tmp_path / "data"
     process = subprocess.Popen(
         [sys.executable, "-m", "coach"],
@@ -148,6 +149,7 @@ def first_app(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[str], Path]]:
     name = server_name(data)
     try:
         _wait_for(
+            qtbot,
             lambda: (
                 process.poll() is not None or hand_over(name, Request("ping"), timeout_ms=200) is not None
             ),
@@ -167,7 +169,9 @@ def first_app(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[str], Path]]:
 
 
 @pytest.mark.slow
-def test_a_second_coach_ice_reaches_the_first_app(first_app: tuple[subprocess.Popen[str], Path]) -> None:
+def test_a_second_coach_ice_reaches_the_first_app(
+    qtbot: QtBot, first_app: tuple[subprocess.Popen[str], Path]
+) -> None:
     process, data = first_app
 
     second = subprocess.run(
@@ -192,7 +196,7 @@ def test_a_second_coach_ice_reaches_the_first_app(first_app: tuple[subprocess.Po
             store.close()
         return [(r.planned_minutes, r.status) for r in runs] == [(5, IcingStatus.OPEN)]
 
-    _wait_for(first_recorded_it, "the first app's open icing row")
+    _wait_for(qtbot, first_recorded_it, "the first app's open icing row")
     assert process.poll() is None, "the first app is still running"
     hand_over(server_name(data), Request("quit"))
     assert process.wait(timeout=15) == 0
