@@ -12,7 +12,7 @@ import functools
 import os
 import sqlite3
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from pathlib import Path
@@ -20,123 +20,18 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
 
 from coach.core.history_store import HistoryRecords
+from coach.core.icing_store import IcingRecord as IcingRecord  # re-exported
+from coach.core.icing_store import IcingRecords
+from coach.core.icing_store import IcingStatus as IcingStatus  # re-exported
 from coach.core.paths import ensure_private_dir
 from coach.core.records import StoreError as StoreError  # re-exported: the store's error type
 from coach.core.records import parse_utc as _parse
 from coach.core.records import utc_text as _timestamp
 from coach.core.routine import Routine, Step
 from coach.core.safety import SESSION_WARNING_SIGNS, check_pain
-
-migrations = Migrations("rehab-coach")
-_KNOWN_MIGRATIONS: list[str] = []
-
-
-def _migration(step: Callable[[Database], None]) -> Callable[[Database], None]:
-    """Register a numbered schema step (m001_..., m002_...); names are never reused or renamed."""
-    _KNOWN_MIGRATIONS.append(step.__name__)
-    return migrations()(step)
-
-
-@_migration
-def m001_sessions_and_steps(db: Database) -> None:
-    db["sessions"].create(  # type: ignore[union-attr]
-        {
-            "id": int,
-            "routine_id": str,
-            "routine_title": str,
-            "routine_path": str,
-            "sessions_per_week": int,
-            "started_at": str,
-            "finished_at": str,
-            "status": str,
-            "steps_total": int,
-            "simulated": int,
-            "pain": int,
-            "note": str,
-        },
-        pk="id",
-        not_null={"routine_id", "started_at", "status", "steps_total", "simulated"},
-        defaults={"status": "open", "simulated": 0, "note": ""},
-    )
-    db["step_results"].create(  # type: ignore[union-attr]
-        {
-            "id": int,
-            "session_id": int,
-            "step_index": int,
-            "kind": str,
-            "exercise_id": str,
-            "set_number": int,
-            "side": str,
-            "rep": int,
-            "planned_seconds": float,
-            "started_at": str,
-            "finished_at": str,
-            "skipped": int,
-        },
-        pk="id",
-        foreign_keys=[("session_id", "sessions", "id")],
-        not_null={"session_id", "step_index", "kind", "exercise_id", "finished_at", "skipped"},
-    )
-    db["step_results"].create_index(["session_id", "step_index"], unique=True)  # type: ignore[union-attr]
-    db["sessions"].create_index(["started_at"])  # type: ignore[union-attr]
-
-
-@_migration
-def m002_warning_signs(db: Database) -> None:
-    """The end-of-session warning-sign answers: 1 yes, 0 no, NULL not answered."""
-    for sign in SESSION_WARNING_SIGNS:
-        db["sessions"].add_column(sign.key, int)  # type: ignore[union-attr]
-
-
-@_migration
-def m003_icing_runs(db: Database) -> None:
-    db["icing_runs"].create(  # type: ignore[union-attr]
-        {
-            "id": int,
-            "started_at": str,
-            "planned_minutes": int,
-            "actual_minutes": float,
-            "finished_at": str,
-            "status": str,
-        },
-        pk="id",
-        not_null={"started_at", "planned_minutes", "status"},
-        defaults={"status": "open"},
-    )
-    db["icing_runs"].create_index(["started_at"])  # type: ignore[union-attr]
-
-
-@_migration
-def m004_history(db: Database) -> None:
-    """For history and the pain-monitoring rule: local zone, plan version, next-morning pain, day marks."""
-    sessions = db["sessions"]
-    # The local time of a session is kept as the UTC offset (minutes east) and zone it had then, so that a
-    # trip abroad or a daylight-saving change never moves a past session to another day.
-    sessions.add_column("utc_offset_minutes", int)  # type: ignore[union-attr]
-    sessions.add_column("time_zone", str)  # type: ignore[union-attr]
-    # Which version of the routine file the session followed: a hash of its bytes, and the local date that
-    # version was first used.
-    sessions.add_column("routine_hash", str)  # type: ignore[union-attr]
-    sessions.add_column("routine_since", str)  # type: ignore[union-attr]
-    # The next-morning check-in: morning_at is set once asked (answered or skipped): never asked twice.
-    sessions.add_column("morning_pain", int)  # type: ignore[union-attr]
-    sessions.add_column("morning_at", str)  # type: ignore[union-attr]
-    sessions.create_index(["routine_id", "routine_hash"])  # type: ignore[union-attr]
-    db["planned_work"].create(  # type: ignore[union-attr]
-        {"session_id": int, "exercise_id": str, "exercise_name": str, "side": str, "steps": int},
-        pk=("session_id", "exercise_id", "side"),
-        foreign_keys=[("session_id", "sessions", "id")],
-        not_null={"session_id", "exercise_id", "side", "steps"},
-    )
-    db["day_marks"].create(  # type: ignore[union-attr]
-        {"id": int, "kind": str, "first_day": str, "last_day": str, "reason": str, "created_at": str},
-        pk="id",
-        not_null={"kind", "first_day", "last_day"},
-        defaults={"reason": ""},
-    )
+from coach.core.schema import KNOWN_MIGRATIONS, migrations
 
 
 class SessionStatus(enum.Enum):
@@ -199,24 +94,6 @@ class SessionRecord:
         return tuple(key for key, answer in self.warning_signs if answer)
 
 
-class IcingStatus(enum.Enum):
-    OPEN = "open"  # the timer is running, or the app died while it ran
-    FINISHED = "finished"  # ran to the end
-    STOPPED = "stopped"  # stopped early (or closed after a crash)
-
-
-@dataclass(frozen=True, slots=True)
-class IcingRecord:
-    """One icing run as stored."""
-
-    id: int
-    started_at: datetime
-    planned_minutes: int
-    actual_minutes: float | None
-    finished_at: datetime | None
-    status: IcingStatus
-
-
 @functools.cache
 def fixed_zone(offset_minutes: int) -> timezone:
     """The fixed-offset zone for a stored UTC offset (cached: history asks for it thousands of times)."""
@@ -239,7 +116,7 @@ def _planned_work(session_id: int, steps: tuple[Step, ...]) -> list[dict[str, An
     ]
 
 
-class AdherenceStore(HistoryRecords):
+class AdherenceStore(HistoryRecords, IcingRecords):
     """Sessions and their step results in one SQLite file (WAL, committed per write)."""
 
     def __init__(self, db: Database, path: Path | None) -> None:
@@ -368,58 +245,7 @@ class AdherenceStore(HistoryRecords):
             )
         return self.session(session_id)
 
-    def begin_icing(self, started_at: datetime, planned_minutes: int) -> int:
-        """Record that an icing run started (an open row, so that a crash leaves a trace); returns its id."""
-        row = {
-            "started_at": _timestamp(started_at),
-            "planned_minutes": planned_minutes,
-            "status": IcingStatus.OPEN.value,
-        }
-        with self._db.atomic():
-            table = self._db.table("icing_runs")
-            table.insert(row)
-            return int(table.last_pk)  # type: ignore[arg-type]
-
-    def finish_icing(
-        self, run_id: int, *, finished: bool, finished_at: datetime, actual_minutes: float
-    ) -> None:
-        """Close an open icing run: ran to the end (`finished`) or stopped early."""
-        status = IcingStatus.FINISHED if finished else IcingStatus.STOPPED
-        with self._db.atomic():
-            current = self._icing_row(run_id)["status"]
-            if current != IcingStatus.OPEN.value:
-                raise StoreError(f"icing run {run_id} is already {current}; it cannot change any more")
-            self._db.table("icing_runs").update(
-                run_id,
-                {
-                    "status": status.value,
-                    "finished_at": _timestamp(finished_at),
-                    "actual_minutes": round(actual_minutes, 2),
-                },
-            )
-
     # -- reading --------------------------------------------------------------------------------------
-
-    def icing_runs(self) -> list[IcingRecord]:
-        """Every icing run, oldest first."""
-        return self._icing_records("")
-
-    def icing_run(self, run_id: int) -> IcingRecord:
-        records = self._icing_records("WHERE id = ?", [run_id])
-        if not records:
-            raise StoreError(f"there is no icing run {run_id}")
-        return records[0]
-
-    def open_icing_runs(self) -> list[IcingRecord]:
-        """Icing runs started and never closed: still running somewhere, or the app died."""
-        return self._icing_records("WHERE status = ?", [IcingStatus.OPEN.value])
-
-    def last_icing_end(self) -> datetime | None:
-        """When the most recent closed icing run ended, for the "iced less than 2 hours ago" warning."""
-        row = self._db.execute(
-            "SELECT MAX(finished_at) FROM icing_runs WHERE finished_at IS NOT NULL"
-        ).fetchone()
-        return _parse(row[0]) if row else None
 
     def sessions(self, *, include_simulated: bool = False) -> list[SessionRecord]:
         """Every session, oldest first."""
@@ -491,32 +317,6 @@ class AdherenceStore(HistoryRecords):
             morning_at=_parse(row["morning_at"]),
         )
 
-    def _icing_records(self, where: str, params: list[Any] | None = None) -> list[IcingRecord]:
-        cursor = self._db.execute(f"SELECT * FROM icing_runs {where} ORDER BY started_at, id", params or [])
-        names = [column[0] for column in cursor.description]
-        records = []
-        for values in cursor.fetchall():
-            row = dict(zip(names, values, strict=True))
-            started = _parse(row["started_at"])
-            assert started is not None  # NOT NULL in the schema
-            records.append(
-                IcingRecord(
-                    id=row["id"],
-                    started_at=started,
-                    planned_minutes=row["planned_minutes"],
-                    actual_minutes=row["actual_minutes"],
-                    finished_at=_parse(row["finished_at"]),
-                    status=IcingStatus(row["status"]),
-                )
-            )
-        return records
-
-    def _icing_row(self, run_id: int) -> dict[str, Any]:
-        rows = list(self._db.table("icing_runs").rows_where("id = ?", [run_id]))
-        if not rows:
-            raise StoreError(f"there is no icing run {run_id}")
-        return rows[0]
-
     def _version_since(self, routine: Routine, local_day: date) -> str:
         """The local date this version of the routine was first used (for us, the day its file changed)."""
         if routine.content_hash:
@@ -541,7 +341,7 @@ class AdherenceStore(HistoryRecords):
             raise StoreError(f"session {session_id} is already {status}; it cannot change any more")
 
     def _migrate(self) -> None:
-        known = set(_KNOWN_MIGRATIONS)
+        known = set(KNOWN_MIGRATIONS)
         applied = [m.name for m in migrations.applied(self._db)]
         unknown = [name for name in applied if name not in known]
         if unknown:

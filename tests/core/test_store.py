@@ -13,7 +13,7 @@ import pytest
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from coach.core import store as store_module
+from coach.core import schema
 from coach.core.clock import FakeClock
 from coach.core.engine import SessionEngine
 from coach.core.recording import record_session
@@ -34,7 +34,7 @@ def test_schema_is_built_by_numbered_migrations(store: AdherenceStore, tmp_path:
     finally:
         db.close()
 
-    assert applied == store_module._KNOWN_MIGRATIONS
+    assert applied == schema.KNOWN_MIGRATIONS
     assert applied == [
         "m001_sessions_and_steps",
         "m002_warning_signs",
@@ -200,7 +200,7 @@ def test_a_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:
 def test_a_backup_is_taken_before_a_migration_changes_a_database(tmp_path: Path) -> None:
     path = tmp_path / "coach.db"
     first_release = Migrations("rehab-coach")
-    first_release()(store_module.m001_sessions_and_steps)
+    first_release()(schema.m001_sessions_and_steps)
     with closing(Database(path)) as db:
         first_release.apply(db)
 
@@ -378,8 +378,8 @@ def test_a_span_that_ends_before_it_starts_is_refused(store: AdherenceStore) -> 
 def test_sessions_recorded_before_m004_fall_back_to_the_current_zone(tmp_path: Path) -> None:
     path = tmp_path / "coach.db"
     before = Migrations("rehab-coach")
-    before()(store_module.m001_sessions_and_steps)
-    before()(store_module.m002_warning_signs)
+    before()(schema.m001_sessions_and_steps)
+    before()(schema.m002_warning_signs)
     with closing(Database(path)) as db:
         before.apply(db)
         db["sessions"].insert(
