@@ -12,7 +12,7 @@ from datetime import date, tzinfo
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -173,6 +173,13 @@ class HistoryWindow(QWidget):
         self.routine_box.currentIndexChanged.connect(self._on_routine_chosen)
         self.routine_label = QLabel(self.tr("&Show:"))
         self.routine_label.setBuddy(self.routine_box)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        """Esc closes, as in a dialog, also when the window shortcut has not reached us."""
+        if event.key() == Qt.Key.Key_Escape:
+            self.close()
+        else:
+            super().keyPressEvent(event)
 
     # -- what it shows -----------------------------------------------------------------------------------
 
