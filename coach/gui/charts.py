@@ -97,7 +97,7 @@ class HeatMapDrawing(Drawing):
     LEFT = 30.0
     TOP = 16.0
     LEGEND = 24.0
-    MAX_CELL = 17.0
+    MAX_CELL = 20.0
 
     def __init__(self) -> None:
         self.days: tuple[CalendarDay, ...] = ()
@@ -547,7 +547,7 @@ class HeatMap(ChartView):
         super().__init__(
             self.map,
             "Calendar of the last 12 months",
-            QSize(int(cells.LEFT + 53 * 15), int(cells.TOP + 7 * 15 + cells.LEGEND + 4)),
+            QSize(int(cells.LEFT + 53 * 19), int(cells.TOP + 7 * 19 + cells.LEGEND + 4)),
             QSize(int(cells.LEFT + 53 * 8), int(cells.TOP + 7 * 8 + cells.LEGEND)),
         )
 

@@ -40,6 +40,8 @@ from coach.gui.history_table import RoutineFilter, SessionTableModel, session_ro
 from coach.gui.progression_panel import ProgressionPanel
 from coach.gui.report import write_report_pdf
 
+ROWS_TO_SIZE_COLUMNS = 50
+
 
 def describe_streak(overview: HistoryOverview) -> str:
     """'3 weeks in a row on plan · longest 5 weeks' (days for a daily plan)."""
@@ -167,6 +169,8 @@ class HistoryWindow(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Sized to the rows near the top, not to ten years of them on every layout (bench/history.py).
+        header.setResizeContentsPrecision(ROWS_TO_SIZE_COLUMNS)
         header.setStretchLastSection(True)
         self.routine_box = QComboBox()
         self.routine_box.setAccessibleName(self.tr("Show the sessions of"))
