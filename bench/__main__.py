@@ -1,4 +1,4 @@
-"""Benchmarks: `python3 dev.py bench [--seconds N]`.
+"""Benchmarks: `python3 dev.py bench [--seconds N]`, and `python3 dev.py bench history [--years N]`.
 
 icing-cpu: how much CPU the app uses while an icing timer runs, against a bare PySide6 window and the
 idle app over the same time in the same run. Each runs in its own child process, offscreen, side by side,
@@ -85,6 +85,10 @@ def _measure_side_by_side(seconds: float) -> dict[str, dict[str, float]]:
 
 
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["history"]:
+        from bench.history import main as history
+
+        return history(argv[1:])
     parser = argparse.ArgumentParser(prog="dev.py bench", description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=60.0, help="how long each child runs (default 60)")
     parser.add_argument("--child", choices=list(KINDS), help=argparse.SUPPRESS)

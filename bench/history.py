@@ -1,13 +1,15 @@
 """How history scales: ten years of daily history against an empty database, as ratios.
 
-    python -m bench.history [--years 10] [--runs 7]
+    python -m bench.history [--years 10] [--runs 7]      (also: python3 dev.py bench history)
 
-Two measurements, each the median of several runs, on a generated database (bench/generate_history.py)
+Three measurements, each the median of several runs, on a generated database (bench/generate_history.py)
 and on an empty one:
 - `coach history --json` as a person runs it: a new process each time, so Python's start-up is included;
 - the history view's core work in this process: read sessions, marks and a year of work counts, then the
   summary, the 12-month heat map, the weekly doses since the start, the pain trend, streaks, per-exercise
-  completion and the progression advice: everything the history window will draw from.
+  completion and the progression advice: everything the history window draws from;
+- the history window itself, offscreen: opened on the store (reading and computing once), then one paint of
+  the heat map, the weekly doses and the pain trend.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import time
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bench.generate_history import generate
 from coach.core.completion import exercise_completion
@@ -33,6 +36,9 @@ from coach.core.paths import resolve_places
 from coach.core.progression import advise
 from coach.core.stats import first_planned_day, streaks, summarize, weekly_doses
 from coach.core.store import AdherenceStore
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
 RESULTS = Path(__file__).resolve().parent / "results"
 
@@ -75,11 +81,41 @@ def history_view(database: Path, today: date) -> int:
     return len(sessions)
 
 
-def main() -> None:
+def _qt_application() -> QApplication:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    existing = QApplication.instance()
+    return existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
+
+
+def history_window(database: Path, today: date) -> None:
+    """Open the history window on `database` (it reads and computes once) and paint each chart once."""
+    from coach.core.clock import FakeClock
+    from coach.core.library import discover_routines
+    from coach.gui.history import HistoryWindow
+
+    places = resolve_places({})
+    library = discover_routines(places.bundled_routines, places.user_routines, places.assets)
+    clock = FakeClock(wall=datetime.combine(today, datetime.min.time()).astimezone())
+    store = AdherenceStore.open(database)
+    try:
+        window = HistoryWindow(store, clock, library, places)
+        window.resize(1120, 860)
+        window.layout().activate()
+        for chart in (window.heat_map, window.weekly, window.pain):
+            chart.grab()
+        window.deleteLater()
+    finally:
+        store.close()
+
+
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="history on years of data against an empty database")
     parser.add_argument("--years", type=int, default=10)
     parser.add_argument("--runs", type=int, default=7)
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
+    qt_app = _qt_application()
     today = datetime.now().astimezone().date()
     with tempfile.TemporaryDirectory(prefix="coach-bench-") as folder:
         empty, full = Path(folder) / "empty", Path(folder) / "full"
@@ -95,9 +131,17 @@ def main() -> None:
                 lambda: history_view(empty / "coach.db", today), args.runs
             ),
             "history_view_full_s": _median_seconds(lambda: history_view(full / "coach.db", today), args.runs),
+            "history_window_empty_s": _median_seconds(
+                lambda: history_window(empty / "coach.db", today), args.runs
+            ),
+            "history_window_full_s": _median_seconds(
+                lambda: history_window(full / "coach.db", today), args.runs
+            ),
         }
+        qt_app.processEvents()  # the deleted windows go
     figures["cli_ratio"] = figures["cli_history_json_full_s"] / figures["cli_history_json_empty_s"]
     figures["view_ratio"] = figures["history_view_full_s"] / figures["history_view_empty_s"]
+    figures["window_ratio"] = figures["history_window_full_s"] / figures["history_window_empty_s"]
     print(f"{args.years} years, {count} sessions; medians of {args.runs} runs")
     print(
         f"coach history --json: {figures['cli_history_json_full_s']:.3f} s vs "
@@ -107,9 +151,14 @@ def main() -> None:
         f"history view (core):  {figures['history_view_full_s']:.3f} s vs "
         f"{figures['history_view_empty_s']:.4f} s empty = {figures['view_ratio']:.1f}x"
     )
+    print(
+        f"history window:       {figures['history_window_full_s']:.3f} s vs "
+        f"{figures['history_window_empty_s']:.3f} s empty = {figures['window_ratio']:.1f}x"
+    )
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "history.json").write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

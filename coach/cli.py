@@ -108,9 +108,8 @@ def build_parser() -> argparse.ArgumentParser:
     history.add_argument("--include-simulated", action="store_true", help="include --instant sessions")
 
     export = commands.add_parser("export", help="write your history for your physiotherapist")
-    export.add_argument(
-        "--csv", type=Path, metavar="DIR", required=True, help="write sessions.csv and steps.csv into DIR"
-    )
+    export.add_argument("--csv", type=Path, metavar="DIR", help="write sessions.csv and steps.csv into DIR")
+    export.add_argument("--pdf", type=Path, metavar="FILE", help="write the PDF report to FILE")
     export.add_argument("--from", dest="first", type=_day, metavar="DATE", help="first day, YYYY-MM-DD")
     export.add_argument("--to", dest="last", type=_day, metavar="DATE", help="last day, YYYY-MM-DD")
     export.add_argument("--force", action="store_true", help="overwrite the files if they exist")
@@ -448,25 +447,60 @@ def _percent(share: float | None) -> float | None:
 
 
 def _export(args: argparse.Namespace, places: Places, out: IO[str]) -> int:
+    if args.csv is None and args.pdf is None:
+        raise UsageError("export needs --csv DIR, --pdf FILE, or both")
     if args.first and args.last and args.first > args.last:
         raise UsageError(f"--from {args.first} is after --to {args.last}")
     if not places.database.exists():
         raise UsageError("there is no history to export yet")
     store = AdherenceStore.open(places.database)
     try:
-        done = export_csv(
-            store,
-            args.csv,
-            Period(args.first, args.last),
-            overwrite=args.force,
-            include_simulated=args.include_simulated,
-        )
+        if args.csv is not None:
+            _export_csv(args, store, out)
+        if args.pdf is not None:
+            _export_pdf(args, store, out)
     except ExportError as error:
         raise UsageError(f"{error} (--force overwrites)") from None
     finally:
         store.close()
+    return EXIT_OK
+
+
+def _export_csv(args: argparse.Namespace, store: AdherenceStore, out: IO[str]) -> None:
+    done = export_csv(
+        store,
+        args.csv,
+        Period(args.first, args.last),
+        overwrite=args.force,
+        include_simulated=args.include_simulated,
+    )
     out.write(
         f"wrote {_count(done.sessions, 'session')} to {done.sessions_path} "
         f"and {_count(done.steps, 'step')} to {done.steps_path}\n"
     )
-    return EXIT_OK
+
+
+def _export_pdf(args: argparse.Namespace, store: AdherenceStore, out: IO[str]) -> None:
+    """The PDF is drawn by Qt: imported here, so that the other commands start without it."""
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    from coach.gui.report import write_report_pdf
+
+    _qt = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])  # alive while the report is drawn
+    now = datetime.now().astimezone()
+    report = write_report_pdf(
+        store,
+        args.pdf,
+        Period(args.first, args.last),
+        now.date(),
+        overwrite=args.force,
+        include_simulated=args.include_simulated,
+    )
+    out.write(
+        f"wrote the report for {report.first} to {report.last} "
+        f"({_count(len(report.sessions), 'session')}) to {args.pdf}\n"
+    )

@@ -8,6 +8,7 @@ make_icing_screenshots.py.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -20,12 +21,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
+from bench.generate_history import generate
 from coach.core.clock import FakeClock
 from coach.core.engine import EngineState
+from coach.core.export import Period
 from coach.core.paths import resolve_places
 from coach.core.store import AdherenceStore
 from coach.gui.app import CoachApp, Services
 from coach.gui.player import PlayerView
+from coach.gui.report import write_report_pdf
 from coach.gui.session_end import SessionEndPage
 
 OUT = Path(__file__).resolve().parent / "screenshots"
@@ -131,6 +135,51 @@ def shoot_dark(app: CoachApp, clock: FakeClock) -> None:
     save(app.window, "player-dark.png")
 
 
+def shoot_history(palette: QPalette, name: str, *, report: bool = False) -> None:
+    """A year of generated history (rest weeks, flare-ups, pain), the window, and the report's first page."""
+    QApplication.setPalette(palette)
+    with tempfile.TemporaryDirectory() as data:
+        os.environ["COACH_DATA_DIR"] = data
+        places = resolve_places()
+        generate(places.database, 1, today=MONDAY.date())
+        clock = FakeClock(wall=MONDAY + timedelta(hours=3))
+        app = CoachApp(places, AdherenceStore.open(places.database), clock=clock, services=Services())
+        try:
+            window = app.show_history()
+            window.resize(1120, 860)
+            save(window, name)
+            if report:
+                pdf = Path(data) / "report.pdf"
+                write_report_pdf(app.store, pdf, Period(MONDAY.date() - timedelta(weeks=13)), MONDAY.date())
+                save_pdf_page(pdf, "report-page1.png")
+        finally:
+            app.close()
+            app.window.close()
+
+
+def save_pdf_page(pdf: Path, name: str) -> None:
+    """The first page as a PNG, by poppler's pdftoppm (`apt install poppler-utils`) when it is there."""
+    if shutil.which("pdftoppm") is None:
+        print(f"skipped {name}: pdftoppm (poppler-utils) is not installed")
+        return
+    target = OUT / name
+    command = [
+        "pdftoppm",
+        "-png",
+        "-r",
+        "80",
+        "-f",
+        "1",
+        "-l",
+        "1",
+        "-singlefile",
+        str(pdf),
+        str(target.with_suffix("")),
+    ]
+    subprocess.run(command, check=True)
+    print(f"wrote {target}")
+
+
 def main() -> int:
     app = QApplication(sys.argv)
     app.setStyle("Fusion")
@@ -138,6 +187,8 @@ def main() -> int:
     light = QApplication.palette()
     with_app(light, shoot_light)
     with_app(dark_palette(), shoot_dark)
+    shoot_history(light, "history.png", report=True)
+    shoot_history(dark_palette(), "history-dark.png")
     # The icing window and the tray menu have their own script (it can also run on a real X server).
     icing = Path(__file__).with_name("make_icing_screenshots.py")
     return subprocess.run([sys.executable, str(icing)], check=False).returncode

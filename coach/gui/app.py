@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from coach import __version__
+from coach.core.checkin import morning_check_in_due
 from coach.core.clock import Clock, SystemClock
 from coach.core.engine import EngineState, SessionEngine
 from coach.core.icing import close_abandoned_runs
@@ -29,6 +30,8 @@ from coach.core.safety import ICING_MAX_MINUTES
 from coach.core.settings import Settings, load_settings, save_settings
 from coach.core.stats import Summary, summarize
 from coach.core.store import AdherenceStore, StoreError
+from coach.gui.check_in import MorningCheckIn
+from coach.gui.history import HistoryWindow
 from coach.gui.icing import IcingController, IcingWindow
 from coach.gui.instance import InstanceError, InstanceServer, Request, hand_over, server_name
 from coach.gui.main_window import MainWindow
@@ -76,6 +79,7 @@ class CoachApp(QObject):
         self._select_last_routine()
         self.refresh_summary()
         self._setup_icing()
+        self._setup_history()
         self.window.close_guard = self._may_close
 
     def change_settings(self, settings: Settings) -> None:
@@ -131,6 +135,7 @@ class CoachApp(QObject):
         if found is None:
             self.store.close_abandoned(record.id)
             self.refresh_summary()
+            self.offer_morning_check_in()
             return
         engine = SessionEngine(plan_steps(found.routine), self.clock, start_index=found.start_index)
         engine.subscribe(SessionRecorder(self.store, record.id))
@@ -175,7 +180,7 @@ class CoachApp(QObject):
     def refresh_summary(self) -> None:
         """This week's dose and the streak, under the library."""
         now = self.clock.wall().astimezone()
-        summary = summarize(self.store.sessions(), now.date(), now.tzinfo)
+        summary = summarize(self.store.sessions(), now.date(), now.tzinfo, self.store.day_marks())
         self.window.set_summary(describe_summary(summary))
 
     def _select_last_routine(self) -> None:
@@ -203,10 +208,53 @@ class CoachApp(QObject):
             if not voice:
                 self.services.voice.stop()
 
-    def show_history(self) -> None:
-        QMessageBox.information(
-            self.window, self.tr("History"), self.tr("The history window is coming in the next release.")
+    # -- history and the next-morning check-in ---------------------------------------------------------------
+
+    def _setup_history(self) -> None:
+        self.history_window: HistoryWindow | None = None
+        self.check_in: MorningCheckIn | None = None
+
+    def show_history(self) -> HistoryWindow:
+        """Open the history window (computed afresh), or bring it forward if it is open."""
+        if self.history_window is None:
+            self.history_window = HistoryWindow(self.store, self.clock, self.library, self.places)
+            self.history_window.setWindowIcon(self.window.windowIcon())
+            self.history_window.marks_changed.connect(self.refresh_summary)
+            self.history_window.routines_changed.connect(self._on_routines_changed)
+        else:
+            self.history_window.refresh()
+        _bring_forward(self.history_window)
+        return self.history_window
+
+    def _on_routines_changed(self) -> None:
+        """The person's own copy of a routine was written: the library shows it, history advises on it."""
+        self.library = discover_routines(
+            self.places.bundled_routines, self.places.user_routines, self.places.assets
         )
+        self.window.set_library(self.library)
+        if self.history_window is not None:
+            self.history_window.set_library(self.library)
+
+    def offer_morning_check_in(self) -> MorningCheckIn | None:
+        """On the first start of a day after a session, ask once how the knee is this morning."""
+        if self.check_in is not None or self.player is not None:
+            return None
+        if self.recovery_dialog is not None and self.recovery_dialog.isVisible():
+            return None  # asked once the recovery question is answered
+        now = self.clock.wall().astimezone()
+        record = morning_check_in_due(self.store.sessions(), now, now.tzinfo)
+        if record is None:
+            return None
+        self.check_in = MorningCheckIn(record, self.store, self.clock, self.window)
+        self.check_in.open()
+        return self.check_in
+
+    def _close_history(self) -> None:
+        """Delete the parentless history window while Qt still runs."""
+        if self.history_window is not None:
+            self.history_window.close()
+            self.history_window.deleteLater()
+            self.history_window = None
 
     def _setup_icing(self) -> None:
         """The icing timer, its window, the tray, and how a second launch's request reaches us."""
@@ -339,6 +387,7 @@ class CoachApp(QObject):
             if self.player is not None and self.session_running():
                 self.player.finished.disconnect()
                 self.player.engine.stop()  # every finished step is already stored
+            self._close_history()
             self._close_icing()
         finally:
             self.services.inhibitor.release()
@@ -411,6 +460,7 @@ def run_app(
         app.play_routine(routine)
     else:
         app.offer_recovery()
+        app.offer_morning_check_in()
     try:
         return int(qt_app.exec())
     finally:

@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.library_page)
         self.setCentralWidget(self.pages)
         self._build_menus()
+        self.routine_list.currentRowChanged.connect(self._on_row_changed)
         self._fill_library(library)
         self.resize(960, 620)
 
@@ -164,12 +165,22 @@ class MainWindow(QMainWindow):
             item.setToolTip("\n".join(str(p) for p in broken.problems))
             item.setData(Qt.ItemDataRole.UserRole, None)
             self.routine_list.addItem(item)
-        self.routine_list.currentRowChanged.connect(self._on_row_changed)
         if self.routine_list.count():
             self.routine_list.setCurrentRow(0)
         self.routine_list.setFocus()
 
     # -- what the user sees ---------------------------------------------------------------------------------
+
+    def set_library(self, library: Library) -> None:
+        """Show `library` instead (a routine file was added), keeping the chosen routine chosen."""
+        chosen = self.selected_routine()
+        self.library = library
+        self.routine_list.blockSignals(True)
+        self.routine_list.clear()
+        self.routine_list.blockSignals(False)
+        self._fill_library(library)
+        if chosen is not None:
+            self.select_routine(chosen.routine.id)
 
     def selected_routine(self) -> RoutineEntry | None:
         row = self.routine_list.currentRow()

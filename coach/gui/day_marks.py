@@ -1,0 +1,156 @@
+"""Marking days as a planned rest or a flare-up (with a reason), and removing a mark.
+
+Marked days are left out of the plan and never break a streak (the rule is in coach.core.stats); this
+dialog only stores and removes marks, each change at once, and says so with `marks_changed`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coach.core.records import DayMark, DayMarkKind
+from coach.core.store import AdherenceStore, StoreError
+
+_KINDS = ((DayMarkKind.REST, "Planned rest"), (DayMarkKind.FLARE_UP, "Flare-up"))
+
+
+def describe_mark(mark: DayMark) -> str:
+    """'Flare-up, 3 Mar 2026 – 5 Mar 2026: knee swelled after a run'."""
+    kind = dict(_KINDS)[mark.kind]
+    span = f"{mark.first_day:%d %b %Y}"
+    if mark.last_day != mark.first_day:
+        span += f" – {mark.last_day:%d %b %Y}"
+    return f"{kind}, {span}: {mark.reason}" if mark.reason else f"{kind}, {span}"
+
+
+class DayMarkDialog(QDialog):
+    """Add a rest or flare-up mark for a day or a span; list the marks and remove one."""
+
+    marks_changed = Signal()
+
+    def __init__(self, store: AdherenceStore, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.setWindowTitle(self.tr("Rest and flare-up days"))
+        self.kind = QComboBox()
+        for kind, words in _KINDS:
+            self.kind.addItem(self.tr(words), kind)
+        self.kind.setAccessibleName(self.tr("Kind of day"))
+        self.first = _date_edit(today, self.tr("From"))
+        self.last = _date_edit(today, self.tr("To"))
+        self.first.dateChanged.connect(self._on_first_changed)
+        self.reason = QLineEdit()
+        self.reason.setAccessibleName(self.tr("Reason"))
+        self.reason.setPlaceholderText(self.tr("Optional: a holiday, the knee swelled after a run…"))
+        self.reason.setMaxLength(200)
+        self.add_button = QPushButton(self.tr("&Mark these days"))
+        self.add_button.setAccessibleName(self.tr("Mark these days"))
+        self.add_button.clicked.connect(self.add)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Marked days"))
+        self.remove_button = QPushButton(self.tr("&Remove the chosen mark"))
+        self.remove_button.setAccessibleName(self.tr("Remove the chosen mark"))
+        self.remove_button.clicked.connect(self.remove_selected)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Kind:"), self.kind)
+        form.addRow(self.tr("&From:"), self.first)
+        form.addRow(self.tr("&To:"), self.last)
+        form.addRow(self.tr("R&eason:"), self.reason)
+        add_row = QHBoxLayout()
+        add_row.addStretch(1)
+        add_row.addWidget(self.add_button)
+        remove_row = QHBoxLayout()
+        remove_row.addStretch(1)
+        remove_row.addWidget(self.remove_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            QLabel(self.tr("Marked days are left out of the plan and never break a streak."), wordWrap=True)
+        )
+        layout.addLayout(form)
+        layout.addLayout(add_row)
+        layout.addWidget(self.problem)
+        layout.addWidget(QLabel(self.tr("Marked so far:")))
+        layout.addWidget(self.list, 1)
+        layout.addLayout(remove_row)
+        layout.addWidget(buttons)
+        self.resize(480, 440)
+        self.show_marks(store.day_marks())
+
+    def show_marks(self, marks: Sequence[DayMark]) -> None:
+        self.list.clear()
+        for mark in reversed(marks):
+            item = QListWidgetItem(describe_mark(mark))
+            item.setData(Qt.ItemDataRole.UserRole, mark.id)
+            self.list.addItem(item)
+        self.remove_button.setEnabled(bool(marks))
+
+    def add(self) -> int | None:
+        """Store the mark as filled in; the sentence saying why not, if it cannot be."""
+        kind = self.kind.currentData()
+        try:
+            mark_id = self.store.add_day_mark(
+                kind, _day(self.first.date()), _day(self.last.date()), self.reason.text()
+            )
+        except ValueError as problem:
+            self.problem.setText(self.tr("Not marked: {0}.").format(problem))
+            self.problem.show()
+            return None
+        self.problem.hide()
+        self.reason.clear()
+        self._changed()
+        return mark_id
+
+    def remove_selected(self) -> None:
+        item: QListWidgetItem | None = self.list.currentItem()
+        if item is None:
+            return
+        try:
+            self.store.remove_day_mark(int(item.data(Qt.ItemDataRole.UserRole)))
+        except StoreError as problem:
+            self.problem.setText(str(problem))
+            self.problem.show()
+        self._changed()
+
+    def _changed(self) -> None:
+        self.show_marks(self.store.day_marks())
+        self.marks_changed.emit()
+
+    def _on_first_changed(self, first: QDate) -> None:
+        if self.last.date() < first:
+            self.last.setDate(first)
+
+
+def _date_edit(day: date, name: str) -> QDateEdit:
+    edit = QDateEdit(QDate(day.year, day.month, day.day))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setAccessibleName(name)
+    return edit
+
+
+def _day(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())

@@ -1,0 +1,347 @@
+"""The history window: streaks and adherence, the year's heat map, weekly doses against the plan, the pain
+trend, advice on the dose, and a table of sessions that can be filtered by routine.
+
+It computes everything once when it opens and again when something changes (a mark, an export's new
+file does not count), never in a paint; all figures come from coach.core (overview, progression).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date, tzinfo
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coach.core.clock import Clock
+from coach.core.export import ExportError, Period, export_csv
+from coach.core.library import Library
+from coach.core.overview import LONG_WEEKS, SHORT_WEEKS, HistoryOverview, history_overview
+from coach.core.paths import Places
+from coach.core.progression import advise, propose
+from coach.core.store import AdherenceStore, SessionRecord
+from coach.gui.charts import HeatMap, PainChart, WeeklyDoseChart
+from coach.gui.day_marks import DayMarkDialog
+from coach.gui.history_table import RoutineFilter, SessionTableModel, session_rows
+from coach.gui.progression_panel import ProgressionPanel
+from coach.gui.report import write_report_pdf
+
+ROWS_TO_SIZE_COLUMNS = 50
+
+
+def describe_streak(overview: HistoryOverview) -> str:
+    """'3 weeks in a row on plan · longest 5 weeks' (days for a daily plan)."""
+    run = overview.streaks
+    if overview.daily_plan:
+        unit, current, longest = "day", run.current_days, run.longest_days
+    else:
+        unit, current, longest = "week", run.current_weeks, run.longest_weeks
+    return f"{_count(current, unit)} in a row on plan · longest {_count(longest, unit)}"
+
+
+def describe_adherence(percent: float | None) -> str:
+    return "nothing planned" if percent is None else f"{percent:.0f} %"
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+class HistoryWindow(QWidget):
+    """History over the store: what was done, against the plan, and how the knee felt."""
+
+    marks_changed = Signal()  # a rest or flare-up mark was added or removed
+    routines_changed = Signal()  # the person's own copy of a routine was written
+
+    def __init__(self, store: AdherenceStore, clock: Clock, library: Library, places: Places) -> None:
+        super().__init__()
+        self.store, self.clock, self.library, self.places = store, clock, library, places
+        self.setWindowTitle(self.tr("History — Rehab Coach"))
+        self.overview: HistoryOverview | None = None
+        self.marks_dialog: DayMarkDialog | None = None
+        self.file_dialog: QFileDialog | None = None
+        self._build()
+        self.resize(1120, 860)
+        self.refresh()
+
+    # -- building ------------------------------------------------------------------------------------------
+
+    def _action(self, text: str, shortcut: str, slot: Callable[[], object]) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build(self) -> None:
+        self.mark_action = self._action(self.tr("&Mark rest or flare-up…"), "Ctrl+M", self.edit_marks)
+        self.csv_action = self._action(self.tr("Export &CSV…"), "Ctrl+E", self.choose_csv_folder)
+        self.pdf_action = self._action(self.tr("Export &PDF report…"), "Ctrl+P", self.choose_pdf_file)
+        self.close_action = self._action(self.tr("Close"), "Escape", self.close)
+        self._build_header()
+        self.heat_map = HeatMap()
+        self.weekly = WeeklyDoseChart()
+        self.pain = PainChart()
+        self.advice = ProgressionPanel(self.places.user_routines, self.places.assets)
+        self.advice.copy_written.connect(self._on_copy_written)
+        self._build_table()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName(self.tr("Export status"))
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        charts = QGridLayout()
+        charts.addWidget(_title(self.tr("Sessions each week against the plan")), 0, 0)
+        charts.addWidget(_title(self.tr("Pain, 0 to 10")), 0, 1)
+        charts.addWidget(self.weekly, 1, 0)
+        charts.addWidget(self.pain, 1, 1)
+        buttons = QHBoxLayout()
+        for action in (self.mark_action, self.csv_action, self.pdf_action):
+            buttons.addWidget(_button(action))
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(_button(self.close_action))
+        filter_row = QHBoxLayout()
+        filter_row.addWidget(_title(self.tr("Sessions")))
+        filter_row.addStretch(1)
+        filter_row.addWidget(self.routine_label)
+        filter_row.addWidget(self.routine_box)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(8)
+        layout.addLayout(self.header)
+        layout.addWidget(_title(self.tr("The last 12 months")))
+        layout.addWidget(self.heat_map)
+        layout.addLayout(charts)
+        layout.addWidget(self.advice)
+        layout.addLayout(filter_row)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+
+    def _build_header(self) -> None:
+        self.streak = _figure(self.tr("Streak"))
+        self.adherence_short = _figure(self.tr("Adherence, last {0} weeks").format(SHORT_WEEKS))
+        self.adherence_long = _figure(self.tr("Adherence, last {0} weeks").format(LONG_WEEKS))
+        self.icing = _figure(self.tr("Icing, last {0} weeks").format(SHORT_WEEKS))
+        self.header = QGridLayout()
+        self.header.setHorizontalSpacing(28)
+        for column, (words, value) in enumerate(
+            (
+                (self.tr("Streak"), self.streak),
+                (self.tr("Last {0} weeks").format(SHORT_WEEKS), self.adherence_short),
+                (self.tr("Last {0} weeks").format(LONG_WEEKS), self.adherence_long),
+                (self.tr("Icing, last {0} weeks").format(SHORT_WEEKS), self.icing),
+            )
+        ):
+            caption = QLabel(words)
+            caption.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+            self.header.addWidget(caption, 0, column)
+            self.header.addWidget(value, 1, column)
+        self.header.setColumnStretch(4, 1)
+
+    def _build_table(self) -> None:
+        self.model = SessionTableModel(self)
+        self.rows = RoutineFilter(self)
+        self.rows.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Sessions"))
+        self.table.setModel(self.rows)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Sized to the rows near the top, not to ten years of them on every layout (bench/history.py).
+        header.setResizeContentsPrecision(ROWS_TO_SIZE_COLUMNS)
+        header.setStretchLastSection(True)
+        self.routine_box = QComboBox()
+        self.routine_box.setAccessibleName(self.tr("Show the sessions of"))
+        self.routine_box.currentIndexChanged.connect(self._on_routine_chosen)
+        self.routine_label = QLabel(self.tr("&Show:"))
+        self.routine_label.setBuddy(self.routine_box)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        """Esc closes, as in a dialog, also when the window shortcut has not reached us."""
+        if event.key() == Qt.Key.Key_Escape:
+            self.close()
+        else:
+            super().keyPressEvent(event)
+
+    # -- what it shows -----------------------------------------------------------------------------------
+
+    def _today(self) -> tuple[date, tzinfo | None]:
+        now = self.clock.wall().astimezone()
+        return now.date(), now.tzinfo
+
+    def refresh(self) -> None:
+        """Read the store and compute everything the window shows, once."""
+        today, tz = self._today()
+        sessions = self.store.sessions()
+        marks = self.store.day_marks()
+        icing = [run.started_at for run in self.store.icing_runs()]
+        overview = history_overview(sessions, marks, icing, today, tz)
+        self.overview = overview
+        self.streak.setText(describe_streak(overview))
+        self.adherence_short.setText(describe_adherence(overview.adherence_short))
+        self.adherence_long.setText(describe_adherence(overview.adherence_long))
+        self.icing.setText(_count(overview.icing_short, "time"))
+        self.heat_map.set_data(overview.calendar, overview.marks, overview.changes)
+        self.weekly.set_data(overview.weeks, overview.changes)
+        self.pain.set_data(overview.pain, overview.changes)
+        self.model.set_rows(session_rows(sessions, tz))
+        self._fill_routine_box(sessions)
+        self._show_advice(sessions, today, tz)
+
+    def set_library(self, library: Library) -> None:
+        """The routines changed (a user's copy was written): advise on the routine now in force."""
+        self.library = library
+        self.refresh()
+
+    def _fill_routine_box(self, sessions: Sequence[SessionRecord]) -> None:
+        chosen = self.routine_box.currentData()
+        titles = {s.routine_id: s.routine_title for s in sessions}
+        self.routine_box.blockSignals(True)
+        self.routine_box.clear()
+        self.routine_box.addItem(self.tr("All routines"), None)
+        for routine_id, title in sorted(titles.items(), key=lambda item: item[1]):
+            self.routine_box.addItem(title, routine_id)
+        self.routine_box.setCurrentIndex(max(0, self.routine_box.findData(chosen)))
+        self.routine_box.blockSignals(False)
+        self.rows.set_routine(self.routine_box.currentData())
+
+    def _show_advice(self, sessions: Sequence[SessionRecord], today: date, tz: tzinfo | None) -> None:
+        """Advice on the routine done last that the library still has."""
+        found = (self.library.find(s.routine_id) for s in reversed(sessions))
+        entry = next((e for e in found if e is not None), None)
+        if entry is None:
+            self.advice.show_advice(None, None, None, today)
+            return
+        advice = advise(sessions, entry.routine, today, tz)
+        self.advice.show_advice(entry.routine, advice, propose(entry.routine, advice), today)
+
+    def filter_routine(self, routine_id: str | None) -> None:
+        """Show only the sessions of `routine_id` (None: all)."""
+        self.routine_box.setCurrentIndex(max(0, self.routine_box.findData(routine_id)))
+
+    def _on_routine_chosen(self) -> None:
+        self.rows.set_routine(self.routine_box.currentData())
+
+    def _on_copy_written(self) -> None:
+        self.routines_changed.emit()
+
+    # -- rest and flare-up days ----------------------------------------------------------------------------
+
+    def edit_marks(self) -> DayMarkDialog:
+        """Open the dialog that marks rest and flare-up days (it does not block the window)."""
+        if self.marks_dialog is None:
+            self.marks_dialog = DayMarkDialog(self.store, self._today()[0], self)
+            self.marks_dialog.marks_changed.connect(self._on_marks_changed)
+        self.marks_dialog.open()
+        return self.marks_dialog
+
+    def _on_marks_changed(self) -> None:
+        self.refresh()
+        self.marks_changed.emit()
+
+    # -- exports -------------------------------------------------------------------------------------------
+
+    def choose_csv_folder(self) -> QFileDialog:
+        dialog = self._file_dialog(self.tr("Export CSV into a folder"))
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        dialog.fileSelected.connect(self._on_csv_folder)
+        dialog.open()
+        return dialog
+
+    def choose_pdf_file(self) -> QFileDialog:
+        dialog = self._file_dialog(self.tr("Export the PDF report"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilter(self.tr("PDF files (*.pdf)"))
+        dialog.setDefaultSuffix("pdf")
+        dialog.selectFile(f"rehab-coach-report-{self._today()[0].isoformat()}.pdf")
+        dialog.fileSelected.connect(self._on_pdf_file)
+        dialog.open()
+        return dialog
+
+    def _file_dialog(self, title: str) -> QFileDialog:
+        if self.file_dialog is not None:
+            self.file_dialog.deleteLater()
+        dialog = QFileDialog(self, title, str(Path.home()))
+        self.file_dialog = dialog
+        return dialog
+
+    def _on_csv_folder(self, folder: str) -> None:
+        self.export_csv(Path(folder))
+
+    def _on_pdf_file(self, file: str) -> None:
+        self.export_pdf(Path(file))
+
+    def export_csv(self, folder: Path) -> bool:
+        """Write sessions.csv and steps.csv into `folder` (never over existing files); say how it went."""
+        tz = self._today()[1]
+        try:
+            done = export_csv(self.store, folder, Period(), tz)
+        except (ExportError, OSError) as error:
+            self.status.setText(self.tr("Not exported: {0}.").format(error))
+            return False
+        self.status.setText(self.tr("Wrote {0} and {1}.").format(done.sessions_path, done.steps_path.name))
+        return True
+
+    def export_pdf(self, path: Path) -> bool:
+        """Write the report for all of history to `path` (the save dialog asked before replacing)."""
+        today, tz = self._today()
+        try:
+            write_report_pdf(self.store, path, Period(), today, tz)
+        except (ExportError, OSError) as error:
+            self.status.setText(self.tr("Not exported: {0}.").format(error))
+            return False
+        self.status.setText(self.tr("Wrote the report to {0}.").format(path))
+        return True
+
+
+def _title(words: str) -> QLabel:
+    label = QLabel(words)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+def _figure(name: str) -> QLabel:
+    label = QLabel()
+    label.setAccessibleName(name)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 1.35)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+def _button(action: QAction) -> QPushButton:
+    """A button that triggers `action` and shows its shortcut in the tooltip."""
+    text = action.text()
+    button = QPushButton(text)
+    button.clicked.connect(action.trigger)
+    shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    plain = text.replace("&", "")
+    button.setToolTip(f"{plain} ({shortcut})" if shortcut else plain)
+    button.setAccessibleName(plain)
+    return button

@@ -1,0 +1,123 @@
+"""The history window's table of sessions: a passive model fed rows, filtered by routine through a proxy."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import tzinfo
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from coach.core.stats import session_outcome
+from coach.core.store import SessionRecord
+
+_Index = QModelIndex | QPersistentModelIndex
+ROUTINE_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRow:
+    """One session as the table shows it; `sort` holds the values to sort by (numbers sort as numbers)."""
+
+    routine_id: str
+    cells: tuple[str, ...]
+    sort: tuple[object, ...]
+
+
+COLUMNS = ("Date", "Routine", "Outcome", "Done", "Pain", "Next morning", "Warning signs", "Note")
+
+
+def session_rows(sessions: Sequence[SessionRecord], tz: tzinfo | None = None) -> list[SessionRow]:
+    """The table's rows, newest first."""
+    rows = []
+    for s in reversed(sessions):
+        start = s.local_start(tz)
+        signs = ", ".join(key.replace("_", " ") for key in s.warning_signs_reported)
+        cells = (
+            start.strftime("%a %d %b %Y %H:%M"),
+            s.routine_title,
+            session_outcome(s).value,
+            f"{s.steps_completed} of {s.steps_total}",
+            "" if s.pain is None else str(s.pain),
+            "" if s.morning_pain is None else str(s.morning_pain),
+            signs,
+            s.note,
+        )
+        sort = (
+            s.started_at.timestamp(),
+            s.routine_title,
+            cells[2],
+            s.steps_completed / s.steps_total if s.steps_total else 0.0,
+            -1 if s.pain is None else s.pain,
+            -1 if s.morning_pain is None else s.morning_pain,
+            signs,
+            s.note,
+        )
+        rows.append(SessionRow(s.routine_id, cells, sort))
+    return rows
+
+
+class SessionTableModel(QAbstractTableModel):
+    """Sessions as rows; knows nothing of the store: `set_rows` hands it what to show."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[SessionRow] = []
+
+    def set_rows(self, rows: Sequence[SessionRow]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 (Qt's name and default)
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 (Qt's name and default)
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return row.cells[index.column()]
+        if role == ROUTINE_ROLE:
+            return row.routine_id
+        if role == SORT_ROLE:
+            return row.sort[index.column()]
+        return None
+
+    def headerData(  # noqa: N802 (Qt's name)
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(COLUMNS[section])
+        return None
+
+
+class RoutineFilter(QSortFilterProxyModel):
+    """Shows the rows of one routine (or all, with None), sorted by the rows' sort values."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.routine_id: str | None = None
+        self.setSortRole(SORT_ROLE)
+
+    def set_routine(self, routine_id: str | None) -> None:
+        self.beginFilterChange()
+        self.routine_id = routine_id
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:  # noqa: N802 (Qt's name)
+        if self.routine_id is None:
+            return True
+        index = self.sourceModel().index(source_row, 0, source_parent)
+        return bool(index.data(ROUTINE_ROLE) == self.routine_id)

@@ -1,0 +1,108 @@
+"""The history window's advice on the dose: progress, hold or ease, the reason in plain words, and the offer
+to write the change into the person's own copy of the routine (bundled files are never modified)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from coach.core.progression import Proposal, write_user_copy
+from coach.core.routine import Routine
+from coach.core.safety import Progression, ProgressionAdvice
+
+_HEADINGS = {
+    Progression.PROGRESS: "Ready for a little more",
+    Progression.HOLD: "Keep this dose for now",
+    Progression.EASE: "Ease off a little",
+}
+
+
+class ProgressionPanel(QGroupBox):
+    """Shows what the pain-monitoring rule advises for one routine; offers its change as the user's copy."""
+
+    copy_written = Signal(str)  # the path of the person's own copy
+
+    def __init__(self, user_dir: Path, assets: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Your dose"))
+        self.user_dir, self.assets = user_dir, assets
+        self.proposal: Proposal | None = None
+        self.today = date.today()
+        self.heading = QLabel()
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.heading.setAccessibleName(self.tr("Advice"))
+        self.reason = _label(self.tr("Why"))
+        self.changes = _label(self.tr("What would change"))
+        self.result = _label(self.tr("Your own copy"))
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.accept_button = QPushButton(self.tr("&Use this in my own copy"))
+        self.accept_button.setAccessibleName(self.tr("Use this in my own copy"))
+        self.accept_button.setToolTip(
+            self.tr("Writes your own copy of the routine with this change; the bundled file stays as it is.")
+        )
+        self.accept_button.clicked.connect(self.accept)
+        text = QVBoxLayout()
+        text.addWidget(self.heading)
+        text.addWidget(self.reason)
+        text.addWidget(self.changes)
+        text.addWidget(self.result)
+        layout = QHBoxLayout(self)
+        layout.addLayout(text, 1)
+        layout.addWidget(self.accept_button, 0, Qt.AlignmentFlag.AlignBottom)
+        self.result.hide()
+        self.show_advice(None, None, None, self.today)
+
+    def show_advice(
+        self,
+        routine: Routine | None,
+        advice: ProgressionAdvice | None,
+        proposal: Proposal | None,
+        today: date,
+    ) -> None:
+        """Show the advice for `routine` (None: no routine done yet) and its proposal, if any."""
+        self.proposal, self.today = proposal, today
+        if routine is None or advice is None:
+            self.heading.setText(self.tr("No advice yet"))
+            self.reason.setText(self.tr("Do a routine and answer the pain questions; advice follows."))
+            self.changes.hide()
+            self.accept_button.hide()
+            return
+        self.heading.setText(f"{routine.title}: {self.tr(_HEADINGS[advice.outcome])}")
+        self.reason.setText(advice.reason)
+        if proposal is None:
+            self.changes.hide()
+            self.accept_button.hide()
+            return
+        self.changes.setText(
+            "\n".join(f"{c.exercise_name}: {c.before} → {c.after}" for c in proposal.changes)
+        )
+        self.changes.show()
+        self.result.hide()  # a new offer: what was saved before is no longer the news
+        self.accept_button.show()
+        self.accept_button.setEnabled(True)
+
+    def accept(self) -> Path | None:
+        """Write the proposal as the person's own routine file and say where it is."""
+        if self.proposal is None:
+            return None
+        path = write_user_copy(self.proposal, self.user_dir, self.today, self.assets)
+        self.result.setText(
+            self.tr("Saved your own copy as {0}. It is used from now on; delete it to go back.").format(path)
+        )
+        self.result.show()
+        self.accept_button.setEnabled(False)
+        self.copy_written.emit(str(path))
+        return path
+
+
+def _label(name: str) -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setAccessibleName(name)
+    return label

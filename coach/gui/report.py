@@ -1,0 +1,280 @@
+"""The report for the physiotherapist as a PDF: the period, adherence, the weekly-dose chart, the pain trend,
+warning signs reported, per-exercise completion (per side), marked days and notes.
+
+Drawn with QPdfWriter and QPainter on A4 at 300 dpi. Everything is laid out in logical pixels of a 96-dpi
+page, as on a screen, and the painter scales them to the page: the charts are the history window's own
+`paint`, so the report shows what the window shows. The file is written next to its place and moved there
+when whole, so a failed export never leaves half a PDF.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Sequence
+from datetime import date, tzinfo
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtGui import QColor, QPageLayout, QPageSize, QPainter, QPalette, QPdfWriter
+
+from coach import __version__
+from coach.core.export import ExportError, Period
+from coach.core.overview import PeriodReport, read_period_report
+from coach.core.records import DayMarkKind
+from coach.core.safety import DISCLAIMER
+from coach.core.store import AdherenceStore
+from coach.gui.charts import Drawing, PainDrawing, WeeklyDoseDrawing
+
+RESOLUTION = 300
+LOGICAL_DPI = 96
+MARGIN_MM = 16
+CHART_HEIGHT = 230
+_BODY_PX = 12
+
+
+def print_palette() -> QPalette:
+    """Black on white whatever the desktop's colours: paper is white."""
+    palette = QPalette()
+    roles = QPalette.ColorRole
+    for role, colour in (
+        (roles.Window, "#ffffff"),
+        (roles.Base, "#ffffff"),
+        (roles.WindowText, "#1a1a1a"),
+        (roles.Text, "#1a1a1a"),
+        (roles.Mid, "#9a9a9a"),
+        (roles.PlaceholderText, "#5a5a5a"),
+    ):
+        palette.setColor(role, QColor(colour))
+    return palette
+
+
+def _day(day: date) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
+def _plural(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+class _Pages:
+    """A cursor that flows blocks of text and charts down A4 pages, starting a new page when one is full."""
+
+    def __init__(self, writer: QPdfWriter, painter: QPainter) -> None:
+        self.writer, self.painter = writer, painter
+        scale = writer.resolution() / LOGICAL_DPI
+        painter.scale(scale, scale)
+        page = writer.pageLayout().paintRectPixels(writer.resolution())
+        self.width = page.width() / scale
+        self.height = page.height() / scale
+        self.y = 0.0
+        self.palette = print_palette()
+        self.pages = 1
+
+    def _font(self, pixels: float, *, bold: bool = False) -> None:
+        font = self.painter.font()
+        font.setPixelSize(round(pixels))
+        font.setBold(bold)
+        self.painter.setFont(font)
+
+    def ensure(self, height: float) -> None:
+        if self.y + height > self.height and self.y > 0:
+            self.writer.newPage()
+            self.pages += 1
+            self.y = 0.0
+
+    def text(
+        self, words: str, *, size: float = _BODY_PX, bold: bool = False, grey: bool = False, indent: float = 0
+    ) -> None:
+        self._font(size, bold=bold)
+        role = QPalette.ColorRole.PlaceholderText if grey else QPalette.ColorRole.WindowText
+        self.painter.setPen(self.palette.color(role))
+        flags = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft)
+        box = self.painter.boundingRect(QRectF(indent, 0, self.width - indent, 10_000), flags, words)
+        self.ensure(box.height())
+        self.painter.drawText(QRectF(indent, self.y, self.width - indent, box.height()), flags, words)
+        self.y += box.height()
+
+    def heading(self, words: str, *, keep: float = 60) -> None:
+        """A section heading, kept on the page with at least `keep` pixels of what follows."""
+        self.space(10)
+        self._font(15, bold=True)
+        self.ensure(22 + keep)
+        self.text(words, size=15, bold=True)
+        self.space(4)
+
+    def rows(self, rows: Sequence[Sequence[str]], widths: Sequence[float], *, header: bool = False) -> None:
+        """A simple table: each row's cells at fractions `widths` of the line."""
+        for n, row in enumerate(rows):
+            self._font(_BODY_PX, bold=header and n == 0)
+            self.ensure(18)
+            self.painter.setPen(self.palette.color(QPalette.ColorRole.WindowText))
+            x = 0.0
+            for cell, fraction in zip(row, widths, strict=True):
+                self.painter.drawText(
+                    QRectF(x, self.y, self.width * fraction - 6, 18),
+                    int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                    self.painter.fontMetrics().elidedText(
+                        cell, Qt.TextElideMode.ElideRight, round(self.width * fraction - 6)
+                    ),
+                )
+                x += self.width * fraction
+            self.y += 18
+
+    def chart(self, chart: Drawing, height: float = CHART_HEIGHT) -> None:
+        self.ensure(height)
+        self.painter.save()
+        self.painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        chart.paint(self.painter, QRectF(0, self.y, self.width, height), self.palette)
+        self.painter.restore()
+        self.y += height
+
+    def space(self, pixels: float) -> None:
+        self.y += pixels
+
+
+def _figures(report: PeriodReport) -> list[tuple[str, str]]:
+    done = sum(r.dose for r in report.routines)
+    stopped = sum(r.stopped for r in report.routines)
+    unit, current, longest = (
+        ("day", report.streaks.current_days, report.streaks.longest_days)
+        if report.daily_plan
+        else ("week", report.streaks.current_weeks, report.streaks.longest_weeks)
+    )
+    marked = {day for m in report.marks for day in m.days() if report.first <= day <= report.last}
+    rest = sum(1 for m in report.marks for d in m.days() if d in marked and m.kind is DayMarkKind.REST)
+    adherence = "nothing was planned" if report.adherence is None else f"{report.adherence:.0f} %"
+    return [
+        ("Adherence", f"{adherence} of the planned sessions done (rest and flare-up days left out)"),
+        (
+            "Sessions",
+            f"{len(report.sessions)}: {done} with most of the work done, {stopped} stopped early",
+        ),
+        ("Plan", f"{report.plan} sessions a week" if report.plan else "no plan yet"),
+        ("Streak", f"{_plural(current, unit)} now, longest {_plural(longest, unit)}"),
+        ("Icing", _plural(report.icing, "time")),
+        ("Marked days", f"{rest} planned rest, {len(marked) - rest} flare-up"),
+    ]
+
+
+def _first_page(pages: _Pages, report: PeriodReport, today: date) -> None:
+    pages.text("Rehab Coach — exercise report", size=22, bold=True)
+    pages.space(4)
+    pages.text(
+        f"{_day(report.first)} to {_day(report.last)} · made on {_day(today)} · Rehab Coach {__version__}"
+    )
+    pages.space(6)
+    pages.text(DISCLAIMER, size=10, grey=True)
+    pages.space(8)
+    pages.rows(_figures(report), (0.2, 0.8))
+    weeks = report.weeks
+    pages.heading(f"Sessions each week against the plan ({_plural(len(weeks), 'week')})", keep=CHART_HEIGHT)
+    chart = WeeklyDoseDrawing()
+    chart.set_data(weeks, report.changes)
+    pages.chart(chart)
+    days = report.pain
+    pages.heading(f"Pain, 0 to 10 ({_plural(len(days), 'day')})", keep=CHART_HEIGHT)
+    pain = PainDrawing()
+    pain.set_data(days, report.changes)
+    pages.chart(pain)
+    pages.text(
+        "Pain during exercise is acceptable up to 5 of 10 if it settles by the next morning "
+        "(pain-monitoring model, Thomeé 1997).",
+        size=10,
+        grey=True,
+    )
+
+
+def _details(pages: _Pages, report: PeriodReport) -> None:
+    pages.heading("Warning signs reported")
+    if not report.warning_signs:
+        pages.text("None reported in this period.")
+    for signs in report.warning_signs:
+        pages.text(f"{_day(signs.day)} ({signs.routine_title}): {' '.join(signs.questions)} Yes.")
+    pages.heading("Exercises done, per side")
+    exercises: list[tuple[str, ...]] = [("Exercise", "Side", "Done", "Planned", "Share")]
+    exercises += [
+        (c.exercise_name, c.side or "—", str(c.done), str(c.planned), f"{100 * c.share:.0f} %")
+        for c in report.completion
+    ]
+    pages.rows(exercises, (0.4, 0.15, 0.15, 0.15, 0.15), header=True)
+    pages.heading("Sessions by routine")
+    routines: list[tuple[str, ...]] = [("Routine", "Sessions", "Most work done", "Stopped early")]
+    routines += [(r.title, str(r.sessions), str(r.dose), str(r.stopped)) for r in report.routines]
+    pages.rows(routines, (0.46, 0.18, 0.18, 0.18), header=True)
+    if report.changes:
+        pages.heading("Routine changes")
+        for change in report.changes:
+            pages.text(f"{_day(change.since)}: a new version of {change.routine_title} was first used.")
+    pages.heading("Rest and flare-up days")
+    if not report.marks:
+        pages.text("None marked.")
+    for mark in report.marks:
+        kind = "Planned rest" if mark.kind is DayMarkKind.REST else "Flare-up"
+        span = _day(mark.first_day) + (
+            "" if mark.last_day == mark.first_day else f" to {_day(mark.last_day)}"
+        )
+        pages.text(f"{kind}, {span}" + (f": {mark.reason}" if mark.reason else ""))
+    pages.heading("Notes")
+    if not report.notes:
+        pages.text("No notes in this period.")
+    for day, note in report.notes:
+        pages.text(f"{_day(day)}: {note}")
+
+
+def write_report_pdf(
+    store: AdherenceStore,
+    path: Path,
+    period: Period | None,
+    today: date,
+    tz: tzinfo | None = None,
+    *,
+    overwrite: bool = True,
+    include_simulated: bool = False,
+) -> PeriodReport:
+    """Write the report for `period` (open ends: from the first session, to today) as a PDF at `path`.
+
+    Needs a QGuiApplication. Returns what the report says, for the caller to summarise.
+    """
+    if path.exists() and not overwrite:
+        raise ExportError(f"{path} already exists; choose another name or overwrite it")
+    if path.is_dir():
+        raise ExportError(f"{path} is a folder; give the PDF a file name")
+    if not path.parent.is_dir():
+        raise ExportError(f"there is no folder {path.parent}")
+    report = read_period_report(store, period or Period(), today, tz, include_simulated=include_simulated)
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".pdf", dir=path.parent)
+    os.close(descriptor)
+    try:
+        _render(Path(temporary), report, today)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return report
+
+
+def _render(path: Path, report: PeriodReport, today: date) -> None:
+    writer = QPdfWriter(str(path))
+    writer.setResolution(RESOLUTION)
+    writer.setTitle(f"Rehab Coach report, {report.first} to {report.last}")
+    writer.setCreator(f"Rehab Coach {__version__}")
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise ExportError(f"cannot write a PDF at {path}")
+    try:
+        pages = _Pages(writer, painter)
+        _first_page(pages, report, today)
+        pages.writer.newPage()
+        pages.y = 0.0
+        _details(pages, report)
+    finally:
+        painter.end()

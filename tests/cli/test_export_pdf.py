@@ -1,0 +1,69 @@
+"""`coach export --pdf FILE`: the report from the command line, beside or instead of the CSV files."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from coach.cli import main
+from tests.conftest import REPO
+
+
+def coach(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run `coach` in its own process: the PDF needs a Qt application of its own."""
+    env = {**os.environ, "COACH_DATA_DIR": str(data_dir)}
+    env.pop("QT_QPA_PLATFORM", None)  # the command chooses offscreen itself when there is no display
+    env.pop("DISPLAY", None)
+    env.pop("WAYLAND_DISPLAY", None)
+    command = [sys.executable, "-m", "coach", *args]
+    return subprocess.run(command, env=env, cwd=REPO, capture_output=True, text=True, check=False)
+
+
+@pytest.mark.slow
+def test_export_pdf_and_csv_together(data_dir: Path, tmp_path: Path) -> None:
+    assert coach(data_dir, "run", "hip-strength", "--instant", "--pain", "2").returncode == 0
+    target = tmp_path / "report.pdf"
+
+    done = coach(
+        data_dir, "export", "--pdf", str(target), "--csv", str(tmp_path / "csv"), "--include-simulated"
+    )
+
+    assert done.returncode == 0, done.stderr
+    assert f"(1 session) to {target}" in done.stdout
+    assert (tmp_path / "csv" / "sessions.csv").is_file()
+    data = target.read_bytes()
+    assert data.startswith(b"%PDF-")
+    assert len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", data)) == 2
+
+
+@pytest.mark.slow
+def test_an_existing_pdf_is_refused_without_force(data_dir: Path, tmp_path: Path) -> None:
+    assert coach(data_dir, "run", "hip-strength", "--instant").returncode == 0
+    target = tmp_path / "report.pdf"
+    target.write_bytes(b"mine")
+
+    refused = coach(data_dir, "export", "--pdf", str(target), "--from", "2026-01-01")
+
+    assert refused.returncode == 2
+    assert "already exists" in refused.stderr
+    assert "--force" in refused.stderr
+    assert target.read_bytes() == b"mine"
+
+
+def test_export_needs_csv_or_pdf(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export"]) == 2
+    assert "export needs --csv DIR, --pdf FILE, or both" in capsys.readouterr().err
+
+
+def test_from_after_to_is_a_usage_error_before_any_qt(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert (
+        main(["export", "--pdf", str(tmp_path / "r.pdf"), "--from", "2026-03-02", "--to", "2026-03-01"]) == 2
+    )
+    assert "--from 2026-03-02 is after --to 2026-03-01" in capsys.readouterr().err

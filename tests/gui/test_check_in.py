@@ -1,0 +1,75 @@
+"""The next-morning check-in: asked once on the day after a session, stored with it, never again."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from coach.core.clock import FakeClock
+from coach.gui.app import CoachApp
+from coach.gui.check_in import MorningCheckIn
+from tests.seeding import add_session
+
+YESTERDAY = date(2026, 3, 17)
+
+
+@pytest.fixture
+def fake_clock() -> FakeClock:
+    return FakeClock(wall=datetime(2026, 3, 18, 9, 0, tzinfo=UTC), monotonic=1000.0)
+
+
+def ask(app: CoachApp, qtbot: QtBot) -> MorningCheckIn:
+    dialog = app.offer_morning_check_in()
+    assert isinstance(dialog, MorningCheckIn)
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def test_the_answer_is_stored_with_yesterdays_session_and_not_asked_again(
+    coach_app: CoachApp, qtbot: QtBot
+) -> None:
+    session_id = add_session(coach_app.store, YESTERDAY, pain=3, hour=8)
+    dialog = ask(coach_app, qtbot)
+    assert not dialog.save_button.isEnabled()  # not answered until the slider is touched
+
+    dialog.slider.setValue(2)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    record = coach_app.store.session(session_id)
+    assert (record.morning_pain, record.morning_at) == (2, datetime(2026, 3, 18, 9, 0, tzinfo=UTC))
+    coach_app.check_in = None  # a new start of the app
+    assert coach_app.offer_morning_check_in() is None
+
+
+def test_skip_stores_no_answer_and_the_question_never_comes_back(coach_app: CoachApp, qtbot: QtBot) -> None:
+    session_id = add_session(coach_app.store, YESTERDAY, pain=3, hour=8)
+    dialog = ask(coach_app, qtbot)
+
+    qtbot.mouseClick(dialog.skip_button, Qt.MouseButton.LeftButton)
+
+    record = coach_app.store.session(session_id)
+    assert record.morning_pain is None
+    assert record.morning_asked
+    coach_app.check_in = None
+    assert coach_app.offer_morning_check_in() is None
+
+
+def test_a_zero_answered_by_key_counts(coach_app: CoachApp, qtbot: QtBot) -> None:
+    session_id = add_session(coach_app.store, YESTERDAY, hour=8)
+    dialog = ask(coach_app, qtbot)
+
+    dialog.slider.setFocus()
+    qtbot.keyClick(dialog.slider, Qt.Key.Key_Home)
+    qtbot.waitUntil(dialog.save_button.isEnabled)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    assert coach_app.store.session(session_id).morning_pain == 0
+
+
+def test_nothing_is_asked_without_a_session_yesterday(coach_app: CoachApp) -> None:
+    add_session(coach_app.store, date(2026, 3, 15), hour=8)
+
+    assert coach_app.offer_morning_check_in() is None

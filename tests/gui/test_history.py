@@ -1,0 +1,235 @@
+"""The history window on a seeded database: what the heat map, the streak, the charts and the table show."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QHelpEvent, QImage
+from PySide6.QtWidgets import QToolTip
+from pytestqt.qtbot import QtBot
+
+from coach.core.clock import FakeClock
+from coach.core.library import Origin
+from coach.core.records import DayMarkKind
+from coach.gui.app import CoachApp
+from coach.gui.charts import ACCENT, ChartView
+from coach.gui.history import HistoryWindow
+from tests.helpers import reps, routine
+from tests.seeding import add_session
+
+TODAY = date(2026, 3, 18)  # a Wednesday
+# Sessions are at 08:00 UTC and the clock at noon, so every day is the same in any zone from -11 to +11.
+WEEK_BEFORE_LAST = date(2026, 3, 9)
+
+
+@pytest.fixture
+def fake_clock() -> FakeClock:
+    return FakeClock(wall=datetime(2026, 3, 18, 12, 0, tzinfo=UTC), monotonic=1000.0)
+
+
+def three_a_week(app: CoachApp, mondays: list[date], *, pain: int | None = None) -> None:
+    for monday in mondays:
+        for offset in (0, 1, 2):
+            add_session(app.store, monday + timedelta(days=offset), pain=pain, hour=8)
+
+
+def open_history(app: CoachApp, qtbot: QtBot) -> HistoryWindow:
+    window = app.show_history()
+    qtbot.waitExposed(window)
+    return window
+
+
+def pixel(chart: ChartView, point: QPointF) -> QColor:
+    image: QImage = chart.grab().toImage()
+    return image.pixelColor(point.toPoint())
+
+
+def test_a_full_day_is_a_full_accent_cell_with_a_tooltip_saying_what_was_done(
+    coach_app: CoachApp, qtbot: QtBot
+) -> None:
+    add_session(coach_app.store, date(2026, 3, 16), pain=3, hour=8)
+    add_session(coach_app.store, date(2026, 3, 17), done=1, hour=8)
+
+    window = open_history(coach_app, qtbot)
+
+    heat_map = window.heat_map
+    full, half = heat_map.map.day(date(2026, 3, 16)), heat_map.map.day(date(2026, 3, 17))
+    assert full is not None
+    assert half is not None
+    assert (full.share, half.share) == (1.0, 0.5)
+    assert pixel(heat_map, heat_map.cell_rect(date(2026, 3, 16)).center()) == ACCENT
+    assert pixel(heat_map, heat_map.cell_rect(date(2026, 3, 17)).center()) != ACCENT
+    assert heat_map.map.tooltip(full).splitlines() == [
+        "Monday 16 March 2026",
+        "Test routine: 2 of 2 reps and holds, pain 3 of 10",
+        "100 % of the day's planned dose",
+    ]
+    centre = heat_map.cell_rect(date(2026, 3, 16)).center().toPoint()
+    heat_map.event(QHelpEvent(QEvent.Type.ToolTip, centre, heat_map.mapToGlobal(centre)))
+    assert QToolTip.text().startswith("Monday 16 March 2026\nTest routine: 2 of 2")
+    QToolTip.hideText()
+
+
+def test_a_rest_week_shows_as_rest_and_does_not_break_the_streak(coach_app: CoachApp, qtbot: QtBot) -> None:
+    three_a_week(coach_app, [date(2026, 2, 23), date(2026, 3, 2), date(2026, 3, 16)])
+    coach_app.store.add_day_mark(DayMarkKind.REST, WEEK_BEFORE_LAST, date(2026, 3, 15), "holiday")
+
+    window = open_history(coach_app, qtbot)
+
+    assert window.streak.text() == "3 weeks in a row on plan · longest 3 weeks"
+    rest = window.heat_map.map.day(date(2026, 3, 11))
+    assert rest is not None
+    assert rest.mark is DayMarkKind.REST
+    assert "Planned rest: holiday" in window.heat_map.map.tooltip(rest)
+    assert window.adherence_short.text() == "100 %"
+
+
+def test_removing_the_rest_mark_breaks_the_streak_and_the_main_window_hears_of_it(
+    coach_app: CoachApp, qtbot: QtBot
+) -> None:
+    three_a_week(coach_app, [date(2026, 2, 23), date(2026, 3, 2), date(2026, 3, 16)])
+    coach_app.store.add_day_mark(DayMarkKind.REST, WEEK_BEFORE_LAST, date(2026, 3, 15), "holiday")
+    coach_app.refresh_summary()
+    window = open_history(coach_app, qtbot)
+    assert "streak: 3 weeks" in coach_app.window.summary.text()
+
+    dialog = window.edit_marks()
+    qtbot.waitExposed(dialog)
+    assert dialog.list.item(0).text() == "Planned rest, 09 Mar 2026 – 15 Mar 2026: holiday"
+    dialog.list.setCurrentRow(0)
+    qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+
+    assert coach_app.store.day_marks() == []
+    assert window.streak.text() == "1 week in a row on plan · longest 2 weeks"
+    assert "streak: 1 week" in coach_app.window.summary.text()
+    dialog.close()
+
+
+def test_marking_a_flare_up_in_the_dialog_shows_it_on_the_map(coach_app: CoachApp, qtbot: QtBot) -> None:
+    window = open_history(coach_app, qtbot)
+    dialog = window.edit_marks()
+    dialog.kind.setCurrentIndex(dialog.kind.findData(DayMarkKind.FLARE_UP))
+    dialog.reason.setText("swollen after a run")
+
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+
+    [mark] = coach_app.store.day_marks()
+    assert (mark.kind, mark.first_day, mark.reason) == (DayMarkKind.FLARE_UP, TODAY, "swollen after a run")
+    today = window.heat_map.map.day(TODAY)
+    assert today is not None
+    assert today.mark is DayMarkKind.FLARE_UP
+    dialog.close()
+
+
+def test_the_weekly_bars_and_the_plan_line_show_the_seeded_dose(coach_app: CoachApp, qtbot: QtBot) -> None:
+    three_a_week(coach_app, [date(2026, 3, 2), date(2026, 3, 16)])
+    add_session(coach_app.store, date(2026, 3, 12), hour=8)
+
+    window = open_history(coach_app, qtbot)
+
+    bars = window.weekly.bars
+    assert len(bars.weeks) == 26
+    assert [(w.monday, w.done, w.planned) for w in bars.weeks[-3:]] == [
+        (date(2026, 3, 2), 3, 3),
+        (WEEK_BEFORE_LAST, 1, 3),
+        (date(2026, 3, 16), 3, 3),
+    ]
+    rect = QRectF(window.weekly.rect())
+    met, short = bars.bar_rect(25, rect), bars.bar_rect(24, rect)
+    assert pixel(window.weekly, met.center()) == ACCENT
+    assert pixel(window.weekly, short.center()) != ACCENT
+    assert short.height() == pytest.approx(met.height() / 3)
+    assert bars.plan_y(25, rect) == pytest.approx(met.top())
+
+
+def test_the_pain_trend_shows_session_and_morning_pain_with_their_means(
+    coach_app: CoachApp, qtbot: QtBot
+) -> None:
+    add_session(coach_app.store, date(2026, 3, 16), pain=2, morning=1, hour=8)
+    add_session(coach_app.store, date(2026, 3, 17), pain=4, morning=3, hour=8)
+
+    window = open_history(coach_app, qtbot)
+
+    days = {d.day: d for d in window.pain.trend.days}
+    assert len(days) == 90
+    assert (days[date(2026, 3, 16)].session_pain, days[date(2026, 3, 17)].session_pain) == (2, 4)
+    assert (days[date(2026, 3, 17)].morning_pain, days[TODAY].morning_pain) == (1, 3)
+    assert days[date(2026, 3, 17)].session_mean == 3.0
+    point = window.pain.trend.point(date(2026, 3, 17), 4, QRectF(window.pain.rect()))
+    assert pixel(window.pain, point) == ACCENT
+
+
+def test_the_table_lists_sessions_newest_first_and_filters_by_routine(
+    coach_app: CoachApp, qtbot: QtBot
+) -> None:
+    other = routine(reps("bridge", sets=1, reps=1), routine_id="bridges", per_week=3)
+    add_session(coach_app.store, date(2026, 3, 16), pain=2, note="stiff", hour=8)
+    add_session(coach_app.store, date(2026, 3, 17), of=other, hour=8)
+    window = open_history(coach_app, qtbot)
+    table = window.table.model()
+    assert table.rowCount() == 2
+    assert table.index(0, 0).data() == "Tue 17 Mar 2026 08:00"
+    assert [table.index(1, c).data() for c in (3, 4, 7)] == ["2 of 2", "2", "stiff"]
+
+    window.filter_routine("test-routine")
+
+    assert table.rowCount() == 1
+    assert table.index(0, 1).data() == "Test routine"
+    assert window.routine_box.currentText() == "Test routine"
+
+
+def test_the_history_action_opens_one_window_and_escape_closes_it(coach_app: CoachApp, qtbot: QtBot) -> None:
+    coach_app.window.history_action.trigger()
+    window = coach_app.history_window
+    assert window is not None
+    qtbot.waitExposed(window)
+
+    coach_app.window.history_action.trigger()
+
+    assert coach_app.history_window is window
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert not window.isVisible()
+
+
+def test_exports_from_the_window_write_the_csv_files_and_the_pdf(
+    coach_app: CoachApp, qtbot: QtBot, tmp_path: Path
+) -> None:
+    add_session(coach_app.store, date(2026, 3, 16), pain=2, hour=8)
+    window = open_history(coach_app, qtbot)
+
+    assert window.export_csv(tmp_path / "csv")
+    assert window.export_pdf(tmp_path / "report.pdf")
+
+    assert (tmp_path / "csv" / "sessions.csv").is_file()
+    assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
+    assert window.status.text() == f"Wrote the report to {tmp_path / 'report.pdf'}."
+    assert not window.export_csv(tmp_path / "csv")
+    assert window.status.text().startswith("Not exported:")
+
+
+def test_accepting_a_progression_writes_the_users_own_copy_and_the_library_shows_it(
+    coach_app: CoachApp, qtbot: QtBot
+) -> None:
+    entry = coach_app.library.find("hip-strength")
+    assert entry is not None
+    for day in (date(2026, 3, 16), date(2026, 3, 17)):
+        add_session(coach_app.store, day, entry.routine, pain=2, morning=1, hour=8)
+    window = open_history(coach_app, qtbot)
+    assert window.advice.heading.text() == "Hip strength (weeks 1–6): Ready for a little more"
+    assert window.advice.reason.text().startswith("Pain settled by the morning after")
+    assert "Clamshells: 3 × 12 each side → 3 × 14 each side" in window.advice.changes.text()
+
+    qtbot.mouseClick(window.advice.accept_button, Qt.MouseButton.LeftButton)
+
+    copy = coach_app.places.user_routines / "hip-strength.toml"
+    assert copy.read_text(encoding="utf-8").startswith("# Your own copy of")
+    assert str(copy) in window.advice.result.text()
+    mine = coach_app.library.find("hip-strength")
+    assert mine is not None
+    assert mine.origin is Origin.USER
+    assert coach_app.window.selected_routine() is not None
+    assert window.advice.heading.text() == "Hip strength (weeks 1–6): Keep this dose for now"
+    assert window.advice.result.isVisible()
