@@ -82,7 +82,7 @@ class MorningCheckIn(QDialog):
         self.setMinimumWidth(460)
 
     def _on_action(self) -> None:
-        QTimer.singleShot(0, self._on_touched)  # after the slider has applied the action
+        QTimer.singleShot(0, self, self._on_touched)  # after the slider has applied the action
 
     def _on_touched(self) -> None:
         self._on_pain(self.slider.value())

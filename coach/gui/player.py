@@ -348,7 +348,7 @@ class PlayerView(QWidget):
         if isinstance(event, SessionFinished):
             self._timer.stop()
             self._completed = event.completed
-            QTimer.singleShot(0, self._emit_finished)
+            QTimer.singleShot(0, self, self._emit_finished)  # cancelled if the player is gone by then
 
     def _emit_finished(self) -> None:
         self.finished.emit(self._completed)

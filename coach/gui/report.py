@@ -143,9 +143,13 @@ def _figures(report: PeriodReport) -> list[tuple[str, str]]:
     )
     marked = {day for m in report.marks for day in m.days() if report.first <= day <= report.last}
     rest = sum(1 for m in report.marks for d in m.days() if d in marked and m.kind is DayMarkKind.REST)
-    adherence = "nothing was planned" if report.adherence is None else f"{report.adherence:.0f} %"
+    adherence = (
+        "nothing was planned in this period"
+        if report.adherence is None
+        else f"{report.adherence:.0f} % of the planned sessions done (rest and flare-up days left out)"
+    )
     return [
-        ("Adherence", f"{adherence} of the planned sessions done (rest and flare-up days left out)"),
+        ("Adherence", adherence),
         (
             "Sessions",
             f"{len(report.sessions)}: {done} with most of the work done, {stopped} stopped early",

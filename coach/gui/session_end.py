@@ -176,7 +176,7 @@ class SessionEndPage(QWidget):
         self.store.record_pain(self.record.id, self.pain, self.note.text())
 
     def _on_pain_action(self) -> None:
-        QTimer.singleShot(0, self._on_pain_touched)  # after the slider has applied the action
+        QTimer.singleShot(0, self, self._on_pain_touched)  # after the slider has applied the action
 
     def _on_pain_touched(self) -> None:
         self._on_pain(self.pain_slider.value())
