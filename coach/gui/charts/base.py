@@ -1,0 +1,190 @@
+"""What the charts share: the accent and its opacity steps, text and pen helpers, a plot area with
+axes, a legend, and the passive widget that shows a drawing."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QPolygonF,
+)
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+ACCENT = QColor("#1f7a8c")
+# The heat map's steps of the accent's opacity for a quarter, a half, three quarters and all of a day's dose.
+SHARE_STEPS = (0.25, 0.5, 0.75, 1.0)
+_STEP_ALPHA = (0.3, 0.5, 0.72, 1.0)
+_FONT_PX = 11
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def accent(alpha: float = 1.0) -> QColor:
+    colour = QColor(ACCENT)
+    colour.setAlphaF(alpha)
+    return colour
+
+
+def faded(colour: QColor, alpha: float) -> QColor:
+    copy = QColor(colour)
+    copy.setAlphaF(alpha)
+    return copy
+
+
+def share_step(share: float) -> int:
+    """Which of the heat map's colour steps a day's share falls in: 0 (nothing) to 4 (all of it)."""
+    if share <= 0:
+        return 0
+    return next(n for n, top in enumerate(SHARE_STEPS, start=1) if share <= top + 1e-9)
+
+
+def _font(painter: QPainter, pixels: float = _FONT_PX, *, bold: bool = False) -> QFont:
+    font = QFont(painter.font())
+    font.setPixelSize(max(1, round(pixels)))
+    font.setBold(bold)
+    painter.setFont(font)
+    return font
+
+
+def _pen(colour: QColor, width: float = 1.0, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:
+    pen = QPen(colour, width, style)
+    pen.setCosmetic(False)
+    return pen
+
+
+def _text(painter: QPainter, rect: QRectF, flags: Qt.AlignmentFlag, text: str) -> None:
+    painter.drawText(rect, int(flags), text)
+
+
+class Drawing:
+    """What a chart draws, without a widget: the window's widget and the report's page both call `paint`."""
+
+    def paint(self, painter: QPainter, rect: QRectF, palette: QPalette) -> None:
+        raise NotImplementedError
+
+
+# -- the calendar heat map -----------------------------------------------------------------------------------
+
+
+class _Plot:
+    """The inner rectangle of a chart with a y axis from 0 to `top`, and `slots` evenly spaced x positions."""
+
+    LEFT, RIGHT, TOP, BOTTOM = 28.0, 8.0, 22.0, 18.0
+
+    def __init__(self, rect: QRectF, slots: int, top: float) -> None:
+        self.area = rect.adjusted(self.LEFT, self.TOP, -self.RIGHT, -self.BOTTOM)
+        self.slots = max(1, slots)
+        self.top = max(top, 1.0)
+
+    @property
+    def slot_width(self) -> float:
+        return self.area.width() / self.slots
+
+    def x(self, slot: float) -> float:
+        """The centre of `slot` (fractions between)."""
+        return self.area.left() + (slot + 0.5) * self.slot_width
+
+    def y(self, value: float) -> float:
+        return self.area.bottom() - value / self.top * self.area.height()
+
+    def grid(self, painter: QPainter, palette: QPalette, step: int) -> None:
+        text = palette.color(QPalette.ColorRole.WindowText)
+        _font(painter, 10)
+        value = 0
+        while value <= self.top + 1e-9:
+            y = self.y(value)
+            painter.setPen(_pen(faded(text, 0.12 if value else 0.4)))
+            painter.drawLine(QPointF(self.area.left(), y), QPointF(self.area.right(), y))
+            painter.setPen(_pen(faded(text, 0.75)))
+            _text(
+                painter,
+                QRectF(self.area.left() - self.LEFT, y - 8, self.LEFT - 5, 16),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                str(value),
+            )
+            value += step
+
+    def month_labels(self, painter: QPainter, palette: QPalette, days: Sequence[date]) -> None:
+        """A month's short name under the first slot of each month, where there is room."""
+        painter.setPen(_pen(faded(palette.color(QPalette.ColorRole.WindowText), 0.75)))
+        _font(painter, 10)
+        last = -100.0
+        previous: date | None = None
+        for slot, day in enumerate(days):
+            if previous is None or day.month != previous.month:
+                x = self.x(slot) - self.slot_width / 2
+                if x - last > 30:
+                    _text(
+                        painter,
+                        QRectF(x, self.area.bottom() + 2, 40, self.BOTTOM - 2),
+                        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                        _MONTHS[day.month - 1],
+                    )
+                    last = x
+            previous = day
+
+    def change_marker(self, painter: QPainter, palette: QPalette, slot: float) -> None:
+        """A dashed line and a small triangle where a routine's new version was first used."""
+        text = palette.color(QPalette.ColorRole.WindowText)
+        x = self.x(slot) - self.slot_width / 2
+        painter.setPen(_pen(faded(text, 0.7), 1.2, Qt.PenStyle.DashLine))
+        painter.drawLine(QPointF(x, self.area.top()), QPointF(x, self.area.bottom()))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(faded(text, 0.8))
+        top = self.area.top()
+        painter.drawPolygon(QPolygonF([QPointF(x - 5, top - 7), QPointF(x + 5, top - 7), QPointF(x, top)]))
+
+
+def _legend(
+    painter: QPainter, rect: QRectF, palette: QPalette, entries: Sequence[tuple[str, QPen, QBrush | None]]
+) -> None:
+    """A row of legend entries at the chart's top right: a swatch (line, or box when a brush) and words."""
+    _font(painter, 10)
+    metrics = painter.fontMetrics()
+    widths = [metrics.horizontalAdvance(words) + 26 for words, _, _ in entries]
+    x = rect.right() - sum(widths) - _Plot.RIGHT
+    y = rect.top() + 2
+    for (words, pen, brush), width in zip(entries, widths, strict=True):
+        painter.setPen(pen)
+        if brush is None:
+            painter.drawLine(QPointF(x, y + 8), QPointF(x + 16, y + 8))
+        else:
+            painter.setBrush(brush)
+            painter.drawRect(QRectF(x + 3, y + 3, 10, 10))
+        painter.setPen(_pen(palette.color(QPalette.ColorRole.WindowText)))
+        _text(painter, QRectF(x + 20, y, width, 16), Qt.AlignmentFlag.AlignVCenter, words)
+        x += width
+
+
+# -- weekly doses against the plan ------------------------------------------------------------------------
+
+
+class ChartView(QWidget):
+    """A passive widget that shows one drawing; `set_data` on the subclasses hands it plain core values."""
+
+    def __init__(self, drawing: Drawing, name: str, hint: QSize, minimum: QSize) -> None:
+        super().__init__()
+        self.drawing = drawing
+        self._hint, self._minimum = hint, minimum
+        self.setAccessibleName(name)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return self._hint
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return self._minimum
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.drawing.paint(painter, QRectF(self.rect()), self.palette())
+        painter.end()

@@ -1,0 +1,88 @@
+"""Sessions each week as bars against the plan line, with markers where a routine file changed."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QPainter,
+    QPalette,
+    QPen,
+)
+
+from coach.core.dose_calendar import PlanChange
+from coach.core.stats import WeekDose, week_start
+from coach.gui.charts.base import ChartView, Drawing, _legend, _pen, _Plot, accent, faded
+
+
+class WeeklyDoseDrawing(Drawing):
+    """Sessions done each week as bars, the week's plan as a line, and where a routine changed."""
+
+    def __init__(self) -> None:
+        self.weeks: tuple[WeekDose, ...] = ()
+        self.changes: tuple[PlanChange, ...] = ()
+
+    def set_data(self, weeks: Sequence[WeekDose], changes: Sequence[PlanChange] = ()) -> None:
+        self.weeks = tuple(weeks)
+        first = self.weeks[0].monday if self.weeks else date.max
+        self.changes = tuple(c for c in changes if c.since >= first)
+
+    def plot(self, rect: QRectF) -> _Plot:
+        top = max([3, *(w.done for w in self.weeks), *(w.plan for w in self.weeks)])
+        return _Plot(rect, len(self.weeks), top + 1)
+
+    def bar_rect(self, index: int, rect: QRectF) -> QRectF:
+        """The bar of week `index` inside `rect` (zero height for a week with nothing done)."""
+        plot = self.plot(rect)
+        width = plot.slot_width * 0.64
+        top = plot.y(self.weeks[index].done)
+        return QRectF(plot.x(index) - width / 2, top, width, plot.area.bottom() - top)
+
+    def plan_y(self, index: int, rect: QRectF) -> float:
+        """The height of the plan line over week `index`."""
+        return self.plot(rect).y(self.weeks[index].planned)
+
+    def paint(self, painter: QPainter, rect: QRectF, palette: QPalette) -> None:
+        plot = self.plot(rect)
+        plot.grid(painter, palette, 1 if plot.top <= 8 else 2)
+        painter.setPen(Qt.PenStyle.NoPen)
+        for n, week in enumerate(self.weeks):
+            painter.setBrush(accent(1.0 if week.met else 0.5))
+            painter.drawRect(self.bar_rect(n, rect))
+        text = palette.color(QPalette.ColorRole.WindowText)
+        plan_pen = _pen(text, 2.0)
+        painter.setPen(plan_pen)
+        for n, week in enumerate(self.weeks):
+            y = plot.y(week.planned)
+            left = plot.x(n) - plot.slot_width / 2
+            painter.drawLine(QPointF(left, y), QPointF(left + plot.slot_width, y))
+        for change in self.changes:
+            slot = (week_start(change.since) - self.weeks[0].monday).days / 7
+            plot.change_marker(painter, palette, slot)
+        plot.month_labels(painter, palette, [w.monday for w in self.weeks])
+        entries: list[tuple[str, QPen, QBrush | None]] = [
+            ("plan met", QPen(Qt.PenStyle.NoPen), QBrush(accent())),
+            ("short of it", QPen(Qt.PenStyle.NoPen), QBrush(accent(0.5))),
+            ("plan", plan_pen, None),
+        ]
+        if self.changes:
+            entries.append(("routine changed", _pen(faded(text, 0.7), 1.2, Qt.PenStyle.DashLine), None))
+        _legend(painter, rect, palette, entries)
+
+
+# -- pain over time ----------------------------------------------------------------------------------------
+
+
+class WeeklyDoseChart(ChartView):
+    """Weekly doses as bars against the plan line."""
+
+    def __init__(self) -> None:
+        self.bars = WeeklyDoseDrawing()
+        super().__init__(self.bars, "Sessions each week against the plan", QSize(420, 200), QSize(260, 150))
+
+    def set_data(self, weeks: Sequence[WeekDose], changes: Sequence[PlanChange] = ()) -> None:
+        self.bars.set_data(weeks, changes)
+        self.update()
