@@ -9,6 +9,7 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any, NoReturn
@@ -41,30 +42,26 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
-def _pain(text: str) -> int:
+def _whole_number(text: str, check: Callable[[int], str | None], not_a_number: str) -> int:
+    """An argparse value: a whole number that `check` (a core rule) accepts; else one plain sentence."""
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"pain must be a whole number from {PAIN_MIN} to {PAIN_MAX}"
-        ) from None
-    problem = check_pain(value)
+        raise argparse.ArgumentTypeError(not_a_number) from None
+    problem = check(value)
     if problem:
         raise argparse.ArgumentTypeError(problem)
     return value
+
+
+def _pain(text: str) -> int:
+    return _whole_number(text, check_pain, f"pain must be a whole number from {PAIN_MIN} to {PAIN_MAX}")
 
 
 def _icing_minutes(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"icing minutes must be a whole number from 1 to {ICING_MAX_MINUTES}"
-        ) from None
-    problem = check_icing_minutes(value)
-    if problem:
-        raise argparse.ArgumentTypeError(problem)
-    return value
+    return _whole_number(
+        text, check_icing_minutes, f"icing minutes must be a whole number from 1 to {ICING_MAX_MINUTES}"
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -311,3 +311,18 @@ def summarize(
         longest_streak_weeks=run.longest_weeks,
         longest_streak_days=run.longest_days,
     )
+
+
+def describe_summary(summary: Summary) -> str:
+    """One line under the library: 'This week: 1 of 3 sessions · streak: 2 weeks' (days without a plan)."""
+    if summary.sessions_per_week:
+        week = f"This week: {summary.this_week_sessions} of {summary.sessions_per_week} sessions"
+        streak = _count(summary.streak_weeks, "week")
+    else:
+        week = f"This week: {summary.this_week_sessions} sessions"
+        streak = _count(summary.streak_days, "day")
+    return f"{week} · streak: {streak}"
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

@@ -28,7 +28,7 @@ from coach.core.reminders import dose_days
 from coach.core.routine import Routine, plan_steps
 from coach.core.safety import ICING_MAX_MINUTES
 from coach.core.settings import Settings, load_settings, save_settings
-from coach.core.stats import Summary, summarize
+from coach.core.stats import describe_summary, summarize
 from coach.core.store import AdherenceStore, StoreError
 from coach.gui.check_in import MorningCheckIn
 from coach.gui.history import HistoryWindow
@@ -393,17 +393,6 @@ class CoachApp(QObject):
             self.services.inhibitor.release()
             self.services.voice.stop()
             self.store.close()
-
-
-def describe_summary(summary: Summary) -> str:
-    """'This week: 1 of 3 sessions · streak: 2 weeks'."""
-    if summary.sessions_per_week:
-        week = f"This week: {summary.this_week_sessions} of {summary.sessions_per_week} sessions"
-        streak = f"{summary.streak_weeks} week" + ("s" if summary.streak_weeks != 1 else "")
-    else:
-        week = f"This week: {summary.this_week_sessions} sessions"
-        streak = f"{summary.streak_days} day" + ("s" if summary.streak_days != 1 else "")
-    return f"{week} · streak: {streak}"
 
 
 def _bring_forward(window: QWidget) -> None:

@@ -12,9 +12,11 @@ from hypothesis import strategies as st
 from coach.core.records import DayMark, DayMarkKind
 from coach.core.routine import plan_steps
 from coach.core.stats import (
+    Summary,
     adherence_between,
     adherence_percent,
     current_plan,
+    describe_summary,
     icing_count,
     planned_sessions,
     sessions_by_day,
@@ -369,3 +371,18 @@ def test_adherence_is_always_between_0_and_100(
     percent = adherence_between(sessions, start, start + timedelta(days=60), marks, UTC)
 
     assert percent is None or 0.0 <= percent <= 100.0
+
+
+def test_the_summary_line_counts_weeks_on_a_plan_and_days_without_one() -> None:
+    on_plan = Summary(
+        streak_days=4,
+        streak_weeks=1,
+        this_week_sessions=2,
+        sessions_per_week=3,
+        adherence_4_weeks=0.5,
+        sessions_completed=5,
+    )
+    no_plan = replace(on_plan, sessions_per_week=0)
+
+    assert describe_summary(on_plan) == "This week: 2 of 3 sessions · streak: 1 week"
+    assert describe_summary(no_plan) == "This week: 2 sessions · streak: 4 days"

@@ -135,6 +135,18 @@ def _wait_for(
         pytest.fail(f"timed out after {timeout:g} s waiting for {what}")
 
 
+def _second_launch(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run `coach ARGS` as a second process on the same data folder."""
+    return subprocess.run(
+        [sys.executable, "-m", "coach", *args],
+        cwd=REPO,
+        env=_env(data),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
 @pytest.fixture
 def first_app(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[subprocess.Popen[str], Path]]:
     data = tmp_path / "data"
@@ -174,14 +186,7 @@ def test_a_second_coach_ice_reaches_the_first_app(
 ) -> None:
     process, data = first_app
 
-    second = subprocess.run(
-        [sys.executable, "-m", "coach", "ice", "--minutes", "5"],
-        cwd=REPO,
-        env=_env(data),
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    second = _second_launch(data, "ice", "--minutes", "5")
 
     assert second.returncode == 0, second.stderr
     assert (
@@ -213,14 +218,7 @@ def test_25_minutes_is_refused_before_reaching_the_first_app(
 ) -> None:
     _, data = first_app
 
-    second = subprocess.run(
-        [sys.executable, "-m", "coach", "ice", "--minutes", "25"],
-        cwd=REPO,
-        env=_env(data),
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    second = _second_launch(data, "ice", "--minutes", "25")
 
     assert second.returncode == 2
     assert ICING_LIMIT_REASON in second.stderr
