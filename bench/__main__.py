@@ -30,9 +30,9 @@ def _child(kind: str, seconds: float) -> dict[str, float]:
     keep: list[object] = []
     ticks = [0]
     if kind in ("icing", "app"):
-        from coach.core.clock import SystemClock
         from coach.core.paths import resolve_places
-        from coach.core.store import AdherenceStore
+        from coach.core.session.clock import SystemClock
+        from coach.core.store.adherence import AdherenceStore
         from coach.gui.app import CoachApp, Services
 
         places = resolve_places()

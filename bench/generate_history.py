@@ -20,10 +20,10 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from coach.core.loader import load_routine
 from coach.core.paths import resolve_places
-from coach.core.routine import Routine, Step, plan_steps
-from coach.core.store import AdherenceStore
+from coach.core.routines.loader import load_routine
+from coach.core.routines.model import Routine, Step, plan_steps
+from coach.core.store.adherence import AdherenceStore
 
 HOME = ZoneInfo("Europe/London")
 ABROAD = ZoneInfo("America/New_York")

@@ -28,14 +28,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bench.generate_history import generate
-from coach.core.completion import exercise_completion
-from coach.core.dose_calendar import dose_calendar, twelve_months_before
-from coach.core.loader import load_routine
-from coach.core.pain import pain_trend
+from coach.core.history.completion import exercise_completion
+from coach.core.history.dose_calendar import dose_calendar, twelve_months_before
+from coach.core.history.pain import pain_trend
+from coach.core.history.progression import advise
+from coach.core.history.stats import first_planned_day, streaks, summarize, weekly_doses
 from coach.core.paths import resolve_places
-from coach.core.progression import advise
-from coach.core.stats import first_planned_day, streaks, summarize, weekly_doses
-from coach.core.store import AdherenceStore
+from coach.core.routines.loader import load_routine
+from coach.core.store.adherence import AdherenceStore
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -91,8 +91,8 @@ def _qt_application() -> QApplication:
 
 def history_window(database: Path, today: date) -> None:
     """Open the history window on `database` (it reads and computes once) and paint each chart once."""
-    from coach.core.clock import FakeClock
-    from coach.core.library import discover_routines
+    from coach.core.routines.library import discover_routines
+    from coach.core.session.clock import FakeClock
     from coach.gui.history import HistoryWindow
 
     places = resolve_places({})

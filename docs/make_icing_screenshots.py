@@ -19,9 +19,9 @@ if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QApplication, QWidget
 
-from coach.core.clock import FakeClock
 from coach.core.paths import resolve_places
-from coach.core.store import AdherenceStore
+from coach.core.session.clock import FakeClock
+from coach.core.store.adherence import AdherenceStore
 from coach.gui.app import CoachApp, Services
 
 OUT = Path(__file__).resolve().parent / "screenshots"

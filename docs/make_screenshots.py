@@ -22,11 +22,11 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from bench.generate_history import generate
-from coach.core.clock import FakeClock
-from coach.core.engine import EngineState
 from coach.core.export import Period
 from coach.core.paths import resolve_places
-from coach.core.store import AdherenceStore
+from coach.core.session.clock import FakeClock
+from coach.core.session.engine import EngineState
+from coach.core.store.adherence import AdherenceStore
 from coach.gui.app import CoachApp, Services
 from coach.gui.player import PlayerView
 from coach.gui.report import write_report_pdf

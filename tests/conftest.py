@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from coach.core.clock import FakeClock
 from coach.core.paths import Places, resolve_places
-from coach.core.store import AdherenceStore
+from coach.core.session.clock import FakeClock
+from coach.core.store.adherence import AdherenceStore
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "tests" / "data" / "knee-basics.toml"

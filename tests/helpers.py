@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coach.core.routine import Exercise, ExerciseKind, Routine
+from coach.core.routines.model import Exercise, ExerciseKind, Routine
 
 
 def reps(

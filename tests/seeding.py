@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import UTC, date, datetime, time, timedelta
 
-from coach.core.routine import Routine, plan_steps
-from coach.core.store import AdherenceStore
+from coach.core.routines.model import Routine, plan_steps
+from coach.core.store.adherence import AdherenceStore
 from tests.helpers import reps, routine
 
 SHORT = routine(reps(sets=1, reps=2, rest_seconds=0), per_week=3)  # two reps: a whole session in 2 steps

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from pathlib import Path
 
+from coach.core.clinical.safety import SESSION_WARNING_SIGNS
+from coach.core.history.records import SessionRecord, StepResult
 from coach.core.paths import ensure_private_dir
-from coach.core.records import StepResult
-from coach.core.safety import SESSION_WARNING_SIGNS
-from coach.core.store import AdherenceStore, SessionRecord
+from coach.core.store.adherence import AdherenceStore
 
 SESSIONS_FILE = "sessions.csv"
 STEPS_FILE = "steps.csv"

@@ -24,7 +24,7 @@ SETTINGS_FILE = "settings.json"
 class Settings:
     """What the user chose. `reminder_days` are ISO weekdays (1 = Monday … 7 = Sunday).
 
-    The two `reminder_…_at/until` times are what happened to reminders (see `coach.core.reminders`),
+    The two `reminder_…_at/until` times are what happened to reminders (see `coach.core.history.reminders`),
     kept here so that a reminder missed while the app was closed still shows once when it starts.
     """
 

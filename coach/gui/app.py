@@ -15,25 +15,27 @@ from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from coach import __version__
-from coach.core.checkin import morning_check_in_due
-from coach.core.clock import Clock, SystemClock
-from coach.core.engine import EngineState, SessionEngine
-from coach.core.icing import close_abandoned_runs
-from coach.core.library import Library, discover_routines
-from coach.core.loader import ILLUSTRATIONS
+from coach.core.clinical.safety import ICING_MAX_MINUTES
+from coach.core.history.checkin import morning_check_in_due
+from coach.core.history.reminders import dose_days
+from coach.core.history.stats import describe_summary, summarize
 from coach.core.paths import Places, resolve_places
-from coach.core.recording import SessionRecorder, record_session
-from coach.core.recovery import plan_recovery, resumable, why_not_resumable
-from coach.core.reminders import dose_days
-from coach.core.routine import Routine, plan_steps
-from coach.core.safety import ICING_MAX_MINUTES
+from coach.core.requests import Request, server_name
+from coach.core.routines.library import Library, discover_routines
+from coach.core.routines.loader import ILLUSTRATIONS
+from coach.core.routines.model import Routine, plan_steps
+from coach.core.session.clock import Clock, SystemClock
+from coach.core.session.engine import EngineState, SessionEngine
+from coach.core.session.icing import close_abandoned_runs
+from coach.core.session.recording import SessionRecorder, record_session
+from coach.core.session.recovery import plan_recovery, resumable, why_not_resumable
 from coach.core.settings import Settings, load_settings, save_settings
-from coach.core.stats import describe_summary, summarize
-from coach.core.store import AdherenceStore, StoreError
+from coach.core.store.adherence import AdherenceStore
+from coach.core.store.errors import StoreError
 from coach.gui.check_in import MorningCheckIn
 from coach.gui.history import HistoryWindow
 from coach.gui.icing import IcingController, IcingWindow
-from coach.gui.instance import InstanceError, InstanceServer, Request, hand_over, server_name
+from coach.gui.instance import InstanceError, InstanceServer, hand_over
 from coach.gui.main_window import MainWindow
 from coach.gui.player import PlayerView
 from coach.gui.recovery import RecoveryDialog

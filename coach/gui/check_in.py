@@ -1,7 +1,7 @@
 """The next-morning check-in: one question, 0-10, about yesterday's session. Skippable, never nagging.
 
-Whether to ask is the core's rule (coach.core.checkin); this dialog asks and stores the answer, or the skip,
-so the question is never asked twice. Closing it any way counts as a skip.
+Whether to ask is the core's rule (coach.core.history.checkin); this dialog asks and stores the answer, or
+the skip, so the question is never asked twice. Closing it any way counts as a skip.
 """
 
 from __future__ import annotations
@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.core.checkin import MORNING_HINT, MORNING_QUESTION
-from coach.core.clock import Clock
-from coach.core.safety import PAIN_MAX, PAIN_MIN, pain_advice
-from coach.core.store import AdherenceStore, SessionRecord
+from coach.core.clinical.safety import PAIN_MAX, PAIN_MIN, pain_advice
+from coach.core.history.checkin import MORNING_HINT, MORNING_QUESTION
+from coach.core.history.records import SessionRecord
+from coach.core.session.clock import Clock
+from coach.core.store.adherence import AdherenceStore
 
 
 class MorningCheckIn(QDialog):

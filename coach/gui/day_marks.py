@@ -1,6 +1,6 @@
 """Marking days as a planned rest or a flare-up (with a reason), and removing a mark.
 
-Marked days are left out of the plan and never break a streak (the rule is in coach.core.stats); this
+Marked days are left out of the plan and never break a streak (the rule is in coach.core.history.stats); this
 dialog only stores and removes marks, each change at once, and says so with `marks_changed`.
 """
 
@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.core.records import DayMark, DayMarkKind
-from coach.core.store import AdherenceStore, StoreError
+from coach.core.history.records import DayMark, DayMarkKind
+from coach.core.session.clock import Clock
+from coach.core.store.adherence import AdherenceStore
+from coach.core.store.errors import StoreError
 
 _KINDS = ((DayMarkKind.REST, "Planned rest"), (DayMarkKind.FLARE_UP, "Flare-up"))
 
@@ -46,9 +48,12 @@ class DayMarkDialog(QDialog):
 
     marks_changed = Signal()
 
-    def __init__(self, store: AdherenceStore, today: date, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, store: AdherenceStore, clock: Clock, today: date, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.store = store
+        self.clock = clock
         self.setWindowTitle(self.tr("Rest and flare-up days"))
         self.kind = QComboBox()
         for kind, words in _KINDS:
@@ -113,7 +118,11 @@ class DayMarkDialog(QDialog):
         kind = self.kind.currentData()
         try:
             mark_id = self.store.add_day_mark(
-                kind, _day(self.first.date()), _day(self.last.date()), self.reason.text()
+                kind,
+                _day(self.first.date()),
+                _day(self.last.date()),
+                self.reason.text(),
+                at=self.clock.wall(),
             )
         except ValueError as problem:
             self.problem.setText(self.tr("Not marked: {0}.").format(problem))

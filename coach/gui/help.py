@@ -7,7 +7,7 @@ import html
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from coach import __version__
-from coach.core.safety import DISCLAIMER, KNEE_WARNING_SIGNS, NO_IMPROVEMENT_ADVICE, PROGRAMME_ADVICE
+from coach.core.clinical.safety import DISCLAIMER, KNEE_WARNING_SIGNS, NO_IMPROVEMENT_ADVICE, PROGRAMME_ADVICE
 
 
 def warning_signs_html() -> str:

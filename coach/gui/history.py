@@ -27,13 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.core.clock import Clock
 from coach.core.export import ExportError, Period, export_csv
-from coach.core.library import Library
-from coach.core.overview import LONG_WEEKS, SHORT_WEEKS, HistoryOverview, history_overview
+from coach.core.history.overview import LONG_WEEKS, SHORT_WEEKS, HistoryOverview, history_overview
+from coach.core.history.progression import advise, propose
+from coach.core.history.records import SessionRecord
 from coach.core.paths import Places
-from coach.core.progression import advise, propose
-from coach.core.store import AdherenceStore, SessionRecord
+from coach.core.routines.library import Library
+from coach.core.session.clock import Clock
+from coach.core.store.adherence import AdherenceStore
 from coach.gui.charts import HeatMap, PainChart, WeeklyDoseChart
 from coach.gui.day_marks import DayMarkDialog
 from coach.gui.history_table import RoutineFilter, SessionTableModel, session_rows
@@ -252,7 +253,7 @@ class HistoryWindow(QWidget):
     def edit_marks(self) -> DayMarkDialog:
         """Open the dialog that marks rest and flare-up days (it does not block the window)."""
         if self.marks_dialog is None:
-            self.marks_dialog = DayMarkDialog(self.store, self._today()[0], self)
+            self.marks_dialog = DayMarkDialog(self.store, self.clock, self._today()[0], self)
             self.marks_dialog.marks_changed.connect(self._on_marks_changed)
         self.marks_dialog.open()
         return self.marks_dialog

@@ -20,9 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.core.clock import Clock
-from coach.core.icing import IcingEnded, IcingRefusedError, IcingRun, countdown_text, record_end, record_start
-from coach.core.safety import (
+from coach.core.clinical.safety import (
     ICING_END_ADVICE,
     ICING_LIMIT_REASON,
     ICING_MAX_MINUTES,
@@ -31,7 +29,16 @@ from coach.core.safety import (
     ICING_WHO_SHOULD_NOT,
     icing_repeat_warning,
 )
-from coach.core.store import AdherenceStore
+from coach.core.session.clock import Clock
+from coach.core.session.icing import (
+    IcingEnded,
+    IcingRefusedError,
+    IcingRun,
+    countdown_text,
+    record_end,
+    record_start,
+)
+from coach.core.store.adherence import AdherenceStore
 from coach.gui import style
 from coach.services.notify import Notifier
 from coach.services.sound import Cue, SoundPlayer

@@ -7,71 +7,21 @@ folder, so two test runs with different COACH_DATA_DIR never meet.
 
 from __future__ import annotations
 
-import getpass
-import hashlib
 import json
-import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
 
+from coach.core.requests import Answer, Request, parse_request
+
 TIMEOUT_MS = 3000
 _MAX_REQUEST_BYTES = 4096
-COMMANDS = ("show", "ice", "ping", "quit")
 
 
 class InstanceError(Exception):
     """A running Rehab Coach was found but did not answer as it should."""
-
-
-@dataclass(frozen=True, slots=True)
-class Request:
-    """What a launch asks of the running app: show it, start icing, check it is there, or quit it."""
-
-    command: str = "show"
-    minutes: int | None = None
-
-    def to_json(self) -> str:
-        payload: dict[str, Any] = {"command": self.command}
-        if self.minutes is not None:
-            payload["minutes"] = self.minutes
-        return json.dumps(payload)
-
-
-@dataclass(frozen=True, slots=True)
-class Answer:
-    ok: bool
-    message: str
-
-
-def parse_request(line: bytes) -> Request:
-    """The request in one line of JSON; ValueError with a sentence when it is not one we know."""
-    try:
-        raw = json.loads(line.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ValueError(f"the request is not JSON: {error}") from None
-    if not isinstance(raw, dict) or raw.get("command") not in COMMANDS:
-        raise ValueError(f"the request needs a command, one of {', '.join(COMMANDS)}")
-    minutes = raw.get("minutes")
-    if minutes is not None and (isinstance(minutes, bool) or not isinstance(minutes, int)):
-        raise ValueError("minutes must be a whole number")
-    return Request(raw["command"], minutes)
-
-
-def server_name(data_dir: Path) -> str:
-    """The local socket's name for this user and this data folder."""
-    try:
-        user = getpass.getuser()
-    except (KeyError, OSError):
-        user = "user"
-    user = re.sub(r"[^A-Za-z0-9_-]", "_", user)[:32]
-    folder = str(data_dir.expanduser().resolve())
-    return f"rehab-coach-{user}-{hashlib.sha256(folder.encode()).hexdigest()[:16]}"
 
 
 def hand_over(name: str, request: Request, timeout_ms: int = TIMEOUT_MS) -> Answer | None:

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.core.library import Library, RoutineEntry
-from coach.core.routine import estimated_minutes
-from coach.core.safety import DISCLAIMER
+from coach.core.clinical.safety import DISCLAIMER
+from coach.core.routines.library import Library, RoutineEntry
+from coach.core.routines.model import estimated_minutes
 from coach.gui import style
 from coach.gui.help import show_about, show_warning_signs
 

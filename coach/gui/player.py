@@ -2,7 +2,7 @@
 
 Readable from a mat two metres away: the countdown scales with the window, the keys are single presses
 (Space, →, ←, Esc, M). The player only adapts engine events to widgets, sounds and speech; the wording
-comes from `coach.core.cues`.
+comes from `coach.core.session.cues`.
 """
 
 from __future__ import annotations
@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.core import cues
-from coach.core.engine import EngineState, SessionEngine
-from coach.core.events import Event, SessionFinished
-from coach.core.routine import Exercise, Routine, StepKind
+from coach.core.routines.model import Exercise, Routine, StepKind
+from coach.core.session import cues
+from coach.core.session.engine import EngineState, SessionEngine
+from coach.core.session.events import Event, SessionFinished
 from coach.gui import style
 from coach.services.sound import SoundPlayer
 from coach.services.voice import Voice

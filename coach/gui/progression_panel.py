@@ -9,9 +9,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from coach.core.progression import Proposal, write_user_copy
-from coach.core.routine import Routine
-from coach.core.safety import Progression, ProgressionAdvice
+from coach.core.clinical.safety import Progression, ProgressionAdvice
+from coach.core.history.progression import Proposal, write_user_copy
+from coach.core.routines.model import Routine
 
 _HEADINGS = {
     Progression.PROGRESS: "Ready for a little more",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
-from coach.core.store import SessionRecord
+from coach.core.history.records import SessionRecord
 
 
 class RecoveryDialog(QMessageBox):

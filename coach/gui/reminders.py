@@ -23,14 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.core.clock import Clock
-from coach.core.reminders import (
+from coach.core.history.reminders import (
     SNOOZE_MINUTES,
     ReminderSchedule,
     ReminderState,
     next_check,
     reminder_due,
 )
+from coach.core.session.clock import Clock
 from coach.core.settings import Settings
 from coach.services.notify import Notifier
 

@@ -19,11 +19,11 @@ from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import QColor, QPageLayout, QPageSize, QPainter, QPalette, QPdfWriter
 
 from coach import __version__
+from coach.core.clinical.safety import DISCLAIMER
 from coach.core.export import ExportError, Period
-from coach.core.overview import PeriodReport, read_period_report
-from coach.core.records import DayMarkKind
-from coach.core.safety import DISCLAIMER
-from coach.core.store import AdherenceStore
+from coach.core.history.overview import PeriodReport, read_period_report
+from coach.core.history.records import DayMarkKind
+from coach.core.store.adherence import AdherenceStore
 from coach.gui.charts import Drawing, PainDrawing, WeeklyDoseDrawing
 
 RESOLUTION = 300

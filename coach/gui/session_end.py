@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.core.safety import PAIN_MAX, PAIN_MIN, SEE_A_DOCTOR, SESSION_WARNING_SIGNS, pain_advice
-from coach.core.stats import SessionOutcome, active_seconds, session_outcome
-from coach.core.store import AdherenceStore, SessionRecord
+from coach.core.clinical.safety import PAIN_MAX, PAIN_MIN, SEE_A_DOCTOR, SESSION_WARNING_SIGNS, pain_advice
+from coach.core.history.records import SessionRecord
+from coach.core.history.stats import SessionOutcome, active_seconds, session_outcome
+from coach.core.store.adherence import AdherenceStore
 from coach.gui import style
 
 # A line of text this wide is easy to read; wider screens get margins instead (ours).

@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
-from coach.core.safety import ICING_MAX_MINUTES
+from coach.core.clinical.safety import ICING_MAX_MINUTES
 from coach.gui.icing import IcingController
 
 # The one accent colour: ice blue.

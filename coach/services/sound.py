@@ -18,7 +18,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Protocol
 
-from coach.core.cues import SoundCue as Cue  # one list of cue moments, defined with their wording
+from coach.core.session.cues import SoundCue as Cue  # one list of cue moments, defined with their wording
 
 __all__ = ["Cue", "NullSound", "PlaysoundPlayer", "SoundPlayer", "make_sound_player"]
 

@@ -5,8 +5,8 @@ from pathlib import Path
 
 from bench.generate_history import generate
 from bench.history import history_view
-from coach.core.stats import summarize
-from coach.core.store import AdherenceStore
+from coach.core.history.stats import summarize
+from coach.core.store.adherence import AdherenceStore
 
 TODAY = date(2026, 3, 4)
 

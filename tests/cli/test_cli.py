@@ -12,9 +12,9 @@ import pytest
 
 from coach import __version__
 from coach.cli import main
-from coach.core.loader import load_routine
-from coach.core.routine import Routine, plan_steps
-from coach.core.store import AdherenceStore
+from coach.core.routines.loader import load_routine
+from coach.core.routines.model import Routine, plan_steps
+from coach.core.store.adherence import AdherenceStore
 from tests.conftest import EXAMPLE, REPO, write
 
 

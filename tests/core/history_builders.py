@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
-from coach.core.store import SessionRecord, SessionStatus
+from coach.core.history.records import SessionRecord, SessionStatus
 
 
 def session_on(

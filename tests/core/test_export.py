@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from coach.core.export import SESSION_COLUMNS, STEP_COLUMNS, ExportError, Period, export_csv
-from coach.core.routine import plan_steps
-from coach.core.store import AdherenceStore
+from coach.core.routines.model import plan_steps
+from coach.core.store.adherence import AdherenceStore
 from tests.helpers import hold, routine
 
 NEW_YORK = ZoneInfo("America/New_York")

@@ -13,10 +13,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication
 
-from coach.core.clock import FakeClock
-from coach.core.events import Event, StepCompleted
 from coach.core.paths import resolve_places
-from coach.core.store import AdherenceStore
+from coach.core.session.clock import FakeClock
+from coach.core.session.events import Event, StepCompleted
+from coach.core.store.adherence import AdherenceStore
 from coach.gui.app import CoachApp, Services
 
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from coach.core.clock import FakeClock
-from coach.core.engine import EngineState, SessionEngine
-from coach.core.events import Event, StepCompleted
-from coach.core.loader import load_routine
-from coach.core.recording import record_session
-from coach.core.store import AdherenceStore
+from coach.core.routines.loader import load_routine
+from coach.core.session.clock import FakeClock
+from coach.core.session.engine import EngineState, SessionEngine
+from coach.core.session.events import Event, StepCompleted
+from coach.core.session.recording import record_session
+from coach.core.store.adherence import AdherenceStore
 
 
 def main(database: Path, routine_file: Path) -> None:

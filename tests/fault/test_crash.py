@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from coach.core.store import AdherenceStore
+from coach.core.store.adherence import AdherenceStore
 from tests.conftest import REPO
 
 CHILD = Path(__file__).with_name("session_child.py")

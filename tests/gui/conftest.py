@@ -7,9 +7,9 @@ from collections.abc import Iterator
 import pytest
 from pytestqt.qtbot import QtBot
 
-from coach.core.clock import FakeClock
 from coach.core.paths import Places
-from coach.core.store import AdherenceStore
+from coach.core.session.clock import FakeClock
+from coach.core.store.adherence import AdherenceStore
 from coach.gui.app import CoachApp, Services
 
 

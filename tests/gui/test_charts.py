@@ -9,8 +9,8 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QPainter, QPalette
 from pytestqt.qtbot import QtBot
 
-from coach.core.dose_calendar import CalendarDay
-from coach.core.records import DayMark, DayMarkKind
+from coach.core.history.dose_calendar import CalendarDay
+from coach.core.history.records import DayMark, DayMarkKind
 from coach.gui.charts import (
     ACCENT,
     HeatMap,

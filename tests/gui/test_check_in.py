@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from coach.core.clock import FakeClock
+from coach.core.session.clock import FakeClock
 from coach.gui.app import CoachApp
 from coach.gui.check_in import MorningCheckIn
 from tests.seeding import add_session

@@ -11,9 +11,9 @@ from PySide6.QtGui import QColor, QHelpEvent, QImage
 from PySide6.QtWidgets import QToolTip
 from pytestqt.qtbot import QtBot
 
-from coach.core.clock import FakeClock
-from coach.core.library import Origin
-from coach.core.records import DayMarkKind
+from coach.core.history.records import DayMarkKind
+from coach.core.routines.library import Origin
+from coach.core.session.clock import FakeClock
 from coach.gui.app import CoachApp
 from coach.gui.charts import ACCENT, ChartView
 from coach.gui.history import HistoryWindow
@@ -28,6 +28,9 @@ WEEK_BEFORE_LAST = date(2026, 3, 9)
 @pytest.fixture
 def fake_clock() -> FakeClock:
     return FakeClock(wall=datetime(2026, 3, 18, 12, 0, tzinfo=UTC), monotonic=1000.0)
+
+
+MARKED_AT = datetime(2026, 3, 1, 9, tzinfo=UTC)
 
 
 def three_a_week(app: CoachApp, mondays: list[date], *, pain: int | None = None) -> None:
@@ -75,7 +78,9 @@ def test_a_full_day_is_a_full_accent_cell_with_a_tooltip_saying_what_was_done(
 
 def test_a_rest_week_shows_as_rest_and_does_not_break_the_streak(coach_app: CoachApp, qtbot: QtBot) -> None:
     three_a_week(coach_app, [date(2026, 2, 23), date(2026, 3, 2), date(2026, 3, 16)])
-    coach_app.store.add_day_mark(DayMarkKind.REST, WEEK_BEFORE_LAST, date(2026, 3, 15), "holiday")
+    coach_app.store.add_day_mark(
+        DayMarkKind.REST, WEEK_BEFORE_LAST, date(2026, 3, 15), "holiday", at=MARKED_AT
+    )
 
     window = open_history(coach_app, qtbot)
 
@@ -91,7 +96,9 @@ def test_removing_the_rest_mark_breaks_the_streak_and_the_main_window_hears_of_i
     coach_app: CoachApp, qtbot: QtBot
 ) -> None:
     three_a_week(coach_app, [date(2026, 2, 23), date(2026, 3, 2), date(2026, 3, 16)])
-    coach_app.store.add_day_mark(DayMarkKind.REST, WEEK_BEFORE_LAST, date(2026, 3, 15), "holiday")
+    coach_app.store.add_day_mark(
+        DayMarkKind.REST, WEEK_BEFORE_LAST, date(2026, 3, 15), "holiday", at=MARKED_AT
+    )
     coach_app.refresh_summary()
     window = open_history(coach_app, qtbot)
     assert "streak: 3 weeks" in coach_app.window.summary.text()

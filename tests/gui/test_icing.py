@@ -7,9 +7,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from coach.core.clock import FakeClock
-from coach.core.safety import ICING_END_ADVICE, ICING_LIMIT_REASON, ICING_START_ADVICE, ICING_WHO_SHOULD_NOT
-from coach.core.store import IcingStatus
+from coach.core.clinical.safety import (
+    ICING_END_ADVICE,
+    ICING_LIMIT_REASON,
+    ICING_START_ADVICE,
+    ICING_WHO_SHOULD_NOT,
+)
+from coach.core.history.records import IcingStatus
+from coach.core.session.clock import FakeClock
 from coach.gui.app import CoachApp, Services
 from coach.services.sound import Cue
 from tests.gui.fakes import RecordingNotifier, RecordingSound

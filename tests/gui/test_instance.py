@@ -13,10 +13,12 @@ import pytest
 from PySide6.QtNetwork import QLocalSocket
 from pytestqt.qtbot import QtBot
 
-from coach.core.safety import ICING_LIMIT_REASON
-from coach.core.store import AdherenceStore, IcingStatus
+from coach.core.clinical.safety import ICING_LIMIT_REASON
+from coach.core.history.records import IcingStatus
+from coach.core.requests import Request, parse_request, server_name
+from coach.core.store.adherence import AdherenceStore
 from coach.gui.app import CoachApp
-from coach.gui.instance import InstanceServer, Request, hand_over, parse_request, server_name
+from coach.gui.instance import InstanceServer, hand_over
 from tests.conftest import REPO
 
 STARTUP_TIMEOUT = 30.0

@@ -6,10 +6,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from coach.core.clock import FakeClock
 from coach.core.paths import Places
+from coach.core.session.clock import FakeClock
 from coach.core.settings import Settings, load_settings
-from coach.core.store import AdherenceStore
+from coach.core.store.adherence import AdherenceStore
 from coach.gui.app import CoachApp, Services
 from tests.conftest import write
 

@@ -6,10 +6,10 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from coach.core.clock import FakeClock
-from coach.core.engine import EngineState
-from coach.core.routine import GET_READY_SECONDS
-from coach.core.store import SessionStatus
+from coach.core.history.records import SessionStatus
+from coach.core.routines.model import GET_READY_SECONDS
+from coach.core.session.clock import FakeClock
+from coach.core.session.engine import EngineState
 from coach.gui.app import CoachApp, Services
 from coach.gui.player import PlayerView, format_countdown
 from coach.gui.session_end import SessionEndPage

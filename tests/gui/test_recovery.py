@@ -10,11 +10,12 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from coach.core.clock import FakeClock
-from coach.core.engine import EngineState, resume_point
+from coach.core.history.records import SessionStatus
 from coach.core.paths import Places
-from coach.core.routine import plan_steps
-from coach.core.store import AdherenceStore, SessionStatus
+from coach.core.routines.model import plan_steps
+from coach.core.session.clock import FakeClock
+from coach.core.session.engine import EngineState, resume_point
+from coach.core.store.adherence import AdherenceStore
 from coach.gui.app import CoachApp, Services
 from coach.gui.recovery import RecoveryDialog
 from coach.gui.session_end import SessionEndPage

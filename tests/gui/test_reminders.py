@@ -6,12 +6,12 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from coach.core.clock import FakeClock
-from coach.core.engine import SessionEngine
 from coach.core.paths import Places
-from coach.core.recording import record_session
+from coach.core.session.clock import FakeClock
+from coach.core.session.engine import SessionEngine
+from coach.core.session.recording import record_session
 from coach.core.settings import Settings, load_settings, save_settings
-from coach.core.store import AdherenceStore
+from coach.core.store.adherence import AdherenceStore
 from coach.gui.app import CoachApp, Services
 from tests.helpers import reps, routine
 

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from coach.core.export import ExportError, Period
-from coach.core.records import DayMarkKind
-from coach.core.store import AdherenceStore
+from coach.core.history.records import DayMarkKind
+from coach.core.store.adherence import AdherenceStore
 from coach.gui.report import write_report_pdf
 from tests.seeding import add_session
 
 TODAY = date(2026, 3, 18)
+
+MARKED_AT = datetime(2026, 3, 1, 9, tzinfo=UTC)
 
 
 def pages(pdf: Path) -> int:
@@ -28,7 +30,7 @@ def seeded(store: AdherenceStore) -> AdherenceStore:
     for day in (date(2026, 3, 2), date(2026, 3, 3), date(2026, 3, 4), date(2026, 3, 16)):
         add_session(store, day, pain=2, morning=1)
     add_session(store, date(2026, 3, 17), pain=6, signs={"night_pain": True, "swelling": False}, note="sore")
-    store.add_day_mark(DayMarkKind.REST, date(2026, 3, 9), date(2026, 3, 15), "holiday")
+    store.add_day_mark(DayMarkKind.REST, date(2026, 3, 9), date(2026, 3, 15), "holiday", at=MARKED_AT)
     return store
 
 

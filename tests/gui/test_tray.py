@@ -3,8 +3,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox, QSystemTrayIcon
 from pytestqt.qtbot import QtBot
 
-from coach.core.clock import FakeClock
-from coach.core.store import IcingStatus
+from coach.core.history.records import IcingStatus
+from coach.core.session.clock import FakeClock
 from coach.gui.app import CoachApp
 from coach.gui.tray import tray_icon
 

@@ -16,9 +16,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QToolTip
 
-from coach.core.dose_calendar import CalendarDay, PlanChange
-from coach.core.records import DayMark, DayMarkKind
-from coach.core.stats import week_start
+from coach.core.history.dose_calendar import CalendarDay, PlanChange
+from coach.core.history.records import DayMark, DayMarkKind
+from coach.core.history.stats import week_start
 from coach.gui.charts.base import (
     _MONTHS,
     _STEP_ALPHA,

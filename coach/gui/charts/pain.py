@@ -13,9 +13,9 @@ from PySide6.QtGui import (
     QPen,
 )
 
-from coach.core.dose_calendar import PlanChange
-from coach.core.pain import PainDay
-from coach.core.safety import PAIN_ACCEPTABLE_MAX, PAIN_MAX
+from coach.core.clinical.safety import PAIN_ACCEPTABLE_MAX, PAIN_MAX
+from coach.core.history.dose_calendar import PlanChange
+from coach.core.history.pain import PainDay
 from coach.gui.charts.base import ChartView, Drawing, _font, _legend, _pen, _Plot, _text, accent, faded
 
 

@@ -13,8 +13,8 @@ from PySide6.QtGui import (
     QPen,
 )
 
-from coach.core.dose_calendar import PlanChange
-from coach.core.stats import WeekDose, week_start
+from coach.core.history.dose_calendar import PlanChange
+from coach.core.history.stats import WeekDose, week_start
 from coach.gui.charts.base import ChartView, Drawing, _legend, _pen, _Plot, accent, faded
 
 

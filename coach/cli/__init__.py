@@ -1,0 +1,48 @@
+"""The `coach` command: parses arguments, calls the core's operations, prints the answer. No rules live here.
+
+Exit codes: 0 success, 1 the thing asked about is invalid (a routine file, a store), 2 a usage error.
+Only the commands that open the app (and `export --pdf`, drawn by Qt) import PySide6.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from coach.cli.commands import ice_command, routines_command, run_command, validate_command
+from coach.cli.export import export_command
+from coach.cli.history import history_command
+from coach.cli.parser import EXIT_INVALID, EXIT_USAGE, UsageError, build_parser
+from coach.core.paths import resolve_places
+from coach.core.store.errors import StoreError
+
+
+def main(argv: list[str] | None = None) -> int:
+    args_list = sys.argv[1:] if argv is None else argv
+    try:
+        args = build_parser().parse_args(args_list)
+        if args.command is None:
+            from coach.gui.app import run_app
+
+            return run_app([sys.argv[0], *args_list])
+        places = resolve_places()
+        handler = {
+            "routines": routines_command,
+            "validate": validate_command,
+            "run": run_command,
+            "ice": ice_command,
+            "history": history_command,
+            "export": export_command,
+        }
+        return handler[args.command](args, places, sys.stdout)
+    except UsageError as error:
+        print(f"coach: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        # The reader went away (`coach history | head`): stop quietly, as other command-line tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_INVALID
+    except StoreError as error:
+        print(f"coach: {error}", file=sys.stderr)
+        return EXIT_INVALID

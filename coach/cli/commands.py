@@ -1,0 +1,190 @@
+"""`coach routines`, `validate`, `run` and `ice`: each parses, calls the core and prints."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import IO
+
+from coach.cli.parser import EXIT_INVALID, EXIT_OK, UsageError, pain_value
+from coach.core.clinical.safety import PAIN_MAX, PAIN_MIN
+from coach.core.paths import Places
+from coach.core.routines.library import Library, Origin, discover_routines
+from coach.core.routines.loader import RoutineError, check_routine_file
+from coach.core.routines.model import Routine, estimated_minutes
+from coach.core.session.clock import SystemClock
+from coach.core.session.engine import SessionEngine
+from coach.core.session.recording import record_session, record_simulated_session
+from coach.core.store.adherence import AdherenceStore
+
+
+def _library(places: Places) -> Library:
+    return discover_routines(places.bundled_routines, places.user_routines, places.assets)
+
+
+def routines_command(args: argparse.Namespace, places: Places, out: IO[str]) -> int:
+    library = _library(places)
+    if args.json:
+        payload = {
+            "routines": [
+                {
+                    "id": e.routine.id,
+                    "title": e.routine.title,
+                    "file": str(e.path),
+                    "origin": e.origin.value,
+                    "replaces": str(e.replaces) if e.replaces else None,
+                    "sessions_per_week": e.routine.sessions_per_week,
+                    "minutes": round(estimated_minutes(e.routine), 1),
+                    "warnings": [str(w) for w in e.warnings],
+                }
+                for e in library.routines
+            ],
+            "broken": [
+                {
+                    "file": str(b.path),
+                    "origin": b.origin.value,
+                    "error": str(b.problems[0]),
+                    "errors": [str(p) for p in b.problems],
+                }
+                for b in library.broken
+            ],
+        }
+        json.dump(payload, out, indent=2, ensure_ascii=False)
+        out.write("\n")
+        return EXIT_OK
+    for entry in library.routines:
+        note = " (yours, replaces the bundled one)" if entry.replaces else ""
+        note = note or (" (yours)" if entry.origin is Origin.USER else "")
+        out.write(f"{entry.routine.id:<22} {entry.routine.title}{note}\n{'':<22} {entry.path}\n")
+    for broken in library.broken:
+        out.write(f"broken: {broken.path}\n")
+        out.writelines(f"  {problem}\n" for problem in broken.problems)
+    if not library.routines and not library.broken:
+        out.write("no routines found\n")
+    return EXIT_OK
+
+
+def validate_command(args: argparse.Namespace, places: Places, out: IO[str]) -> int:
+    status = EXIT_OK
+    for path in args.paths:
+        checked = check_routine_file(path, places.assets)
+        for problem in checked.problems:
+            print(problem, file=sys.stderr if not problem.warning else out)
+        if checked.routine is None:
+            status = EXIT_INVALID
+        else:
+            out.write(
+                f"{path}: ok ({checked.routine.id}, {count(len(checked.routine.exercises), 'exercise')})\n"
+            )
+    return status
+
+
+def _resolve_routine(text: str, places: Places) -> Routine:
+    path = Path(text)
+    if text.endswith(".toml") or path.is_file():
+        if not path.is_file():
+            raise UsageError(f"there is no routine file {text}")
+        checked = check_routine_file(path, places.assets)
+        if checked.routine is None:
+            raise RoutineError(checked.errors)
+        return checked.routine
+    entry = _library(places).find(text)
+    if entry is None:
+        raise UsageError(f"no routine has the id '{text}'; 'coach routines' lists them")
+    return entry.routine
+
+
+def run_command(args: argparse.Namespace, places: Places, out: IO[str]) -> int:
+    in_the_app = not (args.terminal or args.instant)
+    if in_the_app and args.pain is not None:
+        raise UsageError("--pain goes with --terminal or --instant; the app asks at the end of the session")
+    try:
+        routine = _resolve_routine(args.routine, places)
+    except RoutineError as invalid:
+        for problem in invalid.problems:
+            print(problem, file=sys.stderr)
+        return EXIT_INVALID
+    if in_the_app:
+        from coach.gui.app import run_app
+
+        return run_app([sys.argv[0]], routine=routine)
+    store = AdherenceStore.open(places.database)
+    try:
+        return (
+            _run_instant(routine, store, args, out)
+            if args.instant
+            else _run_terminal(routine, store, args, out)
+        )
+    finally:
+        store.close()
+
+
+def _run_instant(routine: Routine, store: AdherenceStore, args: argparse.Namespace, out: IO[str]) -> int:
+    record = record_simulated_session(store, routine, SystemClock().wall(), pain=args.pain)
+    out.write(
+        f"recorded simulated session {record.id} of '{routine.id}': "
+        f"{record.steps_completed}/{record.steps_total} steps, {record.status.value}\n"
+    )
+    return EXIT_OK
+
+
+def _run_terminal(routine: Routine, store: AdherenceStore, args: argparse.Namespace, out: IO[str]) -> int:
+    from coach.cli.terminal_player import TerminalPlayer, terminal_keys
+
+    engine = SessionEngine(routine, SystemClock())
+    recorder = record_session(store, routine, engine)
+    minutes = round(estimated_minutes(routine))
+    out.write(f"{routine.title}: {count(len(routine.exercises), 'exercise')}, about {minutes} min\n")
+    player = TerminalPlayer(engine, out)
+    with terminal_keys() as keys:
+        player.play(keys)
+    pain = args.pain if args.pain is not None else _ask_pain(out)
+    if pain is not None:
+        store.record_pain(recorder.session_id, pain)
+    record = store.session(recorder.session_id)
+    finished = "completed" if record.completed else "stopped early"
+    out.write(f"Session {finished}: {record.steps_completed} of {record.steps_total} steps done. Saved.\n")
+    return EXIT_OK
+
+
+def _ask_pain(out: IO[str]) -> int | None:
+    if not sys.stdin.isatty():
+        return None
+    while True:
+        out.write(f"Pain in the knee during the session, {PAIN_MIN}-{PAIN_MAX} (Enter to skip): ")
+        out.flush()
+        try:
+            answer = sys.stdin.readline().strip()
+        except KeyboardInterrupt:
+            out.write("\n")
+            return None
+        if not answer:
+            return None
+        try:
+            return pain_value(answer)
+        except argparse.ArgumentTypeError as error:
+            out.write(f"{error}\n")
+
+
+def ice_command(args: argparse.Namespace, places: Places, out: IO[str]) -> int:
+    if not args.terminal:
+        from coach.core.requests import Request
+        from coach.gui.app import run_app
+
+        return run_app([sys.argv[0]], request=Request("ice", args.minutes))
+    from coach.cli.terminal_icing import ice_in_terminal
+    from coach.cli.terminal_player import terminal_keys
+
+    store = AdherenceStore.open(places.database)
+    try:
+        with terminal_keys() as keys:
+            ice_in_terminal(store, SystemClock(), args.minutes, out, keys)
+    finally:
+        store.close()
+    return EXIT_OK
+
+
+def count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

@@ -1,0 +1,136 @@
+"""`coach history`: sessions, icing runs and the summary, as lines or as JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import datetime
+from typing import IO, Any
+
+from coach.cli.commands import count
+from coach.cli.parser import EXIT_OK
+from coach.core.history.records import DayMark, IcingRecord, SessionRecord
+from coach.core.history.stats import is_daily_plan, summarize
+from coach.core.paths import Places
+from coach.core.store.adherence import AdherenceStore
+
+
+def _local(moment: datetime, record: SessionRecord | None = None) -> str:
+    """A stored time in the zone the session happened in, with its offset (else the system's zone)."""
+    zone = record.local_start().tzinfo if record is not None else None
+    return moment.astimezone(zone).isoformat(timespec="seconds")
+
+
+def _session_json(record: SessionRecord) -> dict[str, Any]:
+    return {
+        "id": record.id,
+        "routine_id": record.routine_id,
+        "routine_title": record.routine_title,
+        "started_at": _local(record.started_at, record),
+        "finished_at": _local(record.finished_at, record) if record.finished_at else None,
+        "status": record.status.value,
+        "completed": record.completed,
+        "steps_completed": record.steps_completed,
+        "steps_total": record.steps_total,
+        "pain": record.pain,
+        "note": record.note,
+        "simulated": record.simulated,
+        "local_date": record.local_day().isoformat(),
+        "time_zone": record.time_zone or None,
+        "morning_pain": record.morning_pain,
+        "routine_version": record.routine_hash or None,
+    }
+
+
+def _icing_json(record: IcingRecord) -> dict[str, Any]:
+    return {
+        "id": record.id,
+        "started_at": _local(record.started_at),
+        "finished_at": _local(record.finished_at) if record.finished_at else None,
+        "planned_minutes": record.planned_minutes,
+        "actual_minutes": record.actual_minutes,
+        "status": record.status.value,
+    }
+
+
+def _write_icing(icing: list[IcingRecord], out: IO[str]) -> None:
+    if icing:
+        out.write("\nIcing:\n")
+    for r in icing:
+        actual = f"{r.actual_minutes:.1f}" if r.actual_minutes is not None else "-"
+        out.write(
+            f"{r.started_at.astimezone():%a %d %b %Y %H:%M}  {actual:>4} of {r.planned_minutes} min  "
+            f"{r.status.value}\n"
+        )
+
+
+def history_command(args: argparse.Namespace, places: Places, out: IO[str]) -> int:
+    sessions: list[SessionRecord] = []
+    icing: list[IcingRecord] = []
+    marks: list[DayMark] = []
+    if places.database.exists():  # reading history never creates a database
+        store = AdherenceStore.open(places.database)
+        try:
+            sessions = store.sessions(include_simulated=args.include_simulated)
+            icing = store.icing_runs()
+            marks = store.day_marks()
+        finally:
+            store.close()
+    summary = summarize(sessions, datetime.now().astimezone().date(), marks=marks)
+    if args.json:
+        payload = {
+            "sessions": [_session_json(s) for s in sessions],
+            "summary": {
+                "streak_days": summary.streak_days,
+                "streak_weeks": summary.streak_weeks,
+                "this_week": {"sessions": summary.this_week_sessions, "planned": summary.sessions_per_week},
+                "adherence_4_weeks": summary.adherence_4_weeks,
+                "sessions_completed": summary.sessions_completed,
+                "icing_count": len(icing),
+            },
+            "icing": [_icing_json(r) for r in icing],
+            "adherence": {
+                "percent_4_weeks": _percent(summary.adherence_4_weeks),
+                "current_streak_weeks": summary.streak_weeks,
+                "longest_streak_weeks": summary.longest_streak_weeks,
+                "current_streak_days": summary.streak_days,
+                "longest_streak_days": summary.longest_streak_days,
+                "daily_plan": is_daily_plan(summary.sessions_per_week),
+                "marked_days": [
+                    {
+                        "kind": m.kind.value,
+                        "from": str(m.first_day),
+                        "to": str(m.last_day),
+                        "reason": m.reason,
+                    }
+                    for m in marks
+                ],
+            },
+        }
+        json.dump(payload, out, indent=2, ensure_ascii=False)
+        out.write("\n")
+        return EXIT_OK
+    if not sessions:
+        out.write("No sessions yet. Start one with 'coach run ROUTINE --terminal' or open the app.\n")
+    for s in sessions:
+        local = s.local_start()
+        pain = f"pain {s.pain}" if s.pain is not None else "pain -"
+        simulated = " (simulated)" if s.simulated else ""
+        out.write(
+            f"{local:%a %d %b %Y %H:%M}  {s.routine_title:<36.36}  {s.status.value:<9}  "
+            f"{s.steps_completed:>3}/{s.steps_total:<3} steps  {pain}{simulated}\n"
+        )
+    _write_icing(icing, out)
+    plan = f" of {summary.sessions_per_week} planned" if summary.sessions_per_week else ""
+    out.write(f"\nThis week: {count(summary.this_week_sessions, 'session')}{plan}\n")
+    out.write(
+        f"Streak: {count(summary.streak_days, 'day')} in a row, "
+        f"{count(summary.streak_weeks, 'week')} in a row on plan\n"
+    )
+    if summary.adherence_4_weeks is not None:
+        out.write(f"Last 4 weeks: {summary.adherence_4_weeks:.0%} of planned sessions done\n")
+    return EXIT_OK
+
+
+def _percent(share: float | None) -> float | None:
+    return None if share is None else round(100 * share, 1)

@@ -1,0 +1,107 @@
+"""The `coach` command line's grammar: commands, flags and the whole-number checks on their values.
+
+Exit codes: 0 success, 1 the thing asked about is invalid (a routine file, a store), 2 a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import NoReturn
+
+from coach import __version__
+from coach.core.clinical.safety import ICING_MAX_MINUTES, PAIN_MAX, PAIN_MIN, check_icing_minutes, check_pain
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A command line that cannot be carried out as written."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line on stderr and exit 2."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+def _whole_number(text: str, check: Callable[[int], str | None], not_a_number: str) -> int:
+    """An argparse value: a whole number that `check` (a core rule) accepts; else one plain sentence."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(not_a_number) from None
+    problem = check(value)
+    if problem:
+        raise argparse.ArgumentTypeError(problem)
+    return value
+
+
+def pain_value(text: str) -> int:
+    return _whole_number(text, check_pain, f"pain must be a whole number from {PAIN_MIN} to {PAIN_MAX}")
+
+
+def icing_minutes_value(text: str) -> int:
+    return _whole_number(
+        text, check_icing_minutes, f"icing minutes must be a whole number from 1 to {ICING_MAX_MINUTES}"
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="coach",
+        description="Rehab Coach: guided home exercise for runner's knee. With no command, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"coach {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    routines = commands.add_parser("routines", help="list the bundled and your own routines")
+    routines.add_argument("--json", action="store_true", help="print JSON")
+
+    validate = commands.add_parser("validate", help="check routine files; exit 1 if any has an error")
+    validate.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+
+    run = commands.add_parser("run", help="do a routine (ROUTINE is an id or a file)")
+    run.add_argument("routine", metavar="ROUTINE")
+    # With neither flag, the app opens its guided player on the routine.
+    how = run.add_mutually_exclusive_group()
+    how.add_argument("--terminal", action="store_true", help="a real-time guided session in this terminal")
+    how.add_argument("--instant", action="store_true", help="complete it at once on a simulated clock")
+    run.add_argument(
+        "--pain", type=pain_value, metavar="N", help=f"pain during the session, {PAIN_MIN}-{PAIN_MAX}"
+    )
+
+    ice = commands.add_parser(
+        "ice", help=f"start the icing timer (at most {ICING_MAX_MINUTES} min) in the app or the terminal"
+    )
+    ice.add_argument(
+        "--minutes",
+        type=icing_minutes_value,
+        default=ICING_MAX_MINUTES,
+        metavar="N",
+        help=f"minutes, 1-{ICING_MAX_MINUTES} (default {ICING_MAX_MINUTES})",
+    )
+    ice.add_argument("--terminal", action="store_true", help="count down in this terminal instead")
+
+    history = commands.add_parser("history", help="past sessions, streak and weekly dose")
+    history.add_argument("--json", action="store_true", help="print JSON")
+    history.add_argument("--include-simulated", action="store_true", help="include --instant sessions")
+
+    export = commands.add_parser("export", help="write your history for your physiotherapist")
+    export.add_argument("--csv", type=Path, metavar="DIR", help="write sessions.csv and steps.csv into DIR")
+    export.add_argument("--pdf", type=Path, metavar="FILE", help="write the PDF report to FILE")
+    export.add_argument("--from", dest="first", type=day_value, metavar="DATE", help="first day, YYYY-MM-DD")
+    export.add_argument("--to", dest="last", type=day_value, metavar="DATE", help="last day, YYYY-MM-DD")
+    export.add_argument("--force", action="store_true", help="overwrite the files if they exist")
+    export.add_argument("--include-simulated", action="store_true", help="include --instant sessions")
+    return parser
+
+
+def day_value(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-03-31") from None

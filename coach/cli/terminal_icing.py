@@ -1,0 +1,93 @@
+"""The icing timer in a plain terminal: one countdown line, q or Space (then y) to stop early."""
+
+from __future__ import annotations
+
+from typing import IO
+
+from coach.cli.terminal_player import Keys
+from coach.core.clinical.safety import (
+    ICING_END_ADVICE,
+    ICING_SKIN_CHECK_ADVICE,
+    ICING_START_ADVICE,
+    ICING_WHO_SHOULD_NOT,
+    icing_repeat_warning,
+)
+from coach.core.session.clock import Clock
+from coach.core.session.icing import (
+    IcingEnded,
+    IcingRun,
+    close_abandoned_runs,
+    countdown_text,
+    record_end,
+    record_start,
+)
+from coach.core.store.adherence import AdherenceStore
+
+HELP = "q or Space stops early"
+ASK = "Stop icing now? y stops, any other key carries on"
+
+
+class TerminalIcing:
+    """Counts an icing run down on one updating line until it ends or the person stops it."""
+
+    def __init__(self, run: IcingRun, out: IO[str], *, bell: bool = True) -> None:
+        self.run = run
+        self.out = out
+        self.bell = bell
+        self._asking = False
+
+    def play(self, keys: Keys) -> IcingEnded:
+        self.out.write(f"{HELP}\n")
+        try:
+            while self.run.running:
+                self._draw()
+                key = keys.read(self.run.seconds_to_next_tick() + 0.005)
+                if key is not None:
+                    self._on_key(key.lower())
+                self.run.tick()
+        except KeyboardInterrupt:
+            self.run.stop()
+        ended = self.run.stop()
+        self.out.write(f"\r\x1b[K{countdown_text(self.run.remaining())}\n")
+        if ended.finished and self.bell:
+            self.out.write("\a")
+        self.out.flush()
+        return ended
+
+    def _on_key(self, key: str) -> None:
+        if self._asking:
+            self._asking = False
+            if key == "y":
+                self.run.stop()
+        elif key in (" ", "q"):
+            self._asking = True
+
+    def _draw(self) -> None:
+        left = f"{countdown_text(self.run.remaining())} left of {self.run.planned_minutes} min"
+        self.out.write(f"\r\x1b[K{left}  {ASK if self._asking else ''}".rstrip())
+        self.out.flush()
+
+
+def ice_in_terminal(
+    store: AdherenceStore, clock: Clock, minutes: int, out: IO[str], keys: Keys
+) -> IcingEnded:
+    """Run, record and explain one icing run in the terminal; IcingRefusedError beyond the cap."""
+    close_abandoned_runs(store, clock.wall())
+    warning = icing_repeat_warning(store.last_icing_end(), clock.wall())
+    run = IcingRun(clock, minutes)
+    run_id = record_start(store, run)
+    out.write(f"Icing for {minutes} min. {ICING_START_ADVICE} {ICING_SKIN_CHECK_ADVICE}\n")
+    out.write(f"{ICING_WHO_SHOULD_NOT}\n")
+    if warning:
+        out.write(f"{warning}\n")
+    ended = TerminalIcing(run, out).play(keys)
+    record_end(store, run_id, ended)
+    when = ended.ended_at.astimezone().strftime("%H:%M")
+    if ended.while_asleep:
+        out.write(f"Ended at {when} while the computer was asleep.\n")
+    elif ended.finished:
+        out.write(f"Done at {when}: {minutes} min.\n")
+    else:
+        out.write(f"Stopped early at {when}, after {ended.actual_minutes:.1f} of {minutes} min.\n")
+    out.write(f"{ICING_END_ADVICE} Saved.\n")
+    return ended

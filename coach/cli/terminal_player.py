@@ -1,0 +1,152 @@
+"""A guided session in a plain terminal: one line that counts down, keys to pause, skip and quit."""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import os
+import sys
+from collections.abc import Iterator
+from typing import IO, Protocol
+
+from coach.core.routines.model import StepKind
+from coach.core.session.engine import EngineState, SessionEngine
+from coach.core.session.events import CountdownCue, Event, SessionPaused, SideSwitch, StepStarted
+
+HELP = "Space pause/resume · n next · b back · q quit"
+
+
+class Keys(Protocol):
+    def read(self, timeout: float) -> str | None:
+        """Wait up to `timeout` seconds for one key; None when none came."""
+        ...
+
+
+class NoKeys:
+    """For a terminal that is not interactive: waits the time out and never reports a key."""
+
+    def __init__(self, wait: float) -> None:
+        self._wait = wait
+
+    def read(self, timeout: float) -> str | None:
+        import time
+
+        time.sleep(min(timeout, self._wait))
+        return None
+
+
+@contextlib.contextmanager
+def terminal_keys() -> Iterator[Keys]:
+    """Single key presses from standard input, without Enter, restored on the way out."""
+    if not sys.stdin.isatty():
+        yield NoKeys(0.25)
+        return
+    if os.name == "nt":
+        yield _WindowsKeys()
+        return
+    import termios
+    import tty
+
+    descriptor = sys.stdin.fileno()
+    saved = termios.tcgetattr(descriptor)
+    try:
+        tty.setcbreak(descriptor)
+        yield _PosixKeys(descriptor)
+    finally:
+        termios.tcsetattr(descriptor, termios.TCSADRAIN, saved)
+
+
+class _PosixKeys:
+    def __init__(self, descriptor: int) -> None:
+        self._descriptor = descriptor
+
+    def read(self, timeout: float) -> str | None:
+        import select
+
+        ready, _, _ = select.select([self._descriptor], [], [], max(0.0, timeout))
+        return os.read(self._descriptor, 1).decode(errors="ignore") if ready else None
+
+
+class _WindowsKeys:
+    def read(self, timeout: float) -> str | None:
+        import msvcrt
+        import time
+
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if msvcrt.kbhit():  # type: ignore[attr-defined,unused-ignore]
+                return str(msvcrt.getwch())  # type: ignore[attr-defined,unused-ignore]
+            time.sleep(0.02)
+        return None
+
+
+def format_seconds(seconds: float) -> str:
+    """Whole seconds left as m:ss, rounded up so that 0:00 shows only at the very end."""
+    whole = math.ceil(max(0.0, seconds) - 1e-9)
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+class TerminalPlayer:
+    """Drives an engine in real time and draws it on one updating line."""
+
+    def __init__(self, engine: SessionEngine, out: IO[str], *, bell: bool = True) -> None:
+        self.engine = engine
+        self.out = out
+        self.bell = bell
+        engine.subscribe(self._on_event)
+
+    def play(self, keys: Keys) -> None:
+        """Run until the session finishes or the person quits (q, or Ctrl-C)."""
+        self.out.write(f"{HELP}\n")
+        try:
+            self.engine.start()
+            while self.engine.state in (EngineState.RUNNING, EngineState.PAUSED):
+                self._draw()
+                key = keys.read(self._until_next_second())
+                if key is not None:
+                    self._on_key(key)
+                self.engine.tick()
+        except KeyboardInterrupt:
+            self.engine.stop()
+        self.out.write("\n")
+        self.out.flush()
+
+    def _until_next_second(self) -> float:
+        if self.engine.state is EngineState.PAUSED:
+            return 1.0
+        remaining = self.engine.remaining()
+        fraction = remaining - math.floor(remaining)
+        return (fraction or 1.0) + 0.005
+
+    def _on_key(self, key: str) -> None:
+        actions = {
+            " ": self.engine.toggle_pause,
+            "n": self.engine.skip,
+            "b": self.engine.back,
+            "q": self.engine.stop,
+        }
+        action = actions.get(key.lower())
+        if action is not None:
+            action()
+
+    def _on_event(self, event: Event) -> None:
+        if isinstance(event, StepStarted):
+            step = event.step
+            if step.kind is not StepKind.REP or step.rep == 1:
+                self.out.write("\n")
+        elif isinstance(event, CountdownCue | SideSwitch) and self.bell:
+            self.out.write("\a")
+        elif isinstance(event, SessionPaused):
+            self._draw()
+
+    def _draw(self) -> None:
+        engine = self.engine
+        step = engine.current_step
+        paused = "  [paused]" if engine.state is EngineState.PAUSED else ""
+        upcoming = engine.next_step
+        within_a_set = upcoming is not None and step.kind is StepKind.REP and upcoming.kind is StepKind.REP
+        after = f"  next: {upcoming.describe()}" if upcoming and not within_a_set else ""
+        percent = round(engine.progress() * 100)
+        line = f"{format_seconds(engine.remaining()):>6}  {step.describe()}{paused}  ({percent}%){after}"
+        self.out.write(f"\r\x1b[K{line}")
+        self.out.flush()

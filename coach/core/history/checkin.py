@@ -1,0 +1,45 @@
+"""The next-morning check-in: whether to ask "How is the knee this morning?" now, and about which session.
+
+The rule (ours, from the pain-monitoring model's "settled by the next morning", CLINICAL.md): on a day after
+a session, ask once about the most recent session, and only when
+- that session was on the local day before today (a question about "this morning" makes no sense for a
+  session of three days ago),
+- it was finished with some work done, of a routine with a plan (not a demo, not icing alone),
+- it has not been asked about yet: an answer or a skip both count, so the question never nags,
+- no session has started today (exercise today would colour the answer).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta, tzinfo
+
+from coach.core.history.records import SessionRecord, SessionStatus
+
+MORNING_QUESTION = "How is the knee this morning?"
+MORNING_HINT = "0 is no pain, 10 the worst imaginable. Compare it with before yesterday's exercises."
+
+
+def _counts_for_morning(session: SessionRecord) -> bool:
+    return (
+        not session.simulated
+        and session.status is not SessionStatus.OPEN
+        and session.sessions_per_week > 0
+        and session.steps_completed > 0
+    )
+
+
+def morning_check_in_due(
+    sessions: Sequence[SessionRecord], now: datetime, tz: tzinfo | None = None
+) -> SessionRecord | None:
+    """The session to ask the next-morning question about at `now`, or None when there is nothing to ask."""
+    today = now.astimezone(tz).date()
+    if any(s.local_day(tz) == today for s in sessions):
+        return None
+    earlier = [s for s in sessions if _counts_for_morning(s) and s.local_day(tz) < today]
+    if not earlier:
+        return None
+    latest = max(earlier, key=lambda s: s.started_at)
+    if latest.local_day(tz) != today - timedelta(days=1) or latest.morning_asked:
+        return None
+    return latest

@@ -1,0 +1,223 @@
+"""Everything the history window and the physiotherapist's report show, computed once from stored rows.
+
+The window and the report draw these values and decide nothing: a rule about streaks, plans or pain stays
+in stats, dose_calendar, pain and progression. This module only picks the spans the views show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+
+from coach.core.clinical.safety import SESSION_WARNING_SIGNS
+from coach.core.export import Period
+from coach.core.history.completion import ExerciseCompletion, exercise_completion
+from coach.core.history.dose_calendar import CalendarDay, PlanChange, dose_calendar, plan_changes
+from coach.core.history.pain import PainDay, pain_trend
+from coach.core.history.records import DayMark, SessionRecord
+from coach.core.history.stats import (
+    DAYS_PER_WEEK,
+    Streaks,
+    WeekDose,
+    adherence_between,
+    current_plan,
+    dose_sessions,
+    first_planned_day,
+    icing_count,
+    is_daily_plan,
+    streaks,
+    week_start,
+    weekly_doses,
+)
+from coach.core.store.adherence import AdherenceStore
+
+# The spans the history window shows (ours): half a year of weeks, three months of pain, two adherence
+# windows a physiotherapist asks about (the last month, the last three).
+WINDOW_WEEKS = 26
+WINDOW_PAIN_DAYS = 90
+SHORT_WEEKS = 4
+LONG_WEEKS = 12
+# A report's charts show at most a year; longer periods keep their figures but chart only their last year.
+REPORT_CHART_WEEKS = 52
+REPORT_CHART_DAYS = 366
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryOverview:
+    """What the history window shows for `today`."""
+
+    today: date
+    sessions: tuple[SessionRecord, ...]
+    marks: tuple[DayMark, ...]
+    calendar: tuple[CalendarDay, ...]
+    weeks: tuple[WeekDose, ...]
+    pain: tuple[PainDay, ...]
+    changes: tuple[PlanChange, ...]
+    streaks: Streaks
+    plan: int  # sessions a week of the routine done last; 0 before any
+    adherence_short: float | None  # percent over the last SHORT_WEEKS weeks (None: nothing planned)
+    adherence_long: float | None  # percent over the last LONG_WEEKS weeks
+    icing_short: int  # icing runs started in the last SHORT_WEEKS weeks
+
+    @property
+    def daily_plan(self) -> bool:
+        """Whether streaks are told in days (a session every day) rather than in weeks."""
+        return is_daily_plan(self.plan)
+
+
+def _days_back(today: date, weeks: int) -> date:
+    return today - timedelta(days=DAYS_PER_WEEK * weeks - 1)
+
+
+def _chart_end(last: date, today: date) -> date:
+    """Where the weekly chart ends: this week is under way, so it is shown against its whole plan."""
+    return week_start(today) + timedelta(days=DAYS_PER_WEEK - 1) if last >= today else last
+
+
+def history_overview(
+    sessions: Sequence[SessionRecord],
+    marks: Sequence[DayMark],
+    icing_starts: Sequence[datetime],
+    today: date,
+    tz: tzinfo | None = None,
+) -> HistoryOverview:
+    """The heat map's year, half a year of weekly doses, three months of pain, streaks and adherence."""
+    first_week = week_start(today) - timedelta(weeks=WINDOW_WEEKS - 1)
+    return HistoryOverview(
+        today=today,
+        sessions=tuple(sessions),
+        marks=tuple(marks),
+        calendar=tuple(dose_calendar(sessions, today, marks, tz)),
+        weeks=tuple(weekly_doses(sessions, first_week, _chart_end(today, today), marks, tz)),
+        pain=tuple(pain_trend(sessions, today - timedelta(days=WINDOW_PAIN_DAYS - 1), today, tz)),
+        changes=tuple(plan_changes(sessions, tz)),
+        streaks=streaks(sessions, today, marks, tz),
+        plan=current_plan(sessions),
+        adherence_short=adherence_between(sessions, _days_back(today, SHORT_WEEKS), today, marks, tz),
+        adherence_long=adherence_between(sessions, _days_back(today, LONG_WEEKS), today, marks, tz),
+        icing_short=icing_count(icing_starts, _days_back(today, SHORT_WEEKS), today, tz),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ReportedSigns:
+    """The warning signs answered 'yes' after one session, as the questions were asked."""
+
+    day: date
+    routine_title: str
+    questions: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RoutineCount:
+    """How one routine's sessions in the period ended."""
+
+    title: str
+    sessions: int
+    dose: int  # counted towards the weekly dose (most of the work done)
+    stopped: int
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodReport:
+    """What the report for the physiotherapist says about the local days `first`..`last`."""
+
+    first: date
+    last: date
+    sessions: tuple[SessionRecord, ...]  # those in the period, oldest first
+    marks: tuple[DayMark, ...]  # those touching the period
+    adherence: float | None  # percent of the planned sessions done (None: nothing planned)
+    streaks: Streaks  # as of `last`
+    plan: int
+    weeks: tuple[WeekDose, ...]  # the period's last REPORT_CHART_WEEKS weeks at most
+    pain: tuple[PainDay, ...]  # the period's last REPORT_CHART_DAYS days at most
+    changes: tuple[PlanChange, ...]  # those inside the period
+    warning_signs: tuple[ReportedSigns, ...]
+    notes: tuple[tuple[date, str], ...]
+    completion: tuple[ExerciseCompletion, ...]
+    routines: tuple[RoutineCount, ...]
+    icing: int
+
+    @property
+    def daily_plan(self) -> bool:
+        return is_daily_plan(self.plan)
+
+
+def report_period(
+    sessions: Sequence[SessionRecord], period: Period, today: date, tz: tzinfo | None
+) -> Period:
+    """`period` with its open ends closed: from the first session (or today) to today."""
+    first = (
+        period.first
+        or first_planned_day(sessions, tz)
+        or min((s.local_day(tz) for s in sessions), default=today)
+    )
+    last = period.last or today
+    return Period(min(first, last), last)
+
+
+def _routine_counts(sessions: Sequence[SessionRecord]) -> tuple[RoutineCount, ...]:
+    dose = {s.id for s in dose_sessions(sessions)}
+    titles: dict[str, list[SessionRecord]] = {}
+    for s in sessions:
+        titles.setdefault(s.routine_title, []).append(s)
+    return tuple(
+        RoutineCount(
+            title,
+            len(group),
+            sum(1 for s in group if s.id in dose),
+            sum(1 for s in group if not s.completed),
+        )
+        for title, group in titles.items()
+    )
+
+
+def _signs(sessions: Sequence[SessionRecord], tz: tzinfo | None) -> tuple[ReportedSigns, ...]:
+    questions = {sign.key: sign.question for sign in SESSION_WARNING_SIGNS}
+    return tuple(
+        ReportedSigns(
+            s.local_day(tz),
+            s.routine_title,
+            tuple(questions.get(key, key) for key in s.warning_signs_reported),
+        )
+        for s in sessions
+        if s.warning_signs_reported
+    )
+
+
+def read_period_report(
+    store: AdherenceStore,
+    period: Period,
+    today: date,
+    tz: tzinfo | None = None,
+    *,
+    include_simulated: bool = False,
+) -> PeriodReport:
+    """Read what the report needs for `period` (open ends: the first session, today) from the store."""
+    everything = store.sessions(include_simulated=include_simulated)
+    marks = store.day_marks()
+    days = report_period(everything, period, today, tz)
+    first, last = days.first or today, days.last or today
+    inside = [s for s in everything if first <= s.local_day(tz) <= last]
+    ids = [s.id for s in inside]
+    chart_first = max(first, week_start(last) - timedelta(weeks=REPORT_CHART_WEEKS - 1))
+    return PeriodReport(
+        first=first,
+        last=last,
+        sessions=tuple(inside),
+        marks=tuple(m for m in marks if m.last_day >= first and m.first_day <= last),
+        adherence=adherence_between(everything, first, last, marks, tz),
+        streaks=streaks(everything, last, marks, tz),
+        plan=current_plan(inside or everything),
+        weeks=tuple(weekly_doses(everything, chart_first, _chart_end(last, today), marks, tz)),
+        pain=tuple(
+            pain_trend(everything, max(first, last - timedelta(days=REPORT_CHART_DAYS - 1)), last, tz)
+        ),
+        changes=tuple(c for c in plan_changes(everything, tz) if first <= c.since <= last),
+        warning_signs=_signs(inside, tz),
+        notes=tuple((s.local_day(tz), s.note) for s in inside if s.note.strip()),
+        completion=tuple(exercise_completion(store.planned_work(ids), store.work_counts(ids))),
+        routines=_routine_counts(inside),
+        icing=icing_count([r.started_at for r in store.icing_runs()], first, last, tz),
+    )

@@ -1,0 +1,182 @@
+"""The plain records history is made of: sessions, icing runs, day marks, step results, planned work.
+
+Frozen data with no database in sight: the store builds them, the statistics read them.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone, tzinfo
+
+# A marked span longer than a year is almost certainly a typo in a date (ours).
+DAY_MARK_MAX_DAYS = 366
+
+
+class DayMarkKind(enum.Enum):
+    """Why a day has no exercise on purpose."""
+
+    REST = "rest"  # a planned rest: a holiday, a busy week agreed with the physiotherapist
+    FLARE_UP = "flare-up"  # the knee flared up and the person rested it
+
+
+@dataclass(frozen=True, slots=True)
+class DayMark:
+    """Local days marked as rest or flare-up: left out of the plan, and never a broken streak."""
+
+    id: int
+    kind: DayMarkKind
+    first_day: date
+    last_day: date
+    reason: str = ""
+
+    def covers(self, day: date) -> bool:
+        return self.first_day <= day <= self.last_day
+
+    def days(self) -> list[date]:
+        """Every local day of the span, first to last."""
+        count = (self.last_day - self.first_day).days + 1
+        return [self.first_day + timedelta(days=n) for n in range(count)]
+
+
+def check_day_span(first_day: date, last_day: date) -> str | None:
+    """None when the span can be marked, else the sentence saying why not."""
+    if last_day < first_day:
+        return f"the span ends ({last_day}) before it starts ({first_day})"
+    if (last_day - first_day).days + 1 > DAY_MARK_MAX_DAYS:
+        return f"a marked span may be at most {DAY_MARK_MAX_DAYS} days long"
+    return None
+
+
+def marked_days(marks: Sequence[DayMark]) -> dict[date, DayMarkKind]:
+    """Each marked local day and its kind; where marks overlap, a flare-up wins over a rest (it says more)."""
+    days: dict[date, DayMarkKind] = {}
+    for mark in sorted(marks, key=lambda m: m.kind is DayMarkKind.FLARE_UP):
+        for day in mark.days():
+            days[day] = mark.kind
+    return days
+
+
+@dataclass(frozen=True, slots=True)
+class StepResult:
+    """One finished or skipped work or pause step of a session, as stored."""
+
+    session_id: int
+    step_index: int
+    kind: str
+    exercise_id: str
+    set_number: int
+    side: str | None
+    rep: int
+    planned_seconds: float
+    started_at: datetime | None
+    finished_at: datetime
+    skipped: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedWork:
+    """How many work steps (reps, holds, timers) a session planned for one exercise on one side."""
+
+    session_id: int
+    exercise_id: str
+    exercise_name: str
+    side: str | None
+    steps: int
+
+
+@dataclass(frozen=True, slots=True)
+class WorkCount:
+    """One session's work steps for one exercise on one side: how many were done, how many reached."""
+
+    session_id: int
+    exercise_id: str
+    side: str | None
+    done: int
+    reached: int  # done or skipped
+
+
+class SessionStatus(enum.Enum):
+    OPEN = "open"  # started and not finished: still running, or the app died
+    COMPLETED = "completed"
+    STOPPED = "stopped"  # stopped early
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRecord:
+    """One session as stored, with how many of its work steps were done."""
+
+    id: int
+    routine_id: str
+    routine_title: str
+    routine_path: str
+    sessions_per_week: int
+    started_at: datetime
+    finished_at: datetime | None
+    status: SessionStatus
+    steps_total: int
+    steps_completed: int
+    simulated: bool
+    pain: int | None
+    note: str
+    warning_signs: tuple[tuple[str, bool | None], ...] = ()
+    utc_offset_minutes: int | None = None  # None: recorded before Rehab Coach kept it
+    time_zone: str = ""
+    routine_hash: str = ""
+    routine_since: date | None = None
+    morning_pain: int | None = None
+    morning_at: datetime | None = None  # when the next-morning question was answered or skipped
+
+    @property
+    def completed(self) -> bool:
+        return self.status is SessionStatus.COMPLETED
+
+    @property
+    def fully_done(self) -> bool:
+        """Completed with every work step done, none skipped."""
+        return self.completed and self.steps_total > 0 and self.steps_completed >= self.steps_total
+
+    @property
+    def morning_asked(self) -> bool:
+        return self.morning_at is not None
+
+    def local_start(self, fallback: tzinfo | None = None) -> datetime:
+        """The start in the zone the person was in then; older rows use `fallback` (None: the system zone)."""
+        if self.utc_offset_minutes is None:
+            return self.started_at.astimezone(fallback)
+        return self.started_at.astimezone(fixed_zone(self.utc_offset_minutes))
+
+    def local_day(self, fallback: tzinfo | None = None) -> date:
+        """The local calendar day the session belongs to (the day it started, where it started)."""
+        return self.local_start(fallback).date()
+
+    @property
+    def warning_signs_reported(self) -> tuple[str, ...]:
+        """The keys of the warning signs answered 'yes'."""
+        return tuple(key for key, answer in self.warning_signs if answer)
+
+
+@functools.cache
+def fixed_zone(offset_minutes: int) -> timezone:
+    """The fixed-offset zone for a stored UTC offset (cached: history asks for it thousands of times)."""
+    return timezone(timedelta(minutes=offset_minutes))
+
+
+class IcingStatus(enum.Enum):
+    OPEN = "open"  # the timer is running, or the app died while it ran
+    FINISHED = "finished"  # ran to the end
+    STOPPED = "stopped"  # stopped early (or closed after a crash)
+
+
+@dataclass(frozen=True, slots=True)
+class IcingRecord:
+    """One icing run as stored."""
+
+    id: int
+    started_at: datetime
+    planned_minutes: int
+    actual_minutes: float | None
+    finished_at: datetime | None
+    status: IcingStatus

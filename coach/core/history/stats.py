@@ -1,0 +1,327 @@
+"""Adherence figures: pure functions over stored sessions, in the person's local calendar.
+
+Every session belongs to exactly one local day: the day it started, in the zone it started in (kept with the
+session since m004; older sessions use the zone passed in as `tz`, None meaning the system's). Days are
+walked as calendar dates, never as 24-hour steps, so a daylight-saving change or a trip abroad can neither
+split a day nor count one twice.
+
+Planned rest and flare-up days (DayMark) are left out of the plan: a week's plan shrinks pro rata to the
+days that were not marked, rounded to the nearest whole session (ours: with 3 a week, one rest day keeps the
+plan at 3, two to four make it 2; with a daily plan each marked day takes one session off). A week whose plan
+shrinks to nothing neither adds to a streak nor breaks it; a marked day never breaks a day streak either.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+
+from coach.core.history.records import DayMark, SessionRecord, SessionStatus, StepResult, marked_days
+
+ADHERENCE_WEEKS = 4
+# A session counts towards the weekly dose when at least half of its work was done (ours): skipping a set
+# still leaves a real dose, pressing "next" through a whole routine does not.
+DOSE_MIN_SHARE = 0.5
+DAYS_PER_WEEK = 7
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """What history shows at the top: streaks, this week against the plan, the last four weeks."""
+
+    streak_days: int
+    streak_weeks: int
+    this_week_sessions: int
+    sessions_per_week: int
+    adherence_4_weeks: float | None
+    sessions_completed: int
+    longest_streak_weeks: int = 0
+    longest_streak_days: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class WeekDose:
+    """One ISO week: dose sessions done against the plan for the days of it that were planned."""
+
+    monday: date
+    done: int
+    planned: int  # the plan for the week's days inside the period that were not marked
+    plan: int  # the routine's sessions a week in force that week; 0 before the first planned session
+    marked_days: int = 0
+
+    @property
+    def met(self) -> bool:
+        return self.planned > 0 and self.done >= self.planned
+
+    @property
+    def counted(self) -> int:
+        """Sessions that count towards adherence: done, capped at the week's plan."""
+        return min(self.done, self.planned)
+
+
+@dataclass(frozen=True, slots=True)
+class Streaks:
+    """Current and longest runs of weeks that met the plan, and of days with a dose session."""
+
+    current_weeks: int
+    longest_weeks: int
+    current_days: int
+    longest_days: int
+
+
+def counts_towards_dose(session: SessionRecord) -> bool:
+    """Whether a session is part of the weekly dose: finished, of a planned routine, with most work done."""
+    if session.status is SessionStatus.OPEN or session.sessions_per_week <= 0 or session.steps_total <= 0:
+        return False
+    return session.steps_completed >= DOSE_MIN_SHARE * session.steps_total
+
+
+class SessionOutcome(enum.Enum):
+    """How a session ended, as the end-of-session page says it."""
+
+    DONE = "done"  # reached the end with most of the work done
+    FINISHED_SKIPPING = "finished skipping"  # reached the end, but most of it was skipped
+    STOPPED = "stopped"  # stopped early
+
+
+def session_outcome(session: SessionRecord) -> SessionOutcome:
+    if session.status is not SessionStatus.COMPLETED:
+        return SessionOutcome.STOPPED
+    enough = session.steps_completed >= DOSE_MIN_SHARE * session.steps_total
+    return SessionOutcome.DONE if enough else SessionOutcome.FINISHED_SKIPPING
+
+
+def active_seconds(steps: Sequence[StepResult]) -> float:
+    """How long the person spent in the steps they did (pauses and a crash between them not counted)."""
+    return sum(
+        (step.finished_at - step.started_at).total_seconds() for step in steps if step.started_at is not None
+    )
+
+
+def dose_sessions(sessions: Sequence[SessionRecord]) -> list[SessionRecord]:
+    """The sessions that count towards the weekly dose."""
+    return [s for s in sessions if counts_towards_dose(s)]
+
+
+def current_plan(sessions: Sequence[SessionRecord]) -> int:
+    """Sessions a week the person is aiming for: the plan of the routine they did most recently."""
+    dose = dose_sessions(sessions)
+    return max(dose, key=lambda s: s.started_at).sessions_per_week if dose else 0
+
+
+def week_start(day: date) -> date:
+    """The Monday of `day`'s week (ISO weeks)."""
+    return day - timedelta(days=day.weekday())
+
+
+def days_between(first: date, last: date) -> list[date]:
+    """Every calendar day from `first` to `last`, both included."""
+    return [first + timedelta(days=n) for n in range((last - first).days + 1)]
+
+
+def sessions_by_day(sessions: Sequence[SessionRecord], tz: tzinfo | None = None) -> dict[date, int]:
+    """How many dose sessions were done on each local day."""
+    counts: dict[date, int] = {}
+    for s in dose_sessions(sessions):
+        day = s.local_day(tz)
+        counts[day] = counts.get(day, 0) + 1
+    return counts
+
+
+def planned_sessions(plan: int, open_days: int) -> int:
+    """A week's plan for `open_days` of its 7 days (the rest marked or outside the period), rounded (ours)."""
+    return math.floor(plan * open_days / DAYS_PER_WEEK + 0.5)
+
+
+def current_streak_days(by_day: dict[date, int], today: date, marked: Collection[date] = ()) -> int:
+    """Days in a row with a session, ending today (or yesterday, while today's is still to come)."""
+    day = today if by_day.get(today) else today - timedelta(days=1)
+    streak = 0
+    while by_day.get(day) or day in marked:
+        streak += 1 if by_day.get(day) else 0
+        day -= timedelta(days=1)
+    return streak
+
+
+def longest_streak_days(by_day: dict[date, int], marked: Collection[date] = ()) -> int:
+    """The most days in a row with a session; marked days in between do not break the run."""
+    if not by_day:
+        return 0
+    longest = run = 0
+    for day in days_between(min(by_day), max(by_day)):
+        if by_day.get(day):
+            run += 1
+            longest = max(longest, run)
+        elif day not in marked:
+            run = 0
+    return longest
+
+
+def weekly_counts(by_day: dict[date, int]) -> dict[date, int]:
+    """Dose sessions per week, keyed by the week's Monday."""
+    weeks: dict[date, int] = {}
+    for day, count in by_day.items():
+        monday = week_start(day)
+        weeks[monday] = weeks.get(monday, 0) + count
+    return weeks
+
+
+def plans_by_week(sessions: Sequence[SessionRecord], tz: tzinfo | None = None) -> dict[date, int]:
+    """The plan of each week that had a dose session: that of the routine done last in the week."""
+    plans: dict[date, int] = {}
+    for s in sorted(dose_sessions(sessions), key=lambda s: s.started_at):
+        plans[week_start(s.local_day(tz))] = s.sessions_per_week
+    return plans
+
+
+def weekly_doses(
+    sessions: Sequence[SessionRecord],
+    first: date,
+    last: date,
+    marks: Sequence[DayMark] = (),
+    tz: tzinfo | None = None,
+) -> list[WeekDose]:
+    """Each ISO week touching `first`..`last`: dose done against the plan for the days inside it.
+
+    Nothing is planned before the first dose session, nor on marked days.
+    """
+    by_day = sessions_by_day(sessions, tz)
+    plans = plans_by_week(sessions, tz)
+    marked = marked_days(marks)
+    start = first_planned_day(sessions, tz) or last + timedelta(days=1)
+    earlier = [monday for monday in plans if monday < week_start(first)]
+    plan = plans[max(earlier)] if earlier else 0
+    weeks: list[WeekDose] = []
+    monday = week_start(first)
+    while monday <= last:
+        plan = plans.get(monday, plan)
+        days = [d for d in days_between(monday, monday + timedelta(days=6)) if first <= d <= last]
+        open_days = sum(1 for d in days if d not in marked and d >= start)
+        weeks.append(
+            WeekDose(
+                monday=monday,
+                done=sum(by_day.get(d, 0) for d in days),
+                planned=planned_sessions(plan, open_days),
+                plan=plan,
+                marked_days=sum(1 for d in days if d in marked),
+            )
+        )
+        monday += timedelta(weeks=1)
+    return weeks
+
+
+def adherence_percent(weeks: Sequence[WeekDose]) -> float | None:
+    """Planned sessions done, each week capped at its plan, in percent (None: nothing was planned)."""
+    planned = sum(w.planned for w in weeks)
+    if planned == 0:
+        return None
+    return 100.0 * sum(w.counted for w in weeks) / planned
+
+
+def adherence_between(
+    sessions: Sequence[SessionRecord],
+    first: date,
+    last: date,
+    marks: Sequence[DayMark] = (),
+    tz: tzinfo | None = None,
+) -> float | None:
+    """Adherence in percent over the local days `first`..`last` (None: nothing was planned)."""
+    return adherence_percent(weekly_doses(sessions, first, last, marks, tz))
+
+
+def first_planned_day(sessions: Sequence[SessionRecord], tz: tzinfo | None = None) -> date | None:
+    """The local day of the first dose session: where plans, streaks and all-time adherence begin."""
+    dose = dose_sessions(sessions)
+    return min(s.local_day(tz) for s in dose) if dose else None
+
+
+def week_streaks(weeks: Sequence[WeekDose], today: date) -> tuple[int, int]:
+    """The current and the longest run of weeks that met the plan, from weeks in order.
+
+    A week with nothing planned (all marked) is skipped; so is this week while it is short of its plan.
+    """
+    this_monday = week_start(today)
+    longest = run = 0
+    for week in weeks:
+        if week.met:
+            run += 1
+            longest = max(longest, run)
+        elif week.planned > 0 and week.monday != this_monday:
+            run = 0
+    return run, longest
+
+
+def streaks(
+    sessions: Sequence[SessionRecord], today: date, marks: Sequence[DayMark] = (), tz: tzinfo | None = None
+) -> Streaks:
+    """Current and longest streaks, in weeks that met the plan and in days with a dose session."""
+    start = first_planned_day(sessions, tz)
+    if start is None or start > today:
+        return Streaks(0, 0, 0, 0)
+    by_day = sessions_by_day(sessions, tz)
+    marked = marked_days(marks)
+    # This week is judged on all its days: it is under way, not short of a pro-rata plan.
+    sunday = week_start(today) + timedelta(days=6)
+    current_weeks, longest_weeks = week_streaks(weekly_doses(sessions, start, sunday, marks, tz), today)
+    return Streaks(
+        current_weeks=current_weeks,
+        longest_weeks=longest_weeks,
+        current_days=current_streak_days(by_day, today, marked),
+        longest_days=longest_streak_days(by_day, marked),
+    )
+
+
+def is_daily_plan(plan: int) -> bool:
+    """Whether streaks are best told in days: a plan of a session every day."""
+    return plan == DAYS_PER_WEEK
+
+
+def icing_count(
+    starts: Sequence[datetime], first: date | None = None, last: date | None = None, tz: tzinfo | None = None
+) -> int:
+    """How many icing runs started on the local days `first`..`last` (None: no bound)."""
+    days = (moment.astimezone(tz).date() for moment in starts)
+    return sum(1 for day in days if (first is None or day >= first) and (last is None or day <= last))
+
+
+def summarize(
+    sessions: Sequence[SessionRecord],
+    today: date,
+    tz: tzinfo | None = None,
+    marks: Sequence[DayMark] = (),
+) -> Summary:
+    """The history summary for `today` in time zone `tz` (None: the system's own zone)."""
+    by_day = sessions_by_day(sessions, tz)
+    weeks = weekly_counts(by_day)
+    four_weeks = adherence_between(
+        sessions, today - timedelta(days=DAYS_PER_WEEK * ADHERENCE_WEEKS - 1), today, marks, tz
+    )
+    run = streaks(sessions, today, marks, tz)
+    return Summary(
+        streak_days=run.current_days,
+        streak_weeks=run.current_weeks,
+        this_week_sessions=weeks.get(week_start(today), 0),
+        sessions_per_week=current_plan(sessions),
+        adherence_4_weeks=None if four_weeks is None else four_weeks / 100,
+        sessions_completed=len(dose_sessions(sessions)),
+        longest_streak_weeks=run.longest_weeks,
+        longest_streak_days=run.longest_days,
+    )
+
+
+def describe_summary(summary: Summary) -> str:
+    """One line under the library: 'This week: 1 of 3 sessions · streak: 2 weeks' (days without a plan)."""
+    if summary.sessions_per_week:
+        week = f"This week: {summary.this_week_sessions} of {summary.sessions_per_week} sessions"
+        streak = _count(summary.streak_weeks, "week")
+    else:
+        week = f"This week: {summary.this_week_sessions} sessions"
+        streak = _count(summary.streak_days, "day")
+    return f"{week} · streak: {streak}"
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

@@ -1,0 +1,1 @@
+"""Routines: the model, the TOML loader with PATH:LINE errors, the writer, the library."""

@@ -1,0 +1,385 @@
+"""Routine files (TOML, format 1) into `Routine` objects; every problem reported as `PATH:LINE: sentence`.
+
+The loader never raises for bad input: it collects every problem it can find in one pass, so that a person
+editing a file sees all of them at once, and one broken file never stops the other routines from loading.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from coach.core.clinical.safety import ICING_LIMIT_REASON, ICING_MAX_MINUTES
+from coach.core.routines.model import Exercise, ExerciseKind, Routine
+from coach.core.routines.toml_lines import KeyLines
+from coach.core.routines.values import Problem, ValueReader, show
+
+FORMAT_VERSION = 1
+MAX_FILE_BYTES = 1_000_000
+ILLUSTRATIONS = "illustrations"
+
+_ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+
+ROUTINE_KEYS = ("format", "id", "title", "description", "sessions_per_week", "source", "exercises")
+EXERCISE_KEYS = (
+    "id",
+    "name",
+    "instructions",
+    "image",
+    "sets",
+    "reps",
+    "rep_seconds",
+    "hold_seconds",
+    "sides",
+    "rest_seconds",
+    "icing",
+    "timer_minutes",
+)
+
+# Limits (ours) that catch typos such as `reps = 1200` while leaving room for any real prescription.
+_LIMITS: dict[str, tuple[float, float]] = {
+    "sessions_per_week": (0, 14),
+    "sets": (1, 20),
+    "reps": (1, 100),
+    "rep_seconds": (0.5, 60),
+    "hold_seconds": (1, 600),
+    "rest_seconds": (0, 600),
+    "timer_minutes": (0.5, 180),
+}
+DEFAULT_REP_SECONDS = 3.0  # ours: a controlled rep, up and down
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedRoutine:
+    """The outcome of reading one file: a routine when it is valid, and every problem found."""
+
+    path: Path
+    routine: Routine | None
+    problems: tuple[Problem, ...]
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if not p.warning)
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.warning)
+
+
+class RoutineError(Exception):
+    """A routine file that cannot be used; `problems` holds every error found in it."""
+
+    def __init__(self, problems: tuple[Problem, ...]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+        first = problems[0]
+        self.path, self.line, self.message = first.path, first.line, first.message
+
+
+def load_routine(path: Path, assets_dir: Path | None = None) -> Routine:
+    """Read a routine file or raise RoutineError listing all its problems."""
+    checked = check_routine_file(path, assets_dir)
+    if checked.routine is None:
+        raise RoutineError(checked.errors)
+    return checked.routine
+
+
+def check_routine_file(path: Path, assets_dir: Path | None = None) -> CheckedRoutine:
+    """Read and validate one routine file; never raises for anything wrong with the file."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return _failed(path, 1, f"cannot read the file: {error.strerror or error}")
+    if len(raw) > MAX_FILE_BYTES:
+        return _failed(
+            path, 1, f"the file is {len(raw)} bytes; a routine file may be at most {MAX_FILE_BYTES}"
+        )
+    try:
+        text = raw.decode("utf-8-sig")  # a byte-order mark from a Windows editor is harmless
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return _failed(path, line, "the file is not UTF-8 text")
+    try:
+        checked = check_routine_text(text, path, assets_dir)
+    except Exception as error:  # a loader bug must not stop the other routines from loading
+        return _failed(path, 1, f"this file could not be checked ({type(error).__name__}); please report it")
+    if checked.routine is None:
+        return checked
+    routine = dataclasses.replace(checked.routine, content_hash=content_hash(raw))
+    return dataclasses.replace(checked, routine=routine)
+
+
+def content_hash(raw: bytes) -> str:
+    """The version stamp of a routine file: SHA-256 of its bytes, as hex."""
+    return hashlib.sha256(raw).hexdigest()
+
+
+def check_routine_text(text: str, path: Path, assets_dir: Path | None = None) -> CheckedRoutine:
+    """Validate routine TOML given as text; `path` names it in messages and anchors relative images."""
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        match = _TOML_POSITION.search(message)
+        line = int(match.group(1)) if match else max(1, len(text.splitlines()))
+        sentence = _TOML_POSITION.sub("", message).rstrip(".")
+        return _failed(path, line, f"this is not valid TOML: {sentence}")
+    except RecursionError:
+        return _failed(path, 1, "this is not a routine: its values are nested far too deeply")
+    checker = _Checker(path, KeyLines(text), assets_dir)
+    routine = checker.routine(document)
+    problems = tuple(sorted(checker.problems, key=lambda p: (p.line, p.warning)))
+    valid = routine is not None and not any(not p.warning for p in problems)
+    return CheckedRoutine(path, routine if valid else None, problems)
+
+
+def _failed(path: Path, line: int, message: str) -> CheckedRoutine:
+    return CheckedRoutine(path, None, (Problem(path, line, message),))
+
+
+class _Checker(ValueReader):
+    """Walks a parsed document, building a Routine and collecting every problem on the way."""
+
+    def __init__(self, path: Path, lines: KeyLines, assets_dir: Path | None) -> None:
+        super().__init__(path)
+        self.lines = lines
+        self.assets_dir = assets_dir
+
+    # -- the routine ----------------------------------------------------------------------------------
+
+    def routine(self, doc: dict[str, Any]) -> Routine | None:
+        self.unknown_keys(doc, ROUTINE_KEYS, self.lines.of_top, "routine")
+        self._format(doc)
+        line = self.lines.of_top
+        routine_id = self._identifier(doc, "id", line("id"), "the routine")
+        title = self.text(doc, "title", line("title"), required=True)
+        description = self.text(doc, "description", line("description"))
+        source = self.text(doc, "source", line("source"))
+        per_week = self._number(doc, "sessions_per_week", line("sessions_per_week"), integer=True)
+        exercises = self._exercises(doc)
+        if routine_id is None or title is None or exercises is None:
+            return None
+        return Routine(
+            id=routine_id,
+            title=title,
+            exercises=exercises,
+            description=description or "",
+            sessions_per_week=int(per_week or 0),
+            source=source or "",
+            path=self.path,
+            id_line=line("id"),
+        )
+
+    def _format(self, doc: dict[str, Any]) -> None:
+        line = self.lines.of_top("format")
+        if "format" not in doc:
+            self.error(
+                1, f"the file must say which format it uses: add 'format = {FORMAT_VERSION}' at the top"
+            )
+            return
+        value = doc["format"]
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.error(line, f"format must be the whole number {FORMAT_VERSION}, got {show(value)}")
+        elif value > FORMAT_VERSION:
+            self.error(line, f"format {value} is newer than this Rehab Coach understands ({FORMAT_VERSION})")
+        elif value != FORMAT_VERSION:
+            self.error(line, f"format must be {FORMAT_VERSION}, got {value}")
+
+    def _exercises(self, doc: dict[str, Any]) -> tuple[Exercise, ...] | None:
+        line = self.lines.of_top("exercises")
+        tables = doc.get("exercises")
+        if tables is None:
+            self.error(1, "the routine has no exercises: add at least one [[exercises]] table")
+            return None
+        if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables) or not tables:
+            self.error(line, "exercises must be a list of [[exercises]] tables")
+            return None
+        exercises: list[Exercise] = []
+        first_line: dict[str, int] = {}
+        for index, table in enumerate(tables):
+            exercise = self._exercise(index, table)
+            if exercise is None:
+                continue
+            if exercise.id in first_line:
+                self.error(
+                    self.lines.of_exercise(index, "id"),
+                    f"exercise id '{exercise.id}' is used twice (first at line {first_line[exercise.id]})",
+                )
+                continue
+            first_line[exercise.id] = self.lines.of_exercise(index, "id")
+            exercises.append(exercise)
+        if len(exercises) != len(tables):
+            return None
+        icing = [e for e in exercises if e.icing]
+        total = sum(e.timer_minutes * e.sets for e in icing)
+        if total > ICING_MAX_MINUTES:
+            self.error(
+                icing[-1].line,
+                f"the icing in this routine adds up to {total:g} minutes: {ICING_LIMIT_REASON}",
+            )
+            return None
+        return tuple(exercises)
+
+    # -- one exercise ---------------------------------------------------------------------------------
+
+    def _exercise(self, index: int, table: dict[str, Any]) -> Exercise | None:
+        errors_before = self.error_count()
+
+        def line(key: str | None = None) -> int:
+            return self.lines.of_exercise(index, key)
+
+        self.unknown_keys(table, EXERCISE_KEYS, line, "exercise")
+        exercise_id = self._identifier(table, "id", line("id"), f"exercise {index + 1}", header=line())
+        name = self.text(table, "name", line("name"), required=True, header=line())
+        number = self._number
+        sets = number(table, "sets", line("sets"), integer=True, default=1)
+        reps = number(table, "reps", line("reps"), integer=True)
+        rep_seconds = number(table, "rep_seconds", line("rep_seconds"))
+        hold = number(table, "hold_seconds", line("hold_seconds"))
+        rest = number(table, "rest_seconds", line("rest_seconds"), default=0)
+        icing = self.flag(table, "icing", line("icing"))
+        timer = self._timer_minutes(table, line("timer_minutes"), icing)
+        kind = self._kind(table, line(), icing)
+        if rep_seconds is not None and reps is None and "reps" not in table:
+            self.error(line("rep_seconds"), "rep_seconds only applies to an exercise with reps")
+        sides = self._sides(table, line("sides"))
+        instructions = self._instructions(table, line("instructions"))
+        image = self._image(table, line("image"))
+        has_errors = self.error_count() > errors_before
+        if has_errors or kind is None or exercise_id is None or name is None:
+            return None
+        return Exercise(
+            id=exercise_id,
+            name=name,
+            kind=kind,
+            sets=int(sets or 1),
+            reps=int(reps) if reps is not None else None,
+            rep_seconds=(rep_seconds or DEFAULT_REP_SECONDS) if kind is ExerciseKind.REPS else 0.0,
+            hold_seconds=hold or 0.0,
+            timer_minutes=timer or 0.0,
+            sides=sides,
+            rest_seconds=rest or 0.0,
+            icing=icing,
+            instructions=instructions,
+            image=image,
+            line=line(),
+        )
+
+    def _kind(self, table: dict[str, Any], header: int, icing: bool) -> ExerciseKind | None:
+        has = {key for key in ("reps", "hold_seconds", "timer_minutes") if key in table}
+        if icing:
+            if has - {"timer_minutes"}:
+                self.error(
+                    header, "an icing exercise is a plain timer: give timer_minutes, not reps or holds"
+                )
+                return None
+            return ExerciseKind.TIMER
+        if "timer_minutes" in has and len(has) > 1:
+            self.error(
+                header, "an exercise is either a timer or reps/holds: remove timer_minutes or the others"
+            )
+            return None
+        if "reps" in has:
+            return ExerciseKind.REPS
+        if "hold_seconds" in has:
+            return ExerciseKind.HOLD
+        if "timer_minutes" in has:
+            return ExerciseKind.TIMER
+        self.error(header, "the exercise needs reps, hold_seconds or timer_minutes to say how it is done")
+        return None
+
+    def _timer_minutes(self, table: dict[str, Any], line: int, icing: bool) -> float | None:
+        if icing and "timer_minutes" not in table:
+            return float(ICING_MAX_MINUTES)
+        minutes = self._number(table, "timer_minutes", line)
+        if icing and minutes is not None and minutes > ICING_MAX_MINUTES:
+            self.error(line, f"an icing timer of {minutes:g} minutes is too long: {ICING_LIMIT_REASON}")
+            return None
+        return minutes
+
+    def _sides(self, table: dict[str, Any], line: int) -> tuple[str, ...]:
+        if "sides" not in table:
+            return ()
+        value = table["sides"]
+        if (
+            not isinstance(value, list)
+            or not value
+            or not all(isinstance(s, str) and s.strip() for s in value)
+        ):
+            self.error(line, f'sides must be a list of names such as ["left", "right"], got {show(value)}')
+            return ()
+        names = [s.strip() for s in value]
+        if len(set(names)) != len(names):
+            self.error(line, f"sides lists the same side twice: {show(value)}")
+        elif len(names) > 4 or any(len(n) > 30 for n in names):
+            self.error(line, "sides may list at most 4 names of at most 30 characters")
+        return tuple(names)
+
+    def _instructions(self, table: dict[str, Any], line: int) -> tuple[str, ...]:
+        value = table.get("instructions", [])
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(s, str) for s in value):
+            self.error(line, f"instructions must be a list of sentences, got {show(value)}")
+            return ()
+        return tuple(s.strip() for s in value if s.strip())
+
+    def _image(self, table: dict[str, Any], line: int) -> Path | None:
+        name = self.text(table, "image", line)
+        if name is None:
+            return None
+        if "\0" in name or len(name) > 255:
+            self.error(line, f"image {show(name)} is not a usable file name")
+            return None
+        folder = self.path.parent.resolve()
+        candidate = (folder / name).resolve()
+        if Path(name).is_absolute() or not candidate.is_relative_to(folder):
+            self.error(
+                line, f"image '{name}' points outside the routine's folder; keep images beside the file"
+            )
+            return None
+        places = [candidate]
+        if self.assets_dir is not None:
+            bundled_folder = (self.assets_dir / ILLUSTRATIONS).resolve()
+            bundled = (bundled_folder / name).resolve()
+            places += [bundled] if bundled.is_relative_to(bundled_folder) else []
+        for place in places:
+            with contextlib.suppress(OSError):  # e.g. a name too long for this file system
+                if place.is_file():
+                    return place
+        self.warn(
+            line,
+            f"image '{name}' is neither beside the routine nor among the bundled illustrations; "
+            "none is shown",
+        )
+        return None
+
+    def _number(
+        self,
+        table: dict[str, Any],
+        key: str,
+        line: int,
+        *,
+        integer: bool = False,
+        default: float | None = None,
+    ) -> float | None:
+        return self.number(table, key, line, limits=_LIMITS[key], integer=integer, default=default)
+
+    def _identifier(
+        self, table: dict[str, Any], key: str, line: int, owner: str, header: int = 1
+    ) -> str | None:
+        value = self.text(table, key, line, required=True, header=header)
+        if value is not None and not _ID_PATTERN.match(value):
+            self.error(
+                line,
+                f"{owner} id '{value}' may use only lowercase letters, digits, '-' and '_' (at most 64)",
+            )
+            return None
+        return value

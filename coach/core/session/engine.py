@@ -1,0 +1,314 @@
+"""The session engine: a state machine that walks a routine's steps against an injected clock.
+
+Nothing here sleeps or starts a thread. Whoever drives the engine (a QTimer in the GUI, a loop in the
+terminal runner, a test's FakeClock) calls `tick()`; the engine compares the clock with its deadlines and
+emits plain event objects to its subscribers and as the return value of every call.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from coach.core.routines.model import Routine, Step, StepKind, plan_steps
+from coach.core.session.clock import Clock
+from coach.core.session.events import (
+    CountdownCue,
+    Event,
+    HalfwayCue,
+    SessionFinished,
+    SessionPaused,
+    SessionResumed,
+    SessionStarted,
+    SideSwitch,
+    StepCompleted,
+    StepStarted,
+)
+from coach.core.session.timer import Deadline
+
+# Cues (ours): a 3-2-1 countdown only on steps long enough for it to help and never on reps (a rep's start
+# is its own cue; three beeps per rep would drown it); a "halfway" only on holds and timers long enough for
+# the person to wonder how far they are.
+COUNTDOWN_FROM = 3
+COUNTDOWN_MIN_STEP_SECONDS = 5.0
+HALFWAY_MIN_STEP_SECONDS = 20.0
+# "Back" restarts the current block once it has run this long, like a music player's previous button (ours).
+BACK_RESTARTS_AFTER_SECONDS = 2.0
+
+Listener = Callable[[Event], None]
+
+
+class EngineState(enum.Enum):
+    READY = "ready"
+    RUNNING = "running"
+    PAUSED = "paused"
+    FINISHED = "finished"
+    STOPPED = "stopped"
+
+
+class EngineError(RuntimeError):
+    """An operation that does not fit the engine's state (e.g. resume while running)."""
+
+
+class SessionEngine:
+    """Walks a session step by step; the one place that holds a session's mutable state."""
+
+    def __init__(
+        self, routine_or_steps: Routine | tuple[Step, ...], clock: Clock, *, start_index: int = 0
+    ) -> None:
+        steps = plan_steps(routine_or_steps) if isinstance(routine_or_steps, Routine) else routine_or_steps
+        if not steps:
+            raise EngineError("a session needs at least one step")
+        if not 0 <= start_index < len(steps):
+            raise EngineError(f"start_index {start_index} is outside the session's {len(steps)} steps")
+        self.steps = steps
+        self._clock = clock
+        self._listeners: list[Listener] = []
+        self._block_starts = _block_starts(steps)
+        self._index = start_index
+        self._state = EngineState.READY
+        self._deadline = Deadline(ends=0.0)
+        self._paused_remaining = 0.0
+        self._step_started_wall = clock.wall()
+        self._last_cue = COUNTDOWN_FROM + 1
+        self._halfway_done = False
+        self.seconds_total = sum(step.seconds for step in steps)
+
+    # -- observing ----------------------------------------------------------------------------------------
+
+    def subscribe(self, listener: Listener) -> None:
+        """Call `listener` with every event from now on, in order."""
+        self._listeners.append(listener)
+
+    @property
+    def clock(self) -> Clock:
+        return self._clock
+
+    @property
+    def state(self) -> EngineState:
+        return self._state
+
+    @property
+    def index(self) -> int:
+        return self._index
+
+    @property
+    def current_step(self) -> Step:
+        return self.steps[self._index]
+
+    @property
+    def next_step(self) -> Step | None:
+        return self.steps[self._index + 1] if self._index + 1 < len(self.steps) else None
+
+    @property
+    def next_block(self) -> Step | None:
+        """The first step after the current block: what "next up" shows while the reps of a set run."""
+        following = self._block_end(self._index) + 1
+        return self.steps[following] if following < len(self.steps) else None
+
+    def remaining(self) -> float:
+        """Seconds left in the current step, from its deadline."""
+        if self._state is EngineState.PAUSED:
+            return self._paused_remaining
+        if self._state is EngineState.RUNNING:
+            return self._deadline.remaining(self._clock)
+        if self._state is EngineState.READY:
+            return self.current_step.seconds
+        return 0.0
+
+    def block_remaining(self) -> float:
+        """Seconds left in the current block: the rest of this set's reps on this side, or this one step."""
+        later = self.steps[self._index + 1 : self._block_end(self._index) + 1]
+        return self.remaining() + sum(step.seconds for step in later)
+
+    def session_remaining(self) -> float:
+        """Seconds left in the whole session if nobody pauses or skips."""
+        if self._state in (EngineState.FINISHED, EngineState.STOPPED):
+            return 0.0
+        return self.remaining() + sum(step.seconds for step in self.steps[self._index + 1 :])
+
+    def progress(self) -> float:
+        """How far through the whole session, 0.0 to 1.0, by planned time."""
+        if self._state is EngineState.FINISHED:
+            return 1.0
+        before = sum(step.seconds for step in self.steps[: self._index])
+        done_in_step = self.current_step.seconds - self.remaining()
+        return min(1.0, (before + done_in_step) / self.seconds_total) if self.seconds_total else 1.0
+
+    # -- driving ------------------------------------------------------------------------------------------
+
+    def start(self) -> list[Event]:
+        if self._state is not EngineState.READY:
+            raise EngineError(f"cannot start a session that is {self._state.value}")
+        events: list[Event] = []
+        self._state = EngineState.RUNNING
+        events.append(SessionStarted(len(self.steps), self.seconds_total, self._clock.wall()))
+        self._begin_step(self._index, self._clock.monotonic(), events)
+        return self._emit(events)
+
+    def tick(self) -> list[Event]:
+        """Complete every step whose deadline has passed and emit the cues that are due."""
+        events: list[Event] = []
+        self._advance(events, cue=True)
+        return self._emit(events)
+
+    def pause(self) -> list[Event]:
+        events: list[Event] = []
+        self._advance(events)
+        if self._state is EngineState.RUNNING:
+            self._paused_remaining = self._deadline.remaining(self._clock)
+            self._state = EngineState.PAUSED
+            events.append(SessionPaused(self.current_step, self._paused_remaining))
+        return self._emit(events)
+
+    def resume(self) -> list[Event]:
+        if self._state is not EngineState.PAUSED:
+            raise EngineError(f"cannot resume a session that is {self._state.value}")
+        self._deadline = Deadline.start(
+            self._clock, self._paused_remaining, wall=self.current_step.uses_wall_clock
+        )
+        self._state = EngineState.RUNNING
+        return self._emit([SessionResumed(self.current_step, self._paused_remaining)])
+
+    def toggle_pause(self) -> list[Event]:
+        return self.resume() if self._state is EngineState.PAUSED else self.pause()
+
+    def skip(self) -> list[Event]:
+        """Skip the rest of the current block (all remaining reps of this set and side, or one other step)."""
+        events: list[Event] = []
+        self._advance(events)
+        if self._state not in (EngineState.RUNNING, EngineState.PAUSED):
+            return self._emit(events)
+        now = self._clock.monotonic()
+        last = self._block_end(self._index)
+        for index in range(self._index, last + 1):
+            started = self._step_started_wall if index == self._index else self._clock.wall()
+            events.append(StepCompleted(self.steps[index], started, self._clock.wall(), skipped=True))
+        if last + 1 >= len(self.steps):
+            self._finish(True, now, events)
+        else:
+            self._begin_step(last + 1, now, events)
+        return self._emit(events)
+
+    def back(self) -> list[Event]:
+        """Restart the current block; go to the previous block instead when this one has only just begun."""
+        events: list[Event] = []
+        self._advance(events)
+        if self._state not in (EngineState.RUNNING, EngineState.PAUSED):
+            return self._emit(events)
+        target = max(b for b in self._block_starts if b <= self._index)
+        just_begun = self.current_step.seconds - self.remaining() < BACK_RESTARTS_AFTER_SECONDS
+        if target == self._index and just_begun and target > 0:
+            target = max(b for b in self._block_starts if b < self._index)
+        self._begin_step(target, self._clock.monotonic(), events)
+        return self._emit(events)
+
+    def stop(self) -> list[Event]:
+        """End the session early; the step in progress is not counted."""
+        events: list[Event] = []
+        self._advance(events)
+        if self._state in (EngineState.RUNNING, EngineState.PAUSED, EngineState.READY):
+            self._finish(False, self._clock.monotonic(), events)
+        return self._emit(events)
+
+    # -- inside -------------------------------------------------------------------------------------------
+
+    def _advance(self, events: list[Event], *, cue: bool = False) -> None:
+        """Complete the steps whose deadlines passed; only a plain tick also cues (not a key press)."""
+        if self._state is not EngineState.RUNNING:
+            return
+        while self._deadline.expired(self._clock):
+            ended = self._deadline.ended_at(self._clock)
+            step = self.current_step
+            events.append(StepCompleted(step, self._step_started_wall, self._wall_at(ended), skipped=False))
+            if self._index + 1 >= len(self.steps):
+                self._finish(True, ended, events)
+                return
+            if self._deadline.passed_while_asleep(self._clock):
+                # A timer ran out while the laptop slept: wait for the person instead of crediting the
+                # steps after it as done while nobody was there.
+                self._begin_step(self._index + 1, self._clock.monotonic(), events)
+                self._paused_remaining = self.current_step.seconds
+                self._state = EngineState.PAUSED
+                events.append(SessionPaused(self.current_step, self._paused_remaining))
+                return
+            self._begin_step(self._index + 1, ended, events)
+        if cue:
+            self._cue(events)
+
+    def _begin_step(self, index: int, at: float, events: list[Event]) -> None:
+        self._index = index
+        step = self.steps[index]
+        self._deadline = Deadline.start(self._clock, step.seconds, at=at, wall=step.uses_wall_clock)
+        self._step_started_wall = self._wall_at(at)
+        self._last_cue = COUNTDOWN_FROM + 1
+        self._halfway_done = False
+        if self._state is EngineState.PAUSED:
+            self._paused_remaining = step.seconds
+        events.append(StepStarted(step, self.next_step))
+        if step.kind is StepKind.SWITCH_SIDE and step.side:
+            events.append(SideSwitch(step, step.side))
+
+    def _cue(self, events: list[Event]) -> None:
+        step = self.current_step
+        remaining = self._deadline.remaining(self._clock)
+        if step.kind is not StepKind.REP and step.seconds >= COUNTDOWN_MIN_STEP_SECONDS:
+            due = math.ceil(remaining)
+            if 1 <= due <= COUNTDOWN_FROM and due < self._last_cue:
+                self._last_cue = due
+                events.append(CountdownCue(step, due))
+        is_long = step.kind in (StepKind.HOLD, StepKind.TIMER) and step.seconds >= HALFWAY_MIN_STEP_SECONDS
+        if is_long and not self._halfway_done and remaining <= step.seconds / 2:
+            self._halfway_done = True
+            events.append(HalfwayCue(step))
+
+    def _finish(self, completed: bool, at: float, events: list[Event]) -> None:
+        self._state = EngineState.FINISHED if completed else EngineState.STOPPED
+        events.append(SessionFinished(completed, self._wall_at(at)))
+
+    def _block_end(self, index: int) -> int:
+        later = [b for b in self._block_starts if b > index]
+        return (later[0] if later else len(self.steps)) - 1
+
+    def _wall_at(self, monotonic: float) -> datetime:
+        return self._clock.wall() - timedelta(seconds=self._clock.monotonic() - monotonic)
+
+    def _emit(self, events: list[Event]) -> list[Event]:
+        for event in events:
+            for listener in self._listeners:
+                listener(event)
+        return events
+
+
+def resume_point(steps: tuple[Step, ...], done: list[int]) -> int | None:
+    """Where to carry on a session that died after finishing the steps `done`; None if nothing is left.
+
+    It carries on at the start of the interrupted block, after its lead-in (get ready, rest or switch side),
+    so nobody is dropped into rep 6 of 12 cold; reps done again simply replace their earlier record.
+    """
+    following = max(done) + 1 if done else 0
+    if following >= len(steps):
+        return None
+    start = max(b for b in _block_starts(steps) if b <= following)
+    if start > 0 and steps[start].kind.is_work and not steps[start - 1].kind.is_work:
+        start -= 1
+    return start
+
+
+def _block_starts(steps: tuple[Step, ...]) -> list[int]:
+    """Indexes where a block begins: the reps of one set on one side form a block, any other step is one."""
+    starts = []
+    for index, step in enumerate(steps):
+        previous = steps[index - 1] if index else None
+        same_block = (
+            previous is not None
+            and step.kind is StepKind.REP
+            and previous.kind is StepKind.REP
+            and (previous.exercise_id, previous.set_number, previous.side)
+            == (step.exercise_id, step.set_number, step.side)
+        )
+        if not same_block:
+            starts.append(index)
+    return starts

@@ -1,0 +1,83 @@
+"""Plain event objects the session engine emits; the store and the GUI subscribe to them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from coach.core.routines.model import Step
+
+
+@dataclass(frozen=True, slots=True)
+class SessionStarted:
+    steps_total: int
+    seconds_total: float
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class StepStarted:
+    step: Step
+    next_step: Step | None
+
+
+@dataclass(frozen=True, slots=True)
+class CountdownCue:
+    """The last seconds of a step: 3, 2, 1."""
+
+    step: Step
+    seconds_left: int
+
+
+@dataclass(frozen=True, slots=True)
+class HalfwayCue:
+    step: Step
+
+
+@dataclass(frozen=True, slots=True)
+class SideSwitch:
+    step: Step
+    side: str
+
+
+@dataclass(frozen=True, slots=True)
+class StepCompleted:
+    """A step that ended, either done in full or skipped; `started_at`/`finished_at` are wall times."""
+
+    step: Step
+    started_at: datetime
+    finished_at: datetime
+    skipped: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SessionPaused:
+    step: Step
+    remaining: float
+
+
+@dataclass(frozen=True, slots=True)
+class SessionResumed:
+    step: Step
+    remaining: float
+
+
+@dataclass(frozen=True, slots=True)
+class SessionFinished:
+    """The end of a session: `completed` is False when the person stopped early."""
+
+    completed: bool
+    at: datetime
+
+
+Event = (
+    SessionStarted
+    | StepStarted
+    | CountdownCue
+    | HalfwayCue
+    | SideSwitch
+    | StepCompleted
+    | SessionPaused
+    | SessionResumed
+    | SessionFinished
+)

@@ -1,0 +1,130 @@
+"""One icing run: a countdown on a wall-clock deadline, so that a laptop that sleeps wakes to the truth.
+
+The ice stays on the knee while the laptop sleeps, so sleep counts as icing time: remaining time is
+`deadline - now` on the wall clock as well as the monotonic one (see `coach.core.session.timer`), never a
+counter.
+The 20-minute cap and the advice live in `coach.core.clinical.safety`; this module only applies them.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from coach.core.clinical.safety import check_icing_minutes
+from coach.core.history.records import IcingRecord
+from coach.core.session.clock import Clock
+from coach.core.session.timer import Deadline
+from coach.core.store.adherence import AdherenceStore
+
+
+class IcingRefusedError(ValueError):
+    """An icing time the app may not offer; the message is the sentence saying why."""
+
+
+class IcingState(enum.Enum):
+    RUNNING = "running"
+    FINISHED = "finished"
+    STOPPED = "stopped"
+
+
+@dataclass(frozen=True, slots=True)
+class IcingEnded:
+    """How a run ended: at the deadline or stopped early, when (wall time), after how long."""
+
+    finished: bool
+    ended_at: datetime
+    actual_minutes: float
+    while_asleep: bool  # the deadline passed while the machine slept
+
+
+class IcingRun:
+    """A running icing timer. `tick()` notices the end; `stop()` ends it early."""
+
+    def __init__(self, clock: Clock, minutes: int) -> None:
+        problem = check_icing_minutes(minutes)
+        if problem:
+            raise IcingRefusedError(problem)
+        self.clock = clock
+        self.planned_minutes = minutes
+        self.started_at = clock.wall()
+        self.deadline = Deadline.start(clock, minutes * 60, wall=True)
+        self.ended: IcingEnded | None = None
+
+    @property
+    def state(self) -> IcingState:
+        if self.ended is None:
+            return IcingState.RUNNING
+        return IcingState.FINISHED if self.ended.finished else IcingState.STOPPED
+
+    @property
+    def running(self) -> bool:
+        return self.ended is None
+
+    def remaining(self) -> float:
+        """Seconds left; 0 once the run has ended."""
+        return 0.0 if self.ended is not None else self.deadline.remaining(self.clock)
+
+    def minutes_left(self) -> int:
+        """Whole minutes left, rounded up (what a tray icon has room for)."""
+        return math.ceil(self.remaining() / 60 - 1e-9)
+
+    def seconds_to_next_tick(self) -> float:
+        """Seconds until the countdown shows a different whole second (or ends): when to look again."""
+        remaining = self.remaining()
+        fraction = remaining - math.floor(remaining)
+        return fraction if fraction > 0 else min(1.0, remaining)
+
+    def tick(self) -> IcingEnded | None:
+        """Notice the deadline; returns how the run ended the first time it has, else None."""
+        if self.ended is not None or not self.deadline.expired(self.clock):
+            return None
+        asleep = self.deadline.passed_while_asleep(self.clock)
+        wall_end = self.deadline.wall_ends
+        assert wall_end is not None  # started with wall=True
+        self.ended = IcingEnded(True, wall_end, float(self.planned_minutes), asleep)
+        return self.ended
+
+    def stop(self) -> IcingEnded:
+        """End the run now; a run whose deadline already passed counts as finished, not stopped."""
+        if self.ended is None and self.tick() is None:
+            elapsed = self.planned_minutes * 60 - self.deadline.remaining(self.clock)
+            self.ended = IcingEnded(False, self.clock.wall(), max(0.0, elapsed) / 60, False)
+        assert self.ended is not None
+        return self.ended
+
+
+def countdown_text(seconds: float) -> str:
+    """Seconds left as mm:ss, rounded up so that 00:00 shows only at the very end."""
+    whole = math.ceil(max(0.0, seconds) - 1e-9)
+    return f"{whole // 60:02d}:{whole % 60:02d}"
+
+
+def record_start(store: AdherenceStore, run: IcingRun) -> int:
+    """Write the open row for `run` at once (a crash leaves it behind); returns its id."""
+    return store.begin_icing(run.started_at, run.planned_minutes)
+
+
+def record_end(store: AdherenceStore, run_id: int, ended: IcingEnded) -> None:
+    store.finish_icing(
+        run_id, finished=ended.finished, finished_at=ended.ended_at, actual_minutes=ended.actual_minutes
+    )
+
+
+def close_abandoned_runs(store: AdherenceStore, now: datetime) -> list[IcingRecord]:
+    """Close open runs whose deadline has passed (the app died) as stopped, counting up to the deadline.
+
+    A run whose deadline is still ahead is left open: it may be a `coach ice --terminal` countdown in
+    another process, and the next start closes it if it was not.
+    """
+    closed = []
+    for record in store.open_icing_runs():
+        deadline = record.started_at + timedelta(minutes=record.planned_minutes)
+        if deadline <= now:
+            store.finish_icing(
+                record.id, finished=False, finished_at=deadline, actual_minutes=record.planned_minutes
+            )
+            closed.append(store.icing_run(record.id))
+    return closed

@@ -1,0 +1,62 @@
+"""What to do with sessions the app died in: which one to offer, and whether it can be carried on.
+
+A session is resumed only when it is recent and its routine file is the very one it started with (same
+content hash), so that steps done before the crash and after it belong to the same plan.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from coach.core.history.records import SessionRecord
+from coach.core.routines.model import Routine, plan_steps
+from coach.core.session.engine import resume_point
+
+# After this long the person has long since moved on; carrying on a half session then means little (ours).
+RESUME_WITHIN = timedelta(hours=12)
+
+
+@dataclass(frozen=True, slots=True)
+class RecoveryPlan:
+    """The open session to offer (the newest), and older ones to close as stopped without asking."""
+
+    offer: SessionRecord | None
+    close: tuple[SessionRecord, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Resumable:
+    routine: Routine
+    start_index: int
+
+
+def plan_recovery(open_sessions: list[SessionRecord]) -> RecoveryPlan:
+    """Offer the newest real (not simulated) open session; close the others."""
+    real = sorted((s for s in open_sessions if not s.simulated), key=lambda s: s.started_at)
+    if not real:
+        return RecoveryPlan(None, ())
+    return RecoveryPlan(real[-1], tuple(real[:-1]))
+
+
+def why_not_resumable(record: SessionRecord, routine: Routine | None, now: datetime) -> str | None:
+    """None when `record` can be carried on with `routine`, else the sentence saying why not."""
+    if routine is None:
+        return "its routine is no longer in your library"
+    if now - record.started_at > RESUME_WITHIN:
+        return "it started too long ago to carry on"
+    changed = bool(record.routine_hash) and record.routine_hash != routine.content_hash
+    work = sum(1 for step in plan_steps(routine) if step.kind.is_work)
+    if changed or work != record.steps_total:
+        return "its routine file has changed since"
+    return None
+
+
+def resumable(
+    record: SessionRecord, routine: Routine | None, done: list[int], now: datetime
+) -> Resumable | None:
+    """Where to carry on `record` (given the indexes of its finished steps), or None if it cannot be."""
+    if routine is None or why_not_resumable(record, routine, now) is not None:
+        return None
+    start = resume_point(plan_steps(routine), done)
+    return None if start is None else Resumable(routine, start)

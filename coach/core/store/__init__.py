@@ -1,0 +1,1 @@
+"""The adherence store on sqlite-utils: open, migrate (frozen numbered steps), rows."""

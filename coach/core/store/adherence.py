@@ -1,0 +1,304 @@
+"""The adherence store: one private SQLite file, each finished step committed the moment it finishes.
+
+The schema is built by numbered `sqlite_utils.Migrations` steps recorded in the database itself; a copy of
+the file is taken before any migration touches an existing database, and a database written by a newer
+Rehab Coach (one with migrations we do not know) is refused rather than guessed at.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections import Counter
+from collections.abc import Mapping
+from datetime import date, datetime, timedelta, tzinfo
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlite_utils import Database
+
+from coach.core.clinical.safety import SESSION_WARNING_SIGNS, check_pain
+from coach.core.history.records import SessionRecord, SessionStatus, fixed_zone
+from coach.core.paths import ensure_private_dir
+from coach.core.routines.model import Routine, Step
+from coach.core.store.errors import StoreError
+from coach.core.store.errors import parse_utc as _parse
+from coach.core.store.errors import utc_text as _timestamp
+from coach.core.store.history_rows import HistoryRecords
+from coach.core.store.icing_rows import IcingRecords
+from coach.core.store.schema import KNOWN_MIGRATIONS, migrations
+
+
+def _local_zone(moment: datetime, zone: tzinfo | None) -> tuple[int, str]:
+    """The UTC offset in whole minutes and the zone's name at `moment`, in `zone` (None: the system's)."""
+    local = moment.astimezone(zone)
+    offset = local.utcoffset() or timedelta(0)
+    name = zone.key if isinstance(zone, ZoneInfo) else (local.tzname() or "")
+    return round(offset.total_seconds() / 60), name
+
+
+def _planned_work(session_id: int, steps: tuple[Step, ...]) -> list[dict[str, Any]]:
+    counts = Counter((s.exercise_id, s.exercise_name, s.side or "") for s in steps if s.kind.is_work)
+    return [
+        {"session_id": session_id, "exercise_id": e, "exercise_name": n, "side": side, "steps": count}
+        for (e, n, side), count in counts.items()
+    ]
+
+
+class AdherenceStore(HistoryRecords, IcingRecords):
+    """Sessions and their step results in one SQLite file (WAL, committed per write)."""
+
+    def __init__(self, db: Database, path: Path | None) -> None:
+        self._db = db
+        self.path = path
+
+    @classmethod
+    def open(cls, path: Path) -> AdherenceStore:
+        """Open (creating if needed) the database at `path`, upgrading its schema in place."""
+        ensure_private_dir(path.parent)
+        _create_private_file(path)
+        db = Database(path)
+        try:
+            db.execute("PRAGMA foreign_keys = ON")
+            db.enable_wal()
+            store = cls(db, path)
+            store._migrate()
+        except sqlite3.DatabaseError as error:
+            db.close()
+            raise StoreError(f"{path} is not a Rehab Coach database or is damaged: {error}") from error
+        except BaseException:
+            db.close()
+            raise
+        return store
+
+    def close(self) -> None:
+        self._db.close()
+
+    # -- writing: each call is its own committed transaction ------------------------------------------
+
+    def begin_session(
+        self,
+        routine: Routine,
+        steps: tuple[Step, ...],
+        started_at: datetime,
+        *,
+        simulated: bool = False,
+        zone: tzinfo | None = None,
+    ) -> int:
+        """Record that a session started, in `zone` (None: the system's zone now); returns its id."""
+        offset, zone_name = _local_zone(started_at, zone)
+        row = {
+            "routine_id": routine.id,
+            "routine_title": routine.title,
+            "routine_path": str(routine.path or ""),
+            "sessions_per_week": routine.sessions_per_week,
+            "started_at": _timestamp(started_at),
+            "status": SessionStatus.OPEN.value,
+            "steps_total": sum(1 for step in steps if step.kind.is_work),
+            "simulated": int(simulated),
+            "utc_offset_minutes": offset,
+            "time_zone": zone_name,
+            "routine_hash": routine.content_hash,
+        }
+        local_day = started_at.astimezone(fixed_zone(offset)).date()
+        with self._db.atomic():
+            row["routine_since"] = self._version_since(routine, local_day)
+            table = self._db.table("sessions")
+            table.insert(row)
+            session_id = int(table.last_pk)  # type: ignore[arg-type]
+            self._db.table("planned_work").insert_all(_planned_work(session_id, steps))
+            return session_id
+
+    def record_step(
+        self, session_id: int, step: Step, started_at: datetime, finished_at: datetime, *, skipped: bool
+    ) -> None:
+        """Record one finished (or skipped) step; a step done again after 'back' replaces the earlier row."""
+        row = {
+            "session_id": session_id,
+            "step_index": step.index,
+            "kind": step.kind.value,
+            "exercise_id": step.exercise_id,
+            "set_number": step.set_number,
+            "side": step.side,
+            "rep": step.rep,
+            "planned_seconds": step.seconds,
+            "started_at": _timestamp(started_at),
+            "finished_at": _timestamp(finished_at),
+            "skipped": int(skipped),
+        }
+        with self._db.atomic():
+            self._require_open(session_id)
+            self._db.execute(
+                "DELETE FROM step_results WHERE session_id = ? AND step_index = ?", [session_id, step.index]
+            )
+            self._db.table("step_results").insert(row)
+
+    def finish_session(self, session_id: int, *, completed: bool, finished_at: datetime) -> None:
+        status = SessionStatus.COMPLETED if completed else SessionStatus.STOPPED
+        with self._db.atomic():
+            self._require_open(session_id)
+            self._db.table("sessions").update(
+                session_id, {"status": status.value, "finished_at": _timestamp(finished_at)}
+            )
+
+    def record_pain(self, session_id: int, pain: int | None, note: str = "") -> None:
+        """Store how much the knee hurt during the session (0-10, None: not answered) and an optional note."""
+        problem = None if pain is None else check_pain(pain)
+        if problem:
+            raise ValueError(problem)
+        with self._db.atomic():
+            self._session_row(session_id)
+            self._db.table("sessions").update(session_id, {"pain": pain, "note": note.strip()})
+
+    def record_warning_signs(self, session_id: int, answers: Mapping[str, bool | None]) -> None:
+        """Store the answers to the end-of-session warning-sign questions (None: not answered)."""
+        known = {sign.key for sign in SESSION_WARNING_SIGNS}
+        unknown = sorted(set(answers) - known)
+        if unknown:
+            raise ValueError(f"unknown warning sign {unknown[0]!r}; known: {', '.join(sorted(known))}")
+        row = {key: None if answer is None else int(answer) for key, answer in answers.items()}
+        with self._db.atomic():
+            self._session_row(session_id)
+            self._db.table("sessions").update(session_id, row)
+
+    def close_abandoned(self, session_id: int) -> SessionRecord:
+        """Close a session the app died in as stopped early, ending when its last step finished."""
+        with self._db.atomic():
+            self._require_open(session_id)
+            last = self._db.execute(
+                "SELECT MAX(finished_at) FROM step_results WHERE session_id = ?", [session_id]
+            ).fetchone()[0]
+            ended = last or self._session_row(session_id)["started_at"]
+            self._db.table("sessions").update(
+                session_id, {"status": SessionStatus.STOPPED.value, "finished_at": ended}
+            )
+        return self.session(session_id)
+
+    # -- reading --------------------------------------------------------------------------------------
+
+    def sessions(self, *, include_simulated: bool = False) -> list[SessionRecord]:
+        """Every session, oldest first."""
+        where = "" if include_simulated else "WHERE s.simulated = 0"
+        return [self._record(row) for row in self._query(where)]
+
+    def session(self, session_id: int) -> SessionRecord:
+        rows = self._query("WHERE s.id = ?", [session_id])
+        if not rows:
+            raise StoreError(f"there is no session {session_id}")
+        return self._record(rows[0])
+
+    def open_sessions(self) -> list[SessionRecord]:
+        """Sessions started and never finished: what a crash leaves behind."""
+        return [self._record(row) for row in self._query("WHERE s.status = ?", [SessionStatus.OPEN.value])]
+
+    def done_step_indexes(self, session_id: int) -> list[int]:
+        """The indexes of the steps of a session that were finished (done or skipped), in order."""
+        rows = self._db.execute(
+            "SELECT step_index FROM step_results WHERE session_id = ? ORDER BY step_index", [session_id]
+        ).fetchall()
+        return [int(index) for (index,) in rows]
+
+    def integrity_ok(self) -> bool:
+        return bool(self._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
+
+    # -- inside ---------------------------------------------------------------------------------------
+
+    def _query(self, where: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+        sql = f"""
+            SELECT s.*, (
+                SELECT COUNT(*) FROM step_results r
+                WHERE r.session_id = s.id AND r.skipped = 0
+                AND r.kind IN ('rep', 'hold', 'timer')
+            ) AS steps_completed
+            FROM sessions s {where} ORDER BY s.started_at, s.id
+        """
+        cursor = self._db.execute(sql, params or [])
+        names = [column[0] for column in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    @staticmethod
+    def _record(row: dict[str, Any]) -> SessionRecord:
+        started = _parse(row["started_at"])
+        assert started is not None  # NOT NULL in the schema
+        return SessionRecord(
+            id=row["id"],
+            routine_id=row["routine_id"],
+            routine_title=row["routine_title"] or row["routine_id"],
+            routine_path=row["routine_path"] or "",
+            sessions_per_week=row["sessions_per_week"] or 0,
+            started_at=started,
+            finished_at=_parse(row["finished_at"]),
+            status=SessionStatus(row["status"]),
+            steps_total=row["steps_total"],
+            steps_completed=row["steps_completed"],
+            simulated=bool(row["simulated"]),
+            pain=row["pain"],
+            note=row["note"] or "",
+            warning_signs=tuple(
+                (sign.key, None if row[sign.key] is None else bool(row[sign.key]))
+                for sign in SESSION_WARNING_SIGNS
+            ),
+            utc_offset_minutes=row["utc_offset_minutes"],
+            time_zone=row["time_zone"] or "",
+            routine_hash=row["routine_hash"] or "",
+            routine_since=date.fromisoformat(row["routine_since"]) if row["routine_since"] else None,
+            morning_pain=row["morning_pain"],
+            morning_at=_parse(row["morning_at"]),
+        )
+
+    def _version_since(self, routine: Routine, local_day: date) -> str:
+        """The local date this version of the routine was first used (for us, the day its file changed)."""
+        if routine.content_hash:
+            row = self._db.execute(
+                "SELECT routine_since FROM sessions WHERE routine_id = ? AND routine_hash = ?"
+                " AND routine_since IS NOT NULL ORDER BY started_at LIMIT 1",
+                [routine.id, routine.content_hash],
+            ).fetchone()
+            if row:
+                return str(row[0])
+        return local_day.isoformat()
+
+    def _session_row(self, session_id: int) -> dict[str, Any]:
+        rows = list(self._db.table("sessions").rows_where("id = ?", [session_id]))
+        if not rows:
+            raise StoreError(f"there is no session {session_id}")
+        return rows[0]
+
+    def _require_open(self, session_id: int) -> None:
+        status = self._session_row(session_id)["status"]
+        if status != SessionStatus.OPEN.value:
+            raise StoreError(f"session {session_id} is already {status}; it cannot change any more")
+
+    def _migrate(self) -> None:
+        known = set(KNOWN_MIGRATIONS)
+        applied = [m.name for m in migrations.applied(self._db)]
+        unknown = [name for name in applied if name not in known]
+        if unknown:
+            raise StoreError(
+                f"{self.path} was written by a newer Rehab Coach (it has migration {unknown[0]}); "
+                "update Rehab Coach to open it"
+            )
+        pending = migrations.pending(self._db)
+        if pending and applied and self.path is not None:
+            self._backup(f"before-{pending[0].name}")
+        migrations.apply(self._db)
+
+    def _backup(self, label: str) -> Path:
+        assert self.path is not None
+        target = self.path.with_name(f"{self.path.name}.{label}.bak")
+        destination = sqlite3.connect(target)
+        try:
+            self._db.conn.backup(destination)
+        finally:
+            destination.close()
+        return target
+
+
+def _create_private_file(path: Path) -> None:
+    """Create the database file readable by its owner only, before SQLite creates it with default rights."""
+    if os.name != "posix":
+        return
+    descriptor = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
+    os.close(descriptor)
+    path.chmod(0o600)

@@ -1,0 +1,100 @@
+"""The store's icing rows: one row per icing run, written when it starts and closed when it ends.
+
+A mixin of AdherenceStore (same database, same rule: each write its own committed transaction), kept apart
+so that the store module stays about sessions.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from coach.core.history.records import IcingRecord, IcingStatus
+from coach.core.store.errors import StoreError
+from coach.core.store.errors import parse_utc as _parse
+from coach.core.store.errors import utc_text as _timestamp
+
+
+class IcingRecords:
+    """AdherenceStore's methods for icing runs; `_db` comes from the store."""
+
+    _db: Database
+
+    def begin_icing(self, started_at: datetime, planned_minutes: int) -> int:
+        """Record that an icing run started (an open row, so that a crash leaves a trace); returns its id."""
+        row = {
+            "started_at": _timestamp(started_at),
+            "planned_minutes": planned_minutes,
+            "status": IcingStatus.OPEN.value,
+        }
+        with self._db.atomic():
+            table = self._db.table("icing_runs")
+            table.insert(row)
+            return int(table.last_pk)  # type: ignore[arg-type]
+
+    def finish_icing(
+        self, run_id: int, *, finished: bool, finished_at: datetime, actual_minutes: float
+    ) -> None:
+        """Close an open icing run: ran to the end (`finished`) or stopped early."""
+        status = IcingStatus.FINISHED if finished else IcingStatus.STOPPED
+        with self._db.atomic():
+            current = self._icing_row(run_id)["status"]
+            if current != IcingStatus.OPEN.value:
+                raise StoreError(f"icing run {run_id} is already {current}; it cannot change any more")
+            self._db.table("icing_runs").update(
+                run_id,
+                {
+                    "status": status.value,
+                    "finished_at": _timestamp(finished_at),
+                    "actual_minutes": round(actual_minutes, 2),
+                },
+            )
+
+    def icing_runs(self) -> list[IcingRecord]:
+        """Every icing run, oldest first."""
+        return self._icing_records("")
+
+    def icing_run(self, run_id: int) -> IcingRecord:
+        records = self._icing_records("WHERE id = ?", [run_id])
+        if not records:
+            raise StoreError(f"there is no icing run {run_id}")
+        return records[0]
+
+    def open_icing_runs(self) -> list[IcingRecord]:
+        """Icing runs started and never closed: still running somewhere, or the app died."""
+        return self._icing_records("WHERE status = ?", [IcingStatus.OPEN.value])
+
+    def last_icing_end(self) -> datetime | None:
+        """When the most recent closed icing run ended, for the "iced less than 2 hours ago" warning."""
+        row = self._db.execute(
+            "SELECT MAX(finished_at) FROM icing_runs WHERE finished_at IS NOT NULL"
+        ).fetchone()
+        return _parse(row[0]) if row else None
+
+    def _icing_records(self, where: str, params: list[Any] | None = None) -> list[IcingRecord]:
+        cursor = self._db.execute(f"SELECT * FROM icing_runs {where} ORDER BY started_at, id", params or [])
+        names = [column[0] for column in cursor.description]
+        records = []
+        for values in cursor.fetchall():
+            row = dict(zip(names, values, strict=True))
+            started = _parse(row["started_at"])
+            assert started is not None  # NOT NULL in the schema
+            records.append(
+                IcingRecord(
+                    id=row["id"],
+                    started_at=started,
+                    planned_minutes=row["planned_minutes"],
+                    actual_minutes=row["actual_minutes"],
+                    finished_at=_parse(row["finished_at"]),
+                    status=IcingStatus(row["status"]),
+                )
+            )
+        return records
+
+    def _icing_row(self, run_id: int) -> dict[str, Any]:
+        rows = list(self._db.table("icing_runs").rows_where("id = ?", [run_id]))
+        if not rows:
+            raise StoreError(f"there is no icing run {run_id}")
+        return rows[0]

@@ -1,0 +1,124 @@
+"""The database schema, as numbered `sqlite_utils.Migrations` steps recorded in the database itself.
+
+A step is never renamed, reordered or changed once released: a new need is a new step. The store applies
+the pending ones (after a backup) and refuses a database that has steps this version does not know.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("rehab-coach")
+KNOWN_MIGRATIONS: list[str] = []
+
+
+def _migration(step: Callable[[Database], None]) -> Callable[[Database], None]:
+    """Register a numbered schema step (m001_..., m002_...); names are never reused or renamed."""
+    KNOWN_MIGRATIONS.append(step.__name__)
+    return migrations()(step)
+
+
+@_migration
+def m001_sessions_and_steps(db: Database) -> None:
+    db["sessions"].create(  # type: ignore[union-attr]
+        {
+            "id": int,
+            "routine_id": str,
+            "routine_title": str,
+            "routine_path": str,
+            "sessions_per_week": int,
+            "started_at": str,
+            "finished_at": str,
+            "status": str,
+            "steps_total": int,
+            "simulated": int,
+            "pain": int,
+            "note": str,
+        },
+        pk="id",
+        not_null={"routine_id", "started_at", "status", "steps_total", "simulated"},
+        defaults={"status": "open", "simulated": 0, "note": ""},
+    )
+    db["step_results"].create(  # type: ignore[union-attr]
+        {
+            "id": int,
+            "session_id": int,
+            "step_index": int,
+            "kind": str,
+            "exercise_id": str,
+            "set_number": int,
+            "side": str,
+            "rep": int,
+            "planned_seconds": float,
+            "started_at": str,
+            "finished_at": str,
+            "skipped": int,
+        },
+        pk="id",
+        foreign_keys=[("session_id", "sessions", "id")],
+        not_null={"session_id", "step_index", "kind", "exercise_id", "finished_at", "skipped"},
+    )
+    db["step_results"].create_index(["session_id", "step_index"], unique=True)  # type: ignore[union-attr]
+    db["sessions"].create_index(["started_at"])  # type: ignore[union-attr]
+
+
+@_migration
+def m002_warning_signs(db: Database) -> None:
+    """The end-of-session warning-sign answers: 1 yes, 0 no, NULL not answered.
+
+    The two signs asked when this step was released, written out: a step never reads a live list, so a
+    sign added later is a new step and databases upgraded from any version end up the same.
+    """
+    for key in ("night_pain", "swelling"):
+        db["sessions"].add_column(key, int)  # type: ignore[union-attr]
+
+
+@_migration
+def m003_icing_runs(db: Database) -> None:
+    db["icing_runs"].create(  # type: ignore[union-attr]
+        {
+            "id": int,
+            "started_at": str,
+            "planned_minutes": int,
+            "actual_minutes": float,
+            "finished_at": str,
+            "status": str,
+        },
+        pk="id",
+        not_null={"started_at", "planned_minutes", "status"},
+        defaults={"status": "open"},
+    )
+    db["icing_runs"].create_index(["started_at"])  # type: ignore[union-attr]
+
+
+@_migration
+def m004_history(db: Database) -> None:
+    """For history and the pain-monitoring rule: local zone, plan version, next-morning pain, day marks."""
+    sessions = db["sessions"]
+    # The local time of a session is kept as the UTC offset (minutes east) and zone it had then, so that a
+    # trip abroad or a daylight-saving change never moves a past session to another day.
+    sessions.add_column("utc_offset_minutes", int)  # type: ignore[union-attr]
+    sessions.add_column("time_zone", str)  # type: ignore[union-attr]
+    # Which version of the routine file the session followed: a hash of its bytes, and the local date that
+    # version was first used.
+    sessions.add_column("routine_hash", str)  # type: ignore[union-attr]
+    sessions.add_column("routine_since", str)  # type: ignore[union-attr]
+    # The next-morning check-in: morning_at is set once asked (answered or skipped): never asked twice.
+    sessions.add_column("morning_pain", int)  # type: ignore[union-attr]
+    sessions.add_column("morning_at", str)  # type: ignore[union-attr]
+    sessions.create_index(["routine_id", "routine_hash"])  # type: ignore[union-attr]
+    db["planned_work"].create(  # type: ignore[union-attr]
+        {"session_id": int, "exercise_id": str, "exercise_name": str, "side": str, "steps": int},
+        pk=("session_id", "exercise_id", "side"),
+        foreign_keys=[("session_id", "sessions", "id")],
+        not_null={"session_id", "exercise_id", "side", "steps"},
+    )
+    db["day_marks"].create(  # type: ignore[union-attr]
+        {"id": int, "kind": str, "first_day": str, "last_day": str, "reason": str, "created_at": str},
+        pk="id",
+        not_null={"kind", "first_day", "last_day"},
+        defaults={"reason": ""},
+    )

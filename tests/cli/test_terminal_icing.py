@@ -1,0 +1,141 @@
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from coach.cli import main
+from coach.cli.terminal_icing import ice_in_terminal
+from coach.core.clinical.safety import ICING_END_ADVICE, ICING_LIMIT_REASON, ICING_START_ADVICE
+from coach.core.history.records import IcingStatus
+from coach.core.session.clock import FakeClock
+from coach.core.store.adherence import AdherenceStore
+
+
+class ClockKeys:
+    """Keys for a test: each read lets the asked-for time pass on the fake clock, then maybe presses one."""
+
+    def __init__(self, clock: FakeClock, presses: dict[int, str] | None = None) -> None:
+        self.clock = clock
+        self.presses = presses or {}
+        self.reads = 0
+
+    def read(self, timeout: float) -> str | None:
+        self.reads += 1
+        key = self.presses.get(self.reads)
+        if key is None:
+            self.clock.advance(timeout)
+        return key
+
+
+@pytest.mark.parametrize(
+    ("minutes", "message"),
+    [
+        ("25", f"coach: argument --minutes: 25 minutes is too long: {ICING_LIMIT_REASON}"),
+        ("0", "coach: argument --minutes: an icing timer needs a positive number of minutes"),
+        ("7.5", "coach: argument --minutes: icing minutes must be a whole number from 1 to 20"),
+    ],
+)
+def test_icing_minutes_outside_1_to_20_exit_2_with_the_reason(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], minutes: str, message: str
+) -> None:
+    code = main(["ice", "--minutes", minutes, "--terminal"])
+
+    out, err = capsys.readouterr()
+    assert code == 2
+    assert out == ""
+    assert err.strip() == message
+    assert not (data_dir / "coach.db").exists()
+
+
+def test_a_terminal_run_counts_down_and_is_recorded(store: AdherenceStore, fake_clock: FakeClock) -> None:
+    out = io.StringIO()
+    keys = ClockKeys(fake_clock)
+
+    ended = ice_in_terminal(store, fake_clock, 2, out, keys)
+
+    text = out.getvalue()
+    assert ended.finished
+    assert keys.reads == 120, "one wake-up a second"
+    assert ICING_START_ADVICE in text
+    assert "01:59 left of 2 min" in text
+    assert text.rstrip().endswith(f"{ICING_END_ADVICE} Saved.")
+    (record,) = store.icing_runs()
+    assert (record.status, record.planned_minutes, record.actual_minutes) == (IcingStatus.FINISHED, 2, 2.0)
+
+
+def test_q_then_y_stops_early_after_one_confirmation(store: AdherenceStore, fake_clock: FakeClock) -> None:
+    out = io.StringIO()
+
+    ended = ice_in_terminal(store, fake_clock, 20, out, ClockKeys(fake_clock, {31: "q", 32: "y"}))
+
+    assert not ended.finished
+    assert ended.actual_minutes == pytest.approx(0.5, abs=0.01)
+    assert "Stop icing now?" in out.getvalue()
+    assert store.icing_runs()[0].status is IcingStatus.STOPPED
+
+
+def test_another_key_after_q_carries_on(store: AdherenceStore, fake_clock: FakeClock) -> None:
+    ended = ice_in_terminal(store, fake_clock, 1, io.StringIO(), ClockKeys(fake_clock, {3: "q", 4: "n"}))
+
+    assert ended.finished
+
+
+def test_a_sleep_past_the_end_says_when_it_ended(store: AdherenceStore, fake_clock: FakeClock) -> None:
+    class SleepyKeys(ClockKeys):
+        def read(self, timeout: float) -> str | None:
+            if self.reads == 10:
+                self.clock.suspend(3600)
+            return super().read(timeout)
+
+    out = io.StringIO()
+    ended = ice_in_terminal(store, fake_clock, 20, out, SleepyKeys(fake_clock))
+
+    assert ended.while_asleep
+    assert "while the computer was asleep" in out.getvalue()
+    assert store.icing_runs()[0].actual_minutes == 20
+
+
+def test_icing_again_within_two_hours_warns_softly(store: AdherenceStore, fake_clock: FakeClock) -> None:
+    ice_in_terminal(store, fake_clock, 1, io.StringIO(), ClockKeys(fake_clock))
+    out = io.StringIO()
+
+    ice_in_terminal(store, fake_clock, 1, out, ClockKeys(fake_clock))
+
+    assert "You iced less than 2 hours ago" in out.getvalue()
+    assert len(store.icing_runs()) == 2
+
+
+def test_history_json_lists_icing_runs(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], fake_clock: FakeClock
+) -> None:
+    store = AdherenceStore.open(data_dir / "coach.db")
+    ice_in_terminal(store, fake_clock, 3, io.StringIO(), ClockKeys(fake_clock))
+    store.close()
+
+    code = main(["history", "--json"])
+
+    payload = json.loads(capsys.readouterr().out)
+    assert code == 0
+    assert payload["summary"]["icing_count"] == 1
+    (run,) = payload["icing"]
+    assert run["planned_minutes"] == 3
+    assert run["actual_minutes"] == 3.0
+    assert run["status"] == "finished"
+    assert run["started_at"] == fake_clock.wall().replace(minute=0).astimezone().isoformat(timespec="seconds")
+    assert set(run) == {"id", "started_at", "finished_at", "planned_minutes", "actual_minutes", "status"}
+    assert payload["sessions"] == []
+
+
+def test_history_text_shows_icing(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], fake_clock: FakeClock
+) -> None:
+    store = AdherenceStore.open(data_dir / "coach.db")
+    ice_in_terminal(store, fake_clock, 3, io.StringIO(), ClockKeys(fake_clock))
+    store.close()
+
+    main(["history"])
+
+    assert "3.0 of 3 min  finished" in capsys.readouterr().out

@@ -1,0 +1,248 @@
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from coach.core.clinical.safety import Progression, ProgressionAdvice
+from coach.core.history.progression import (
+    advise,
+    morning_means,
+    propose,
+    step_exercise,
+    step_routine,
+    user_copy_path,
+    write_user_copy,
+)
+from coach.core.routines.library import Origin, discover_routines
+from coach.core.routines.loader import load_routine
+from coach.core.routines.model import ExerciseKind
+from coach.core.routines.toml_writer import toml_number, toml_string
+from tests.conftest import REPO, write
+from tests.core.history_builders import session_on
+from tests.helpers import hold, reps, routine, timer
+
+TODAY = date(2026, 3, 10)
+ASSETS = REPO / "assets"
+# Every bundled routine with something to step (the icing routine is a timer alone).
+BUNDLED = sorted(p for p in (REPO / "routines").glob("*.toml") if p.stem != "ice")
+PROGRESS = ProgressionAdvice(
+    Progression.PROGRESS, "Pain settled by the morning after your last two sessions."
+)
+EASE = ProgressionAdvice(Progression.EASE, "Pain reached 7 out of 10 during a recent session.")
+
+
+def days_ago(n: int) -> date:
+    return TODAY - timedelta(days=n)
+
+
+def test_settled_full_sessions_of_this_routine_advise_progress() -> None:
+    plan = dataclasses.replace(routine(reps()), content_hash="v2")
+    sessions = [
+        session_on(days_ago(4), pain=3, morning_pain=1, routine_id=plan.id, routine_hash="v2"),
+        session_on(days_ago(2), pain=4, morning_pain=2, routine_id=plan.id, routine_hash="v2"),
+    ]
+
+    assert advise(sessions, plan, TODAY).outcome is Progression.PROGRESS
+
+
+def test_sessions_of_an_earlier_version_demos_and_other_routines_do_not_count() -> None:
+    plan = dataclasses.replace(routine(reps()), content_hash="v2")
+    sessions = [
+        session_on(days_ago(6), pain=3, morning_pain=1, routine_id=plan.id, routine_hash="v1"),
+        session_on(days_ago(4), pain=3, morning_pain=1, routine_id="other"),
+        session_on(days_ago(3), pain=3, morning_pain=1, routine_id=plan.id, simulated=True),
+        session_on(days_ago(2), pain=4, morning_pain=2, routine_id=plan.id, routine_hash="v2"),
+    ]
+
+    advice = advise(sessions, plan, TODAY)
+
+    assert advice.outcome is Progression.HOLD
+    assert "two full sessions" in advice.reason
+
+
+def test_high_pain_advises_easing() -> None:
+    plan = routine(reps())
+    sessions = [session_on(days_ago(2), pain=7, morning_pain=2, routine_id=plan.id)]
+
+    assert advise(sessions, plan, TODAY).outcome is Progression.EASE
+
+
+def test_the_same_mornings_answer_before_a_session_is_its_baseline() -> None:
+    plan = routine(reps())
+    # Each session leaves the knee at 4 the next morning: settled only where it was 4 that morning already
+    last_two = [
+        session_on(days_ago(4), pain=3, morning_pain=4, routine_id=plan.id),
+        session_on(days_ago(3), pain=3, morning_pain=4, routine_id=plan.id),
+    ]
+    earlier = session_on(days_ago(5), pain=3, morning_pain=4, routine_id=plan.id)
+
+    assert advise(last_two, plan, TODAY).outcome is Progression.EASE
+    assert advise([earlier, *last_two], plan, TODAY).outcome is Progression.PROGRESS
+
+
+def test_morning_means_compare_the_last_week_with_the_week_before() -> None:
+    sessions = [session_on(days_ago(n), morning_pain=p) for n, p in ((12, 1), (10, 2), (5, 3), (3, 4))]
+
+    assert morning_means(sessions, TODAY) == (1.5, 3.5)
+    assert morning_means(sessions[:3], TODAY) == (1.5, None)  # one answer is too few
+
+
+def test_one_step_is_two_reps_or_five_seconds_and_never_the_icing_timer() -> None:
+    plan = routine(reps(reps=12), hold(seconds=30), timer(minutes=20))
+
+    up = step_routine(plan, Progression.PROGRESS)
+    down = step_routine(plan, Progression.EASE)
+
+    assert [(e.reps, e.hold_seconds, e.timer_minutes) for e in up.exercises] == [
+        (14, 0.0, 0.0),
+        (None, 35.0, 0.0),
+        (None, 0.0, 20.0),
+    ]
+    assert [(e.reps, e.hold_seconds) for e in down.exercises[:2]] == [(10, 0.0), (None, 25.0)]
+
+
+def test_easing_never_goes_below_one_rep_or_a_five_second_hold() -> None:
+    assert step_exercise(reps(reps=2), Progression.EASE).reps == 1
+    assert step_exercise(reps(reps=1), Progression.EASE).reps == 1
+    assert step_exercise(hold(seconds=7), Progression.EASE).hold_seconds == 5.0
+
+
+@given(st.integers(1, 98), st.integers(5, 595).map(float))
+def test_a_progression_followed_by_an_easing_returns_the_original_dose(
+    rep_count: int, seconds: float
+) -> None:
+    plan = routine(reps(reps=rep_count), hold(seconds=seconds))
+
+    assert step_routine(step_routine(plan, Progression.PROGRESS), Progression.EASE) == plan
+
+
+def test_hold_proposes_nothing_and_a_proposal_lists_the_changes() -> None:
+    plan = routine(reps(reps=12, sets=3, sides=("left", "right")), timer())
+
+    assert propose(plan, ProgressionAdvice(Progression.HOLD, "keep going")) is None
+    proposal = propose(plan, PROGRESS)
+    assert proposal is not None
+    assert [(c.exercise_id, c.before, c.after) for c in proposal.changes] == [
+        ("clamshell", "3 × 12 each side", "3 × 14 each side")
+    ]
+
+
+def test_nothing_to_ease_proposes_nothing() -> None:
+    assert propose(routine(timer()), EASE) is None
+
+
+@pytest.mark.parametrize("bundled", BUNDLED, ids=lambda p: p.stem)
+def test_the_users_copy_of_a_bundled_routine_loads_and_keeps_everything_else(
+    bundled: Path, tmp_path: Path
+) -> None:
+    original = load_routine(bundled, ASSETS)
+    before = bundled.read_bytes()
+    proposal = propose(original, PROGRESS)
+    assert proposal is not None
+    user_dir = tmp_path / "routines"
+
+    written = write_user_copy(proposal, user_dir, TODAY, ASSETS)
+    copy = load_routine(written, ASSETS)
+
+    assert written == user_dir / f"{original.id}.toml"
+    assert bundled.read_bytes() == before
+    assert copy.exercises == tuple(
+        dataclasses.replace(e, line=c.line)
+        for e, c in zip(proposal.routine.exercises, copy.exercises, strict=True)
+    )
+    assert (copy.id, copy.title, copy.description, copy.source, copy.sessions_per_week) == (
+        original.id,
+        original.title,
+        original.description,
+        original.source,
+        original.sessions_per_week,
+    )
+    assert all(e.image is None or e.image.is_relative_to(ASSETS) for e in copy.exercises)
+    assert tomllib.loads(written.read_text(encoding="utf-8"))["format"] == 1
+    text = written.read_text(encoding="utf-8")
+    assert text.startswith(f"# Your own copy of {bundled}, ")
+    assert f"on {TODAY.isoformat()}" in text
+    assert "# Why: " in text
+
+
+def test_the_copy_takes_the_bundled_routines_place_in_the_library(tmp_path: Path) -> None:
+    original = load_routine(REPO / "routines" / "hip-strength.toml", ASSETS)
+    proposal = propose(original, PROGRESS)
+    assert proposal is not None
+    user_dir = tmp_path / "routines"
+
+    write_user_copy(proposal, user_dir, TODAY, ASSETS)
+    library = discover_routines(REPO / "routines", user_dir, ASSETS)
+
+    entry = library.find("hip-strength")
+    assert entry is not None
+    assert (entry.origin, entry.replaces) == (Origin.USER, REPO / "routines" / "hip-strength.toml")
+    assert entry.routine.exercises[0].reps == 14
+    assert not library.broken
+
+
+def test_adjusting_the_users_own_routine_rewrites_that_file_and_keeps_the_old_one(tmp_path: Path) -> None:
+    user_dir = tmp_path / "routines"
+    mine = write(
+        user_dir / "my-knee.toml",
+        'format = 1\nid = "knee"\ntitle = "Mine"\n[[exercises]]\nid = "a"\nname = "A"\nreps = 10\n',
+    )
+    proposal = propose(load_routine(mine), PROGRESS)
+    assert proposal is not None
+
+    written = write_user_copy(proposal, user_dir, TODAY)
+
+    assert written == mine == user_copy_path(proposal.routine, user_dir)
+    assert load_routine(mine).exercises[0].reps == 12
+    assert "reps = 10" in (user_dir / "my-knee.toml.bak").read_text(encoding="utf-8")
+    assert not discover_routines(tmp_path / "none", user_dir).broken
+
+
+def test_an_image_kept_beside_the_original_is_copied_beside_the_users_copy(tmp_path: Path) -> None:
+    folder = tmp_path / "from-physio"
+    write(folder / "pics" / "lunge.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>")
+    source = write(
+        folder / "plan.toml",
+        'format = 1\nid = "plan"\ntitle = "Plan"\n[[exercises]]\nid = "a"\nname = "A"\nreps = 10\n'
+        'image = "pics/lunge.svg"\n',
+    )
+    proposal = propose(load_routine(source), PROGRESS)
+    assert proposal is not None
+
+    copy = load_routine(write_user_copy(proposal, tmp_path / "routines", TODAY))
+
+    assert copy.exercises[0].image == (tmp_path / "routines" / "pics" / "lunge.svg").resolve()
+
+
+def test_the_original_files_notes_follow_the_copy(tmp_path: Path) -> None:
+    original = load_routine(REPO / "routines" / "gentle-start.toml", ASSETS)
+    proposal = propose(original, EASE)
+    assert proposal is not None
+
+    text = write_user_copy(proposal, tmp_path, TODAY, ASSETS).read_text(encoding="utf-8")
+
+    assert "# Notes from the original file:\n# Gentle start: isometric hip work" in text
+    assert "Bolgla LA et al." in text
+
+
+@given(st.text())
+def test_any_text_survives_as_a_toml_string(text: str) -> None:
+    assert tomllib.loads(f"x = {toml_string(text)}")["x"] == text
+
+
+@given(st.one_of(st.integers(-(10**9), 10**9), st.floats(allow_nan=False, allow_infinity=False, width=32)))
+def test_any_number_survives_as_a_toml_number(value: float) -> None:
+    assert tomllib.loads(f"x = {toml_number(value)}")["x"] == value
+
+
+def test_the_icing_routine_is_never_stepped() -> None:
+    ice = load_routine(REPO / "routines" / "ice.toml", ASSETS)
+
+    assert all(e.kind is ExerciseKind.TIMER for e in ice.exercises)
+    assert step_routine(ice, Progression.PROGRESS) == step_routine(ice, Progression.EASE) == ice

@@ -1,0 +1,149 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from coach.core.clinical.safety import ICING_LIMIT_REASON, ICING_REPEAT_WARNING, icing_repeat_warning
+from coach.core.history.records import IcingStatus
+from coach.core.session.clock import FakeClock
+from coach.core.session.icing import (
+    IcingRefusedError,
+    IcingRun,
+    IcingState,
+    close_abandoned_runs,
+    countdown_text,
+    record_end,
+    record_start,
+)
+from coach.core.store.adherence import AdherenceStore
+from coach.core.store.errors import StoreError
+
+T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
+
+
+def test_remaining_time_counts_down_from_the_planned_minutes(fake_clock: FakeClock) -> None:
+    run = IcingRun(fake_clock, 20)
+
+    fake_clock.advance(61.5)
+
+    assert run.remaining() == pytest.approx(20 * 60 - 61.5)
+    assert countdown_text(run.remaining()) == "18:59"
+    assert run.minutes_left() == 19
+    assert run.tick() is None
+    assert run.state is IcingState.RUNNING
+
+
+@pytest.mark.parametrize("minutes", [21, 25, 60])
+def test_more_than_twenty_minutes_is_refused_with_the_reason(fake_clock: FakeClock, minutes: int) -> None:
+    with pytest.raises(IcingRefusedError, match=ICING_LIMIT_REASON):
+        IcingRun(fake_clock, minutes)
+
+
+def test_the_next_tick_is_aligned_to_the_next_whole_second(fake_clock: FakeClock) -> None:
+    run = IcingRun(fake_clock, 1)
+
+    assert run.seconds_to_next_tick() == 1.0
+    fake_clock.advance(0.3)
+    assert run.seconds_to_next_tick() == pytest.approx(0.7)
+    fake_clock.advance(59.2)
+    assert run.seconds_to_next_tick() == pytest.approx(0.5)
+
+
+def test_the_run_finishes_at_its_deadline(fake_clock: FakeClock) -> None:
+    run = IcingRun(fake_clock, 5)
+
+    fake_clock.advance(5 * 60)
+    ended = run.tick()
+
+    assert ended is not None
+    assert (ended.finished, ended.while_asleep, ended.actual_minutes) == (True, False, 5.0)
+    assert ended.ended_at == T0 + timedelta(minutes=5)
+    assert run.tick() is None, "the end is reported once"
+    assert run.remaining() == 0.0
+
+
+def test_a_sleep_past_the_deadline_says_when_it_ended(fake_clock: FakeClock) -> None:
+    run = IcingRun(fake_clock, 20)
+    fake_clock.advance(5 * 60)
+
+    fake_clock.suspend(60 * 60)
+    ended = run.tick()
+
+    assert ended is not None
+    assert ended.while_asleep
+    assert ended.finished
+    assert ended.ended_at == T0 + timedelta(minutes=20)
+    assert ended.actual_minutes == 20.0
+
+
+def test_a_short_sleep_shows_the_true_remaining_time(fake_clock: FakeClock) -> None:
+    run = IcingRun(fake_clock, 20)
+    fake_clock.advance(60)
+
+    fake_clock.suspend(10 * 60)
+
+    assert run.tick() is None
+    assert run.remaining() == pytest.approx(9 * 60)
+
+
+def test_stopping_early_records_the_minutes_iced(fake_clock: FakeClock) -> None:
+    run = IcingRun(fake_clock, 20)
+    fake_clock.advance(7 * 60 + 30)
+
+    ended = run.stop()
+
+    assert (ended.finished, ended.actual_minutes) == (False, 7.5)
+    assert run.state is IcingState.STOPPED
+    assert run.stop() is ended
+
+
+def test_stopping_after_the_deadline_counts_as_finished(fake_clock: FakeClock) -> None:
+    run = IcingRun(fake_clock, 5)
+    fake_clock.suspend(6 * 60)
+
+    assert run.stop().finished
+
+
+def test_a_run_is_recorded_open_then_closed(store: AdherenceStore, fake_clock: FakeClock) -> None:
+    run = IcingRun(fake_clock, 20)
+    run_id = record_start(store, run)
+    (opened,) = store.icing_runs()
+    assert (opened.status, opened.planned_minutes, opened.actual_minutes) == (IcingStatus.OPEN, 20, None)
+
+    fake_clock.advance(90)
+    record_end(store, run_id, run.stop())
+
+    (closed,) = store.icing_runs()
+    assert (closed.status, closed.actual_minutes) == (IcingStatus.STOPPED, 1.5)
+    assert closed.started_at == T0
+    assert closed.finished_at == T0 + timedelta(seconds=90)
+    assert store.last_icing_end() == T0 + timedelta(seconds=90)
+
+
+def test_runs_left_open_by_a_crash_are_closed_up_to_their_deadline(store: AdherenceStore) -> None:
+    crashed = store.begin_icing(T0, 20)
+    still_running = store.begin_icing(T0 + timedelta(minutes=30), 10)
+
+    closed = close_abandoned_runs(store, T0 + timedelta(minutes=35))
+
+    assert [r.id for r in closed] == [crashed]
+    record = store.icing_run(crashed)
+    assert record.status is IcingStatus.STOPPED
+    assert record.finished_at == T0 + timedelta(minutes=20)
+    assert record.actual_minutes == 20
+    assert store.icing_run(still_running).status is IcingStatus.OPEN
+
+
+def test_icing_again_within_two_hours_gets_a_soft_warning() -> None:
+    assert icing_repeat_warning(None, T0) is None
+    assert icing_repeat_warning(T0, T0 + timedelta(minutes=119)) == ICING_REPEAT_WARNING
+    assert icing_repeat_warning(T0, T0 + timedelta(minutes=120)) is None
+
+
+def test_a_closed_run_cannot_change(store: AdherenceStore) -> None:
+    run_id = store.begin_icing(T0, 20)
+    store.finish_icing(run_id, finished=True, finished_at=T0, actual_minutes=20)
+
+    with pytest.raises(StoreError, match="already finished"):
+        store.finish_icing(run_id, finished=False, finished_at=T0, actual_minutes=1)

@@ -1,0 +1,118 @@
+"""The import rules, read from their one declaration (`[tool.importlinter]` in pyproject.toml).
+
+The core imports nothing of ours outside core and no Qt; services know no GUI; the command line imports the
+GUI only to open it. A second check runs the commands that need no window and asserts that PySide6 never
+loads, which is what keeps `coach history` quick and the rules testable without a display.
+"""
+
+from __future__ import annotations
+
+import json
+import pkgutil
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import coach.core
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _lint_imports(project: Path) -> subprocess.CompletedProcess[str]:
+    """Run import-linter on `project` (a folder holding pyproject.toml and the coach package), apart."""
+    return subprocess.run(
+        [sys.executable, "-c", "import sys, importlinter.cli as c; sys.exit(c.lint_imports(no_cache=True))"],
+        cwd=project,
+        env={"PYTHONPATH": str(project), "PATH": "", "PYTHONDONTWRITEBYTECODE": "1"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_the_package_keeps_the_declared_import_rules() -> None:
+    result = _lint_imports(ROOT)
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 broken" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("module", "line"),
+    [
+        ("coach/core/history/stats.py", "import coach.gui.style"),
+        ("coach/core/session/engine.py", "import PySide6.QtCore"),
+        ("coach/services/notify.py", "import coach.gui.tray"),
+        ("coach/cli/history.py", "import coach.gui.history"),
+    ],
+)
+def test_an_import_against_the_rules_is_caught(tmp_path: Path, module: str, line: str) -> None:
+    shutil.copytree(ROOT / "coach", tmp_path / "coach", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    target = tmp_path / module
+    target.write_text(target.read_text(encoding="utf-8") + f"\n{line}\n", encoding="utf-8")
+
+    result = _lint_imports(tmp_path)
+
+    assert result.returncode != 0
+    assert "BROKEN" in result.stdout
+
+
+QT_MODULES = """
+import importlib, json, sys
+for name in json.loads(sys.argv[1]):
+    importlib.import_module(name)
+print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] in {"PySide6", "shiboken6"})))
+"""
+
+
+def test_importing_every_core_module_loads_no_qt() -> None:
+    names = ["coach.core", *(m.name for m in pkgutil.walk_packages(coach.core.__path__, "coach.core."))]
+
+    result = subprocess.run(
+        [sys.executable, "-c", QT_MODULES, json.dumps(names)], capture_output=True, text=True, check=True
+    )
+
+    assert len(names) > 20
+    assert json.loads(result.stdout) == []
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["history", "--json"],
+        ["history"],
+        ["routines", "--json"],
+        ["validate", str(ROOT / "routines" / "hip-strength.toml")],
+        ["export", "--csv", "{tmp}/csv"],
+    ],
+)
+def test_commands_without_a_window_never_load_qt(tmp_path: Path, args: list[str]) -> None:
+    data = tmp_path / "data"
+    subprocess.run(
+        [sys.executable, "-m", "coach", "run", "hip-strength", "--instant"],
+        env=_env(data),
+        check=True,
+        capture_output=True,
+    )
+    command = [arg.replace("{tmp}", str(tmp_path)) for arg in args]
+
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "coach", *command],
+        env=_env(data),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert result.returncode == 0, result.stderr[-2000:]
+    imported = [line.split("|")[-1].strip() for line in result.stderr.splitlines() if "|" in line]
+    assert "coach.cli" in imported
+    assert [name for name in imported if name.split(".")[0] in {"PySide6", "shiboken6"}] == []
+
+
+def _env(data: Path) -> dict[str, str]:
+    return {"COACH_DATA_DIR": str(data), "PATH": "", "LANG": "C.UTF-8", "PYTHONDONTWRITEBYTECODE": "1"}
