@@ -23,13 +23,14 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from bench.generate_history import generate
 from coach.core.export import Period
+from coach.core.operations import export_report
 from coach.core.paths import resolve_places
 from coach.core.session.clock import FakeClock
 from coach.core.session.engine import EngineState
 from coach.core.store.adherence import AdherenceStore
 from coach.gui.app import CoachApp, Services
 from coach.gui.player import PlayerView
-from coach.gui.report import write_report_pdf
+from coach.gui.report import draw_report
 from coach.gui.session_end import SessionEndPage
 
 OUT = Path(__file__).resolve().parent / "screenshots"
@@ -150,7 +151,8 @@ def shoot_history(palette: QPalette, name: str, *, report: bool = False) -> None
             save(window, name)
             if report:
                 pdf = Path(data) / "report.pdf"
-                write_report_pdf(app.store, pdf, Period(MONDAY.date() - timedelta(weeks=13)), MONDAY.date())
+                first = MONDAY.date() - timedelta(weeks=13)
+                export_report(app.store, pdf, Period(first), MONDAY.date(), draw_report)
                 save_pdf_page(pdf, "report-page1.png")
         finally:
             app.close()

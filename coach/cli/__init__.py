@@ -1,6 +1,7 @@
 """The `coach` command: parses arguments, calls the core's operations, prints the answer. No rules live here.
 
-Exit codes: 0 success, 1 the thing asked about is invalid (a routine file, a store), 2 a usage error.
+Exit codes: 0 success, 1 the thing asked about is invalid or refused (a routine file, a store, a second
+icing timer), 2 a usage error.
 Only the commands that open the app (and `export --pdf`, drawn by Qt) import PySide6.
 """
 
@@ -14,6 +15,7 @@ from coach.cli.export import export_command
 from coach.cli.history import history_command
 from coach.cli.parser import EXIT_INVALID, EXIT_USAGE, UsageError, build_parser
 from coach.core.paths import resolve_places
+from coach.core.refusal import Refused
 from coach.core.store.errors import StoreError
 
 
@@ -43,6 +45,6 @@ def main(argv: list[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_INVALID
-    except StoreError as error:
+    except (StoreError, Refused) as error:
         print(f"coach: {error}", file=sys.stderr)
         return EXIT_INVALID

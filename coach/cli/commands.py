@@ -10,13 +10,12 @@ from typing import IO
 
 from coach.cli.parser import EXIT_INVALID, EXIT_OK, UsageError, pain_value
 from coach.core.clinical.safety import PAIN_MAX, PAIN_MIN
+from coach.core.operations import answer_session_end, run_instant_session, start_session
 from coach.core.paths import Places
 from coach.core.routines.library import Library, Origin, discover_routines
 from coach.core.routines.loader import RoutineError, check_routine_file
 from coach.core.routines.model import Routine, estimated_minutes
 from coach.core.session.clock import SystemClock
-from coach.core.session.engine import SessionEngine
-from coach.core.session.recording import record_session, record_simulated_session
 from coach.core.store.adherence import AdherenceStore
 
 
@@ -122,7 +121,7 @@ def run_command(args: argparse.Namespace, places: Places, out: IO[str]) -> int:
 
 
 def _run_instant(routine: Routine, store: AdherenceStore, args: argparse.Namespace, out: IO[str]) -> int:
-    record = record_simulated_session(store, routine, SystemClock().wall(), pain=args.pain)
+    record = run_instant_session(store, routine, SystemClock().wall(), pain=args.pain).value
     out.write(
         f"recorded simulated session {record.id} of '{routine.id}': "
         f"{record.steps_completed}/{record.steps_total} steps, {record.status.value}\n"
@@ -133,8 +132,8 @@ def _run_instant(routine: Routine, store: AdherenceStore, args: argparse.Namespa
 def _run_terminal(routine: Routine, store: AdherenceStore, args: argparse.Namespace, out: IO[str]) -> int:
     from coach.cli.terminal_player import TerminalPlayer, terminal_keys
 
-    engine = SessionEngine(routine, SystemClock())
-    recorder = record_session(store, routine, engine)
+    recorder = start_session(store, routine, SystemClock()).value
+    engine = recorder.engine
     minutes = round(estimated_minutes(routine))
     out.write(f"{routine.title}: {count(len(routine.exercises), 'exercise')}, about {minutes} min\n")
     player = TerminalPlayer(engine, out)
@@ -142,7 +141,7 @@ def _run_terminal(routine: Routine, store: AdherenceStore, args: argparse.Namesp
         player.play(keys)
     pain = args.pain if args.pain is not None else _ask_pain(out)
     if pain is not None:
-        store.record_pain(recorder.session_id, pain)
+        answer_session_end(store, recorder.session_id, pain=pain)
     record = store.session(recorder.session_id)
     finished = "completed" if record.completed else "stopped early"
     out.write(f"Session {finished}: {record.steps_completed} of {record.steps_total} steps done. Saved.\n")

@@ -10,7 +10,8 @@ from typing import IO
 
 from coach.cli.commands import count
 from coach.cli.parser import EXIT_OK, UsageError
-from coach.core.export import ExportError, Period, export_csv
+from coach.core.export import ExportError, Period
+from coach.core.operations import export_csv_files, export_report
 from coach.core.paths import Places
 from coach.core.store.adherence import AdherenceStore
 
@@ -36,13 +37,13 @@ def export_command(args: argparse.Namespace, places: Places, out: IO[str]) -> in
 
 
 def _export_csv(args: argparse.Namespace, store: AdherenceStore, out: IO[str]) -> None:
-    done = export_csv(
+    done = export_csv_files(
         store,
         args.csv,
         Period(args.first, args.last),
         overwrite=args.force,
         include_simulated=args.include_simulated,
-    )
+    ).value
     out.write(
         f"wrote {count(done.sessions, 'session')} to {done.sessions_path} "
         f"and {count(done.steps, 'step')} to {done.steps_path}\n"
@@ -57,18 +58,19 @@ def _export_pdf(args: argparse.Namespace, store: AdherenceStore, out: IO[str]) -
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
-    from coach.gui.report import write_report_pdf
+    from coach.gui.report import draw_report
 
     _qt = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])  # alive while the report is drawn
     now = datetime.now().astimezone()
-    report = write_report_pdf(
+    report = export_report(
         store,
         args.pdf,
         Period(args.first, args.last),
         now.date(),
+        draw_report,
         overwrite=args.force,
         include_simulated=args.include_simulated,
-    )
+    ).value
     out.write(
         f"wrote the report for {report.first} to {report.last} "
         f"({count(len(report.sessions), 'session')}) to {args.pdf}\n"

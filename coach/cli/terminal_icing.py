@@ -10,17 +10,10 @@ from coach.core.clinical.safety import (
     ICING_SKIN_CHECK_ADVICE,
     ICING_START_ADVICE,
     ICING_WHO_SHOULD_NOT,
-    icing_repeat_warning,
 )
+from coach.core.operations import finish_icing, start_icing
 from coach.core.session.clock import Clock
-from coach.core.session.icing import (
-    IcingEnded,
-    IcingRun,
-    close_abandoned_runs,
-    countdown_text,
-    record_end,
-    record_start,
-)
+from coach.core.session.icing import IcingEnded, IcingRun, countdown_text
 from coach.core.store.adherence import AdherenceStore
 
 HELP = "q or Space stops early"
@@ -71,17 +64,15 @@ class TerminalIcing:
 def ice_in_terminal(
     store: AdherenceStore, clock: Clock, minutes: int, out: IO[str], keys: Keys
 ) -> IcingEnded:
-    """Run, record and explain one icing run in the terminal; IcingRefusedError beyond the cap."""
-    close_abandoned_runs(store, clock.wall())
-    warning = icing_repeat_warning(store.last_icing_end(), clock.wall())
-    run = IcingRun(clock, minutes)
-    run_id = record_start(store, run)
+    """Run, record and explain one icing run in the terminal; Refused beyond the cap or beside a live run."""
+    started = start_icing(store, clock, minutes).value
+    run, warning = started.run, started.warning
     out.write(f"Icing for {minutes} min. {ICING_START_ADVICE} {ICING_SKIN_CHECK_ADVICE}\n")
     out.write(f"{ICING_WHO_SHOULD_NOT}\n")
     if warning:
         out.write(f"{warning}\n")
     ended = TerminalIcing(run, out).play(keys)
-    record_end(store, run_id, ended)
+    finish_icing(store, started.run_id, ended)
     when = ended.ended_at.astimezone().strftime("%H:%M")
     if ended.while_asleep:
         out.write(f"Ended at {when} while the computer was asleep.\n")

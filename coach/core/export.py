@@ -19,6 +19,7 @@ from pathlib import Path
 from coach.core.clinical.safety import SESSION_WARNING_SIGNS
 from coach.core.history.records import SessionRecord, StepResult
 from coach.core.paths import ensure_private_dir
+from coach.core.refusal import Refused
 from coach.core.store.adherence import AdherenceStore
 
 SESSIONS_FILE = "sessions.csv"
@@ -60,7 +61,7 @@ STEP_COLUMNS = (
 )
 
 
-class ExportError(Exception):
+class ExportError(Refused):
     """The export cannot be written as asked; the message says why."""
 
 

@@ -19,17 +19,25 @@ from coach.core.clinical.safety import ICING_MAX_MINUTES
 from coach.core.history.checkin import morning_check_in_due
 from coach.core.history.reminders import dose_days
 from coach.core.history.stats import describe_summary, summarize
+from coach.core.operations import (
+    Changes,
+    LiveSession,
+    RecoveryOffer,
+    change_settings,
+    close_abandoned_icing,
+    close_abandoned_session,
+    find_recovery,
+    resume_session,
+    start_session,
+)
 from coach.core.paths import Places, resolve_places
 from coach.core.requests import Request, server_name
 from coach.core.routines.library import Library, discover_routines
 from coach.core.routines.loader import ILLUSTRATIONS
-from coach.core.routines.model import Routine, plan_steps
+from coach.core.routines.model import Routine
 from coach.core.session.clock import Clock, SystemClock
-from coach.core.session.engine import EngineState, SessionEngine
-from coach.core.session.icing import close_abandoned_runs
-from coach.core.session.recording import SessionRecorder, record_session
-from coach.core.session.recovery import plan_recovery, resumable, why_not_resumable
-from coach.core.settings import Settings, load_settings, save_settings
+from coach.core.session.engine import EngineState
+from coach.core.settings import Settings, load_settings
 from coach.core.store.adherence import AdherenceStore
 from coach.core.store.errors import StoreError
 from coach.gui.check_in import MorningCheckIn
@@ -37,6 +45,7 @@ from coach.gui.history import HistoryWindow
 from coach.gui.icing import IcingController, IcingWindow
 from coach.gui.instance import InstanceError, InstanceServer, hand_over
 from coach.gui.main_window import MainWindow
+from coach.gui.operations import OperationRunner
 from coach.gui.player import PlayerView
 from coach.gui.recovery import RecoveryDialog
 from coach.gui.reminders import ReminderDialog, ReminderScheduler
@@ -46,6 +55,8 @@ from coach.services.inhibit import Inhibitor, NullInhibitor, make_inhibitor
 from coach.services.notify import Notifier, NullNotifier, make_notifier
 from coach.services.sound import NullSound, SoundPlayer, make_sound_player
 from coach.services.voice import NullVoice, Voice, make_voice
+
+SESSION_ENDED = Changes(sessions=True, steps=True)
 
 
 @dataclass
@@ -71,11 +82,15 @@ class CoachApp(QObject):
         self.library: Library = discover_routines(
             places.bundled_routines, places.user_routines, places.assets
         )
+        self.runner = OperationRunner(self)
+        self.runner.changed.connect(self._on_changes)
         self.window = MainWindow(self.library)
         self.window.setWindowIcon(QIcon(str(places.assets / "icons" / "rehab-coach.svg")))
         self.window.start_requested.connect(self.start_routine)
         self.window.history_action.triggered.connect(self.show_history)
         self.player: PlayerView | None = None
+        self.live: LiveSession | None = None
+        self.recovery: RecoveryOffer | None = None
         self.recovery_dialog: RecoveryDialog | None = None
         self._build_sound_menu()
         self._select_last_routine()
@@ -86,8 +101,16 @@ class CoachApp(QObject):
 
     def change_settings(self, settings: Settings) -> None:
         """Remember the user's choice at once, so that a crash keeps it."""
-        self.settings = settings
-        save_settings(self.places.data_dir, settings)
+        saved = self.runner.run(lambda: change_settings(self.places.data_dir, settings), self.window)
+        if saved is not None:
+            self.settings = saved
+
+    def _on_changes(self, changes: Changes) -> None:
+        """The main window's part of what an operation changed (History listens for itself)."""
+        if changes.routines:
+            self._reload_library()
+        if changes.history:
+            self.refresh_summary()
 
     # -- sessions ------------------------------------------------------------------------------------------
 
@@ -100,23 +123,20 @@ class CoachApp(QObject):
         """Open the guided player on `routine` and start the session (recorded step by step)."""
         if self.player is not None:
             return None
-        engine = SessionEngine(plan_steps(routine), self.clock)
-        recorder = record_session(self.store, routine, engine)
-        return self._play(routine, engine, recorder.session_id)
+        live = self.runner.run(lambda: start_session(self.store, routine, self.clock), self.window)
+        return None if live is None else self._play(live)
 
     def offer_recovery(self) -> None:
         """Offer to resume a session the app died in, or to close it as stopped early."""
         if self.player is not None:
             return
-        plan = plan_recovery(self.store.open_sessions())
-        for record in plan.close:
-            self.store.close_abandoned(record.id)
-        if plan.offer is None:
+        offer = self.runner.run(
+            lambda: find_recovery(self.store, self.library, self.clock.wall()), self.window
+        )
+        if offer is None:
             return
-        record = plan.offer
-        entry = self.library.find(record.routine_id)
-        why_not = why_not_resumable(record, entry.routine if entry else None, self.clock.wall())
-        dialog = RecoveryDialog(record, why_not, self.window)
+        self.recovery = offer
+        dialog = RecoveryDialog(offer.record, offer.why_not, self.window)
         # Bound methods, never lambdas that capture widgets: PySide may then free a widget inside Qt's own
         # clean-up of another, which crashes at exit.
         dialog.finished.connect(self._on_recovery_answer)
@@ -124,29 +144,24 @@ class CoachApp(QObject):
         dialog.open()
 
     def _on_recovery_answer(self) -> None:
-        dialog = self.recovery_dialog
-        if dialog is None:
+        dialog, offer = self.recovery_dialog, self.recovery
+        if dialog is None or offer is None:
             return
-        record = dialog.record
-        entry = self.library.find(record.routine_id)
-        found = (
-            resumable(record, entry.routine, self.store.done_step_indexes(record.id), self.clock.wall())
-            if entry is not None and dialog.resume_chosen
-            else None
-        )
-        if found is None:
-            self.store.close_abandoned(record.id)
-            self.refresh_summary()
-            self.offer_morning_check_in()
-            return
-        engine = SessionEngine(plan_steps(found.routine), self.clock, start_index=found.start_index)
-        engine.subscribe(SessionRecorder(self.store, record.id))
-        self._play(found.routine, engine, record.id)
+        session_id = offer.record.id
+        if dialog.resume_chosen and offer.why_not is None:
+            live = self.runner.run(
+                lambda: resume_session(self.store, self.library, self.clock, session_id), self.window
+            )
+            if live is not None:
+                self._play(live)
+                return
+        self.runner.run(lambda: close_abandoned_session(self.store, session_id), self.window)
+        self.offer_morning_check_in()
 
-    def _play(self, routine: Routine, engine: SessionEngine, session_id: int) -> PlayerView:
+    def _play(self, live: LiveSession) -> PlayerView:
         player = PlayerView(
-            routine,
-            engine,
+            live.routine,
+            live.engine,
             placeholder=self.places.assets / ILLUSTRATIONS / "placeholder.svg",
             sound=self.services.sound,
             voice=self.services.voice,
@@ -155,7 +170,7 @@ class CoachApp(QObject):
         )
         player.finished.connect(self._on_session_finished)
         self.player = player
-        self._session_id = session_id
+        self.live = live
         self.window.start_action.setEnabled(False)
         self.window.show_page(player)
         self.services.inhibitor.inhibit(self.tr("Guided exercise session"))
@@ -163,12 +178,15 @@ class CoachApp(QObject):
         return player
 
     def _on_session_finished(self) -> None:
-        session_id = self._session_id
+        live = self.live
         self.services.inhibitor.release()
         if self.player is not None:
             self.window.remove_page(self.player)
         self.player = None
-        page = SessionEndPage(self.store.session(session_id), self.store)
+        if live is None:
+            return
+        self.runner.announce(SESSION_ENDED)
+        page = SessionEndPage(live.record(), self.store, self.runner)
         page.done.connect(self._on_session_closed)
         self.window.show_page(page)
 
@@ -219,16 +237,16 @@ class CoachApp(QObject):
     def show_history(self) -> HistoryWindow:
         """Open the history window (computed afresh), or bring it forward if it is open."""
         if self.history_window is None:
-            self.history_window = HistoryWindow(self.store, self.clock, self.library, self.places)
+            self.history_window = HistoryWindow(
+                self.store, self.clock, self.library, self.places, self.runner
+            )
             self.history_window.setWindowIcon(self.window.windowIcon())
-            self.history_window.marks_changed.connect(self.refresh_summary)
-            self.history_window.routines_changed.connect(self._on_routines_changed)
         else:
             self.history_window.refresh()
         _bring_forward(self.history_window)
         return self.history_window
 
-    def _on_routines_changed(self) -> None:
+    def _reload_library(self) -> None:
         """The person's own copy of a routine was written: the library shows it, history advises on it."""
         self.library = discover_routines(
             self.places.bundled_routines, self.places.user_routines, self.places.assets
@@ -247,7 +265,7 @@ class CoachApp(QObject):
         record = morning_check_in_due(self.store.sessions(), now, now.tzinfo)
         if record is None:
             return None
-        self.check_in = MorningCheckIn(record, self.store, self.clock, self.window)
+        self.check_in = MorningCheckIn(record, self.store, self.clock, self.runner, self.window)
         self.check_in.open()
         return self.check_in
 
@@ -260,9 +278,9 @@ class CoachApp(QObject):
 
     def _setup_icing(self) -> None:
         """The icing timer, its window, the tray, and how a second launch's request reaches us."""
-        close_abandoned_runs(self.store, self.clock.wall())
+        self.runner.run(lambda: close_abandoned_icing(self.store, self.clock.wall()))
         self.icing = IcingController(
-            self.store, self.clock, self.services.sound, self.services.notifier, parent=self
+            self.store, self.clock, self.runner, self.services.sound, self.services.notifier, parent=self
         )
         self.icing_window = IcingWindow(self.icing)
         self.icing_window.start_requested.connect(self.start_icing)

@@ -21,16 +21,25 @@ from PySide6.QtWidgets import (
 from coach.core.clinical.safety import PAIN_MAX, PAIN_MIN, pain_advice
 from coach.core.history.checkin import MORNING_HINT, MORNING_QUESTION
 from coach.core.history.records import SessionRecord
+from coach.core.operations import answer_morning_check_in
 from coach.core.session.clock import Clock
 from coach.core.store.adherence import AdherenceStore
+from coach.gui.operations import OperationRunner
 
 
 class MorningCheckIn(QDialog):
     """'How is the knee this morning?' with a 0-10 slider that counts only once touched, Save and Skip."""
 
-    def __init__(self, record: SessionRecord, store: AdherenceStore, clock: Clock, parent: QWidget) -> None:
+    def __init__(
+        self,
+        record: SessionRecord,
+        store: AdherenceStore,
+        clock: Clock,
+        runner: OperationRunner,
+        parent: QWidget,
+    ) -> None:
         super().__init__(parent)
-        self.record, self.store, self.clock = record, store, clock
+        self.record, self.store, self.clock, self.runner = record, store, clock, runner
         self.pain: int | None = None
         self.stored = False
         self.setWindowTitle(self.tr("Next-morning check-in"))
@@ -100,4 +109,4 @@ class MorningCheckIn(QDialog):
             return
         self.stored = True
         pain = self.pain if result == QDialog.DialogCode.Accepted.value else None
-        self.store.record_morning_pain(self.record.id, pain, at=self.clock.wall())
+        self.runner.run(lambda: answer_morning_check_in(self.store, self.clock, self.record.id, pain), self)

@@ -1,7 +1,8 @@
 """Marking days as a planned rest or a flare-up (with a reason), and removing a mark.
 
-Marked days are left out of the plan and never break a streak (the rule is in coach.core.history.stats); this
-dialog only stores and removes marks, each change at once, and says so with `marks_changed`.
+Marked days are left out of the plan and never break a streak (the rule is in coach.core.history.stats). This
+dialog runs the core's mark_days and unmark_days; every window, this one too, refreshes from the change
+they announce.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -27,9 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from coach.core.history.records import DayMark, DayMarkKind
+from coach.core.operations import Changes, mark_days, unmark_days
 from coach.core.session.clock import Clock
 from coach.core.store.adherence import AdherenceStore
-from coach.core.store.errors import StoreError
+from coach.gui.operations import OperationRunner
 
 _KINDS = ((DayMarkKind.REST, "Planned rest"), (DayMarkKind.FLARE_UP, "Flare-up"))
 
@@ -46,14 +48,19 @@ def describe_mark(mark: DayMark) -> str:
 class DayMarkDialog(QDialog):
     """Add a rest or flare-up mark for a day or a span; list the marks and remove one."""
 
-    marks_changed = Signal()
-
     def __init__(
-        self, store: AdherenceStore, clock: Clock, today: date, parent: QWidget | None = None
+        self,
+        store: AdherenceStore,
+        clock: Clock,
+        runner: OperationRunner,
+        today: date,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
         self.clock = clock
+        self.runner = runner
+        runner.changed.connect(self._on_changes)
         self.setWindowTitle(self.tr("Rest and flare-up days"))
         self.kind = QComboBox()
         for kind, words in _KINDS:
@@ -114,39 +121,34 @@ class DayMarkDialog(QDialog):
         self.remove_button.setEnabled(bool(marks))
 
     def add(self) -> int | None:
-        """Store the mark as filled in; the sentence saying why not, if it cannot be."""
-        kind = self.kind.currentData()
-        try:
-            mark_id = self.store.add_day_mark(
-                kind,
-                _day(self.first.date()),
-                _day(self.last.date()),
-                self.reason.text(),
-                at=self.clock.wall(),
-            )
-        except ValueError as problem:
-            self.problem.setText(self.tr("Not marked: {0}.").format(problem))
-            self.problem.show()
+        """Store the mark as filled in; None (and the sentence saying why under the form) if it cannot be."""
+        first, last = _day(self.first.date()), _day(self.last.date())
+        kind, reason = self.kind.currentData(), self.reason.text()
+        mark = self.runner.run(
+            lambda: mark_days(self.store, self.clock, kind, first, last, reason),
+            self,
+            show_refusal=self._show_problem,
+        )
+        if mark is None:
             return None
         self.problem.hide()
         self.reason.clear()
-        self._changed()
-        return mark_id
+        return mark.id
 
     def remove_selected(self) -> None:
         item: QListWidgetItem | None = self.list.currentItem()
         if item is None:
             return
-        try:
-            self.store.remove_day_mark(int(item.data(Qt.ItemDataRole.UserRole)))
-        except StoreError as problem:
-            self.problem.setText(str(problem))
-            self.problem.show()
-        self._changed()
+        mark_id = int(item.data(Qt.ItemDataRole.UserRole))
+        self.runner.run(lambda: unmark_days(self.store, mark_id), self, show_refusal=self._show_problem)
 
-    def _changed(self) -> None:
-        self.show_marks(self.store.day_marks())
-        self.marks_changed.emit()
+    def _show_problem(self, sentence: str) -> None:
+        self.problem.setText(self.tr("Not marked: {0}.").format(sentence))
+        self.problem.show()
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.day_marks:
+            self.show_marks(self.store.day_marks())
 
     def _on_first_changed(self, first: QDate) -> None:
         if self.last.date() < first:

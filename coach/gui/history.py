@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, tzinfo
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.core.export import ExportError, Period, export_csv
+from coach.core.export import Period
 from coach.core.history.overview import LONG_WEEKS, SHORT_WEEKS, HistoryOverview, history_overview
 from coach.core.history.progression import advise, propose
 from coach.core.history.records import SessionRecord
+from coach.core.operations import Changes, export_csv_files, export_report
 from coach.core.paths import Places
 from coach.core.routines.library import Library
 from coach.core.session.clock import Clock
@@ -38,8 +39,9 @@ from coach.core.store.adherence import AdherenceStore
 from coach.gui.charts import HeatMap, PainChart, WeeklyDoseChart
 from coach.gui.day_marks import DayMarkDialog
 from coach.gui.history_table import RoutineFilter, SessionTableModel, session_rows
+from coach.gui.operations import OperationRunner
 from coach.gui.progression_panel import ProgressionPanel
-from coach.gui.report import write_report_pdf
+from coach.gui.report import draw_report
 
 ROWS_TO_SIZE_COLUMNS = 50
 
@@ -65,12 +67,13 @@ def _count(number: int, noun: str) -> str:
 class HistoryWindow(QWidget):
     """History over the store: what was done, against the plan, and how the knee felt."""
 
-    marks_changed = Signal()  # a rest or flare-up mark was added or removed
-    routines_changed = Signal()  # the person's own copy of a routine was written
-
-    def __init__(self, store: AdherenceStore, clock: Clock, library: Library, places: Places) -> None:
+    def __init__(
+        self, store: AdherenceStore, clock: Clock, library: Library, places: Places, runner: OperationRunner
+    ) -> None:
         super().__init__()
         self.store, self.clock, self.library, self.places = store, clock, library, places
+        self.runner = runner
+        runner.changed.connect(self._on_changes)
         self.setWindowTitle(self.tr("History — Rehab Coach"))
         self.overview: HistoryOverview | None = None
         self.marks_dialog: DayMarkDialog | None = None
@@ -98,8 +101,7 @@ class HistoryWindow(QWidget):
         self.heat_map = HeatMap()
         self.weekly = WeeklyDoseChart()
         self.pain = PainChart()
-        self.advice = ProgressionPanel(self.places.user_routines, self.places.assets)
-        self.advice.copy_written.connect(self._on_copy_written)
+        self.advice = ProgressionPanel(self.places.user_routines, self.places.assets, self.runner)
         self._build_table()
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -245,22 +247,19 @@ class HistoryWindow(QWidget):
     def _on_routine_chosen(self) -> None:
         self.rows.set_routine(self.routine_box.currentData())
 
-    def _on_copy_written(self) -> None:
-        self.routines_changed.emit()
+    def _on_changes(self, changes: Changes) -> None:
+        """Whatever an operation changed anywhere in the app, history shows it at once."""
+        if changes.history and self.isVisible():
+            self.refresh()
 
     # -- rest and flare-up days ----------------------------------------------------------------------------
 
     def edit_marks(self) -> DayMarkDialog:
         """Open the dialog that marks rest and flare-up days (it does not block the window)."""
         if self.marks_dialog is None:
-            self.marks_dialog = DayMarkDialog(self.store, self.clock, self._today()[0], self)
-            self.marks_dialog.marks_changed.connect(self._on_marks_changed)
+            self.marks_dialog = DayMarkDialog(self.store, self.clock, self.runner, self._today()[0], self)
         self.marks_dialog.open()
         return self.marks_dialog
-
-    def _on_marks_changed(self) -> None:
-        self.refresh()
-        self.marks_changed.emit()
 
     # -- exports -------------------------------------------------------------------------------------------
 
@@ -299,9 +298,15 @@ class HistoryWindow(QWidget):
         """Write sessions.csv and steps.csv into `folder` (never over existing files); say how it went."""
         tz = self._today()[1]
         try:
-            done = export_csv(self.store, folder, Period(), tz)
-        except (ExportError, OSError) as error:
-            self.status.setText(self.tr("Not exported: {0}.").format(error))
+            done = self.runner.run(
+                lambda: export_csv_files(self.store, folder, Period(), tz),
+                self,
+                show_refusal=self._not_exported,
+            )
+        except OSError as error:
+            self._not_exported(str(error))
+            return False
+        if done is None:
             return False
         self.status.setText(self.tr("Wrote {0} and {1}.").format(done.sessions_path, done.steps_path.name))
         return True
@@ -310,12 +315,21 @@ class HistoryWindow(QWidget):
         """Write the report for all of history to `path` (the save dialog asked before replacing)."""
         today, tz = self._today()
         try:
-            write_report_pdf(self.store, path, Period(), today, tz)
-        except (ExportError, OSError) as error:
-            self.status.setText(self.tr("Not exported: {0}.").format(error))
+            report = self.runner.run(
+                lambda: export_report(self.store, path, Period(), today, draw_report, tz),
+                self,
+                show_refusal=self._not_exported,
+            )
+        except OSError as error:
+            self._not_exported(str(error))
+            return False
+        if report is None:
             return False
         self.status.setText(self.tr("Wrote the report to {0}.").format(path))
         return True
+
+    def _not_exported(self, sentence: str) -> None:
+        self.status.setText(self.tr("Not exported: {0}.").format(sentence))
 
 
 def _title(words: str) -> QLabel:

@@ -15,8 +15,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from coach.core.history.outcome import session_outcome
 from coach.core.history.records import SessionRecord
-from coach.core.history.stats import session_outcome
 
 _Index = QModelIndex | QPersistentModelIndex
 ROUTINE_ROLE = Qt.ItemDataRole.UserRole + 1

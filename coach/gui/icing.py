@@ -27,19 +27,17 @@ from coach.core.clinical.safety import (
     ICING_SKIN_CHECK_ADVICE,
     ICING_START_ADVICE,
     ICING_WHO_SHOULD_NOT,
-    icing_repeat_warning,
 )
+from coach.core.operations import finish_icing, start_icing
 from coach.core.session.clock import Clock
 from coach.core.session.icing import (
     IcingEnded,
-    IcingRefusedError,
     IcingRun,
     countdown_text,
-    record_end,
-    record_start,
 )
 from coach.core.store.adherence import AdherenceStore
 from coach.gui import style
+from coach.gui.operations import OperationRunner
 from coach.services.notify import Notifier
 from coach.services.sound import Cue, SoundPlayer
 
@@ -57,12 +55,14 @@ class IcingController(QObject):
         self,
         store: AdherenceStore,
         clock: Clock,
+        runner: OperationRunner,
         sound: SoundPlayer,
         notifier: Notifier,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
+        self.runner = runner
         self.clock = clock
         self.sound = sound
         self.notifier = notifier
@@ -84,13 +84,14 @@ class IcingController(QObject):
         """Start a run of `minutes`; the refusal's sentence when the core refuses it. A running run stays."""
         if self.running:
             return None
-        warning = icing_repeat_warning(self.store.last_icing_end(), self.clock.wall())
-        try:
-            run = IcingRun(self.clock, minutes)
-        except IcingRefusedError as refused:
-            return str(refused)
-        self._run_id = record_start(self.store, run)
-        self.run, self.warning = run, warning
+        refusals: list[str] = []
+        started = self.runner.run(
+            lambda: start_icing(self.store, self.clock, minutes), show_refusal=refusals.append
+        )
+        if started is None:
+            return refusals[0] if refusals else self.tr("The icing timer could not start.")
+        self._run_id = started.run_id
+        self.run, self.warning = started.run, started.warning
         self._schedule()
         self.changed.emit()
         return None
@@ -117,7 +118,7 @@ class IcingController(QObject):
 
     def _finish(self, ended: IcingEnded) -> None:
         self.timer.stop()
-        record_end(self.store, self._run_id, ended)
+        self.runner.run(lambda: finish_icing(self.store, self._run_id, ended))
         if ended.finished:
             self.sound.play(Cue.ICING_DONE)
             self.notifier.notify(self.tr("Icing done"), ICING_END_ADVICE)

@@ -6,12 +6,14 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from coach.core.clinical.safety import Progression, ProgressionAdvice
-from coach.core.history.progression import Proposal, write_user_copy
+from coach.core.history.progression import Proposal
+from coach.core.operations import accept_progression
 from coach.core.routines.model import Routine
+from coach.gui.operations import OperationRunner
 
 _HEADINGS = {
     Progression.PROGRESS: "Ready for a little more",
@@ -23,12 +25,12 @@ _HEADINGS = {
 class ProgressionPanel(QGroupBox):
     """Shows what the pain-monitoring rule advises for one routine; offers its change as the user's copy."""
 
-    copy_written = Signal(str)  # the path of the person's own copy
-
-    def __init__(self, user_dir: Path, assets: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, user_dir: Path, assets: Path, runner: OperationRunner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Your dose"))
-        self.user_dir, self.assets = user_dir, assets
+        self.user_dir, self.assets, self.runner = user_dir, assets, runner
         self.proposal: Proposal | None = None
         self.today = date.today()
         self.heading = QLabel()
@@ -90,13 +92,17 @@ class ProgressionPanel(QGroupBox):
         """Write the proposal as the person's own routine file and say where it is."""
         if self.proposal is None:
             return None
-        path = write_user_copy(self.proposal, self.user_dir, self.today, self.assets)
+        proposal = self.proposal
+        path = self.runner.run(
+            lambda: accept_progression(proposal, self.user_dir, self.today, self.assets), self
+        )
+        if path is None:
+            return None
         self.result.setText(
             self.tr("Saved your own copy as {0}. It is used from now on; delete it to go back.").format(path)
         )
         self.result.show()
         self.accept_button.setEnabled(False)
-        self.copy_written.emit(str(path))
         return path
 
 

@@ -9,10 +9,8 @@ when whole, so a failed export never leaves half a PDF.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Sequence
-from datetime import date, tzinfo
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, Qt
@@ -20,10 +18,9 @@ from PySide6.QtGui import QColor, QPageLayout, QPageSize, QPainter, QPalette, QP
 
 from coach import __version__
 from coach.core.clinical.safety import DISCLAIMER
-from coach.core.export import ExportError, Period
-from coach.core.history.overview import PeriodReport, read_period_report
+from coach.core.export import ExportError
+from coach.core.history.overview import PeriodReport
 from coach.core.history.records import DayMarkKind
-from coach.core.store.adherence import AdherenceStore
 from coach.gui.charts import Drawing, PainDrawing, WeeklyDoseDrawing
 
 RESOLUTION = 300
@@ -226,39 +223,8 @@ def _details(pages: _Pages, report: PeriodReport) -> None:
         pages.text(f"{_day(day)}: {note}")
 
 
-def write_report_pdf(
-    store: AdherenceStore,
-    path: Path,
-    period: Period | None,
-    today: date,
-    tz: tzinfo | None = None,
-    *,
-    overwrite: bool = True,
-    include_simulated: bool = False,
-) -> PeriodReport:
-    """Write the report for `period` (open ends: from the first session, to today) as a PDF at `path`.
-
-    Needs a QGuiApplication. Returns what the report says, for the caller to summarise.
-    """
-    if path.exists() and not overwrite:
-        raise ExportError(f"{path} already exists; choose another name or overwrite it")
-    if path.is_dir():
-        raise ExportError(f"{path} is a folder; give the PDF a file name")
-    if not path.parent.is_dir():
-        raise ExportError(f"there is no folder {path.parent}")
-    report = read_period_report(store, period or Period(), today, tz, include_simulated=include_simulated)
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".pdf", dir=path.parent)
-    os.close(descriptor)
-    try:
-        _render(Path(temporary), report, today)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return report
-
-
-def _render(path: Path, report: PeriodReport, today: date) -> None:
+def draw_report(path: Path, report: PeriodReport, today: date) -> None:
+    """Draw `report` as an A4 PDF at `path` (the core's export_report picks the path); needs a Qt app."""
     writer = QPdfWriter(str(path))
     writer.setResolution(RESOLUTION)
     writer.setTitle(f"Rehab Coach report, {report.first} to {report.last}")

@@ -1,7 +1,8 @@
 """The end of a session: how much the knee hurt, a note, and the two warning-sign questions.
 
-Each answer is stored the moment it is given, so leaving the page in any way (Done, Esc, closing the
-window) keeps it. A "yes" to a warning sign shows a calm "please see a doctor" message.
+Each answer is stored the moment it is given (the core's `answer_session_end`), so leaving the page in any
+way (Done, Esc, closing the window) keeps it; the other windows hear of it once, when the page is left. A
+"yes" to a warning sign shows the core's calm "please see a doctor" message.
 """
 
 from __future__ import annotations
@@ -22,11 +23,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.core.clinical.safety import PAIN_MAX, PAIN_MIN, SEE_A_DOCTOR, SESSION_WARNING_SIGNS, pain_advice
+from coach.core.clinical.safety import PAIN_MAX, PAIN_MIN, SEE_A_DOCTOR, SESSION_WARNING_SIGNS
+from coach.core.history.outcome import SessionOutcome, session_outcome
 from coach.core.history.records import SessionRecord
-from coach.core.history.stats import SessionOutcome, active_seconds, session_outcome
+from coach.core.history.stats import active_seconds
+from coach.core.operations import Changes, answer_session_end
 from coach.core.store.adherence import AdherenceStore
 from coach.gui import style
+from coach.gui.operations import OperationRunner
+
+SESSION_ANSWERED = Changes(sessions=True)
 
 # A line of text this wide is easy to read; wider screens get margins instead (ours).
 _CONTENT_MAX_WIDTH = 860
@@ -37,10 +43,11 @@ class SessionEndPage(QWidget):
 
     done = Signal()
 
-    def __init__(self, record: SessionRecord, store: AdherenceStore) -> None:
+    def __init__(self, record: SessionRecord, store: AdherenceStore, runner: OperationRunner) -> None:
         super().__init__()
         self.record = record
         self.store = store
+        self.runner = runner
         self.pain: int | None = None
         self.answers: dict[str, QButtonGroup] = {}
         self.setAccessibleName(self.tr("End of session"))
@@ -64,8 +71,10 @@ class SessionEndPage(QWidget):
     def _add_heading(self, layout: QVBoxLayout) -> None:
         headings = {
             SessionOutcome.DONE: self.tr("Well done — session complete"),
-            SessionOutcome.FINISHED_SKIPPING: self.tr("Session finished — most of it was skipped"),
-            SessionOutcome.STOPPED: self.tr("Session stopped — everything you did is saved"),
+            SessionOutcome.PARTLY_DONE: self.tr("Session finished — part of it was skipped"),
+            SessionOutcome.MOSTLY_SKIPPED: self.tr("Session finished — most of it was skipped"),
+            SessionOutcome.STOPPED_EARLY: self.tr("Session stopped early — everything you did is saved"),
+            SessionOutcome.OPEN: self.tr("Session not finished"),
         }
         self.heading = QLabel(headings[session_outcome(self.record)])
         style.scale_font(self.heading, style.TITLE, bold=True)
@@ -140,7 +149,7 @@ class SessionEndPage(QWidget):
         self.note.setPlaceholderText(self.tr("Optional: anything you or your physiotherapist should know"))
         self.note.setAccessibleName(self.tr("Note"))
         self.note.setMaxLength(500)
-        self.note.editingFinished.connect(self._store_pain_and_note)
+        self.note.editingFinished.connect(self._store_answers)
         self.note.returnPressed.connect(self.save)
         self.save_button = QPushButton(self.tr("Done"))
         self.save_button.setToolTip(self.tr("Done (Ctrl+Return)"))
@@ -170,11 +179,22 @@ class SessionEndPage(QWidget):
 
     def save(self) -> None:
         """Store what is not stored yet (the note as typed), then leave the page."""
-        self._store_pain_and_note()
+        self._store_answers()
+        self.runner.announce(SESSION_ANSWERED)
         self.done.emit()
 
-    def _store_pain_and_note(self) -> None:
-        self.store.record_pain(self.record.id, self.pain, self.note.text())
+    def _store_answers(self) -> None:
+        answers = {sign.key: self.answer(sign.key) for sign in SESSION_WARNING_SIGNS}
+        end = self.runner.run(
+            lambda: answer_session_end(
+                self.store, self.record.id, pain=self.pain, warning_signs=answers, note=self.note.text()
+            ),
+            self,
+            announce=False,
+        )
+        if end is not None:
+            self.pain_advice.setText(end.pain_advice or "")
+            self.doctor.setVisible(end.see_a_doctor is not None)
 
     def _on_pain_action(self) -> None:
         QTimer.singleShot(0, self, self._on_pain_touched)  # after the slider has applied the action
@@ -185,13 +205,10 @@ class SessionEndPage(QWidget):
     def _on_pain(self, value: int) -> None:
         self.pain = value
         self.pain_value.setText(self.tr("{0} of 10").format(value))
-        self.pain_advice.setText(pain_advice(value))
-        self._store_pain_and_note()
+        self._store_answers()
 
     def _on_warning_answer(self) -> None:
-        answers = {sign.key: self.answer(sign.key) for sign in SESSION_WARNING_SIGNS}
-        self.store.record_warning_signs(self.record.id, answers)
-        self.doctor.setVisible(any(answers.values()))
+        self._store_answers()
 
 
 def _bold(text: str) -> QLabel:

@@ -6,9 +6,9 @@ import io
 
 from coach.cli.terminal_player import TerminalPlayer, format_seconds
 from coach.core.history.records import SessionStatus
+from coach.core.operations import start_session
 from coach.core.session.clock import FakeClock
 from coach.core.session.engine import EngineState, SessionEngine
-from coach.core.session.recording import record_session
 from coach.core.store.adherence import AdherenceStore
 from tests.helpers import hold, routine
 
@@ -62,8 +62,8 @@ def test_wakes_about_once_a_second(fake_clock: FakeClock) -> None:
 
 def test_q_quits_and_the_session_is_saved_as_stopped(fake_clock: FakeClock, store: AdherenceStore) -> None:
     plan = routine(hold(sets=3, seconds=30))
-    engine = SessionEngine(plan, fake_clock)
-    recorder = record_session(store, plan, engine)
+    recorder = start_session(store, plan, fake_clock).value
+    engine = recorder.engine
 
     TerminalPlayer(engine, io.StringIO()).play(ScriptedKeys(fake_clock, {40.0: "q"}))
 

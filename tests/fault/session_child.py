@@ -8,11 +8,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from coach.core.operations import start_session
 from coach.core.routines.loader import load_routine
 from coach.core.session.clock import FakeClock
-from coach.core.session.engine import EngineState, SessionEngine
+from coach.core.session.engine import EngineState
 from coach.core.session.events import Event, StepCompleted
-from coach.core.session.recording import record_session
 from coach.core.store.adherence import AdherenceStore
 
 
@@ -21,8 +21,8 @@ def main(database: Path, routine_file: Path) -> None:
     routine = load_routine(routine_file)
     clock = FakeClock()
     while True:
-        engine = SessionEngine(routine, clock)
-        recorder = record_session(store, routine, engine)
+        recorder = start_session(store, routine, clock).value
+        engine = recorder.engine
 
         def report(event: Event, session_id: int = recorder.session_id) -> None:
             if isinstance(event, StepCompleted):

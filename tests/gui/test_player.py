@@ -175,7 +175,7 @@ def test_esc_then_stop_saves_the_session_as_stopped_early(
     assert record.steps_completed == 3
     page = coach_app.window.pages.currentWidget()
     assert isinstance(page, SessionEndPage)
-    assert page.heading.text() == "Session stopped — everything you did is saved"
+    assert page.heading.text() == "Session stopped early — everything you did is saved"
     assert coach_app.player is None
     assert isinstance(services.inhibitor, RecordingInhibitor)
     assert services.inhibitor.calls == ["inhibit", "release"]

@@ -6,10 +6,9 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from coach.core.operations import start_session
 from coach.core.paths import Places
 from coach.core.session.clock import FakeClock
-from coach.core.session.engine import SessionEngine
-from coach.core.session.recording import record_session
 from coach.core.settings import Settings, load_settings, save_settings
 from coach.core.store.adherence import AdherenceStore
 from coach.gui.app import CoachApp, Services
@@ -165,8 +164,7 @@ def test_no_reminder_once_todays_dose_is_done(
 ) -> None:
     every_day_in(coach_app, fake_clock, 30)
     done = routine(reps(sets=1, reps=2))
-    engine = SessionEngine(done, fake_clock)
-    record_session(coach_app.store, done, engine)
+    engine = start_session(coach_app.store, done, fake_clock).value.engine
     engine.start()
     fake_clock.advance(engine.seconds_total)
     engine.tick()

@@ -11,8 +11,9 @@ from pytestqt.qtbot import QtBot
 
 from coach.core.export import ExportError, Period
 from coach.core.history.records import DayMarkKind
+from coach.core.operations import export_report
 from coach.core.store.adherence import AdherenceStore
-from coach.gui.report import write_report_pdf
+from coach.gui.report import draw_report
 from tests.seeding import add_session
 
 TODAY = date(2026, 3, 18)
@@ -39,7 +40,7 @@ def test_the_report_is_a_pdf_of_two_pages_with_the_periods_figures(
 ) -> None:
     target = tmp_path / "report.pdf"
 
-    report = write_report_pdf(seeded, target, Period(date(2026, 3, 1), TODAY), TODAY)
+    report = export_report(seeded, target, Period(date(2026, 3, 1), TODAY), TODAY, draw_report).value
 
     assert target.read_bytes().startswith(b"%PDF-")
     assert pages(target) == 2
@@ -56,7 +57,7 @@ def test_the_report_is_a_pdf_of_two_pages_with_the_periods_figures(
 def test_open_ends_run_from_the_first_session_to_today(
     qtbot: QtBot, seeded: AdherenceStore, tmp_path: Path
 ) -> None:
-    report = write_report_pdf(seeded, tmp_path / "all.pdf", None, TODAY)
+    report = export_report(seeded, tmp_path / "all.pdf", None, TODAY, draw_report).value
 
     assert (report.first, report.last) == (date(2026, 3, 2), TODAY)
 
@@ -68,7 +69,7 @@ def test_an_existing_file_is_kept_unless_overwriting(
     target.write_bytes(b"mine")
 
     with pytest.raises(ExportError, match="already exists"):
-        write_report_pdf(seeded, target, None, TODAY, overwrite=False)
+        export_report(seeded, target, None, TODAY, draw_report, overwrite=False)
 
     assert target.read_bytes() == b"mine"
     assert not list(tmp_path.glob(".report-*"))  # no temporary file left behind

@@ -13,18 +13,15 @@ shrinks to nothing neither adds to a streak nor breaks it; a marked day never br
 
 from __future__ import annotations
 
-import enum
 import math
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
+from coach.core.history.outcome import most_work_done
 from coach.core.history.records import DayMark, SessionRecord, SessionStatus, StepResult, marked_days
 
 ADHERENCE_WEEKS = 4
-# A session counts towards the weekly dose when at least half of its work was done (ours): skipping a set
-# still leaves a real dose, pressing "next" through a whole routine does not.
-DOSE_MIN_SHARE = 0.5
 DAYS_PER_WEEK = 7
 
 
@@ -74,24 +71,9 @@ class Streaks:
 
 def counts_towards_dose(session: SessionRecord) -> bool:
     """Whether a session is part of the weekly dose: finished, of a planned routine, with most work done."""
-    if session.status is SessionStatus.OPEN or session.sessions_per_week <= 0 or session.steps_total <= 0:
+    if session.status is SessionStatus.OPEN or session.sessions_per_week <= 0:
         return False
-    return session.steps_completed >= DOSE_MIN_SHARE * session.steps_total
-
-
-class SessionOutcome(enum.Enum):
-    """How a session ended, as the end-of-session page says it."""
-
-    DONE = "done"  # reached the end with most of the work done
-    FINISHED_SKIPPING = "finished skipping"  # reached the end, but most of it was skipped
-    STOPPED = "stopped"  # stopped early
-
-
-def session_outcome(session: SessionRecord) -> SessionOutcome:
-    if session.status is not SessionStatus.COMPLETED:
-        return SessionOutcome.STOPPED
-    enough = session.steps_completed >= DOSE_MIN_SHARE * session.steps_total
-    return SessionOutcome.DONE if enough else SessionOutcome.FINISHED_SKIPPING
+    return most_work_done(session)
 
 
 def active_seconds(steps: Sequence[StepResult]) -> float:

@@ -11,13 +11,11 @@ from __future__ import annotations
 import enum
 import math
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from coach.core.clinical.safety import check_icing_minutes
-from coach.core.history.records import IcingRecord
 from coach.core.session.clock import Clock
 from coach.core.session.timer import Deadline
-from coach.core.store.adherence import AdherenceStore
 
 
 class IcingRefusedError(ValueError):
@@ -100,31 +98,3 @@ def countdown_text(seconds: float) -> str:
     """Seconds left as mm:ss, rounded up so that 00:00 shows only at the very end."""
     whole = math.ceil(max(0.0, seconds) - 1e-9)
     return f"{whole // 60:02d}:{whole % 60:02d}"
-
-
-def record_start(store: AdherenceStore, run: IcingRun) -> int:
-    """Write the open row for `run` at once (a crash leaves it behind); returns its id."""
-    return store.begin_icing(run.started_at, run.planned_minutes)
-
-
-def record_end(store: AdherenceStore, run_id: int, ended: IcingEnded) -> None:
-    store.finish_icing(
-        run_id, finished=ended.finished, finished_at=ended.ended_at, actual_minutes=ended.actual_minutes
-    )
-
-
-def close_abandoned_runs(store: AdherenceStore, now: datetime) -> list[IcingRecord]:
-    """Close open runs whose deadline has passed (the app died) as stopped, counting up to the deadline.
-
-    A run whose deadline is still ahead is left open: it may be a `coach ice --terminal` countdown in
-    another process, and the next start closes it if it was not.
-    """
-    closed = []
-    for record in store.open_icing_runs():
-        deadline = record.started_at + timedelta(minutes=record.planned_minutes)
-        if deadline <= now:
-            store.finish_icing(
-                record.id, finished=False, finished_at=deadline, actual_minutes=record.planned_minutes
-            )
-            closed.append(store.icing_run(record.id))
-    return closed

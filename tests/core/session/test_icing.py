@@ -5,16 +5,12 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from coach.core.clinical.safety import ICING_LIMIT_REASON, ICING_REPEAT_WARNING, icing_repeat_warning
-from coach.core.history.records import IcingStatus
 from coach.core.session.clock import FakeClock
 from coach.core.session.icing import (
     IcingRefusedError,
     IcingRun,
     IcingState,
-    close_abandoned_runs,
     countdown_text,
-    record_end,
-    record_start,
 )
 from coach.core.store.adherence import AdherenceStore
 from coach.core.store.errors import StoreError
@@ -103,36 +99,6 @@ def test_stopping_after_the_deadline_counts_as_finished(fake_clock: FakeClock) -
     fake_clock.suspend(6 * 60)
 
     assert run.stop().finished
-
-
-def test_a_run_is_recorded_open_then_closed(store: AdherenceStore, fake_clock: FakeClock) -> None:
-    run = IcingRun(fake_clock, 20)
-    run_id = record_start(store, run)
-    (opened,) = store.icing_runs()
-    assert (opened.status, opened.planned_minutes, opened.actual_minutes) == (IcingStatus.OPEN, 20, None)
-
-    fake_clock.advance(90)
-    record_end(store, run_id, run.stop())
-
-    (closed,) = store.icing_runs()
-    assert (closed.status, closed.actual_minutes) == (IcingStatus.STOPPED, 1.5)
-    assert closed.started_at == T0
-    assert closed.finished_at == T0 + timedelta(seconds=90)
-    assert store.last_icing_end() == T0 + timedelta(seconds=90)
-
-
-def test_runs_left_open_by_a_crash_are_closed_up_to_their_deadline(store: AdherenceStore) -> None:
-    crashed = store.begin_icing(T0, 20)
-    still_running = store.begin_icing(T0 + timedelta(minutes=30), 10)
-
-    closed = close_abandoned_runs(store, T0 + timedelta(minutes=35))
-
-    assert [r.id for r in closed] == [crashed]
-    record = store.icing_run(crashed)
-    assert record.status is IcingStatus.STOPPED
-    assert record.finished_at == T0 + timedelta(minutes=20)
-    assert record.actual_minutes == 20
-    assert store.icing_run(still_running).status is IcingStatus.OPEN
 
 
 def test_icing_again_within_two_hours_gets_a_soft_warning() -> None:

@@ -14,10 +14,9 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from coach.core.history.records import DayMarkKind, SessionStatus
+from coach.core.operations import start_session
 from coach.core.routines.model import plan_steps
 from coach.core.session.clock import FakeClock
-from coach.core.session.engine import SessionEngine
-from coach.core.session.recording import record_session
 from coach.core.store import schema
 from coach.core.store.adherence import AdherenceStore
 from coach.core.store.errors import StoreError
@@ -58,8 +57,8 @@ def test_the_database_is_private_to_its_owner(store: AdherenceStore, tmp_path: P
 
 def test_a_session_records_every_step_as_it_finishes(store: AdherenceStore, fake_clock: FakeClock) -> None:
     plan = routine(reps(sets=1, reps=2, rep_seconds=2, rest_seconds=0))
-    engine = SessionEngine(plan, fake_clock)
-    recorder = record_session(store, plan, engine)
+    recorder = start_session(store, plan, fake_clock).value
+    engine = recorder.engine
     engine.start()
 
     fake_clock.advance(5 + 2)
@@ -82,8 +81,8 @@ def test_a_session_records_every_step_as_it_finishes(store: AdherenceStore, fake
 
 def test_a_stopped_session_is_saved_as_stopped_early(store: AdherenceStore, fake_clock: FakeClock) -> None:
     plan = routine(hold(sets=2, seconds=30))
-    engine = SessionEngine(plan, fake_clock)
-    recorder = record_session(store, plan, engine)
+    recorder = start_session(store, plan, fake_clock).value
+    engine = recorder.engine
     engine.start()
     fake_clock.advance(5 + 30 + 3)
     engine.tick()
@@ -101,8 +100,8 @@ def test_a_stopped_session_is_saved_as_stopped_early(store: AdherenceStore, fake
 
 def test_skipped_steps_do_not_count_as_done(store: AdherenceStore, fake_clock: FakeClock) -> None:
     plan = routine(hold(sets=2, seconds=30, rest_seconds=0))
-    engine = SessionEngine(plan, fake_clock)
-    recorder = record_session(store, plan, engine)
+    recorder = start_session(store, plan, fake_clock).value
+    engine = recorder.engine
     engine.start()
     engine.skip()  # get ready
     engine.skip()  # first hold
@@ -240,8 +239,8 @@ def test_an_abandoned_session_closes_as_stopped_when_its_last_step_ended(
     store: AdherenceStore, fake_clock: FakeClock
 ) -> None:
     plan = routine(reps(sets=1, reps=3, rep_seconds=2, rest_seconds=0))
-    engine = SessionEngine(plan, fake_clock)
-    recorder = record_session(store, plan, engine)
+    recorder = start_session(store, plan, fake_clock).value
+    engine = recorder.engine
     engine.start()
     fake_clock.advance(5 + 2 + 2 + 1)  # get ready, two reps, into the third
     engine.tick()

@@ -1,0 +1,65 @@
+"""The workflows both faces call, in the spirit of Anki's operations.
+
+Each operation is a plain function over the store (and a clock, a data folder) that does one thing a person
+asked for, and returns an `OpResult`: what it produced and the `Changes` it made, so that the GUI can tell
+every open window at once and the CLI can print. An operation that may not be carried out raises `Refused`
+with the sentence saying why; a store that fails raises `StoreError`. Nothing outside the core writes to the
+store: the GUI and the CLI call these.
+"""
+
+from coach.core.operations.changes import Changes, OpResult, Refused
+from coach.core.operations.days import (
+    accept_progression,
+    answer_morning_check_in,
+    change_settings,
+    mark_days,
+    unmark_days,
+)
+from coach.core.operations.exports import export_csv_files, export_report
+from coach.core.operations.icing import (
+    IcingStarted,
+    close_abandoned_icing,
+    finish_icing,
+    live_icing_run,
+    start_icing,
+)
+from coach.core.operations.sessions import (
+    EndOfSession,
+    LiveSession,
+    RecoveryOffer,
+    answer_session_end,
+    close_abandoned_session,
+    find_recovery,
+    record_step,
+    resume_session,
+    run_instant_session,
+    start_session,
+)
+
+__all__ = [
+    "Changes",
+    "EndOfSession",
+    "IcingStarted",
+    "LiveSession",
+    "OpResult",
+    "RecoveryOffer",
+    "Refused",
+    "accept_progression",
+    "answer_morning_check_in",
+    "answer_session_end",
+    "change_settings",
+    "close_abandoned_icing",
+    "close_abandoned_session",
+    "export_csv_files",
+    "export_report",
+    "find_recovery",
+    "finish_icing",
+    "live_icing_run",
+    "mark_days",
+    "record_step",
+    "resume_session",
+    "run_instant_session",
+    "start_icing",
+    "start_session",
+    "unmark_days",
+]

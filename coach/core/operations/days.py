@@ -1,0 +1,65 @@
+"""The person's other answers and choices: marked days, the next-morning check-in, a dose change, settings."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from coach.core.clinical.safety import check_pain
+from coach.core.history.progression import Proposal, write_user_copy
+from coach.core.history.records import DayMark, DayMarkKind, SessionRecord, check_day_span
+from coach.core.operations.changes import Changes, OpResult, Refused
+from coach.core.session.clock import Clock
+from coach.core.settings import Settings, save_settings
+from coach.core.store.adherence import AdherenceStore
+
+DAY_MARKS = Changes(day_marks=True)
+
+
+def mark_days(
+    store: AdherenceStore,
+    clock: Clock,
+    kind: DayMarkKind,
+    first_day: date,
+    last_day: date | None = None,
+    reason: str = "",
+) -> OpResult[DayMark]:
+    """Mark a local day (or a span, ends included) as a planned rest or a flare-up."""
+    last = last_day or first_day
+    problem = check_day_span(first_day, last)
+    if problem:
+        raise Refused(problem)
+    mark_id = store.add_day_mark(kind, first_day, last, reason, at=clock.wall())
+    mark = next(m for m in store.day_marks() if m.id == mark_id)
+    return OpResult(mark, DAY_MARKS)
+
+
+def unmark_days(store: AdherenceStore, mark_id: int) -> OpResult[None]:
+    """Take a rest or flare-up mark away."""
+    store.remove_day_mark(mark_id)
+    return OpResult(None, DAY_MARKS)
+
+
+def answer_morning_check_in(
+    store: AdherenceStore, clock: Clock, session_id: int, pain: int | None
+) -> OpResult[SessionRecord]:
+    """Store how the knee is the morning after a session (0-10); None: skipped, and never asked again."""
+    problem = None if pain is None else check_pain(pain)
+    if problem:
+        raise Refused(problem)
+    store.record_morning_pain(session_id, pain, at=clock.wall())
+    return OpResult(store.session(session_id), Changes(check_in=True))
+
+
+def accept_progression(
+    proposal: Proposal, user_dir: Path, today: date, assets: Path | None = None
+) -> OpResult[Path]:
+    """Write the proposed dose as the person's own copy of the routine (the bundled file is never touched)."""
+    path = write_user_copy(proposal, user_dir, today, assets)
+    return OpResult(path, Changes(routines=True))
+
+
+def change_settings(data_dir: Path, settings: Settings) -> OpResult[Settings]:
+    """Remember the person's choice at once, so that a crash keeps it."""
+    save_settings(data_dir, settings)
+    return OpResult(settings, Changes(settings=True))

@@ -1,0 +1,64 @@
+"""Exports for the physiotherapist: the CSV files, and the PDF report (drawn by a face that can paint)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from datetime import date, tzinfo
+from pathlib import Path
+
+from coach.core.export import CsvExport, ExportError, Period, export_csv
+from coach.core.history.overview import PeriodReport, read_period_report
+from coach.core.operations.changes import OpResult
+from coach.core.store.adherence import AdherenceStore
+
+# Draws `report` (for `today`) as a PDF at the given path; the GUI's painter does it, the core cannot.
+DrawReport = Callable[[Path, PeriodReport, date], None]
+
+
+def export_csv_files(
+    store: AdherenceStore,
+    folder: Path,
+    period: Period | None = None,
+    tz: tzinfo | None = None,
+    *,
+    overwrite: bool = False,
+    include_simulated: bool = False,
+) -> OpResult[CsvExport]:
+    """Write sessions.csv and steps.csv into `folder`; ExportError (a refusal) when it may not."""
+    done = export_csv(store, folder, period, tz, overwrite=overwrite, include_simulated=include_simulated)
+    return OpResult(done)
+
+
+def export_report(
+    store: AdherenceStore,
+    path: Path,
+    period: Period | None,
+    today: date,
+    draw: DrawReport,
+    tz: tzinfo | None = None,
+    *,
+    overwrite: bool = True,
+    include_simulated: bool = False,
+) -> OpResult[PeriodReport]:
+    """Write the report for `period` (open ends: from the first session, to today) as a PDF at `path`.
+
+    The file appears whole or not at all: it is drawn beside its place and moved there at the end.
+    """
+    if path.exists() and not overwrite:
+        raise ExportError(f"{path} already exists; choose another name or overwrite it")
+    if path.is_dir():
+        raise ExportError(f"{path} is a folder; give the PDF a file name")
+    if not path.parent.is_dir():
+        raise ExportError(f"there is no folder {path.parent}")
+    report = read_period_report(store, period or Period(), today, tz, include_simulated=include_simulated)
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".pdf", dir=path.parent)
+    os.close(descriptor)
+    try:
+        draw(Path(temporary), report, today)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return OpResult(report)

@@ -1,0 +1,81 @@
+"""Icing runs: start one (never two at once, never over the cap), record how it ended, tidy up after a crash.
+
+The open row is written when a run starts, so that a crash leaves a trace; a run whose deadline is still
+ahead counts as live wherever it runs (the app, or `coach ice --terminal` in another process).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from coach.core.clinical.safety import icing_repeat_warning
+from coach.core.history.records import IcingRecord
+from coach.core.operations.changes import Changes, OpResult, Refused
+from coach.core.session.clock import Clock
+from coach.core.session.icing import IcingEnded, IcingRefusedError, IcingRun
+from coach.core.store.adherence import AdherenceStore
+
+ICING = Changes(icing=True)
+
+
+@dataclass(frozen=True, slots=True)
+class IcingStarted:
+    """A run that has started and is recorded as open, and the gentle warning to show with it, if any."""
+
+    run: IcingRun
+    run_id: int
+    warning: str | None  # iced less than 2 hours ago
+
+
+def live_icing_run(store: AdherenceStore, now: datetime) -> IcingRecord | None:
+    """The open run whose deadline is still ahead (a timer running somewhere), if there is one."""
+    live = [r for r in store.open_icing_runs() if _deadline(r) > now]
+    return live[-1] if live else None
+
+
+def start_icing(store: AdherenceStore, clock: Clock, minutes: int) -> OpResult[IcingStarted]:
+    """Start and record an icing run of `minutes`; Refused beyond the cap or while another run is live."""
+    now = clock.wall()
+    close_abandoned_icing(store, now)
+    live = live_icing_run(store, now)
+    if live is not None:
+        left = math.ceil((_deadline(live) - now).total_seconds() / 60)
+        raise Refused(f"An icing timer is already running: {left} min left. Stop it before starting another.")
+    warning = icing_repeat_warning(store.last_icing_end(), now)
+    try:
+        run = IcingRun(clock, minutes)
+    except IcingRefusedError as refused:
+        raise Refused(str(refused)) from None
+    run_id = store.begin_icing(run.started_at, run.planned_minutes)
+    return OpResult(IcingStarted(run, run_id, warning), ICING)
+
+
+def finish_icing(store: AdherenceStore, run_id: int, ended: IcingEnded) -> OpResult[IcingRecord]:
+    """Record how a run ended: at its deadline, or stopped early."""
+    store.finish_icing(
+        run_id, finished=ended.finished, finished_at=ended.ended_at, actual_minutes=ended.actual_minutes
+    )
+    return OpResult(store.icing_run(run_id), ICING)
+
+
+def close_abandoned_icing(store: AdherenceStore, now: datetime) -> OpResult[list[IcingRecord]]:
+    """Close open runs whose deadline has passed (the app died) as stopped, counting up to the deadline.
+
+    A run whose deadline is still ahead is left open: it may be a `coach ice --terminal` countdown in
+    another process, and the next start closes it if it was not.
+    """
+    closed = []
+    for record in store.open_icing_runs():
+        deadline = _deadline(record)
+        if deadline <= now:
+            store.finish_icing(
+                record.id, finished=False, finished_at=deadline, actual_minutes=record.planned_minutes
+            )
+            closed.append(store.icing_run(record.id))
+    return OpResult(closed, ICING if closed else Changes())
+
+
+def _deadline(record: IcingRecord) -> datetime:
+    return record.started_at + timedelta(minutes=record.planned_minutes)

@@ -1,0 +1,180 @@
+"""Guided sessions: start one, record each step as it finishes, answer the end of it, recover after a crash.
+
+A session is written as it happens: the row when it starts, each step the moment the engine reports it, the
+end when it comes, the answers (pain, warning signs, a note) as they are given. A crash loses at most the
+step in progress; the next start finds the open session and offers to carry it on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from coach.core.clinical.safety import SEE_A_DOCTOR, SESSION_WARNING_SIGNS, check_pain, pain_advice
+from coach.core.history.outcome import SessionOutcome, session_outcome
+from coach.core.history.records import SessionRecord
+from coach.core.operations.changes import Changes, OpResult, Refused
+from coach.core.routines.library import Library
+from coach.core.routines.model import Routine, plan_steps, total_seconds
+from coach.core.session.clock import Clock, FakeClock
+from coach.core.session.engine import SessionEngine
+from coach.core.session.events import Event, SessionFinished, StepCompleted
+from coach.core.session.recovery import plan_recovery, resumable, why_not_resumable
+from coach.core.store.adherence import AdherenceStore
+
+SESSION = Changes(sessions=True)
+STEP = Changes(steps=True)
+
+
+@dataclass(eq=False)
+class LiveSession:
+    """A session being done: its engine, and the stored session each finished step is written to.
+
+    The engine is not started: the face that shows it starts it. `changes` gathers what the recording did,
+    for the face to announce when it likes (a step at a time, or at the end).
+    """
+
+    store: AdherenceStore
+    session_id: int
+    routine: Routine
+    engine: SessionEngine
+    resumed: bool = False
+    finished: SessionFinished | None = field(default=None, init=False)
+
+    def __post_init__(self) -> None:
+        self.engine.subscribe(self._on_event)
+
+    def _on_event(self, event: Event) -> None:
+        if isinstance(event, StepCompleted):
+            record_step(self.store, self.session_id, event)
+        elif isinstance(event, SessionFinished):
+            self.finished = event
+            finish_session(self.store, self.session_id, event)
+
+    def record(self) -> SessionRecord:
+        return self.store.session(self.session_id)
+
+
+def start_session(
+    store: AdherenceStore, routine: Routine, clock: Clock, *, simulated: bool = False
+) -> OpResult[LiveSession]:
+    """Open a session of `routine` in the store and give back its engine (not yet started)."""
+    engine = SessionEngine(plan_steps(routine), clock)
+    session_id = store.begin_session(routine, engine.steps, clock.wall(), simulated=simulated)
+    return OpResult(LiveSession(store, session_id, routine, engine), SESSION)
+
+
+def record_step(store: AdherenceStore, session_id: int, event: StepCompleted) -> OpResult[None]:
+    """Commit one finished (or skipped) step of a running session, at once."""
+    store.record_step(session_id, event.step, event.started_at, event.finished_at, skipped=event.skipped)
+    return OpResult(None, STEP)
+
+
+def finish_session(store: AdherenceStore, session_id: int, event: SessionFinished) -> OpResult[SessionRecord]:
+    """Close a session that reached its end (or was stopped early)."""
+    store.finish_session(session_id, completed=event.completed, finished_at=event.at)
+    return OpResult(store.session(session_id), SESSION)
+
+
+@dataclass(frozen=True, slots=True)
+class EndOfSession:
+    """The end-of-session answers as stored, and what to say back: the outcome, the pain advice, a doctor."""
+
+    record: SessionRecord
+    outcome: SessionOutcome
+    pain_advice: str | None  # None: no pain given
+    see_a_doctor: str | None  # the calm "please see a doctor" when a warning sign was answered yes
+
+
+def answer_session_end(
+    store: AdherenceStore,
+    session_id: int,
+    *,
+    pain: int | None,
+    warning_signs: Mapping[str, bool | None] | None = None,
+    note: str = "",
+) -> OpResult[EndOfSession]:
+    """Store the answers to the end-of-session questions (each may be asked again: the last answer stays)."""
+    problem = None if pain is None else check_pain(pain)
+    if problem:
+        raise Refused(problem)
+    known = {sign.key for sign in SESSION_WARNING_SIGNS}
+    unknown = sorted(set(warning_signs or {}) - known)
+    if unknown:
+        raise Refused(f"unknown warning sign {unknown[0]!r}; known: {', '.join(sorted(known))}")
+    store.record_pain(session_id, pain, note)
+    if warning_signs is not None:
+        store.record_warning_signs(session_id, warning_signs)
+    record = store.session(session_id)
+    return OpResult(end_of_session(record), SESSION)
+
+
+def end_of_session(record: SessionRecord) -> EndOfSession:
+    """What the end of `record` says: its outcome, the advice for its pain, whether to see a doctor."""
+    return EndOfSession(
+        record,
+        session_outcome(record),
+        None if record.pain is None else pain_advice(record.pain),
+        SEE_A_DOCTOR if record.warning_signs_reported else None,
+    )
+
+
+def run_instant_session(
+    store: AdherenceStore, routine: Routine, now: datetime, *, pain: int | None = None
+) -> OpResult[SessionRecord]:
+    """Run a whole session at once on a simulated clock and record it, marked simulated (demos, tests).
+
+    The simulated session ends at `now`, so that it lands in today's history like a real one would.
+    """
+    clock = FakeClock(wall=now - timedelta(seconds=total_seconds(plan_steps(routine))))
+    live = start_session(store, routine, clock, simulated=True).value
+    live.engine.start()
+    clock.advance(live.engine.seconds_total)
+    live.engine.tick()
+    if pain is not None:
+        answer_session_end(store, live.session_id, pain=pain)
+    return OpResult(live.record(), SESSION)
+
+
+@dataclass(frozen=True, slots=True)
+class RecoveryOffer:
+    """A session the app or the computer died in: the one to offer, and why it cannot be carried on."""
+
+    record: SessionRecord
+    why_not: str | None  # None: it can be resumed
+    steps_done: int
+
+
+def find_recovery(store: AdherenceStore, library: Library, now: datetime) -> OpResult[RecoveryOffer | None]:
+    """Close older sessions left open as stopped early; return the newest one to offer, if any."""
+    plan = plan_recovery(store.open_sessions())
+    for record in plan.close:
+        store.close_abandoned(record.id)
+    changes = SESSION if plan.close else Changes()
+    if plan.offer is None:
+        return OpResult(None, changes)
+    record = plan.offer
+    entry = library.find(record.routine_id)
+    why_not = why_not_resumable(record, entry.routine if entry else None, now)
+    return OpResult(RecoveryOffer(record, why_not, record.steps_completed), changes)
+
+
+def resume_session(
+    store: AdherenceStore, library: Library, clock: Clock, session_id: int
+) -> OpResult[LiveSession]:
+    """Carry on an open session at the set it stopped in; Refused (with why) when it cannot be."""
+    record = store.session(session_id)
+    entry = library.find(record.routine_id)
+    routine = entry.routine if entry else None
+    found = resumable(record, routine, store.done_step_indexes(session_id), clock.wall())
+    if found is None:
+        why = why_not_resumable(record, routine, clock.wall()) or "every step of it is already done"
+        raise Refused(f"This session cannot be carried on: {why}.")
+    engine = SessionEngine(plan_steps(found.routine), clock, start_index=found.start_index)
+    return OpResult(LiveSession(store, session_id, found.routine, engine, resumed=True), SESSION)
+
+
+def close_abandoned_session(store: AdherenceStore, session_id: int) -> OpResult[SessionRecord]:
+    """Close a session the app died in as stopped early, ending when its last step finished."""
+    return OpResult(store.close_abandoned(session_id), SESSION)

@@ -1,0 +1,82 @@
+"""One way from a user's action to the core: run an operation, show a refusal, announce what changed.
+
+Every window that shows stored things listens to `OperationRunner.changed` and refreshes itself from the
+`Changes` it carries; no window wires a signal to another by hand (Anki's `operation_did_execute`).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from coach.core.operations import Changes, OpResult, Refused
+from coach.core.store.errors import StoreError
+
+T = TypeVar("T")
+log = logging.getLogger(__name__)
+
+
+class OperationRunner(QObject):
+    """Runs core operations for the GUI; `changed` tells every open window what an operation changed."""
+
+    changed = Signal(object)  # Changes
+    refused = Signal(str)  # the sentence shown, for tests and the log
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.message_box: QMessageBox | None = None
+
+    def run(
+        self,
+        operation: Callable[[], OpResult[T]],
+        parent: QWidget | None = None,
+        *,
+        show_refusal: Callable[[str], None] | None = None,
+        announce: bool = True,
+    ) -> T | None:
+        """Run `operation`; its value, or None when it was refused or the store failed (said in a message).
+
+        `show_refusal` shows a refusal in the window that asked (a line under the form) instead of a box.
+        With `announce` False the caller announces the changes itself, later (a page storing each answer
+        as it is given tells the other windows once, when it is left).
+        """
+        try:
+            result = operation()
+        except Refused as refusal:
+            if show_refusal is not None:
+                self.refused.emit(str(refusal))
+                show_refusal(str(refusal))
+            else:
+                self._show(parent, str(refusal), QMessageBox.Icon.Information)
+            return None
+        except StoreError as failure:
+            log.error("an operation failed: %s", failure)
+            self._show(parent, str(failure), QMessageBox.Icon.Warning)
+            return None
+        if announce:
+            self.announce(result.changes)
+        return result.value
+
+    def announce(self, changes: Changes) -> None:
+        """Tell every listening window what changed (nothing is said when nothing changed)."""
+        if changes:
+            self.changed.emit(changes)
+
+    def _show(self, parent: QWidget | None, sentence: str, icon: QMessageBox.Icon) -> None:
+        """A window-modal message that does not block the timers (a session or icing may be running)."""
+        if self.message_box is not None:
+            self.message_box.close()
+        box = QMessageBox(icon, "Rehab Coach", sentence, QMessageBox.StandardButton.Ok, parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(self._on_box_closed)
+        self.message_box = box
+        self.refused.emit(sentence)
+        box.open()
+
+    def _on_box_closed(self) -> None:
+        self.message_box = None

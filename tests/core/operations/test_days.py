@@ -1,0 +1,64 @@
+"""Marked days, the morning check-in, settings: stored as asked, impossible answers refused."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from coach.core.history.records import DayMarkKind
+from coach.core.operations import (
+    Changes,
+    Refused,
+    answer_morning_check_in,
+    change_settings,
+    mark_days,
+    run_instant_session,
+    unmark_days,
+)
+from coach.core.session.clock import FakeClock
+from coach.core.settings import Settings, load_settings
+from coach.core.store.adherence import AdherenceStore
+from tests.helpers import hold, routine
+
+
+def test_marking_days_stores_them_at_the_clocks_time(store: AdherenceStore, fake_clock: FakeClock) -> None:
+    result = mark_days(store, fake_clock, DayMarkKind.REST, date(2026, 3, 9), date(2026, 3, 15), " holiday ")
+
+    assert result.changes == Changes(day_marks=True)
+    assert result.value.reason == "holiday"
+    assert store.day_marks() == [result.value]
+    created = store._db.execute("SELECT created_at FROM day_marks").fetchone()[0]
+    assert created == "2026-03-02T08:00:00.000+00:00"
+
+    unmark_days(store, result.value.id)
+    assert store.day_marks() == []
+
+
+def test_a_span_that_ends_before_it_starts_is_refused(store: AdherenceStore, fake_clock: FakeClock) -> None:
+    with pytest.raises(Refused, match="before it starts"):
+        mark_days(store, fake_clock, DayMarkKind.FLARE_UP, date(2026, 3, 9), date(2026, 3, 1))
+
+    assert store.day_marks() == []
+
+
+def test_the_morning_answer_is_stored_once(store: AdherenceStore, fake_clock: FakeClock) -> None:
+    record = run_instant_session(store, routine(hold(sets=1, seconds=10)), fake_clock.wall()).value
+
+    answered = answer_morning_check_in(store, fake_clock, record.id, 2)
+
+    assert answered.value.morning_pain == 2
+    assert answered.value.morning_asked
+    assert answered.changes.check_in
+    with pytest.raises(Refused):
+        answer_morning_check_in(store, fake_clock, record.id, 12)
+
+
+def test_settings_are_saved_at_once(tmp_path: Path) -> None:
+    chosen = Settings().replace(beeps=False)
+
+    result = change_settings(tmp_path, chosen)
+
+    assert result.changes.settings
+    assert load_settings(tmp_path) == chosen
