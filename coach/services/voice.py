@@ -1,14 +1,17 @@
 """Spoken cues ("Clamshells, left side, set 2 of 3") through the platform's text-to-speech, if it has one.
 
-QtTextToSpeech is imported only when a voice is asked for: it links against libpulse, and where that is
-missing the app simply runs without a voice.
+QtTextToSpeech is imported only when a voice is asked for: it links against libpulse, and its speechd engine
+against libspeechd. Where one is missing the app runs without a voice, says why once in the log (and on the
+NullVoice it returns), and never lets Qt print its own error about a plug-in it could not load.
 """
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QMessageLogContext, QtMsgType, qInstallMessageHandler
@@ -22,6 +25,10 @@ logger = logging.getLogger(__name__)
 # every machine without libpipewire, although it then uses PulseAudio just fine.
 _PROBE_CATEGORY = "qt.multimedia.symbolsresolver"
 
+# The library each engine's Qt plug-in links against that a desktop may lack, and the package that brings
+# it. Qt prints an error of its own on stderr when a plug-in does not load, so the voice looks first.
+_ENGINE_LIBRARIES = {"speechd": ("libspeechd.so.2", "speech-dispatcher")}
+
 
 class Voice(Protocol):
     def say(self, text: str) -> None:
@@ -31,8 +38,11 @@ class Voice(Protocol):
         """Stop speaking."""
 
 
+@dataclass(frozen=True, slots=True)
 class NullVoice:
-    """Says nothing: no speech engine, tests, or the user turned the voice off."""
+    """Says nothing: no speech engine, tests, or the user turned the voice off; `reason` says which."""
+
+    reason: str = "spoken cues are turned off"
 
     def say(self, text: str) -> None:
         del text
@@ -65,43 +75,83 @@ class QtVoice:
         logger.info("Spoken cues stopped: %s (%s)", message, reason)
 
 
-def load_text_to_speech() -> type[QTextToSpeech] | None:
-    """The QTextToSpeech class, or None where Qt's speech module cannot load (it needs libpulse)."""
+def shared_library_loads(name: str) -> bool:
+    """Whether the system's dynamic loader finds and loads the shared library `name` ("libspeechd.so.2")."""
+    try:
+        ctypes.CDLL(name)
+    except OSError:
+        return False
+    return True
+
+
+def load_text_to_speech() -> type[QTextToSpeech] | str:
+    """The QTextToSpeech class, or why Qt's speech module cannot load here (it needs libpulse)."""
     previous = qInstallMessageHandler(None)
     qInstallMessageHandler(_without_probe_warnings(previous))
     try:
         from PySide6.QtTextToSpeech import QTextToSpeech
     except (ImportError, OSError) as error:
-        logger.info("Spoken cues are off: Qt's text-to-speech module did not load (%s)", error)
-        return None
+        return f"Qt's text-to-speech module did not load ({error})"
     finally:
         qInstallMessageHandler(previous)
     return QTextToSpeech
 
 
-def make_voice(*, enabled: bool = True, engine: str | None = None) -> Voice:
-    """A QtVoice on `engine` (the platform's default if None), or NullVoice where no engine can speak."""
+def make_voice(
+    *,
+    enabled: bool = True,
+    engine: str | None = None,
+    library_loads: Callable[[str], bool] = shared_library_loads,
+) -> Voice:
+    """A QtVoice on `engine` (the platform's default if None), or a NullVoice saying why none can speak.
+
+    :param library_loads: tells whether a shared library is there; tests pass one that pretends.
+    """
     if not enabled:
         return NullVoice()
+    made = _qt_voice(engine, library_loads)
+    if isinstance(made, str):
+        logger.info("Spoken cues are off: %s", made)
+        return NullVoice(made)
+    return made
+
+
+def _qt_voice(engine: str | None, library_loads: Callable[[str], bool]) -> QtVoice | str:
+    """A QtVoice on `engine`, or the reason there is none."""
     if QCoreApplication.instance() is None:
-        logger.info("Spoken cues are off: text-to-speech needs a running Qt application")
-        return NullVoice()
+        return "text-to-speech needs a running Qt application"
     speech_class = load_text_to_speech()
-    if speech_class is None:
-        return NullVoice()
-    if engine is not None and engine not in speech_class.availableEngines():
-        logger.info("Spoken cues are off: no text-to-speech engine %r", engine)
-        return NullVoice()
-    speech = speech_class() if engine is None else speech_class(engine)
+    if isinstance(speech_class, str):
+        return speech_class
+    available = speech_class.availableEngines()
+    if engine is not None and engine not in available:
+        return f"no text-to-speech engine {engine!r}"
+    # Qt's "mock" engine pretends to speak and says nothing: it counts only when asked for by name.
+    wanted = [engine] if engine is not None else [name for name in available if name != "mock"]
+    lacking = {name: _missing_library(name, library_loads) for name in wanted}
+    usable = [name for name, lack in lacking.items() if lack is None]
+    if not usable:
+        return next(iter(lacking.values()), None) or "no text-to-speech engine on this system"
+    # Where every engine can load, Qt's own order of preference picks one.
+    chosen = usable[0] if engine is not None or len(usable) < len(wanted) else None
+    speech = speech_class() if chosen is None else speech_class(chosen)
     if speech.state() == speech.State.Error:
         # The usual case on Linux: the "speechd" engine without a running speech-dispatcher.
-        logger.info("Spoken cues are off: %s (%s engine)", speech.errorString(), speech.engine())
-        return NullVoice()
-    if engine is None and speech.engine() == "mock":
-        # Qt's test engine, picked only when there is no real one: it pretends to speak and says nothing.
-        logger.info("Spoken cues are off: no text-to-speech engine on this system")
-        return NullVoice()
+        return f"{speech.errorString()} ({speech.engine()} engine)"
+    if speech.engine() == "mock" and engine != "mock":
+        # Qt falls back to its test engine when the real one fails to start.
+        return "no text-to-speech engine on this system"
     return QtVoice(speech)
+
+
+def _missing_library(engine: str, library_loads: Callable[[str], bool]) -> str | None:
+    """What `engine`'s plug-in lacks to load, as a sentence, or None when nothing is missing."""
+    if engine not in _ENGINE_LIBRARIES:
+        return None
+    library, package = _ENGINE_LIBRARIES[engine]
+    if library_loads(library):
+        return None
+    return f"{library} is missing (install {package})"
 
 
 _Handler = Callable[[QtMsgType, QMessageLogContext, str], Any]

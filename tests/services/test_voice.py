@@ -1,15 +1,17 @@
 from __future__ import annotations
 
+import enum
 import logging
 import shutil
-from typing import TYPE_CHECKING
+import sys
+from typing import TYPE_CHECKING, ClassVar
 
 import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from coach.services import voice
-from coach.services.voice import NullVoice, QtVoice, load_text_to_speech, make_voice
+from coach.services.voice import NullVoice, QtVoice, load_text_to_speech, make_voice, shared_library_loads
 
 if TYPE_CHECKING:
     from PySide6.QtTextToSpeech import QTextToSpeech
@@ -19,9 +21,53 @@ if TYPE_CHECKING:
 def speech_class(qapp: QApplication) -> type[QTextToSpeech]:
     """QTextToSpeech, imported the app's way (quietly); skips where Qt's speech module cannot load."""
     loaded = load_text_to_speech()
-    if loaded is None:
-        pytest.skip("QtTextToSpeech does not load here (libpulse0 missing?)")
+    if isinstance(loaded, str):
+        pytest.skip(loaded)
     return loaded
+
+
+class FakeSpeech:
+    """Stands in for the QTextToSpeech class on any machine: lists `engines`, records each engine asked for.
+
+    Asked for no engine it makes its last one (Qt's own choice); every engine it makes is in error, as the
+    speechd engine is without a running speech-dispatcher.
+    """
+
+    engines: ClassVar[list[str]]
+    asked: ClassVar[list[tuple[str, ...]]]
+
+    class State(enum.Enum):
+        Ready = 0
+        Error = 3
+
+    def __init__(self, *engine: str) -> None:
+        self.asked.append(engine)
+        self.name = engine[0] if engine else self.engines[-1]
+
+    @classmethod
+    def availableEngines(cls) -> list[str]:  # noqa: N802 - Qt's name
+        return cls.engines
+
+    def state(self) -> State:
+        return self.State.Error
+
+    def errorString(self) -> str:  # noqa: N802 - Qt's name
+        return f"{self.name} cannot speak here"
+
+    def engine(self) -> str:
+        return self.name
+
+
+@pytest.fixture
+def fake_speech(monkeypatch: pytest.MonkeyPatch, qapp: QApplication) -> type[FakeSpeech]:
+    """FakeSpeech with Linux's engines and nothing asked yet, standing in for Qt's speech module."""
+
+    class Speech(FakeSpeech):
+        engines: ClassVar[list[str]] = ["mock", "speechd"]
+        asked: ClassVar[list[tuple[str, ...]]] = []
+
+    monkeypatch.setattr(voice, "load_text_to_speech", lambda: Speech)
+    return Speech
 
 
 @pytest.fixture
@@ -85,9 +131,64 @@ def test_without_a_qt_application_there_is_no_voice(monkeypatch: pytest.MonkeyPa
 def test_without_qt_speech_module_there_is_no_voice(
     monkeypatch: pytest.MonkeyPatch, qapp: QApplication
 ) -> None:
-    monkeypatch.setattr(voice, "load_text_to_speech", lambda: None)
+    monkeypatch.setattr(voice, "load_text_to_speech", lambda: "libpulse.so.0: cannot open shared object file")
 
-    assert isinstance(make_voice(), NullVoice)
+    assert make_voice() == NullVoice("libpulse.so.0: cannot open shared object file")
+
+
+def test_without_libspeechd_the_voice_is_off_says_why_once_and_qt_is_not_asked(
+    fake_speech: type[FakeSpeech], caplog: pytest.LogCaptureFixture, capfd: pytest.CaptureFixture[str]
+) -> None:
+    with caplog.at_level(logging.INFO, logger="coach.services.voice"):
+        made = make_voice(library_loads=lambda library: library != "libspeechd.so.2")
+
+    assert made == NullVoice("libspeechd.so.2 is missing (install speech-dispatcher)")
+    assert fake_speech.asked == []
+    assert [(record.levelno, record.getMessage()) for record in caplog.records] == [
+        (logging.INFO, "Spoken cues are off: libspeechd.so.2 is missing (install speech-dispatcher)")
+    ]
+    assert capfd.readouterr().err == ""
+
+
+def test_with_libspeechd_the_voice_lets_qt_choose_the_engine(fake_speech: type[FakeSpeech]) -> None:
+    made = make_voice(library_loads=lambda library: True)
+
+    assert fake_speech.asked == [()]
+    assert made == NullVoice("speechd cannot speak here (speechd engine)")
+
+
+def test_an_engine_that_cannot_load_is_passed_over_for_one_that_can(fake_speech: type[FakeSpeech]) -> None:
+    fake_speech.engines = ["mock", "speechd", "flite"]
+
+    made = make_voice(library_loads=lambda library: library != "libspeechd.so.2")
+
+    assert fake_speech.asked == [("flite",)]
+    assert made == NullVoice("flite cannot speak here (flite engine)")
+
+
+def test_an_engine_asked_for_by_name_is_not_asked_of_qt_without_its_library(
+    fake_speech: type[FakeSpeech],
+) -> None:
+    made = make_voice(engine="speechd", library_loads=lambda library: False)
+
+    assert fake_speech.asked == []
+    assert made == NullVoice("libspeechd.so.2 is missing (install speech-dispatcher)")
+
+
+def test_only_qt_mock_engine_is_no_voice(fake_speech: type[FakeSpeech]) -> None:
+    fake_speech.engines = ["mock"]
+
+    assert make_voice() == NullVoice("no text-to-speech engine on this system")
+    assert fake_speech.asked == []
+
+
+def test_a_missing_library_does_not_load() -> None:
+    assert not shared_library_loads("libno-such-library-for-rehab-coach.so.0")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="libc.so.6 is the Linux C library")
+def test_a_present_library_loads() -> None:
+    assert shared_library_loads("libc.so.6")
 
 
 def test_an_unknown_engine_is_null_voice_without_a_qt_warning(speech_class: type[QTextToSpeech]) -> None:
@@ -116,9 +217,30 @@ def test_an_engine_in_error_is_null_voice_and_says_why(
     assert "Connection to speech-dispatcher failed" in caplog.text
 
 
-@pytest.mark.skipif(shutil.which("speech-dispatcher") is not None, reason="speech-dispatcher could start")
-def test_speechd_without_speech_dispatcher_is_null_voice(speech_class: type[QTextToSpeech]) -> None:
+def test_qt_speechd_engine_without_libspeechd_is_null_voice_without_a_qt_message(
+    speech_class: type[QTextToSpeech], capfd: pytest.CaptureFixture[str]
+) -> None:
+    # Without the check Qt prints 'Error loading text-to-speech plug-in "speechd"', failing the test.
     if "speechd" not in speech_class.availableEngines():
         pytest.skip("no speechd engine in this Qt")
 
-    assert isinstance(make_voice(engine="speechd"), NullVoice)
+    made = make_voice(library_loads=lambda library: library != "libspeechd.so.2")
+
+    assert made == NullVoice("libspeechd.so.2 is missing (install speech-dispatcher)")
+    assert capfd.readouterr().err == ""
+
+
+@pytest.mark.skipif(shutil.which("speech-dispatcher") is not None, reason="speech-dispatcher could start")
+def test_speechd_without_speech_dispatcher_is_null_voice(
+    speech_class: type[QTextToSpeech], capfd: pytest.CaptureFixture[str]
+) -> None:
+    if "speechd" not in speech_class.availableEngines():
+        pytest.skip("no speechd engine in this Qt")
+    if not shared_library_loads("libspeechd.so.2"):
+        pytest.skip("libspeechd.so.2 is missing (apt install libspeechd2)")
+
+    made = make_voice(engine="speechd")
+
+    assert isinstance(made, NullVoice)
+    assert made.reason.endswith("(speechd engine)"), "Qt's speechd engine was asked and said why"
+    assert capfd.readouterr().err == ""
