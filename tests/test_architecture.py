@@ -7,6 +7,8 @@ loads, which is what keeps `coach history` quick and the rules testable without 
 
 from __future__ import annotations
 
+import ast
+import inspect
 import json
 import pkgutil
 import shutil
@@ -116,3 +118,32 @@ def test_commands_without_a_window_never_load_qt(tmp_path: Path, args: list[str]
 
 def _env(data: Path) -> dict[str, str]:
     return {"COACH_DATA_DIR": str(data), "PATH": "", "LANG": "C.UTF-8", "PYTHONDONTWRITEBYTECODE": "1"}
+
+
+def _store_writers() -> set[str]:
+    """The store's public methods that write: those that open a write transaction."""
+    from coach.core.store.adherence import AdherenceStore
+
+    writers = set()
+    for name in dir(AdherenceStore):
+        method = getattr(AdherenceStore, name)
+        if not name.startswith("_") and callable(method) and "atomic()" in inspect.getsource(method):
+            writers.add(name)
+    return writers
+
+
+def _calls_in(folder: Path) -> list[tuple[str, int, str]]:
+    calls = []
+    for path in sorted(folder.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+                calls.append((str(path.relative_to(ROOT)), node.lineno, node.func.attr))
+    return calls
+
+
+def test_neither_face_writes_to_the_store_itself() -> None:
+    writers = _store_writers()
+    faces = _calls_in(ROOT / "coach" / "gui") + _calls_in(ROOT / "coach" / "cli")
+
+    assert {"record_step", "begin_session", "add_day_mark", "begin_icing"} <= writers
+    assert [call for call in faces if call[2] in writers] == []

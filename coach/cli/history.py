@@ -7,12 +7,14 @@ import json
 from datetime import datetime
 from typing import IO, Any
 
-from coach.cli.commands import count
 from coach.cli.parser import EXIT_OK
+from coach.core.history.outcome import session_outcome
 from coach.core.history.records import DayMark, IcingRecord, SessionRecord
 from coach.core.history.stats import is_daily_plan, summarize
 from coach.core.paths import Places
+from coach.core.session.clock import SystemClock
 from coach.core.store.adherence import AdherenceStore
+from coach.core.words import count
 
 
 def _local(moment: datetime, record: SessionRecord | None = None) -> str:
@@ -39,6 +41,7 @@ def _session_json(record: SessionRecord) -> dict[str, Any]:
         "time_zone": record.time_zone or None,
         "morning_pain": record.morning_pain,
         "routine_version": record.routine_hash or None,
+        "outcome": session_outcome(record).value,
     }
 
 
@@ -76,17 +79,20 @@ def history_command(args: argparse.Namespace, places: Places, out: IO[str]) -> i
             marks = store.day_marks()
         finally:
             store.close()
-    summary = summarize(sessions, datetime.now().astimezone().date(), marks=marks)
+    now = SystemClock().wall().astimezone()
+    summary = summarize(sessions, now.date(), now.tzinfo, marks=marks)
+    streak = summary.streak
     if args.json:
         payload = {
             "sessions": [_session_json(s) for s in sessions],
             "summary": {
                 "streak_days": summary.streak_days,
                 "streak_weeks": summary.streak_weeks,
-                "this_week": {"sessions": summary.this_week_sessions, "planned": summary.sessions_per_week},
+                "this_week": {"sessions": summary.this_week_sessions, "planned": summary.this_week_planned},
                 "adherence_4_weeks": summary.adherence_4_weeks,
                 "sessions_completed": summary.sessions_completed,
                 "icing_count": len(icing),
+                "streak": {"unit": streak.unit, "current": streak.current, "longest": streak.longest},
             },
             "icing": [_icing_json(r) for r in icing],
             "adherence": {
@@ -117,11 +123,11 @@ def history_command(args: argparse.Namespace, places: Places, out: IO[str]) -> i
         pain = f"pain {s.pain}" if s.pain is not None else "pain -"
         simulated = " (simulated)" if s.simulated else ""
         out.write(
-            f"{local:%a %d %b %Y %H:%M}  {s.routine_title:<36.36}  {s.status.value:<9}  "
+            f"{local:%a %d %b %Y %H:%M}  {s.routine_title:<36.36}  {session_outcome(s).value:<14}  "
             f"{s.steps_completed:>3}/{s.steps_total:<3} steps  {pain}{simulated}\n"
         )
     _write_icing(icing, out)
-    plan = f" of {summary.sessions_per_week} planned" if summary.sessions_per_week else ""
+    plan = f" of {summary.this_week_planned} planned" if summary.sessions_per_week else ""
     out.write(f"\nThis week: {count(summary.this_week_sessions, 'session')}{plan}\n")
     out.write(
         f"Streak: {count(summary.streak_days, 'day')} in a row, "

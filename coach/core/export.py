@@ -17,6 +17,7 @@ from datetime import date, datetime, tzinfo
 from pathlib import Path
 
 from coach.core.clinical.safety import SESSION_WARNING_SIGNS
+from coach.core.history.outcome import session_outcome
 from coach.core.history.records import SessionRecord, StepResult
 from coach.core.paths import ensure_private_dir
 from coach.core.refusal import Refused
@@ -44,6 +45,8 @@ SESSION_COLUMNS = (
     "note",
     *(sign.key for sign in SESSION_WARNING_SIGNS),
     "simulated",
+    # done, partly done, mostly skipped, stopped early, in progress; last, so older readers keep working
+    "outcome",
 )
 STEP_COLUMNS = (
     "session_id",
@@ -121,6 +124,7 @@ def session_row(s: SessionRecord, tz: tzinfo | None = None) -> list[str]:
         s.note,
         *(signs.get(sign.key) for sign in SESSION_WARNING_SIGNS),
         s.simulated,
+        session_outcome(s).value,
     ]
     return [_text(v) for v in values]
 

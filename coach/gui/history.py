@@ -31,11 +31,13 @@ from coach.core.export import Period
 from coach.core.history.overview import LONG_WEEKS, SHORT_WEEKS, HistoryOverview, history_overview
 from coach.core.history.progression import advise, propose
 from coach.core.history.records import SessionRecord
+from coach.core.history.stats import describe_streak
 from coach.core.operations import Changes, export_csv_files, export_report
 from coach.core.paths import Places
 from coach.core.routines.library import Library
 from coach.core.session.clock import Clock
 from coach.core.store.adherence import AdherenceStore
+from coach.core.words import count
 from coach.gui.charts import HeatMap, PainChart, WeeklyDoseChart
 from coach.gui.day_marks import DayMarkDialog
 from coach.gui.history_table import RoutineFilter, SessionTableModel, session_rows
@@ -46,22 +48,8 @@ from coach.gui.report import draw_report
 ROWS_TO_SIZE_COLUMNS = 50
 
 
-def describe_streak(overview: HistoryOverview) -> str:
-    """'3 weeks in a row on plan · longest 5 weeks' (days for a daily plan)."""
-    run = overview.streaks
-    if overview.daily_plan:
-        unit, current, longest = "day", run.current_days, run.longest_days
-    else:
-        unit, current, longest = "week", run.current_weeks, run.longest_weeks
-    return f"{_count(current, unit)} in a row on plan · longest {_count(longest, unit)}"
-
-
 def describe_adherence(percent: float | None) -> str:
     return "nothing planned" if percent is None else f"{percent:.0f} %"
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 class HistoryWindow(QWidget):
@@ -202,10 +190,10 @@ class HistoryWindow(QWidget):
         icing = [run.started_at for run in self.store.icing_runs()]
         overview = history_overview(sessions, marks, icing, today, tz)
         self.overview = overview
-        self.streak.setText(describe_streak(overview))
+        self.streak.setText(describe_streak(overview.streak))
         self.adherence_short.setText(describe_adherence(overview.adherence_short))
         self.adherence_long.setText(describe_adherence(overview.adherence_long))
-        self.icing.setText(_count(overview.icing_short, "time"))
+        self.icing.setText(count(overview.icing_short, "time"))
         self.heat_map.set_data(overview.calendar, overview.marks, overview.changes)
         self.weekly.set_data(overview.weeks, overview.changes)
         self.pain.set_data(overview.pain, overview.changes)

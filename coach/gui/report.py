@@ -19,8 +19,10 @@ from PySide6.QtGui import QColor, QPageLayout, QPageSize, QPainter, QPalette, QP
 from coach import __version__
 from coach.core.clinical.safety import DISCLAIMER
 from coach.core.export import ExportError
+from coach.core.history.outcome import SessionOutcome
 from coach.core.history.overview import PeriodReport
 from coach.core.history.records import DayMarkKind
+from coach.core.words import count
 from coach.gui.charts import Drawing, PainDrawing, WeeklyDoseDrawing
 
 RESOLUTION = 300
@@ -48,10 +50,6 @@ def print_palette() -> QPalette:
 
 def _day(day: date) -> str:
     return f"{day.day} {day:%b %Y}"
-
-
-def _plural(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 class _Pages:
@@ -131,15 +129,8 @@ class _Pages:
 
 
 def _figures(report: PeriodReport) -> list[tuple[str, str]]:
-    done = sum(r.dose for r in report.routines)
-    stopped = sum(r.stopped for r in report.routines)
-    unit, current, longest = (
-        ("day", report.streaks.current_days, report.streaks.longest_days)
-        if report.daily_plan
-        else ("week", report.streaks.current_weeks, report.streaks.longest_weeks)
-    )
-    marked = {day for m in report.marks for day in m.days() if report.first <= day <= report.last}
-    rest = sum(1 for m in report.marks for d in m.days() if d in marked and m.kind is DayMarkKind.REST)
+    outcomes = ", ".join(f"{n} {outcome.value}" for outcome, n in report.outcomes)
+    streak = report.streak
     adherence = (
         "nothing was planned in this period"
         if report.adherence is None
@@ -149,12 +140,12 @@ def _figures(report: PeriodReport) -> list[tuple[str, str]]:
         ("Adherence", adherence),
         (
             "Sessions",
-            f"{len(report.sessions)}: {done} with most of the work done, {stopped} stopped early",
+            f"{len(report.sessions)}: {outcomes}" if outcomes else "none",
         ),
         ("Plan", f"{report.plan} sessions a week" if report.plan else "no plan yet"),
-        ("Streak", f"{_plural(current, unit)} now, longest {_plural(longest, unit)}"),
-        ("Icing", _plural(report.icing, "time")),
-        ("Marked days", f"{rest} planned rest, {len(marked) - rest} flare-up"),
+        ("Streak", f"{count(streak.current, streak.unit)} now, longest {count(streak.longest, streak.unit)}"),
+        ("Icing", count(report.icing, "time")),
+        ("Marked days", f"{report.marked.rest} planned rest, {report.marked.flare_up} flare-up"),
     ]
 
 
@@ -169,12 +160,12 @@ def _first_page(pages: _Pages, report: PeriodReport, today: date) -> None:
     pages.space(8)
     pages.rows(_figures(report), (0.2, 0.8))
     weeks = report.weeks
-    pages.heading(f"Sessions each week against the plan ({_plural(len(weeks), 'week')})", keep=CHART_HEIGHT)
+    pages.heading(f"Sessions each week against the plan ({count(len(weeks), 'week')})", keep=CHART_HEIGHT)
     chart = WeeklyDoseDrawing()
     chart.set_data(weeks, report.changes)
     pages.chart(chart)
     days = report.pain
-    pages.heading(f"Pain, 0 to 10 ({_plural(len(days), 'day')})", keep=CHART_HEIGHT)
+    pages.heading(f"Pain, 0 to 10 ({count(len(days), 'day')})", keep=CHART_HEIGHT)
     pain = PainDrawing()
     pain.set_data(days, report.changes)
     pages.chart(pain)
@@ -188,8 +179,10 @@ def _first_page(pages: _Pages, report: PeriodReport, today: date) -> None:
 
 def _details(pages: _Pages, report: PeriodReport) -> None:
     pages.heading("Warning signs reported")
-    if not report.warning_signs:
-        pages.text("None reported in this period.")
+    if not report.signs_asked:
+        pages.text("Not asked in this period (no session's warning-sign questions were answered).")
+    elif not report.warning_signs:
+        pages.text(f"None reported (asked after {count(report.signs_asked, 'session')}).")
     for signs in report.warning_signs:
         pages.text(f"{_day(signs.day)} ({signs.routine_title}): {' '.join(signs.questions)} Yes.")
     pages.heading("Exercises done, per side")
@@ -200,9 +193,10 @@ def _details(pages: _Pages, report: PeriodReport) -> None:
     ]
     pages.rows(exercises, (0.4, 0.15, 0.15, 0.15, 0.15), header=True)
     pages.heading("Sessions by routine")
-    routines: list[tuple[str, ...]] = [("Routine", "Sessions", "Most work done", "Stopped early")]
-    routines += [(r.title, str(r.sessions), str(r.dose), str(r.stopped)) for r in report.routines]
-    pages.rows(routines, (0.46, 0.18, 0.18, 0.18), header=True)
+    shown = [o for o in SessionOutcome if o is not SessionOutcome.OPEN]
+    routines: list[tuple[str, ...]] = [("Routine", "Sessions", *(o.value.capitalize() for o in shown))]
+    routines += [(r.title, str(r.sessions), *(str(r.outcome(o)) for o in shown)) for r in report.routines]
+    pages.rows(routines, (0.28, 0.1, 0.13, 0.15, 0.18, 0.16), header=True)
     if report.changes:
         pages.heading("Routine changes")
         for change in report.changes:

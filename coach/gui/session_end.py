@@ -76,13 +76,18 @@ class SessionEndPage(QWidget):
             SessionOutcome.STOPPED_EARLY: self.tr("Session stopped early — everything you did is saved"),
             SessionOutcome.OPEN: self.tr("Session not finished"),
         }
-        self.heading = QLabel(headings[session_outcome(self.record)])
+        outcome = session_outcome(self.record)
+        self.heading = QLabel(headings[outcome])
         style.scale_font(self.heading, style.TITLE, bold=True)
         minutes = round(active_seconds(self.store.step_results([self.record.id])) / 60)
         took = self.tr("in {0} min").format(minutes) if minutes >= 1 else self.tr("in under a minute")
         self.summary = QLabel(
-            self.tr("{0}: {1} of {2} reps and holds done, {3}.").format(
-                self.record.routine_title, self.record.steps_completed, self.record.steps_total, took
+            self.tr("{0}: {1} of {2} reps and holds done ({3}), {4}.").format(
+                self.record.routine_title,
+                self.record.steps_completed,
+                self.record.steps_total,
+                outcome.value,
+                took,
             )
         )
         self.summary.setWordWrap(True)

@@ -12,6 +12,7 @@ import pytest
 
 from coach import __version__
 from coach.cli import main
+from coach.core.history.stats import planned_sessions
 from coach.core.routines.loader import load_routine
 from coach.core.routines.model import Routine, plan_steps
 from coach.core.store.adherence import AdherenceStore
@@ -144,7 +145,9 @@ def test_history_summary_counts_this_week(data_dir: Path, capsys: pytest.Capture
     _, out, _ = run(capsys, "history", "--json", "--include-simulated")
 
     summary = json.loads(out)["summary"]
-    assert summary["this_week"] == {"sessions": 2, "planned": 3}
+    # The first week of a programme plans its days from the first session on (today) to Sunday.
+    first_week = planned_sessions(3, 7 - datetime.now().astimezone().weekday())
+    assert summary["this_week"] == {"sessions": 2, "planned": first_week}
     assert summary["streak_days"] == 1
 
 
@@ -156,7 +159,8 @@ def test_history_text(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert code == 0
     assert "Hip strength (weeks 1–6)" in out
     assert "pain 3 (simulated)" in out
-    assert "This week: 1 session of 3 planned" in out
+    first_week = planned_sessions(3, 7 - datetime.now().astimezone().weekday())
+    assert f"This week: 1 session of {first_week} planned" in out
 
 
 def test_run_a_routine_file_by_path(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:

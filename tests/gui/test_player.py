@@ -11,9 +11,10 @@ from coach.core.routines.model import GET_READY_SECONDS
 from coach.core.session.clock import FakeClock
 from coach.core.session.engine import EngineState
 from coach.gui.app import CoachApp, Services
-from coach.gui.player import PlayerView, format_countdown
+from coach.gui.player import format_countdown
 from coach.gui.session_end import SessionEndPage
 from coach.services.sound import Cue
+from tests.gui.driving import advance, answer_stop, finish_a_session, press, start_from_the_window
 from tests.gui.fakes import RecordingInhibitor, RecordingSound, RecordingVoice
 
 # hip-strength.toml: clamshells 3 × 12 each side, 3 s a rep, 60 s rest.
@@ -23,42 +24,6 @@ REP_SECONDS = 3.0
 @pytest.fixture
 def services() -> Services:
     return Services(sound=RecordingSound(), voice=RecordingVoice(), inhibitor=RecordingInhibitor())
-
-
-def start_from_the_window(qtbot: QtBot, coach_app: CoachApp, title: str) -> PlayerView:
-    window = coach_app.window
-    titles = [window.routine_list.item(i).text() for i in range(window.routine_list.count())]
-    window.routine_list.setCurrentRow(titles.index(title))
-    qtbot.mouseClick(window.start_button, Qt.MouseButton.LeftButton)
-    player = coach_app.player
-    assert player is not None
-    assert window.pages.currentWidget() is player
-    return player
-
-
-def advance(player: PlayerView, clock: FakeClock, seconds: float) -> None:
-    clock.advance(seconds)
-    player.tick()
-
-
-def press(qtbot: QtBot, player: PlayerView, key: Qt.Key) -> None:
-    player.setFocus()
-    qtbot.keyClick(player, key)
-
-
-def answer_stop(qtbot: QtBot, player: PlayerView, *, stop: bool) -> None:
-    assert player.confirm_bar.isVisible()
-    press(qtbot, player, Qt.Key.Key_Escape if stop else Qt.Key.Key_Space)
-
-
-def finish_a_session(qtbot: QtBot, coach_app: CoachApp, fake_clock: FakeClock) -> SessionEndPage:
-    """Do the (one-step) icing routine to its end; the end-of-session page it leads to."""
-    player = start_from_the_window(qtbot, coach_app, "Ice the knee (20 minutes)")
-    advance(player, fake_clock, player.engine.seconds_total)
-    qtbot.waitUntil(lambda: isinstance(coach_app.window.pages.currentWidget(), SessionEndPage))
-    page = coach_app.window.pages.currentWidget()
-    assert isinstance(page, SessionEndPage)
-    return page
 
 
 def test_start_shows_the_first_exercise_and_records_an_open_session(

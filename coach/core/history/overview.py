@@ -14,10 +14,12 @@ from coach.core.clinical.safety import SESSION_WARNING_SIGNS
 from coach.core.export import Period
 from coach.core.history.completion import ExerciseCompletion, exercise_completion
 from coach.core.history.dose_calendar import CalendarDay, PlanChange, dose_calendar, plan_changes
+from coach.core.history.outcome import SessionOutcome, session_outcome
 from coach.core.history.pain import PainDay, pain_trend
-from coach.core.history.records import DayMark, SessionRecord
+from coach.core.history.records import DayMark, MarkedDayCount, SessionRecord, count_marked_days
 from coach.core.history.stats import (
     DAYS_PER_WEEK,
+    StreakFigure,
     Streaks,
     WeekDose,
     adherence_between,
@@ -26,6 +28,7 @@ from coach.core.history.stats import (
     first_planned_day,
     icing_count,
     is_daily_plan,
+    streak_figure,
     streaks,
     week_start,
     weekly_doses,
@@ -41,6 +44,7 @@ LONG_WEEKS = 12
 # A report's charts show at most a year; longer periods keep their figures but chart only their last year.
 REPORT_CHART_WEEKS = 52
 REPORT_CHART_DAYS = 366
+NO_MARKED_DAYS = MarkedDayCount(0, 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +68,10 @@ class HistoryOverview:
     def daily_plan(self) -> bool:
         """Whether streaks are told in days (a session every day) rather than in weeks."""
         return is_daily_plan(self.plan)
+
+    @property
+    def streak(self) -> StreakFigure:
+        return streak_figure(self.streaks, self.plan)
 
 
 def _days_back(today: date, weeks: int) -> date:
@@ -117,6 +125,10 @@ class RoutineCount:
     sessions: int
     dose: int  # counted towards the weekly dose (most of the work done)
     stopped: int
+    outcomes: tuple[tuple[SessionOutcome, int], ...] = ()  # every outcome, in the vocabulary's order
+
+    def outcome(self, outcome: SessionOutcome) -> int:
+        return dict(self.outcomes).get(outcome, 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +150,18 @@ class PeriodReport:
     completion: tuple[ExerciseCompletion, ...]
     routines: tuple[RoutineCount, ...]
     icing: int
+    marked: MarkedDayCount = NO_MARKED_DAYS  # days of the period marked rest or flare-up
+    signs_asked: int = 0  # sessions of the period whose warning-sign questions were answered
+
+    @property
+    def outcomes(self) -> tuple[tuple[SessionOutcome, int], ...]:
+        """How the period's sessions ended, each outcome with its count (those with none left out)."""
+        totals = {o: sum(r.outcome(o) for r in self.routines) for o in SessionOutcome}
+        return tuple((o, n) for o, n in totals.items() if n)
+
+    @property
+    def streak(self) -> StreakFigure:
+        return streak_figure(self.streaks, self.plan)
 
     @property
     def daily_plan(self) -> bool:
@@ -168,6 +192,7 @@ def _routine_counts(sessions: Sequence[SessionRecord]) -> tuple[RoutineCount, ..
             len(group),
             sum(1 for s in group if s.id in dose),
             sum(1 for s in group if not s.completed),
+            tuple((o, sum(1 for s in group if session_outcome(s) is o)) for o in SessionOutcome),
         )
         for title, group in titles.items()
     )
@@ -220,4 +245,6 @@ def read_period_report(
         completion=tuple(exercise_completion(store.planned_work(ids), store.work_counts(ids))),
         routines=_routine_counts(inside),
         icing=icing_count([r.started_at for r in store.icing_runs()], first, last, tz),
+        marked=count_marked_days(marks, first, last),
+        signs_asked=sum(1 for s in inside if any(answer is not None for _, answer in s.warning_signs)),
     )

@@ -50,6 +50,20 @@ def check_day_span(first_day: date, last_day: date) -> str | None:
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class MarkedDayCount:
+    """How many local days of a period were marked, by kind (each day once)."""
+
+    rest: int
+    flare_up: int
+
+
+def count_marked_days(marks: Sequence[DayMark], first: date, last: date) -> MarkedDayCount:
+    """The marked days within `first`..`last`, each counted once (a flare-up wins where marks overlap)."""
+    inside = [kind for day, kind in marked_days(marks).items() if first <= day <= last]
+    return MarkedDayCount(inside.count(DayMarkKind.REST), inside.count(DayMarkKind.FLARE_UP))
+
+
 def marked_days(marks: Sequence[DayMark]) -> dict[date, DayMarkKind]:
     """Each marked local day and its kind; where marks overlap, a flare-up wins over a rest (it says more)."""
     days: dict[date, DayMarkKind] = {}

@@ -9,6 +9,10 @@ Planned rest and flare-up days (DayMark) are left out of the plan: a week's plan
 days that were not marked, rounded to the nearest whole session (ours: with 3 a week, one rest day keeps the
 plan at 3, two to four make it 2; with a daily plan each marked day takes one session off). A week whose plan
 shrinks to nothing neither adds to a streak nor breaks it; a marked day never breaks a day streak either.
+A week with any planned day left plans at least one session, so that the first week of a programme (begun on
+a Sunday, say) asks for the session that was done rather than for none.
+
+Streaks are told in one unit everywhere: weeks on plan, or days for a daily plan (and before any plan).
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from datetime import date, datetime, timedelta, tzinfo
 
 from coach.core.history.outcome import most_work_done
 from coach.core.history.records import DayMark, SessionRecord, SessionStatus, StepResult, marked_days
+from coach.core.words import count
 
 ADHERENCE_WEEKS = 4
 DAYS_PER_WEEK = 7
@@ -32,11 +37,19 @@ class Summary:
     streak_days: int
     streak_weeks: int
     this_week_sessions: int
-    sessions_per_week: int
+    sessions_per_week: int  # the plan in force: the routine done most recently
     adherence_4_weeks: float | None
     sessions_completed: int
     longest_streak_weeks: int = 0
     longest_streak_days: int = 0
+    this_week_planned: int = 0  # this week's plan: marked days and days before the programme left out
+
+    @property
+    def streak(self) -> StreakFigure:
+        return streak_figure(
+            Streaks(self.streak_weeks, self.longest_streak_weeks, self.streak_days, self.longest_streak_days),
+            self.sessions_per_week,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +80,22 @@ class Streaks:
     longest_weeks: int
     current_days: int
     longest_days: int
+
+
+@dataclass(frozen=True, slots=True)
+class StreakFigure:
+    """A streak as it is told: in one unit, the current run and the longest."""
+
+    unit: str  # "week" or "day"
+    current: int
+    longest: int
+
+
+def streak_figure(run: Streaks, plan: int) -> StreakFigure:
+    """The streak in the unit that fits the plan: days for a daily plan or no plan yet, else weeks on plan."""
+    if plan <= 0 or is_daily_plan(plan):
+        return StreakFigure("day", run.current_days, run.longest_days)
+    return StreakFigure("week", run.current_weeks, run.longest_weeks)
 
 
 def counts_towards_dose(session: SessionRecord) -> bool:
@@ -114,8 +143,13 @@ def sessions_by_day(sessions: Sequence[SessionRecord], tz: tzinfo | None = None)
 
 
 def planned_sessions(plan: int, open_days: int) -> int:
-    """A week's plan for `open_days` of its 7 days (the rest marked or outside the period), rounded (ours)."""
-    return math.floor(plan * open_days / DAYS_PER_WEEK + 0.5)
+    """A week's plan for `open_days` of its 7 days (the rest marked or outside the period), rounded (ours).
+
+    At least one while any day is open: a week with a planned day in it plans a session.
+    """
+    if plan <= 0 or open_days <= 0:
+        return 0
+    return max(1, math.floor(plan * open_days / DAYS_PER_WEEK + 0.5))
 
 
 def current_streak_days(by_day: dict[date, int], today: date, marked: Collection[date] = ()) -> int:
@@ -145,9 +179,9 @@ def longest_streak_days(by_day: dict[date, int], marked: Collection[date] = ()) 
 def weekly_counts(by_day: dict[date, int]) -> dict[date, int]:
     """Dose sessions per week, keyed by the week's Monday."""
     weeks: dict[date, int] = {}
-    for day, count in by_day.items():
+    for day, sessions in by_day.items():
         monday = week_start(day)
-        weeks[monday] = weeks.get(monday, 0) + count
+        weeks[monday] = weeks.get(monday, 0) + sessions
     return weeks
 
 
@@ -282,6 +316,9 @@ def summarize(
         sessions, today - timedelta(days=DAYS_PER_WEEK * ADHERENCE_WEEKS - 1), today, marks, tz
     )
     run = streaks(sessions, today, marks, tz)
+    monday = week_start(today)
+    start = first_planned_day(sessions, tz)
+    this_week = weekly_doses(sessions, max(monday, start or monday), monday + timedelta(days=6), marks, tz)
     return Summary(
         streak_days=run.current_days,
         streak_weeks=run.current_weeks,
@@ -291,19 +328,20 @@ def summarize(
         sessions_completed=len(dose_sessions(sessions)),
         longest_streak_weeks=run.longest_weeks,
         longest_streak_days=run.longest_days,
+        this_week_planned=this_week[0].planned if this_week else 0,
     )
 
 
 def describe_summary(summary: Summary) -> str:
-    """One line under the library: 'This week: 1 of 3 sessions · streak: 2 weeks' (days without a plan)."""
+    """One line under the library: 'This week: 1 of 3 sessions · streak: 2 weeks' (days for a daily plan)."""
     if summary.sessions_per_week:
-        week = f"This week: {summary.this_week_sessions} of {summary.sessions_per_week} sessions"
-        streak = _count(summary.streak_weeks, "week")
+        week = f"This week: {summary.this_week_sessions} of {summary.this_week_planned} sessions"
     else:
-        week = f"This week: {summary.this_week_sessions} sessions"
-        streak = _count(summary.streak_days, "day")
-    return f"{week} · streak: {streak}"
+        week = f"This week: {count(summary.this_week_sessions, 'session')}"
+    streak = summary.streak
+    return f"{week} · streak: {count(streak.current, streak.unit)}"
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+def describe_streak(run: StreakFigure) -> str:
+    """'3 weeks in a row on plan · longest 5 weeks' (days for a daily plan)."""
+    return f"{count(run.current, run.unit)} in a row on plan · longest {count(run.longest, run.unit)}"

@@ -11,10 +11,12 @@ from hypothesis import strategies as st
 
 from coach.core.history.records import DayMark, DayMarkKind, SessionRecord, SessionStatus
 from coach.core.history.stats import (
+    StreakFigure,
     Summary,
     adherence_between,
     adherence_percent,
     current_plan,
+    describe_streak,
     describe_summary,
     icing_count,
     planned_sessions,
@@ -381,8 +383,50 @@ def test_the_summary_line_counts_weeks_on_a_plan_and_days_without_one() -> None:
         sessions_per_week=3,
         adherence_4_weeks=0.5,
         sessions_completed=5,
+        this_week_planned=3,
     )
     no_plan = replace(on_plan, sessions_per_week=0)
+    daily = replace(on_plan, sessions_per_week=7, this_week_planned=7)
 
     assert describe_summary(on_plan) == "This week: 2 of 3 sessions · streak: 1 week"
     assert describe_summary(no_plan) == "This week: 2 sessions · streak: 4 days"
+    assert describe_summary(daily) == "This week: 2 of 7 sessions · streak: 4 days"
+
+
+def test_a_first_session_on_a_sunday_is_planned_and_met_in_every_view() -> None:
+    sunday = date(2026, 3, 8)
+    sessions = [session(sunday)]
+
+    summary = summarize(sessions, sunday, UTC)
+    [week] = weekly_doses(sessions, date(2026, 3, 2), sunday, (), UTC)
+
+    assert (summary.this_week_sessions, summary.this_week_planned) == (1, 1)
+    assert (week.done, week.planned, week.met) == (1, 1, True)
+    assert summary.adherence_4_weeks == 1.0
+    assert describe_summary(summary) == "This week: 1 of 1 sessions · streak: 1 week"
+
+
+def test_a_week_plans_from_the_first_session_to_sunday() -> None:
+    wednesday = date(2026, 3, 4)
+
+    summary = summarize([session(wednesday)], wednesday, UTC)
+
+    assert summary.this_week_planned == 2  # 3 a week over Wednesday to Sunday, 5 of 7 days
+
+
+@pytest.mark.parametrize(
+    ("plan", "open_days", "planned"), [(3, 7, 3), (3, 1, 1), (3, 0, 0), (7, 1, 1), (0, 7, 0), (3, 2, 1)]
+)
+def test_a_week_with_an_open_day_plans_at_least_one_session(plan: int, open_days: int, planned: int) -> None:
+    assert planned_sessions(plan, open_days) == planned
+
+
+def test_a_daily_plan_tells_its_streak_in_days_everywhere() -> None:
+    days = [WEDNESDAY - timedelta(days=n) for n in range(10)]
+    sessions = [session(day, per_week=7) for day in days]
+
+    summary = summarize(sessions, WEDNESDAY, UTC)
+
+    assert summary.streak == StreakFigure("day", 10, 10)
+    assert describe_summary(summary).endswith("streak: 10 days")
+    assert describe_streak(summary.streak) == "10 days in a row on plan · longest 10 days"

@@ -1,0 +1,47 @@
+"""Driving the app as a person would: pick a routine, press Start, let the fake clock run, press keys."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from coach.core.session.clock import FakeClock
+from coach.gui.app import CoachApp
+from coach.gui.player import PlayerView
+from coach.gui.session_end import SessionEndPage
+
+
+def start_from_the_window(qtbot: QtBot, coach_app: CoachApp, title: str) -> PlayerView:
+    window = coach_app.window
+    titles = [window.routine_list.item(i).text() for i in range(window.routine_list.count())]
+    window.routine_list.setCurrentRow(titles.index(title))
+    qtbot.mouseClick(window.start_button, Qt.MouseButton.LeftButton)
+    player = coach_app.player
+    assert player is not None
+    assert window.pages.currentWidget() is player
+    return player
+
+
+def advance(player: PlayerView, clock: FakeClock, seconds: float) -> None:
+    clock.advance(seconds)
+    player.tick()
+
+
+def press(qtbot: QtBot, player: PlayerView, key: Qt.Key) -> None:
+    player.setFocus()
+    qtbot.keyClick(player, key)
+
+
+def answer_stop(qtbot: QtBot, player: PlayerView, *, stop: bool) -> None:
+    assert player.confirm_bar.isVisible()
+    press(qtbot, player, Qt.Key.Key_Escape if stop else Qt.Key.Key_Space)
+
+
+def finish_a_session(qtbot: QtBot, coach_app: CoachApp, fake_clock: FakeClock) -> SessionEndPage:
+    """Do the (one-step) icing routine to its end; the end-of-session page it leads to."""
+    player = start_from_the_window(qtbot, coach_app, "Ice the knee (20 minutes)")
+    advance(player, fake_clock, player.engine.seconds_total)
+    qtbot.waitUntil(lambda: isinstance(coach_app.window.pages.currentWidget(), SessionEndPage))
+    page = coach_app.window.pages.currentWidget()
+    assert isinstance(page, SessionEndPage)
+    return page
