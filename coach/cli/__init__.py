@@ -7,16 +7,25 @@ Only the commands that open the app (and `export --pdf`, drawn by Qt) import PyS
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 
-from coach.cli.commands import ice_command, routines_command, run_command, validate_command
-from coach.cli.export import export_command
-from coach.cli.history import history_command
 from coach.cli.parser import EXIT_INVALID, EXIT_USAGE, UsageError, build_parser
 from coach.core.paths import resolve_places
 from coach.core.refusal import Refused
 from coach.core.store.errors import StoreError
+
+# Each command's module is imported only when it runs: `coach --version` and `coach history` on a new
+# data folder load neither the store (sqlite-utils) nor the session machinery.
+HANDLERS = {
+    "routines": ("coach.cli.commands", "routines_command"),
+    "validate": ("coach.cli.commands", "validate_command"),
+    "run": ("coach.cli.commands", "run_command"),
+    "ice": ("coach.cli.commands", "ice_command"),
+    "history": ("coach.cli.history", "history_command"),
+    "export": ("coach.cli.export", "export_command"),
+}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,15 +37,9 @@ def main(argv: list[str] | None = None) -> int:
 
             return run_app([sys.argv[0], *args_list])
         places = resolve_places()
-        handler = {
-            "routines": routines_command,
-            "validate": validate_command,
-            "run": run_command,
-            "ice": ice_command,
-            "history": history_command,
-            "export": export_command,
-        }
-        return handler[args.command](args, places, sys.stdout)
+        module, name = HANDLERS[args.command]
+        handler = getattr(importlib.import_module(module), name)
+        return int(handler(args, places, sys.stdout))
     except UsageError as error:
         print(f"coach: {error}", file=sys.stderr)
         return EXIT_USAGE

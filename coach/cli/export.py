@@ -8,12 +8,12 @@ import sys
 from datetime import datetime
 from typing import IO
 
-from coach.cli.commands import count
 from coach.cli.parser import EXIT_OK, UsageError
 from coach.core.export import ExportError, Period
 from coach.core.operations import export_csv_files, export_report
 from coach.core.paths import Places
 from coach.core.store.adherence import AdherenceStore
+from coach.core.words import count
 
 
 def export_command(args: argparse.Namespace, places: Places, out: IO[str]) -> int:

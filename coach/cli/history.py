@@ -13,7 +13,6 @@ from coach.core.history.records import DayMark, IcingRecord, SessionRecord
 from coach.core.history.stats import is_daily_plan, summarize
 from coach.core.paths import Places
 from coach.core.session.clock import SystemClock
-from coach.core.store.adherence import AdherenceStore
 from coach.core.words import count
 
 
@@ -72,6 +71,8 @@ def history_command(args: argparse.Namespace, places: Places, out: IO[str]) -> i
     icing: list[IcingRecord] = []
     marks: list[DayMark] = []
     if places.database.exists():  # reading history never creates a database
+        from coach.core.store.adherence import AdherenceStore  # sqlite-utils loads only when there is one
+
         store = AdherenceStore.open(places.database)
         try:
             sessions = store.sessions(include_simulated=args.include_simulated)
