@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from datetime import datetime
 from typing import IO
 
 from coach.cli.parser import EXIT_OK, UsageError
 from coach.core.export import ExportError, Period
 from coach.core.operations import export_csv_files, export_report
 from coach.core.paths import Places
+from coach.core.session.clock import SystemClock
 from coach.core.store.adherence import AdherenceStore
 from coach.core.words import count
 
@@ -61,7 +61,7 @@ def _export_pdf(args: argparse.Namespace, store: AdherenceStore, out: IO[str]) -
     from coach.gui.report import draw_report
 
     _qt = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])  # alive while the report is drawn
-    now = datetime.now().astimezone()
+    now = SystemClock().wall().astimezone()
     report = export_report(
         store,
         args.pdf,

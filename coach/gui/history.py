@@ -89,7 +89,9 @@ class HistoryWindow(QWidget):
         self.heat_map = HeatMap()
         self.weekly = WeeklyDoseChart()
         self.pain = PainChart()
-        self.advice = ProgressionPanel(self.places.user_routines, self.places.assets, self.runner)
+        self.advice = ProgressionPanel(
+            self.places.user_routines, self.places.assets, self.runner, self._today()[0]
+        )
         self._build_table()
         self.status = QLabel()
         self.status.setWordWrap(True)

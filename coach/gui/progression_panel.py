@@ -26,13 +26,18 @@ class ProgressionPanel(QGroupBox):
     """Shows what the pain-monitoring rule advises for one routine; offers its change as the user's copy."""
 
     def __init__(
-        self, user_dir: Path, assets: Path, runner: OperationRunner, parent: QWidget | None = None
+        self,
+        user_dir: Path,
+        assets: Path,
+        runner: OperationRunner,
+        today: date,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Your dose"))
         self.user_dir, self.assets, self.runner = user_dir, assets, runner
         self.proposal: Proposal | None = None
-        self.today = date.today()
+        self.today = today
         self.heading = QLabel()
         font = self.heading.font()
         font.setBold(True)
