@@ -8,9 +8,8 @@ import sys
 from pathlib import Path
 from typing import IO
 
-from coach.cli.parser import EXIT_INVALID, EXIT_OK, UsageError, pain_value
-from coach.core.clinical.safety import PAIN_MAX, PAIN_MIN
-from coach.core.operations import answer_session_end, run_instant_session, start_session
+from coach.cli.parser import EXIT_INVALID, EXIT_OK, UsageError
+from coach.core.operations import run_instant_session
 from coach.core.paths import Places
 from coach.core.routines.library import Library, Origin, discover_routines
 from coach.core.routines.loader import RoutineError, check_routine_file
@@ -114,7 +113,7 @@ def run_command(args: argparse.Namespace, places: Places, out: IO[str]) -> int:
         return (
             _run_instant(routine, store, args, out)
             if args.instant
-            else _run_terminal(routine, store, args, out)
+            else _run_terminal(routine, store, places, args, out)
         )
     finally:
         store.close()
@@ -129,42 +128,17 @@ def _run_instant(routine: Routine, store: AdherenceStore, args: argparse.Namespa
     return EXIT_OK
 
 
-def _run_terminal(routine: Routine, store: AdherenceStore, args: argparse.Namespace, out: IO[str]) -> int:
-    from coach.cli.terminal_player import TerminalPlayer, terminal_keys
+def _run_terminal(
+    routine: Routine, store: AdherenceStore, places: Places, args: argparse.Namespace, out: IO[str]
+) -> int:
+    from coach.cli.questions import Questions
+    from coach.cli.terminal_player import terminal_keys
+    from coach.cli.terminal_session import session_in_terminal
 
-    recorder = start_session(store, routine, SystemClock()).value
-    engine = recorder.engine
-    minutes = round(estimated_minutes(routine))
-    out.write(f"{routine.title}: {count(len(routine.exercises), 'exercise')}, about {minutes} min\n")
-    player = TerminalPlayer(engine, out)
-    with terminal_keys() as keys:
-        player.play(keys)
-    pain = args.pain if args.pain is not None else _ask_pain(out)
-    if pain is not None:
-        answer_session_end(store, recorder.session_id, pain=pain)
-    record = store.session(recorder.session_id)
-    finished = "completed" if record.completed else "stopped early"
-    out.write(f"Session {finished}: {record.steps_completed} of {record.steps_total} steps done. Saved.\n")
+    questions = Questions(sys.stdin, out, interactive=sys.stdin.isatty())
+    library = _library(places)
+    session_in_terminal(store, library, routine, SystemClock(), out, questions, terminal_keys, pain=args.pain)
     return EXIT_OK
-
-
-def _ask_pain(out: IO[str]) -> int | None:
-    if not sys.stdin.isatty():
-        return None
-    while True:
-        out.write(f"Pain in the knee during the session, {PAIN_MIN}-{PAIN_MAX} (Enter to skip): ")
-        out.flush()
-        try:
-            answer = sys.stdin.readline().strip()
-        except KeyboardInterrupt:
-            out.write("\n")
-            return None
-        if not answer:
-            return None
-        try:
-            return pain_value(answer)
-        except argparse.ArgumentTypeError as error:
-            out.write(f"{error}\n")
 
 
 def ice_command(args: argparse.Namespace, places: Places, out: IO[str]) -> int:

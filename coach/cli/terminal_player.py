@@ -13,7 +13,8 @@ from coach.core.routines.model import StepKind
 from coach.core.session.engine import EngineState, SessionEngine
 from coach.core.session.events import CountdownCue, Event, SessionPaused, SideSwitch, StepStarted
 
-HELP = "Space pause/resume · n next · b back · q quit"
+HELP = "Space pause/resume · n next · b back · q stop"
+ASK = "Stop the session? y stops and saves what you did, any other key carries on"
 
 
 class Keys(Protocol):
@@ -93,10 +94,12 @@ class TerminalPlayer:
         self.engine = engine
         self.out = out
         self.bell = bell
+        self.asking = False  # q was pressed: the next key answers "stop the session?"
+        self._paused_to_ask = False
         engine.subscribe(self._on_event)
 
     def play(self, keys: Keys) -> None:
-        """Run until the session finishes or the person quits (q, or Ctrl-C)."""
+        """Run until the session finishes or the person stops it (q then y, or Ctrl-C at once)."""
         self.out.write(f"{HELP}\n")
         try:
             self.engine.start()
@@ -108,6 +111,8 @@ class TerminalPlayer:
                 self.engine.tick()
         except KeyboardInterrupt:
             self.engine.stop()
+        if self.engine.state is EngineState.STOPPED:
+            self.out.write("\r\x1b[KStopped.")  # in place of the countdown, or of the question just answered
         self.out.write("\n")
         self.out.flush()
 
@@ -119,15 +124,35 @@ class TerminalPlayer:
         return (fraction or 1.0) + 0.005
 
     def _on_key(self, key: str) -> None:
+        if self.asking:
+            self._answer_stop(key.lower() == "y")
+            return
         actions = {
             " ": self.engine.toggle_pause,
             "n": self.engine.skip,
             "b": self.engine.back,
-            "q": self.engine.stop,
+            "q": self._ask_to_stop,
         }
         action = actions.get(key.lower())
         if action is not None:
             action()
+
+    def _ask_to_stop(self) -> None:
+        """Pause and ask, as Esc does in the app: a stray q never ends a session."""
+        running = self.engine.state is EngineState.RUNNING
+        if running:
+            self.engine.pause()
+        # Pausing may find the session just ended; then there is nothing left to ask.
+        self.asking = self.engine.state is EngineState.PAUSED
+        self._paused_to_ask = self.asking and running
+
+    def _answer_stop(self, stop: bool) -> None:
+        self.asking = False
+        if stop:
+            self.engine.stop()
+        elif self._paused_to_ask and self.engine.state is EngineState.PAUSED:
+            self.engine.resume()
+        self._paused_to_ask = False
 
     def _on_event(self, event: Event) -> None:
         if isinstance(event, StepStarted):
@@ -140,13 +165,17 @@ class TerminalPlayer:
             self._draw()
 
     def _draw(self) -> None:
+        self.out.write(f"\r\x1b[K{self._line()}")
+        self.out.flush()
+
+    def _line(self) -> str:
         engine = self.engine
         step = engine.current_step
+        where = f"{format_seconds(engine.remaining()):>6}  {step.describe()}"
+        if self.asking:
+            return f"{where}  {ASK}"
         paused = "  [paused]" if engine.state is EngineState.PAUSED else ""
         upcoming = engine.next_step
         within_a_set = upcoming is not None and step.kind is StepKind.REP and upcoming.kind is StepKind.REP
         after = f"  next: {upcoming.describe()}" if upcoming and not within_a_set else ""
-        percent = round(engine.progress() * 100)
-        line = f"{format_seconds(engine.remaining()):>6}  {step.describe()}{paused}  ({percent}%){after}"
-        self.out.write(f"\r\x1b[K{line}")
-        self.out.flush()
+        return f"{where}{paused}  ({round(engine.progress() * 100)}%){after}"

@@ -15,8 +15,22 @@ from coach.cli import main
 from coach.core.history.stats import planned_sessions
 from coach.core.routines.loader import load_routine
 from coach.core.routines.model import Routine, plan_steps
+from coach.core.session.clock import FakeClock
 from coach.core.store.adherence import AdherenceStore
+from tests.cli.fakes import scripted_keys
 from tests.conftest import EXAMPLE, REPO, write
+
+STRETCH = """format = 1
+id = "stretch"
+title = "Stretch"
+
+[[exercises]]
+id = "calf-stretch"
+name = "Calf stretch"
+sets = 2
+hold_seconds = 20
+rest_seconds = 10
+"""
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -322,3 +336,32 @@ def test_run_without_a_flag_opens_the_guided_player(
     code, _, _ = run(capsys, "run", str(EXAMPLE))
 
     assert (code, opened) == (0, ["knee-basics"])
+
+
+def test_run_in_the_terminal_without_a_tty_closes_a_crashed_session_and_asks_nothing(
+    data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    fake_clock: FakeClock,
+) -> None:
+    routine_file = write(data_dir / "routines" / "stretch.toml", STRETCH)
+    store = AdherenceStore.open(data_dir / "coach.db")
+    plan = load_routine(routine_file)
+    crashed = store.begin_session(plan, plan_steps(plan), fake_clock.wall())
+    store.close()
+    fake_clock.advance(60)
+    monkeypatch.setattr("coach.cli.commands.SystemClock", lambda: fake_clock)
+    monkeypatch.setattr("coach.cli.terminal_player.terminal_keys", scripted_keys(fake_clock))
+
+    code, out, _ = run(capsys, "run", "stretch", "--terminal", "--pain", "3")
+
+    assert code == 0
+    assert "Your Stretch session from" in out
+    assert "It is closed as stopped early." in out
+    assert "(y/n" not in out
+    assert out.endswith("Session done: 2 of 2 steps done. Saved.\n")
+    store = AdherenceStore.open(data_dir / "coach.db")
+    first, second = store.sessions()
+    store.close()
+    assert (first.id, first.status.value) == (crashed, "stopped")
+    assert (second.status.value, second.pain) == ("completed", 3)

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import io
 import json
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from coach.cli import main
 from coach.cli.terminal_icing import ice_in_terminal
 from coach.core.clinical.safety import ICING_END_ADVICE, ICING_LIMIT_REASON, ICING_START_ADVICE
 from coach.core.history.records import IcingStatus
+from coach.core.operations import Refused
 from coach.core.session.clock import FakeClock
 from coach.core.store.adherence import AdherenceStore
 
@@ -139,3 +141,40 @@ def test_history_text_shows_icing(
     main(["history"])
 
     assert "3.0 of 3 min  finished" in capsys.readouterr().out
+
+
+def test_a_second_run_beside_a_live_one_is_refused_and_nothing_is_recorded(
+    store: AdherenceStore, fake_clock: FakeClock
+) -> None:
+    live_id = store.begin_icing(fake_clock.wall() - timedelta(minutes=5), 20)
+    out = io.StringIO()
+    keys = ClockKeys(fake_clock)
+
+    with pytest.raises(Refused, match="An icing timer is already running: 15 min left"):
+        ice_in_terminal(store, fake_clock, 10, out, keys)
+
+    assert out.getvalue() == ""
+    assert keys.reads == 0
+    (run,) = store.icing_runs()
+    assert (run.id, run.status) == (live_id, IcingStatus.OPEN)
+
+
+def test_coach_ice_beside_a_live_run_exits_1_with_the_reason(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Another process's countdown, as it stands in the store: started a minute ago, its deadline ahead
+    store = AdherenceStore.open(data_dir / "coach.db")
+    store.begin_icing(datetime.now(UTC) - timedelta(minutes=1), 20)
+    store.close()
+
+    code = main(["ice", "--terminal", "--minutes", "5"])
+
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert out == ""
+    assert err.startswith("coach: An icing timer is already running: ")
+    assert err.endswith(" min left. Stop it before starting another.\n")
+    store = AdherenceStore.open(data_dir / "coach.db")
+    (run,) = store.icing_runs()
+    store.close()
+    assert (run.status, run.planned_minutes) == (IcingStatus.OPEN, 20)

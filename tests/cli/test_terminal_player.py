@@ -4,36 +4,16 @@ from __future__ import annotations
 
 import io
 
-from coach.cli.terminal_player import TerminalPlayer, format_seconds
+import pytest
+
+from coach.cli.terminal_player import ASK, TerminalPlayer, format_seconds
 from coach.core.history.records import SessionStatus
 from coach.core.operations import start_session
 from coach.core.session.clock import FakeClock
 from coach.core.session.engine import EngineState, SessionEngine
 from coach.core.store.adherence import AdherenceStore
+from tests.cli.fakes import CTRL_C, ScriptedKeys
 from tests.helpers import hold, routine
-
-
-class ScriptedKeys:
-    """Each read lets the asked-for time pass on the fake clock, and presses a key at a given moment."""
-
-    def __init__(self, clock: FakeClock, presses: dict[float, str]) -> None:
-        self.clock = clock
-        self.presses = dict(sorted(presses.items()))
-        self.elapsed = 0.0
-        self.reads = 0
-
-    def read(self, timeout: float) -> str | None:
-        self.reads += 1
-        assert self.reads < 10_000, "the player never finished"
-        for at, key in list(self.presses.items()):
-            if self.elapsed + timeout >= at:
-                self.clock.advance(max(0.0, at - self.elapsed))
-                self.elapsed = max(self.elapsed, at)
-                del self.presses[at]
-                return key
-        self.clock.advance(timeout)
-        self.elapsed += timeout
-        return None
 
 
 def test_format_seconds_rounds_up() -> None:
@@ -60,14 +40,54 @@ def test_wakes_about_once_a_second(fake_clock: FakeClock) -> None:
     assert keys.reads <= 5 + 30 + 3
 
 
-def test_q_quits_and_the_session_is_saved_as_stopped(fake_clock: FakeClock, store: AdherenceStore) -> None:
-    plan = routine(hold(sets=3, seconds=30))
-    recorder = start_session(store, plan, fake_clock).value
-    engine = recorder.engine
+def test_q_then_y_stops_and_the_session_is_saved_as_stopped(
+    fake_clock: FakeClock, store: AdherenceStore
+) -> None:
+    live = start_session(store, routine(hold(sets=3, seconds=30)), fake_clock).value
+    out = io.StringIO()
 
-    TerminalPlayer(engine, io.StringIO()).play(ScriptedKeys(fake_clock, {40.0: "q"}))
+    TerminalPlayer(live.engine, out).play(ScriptedKeys(fake_clock, {40.0: "q", 45.0: "y"}))
 
-    record = store.session(recorder.session_id)
+    record = live.record()
+    assert ASK in out.getvalue()
+    assert out.getvalue().endswith("\r\x1b[KStopped.\n")
+    assert (record.status, record.steps_completed) == (SessionStatus.STOPPED, 1)
+
+
+def test_q_then_another_key_carries_on_from_where_it_paused(
+    fake_clock: FakeClock, store: AdherenceStore
+) -> None:
+    live = start_session(store, routine(hold(sets=3, seconds=30)), fake_clock).value
+    out = io.StringIO()
+
+    TerminalPlayer(live.engine, out).play(ScriptedKeys(fake_clock, {40.0: "q", 50.0: "n"}))
+
+    record = live.record()
+    assert ASK in out.getvalue()
+    # "n" answered the question; it did not skip a set
+    assert (record.status, record.steps_completed, record.steps_total) == (SessionStatus.COMPLETED, 3, 3)
+    # the 10 s spent asking were paused, not counted down
+    assert fake_clock.monotonic() - 1000.0 == pytest.approx(live.engine.seconds_total + 10.0, abs=0.01)
+
+
+def test_q_while_paused_then_another_key_stays_paused(fake_clock: FakeClock) -> None:
+    engine = SessionEngine(routine(hold(sets=1, seconds=30)), fake_clock)
+
+    TerminalPlayer(engine, io.StringIO()).play(
+        ScriptedKeys(fake_clock, {10.0: " ", 20.0: "q", 21.0: "x", 100.0: " "})
+    )
+
+    # 5 s get ready, 5 s of the hold, 90 s paused, then the 25 s left
+    assert engine.state is EngineState.FINISHED
+    assert fake_clock.monotonic() - 1000.0 == pytest.approx(125.0, abs=0.01)
+
+
+def test_ctrl_c_stops_at_once_and_the_session_is_saved(fake_clock: FakeClock, store: AdherenceStore) -> None:
+    live = start_session(store, routine(hold(sets=3, seconds=30)), fake_clock).value
+
+    TerminalPlayer(live.engine, io.StringIO()).play(ScriptedKeys(fake_clock, {40.0: CTRL_C}))
+
+    record = live.record()
     assert (record.status, record.steps_completed) == (SessionStatus.STOPPED, 1)
 
 

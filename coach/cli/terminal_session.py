@@ -1,0 +1,113 @@
+"""A guided session in the terminal from start to end: recovery first, the player, then the questions.
+
+The end-of-session questions are the app's (`coach.gui.session_end`): pain 0-10 with the core's advice,
+the warning-sign questions (a "yes" brings the core's calm "please see a doctor"), and an optional note.
+Each answer is stored the moment it is given, so that Ctrl-C or the end of input keeps what came before.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from typing import IO
+
+from coach.cli.commands import count
+from coach.cli.parser import pain_value
+from coach.cli.questions import Questions
+from coach.cli.terminal_player import Keys, TerminalPlayer
+from coach.cli.terminal_recovery import offer_recovery
+from coach.core.clinical.safety import PAIN_MAX, PAIN_MIN, SESSION_WARNING_SIGNS
+from coach.core.operations import EndOfSession, LiveSession, answer_session_end, start_session
+from coach.core.routines.library import Library
+from coach.core.routines.model import Routine, estimated_minutes
+from coach.core.session.clock import Clock
+from coach.core.store.adherence import AdherenceStore
+
+PAIN_QUESTION = f"How much did your knee hurt during the session, {PAIN_MIN}-{PAIN_MAX} (Enter skips)?"
+INTRODUCTION = "A few questions about the session, as the app asks them; Enter skips any of them."
+YES_NO = {"y": True, "yes": True, "n": False, "no": False}
+YES_NO_HINT = "(y/n, Enter skips)"
+YES_NO_AGAIN = "Please type y or n, or press Enter to skip."
+NOTE_QUESTION = "A note for you or your physiotherapist (Enter skips):"
+
+
+def session_in_terminal(
+    store: AdherenceStore,
+    library: Library,
+    routine: Routine,
+    clock: Clock,
+    out: IO[str],
+    questions: Questions,
+    keys: Callable[[], AbstractContextManager[Keys]],
+    *,
+    pain: int | None = None,
+) -> EndOfSession:
+    """Offer recovery, play `routine` (or the resumed session) to its end, ask the questions, say how it went.
+
+    `keys` opens the key presses for the player (the terminal in single-key mode); the questions before and
+    after it are asked a line at a time. `pain`, given on the command line, answers the pain question.
+    """
+    live = offer_recovery(store, library, clock, questions, out)
+    if live is None:
+        live = start_session(store, routine, clock).value
+    elif live.routine.id != routine.id:
+        asked, resumed = routine.title, live.routine.title
+        out.write(f"This carries on {resumed}, not {asked}; start {asked} again after it.\n")
+    out.write(f"{_introduce(live)}\n")
+    with keys() as pressed:
+        TerminalPlayer(live.engine, out).play(pressed)
+    end = ask_session_end(store, live.session_id, questions, out, pain=pain)
+    record = end.record
+    out.write(
+        f"Session {end.outcome.value}: {record.steps_completed} of {record.steps_total} steps done. Saved.\n"
+    )
+    return end
+
+
+def _introduce(live: LiveSession) -> str:
+    routine = live.routine
+    about = f"{count(len(routine.exercises), 'exercise')}, about {round(estimated_minutes(routine))} min"
+    if live.resumed:
+        return f"{routine.title}: carrying on where it stopped ({about} in all)"
+    return f"{routine.title}: {about}"
+
+
+def ask_session_end(
+    store: AdherenceStore, session_id: int, questions: Questions, out: IO[str], *, pain: int | None = None
+) -> EndOfSession:
+    """Ask the end-of-session questions (`pain` given answers that one), storing each answer at once."""
+    signs: dict[str, bool | None] = {sign.key: None for sign in SESSION_WARNING_SIGNS}
+
+    def store_answers(note: str = "") -> EndOfSession:
+        return answer_session_end(store, session_id, pain=pain, warning_signs=signs, note=note).value
+
+    if questions.interactive:
+        out.write(f"{INTRODUCTION}\n")
+    if pain is None:
+        pain = _ask_pain(questions, out)
+    if pain is not None:
+        out.write(f"{pain} of {PAIN_MAX}: {store_answers().pain_advice}\n")
+    told = False
+    for sign in SESSION_WARNING_SIGNS:
+        signs[sign.key] = questions.choose(
+            f"{sign.question} {YES_NO_HINT}", YES_NO, YES_NO_AGAIN, enter_skips=True
+        )
+        if signs[sign.key] is None:
+            continue
+        doctor = store_answers().see_a_doctor
+        if doctor and not told:
+            out.write(f"{doctor}\n")
+            told = True
+    return store_answers(questions.ask(NOTE_QUESTION) or "")
+
+
+def _ask_pain(questions: Questions, out: IO[str]) -> int | None:
+    while True:
+        answer = questions.ask(PAIN_QUESTION)
+        if not answer:
+            return None
+        try:
+            return pain_value(answer)
+        except argparse.ArgumentTypeError as problem:
+            out.write(f"{problem}\n")
