@@ -16,6 +16,7 @@ from coach.core.routines.loader import RoutineError, check_routine_file
 from coach.core.routines.model import Routine, estimated_minutes
 from coach.core.session.clock import SystemClock
 from coach.core.store.adherence import AdherenceStore
+from coach.core.words import count
 
 
 def _library(places: Places) -> Library:
@@ -157,7 +158,3 @@ def ice_command(args: argparse.Namespace, places: Places, out: IO[str]) -> int:
     finally:
         store.close()
     return EXIT_OK
-
-
-def count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

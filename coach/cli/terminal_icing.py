@@ -13,7 +13,8 @@ from coach.core.clinical.safety import (
 )
 from coach.core.operations import finish_icing, start_icing
 from coach.core.session.clock import Clock
-from coach.core.session.icing import IcingEnded, IcingRun, countdown_text
+from coach.core.session.icing import IcingEnded, IcingRun
+from coach.core.session.timer import countdown_text
 from coach.core.store.adherence import AdherenceStore
 
 HELP = "q or Space stops early"

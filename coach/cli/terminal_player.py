@@ -12,6 +12,7 @@ from typing import IO, Protocol
 from coach.core.routines.model import StepKind
 from coach.core.session.engine import EngineState, SessionEngine
 from coach.core.session.events import CountdownCue, Event, SessionPaused, SideSwitch, StepStarted
+from coach.core.session.timer import countdown_text
 
 HELP = "Space pause/resume · n next · b back · q stop"
 ASK = "Stop the session? y stops and saves what you did, any other key carries on"
@@ -79,12 +80,6 @@ class _WindowsKeys:
                 return str(msvcrt.getwch())  # type: ignore[attr-defined,unused-ignore]
             time.sleep(0.02)
         return None
-
-
-def format_seconds(seconds: float) -> str:
-    """Whole seconds left as m:ss, rounded up so that 0:00 shows only at the very end."""
-    whole = math.ceil(max(0.0, seconds) - 1e-9)
-    return f"{whole // 60}:{whole % 60:02d}"
 
 
 class TerminalPlayer:
@@ -171,7 +166,7 @@ class TerminalPlayer:
     def _line(self) -> str:
         engine = self.engine
         step = engine.current_step
-        where = f"{format_seconds(engine.remaining()):>6}  {step.describe()}"
+        where = f"{countdown_text(engine.remaining(), pad_minutes=False):>6}  {step.describe()}"
         if self.asking:
             return f"{where}  {ASK}"
         paused = "  [paused]" if engine.state is EngineState.PAUSED else ""

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from typing import IO
 
-from coach.cli.commands import count
 from coach.cli.parser import pain_value
 from coach.cli.questions import Questions
 from coach.cli.terminal_player import Keys, TerminalPlayer
@@ -23,6 +22,7 @@ from coach.core.routines.library import Library
 from coach.core.routines.model import Routine, estimated_minutes
 from coach.core.session.clock import Clock
 from coach.core.store.adherence import AdherenceStore
+from coach.core.words import count
 
 PAIN_QUESTION = f"How much did your knee hurt during the session, {PAIN_MIN}-{PAIN_MAX} (Enter skips)?"
 INTRODUCTION = "A few questions about the session, as the app asks them; Enter skips any of them."

@@ -33,8 +33,8 @@ from coach.core.session.clock import Clock
 from coach.core.session.icing import (
     IcingEnded,
     IcingRun,
-    countdown_text,
 )
+from coach.core.session.timer import countdown_text
 from coach.core.store.adherence import AdherenceStore
 from coach.gui import style
 from coach.gui.operations import OperationRunner

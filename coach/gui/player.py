@@ -28,6 +28,7 @@ from coach.core.routines.model import Exercise, Routine, StepKind
 from coach.core.session import cues
 from coach.core.session.engine import EngineState, SessionEngine
 from coach.core.session.events import Event, SessionFinished
+from coach.core.session.timer import countdown_text
 from coach.gui import style
 from coach.services.sound import SoundPlayer
 from coach.services.voice import Voice
@@ -35,12 +36,6 @@ from coach.services.voice import Voice
 # The widest texts the countdown shows, in seconds and in minutes; their widths decide the font size.
 _WIDEST_SECONDS = "00"
 _WIDEST_MINUTES = "00:00"
-
-
-def format_countdown(seconds: float) -> str:
-    """Whole seconds left, rounded up (0 shows only at the very end); m:ss from a minute up."""
-    whole = math.ceil(max(0.0, seconds) - 1e-9)
-    return f"{whole // 60}:{whole % 60:02d}" if whole >= 60 else str(whole)
 
 
 class CountdownLabel(QLabel):
@@ -362,7 +357,7 @@ class PlayerView(QWidget):
         upcoming = engine.next_block
         self.headline.setText(cues.headline(step))
         self.position_label.setText(cues.position(step))
-        self.countdown.setText(format_countdown(engine.block_remaining()))
+        self.countdown.setText(countdown_text(engine.block_remaining(), pad_minutes=False, bare_seconds=True))
         self.countdown_caption.setText(self.tr(cues.countdown_caption(step)))
         shown = self._exercises.get(step.exercise_id)
         if step.kind is StepKind.REST and upcoming is not None:

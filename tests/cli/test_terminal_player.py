@@ -6,18 +6,21 @@ import io
 
 import pytest
 
-from coach.cli.terminal_player import ASK, TerminalPlayer, format_seconds
+from coach.cli.terminal_player import ASK, TerminalPlayer
 from coach.core.history.records import SessionStatus
 from coach.core.operations import start_session
 from coach.core.session.clock import FakeClock
 from coach.core.session.engine import EngineState, SessionEngine
+from coach.core.session.timer import countdown_text
 from coach.core.store.adherence import AdherenceStore
 from tests.cli.fakes import CTRL_C, ScriptedKeys
 from tests.helpers import hold, routine
 
 
-def test_format_seconds_rounds_up() -> None:
-    assert [format_seconds(s) for s in (0, 0.2, 59.01, 60, 125)] == ["0:00", "0:01", "1:00", "1:00", "2:05"]
+def test_the_terminal_countdown_rounds_up_and_shows_minutes() -> None:
+    shown = [countdown_text(s, pad_minutes=False) for s in (0, 0.2, 59.01, 60, 125)]
+
+    assert shown == ["0:00", "0:01", "1:00", "1:00", "2:05"]
 
 
 def test_a_whole_session_plays_to_the_end(fake_clock: FakeClock) -> None:

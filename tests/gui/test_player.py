@@ -10,8 +10,8 @@ from coach.core.history.records import SessionStatus
 from coach.core.routines.model import GET_READY_SECONDS
 from coach.core.session.clock import FakeClock
 from coach.core.session.engine import EngineState
+from coach.core.session.timer import countdown_text
 from coach.gui.app import CoachApp, Services
-from coach.gui.player import format_countdown
 from coach.gui.session_end import SessionEndPage
 from coach.services.sound import Cue
 from tests.gui.driving import advance, answer_stop, finish_a_session, press, start_from_the_window
@@ -242,7 +242,7 @@ def test_a_running_session_is_not_started_twice(qtbot: QtBot, coach_app: CoachAp
     ("seconds", "shown"), [(0, "0"), (0.2, "1"), (5, "5"), (59.5, "1:00"), (61, "1:01"), (1200, "20:00")]
 )
 def test_countdown_text(seconds: float, shown: str) -> None:
-    assert format_countdown(seconds) == shown
+    assert countdown_text(seconds, pad_minutes=False, bare_seconds=True) == shown
 
 
 def test_answers_are_kept_when_the_page_is_left_with_esc(

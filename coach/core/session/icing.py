@@ -92,9 +92,3 @@ class IcingRun:
             self.ended = IcingEnded(False, self.clock.wall(), max(0.0, elapsed) / 60, False)
         assert self.ended is not None
         return self.ended
-
-
-def countdown_text(seconds: float) -> str:
-    """Seconds left as mm:ss, rounded up so that 00:00 shows only at the very end."""
-    whole = math.ceil(max(0.0, seconds) - 1e-9)
-    return f"{whole // 60:02d}:{whole % 60:02d}"

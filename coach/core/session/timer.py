@@ -6,6 +6,7 @@ deadline as well also counts the time a laptop spends asleep, which is what an i
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -57,3 +58,15 @@ class Deadline:
 
     def _remaining_raw(self, clock: Clock) -> float:
         return min(self.ends - clock.monotonic(), self._wall_remaining(clock))
+
+
+def countdown_text(seconds: float, *, pad_minutes: bool = True, bare_seconds: bool = False) -> str:
+    """Time left as mm:ss (or m:ss), rounded up so that zero shows only at the very end.
+
+    `bare_seconds` shows the last minute as a plain number of seconds ("42"), as the player does.
+    """
+    whole = math.ceil(max(0.0, seconds) - 1e-9)
+    if bare_seconds and whole < 60:
+        return str(whole)
+    minutes = f"{whole // 60:02d}" if pad_minutes else str(whole // 60)
+    return f"{minutes}:{whole % 60:02d}"

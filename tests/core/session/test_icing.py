@@ -10,8 +10,8 @@ from coach.core.session.icing import (
     IcingRefusedError,
     IcingRun,
     IcingState,
-    countdown_text,
 )
+from coach.core.session.timer import countdown_text
 from coach.core.store.adherence import AdherenceStore
 from coach.core.store.errors import StoreError
 
