@@ -7,85 +7,88 @@ Tests build it with a FakeClock, null services and a temporary COACH_DATA_DIR.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from coach import __version__
 from coach.core.clinical.safety import ICING_MAX_MINUTES
-from coach.core.history.checkin import morning_check_in_due
-from coach.core.history.reminders import dose_days
-from coach.core.history.stats import describe_summary, summarize
-from coach.core.operations import (
-    Changes,
-    LiveSession,
-    RecoveryOffer,
-    change_settings,
-    close_abandoned_icing,
-    close_abandoned_session,
-    find_recovery,
-    resume_session,
-    start_session,
-)
 from coach.core.paths import Places, resolve_places
 from coach.core.requests import Request, server_name
 from coach.core.routines.library import Library, discover_routines
-from coach.core.routines.loader import ILLUSTRATIONS
 from coach.core.routines.model import Routine
 from coach.core.session.clock import Clock, SystemClock
-from coach.core.session.engine import EngineState
-from coach.core.settings import Settings, load_settings
-from coach.core.store.adherence import AdherenceStore
-from coach.core.store.errors import StoreError
-from coach.gui.check_in import MorningCheckIn
-from coach.gui.history import HistoryWindow
-from coach.gui.icing import IcingController, IcingWindow
-from coach.gui.instance import InstanceError, InstanceServer, hand_over
+from coach.gui.instance import InstanceError, hand_over
 from coach.gui.main_window import MainWindow
-from coach.gui.operations import OperationRunner
-from coach.gui.player import PlayerView
-from coach.gui.recovery import RecoveryDialog
-from coach.gui.reminders import ReminderDialog, ReminderScheduler
-from coach.gui.session_end import SessionEndPage
-from coach.gui.tray import CoachTray
-from coach.services.inhibit import Inhibitor, NullInhibitor, make_inhibitor
-from coach.services.notify import Notifier, NullNotifier, make_notifier
-from coach.services.sound import NullSound, SoundPlayer, make_sound_player
-from coach.services.voice import NullVoice, Voice, make_voice
 
-SESSION_ENDED = Changes(sessions=True, steps=True)
+# Only what the first window shows is imported above; the store (sqlite-utils), the operations, the player,
+# History, its charts, the check-in and the dialogs load after the first paint or when first asked for, so
+# the window appears as fast as a bare Qt window does (bench/startup.py measures it).
+if TYPE_CHECKING:
+    from coach.core.operations import Changes, LiveSession, RecoveryOffer
+    from coach.core.settings import Settings
+    from coach.core.store.adherence import AdherenceStore
+    from coach.gui.check_in import MorningCheckIn
+    from coach.gui.history import HistoryWindow
+    from coach.gui.player import PlayerView
+    from coach.gui.recovery import RecoveryDialog
+    from coach.services.inhibit import Inhibitor
+    from coach.services.notify import Notifier
+    from coach.services.sound import SoundPlayer
+    from coach.services.voice import Voice
 
 
 @dataclass
 class Services:
     """The platform features the app uses, each replaceable by its null version."""
 
-    sound: SoundPlayer = field(default_factory=NullSound)
-    voice: Voice = field(default_factory=NullVoice)
-    notifier: Notifier = field(default_factory=NullNotifier)
-    inhibitor: Inhibitor = field(default_factory=NullInhibitor)
+    sound: SoundPlayer = field(default_factory=lambda: _null_services().sound)
+    voice: Voice = field(default_factory=lambda: _null_services().voice)
+    notifier: Notifier = field(default_factory=lambda: _null_services().notifier)
+    inhibitor: Inhibitor = field(default_factory=lambda: _null_services().inhibitor)
+
+
+def _null_services() -> Services:
+    """Every null version (imported here: the services' modules load D-Bus, which the first paint skips)."""
+    from coach.services.inhibit import NullInhibitor
+    from coach.services.notify import NullNotifier
+    from coach.services.sound import NullSound
+    from coach.services.voice import NullVoice
+
+    return Services(NullSound(), NullVoice(), NullNotifier(), NullInhibitor())
 
 
 class CoachApp(QObject):
     """Owns the store, the settings and the main window, and starts sessions, icing and history."""
 
-    def __init__(self, places: Places, store: AdherenceStore, *, clock: Clock, services: Services) -> None:
+    def __init__(
+        self,
+        places: Places,
+        store: AdherenceStore,
+        *,
+        clock: Clock,
+        services: Services,
+        window: MainWindow | None = None,
+    ) -> None:
+        """Wire the app around `window` (already shown by run_app before the store opened) or a new one."""
+        from coach.core.settings import load_settings
+        from coach.gui.operations import OperationRunner
+
         super().__init__()
         self.places = places
         self.store = store
         self.clock = clock
         self.services = services
         self.settings = load_settings(places.data_dir)
-        self.library: Library = discover_routines(
-            places.bundled_routines, places.user_routines, places.assets
-        )
+        self.window = window or first_window(places)
+        self.library: Library = self.window.library
         self.runner = OperationRunner(self)
         self.runner.changed.connect(self._on_changes)
-        self.window = MainWindow(self.library)
-        self.window.setWindowIcon(QIcon(str(places.assets / "icons" / "rehab-coach.svg")))
         self.window.start_requested.connect(self.start_routine)
         self.window.history_action.triggered.connect(self.show_history)
         self.player: PlayerView | None = None
@@ -101,6 +104,8 @@ class CoachApp(QObject):
 
     def change_settings(self, settings: Settings) -> None:
         """Remember the user's choice at once, so that a crash keeps it."""
+        from coach.core.operations import change_settings
+
         saved = self.runner.run(lambda: change_settings(self.places.data_dir, settings), self.window)
         if saved is not None:
             self.settings = saved
@@ -121,6 +126,8 @@ class CoachApp(QObject):
 
     def play_routine(self, routine: Routine) -> PlayerView | None:
         """Open the guided player on `routine` and start the session (recorded step by step)."""
+        from coach.core.operations import start_session
+
         if self.player is not None:
             return None
         live = self.runner.run(lambda: start_session(self.store, routine, self.clock), self.window)
@@ -128,6 +135,9 @@ class CoachApp(QObject):
 
     def offer_recovery(self) -> None:
         """Offer to resume a session the app died in, or to close it as stopped early."""
+        from coach.core.operations import find_recovery
+        from coach.gui.recovery import RecoveryDialog
+
         if self.player is not None:
             return
         offer = self.runner.run(
@@ -144,6 +154,8 @@ class CoachApp(QObject):
         dialog.open()
 
     def _on_recovery_answer(self) -> None:
+        from coach.core.operations import close_abandoned_session, resume_session
+
         dialog, offer = self.recovery_dialog, self.recovery
         if dialog is None or offer is None:
             return
@@ -159,6 +171,9 @@ class CoachApp(QObject):
         self.offer_morning_check_in()
 
     def _play(self, live: LiveSession) -> PlayerView:
+        from coach.core.routines.loader import ILLUSTRATIONS
+        from coach.gui.player import PlayerView
+
         player = PlayerView(
             live.routine,
             live.engine,
@@ -178,6 +193,9 @@ class CoachApp(QObject):
         return player
 
     def _on_session_finished(self) -> None:
+        from coach.core.operations import Changes
+        from coach.gui.session_end import SessionEndPage
+
         live = self.live
         self.services.inhibitor.release()
         if self.player is not None:
@@ -185,7 +203,7 @@ class CoachApp(QObject):
         self.player = None
         if live is None:
             return
-        self.runner.announce(SESSION_ENDED)
+        self.runner.announce(Changes(sessions=True, steps=True))
         page = SessionEndPage(live.record(), self.store, self.runner)
         page.done.connect(self._on_session_closed)
         self.window.show_page(page)
@@ -199,6 +217,8 @@ class CoachApp(QObject):
 
     def refresh_summary(self) -> None:
         """This week's dose and the streak, under the library."""
+        from coach.core.history.stats import describe_summary, summarize
+
         now = self.clock.wall().astimezone()
         summary = summarize(self.store.sessions(), now.date(), now.tzinfo, self.store.day_marks())
         self.window.set_summary(describe_summary(summary))
@@ -236,6 +256,8 @@ class CoachApp(QObject):
 
     def show_history(self) -> HistoryWindow:
         """Open the history window (computed afresh), or bring it forward if it is open."""
+        from coach.gui.history import HistoryWindow
+
         if self.history_window is None:
             self.history_window = HistoryWindow(
                 self.store, self.clock, self.library, self.places, self.runner
@@ -257,6 +279,9 @@ class CoachApp(QObject):
 
     def offer_morning_check_in(self) -> MorningCheckIn | None:
         """On the first start of a day after a session, ask once how the knee is this morning."""
+        from coach.core.history.checkin import morning_check_in_due
+        from coach.gui.check_in import MorningCheckIn
+
         if self.check_in is not None or self.player is not None:
             return None
         if self.recovery_dialog is not None and self.recovery_dialog.isVisible():
@@ -278,6 +303,11 @@ class CoachApp(QObject):
 
     def _setup_icing(self) -> None:
         """The icing timer, its window, the tray, and how a second launch's request reaches us."""
+        from coach.core.operations import close_abandoned_icing
+        from coach.gui.icing import IcingController, IcingWindow
+        from coach.gui.reminders import ReminderScheduler
+        from coach.gui.tray import CoachTray
+
         self.runner.run(lambda: close_abandoned_icing(self.store, self.clock.wall()))
         self.icing = IcingController(
             self.store, self.clock, self.runner, self.services.sound, self.services.notifier, parent=self
@@ -340,6 +370,8 @@ class CoachApp(QObject):
 
     def edit_reminders(self) -> None:
         """The days and time of the daily reminder, in a dialog that does not block the timers."""
+        from coach.gui.reminders import ReminderDialog
+
         self.reminder_dialog = ReminderDialog(self.settings, self.window)
         self.reminder_dialog.accepted.connect(self._on_reminders_chosen)
         self.reminder_dialog.open()
@@ -351,6 +383,8 @@ class CoachApp(QObject):
         return self.settings
 
     def _dose_days(self) -> set[date]:
+        from coach.core.history.reminders import dose_days
+
         return dose_days(self.store.sessions())
 
     def quit(self) -> None:
@@ -396,6 +430,8 @@ class CoachApp(QObject):
         _bring_forward(self.icing_window if self.icing.running else self.window)
 
     def session_running(self) -> bool:
+        from coach.core.session.engine import EngineState
+
         return self.player is not None and self.player.engine.state in (
             EngineState.RUNNING,
             EngineState.PAUSED,
@@ -419,6 +455,30 @@ def _bring_forward(window: QWidget) -> None:
     window.showNormal()
     window.raise_()
     window.activateWindow()
+
+
+def first_window(places: Places) -> MainWindow:
+    """The main window on the routine library: all the first paint needs (no store, no services)."""
+    library = discover_routines(places.bundled_routines, places.user_routines, places.assets)
+    window = MainWindow(library)
+    window.setWindowIcon(QIcon(str(places.assets / "icons" / "rehab-coach.svg")))
+    return window
+
+
+class _AfterFirstPaint(QObject):
+    """Calls `then` once, from the event loop, just after `window` has painted for the first time."""
+
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._then = then
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            # A zero timer: the paint finishes and reaches the screen before the rest of the app is built.
+            QTimer.singleShot(0, self._then)
+        return False
 
 
 def run_app(
@@ -447,22 +507,45 @@ def run_app(
     qt_app.setApplicationVersion(__version__)
     qt_app.setDesktopFileName("rehab-coach")
     places = resolve_places()
+    window = first_window(places)
+    started: list[CoachApp] = []
+    _AfterFirstPaint(window, lambda: started.extend(_finish_start(places, window, name, request, routine)))
+    window.show()
+    try:
+        return int(qt_app.exec())
+    finally:
+        for app in started:
+            app.close()
+
+
+def _finish_start(
+    places: Places, window: MainWindow, name: str, request: Request, routine: Routine | None
+) -> list[CoachApp]:
+    """After the first paint: open the store, start the services, wire the app, then do what was asked."""
+    from coach.core.store.adherence import AdherenceStore
+    from coach.core.store.errors import StoreError
+    from coach.gui.instance import InstanceServer
+    from coach.services.inhibit import make_inhibitor
+    from coach.services.notify import make_notifier
+    from coach.services.sound import make_sound_player
+    from coach.services.voice import make_voice
+
     try:
         store = AdherenceStore.open(places.database)
     except StoreError as error:
-        QMessageBox.critical(None, "Rehab Coach", str(error))
-        return 1
+        QMessageBox.critical(window, "Rehab Coach", str(error))
+        QApplication.exit(1)
+        return []
     services = Services(
         sound=make_sound_player(places.assets / "sounds"),
         voice=make_voice(),
         notifier=make_notifier(),
         inhibitor=make_inhibitor(),
     )
-    app = CoachApp(places, store, clock=SystemClock(), services=services)
+    app = CoachApp(places, store, clock=SystemClock(), services=services, window=window)
     server = InstanceServer(name, app.handle_request, parent=app)
     if not server.listen():
         print("coach: cannot listen for a second launch; it will open a second window", file=sys.stderr)
-    app.window.show()
     if request.command == "ice":
         app.start_icing(request.minutes or ICING_MAX_MINUTES)
     elif routine is not None:
@@ -470,7 +553,4 @@ def run_app(
     else:
         app.offer_recovery()
         app.offer_morning_check_in()
-    try:
-        return int(qt_app.exec())
-    finally:
-        app.close()
+    return [app]
