@@ -8,7 +8,7 @@ from __future__ import annotations
 import enum
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone, tzinfo
 
 # A marked span longer than a year is almost certainly a typo in a date (ours).
@@ -142,6 +142,12 @@ class SessionRecord:
     routine_since: date | None = None
     morning_pain: int | None = None
     morning_at: datetime | None = None  # when the next-morning question was answered or skipped
+    # The local day, worked out once: history asks for it a few dozen times a session, years of sessions.
+    _day: date | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.utc_offset_minutes is not None:
+            object.__setattr__(self, "_day", self.local_start().date())
 
     @property
     def completed(self) -> bool:
@@ -164,6 +170,8 @@ class SessionRecord:
 
     def local_day(self, fallback: tzinfo | None = None) -> date:
         """The local calendar day the session belongs to (the day it started, where it started)."""
+        if self._day is not None:
+            return self._day
         return self.local_start(fallback).date()
 
     @property
