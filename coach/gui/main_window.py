@@ -28,7 +28,6 @@ from coach.core.clinical.safety import DISCLAIMER
 from coach.core.routines.library import Library, RoutineEntry
 from coach.core.routines.model import estimated_minutes
 from coach.gui import style
-from coach.gui.help import show_about, show_warning_signs
 
 
 class MainWindow(QMainWindow):
@@ -222,9 +221,13 @@ class MainWindow(QMainWindow):
             event.ignore()
 
     def _on_warning_signs(self) -> None:
+        from coach.gui.help import show_warning_signs  # loaded when asked for: not part of the first paint
+
         show_warning_signs(self)
 
     def _on_about(self) -> None:
+        from coach.gui.help import show_about
+
         show_about(self)
 
     def _on_full_screen(self, on: bool) -> None:
