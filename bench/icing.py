@@ -1,34 +1,46 @@
-"""Benchmarks: `python3 dev.py bench [--seconds N]`, and `python3 dev.py bench history [--years N]`.
+"""The icing timer's cost: CPU and wake-ups while it runs, against a bare window and the idle app.
 
-icing-cpu: how much CPU the app uses while an icing timer runs, against a bare PySide6 window and the
-idle app over the same time in the same run. Each runs in its own child process, offscreen, side by side,
-and is measured from inside the child (time.process_time over the event loop only, so start-up is not
-counted). Figures depend on the machine, so they are printed, not stored; the ratios travel better.
+    python -m bench.icing --child baseline|app|icing --seconds N      (run by `python3 dev.py bench`)
+
+Each kind runs in its own child process, offscreen, all side by side (each mostly sleeps, so they hardly
+disturb each other), measured from inside the child over its event loop only (start-up not counted):
+CPU seconds (time.process_time), the icing timer's ticks, and every Qt timer event the GUI thread
+handled: the wake-ups a laptop's battery pays for.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-TARGET_PERCENT = 0.5  # of one core, while a timer runs (issue 5)
+from bench.processes import ROOT, child_env
+
+KINDS = {"baseline": "bare QWidget", "app": "app, idle", "icing": "app, icing timer running"}
 
 
 def _child(kind: str, seconds: float) -> dict[str, float]:
     """Run one measured event loop in this process and return what it used."""
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication, QWidget
 
     qt_app = QApplication([sys.argv[0]])
-    keep: list[object] = []
-    ticks = [0]
+    keep: list[Any] = []
+    counts = {"ticks": 0, "timer_events": 0}
+    wakes: list[float] = []
+
+    class TimerEvents(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.Timer:
+                counts["timer_events"] += 1
+                wakes.append(time.monotonic())
+            return False
+
     if kind in ("icing", "app"):
         from coach.core.paths import resolve_places
         from coach.core.session.clock import SystemClock
@@ -40,7 +52,7 @@ def _child(kind: str, seconds: float) -> dict[str, float]:
         app.window.show()
         if kind == "icing":
             app.start_icing(20)
-        app.icing.changed.connect(lambda: ticks.__setitem__(0, ticks[0] + 1))
+        app.icing.changed.connect(lambda: counts.__setitem__("ticks", counts["ticks"] + 1))
         keep.append(app)
     else:
         widget = QWidget()
@@ -48,29 +60,31 @@ def _child(kind: str, seconds: float) -> dict[str, float]:
         widget.show()
         keep.append(widget)
     qt_app.processEvents()
+    spy = TimerEvents()
+    qt_app.installEventFilter(spy)
     QTimer.singleShot(int(seconds * 1000), qt_app.quit)
     cpu, wall = time.process_time(), time.monotonic()
     qt_app.exec()
     cpu, wall = time.process_time() - cpu, time.monotonic() - wall
-    if kind != "baseline":
-        keep[0].close()  # type: ignore[attr-defined]
-    return {"cpu_seconds": cpu, "wall_seconds": wall, "ticks": float(ticks[0])}
+    keep[0].close()
+    counts["timer_events"] -= 1  # the single shot that ends the measurement is not the app's
+    wakes = wakes[:-1]
+    # Wake-ups a second over the steady run, first wake-up to last: the icing timer fires on the countdown's
+    # whole seconds, so counting over the whole window would count a fraction of a second as a wake-up.
+    steady = (len(wakes) - 1) / (wakes[-1] - wakes[0]) if len(wakes) > 1 else 0.0
+    figures = {"cpu_seconds": cpu, "wall_seconds": wall, "wakeups_per_second": steady}
+    return figures | {k: float(v) for k, v in counts.items()}
 
 
-KINDS = {"baseline": "bare QWidget", "app": "app, idle", "icing": "app, icing timer running"}
-
-
-def _measure_side_by_side(seconds: float) -> dict[str, dict[str, float]]:
-    """Run every child at once (each mostly sleeps, so they hardly disturb each other)."""
-    with tempfile.TemporaryDirectory() as data:
+def measure_icing(seconds: float) -> dict[str, dict[str, float]]:
+    """Run every kind at once for `seconds`; what each used."""
+    with tempfile.TemporaryDirectory(prefix="coach-bench-icing-") as data:
         children = {}
         for kind in KINDS:
-            folder = Path(data) / kind
-            env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "COACH_DATA_DIR": str(folder)}
             children[kind] = subprocess.Popen(
-                [sys.executable, "-m", "bench", "--child", kind, "--seconds", str(seconds)],
+                [sys.executable, "-m", "bench.icing", "--child", kind, "--seconds", str(seconds)],
                 cwd=ROOT,
-                env=env,
+                env=child_env(Path(data) / kind),
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,  # Qt's offscreen chatter; shown only if a child fails
                 text=True,
@@ -85,42 +99,12 @@ def _measure_side_by_side(seconds: float) -> dict[str, dict[str, float]]:
 
 
 def main(argv: list[str]) -> int:
-    if argv[:1] == ["history"]:
-        from bench.history import main as history
-
-        return history(argv[1:])
-    parser = argparse.ArgumentParser(prog="dev.py bench", description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=float, default=60.0, help="how long each child runs (default 60)")
-    parser.add_argument("--child", choices=list(KINDS), help=argparse.SUPPRESS)
+    parser = argparse.ArgumentParser(prog="python -m bench.icing", description=__doc__.splitlines()[0])
+    parser.add_argument("--child", choices=list(KINDS), required=True)
+    parser.add_argument("--seconds", type=float, default=30.0)
     args = parser.parse_args(argv)
-    if args.child:
-        print(json.dumps(_child(args.child, args.seconds)))
-        return 0
-    print(f"icing-cpu: {args.seconds:g} s, offscreen, one child process each, side by side\n")
-    rows = _measure_side_by_side(args.seconds)
-    print(f"{'child':<28} {'CPU s':>8} {'% of one core':>14} {'timer ticks/s':>14}")
-    for kind, label in KINDS.items():
-        row = rows[kind]
-        percent = 100 * row["cpu_seconds"] / row["wall_seconds"]
-        wakes = f"{row['ticks'] / row['wall_seconds']:.2f}" if kind == "icing" else "-"
-        print(f"{label:<28} {row['cpu_seconds']:>8.3f} {percent:>14.3f} {wakes:>14}")
-    icing = rows["icing"]
-    percent = 100 * icing["cpu_seconds"] / icing["wall_seconds"]
-    print()
-    for kind in ("baseline", "app"):
-        print(f"icing / {KINDS[kind]}: {_ratio(icing, rows[kind])} CPU")
-    if icing["ticks"]:
-        extra = icing["cpu_seconds"] - rows["app"]["cpu_seconds"]
-        print(f"icing: {1000 * extra / icing['ticks']:.2f} ms of CPU per tick above the idle app")
-    verdict = "under" if percent < TARGET_PERCENT else "OVER"
-    print(f"icing: {percent:.3f} % of one core, {verdict} the {TARGET_PERCENT} % target")
-    return 0 if percent < TARGET_PERCENT else 1
-
-
-def _ratio(numerator: dict[str, float], denominator: dict[str, float]) -> str:
-    if denominator["cpu_seconds"] <= 0:
-        return "n/a (the other used no measurable CPU)"
-    return f"{numerator['cpu_seconds'] / denominator['cpu_seconds']:.1f}x"
+    print(json.dumps(_child(args.child, args.seconds)))
+    return 0
 
 
 if __name__ == "__main__":

@@ -1,0 +1,186 @@
+"""Every speed and memory figure of Rehab Coach, each against a baseline measured in the same run.
+
+    python3 dev.py bench [--runs 9] [--icing-seconds 30] [--quick]
+
+Prints one table (median, min–max, the ratio, the target, met or not) and writes it all as JSON to
+bench/results/. Whole processes for what a person waits for (start to the first paint, peak memory,
+`coach history --json`), repeated runs in this process for the history view, its window and step commits,
+and side-by-side child processes for the icing timer. See bench/README.md for the figures and the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sys
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+from bench.commit import p99, step_commits
+from bench.generate_history import generate
+from bench.history import history_view, history_window, qt_application
+from bench.icing import KINDS, measure_icing
+from bench.processes import child_env, interleaved
+from bench.spread import Row, Spread, table, timed
+from coach.core.store.adherence import AdherenceStore
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def _startup_rows(runs: int, data_dir: Path) -> list[Row]:
+    env = child_env(data_dir)
+    results = interleaved(
+        {"app": (["-m", "bench.startup", "app"], env), "bare": (["-m", "bench.startup", "bare"], env)}, runs
+    )
+
+    def figures(kind: str, key: str) -> Spread:
+        return Spread(tuple(float(found[key]) for _, found in results[kind]))
+
+    bare = "bare QMainWindow"
+    return [
+        Row(
+            "start to first paint",
+            "s",
+            figures("app", "first_paint_s"),
+            figures("bare", "first_paint_s"),
+            bare,
+            1.5,
+        ),
+        Row(
+            "peak memory at first paint",
+            "MiB",
+            figures("app", "peak_rss_at_first_paint_mib"),
+            figures("bare", "peak_rss_at_first_paint_mib"),
+            bare,
+            1.3,
+        ),
+        Row(
+            "peak memory once started (no target)",
+            "MiB",
+            figures("app", "peak_rss_at_exit_mib"),
+            figures("bare", "peak_rss_at_exit_mib"),
+            bare,
+            float("inf"),
+        ),
+    ]
+
+
+def _cli_rows(runs: int, nothing: Path, one: Path, ten: Path) -> list[Row]:
+    history = ["-m", "coach", "history", "--json"]
+    results = interleaved(
+        {
+            "version": (["-m", "coach", "--version"], child_env(nothing)),
+            "nothing": (history, child_env(nothing)),
+            "one": (history, child_env(one)),
+            "ten": (history, child_env(ten)),
+        },
+        runs,
+    )
+    spread = {name: Spread(tuple(seconds for seconds, _ in found)) for name, found in results.items()}
+    version = "`coach --version`"
+    return [
+        Row("`coach history --json`, 10 years", "s", spread["ten"], spread["one"], "1 year", 1.5),
+        Row("`coach history --json`, 1 year", "s", spread["one"], spread["version"], version, 1.3),
+        Row(
+            "`coach history --json`, new data folder", "s", spread["nothing"], spread["version"], version, 1.3
+        ),
+    ]
+
+
+def _in_process_rows(runs: int, one: Path, ten: Path, today: datetime) -> list[Row]:
+    day = today.date()
+    qt_application()
+    view = {
+        name: timed(lambda db=db: history_view(db, day), runs) for name, db in (("one", one), ("ten", ten))
+    }
+    window = {
+        name: timed(lambda db=db: history_window(db, day), runs) for name, db in (("one", one), ("ten", ten))
+    }
+    return [
+        Row("history view, core work, 10 years", "s", view["ten"], view["one"], "1 year", 1.5),
+        Row("history window opened and painted, 10 years", "s", window["ten"], window["one"], "1 year", 1.5),
+    ]
+
+
+def _commit_rows(ten: Path) -> tuple[list[Row], int]:
+    latency, synchronous = step_commits(ten)
+    median = Spread((latency.median,))
+    worst = Spread((p99(latency),))
+    note = f"absolute (synchronous={synchronous})"
+    return [
+        Row(f"step commit, median of {len(latency.values)}", "ms", median, None, note, 5.0, strict=True),
+        Row(f"step commit, p99 of {len(latency.values)}", "ms", worst, None, note, 5.0, strict=True),
+    ], synchronous
+
+
+def _icing_rows(seconds: float) -> tuple[list[Row], dict[str, dict[str, float]]]:
+    used = measure_icing(seconds)
+
+    def share(kind: str) -> Spread:
+        return Spread((100 * used[kind]["cpu_seconds"] / used[kind]["wall_seconds"],))
+
+    icing = used["icing"]
+    wakes = Spread((round(icing["wakeups_per_second"], 2),))  # to a hundredth: the timer's own jitter is less
+    return [
+        Row("icing timer running, CPU of one core", "%", share("icing"), None, "absolute", 0.5, strict=True),
+        Row("icing timer running, Qt timer wake-ups", "/s", wakes, None, "absolute", 1.0),
+    ], used
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="dev.py bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=9, help="repeats of each timing (default 9)")
+    parser.add_argument("--icing-seconds", type=float, default=30.0, help="icing children's run (default 30)")
+    parser.add_argument("--years", type=int, default=10, help="the long history (default 10; against 1)")
+    parser.add_argument("--quick", action="store_true", help="one run of each, 2 s of icing: a smoke test")
+    args = parser.parse_args(argv)
+    runs, icing_seconds = (1, 2.0) if args.quick else (args.runs, args.icing_seconds)
+    now = datetime.now().astimezone()
+    with tempfile.TemporaryDirectory(prefix="coach-bench-") as folder:
+        # `empty` gets the database the app makes on its first start; `nothing` stays a folder with no files.
+        empty, nothing, one, ten = (Path(folder) / name for name in ("empty", "nothing", "one", "ten"))
+        AdherenceStore.open(empty / "coach.db").close()
+        for made in (nothing, one, ten):
+            made.mkdir()
+        sessions = {"one": generate(one / "coach.db", 1, today=now.date())}
+        sessions["ten"] = generate(ten / "coach.db", args.years, today=now.date())
+        print(
+            f"bench: {runs} runs each; 1 year = {sessions['one']} sessions, {args.years} years = "
+            f"{sessions['ten']}",
+            file=sys.stderr,
+        )
+        rows = _startup_rows(runs, empty)
+        rows += _cli_rows(runs, nothing, one, ten)
+        rows += _in_process_rows(runs, one / "coach.db", ten / "coach.db", now)
+        commit_rows, synchronous = _commit_rows(ten / "coach.db")
+        rows += commit_rows
+    icing_rows, icing_used = _icing_rows(icing_seconds)
+    rows += icing_rows
+    print(table(rows))
+    report = {
+        "when": now.isoformat(timespec="seconds"),
+        "machine": {
+            "platform": platform.platform(),
+            "python": platform.python_version(),
+            "cpus": os.cpu_count(),
+            "load_average": os.getloadavg() if hasattr(os, "getloadavg") else None,
+        },
+        "runs": runs,
+        "sessions": sessions,
+        "synchronous": synchronous,
+        "icing_children": {KINDS[kind]: figures for kind, figures in icing_used.items()},
+        "rows": [row.as_json() for row in rows],
+        "all_met": all(row.met for row in rows),
+    }
+    RESULTS.mkdir(exist_ok=True)
+    target = RESULTS / f"bench-{now:%Y%m%d-%H%M%S}.json"
+    target.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print(f"\nbench: wrote {target}")
+    return 0 if report["all_met"] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
