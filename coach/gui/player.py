@@ -281,6 +281,12 @@ class PlayerView(QWidget):
             # Even if recording a step failed, the display and the next wake-up carry on.
             self._refresh()
 
+    def press(self, key: Qt.Key) -> None:
+        """A player key pressed in another window of the app (the icing window): act as if pressed here."""
+        for action in self.actions():
+            if action.shortcut() == QKeySequence(key):
+                action.trigger()
+
     def ask_to_stop(self) -> None:
         """Esc: pause and ask, in the page; Esc again stops (what was done is kept either way)."""
         if self.engine.state not in (EngineState.RUNNING, EngineState.PAUSED):
