@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -29,6 +29,7 @@ from coach.core.clinical.safety import DISCLAIMER, ICING_MAX_MINUTES
 from coach.core.routines.library import Library, RoutineEntry
 from coach.core.routines.model import estimated_minutes
 from coach.gui import style
+from coach.gui.fit import fit_to_screen
 from coach.gui.help import show_about, show_warning_signs
 
 
@@ -57,7 +58,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.routine_list.currentRowChanged.connect(self._on_row_changed)
         self._fill_library(library)
-        self.resize(960, 620)
+        fit_to_screen(self, QSize(960, 620))
 
     # -- building ----------------------------------------------------------------------------------------
 
