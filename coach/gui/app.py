@@ -167,6 +167,7 @@ class CoachApp(QObject):
             voice=self.services.voice,
             beeps=self.settings.beeps,
             speak=self.settings.voice,
+            voice_note=self.voice_unavailable if self.settings.voice else None,
         )
         player.finished.connect(self._on_session_finished)
         self.player = player
@@ -221,6 +222,18 @@ class CoachApp(QObject):
             action.setCheckable(True)
             action.setChecked(chosen)
             action.toggled.connect(self._on_sound_choice)
+        if self.voice_unavailable is not None:
+            # The choice is kept for when speech can load; the menu says why it cannot now.
+            self.voice_action.setEnabled(False)
+            self.voice_action.setText(self.tr("Spoken cues unavailable: {0}").format(self.voice_unavailable))
+
+    @property
+    def voice_unavailable(self) -> str | None:
+        """Why no voice can speak (speech did not load), or None when one can."""
+        voice = self.services.voice
+        # A NullVoice with its default reason was chosen (voice turned off, tests), not a failure to load.
+        failed = isinstance(voice, NullVoice) and voice.reason != NullVoice().reason
+        return voice.reason if failed else None
 
     def _on_sound_choice(self) -> None:
         beeps, voice = self.beeps_action.isChecked(), self.voice_action.isChecked()
@@ -296,6 +309,7 @@ class CoachApp(QObject):
         self.tray.stop_icing_requested.connect(self._on_stop_icing)
         self.tray.routine_requested.connect(self._on_todays_routine)
         self.tray.show_requested.connect(self._on_show)
+        self.tray.toggle_requested.connect(self._on_tray_click)
         self.tray.quit_requested.connect(self.quit)
         if self.tray.icon is not None:
             # With a tray, closing the window leaves the app (its icing timer, its reminders) running.
@@ -427,6 +441,13 @@ class CoachApp(QObject):
     def _on_show(self) -> None:
         during_session = self.session_running()
         _bring_forward(self.icing_window if self.icing.running and not during_session else self.window)
+
+    def _on_tray_click(self) -> None:
+        """Show the window, or hide it when it is already in front (a tray app's left click)."""
+        if self.window.isVisible() and self.window.isActiveWindow() and self.tray.icon is not None:
+            self.window.hide()
+        else:
+            self._on_show()
 
     def session_running(self) -> bool:
         return self.player is not None and self.player.engine.state in (

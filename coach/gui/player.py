@@ -119,7 +119,9 @@ class PlayerView(QWidget):
         voice: Voice,
         beeps: bool = True,
         speak: bool = True,
+        voice_note: str | None = None,
     ) -> None:
+        """`voice_note` is why spoken cues were asked for but cannot be heard; the player shows it."""
         super().__init__()
         self.routine = routine
         self.engine = engine
@@ -140,6 +142,11 @@ class PlayerView(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(self.tr("Guided session: {0}").format(routine.title))
         self._build()
+        if voice_note:
+            self.voice_note.setText(
+                self.tr("No spoken cues: {0}. Beeps and the screen still guide you.").format(voice_note)
+            )
+            self.voice_note.show()
         engine.subscribe(self._on_event)
 
     # -- building ----------------------------------------------------------------------------------------
@@ -168,6 +175,7 @@ class PlayerView(QWidget):
         layout.addLayout(middle, 1)
         layout.addWidget(self.instructions)
         layout.addWidget(self.next_label)
+        layout.addWidget(self.voice_note)
         layout.addWidget(self.progress)
         layout.addWidget(self.confirm_bar)
         layout.addLayout(self.controls)
@@ -199,6 +207,11 @@ class PlayerView(QWidget):
         self.next_label.setWordWrap(True)
         self.next_label.setAccessibleName(self.tr("Next up"))
         style.scale_font(self.next_label, style.SUBTITLE)
+        self.voice_note = QLabel()
+        self.voice_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.voice_note.setWordWrap(True)
+        self.voice_note.setAccessibleName(self.tr("Spoken cues"))
+        self.voice_note.hide()
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.setAccessibleName(self.tr("Progress through the session"))

@@ -1,4 +1,4 @@
-"""Windows fit the screen: History at 1366×768 (and smaller) keeps its table reachable and its buttons seen."""
+"""Windows fit the screen: History at 1366×768 (and smaller) keeps its table reachable, its buttons seen."""
 
 from __future__ import annotations
 
