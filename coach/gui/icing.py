@@ -219,8 +219,14 @@ class IcingWindow(QWidget):
     def _player_shortcut(self, key: Qt.Key) -> QShortcut:
         shortcut = QShortcut(QKeySequence(key), self)
         shortcut.setAutoRepeat(False)
-        shortcut.activated.connect(lambda: self.player_key.emit(key))
+        # A bound method, never a lambda capturing the window: PySide may free it mid clean-up and crash.
+        shortcut.activated.connect(self._on_player_shortcut)
         return shortcut
+
+    def _on_player_shortcut(self) -> None:
+        shortcut = self.sender()
+        if isinstance(shortcut, QShortcut):
+            self.player_key.emit(Qt.Key(shortcut.key()[0].key()))
 
     def keep_keys_for_player(self, on: bool) -> None:
         """While a session runs, Space, the arrows, Esc and M here go to the player, never to Stop icing."""
