@@ -232,8 +232,9 @@ class CoachApp(QObject):
         """Why no voice can speak (speech did not load), or None when one can."""
         voice = self.services.voice
         # A NullVoice with its default reason was chosen (voice turned off, tests), not a failure to load.
-        failed = isinstance(voice, NullVoice) and voice.reason != NullVoice().reason
-        return voice.reason if failed else None
+        if isinstance(voice, NullVoice) and voice.reason != NullVoice().reason:
+            return voice.reason
+        return None
 
     def _on_sound_choice(self) -> None:
         beeps, voice = self.beeps_action.isChecked(), self.voice_action.isChecked()

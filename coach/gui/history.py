@@ -130,14 +130,14 @@ class HistoryWindow(QWidget):
         column.addWidget(self.table, 1)
         self.table.setMinimumHeight(220)  # a few rows at least, on the smallest screen too
         # Everything but the buttons scrolls, so that a laptop screen still shows Export and Close.
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(content)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(content)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 12)
         layout.setSpacing(8)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         buttons.setContentsMargins(16, 0, 16, 0)
         layout.addLayout(buttons)
 

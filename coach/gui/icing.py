@@ -205,7 +205,7 @@ class IcingWindow(QWidget):
         self.close_button.setAccessibleName(self.tr("Close"))
         self.close_button.clicked.connect(self.close)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self, self.close)
-        self._player_shortcuts = [self._player_shortcut(key) for key in self.PLAYER_KEYS]
+        self._player_shortcuts = {self._player_shortcut(key): key for key in self.PLAYER_KEYS}
         self.keep_keys_for_player(False)
 
         buttons = QHBoxLayout()
@@ -224,9 +224,9 @@ class IcingWindow(QWidget):
         return shortcut
 
     def _on_player_shortcut(self) -> None:
-        shortcut = self.sender()
-        if isinstance(shortcut, QShortcut):
-            self.player_key.emit(Qt.Key(shortcut.key()[0].key()))
+        key = self._player_shortcuts.get(self.sender())  # type: ignore[call-overload]
+        if key is not None:
+            self.player_key.emit(key)
 
     def keep_keys_for_player(self, on: bool) -> None:
         """While a session runs, Space, the arrows, Esc and M here go to the player, never to Stop icing."""

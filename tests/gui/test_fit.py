@@ -28,11 +28,11 @@ def test_history_fits_a_laptop_screen_and_keeps_its_buttons_visible(
     qtbot.waitUntil(lambda: history.height() <= screen.height())
 
     assert screen.contains(history.frameGeometry())
-    buttons = [b for b in history.findChildren(QPushButton) if not history.scroll.isAncestorOf(b)]
+    buttons = [b for b in history.findChildren(QPushButton) if not history.scroll_area.isAncestorOf(b)]
     assert {b.accessibleName() for b in buttons} >= {"Export PDF report…", "Close"}
     for button in buttons:
         assert button.isVisible()
         assert inside(button, history), f"{button.text()} is below the edge"
-    assert history.scroll.isVisible()
-    assert history.scroll.verticalScrollBar().maximum() > 0, "the content scrolls inside the window"
+    assert history.scroll_area.isVisible()
+    assert history.scroll_area.verticalScrollBar().maximum() > 0, "the content scrolls inside the window"
     assert history.table.height() >= 200
