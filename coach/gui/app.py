@@ -23,6 +23,7 @@ from coach.core.requests import Request, server_name
 from coach.core.routines.library import Library, discover_routines
 from coach.core.routines.model import Routine
 from coach.core.session.clock import Clock, SystemClock
+from coach.core.store.last_routine import last_routine_id
 from coach.gui.instance import InstanceError, hand_over
 from coach.gui.main_window import MainWindow
 
@@ -519,6 +520,9 @@ def first_window(places: Places) -> MainWindow:
     library = discover_routines(places.bundled_routines, places.user_routines, places.assets)
     window = MainWindow(library)
     window.setWindowIcon(QIcon(str(places.assets / "icons" / "rehab-coach.svg")))
+    last = last_routine_id(places.database)  # opened on it at once, not moved to it after the store opens
+    if last is not None:
+        window.select_routine(last)
     return window
 
 

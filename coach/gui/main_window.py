@@ -157,6 +157,8 @@ class MainWindow(QMainWindow):
         self.history_button = _button(self.history_action, self.tr("History"))
         self.summary = QLabel()
         self.summary.setAccessibleName(self.tr("This week"))
+        # Filled in just after the first paint: wrapping keeps its text from widening the window then.
+        self.summary.setWordWrap(True)
 
         detail_pane = QWidget()
         detail = QVBoxLayout(detail_pane)
@@ -183,8 +185,9 @@ class MainWindow(QMainWindow):
         bottom = QHBoxLayout()
         bottom.addWidget(self.ice_button)
         bottom.addWidget(self.history_button)
-        bottom.addStretch(1)
-        bottom.addWidget(self.summary)
+        # The summary takes the room left, right-aligned, and wraps only where that room runs out.
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        bottom.addWidget(self.summary, 1)
 
         page = QWidget()
         layout = QVBoxLayout(page)
