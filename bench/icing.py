@@ -11,7 +11,9 @@ handled: the wake-ups a laptop's battery pays for.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -69,9 +71,11 @@ def _child(kind: str, seconds: float) -> dict[str, float]:
     keep[0].close()
     counts["timer_events"] -= 1  # the single shot that ends the measurement is not the app's
     wakes = wakes[:-1]
-    # Wake-ups a second over the steady run, first wake-up to last: the icing timer fires on the countdown's
-    # whole seconds, so counting over the whole window would count a fraction of a second as a wake-up.
-    steady = (len(wakes) - 1) / (wakes[-1] - wakes[0]) if len(wakes) > 1 else 0.0
+    # Wake-ups a second from the median gap between them: the icing timer fires on the countdown's whole
+    # seconds, so a count over a window that is not a whole number of seconds long reads a little over one
+    # a second, and one stray timer of the app (a reminder check) would do the same.
+    gaps = [later - earlier for earlier, later in itertools.pairwise(wakes)]
+    steady = 1 / statistics.median(gaps) if gaps else 0.0
     figures = {"cpu_seconds": cpu, "wall_seconds": wall, "wakeups_per_second": steady}
     return figures | {k: float(v) for k, v in counts.items()}
 
