@@ -6,12 +6,13 @@ Plain data, shared by the command line (which sends it) and the app (which carri
 from __future__ import annotations
 
 import getpass
-import hashlib
 import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from coach.core.digest import sha256_hex
 
 COMMANDS = ("show", "ice", "ping", "quit")
 
@@ -58,4 +59,4 @@ def server_name(data_dir: Path) -> str:
         user = "user"
     user = re.sub(r"[^A-Za-z0-9_-]", "_", user)[:32]
     folder = str(data_dir.expanduser().resolve())
-    return f"rehab-coach-{user}-{hashlib.sha256(folder.encode()).hexdigest()[:16]}"
+    return f"rehab-coach-{user}-{sha256_hex(folder.encode())[:16]}"
