@@ -35,6 +35,11 @@ ICING_REPEAT_WARNING = (
 PAIN_MIN = 0
 PAIN_MAX = 10
 PAIN_ACCEPTABLE_MAX = 5
+# A routine may set its own, lower limit (`pain_limit`: many sheets say "stop above 3/10"), never higher.
+PAIN_LIMIT_REASON = (
+    f"the pain-monitoring model allows pain up to {PAIN_ACCEPTABLE_MAX} out of 10 during exercise; "
+    "a sheet may ask for less, never more"
+)
 
 # Trials of exercise for patellofemoral pain ran 4-8 weeks; no guideline fixes an exact length.
 PROGRAMME_ADVICE = "Keep going for at least 6 weeks; your physiotherapist's plan says the rest."
