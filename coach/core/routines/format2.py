@@ -160,14 +160,13 @@ def split_ranges(
     reps_range = _range(reader, table, "reps", line("reps"), integer=True)
     hold_range = _range(reader, table, "hold_seconds", line("hold_seconds"), integer=False)
     if reps_range is not None:
-        plain["reps"] = reps_range[0]
+        plain["reps"] = int(reps_range[0])
     if hold_range is not None:
         plain["hold_seconds"] = hold_range[0]
     for key, found in (("reps", reps_range), ("hold_seconds", hold_range)):
         if isinstance(table.get(key), list) and found is None:
-            plain[key] = _LIMITS[key][
-                0
-            ]  # already reported; keeps the kind of exercise known for other checks
+            # Already reported; a placeholder keeps the kind of exercise known for the other checks.
+            plain[key] = int(_LIMITS[key][0])
     reps = (int(reps_range[0]), int(reps_range[1])) if reps_range else None
     return plain, reps, hold_range
 

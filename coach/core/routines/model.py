@@ -66,8 +66,17 @@ class Exercise:
     reps_range: tuple[int, int] | None = None
     hold_range: tuple[float, float] | None = None
     load: str = ""  # free text from the sheet, such as "red band"
-    progression: ProgressionKind = ProgressionKind.REPS
+    progression: ProgressionKind | None = None  # None: by kind (reps, or the hold; never a timer)
     rest_after_seconds: float = 0.0  # rest before the next exercise
+
+    @property
+    def progresses_by(self) -> ProgressionKind:
+        """What the pain rule may change: the sheet's choice, else reps or the hold; a timer never."""
+        if self.progression is not None:
+            return self.progression
+        if self.icing or self.kind is ExerciseKind.TIMER:
+            return ProgressionKind.NONE
+        return ProgressionKind.REPS if self.kind is ExerciseKind.REPS else ProgressionKind.HOLD
 
     @property
     def seconds_per_rep(self) -> float:
@@ -79,17 +88,19 @@ class Exercise:
         load = f", {self.load}" if self.load else ""
         if self.kind is ExerciseKind.REPS:
             hold = f", {_seconds(self.hold_seconds)} hold" if self.hold_seconds else ""
-            return f"{self.sets} × {self.reps}{_range(self.reps_range)}{hold}{each_side}{load}"
+            return f"{self.sets} × {self.reps}{hold}{each_side}{load}"
         if self.kind is ExerciseKind.HOLD:
-            hold_range = _range(self.hold_range, " s")
-            return f"{self.sets} × {_seconds(self.hold_seconds)} hold{hold_range}{each_side}{load}"
+            return f"{self.sets} × {_seconds(self.hold_seconds)} hold{each_side}{load}"
         minutes = f"{self.timer_minutes:g} min"
         return minutes if self.sets == 1 else f"{self.sets} × {minutes}{each_side}"
 
-
-def _range(bounds: tuple[float, float] | None, unit: str = "") -> str:
-    """' (range 10–15)' for a sheet that gave a range, so the dose and its room to move read together."""
-    return f" (range {bounds[0]:g}–{bounds[1]:g}{unit})" if bounds else ""
+    def sheet_range(self) -> str:
+        """The sheet's range as written, e.g. '10–15 reps' or '5–10 s hold'; '' when it gave none."""
+        if self.reps_range is not None:
+            return f"{self.reps_range[0]}–{self.reps_range[1]} reps"
+        if self.hold_range is not None:
+            return f"{self.hold_range[0]:g}–{self.hold_range[1]:g} s hold"
+        return ""
 
 
 def _seconds(value: float) -> str:

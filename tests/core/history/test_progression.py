@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coach.core.clinical.safety import Progression, ProgressionAdvice
+from coach.core.clinical.pain_rule import Progression, ProgressionAdvice
 from coach.core.history.progression import (
     advise,
     morning_means,
@@ -107,17 +107,31 @@ def test_one_step_is_two_reps_or_five_seconds_and_never_the_icing_timer() -> Non
     assert [(e.reps, e.hold_seconds) for e in down.exercises[:2]] == [(10, 0.0), (None, 25.0)]
 
 
-def test_easing_never_goes_below_one_rep_or_a_five_second_hold() -> None:
+def test_easing_without_a_range_stops_at_half_the_prescribed_dose() -> None:
     assert step_exercise(reps(reps=2), Progression.EASE).reps == 1
     assert step_exercise(reps(reps=1), Progression.EASE).reps == 1
-    assert step_exercise(hold(seconds=7), Progression.EASE).hold_seconds == 5.0
+    assert step_exercise(hold(seconds=7), Progression.EASE).hold_seconds == 4.0
+    eased = step_exercise(step_exercise(reps(reps=12), Progression.EASE), Progression.EASE)
+    assert (eased.reps, eased.reps_range) == (8, (6, 15))
+    floor = step_exercise(step_exercise(eased, Progression.EASE), Progression.EASE)
+    assert floor.reps == 6  # the original floor is kept in the range, never half of the eased dose
+
+
+def test_progression_without_a_range_stops_at_15_reps_or_a_45_second_hold() -> None:
+    assert step_exercise(reps(reps=14), Progression.PROGRESS).reps == 15
+    assert step_exercise(reps(reps=15), Progression.PROGRESS).reps == 15
+    assert step_exercise(hold(seconds=45), Progression.PROGRESS).hold_seconds == 45.0
+    assert step_exercise(reps(reps=20), Progression.PROGRESS).reps == 20  # a sheet's higher dose stays
 
 
 @given(st.integers(1, 98), st.integers(5, 595).map(float))
-def test_a_progression_followed_by_an_easing_returns_the_original_dose(
+def test_within_the_bounds_a_progression_followed_by_an_easing_returns_the_original_dose(
     rep_count: int, seconds: float
 ) -> None:
-    plan = routine(reps(reps=rep_count), hold(seconds=seconds))
+    plan = routine(
+        dataclasses.replace(reps(reps=rep_count), reps_range=(1, 100)),
+        dataclasses.replace(hold(seconds=seconds), hold_range=(1.0, 600.0)),
+    )
 
     assert step_routine(step_routine(plan, Progression.PROGRESS), Progression.EASE) == plan
 
@@ -164,7 +178,8 @@ def test_the_users_copy_of_a_bundled_routine_loads_and_keeps_everything_else(
         original.sessions_per_week,
     )
     assert all(e.image is None or e.image.is_relative_to(ASSETS) for e in copy.exercises)
-    assert tomllib.loads(written.read_text(encoding="utf-8"))["format"] == 1
+    # The change writes each dose's floor and ceiling, which only format 2 can say.
+    assert tomllib.loads(written.read_text(encoding="utf-8"))["format"] == 2
     text = written.read_text(encoding="utf-8")
     assert text.startswith(f"# Your own copy of {bundled}, ")
     assert f"on {TODAY.isoformat()}" in text
