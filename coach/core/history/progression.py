@@ -66,22 +66,27 @@ class Proposal:
     changes: tuple[DoseChange, ...]
 
 
-def _at_this_dose(session: SessionRecord, routine: Routine) -> bool:
+def _at_this_dose(session: SessionRecord, routine: Routine, include_simulated: bool) -> bool:
     same_version = not routine.content_hash or session.routine_hash in ("", routine.content_hash)
     return (
         session.routine_id == routine.id
         and same_version
-        and not session.simulated
+        and (include_simulated or not session.simulated)
         and session.status is not SessionStatus.OPEN
     )
 
 
 def recent_pain(
-    sessions: Sequence[SessionRecord], routine: Routine, tz: tzinfo | None = None
+    sessions: Sequence[SessionRecord],
+    routine: Routine,
+    tz: tzinfo | None = None,
+    *,
+    include_simulated: bool = False,
 ) -> list[SessionPain]:
     """The sessions of this version of `routine`, oldest first, as the pain rule sees them."""
     mornings = morning_pain_by_day(sessions, tz)
-    ordered = sorted((s for s in sessions if _at_this_dose(s, routine)), key=lambda s: s.started_at)
+    mine = (s for s in sessions if _at_this_dose(s, routine, include_simulated))
+    ordered = sorted(mine, key=lambda s: s.started_at)
     return [
         SessionPain(s.fully_done, s.pain, s.morning_pain, mornings.get(s.local_day(tz)), s.pain_before)
         for s in ordered
@@ -128,13 +133,16 @@ def advise(
     today: date,
     tz: tzinfo | None = None,
     last_review: datetime | None = None,
+    *,
+    include_simulated: bool = False,
 ) -> ProgressionAdvice:
     """See a clinician, progress, hold or ease `routine`, and why, from the stored sessions.
 
-    `last_review` is when the person last said a clinician had seen them (None: never).
+    `last_review` is when the person last said a clinician had seen them (None: never); simulated
+    sessions count only with `include_simulated` (a demo or a test of the command line).
     """
     return progression_rule(
-        recent_pain(sessions, routine, tz),
+        recent_pain(sessions, routine, tz, include_simulated=include_simulated),
         morning_means(sessions, today, tz),
         pain_limit=routine.pain_limit,
         warning_signs=warning_signs_since_review(sessions, last_review, tz),
