@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from coach.core.clinical.pain_rule import Progression, ProgressionAdvice
+from coach.core.history.advice import routine_advice
 from coach.core.history.progression import (
     advise,
     morning_means,
@@ -21,7 +22,7 @@ from coach.core.history.progression import (
 )
 from coach.core.routines.library import Origin, discover_routines
 from coach.core.routines.loader import load_routine
-from coach.core.routines.model import ExerciseKind
+from coach.core.routines.model import ExerciseKind, ProgressionKind
 from coach.core.routines.toml_writer import toml_number, toml_string
 from tests.conftest import REPO, write
 from tests.core.history_builders import session_on
@@ -261,3 +262,70 @@ def test_the_icing_routine_is_never_stepped() -> None:
 
     assert all(e.kind is ExerciseKind.TIMER for e in ice.exercises)
     assert step_routine(ice, Progression.PROGRESS) == step_routine(ice, Progression.EASE) == ice
+
+
+def test_progression_moves_within_the_sheets_range_and_never_past_its_ends() -> None:
+    ranged = dataclasses.replace(reps(reps=13), reps_range=(10, 15))
+
+    assert step_exercise(ranged, Progression.PROGRESS).reps == 15
+    assert step_exercise(dataclasses.replace(ranged, reps=15), Progression.PROGRESS).reps == 15
+    assert step_exercise(dataclasses.replace(ranged, reps=11), Progression.EASE).reps == 10
+    assert step_exercise(dataclasses.replace(ranged, reps=10), Progression.EASE).reps == 10
+    held = dataclasses.replace(hold(seconds=8), hold_range=(5.0, 10.0))
+    assert step_exercise(held, Progression.PROGRESS).hold_seconds == 10.0
+
+
+def test_stretches_and_icing_are_never_progressed_or_eased() -> None:
+    stretch = dataclasses.replace(hold(seconds=30), progression=ProgressionKind.NONE)
+
+    assert step_exercise(stretch, Progression.PROGRESS) == stretch
+    assert step_exercise(stretch, Progression.EASE) == stretch
+    assert step_exercise(timer(), Progression.PROGRESS) == timer()
+
+
+def test_sets_progress_one_at_a_time_up_to_five() -> None:
+    by_sets = dataclasses.replace(reps(sets=4), progression=ProgressionKind.SETS)
+
+    assert step_exercise(by_sets, Progression.PROGRESS).sets == 5
+    assert step_exercise(dataclasses.replace(by_sets, sets=5), Progression.PROGRESS).sets == 5
+
+
+def test_at_the_top_the_advice_names_the_next_stage() -> None:
+    top = dataclasses.replace(
+        routine(dataclasses.replace(reps(reps=15), reps_range=(10, 15))), next="stage-2"
+    )
+    sessions = [
+        session_on(days_ago(4), pain=2, morning_pain=1, routine_id=top.id),
+        session_on(days_ago(2), pain=2, morning_pain=1, routine_id=top.id),
+    ]
+
+    advice = routine_advice(sessions, top, TODAY)
+
+    assert advice.decision is Progression.PROGRESS
+    assert advice.proposal is None
+    assert "at the top of its range: move on to the next stage, 'stage-2'," in advice.reason
+
+
+def test_at_the_bottom_the_advice_suggests_a_review() -> None:
+    bottom = routine(dataclasses.replace(reps(reps=10), reps_range=(10, 15)))
+    sessions = [session_on(days_ago(2), pain=7, morning_pain=1, routine_id=bottom.id)]
+
+    advice = routine_advice(sessions, bottom, TODAY)
+
+    assert advice.decision is Progression.EASE
+    assert advice.proposal is None
+    assert advice.reason.endswith("ask your physiotherapist to review the programme.")
+
+
+def test_a_ranged_copy_is_written_in_format_2_and_loads_back_the_same(tmp_path: Path) -> None:
+    sheet = REPO / "tests" / "data" / "sheets" / "trial-home-programme.toml"
+    original = load_routine(sheet, ASSETS)
+    proposal = propose(original, PROGRESS)
+    assert proposal is not None
+
+    copy = load_routine(write_user_copy(proposal, tmp_path, TODAY, ASSETS), ASSETS)
+
+    assert (copy.times_per_day, copy.days_per_week, copy.pain_limit, copy.weeks) == (3, 7, 3, 12)
+    assert copy.education == original.education
+    balance = copy.exercises[3]
+    assert (balance.reps, balance.reps_range, balance.load) == (7, (5, 10), "theraband round the ankles")
