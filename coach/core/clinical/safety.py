@@ -19,8 +19,12 @@ ICING_START_ADVICE = "Put a thin damp cloth between the ice and your skin."
 ICING_END_ADVICE = "Remove the ice and check your skin."
 # NHS patient advice: check the skin after about 5 minutes; do not ice numb skin or poor circulation.
 ICING_SKIN_CHECK_ADVICE = "Check your skin after about 5 minutes."
+# Contraindications completed from CLINICAL.md "Icing" (Moeller JL et al., Clin J Sport Med 1997;7(3):212-216:
+# common peroneal nerve palsy after icing the outer knee).
 ICING_WHO_SHOULD_NOT = (
-    "Do not ice where you cannot feel hot and cold, or if you have problems with your circulation."
+    "Do not ice where you cannot feel hot and cold, with circulation problems, with cold sensitivity "
+    "(such as Raynaud's), or over broken skin. Do not strap ice tightly round the knee or press it on the "
+    "outer side just below the knee; stop if the foot or shin goes numb or weak."
 )
 # Icing again within 2 hours of the last time gets a soft warning, never a block (ours, after the NHS advice
 # of 15 minutes every 2 to 3 hours; see CLINICAL.md "Icing").

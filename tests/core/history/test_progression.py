@@ -243,8 +243,8 @@ def test_the_original_files_notes_follow_the_copy(tmp_path: Path) -> None:
 
     text = write_user_copy(proposal, tmp_path, TODAY, ASSETS).read_text(encoding="utf-8")
 
-    assert "# Notes from the original file:\n# Gentle start: isometric hip work" in text
-    assert "Bolgla LA et al." in text
+    assert "# Notes from the original file:\n# Gentle start, stage 1 of 3" in text
+    assert "Bolgla LA & Boling MC" in text
 
 
 @given(st.text())

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from coach.core.routines.library import discover_routines
 from coach.core.routines.loader import check_routine_file, load_routine
 from coach.core.routines.model import ProgressionKind, StepKind, plan_steps
 from tests.conftest import REPO, write
@@ -172,3 +173,22 @@ def test_a_walk_timer_gets_no_icing_warning(tmp_path: Path) -> None:
     text += "timer_minutes = 30\n"
 
     assert problems_of(text, tmp_path) == []
+
+
+def test_the_bundled_stages_chain_and_combine_hip_and_knee_work_from_week_1() -> None:
+    library = discover_routines(REPO / "routines", REPO / "no-user-routines", REPO / "assets")
+    knee_work = {"quadriceps-hold", "wall-squat", "step-up", "mini-squat", "step-down"}
+    stage = library.find("gentle-start")
+    seen: list[str] = []
+    while stage is not None:
+        routine = stage.routine
+        seen.append(routine.id)
+        assert routine.weeks > 0
+        assert routine.education
+        assert knee_work & {e.id for e in routine.exercises}, routine.id
+        assert all(e.progresses_by is ProgressionKind.NONE for e in routine.exercises if "stretch" in e.id)
+        stage = library.find(routine.next) if routine.next else None
+
+    assert seen == ["gentle-start", "hip-strength", "hip-and-knee"]
+    assert not library.broken
+    assert all(entry.warnings == () for entry in library.routines)
