@@ -294,7 +294,7 @@ def test_closing_the_window_during_a_session_asks_first(
 def test_the_side_is_a_large_word_and_work_rest_and_pause_say_what_they_are(
     qtbot: QtBot, coach_app: CoachApp, fake_clock: FakeClock
 ) -> None:
-    player = start_from_the_window(qtbot, coach_app, "Hip strength (weeks 1–6)")
+    player = start_from_the_window(qtbot, coach_app, "Hip and knee strength (weeks 3–6)")
     assert player.phase_label.text() == "GET READY"
     advance(player, fake_clock, GET_READY_SECONDS + 1)
 
