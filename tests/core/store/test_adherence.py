@@ -42,7 +42,8 @@ def test_schema_is_built_by_numbered_migrations(store: AdherenceStore, tmp_path:
         "m002_warning_signs",
         "m003_icing_runs",
         "m004_history",
-        "m005_work_totals",
+        "m005_clinical_answers",
+        "m006_work_totals",
     ]
     assert {"sessions", "step_results", "icing_runs", "planned_work", "day_marks", "work_totals"} <= tables
     assert journal == "wal"
