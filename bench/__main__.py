@@ -178,8 +178,10 @@ def main(argv: list[str]) -> int:
     RESULTS.mkdir(exist_ok=True)
     target = RESULTS / f"bench-{now:%Y%m%d-%H%M%S}.json"
     target.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    print(f"\nbench: wrote {target}")
-    return 0 if report["all_met"] else 1
+    met = sum(1 for row in rows if row.met)
+    print(f"\nbench: {met} of {len(rows)} rows within their target; wrote {target}")
+    # Exit 0 either way: a figure over its target is a finding, not a failure of the benchmark.
+    return 0
 
 
 if __name__ == "__main__":
