@@ -86,9 +86,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ice.add_argument("--terminal", action="store_true", help="count down in this terminal instead")
 
+    commands.add_parser("today", help="open the app and start today's routine (the one you did last)")
+
     history = commands.add_parser("history", help="past sessions, streak and weekly dose")
     history.add_argument("--json", action="store_true", help="print JSON")
     history.add_argument("--include-simulated", action="store_true", help="include --instant sessions")
+    history.add_argument("--window", action="store_true", help="open the history window in the app")
 
     export = commands.add_parser("export", help="write your history for your physiotherapist")
     export.add_argument("--csv", type=Path, metavar="DIR", help="write sessions.csv and steps.csv into DIR")
@@ -97,6 +100,10 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--to", dest="last", type=day_value, metavar="DATE", help="last day, YYYY-MM-DD")
     export.add_argument("--force", action="store_true", help="overwrite the files if they exist")
     export.add_argument("--include-simulated", action="store_true", help="include --instant sessions")
+    desktop = commands.add_parser("desktop", help="add Rehab Coach to the applications menu (Linux)")
+    actions = desktop.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=_Parser)
+    install = actions.add_parser("install", help="install the launcher, metainfo and icons for this user")
+    install.add_argument("--uninstall", action="store_true", help="remove them again")
     return parser
 
 
