@@ -7,6 +7,7 @@ A dock ties a running window to its launcher by the window's class: on X11 the W
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -43,5 +44,6 @@ def announce_identity(assets: Path) -> None:
     QCoreApplication.setApplicationName(APP_ID)
     QCoreApplication.setApplicationVersion(__version__)
     QGuiApplication.setApplicationDisplayName(DISPLAY_NAME)
-    QGuiApplication.setDesktopFileName(APP_ID)
+    # Flatpak renames the launcher to its app id, which Wayland then expects as the window's app id.
+    QGuiApplication.setDesktopFileName(os.environ.get("FLATPAK_ID") or APP_ID)
     QGuiApplication.setWindowIcon(app_icon(assets))
