@@ -14,7 +14,9 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
+    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -99,11 +101,12 @@ class AboutDialog(QDialog):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addWidget(_plain(self.tr("The advice, limits and routines follow these sources:")))
-        self.sources = _table([self.tr("Source")], [(source,) for source in CLINICAL_SOURCES])
-        layout.addWidget(self.sources, 1)
+        self.sources = _paragraphs(CLINICAL_SOURCES)
+        layout.addWidget(self.sources, 3)
         if routine_sources:
             layout.addWidget(_plain(self.tr("Each routine names its own:")))
-            layout.addWidget(_table([self.tr("Routine"), self.tr("Source")], routine_sources), 1)
+            self.routine_sources = _paragraphs([f"{title}: {source}" for title, source in routine_sources])
+            layout.addWidget(self.routine_sources, 2)
         return page
 
     def _build_licences(self, assets: Path) -> QWidget:
@@ -145,6 +148,13 @@ def _plain(text: str) -> QLabel:
     return label
 
 
+def _paragraphs(texts: Sequence[str]) -> QPlainTextEdit:
+    """Read-only plain text, one paragraph each, wrapped to the width there is (a citation is long)."""
+    view = QPlainTextEdit("\n\n".join(texts))
+    view.setReadOnly(True)
+    return view
+
+
 def _table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> QTableWidget:
     """A read-only table of plain text (text from files is never read as markup by table items)."""
     table = QTableWidget(len(rows), len(headers))
@@ -152,12 +162,14 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> QTableWidge
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     table.setWordWrap(True)
     table.verticalHeader().hide()
-    table.horizontalHeader().setStretchLastSection(True)
+    header = table.horizontalHeader()
+    # The first column (what it is) takes the room left; the short ones (files, licence) show whole.
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     for row, values in enumerate(rows):
         for column, value in enumerate(values):
             item = QTableWidgetItem(value)
             item.setToolTip(value)
             table.setItem(row, column, item)
-    table.resizeColumnsToContents()
     table.resizeRowsToContents()
     return table

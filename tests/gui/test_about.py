@@ -40,8 +40,8 @@ def test_help_about_says_version_licence_folder_and_not_a_clinician(
     assert "GPL-3.0-or-later" in shown
     assert NOT_A_CLINICIAN in shown
     assert str(coach_app.places.data_dir) in shown
-    routine_sources = dialog.tabs.widget(1).findChildren(QTableWidget)[-1]
-    assert any("Willy RW" in row[1] for row in cells(routine_sources))
+    assert "Hip strength (weeks 1–6): Willy RW" in dialog.routine_sources.toPlainText()
+    assert "Thomeé R." in dialog.sources.toPlainText()
 
 
 def test_open_shows_the_data_folder(qtbot: QtBot, places: Places) -> None:
