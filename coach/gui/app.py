@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from coach.core.session.icing import IcingEnded
     from coach.core.settings import Settings
     from coach.core.store.adherence import AdherenceStore
+    from coach.gui.about import AboutDialog
     from coach.gui.check_in import MorningCheckIn
     from coach.gui.history import HistoryWindow
     from coach.gui.player import PlayerView
@@ -90,6 +91,7 @@ class CoachApp(QObject):
         self.runner.changed.connect(self._on_changes)
         self.window.start_requested.connect(self.start_routine)
         self.window.history_action.triggered.connect(self.show_history)
+        self.window.about_action.triggered.connect(self.show_about)
         self.player: PlayerView | None = None
         self.live: LiveSession | None = None
         self.recovery: RecoveryOffer | None = None
@@ -279,11 +281,20 @@ class CoachApp(QObject):
             self.history_window = HistoryWindow(
                 self.store, self.clock, self.library, self.places, self.runner
             )
-            self.history_window.setWindowIcon(self.window.windowIcon())
         else:
             self.history_window.refresh()
         _bring_forward(self.history_window)
         return self.history_window
+
+    def show_about(self) -> AboutDialog:
+        """Version, licences, the data folder, the clinical sources and what Rehab Coach is not."""
+        from coach.gui.about import AboutDialog
+
+        sources = [(e.routine.title, e.routine.source) for e in self.library.routines if e.routine.source]
+        dialog = AboutDialog(self.places.data_dir, self.places.assets, sources, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _reload_library(self) -> None:
         """The person's own copy of a routine was written: the library shows it, history advises on it."""
@@ -413,6 +424,12 @@ class CoachApp(QObject):
         if request.command == "show":
             _bring_forward(self.window)
             return "Rehab Coach is already running; its window is now in front."
+        if request.command == "history":
+            self.show_history()
+            return "Rehab Coach is already running; its history is now in front."
+        if request.command == "today":
+            self._on_todays_routine()
+            return "Rehab Coach is already running; it shows today's routine."
         return "Rehab Coach is running."
 
     def edit_reminders(self) -> None:

@@ -83,8 +83,7 @@ class MainWindow(QMainWindow):
         self.full_screen_action.toggled.connect(self._on_full_screen)
         self.warning_signs_action = self._action(self.tr("&Warning signs…"), "F1")
         self.warning_signs_action.triggered.connect(self._on_warning_signs)
-        self.about_action = QAction(self.tr("&About Rehab Coach"), self)
-        self.about_action.triggered.connect(self._on_about)
+        self.about_action = QAction(self.tr("&About Rehab Coach"), self)  # the app opens it: it knows places
 
     def _build_menus(self) -> None:
         self.session_menu = session_menu = self.menuBar().addMenu(self.tr("&Session"))
@@ -271,11 +270,6 @@ class MainWindow(QMainWindow):
         from coach.gui.help import show_warning_signs  # loaded when asked for: not part of the first paint
 
         show_warning_signs(self)
-
-    def _on_about(self) -> None:
-        from coach.gui.help import show_about
-
-        show_about(self)
 
     def _on_full_screen(self, on: bool) -> None:
         if on:

@@ -14,10 +14,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from coach import __version__
 from coach.core.clinical.safety import ICING_MAX_MINUTES
 from coach.core.paths import Places, resolve_places
 from coach.core.requests import Request, server_name
@@ -25,6 +23,7 @@ from coach.core.routines.library import discover_routines
 from coach.core.routines.model import Routine
 from coach.core.session.clock import SystemClock
 from coach.core.store.last_routine import last_routine_id
+from coach.gui.identity import announce_identity, prepare_identity, qt_arguments
 from coach.gui.instance import InstanceError, hand_over
 from coach.gui.main_window import MainWindow
 
@@ -37,8 +36,8 @@ if TYPE_CHECKING:
 def first_window(places: Places) -> MainWindow:
     """The main window on the routine library: all the first paint needs (no store, no services)."""
     library = discover_routines(places.bundled_routines, places.user_routines, places.assets)
+    announce_identity(places.assets)  # the app's name and icon, before its first window opens
     window = MainWindow(library)
-    window.setWindowIcon(QIcon(str(places.assets / "icons" / "rehab-coach.svg")))
     last = last_routine_id(places.database)  # opened on it at once, not moved to it after the store opens
     if last is not None:
         window.select_routine(last)
@@ -83,10 +82,8 @@ def run_app(
         )
         return 0 if answer.ok else 2
     existing = QApplication.instance()
-    qt_app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv)
-    qt_app.setApplicationName("Rehab Coach")
-    qt_app.setApplicationVersion(__version__)
-    qt_app.setDesktopFileName("rehab-coach")
+    prepare_identity()
+    qt_app = existing if isinstance(existing, QApplication) else QApplication(qt_arguments(argv or sys.argv))
     places = resolve_places()
     window = first_window(places)
     started: list[CoachApp] = []
@@ -134,6 +131,8 @@ def _finish_start(
         app.start_icing(request.minutes or ICING_MAX_MINUTES)
     elif routine is not None:
         app.play_routine(routine)
+    elif request.command in ("history", "today"):
+        app.handle_request(request)
     else:
         app.offer_recovery()
         app.offer_morning_check_in()
