@@ -107,6 +107,17 @@ class Step:
     hold_seconds: float = 0.0
 
     @property
+    def hold_starts_after(self) -> float:
+        """Seconds into a rep with a hold when the hold begins: the rep's moving time is split evenly
+        between lifting into the hold and lowering out of it."""
+        return (self.seconds - self.hold_seconds) / 2
+
+    @property
+    def hold_ends_after(self) -> float:
+        """Seconds into a rep with a hold when the hold ends and lowering begins."""
+        return self.hold_starts_after + self.hold_seconds
+
+    @property
     def uses_wall_clock(self) -> bool:
         """Long plain timers (icing) keep a wall-clock deadline so that a laptop's sleep counts as time."""
         return self.kind is StepKind.TIMER

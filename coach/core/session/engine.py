@@ -18,6 +18,7 @@ from coach.core.session.events import (
     CountdownCue,
     Event,
     HalfwayCue,
+    HoldCue,
     SessionFinished,
     SessionPaused,
     SessionResumed,
@@ -74,6 +75,7 @@ class SessionEngine:
         self._step_started_wall = clock.wall()
         self._last_cue = COUNTDOWN_FROM + 1
         self._halfway_done = False
+        self._hold_cues_done = 0  # inside a rep with a hold: 1 once its start was cued, 2 once its end
         self.seconds_total = sum(step.seconds for step in steps)
 
     # -- observing ----------------------------------------------------------------------------------------
@@ -245,6 +247,7 @@ class SessionEngine:
         self._step_started_wall = self._wall_at(at)
         self._last_cue = COUNTDOWN_FROM + 1
         self._halfway_done = False
+        self._hold_cues_done = 0
         if self._state is EngineState.PAUSED:
             self._paused_remaining = step.seconds
         events.append(StepStarted(step, self.next_step))
@@ -263,6 +266,17 @@ class SessionEngine:
         if is_long and not self._halfway_done and remaining <= step.seconds / 2:
             self._halfway_done = True
             events.append(HalfwayCue(step))
+        if step.kind is StepKind.REP and step.hold_seconds > 0:
+            self._cue_hold(step, step.seconds - remaining, events)
+
+    def _cue_hold(self, step: Step, elapsed: float, events: list[Event]) -> None:
+        """The start and the end of the hold inside a rep, each once (a late tick may bring both)."""
+        if self._hold_cues_done == 0 and elapsed >= step.hold_starts_after - 1e-6:
+            self._hold_cues_done = 1
+            events.append(HoldCue(step, starting=True))
+        if self._hold_cues_done == 1 and elapsed >= step.hold_ends_after - 1e-6:
+            self._hold_cues_done = 2
+            events.append(HoldCue(step, starting=False))
 
     def _finish(self, completed: bool, at: float, events: list[Event]) -> None:
         self._state = EngineState.FINISHED if completed else EngineState.STOPPED

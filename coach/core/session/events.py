@@ -30,6 +30,14 @@ class CountdownCue:
 
 
 @dataclass(frozen=True, slots=True)
+class HoldCue:
+    """Inside a rep with a hold: the hold begins (`starting`) or ends and the person lowers."""
+
+    step: Step
+    starting: bool
+
+
+@dataclass(frozen=True, slots=True)
 class HalfwayCue:
     step: Step
 
@@ -75,6 +83,7 @@ Event = (
     | StepStarted
     | CountdownCue
     | HalfwayCue
+    | HoldCue
     | SideSwitch
     | StepCompleted
     | SessionPaused

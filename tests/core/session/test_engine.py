@@ -13,6 +13,7 @@ from coach.core.session.engine import EngineError, EngineState, SessionEngine, r
 from coach.core.session.events import (
     CountdownCue,
     HalfwayCue,
+    HoldCue,
     SessionFinished,
     SessionPaused,
     SessionResumed,
@@ -467,3 +468,21 @@ def test_block_remaining_counts_down_across_the_reps_of_a_set(fake_clock: FakeCl
 
     assert engine.current_step.rep == 2
     assert engine.block_remaining() == pytest.approx(3.5)
+
+
+def test_a_rep_with_a_hold_cues_the_holds_start_and_end_once_each(fake_clock: FakeClock) -> None:
+    engine = SessionEngine(routine(reps(sets=1, reps=2, rep_seconds=2, hold_seconds=5)), fake_clock)
+    engine.start()
+    fake_clock.advance(GET_READY_SECONDS + 0.5)
+    assert [e for e in engine.tick() if isinstance(e, HoldCue)] == []
+
+    fake_clock.advance(0.5)
+    started = [e for e in engine.tick() if isinstance(e, HoldCue)]
+    fake_clock.advance(1.0)
+    again = [e for e in engine.tick() if isinstance(e, HoldCue)]
+    fake_clock.advance(4.2)
+    ended = [e for e in engine.tick() if isinstance(e, HoldCue)]
+
+    assert [e.starting for e in started] == [True]
+    assert again == []
+    assert [e.starting for e in ended] == [False]
