@@ -33,7 +33,7 @@ from coach.core.paths import Places, resolve_places
 from coach.core.requests import Request, server_name
 from coach.core.routines.library import Library, discover_routines
 from coach.core.routines.loader import ILLUSTRATIONS
-from coach.core.routines.model import Routine
+from coach.core.routines.model import Routine, is_icing_only
 from coach.core.session.clock import Clock, SystemClock
 from coach.core.session.engine import EngineState
 from coach.core.session.icing import IcingEnded
@@ -168,6 +168,7 @@ class CoachApp(QObject):
             beeps=self.settings.beeps,
             speak=self.settings.voice,
             voice_note=self.voice_unavailable if self.settings.voice else None,
+            icing=live.icing,
         )
         player.finished.connect(self._on_session_finished)
         self.player = player
@@ -189,7 +190,7 @@ class CoachApp(QObject):
         if live is None:
             return
         self.runner.announce(SESSION_ENDED)
-        page = SessionEndPage(live.record(), self.store, self.runner)
+        page = SessionEndPage(live.record(), self.store, self.runner, icing_only=is_icing_only(live.routine))
         page.done.connect(self._on_session_closed)
         self.window.show_page(page)
 

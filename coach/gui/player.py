@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.core.operations.icing_steps import ICE_PACK_PICTURE, IcingSteps
 from coach.core.routines.model import Exercise, Routine, StepKind
 from coach.core.session import cues
 from coach.core.session.engine import EngineState, SessionEngine
@@ -61,8 +62,12 @@ class PlayerView(QWidget):
         beeps: bool = True,
         speak: bool = True,
         voice_note: str | None = None,
+        icing: IcingSteps | None = None,
     ) -> None:
-        """`voice_note` is why spoken cues were asked for but cannot be heard; the player shows it."""
+        """`voice_note` is why spoken cues were asked for but cannot be heard; the player shows it.
+
+        `icing` records the routine's icing steps as icing runs; the player shows its advice and warnings.
+        """
         super().__init__()
         self.routine = routine
         self.engine = engine
@@ -72,6 +77,9 @@ class PlayerView(QWidget):
         self.speak = speak
         self.muted = False
         self._placeholder = placeholder
+        self._icing = icing
+        # An icing step without a picture of its own shows the ice pack, not the standing figure.
+        self._ice_pack = placeholder.with_name(ICE_PACK_PICTURE)
         self._exercises: dict[str, Exercise] = {e.id: e for e in routine.exercises}
         self._completed = False
         self.confirming = False  # Esc was pressed once: Esc again stops, Space carries on
@@ -387,8 +395,12 @@ class PlayerView(QWidget):
         shown = self._exercises.get(step.exercise_id)
         if step.kind is StepKind.REST and upcoming is not None:
             shown = self._exercises.get(upcoming.exercise_id, shown)
-        self.illustration.show_image(shown.image if shown else None)
-        self.instructions.setText("\n".join(f"• {line}" for line in shown.instructions) if shown else "")
+        image = shown.image if shown else None
+        self.illustration.show_image(self._ice_pack if step.icing and image is None else image)
+        lines = list(shown.instructions) if shown else []
+        if self._icing is not None:
+            lines += self._icing.advice(step)
+        self.instructions.setText("\n".join(f"• {line}" for line in lines))
         self.next_label.setText(self.tr("Next up: {0}").format(cues.next_up(upcoming)))
         self.progress.setValue(round(engine.progress() * 1000))
         minutes_left = math.ceil(engine.session_remaining() / 60)

@@ -38,8 +38,8 @@ def answer_stop(qtbot: QtBot, player: PlayerView, *, stop: bool) -> None:
 
 
 def finish_a_session(qtbot: QtBot, coach_app: CoachApp, fake_clock: FakeClock) -> SessionEndPage:
-    """Do the (one-step) icing routine to its end; the end-of-session page it leads to."""
-    player = start_from_the_window(qtbot, coach_app, "Ice the knee (20 minutes)")
+    """Do the gentle-start routine to its end at once; the end-of-session page it leads to."""
+    player = start_from_the_window(qtbot, coach_app, "Gentle start: isometric hip work (weeks 1–2)")
     advance(player, fake_clock, player.engine.seconds_total)
     qtbot.waitUntil(lambda: isinstance(coach_app.window.pages.currentWidget(), SessionEndPage))
     page = coach_app.window.pages.currentWidget()

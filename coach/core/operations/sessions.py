@@ -15,6 +15,7 @@ from coach.core.clinical.safety import SEE_A_DOCTOR, SESSION_WARNING_SIGNS, chec
 from coach.core.history.outcome import SessionOutcome, session_outcome
 from coach.core.history.records import SessionRecord
 from coach.core.operations.changes import Changes, OpResult, Refused
+from coach.core.operations.icing_steps import IcingSteps
 from coach.core.routines.library import Library
 from coach.core.routines.model import Routine, plan_steps, total_seconds
 from coach.core.session.clock import Clock, FakeClock
@@ -41,9 +42,12 @@ class LiveSession:
     engine: SessionEngine
     resumed: bool = False
     finished: SessionFinished | None = field(default=None, init=False)
+    icing: IcingSteps = field(init=False)
 
     def __post_init__(self) -> None:
+        self.icing = IcingSteps(self.store, self.engine.clock, self.session_id)
         self.engine.subscribe(self._on_event)
+        self.engine.subscribe(self.icing.on_event)
 
     def _on_event(self, event: Event) -> None:
         if isinstance(event, StepCompleted):

@@ -10,6 +10,7 @@ import enum
 import math
 from dataclasses import dataclass
 
+from coach.core.clinical.safety import ICING_START_ADVICE
 from coach.core.routines.model import Step, StepKind
 from coach.core.session.events import (
     CountdownCue,
@@ -73,6 +74,8 @@ def phase(step: Step, *, paused: bool = False) -> str:
     """One word for what kind of moment this is, readable from the mat: WORK, REST, SWITCH, GET READY."""
     if paused:
         return "PAUSED"
+    if step.icing:
+        return "ICING"
     words = {
         StepKind.GET_READY: "GET READY",
         StepKind.REST: "REST",
@@ -88,6 +91,8 @@ def side_word(step: Step) -> str:
 
 def countdown_caption(step: Step) -> str:
     """What the big number counts down."""
+    if step.icing:
+        return "of icing left"
     captions = {
         StepKind.GET_READY: "until you start",
         StepKind.REP: "left in this set",
@@ -188,6 +193,8 @@ def _announce_step(step: Step, following: Step | None) -> Announcement:
         return Announcement(SoundCue.REP, str(step.rep))
     if step.kind is StepKind.HOLD:
         return Announcement(speech=f"Hold {_duration(step.seconds)}")
+    if step.icing:
+        return Announcement(speech=f"{step.exercise_name}, {_duration(step.seconds)}. {ICING_START_ADVICE}")
     return Announcement(speech=f"{step.exercise_name}, {_duration(step.seconds)}")
 
 

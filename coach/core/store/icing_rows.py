@@ -22,12 +22,18 @@ class IcingRecords:
 
     _db: Database
 
-    def begin_icing(self, started_at: datetime, planned_minutes: int) -> int:
-        """Record that an icing run started (an open row, so that a crash leaves a trace); returns its id."""
+    def begin_icing(
+        self, started_at: datetime, planned_minutes: int, *, session_id: int | None = None
+    ) -> int:
+        """Record that an icing run started (an open row, so that a crash leaves a trace); returns its id.
+
+        `session_id` names the guided session when the run is one of its steps.
+        """
         row = {
             "started_at": _timestamp(started_at),
             "planned_minutes": planned_minutes,
             "status": IcingStatus.OPEN.value,
+            "session_id": session_id,
         }
         with self._db.atomic():
             table = self._db.table("icing_runs")
@@ -89,6 +95,7 @@ class IcingRecords:
                     actual_minutes=row["actual_minutes"],
                     finished_at=_parse(row["finished_at"]),
                     status=IcingStatus(row["status"]),
+                    session_id=row["session_id"],
                 )
             )
         return records

@@ -122,3 +122,9 @@ def m004_history(db: Database) -> None:
         not_null={"kind", "first_day", "last_day"},
         defaults={"reason": ""},
     )
+
+
+@_migration
+def m005_icing_in_sessions(db: Database) -> None:
+    """An icing step of a routine is recorded as an icing run that names the session it was part of."""
+    db["icing_runs"].add_column("session_id", int, fk="sessions", fk_col="id")  # type: ignore[union-attr]
