@@ -38,12 +38,8 @@ from coach.gui.session_end import SessionEndPage
 OUT = Path(__file__).resolve().parent / "screenshots"
 SIZE = (1100, 720)
 # Extra sizes to look at while working on the player (not in the README): `--look` writes them too.
-LOOK_SIZES = (
-    [(QSize(1024, 568), "look-hold-1024x600.png"), (QSize(1366, 736), "look-hold-1366x768.png")]
-    + [(QSize(1920, 1050), "look-hold-1920x1080.png")]
-    if "--look" in sys.argv
-    else []
-)
+_LOOK = [(1024, 568, "1024x600"), (1366, 736, "1366x768"), (1920, 1050, "1920x1080")]
+LOOK_SIZES = [(QSize(w, h), f"look-hold-{name}.png") for w, h, name in _LOOK] if "--look" in sys.argv else []
 MONDAY = datetime(2026, 3, 2, 18, 0, tzinfo=UTC)
 
 

@@ -49,6 +49,7 @@ from coach.gui.operations import OperationRunner
 from coach.gui.player import PlayerView
 from coach.gui.recovery import RecoveryDialog
 from coach.gui.reminders import ReminderDialog, ReminderScheduler
+from coach.gui.routine_folders import RoutineFolders
 from coach.gui.session_end import SessionEndPage
 from coach.gui.tray import CoachTray
 from coach.services.inhibit import Inhibitor, NullInhibitor, make_inhibitor
@@ -97,6 +98,11 @@ class CoachApp(QObject):
         self.refresh_summary()
         self._setup_icing()
         self._setup_history()
+        self.routine_folders = RoutineFolders(
+            [places.bundled_routines, places.user_routines], places.user_routines, parent=self
+        )
+        self.routine_folders.changed.connect(self._reload_library)
+        self.window.session_menu.insertAction(self.window.quit_action, self.routine_folders.open_action)
         self.window.close_guard = self._may_close
 
     def change_settings(self, settings: Settings) -> None:
@@ -264,7 +270,7 @@ class CoachApp(QObject):
         return self.history_window
 
     def _reload_library(self) -> None:
-        """The person's own copy of a routine was written: the library shows it, history advises on it."""
+        """A routine file was written or changed: the library shows it, history advises on it."""
         self.library = discover_routines(
             self.places.bundled_routines, self.places.user_routines, self.places.assets
         )
