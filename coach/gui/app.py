@@ -469,6 +469,7 @@ class CoachApp(QObject):
             if self.player is not None and self.session_running():
                 self.player.finished.disconnect()
                 self.player.engine.stop()  # every finished step is already stored
+            self.routine_folders.stop()
             self._close_history()
             self._close_icing()
         finally:

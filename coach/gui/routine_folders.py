@@ -40,6 +40,7 @@ class RoutineFolders(QObject):
         )
         self.open_action.triggered.connect(self.open_own_folder)
         self._watch()
+        self._seen = self._snapshot()
 
     @property
     def watched(self) -> list[str]:
@@ -70,6 +71,28 @@ class RoutineFolders(QObject):
     def _on_change(self) -> None:
         self._settle.start()
 
+    def stop(self) -> None:
+        """Watch nothing more (the app is closing)."""
+        self._settle.stop()
+        if self.watched:
+            self._watcher.removePaths(self.watched)
+
     def _on_settled(self) -> None:
         self._watch()  # a new file, a new folder, or a file an editor replaced by renaming
-        self.changed.emit()
+        seen = self._snapshot()
+        # The data folder, watched until the routines folder exists, also sees the database's own files.
+        if seen != self._seen:
+            self._seen = seen
+            self.changed.emit()
+
+    def _snapshot(self) -> dict[str, tuple[int, int]]:
+        """Each routine file's modification time and size: what a reload would notice."""
+        found = {}
+        for folder in self.folders:
+            for path in folder.glob("*.toml") if folder.is_dir() else ():
+                try:
+                    status = path.stat()
+                except OSError:
+                    continue  # removed between the listing and now: the next change sees it gone
+                found[str(path)] = (status.st_mtime_ns, status.st_size)
+        return found
