@@ -51,13 +51,18 @@ from coach.gui.recovery import RecoveryDialog
 from coach.gui.reminders import ReminderDialog, ReminderScheduler
 from coach.gui.routine_folders import RoutineFolders
 from coach.gui.session_end import SessionEndPage
+from coach.gui.start_at_login import StartAtLoginAction
 from coach.gui.tray import CoachTray
+from coach.gui.welcome import WelcomeDialog
+from coach.services.autostart import AutoStart, NullAutoStart, make_autostart
 from coach.services.inhibit import Inhibitor, NullInhibitor, make_inhibitor
 from coach.services.notify import Notifier, NullNotifier, make_notifier
 from coach.services.sound import NullSound, SoundPlayer, make_sound_player
 from coach.services.voice import NullVoice, Voice, make_voice
 
 SESSION_ENDED = Changes(sessions=True, steps=True)
+# Where the welcome suggests a newcomer begins: the bundled programme's first two weeks.
+FIRST_ROUTINE = "gentle-start"
 
 
 @dataclass
@@ -68,6 +73,7 @@ class Services:
     voice: Voice = field(default_factory=NullVoice)
     notifier: Notifier = field(default_factory=NullNotifier)
     inhibitor: Inhibitor = field(default_factory=NullInhibitor)
+    autostart: AutoStart = field(default_factory=NullAutoStart)
 
 
 class CoachApp(QObject):
@@ -103,6 +109,9 @@ class CoachApp(QObject):
         )
         self.routine_folders.changed.connect(self._reload_library)
         self.window.session_menu.insertAction(self.window.quit_action, self.routine_folders.open_action)
+        self.start_at_login_action = StartAtLoginAction(services.autostart, self.window, self)
+        self.window.session_menu.insertAction(self.window.quit_action, self.start_at_login_action)
+        self.welcome: WelcomeDialog | None = None
         self.window.close_guard = self._may_close
 
     def change_settings(self, settings: Settings) -> None:
@@ -277,6 +286,21 @@ class CoachApp(QObject):
         self.window.set_library(self.library)
         if self.history_window is not None:
             self.history_window.set_library(self.library)
+
+    def offer_welcome(self) -> WelcomeDialog | None:
+        """On the very first start, say what the app does and where to begin (once: it is remembered)."""
+        if self.settings.welcomed or self.store.sessions():
+            return None
+        self.change_settings(self.settings.replace(welcomed=True))
+        first = self.library.find(FIRST_ROUTINE)
+        self.welcome = WelcomeDialog(first.routine.title if first else None, self.window)
+        self.welcome.finished.connect(self._on_welcome_answer)
+        self.welcome.open()
+        return self.welcome
+
+    def _on_welcome_answer(self) -> None:
+        if self.welcome is not None and self.welcome.begin_chosen:
+            self.start_routine(FIRST_ROUTINE)
 
     def offer_morning_check_in(self) -> MorningCheckIn | None:
         """On the first start of a day after a session, ask once how the knee is this morning."""
@@ -520,6 +544,7 @@ def run_app(
         voice=make_voice(),
         notifier=make_notifier(),
         inhibitor=make_inhibitor(),
+        autostart=make_autostart(),
     )
     app = CoachApp(places, store, clock=SystemClock(), services=services)
     server = InstanceServer(name, app.handle_request, parent=app)
@@ -532,7 +557,7 @@ def run_app(
         app.start_icing(request.minutes or ICING_MAX_MINUTES)
     elif routine is not None:
         app.play_routine(routine)
-    else:
+    elif app.offer_welcome() is None:
         app.offer_recovery()
         app.offer_morning_check_in()
     try:

@@ -179,7 +179,7 @@ class MainWindow(QMainWindow):
 
         self.disclaimer = QLabel(self.tr(DISCLAIMER) + " " + self.tr("Help ▸ Warning signs (F1)."))
         self.disclaimer.setWordWrap(True)
-        self.disclaimer.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        style.safety_text(self.disclaimer)
 
         bottom = QHBoxLayout()
         bottom.addWidget(self.ice_button)

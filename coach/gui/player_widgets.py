@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtCore import QByteArray, QEvent, QRectF, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
@@ -50,8 +50,34 @@ class CountdownLabel(QLabel):
         self.setFont(font)
 
 
+# A window colour darker than this (HSL lightness, 0-255) makes a palette dark.
+_DARK_BELOW = 128
+# The illustrations' fixed colours (assets/README.md, "Style") and their stand-ins on a dark palette: a
+# bright card on a dark window glares, and the dark slate figure would vanish on a dark card.
+_DARK_COLOURS = {
+    "#eef2f5": "#343b43",  # the card
+    "#c9d3dc": "#56616c",  # the mat and walls
+    "#2d3a4a": "#e4e9ee",  # the figure
+    "#1f7a8c": "#4fb3c6",  # the accent: the working limb, the arrows
+    "#8a97a4": "#aab4be",  # the placeholder's neutral grey
+}
+
+
+def svg_for_palette(svg: bytes, dark: bool) -> bytes:
+    """The illustration recoloured for a dark palette (unchanged for a light one)."""
+    if not dark:
+        return svg
+    text = svg.decode("utf-8")
+    for light, stand_in in _DARK_COLOURS.items():
+        text = text.replace(f'"{light}"', f'"{stand_in}"')
+    return text.encode("utf-8")
+
+
 class Illustration(QWidget):
-    """An SVG drawn as large as fits, keeping its shape; a neutral placeholder when the file is missing."""
+    """An SVG drawn as large as fits, keeping its shape; a neutral placeholder when the file is missing.
+
+    On a dark palette it is recoloured (`svg_for_palette`) rather than shown on a bright card.
+    """
 
     def __init__(self, placeholder: Path) -> None:
         super().__init__()
@@ -66,8 +92,26 @@ class Illustration(QWidget):
         wanted = image if image is not None and image.is_file() else self._placeholder
         if wanted != self.shown:
             self.shown = wanted
-            self._renderer.load(str(wanted))
-            self.update()
+            self._load()
+
+    @property
+    def dark(self) -> bool:
+        """Whether the palette is a dark one (a light text on a dark window)."""
+        return self.palette().color(QPalette.ColorRole.Window).lightness() < _DARK_BELOW
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.shown is not None:
+            self._load()
+
+    def _load(self) -> None:
+        assert self.shown is not None
+        try:
+            svg = self.shown.read_bytes()
+        except OSError:
+            svg = b""  # unreadable: nothing drawn, as for an invalid file
+        self._renderer.load(QByteArray(svg_for_palette(svg, self.dark)))
+        self.update()
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         return QSize(400, 300)

@@ -172,6 +172,7 @@ class SessionEndPage(QWidget):
         self.doctor.setFrameShape(QFrame.Shape.StyledPanel)
         self.doctor.setMargin(style.SPACING)
         self.doctor.setAccessibleName(self.tr("Please see a doctor"))
+        style.safety_text(self.doctor)
         self.doctor.hide()
         layout.addWidget(_bold(self.tr("Two questions we always ask")))
         layout.addLayout(grid)

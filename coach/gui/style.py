@@ -6,6 +6,7 @@ high-DPI screens still rule; colours come from the palette.
 
 from __future__ import annotations
 
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QWidget
 
 # The type scale: each step about 1.2-1.4 times the one below.
@@ -19,6 +20,19 @@ DISPLAY = 5.0
 
 SPACING = 12  # between blocks
 MARGIN = 24  # around a page
+
+
+SAFETY_TEXT = "safety_text"  # the property that marks a label as safety wording (tests check its contrast)
+
+
+def safety_text(label: QWidget) -> None:
+    """Show safety wording (the disclaimer, icing advice, see a doctor) in the palette's full text colour.
+
+    Never the placeholder grey, which reaches only about 3.5:1 on many palettes: safety text must be
+    readable, at least 4.5:1 (WCAG 2.x AA), in light and dark palettes alike.
+    """
+    label.setForegroundRole(QPalette.ColorRole.WindowText)
+    label.setProperty(SAFETY_TEXT, True)
 
 
 def scale_font(widget: QWidget, factor: float, *, bold: bool = False) -> None:
