@@ -41,6 +41,8 @@ def _session_json(record: SessionRecord) -> dict[str, Any]:
         "morning_pain": record.morning_pain,
         "routine_version": record.routine_hash or None,
         "outcome": session_outcome(record).value,
+        "warning_signs": dict(record.warning_signs),
+        "pain_before": record.pain_before,
     }
 
 
@@ -67,6 +69,10 @@ def _write_icing(icing: list[IcingRecord], out: IO[str]) -> None:
 
 
 def history_command(args: argparse.Namespace, places: Places, out: IO[str]) -> int:
+    if args.window:
+        from coach.cli.launch import open_in_app
+
+        return open_in_app("history")
     sessions: list[SessionRecord] = []
     icing: list[IcingRecord] = []
     marks: list[DayMark] = []

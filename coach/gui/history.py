@@ -29,12 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.core.clinical.pain_rule import ProgressionAdvice
 from coach.core.export import Period
+from coach.core.history.advice import routine_advice
 from coach.core.history.overview import LONG_WEEKS, SHORT_WEEKS, HistoryOverview, history_overview
-from coach.core.history.progression import advise, propose
 from coach.core.history.records import SessionRecord
 from coach.core.history.stats import describe_streak
-from coach.core.operations import Changes, export_csv_files, export_report
+from coach.core.operations import Changes, confirm_clinician_seen, export_csv_files, export_report
 from coach.core.paths import Places
 from coach.core.routines.library import Library
 from coach.core.session.clock import Clock
@@ -93,7 +94,11 @@ class HistoryWindow(QWidget):
         self.weekly = WeeklyDoseChart()
         self.pain = PainChart()
         self.advice = ProgressionPanel(
-            self.places.user_routines, self.places.assets, self.runner, self._today()[0]
+            self.places.user_routines,
+            self.places.assets,
+            self.runner,
+            self._today()[0],
+            confirm_seen=lambda: confirm_clinician_seen(self.store, self.clock),
         )
         self._build_table()
         self.status = QLabel()
@@ -242,8 +247,9 @@ class HistoryWindow(QWidget):
         if entry is None:
             self.advice.show_advice(None, None, None, today)
             return
-        advice = advise(sessions, entry.routine, today, tz)
-        self.advice.show_advice(entry.routine, advice, propose(entry.routine, advice), today)
+        found_advice = routine_advice(sessions, entry.routine, today, tz, self.store.last_clinician_review())
+        advice = ProgressionAdvice(found_advice.decision, found_advice.reason)
+        self.advice.show_advice(entry.routine, advice, found_advice.proposal, today)
 
     def filter_routine(self, routine_id: str | None) -> None:
         """Show only the sessions of `routine_id` (None: all)."""
@@ -302,15 +308,11 @@ class HistoryWindow(QWidget):
     def export_csv(self, folder: Path) -> bool:
         """Write sessions.csv and steps.csv into `folder` (never over existing files); say how it went."""
         tz = self._today()[1]
-        try:
-            done = self.runner.run(
-                lambda: export_csv_files(self.store, folder, Period(), tz),
-                self,
-                show_refusal=self._not_exported,
-            )
-        except OSError as error:
-            self._not_exported(str(error))
-            return False
+        done = self.runner.run(
+            lambda: export_csv_files(self.store, folder, Period(), tz),
+            self,
+            show_refusal=self._not_exported,
+        )
         if done is None:
             return False
         self.status.setText(self.tr("Wrote {0} and {1}.").format(done.sessions_path, done.steps_path.name))
@@ -319,15 +321,11 @@ class HistoryWindow(QWidget):
     def export_pdf(self, path: Path) -> bool:
         """Write the report for all of history to `path` (the save dialog asked before replacing)."""
         today, tz = self._today()
-        try:
-            report = self.runner.run(
-                lambda: export_report(self.store, path, Period(), today, draw_report, tz),
-                self,
-                show_refusal=self._not_exported,
-            )
-        except OSError as error:
-            self._not_exported(str(error))
-            return False
+        report = self.runner.run(
+            lambda: export_report(self.store, path, Period(), today, draw_report, tz),
+            self,
+            show_refusal=self._not_exported,
+        )
         if report is None:
             return False
         self.status.setText(self.tr("Wrote the report to {0}.").format(path))

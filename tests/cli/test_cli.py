@@ -16,6 +16,7 @@ from coach.core.history.stats import planned_sessions
 from coach.core.routines.loader import load_routine
 from coach.core.routines.model import Routine, plan_steps
 from coach.core.session.clock import FakeClock
+from coach.core.session.recovery import LIVE_WITHIN
 from coach.core.store.adherence import AdherenceStore
 from tests.cli.fakes import scripted_keys
 from tests.conftest import EXAMPLE, REPO, write
@@ -103,7 +104,7 @@ def test_routines_json_lists_bundled_user_and_broken(
     assert {"gentle-start", "hip-strength", "hip-and-knee", "ice", "knee-basics"} <= set(by_id)
     assert by_id["knee-basics"]["origin"] == "user"
     assert by_id["hip-strength"]["file"] == str(REPO / "routines" / "hip-strength.toml")
-    assert by_id["hip-strength"]["title"] == "Hip strength (weeks 1–6)"
+    assert by_id["hip-strength"]["title"] == "Hip and knee strength (weeks 3–6)"
     (broken,) = payload["broken"]
     assert broken["file"] == str(data_dir / "routines" / "broken.toml")
     assert broken["error"].startswith(f"{data_dir / 'routines' / 'broken.toml'}:3: this is not valid TOML")
@@ -134,7 +135,7 @@ def test_instant_run_is_recorded_with_every_step_completed(
     assert session["completed"] is True
     assert session["simulated"] is True
     assert session["pain"] == 2
-    assert session["steps_completed"] == session["steps_total"] == 186
+    assert session["steps_completed"] == session["steps_total"] == 249
     started = datetime.fromisoformat(session["started_at"])
     finished = datetime.fromisoformat(session["finished_at"])
     assert started.utcoffset() is not None
@@ -171,7 +172,7 @@ def test_history_text(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> Non
     code, out, _ = run(capsys, "history", "--include-simulated")
 
     assert code == 0
-    assert "Hip strength (weeks 1–6)" in out
+    assert "Hip and knee strength (weeks 3–6)" in out
     assert "pain 3 (simulated)" in out
     first_week = planned_sessions(3, 7 - datetime.now().astimezone().weekday())
     assert f"This week: 1 session of {first_week} planned" in out
@@ -338,7 +339,7 @@ def test_run_without_a_flag_opens_the_guided_player(
     assert (code, opened) == (0, ["knee-basics"])
 
 
-def test_run_in_the_terminal_without_a_tty_closes_a_crashed_session_and_asks_nothing(
+def test_run_in_the_terminal_without_a_tty_leaves_a_crashed_session_and_asks_nothing(
     data_dir: Path,
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
@@ -349,7 +350,7 @@ def test_run_in_the_terminal_without_a_tty_closes_a_crashed_session_and_asks_not
     plan = load_routine(routine_file)
     crashed = store.begin_session(plan, plan_steps(plan), fake_clock.wall())
     store.close()
-    fake_clock.advance(60)
+    fake_clock.advance(LIVE_WITHIN.total_seconds() + 60)
     monkeypatch.setattr("coach.cli.commands.SystemClock", lambda: fake_clock)
     monkeypatch.setattr("coach.cli.terminal_player.terminal_keys", scripted_keys(fake_clock))
 
@@ -357,13 +358,13 @@ def test_run_in_the_terminal_without_a_tty_closes_a_crashed_session_and_asks_not
 
     assert code == 0
     assert "Your Stretch session from" in out
-    assert "It is closed as stopped early." in out
+    assert "It is left as it is" in out
     assert "(y/n" not in out
     assert out.endswith("Session done: 2 of 2 steps done. Saved.\n")
     store = AdherenceStore.open(data_dir / "coach.db")
     first, second = store.sessions()
     store.close()
-    assert (first.id, first.status.value) == (crashed, "stopped")
+    assert (first.id, first.status.value) == (crashed, "open")
     assert (second.status.value, second.pain) == ("completed", 3)
 
 

@@ -21,6 +21,11 @@ class DayMarkKind(enum.Enum):
     REST = "rest"  # a planned rest: a holiday, a busy week agreed with the physiotherapist
     FLARE_UP = "flare-up"  # the knee flared up and the person rested it
 
+    @property
+    def label(self) -> str:
+        """The kind as every face names it: 'Planned rest' or 'Flare-up'."""
+        return "Planned rest" if self is DayMarkKind.REST else "Flare-up"
+
 
 @dataclass(frozen=True, slots=True)
 class DayMark:
@@ -142,6 +147,8 @@ class SessionRecord:
     routine_since: date | None = None
     morning_pain: int | None = None
     morning_at: datetime | None = None  # when the next-morning question was answered or skipped
+    pain_before: int | None = None  # the one-tap score just before the session (None: skipped, or older)
+    pain_limit: int | None = None  # the routine's own "stop above N" when the session was done
 
     @property
     def completed(self) -> bool:
