@@ -43,6 +43,7 @@ class WelcomeDialog(QDialog):
         for line in lines:
             layout.addWidget(_paragraph(line))
         layout.addWidget(_paragraph(self.tr(DISCLAIMER)))
+        layout.addStretch(1)  # a taller dialog keeps its paragraphs together above the buttons
         buttons = QDialogButtonBox()
         if first_routine is not None:
             begin = buttons.addButton(

@@ -118,7 +118,7 @@ class PainChart(ChartView):
 
     def __init__(self) -> None:
         self.trend = PainDrawing()
-        super().__init__(self.trend, "Pain over time", QSize(420, 200), QSize(260, 150))
+        super().__init__(self.trend, "Pain over time", QSize(420, 200), QSize(260, 120))
 
     def set_data(self, days: Sequence[PainDay], changes: Sequence[PlanChange] = ()) -> None:
         self.trend.set_data(days, changes)
