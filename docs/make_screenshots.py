@@ -158,6 +158,19 @@ def shoot_hold(app: CoachApp, clock: FakeClock) -> None:
     player.stop_action.trigger()
     player.stop_button.click()
     QApplication.processEvents()  # the end page comes while the store is still open
+    shoot_icing_step(app, clock)
+
+
+def shoot_icing_step(app: CoachApp, clock: FakeClock) -> None:
+    """The bundled "Ice the knee" routine: its icing step runs as an icing run, with the icing advice."""
+    player = app.start_routine("ice")
+    assert isinstance(player, PlayerView)
+    clock.advance(5 + 3 * 60 + 20.4)
+    player.tick()
+    save(app.window, "player-icing.png")
+    player.stop_action.trigger()
+    player.stop_button.click()
+    QApplication.processEvents()
 
 
 def shoot_dark(app: CoachApp, clock: FakeClock) -> None:

@@ -111,6 +111,7 @@ class Illustration(QWidget):
         except OSError:
             svg = b""  # unreadable: nothing drawn, as for an invalid file
         self._renderer.load(QByteArray(svg_for_palette(svg, self.dark)))
+        self._renderer.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)  # a load forgets it
         self.update()
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
