@@ -11,7 +11,8 @@ import os
 import sqlite3
 from collections import Counter
 from collections.abc import Mapping
-from datetime import date, datetime, timedelta, tzinfo
+from contextlib import AbstractContextManager
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -22,12 +23,15 @@ from coach.core.clinical.safety import SESSION_WARNING_SIGNS, check_pain
 from coach.core.history.records import SessionRecord, SessionStatus, fixed_zone
 from coach.core.paths import ensure_private_dir
 from coach.core.routines.model import Routine, Step
+from coach.core.store.backups import take_backup, take_daily_backup
 from coach.core.store.errors import StoreError
 from coach.core.store.errors import parse_utc as _parse
 from coach.core.store.errors import utc_text as _timestamp
 from coach.core.store.history_rows import HistoryRecords
 from coach.core.store.icing_rows import IcingRecords
+from coach.core.store.opening import UseLock, check_place, connect
 from coach.core.store.schema import KNOWN_MIGRATIONS, migrations
+from coach.core.store.writing import write_failure, write_transaction
 
 
 def _local_zone(moment: datetime, zone: tzinfo | None) -> tuple[int, str]:
@@ -52,28 +56,54 @@ class AdherenceStore(HistoryRecords, IcingRecords):
     def __init__(self, db: Database, path: Path | None) -> None:
         self._db = db
         self.path = path
+        self._lock: UseLock | None = None
 
     @classmethod
-    def open(cls, path: Path) -> AdherenceStore:
-        """Open (creating if needed) the database at `path`, upgrading its schema in place."""
+    def open(cls, path: Path, *, now: datetime | None = None, keep_backups: int = 0) -> AdherenceStore:
+        """Open (creating if needed) the database at `path`, upgrading its schema in place.
+
+        A damaged, empty or unusable file raises StoreError with the sentence to show (see `opening`);
+        with `now`, a daily backup is taken (at most one a day, the newest `keep_backups` kept).
+        """
         ensure_private_dir(path.parent)
-        _create_private_file(path)
-        db = Database(path)
+        check_place(path)
+        lock = UseLock(path)
+        lock.share()
+        created = not path.exists()
+        try:
+            _create_private_file(path)
+            db = connect(path)
+        except BaseException:
+            lock.release()
+            if created:
+                path.unlink(missing_ok=True)
+            raise
+        store = cls(db, path)
+        store._lock = lock
         try:
             db.execute("PRAGMA foreign_keys = ON")
             db.enable_wal()
-            store = cls(db, path)
-            store._migrate()
+            store._migrate(now)
+            if now is not None and not created:
+                take_daily_backup(db.conn, path, now, keep_backups)
         except sqlite3.DatabaseError as error:
-            db.close()
-            raise StoreError(f"{path} is not a Rehab Coach database or is damaged: {error}") from error
+            store.close()
+            if created:
+                path.unlink(missing_ok=True)
+            raise write_failure(path, error) from error
         except BaseException:
-            db.close()
+            store.close()
             raise
         return store
 
     def close(self) -> None:
         self._db.close()
+        if self._lock is not None:
+            self._lock.release()
+
+    def _writing(self) -> AbstractContextManager[None]:
+        """One committed write that waits its turn for the lock (see `writing`)."""
+        return write_transaction(self._db, self.path)
 
     # -- writing: each call is its own committed transaction ------------------------------------------
 
@@ -102,7 +132,7 @@ class AdherenceStore(HistoryRecords, IcingRecords):
             "routine_hash": routine.content_hash,
         }
         local_day = started_at.astimezone(fixed_zone(offset)).date()
-        with self._db.atomic():
+        with self._writing():
             row["routine_since"] = self._version_since(routine, local_day)
             table = self._db.table("sessions")
             table.insert(row)
@@ -127,7 +157,7 @@ class AdherenceStore(HistoryRecords, IcingRecords):
             "finished_at": _timestamp(finished_at),
             "skipped": int(skipped),
         }
-        with self._db.atomic():
+        with self._writing():
             self._require_open(session_id)
             self._db.execute(
                 "DELETE FROM step_results WHERE session_id = ? AND step_index = ?", [session_id, step.index]
@@ -136,7 +166,7 @@ class AdherenceStore(HistoryRecords, IcingRecords):
 
     def finish_session(self, session_id: int, *, completed: bool, finished_at: datetime) -> None:
         status = SessionStatus.COMPLETED if completed else SessionStatus.STOPPED
-        with self._db.atomic():
+        with self._writing():
             self._require_open(session_id)
             self._db.table("sessions").update(
                 session_id, {"status": status.value, "finished_at": _timestamp(finished_at)}
@@ -147,7 +177,7 @@ class AdherenceStore(HistoryRecords, IcingRecords):
         problem = None if pain is None else check_pain(pain)
         if problem:
             raise ValueError(problem)
-        with self._db.atomic():
+        with self._writing():
             self._session_row(session_id)
             self._db.table("sessions").update(session_id, {"pain": pain, "note": note.strip()})
 
@@ -158,13 +188,13 @@ class AdherenceStore(HistoryRecords, IcingRecords):
         if unknown:
             raise ValueError(f"unknown warning sign {unknown[0]!r}; known: {', '.join(sorted(known))}")
         row = {key: None if answer is None else int(answer) for key, answer in answers.items()}
-        with self._db.atomic():
+        with self._writing():
             self._session_row(session_id)
             self._db.table("sessions").update(session_id, row)
 
     def close_abandoned(self, session_id: int) -> SessionRecord:
         """Close a session the app died in as stopped early, ending when its last step finished."""
-        with self._db.atomic():
+        with self._writing():
             self._require_open(session_id)
             last = self._db.execute(
                 "SELECT MAX(finished_at) FROM step_results WHERE session_id = ?", [session_id]
@@ -270,7 +300,7 @@ class AdherenceStore(HistoryRecords, IcingRecords):
         if status != SessionStatus.OPEN.value:
             raise StoreError(f"session {session_id} is already {status}; it cannot change any more")
 
-    def _migrate(self) -> None:
+    def _migrate(self, now: datetime | None) -> None:
         known = set(KNOWN_MIGRATIONS)
         applied = [m.name for m in migrations.applied(self._db)]
         unknown = [name for name in applied if name not in known]
@@ -281,18 +311,9 @@ class AdherenceStore(HistoryRecords, IcingRecords):
             )
         pending = migrations.pending(self._db)
         if pending and applied and self.path is not None:
-            self._backup(f"before-{pending[0].name}")
+            moment = now or datetime.now(UTC)  # only when no clock was given (tests, old callers)
+            take_backup(self._db.conn, self.path, moment, f"before-{pending[0].name}")
         migrations.apply(self._db)
-
-    def _backup(self, label: str) -> Path:
-        assert self.path is not None
-        target = self.path.with_name(f"{self.path.name}.{label}.bak")
-        destination = sqlite3.connect(target)
-        try:
-            self._db.conn.backup(destination)
-        finally:
-            destination.close()
-        return target
 
 
 def _create_private_file(path: Path) -> None:

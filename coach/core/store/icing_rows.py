@@ -6,6 +6,7 @@ so that the store module stays about sessions.
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from datetime import datetime
 from typing import Any
 
@@ -22,6 +23,9 @@ class IcingRecords:
 
     _db: Database
 
+    def _writing(self) -> AbstractContextManager[None]:
+        raise NotImplementedError
+
     def begin_icing(self, started_at: datetime, planned_minutes: int) -> int:
         """Record that an icing run started (an open row, so that a crash leaves a trace); returns its id."""
         row = {
@@ -29,7 +33,7 @@ class IcingRecords:
             "planned_minutes": planned_minutes,
             "status": IcingStatus.OPEN.value,
         }
-        with self._db.atomic():
+        with self._writing():
             table = self._db.table("icing_runs")
             table.insert(row)
             return int(table.last_pk)  # type: ignore[arg-type]
@@ -39,7 +43,7 @@ class IcingRecords:
     ) -> None:
         """Close an open icing run: ran to the end (`finished`) or stopped early."""
         status = IcingStatus.FINISHED if finished else IcingStatus.STOPPED
-        with self._db.atomic():
+        with self._writing():
             current = self._icing_row(run_id)["status"]
             if current != IcingStatus.OPEN.value:
                 raise StoreError(f"icing run {run_id} is already {current}; it cannot change any more")
