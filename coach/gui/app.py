@@ -448,7 +448,8 @@ def run_app(
     qt_app.setDesktopFileName("rehab-coach")
     places = resolve_places()
     try:
-        store = AdherenceStore.open(places.database)
+        kept = load_settings(places.data_dir).backups_kept
+        store = AdherenceStore.open(places.database, now=SystemClock().wall(), keep_backups=kept)
     except StoreError as error:
         QMessageBox.critical(None, "Rehab Coach", str(error))
         return 1

@@ -49,6 +49,8 @@ def take_backup(connection: sqlite3.Connection, database: Path, now: datetime, l
         destination = sqlite3.connect(partial)
         try:
             connection.backup(destination)
+            # A backup is one self-contained file: no write-ahead journal beside it.
+            destination.execute("PRAGMA journal_mode = DELETE")
         finally:
             destination.close()
         _sync(partial)
@@ -106,7 +108,7 @@ def restore_backup(database: Path, backup_id: str, now: datetime) -> tuple[Backu
         incoming = database.with_name(f".{database.name}.restoring")
         _private_file(incoming)
         try:
-            source = sqlite3.connect(f"file:{chosen.path}?mode=ro", uri=True)
+            source = sqlite3.connect(f"file:{chosen.path}?mode=ro&immutable=1", uri=True)
             destination = sqlite3.connect(incoming)
             try:
                 source.backup(destination)
@@ -139,8 +141,8 @@ def _describe(path: Path) -> Backup:
 
 def _count_sessions(path: Path) -> int | None:
     try:
-        with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
-            return int(db.execute("SELECT COUNT(*) FROM sessions WHERE simulated = 0").fetchone()[0])
+        with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)) as db:
+            return int(db.execute("SELECT COUNT(*) FROM sessions").fetchone()[0])
     except sqlite3.Error:
         return None
 

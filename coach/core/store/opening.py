@@ -83,6 +83,7 @@ def _is_damage(error: sqlite3.Error) -> bool:
 def damaged(path: Path, detail: str) -> StoreError:
     """Move a damaged database aside (never delete it, never write into it) and say how to go on."""
     aside = move_aside(path, "damaged")
+    detail = " ".join(line for line in detail.splitlines() if not line.startswith("***")).strip()
     return StoreError(
         f"{path} is not a Rehab Coach database or is damaged ({detail}); it was moved aside to"
         f" {aside.name}, untouched. " + WAY_BACK

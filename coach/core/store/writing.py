@@ -21,9 +21,9 @@ from coach.core.store.errors import StoreError
 BUSY_TIMEOUT_SECONDS = 10.0
 
 
-def wait_for_writers(db: Database, seconds: float = BUSY_TIMEOUT_SECONDS) -> None:
-    """Make every statement on `db` wait up to `seconds` for another writer's lock instead of failing."""
-    db.execute(f"PRAGMA busy_timeout = {round(seconds * 1000)}")
+def wait_for_writers(db: Database) -> None:
+    """Make every statement on `db` wait up to the busy timeout for another writer instead of failing."""
+    db.execute(f"PRAGMA busy_timeout = {round(BUSY_TIMEOUT_SECONDS * 1000)}")
 
 
 @contextmanager
