@@ -1,4 +1,4 @@
-"""Backups: one a day at start, a few kept, private, listed, and restored with the current file moved aside."""
+"""Backups: one a day at start, a few kept, private, listed, restored with the current file moved aside."""
 
 from __future__ import annotations
 
