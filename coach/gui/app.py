@@ -185,6 +185,8 @@ class CoachApp(QObject):
         self.player = None
         if live is None:
             return
+        if live.unsaved:  # the end (or the last steps) could not be written: try once more, say if not
+            self.runner.run(live.save_unsaved, self.window)
         self.runner.announce(SESSION_ENDED)
         page = SessionEndPage(live.record(), self.store, self.runner)
         page.done.connect(self._on_session_closed)

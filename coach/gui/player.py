@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from coach.core.routines.model import Exercise, Routine, StepKind
 from coach.core.session import cues
 from coach.core.session.engine import EngineState, SessionEngine
-from coach.core.session.events import Event, SessionFinished
+from coach.core.session.events import Event, ListenerFailed, SessionFinished, SessionResumed
 from coach.core.session.timer import countdown_text
 from coach.gui import style
 from coach.services.sound import SoundPlayer
@@ -133,6 +133,7 @@ class PlayerView(QWidget):
         self._completed = False
         self.confirming = False  # Esc was pressed once: Esc again stops, Space carries on
         self._paused_to_ask = False
+        self.problem = ""  # why the session paused itself (a step could not be saved), shown until resumed
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -183,6 +184,7 @@ class PlayerView(QWidget):
         self.state_label = QLabel()
         self.state_label.setAccessibleName(self.tr("Session state"))
         style.scale_font(self.state_label, style.SUBTITLE, bold=True)
+        self.state_label.setWordWrap(True)
         self.countdown = CountdownLabel()
         self.countdown.setAccessibleName(self.tr("Seconds left"))
         self.countdown_caption = QLabel()
@@ -340,10 +342,19 @@ class PlayerView(QWidget):
             self.sound.play(said.sound)
         if said.speech and self.speak and not self.muted:
             self.voice.say(said.speech)
+        if isinstance(event, ListenerFailed | SessionResumed):
+            self.problem = self._said_problem(event)
         if isinstance(event, SessionFinished):
             self._timer.stop()
             self._completed = event.completed
             QTimer.singleShot(0, self, self._emit_finished)  # cancelled if the player is gone by then
+
+    def _said_problem(self, event: ListenerFailed | SessionResumed) -> str:
+        if isinstance(event, SessionResumed):
+            return ""
+        return self.tr("Paused: this step could not be saved ({0}). Press Space to try again.").format(
+            event.reason
+        )
 
     def _emit_finished(self) -> None:
         self.finished.emit(self._completed)
@@ -369,8 +380,10 @@ class PlayerView(QWidget):
         minutes_left = math.ceil(engine.session_remaining() / 60)
         self.progress.setFormat(self.tr("About {0} min left").format(minutes_left))
         paused = engine.state is EngineState.PAUSED
-        self.state_label.setText(self.tr("Paused — press Space to carry on") if paused else "")
-        self.state_label.setVisible(paused and not self.confirming)
+        self.state_label.setText(
+            self.problem or (self.tr("Paused — press Space to carry on") if paused else "")
+        )
+        self.state_label.setVisible(bool(self.problem) or (paused and not self.confirming))
         self.confirm_bar.setVisible(self.confirming)
         self.pause_action.setText(self.tr("Resume") if paused else self.tr("Pause"))
         self._schedule()

@@ -13,6 +13,7 @@ from coach.core.session.engine import EngineError, EngineState, SessionEngine, r
 from coach.core.session.events import (
     CountdownCue,
     HalfwayCue,
+    ListenerFailed,
     SessionFinished,
     SessionPaused,
     SessionResumed,
@@ -467,3 +468,29 @@ def test_block_remaining_counts_down_across_the_reps_of_a_set(fake_clock: FakeCl
 
     assert engine.current_step.rep == 2
     assert engine.block_remaining() == pytest.approx(3.5)
+
+
+def test_a_failing_listener_pauses_the_session_and_the_others_still_hear_everything(
+    fake_clock: FakeClock, caplog: pytest.LogCaptureFixture
+) -> None:
+    engine = SessionEngine(routine(reps(sets=1, reps=2)), fake_clock)
+    heard: list[object] = []
+
+    def failing(event: object) -> None:
+        if isinstance(event, StepCompleted):
+            raise RuntimeError("the disk is full")
+
+    engine.subscribe(failing)
+    engine.subscribe(heard.append)
+    engine.start()
+    fake_clock.advance(GET_READY_SECONDS + 0.01)
+
+    events = engine.tick()
+
+    assert engine.state is EngineState.PAUSED
+    completed = [e for e in heard if isinstance(e, StepCompleted)]
+    assert len(completed) == 1  # the get-ready step
+    failed = [e for e in heard if isinstance(e, ListenerFailed)]
+    assert [(f.event, f.reason) for f in failed] == [(completed[0], "the disk is full")]
+    assert kinds(events)[-2:] == ["SessionPaused", "ListenerFailed"]
+    assert "a session listener failed" in caplog.text
