@@ -90,7 +90,7 @@ class SessionEndPage(QWidget):
                 took,
             )
         )
-        self.summary.setWordWrap(True)
+        style.plain(self.summary)
         layout.addWidget(self.heading)
         layout.addWidget(self.summary)
         layout.addSpacing(style.SPACING)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from coach.core.clinical.safety import ICING_LIMIT_REASON, ICING_MAX_MINUTES
+from coach.core.plain_text import without_direction_controls
 from coach.core.routines.model import Exercise, ExerciseKind, Routine
 from coach.core.routines.toml_lines import KeyLines
 from coach.core.routines.values import Problem, ValueReader, show
@@ -329,7 +330,7 @@ class _Checker(ValueReader):
         if not isinstance(value, list) or not all(isinstance(s, str) for s in value):
             self.error(line, f"instructions must be a list of sentences, got {show(value)}")
             return ()
-        return tuple(s.strip() for s in value if s.strip())
+        return tuple(without_direction_controls(s.strip()) for s in value if s.strip())
 
     def _image(self, table: dict[str, Any], line: int) -> Path | None:
         name = self.text(table, "image", line)
