@@ -18,6 +18,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -29,6 +30,7 @@ from coach.core.session.clock import FakeClock
 from coach.core.session.engine import EngineState
 from coach.core.store.adherence import AdherenceStore
 from coach.gui.app import CoachApp, Services
+from coach.gui.fit import fit_to_screen
 from coach.gui.player import PlayerView
 from coach.gui.report import draw_report
 from coach.gui.session_end import SessionEndPage
@@ -109,6 +111,17 @@ def shoot_light(app: CoachApp, clock: FakeClock) -> None:
     clock.advance(5 + 4 * 3 + 1.2)  # get ready, then into rep 5 of the first set
     player.tick()
     save(app.window, "player-set.png")
+    player.pause_action.trigger()
+    save(app.window, "player-paused.png")
+    player.pause_action.trigger()
+    while not player.headline.text().startswith("Switch to"):
+        player.skip_action.trigger()
+    clock.advance(2.4)
+    player.tick()
+    save(app.window, "player-side-switch.png")
+    app.window.resize(1024, 568)  # a 1024×600 netbook with a panel
+    save(app.window, "player-1024x600.png")
+    app.window.resize(*SIZE)
     while player.headline.text() != "Rest":
         player.skip_action.trigger()
     clock.advance(22.4)
@@ -149,6 +162,9 @@ def shoot_history(palette: QPalette, name: str, *, report: bool = False) -> None
             window = app.show_history()
             window.resize(1120, 860)
             save(window, name)
+            if report:  # the light run also shows History on a 1366×768 laptop with a 32-pixel panel
+                fit_to_screen(window, QSize(1120, 860), QRect(0, 0, 1366, 736))
+                save(window, "history-1366x768.png")
             if report:
                 pdf = Path(data) / "report.pdf"
                 first = MONDAY.date() - timedelta(weeks=13)
@@ -187,10 +203,14 @@ def main() -> int:
     app.setStyle("Fusion")
     OUT.mkdir(parents=True, exist_ok=True)
     light = QApplication.palette()
+    if "--history" in sys.argv:
+        shoot_history(light, "history.png", report=True)
+        shoot_history(dark_palette(), "history-dark.png")
+        return 0
     with_app(light, shoot_light)
     with_app(dark_palette(), shoot_dark)
-    shoot_history(light, "history.png", report=True)
-    shoot_history(dark_palette(), "history-dark.png")
+    # History in a fresh process: PySide crashed building a third app's windows in this one (on main too).
+    subprocess.run([sys.executable, __file__, "--history"], check=True)
     # The icing window and the tray menu have their own script (it can also run on a real X server).
     icing = Path(__file__).with_name("make_icing_screenshots.py")
     return subprocess.run([sys.executable, str(icing)], check=False).returncode

@@ -144,6 +144,10 @@ def _run_terminal(
 
 
 def ice_command(args: argparse.Namespace, places: Places, out: IO[str]) -> int:
+    if args.status:
+        return _icing_status(places, out, as_json=args.json)
+    if args.json:
+        raise UsageError("--json goes with --status")
     if not args.terminal:
         from coach.core.requests import Request
         from coach.gui.app import run_app
@@ -165,3 +169,35 @@ def _open_store(places: Places) -> AdherenceStore:
     """The store, with today's backup taken first if there is none yet (the count kept is a setting)."""
     kept = load_settings(places.data_dir).backups_kept
     return AdherenceStore.open(places.database, now=SystemClock().wall(), keep_backups=kept)
+
+
+def _icing_status(places: Places, out: IO[str], *, as_json: bool) -> int:
+    """The live icing run, wherever it runs (the app, a terminal), or that none is: exit 0 either way."""
+    from coach.core.operations import IcingNow, icing_now
+
+    now = SystemClock().wall()
+    status = IcingNow(running=False)
+    if places.database.exists():  # asking never creates a database
+        store = AdherenceStore.open(places.database)
+        try:
+            status = icing_now(store, now)
+        finally:
+            store.close()
+    ends = status.ends_at.astimezone() if status.ends_at is not None else None
+    if as_json:
+        payload = {
+            "running": status.running,
+            "minutes_left": status.minutes_left,
+            "ends_at": ends.isoformat(timespec="seconds") if ends is not None else None,
+            "planned_minutes": status.planned_minutes,
+        }
+        json.dump(payload, out, indent=2)
+        out.write("\n")
+    elif ends is not None:
+        out.write(
+            f"Icing: {count(status.minutes_left or 0, 'minute')} left of {status.planned_minutes}, "
+            f"ends at {ends:%H:%M}.\n"
+        )
+    else:
+        out.write("No icing timer is running.\n")
+    return EXIT_OK

@@ -85,6 +85,8 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"minutes, 1-{ICING_MAX_MINUTES} (default {ICING_MAX_MINUTES})",
     )
     ice.add_argument("--terminal", action="store_true", help="count down in this terminal instead")
+    ice.add_argument("--status", action="store_true", help="say whether an icing timer is running, and stop")
+    ice.add_argument("--json", action="store_true", help="with --status, print JSON")
 
     history = commands.add_parser("history", help="past sessions, streak and weekly dose")
     history.add_argument("--json", action="store_true", help="print JSON")

@@ -10,12 +10,12 @@ import sys
 from dataclasses import dataclass, field
 from datetime import date
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from coach import __version__
-from coach.core.clinical.safety import ICING_MAX_MINUTES
+from coach.core.clinical.safety import ICING_END_ADVICE, ICING_MAX_MINUTES
 from coach.core.history.checkin import morning_check_in_due
 from coach.core.history.reminders import dose_days
 from coach.core.history.stats import describe_summary, summarize
@@ -24,7 +24,6 @@ from coach.core.operations import (
     LiveSession,
     RecoveryOffer,
     change_settings,
-    close_abandoned_icing,
     close_abandoned_session,
     find_recovery,
     resume_session,
@@ -37,6 +36,7 @@ from coach.core.routines.loader import ILLUSTRATIONS
 from coach.core.routines.model import Routine
 from coach.core.session.clock import Clock, SystemClock
 from coach.core.session.engine import EngineState
+from coach.core.session.icing import IcingEnded
 from coach.core.settings import Settings, load_settings
 from coach.core.store.adherence import AdherenceStore
 from coach.core.store.errors import StoreError
@@ -167,18 +167,21 @@ class CoachApp(QObject):
             voice=self.services.voice,
             beeps=self.settings.beeps,
             speak=self.settings.voice,
+            voice_note=self.voice_unavailable if self.settings.voice else None,
         )
         player.finished.connect(self._on_session_finished)
         self.player = player
         self.live = live
         self.window.start_action.setEnabled(False)
         self.window.show_page(player)
+        self.icing_window.keep_keys_for_player(True)
         self.services.inhibitor.inhibit(self.tr("Guided exercise session"))
         player.start()
         return player
 
     def _on_session_finished(self) -> None:
         live = self.live
+        self.icing_window.keep_keys_for_player(False)
         self.services.inhibitor.release()
         if self.player is not None:
             self.window.remove_page(self.player)
@@ -221,6 +224,19 @@ class CoachApp(QObject):
             action.setCheckable(True)
             action.setChecked(chosen)
             action.toggled.connect(self._on_sound_choice)
+        if self.voice_unavailable is not None:
+            # The choice is kept for when speech can load; the menu says why it cannot now.
+            self.voice_action.setEnabled(False)
+            self.voice_action.setText(self.tr("Spoken cues unavailable: {0}").format(self.voice_unavailable))
+
+    @property
+    def voice_unavailable(self) -> str | None:
+        """Why no voice can speak (speech did not load), or None when one can."""
+        voice = self.services.voice
+        # A NullVoice with its default reason was chosen (voice turned off, tests), not a failure to load.
+        if isinstance(voice, NullVoice) and voice.reason != NullVoice().reason:
+            return voice.reason
+        return None
 
     def _on_sound_choice(self) -> None:
         beeps, voice = self.beeps_action.isChecked(), self.voice_action.isChecked()
@@ -280,12 +296,15 @@ class CoachApp(QObject):
 
     def _setup_icing(self) -> None:
         """The icing timer, its window, the tray, and how a second launch's request reaches us."""
-        self.runner.run(lambda: close_abandoned_icing(self.store, self.clock.wall()))
         self.icing = IcingController(
             self.store, self.clock, self.runner, self.services.sound, self.services.notifier, parent=self
         )
+        self.icing.changed.connect(self._on_icing_changed)
+        self.icing.ended.connect(self._on_icing_ended)
+        self.icing.resume()  # a run the app was killed or closed in; ended ones are recorded as ended
         self.icing_window = IcingWindow(self.icing)
         self.icing_window.start_requested.connect(self.start_icing)
+        self.icing_window.player_key.connect(self._on_player_key)
         self.window.ice_action.triggered.connect(self._on_ice_action)
         self.window.quit_action.triggered.connect(self.quit)
         self.tray = CoachTray(self.icing, self.window.history_action, parent=self)
@@ -293,6 +312,7 @@ class CoachApp(QObject):
         self.tray.stop_icing_requested.connect(self._on_stop_icing)
         self.tray.routine_requested.connect(self._on_todays_routine)
         self.tray.show_requested.connect(self._on_show)
+        self.tray.toggle_requested.connect(self._on_tray_click)
         self.tray.quit_requested.connect(self.quit)
         if self.tray.icon is not None:
             # With a tray, closing the window leaves the app (its icing timer, its reminders) running.
@@ -318,14 +338,41 @@ class CoachApp(QObject):
         """
         refusal = self.icing.start(minutes)
         self.icing_window.show_refusal(refusal)
-        _bring_forward(self.icing_window)
+        self.show_icing_window()
         return refusal
+
+    def show_icing_window(self) -> None:
+        """Bring the icing window forward; during a session show it beside the player without the keyboard."""
+        if not self.session_running():
+            _bring_forward(self.icing_window)
+            return
+        # Space, the arrows and Esc stay with the person's exercise, not with Stop icing.
+        window = self.icing_window
+        window.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
+        window.showNormal()
+        window.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, False)
+
+    def _on_icing_changed(self) -> None:
+        run = self.icing.run
+        self.window.show_icing(run.minutes_left() if run is not None and self.icing.running else None)
+
+    def _on_icing_ended(self, ended: IcingEnded) -> None:
+        """Make the end seen even with no sound and no notifications: a banner, and the window in front."""
+        if not ended.finished:
+            return
+        when = ended.ended_at.astimezone().strftime("%H:%M")
+        self.window.show_banner(self.tr("Icing done at {0}. {1}").format(when, ICING_END_ADVICE))
+        self.show_icing_window()
+
+    def _on_player_key(self, key: Qt.Key) -> None:
+        if self.player is not None:
+            self.player.press(key)
 
     def handle_request(self, request: Request) -> str:
         """Carry out what a second launch asked; the sentence it prints, or ValueError with a refusal."""
         if request.command == "ice":
             if self.icing.running and self.icing.run is not None:
-                _bring_forward(self.icing_window)
+                self.show_icing_window()
                 return f"An icing timer is already running: {self.icing.run.minutes_left()} min left."
             minutes = ICING_MAX_MINUTES if request.minutes is None else request.minutes
             refusal = self.start_icing(minutes)
@@ -395,7 +442,15 @@ class CoachApp(QObject):
         self.window.start_action.trigger()
 
     def _on_show(self) -> None:
-        _bring_forward(self.icing_window if self.icing.running else self.window)
+        during_session = self.session_running()
+        _bring_forward(self.icing_window if self.icing.running and not during_session else self.window)
+
+    def _on_tray_click(self) -> None:
+        """Show the window, or hide it when it is already in front (a tray app's left click)."""
+        if self.window.isVisible() and self.window.isActiveWindow() and self.tray.icon is not None:
+            self.window.hide()
+        else:
+            self._on_show()
 
     def session_running(self) -> bool:
         return self.player is not None and self.player.engine.state in (
@@ -466,6 +521,8 @@ def run_app(
     if not server.listen():
         print("coach: cannot listen for a second launch; it will open a second window", file=sys.stderr)
     app.window.show()
+    if app.icing.running:
+        app.show_icing_window()  # resumed after a crash or a restart
     if request.command == "ice":
         app.start_icing(request.minutes or ICING_MAX_MINUTES)
     elif routine is not None:

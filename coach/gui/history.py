@@ -11,17 +11,19 @@ from collections.abc import Callable, Sequence
 from datetime import date, tzinfo
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFileDialog,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -40,6 +42,7 @@ from coach.core.store.adherence import AdherenceStore
 from coach.core.words import count
 from coach.gui.charts import HeatMap, PainChart, WeeklyDoseChart
 from coach.gui.day_marks import DayMarkDialog
+from coach.gui.fit import fit_to_screen
 from coach.gui.history_table import RoutineFilter, SessionTableModel, session_rows
 from coach.gui.operations import OperationRunner
 from coach.gui.progression_panel import ProgressionPanel
@@ -67,7 +70,7 @@ class HistoryWindow(QWidget):
         self.marks_dialog: DayMarkDialog | None = None
         self.file_dialog: QFileDialog | None = None
         self._build()
-        self.resize(1120, 860)
+        fit_to_screen(self, QSize(1120, 860))
         self.refresh()
 
     # -- building ------------------------------------------------------------------------------------------
@@ -114,16 +117,28 @@ class HistoryWindow(QWidget):
         filter_row.addWidget(self.routine_label)
         filter_row.addWidget(self.routine_box)
 
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(16, 12, 16, 4)
+        column.setSpacing(8)
+        column.addLayout(self.header)
+        column.addWidget(_title(self.tr("The last 12 months")))
+        column.addWidget(self.heat_map)
+        column.addLayout(charts)
+        column.addWidget(self.advice)
+        column.addLayout(filter_row)
+        column.addWidget(self.table, 1)
+        self.table.setMinimumHeight(220)  # a few rows at least, on the smallest screen too
+        # Everything but the buttons scrolls, so that a laptop screen still shows Export and Close.
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(content)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setContentsMargins(0, 0, 0, 12)
         layout.setSpacing(8)
-        layout.addLayout(self.header)
-        layout.addWidget(_title(self.tr("The last 12 months")))
-        layout.addWidget(self.heat_map)
-        layout.addLayout(charts)
-        layout.addWidget(self.advice)
-        layout.addLayout(filter_row)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.scroll_area, 1)
+        buttons.setContentsMargins(16, 0, 16, 0)
         layout.addLayout(buttons)
 
     def _build_header(self) -> None:

@@ -28,7 +28,7 @@ from coach.core.clinical.safety import (
     ICING_START_ADVICE,
     ICING_WHO_SHOULD_NOT,
 )
-from coach.core.operations import finish_icing, start_icing
+from coach.core.operations import finish_icing, resume_icing, start_icing
 from coach.core.session.clock import Clock
 from coach.core.session.icing import (
     IcingEnded,
@@ -96,6 +96,19 @@ class IcingController(QObject):
         self.changed.emit()
         return None
 
+    def resume(self) -> bool:
+        """Take up the run a killed or closed app left running (ended ones are recorded); whether one was."""
+        if self.running:
+            return False
+        resumed = self.runner.run(lambda: resume_icing(self.store, self.clock))
+        if resumed is None:
+            return False
+        self._run_id = resumed.run_id
+        self.run, self.warning = resumed.run, None
+        self._schedule()
+        self.changed.emit()
+        return True
+
     def stop(self) -> None:
         """End the running run early (the view has asked for confirmation already)."""
         if self.run is not None and self.run.running:
@@ -130,6 +143,10 @@ class IcingWindow(QWidget):
     """A big countdown with the advice, Stop (one confirmation), and after the end what to do next."""
 
     start_requested = Signal(int)  # minutes
+    player_key = Signal(object)  # a Qt.Key pressed here that belongs to the guided player
+
+    # The player's keys: while a session runs they work wherever the person's keyboard is.
+    PLAYER_KEYS = (Qt.Key.Key_Space, Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Escape, Qt.Key.Key_M)
 
     def __init__(self, controller: IcingController) -> None:
         super().__init__()
@@ -188,6 +205,8 @@ class IcingWindow(QWidget):
         self.close_button.setAccessibleName(self.tr("Close"))
         self.close_button.clicked.connect(self.close)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self, self.close)
+        self._player_shortcuts = {self._player_shortcut(key): key for key in self.PLAYER_KEYS}
+        self.keep_keys_for_player(False)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.minutes)
@@ -196,6 +215,23 @@ class IcingWindow(QWidget):
         buttons.addWidget(self.stop_button)
         buttons.addWidget(self.close_button)
         return buttons
+
+    def _player_shortcut(self, key: Qt.Key) -> QShortcut:
+        shortcut = QShortcut(QKeySequence(key), self)
+        shortcut.setAutoRepeat(False)
+        # A bound method, never a lambda capturing the window: PySide may free it mid clean-up and crash.
+        shortcut.activated.connect(self._on_player_shortcut)
+        return shortcut
+
+    def _on_player_shortcut(self) -> None:
+        key = self._player_shortcuts.get(self.sender())  # type: ignore[call-overload]
+        if key is not None:
+            self.player_key.emit(key)
+
+    def keep_keys_for_player(self, on: bool) -> None:
+        """While a session runs, Space, the arrows, Esc and M here go to the player, never to Stop icing."""
+        for shortcut in self._player_shortcuts:
+            shortcut.setEnabled(on)
 
     def show_refusal(self, refusal: str | None) -> None:
         """Show why a request was refused (until the next start), or clear it."""

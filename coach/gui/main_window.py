@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -24,10 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.core.clinical.safety import DISCLAIMER
+from coach.core.clinical.safety import DISCLAIMER, ICING_MAX_MINUTES
 from coach.core.routines.library import Library, RoutineEntry
 from coach.core.routines.model import estimated_minutes
 from coach.gui import style
+from coach.gui.fit import fit_to_screen
 from coach.gui.help import show_about, show_warning_signs
 
 
@@ -46,11 +48,17 @@ class MainWindow(QMainWindow):
         self.library_page = self._build_library_page()
         self.pages = QStackedWidget()
         self.pages.addWidget(self.library_page)
-        self.setCentralWidget(self.pages)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self._build_banner())  # above every page: the player's too
+        column.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
         self._build_menus()
         self.routine_list.currentRowChanged.connect(self._on_row_changed)
         self._fill_library(library)
-        self.resize(960, 620)
+        fit_to_screen(self, QSize(960, 620))
 
     # -- building ----------------------------------------------------------------------------------------
 
@@ -91,6 +99,41 @@ class MainWindow(QMainWindow):
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.help_menu.addAction(self.warning_signs_action)
         self.help_menu.addAction(self.about_action)
+
+    def _build_banner(self) -> QFrame:
+        """A line across the top for news that must not be missed (the end of icing), until dismissed."""
+        self.banner = QFrame()
+        self.banner.setAutoFillBackground(True)
+        self.banner.setBackgroundRole(QPalette.ColorRole.ToolTipBase)
+        self.banner.setForegroundRole(QPalette.ColorRole.ToolTipText)
+        self.banner.setAccessibleName(self.tr("Notice"))
+        self.banner_text = QLabel()
+        self.banner_text.setTextFormat(Qt.TextFormat.PlainText)
+        self.banner_text.setWordWrap(True)
+        self.banner_text.setForegroundRole(QPalette.ColorRole.ToolTipText)
+        style.scale_font(self.banner_text, style.LEAD, bold=True)
+        dismiss = QPushButton(self.tr("&Dismiss"))
+        dismiss.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # never takes the player's Space
+        dismiss.clicked.connect(self.banner.hide)
+        row = QHBoxLayout(self.banner)
+        row.setContentsMargins(style.SPACING, 8, style.SPACING, 8)
+        row.addWidget(self.banner_text, 1)
+        row.addWidget(dismiss)
+        self.banner.hide()
+        return self.banner
+
+    def show_banner(self, text: str) -> None:
+        self.banner_text.setText(text)
+        self.banner.show()
+
+    def show_icing(self, minutes_left: int | None) -> None:
+        """The ice button says what runs: "Icing — 12 min left", or offers to start."""
+        if minutes_left is None:
+            text = self.tr("Ice the knee — {0} min").format(ICING_MAX_MINUTES)
+        else:
+            text = self.tr("Icing — {0} min left").format(minutes_left)
+        self.ice_button.setText(text)
+        self.ice_button.setAccessibleName(text)
 
     def _build_library_page(self) -> QWidget:
         self.routine_list = QListWidget()

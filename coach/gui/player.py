@@ -11,7 +11,16 @@ import math
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QFontMetricsF, QKeySequence, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtGui import (
+    QAction,
+    QFont,
+    QFontMetricsF,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QResizeEvent,
+)
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QFrame,
@@ -119,7 +128,9 @@ class PlayerView(QWidget):
         voice: Voice,
         beeps: bool = True,
         speak: bool = True,
+        voice_note: str | None = None,
     ) -> None:
+        """`voice_note` is why spoken cues were asked for but cannot be heard; the player shows it."""
         super().__init__()
         self.routine = routine
         self.engine = engine
@@ -141,6 +152,11 @@ class PlayerView(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(self.tr("Guided session: {0}").format(routine.title))
         self._build()
+        if voice_note:
+            self.voice_note.setText(
+                self.tr("No spoken cues: {0}. Beeps and the screen still guide you.").format(voice_note)
+            )
+            self.voice_note.show()
         engine.subscribe(self._on_event)
 
     # -- building ----------------------------------------------------------------------------------------
@@ -149,11 +165,19 @@ class PlayerView(QWidget):
         self._build_labels()
         self._build_controls()
         self._build_confirmation()
-        top = QVBoxLayout()
-        top.setSpacing(4)
-        top.addWidget(self.headline)
-        top.addWidget(self.position_label)
-        top.addWidget(self.state_label)
+        words = QVBoxLayout()
+        words.setSpacing(4)
+        words.addWidget(self.headline)
+        words.addWidget(self.position_label)
+        words.addWidget(self.state_label)
+        badges = QVBoxLayout()
+        badges.setSpacing(4)
+        badges.addWidget(self.phase_label, 0, Qt.AlignmentFlag.AlignRight)
+        badges.addWidget(self.side_label, 0, Qt.AlignmentFlag.AlignRight)
+        badges.addStretch(1)
+        top = QHBoxLayout()
+        top.addLayout(words, 1)
+        top.addLayout(badges)
         clock_column = QVBoxLayout()
         clock_column.setSpacing(0)
         clock_column.addWidget(self.countdown, 3)  # the digits sit on the caption, not far above it
@@ -169,6 +193,7 @@ class PlayerView(QWidget):
         layout.addLayout(middle, 1)
         layout.addWidget(self.instructions)
         layout.addWidget(self.next_label)
+        layout.addWidget(self.voice_note)
         layout.addWidget(self.progress)
         layout.addWidget(self.confirm_bar)
         layout.addLayout(self.controls)
@@ -186,6 +211,17 @@ class PlayerView(QWidget):
         self.state_label.setAccessibleName(self.tr("Session state"))
         style.scale_font(self.state_label, style.SUBTITLE, bold=True)
         style.plain(self.state_label)
+        # Work, rest and the side switch differ by a word and a filled or outlined badge, not colour alone.
+        self.phase_label = QLabel()
+        self.phase_label.setAccessibleName(self.tr("Now"))
+        self.phase_label.setAutoFillBackground(True)
+        self.phase_label.setFrameShape(QFrame.Shape.Box)
+        self.phase_label.setMargin(6)
+        style.scale_font(self.phase_label, style.HEADING, bold=True)
+        self.side_label = QLabel()
+        self.side_label.setAccessibleName(self.tr("Side"))
+        style.plain(self.side_label, wrap=False)
+        style.scale_font(self.side_label, style.TITLE * 1.5, bold=True)
         self.countdown = CountdownLabel()
         self.countdown.setAccessibleName(self.tr("Seconds left"))
         self.countdown_caption = QLabel()
@@ -202,6 +238,11 @@ class PlayerView(QWidget):
         style.plain(self.next_label)
         self.next_label.setAccessibleName(self.tr("Next up"))
         style.scale_font(self.next_label, style.SUBTITLE)
+        self.voice_note = QLabel()
+        self.voice_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.voice_note.setWordWrap(True)
+        self.voice_note.setAccessibleName(self.tr("Spoken cues"))
+        self.voice_note.hide()
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.setAccessibleName(self.tr("Progress through the session"))
@@ -283,6 +324,12 @@ class PlayerView(QWidget):
         finally:
             # Even if recording a step failed, the display and the next wake-up carry on.
             self._refresh()
+
+    def press(self, key: Qt.Key) -> None:
+        """A player key pressed in another window of the app (the icing window): act as if pressed here."""
+        for action in self.actions():
+            if action.shortcut() == QKeySequence(key):
+                action.trigger()
 
     def ask_to_stop(self) -> None:
         """Esc: pause and ask, in the page; Esc again stops (what was done is kept either way)."""
@@ -381,6 +428,13 @@ class PlayerView(QWidget):
         minutes_left = math.ceil(engine.session_remaining() / 60)
         self.progress.setFormat(self.tr("About {0} min left").format(minutes_left))
         paused = engine.state is EngineState.PAUSED
+        self._show_phase(cues.phase(step, paused=paused), step.kind)
+        self.side_label.setText(self.tr(cues.side_word(step)))
+        self.side_label.setVisible(bool(step.side) and step.kind is not StepKind.REST)
+        # Paused is unmistakable: the frozen number greys out and the badge says PAUSED.
+        self.countdown.setForegroundRole(
+            QPalette.ColorRole.PlaceholderText if paused else QPalette.ColorRole.WindowText
+        )
         self.state_label.setText(
             self.problem or (self.tr("Paused — press Space to carry on") if paused else "")
         )
@@ -388,6 +442,16 @@ class PlayerView(QWidget):
         self.confirm_bar.setVisible(self.confirming)
         self.pause_action.setText(self.tr("Resume") if paused else self.tr("Pause"))
         self._schedule()
+
+    def _show_phase(self, word: str, kind: StepKind) -> None:
+        self.phase_label.setText(self.tr(word))
+        working = kind in (StepKind.REP, StepKind.HOLD, StepKind.TIMER) and word != "PAUSED"
+        # Work is a filled badge in the highlight; rest, the switch and a pause are outlined on the window.
+        background = QPalette.ColorRole.Highlight if working else QPalette.ColorRole.Window
+        foreground = QPalette.ColorRole.HighlightedText if working else QPalette.ColorRole.WindowText
+        self.phase_label.setBackgroundRole(background)
+        self.phase_label.setForegroundRole(foreground)
+        self.phase_label.setFrameShape(QFrame.Shape.NoFrame if working else QFrame.Shape.Box)
 
     def _schedule(self) -> None:
         """Wake when the shown second changes (aligned to it), not many times a second."""

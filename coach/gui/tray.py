@@ -24,6 +24,7 @@ class CoachTray(QObject):
     stop_icing_requested = Signal()
     routine_requested = Signal()
     show_requested = Signal()
+    toggle_requested = Signal()  # a left click: show the window, or hide it if it is in front
     quit_requested = Signal()
 
     def __init__(
@@ -87,7 +88,9 @@ class CoachTray(QObject):
             self.start_icing_requested.emit()
 
     def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
-        if reason in (QSystemTrayIcon.ActivationReason.Trigger, QSystemTrayIcon.ActivationReason.DoubleClick):
+        if reason is QSystemTrayIcon.ActivationReason.Trigger:
+            self.toggle_requested.emit()
+        elif reason is QSystemTrayIcon.ActivationReason.DoubleClick:
             self.show_requested.emit()
 
 

@@ -391,3 +391,19 @@ def test_backup_restore_of_an_unknown_id_exits_1(data_dir: Path, capsys: pytest.
 
     assert code == 1
     assert "there is no backup '20990101-000000'" in err
+
+
+def test_validate_refuses_a_side_typo_and_icing_without_minutes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(
+        tmp_path / "mine.toml",
+        STRETCH.replace("rest_seconds = 10\n", 'rest_seconds = 10\nsides = ["left", "rigth"]\n')
+        + '\n[[exercises]]\nid = "ice"\nname = "Ice"\nicing = true\n',
+    )
+
+    code, _, err = run(capsys, "validate", str(path))
+
+    assert code == 1
+    assert f"{path}:11: 'rigth' is not a side the app knows; did you mean 'right'?" in err
+    assert f"{path}:16: an icing exercise needs timer_minutes (at most 20)" in err

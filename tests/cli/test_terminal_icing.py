@@ -178,3 +178,35 @@ def test_coach_ice_beside_a_live_run_exits_1_with_the_reason(
     (run,) = store.icing_runs()
     store.close()
     assert (run.status, run.planned_minutes) == (IcingStatus.OPEN, 20)
+
+
+def test_ice_status_says_none_is_running_and_exits_0(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["ice", "--status"]) == 0
+    assert capsys.readouterr().out == "No icing timer is running.\n"
+    assert main(["ice", "--status", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == {
+        "running": False,
+        "minutes_left": None,
+        "ends_at": None,
+        "planned_minutes": None,
+    }
+    assert not (data_dir / "coach.db").exists(), "asking never creates a database"
+
+
+def test_ice_status_tells_the_live_run_in_words(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store = AdherenceStore.open(data_dir / "coach.db")
+    started = datetime.now(UTC) - timedelta(minutes=7, seconds=30)
+    store.begin_icing(started, 20)
+    store.close()
+
+    assert main(["ice", "--status"]) == 0
+
+    ends = (started + timedelta(minutes=20)).astimezone()
+    assert capsys.readouterr().out == f"Icing: 13 minutes left of 20, ends at {ends:%H:%M}.\n"
+
+
+def test_json_without_status_is_a_usage_error(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ice", "--json"]) == 2
+    assert capsys.readouterr().err == "coach: --json goes with --status\n"

@@ -11,6 +11,7 @@ from coach.core.session.clock import FakeClock
 from coach.core.settings import Settings, load_settings
 from coach.core.store.adherence import AdherenceStore
 from coach.gui.app import CoachApp, Services
+from coach.services.voice import NullVoice
 from tests.conftest import write
 
 
@@ -81,3 +82,35 @@ def test_every_action_has_a_shortcut(coach_app: CoachApp) -> None:
     actions = (window.start_action, window.ice_action, window.history_action, window.quit_action)
     for action in (*actions, window.full_screen_action, window.warning_signs_action):
         assert not action.shortcut().isEmpty(), action.text()
+
+
+def test_spoken_cues_that_cannot_load_say_why_in_the_menu_and_the_player(
+    qtbot: QtBot, places: Places, fake_clock: FakeClock
+) -> None:
+    reason = "libspeechd.so.2 is not installed (apt install speech-dispatcher)"
+    app = CoachApp(
+        places,
+        AdherenceStore.open(places.database),
+        clock=fake_clock,
+        services=Services(voice=NullVoice(reason)),
+    )
+    qtbot.addWidget(app.window)
+    try:
+        assert not app.voice_action.isEnabled()
+        assert reason in app.voice_action.text()
+
+        player = app.start_routine("hip-strength")
+
+        assert player is not None
+        assert not player.voice_note.isHidden()
+        assert reason in player.voice_note.text()
+    finally:
+        app.close()
+
+
+def test_no_note_when_the_voice_is_turned_off_by_choice(coach_app: CoachApp) -> None:
+    player = coach_app.start_routine("hip-strength")
+
+    assert player is not None
+    assert player.voice_note.isHidden()
+    assert coach_app.voice_action.isEnabled()

@@ -289,3 +289,24 @@ def test_closing_the_window_during_a_session_asks_first(
     assert coach_app.store.sessions()[0].status is SessionStatus.STOPPED
     coach_app.window.close()
     assert not coach_app.window.isVisible()
+
+
+def test_the_side_is_a_large_word_and_work_rest_and_pause_say_what_they_are(
+    qtbot: QtBot, coach_app: CoachApp, fake_clock: FakeClock
+) -> None:
+    player = start_from_the_window(qtbot, coach_app, "Hip strength (weeks 1–6)")
+    assert player.phase_label.text() == "GET READY"
+    advance(player, fake_clock, GET_READY_SECONDS + 1)
+
+    assert (player.phase_label.text(), player.side_label.text()) == ("WORK", "LEFT")
+    assert player.side_label.font().pointSizeF() > 2 * player.instructions.font().pointSizeF()
+    press(qtbot, player, Qt.Key.Key_Space)
+    assert player.phase_label.text() == "PAUSED"
+    press(qtbot, player, Qt.Key.Key_Space)
+    while player.headline.text() != "Switch to the right side":
+        player.skip_action.trigger()
+    assert (player.phase_label.text(), player.side_label.text()) == ("SWITCH SIDES", "RIGHT")
+    while player.headline.text() != "Rest":
+        player.skip_action.trigger()
+    assert player.phase_label.text() == "REST"
+    assert player.side_label.isHidden()

@@ -93,3 +93,11 @@ def test_the_icon_is_drawn_idle_and_with_the_minutes_left() -> None:
         icon = tray_icon(minutes)
         assert not icon.isNull()
         assert icon.pixmap(32, 32).width() == 32
+
+
+def test_a_left_click_on_the_tray_shows_the_hidden_window(qtbot: QtBot, coach_app: CoachApp) -> None:
+    coach_app.window.hide()
+
+    coach_app.tray._on_activated(QSystemTrayIcon.ActivationReason.Trigger)
+
+    qtbot.waitUntil(coach_app.window.isVisible)

@@ -17,10 +17,13 @@ from coach.core.operations.days import (
 )
 from coach.core.operations.exports import export_csv_files, export_report
 from coach.core.operations.icing import (
+    IcingNow,
     IcingStarted,
     close_abandoned_icing,
     finish_icing,
+    icing_now,
     live_icing_run,
+    resume_icing,
     start_icing,
 )
 from coach.core.operations.sessions import (
@@ -39,6 +42,7 @@ from coach.core.operations.sessions import (
 __all__ = [
     "Changes",
     "EndOfSession",
+    "IcingNow",
     "IcingStarted",
     "LiveSession",
     "OpResult",
@@ -54,9 +58,11 @@ __all__ = [
     "export_report",
     "find_recovery",
     "finish_icing",
+    "icing_now",
     "live_icing_run",
     "mark_days",
     "record_step",
+    "resume_icing",
     "resume_session",
     "run_instant_session",
     "start_icing",

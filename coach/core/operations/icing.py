@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from coach.core.clinical.safety import icing_repeat_warning
-from coach.core.history.records import IcingRecord
+from coach.core.history.records import IcingRecord, IcingStatus
 from coach.core.operations.changes import Changes, OpResult, Refused
 from coach.core.session.clock import Clock
 from coach.core.session.icing import IcingEnded, IcingRefusedError, IcingRun
@@ -52,8 +52,49 @@ def start_icing(store: AdherenceStore, clock: Clock, minutes: int) -> OpResult[I
     return OpResult(IcingStarted(run, run_id, warning), ICING)
 
 
+@dataclass(frozen=True, slots=True)
+class IcingNow:
+    """Whether an icing timer is running anywhere, and if so how long it has left (`coach ice --status`)."""
+
+    running: bool
+    minutes_left: int | None = None
+    ends_at: datetime | None = None
+    planned_minutes: int | None = None
+
+
+def icing_now(store: AdherenceStore, now: datetime) -> IcingNow:
+    """The live icing run as the person would ask about it: running, minutes left, when it ends."""
+    live = live_icing_run(store, now)
+    if live is None:
+        return IcingNow(running=False)
+    ends = _deadline(live)
+    left = math.ceil((ends - now).total_seconds() / 60 - 1e-9)
+    return IcingNow(running=True, minutes_left=left, ends_at=ends, planned_minutes=live.planned_minutes)
+
+
+def resume_icing(store: AdherenceStore, clock: Clock) -> OpResult[IcingStarted | None]:
+    """After a crash or a restart: take up the open run whose deadline is still ahead, if there is one.
+
+    Runs whose deadline passed while the app was closed are recorded as ended at their deadline first.
+    """
+    now = clock.wall()
+    changes = close_abandoned_icing(store, now).changes
+    live = live_icing_run(store, now)
+    if live is None:
+        return OpResult(None, changes)
+    run = IcingRun(clock, live.planned_minutes, started_at=live.started_at)
+    return OpResult(IcingStarted(run, live.id, None), changes)
+
+
 def finish_icing(store: AdherenceStore, run_id: int, ended: IcingEnded) -> OpResult[IcingRecord]:
-    """Record how a run ended: at its deadline, or stopped early."""
+    """Record how a run ended: at its deadline, or stopped early.
+
+    A run already closed elsewhere (a terminal countdown of the same run, resumed by the app) keeps the
+    ending recorded first.
+    """
+    record = store.icing_run(run_id)
+    if record.status is not IcingStatus.OPEN:
+        return OpResult(record)
     store.finish_icing(
         run_id, finished=ended.finished, finished_at=ended.ended_at, actual_minutes=ended.actual_minutes
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import difflib
 import hashlib
 import re
 import tomllib
@@ -54,6 +55,9 @@ _LIMITS: dict[str, tuple[float, float]] = {
     "rest_seconds": (0, 600),
     "timer_minutes": (0.5, 180),
 }
+# The sides a routine may name (lower case; a file may write "Left"): the player and the cues say these, and a
+# typo such as "rigth" would otherwise run as a side of its own.
+SIDE_NAMES = ("left", "right", "affected", "other")
 DEFAULT_REP_SECONDS = 3.0  # ours: a controlled rep, up and down
 
 
@@ -246,7 +250,9 @@ class _Checker(ValueReader):
         hold = number(table, "hold_seconds", line("hold_seconds"))
         rest = number(table, "rest_seconds", line("rest_seconds"), default=0)
         icing = self.flag(table, "icing", line("icing"))
-        timer = self._timer_minutes(table, line("timer_minutes"), icing)
+        timer = self._timer_minutes(
+            table, line("timer_minutes" if "timer_minutes" in table else "icing"), icing
+        )
         kind = self._kind(table, line(), icing)
         if rep_seconds is not None and reps is None and "reps" not in table:
             self.error(line("rep_seconds"), "rep_seconds only applies to an exercise with reps")
@@ -298,7 +304,9 @@ class _Checker(ValueReader):
 
     def _timer_minutes(self, table: dict[str, Any], line: int, icing: bool) -> float | None:
         if icing and "timer_minutes" not in table:
-            return float(ICING_MAX_MINUTES)
+            # Said, never assumed: how long the ice stays on is the physiotherapist's number.
+            self.error(line, f"an icing exercise needs timer_minutes (at most {ICING_MAX_MINUTES})")
+            return None
         minutes = self._number(table, "timer_minutes", line)
         if icing and minutes is not None and minutes > ICING_MAX_MINUTES:
             self.error(line, f"an icing timer of {minutes:g} minutes is too long: {ICING_LIMIT_REASON}")
@@ -316,7 +324,13 @@ class _Checker(ValueReader):
         ):
             self.error(line, f'sides must be a list of names such as ["left", "right"], got {show(value)}')
             return ()
-        names = [s.strip() for s in value]
+        names = [s.strip().lower() for s in value]  # "Left" is left: spelling, not meaning
+        for name in names:
+            if name not in SIDE_NAMES:
+                guess = difflib.get_close_matches(name, SIDE_NAMES, n=1, cutoff=0.6)
+                hint = f"did you mean '{guess[0]}'?" if guess else f"sides are {', '.join(SIDE_NAMES)}"
+                self.error(line, f"'{name}' is not a side the app knows; {hint}")
+                return ()
         if len(set(names)) != len(names):
             self.error(line, f"sides lists the same side twice: {show(value)}")
         elif len(names) > 4 or any(len(n) > 30 for n in names):

@@ -47,7 +47,9 @@ class ValueReader:
         for key in table:
             if key in known:
                 continue
-            guess = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+            # "rest" means rest_seconds, not the nearer-spelled "reps": a key missing only its unit first.
+            with_unit = [k for k in known if k.startswith(f"{key}_")]
+            guess = with_unit or difflib.get_close_matches(key, known, n=1, cutoff=0.6)
             hint = f"; did you mean '{guess[0]}'?" if guess else f"; known keys are {', '.join(known)}"
             self.error(line(key), f"unknown {what} key '{key}'{hint}")
 

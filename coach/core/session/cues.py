@@ -58,6 +58,23 @@ def position(step: Step) -> str:
     return " · ".join(parts)
 
 
+def phase(step: Step, *, paused: bool = False) -> str:
+    """One word for what kind of moment this is, readable from the mat: WORK, REST, SWITCH, GET READY."""
+    if paused:
+        return "PAUSED"
+    words = {
+        StepKind.GET_READY: "GET READY",
+        StepKind.REST: "REST",
+        StepKind.SWITCH_SIDE: "SWITCH SIDES",
+    }
+    return words.get(step.kind, "WORK")
+
+
+def side_word(step: Step) -> str:
+    """The side as one large word (LEFT, RIGHT), or nothing for an exercise without sides or a rest."""
+    return step.side.upper() if step.side and step.kind is not StepKind.REST else ""
+
+
 def countdown_caption(step: Step) -> str:
     """What the big number counts down."""
     captions = {

@@ -41,14 +41,17 @@ class IcingEnded:
 class IcingRun:
     """A running icing timer. `tick()` notices the end; `stop()` ends it early."""
 
-    def __init__(self, clock: Clock, minutes: int) -> None:
+    def __init__(self, clock: Clock, minutes: int, *, started_at: datetime | None = None) -> None:
+        """A run of `minutes` from now, or from `started_at` (a run the app resumes after a restart)."""
         problem = check_icing_minutes(minutes)
         if problem:
             raise IcingRefusedError(problem)
         self.clock = clock
         self.planned_minutes = minutes
-        self.started_at = clock.wall()
-        self.deadline = Deadline.start(clock, minutes * 60, wall=True)
+        self.started_at = clock.wall() if started_at is None else started_at
+        # From the wall clock: the monotonic clock of the process that started a resumed run is gone.
+        already = (clock.wall() - self.started_at).total_seconds()
+        self.deadline = Deadline.start(clock, minutes * 60 - already, wall=True)
         self.ended: IcingEnded | None = None
 
     @property

@@ -12,7 +12,9 @@ from coach.core.operations import (
     Refused,
     close_abandoned_icing,
     finish_icing,
+    icing_now,
     live_icing_run,
+    resume_icing,
     start_icing,
 )
 from coach.core.session.clock import FakeClock
@@ -80,3 +82,67 @@ def test_runs_left_open_by_a_crash_are_closed_up_to_their_deadline(store: Adhere
     assert record.finished_at == T0 + timedelta(minutes=20)
     assert record.actual_minutes == 20
     assert store.icing_run(still_running).status is IcingStatus.OPEN
+
+
+def test_a_live_run_left_by_a_killed_app_is_resumed_with_its_own_deadline(
+    store: AdherenceStore, fake_clock: FakeClock
+) -> None:
+    run_id = store.begin_icing(fake_clock.wall(), 12)  # the app that wrote this row was killed
+    later = FakeClock(wall=fake_clock.wall() + timedelta(minutes=5), monotonic=7.0)  # a new process
+
+    resumed = resume_icing(store, later).value
+
+    assert resumed is not None
+    assert resumed.run_id == run_id
+    assert resumed.run.remaining() == 7 * 60
+    later.advance(7 * 60)
+    ended = resumed.run.tick()
+    assert ended is not None
+    assert ended.finished
+    assert ended.ended_at == T0 + timedelta(minutes=12)
+
+
+def test_a_run_whose_deadline_passed_while_closed_is_recorded_as_ended_not_resumed(
+    store: AdherenceStore, fake_clock: FakeClock
+) -> None:
+    store.begin_icing(fake_clock.wall(), 10)
+    fake_clock.advance(30 * 60)
+
+    result = resume_icing(store, fake_clock)
+
+    assert result.value is None
+    assert result.changes.icing
+    (record,) = store.icing_runs()
+    assert (record.status, record.finished_at) == (IcingStatus.STOPPED, T0 + timedelta(minutes=10))
+
+
+def test_nothing_to_resume_changes_nothing(store: AdherenceStore, fake_clock: FakeClock) -> None:
+    result = resume_icing(store, fake_clock)
+
+    assert result.value is None
+    assert not result.changes
+
+
+def test_icing_now_tells_the_minutes_left_and_the_end(store: AdherenceStore, fake_clock: FakeClock) -> None:
+    assert icing_now(store, fake_clock.wall()).running is False
+    start_icing(store, fake_clock, 20)
+    fake_clock.advance(7 * 60 + 30)
+
+    now = icing_now(store, fake_clock.wall())
+
+    assert (now.running, now.minutes_left, now.planned_minutes) == (True, 13, 20)
+    assert now.ends_at == T0 + timedelta(minutes=20)
+
+
+def test_finishing_a_run_another_process_already_closed_keeps_the_first_ending(
+    store: AdherenceStore, fake_clock: FakeClock
+) -> None:
+    started = start_icing(store, fake_clock, 10).value
+    fake_clock.advance(10 * 60)
+    ended = started.run.stop()
+    finish_icing(store, started.run_id, ended)
+
+    again = finish_icing(store, started.run_id, ended)
+
+    assert again.value.status is IcingStatus.FINISHED
+    assert not again.changes

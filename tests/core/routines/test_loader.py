@@ -108,14 +108,49 @@ def test_icing_over_twenty_minutes_is_refused_with_the_reason(tmp_path: Path) ->
     assert "skin and nerves" in problem
 
 
-def test_icing_without_minutes_is_twenty(tmp_path: Path) -> None:
-    path = write(tmp_path / "r.toml", HEADER + '[[exercises]]\nid = "ice"\nname = "Ice"\nicing = true\n')
+def test_icing_without_minutes_is_an_error(tmp_path: Path) -> None:
+    text = HEADER + '[[exercises]]\nid = "ice"\nname = "Ice"\nicing = true\n'
 
-    assert load_routine(path).exercises[0].timer_minutes == 20
+    (problem,) = problems_of(text, tmp_path)
+
+    assert problem.endswith(":7: an icing exercise needs timer_minutes (at most 20)")
+
+
+@pytest.mark.parametrize(
+    ("sides", "says"),
+    [
+        ('["left", "rigth"]', "'rigth' is not a side the app knows; did you mean 'right'?"),
+        ('["each leg"]', "'each leg' is not a side the app knows; sides are left, right, affected, other"),
+        ('["Left", "left"]', "sides lists the same side twice: ['Left', 'left']"),
+    ],
+)
+def test_sides_must_be_names_the_app_knows(tmp_path: Path, sides: str, says: str) -> None:
+    text = HEADER + f'[[exercises]]\nid = "c"\nname = "C"\nreps = 5\nsides = {sides}\n'
+
+    (problem,) = problems_of(text, tmp_path)
+
+    assert problem.endswith(f":8: {says}")
+
+
+def test_sides_are_read_whatever_their_case(tmp_path: Path) -> None:
+    text = HEADER + '[[exercises]]\nid = "c"\nname = "C"\nreps = 5\nsides = ["Left", "RIGHT"]\n'
+    path = write(tmp_path / "r.toml", text)
+
+    (exercise,) = load_routine(path, REPO / "assets").exercises
+
+    assert exercise.sides == ("left", "right")
+
+
+def test_rest_suggests_rest_seconds_not_reps(tmp_path: Path) -> None:
+    text = HEADER + '[[exercises]]\nid = "c"\nname = "C"\nreps = 5\nrest = 30\n'
+
+    (problem,) = problems_of(text, tmp_path)
+
+    assert problem.endswith(":8: unknown exercise key 'rest'; did you mean 'rest_seconds'?")
 
 
 def test_icing_with_reps_is_refused(tmp_path: Path) -> None:
-    text = HEADER + '[[exercises]]\nid = "ice"\nname = "Ice"\nicing = true\nreps = 3\n'
+    text = HEADER + '[[exercises]]\nid = "ice"\nname = "Ice"\nicing = true\ntimer_minutes = 10\nreps = 3\n'
 
     (problem,) = problems_of(text, tmp_path)
 
@@ -396,7 +431,7 @@ def test_deeply_nested_values_are_an_error_not_a_crash(tmp_path: Path) -> None:
 
 
 def test_icing_cannot_be_repeated_past_twenty_minutes(tmp_path: Path) -> None:
-    text = HEADER + '[[exercises]]\nid = "ice"\nname = "Ice"\nicing = true\nsets = 3\n'
+    text = HEADER + '[[exercises]]\nid = "ice"\nname = "Ice"\nicing = true\ntimer_minutes = 20\nsets = 3\n'
 
     (problem,) = problems_of(text, tmp_path)
 

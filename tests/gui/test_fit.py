@@ -1,0 +1,38 @@
+"""Windows fit the screen: History at 1366×768 (and smaller) keeps its table reachable, its buttons seen."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtWidgets import QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from coach.gui.app import CoachApp
+from coach.gui.fit import fit_to_screen
+
+
+def inside(widget: QWidget, window: QWidget) -> bool:
+    """Whether all of `widget` lies within `window`'s own area (nothing below the edge)."""
+    top_left = widget.mapTo(window, QPoint(0, 0))
+    return window.rect().contains(QRect(top_left, widget.size()))
+
+
+# A 1366×768 laptop with a 32-pixel panel; 1024×600 with one; 2732×1536 at 200 % is 1366×768 again.
+@pytest.mark.parametrize("screen", [QRect(0, 0, 1366, 736), QRect(0, 0, 1024, 568)])
+def test_history_fits_a_laptop_screen_and_keeps_its_buttons_visible(
+    qtbot: QtBot, coach_app: CoachApp, screen: QRect
+) -> None:
+    history = coach_app.show_history()
+
+    fit_to_screen(history, QSize(1120, 860), screen)
+    qtbot.waitUntil(lambda: history.height() <= screen.height())
+
+    assert screen.contains(history.frameGeometry())
+    buttons = [b for b in history.findChildren(QPushButton) if not history.scroll_area.isAncestorOf(b)]
+    assert {b.accessibleName() for b in buttons} >= {"Export PDF report…", "Close"}
+    for button in buttons:
+        assert button.isVisible()
+        assert inside(button, history), f"{button.text()} is below the edge"
+    assert history.scroll_area.isVisible()
+    assert history.scroll_area.verticalScrollBar().maximum() > 0, "the content scrolls inside the window"
+    assert history.table.height() >= 200

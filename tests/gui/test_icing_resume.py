@@ -1,0 +1,109 @@
+"""Icing survives the app: a killed app's open run is taken up on the next start, or recorded as ended."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from coach.cli import main
+from coach.core.clinical.safety import ICING_END_ADVICE
+from coach.core.history.records import IcingStatus
+from coach.core.paths import Places
+from coach.core.session.clock import FakeClock
+from coach.core.store.adherence import AdherenceStore
+from coach.gui.app import CoachApp, Services
+from tests.conftest import REPO
+
+CHILD = REPO / "tests" / "fault" / "gui_icing_child.py"
+
+
+def kill_the_app_while_icing(data_dir: Path, clock_kind: str, minutes: int) -> None:
+    """Run the real app in a child process, start icing there, and SIGKILL it once the run is stored."""
+    env = {**os.environ, "COACH_DATA_DIR": str(data_dir), "QT_QPA_PLATFORM": "offscreen"}
+    child = subprocess.Popen(
+        [sys.executable, str(CHILD), clock_kind, str(minutes)],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+        env=env,
+    )
+    assert child.stdout is not None
+    try:
+        assert child.stdout.readline().strip() == "started", "the app died before it was killed"
+    finally:
+        child.kill()
+        child.wait()
+        child.stdout.close()
+
+
+def open_app(qtbot: QtBot, places: Places, clock: FakeClock) -> CoachApp:
+    app = CoachApp(places, AdherenceStore.open(places.database), clock=clock, services=Services())
+    qtbot.addWidget(app.window)
+    app.window.show()
+    return app
+
+
+def test_a_killed_apps_icing_is_resumed_on_the_next_start(
+    qtbot: QtBot, places: Places, data_dir: Path, fake_clock: FakeClock
+) -> None:
+    kill_the_app_while_icing(data_dir, "fake", 20)
+    fake_clock.advance(8 * 60)  # the person restarts the app 8 minutes in
+
+    app = open_app(qtbot, places, fake_clock)
+    try:
+        assert app.icing.running
+        assert app.icing_window.countdown.text() == "12:00"
+        assert app.window.ice_button.text() == "Icing — 12 min left"
+
+        fake_clock.advance(12 * 60)
+        app.icing.tick()
+
+        (record,) = app.store.icing_runs()
+        assert (record.status, record.actual_minutes) == (IcingStatus.FINISHED, 20)
+        assert app.window.banner.isVisible()
+        assert ICING_END_ADVICE in app.window.banner_text.text()
+        assert app.icing_window.isVisible(), "the end is shown even with no sound and no notifications"
+        assert app.window.ice_button.text() == "Ice the knee — 20 min"
+    finally:
+        app.close()
+
+
+def test_a_run_whose_deadline_passed_while_the_app_was_closed_is_recorded_as_ended(
+    qtbot: QtBot, places: Places, data_dir: Path, fake_clock: FakeClock
+) -> None:
+    kill_the_app_while_icing(data_dir, "fake", 5)
+    fake_clock.advance(3 * 3600)
+
+    app = open_app(qtbot, places, fake_clock)
+    try:
+        assert not app.icing.running
+        (record,) = app.store.icing_runs()
+        assert record.status is not IcingStatus.OPEN
+        assert record.finished_at == datetime(2026, 3, 2, 8, 5, tzinfo=record.started_at.tzinfo)
+    finally:
+        app.close()
+
+
+def test_after_a_kill_the_terminal_refuses_a_second_run_and_status_tells_the_first(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    kill_the_app_while_icing(data_dir, "system", 3)
+
+    code = main(["ice", "--terminal", "--minutes", "5"])
+    _, err = capsys.readouterr()
+    status_code = main(["ice", "--status", "--json"])
+    status = json.loads(capsys.readouterr().out)
+
+    assert code == 1
+    assert err.startswith("coach: An icing timer is already running: 3 min left.")
+    assert status_code == 0
+    assert (status["running"], status["minutes_left"], status["planned_minutes"]) == (True, 3, 3)
+    ends = datetime.fromisoformat(status["ends_at"])
+    assert timedelta(minutes=2) < ends - datetime.now(ends.tzinfo) <= timedelta(minutes=3)

@@ -1,0 +1,61 @@
+"""Icing beside a guided session: the timer runs, but Space, the arrows and Esc stay with the player."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from coach.core.session.clock import FakeClock
+from coach.core.session.engine import EngineState
+from coach.gui.app import CoachApp
+from tests.gui.driving import advance, start_from_the_window
+
+
+def key_to_whatever_has_focus(qtbot: QtBot, key: Qt.Key) -> None:
+    """Press `key` where the keyboard is now: the focused widget, else the active window."""
+    QApplication.processEvents()  # window activation arrives as an event, as on a desktop
+    target = QApplication.focusWidget() or QApplication.activeWindow()
+    assert isinstance(target, QWidget)
+    qtbot.keyClick(target, key)
+
+
+def test_icing_started_during_a_session_leaves_space_arrows_and_esc_with_the_player(
+    qtbot: QtBot, coach_app: CoachApp, fake_clock: FakeClock
+) -> None:
+    player = start_from_the_window(qtbot, coach_app, "Hip strength (weeks 1–6)")
+    advance(player, fake_clock, 2)
+    qtbot.keyClick(coach_app.window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    assert coach_app.icing.running
+    assert coach_app.icing_window.isVisible()
+
+    key_to_whatever_has_focus(qtbot, Qt.Key.Key_Space)
+    assert player.engine.state is EngineState.PAUSED
+    key_to_whatever_has_focus(qtbot, Qt.Key.Key_Space)
+    assert player.engine.state is EngineState.RUNNING
+    step = player.engine.index
+    key_to_whatever_has_focus(qtbot, Qt.Key.Key_Right)
+    assert player.engine.index == step + 1
+    key_to_whatever_has_focus(qtbot, Qt.Key.Key_Left)
+    assert player.engine.index == step
+    key_to_whatever_has_focus(qtbot, Qt.Key.Key_Escape)
+    assert player.confirming
+
+    assert coach_app.icing.running, "no key meant for the player stopped the icing"
+    assert coach_app.icing_window.confirm_box is None
+
+
+def test_keys_pressed_in_the_icing_window_during_a_session_go_to_the_player(
+    qtbot: QtBot, coach_app: CoachApp, fake_clock: FakeClock
+) -> None:
+    player = start_from_the_window(qtbot, coach_app, "Hip strength (weeks 1–6)")
+    coach_app.start_icing(20)
+    window = coach_app.icing_window
+    window.activateWindow()  # the person clicked on the icing window
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+    key_to_whatever_has_focus(qtbot, Qt.Key.Key_Space)
+
+    assert player.engine.state is EngineState.PAUSED
+    assert coach_app.icing.running
+    assert window.confirm_box is None
