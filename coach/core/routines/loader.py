@@ -18,6 +18,7 @@ from typing import Any
 
 from coach.core.clinical.safety import ICING_LIMIT_REASON, ICING_MAX_MINUTES
 from coach.core.plain_text import without_direction_controls
+from coach.core.routines.icing_total import planned_icing_minutes
 from coach.core.routines.model import Exercise, ExerciseKind, Routine
 from coach.core.routines.toml_lines import KeyLines
 from coach.core.routines.values import Problem, ValueReader, show
@@ -223,7 +224,7 @@ class _Checker(ValueReader):
         if len(exercises) != len(tables):
             return None
         icing = [e for e in exercises if e.icing]
-        total = sum(e.timer_minutes * e.sets for e in icing)
+        total = planned_icing_minutes(icing)
         if total > ICING_MAX_MINUTES:
             self.error(
                 icing[-1].line,
