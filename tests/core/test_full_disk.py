@@ -55,9 +55,12 @@ def test_a_full_disk_mid_session_is_said_and_the_database_stays_whole(small_disk
     run_instant_session(store, load_routine(EXAMPLE), NOW)
     fill(small_disk)
 
-    with pytest.raises(StoreError, match="the disk is full"):
+    def sessions_until_full() -> None:
         for _ in range(50):
             run_instant_session(store, load_routine(EXAMPLE), NOW)
+
+    with pytest.raises(StoreError, match="the disk is full"):
+        sessions_until_full()
     store.close()
     (small_disk / "filler").unlink()
 
