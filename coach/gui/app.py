@@ -40,6 +40,7 @@ from coach.core.session.icing import IcingEnded
 from coach.core.settings import Settings, load_settings
 from coach.core.store.adherence import AdherenceStore
 from coach.core.store.errors import StoreError
+from coach.gui.backups import BackupsDialog
 from coach.gui.check_in import MorningCheckIn
 from coach.gui.history import HistoryWindow
 from coach.gui.icing import IcingController, IcingWindow
@@ -97,6 +98,7 @@ class CoachApp(QObject):
         self.refresh_summary()
         self._setup_icing()
         self._setup_history()
+        self._setup_backups()
         self.window.close_guard = self._may_close
 
     def change_settings(self, settings: Settings) -> None:
@@ -451,6 +453,28 @@ class CoachApp(QObject):
             self.window.hide()
         else:
             self._on_show()
+
+    def _setup_backups(self) -> None:
+        self.backups_action = QAction(self.tr("&Backups…"), self.window)
+        self.backups_action.triggered.connect(self.show_backups)
+        self.window.help_menu.insertAction(self.window.about_action, self.backups_action)
+        self.backups_dialog: BackupsDialog | None = None
+
+    def show_backups(self) -> BackupsDialog:
+        """Help → Backups…: list them; restoring waits until no session or icing runs."""
+        if self.backups_dialog is None:
+            self.backups_dialog = BackupsDialog(
+                self.store, self.clock, self.runner, self._why_not_restore, self.window
+            )
+        self.backups_dialog.refresh()
+        self.backups_dialog.show()
+        self.backups_dialog.raise_()
+        return self.backups_dialog
+
+    def _why_not_restore(self) -> str | None:
+        if self.session_running() or self.icing.running:
+            return self.tr("Finish the session or the icing first; then restore.")
+        return None
 
     def session_running(self) -> bool:
         return self.player is not None and self.player.engine.state in (

@@ -7,6 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from coach.core.operations.changes import Changes, OpResult
+from coach.core.store.adherence import AdherenceStore
 from coach.core.store.backups import Backup, list_backups, restore_backup
 
 EVERYTHING_STORED = Changes(sessions=True, steps=True, icing=True, day_marks=True, check_in=True)
@@ -23,6 +24,11 @@ class Restored:
 def backups(database: Path) -> OpResult[list[Backup]]:
     """The backups of `database`, oldest first."""
     return OpResult(list_backups(database))
+
+
+def restore_while_open(store: AdherenceStore, backup_id: str, now: datetime) -> OpResult[Backup]:
+    """Restore backup `backup_id` into the app's open store; StoreError (with why) if another has it open."""
+    return OpResult(store.restore_backup(backup_id, now), EVERYTHING_STORED)
 
 
 def restore(database: Path, backup_id: str, now: datetime) -> OpResult[Restored]:

@@ -23,7 +23,7 @@ from coach.core.clinical.safety import SESSION_WARNING_SIGNS, check_pain
 from coach.core.history.records import SessionRecord, SessionStatus, fixed_zone
 from coach.core.paths import ensure_private_dir
 from coach.core.routines.model import Routine, Step
-from coach.core.store.backups import take_backup, take_daily_backup
+from coach.core.store.backups import Backup, restore_into, take_backup, take_daily_backup
 from coach.core.store.errors import StoreError
 from coach.core.store.errors import parse_utc as _parse
 from coach.core.store.errors import utc_text as _timestamp
@@ -100,6 +100,15 @@ class AdherenceStore(HistoryRecords, IcingRecords):
         self._db.close()
         if self._lock is not None:
             self._lock.release()
+
+    def restore_backup(self, backup_id: str, now: datetime) -> Backup:
+        """Put backup `backup_id` in place while open (the current history copied aside first)."""
+        if self.path is None or self._lock is None:
+            raise StoreError("a database in memory has no backups")
+        with self._lock.alone():
+            restored = restore_into(self._db.conn, self.path, backup_id, now)
+            self._migrate(now)  # a backup from before an upgrade gets the newer schema steps
+        return restored
 
     def _writing(self) -> AbstractContextManager[None]:
         """One committed write that waits its turn for the lock (see `writing`)."""

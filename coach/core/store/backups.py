@@ -96,12 +96,7 @@ def restore_backup(database: Path, backup_id: str, now: datetime) -> tuple[Backu
 
     Refused while any process has the store open. Returns the backup and where the old file went.
     """
-    chosen = next((b for b in list_backups(database) if b.id == backup_id), None)
-    if chosen is None:
-        known = ", ".join(b.id for b in list_backups(database)) or "there are none yet"
-        raise StoreError(f"there is no backup {backup_id!r} in {backup_folder(database)} (known: {known})")
-    if chosen.sessions is None:
-        raise StoreError(f"{chosen.path} cannot be read as a database; choose another backup")
+    chosen = _find(database, backup_id)
     lock = UseLock(database)
     lock.take_alone()
     try:
@@ -128,6 +123,42 @@ def restore_backup(database: Path, backup_id: str, now: datetime) -> tuple[Backu
     finally:
         lock.release()
     return chosen, aside
+
+
+def restore_into(connection: sqlite3.Connection, database: Path, backup_id: str, now: datetime) -> Backup:
+    """Copy backup `backup_id` into the open database (the app restoring while it runs).
+
+    The current history is first copied aside (PATH.before-restore-STAMP), like the file moved aside by
+    `restore_backup`; the caller holds the store's lock alone.
+    """
+    chosen = _find(database, backup_id)
+    aside = database.with_name(f"{database.name}.before-restore-{now.astimezone(UTC):{_STAMP}}")
+    _private_file(aside)
+    try:
+        copy = sqlite3.connect(aside)
+        try:
+            connection.backup(copy)
+            copy.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            copy.close()
+        source = sqlite3.connect(f"file:{chosen.path}?mode=ro&immutable=1", uri=True)
+        try:
+            source.backup(connection)
+        finally:
+            source.close()
+    except sqlite3.Error as error:
+        raise StoreError(f"{database}: the backup could not be restored: {error}") from error
+    return chosen
+
+
+def _find(database: Path, backup_id: str) -> Backup:
+    chosen = next((b for b in list_backups(database) if b.id == backup_id), None)
+    if chosen is None:
+        known = ", ".join(b.id for b in list_backups(database)) or "there are none yet"
+        raise StoreError(f"there is no backup {backup_id!r} in {backup_folder(database)} (known: {known})")
+    if chosen.sessions is None:
+        raise StoreError(f"{chosen.path} cannot be read as a database; choose another backup")
+    return chosen
 
 
 def _describe(path: Path) -> Backup:

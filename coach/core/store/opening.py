@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -137,6 +138,25 @@ class UseLock:
                     "Rehab Coach is open (the app, or a `coach` command in a terminal); close it first"
                 ) from None
             raise StoreError("a backup is being restored into the database; try again in a moment") from None
+
+    @contextlib.contextmanager
+    def alone(self) -> Iterator[None]:
+        """Hold the lock exclusively for a moment (a restore from the app): refused if another has it open."""
+        if self._file is None:
+            yield
+            return
+        import fcntl
+
+        try:
+            fcntl.flock(self._file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise StoreError(
+                "another Rehab Coach (or a `coach` command in a terminal) has the history open; close it"
+            ) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(self._file, fcntl.LOCK_SH)
 
     def release(self) -> None:
         if self._file is not None:
