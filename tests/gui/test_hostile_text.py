@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -97,3 +98,29 @@ def test_direction_overrides_are_taken_out_of_names_and_titles(tmp_path: Path) -
 
     assert routine.title == "Hip work"
     assert routine.exercises[0].name == "Clamshells"
+
+
+@pytest.fixture
+def hostile_files(places: Places) -> Path:
+    """A FIFO, a link to /dev/zero and an amplified routine among the person's own routines."""
+    folder = places.user_routines
+    folder.mkdir(parents=True)
+    os.mkfifo(folder / "pipe.toml")
+    (folder / "zero.toml").symlink_to("/dev/zero")
+    big = "".join(
+        f'\n[[exercises]]\nid = "e{n}"\nname = "E"\nsets = 20\nreps = 100\nsides = ["left", "right"]\n'
+        for n in range(3)
+    )
+    write(folder / "big.toml", 'format = 1\nid = "big"\ntitle = "Big"\n' + big)
+    return folder
+
+
+@pytest.mark.skipif(os.name != "posix", reason="FIFOs and device links are POSIX")
+def test_the_app_starts_beside_a_fifo_a_device_link_and_an_amplified_file(
+    hostile_files: Path, coach_app: CoachApp
+) -> None:
+    broken = {b.path.name for b in coach_app.library.broken}
+
+    assert broken == {"pipe.toml", "zero.toml", "big.toml"}
+    assert coach_app.window.isVisible()
+    assert coach_app.library.find("big") is None
