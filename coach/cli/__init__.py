@@ -26,6 +26,7 @@ HANDLERS = {
     "history": ("coach.cli.history", "history_command"),
     "export": ("coach.cli.export", "export_command"),
     "backup": ("coach.cli.backup", "backup_command"),
+    "advice": ("coach.cli.advice", "advice_command"),
 }
 
 

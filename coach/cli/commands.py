@@ -100,6 +100,8 @@ def run_command(args: argparse.Namespace, places: Places, out: IO[str]) -> int:
     in_the_app = not (args.terminal or args.instant)
     if in_the_app and args.pain is not None:
         raise UsageError("--pain goes with --terminal or --instant; the app asks at the end of the session")
+    if not args.instant and (args.pain_before is not None or args.warning_sign):
+        raise UsageError("--pain-before and --warning-sign go with --instant; otherwise they are asked")
     try:
         routine = _resolve_routine(args.routine, places)
     except RoutineError as invalid:
@@ -122,7 +124,14 @@ def run_command(args: argparse.Namespace, places: Places, out: IO[str]) -> int:
 
 
 def _run_instant(routine: Routine, store: AdherenceStore, args: argparse.Namespace, out: IO[str]) -> int:
-    record = run_instant_session(store, routine, SystemClock().wall(), pain=args.pain).value
+    record = run_instant_session(
+        store,
+        routine,
+        SystemClock().wall(),
+        pain=args.pain,
+        pain_before=args.pain_before,
+        warning_signs=args.warning_sign,
+    ).value
     out.write(
         f"recorded simulated session {record.id} of '{routine.id}': "
         f"{record.steps_completed}/{record.steps_total} steps, {record.status.value}\n"

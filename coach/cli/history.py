@@ -41,6 +41,8 @@ def _session_json(record: SessionRecord) -> dict[str, Any]:
         "morning_pain": record.morning_pain,
         "routine_version": record.routine_hash or None,
         "outcome": session_outcome(record).value,
+        "warning_signs": dict(record.warning_signs),
+        "pain_before": record.pain_before,
     }
 
 

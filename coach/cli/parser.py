@@ -12,7 +12,14 @@ from pathlib import Path
 from typing import NoReturn
 
 from coach import __version__
-from coach.core.clinical.safety import ICING_MAX_MINUTES, PAIN_MAX, PAIN_MIN, check_icing_minutes, check_pain
+from coach.core.clinical.safety import (
+    ICING_MAX_MINUTES,
+    PAIN_MAX,
+    PAIN_MIN,
+    WARNING_SIGN_KEYS,
+    check_icing_minutes,
+    check_pain,
+)
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -73,6 +80,17 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--pain", type=pain_value, metavar="N", help=f"pain during the session, {PAIN_MIN}-{PAIN_MAX}"
     )
+    run.add_argument(
+        "--pain-before", type=pain_value, metavar="N", help="pain before the session (--instant)"
+    )
+    run.add_argument(
+        "--warning-sign",
+        action="append",
+        default=[],
+        choices=WARNING_SIGN_KEYS,
+        metavar="KEY",
+        help=f"a warning sign answered yes (--instant; repeatable): {', '.join(WARNING_SIGN_KEYS)}",
+    )
 
     ice = commands.add_parser(
         "ice", help=f"start the icing timer (at most {ICING_MAX_MINUTES} min) in the app or the terminal"
@@ -91,6 +109,13 @@ def build_parser() -> argparse.ArgumentParser:
     history = commands.add_parser("history", help="past sessions, streak and weekly dose")
     history.add_argument("--json", action="store_true", help="print JSON")
     history.add_argument("--include-simulated", action="store_true", help="include --instant sessions")
+
+    advice = commands.add_parser("advice", help="progress, hold, ease or see a clinician, for each routine")
+    advice.add_argument("--json", action="store_true", help="print JSON")
+    advice.add_argument("--include-simulated", action="store_true", help="include --instant sessions")
+    advice.add_argument(
+        "--seen-clinician", action="store_true", help="say a clinician has seen you since a warning sign"
+    )
 
     export = commands.add_parser("export", help="write your history for your physiotherapist")
     export.add_argument("--csv", type=Path, metavar="DIR", help="write sessions.csv and steps.csv into DIR")

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.core.clinical.safety import PAIN_MAX, PAIN_MIN, pain_advice
+from coach.core.clinical.pain_rule import morning_advice
+from coach.core.clinical.safety import PAIN_MAX, PAIN_MIN
 from coach.core.history.checkin import MORNING_HINT, MORNING_QUESTION
 from coach.core.history.records import SessionRecord
 from coach.core.operations import answer_morning_check_in
@@ -100,7 +101,7 @@ class MorningCheckIn(QDialog):
     def _on_pain(self, value: int) -> None:
         self.pain = value
         self.value.setText(self.tr("{0} of 10").format(value))
-        self.advice.setText(pain_advice(value))
+        self.advice.setText(morning_advice(value, self.record.pain_before))
         self.save_button.setEnabled(True)
 
     def _on_finished(self, result: int) -> None:

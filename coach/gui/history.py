@@ -29,12 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.core.clinical.pain_rule import ProgressionAdvice
 from coach.core.export import Period
+from coach.core.history.advice import routine_advice
 from coach.core.history.overview import LONG_WEEKS, SHORT_WEEKS, HistoryOverview, history_overview
-from coach.core.history.progression import advise, propose
 from coach.core.history.records import SessionRecord
 from coach.core.history.stats import describe_streak
-from coach.core.operations import Changes, export_csv_files, export_report
+from coach.core.operations import Changes, confirm_clinician_seen, export_csv_files, export_report
 from coach.core.paths import Places
 from coach.core.routines.library import Library
 from coach.core.session.clock import Clock
@@ -93,7 +94,11 @@ class HistoryWindow(QWidget):
         self.weekly = WeeklyDoseChart()
         self.pain = PainChart()
         self.advice = ProgressionPanel(
-            self.places.user_routines, self.places.assets, self.runner, self._today()[0]
+            self.places.user_routines,
+            self.places.assets,
+            self.runner,
+            self._today()[0],
+            confirm_seen=lambda: confirm_clinician_seen(self.store, self.clock),
         )
         self._build_table()
         self.status = QLabel()
@@ -242,8 +247,9 @@ class HistoryWindow(QWidget):
         if entry is None:
             self.advice.show_advice(None, None, None, today)
             return
-        advice = advise(sessions, entry.routine, today, tz)
-        self.advice.show_advice(entry.routine, advice, propose(entry.routine, advice), today)
+        found_advice = routine_advice(sessions, entry.routine, today, tz, self.store.last_clinician_review())
+        advice = ProgressionAdvice(found_advice.decision, found_advice.reason)
+        self.advice.show_advice(entry.routine, advice, found_advice.proposal, today)
 
     def filter_routine(self, routine_id: str | None) -> None:
         """Show only the sessions of `routine_id` (None: all)."""

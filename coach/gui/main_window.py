@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from coach.core.clinical.safety import DISCLAIMER, ICING_MAX_MINUTES
 from coach.core.routines.library import Library, RoutineEntry
 from coach.core.routines.model import estimated_minutes
+from coach.core.routines.wording import exercise_line, how_often, stage_line
 from coach.gui import style
 from coach.gui.fit import fit_to_screen
 from coach.gui.help import show_about, show_warning_signs
@@ -280,7 +281,8 @@ class MainWindow(QMainWindow):
         self.start_action.setEnabled(entry is not None)
         if entry is not None:
             self.title.setText(entry.routine.title)
-            self.details.setText(describe_routine(entry))
+            following = self.library.find(entry.routine.next) if entry.routine.next else None
+            self.details.setText(describe_routine(entry, following.routine.title if following else ""))
         elif row >= 0:
             broken = self.library.broken[row - len(self.library.routines)]
             self.title.setText(self.tr("This routine file has problems"))
@@ -318,17 +320,19 @@ def _button(action: QAction, text: str, *, primary: bool = False) -> QPushButton
     return button
 
 
-def describe_routine(entry: RoutineEntry) -> str:
+def describe_routine(entry: RoutineEntry, next_title: str = "") -> str:
     """The routine as text: description, plan, estimated minutes, the exercises and the source."""
     routine = entry.routine
     minutes = round(estimated_minutes(routine))
     lines = [routine.description, ""]
-    if routine.sessions_per_week:
-        lines.append(f"{routine.sessions_per_week} sessions a week · about {minutes} min")
-    else:
-        lines.append(f"About {minutes} min")
+    often = how_often(routine)
+    lines.append(f"{often} · about {minutes} min" if often else f"About {minutes} min")
+    stage = stage_line(routine, next_title)
+    lines += [stage] if stage else []
     lines.append("")
-    lines += [f"• {e.name} — {e.prescription()}" for e in routine.exercises]
+    lines += [f"• {exercise_line(e)}" for e in routine.exercises]
+    if routine.education:
+        lines += ["", "Good to know:", *routine.education]
     if routine.source:
         lines += ["", f"Source: {routine.source}"]
     return "\n".join(lines)

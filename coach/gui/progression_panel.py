@@ -3,15 +3,16 @@ to write the change into the person's own copy of the routine (bundled files are
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from coach.core.clinical.safety import Progression, ProgressionAdvice
+from coach.core.clinical.pain_rule import Progression, ProgressionAdvice
 from coach.core.history.progression import Proposal
-from coach.core.operations import accept_progression
+from coach.core.operations import OpResult, accept_progression
 from coach.core.routines.model import Routine
 from coach.gui import style
 from coach.gui.operations import OperationRunner
@@ -20,6 +21,7 @@ _HEADINGS = {
     Progression.PROGRESS: "Ready for a little more",
     Progression.HOLD: "Keep this dose for now",
     Progression.EASE: "Ease off a little",
+    Progression.SEE_CLINICIAN: "See a clinician first",
 }
 
 
@@ -33,8 +35,10 @@ class ProgressionPanel(QGroupBox):
         runner: OperationRunner,
         today: date,
         parent: QWidget | None = None,
+        confirm_seen: Callable[[], OpResult[None]] | None = None,
     ) -> None:
         super().__init__(parent)
+        self.confirm_seen = confirm_seen
         self.setTitle(self.tr("Your dose"))
         self.user_dir, self.assets, self.runner = user_dir, assets, runner
         self.proposal: Proposal | None = None
@@ -55,6 +59,13 @@ class ProgressionPanel(QGroupBox):
             self.tr("Writes your own copy of the routine with this change; the bundled file stays as it is.")
         )
         self.accept_button.clicked.connect(self.accept)
+        # After a warning sign no change is offered; advice resumes once the person says they were seen.
+        self.seen_button = QPushButton(self.tr("I have &been seen"))
+        self.seen_button.setAccessibleName(self.tr("I have been seen by a clinician"))
+        self.seen_button.setToolTip(
+            self.tr("Say that a doctor or physiotherapist has seen you since the warning sign.")
+        )
+        self.seen_button.clicked.connect(self._on_seen)
         text = QVBoxLayout()
         text.addWidget(self.heading)
         text.addWidget(self.reason)
@@ -63,6 +74,7 @@ class ProgressionPanel(QGroupBox):
         layout = QHBoxLayout(self)
         layout.addLayout(text, 1)
         layout.addWidget(self.accept_button, 0, Qt.AlignmentFlag.AlignBottom)
+        layout.addWidget(self.seen_button, 0, Qt.AlignmentFlag.AlignBottom)
         self.result.hide()
         self.show_advice(None, None, None, self.today)
 
@@ -75,6 +87,8 @@ class ProgressionPanel(QGroupBox):
     ) -> None:
         """Show the advice for `routine` (None: no routine done yet) and its proposal, if any."""
         self.proposal, self.today = proposal, today
+        see_clinician = advice is not None and advice.outcome is Progression.SEE_CLINICIAN
+        self.seen_button.setVisible(see_clinician and self.confirm_seen is not None)
         if routine is None or advice is None:
             self.heading.setText(self.tr("No advice yet"))
             self.reason.setText(self.tr("Do a routine and answer the pain questions; advice follows."))
@@ -94,6 +108,10 @@ class ProgressionPanel(QGroupBox):
         self.result.hide()  # a new offer: what was saved before is no longer the news
         self.accept_button.show()
         self.accept_button.setEnabled(True)
+
+    def _on_seen(self) -> None:
+        if self.confirm_seen is not None:
+            self.runner.run(self.confirm_seen, self)
 
     def accept(self) -> Path | None:
         """Write the proposal as the person's own routine file and say where it is."""

@@ -103,7 +103,7 @@ def test_routines_json_lists_bundled_user_and_broken(
     assert {"gentle-start", "hip-strength", "hip-and-knee", "ice", "knee-basics"} <= set(by_id)
     assert by_id["knee-basics"]["origin"] == "user"
     assert by_id["hip-strength"]["file"] == str(REPO / "routines" / "hip-strength.toml")
-    assert by_id["hip-strength"]["title"] == "Hip strength (weeks 1–6)"
+    assert by_id["hip-strength"]["title"] == "Hip and knee strength (weeks 3–6)"
     (broken,) = payload["broken"]
     assert broken["file"] == str(data_dir / "routines" / "broken.toml")
     assert broken["error"].startswith(f"{data_dir / 'routines' / 'broken.toml'}:3: this is not valid TOML")
@@ -134,7 +134,7 @@ def test_instant_run_is_recorded_with_every_step_completed(
     assert session["completed"] is True
     assert session["simulated"] is True
     assert session["pain"] == 2
-    assert session["steps_completed"] == session["steps_total"] == 186
+    assert session["steps_completed"] == session["steps_total"] == 249
     started = datetime.fromisoformat(session["started_at"])
     finished = datetime.fromisoformat(session["finished_at"])
     assert started.utcoffset() is not None
@@ -171,7 +171,7 @@ def test_history_text(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> Non
     code, out, _ = run(capsys, "history", "--include-simulated")
 
     assert code == 0
-    assert "Hip strength (weeks 1–6)" in out
+    assert "Hip and knee strength (weeks 3–6)" in out
     assert "pain 3 (simulated)" in out
     first_week = planned_sessions(3, 7 - datetime.now().astimezone().weekday())
     assert f"This week: 1 session of {first_week} planned" in out

@@ -73,3 +73,17 @@ def test_nothing_is_asked_without_a_session_yesterday(coach_app: CoachApp) -> No
     add_session(coach_app.store, date(2026, 3, 15), hour=8)
 
     assert coach_app.offer_morning_check_in() is None
+
+
+def test_the_morning_has_its_own_wording_compared_with_before_the_session(
+    coach_app: CoachApp, qtbot: QtBot
+) -> None:
+    session_id = add_session(coach_app.store, YESTERDAY, pain=3, hour=8)
+    coach_app.store.record_pain_before(session_id, 1)
+    dialog = ask(coach_app, qtbot)
+
+    dialog.slider.setValue(3)
+    assert dialog.advice.text().startswith("The knee has not settled yet (it was 1 before the session)")
+    dialog.slider.setValue(9)
+    assert dialog.advice.text().startswith("9 out of 10 this morning is a lot. Rest the knee today.")
+    assert "Next time, stop an exercise" not in dialog.advice.text()

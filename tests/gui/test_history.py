@@ -225,7 +225,7 @@ def test_accepting_a_progression_writes_the_users_own_copy_and_the_library_shows
     for day in (date(2026, 3, 16), date(2026, 3, 17)):
         add_session(coach_app.store, day, entry.routine, pain=2, morning=1, hour=8)
     window = open_history(coach_app, qtbot)
-    assert window.advice.heading.text() == "Hip strength (weeks 1–6): Ready for a little more"
+    assert window.advice.heading.text() == "Hip and knee strength (weeks 3–6): Ready for a little more"
     assert window.advice.reason.text().startswith("Pain settled by the morning after")
     assert "Clamshells: 3 × 12 each side → 3 × 14 each side" in window.advice.changes.text()
 
@@ -238,5 +238,5 @@ def test_accepting_a_progression_writes_the_users_own_copy_and_the_library_shows
     assert mine is not None
     assert mine.origin is Origin.USER
     assert coach_app.window.selected_routine() is not None
-    assert window.advice.heading.text() == "Hip strength (weeks 1–6): Keep this dose for now"
+    assert window.advice.heading.text() == "Hip and knee strength (weeks 3–6): Keep this dose for now"
     assert window.advice.result.isVisible()

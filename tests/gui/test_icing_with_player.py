@@ -23,7 +23,7 @@ def key_to_whatever_has_focus(qtbot: QtBot, key: Qt.Key) -> None:
 def test_icing_started_during_a_session_leaves_space_arrows_and_esc_with_the_player(
     qtbot: QtBot, coach_app: CoachApp, fake_clock: FakeClock
 ) -> None:
-    player = start_from_the_window(qtbot, coach_app, "Hip strength (weeks 1–6)")
+    player = start_from_the_window(qtbot, coach_app, "Hip and knee strength (weeks 3–6)")
     advance(player, fake_clock, 2)
     qtbot.keyClick(coach_app.window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
     assert coach_app.icing.running
@@ -48,7 +48,7 @@ def test_icing_started_during_a_session_leaves_space_arrows_and_esc_with_the_pla
 def test_keys_pressed_in_the_icing_window_during_a_session_go_to_the_player(
     qtbot: QtBot, coach_app: CoachApp, fake_clock: FakeClock
 ) -> None:
-    player = start_from_the_window(qtbot, coach_app, "Hip strength (weeks 1–6)")
+    player = start_from_the_window(qtbot, coach_app, "Hip and knee strength (weeks 3–6)")
     coach_app.start_icing(20)
     window = coach_app.icing_window
     window.activateWindow()  # the person clicked on the icing window

@@ -19,9 +19,9 @@ def test_the_window_lists_routines_and_shows_the_chosen_one(coach_app: CoachApp)
     window = coach_app.window
 
     titles = [window.routine_list.item(i).text() for i in range(window.routine_list.count())]
-    assert "Hip strength (weeks 1–6)" in titles
+    assert "Hip and knee strength (weeks 3–6)" in titles
 
-    window.routine_list.setCurrentRow(titles.index("Hip strength (weeks 1–6)"))
+    window.routine_list.setCurrentRow(titles.index("Hip and knee strength (weeks 3–6)"))
 
     text = window.details.text()
     assert "3 sessions a week" in text

@@ -85,7 +85,7 @@ def pdf_text(path: Path) -> str:
     return text
 
 
-def test_a_session_with_17_of_186_steps_done_is_mostly_skipped_everywhere(
+def test_a_session_with_17_of_249_steps_done_is_mostly_skipped_everywhere(
     qtbot: QtBot,
     coach_app: CoachApp,
     tmp_path: Path,
@@ -95,7 +95,7 @@ def test_a_session_with_17_of_186_steps_done_is_mostly_skipped_everywhere(
     assert entry is not None
     session_id = add_session(coach_app.store, date(2026, 3, 2), entry.routine, done=17, hour=8)
     record = coach_app.store.session(session_id)
-    assert (record.steps_completed, record.steps_total) == (17, 186)
+    assert (record.steps_completed, record.steps_total) == (17, 249)
 
     page = SessionEndPage(record, coach_app.store, coach_app.runner)
     qtbot.addWidget(page)

@@ -29,7 +29,7 @@ def services() -> Services:
 def test_start_shows_the_first_exercise_and_records_an_open_session(
     qtbot: QtBot, coach_app: CoachApp, fake_clock: FakeClock
 ) -> None:
-    player = start_from_the_window(qtbot, coach_app, "Hip strength (weeks 1–6)")
+    player = start_from_the_window(qtbot, coach_app, "Hip and knee strength (weeks 3–6)")
 
     assert player.headline.text() == "Clamshells"
     assert player.position_label.text() == "Get ready · Set 1 of 3 · Left side"
@@ -50,7 +50,7 @@ def test_start_shows_the_first_exercise_and_records_an_open_session(
 
 
 def test_space_pauses_and_resumes(qtbot: QtBot, coach_app: CoachApp, fake_clock: FakeClock) -> None:
-    player = start_from_the_window(qtbot, coach_app, "Hip strength (weeks 1–6)")
+    player = start_from_the_window(qtbot, coach_app, "Hip and knee strength (weeks 3–6)")
     advance(player, fake_clock, 2)
 
     press(qtbot, player, Qt.Key.Key_Space)
@@ -73,7 +73,7 @@ def test_space_pauses_and_resumes(qtbot: QtBot, coach_app: CoachApp, fake_clock:
 def test_right_skips_the_set_and_left_goes_back(
     qtbot: QtBot, coach_app: CoachApp, fake_clock: FakeClock
 ) -> None:
-    player = start_from_the_window(qtbot, coach_app, "Hip strength (weeks 1–6)")
+    player = start_from_the_window(qtbot, coach_app, "Hip and knee strength (weeks 3–6)")
     advance(player, fake_clock, GET_READY_SECONDS + 1)  # in rep 1, left side
 
     press(qtbot, player, Qt.Key.Key_Right)
@@ -91,7 +91,7 @@ def test_right_skips_the_set_and_left_goes_back(
 def test_esc_asks_first_and_keep_going_carries_on(
     qtbot: QtBot, coach_app: CoachApp, fake_clock: FakeClock
 ) -> None:
-    player = start_from_the_window(qtbot, coach_app, "Hip strength (weeks 1–6)")
+    player = start_from_the_window(qtbot, coach_app, "Hip and knee strength (weeks 3–6)")
 
     press(qtbot, player, Qt.Key.Key_Escape)
 
@@ -105,7 +105,7 @@ def test_esc_asks_first_and_keep_going_carries_on(
 def test_while_asking_to_stop_the_other_keys_do_nothing(
     qtbot: QtBot, coach_app: CoachApp, fake_clock: FakeClock
 ) -> None:
-    player = start_from_the_window(qtbot, coach_app, "Hip strength (weeks 1–6)")
+    player = start_from_the_window(qtbot, coach_app, "Hip and knee strength (weeks 3–6)")
     press(qtbot, player, Qt.Key.Key_Escape)
 
     for key in (Qt.Key.Key_Right, Qt.Key.Key_Left, Qt.Key.Key_Right):
@@ -119,7 +119,7 @@ def test_while_asking_to_stop_the_other_keys_do_nothing(
 def test_holding_a_key_is_one_press(qtbot: QtBot, coach_app: CoachApp) -> None:
     # A held → must not run through the session (Qt repeats a shortcut unless told not to; QTest cannot
     # send the repeated key events, so the setting itself is what is checked).
-    player = start_from_the_window(qtbot, coach_app, "Hip strength (weeks 1–6)")
+    player = start_from_the_window(qtbot, coach_app, "Hip and knee strength (weeks 3–6)")
 
     actions = [player.back_action, player.pause_action, player.skip_action, player.mute_action]
     assert [a.autoRepeat() for a in (*actions, player.stop_action)] == [False] * 5
@@ -128,7 +128,7 @@ def test_holding_a_key_is_one_press(qtbot: QtBot, coach_app: CoachApp) -> None:
 def test_esc_then_stop_saves_the_session_as_stopped_early(
     qtbot: QtBot, coach_app: CoachApp, fake_clock: FakeClock, services: Services
 ) -> None:
-    player = start_from_the_window(qtbot, coach_app, "Hip strength (weeks 1–6)")
+    player = start_from_the_window(qtbot, coach_app, "Hip and knee strength (weeks 3–6)")
     advance(player, fake_clock, GET_READY_SECONDS + 3 * REP_SECONDS + 1)
 
     press(qtbot, player, Qt.Key.Key_Escape)
@@ -188,7 +188,7 @@ def test_cues_sound_and_speak_and_m_mutes_them(
     sound, voice = services.sound, services.voice
     assert isinstance(sound, RecordingSound)
     assert isinstance(voice, RecordingVoice)
-    player = start_from_the_window(qtbot, coach_app, "Hip strength (weeks 1–6)")
+    player = start_from_the_window(qtbot, coach_app, "Hip and knee strength (weeks 3–6)")
 
     assert sound.played == [Cue.GET_READY]
     assert voice.said == ["Get ready. Clamshells, left side, set 1 of 3."]
@@ -210,7 +210,7 @@ def test_cues_sound_and_speak_and_m_mutes_them(
 def test_a_whole_session_runs_to_the_end_on_null_services(
     qtbot: QtBot, coach_app: CoachApp, fake_clock: FakeClock
 ) -> None:
-    player = start_from_the_window(qtbot, coach_app, "Gentle start: isometric hip work (weeks 1–2)")
+    player = start_from_the_window(qtbot, coach_app, "Gentle start: hip and knee holds (weeks 1–2)")
     while player.engine.state is EngineState.RUNNING:
         advance(player, fake_clock, min(player.engine.remaining(), 7.0))
 
@@ -223,7 +223,7 @@ def test_a_whole_session_runs_to_the_end_on_null_services(
 def test_the_player_wakes_once_per_shown_second(
     qtbot: QtBot, coach_app: CoachApp, fake_clock: FakeClock
 ) -> None:
-    player = start_from_the_window(qtbot, coach_app, "Hip strength (weeks 1–6)")
+    player = start_from_the_window(qtbot, coach_app, "Hip and knee strength (weeks 3–6)")
     advance(player, fake_clock, 0.3)
 
     assert player.countdown.text() == "5"
@@ -231,7 +231,7 @@ def test_the_player_wakes_once_per_shown_second(
 
 
 def test_a_running_session_is_not_started_twice(qtbot: QtBot, coach_app: CoachApp) -> None:
-    start_from_the_window(qtbot, coach_app, "Hip strength (weeks 1–6)")
+    start_from_the_window(qtbot, coach_app, "Hip and knee strength (weeks 3–6)")
 
     assert not coach_app.window.start_action.isEnabled()
     assert coach_app.start_routine("gentle-start") is None
@@ -264,7 +264,7 @@ def test_answers_are_kept_when_the_page_is_left_with_esc(
 def test_skipping_through_to_the_end_is_not_called_complete(
     qtbot: QtBot, coach_app: CoachApp, fake_clock: FakeClock
 ) -> None:
-    player = start_from_the_window(qtbot, coach_app, "Hip strength (weeks 1–6)")
+    player = start_from_the_window(qtbot, coach_app, "Hip and knee strength (weeks 3–6)")
     while player.engine.state is EngineState.RUNNING:
         press(qtbot, player, Qt.Key.Key_Right)
 
@@ -278,7 +278,7 @@ def test_skipping_through_to_the_end_is_not_called_complete(
 def test_closing_the_window_during_a_session_asks_first(
     qtbot: QtBot, coach_app: CoachApp, fake_clock: FakeClock
 ) -> None:
-    player = start_from_the_window(qtbot, coach_app, "Hip strength (weeks 1–6)")
+    player = start_from_the_window(qtbot, coach_app, "Hip and knee strength (weeks 3–6)")
 
     coach_app.window.close()
 
@@ -294,7 +294,7 @@ def test_closing_the_window_during_a_session_asks_first(
 def test_the_side_is_a_large_word_and_work_rest_and_pause_say_what_they_are(
     qtbot: QtBot, coach_app: CoachApp, fake_clock: FakeClock
 ) -> None:
-    player = start_from_the_window(qtbot, coach_app, "Hip strength (weeks 1–6)")
+    player = start_from_the_window(qtbot, coach_app, "Hip and knee strength (weeks 3–6)")
     assert player.phase_label.text() == "GET READY"
     advance(player, fake_clock, GET_READY_SECONDS + 1)
 

@@ -10,14 +10,14 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from coach.core.routines.loader import load_routine
 from coach.core.session.clock import FakeClock
 from coach.core.session.engine import EngineState
 from coach.core.store import writing
 from coach.gui.app import CoachApp
 from coach.gui.session_end import SessionEndPage
+from tests.conftest import EXAMPLE
 from tests.gui.driving import advance, press, start_from_the_window
-
-TITLE = "Gentle start: isometric hip work (weeks 1–2)"
 
 
 @pytest.fixture
@@ -36,7 +36,8 @@ def stored_steps(coach_app: CoachApp, session_id: int) -> list[int]:
 def test_a_lock_held_for_a_second_loses_no_step(
     qtbot: QtBot, coach_app: CoachApp, fake_clock: FakeClock, other_writer: sqlite3.Connection
 ) -> None:
-    player = start_from_the_window(qtbot, coach_app, TITLE)
+    player = coach_app.play_routine(load_routine(EXAMPLE))
+    assert player is not None
     live = coach_app.live
     assert live is not None
     other_writer.execute("BEGIN IMMEDIATE")
@@ -60,7 +61,8 @@ def test_a_step_that_cannot_be_saved_pauses_the_session_and_says_so(
 ) -> None:
     monkeypatch.setattr(writing, "BUSY_TIMEOUT_SECONDS", 0.05)
     coach_app.store._db.execute("PRAGMA busy_timeout = 50")
-    player = start_from_the_window(qtbot, coach_app, TITLE)
+    player = coach_app.play_routine(load_routine(EXAMPLE))
+    assert player is not None
     live = coach_app.live
     assert live is not None
     first = player.engine.current_step

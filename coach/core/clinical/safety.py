@@ -6,7 +6,6 @@ The app supports a programme a clinician gave; it never diagnoses.
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -20,8 +19,12 @@ ICING_START_ADVICE = "Put a thin damp cloth between the ice and your skin."
 ICING_END_ADVICE = "Remove the ice and check your skin."
 # NHS patient advice: check the skin after about 5 minutes; do not ice numb skin or poor circulation.
 ICING_SKIN_CHECK_ADVICE = "Check your skin after about 5 minutes."
+# Contraindications completed from CLINICAL.md "Icing" (Moeller JL et al., Clin J Sport Med 1997;7(3):212-216:
+# common peroneal nerve palsy after icing the outer knee).
 ICING_WHO_SHOULD_NOT = (
-    "Do not ice where you cannot feel hot and cold, or if you have problems with your circulation."
+    "Do not ice where you cannot feel hot and cold, with circulation problems, with cold sensitivity "
+    "(such as Raynaud's), or over broken skin. Do not strap ice tightly round the knee or press it on the "
+    "outer side just below the knee; stop if the foot or shin goes numb or weak."
 )
 # Icing again within 2 hours of the last time gets a soft warning, never a block (ours, after the NHS advice
 # of 15 minutes every 2 to 3 hours; see CLINICAL.md "Icing").
@@ -35,6 +38,11 @@ ICING_REPEAT_WARNING = (
 PAIN_MIN = 0
 PAIN_MAX = 10
 PAIN_ACCEPTABLE_MAX = 5
+# A routine may set its own, lower limit (`pain_limit`: many sheets say "stop above 3/10"), never higher.
+PAIN_LIMIT_REASON = (
+    f"the pain-monitoring model allows pain up to {PAIN_ACCEPTABLE_MAX} out of 10 during exercise; "
+    "a sheet may ask for less, never more"
+)
 
 # Trials of exercise for patellofemoral pain ran 4-8 weeks; no guideline fixes an exact length.
 PROGRAMME_ADVICE = "Keep going for at least 6 weeks; your physiotherapist's plan says the rest."
@@ -83,19 +91,25 @@ def pain_zone(pain: int) -> PainZone:
     return PainZone.TOO_MUCH
 
 
-_PAIN_ADVICE = {
-    PainZone.SAFE: "0–3 is safe.",
-    PainZone.ACCEPTABLE: "4–5 is acceptable, as long as it has settled by tomorrow morning.",
-    PainZone.TOO_MUCH: (
-        "Above 5 is too much. Next time, stop an exercise that hurts this much, "
-        "and tell your physiotherapist."
-    ),
-}
+# Graded high pain (ours, CLINICAL.md): at 8 or more a session stops for today, with when to get help.
+PAIN_STOP_FOR_TODAY = 8
+STOP_FOR_TODAY = (
+    "Stop for today; contact your physiotherapist or GP if it has not settled in a day or two, "
+    "or comes with swelling, locking or giving way."
+)
 
 
-def pain_advice(pain: int) -> str:
-    """One calm sentence on what a 0-10 rating means in the pain-monitoring model."""
-    return _PAIN_ADVICE[pain_zone(pain)]
+def pain_advice(pain: int, limit: int = PAIN_ACCEPTABLE_MAX) -> str:
+    """What a pain score during a session means, against the routine's own limit (at most 5)."""
+    if pain >= PAIN_STOP_FOR_TODAY:
+        return f"{pain} out of 10 is far too much. {STOP_FOR_TODAY}"
+    if pain > limit:
+        above = "Above 5 is too much" if limit == PAIN_ACCEPTABLE_MAX else f"Above {limit} is more than this "
+        above += "" if limit == PAIN_ACCEPTABLE_MAX else "routine allows"
+        return f"{above}. Next time, stop an exercise that hurts this much, and tell your physiotherapist."
+    if pain_zone(pain) is PainZone.SAFE:
+        return "0–3 is safe."
+    return f"4–{limit} is acceptable, as long as it has settled by tomorrow morning."
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,103 +134,35 @@ KNEE_WARNING_SIGNS = (
     WarningSign("infection", "The knee is hot and red, with fever, chills or feeling unwell.", urgent=True),
     WarningSign("night_pain", "Pain at night or at rest that does not ease when you change position."),
     WarningSign("nerves", "Numbness, tingling, or a cold or pale foot.", urgent=True),
+    WarningSign("calf", "Pain, swelling, warmth or redness in the calf (a possible clot).", urgent=True),
 )
+# Every key an answer may be stored under: the session's two and the fuller list.
+WARNING_SIGN_KEYS = tuple(dict.fromkeys(s.key for s in (*SESSION_WARNING_SIGNS, *KNEE_WARNING_SIGNS)))
+# The night-pain question as the morning check-in asks it (CLINICAL.md "Warning signs").
+MORNING_NIGHT_PAIN = WarningSign("night_pain", "Did knee pain wake you, and not ease when you moved?")
 NO_IMPROVEMENT_ADVICE = "No better after a few weeks of exercise? See your GP or physiotherapist."
 SEE_A_DOCTOR = (
     "Please stop these exercises for now and talk to a doctor about your knee. "
     "This is a precaution, not a diagnosis."
 )
+# Two "yes" answers in a row (CLINICAL.md): the wording gets firmer, still calm.
+SEE_A_DOCTOR_AGAIN = (
+    "This is the second time in a row you have answered yes. Please stop these exercises and contact your "
+    "GP or physiotherapist today. For a hot, red knee with fever, numbness or a cold foot, or a painful, "
+    "swollen calf, go to urgent care."
+)
 
 
-# -- The pain-monitoring rule: progress, hold or ease ------------------------------------------------------
-# Thomeé R, Phys Ther 1997;77(12):1690-1703 (in patellofemoral pain); Silbernagel KG et al., Am J Sports Med
-# 2007;35(6):897-906: pain during exercise is allowed up to 5 of 10 (PAIN_ACCEPTABLE_MAX) and must settle
-# by the next morning; pain that rises from week to week means too much. CLINICAL.md summarises the model.
-
-# Progress only after this many sessions in a row at the same dose (ours, CLINICAL.md).
-PROGRESS_AFTER_SESSIONS = 2
-# "Settled by the next morning" (ours, from the model's "back to the level before exercise"): we do not ask
-# for pain before a session, so the morning pain counts as settled when it is in the safe zone (0-3), or
-# when it is no higher than that same morning's answer before the session, as long as that was acceptable
-# (at most 5). A knee that wakes at 4 both before and after a session has settled; one at 6 never has.
-SETTLED_SAFE_MAX = 3
-# Morning pain "rising week on week" (ours): the mean of the last 7 days' morning answers is at least this
-# much higher than the mean of the 7 days before, each mean over at least MORNING_TREND_MIN_ANSWERS answers.
-MORNING_RISE_MIN = 1.0
-MORNING_TREND_MIN_ANSWERS = 2
+def check_warning_sign(key: str) -> str | None:
+    """None when `key` names a warning sign the app asks about, else the sentence saying why not."""
+    if key in WARNING_SIGN_KEYS:
+        return None
+    return f"unknown warning sign {key!r}; known: {', '.join(WARNING_SIGN_KEYS)}"
 
 
-class Progression(enum.Enum):
-    PROGRESS = "progress"
-    HOLD = "hold"
-    EASE = "ease"
-
-
-@dataclass(frozen=True, slots=True)
-class SessionPain:
-    """What the pain-monitoring rule needs to know about one session."""
-
-    fully_done: bool
-    pain: int | None  # during the session, 0-10; None: not recorded
-    morning_pain: int | None  # the next morning; None: not (yet) answered
-    baseline: int | None = None  # the morning answer given the same day before the session, if any
-
-
-@dataclass(frozen=True, slots=True)
-class ProgressionAdvice:
-    outcome: Progression
-    reason: str  # plain words, shown to the person as the "why"
-
-
-def settled(morning_pain: int, baseline: int | None = None) -> bool:
-    """Whether the knee had settled by the next morning (see SETTLED_SAFE_MAX for the definition)."""
-    if morning_pain <= SETTLED_SAFE_MAX:
-        return True
-    return baseline is not None and morning_pain <= min(baseline, PAIN_ACCEPTABLE_MAX)
-
-
-def _ease_reason(recent: Sequence[SessionPain]) -> str | None:
-    for s in reversed(recent):
-        if s.pain is not None and pain_zone(s.pain) is PainZone.TOO_MUCH:
-            return f"Pain reached {s.pain} out of 10 during a recent session; above 5 is too much."
-        if s.morning_pain is not None and not settled(s.morning_pain, s.baseline):
-            return f"The knee had not settled by the next morning ({s.morning_pain} out of 10)."
-    return None
-
-
-def _hold_reason(recent: Sequence[SessionPain]) -> str | None:
-    if len(recent) < PROGRESS_AFTER_SESSIONS:
-        return "Do two full sessions at this dose before changing it."
-    if not all(s.fully_done for s in recent):
-        return "Your last two sessions were not both done in full, so keep this dose for now."
-    if any(s.pain is None for s in recent):
-        return "Pain was not recorded after each of your last two sessions, so keep this dose for now."
-    if any(s.morning_pain is None for s in recent):
-        return "The next-morning check-in is missing for a recent session, so keep this dose for now."
-    return None
-
-
-def progression_rule(
-    recent: Sequence[SessionPain], morning_means: tuple[float | None, float | None] = (None, None)
-) -> ProgressionAdvice:
-    """Progress, hold or ease, with the reason, from the latest sessions at this dose (oldest first).
-
-    `morning_means` are the mean morning pains of the 7 days before last and of the last 7 days.
-    """
-    recent = list(recent)[-PROGRESS_AFTER_SESSIONS:]
-    ease = _ease_reason(recent)
-    if ease:
-        return ProgressionAdvice(Progression.EASE, ease)
-    before, latest = morning_means
-    if before is not None and latest is not None and latest - before >= MORNING_RISE_MIN:
-        return ProgressionAdvice(
-            Progression.EASE,
-            f"Morning pain rose from {before:.1f} to {latest:.1f} out of 10 on average, week on week.",
-        )
-    hold = _hold_reason(recent)
-    if hold:
-        return ProgressionAdvice(Progression.HOLD, hold)
-    return ProgressionAdvice(
-        Progression.PROGRESS,
-        "Pain settled by the morning after your last two sessions, and you did both in full.",
-    )
+def warning_sign_question(key: str) -> str:
+    """The question or statement for a warning-sign key, for history and the report."""
+    for sign in (*SESSION_WARNING_SIGNS, *KNEE_WARNING_SIGNS):
+        if sign.key == key:
+            return sign.question
+    return key

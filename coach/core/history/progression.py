@@ -1,26 +1,30 @@
-"""Pain-guided progression: what the rule in safety.py advises for a routine, the concrete change, and the
-person's own copy of the routine with that change (bundled files are never modified).
+"""Pain-guided progression: what the rule in clinical/pain_rule.py advises for a routine, the concrete
+change, and the person's own copy of the routine with that change (bundled files are never modified).
 
-One step (ours, CLINICAL.md): two more reps on an exercise done in reps, five more seconds on a hold; easing
-is the same step back, never below 1 rep or a 5-second hold. Timers (icing above all) are never changed.
+One step (ours, CLINICAL.md): two more reps, five more seconds on a hold, or one more set, as the exercise's
+`progression` says; easing is the same step back. Progression stays within the sheet's range and stops at
+its top (default ceiling, ours: 15 reps, a 45 s hold, 5 sets); easing stops at its bottom (default: half the
+prescribed dose). Stretches and timers (icing above all) are never changed.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
 import shutil
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 
-from coach.core.clinical.safety import (
+from coach.core.clinical.pain_rule import (
     MORNING_TREND_MIN_ANSWERS,
     Progression,
     ProgressionAdvice,
     SessionPain,
+    WarningSignsSinceReview,
     progression_rule,
 )
 from coach.core.history.pain import morning_pain_by_day
@@ -28,16 +32,19 @@ from coach.core.history.records import SessionRecord, SessionStatus
 from coach.core.history.stats import days_between
 from coach.core.paths import ensure_private_dir
 from coach.core.routines.loader import ILLUSTRATIONS
-from coach.core.routines.model import Exercise, ExerciseKind, Routine
+from coach.core.routines.model import Exercise, ProgressionKind, Routine
 from coach.core.routines.toml_writer import comment_lines, routine_toml
 
 REPS_STEP = 2
 HOLD_STEP_SECONDS = 5.0
-MIN_REPS = 1
-MIN_HOLD_SECONDS = 5.0
-# The loader's upper limits (a file above them would not load).
-MAX_REPS = 100
-MAX_HOLD_SECONDS = 600.0
+SETS_STEP = 1
+# Default ceilings where the sheet gives no range (ours, CLINICAL.md "Bounds"): beyond them a physiotherapist
+# adds load or a harder variant rather than more of the same.
+REPS_CEILING = 15
+HOLD_CEILING_SECONDS = 45.0
+SETS_CEILING = 5
+# Default floor where the sheet gives no range: half the prescribed dose (CLINICAL.md "Bounds").
+FLOOR_SHARE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,23 +66,48 @@ class Proposal:
     changes: tuple[DoseChange, ...]
 
 
-def _at_this_dose(session: SessionRecord, routine: Routine) -> bool:
+def _at_this_dose(session: SessionRecord, routine: Routine, include_simulated: bool) -> bool:
     same_version = not routine.content_hash or session.routine_hash in ("", routine.content_hash)
     return (
         session.routine_id == routine.id
         and same_version
-        and not session.simulated
+        and (include_simulated or not session.simulated)
         and session.status is not SessionStatus.OPEN
     )
 
 
 def recent_pain(
-    sessions: Sequence[SessionRecord], routine: Routine, tz: tzinfo | None = None
+    sessions: Sequence[SessionRecord],
+    routine: Routine,
+    tz: tzinfo | None = None,
+    *,
+    include_simulated: bool = False,
 ) -> list[SessionPain]:
     """The sessions of this version of `routine`, oldest first, as the pain rule sees them."""
     mornings = morning_pain_by_day(sessions, tz)
-    ordered = sorted((s for s in sessions if _at_this_dose(s, routine)), key=lambda s: s.started_at)
-    return [SessionPain(s.fully_done, s.pain, s.morning_pain, mornings.get(s.local_day(tz))) for s in ordered]
+    mine = (s for s in sessions if _at_this_dose(s, routine, include_simulated))
+    ordered = sorted(mine, key=lambda s: s.started_at)
+    return [
+        SessionPain(s.fully_done, s.pain, s.morning_pain, mornings.get(s.local_day(tz)), s.pain_before)
+        for s in ordered
+    ]
+
+
+def warning_signs_since_review(
+    sessions: Sequence[SessionRecord], last_review: datetime | None, tz: tzinfo | None = None
+) -> WarningSignsSinceReview:
+    """The warning signs answered yes (in any routine) since the person said a clinician had seen them."""
+    answered = sorted(
+        (s for s in sessions if s.warning_signs and (last_review is None or s.started_at > last_review)),
+        key=lambda s: s.started_at,
+    )
+    answered = [s for s in answered if any(answer is not None for _, answer in s.warning_signs)]
+    with_yes = [s for s in answered if s.warning_signs_reported]
+    if not with_yes:
+        return WarningSignsSinceReview()
+    keys = tuple(dict.fromkeys(k for s in with_yes for k in s.warning_signs_reported))
+    twice = len(answered) >= 2 and all(s.warning_signs_reported for s in answered[-2:])
+    return WarningSignsSinceReview(keys, f"{with_yes[-1].local_day(tz):%d %B %Y}".lstrip("0"), twice)
 
 
 def _mean(values: list[int]) -> float | None:
@@ -96,21 +128,65 @@ def morning_means(
 
 
 def advise(
-    sessions: Sequence[SessionRecord], routine: Routine, today: date, tz: tzinfo | None = None
+    sessions: Sequence[SessionRecord],
+    routine: Routine,
+    today: date,
+    tz: tzinfo | None = None,
+    last_review: datetime | None = None,
+    *,
+    include_simulated: bool = False,
 ) -> ProgressionAdvice:
-    """Progress, hold or ease `routine`, and why, from the stored sessions."""
-    return progression_rule(recent_pain(sessions, routine, tz), morning_means(sessions, today, tz))
+    """See a clinician, progress, hold or ease `routine`, and why, from the stored sessions.
+
+    `last_review` is when the person last said a clinician had seen them (None: never); simulated
+    sessions count only with `include_simulated` (a demo or a test of the command line).
+    """
+    return progression_rule(
+        recent_pain(sessions, routine, tz, include_simulated=include_simulated),
+        morning_means(sessions, today, tz),
+        pain_limit=routine.pain_limit,
+        warning_signs=warning_signs_since_review(sessions, last_review, tz),
+    )
+
+
+def reps_bounds(exercise: Exercise) -> tuple[int, int]:
+    """The lowest and highest reps the rule may set: the sheet's range, else half the dose to the ceiling."""
+    if exercise.reps_range is not None:
+        return exercise.reps_range
+    reps = exercise.reps or 1
+    return max(1, math.ceil(reps * FLOOR_SHARE)), max(reps, REPS_CEILING)
+
+
+def hold_bounds(exercise: Exercise) -> tuple[float, float]:
+    """The shortest and longest hold the rule may set, as for reps."""
+    if exercise.hold_range is not None:
+        return exercise.hold_range
+    hold = exercise.hold_seconds
+    return max(1.0, math.ceil(hold * FLOOR_SHARE)), max(hold, HOLD_CEILING_SECONDS)
 
 
 def step_exercise(exercise: Exercise, outcome: Progression) -> Exercise:
-    """The exercise one step up (PROGRESS) or down (EASE); unchanged for HOLD, timers and limits."""
-    sign = {Progression.PROGRESS: 1, Progression.EASE: -1, Progression.HOLD: 0}[outcome]
-    if exercise.kind is ExerciseKind.REPS and exercise.reps is not None:
-        reps = min(MAX_REPS, max(MIN_REPS, exercise.reps + sign * REPS_STEP))
-        return dataclasses.replace(exercise, reps=reps)
-    if exercise.kind is ExerciseKind.HOLD:
-        hold = exercise.hold_seconds + sign * HOLD_STEP_SECONDS
-        return dataclasses.replace(exercise, hold_seconds=min(MAX_HOLD_SECONDS, max(MIN_HOLD_SECONDS, hold)))
+    """The exercise one step up (PROGRESS) or down (EASE) within its bounds; else unchanged.
+
+    The bounds are written into the result, so that a copy eased or progressed again keeps the original
+    floor and ceiling rather than halving the new dose.
+    """
+    sign = {Progression.PROGRESS: 1, Progression.EASE: -1}.get(outcome, 0)
+    kind = exercise.progresses_by
+    if sign == 0 or kind is ProgressionKind.NONE:
+        return exercise
+    if kind is ProgressionKind.REPS and exercise.reps is not None:
+        low, high = reps_bounds(exercise)
+        reps = min(high, max(low, exercise.reps + sign * REPS_STEP))
+        return dataclasses.replace(exercise, reps=reps, reps_range=(low, high))
+    if kind is ProgressionKind.HOLD and exercise.hold_seconds:
+        low_s, high_s = hold_bounds(exercise)
+        hold = min(high_s, max(low_s, exercise.hold_seconds + sign * HOLD_STEP_SECONDS))
+        return dataclasses.replace(exercise, hold_seconds=hold, hold_range=(low_s, high_s))
+    if kind is ProgressionKind.SETS:
+        floor = max(1, math.ceil(exercise.sets * FLOOR_SHARE)) if sign < 0 else 1
+        sets = min(max(exercise.sets, SETS_CEILING), max(floor, exercise.sets + sign * SETS_STEP))
+        return dataclasses.replace(exercise, sets=sets)
     return exercise
 
 
@@ -121,13 +197,13 @@ def step_routine(routine: Routine, outcome: Progression) -> Routine:
 
 def propose(routine: Routine, advice: ProgressionAdvice) -> Proposal | None:
     """The concrete change the advice asks for, or None (hold, or nothing left to change)."""
-    if advice.outcome is Progression.HOLD:
+    if advice.outcome not in (Progression.PROGRESS, Progression.EASE):
         return None
     changed = step_routine(routine, advice.outcome)
     changes = tuple(
         DoseChange(old.id, old.name, old.prescription(), new.prescription())
         for old, new in zip(routine.exercises, changed.exercises, strict=True)
-        if old != new
+        if old.prescription() != new.prescription()
     )
     return Proposal(advice, changed, changes) if changes else None
 

@@ -142,6 +142,8 @@ class SessionRecord:
     routine_since: date | None = None
     morning_pain: int | None = None
     morning_at: datetime | None = None  # when the next-morning question was answered or skipped
+    pain_before: int | None = None  # the one-tap score just before the session (None: skipped, or older)
+    pain_limit: int | None = None  # the routine's own "stop above N" when the session was done
 
     @property
     def completed(self) -> bool:

@@ -59,6 +59,12 @@ def accept_progression(
     return OpResult(path, Changes(routines=True))
 
 
+def confirm_clinician_seen(store: AdherenceStore, clock: Clock, note: str = "") -> OpResult[None]:
+    """Record that a clinician has seen the person since a warning sign: dose advice resumes from here."""
+    store.record_clinician_review(clock.wall(), note)
+    return OpResult(None, Changes(sessions=True))
+
+
 def change_settings(data_dir: Path, settings: Settings) -> OpResult[Settings]:
     """Remember the person's choice at once, so that a crash keeps it."""
     save_settings(data_dir, settings)

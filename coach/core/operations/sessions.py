@@ -7,11 +7,19 @@ step in progress; the next start finds the open session and offers to carry it o
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from coach.core.clinical.safety import SEE_A_DOCTOR, SESSION_WARNING_SIGNS, check_pain, pain_advice
+from coach.core.clinical.safety import (
+    PAIN_ACCEPTABLE_MAX,
+    SEE_A_DOCTOR,
+    SEE_A_DOCTOR_AGAIN,
+    SESSION_WARNING_SIGNS,
+    check_pain,
+    check_warning_sign,
+    pain_advice,
+)
 from coach.core.history.outcome import SessionOutcome, session_outcome
 from coach.core.history.records import SessionRecord
 from coach.core.operations.changes import Changes, OpResult, Refused
@@ -115,43 +123,81 @@ def answer_session_end(
 ) -> OpResult[EndOfSession]:
     """Store the answers to the end-of-session questions (each may be asked again: the last answer stays)."""
     problem = None if pain is None else check_pain(pain)
+    for key in warning_signs or {}:
+        problem = problem or check_warning_sign(key)
     if problem:
         raise Refused(problem)
-    known = {sign.key for sign in SESSION_WARNING_SIGNS}
-    unknown = sorted(set(warning_signs or {}) - known)
-    if unknown:
-        raise Refused(f"unknown warning sign {unknown[0]!r}; known: {', '.join(sorted(known))}")
     store.record_pain(session_id, pain, note)
     if warning_signs is not None:
         store.record_warning_signs(session_id, warning_signs)
     record = store.session(session_id)
-    return OpResult(end_of_session(record), SESSION)
+    return OpResult(end_of_session(record, store.sessions(include_simulated=record.simulated)), SESSION)
 
 
-def end_of_session(record: SessionRecord) -> EndOfSession:
-    """What the end of `record` says: its outcome, the advice for its pain, whether to see a doctor."""
+def answer_pain_before(store: AdherenceStore, session_id: int, pain: int | None) -> OpResult[SessionRecord]:
+    """Store the one-tap pain score before a session (None: skipped), so "settled" has a baseline."""
+    problem = None if pain is None else check_pain(pain)
+    if problem:
+        raise Refused(problem)
+    store.record_pain_before(session_id, pain)
+    return OpResult(store.session(session_id), SESSION)
+
+
+def end_of_session(record: SessionRecord, history: Sequence[SessionRecord] = ()) -> EndOfSession:
+    """What the end of `record` says: its outcome, the advice for its pain (against the routine's own
+    limit), whether to see a doctor, more firmly after a second "yes" in a row (`history`: the sessions)."""
+    limit = record.pain_limit if record.pain_limit is not None else PAIN_ACCEPTABLE_MAX
+    doctor = None
+    if record.warning_signs_reported:
+        doctor = SEE_A_DOCTOR_AGAIN if _yes_before(record, history) else SEE_A_DOCTOR
     return EndOfSession(
         record,
         session_outcome(record),
-        None if record.pain is None else pain_advice(record.pain),
-        SEE_A_DOCTOR if record.warning_signs_reported else None,
+        None if record.pain is None else pain_advice(record.pain, limit),
+        doctor,
     )
 
 
+def _yes_before(record: SessionRecord, history: Sequence[SessionRecord]) -> bool:
+    """Whether the last session before `record` whose questions were answered had a warning sign too."""
+    earlier = [
+        s
+        for s in history
+        if s.started_at < record.started_at and any(answer is not None for _, answer in s.warning_signs)
+    ]
+    return bool(earlier) and bool(max(earlier, key=lambda s: s.started_at).warning_signs_reported)
+
+
 def run_instant_session(
-    store: AdherenceStore, routine: Routine, now: datetime, *, pain: int | None = None
+    store: AdherenceStore,
+    routine: Routine,
+    now: datetime,
+    *,
+    pain: int | None = None,
+    pain_before: int | None = None,
+    warning_signs: Sequence[str] = (),
 ) -> OpResult[SessionRecord]:
     """Run a whole session at once on a simulated clock and record it, marked simulated (demos, tests).
 
     The simulated session ends at `now`, so that it lands in today's history like a real one would.
+    `warning_signs` are the keys answered yes; with any, the session's two questions are answered (the
+    others no), as a person at the end page would.
     """
+    for key in warning_signs:
+        problem = check_warning_sign(key)
+        if problem:
+            raise Refused(problem)
     clock = FakeClock(wall=now - timedelta(seconds=total_seconds(plan_steps(routine))))
     live = start_session(store, routine, clock, simulated=True).value
+    if pain_before is not None:
+        answer_pain_before(store, live.session_id, pain_before)
     live.engine.start()
     clock.advance(live.engine.seconds_total)
     live.engine.tick()
-    if pain is not None:
-        answer_session_end(store, live.session_id, pain=pain)
+    if pain is not None or warning_signs:
+        answers: dict[str, bool | None] = {sign.key: False for sign in SESSION_WARNING_SIGNS}
+        answers.update(dict.fromkeys(warning_signs, True))
+        answer_session_end(store, live.session_id, pain=pain, warning_signs=answers)
     return OpResult(live.record(), SESSION)
 
 

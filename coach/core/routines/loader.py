@@ -1,4 +1,4 @@
-"""Routine files (TOML, format 1) into `Routine` objects; every problem reported as `PATH:LINE: sentence`.
+"""Routine files (TOML, format 1 or 2) into `Routine` objects; every problem as `PATH:LINE: sentence`.
 
 The loader never raises for bad input: it collects every problem it can find in one pass, so that a person
 editing a file sees all of them at once, and one broken file never stops the other routines from loading.
@@ -18,6 +18,7 @@ from typing import Any
 
 from coach.core.clinical.safety import ICING_LIMIT_REASON, ICING_MAX_MINUTES
 from coach.core.plain_text import without_direction_controls
+from coach.core.routines import format2
 from coach.core.routines.bounds import (
     UnreadableRoutineError,
     long_number_line,
@@ -25,12 +26,14 @@ from coach.core.routines.bounds import (
     read_bounded,
     too_many_steps,
 )
+from coach.core.routines.format2 import EXERCISE_KEYS_2, ROUTINE_KEYS_2
 from coach.core.routines.icing_total import planned_icing_minutes
 from coach.core.routines.model import Exercise, ExerciseKind, Routine
 from coach.core.routines.toml_lines import KeyLines
 from coach.core.routines.values import Problem, ValueReader, show
 
 FORMAT_VERSION = 1
+NEWEST_FORMAT = 2  # format 2 adds the keys in format2.py; a file opts in with `format = 2`
 MAX_FILE_BYTES = 1_000_000
 ILLUSTRATIONS = "illustrations"
 
@@ -163,30 +166,42 @@ class _Checker(ValueReader):
         super().__init__(path)
         self.lines = lines
         self.assets_dir = assets_dir
+        self.format = FORMAT_VERSION
 
     # -- the routine ----------------------------------------------------------------------------------
 
     def routine(self, doc: dict[str, Any]) -> Routine | None:
-        self.unknown_keys(doc, ROUTINE_KEYS, self.lines.of_top, "routine")
+        self.unknown_keys(doc, ROUTINE_KEYS + ROUTINE_KEYS_2, self.lines.of_top, "routine")
         self._format(doc)
         line = self.lines.of_top
+        if self.format < 2:
+            format2.refuse_format_2_keys(self, doc, ROUTINE_KEYS_2, line)
         routine_id = self._identifier(doc, "id", line("id"), "the routine")
         title = self.text(doc, "title", line("title"), required=True)
         description = self.text(doc, "description", line("description"))
         source = self.text(doc, "source", line("source"))
         per_week = self._number(doc, "sessions_per_week", line("sessions_per_week"), integer=True)
+        plan = format2.read_plan(self, doc, line, per_week) if self.format >= 2 else None
         exercises = self._exercises(doc)
         if routine_id is None or title is None or exercises is None:
             return None
+        plan = plan or format2.RoutinePlan(sessions_per_week=int(per_week or 0))
         return Routine(
             id=routine_id,
             title=title,
             exercises=exercises,
             description=description or "",
-            sessions_per_week=int(per_week or 0),
+            sessions_per_week=plan.sessions_per_week,
             source=source or "",
             path=self.path,
             id_line=line("id"),
+            format=self.format,
+            days_per_week=plan.days_per_week,
+            times_per_day=plan.times_per_day,
+            weeks=plan.weeks,
+            pain_limit=plan.pain_limit,
+            next=plan.next,
+            education=plan.education,
         )
 
     def _format(self, doc: dict[str, Any]) -> None:
@@ -198,11 +213,13 @@ class _Checker(ValueReader):
             return
         value = doc["format"]
         if isinstance(value, bool) or not isinstance(value, int):
-            self.error(line, f"format must be the whole number {FORMAT_VERSION}, got {show(value)}")
-        elif value > FORMAT_VERSION:
-            self.error(line, f"format {value} is newer than this Rehab Coach understands ({FORMAT_VERSION})")
-        elif value != FORMAT_VERSION:
-            self.error(line, f"format must be {FORMAT_VERSION}, got {value}")
+            self.error(line, f"format must be the whole number {FORMAT_VERSION} or 2, got {show(value)}")
+        elif value > NEWEST_FORMAT:
+            self.error(line, f"format {value} is newer than this Rehab Coach understands ({NEWEST_FORMAT})")
+        elif value < FORMAT_VERSION:
+            self.error(line, f"format must be {FORMAT_VERSION} or {NEWEST_FORMAT}, got {value}")
+        else:
+            self.format = value
 
     def _exercises(self, doc: dict[str, Any]) -> tuple[Exercise, ...] | None:
         line = self.lines.of_top("exercises")
@@ -250,7 +267,14 @@ class _Checker(ValueReader):
         def line(key: str | None = None) -> int:
             return self.lines.of_exercise(index, key)
 
-        self.unknown_keys(table, EXERCISE_KEYS, line, "exercise")
+        self.unknown_keys(table, EXERCISE_KEYS + EXERCISE_KEYS_2, line, "exercise")
+        ranges: tuple[tuple[int, int] | None, tuple[float, float] | None] = (None, None)
+        if self.format >= 2:
+            table, reps_range, hold_range = format2.split_ranges(self, table, line)
+            ranges = (reps_range, hold_range)
+        else:
+            format2.refuse_format_2_keys(self, table, EXERCISE_KEYS_2, line)
+        extras = format2.read_extras(self, table, line, ranges) if self.format >= 2 else None
         exercise_id = self._identifier(table, "id", line("id"), f"exercise {index + 1}", header=line())
         name = self.text(table, "name", line("name"), required=True, header=line())
         number = self._number
@@ -269,17 +293,23 @@ class _Checker(ValueReader):
         sides = self._sides(table, line("sides"))
         instructions = self._instructions(table, line("instructions"))
         image = self._image(table, line("image"))
+        if kind is not None and exercise_id is not None and name is not None:
+            format2.warn_icing_lookalike(self, kind, icing, exercise_id, name, line())
+            if extras is not None:
+                format2.check_progression(self, extras.progression, kind, icing, line("progression"))
         has_errors = self.error_count() > errors_before
         if has_errors or kind is None or exercise_id is None or name is None:
             return None
+        extras = extras or format2.ExerciseExtras()
+        progression = extras.progression or format2.default_progression(kind, icing, exercise_id, name)
         return Exercise(
             id=exercise_id,
             name=name,
             kind=kind,
             sets=int(sets or 1),
-            reps=int(reps) if reps is not None else None,
+            reps=extras.start_reps or (int(reps) if reps is not None else None),
             rep_seconds=(rep_seconds or DEFAULT_REP_SECONDS) if kind is ExerciseKind.REPS else 0.0,
-            hold_seconds=hold or 0.0,
+            hold_seconds=extras.start_hold or hold or 0.0,
             timer_minutes=timer or 0.0,
             sides=sides,
             rest_seconds=rest or 0.0,
@@ -287,6 +317,11 @@ class _Checker(ValueReader):
             instructions=instructions,
             image=image,
             line=line(),
+            reps_range=extras.reps_range,
+            hold_range=extras.hold_range,
+            load=extras.load,
+            progression=progression,
+            rest_after_seconds=extras.rest_after_seconds,
         )
 
     def _kind(self, table: dict[str, Any], header: int, icing: bool) -> ExerciseKind | None:

@@ -19,6 +19,15 @@ class ExerciseKind(enum.Enum):
     TIMER = "timer"  # a plain countdown (icing, a walk)
 
 
+class ProgressionKind(enum.Enum):
+    """What the pain rule may change when it progresses or eases an exercise."""
+
+    REPS = "reps"
+    HOLD = "hold"
+    SETS = "sets"
+    NONE = "none"  # stretches and icing: never progressed or eased (CLINICAL.md)
+
+
 class StepKind(enum.Enum):
     """One thing the person is doing for a known number of seconds."""
 
@@ -53,6 +62,21 @@ class Exercise:
     instructions: tuple[str, ...] = ()
     image: Path | None = None
     line: int = 0
+    # Format 2: the sheet's range (low, high) for reps or a hold; progression moves within it.
+    reps_range: tuple[int, int] | None = None
+    hold_range: tuple[float, float] | None = None
+    load: str = ""  # free text from the sheet, such as "red band"
+    progression: ProgressionKind | None = None  # None: by kind (reps, or the hold; never a timer)
+    rest_after_seconds: float = 0.0  # rest before the next exercise
+
+    @property
+    def progresses_by(self) -> ProgressionKind:
+        """What the pain rule may change: the sheet's choice, else reps or the hold; a timer never."""
+        if self.progression is not None:
+            return self.progression
+        if self.icing or self.kind is ExerciseKind.TIMER:
+            return ProgressionKind.NONE
+        return ProgressionKind.REPS if self.kind is ExerciseKind.REPS else ProgressionKind.HOLD
 
     @property
     def seconds_per_rep(self) -> float:
@@ -61,13 +85,22 @@ class Exercise:
     def prescription(self) -> str:
         """How a physiotherapist would write the dose, e.g. '3 × 12 each side' or '3 × 30 s hold'."""
         each_side = " each side" if len(self.sides) > 1 else ""
+        load = f", {self.load}" if self.load else ""
         if self.kind is ExerciseKind.REPS:
             hold = f", {_seconds(self.hold_seconds)} hold" if self.hold_seconds else ""
-            return f"{self.sets} × {self.reps}{hold}{each_side}"
+            return f"{self.sets} × {self.reps}{hold}{each_side}{load}"
         if self.kind is ExerciseKind.HOLD:
-            return f"{self.sets} × {_seconds(self.hold_seconds)} hold{each_side}"
+            return f"{self.sets} × {_seconds(self.hold_seconds)} hold{each_side}{load}"
         minutes = f"{self.timer_minutes:g} min"
         return minutes if self.sets == 1 else f"{self.sets} × {minutes}{each_side}"
+
+    def sheet_range(self) -> str:
+        """The sheet's range as written, e.g. '10–15 reps' or '5–10 s hold'; '' when it gave none."""
+        if self.reps_range is not None:
+            return f"{self.reps_range[0]}–{self.reps_range[1]} reps"
+        if self.hold_range is not None:
+            return f"{self.hold_range[0]:g}–{self.hold_range[1]:g} s hold"
+        return ""
 
 
 def _seconds(value: float) -> str:
@@ -88,6 +121,14 @@ class Routine:
     id_line: int = 1
     # A hash of the file's bytes, so that history knows which version of the plan a session followed.
     content_hash: str = ""
+    # Format 2 (see the README's routine-format table); format 1 files keep the defaults.
+    format: int = 1
+    days_per_week: int = 0
+    times_per_day: int = 1
+    weeks: int = 0  # programme length; 0: not given
+    pain_limit: int = 5  # "stop if pain is above N" (0-5); 5 is the pain-monitoring model's own limit
+    next: str = ""  # the id of the routine that follows this stage
+    education: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +157,8 @@ class Step:
         parts = [self.exercise_name]
         if self.kind is StepKind.GET_READY:
             parts = [f"Get ready: {self.exercise_name}"]
+        elif self.kind is StepKind.REST and self.set_number >= self.sets_total:
+            parts = ["Rest before the next exercise"]
         elif self.kind is StepKind.REST:
             parts = [f"Rest before set {self.set_number + 1} of {self.sets_total}"]
         elif self.kind is StepKind.SWITCH_SIDE:
@@ -154,6 +197,8 @@ class _Plan:
                 self._add_work(exercise, set_number, side)
             if set_number < exercise.sets and exercise.rest_seconds > 0:
                 self._add(exercise, StepKind.REST, exercise.rest_seconds, set_number, None)
+        if exercise.rest_after_seconds > 0:
+            self._add(exercise, StepKind.REST, exercise.rest_after_seconds, exercise.sets, None)
 
     def _add_work(self, exercise: Exercise, set_number: int, side: str | None) -> None:
         if exercise.kind is ExerciseKind.REPS:

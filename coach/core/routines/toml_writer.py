@@ -1,4 +1,5 @@
-"""A Routine back into routine-file TOML (format 1), for the person's own adjusted copy.
+"""A Routine back into routine-file TOML, for the person's own adjusted copy: format 1 when nothing needs
+more, format 2 when the routine (or the change, which writes the dose's bounds) uses its keys.
 
 Written by hand rather than with a TOML library: the format is small and fixed, and a hand-written file
 reads the way a person would write it (tests check that every string and number survives tomllib).
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from coach.core.routines.loader import FORMAT_VERSION
+from coach.core.routines.loader import FORMAT_VERSION, NEWEST_FORMAT
 from coach.core.routines.model import Exercise, ExerciseKind, Routine
 
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
@@ -43,7 +44,43 @@ def comment_lines(text: str) -> list[str]:
     return [f"# {line}".rstrip() for line in text.splitlines() or [""]]
 
 
-def _exercise_lines(exercise: Exercise, image: str | None) -> list[str]:
+def needs_format_2(routine: Routine) -> bool:
+    """Whether writing `routine` needs format 2's keys."""
+    return routine.format >= 2 or any(e.reps_range or e.hold_range for e in routine.exercises)
+
+
+def _range_lines(key: str, start_key: str, bounds: tuple[float, float], value: float) -> list[str]:
+    lines = [f"{key} = [{toml_number(bounds[0])}, {toml_number(bounds[1])}]"]
+    return lines + ([f"{start_key} = {toml_number(value)}"] if value != bounds[0] else [])
+
+
+def _format_2_exercise_lines(exercise: Exercise) -> list[str]:
+    lines = [f"load = {toml_string(exercise.load)}"] if exercise.load else []
+    lines.append(f"progression = {toml_string(exercise.progresses_by.value)}")
+    if exercise.rest_after_seconds:
+        lines.append(f"rest_after_seconds = {toml_number(exercise.rest_after_seconds)}")
+    return lines
+
+
+def _dose_lines(exercise: Exercise) -> list[str]:
+    lines = []
+    if exercise.kind is ExerciseKind.REPS:
+        if exercise.reps_range is not None and exercise.reps is not None:
+            lines += _range_lines("reps", "start_reps", exercise.reps_range, exercise.reps)
+        else:
+            lines.append(f"reps = {exercise.reps}")
+        lines.append(f"rep_seconds = {toml_number(exercise.rep_seconds)}")
+    if exercise.kind is not ExerciseKind.TIMER and exercise.hold_seconds:
+        if exercise.hold_range is not None:
+            lines += _range_lines(
+                "hold_seconds", "start_hold_seconds", exercise.hold_range, exercise.hold_seconds
+            )
+        else:
+            lines.append(f"hold_seconds = {toml_number(exercise.hold_seconds)}")
+    return lines
+
+
+def _exercise_lines(exercise: Exercise, image: str | None, format_2: bool = False) -> list[str]:
     lines = ["[[exercises]]", f"id = {toml_string(exercise.id)}", f"name = {toml_string(exercise.name)}"]
     if exercise.instructions:
         lines.append(f"instructions = {_array(exercise.instructions)}")
@@ -51,10 +88,7 @@ def _exercise_lines(exercise: Exercise, image: str | None) -> list[str]:
         lines.append(f"image = {toml_string(image)}")
     if exercise.sets != 1:
         lines.append(f"sets = {exercise.sets}")
-    if exercise.kind is ExerciseKind.REPS:
-        lines += [f"reps = {exercise.reps}", f"rep_seconds = {toml_number(exercise.rep_seconds)}"]
-    if exercise.kind is not ExerciseKind.TIMER and exercise.hold_seconds:
-        lines.append(f"hold_seconds = {toml_number(exercise.hold_seconds)}")
+    lines += _dose_lines(exercise)
     if exercise.icing:
         lines.append("icing = true")
     if exercise.kind is ExerciseKind.TIMER:
@@ -63,24 +97,45 @@ def _exercise_lines(exercise: Exercise, image: str | None) -> list[str]:
         lines.append(f"sides = {_array(exercise.sides)}")
     if exercise.rest_seconds:
         lines.append(f"rest_seconds = {toml_number(exercise.rest_seconds)}")
+    return lines + (_format_2_exercise_lines(exercise) if format_2 else [])
+
+
+def _format_2_routine_lines(routine: Routine) -> list[str]:
+    lines = []
+    if routine.days_per_week:
+        lines.append(f"days_per_week = {routine.days_per_week}")
+        if routine.times_per_day > 1:
+            lines.append(f"times_per_day = {routine.times_per_day}")
+    elif routine.sessions_per_week:
+        lines.append(f"sessions_per_week = {routine.sessions_per_week}")
+    if routine.weeks:
+        lines.append(f"weeks = {routine.weeks}")
+    lines.append(f"pain_limit = {routine.pain_limit}")
+    if routine.next:
+        lines.append(f"next = {toml_string(routine.next)}")
+    if routine.education:
+        lines.append(f"education = [\n{''.join(f'  {toml_string(p)},{chr(10)}' for p in routine.education)}]")
     return lines
 
 
 def routine_toml(routine: Routine, images: Mapping[str, str], header: Sequence[str] = ()) -> str:
     """The routine file for `routine`; `images` maps exercise ids to the image name to write."""
+    format_2 = needs_format_2(routine)
     lines = [
         *header,
         *([""] if header else []),
-        f"format = {FORMAT_VERSION}",
+        f"format = {NEWEST_FORMAT if format_2 else FORMAT_VERSION}",
         f"id = {toml_string(routine.id)}",
     ]
     lines.append(f"title = {toml_string(routine.title)}")
     if routine.description:
         lines.append(f"description = {toml_string(routine.description)}")
-    if routine.sessions_per_week:
+    if format_2:
+        lines += _format_2_routine_lines(routine)
+    elif routine.sessions_per_week:
         lines.append(f"sessions_per_week = {routine.sessions_per_week}")
     if routine.source:
         lines.append(f"source = {toml_string(routine.source)}")
     for exercise in routine.exercises:
-        lines += ["", *_exercise_lines(exercise, images.get(exercise.id))]
+        lines += ["", *_exercise_lines(exercise, images.get(exercise.id), format_2)]
     return "\n".join(lines) + "\n"

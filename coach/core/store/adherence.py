@@ -19,11 +19,12 @@ from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
-from coach.core.clinical.safety import SESSION_WARNING_SIGNS, check_pain
+from coach.core.clinical.safety import SESSION_WARNING_SIGNS, check_pain, check_warning_sign
 from coach.core.history.records import SessionRecord, SessionStatus, fixed_zone
 from coach.core.paths import ensure_private_dir
 from coach.core.routines.model import Routine, Step
 from coach.core.store.backups import Backup, restore_into, take_backup, take_daily_backup
+from coach.core.store.clinical_rows import ClinicalRecords
 from coach.core.store.errors import StoreError
 from coach.core.store.errors import parse_utc as _parse
 from coach.core.store.errors import utc_text as _timestamp
@@ -42,15 +43,23 @@ def _local_zone(moment: datetime, zone: tzinfo | None) -> tuple[int, str]:
     return round(offset.total_seconds() / 60), name
 
 
-def _planned_work(session_id: int, steps: tuple[Step, ...]) -> list[dict[str, Any]]:
+def _planned_work(session_id: int, routine: Routine, steps: tuple[Step, ...]) -> list[dict[str, Any]]:
     counts = Counter((s.exercise_id, s.exercise_name, s.side or "") for s in steps if s.kind.is_work)
+    loads = {e.id: e.load for e in routine.exercises}
     return [
-        {"session_id": session_id, "exercise_id": e, "exercise_name": n, "side": side, "steps": count}
+        {
+            "session_id": session_id,
+            "exercise_id": e,
+            "exercise_name": n,
+            "side": side,
+            "steps": count,
+            "load": loads.get(e, ""),
+        }
         for (e, n, side), count in counts.items()
     ]
 
 
-class AdherenceStore(HistoryRecords, IcingRecords):
+class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords):
     """Sessions and their step results in one SQLite file (WAL, committed per write)."""
 
     def __init__(self, db: Database, path: Path | None) -> None:
@@ -139,6 +148,7 @@ class AdherenceStore(HistoryRecords, IcingRecords):
             "utc_offset_minutes": offset,
             "time_zone": zone_name,
             "routine_hash": routine.content_hash,
+            "pain_limit": routine.pain_limit,
         }
         local_day = started_at.astimezone(fixed_zone(offset)).date()
         with self._writing():
@@ -146,7 +156,7 @@ class AdherenceStore(HistoryRecords, IcingRecords):
             table = self._db.table("sessions")
             table.insert(row)
             session_id = int(table.last_pk)  # type: ignore[arg-type]
-            self._db.table("planned_work").insert_all(_planned_work(session_id, steps))
+            self._db.table("planned_work").insert_all(_planned_work(session_id, routine, steps))
             return session_id
 
     def record_step(
@@ -190,16 +200,46 @@ class AdherenceStore(HistoryRecords, IcingRecords):
             self._session_row(session_id)
             self._db.table("sessions").update(session_id, {"pain": pain, "note": note.strip()})
 
-    def record_warning_signs(self, session_id: int, answers: Mapping[str, bool | None]) -> None:
-        """Store the answers to the end-of-session warning-sign questions (None: not answered)."""
-        known = {sign.key for sign in SESSION_WARNING_SIGNS}
-        unknown = sorted(set(answers) - known)
-        if unknown:
-            raise ValueError(f"unknown warning sign {unknown[0]!r}; known: {', '.join(sorted(known))}")
-        row = {key: None if answer is None else int(answer) for key, answer in answers.items()}
+    def record_warning_signs(
+        self,
+        session_id: int,
+        answers: Mapping[str, bool | None],
+        *,
+        asked_in: str = "session",
+        at: datetime | None = None,
+    ) -> None:
+        """Store warning-sign answers (None: not answered) given at the end of a session or in the morning.
+
+        The session's two are also kept in their own columns (m002), so older readers still see them;
+        every answer given is kept in `warning_answers`, the last answer for a sign replacing an earlier one.
+        """
+        for key in answers:
+            problem = check_warning_sign(key)
+            if problem:
+                raise ValueError(problem)
+        columns = {sign.key for sign in SESSION_WARNING_SIGNS} if asked_in == "session" else set()
+        row = {
+            key: None if answer is None else int(answer) for key, answer in answers.items() if key in columns
+        }
+        given = [(key, answer) for key, answer in answers.items() if answer is not None]
         with self._writing():
-            self._session_row(session_id)
-            self._db.table("sessions").update(session_id, row)
+            started = self._session_row(session_id)["started_at"]
+            if row:
+                self._db.table("sessions").update(session_id, row)
+            for key, answer in given:
+                self._db.execute(
+                    "DELETE FROM warning_answers WHERE session_id = ? AND sign = ? AND asked_in = ?",
+                    [session_id, key, asked_in],
+                )
+                self._db.table("warning_answers").insert(
+                    {
+                        "session_id": session_id,
+                        "sign": key,
+                        "answer": int(answer),
+                        "asked_in": asked_in,
+                        "answered_at": _timestamp(at) if at is not None else started,
+                    }
+                )
 
     def close_abandoned(self, session_id: int) -> SessionRecord:
         """Close a session the app died in as stopped early, ending when its last step finished."""
@@ -219,17 +259,20 @@ class AdherenceStore(HistoryRecords, IcingRecords):
     def sessions(self, *, include_simulated: bool = False) -> list[SessionRecord]:
         """Every session, oldest first."""
         where = "" if include_simulated else "WHERE s.simulated = 0"
-        return [self._record(row) for row in self._query(where)]
+        answers = self._other_warning_answers()
+        return [self._record(row, answers.get(row["id"], ())) for row in self._query(where)]
 
     def session(self, session_id: int) -> SessionRecord:
         rows = self._query("WHERE s.id = ?", [session_id])
         if not rows:
             raise StoreError(f"there is no session {session_id}")
-        return self._record(rows[0])
+        return self._record(rows[0], self._other_warning_answers(session_id).get(session_id, ()))
 
     def open_sessions(self) -> list[SessionRecord]:
         """Sessions started and never finished: what a crash leaves behind."""
-        return [self._record(row) for row in self._query("WHERE s.status = ?", [SessionStatus.OPEN.value])]
+        answers = self._other_warning_answers()
+        rows = self._query("WHERE s.status = ?", [SessionStatus.OPEN.value])
+        return [self._record(row, answers.get(row["id"], ())) for row in rows]
 
     def done_step_indexes(self, session_id: int) -> list[int]:
         """The indexes of the steps of a session that were finished (done or skipped), in order."""
@@ -257,7 +300,7 @@ class AdherenceStore(HistoryRecords, IcingRecords):
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
     @staticmethod
-    def _record(row: dict[str, Any]) -> SessionRecord:
+    def _record(row: dict[str, Any], other_signs: tuple[tuple[str, bool], ...] = ()) -> SessionRecord:
         started = _parse(row["started_at"])
         assert started is not None  # NOT NULL in the schema
         return SessionRecord(
@@ -274,16 +317,15 @@ class AdherenceStore(HistoryRecords, IcingRecords):
             simulated=bool(row["simulated"]),
             pain=row["pain"],
             note=row["note"] or "",
-            warning_signs=tuple(
-                (sign.key, None if row[sign.key] is None else bool(row[sign.key]))
-                for sign in SESSION_WARNING_SIGNS
-            ),
+            warning_signs=_merged_signs(row, other_signs),
             utc_offset_minutes=row["utc_offset_minutes"],
             time_zone=row["time_zone"] or "",
             routine_hash=row["routine_hash"] or "",
             routine_since=date.fromisoformat(row["routine_since"]) if row["routine_since"] else None,
             morning_pain=row["morning_pain"],
             morning_at=_parse(row["morning_at"]),
+            pain_before=row["pain_before"],
+            pain_limit=row["pain_limit"],
         )
 
     def _version_since(self, routine: Routine, local_day: date) -> str:
@@ -323,6 +365,18 @@ class AdherenceStore(HistoryRecords, IcingRecords):
             moment = now or datetime.now(UTC)  # only when no clock was given (tests, old callers)
             take_backup(self._db.conn, self.path, moment, f"before-{pending[0].name}")
         migrations.apply(self._db)
+
+
+def _merged_signs(
+    row: dict[str, Any], other: tuple[tuple[str, bool], ...]
+) -> tuple[tuple[str, bool | None], ...]:
+    """The session's two answers from their columns, then the others; a later "yes" to a sign wins."""
+    signs: dict[str, bool | None] = {
+        sign.key: None if row[sign.key] is None else bool(row[sign.key]) for sign in SESSION_WARNING_SIGNS
+    }
+    for key, answer in other:
+        signs[key] = answer or bool(signs.get(key))
+    return tuple(signs.items())
 
 
 def _create_private_file(path: Path) -> None:

@@ -122,3 +122,27 @@ def m004_history(db: Database) -> None:
         not_null={"kind", "first_day", "last_day"},
         defaults={"reason": ""},
     )
+
+
+@_migration
+def m005_clinical_answers(db: Database) -> None:
+    """The fuller clinical answers: pain before a session, the routine's pain limit, every warning-sign
+    answer (the session's two and the fuller list, at the end of a session or at the morning check-in),
+    the days the person said a clinician had seen them, and the load each exercise was done with."""
+    sessions = db["sessions"]
+    sessions.add_column("pain_before", int)  # type: ignore[union-attr]
+    sessions.add_column("pain_limit", int)  # type: ignore[union-attr]
+    db["warning_answers"].create(  # type: ignore[union-attr]
+        {"id": int, "session_id": int, "sign": str, "answer": int, "asked_in": str, "answered_at": str},
+        pk="id",
+        foreign_keys=[("session_id", "sessions", "id")],
+        not_null={"session_id", "sign", "answer", "asked_in", "answered_at"},
+    )
+    db["warning_answers"].create_index(["session_id"])  # type: ignore[union-attr]
+    db["clinician_reviews"].create(  # type: ignore[union-attr]
+        {"id": int, "seen_at": str, "note": str},
+        pk="id",
+        not_null={"seen_at"},
+        defaults={"note": ""},
+    )
+    db["planned_work"].add_column("load", str)  # type: ignore[union-attr]

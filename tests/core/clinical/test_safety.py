@@ -2,17 +2,14 @@ from __future__ import annotations
 
 import pytest
 
+from coach.core.clinical.pain_rule import Progression, SessionPain, progression_rule, settled
 from coach.core.clinical.safety import (
     ICING_MAX_MINUTES,
     PainZone,
-    Progression,
-    SessionPain,
     check_icing_minutes,
     check_pain,
     pain_advice,
     pain_zone,
-    progression_rule,
-    settled,
 )
 
 

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coach.core.clinical.safety import Progression, ProgressionAdvice
+from coach.core.clinical.pain_rule import Progression, ProgressionAdvice
+from coach.core.history.advice import routine_advice
 from coach.core.history.progression import (
     advise,
     morning_means,
@@ -21,7 +22,7 @@ from coach.core.history.progression import (
 )
 from coach.core.routines.library import Origin, discover_routines
 from coach.core.routines.loader import load_routine
-from coach.core.routines.model import ExerciseKind
+from coach.core.routines.model import ExerciseKind, ProgressionKind
 from coach.core.routines.toml_writer import toml_number, toml_string
 from tests.conftest import REPO, write
 from tests.core.history_builders import session_on
@@ -107,17 +108,31 @@ def test_one_step_is_two_reps_or_five_seconds_and_never_the_icing_timer() -> Non
     assert [(e.reps, e.hold_seconds) for e in down.exercises[:2]] == [(10, 0.0), (None, 25.0)]
 
 
-def test_easing_never_goes_below_one_rep_or_a_five_second_hold() -> None:
+def test_easing_without_a_range_stops_at_half_the_prescribed_dose() -> None:
     assert step_exercise(reps(reps=2), Progression.EASE).reps == 1
     assert step_exercise(reps(reps=1), Progression.EASE).reps == 1
-    assert step_exercise(hold(seconds=7), Progression.EASE).hold_seconds == 5.0
+    assert step_exercise(hold(seconds=7), Progression.EASE).hold_seconds == 4.0
+    eased = step_exercise(step_exercise(reps(reps=12), Progression.EASE), Progression.EASE)
+    assert (eased.reps, eased.reps_range) == (8, (6, 15))
+    floor = step_exercise(step_exercise(eased, Progression.EASE), Progression.EASE)
+    assert floor.reps == 6  # the original floor is kept in the range, never half of the eased dose
+
+
+def test_progression_without_a_range_stops_at_15_reps_or_a_45_second_hold() -> None:
+    assert step_exercise(reps(reps=14), Progression.PROGRESS).reps == 15
+    assert step_exercise(reps(reps=15), Progression.PROGRESS).reps == 15
+    assert step_exercise(hold(seconds=45), Progression.PROGRESS).hold_seconds == 45.0
+    assert step_exercise(reps(reps=20), Progression.PROGRESS).reps == 20  # a sheet's higher dose stays
 
 
 @given(st.integers(1, 98), st.integers(5, 595).map(float))
-def test_a_progression_followed_by_an_easing_returns_the_original_dose(
+def test_within_the_bounds_a_progression_followed_by_an_easing_returns_the_original_dose(
     rep_count: int, seconds: float
 ) -> None:
-    plan = routine(reps(reps=rep_count), hold(seconds=seconds))
+    plan = routine(
+        dataclasses.replace(reps(reps=rep_count), reps_range=(1, 100)),
+        dataclasses.replace(hold(seconds=seconds), hold_range=(1.0, 600.0)),
+    )
 
     assert step_routine(step_routine(plan, Progression.PROGRESS), Progression.EASE) == plan
 
@@ -164,7 +179,8 @@ def test_the_users_copy_of_a_bundled_routine_loads_and_keeps_everything_else(
         original.sessions_per_week,
     )
     assert all(e.image is None or e.image.is_relative_to(ASSETS) for e in copy.exercises)
-    assert tomllib.loads(written.read_text(encoding="utf-8"))["format"] == 1
+    # The change writes each dose's floor and ceiling, which only format 2 can say.
+    assert tomllib.loads(written.read_text(encoding="utf-8"))["format"] == 2
     text = written.read_text(encoding="utf-8")
     assert text.startswith(f"# Your own copy of {bundled}, ")
     assert f"on {TODAY.isoformat()}" in text
@@ -227,8 +243,8 @@ def test_the_original_files_notes_follow_the_copy(tmp_path: Path) -> None:
 
     text = write_user_copy(proposal, tmp_path, TODAY, ASSETS).read_text(encoding="utf-8")
 
-    assert "# Notes from the original file:\n# Gentle start: isometric hip work" in text
-    assert "Bolgla LA et al." in text
+    assert "# Notes from the original file:\n# Gentle start, stage 1 of 3" in text
+    assert "Bolgla LA & Boling MC" in text
 
 
 @given(st.text())
@@ -246,3 +262,70 @@ def test_the_icing_routine_is_never_stepped() -> None:
 
     assert all(e.kind is ExerciseKind.TIMER for e in ice.exercises)
     assert step_routine(ice, Progression.PROGRESS) == step_routine(ice, Progression.EASE) == ice
+
+
+def test_progression_moves_within_the_sheets_range_and_never_past_its_ends() -> None:
+    ranged = dataclasses.replace(reps(reps=13), reps_range=(10, 15))
+
+    assert step_exercise(ranged, Progression.PROGRESS).reps == 15
+    assert step_exercise(dataclasses.replace(ranged, reps=15), Progression.PROGRESS).reps == 15
+    assert step_exercise(dataclasses.replace(ranged, reps=11), Progression.EASE).reps == 10
+    assert step_exercise(dataclasses.replace(ranged, reps=10), Progression.EASE).reps == 10
+    held = dataclasses.replace(hold(seconds=8), hold_range=(5.0, 10.0))
+    assert step_exercise(held, Progression.PROGRESS).hold_seconds == 10.0
+
+
+def test_stretches_and_icing_are_never_progressed_or_eased() -> None:
+    stretch = dataclasses.replace(hold(seconds=30), progression=ProgressionKind.NONE)
+
+    assert step_exercise(stretch, Progression.PROGRESS) == stretch
+    assert step_exercise(stretch, Progression.EASE) == stretch
+    assert step_exercise(timer(), Progression.PROGRESS) == timer()
+
+
+def test_sets_progress_one_at_a_time_up_to_five() -> None:
+    by_sets = dataclasses.replace(reps(sets=4), progression=ProgressionKind.SETS)
+
+    assert step_exercise(by_sets, Progression.PROGRESS).sets == 5
+    assert step_exercise(dataclasses.replace(by_sets, sets=5), Progression.PROGRESS).sets == 5
+
+
+def test_at_the_top_the_advice_names_the_next_stage() -> None:
+    top = dataclasses.replace(
+        routine(dataclasses.replace(reps(reps=15), reps_range=(10, 15))), next="stage-2"
+    )
+    sessions = [
+        session_on(days_ago(4), pain=2, morning_pain=1, routine_id=top.id),
+        session_on(days_ago(2), pain=2, morning_pain=1, routine_id=top.id),
+    ]
+
+    advice = routine_advice(sessions, top, TODAY)
+
+    assert advice.decision is Progression.PROGRESS
+    assert advice.proposal is None
+    assert "at the top of its range: move on to the next stage, 'stage-2'," in advice.reason
+
+
+def test_at_the_bottom_the_advice_suggests_a_review() -> None:
+    bottom = routine(dataclasses.replace(reps(reps=10), reps_range=(10, 15)))
+    sessions = [session_on(days_ago(2), pain=7, morning_pain=1, routine_id=bottom.id)]
+
+    advice = routine_advice(sessions, bottom, TODAY)
+
+    assert advice.decision is Progression.EASE
+    assert advice.proposal is None
+    assert advice.reason.endswith("ask your physiotherapist to review the programme.")
+
+
+def test_a_ranged_copy_is_written_in_format_2_and_loads_back_the_same(tmp_path: Path) -> None:
+    sheet = REPO / "tests" / "data" / "sheets" / "trial-home-programme.toml"
+    original = load_routine(sheet, ASSETS)
+    proposal = propose(original, PROGRESS)
+    assert proposal is not None
+
+    copy = load_routine(write_user_copy(proposal, tmp_path, TODAY, ASSETS), ASSETS)
+
+    assert (copy.times_per_day, copy.days_per_week, copy.pain_limit, copy.weeks) == (3, 7, 3, 12)
+    assert copy.education == original.education
+    balance = copy.exercises[3]
+    assert (balance.reps, balance.reps_range, balance.load) == (7, (5, 10), "theraband round the ankles")

@@ -236,11 +236,11 @@ def test_image_among_bundled_illustrations_is_found(tmp_path: Path) -> None:
 
 
 def test_newer_format_is_refused(tmp_path: Path) -> None:
-    text = 'format = 2\nid = "r"\ntitle = "R"\n[[exercises]]\nid = "a"\nname = "A"\nreps = 5\n'
+    text = 'format = 3\nid = "r"\ntitle = "R"\n[[exercises]]\nid = "a"\nname = "A"\nreps = 5\n'
 
     (problem,) = problems_of(text, tmp_path)
 
-    assert problem.endswith(":1: format 2 is newer than this Rehab Coach understands (1)")
+    assert problem.endswith(":1: format 3 is newer than this Rehab Coach understands (2)")
 
 
 def test_missing_required_keys_are_all_reported(tmp_path: Path) -> None:

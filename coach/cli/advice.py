@@ -1,0 +1,84 @@
+"""`coach advice`: for each routine used, the pain rule's decision, the reason and the change it proposes."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import IO, Any
+
+from coach.cli.commands import _library
+from coach.cli.parser import EXIT_OK
+from coach.core.history.advice import RoutineAdvice, routine_advice, routines_used
+from coach.core.operations import confirm_clinician_seen
+from coach.core.paths import Places
+from coach.core.session.clock import SystemClock
+
+
+def _advice_json(advice: RoutineAdvice) -> dict[str, Any]:
+    proposal = advice.proposal
+    return {
+        "routine_id": advice.routine.id,
+        "routine_title": advice.routine.title,
+        "decision": advice.decision.value,
+        "reason": advice.reason,
+        "change": None
+        if proposal is None
+        else [
+            {
+                "exercise_id": c.exercise_id,
+                "exercise_name": c.exercise_name,
+                "before": c.before,
+                "after": c.after,
+            }
+            for c in proposal.changes
+        ],
+        "next": advice.routine.next or None,
+    }
+
+
+def _write_text(advice: RoutineAdvice, out: IO[str]) -> None:
+    out.write(f"{advice.routine.id}: {advice.decision.value}\n  why: {advice.reason}\n")
+    if advice.proposal is not None:
+        out.writelines(f"  {c.exercise_name}: {c.before} → {c.after}\n" for c in advice.proposal.changes)
+
+
+def advice_command(args: argparse.Namespace, places: Places, out: IO[str]) -> int:
+    clock = SystemClock()
+    advices: list[RoutineAdvice] = []
+    if places.database.exists():  # reading advice never creates a database
+        from coach.core.store.adherence import AdherenceStore
+
+        store = AdherenceStore.open(places.database)
+        try:
+            if args.seen_clinician:
+                confirm_clinician_seen(store, clock)
+                out.write("Noted: a clinician has seen you. Dose advice starts again from here.\n")
+            sessions = store.sessions(include_simulated=args.include_simulated)
+            last_review = store.last_clinician_review()
+        finally:
+            store.close()
+        library = _library(places)
+        now = clock.wall().astimezone()
+        for routine_id in routines_used(sessions):
+            entry = library.find(routine_id)
+            if entry is None:
+                continue  # a routine file since deleted: nothing to advise on
+            advices.append(
+                routine_advice(
+                    sessions,
+                    entry.routine,
+                    now.date(),
+                    now.tzinfo,
+                    last_review,
+                    include_simulated=args.include_simulated,
+                )
+            )
+    if args.json:
+        json.dump({"routines": [_advice_json(a) for a in advices]}, out, indent=2, ensure_ascii=False)
+        out.write("\n")
+        return EXIT_OK
+    if not advices:
+        out.write("No advice yet: do a routine and answer the pain questions.\n")
+    for advice in advices:
+        _write_text(advice, out)
+    return EXIT_OK

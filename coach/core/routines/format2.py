@@ -1,0 +1,292 @@
+"""The keys routine format 2 adds, read and checked apart from format 1's loader so that each stays small.
+
+Format 2 says what real physiotherapy sheets say: "daily, 3 times a day", "10–15 reps", "hold 5–10 s",
+"stop if pain goes above 3/10", "red band", "for 8 weeks", "rest 1 minute between exercises", and which
+stage comes next. A file opts in with `format = 2`; a format 1 file using one of these keys is told so.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from coach.core.clinical.safety import PAIN_ACCEPTABLE_MAX, PAIN_LIMIT_REASON
+from coach.core.routines.model import ExerciseKind, ProgressionKind
+from coach.core.routines.values import ValueReader, show
+
+ROUTINE_KEYS_2 = ("days_per_week", "times_per_day", "weeks", "pain_limit", "next", "education")
+EXERCISE_KEYS_2 = ("load", "progression", "rest_after_seconds", "start_reps", "start_hold_seconds")
+
+# Limits: days and weeks from the calendar; 6 doses a day and 52 weeks are far beyond any sheet we have seen
+# (ours), and catch typos such as `times_per_day = 30`.
+_LIMITS: dict[str, tuple[float, float]] = {
+    "days_per_week": (1, 7),
+    "times_per_day": (1, 6),
+    "weeks": (1, 52),
+    "rest_after_seconds": (0, 600),
+    "reps": (1, 100),
+    "hold_seconds": (1, 600),
+}
+MAX_LOAD_CHARACTERS = 60
+MAX_EDUCATION_PARAGRAPHS = 12
+_ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+# A plain timer that looks like icing without `icing = true` escapes the 20-minute cap: warn (CLINICAL.md).
+_LOOKS_LIKE_ICING = re.compile(r"\b(ice|icing|iced|cold|cryo\w*|frozen)\b", re.IGNORECASE)
+# Stretches are never progressed or eased by the pain rule (CLINICAL.md; Bandy, Irion & Briggler 1997).
+_LOOKS_LIKE_STRETCH = re.compile(r"stretch", re.IGNORECASE)
+
+Line = Callable[[str], int]
+
+
+@dataclass(frozen=True, slots=True)
+class RoutinePlan:
+    """How often and how long a routine is done, its pain limit and what follows it."""
+
+    sessions_per_week: int = 0
+    days_per_week: int = 0
+    times_per_day: int = 1
+    weeks: int = 0
+    pain_limit: int = PAIN_ACCEPTABLE_MAX
+    next: str = ""
+    education: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ExerciseExtras:
+    """An exercise's format 2 values: ranges, load, how it progresses, the rest after it."""
+
+    reps_range: tuple[int, int] | None = None
+    hold_range: tuple[float, float] | None = None
+    start_reps: int | None = None
+    start_hold: float | None = None
+    load: str = ""
+    progression: ProgressionKind | None = None
+    rest_after_seconds: float = 0.0
+
+
+def refuse_format_2_keys(
+    reader: ValueReader, table: dict[str, Any], keys: tuple[str, ...], line: Line
+) -> None:
+    """In a format 1 file, each format 2 key is an error that says how to opt in."""
+    for key in keys:
+        if key in table:
+            reader.error(line(key), f"'{key}' needs format 2: write 'format = 2' at the top of the file")
+
+
+def read_plan(
+    reader: ValueReader, doc: dict[str, Any], line: Line, sessions_per_week: float | None
+) -> RoutinePlan:
+    """The routine's plan in format 2: days a week times doses a day, or sessions a week."""
+    days = _number(reader, doc, "days_per_week", line)
+    times = _number(reader, doc, "times_per_day", line, default=1)
+    weeks = _number(reader, doc, "weeks", line, default=0)
+    if days is not None and sessions_per_week is not None:
+        reader.error(
+            line("days_per_week"),
+            "give either days_per_week or sessions_per_week, not both "
+            "(days_per_week with times_per_day says 'daily, 3 times a day')",
+        )
+    if "times_per_day" in doc and times not in (None, 1) and days is None:
+        reader.error(line("times_per_day"), "times_per_day goes with days_per_week: say on which days, too")
+    per_day = int(times or 1)
+    per_week = int(days) * per_day if days is not None else int(sessions_per_week or 0)
+    return RoutinePlan(
+        sessions_per_week=per_week,
+        days_per_week=int(days or 0),
+        times_per_day=per_day,
+        weeks=int(weeks or 0),
+        pain_limit=_pain_limit(reader, doc, line("pain_limit")),
+        next=_next(reader, doc, line("next")),
+        education=_education(reader, doc, line("education")),
+    )
+
+
+def _pain_limit(reader: ValueReader, doc: dict[str, Any], line: int) -> int:
+    if "pain_limit" not in doc:
+        return PAIN_ACCEPTABLE_MAX
+    value = doc["pain_limit"]
+    if isinstance(value, bool) or not isinstance(value, int):
+        reader.error(
+            line, f"pain_limit must be a whole number from 0 to {PAIN_ACCEPTABLE_MAX}, got {show(value)}"
+        )
+    elif value < 0:
+        reader.error(line, f"pain_limit must be at least 0, got {value}")
+    elif value > PAIN_ACCEPTABLE_MAX:
+        reader.error(
+            line, f"pain_limit must be at most {PAIN_ACCEPTABLE_MAX}, got {value}: {PAIN_LIMIT_REASON}"
+        )
+    else:
+        return value
+    return PAIN_ACCEPTABLE_MAX
+
+
+def _next(reader: ValueReader, doc: dict[str, Any], line: int) -> str:
+    value = reader.text(doc, "next", line)
+    if value is None:
+        return ""
+    if not _ID_PATTERN.match(value):
+        reader.error(
+            line, f"next must be a routine id (lowercase letters, digits, '-' and '_'), got {show(value)}"
+        )
+        return ""
+    if value == doc.get("id"):
+        reader.error(line, "next names this routine itself; name the stage that follows it")
+        return ""
+    return value
+
+
+def _education(reader: ValueReader, doc: dict[str, Any], line: int) -> tuple[str, ...]:
+    value = doc.get("education", [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(p, str) for p in value):
+        reader.error(line, f"education must be a list of short paragraphs in quotes, got {show(value)}")
+        return ()
+    if len(value) > MAX_EDUCATION_PARAGRAPHS:
+        reader.error(
+            line, f"education may have at most {MAX_EDUCATION_PARAGRAPHS} paragraphs, got {len(value)}"
+        )
+        return ()
+    return tuple(" ".join(p.split()) for p in value if p.strip())
+
+
+def split_ranges(
+    reader: ValueReader, table: dict[str, Any], line: Line
+) -> tuple[dict[str, Any], tuple[int, int] | None, tuple[float, float] | None]:
+    """`reps = [10, 15]` and `hold_seconds = [5, 10]`: the ranges, and the table with each range's start."""
+    plain = dict(table)
+    reps_range = _range(reader, table, "reps", line("reps"), integer=True)
+    hold_range = _range(reader, table, "hold_seconds", line("hold_seconds"), integer=False)
+    if reps_range is not None:
+        plain["reps"] = int(reps_range[0])
+    if hold_range is not None:
+        plain["hold_seconds"] = hold_range[0]
+    for key, found in (("reps", reps_range), ("hold_seconds", hold_range)):
+        if isinstance(table.get(key), list) and found is None:
+            # Already reported; a placeholder keeps the kind of exercise known for the other checks.
+            plain[key] = int(_LIMITS[key][0])
+    reps = (int(reps_range[0]), int(reps_range[1])) if reps_range else None
+    return plain, reps, hold_range
+
+
+def _range(
+    reader: ValueReader, table: dict[str, Any], key: str, line: int, *, integer: bool
+) -> tuple[float, float] | None:
+    value = table.get(key)
+    if not isinstance(value, list):
+        return None
+    kind = "whole numbers" if integer else "numbers"
+    low_limit, high_limit = _LIMITS[key]
+    if len(value) != 2 or not all(_is_number(v, integer) for v in value):
+        reader.error(line, f"a {key} range must be two {kind} [low, high], got {show(value)}")
+        return None
+    low, high = float(value[0]), float(value[1])
+    if low > high:
+        reader.error(line, f"a {key} range must go from low to high, got {show(value)}")
+    elif low < low_limit or high > high_limit:
+        reader.error(line, f"a {key} range must stay within {low_limit:g}–{high_limit:g}, got {show(value)}")
+    else:
+        return low, high
+    return None
+
+
+def _is_number(value: object, integer: bool) -> bool:
+    if isinstance(value, bool):
+        return False
+    return isinstance(value, int) if integer else isinstance(value, int | float) and value == value
+
+
+def read_extras(
+    reader: ValueReader,
+    table: dict[str, Any],
+    line: Line,
+    ranges: tuple[tuple[int, int] | None, tuple[float, float] | None],
+) -> ExerciseExtras:
+    """The format 2 exercise keys; `ranges` come from `split_ranges`."""
+    reps_range, hold_range = ranges
+    load = reader.text(table, "load", line("load")) or ""
+    if len(load) > MAX_LOAD_CHARACTERS:
+        reader.error(line("load"), f"load may be at most {MAX_LOAD_CHARACTERS} characters, got {len(load)}")
+    rest_after = _number(reader, table, "rest_after_seconds", line, default=0)
+    return ExerciseExtras(
+        reps_range=reps_range,
+        hold_range=hold_range,
+        start_reps=_start(reader, table, "start_reps", line, reps_range, integer=True),
+        start_hold=_start(reader, table, "start_hold_seconds", line, hold_range, integer=False),
+        load=load,
+        progression=_progression(reader, table, line("progression")),
+        rest_after_seconds=float(rest_after or 0),
+    )
+
+
+def _start(
+    reader: ValueReader,
+    table: dict[str, Any],
+    key: str,
+    line: Line,
+    bounds: tuple[float, float] | None,
+    *,
+    integer: bool,
+) -> Any:
+    if key not in table:
+        return None
+    what = key.removeprefix("start_")
+    if bounds is None:
+        reader.error(line(key), f"{key} goes with a {what} range such as [10, 15]")
+        return None
+    value = reader.number(table, key, line(key), limits=bounds, integer=integer)
+    return None if value is None else (int(value) if integer else value)
+
+
+def _progression(reader: ValueReader, table: dict[str, Any], line: int) -> ProgressionKind | None:
+    value = reader.text(table, "progression", line)
+    if value is None:
+        return None
+    try:
+        return ProgressionKind(value)
+    except ValueError:
+        known = ", ".join(f'"{k.value}"' for k in ProgressionKind)
+        reader.error(line, f"progression must be one of {known}, got {show(value)}")
+        return None
+
+
+def check_progression(
+    reader: ValueReader, chosen: ProgressionKind | None, kind: ExerciseKind, icing: bool, line: int
+) -> None:
+    """A progression the exercise cannot take (reps on a hold, anything on a timer) is an error."""
+    if chosen is None or chosen is ProgressionKind.NONE:
+        return
+    if kind is ExerciseKind.TIMER or icing:
+        reader.error(line, 'a timer (icing above all) is never progressed: progression must be "none"')
+    elif chosen is ProgressionKind.REPS and kind is not ExerciseKind.REPS:
+        reader.error(line, 'progression = "reps" needs an exercise done in reps')
+
+
+def default_progression(kind: ExerciseKind, icing: bool, exercise_id: str, name: str) -> ProgressionKind:
+    """What progresses when the sheet does not say: reps or the hold; never a stretch or a timer."""
+    if icing or kind is ExerciseKind.TIMER or _LOOKS_LIKE_STRETCH.search(f"{exercise_id} {name}"):
+        return ProgressionKind.NONE
+    return ProgressionKind.REPS if kind is ExerciseKind.REPS else ProgressionKind.HOLD
+
+
+def warn_icing_lookalike(
+    reader: ValueReader, kind: ExerciseKind, icing: bool, exercise_id: str, name: str, line: int
+) -> None:
+    """Warn about a plain timer named like icing: without `icing = true` the 20-minute cap cannot apply."""
+    text = f"{exercise_id.replace('-', ' ').replace('_', ' ')} {name}"
+    if kind is ExerciseKind.TIMER and not icing and _LOOKS_LIKE_ICING.search(text):
+        reader.warn(
+            line,
+            f"'{name}' looks like icing: add 'icing = true' so that the 20-minute cap "
+            "and the skin advice apply",
+        )
+
+
+def _number(
+    reader: ValueReader, table: dict[str, Any], key: str, line: Line, default: float | None = None
+) -> float | None:
+    return reader.number(
+        table, key, line(key), limits=_LIMITS[key], integer=key != "rest_after_seconds", default=default
+    )

@@ -1,0 +1,61 @@
+"""The store's clinical answers: pain before a session, the fuller warning-sign answers, clinician reviews.
+
+A mixin of AdherenceStore (same database, same rule: each write its own committed transaction).
+"""
+
+from __future__ import annotations
+
+from contextlib import AbstractContextManager
+from datetime import datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from coach.core.clinical.safety import SESSION_WARNING_SIGNS, check_pain
+from coach.core.store.errors import parse_utc, utc_text
+
+
+class ClinicalRecords:
+    """AdherenceStore's methods for the clinical answers; `_db` and `_session_row` come from the store."""
+
+    _db: Database
+
+    def _writing(self) -> AbstractContextManager[None]:
+        raise NotImplementedError
+
+    def _session_row(self, session_id: int) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def record_pain_before(self, session_id: int, pain: int | None) -> None:
+        """Store the one-tap pain score given just before a session (None: skipped)."""
+        problem = None if pain is None else check_pain(pain)
+        if problem:
+            raise ValueError(problem)
+        with self._writing():
+            self._session_row(session_id)
+            self._db.table("sessions").update(session_id, {"pain_before": pain})
+
+    def record_clinician_review(self, seen_at: datetime, note: str = "") -> None:
+        """Store that the person says a clinician has seen them (after a warning sign)."""
+        with self._writing():
+            self._db.table("clinician_reviews").insert({"seen_at": utc_text(seen_at), "note": note.strip()})
+
+    def last_clinician_review(self) -> datetime | None:
+        """When the person last said a clinician had seen them; None: never."""
+        row = self._db.execute("SELECT MAX(seen_at) FROM clinician_reviews").fetchone()
+        return parse_utc(row[0]) if row and row[0] else None
+
+    def _other_warning_answers(
+        self, session_id: int | None = None
+    ) -> dict[int, tuple[tuple[str, bool], ...]]:
+        """Answers beyond the session's two columns (the fuller list, the morning's), by session."""
+        where = "" if session_id is None else "AND session_id = ?"
+        rows = self._db.execute(
+            "SELECT session_id, sign, answer FROM warning_answers WHERE NOT (asked_in = 'session' AND sign IN"
+            f" ({', '.join(repr(s.key) for s in SESSION_WARNING_SIGNS)})) {where} ORDER BY id",
+            [] if session_id is None else [session_id],
+        ).fetchall()
+        found: dict[int, dict[str, bool]] = {}
+        for owner, sign, answer in rows:
+            found.setdefault(owner, {})[sign] = bool(answer)
+        return {owner: tuple(signs.items()) for owner, signs in found.items()}

@@ -1,0 +1,94 @@
+"""`coach advice`, and `coach run --instant --warning-sign / --pain-before` that feed it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from coach.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def advice_json(capsys: pytest.CaptureFixture[str], *extra: str) -> list[dict[str, object]]:
+    code, out, _ = run(capsys, "advice", "--json", *extra)
+    assert code == 0
+    routines: list[dict[str, object]] = json.loads(out)["routines"]
+    return routines
+
+
+def test_a_warning_sign_makes_the_advice_see_a_clinician_with_a_reason(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(capsys, "run", "hip-strength", "--instant", "--warning-sign", "night_pain")[0] == 0
+
+    (advice,) = advice_json(capsys, "--include-simulated")
+
+    assert advice["routine_id"] == "hip-strength"
+    assert advice["decision"] == "see-clinician"
+    assert "knee pain at night" in str(advice["reason"])
+    assert advice["change"] is None
+
+
+def test_no_advice_offers_a_change_after_a_warning_sign_until_the_person_has_been_seen(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Two settled full sessions would progress; the warning sign in the second one stops that.
+    run(capsys, "run", "hip-strength", "--instant", "--pain", "2")
+    run(capsys, "run", "hip-strength", "--instant", "--pain", "6", "--warning-sign", "swelling")
+    assert [a["change"] for a in advice_json(capsys, "--include-simulated")] == [None]
+
+    code, out, _ = run(capsys, "advice", "--include-simulated", "--seen-clinician")
+
+    assert code == 0
+    assert "a clinician has seen you" in out
+    (after,) = advice_json(capsys, "--include-simulated")
+    assert after["decision"] == "ease"  # pain 6 in the last session: the rule speaks again
+    assert after["change"]
+
+
+def test_the_warning_sign_answers_are_in_history_json(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "run", "ice", "--instant", "--warning-sign", "calf", "--pain-before", "2")
+
+    code, out, _ = run(capsys, "history", "--json", "--include-simulated")
+
+    (session,) = json.loads(out)["sessions"]
+    assert code == 0
+    assert session["warning_signs"] == {"night_pain": False, "swelling": False, "calf": True}
+    assert session["pain_before"] == 2
+
+
+def test_without_sessions_there_is_no_advice(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert advice_json(capsys) == []
+    assert not (data_dir / "coach.db").exists()
+
+
+def test_simulated_sessions_count_only_when_asked(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "run", "hip-strength", "--instant", "--warning-sign", "night_pain")
+
+    assert advice_json(capsys) == []
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("run", "hip-strength", "--instant", "--warning-sign", "headache"),
+        ("run", "hip-strength", "--terminal", "--warning-sign", "swelling"),
+        ("run", "hip-strength", "--instant", "--pain-before", "11"),
+    ],
+)
+def test_bad_warning_signs_and_pain_before_are_usage_errors(
+    args: tuple[str, ...], data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, *args)
+
+    assert code == 2
+    assert err.startswith("coach: ")
