@@ -187,8 +187,11 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords):
         status = SessionStatus.COMPLETED if completed else SessionStatus.STOPPED
         with self._writing():
             self._require_open(session_id)
+            started = _parse(self._session_row(session_id)["started_at"])
+            # A wall clock set back during the session must not store an end before the start.
+            ended = max(finished_at, started) if started is not None else finished_at
             self._db.table("sessions").update(
-                session_id, {"status": status.value, "finished_at": _timestamp(finished_at)}
+                session_id, {"status": status.value, "finished_at": _timestamp(ended)}
             )
 
     def record_pain(self, session_id: int, pain: int | None, note: str = "") -> None:
