@@ -7,6 +7,7 @@ Rehab Coach (one with migrations we do not know) is refused rather than guessed 
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 from collections import Counter
@@ -33,6 +34,8 @@ from coach.core.store.icing_rows import IcingRecords
 from coach.core.store.opening import UseLock, check_place, connect
 from coach.core.store.schema import KNOWN_MIGRATIONS, migrations
 from coach.core.store.writing import write_failure, write_transaction
+
+log = logging.getLogger(__name__)
 
 
 def _local_zone(moment: datetime, zone: tzinfo | None) -> tuple[int, str]:
@@ -94,7 +97,7 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords):
             db.enable_wal()
             store._migrate(now)
             if now is not None and not created:
-                take_daily_backup(db.conn, path, now, keep_backups)
+                store._daily_backup(now, keep_backups)
         except sqlite3.DatabaseError as error:
             store.close()
             if created:
@@ -109,6 +112,14 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords):
         self._db.close()
         if self._lock is not None:
             self._lock.release()
+
+    def _daily_backup(self, now: datetime, keep: int) -> None:
+        """Today's backup; one that cannot be taken (a full disk) is logged and the history still opens."""
+        assert self.path is not None
+        try:
+            take_daily_backup(self._db.conn, self.path, now, keep)
+        except StoreError as failure:
+            log.warning("no backup today: %s", failure)
 
     def restore_backup(self, backup_id: str, now: datetime) -> Backup:
         """Put backup `backup_id` in place while open (the current history copied aside first)."""

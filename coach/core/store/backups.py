@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -43,8 +44,10 @@ def take_backup(connection: sqlite3.Connection, database: Path, now: datetime, l
     ensure_private_dir(folder)
     backup_id = now.astimezone(UTC).strftime(_STAMP) + (f"-{label}" if label else "")
     target = folder / f"coach-{backup_id}.db"
-    partial = target.with_name(target.name + ".partial")
-    _private_file(partial)
+    # A name of its own: two processes starting in the same second must not share a half-written copy.
+    descriptor, name = tempfile.mkstemp(prefix=f".{target.name}-", suffix=".partial", dir=folder)
+    os.close(descriptor)
+    partial = Path(name)
     try:
         destination = sqlite3.connect(partial)
         try:
