@@ -4,6 +4,7 @@
     python3 dev.py run [ARGS...]     start the app (ARGS go to the `coach` command)
     python3 dev.py test [ARGS...]    ruff, mypy, then the whole pytest suite (ARGS go to pytest)
     python3 dev.py bench [ARGS...]   the benchmarks in bench/
+    python3 dev.py bundle            the standalone one-folder build in dist/rehab-coach/ (PyInstaller)
     python3 dev.py lock              rewrite requirements.lock from what .venv holds
 
 Only the standard library is used here, so this runs on any Python 3.11+. The first call makes `.venv`
@@ -119,8 +120,36 @@ def write_lock(python: Path) -> int:
     return 0
 
 
+def bundle(python: Path) -> int:
+    """Build dist/rehab-coach/ with PyInstaller (installed into .venv at its pinned version on first use)."""
+    if subprocess.call([str(python), "-c", "import PyInstaller"], stderr=subprocess.DEVNULL) != 0:
+        _say("installing PyInstaller (the first time only)")
+        command = [str(python), "-m", "pip", "install", "--disable-pip-version-check", "--quiet"]
+        if subprocess.call([*command, "--constraint", str(LOCK), f"{ROOT}[bundle]"]) != 0:
+            sys.exit("dev.py: installing PyInstaller failed (see pip's message above)")
+    spec = ROOT / "packaging" / "pyinstaller" / "rehab-coach.spec"
+    build = ROOT / "build" / "pyinstaller"
+    code = _run(
+        python,
+        "-m",
+        "PyInstaller",
+        "--noconfirm",
+        "--clean",
+        "--log-level",
+        "WARN",
+        "--distpath",
+        str(ROOT / "dist"),
+        "--workpath",
+        str(build),
+        str(spec),
+    )
+    if code == 0:
+        _say(f"built {ROOT / 'dist' / 'rehab-coach'}; try: dist/rehab-coach/rehab-coach --version")
+    return code
+
+
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"run", "test", "bench", "lock"}:
+    if not argv or argv[0] not in {"run", "test", "bench", "lock", "bundle"}:
         print(__doc__, file=sys.stderr)
         return 2
     python = ensure_venv()
@@ -134,6 +163,8 @@ def main(argv: list[str]) -> int:
             _say("there are no benchmarks yet (bench/ arrives with the player and icing work)")
             return 2
         return _run(python, "-m", "bench", *rest)
+    if command == "bundle":
+        return bundle(python)
     return write_lock(python)
 
 

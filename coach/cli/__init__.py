@@ -12,7 +12,7 @@ import os
 import sys
 
 from coach.cli.parser import EXIT_INVALID, EXIT_USAGE, UsageError, build_parser
-from coach.core.paths import resolve_places
+from coach.core.paths import ShippedDataError, resolve_places
 from coach.core.refusal import Refused
 from coach.core.store.errors import StoreError
 
@@ -27,6 +27,8 @@ HANDLERS = {
     "export": ("coach.cli.export", "export_command"),
     "backup": ("coach.cli.backup", "backup_command"),
     "advice": ("coach.cli.advice", "advice_command"),
+    "today": ("coach.cli.launch", "today_command"),
+    "desktop": ("coach.cli.desktop", "desktop_command"),
 }
 
 
@@ -50,6 +52,6 @@ def main(argv: list[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_INVALID
-    except (StoreError, Refused) as error:
+    except (StoreError, Refused, ShippedDataError) as error:
         print(f"coach: {error}", file=sys.stderr)
         return EXIT_INVALID

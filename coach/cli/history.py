@@ -69,6 +69,10 @@ def _write_icing(icing: list[IcingRecord], out: IO[str]) -> None:
 
 
 def history_command(args: argparse.Namespace, places: Places, out: IO[str]) -> int:
+    if args.window:
+        from coach.cli.launch import open_in_app
+
+        return open_in_app("history")
     sessions: list[SessionRecord] = []
     icing: list[IcingRecord] = []
     marks: list[DayMark] = []

@@ -106,9 +106,12 @@ def build_parser() -> argparse.ArgumentParser:
     ice.add_argument("--status", action="store_true", help="say whether an icing timer is running, and stop")
     ice.add_argument("--json", action="store_true", help="with --status, print JSON")
 
+    commands.add_parser("today", help="open the app and start today's routine (the one you did last)")
+
     history = commands.add_parser("history", help="past sessions, streak and weekly dose")
     history.add_argument("--json", action="store_true", help="print JSON")
     history.add_argument("--include-simulated", action="store_true", help="include --instant sessions")
+    history.add_argument("--window", action="store_true", help="open the history window in the app")
 
     advice = commands.add_parser("advice", help="progress, hold, ease or see a clinician, for each routine")
     advice.add_argument("--json", action="store_true", help="print JSON")
@@ -125,6 +128,10 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--force", action="store_true", help="overwrite the files if they exist")
     export.add_argument("--include-simulated", action="store_true", help="include --instant sessions")
     _add_backup(commands)
+    desktop = commands.add_parser("desktop", help="add Rehab Coach to the applications menu (Linux)")
+    actions = desktop.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=_Parser)
+    install = actions.add_parser("install", help="install the launcher, metainfo and icons for this user")
+    install.add_argument("--uninstall", action="store_true", help="remove them again")
     return parser
 
 

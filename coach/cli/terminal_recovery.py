@@ -1,7 +1,8 @@
 """Before a terminal session: offer to carry on a session the app or the terminal died in, or close it.
 
 The same offer the app makes at start (`coach.gui.recovery`), asked a line at a time; when nobody can
-answer (stdin is not a terminal), the session is closed as stopped early, so that nothing waits.
+answer (stdin is not a terminal), it is left as it is (nothing waits, and nothing is closed without asking:
+the app or an interactive terminal asks later).
 """
 
 from __future__ import annotations
@@ -34,6 +35,9 @@ def offer_recovery(
         return None
     out.write(f"{describe_offer(offer)}\n")
     session_id = offer.record.id
+    if not questions.interactive:
+        out.write("It is left as it is; Rehab Coach asks about it when it can.\n")
+        return None
     if offer.why_not is None and questions.choose(ASK, {"r": True, "c": False}, AGAIN, enter_skips=False):
         try:
             return resume_session(store, library, clock, session_id).value

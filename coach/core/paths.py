@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
 import platformdirs
@@ -13,14 +14,34 @@ APP_NAME = "rehab-coach"
 DATA_DIR_VARIABLE = "COACH_DATA_DIR"
 
 
-def _package_dir() -> Path:
-    return Path(__file__).resolve().parent.parent
+class ShippedDataError(Exception):
+    """The bundled routines or assets cannot be found: the installation is incomplete."""
 
 
-def _shipped(name: str) -> Path:
-    """A top-level folder of the repository, or its copy inside an installed wheel (coach/_data/NAME)."""
-    inside_wheel = _package_dir() / "_data" / name
-    return inside_wheel if inside_wheel.is_dir() else _package_dir().parent / name
+def shipped(name: str) -> Path:
+    """A folder Rehab Coach ships (`routines`, `assets`, `linux`), found through importlib.resources.
+
+    An installed wheel, pipx and the standalone build carry it inside the package as `coach/_data/NAME`
+    (pyproject's force-include); a source checkout, where it stays at the top of the repository for people
+    to find, has no `coach/_data` and is the one place that looks beside the package.
+    """
+    package = resources.files("coach")
+    inside = package / "_data" / name
+    # Places hands plain paths to Qt, sqlite and the sound player, so the data must be real files on disk
+    # (true for wheels, pipx and PyInstaller; a zipped import would not be).
+    if isinstance(inside, Path) and inside.is_dir():
+        return inside
+    if isinstance(package, Path) and not (package / "_data").exists():
+        checkout = package.parent / _CHECKOUT_FOLDERS.get(name, name)
+        if checkout.is_dir():
+            return checkout
+    raise ShippedDataError(
+        f"{inside}: Rehab Coach's bundled folder '{name}' is missing; reinstall Rehab Coach."
+    )
+
+
+# Where each shipped folder lives in a source checkout, when it is not a top-level folder of that name.
+_CHECKOUT_FOLDERS = {"linux": "packaging/linux"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +66,7 @@ def resolve_places(environ: Mapping[str, str] | None = None) -> Places:
     env = os.environ if environ is None else environ
     override = env.get(DATA_DIR_VARIABLE, "").strip()
     data_dir = Path(override).expanduser() if override else Path(platformdirs.user_data_dir(APP_NAME, False))
-    return Places(data_dir=data_dir, bundled_routines=_shipped("routines"), assets=_shipped("assets"))
+    return Places(data_dir=data_dir, bundled_routines=shipped("routines"), assets=shipped("assets"))
 
 
 def ensure_private_dir(path: Path) -> None:

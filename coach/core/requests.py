@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-COMMANDS = ("show", "ice", "ping", "quit")
+COMMANDS = ("show", "ice", "ping", "quit", "history", "today")
 
 
 @dataclass(frozen=True, slots=True)
 class Request:
-    """What a launch asks of the running app: show it, start icing, check it is there, or quit it."""
+    """What a launch asks of the running app: show it, its history or today's routine; ice; ping; quit."""
 
     command: str = "show"
     minutes: int | None = None

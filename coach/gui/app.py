@@ -11,10 +11,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QIcon
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from coach import __version__
 from coach.core.clinical.safety import ICING_END_ADVICE, ICING_MAX_MINUTES
 from coach.core.history.checkin import morning_check_in_due
 from coach.core.history.reminders import dose_days
@@ -40,10 +39,12 @@ from coach.core.session.icing import IcingEnded
 from coach.core.settings import Settings, load_settings
 from coach.core.store.adherence import AdherenceStore
 from coach.core.store.errors import StoreError
+from coach.gui.about import AboutDialog
 from coach.gui.backups import BackupsDialog
 from coach.gui.check_in import MorningCheckIn
 from coach.gui.history import HistoryWindow
 from coach.gui.icing import IcingController, IcingWindow
+from coach.gui.identity import announce_identity, prepare_identity, qt_arguments
 from coach.gui.instance import InstanceError, InstanceServer, hand_over
 from coach.gui.main_window import MainWindow
 from coach.gui.operations import OperationRunner
@@ -85,10 +86,11 @@ class CoachApp(QObject):
         )
         self.runner = OperationRunner(self)
         self.runner.changed.connect(self._on_changes)
+        announce_identity(places.assets)
         self.window = MainWindow(self.library)
-        self.window.setWindowIcon(QIcon(str(places.assets / "icons" / "rehab-coach.svg")))
         self.window.start_requested.connect(self.start_routine)
         self.window.history_action.triggered.connect(self.show_history)
+        self.window.about_action.triggered.connect(self.show_about)
         self.player: PlayerView | None = None
         self.live: LiveSession | None = None
         self.recovery: RecoveryOffer | None = None
@@ -260,11 +262,18 @@ class CoachApp(QObject):
             self.history_window = HistoryWindow(
                 self.store, self.clock, self.library, self.places, self.runner
             )
-            self.history_window.setWindowIcon(self.window.windowIcon())
         else:
             self.history_window.refresh()
         _bring_forward(self.history_window)
         return self.history_window
+
+    def show_about(self) -> AboutDialog:
+        """Version, licences, the data folder, the clinical sources and what Rehab Coach is not."""
+        sources = [(e.routine.title, e.routine.source) for e in self.library.routines if e.routine.source]
+        dialog = AboutDialog(self.places.data_dir, self.places.assets, sources, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _reload_library(self) -> None:
         """The person's own copy of a routine was written: the library shows it, history advises on it."""
@@ -387,6 +396,12 @@ class CoachApp(QObject):
         if request.command == "show":
             _bring_forward(self.window)
             return "Rehab Coach is already running; its window is now in front."
+        if request.command == "history":
+            self.show_history()
+            return "Rehab Coach is already running; its history is now in front."
+        if request.command == "today":
+            self._on_todays_routine()
+            return "Rehab Coach is already running; it shows today's routine."
         return "Rehab Coach is running."
 
     def edit_reminders(self) -> None:
@@ -523,10 +538,8 @@ def run_app(
         )
         return 0 if answer.ok else 2
     existing = QApplication.instance()
-    qt_app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv)
-    qt_app.setApplicationName("Rehab Coach")
-    qt_app.setApplicationVersion(__version__)
-    qt_app.setDesktopFileName("rehab-coach")
+    prepare_identity()
+    qt_app = existing if isinstance(existing, QApplication) else QApplication(qt_arguments(argv or sys.argv))
     places = resolve_places()
     try:
         kept = load_settings(places.data_dir).backups_kept
@@ -551,6 +564,8 @@ def run_app(
         app.start_icing(request.minutes or ICING_MAX_MINUTES)
     elif routine is not None:
         app.play_routine(routine)
+    elif request.command in ("history", "today"):
+        app.handle_request(request)
     else:
         app.offer_recovery()
         app.offer_morning_check_in()

@@ -33,12 +33,10 @@ from coach.core.session.clock import Clock
 from coach.core.store.adherence import AdherenceStore
 from coach.gui.operations import OperationRunner
 
-_KINDS = ((DayMarkKind.REST, "Planned rest"), (DayMarkKind.FLARE_UP, "Flare-up"))
-
 
 def describe_mark(mark: DayMark) -> str:
     """'Flare-up, 3 Mar 2026 – 5 Mar 2026: knee swelled after a run'."""
-    kind = dict(_KINDS)[mark.kind]
+    kind = mark.kind.label
     span = f"{mark.first_day:%d %b %Y}"
     if mark.last_day != mark.first_day:
         span += f" – {mark.last_day:%d %b %Y}"
@@ -63,8 +61,8 @@ class DayMarkDialog(QDialog):
         runner.changed.connect(self._on_changes)
         self.setWindowTitle(self.tr("Rest and flare-up days"))
         self.kind = QComboBox()
-        for kind, words in _KINDS:
-            self.kind.addItem(self.tr(words), kind)
+        for kind in DayMarkKind:
+            self.kind.addItem(self.tr(kind.label), kind)
         self.kind.setAccessibleName(self.tr("Kind of day"))
         self.first = _date_edit(today, self.tr("From"))
         self.last = _date_edit(today, self.tr("To"))

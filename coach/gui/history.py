@@ -308,15 +308,11 @@ class HistoryWindow(QWidget):
     def export_csv(self, folder: Path) -> bool:
         """Write sessions.csv and steps.csv into `folder` (never over existing files); say how it went."""
         tz = self._today()[1]
-        try:
-            done = self.runner.run(
-                lambda: export_csv_files(self.store, folder, Period(), tz),
-                self,
-                show_refusal=self._not_exported,
-            )
-        except OSError as error:
-            self._not_exported(str(error))
-            return False
+        done = self.runner.run(
+            lambda: export_csv_files(self.store, folder, Period(), tz),
+            self,
+            show_refusal=self._not_exported,
+        )
         if done is None:
             return False
         self.status.setText(self.tr("Wrote {0} and {1}.").format(done.sessions_path, done.steps_path.name))
@@ -325,15 +321,11 @@ class HistoryWindow(QWidget):
     def export_pdf(self, path: Path) -> bool:
         """Write the report for all of history to `path` (the save dialog asked before replacing)."""
         today, tz = self._today()
-        try:
-            report = self.runner.run(
-                lambda: export_report(self.store, path, Period(), today, draw_report, tz),
-                self,
-                show_refusal=self._not_exported,
-            )
-        except OSError as error:
-            self._not_exported(str(error))
-            return False
+        report = self.runner.run(
+            lambda: export_report(self.store, path, Period(), today, draw_report, tz),
+            self,
+            show_refusal=self._not_exported,
+        )
         if report is None:
             return False
         self.status.setText(self.tr("Wrote the report to {0}.").format(path))

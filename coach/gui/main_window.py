@@ -31,7 +31,7 @@ from coach.core.routines.model import estimated_minutes
 from coach.core.routines.wording import exercise_line, how_often, stage_line
 from coach.gui import style
 from coach.gui.fit import fit_to_screen
-from coach.gui.help import show_about, show_warning_signs
+from coach.gui.help import show_warning_signs
 
 
 class MainWindow(QMainWindow):
@@ -84,8 +84,7 @@ class MainWindow(QMainWindow):
         self.full_screen_action.toggled.connect(self._on_full_screen)
         self.warning_signs_action = self._action(self.tr("&Warning signs…"), "F1")
         self.warning_signs_action.triggered.connect(self._on_warning_signs)
-        self.about_action = QAction(self.tr("&About Rehab Coach"), self)
-        self.about_action.triggered.connect(self._on_about)
+        self.about_action = QAction(self.tr("&About Rehab Coach"), self)  # the app opens it: it knows places
 
     def _build_menus(self) -> None:
         self.session_menu = session_menu = self.menuBar().addMenu(self.tr("&Session"))
@@ -266,9 +265,6 @@ class MainWindow(QMainWindow):
 
     def _on_warning_signs(self) -> None:
         show_warning_signs(self)
-
-    def _on_about(self) -> None:
-        show_about(self)
 
     def _on_full_screen(self, on: bool) -> None:
         if on:

@@ -40,7 +40,8 @@ class OperationRunner(QObject):
     ) -> T | None:
         """Run `operation`; its value, or None when it was refused or the store failed (said in a message).
 
-        `show_refusal` shows a refusal in the window that asked (a line under the form) instead of a box.
+        `show_refusal` shows a refusal (or a file that could not be written) in the window that asked, a line
+        under the form, instead of a box.
         With `announce` False the caller announces the changes itself, later (a page storing each answer
         as it is given tells the other windows once, when it is left).
         """
@@ -56,6 +57,16 @@ class OperationRunner(QObject):
         except StoreError as failure:
             log.error("an operation failed: %s", failure)
             self._show(parent, str(failure), QMessageBox.Icon.Warning)
+            return None
+        except OSError as failure:
+            # A file the operation writes (settings, a routine copy, an export) could not be written: said
+            # where the asking window says refusals, else in a box.
+            log.error("an operation could not write a file: %s", failure)
+            if show_refusal is not None:
+                self.refused.emit(_file_problem(failure))
+                show_refusal(_file_problem(failure))
+            else:
+                self._show(parent, _file_problem(failure), QMessageBox.Icon.Warning)
             return None
         if announce:
             self.announce(result.changes)
@@ -80,3 +91,9 @@ class OperationRunner(QObject):
 
     def _on_box_closed(self) -> None:
         self.message_box = None
+
+
+def _file_problem(failure: OSError) -> str:
+    """An OSError as one sentence with its place: 'Could not write /x/y: No space left on device.'"""
+    where = f" {failure.filename}" if failure.filename else ""
+    return f"Could not write{where}: {failure.strerror or failure}."

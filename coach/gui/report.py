@@ -21,7 +21,6 @@ from coach.core.clinical.safety import DISCLAIMER
 from coach.core.export import ExportError
 from coach.core.history.outcome import SessionOutcome
 from coach.core.history.overview import PeriodReport
-from coach.core.history.records import DayMarkKind
 from coach.core.words import count
 from coach.gui.charts import Drawing, PainDrawing, WeeklyDoseDrawing
 
@@ -205,7 +204,7 @@ def _details(pages: _Pages, report: PeriodReport) -> None:
     if not report.marks:
         pages.text("None marked.")
     for mark in report.marks:
-        kind = "Planned rest" if mark.kind is DayMarkKind.REST else "Flare-up"
+        kind = mark.kind.label
         span = _day(mark.first_day) + (
             "" if mark.last_day == mark.first_day else f" to {_day(mark.last_day)}"
         )

@@ -16,6 +16,7 @@ from coach.core.history.stats import planned_sessions
 from coach.core.routines.loader import load_routine
 from coach.core.routines.model import Routine, plan_steps
 from coach.core.session.clock import FakeClock
+from coach.core.session.recovery import LIVE_WITHIN
 from coach.core.store.adherence import AdherenceStore
 from tests.cli.fakes import scripted_keys
 from tests.conftest import EXAMPLE, REPO, write
@@ -338,7 +339,7 @@ def test_run_without_a_flag_opens_the_guided_player(
     assert (code, opened) == (0, ["knee-basics"])
 
 
-def test_run_in_the_terminal_without_a_tty_closes_a_crashed_session_and_asks_nothing(
+def test_run_in_the_terminal_without_a_tty_leaves_a_crashed_session_and_asks_nothing(
     data_dir: Path,
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
@@ -349,7 +350,7 @@ def test_run_in_the_terminal_without_a_tty_closes_a_crashed_session_and_asks_not
     plan = load_routine(routine_file)
     crashed = store.begin_session(plan, plan_steps(plan), fake_clock.wall())
     store.close()
-    fake_clock.advance(60)
+    fake_clock.advance(LIVE_WITHIN.total_seconds() + 60)
     monkeypatch.setattr("coach.cli.commands.SystemClock", lambda: fake_clock)
     monkeypatch.setattr("coach.cli.terminal_player.terminal_keys", scripted_keys(fake_clock))
 
@@ -357,13 +358,13 @@ def test_run_in_the_terminal_without_a_tty_closes_a_crashed_session_and_asks_not
 
     assert code == 0
     assert "Your Stretch session from" in out
-    assert "It is closed as stopped early." in out
+    assert "It is left as it is" in out
     assert "(y/n" not in out
     assert out.endswith("Session done: 2 of 2 steps done. Saved.\n")
     store = AdherenceStore.open(data_dir / "coach.db")
     first, second = store.sessions()
     store.close()
-    assert (first.id, first.status.value) == (crashed, "stopped")
+    assert (first.id, first.status.value) == (crashed, "open")
     assert (second.status.value, second.pain) == ("completed", 3)
 
 

@@ -71,7 +71,9 @@ def test_c_closes_it_as_stopped_early_and_the_asked_routine_starts(
     assert end.record.status is SessionStatus.COMPLETED
 
 
-def test_without_a_terminal_it_is_closed_without_asking(store: AdherenceStore, fake_clock: FakeClock) -> None:
+def test_without_a_terminal_it_is_left_as_it_is_without_asking(
+    store: AdherenceStore, fake_clock: FakeClock
+) -> None:
     crashed = crash(store, PLAN, fake_clock, 20)
     out = io.StringIO()
 
@@ -81,8 +83,25 @@ def test_without_a_terminal_it_is_closed_without_asking(store: AdherenceStore, f
 
     assert live is None
     assert ASK not in out.getvalue()
-    assert "It is closed as stopped early." in out.getvalue()
-    assert store.session(crashed).status is SessionStatus.STOPPED
+    assert "It is left as it is" in out.getvalue()
+    assert store.session(crashed).status is SessionStatus.OPEN
+
+
+def test_a_session_running_elsewhere_is_neither_offered_nor_closed(
+    store: AdherenceStore, fake_clock: FakeClock
+) -> None:
+    running = start_session(store, PLAN, fake_clock).value
+    running.engine.start()
+    fake_clock.advance(5 + 10)
+    running.engine.tick()
+    fake_clock.advance(30)
+    out = io.StringIO()
+
+    live = offer_recovery(store, library(PLAN), fake_clock, Questions(typed("c"), out, interactive=True), out)
+
+    assert live is None
+    assert out.getvalue() == ""
+    assert store.session(running.session_id).status is SessionStatus.OPEN
 
 
 def test_one_that_cannot_be_resumed_says_why_and_is_closed(

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from coach.core.paths import ensure_private_dir, resolve_places
+from coach.core.paths import ShippedDataError, ensure_private_dir, resolve_places, shipped
 from tests.conftest import REPO
 
 
@@ -29,6 +29,20 @@ def test_bundled_folders_are_found_in_the_repository() -> None:
 
     assert places.bundled_routines == REPO / "routines"
     assert places.assets == REPO / "assets"
+    assert shipped("linux") == REPO / "packaging" / "linux"
+
+
+def test_an_installed_package_uses_its_own_data_never_a_folder_beside_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    package = tmp_path / "site-packages" / "coach"
+    (package / "_data" / "routines").mkdir(parents=True)
+    (tmp_path / "site-packages" / "assets").mkdir()  # someone else's folder beside the package
+    monkeypatch.setattr("coach.core.paths.resources.files", lambda name: package)
+
+    assert shipped("routines") == package / "_data" / "routines"
+    with pytest.raises(ShippedDataError, match=r"_data/assets: Rehab Coach's bundled folder 'assets'"):
+        shipped("assets")
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")

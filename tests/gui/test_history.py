@@ -67,7 +67,7 @@ def test_a_full_day_is_a_full_accent_cell_with_a_tooltip_saying_what_was_done(
     assert pixel(heat_map, heat_map.cell_rect(date(2026, 3, 17)).center()) != ACCENT
     assert heat_map.map.tooltip(full).splitlines() == [
         "Monday 16 March 2026",
-        "Test routine: 2 of 2 reps and holds, pain 3 of 10",
+        "Test routine: 2 of 2 reps and holds (done), pain 3 of 10",
         "100 % of the day's planned dose",
     ]
     centre = heat_map.cell_rect(date(2026, 3, 16)).center().toPoint()

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from pytestqt.qtbot import QtBot
 
 from coach.core.history.records import SessionStatus
@@ -15,8 +15,10 @@ from coach.core.paths import Places
 from coach.core.routines.model import plan_steps
 from coach.core.session.clock import FakeClock
 from coach.core.session.engine import EngineState, resume_point
+from coach.core.session.recovery import LIVE_WITHIN
 from coach.core.store.adherence import AdherenceStore
 from coach.gui.app import CoachApp, Services
+from coach.gui.player import PlayerView
 from coach.gui.recovery import RecoveryDialog
 from coach.gui.session_end import SessionEndPage
 from tests.conftest import REPO, write
@@ -44,6 +46,13 @@ def kill_the_app_mid_session(data_dir: Path, routine_id: str) -> list[int]:
         child.stdout.close()
     assert len(reported) == STEPS_BEFORE_KILL, "the app died before it was killed"
     return reported
+
+
+def die_with(player: PlayerView) -> None:
+    """The player dies with its app: no timer of it ever ticks again (into the closed store)."""
+    for timer in player.findChildren(QTimer):
+        timer.stop()
+    player.deleteLater()
 
 
 def open_app(qtbot: QtBot, places: Places, clock: FakeClock) -> CoachApp:
@@ -101,7 +110,9 @@ def test_a_killed_session_can_be_closed_as_stopped_early(
     fake_clock.advance(5 + 3 * 4 + 1)
     player.tick()
     store.close()  # the app "dies": no stop, no finish
+    die_with(player)
     crashed.window.deleteLater()
+    fake_clock.advance(LIVE_WITHIN.total_seconds())  # started again later
 
     app = open_app(qtbot, places, fake_clock)
     try:
@@ -141,9 +152,12 @@ def test_a_session_whose_routine_file_changed_is_offered_but_cannot_be_resumed(
     write(mine, text)
     store = AdherenceStore.open(places.database)
     crashed = CoachApp(places, store, clock=fake_clock, services=Services())
-    assert crashed.start_routine("mine") is not None
+    player = crashed.start_routine("mine")
+    assert player is not None
     store.close()  # the app "dies"
+    die_with(player)
     crashed.window.deleteLater()
+    fake_clock.advance(LIVE_WITHIN.total_seconds())  # started again later
     write(mine, text.replace("reps = 4", "reps = 4\nrest_seconds = 30"))  # the same steps, a new file
 
     app = open_app(qtbot, places, fake_clock)

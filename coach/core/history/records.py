@@ -21,6 +21,11 @@ class DayMarkKind(enum.Enum):
     REST = "rest"  # a planned rest: a holiday, a busy week agreed with the physiotherapist
     FLARE_UP = "flare-up"  # the knee flared up and the person rested it
 
+    @property
+    def label(self) -> str:
+        """The kind as every face names it: 'Planned rest' or 'Flare-up'."""
+        return "Planned rest" if self is DayMarkKind.REST else "Flare-up"
+
 
 @dataclass(frozen=True, slots=True)
 class DayMark:

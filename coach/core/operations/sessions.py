@@ -39,8 +39,8 @@ STEP = Changes(steps=True)
 class LiveSession:
     """A session being done: its engine, and the stored session each finished step is written to.
 
-    The engine is not started: the face that shows it starts it. `changes` gathers what the recording did,
-    for the face to announce when it likes (a step at a time, or at the end).
+    The engine is not started: the face that shows it starts it, and announces the session's changes when
+    it ends (History need not redraw at every rep). `finished` is how it ended, once it has.
     """
 
     store: AdherenceStore
@@ -211,8 +211,12 @@ class RecoveryOffer:
 
 
 def find_recovery(store: AdherenceStore, library: Library, now: datetime) -> OpResult[RecoveryOffer | None]:
-    """Close older sessions left open as stopped early; return the newest one to offer, if any."""
-    plan = plan_recovery(store.open_sessions())
+    """Close older sessions left open as stopped early; return the newest one to offer, if any.
+
+    Sessions that may be running right now elsewhere (a step finished moments ago) are left alone.
+    """
+    open_sessions = store.open_sessions()
+    plan = plan_recovery(open_sessions, {s.id: store.last_activity(s.id) for s in open_sessions}, now)
     for record in plan.close:
         store.close_abandoned(record.id)
     changes = SESSION if plan.close else Changes()

@@ -173,7 +173,11 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords):
     def record_step(
         self, session_id: int, step: Step, started_at: datetime, finished_at: datetime, *, skipped: bool
     ) -> None:
-        """Record one finished (or skipped) step; a step done again after 'back' replaces the earlier row."""
+        """Record one finished (or skipped) step; a step done again after 'back' replaces the earlier row.
+
+        A skip never replaces a step already done: a resumed session replays the set it stopped in, and
+        skipping through it must not undo the reps done before the crash.
+        """
         row = {
             "session_id": session_id,
             "step_index": step.index,
@@ -190,9 +194,10 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords):
         with self._writing():
             self._require_open(session_id)
             self._db.execute(
-                "DELETE FROM step_results WHERE session_id = ? AND step_index = ?", [session_id, step.index]
+                "DELETE FROM step_results WHERE session_id = ? AND step_index = ? AND (skipped = 1 OR ? = 0)",
+                [session_id, step.index, int(skipped)],
             )
-            self._db.table("step_results").insert(row)
+            self._db.table("step_results").insert(row, ignore=True)
 
     def finish_session(self, session_id: int, *, completed: bool, finished_at: datetime) -> None:
         status = SessionStatus.COMPLETED if completed else SessionStatus.STOPPED
@@ -294,6 +299,18 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords):
             "SELECT step_index FROM step_results WHERE session_id = ? ORDER BY step_index", [session_id]
         ).fetchall()
         return [int(index) for (index,) in rows]
+
+    def last_activity(self, session_id: int) -> datetime:
+        """When a session last showed life: its newest finished step, or its start."""
+        row = self._db.execute(
+            "SELECT COALESCE((SELECT MAX(finished_at) FROM step_results WHERE session_id = ?), started_at)"
+            " FROM sessions WHERE id = ?",
+            [session_id, session_id],
+        ).fetchone()
+        moment = _parse(row[0]) if row else None
+        if moment is None:
+            raise StoreError(f"there is no session {session_id}")
+        return moment
 
     def integrity_ok(self) -> bool:
         return bool(self._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok")

@@ -17,6 +17,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QToolTip
 
 from coach.core.history.dose_calendar import CalendarDay, PlanChange
+from coach.core.history.outcome import session_outcome
 from coach.core.history.records import DayMark, DayMarkKind
 from coach.core.history.stats import week_start
 from coach.gui.charts.base import (
@@ -98,14 +99,13 @@ class HeatMapDrawing(Drawing):
         lines = [d.day.strftime("%A %d %B %Y")]
         for s in d.sessions:
             pain = f", pain {s.pain} of 10" if s.pain is not None else ""
-            stopped = "" if s.completed else " (stopped early)"
             lines.append(
-                f"{s.routine_title}: {s.steps_completed} of {s.steps_total} reps and holds{stopped}{pain}"
+                f"{s.routine_title}: {s.steps_completed} of {s.steps_total} reps and holds"
+                f" ({session_outcome(s).value}){pain}"
             )
         for mark in self.marks:
             if mark.covers(d.day):
-                kind = "Planned rest" if mark.kind is DayMarkKind.REST else "Flare-up"
-                lines.append(f"{kind}: {mark.reason}" if mark.reason else kind)
+                lines.append(f"{mark.kind.label}: {mark.reason}" if mark.reason else mark.kind.label)
         for change in self.changes.get(d.day, ()):
             lines.append(f"New version of {change.routine_title} from this day")
         if not d.sessions and d.mark is None:

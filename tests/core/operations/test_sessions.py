@@ -23,6 +23,7 @@ from coach.core.operations import (
 from coach.core.routines.library import Library, Origin, RoutineEntry
 from coach.core.routines.model import Routine
 from coach.core.session.clock import FakeClock
+from coach.core.session.recovery import LIVE_WITHIN
 from coach.core.store.adherence import AdherenceStore
 from tests.helpers import hold, reps, routine
 
@@ -108,6 +109,7 @@ def test_recovery_offers_the_newest_open_session_and_closes_older_ones(
     older = start_session(store, plan, fake_clock).value
     fake_clock.advance(60)
     newer = start_session(store, plan, fake_clock).value
+    fake_clock.advance(LIVE_WITHIN.total_seconds())
 
     found = find_recovery(store, _library(plan), fake_clock.wall())
 

@@ -5,7 +5,13 @@ from datetime import timedelta
 
 from coach.core.routines.model import plan_steps
 from coach.core.session.clock import FakeClock
-from coach.core.session.recovery import RESUME_WITHIN, plan_recovery, resumable, why_not_resumable
+from coach.core.session.recovery import (
+    LIVE_WITHIN,
+    RESUME_WITHIN,
+    plan_recovery,
+    resumable,
+    why_not_resumable,
+)
 from coach.core.store.adherence import AdherenceStore
 from tests.helpers import reps, routine
 
@@ -24,12 +30,16 @@ def test_the_newest_real_open_session_is_offered_and_older_ones_closed(
     newest = open_session(store, fake_clock)
     fake_clock.advance(60)
     open_session(store, fake_clock, simulated=True)
+    running = open_session(store, fake_clock)
+    fake_clock.advance(LIVE_WITHIN.total_seconds() - 60)
+    opened = store.open_sessions()
 
-    plan = plan_recovery(store.open_sessions())
+    plan = plan_recovery(opened, {s.id: store.last_activity(s.id) for s in opened}, fake_clock.wall())
 
     assert plan.offer is not None
     assert plan.offer.id == newest
     assert [s.id for s in plan.close] == [older]
+    assert running not in [s.id for s in (*plan.close, plan.offer)]
 
 
 def test_a_recent_session_of_the_same_routine_file_can_be_resumed(

@@ -419,3 +419,19 @@ def test_work_counts_are_per_session_exercise_and_side(store: AdherenceStore) ->
     counts = [(w.exercise_id, w.side, w.done, w.reached) for w in store.work_counts([session])]
 
     assert counts == [("clamshell", "left", 2, 2), ("clamshell", "right", 1, 2)]
+
+
+def test_a_skip_never_replaces_a_step_already_done(store: AdherenceStore, fake_clock: FakeClock) -> None:
+    plan = routine(reps(sets=1, reps=2, rest_seconds=0))
+    steps = plan_steps(plan)
+    session_id = store.begin_session(plan, steps, fake_clock.wall())
+    rep = next(step for step in steps if step.kind.is_work)
+    later = fake_clock.wall() + timedelta(seconds=3)
+
+    store.record_step(session_id, rep, fake_clock.wall(), later, skipped=False)
+    store.record_step(session_id, rep, later, later, skipped=True)  # a resumed session skips through it
+
+    assert store.session(session_id).steps_completed == 1
+    store.record_step(session_id, rep, later, later + timedelta(seconds=3), skipped=False)  # done again
+    assert store.session(session_id).steps_completed == 1
+    assert store.done_step_indexes(session_id).count(rep.index) == 1

@@ -1,0 +1,21 @@
+"""Commands that open the app on a page (the desktop launcher's actions), or ask the running one to."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import IO
+
+from coach.core.paths import Places
+from coach.core.requests import Request
+
+
+def open_in_app(command: str) -> int:
+    """Hand `command` to the Rehab Coach already running, or start it and carry the command out."""
+    from coach.gui.app import run_app
+
+    return run_app([sys.argv[0]], request=Request(command))
+
+
+def today_command(args: argparse.Namespace, places: Places, out: IO[str]) -> int:
+    return open_in_app("today")
