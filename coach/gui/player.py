@@ -400,8 +400,10 @@ class PlayerView(QWidget):
     def _said_problem(self, event: ListenerFailed | SessionResumed) -> str:
         if isinstance(event, SessionResumed):
             return ""
-        return self.tr("Paused: this step could not be saved ({0}). Press Space to try again.").format(
-            event.reason
+        return (
+            self.tr("Paused: this step could not be saved yet ({0}).").format(event.reason)
+            + " "
+            + self.tr("Press Space to carry on; it is saved with the next one.")
         )
 
     def _emit_finished(self) -> None:
