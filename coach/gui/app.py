@@ -40,6 +40,7 @@ from coach.core.settings import Settings, load_settings
 from coach.core.store.adherence import AdherenceStore
 from coach.core.store.errors import StoreError
 from coach.gui.about import AboutDialog
+from coach.gui.backups import BackupsDialog
 from coach.gui.check_in import MorningCheckIn
 from coach.gui.history import HistoryWindow
 from coach.gui.icing import IcingController, IcingWindow
@@ -114,6 +115,7 @@ class CoachApp(QObject):
         self.start_at_login_action = StartAtLoginAction(services.autostart, self.window, self)
         self.window.session_menu.insertAction(self.window.quit_action, self.start_at_login_action)
         self.welcome: WelcomeDialog | None = None
+        self._setup_backups()
         self.window.close_guard = self._may_close
 
     def change_settings(self, settings: Settings) -> None:
@@ -206,6 +208,8 @@ class CoachApp(QObject):
         self.player = None
         if live is None:
             return
+        if live.unsaved:  # the end (or the last steps) could not be written: try once more, say if not
+            self.runner.run(live.save_unsaved, self.window)
         self.runner.announce(SESSION_ENDED)
         page = SessionEndPage(live.record(), self.store, self.runner, icing_only=is_icing_only(live.routine))
         page.done.connect(self._on_session_closed)
@@ -496,6 +500,28 @@ class CoachApp(QObject):
         else:
             self._on_show()
 
+    def _setup_backups(self) -> None:
+        self.backups_action = QAction(self.tr("&Backups…"), self.window)
+        self.backups_action.triggered.connect(self.show_backups)
+        self.window.help_menu.insertAction(self.window.about_action, self.backups_action)
+        self.backups_dialog: BackupsDialog | None = None
+
+    def show_backups(self) -> BackupsDialog:
+        """Help → Backups…: list them; restoring waits until no session or icing runs."""
+        if self.backups_dialog is None:
+            self.backups_dialog = BackupsDialog(
+                self.store, self.clock, self.runner, self._why_not_restore, self.window
+            )
+        self.backups_dialog.refresh()
+        self.backups_dialog.show()
+        self.backups_dialog.raise_()
+        return self.backups_dialog
+
+    def _why_not_restore(self) -> str | None:
+        if self.session_running() or self.icing.running:
+            return self.tr("Finish the session or the icing first; then restore.")
+        return None
+
     def session_running(self) -> bool:
         return self.player is not None and self.player.engine.state in (
             EngineState.RUNNING,
@@ -548,7 +574,8 @@ def run_app(
     qt_app = existing if isinstance(existing, QApplication) else QApplication(qt_arguments(argv or sys.argv))
     places = resolve_places()
     try:
-        store = AdherenceStore.open(places.database)
+        kept = load_settings(places.data_dir).backups_kept
+        store = AdherenceStore.open(places.database, now=SystemClock().wall(), keep_backups=kept)
     except StoreError as error:
         QMessageBox.critical(None, "Rehab Coach", str(error))
         return 1

@@ -301,7 +301,6 @@ class IcingWindow(QWidget):
 
 def _label(name: str) -> QLabel:
     label = QLabel()
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
+    style.plain(label)
     label.setAccessibleName(name)
     return label

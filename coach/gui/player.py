@@ -31,7 +31,7 @@ from coach.core.operations.icing_steps import ICE_PACK_PICTURE, IcingSteps
 from coach.core.routines.model import Exercise, Routine, StepKind
 from coach.core.session import cues
 from coach.core.session.engine import EngineState, SessionEngine
-from coach.core.session.events import Event, SessionFinished
+from coach.core.session.events import Event, ListenerFailed, SessionFinished, SessionResumed
 from coach.gui import style
 from coach.gui.player_widgets import CountdownLabel, Illustration
 from coach.services.sound import SoundPlayer
@@ -84,6 +84,7 @@ class PlayerView(QWidget):
         self._completed = False
         self.confirming = False  # Esc was pressed once: Esc again stops, Space carries on
         self._paused_to_ask = False
+        self.problem = ""  # why the session paused itself (a step could not be saved), shown until resumed
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -153,15 +154,17 @@ class PlayerView(QWidget):
 
     def _build_labels(self) -> None:
         self.headline = QLabel()
-        self.headline.setWordWrap(True)
+        style.plain(self.headline)
         self.headline.setAccessibleName(self.tr("Exercise"))
         style.scale_font(self.headline, style.TITLE, bold=True)
         self.position_label = QLabel()
+        style.plain(self.position_label)
         self.position_label.setAccessibleName(self.tr("Set, side and rep"))
         style.scale_font(self.position_label, style.HEADING)
         self.state_label = QLabel()
         self.state_label.setAccessibleName(self.tr("Session state"))
         style.scale_font(self.state_label, style.SUBTITLE, bold=True)
+        style.plain(self.state_label)
         # Work, rest and the side switch differ by a word and a filled or outlined badge, not colour alone.
         self.phase_label = QLabel()
         self.phase_label.setAccessibleName(self.tr("Now"))
@@ -171,6 +174,7 @@ class PlayerView(QWidget):
         style.scale_font(self.phase_label, style.HEADING, bold=True)
         self.side_label = QLabel()
         self.side_label.setAccessibleName(self.tr("Side"))
+        style.plain(self.side_label, wrap=False)
         style.scale_font(self.side_label, style.TITLE * 1.5, bold=True)
         self.countdown = CountdownLabel()
         self.countdown.setAccessibleName(self.tr("Seconds left"))
@@ -185,12 +189,12 @@ class PlayerView(QWidget):
         self.illustration = Illustration(self._placeholder)
         self.illustration.setAccessibleName(self.tr("Illustration"))
         self.instructions = QLabel()
-        self.instructions.setWordWrap(True)
+        style.plain(self.instructions)
         self.instructions.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.instructions.setAccessibleName(self.tr("Instructions"))
         style.scale_font(self.instructions, style.LEAD)
         self.next_label = QLabel()
-        self.next_label.setWordWrap(True)
+        style.plain(self.next_label)
         self.next_label.setAccessibleName(self.tr("Next up"))
         style.scale_font(self.next_label, style.SUBTITLE)
         self.voice_note = QLabel()
@@ -366,10 +370,21 @@ class PlayerView(QWidget):
             self.sound.play(said.sound)
         if said.speech and self.speak and not self.muted:
             self.voice.say(said.speech)
+        if isinstance(event, ListenerFailed | SessionResumed):
+            self.problem = self._said_problem(event)
         if isinstance(event, SessionFinished):
             self._timer.stop()
             self._completed = event.completed
             QTimer.singleShot(0, self, self._emit_finished)  # cancelled if the player is gone by then
+
+    def _said_problem(self, event: ListenerFailed | SessionResumed) -> str:
+        if isinstance(event, SessionResumed):
+            return ""
+        return (
+            self.tr("Paused: this step could not be saved yet ({0}).").format(event.reason)
+            + " "
+            + self.tr("Press Space to carry on; it is saved with the next one.")
+        )
 
     def _emit_finished(self) -> None:
         self.finished.emit(self._completed)
@@ -413,8 +428,10 @@ class PlayerView(QWidget):
         self.countdown.setForegroundRole(
             QPalette.ColorRole.PlaceholderText if paused else QPalette.ColorRole.WindowText
         )
-        self.state_label.setText(self.tr("Paused — press Space to carry on") if paused else "")
-        self.state_label.setVisible(paused and not self.confirming)
+        self.state_label.setText(
+            self.problem or (self.tr("Paused — press Space to carry on") if paused else "")
+        )
+        self.state_label.setVisible(bool(self.problem) or (paused and not self.confirming))
         self.confirm_bar.setVisible(self.confirming)
         self.pause_action.setText(self.tr("Resume") if paused else self.tr("Pause"))
         self._schedule()

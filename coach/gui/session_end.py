@@ -112,6 +112,7 @@ class SessionEndPage(QWidget):
         style.scale_font(self.heading, style.TITLE, bold=True)
         self.summary = QLabel(summary)
         self.summary.setWordWrap(True)
+        style.plain(self.summary)
         layout.addWidget(self.heading)
         layout.addWidget(self.summary)
         layout.addSpacing(style.SPACING)

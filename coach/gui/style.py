@@ -6,8 +6,9 @@ high-DPI screens still rule; colours come from the palette.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QSizePolicy, QWidget
 
 # The type scale: each step about 1.2-1.4 times the one below.
 BODY = 1.0
@@ -41,3 +42,19 @@ def scale_font(widget: QWidget, factor: float, *, bold: bool = False) -> None:
     font.setPointSizeF(font.pointSizeF() * factor)
     font.setBold(bold)
     widget.setFont(font)
+
+
+def plain(label: QLabel | QMessageBox, *, wrap: bool = True) -> None:
+    """Show text from a routine file or a person as plain text: never rich text (no images, no styles).
+
+    Qt guesses "rich text" from anything that looks like a tag, so `<img src=...>` in a routine's name
+    would load files. A wrapped label also never asks for more width than it is given: one very long word
+    is cut at the window's edge instead of making the window thousands of pixels wide.
+    """
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    if isinstance(label, QLabel):
+        label.setWordWrap(wrap)
+        if wrap:
+            policy = label.sizePolicy()
+            policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
+            label.setSizePolicy(policy)

@@ -48,7 +48,7 @@ def start_icing(
     if live is not None:
         left = math.ceil((_deadline(live) - now).total_seconds() / 60)
         raise Refused(f"An icing timer is already running: {left} min left. Stop it before starting another.")
-    warning = icing_repeat_warning(store.last_icing_end(), now)
+    warning = icing_repeat_warning(store.last_icing_end(now), now)
     try:
         run = IcingRun(clock, minutes)
     except IcingRefusedError as refused:

@@ -8,6 +8,7 @@ emits plain event objects to its subscribers and as the return value of every ca
 from __future__ import annotations
 
 import enum
+import logging
 import math
 from collections.abc import Callable
 from datetime import datetime, timedelta
@@ -19,6 +20,7 @@ from coach.core.session.events import (
     Event,
     HalfwayCue,
     HoldCue,
+    ListenerFailed,
     SessionFinished,
     SessionPaused,
     SessionResumed,
@@ -39,6 +41,7 @@ HALFWAY_MIN_STEP_SECONDS = 20.0
 BACK_RESTARTS_AFTER_SECONDS = 2.0
 
 Listener = Callable[[Event], None]
+log = logging.getLogger(__name__)
 
 
 class EngineState(enum.Enum):
@@ -290,9 +293,26 @@ class SessionEngine:
         return self._clock.wall() - timedelta(seconds=self._clock.monotonic() - monotonic)
 
     def _emit(self, events: list[Event]) -> list[Event]:
+        """Hand each event to every listener, in order; one listener failing never stops the others.
+
+        A failure pauses a running session and is handed on as `ListenerFailed`, so that a step the store
+        could not write is said in the window instead of vanishing while the session carries on.
+        """
+        failures: list[Event] = []
         for event in events:
             for listener in self._listeners:
-                listener(event)
+                try:
+                    listener(event)
+                except Exception as error:  # any listener's failure must reach the person, not end the engine
+                    log.exception("a session listener failed on %s", type(event).__name__)
+                    if not isinstance(event, ListenerFailed):  # never report a failure to report one
+                        failures.append(ListenerFailed(event, str(error)))
+        if failures:
+            if self._state is EngineState.RUNNING:
+                self._paused_remaining = self._deadline.remaining(self._clock)
+                self._state = EngineState.PAUSED
+                failures.insert(0, SessionPaused(self.current_step, self._paused_remaining))
+            events = events + self._emit(failures)
         return events
 
 

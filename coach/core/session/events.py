@@ -78,6 +78,18 @@ class SessionFinished:
     at: datetime
 
 
+@dataclass(frozen=True, slots=True)
+class ListenerFailed:
+    """A listener could not take `event` (the store could not write a step, say): the session pauses.
+
+    `reason` is the listener's sentence, for the face to show; the event itself was still handed to every
+    other listener.
+    """
+
+    event: object  # the Event that failed (an Event; `object` because the union is defined below)
+    reason: str
+
+
 Event = (
     SessionStarted
     | StepStarted
@@ -89,4 +101,5 @@ Event = (
     | SessionPaused
     | SessionResumed
     | SessionFinished
+    | ListenerFailed
 )
