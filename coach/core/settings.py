@@ -18,6 +18,7 @@ from typing import Any
 from coach.core.paths import ensure_private_dir
 
 SETTINGS_FILE = "settings.json"
+MAX_BACKUPS_KEPT = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +35,8 @@ class Settings:
     reminder_time: time | None = None
     reminder_handled_at: datetime | None = None
     reminder_snoozed_until: datetime | None = None
+    welcomed: bool = False  # the first-run welcome has been shown
+    backups_kept: int = 7  # daily backups kept beside the database (0: none taken at start)
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)
@@ -47,6 +50,8 @@ def _to_json(settings: Settings) -> dict[str, Any]:
         "reminder_time": settings.reminder_time.strftime("%H:%M") if settings.reminder_time else None,
         "reminder_handled_at": _moment_json(settings.reminder_handled_at),
         "reminder_snoozed_until": _moment_json(settings.reminder_snoozed_until),
+        "welcomed": settings.welcomed,
+        "backups_kept": settings.backups_kept,
     }
 
 
@@ -89,7 +94,16 @@ def _from_json(raw: object) -> Settings:
         reminder_time=reminder_time,
         reminder_handled_at=_moment(raw.get("reminder_handled_at")),
         reminder_snoozed_until=_moment(raw.get("reminder_snoozed_until")),
+        welcomed=raw.get("welcomed") is True,
+        backups_kept=_backups_kept(raw.get("backups_kept"), default.backups_kept),
     )
+
+
+def _backups_kept(raw: object, default: int) -> int:
+    """A whole number of backups from 0 to MAX_BACKUPS_KEPT; anything else is the default."""
+    if isinstance(raw, bool) or not isinstance(raw, int) or not 0 <= raw <= MAX_BACKUPS_KEPT:
+        return default
+    return raw
 
 
 def load_settings(data_dir: Path) -> Settings:

@@ -33,14 +33,20 @@ if TYPE_CHECKING:
     from coach.core.settings import Settings
     from coach.core.store.adherence import AdherenceStore
     from coach.gui.about import AboutDialog
+    from coach.gui.backups import BackupsDialog
     from coach.gui.check_in import MorningCheckIn
     from coach.gui.history import HistoryWindow
     from coach.gui.player import PlayerView
     from coach.gui.recovery import RecoveryDialog
+    from coach.gui.welcome import WelcomeDialog
+    from coach.services.autostart import AutoStart
     from coach.services.inhibit import Inhibitor
     from coach.services.notify import Notifier
     from coach.services.sound import SoundPlayer
     from coach.services.voice import Voice
+
+# Where the welcome suggests a newcomer begins: the bundled programme's first two weeks.
+FIRST_ROUTINE = "gentle-start"
 
 
 @dataclass
@@ -51,16 +57,18 @@ class Services:
     voice: Voice = field(default_factory=lambda: _null_services().voice)
     notifier: Notifier = field(default_factory=lambda: _null_services().notifier)
     inhibitor: Inhibitor = field(default_factory=lambda: _null_services().inhibitor)
+    autostart: AutoStart = field(default_factory=lambda: _null_services().autostart)
 
 
 def _null_services() -> Services:
     """Every null version (imported here: the services' modules load D-Bus, which the first paint skips)."""
+    from coach.services.autostart import NullAutoStart
     from coach.services.inhibit import NullInhibitor
     from coach.services.notify import NullNotifier
     from coach.services.sound import NullSound
     from coach.services.voice import NullVoice
 
-    return Services(NullSound(), NullVoice(), NullNotifier(), NullInhibitor())
+    return Services(NullSound(), NullVoice(), NullNotifier(), NullInhibitor(), NullAutoStart())
 
 
 class CoachApp(QObject):
@@ -78,6 +86,8 @@ class CoachApp(QObject):
         """Wire the app around `window` (already shown by run_app before the store opened) or a new one."""
         from coach.core.settings import load_settings
         from coach.gui.operations import OperationRunner
+        from coach.gui.routine_folders import RoutineFolders
+        from coach.gui.start_at_login import StartAtLoginAction
 
         super().__init__()
         self.places = places
@@ -101,6 +111,15 @@ class CoachApp(QObject):
         self.refresh_summary()
         self._setup_icing()
         self._setup_history()
+        self.routine_folders = RoutineFolders(
+            [places.bundled_routines, places.user_routines], places.user_routines, parent=self
+        )
+        self.routine_folders.changed.connect(self._reload_library)
+        self.window.session_menu.insertAction(self.window.quit_action, self.routine_folders.open_action)
+        self.start_at_login_action = StartAtLoginAction(services.autostart, self.window, self)
+        self.window.session_menu.insertAction(self.window.quit_action, self.start_at_login_action)
+        self.welcome: WelcomeDialog | None = None
+        self._setup_backups()
         self.window.close_guard = self._may_close
 
     def change_settings(self, settings: Settings) -> None:
@@ -184,6 +203,7 @@ class CoachApp(QObject):
             beeps=self.settings.beeps,
             speak=self.settings.voice,
             voice_note=self.voice_unavailable if self.settings.voice else None,
+            icing=live.icing,
         )
         player.finished.connect(self._on_session_finished)
         self.player = player
@@ -197,6 +217,7 @@ class CoachApp(QObject):
 
     def _on_session_finished(self) -> None:
         from coach.core.operations import Changes
+        from coach.core.routines.model import is_icing_only
         from coach.gui.session_end import SessionEndPage
 
         live = self.live
@@ -207,8 +228,10 @@ class CoachApp(QObject):
         self.player = None
         if live is None:
             return
+        if live.unsaved:  # the end (or the last steps) could not be written: try once more, say if not
+            self.runner.run(live.save_unsaved, self.window)
         self.runner.announce(Changes(sessions=True, steps=True))
-        page = SessionEndPage(live.record(), self.store, self.runner)
+        page = SessionEndPage(live.record(), self.store, self.runner, icing_only=is_icing_only(live.routine))
         page.done.connect(self._on_session_closed)
         self.window.show_page(page)
 
@@ -297,13 +320,30 @@ class CoachApp(QObject):
         return dialog
 
     def _reload_library(self) -> None:
-        """The person's own copy of a routine was written: the library shows it, history advises on it."""
+        """A routine file was written or changed: the library shows it, history advises on it."""
         self.library = discover_routines(
             self.places.bundled_routines, self.places.user_routines, self.places.assets
         )
         self.window.set_library(self.library)
         if self.history_window is not None:
             self.history_window.set_library(self.library)
+
+    def offer_welcome(self) -> WelcomeDialog | None:
+        """On the very first start, say what the app does and where to begin (once: it is remembered)."""
+        from coach.gui.welcome import WelcomeDialog
+
+        if self.settings.welcomed or self.store.sessions():
+            return None
+        self.change_settings(self.settings.replace(welcomed=True))
+        first = self.library.find(FIRST_ROUTINE)
+        self.welcome = WelcomeDialog(first.routine.title if first else None, self.window)
+        self.welcome.finished.connect(self._on_welcome_answer)
+        self.welcome.open()
+        return self.welcome
+
+    def _on_welcome_answer(self) -> None:
+        if self.welcome is not None and self.welcome.begin_chosen:
+            self.start_routine(FIRST_ROUTINE)
 
     def offer_morning_check_in(self) -> MorningCheckIn | None:
         """On the first start of a day after a session, ask once how the knee is this morning."""
@@ -501,6 +541,30 @@ class CoachApp(QObject):
         else:
             self._on_show()
 
+    def _setup_backups(self) -> None:
+        self.backups_action = QAction(self.tr("&Backups…"), self.window)
+        self.backups_action.triggered.connect(self.show_backups)
+        self.window.help_menu.insertAction(self.window.about_action, self.backups_action)
+        self.backups_dialog: BackupsDialog | None = None
+
+    def show_backups(self) -> BackupsDialog:
+        """Help → Backups…: list them; restoring waits until no session or icing runs."""
+        from coach.gui.backups import BackupsDialog
+
+        if self.backups_dialog is None:
+            self.backups_dialog = BackupsDialog(
+                self.store, self.clock, self.runner, self._why_not_restore, self.window
+            )
+        self.backups_dialog.refresh()
+        self.backups_dialog.show()
+        self.backups_dialog.raise_()
+        return self.backups_dialog
+
+    def _why_not_restore(self) -> str | None:
+        if self.session_running() or self.icing.running:
+            return self.tr("Finish the session or the icing first; then restore.")
+        return None
+
     def session_running(self) -> bool:
         from coach.core.session.engine import EngineState
 
@@ -515,6 +579,7 @@ class CoachApp(QObject):
             if self.player is not None and self.session_running():
                 self.player.finished.disconnect()
                 self.player.engine.stop()  # every finished step is already stored
+            self.routine_folders.stop()
             self._close_history()
             self._close_icing()
         finally:

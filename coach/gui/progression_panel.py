@@ -14,6 +14,7 @@ from coach.core.clinical.pain_rule import Progression, ProgressionAdvice
 from coach.core.history.progression import Proposal
 from coach.core.operations import OpResult, accept_progression
 from coach.core.routines.model import Routine
+from coach.gui import style
 from coach.gui.operations import OperationRunner
 
 _HEADINGS = {
@@ -43,6 +44,7 @@ class ProgressionPanel(QGroupBox):
         self.proposal: Proposal | None = None
         self.today = today
         self.heading = QLabel()
+        style.plain(self.heading)
         font = self.heading.font()
         font.setBold(True)
         self.heading.setFont(font)
@@ -131,7 +133,6 @@ class ProgressionPanel(QGroupBox):
 
 def _label(name: str) -> QLabel:
     label = QLabel()
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
+    style.plain(label)
     label.setAccessibleName(name)
     return label

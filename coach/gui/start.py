@@ -100,15 +100,18 @@ def _finish_start(
     places: Places, window: MainWindow, name: str, request: Request, routine: Routine | None
 ) -> list[CoachApp]:
     """After the first paint: open the store, start the services, wire the app, then do what was asked."""
+    from coach.core.settings import load_settings
     from coach.core.store.adherence import AdherenceStore
     from coach.core.store.errors import StoreError
     from coach.gui.app import CoachApp, Services
     from coach.gui.instance import InstanceServer
+    from coach.services.autostart import make_autostart
     from coach.services.sound import make_sound_player
     from coach.services.voice import make_voice
 
     try:
-        store = AdherenceStore.open(places.database)
+        kept = load_settings(places.data_dir).backups_kept
+        store = AdherenceStore.open(places.database, now=SystemClock().wall(), keep_backups=kept)
     except StoreError as error:
         QMessageBox.critical(window, "Rehab Coach", str(error))
         QApplication.exit(1)
@@ -120,6 +123,7 @@ def _finish_start(
         voice=make_voice(),  # a QObject: made in the GUI thread
         notifier=notifier,
         inhibitor=inhibitor,
+        autostart=make_autostart(),
     )
     app = CoachApp(places, store, clock=SystemClock(), services=services, window=window)
     server = InstanceServer(name, app.handle_request, parent=app)
@@ -133,7 +137,7 @@ def _finish_start(
         app.play_routine(routine)
     elif request.command in ("history", "today"):
         app.handle_request(request)
-    else:
+    elif app.offer_welcome() is None:
         app.offer_recovery()
         app.offer_morning_check_in()
     return [app]

@@ -5,14 +5,14 @@ from __future__ import annotations
 import io
 
 from coach.cli.questions import Questions
-from coach.cli.terminal_session import PAIN_QUESTION, ask_session_end, session_in_terminal
+from coach.cli.terminal_session import PAIN_NOW_QUESTION, PAIN_QUESTION, ask_session_end, session_in_terminal
 from coach.core.clinical.safety import SEE_A_DOCTOR, SESSION_WARNING_SIGNS, pain_advice
 from coach.core.history.outcome import SessionOutcome
 from coach.core.operations import run_instant_session
 from coach.core.session.clock import FakeClock
 from coach.core.store.adherence import AdherenceStore
 from tests.cli.fakes import Unreadable, library, scripted_keys, typed
-from tests.helpers import hold, routine
+from tests.helpers import hold, routine, timer
 
 PLAN = routine(hold(sets=2, seconds=10, rest_seconds=5))
 
@@ -102,3 +102,22 @@ def test_answers_given_before_the_input_ends_are_kept(store: AdherenceStore, fak
     assert record.pain == 5
     assert dict(record.warning_signs)[SESSION_WARNING_SIGNS[0].key] is True
     assert SEE_A_DOCTOR in out.getvalue()
+
+
+def test_after_icing_alone_the_pain_asked_is_the_knees_now_without_exercise_advice(
+    store: AdherenceStore, fake_clock: FakeClock
+) -> None:
+    icing = routine(timer(minutes=1))
+    out = io.StringIO()
+    no_to_every_sign = ["n"] * len(SESSION_WARNING_SIGNS)
+    questions = Questions(typed("4", *no_to_every_sign, ""), out, interactive=True)
+
+    end = session_in_terminal(
+        store, library(icing), icing, fake_clock, out, questions, scripted_keys(fake_clock)
+    )
+
+    text = out.getvalue()
+    assert PAIN_NOW_QUESTION in text
+    assert PAIN_QUESTION not in text
+    assert pain_advice(4) not in text
+    assert store.session(end.record.id).pain == 4

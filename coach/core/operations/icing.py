@@ -35,20 +35,25 @@ def live_icing_run(store: AdherenceStore, now: datetime) -> IcingRecord | None:
     return live[-1] if live else None
 
 
-def start_icing(store: AdherenceStore, clock: Clock, minutes: int) -> OpResult[IcingStarted]:
-    """Start and record an icing run of `minutes`; Refused beyond the cap or while another run is live."""
+def start_icing(
+    store: AdherenceStore, clock: Clock, minutes: int, *, session_id: int | None = None
+) -> OpResult[IcingStarted]:
+    """Start and record an icing run of `minutes`; Refused beyond the cap or while another run is live.
+
+    `session_id` names the guided session when the run is an icing step of its routine.
+    """
     now = clock.wall()
     close_abandoned_icing(store, now)
     live = live_icing_run(store, now)
     if live is not None:
         left = math.ceil((_deadline(live) - now).total_seconds() / 60)
         raise Refused(f"An icing timer is already running: {left} min left. Stop it before starting another.")
-    warning = icing_repeat_warning(store.last_icing_end(), now)
+    warning = icing_repeat_warning(store.last_icing_end(now), now)
     try:
         run = IcingRun(clock, minutes)
     except IcingRefusedError as refused:
         raise Refused(str(refused)) from None
-    run_id = store.begin_icing(run.started_at, run.planned_minutes)
+    run_id = store.begin_icing(run.started_at, run.planned_minutes, session_id=session_id)
     return OpResult(IcingStarted(run, run_id, warning), ICING)
 
 

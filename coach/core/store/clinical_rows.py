@@ -5,6 +5,7 @@ A mixin of AdherenceStore (same database, same rule: each write its own committe
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from datetime import datetime
 from typing import Any
 
@@ -19,6 +20,9 @@ class ClinicalRecords:
 
     _db: Database
 
+    def _writing(self) -> AbstractContextManager[None]:
+        raise NotImplementedError
+
     def _session_row(self, session_id: int) -> dict[str, Any]:
         raise NotImplementedError
 
@@ -27,13 +31,13 @@ class ClinicalRecords:
         problem = None if pain is None else check_pain(pain)
         if problem:
             raise ValueError(problem)
-        with self._db.atomic():
+        with self._writing():
             self._session_row(session_id)
             self._db.table("sessions").update(session_id, {"pain_before": pain})
 
     def record_clinician_review(self, seen_at: datetime, note: str = "") -> None:
         """Store that the person says a clinician has seen them (after a warning sign)."""
-        with self._db.atomic():
+        with self._writing():
             self._db.table("clinician_reviews").insert({"seen_at": utc_text(seen_at), "note": note.strip()})
 
     def last_clinician_review(self) -> datetime | None:

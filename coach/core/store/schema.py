@@ -149,7 +149,13 @@ def m005_clinical_answers(db: Database) -> None:
 
 
 @_migration
-def m006_work_totals(db: Database) -> None:
+def m006_icing_in_sessions(db: Database) -> None:
+    """An icing step of a routine is recorded as an icing run that names the session it was part of."""
+    db["icing_runs"].add_column("session_id", int, fk="sessions", fk_col="id")  # type: ignore[union-attr]
+
+
+@_migration
+def m007_work_totals(db: Database) -> None:
     """Work steps done and reached per session, exercise and side, kept as steps are recorded.
 
     History, the report and `coach history` read these few rows a session instead of every step row, so
