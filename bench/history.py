@@ -1,9 +1,10 @@
 """History on years of data: the core work behind the history window, and the window itself.
 
 `history_view` does what HistoryWindow.refresh asks of the core (sessions, marks, icing runs, the overview
-of charts, streaks and adherence, the progression advice); `history_window` opens the window offscreen on a
-database and paints each chart once. Both run in the benchmark's own process, timed repeatedly after a
-warm-up; `coach history --json` is timed as whole processes by bench/__main__.py.
+of charts, streaks and adherence, the progression advice); `history_window` opens the window offscreen on
+an open store and paints each chart once; `open_store` opens the store, checks and all. All run in the
+benchmark's own process, timed repeatedly after a warm-up; `coach history --json` is timed as whole
+processes by bench/__main__.py.
 """
 
 from __future__ import annotations
@@ -24,21 +25,25 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
 
-def history_view(database: Path, today: date) -> int:
-    """Everything the history window shows, computed from the database; returns the sessions read."""
+def history_view(store: AdherenceStore, today: date) -> int:
+    """Everything the history window shows, read from the open store and computed; returns the sessions read.
+
+    The store is open already, as it is in the app (opening it is timed apart: `open_store`).
+    """
     places = resolve_places({})
     routine = load_routine(places.bundled_routines / "hip-strength.toml", places.assets)
     tz = datetime.now().astimezone().tzinfo
-    store = AdherenceStore.open(database)
-    try:
-        sessions = store.sessions()
-        marks = store.day_marks()
-        icing = [run.started_at for run in store.icing_runs()]
-    finally:
-        store.close()
+    sessions = store.sessions()
+    marks = store.day_marks()
+    icing = [run.started_at for run in store.icing_runs()]
     history_overview(sessions, marks, icing, today, tz)
     advise(sessions, routine, today, tz)
     return len(sessions)
+
+
+def open_store(database: Path) -> None:
+    """Open and close the store, as `coach history` and the app's start do (with the store's checks)."""
+    AdherenceStore.open(database).close()
 
 
 def qt_application() -> QApplication:
@@ -49,8 +54,8 @@ def qt_application() -> QApplication:
     return existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
 
 
-def history_window(database: Path, today: date) -> None:
-    """Open the history window on `database` (it reads and computes once) and paint each chart once."""
+def history_window(store: AdherenceStore, today: date) -> None:
+    """Open the history window on the open store (it reads and computes once) and paint each chart once."""
     from coach.core.routines.library import discover_routines
     from coach.core.session.clock import FakeClock
     from coach.gui.history import HistoryWindow
@@ -59,19 +64,15 @@ def history_window(database: Path, today: date) -> None:
     places = resolve_places({})
     library = discover_routines(places.bundled_routines, places.user_routines, places.assets)
     clock = FakeClock(wall=datetime.combine(today, datetime.min.time()).astimezone())
-    store = AdherenceStore.open(database)
     runner = OperationRunner()
-    try:
-        window = HistoryWindow(store, clock, library, places, runner)
-        window.resize(1120, 860)
-        window.layout().activate()
-        for chart in (window.heat_map, window.weekly, window.pain):
-            chart.grab()
-        window.deleteLater()
-        runner.deleteLater()
-        _delete_now()
-    finally:
-        store.close()
+    window = HistoryWindow(store, clock, library, places, runner)
+    window.resize(1120, 860)
+    window.layout().activate()
+    for chart in (window.heat_map, window.weekly, window.pain):
+        chart.grab()
+    window.deleteLater()
+    runner.deleteLater()
+    _delete_now()
 
 
 def _delete_now() -> None:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -71,12 +70,17 @@ def _child(kind: str, seconds: float) -> dict[str, float]:
     keep[0].close()
     counts["timer_events"] -= 1  # the single shot that ends the measurement is not the app's
     wakes = wakes[:-1]
-    # Wake-ups a second from the median gap between them: the icing timer fires on the countdown's whole
-    # seconds, so a count over a window that is not a whole number of seconds long reads a little over one
-    # a second, and one stray timer of the app (a reminder check) would do the same.
+    # Wake-ups a second from the first wake-up to the last: the icing timer fires on the countdown's whole
+    # seconds, so a count over a window that is not a whole number of seconds long would read a little
+    # over one a second. The shortest gap shows a timer that fires twice for one second shown.
     gaps = [later - earlier for earlier, later in itertools.pairwise(wakes)]
-    steady = 1 / statistics.median(gaps) if gaps else 0.0
-    figures = {"cpu_seconds": cpu, "wall_seconds": wall, "wakeups_per_second": steady}
+    steady = len(gaps) / (wakes[-1] - wakes[0]) if gaps else 0.0
+    figures = {
+        "cpu_seconds": cpu,
+        "wall_seconds": wall,
+        "wakeups_per_second": steady,
+        "shortest_gap_ms": 1000 * min(gaps) if gaps else 0.0,
+    }
     return figures | {k: float(v) for k, v in counts.items()}
 
 

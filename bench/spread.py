@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import statistics
 import time
 from collections.abc import Callable, Sequence
@@ -66,6 +67,8 @@ class Row:
         return self.figure < self.limit if self.strict else self.figure <= self.limit
 
     def target_text(self) -> str:
+        if math.isinf(self.limit):
+            return "none (shown for what it tells)"
         sign = "<" if self.strict else "≤"
         return (
             f"{sign} {self.limit:g}×" if self.baseline is not None else f"{sign} {self.limit:g} {self.unit}"
@@ -103,7 +106,7 @@ def table(rows: Sequence[Row]) -> str:
             f"{row.baseline_name}: {_show(row.baseline, row.unit)}" if row.baseline else row.baseline_name
         )
         figure = f"{row.figure:.2f}×" if row.baseline is not None else f"{row.figure:.3g} {row.unit}"
-        verdict = "met" if row.met else "**not met**"
+        verdict = "—" if math.isinf(row.limit) else "met" if row.met else "**not met**"
         lines.append(
             f"| {row.what} | {_show(row.measured, row.unit)} | {baseline} | {figure} | {row.target_text()} "
             f"| {verdict} |"
