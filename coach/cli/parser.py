@@ -81,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--pain", type=pain_value, metavar="N", help=f"pain during the session, {PAIN_MIN}-{PAIN_MAX}"
     )
     run.add_argument(
-        "--pain-before", type=pain_value, metavar="N", help="pain before the session (--instant)"
+        "--pain-before", type=pain_value, metavar="N", help="pain before the session (--terminal, --instant)"
     )
     run.add_argument(
         "--warning-sign",

@@ -22,6 +22,7 @@ from coach.core.operations import (
     Changes,
     LiveSession,
     RecoveryOffer,
+    answer_pain_before,
     change_settings,
     close_abandoned_session,
     find_recovery,
@@ -47,6 +48,7 @@ from coach.gui.identity import announce_identity, prepare_identity, qt_arguments
 from coach.gui.instance import InstanceError, InstanceServer, hand_over
 from coach.gui.main_window import MainWindow
 from coach.gui.operations import OperationRunner
+from coach.gui.pain_before import PainBeforePage
 from coach.gui.player import PlayerView
 from coach.gui.recovery import RecoveryDialog
 from coach.gui.reminders import ReminderDialog, ReminderScheduler
@@ -87,10 +89,12 @@ class CoachApp(QObject):
         self.runner.changed.connect(self._on_changes)
         announce_identity(places.assets)
         self.window = MainWindow(self.library)
-        self.window.start_requested.connect(self.start_routine)
+        self.window.start_requested.connect(self.ask_before_start)
         self.window.history_action.triggered.connect(self.show_history)
         self.window.about_action.triggered.connect(self.show_about)
         self.player: PlayerView | None = None
+        self.pain_page: PainBeforePage | None = None
+        self.pain_routine: Routine | None = None
         self.live: LiveSession | None = None
         self.recovery: RecoveryOffer | None = None
         self.recovery_dialog: RecoveryDialog | None = None
@@ -121,12 +125,48 @@ class CoachApp(QObject):
         entry = self.library.find(routine_id)
         return None if entry is None else self.play_routine(entry.routine)
 
-    def play_routine(self, routine: Routine) -> PlayerView | None:
+    def play_routine(self, routine: Routine, pain_before: int | None = None) -> PlayerView | None:
         """Open the guided player on `routine` and start the session (recorded step by step)."""
         if self.player is not None:
             return None
         live = self.runner.run(lambda: start_session(self.store, routine, self.clock), self.window)
-        return None if live is None else self._play(live)
+        if live is None:
+            return None
+        if pain_before is not None:
+            self.runner.run(lambda: answer_pain_before(self.store, live.session_id, pain_before), self.window)
+        return self._play(live)
+
+    def ask_before_start(self, routine_id: str) -> PainBeforePage | None:
+        """Start the library's routine `routine_id` as a person does: the pain score first, then the player."""
+        entry = self.library.find(routine_id)
+        return None if entry is None else self.ask_pain_before(entry.routine)
+
+    def ask_pain_before(self, routine: Routine) -> PainBeforePage | None:
+        """Show the one-tap pain score before `routine` (skippable); the answer starts the player."""
+        if self.player is not None or self.pain_page is not None:
+            return None
+        page = PainBeforePage(routine.title)
+        page.answered.connect(self._on_pain_before)
+        page.cancelled.connect(self._close_pain_page)
+        self.pain_page, self.pain_routine = page, routine
+        self.window.start_action.setEnabled(False)
+        self.window.show_page(page)
+        page.setFocus()
+        return page
+
+    def _on_pain_before(self, pain: int | None) -> None:
+        routine = self.pain_routine
+        if self.pain_page is None or routine is None:
+            return
+        self._close_pain_page(back_to_library=False)
+        self.play_routine(routine, pain)
+
+    def _close_pain_page(self, *, back_to_library: bool = True) -> None:
+        page, self.pain_page = self.pain_page, None
+        if page is not None:
+            self.window.remove_page(page)
+        if back_to_library:
+            self._on_session_closed()
 
     def offer_recovery(self) -> None:
         """Offer to resume a session the app died in, or to close it as stopped early."""
@@ -536,7 +576,7 @@ def run_app(
     if request.command == "ice":
         app.start_icing(request.minutes or ICING_MAX_MINUTES)
     elif routine is not None:
-        app.play_routine(routine)
+        app.ask_pain_before(routine)
     elif request.command in ("history", "today"):
         app.handle_request(request)
     else:

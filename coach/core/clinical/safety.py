@@ -99,6 +99,13 @@ STOP_FOR_TODAY = (
 )
 
 
+# The baseline before a session (CLINICAL.md "Baseline"): one tap, skippable.
+PAIN_BEFORE_QUESTION = "How is your knee right now, before you start?"
+PAIN_BEFORE_HINT = (
+    "0 is no pain, 10 the worst imaginable. Tomorrow morning's answer is compared with this one."
+)
+
+
 def pain_advice(pain: int, limit: int = PAIN_ACCEPTABLE_MAX) -> str:
     """What a pain score during a session means, against the routine's own limit (at most 5)."""
     if pain >= PAIN_STOP_FOR_TODAY:
