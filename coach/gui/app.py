@@ -137,7 +137,7 @@ class CoachApp(QObject):
         return self._play(live)
 
     def ask_before_start(self, routine_id: str) -> PainBeforePage | None:
-        """Start the library's routine `routine_id` as a person does: the pain score first, then the player."""
+        """Start the library's routine `routine_id` as a person does: pain score first, then the player."""
         entry = self.library.find(routine_id)
         return None if entry is None else self.ask_pain_before(entry.routine)
 

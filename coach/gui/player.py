@@ -409,9 +409,7 @@ class PlayerView(QWidget):
         if step.kind is StepKind.REST and upcoming is not None:
             shown = self._exercises.get(upcoming.exercise_id, shown)
         self.illustration.show_image(shown.image if shown else None)
-        self.instructions.setText(
-            "\n".join(f"• {line}" for line in shown.instructions_and_load) if shown else ""
-        )
+        self.instructions.setText("\n".join(f"• {line}" for line in shown.directions) if shown else "")
         self.next_label.setText(self.tr("Next up: {0}").format(cues.next_up(upcoming)))
         self.progress.setValue(round(engine.progress() * 1000))
         minutes_left = math.ceil(engine.session_remaining() / 60)

@@ -17,7 +17,8 @@ def start_from_the_window(qtbot: QtBot, coach_app: CoachApp, title: str) -> Play
     window.routine_list.setCurrentRow(titles.index(title))
     qtbot.mouseClick(window.start_button, Qt.MouseButton.LeftButton)
     page = coach_app.pain_page
-    assert page is not None and window.pages.currentWidget() is page
+    assert page is not None
+    assert window.pages.currentWidget() is page
     qtbot.keyClick(page, Qt.Key.Key_Escape)  # the pain before the session is skippable with one key
     player = coach_app.player
     assert player is not None

@@ -61,7 +61,8 @@ def test_back_returns_to_the_routines_without_a_session(qtbot: QtBot, coach_app:
 
     qtbot.mouseClick(page.back_button, Qt.MouseButton.LeftButton)
 
-    assert coach_app.player is None and coach_app.pain_page is None
+    assert coach_app.player is None
+    assert coach_app.pain_page is None
     assert coach_app.window.pages.currentWidget() is coach_app.window.library_page
     assert coach_app.window.start_action.isEnabled()
     assert coach_app.store.sessions() == []

@@ -79,7 +79,7 @@ class Exercise:
         return ProgressionKind.REPS if self.kind is ExerciseKind.REPS else ProgressionKind.HOLD
 
     @property
-    def instructions_and_load(self) -> tuple[str, ...]:
+    def directions(self) -> tuple[str, ...]:
         """The instructions, then the load the sheet gives (e.g. 'With: red band'), for the player."""
         return (*self.instructions, f"With: {self.load}") if self.load else self.instructions
 

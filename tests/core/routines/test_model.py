@@ -85,6 +85,6 @@ def test_estimated_minutes_include_every_pause() -> None:
 def test_the_load_follows_the_instructions_and_the_dose() -> None:
     banded = dataclasses.replace(reps(sets=3, reps=12), instructions=("Knees bent.",), load="red band")
 
-    assert banded.instructions_and_load == ("Knees bent.", "With: red band")
+    assert banded.directions == ("Knees bent.", "With: red band")
     assert banded.prescription() == "3 × 12, red band"
-    assert reps().instructions_and_load == reps().instructions
+    assert reps().directions == reps().instructions
