@@ -22,6 +22,7 @@ from coach.core.operations import (
     LiveSession,
     answer_pain_before,
     answer_session_end,
+    icing_warning_before,
     start_session,
 )
 from coach.core.routines.library import Library
@@ -59,6 +60,9 @@ def session_in_terminal(
     """
     live = offer_recovery(store, library, clock, questions, out)
     if live is None:
+        warning = icing_warning_before(store, routine, clock.wall())
+        if warning:
+            out.write(f"{warning}\n")
         if pain_before is None:
             pain_before = _ask_pain(questions, out, PAIN_BEFORE_PROMPT)
         live = start_session(store, routine, clock).value

@@ -26,6 +26,7 @@ from coach.core.operations import (
     change_settings,
     close_abandoned_session,
     find_recovery,
+    icing_warning_before,
     resume_session,
     start_session,
 )
@@ -145,7 +146,7 @@ class CoachApp(QObject):
         """Show the one-tap pain score before `routine` (skippable); the answer starts the player."""
         if self.player is not None or self.pain_page is not None:
             return None
-        page = PainBeforePage(routine.title)
+        page = PainBeforePage(routine.title, icing_warning_before(self.store, routine, self.clock.wall()))
         page.answered.connect(self._on_pain_before)
         page.cancelled.connect(self._close_pain_page)
         self.pain_page, self.pain_routine = page, routine

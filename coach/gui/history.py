@@ -99,6 +99,7 @@ class HistoryWindow(QWidget):
             self.runner,
             self._today()[0],
             confirm_seen=lambda: confirm_clinician_seen(self.store, self.clock),
+            store=self.store,
         )
         self._build_table()
         self.status = QLabel()

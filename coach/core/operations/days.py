@@ -7,7 +7,13 @@ from pathlib import Path
 
 from coach.core.clinical.safety import check_pain
 from coach.core.history.progression import Proposal, write_user_copy
-from coach.core.history.records import DayMark, DayMarkKind, SessionRecord, check_day_span
+from coach.core.history.records import (
+    DayMark,
+    DayMarkKind,
+    RecordedDoseChange,
+    SessionRecord,
+    check_day_span,
+)
 from coach.core.operations.changes import Changes, OpResult, Refused
 from coach.core.session.clock import Clock
 from coach.core.settings import Settings, save_settings
@@ -52,11 +58,36 @@ def answer_morning_check_in(
 
 
 def accept_progression(
-    proposal: Proposal, user_dir: Path, today: date, assets: Path | None = None
+    proposal: Proposal,
+    user_dir: Path,
+    today: date,
+    assets: Path | None = None,
+    *,
+    store: AdherenceStore | None = None,
 ) -> OpResult[Path]:
-    """Write the proposed dose as the person's own copy of the routine (the bundled file is never touched)."""
+    """Write the proposed dose as the person's own copy of the routine (the bundled file is never touched),
+    and record each change in `store`, before → after with the reason, for the physiotherapist's report."""
     path = write_user_copy(proposal, user_dir, today, assets)
-    return OpResult(path, Changes(routines=True))
+    if store is None:
+        return OpResult(path, Changes(routines=True))
+    routine, advice = proposal.routine, proposal.advice
+    store.record_dose_changes(
+        [
+            RecordedDoseChange(
+                today,
+                routine.id,
+                routine.title,
+                c.exercise_id,
+                c.exercise_name,
+                c.before,
+                c.after,
+                advice.outcome.value,
+                advice.reason,
+            )
+            for c in proposal.changes
+        ]
+    )
+    return OpResult(path, Changes(routines=True, sessions=True))
 
 
 def confirm_clinician_seen(store: AdherenceStore, clock: Clock, note: str = "") -> OpResult[None]:

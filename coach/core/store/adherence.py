@@ -42,6 +42,7 @@ def _local_zone(moment: datetime, zone: tzinfo | None) -> tuple[int, str]:
 def _planned_work(session_id: int, routine: Routine, steps: tuple[Step, ...]) -> list[dict[str, Any]]:
     counts = Counter((s.exercise_id, s.exercise_name, s.side or "") for s in steps if s.kind.is_work)
     loads = {e.id: e.load for e in routine.exercises}
+    icing = {e.id for e in routine.exercises if e.icing}
     return [
         {
             "session_id": session_id,
@@ -50,6 +51,7 @@ def _planned_work(session_id: int, routine: Routine, steps: tuple[Step, ...]) ->
             "side": side,
             "steps": count,
             "load": loads.get(e, ""),
+            "icing": int(e in icing),
         }
         for (e, n, side), count in counts.items()
     ]

@@ -146,3 +146,27 @@ def m005_clinical_answers(db: Database) -> None:
         defaults={"note": ""},
     )
     db["planned_work"].add_column("load", str)  # type: ignore[union-attr]
+
+
+@_migration
+def m006_dose_changes(db: Database) -> None:
+    """For the physiotherapist's report and the repeat-icing warning: every dose change the app made (before
+    → after, why, when), and which planned exercises were icing, so that icing inside a routine counts."""
+    db["dose_changes"].create(  # type: ignore[union-attr]
+        {
+            "id": int,
+            "changed_on": str,
+            "routine_id": str,
+            "routine_title": str,
+            "exercise_id": str,
+            "exercise_name": str,
+            "before": str,
+            "after": str,
+            "decision": str,
+            "reason": str,
+        },
+        pk="id",
+        not_null={"changed_on", "routine_id", "exercise_id", "before", "after", "decision"},
+        defaults={"reason": ""},
+    )
+    db["planned_work"].add_column("icing", int)  # type: ignore[union-attr]
