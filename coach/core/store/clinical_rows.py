@@ -58,6 +58,13 @@ class ClinicalRecords:
             found.setdefault(owner, {})[sign] = bool(answer)
         return {owner: tuple(signs.items()) for owner, signs in found.items()}
 
+    def last_answered(self, asked_in: str) -> datetime | None:
+        """When warning signs were last answered where they were asked ('morning', 'weekly', 'session')."""
+        row = self._db.execute(
+            "SELECT MAX(answered_at) FROM warning_answers WHERE asked_in = ?", [asked_in]
+        ).fetchone()
+        return parse_utc(row[0]) if row and row[0] else None
+
     def record_dose_changes(self, changes: Sequence[RecordedDoseChange]) -> None:
         """Store the dose changes the person accepted (one row an exercise), for the report."""
         with self._db.atomic():
