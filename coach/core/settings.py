@@ -34,6 +34,7 @@ class Settings:
     reminder_time: time | None = None
     reminder_handled_at: datetime | None = None
     reminder_snoozed_until: datetime | None = None
+    report_name: str = ""  # the report's optional name line
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)
@@ -47,6 +48,7 @@ def _to_json(settings: Settings) -> dict[str, Any]:
         "reminder_time": settings.reminder_time.strftime("%H:%M") if settings.reminder_time else None,
         "reminder_handled_at": _moment_json(settings.reminder_handled_at),
         "reminder_snoozed_until": _moment_json(settings.reminder_snoozed_until),
+        "report_name": settings.report_name,
     }
 
 
@@ -89,6 +91,7 @@ def _from_json(raw: object) -> Settings:
         reminder_time=reminder_time,
         reminder_handled_at=_moment(raw.get("reminder_handled_at")),
         reminder_snoozed_until=_moment(raw.get("reminder_snoozed_until")),
+        report_name=name.strip() if isinstance(name := raw.get("report_name"), str) else "",
     )
 
 

@@ -116,6 +116,8 @@ class CoachApp(QObject):
         """The main window's part of what an operation changed (History listens for itself)."""
         if changes.routines:
             self._reload_library()
+        if changes.settings:  # another window may have saved a choice (the report's name line)
+            self.settings = load_settings(self.places.data_dir)
         if changes.history:
             self.refresh_summary()
 
