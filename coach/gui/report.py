@@ -247,9 +247,9 @@ def _details(pages: _Pages, report: PeriodReport) -> None:
     pages.rows(exercises, (0.4, 0.15, 0.15, 0.15, 0.15), header=True)
     pages.heading("Sessions by routine")
     shown = [o for o in SessionOutcome if o is not SessionOutcome.OPEN]
-    routines: list[tuple[str, ...]] = [("Routine", "Sessions", *(o.value.capitalize() for o in shown))]
+    routines: list[tuple[str, ...]] = [("Routine", "Total", *(o.value.capitalize() for o in shown))]
     routines += [(r.title, str(r.sessions), *(str(r.outcome(o)) for o in shown)) for r in report.routines]
-    pages.rows(routines, (0.36, 0.1, 0.1, 0.14, 0.16, 0.14), header=True)
+    pages.rows(routines, (0.34, 0.09, 0.09, 0.13, 0.18, 0.17), header=True)
     if report.changes:
         pages.heading("Routine file versions")
         for change in report.changes:
