@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from coach.core.clinical.safety import ICING_END_ADVICE, ICING_MAX_MINUTES
 from coach.core.history.checkin import morning_check_in_due
-from coach.core.history.reminders import dose_days
+from coach.core.history.reminders import dose_days, doses_by_day
 from coach.core.history.stats import describe_summary, summarize
 from coach.core.operations import (
     Changes,
@@ -120,6 +120,7 @@ class CoachApp(QObject):
             self.settings = load_settings(self.places.data_dir)
         if changes.history:
             self.refresh_summary()
+            self._show_dose_in_tray()
 
     # -- sessions ------------------------------------------------------------------------------------------
 
@@ -374,12 +375,15 @@ class CoachApp(QObject):
             self.change_settings,
             self._dose_days,
             parent=self,
+            times_per_day=self._todays_times_per_day,
+            doses=self._doses,
         )
         self.reminders.start_requested.connect(self._on_todays_routine)
         self.reminders_action = QAction(self.tr("&Reminders…"), self.window)
         self.reminders_action.triggered.connect(self.edit_reminders)
         self.window.session_menu.insertAction(self.window.quit_action, self.reminders_action)
         self.reminders.check()  # one missed while the app was closed shows now
+        self._show_dose_in_tray()
 
     def start_icing(self, minutes: int) -> str | None:
         """Start icing for `minutes` and show the icing window; returns the refusal's sentence, if refused.
@@ -457,6 +461,23 @@ class CoachApp(QObject):
 
     def _dose_days(self) -> set[date]:
         return dose_days(self.store.sessions())
+
+    def _doses(self) -> dict[date, int]:
+        return doses_by_day(self.store.sessions())
+
+    def _todays_times_per_day(self) -> int:
+        """How many times a day today's routine (the one Start would start) is due."""
+        entry = self.window.selected_routine()
+        return entry.routine.times_per_day if entry is not None else 1
+
+    def _show_dose_in_tray(self) -> None:
+        """'Start today's routine (2 of 3 today)' in the tray, for a routine due several times a day."""
+        dose = self.reminders.dose_text(self.clock.wall())
+        self.tray.routine_action.setText(
+            self.tr("Start today's &routine ({0})").format(dose)
+            if dose
+            else self.tr("Start today's &routine")
+        )
 
     def quit(self) -> None:
         """Leave the app, tray and all (closing the window alone keeps a tray app running).
