@@ -120,7 +120,6 @@ class CoachApp(QObject):
             self.settings = load_settings(self.places.data_dir)
         if changes.history:
             self.refresh_summary()
-            self._show_dose_in_tray()
 
     # -- sessions ------------------------------------------------------------------------------------------
 
@@ -383,6 +382,7 @@ class CoachApp(QObject):
         self.reminders_action.triggered.connect(self.edit_reminders)
         self.window.session_menu.insertAction(self.window.quit_action, self.reminders_action)
         self.reminders.check()  # one missed while the app was closed shows now
+        self.runner.changed.connect(self._show_dose_in_tray)
         self._show_dose_in_tray()
 
     def start_icing(self, minutes: int) -> str | None:
