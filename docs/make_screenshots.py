@@ -39,6 +39,9 @@ from coach.gui.session_end import SessionEndPage
 
 OUT = Path(__file__).resolve().parent / "screenshots"
 SIZE = (1100, 720)
+# Extra sizes to look at while working on the player (not in the README): `--look` writes them too.
+_LOOK = [(1024, 568, "1024x600"), (1366, 736, "1366x768"), (1920, 1050, "1920x1080")]
+LOOK_SIZES = [(QSize(w, h), f"look-hold-{name}.png") for w, h, name in _LOOK] if "--look" in sys.argv else []
 MONDAY = datetime(2026, 3, 2, 18, 0, tzinfo=UTC)
 
 
@@ -139,6 +142,37 @@ def shoot_light(app: CoachApp, clock: FakeClock) -> None:
     page.answers["swelling"].button(1).setChecked(True)
     page.note.setText("Right knee a bit stiff on the stairs")
     save(app.window, "session-end.png")
+    page.save()
+    shoot_hold(app, clock)
+
+
+def shoot_hold(app: CoachApp, clock: FakeClock) -> None:
+    """A rep with a hold (gentle start's inner-thigh squeeze), in the middle of its hold."""
+    player = app.start_routine("gentle-start")
+    assert isinstance(player, PlayerView)
+    clock.advance(5 + 2 * 12 + 1 + 3.3)  # get ready, two reps, then 3 s into the third rep's hold
+    player.tick()
+    save(app.window, "player-hold.png")
+    for size, name in LOOK_SIZES:
+        app.window.resize(size)
+        save(app.window, name)
+    app.window.resize(*SIZE)
+    player.stop_action.trigger()
+    player.stop_button.click()
+    QApplication.processEvents()  # the end page comes while the store is still open
+    shoot_icing_step(app, clock)
+
+
+def shoot_icing_step(app: CoachApp, clock: FakeClock) -> None:
+    """The bundled "Ice the knee" routine: its icing step runs as an icing run, with the icing advice."""
+    player = app.start_routine("ice")
+    assert isinstance(player, PlayerView)
+    clock.advance(5 + 3 * 60 + 20.4)
+    player.tick()
+    save(app.window, "player-icing.png")
+    player.stop_action.trigger()
+    player.stop_button.click()
+    QApplication.processEvents()
 
 
 def shoot_dark(app: CoachApp, clock: FakeClock) -> None:

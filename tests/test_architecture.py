@@ -127,7 +127,7 @@ def _store_writers() -> set[str]:
     writers = set()
     for name in dir(AdherenceStore):
         method = getattr(AdherenceStore, name)
-        if not name.startswith("_") and callable(method) and "atomic()" in inspect.getsource(method):
+        if not name.startswith("_") and callable(method) and "self._writing()" in inspect.getsource(method):
             writers.add(name)
     return writers
 

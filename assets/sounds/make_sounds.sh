@@ -64,6 +64,21 @@ note "$work/tick1.wav" 0 0.08 1200 1.0
 note "$work/tick2.wav" 0 0.04 2400 0.25
 finish tick "$work/tick1.wav" "$work/tick2.wav"
 
+# rep: each new rep; one short, soft woodblock-like note (60 ms) at G5, lower and rounder than the tick so
+# the two are told apart, and short enough for a rep every 2 seconds.
+note "$work/rep1.wav" 0 0.06 "$G5" 1.0 triangle
+finish rep "$work/rep1.wav"
+
+# hold: the top of a rep, hold now; one short high note (C6, 120 ms) that rings a little.
+note "$work/hold1.wav" 0 0.12 "$C6" 1.0
+note "$work/hold2.wav" 0 0.06 "$(calc "$C6 * 2")" 0.2
+finish hold "$work/hold1.wav" "$work/hold2.wav"
+
+# release: the hold is over, lower now; a short falling pair (C6 then G5), the mirror of the hold note.
+note "$work/release1.wav" 0.00 0.09 "$C6" 1.0
+note "$work/release2.wav" 0.07 0.12 "$G5" 1.0
+finish release "$work/release1.wav" "$work/release2.wav"
+
 # get-ready: a soft rising fifth (C5 then G5), the second note allowed to ring.
 note "$work/ready1.wav" 0 0.30 "$C5" 1.0 triangle
 note "$work/ready2.wav" 0.18 0.42 "$G5" 1.0 triangle
@@ -98,6 +113,6 @@ bell "$work/ice3.wav" 0.65 0.55 "$G5"
 bell "$work/ice4.wav" 0.95 0.35 "$C5"
 finish icing-done "$work"/ice{1,2,3,4}.wav
 
-for cue in get-ready tick switch-side set-done session-done icing-done; do
+for cue in get-ready tick rep hold release switch-side set-done session-done icing-done; do
   printf '%-18s %6s bytes\n' "$cue.wav" "$(wc -c <"$here/$cue.wav")"
 done

@@ -25,6 +25,7 @@ HANDLERS = {
     "ice": ("coach.cli.commands", "ice_command"),
     "history": ("coach.cli.history", "history_command"),
     "export": ("coach.cli.export", "export_command"),
+    "backup": ("coach.cli.backup", "backup_command"),
     "advice": ("coach.cli.advice", "advice_command"),
     "today": ("coach.cli.launch", "today_command"),
     "desktop": ("coach.cli.desktop", "desktop_command"),

@@ -15,6 +15,7 @@ from coach.core.routines.library import Library, Origin, discover_routines
 from coach.core.routines.loader import RoutineError, check_routine_file
 from coach.core.routines.model import Routine, estimated_minutes
 from coach.core.session.clock import SystemClock
+from coach.core.settings import load_settings
 from coach.core.store.adherence import AdherenceStore
 from coach.core.words import count
 
@@ -113,7 +114,7 @@ def run_command(args: argparse.Namespace, places: Places, out: IO[str]) -> int:
         from coach.gui.app import run_app
 
         return run_app([sys.argv[0]], routine=routine)
-    store = AdherenceStore.open(places.database)
+    store = _open_store(places)
     try:
         return (
             _run_instant(routine, store, args, out)
@@ -176,13 +177,19 @@ def ice_command(args: argparse.Namespace, places: Places, out: IO[str]) -> int:
     from coach.cli.terminal_icing import ice_in_terminal
     from coach.cli.terminal_player import terminal_keys
 
-    store = AdherenceStore.open(places.database)
+    store = _open_store(places)
     try:
         with terminal_keys() as keys:
             ice_in_terminal(store, SystemClock(), args.minutes, out, keys)
     finally:
         store.close()
     return EXIT_OK
+
+
+def _open_store(places: Places) -> AdherenceStore:
+    """The store, with today's backup taken first if there is none yet (the count kept is a setting)."""
+    kept = load_settings(places.data_dir).backups_kept
+    return AdherenceStore.open(places.database, now=SystemClock().wall(), keep_backups=kept)
 
 
 def _icing_status(places: Places, out: IO[str], *, as_json: bool) -> int:

@@ -128,11 +128,21 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--name", metavar="TEXT", help="with --pdf, a name line on the report (optional)")
     export.add_argument("--force", action="store_true", help="overwrite the files if they exist")
     export.add_argument("--include-simulated", action="store_true", help="include --instant sessions")
+    _add_backup(commands)
     desktop = commands.add_parser("desktop", help="add Rehab Coach to the applications menu (Linux)")
     actions = desktop.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=_Parser)
     install = actions.add_parser("install", help="install the launcher, metainfo and icons for this user")
     install.add_argument("--uninstall", action="store_true", help="remove them again")
     return parser
+
+
+def _add_backup(commands: argparse._SubParsersAction[_Parser]) -> None:
+    backup = commands.add_parser("backup", help="list the automatic backups of your history, or restore one")
+    actions = backup.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser, required=True)
+    listing = actions.add_parser("list", help="the backups: id, when taken, size, sessions")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    restore = actions.add_parser("restore", help="put a backup in place (the current file is moved aside)")
+    restore.add_argument("id", metavar="ID", help="a backup id from `coach backup list`")
 
 
 def day_value(text: str) -> date:

@@ -10,8 +10,9 @@ from collections.abc import Iterator
 from typing import IO, Protocol
 
 from coach.core.routines.model import StepKind
+from coach.core.session.cues import rep_moment
 from coach.core.session.engine import EngineState, SessionEngine
-from coach.core.session.events import CountdownCue, Event, SessionPaused, SideSwitch, StepStarted
+from coach.core.session.events import CountdownCue, Event, HoldCue, SessionPaused, SideSwitch, StepStarted
 from coach.core.session.timer import countdown_text
 
 HELP = "Space pause/resume · n next · b back · q stop"
@@ -154,7 +155,7 @@ class TerminalPlayer:
             step = event.step
             if step.kind is not StepKind.REP or step.rep == 1:
                 self.out.write("\n")
-        elif isinstance(event, CountdownCue | SideSwitch) and self.bell:
+        elif isinstance(event, CountdownCue | SideSwitch | HoldCue) and self.bell:
             self.out.write("\a")
         elif isinstance(event, SessionPaused):
             self._draw()
@@ -167,6 +168,9 @@ class TerminalPlayer:
         engine = self.engine
         step = engine.current_step
         where = f"{countdown_text(engine.remaining(), pad_minutes=False):>6}  {step.describe()}"
+        moment = rep_moment(step, step.seconds - engine.remaining())
+        if moment is not None:
+            where += f"  {moment.line()}"
         if self.asking:
             return f"{where}  {ASK}"
         paused = "  [paused]" if engine.state is EngineState.PAUSED else ""

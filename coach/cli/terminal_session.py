@@ -22,17 +22,18 @@ from coach.core.operations import (
     LiveSession,
     answer_pain_before,
     answer_session_end,
-    icing_warning_before,
     start_session,
 )
 from coach.core.routines.library import Library
-from coach.core.routines.model import Routine, estimated_minutes
+from coach.core.routines.model import Routine, estimated_minutes, is_icing_only
 from coach.core.session.clock import Clock
 from coach.core.store.adherence import AdherenceStore
 from coach.core.words import count
 
 PAIN_BEFORE_PROMPT = f"{PAIN_BEFORE_QUESTION} {PAIN_MIN}-{PAIN_MAX} (Enter skips)"
 PAIN_QUESTION = f"How much did your knee hurt during the session, {PAIN_MIN}-{PAIN_MAX} (Enter skips)?"
+# After a routine that is icing alone the question is how the knee is now, as the app's end page asks.
+PAIN_NOW_QUESTION = f"How much does your knee hurt now, {PAIN_MIN}-{PAIN_MAX} (Enter skips)?"
 INTRODUCTION = "A few questions about the session, as the app asks them; Enter skips any of them."
 YES_NO = {"y": True, "yes": True, "n": False, "no": False}
 YES_NO_HINT = "(y/n, Enter skips)"
@@ -56,14 +57,12 @@ def session_in_terminal(
 
     `keys` opens the key presses for the player (the terminal in single-key mode); the questions before and
     after it are asked a line at a time. `pain` and `pain_before`, given on the command line, answer those
-    questions. A new session asks the pain before it (a resumed one was asked when it began).
+    questions. A new session asks the pain before it (a resumed one was asked when it began), except a
+    routine of icing alone, after which the question is how the knee is now.
     """
     live = offer_recovery(store, library, clock, questions, out)
     if live is None:
-        warning = icing_warning_before(store, routine, clock.wall())
-        if warning:
-            out.write(f"{warning}\n")
-        if pain_before is None:
+        if pain_before is None and not is_icing_only(routine):
             pain_before = _ask_pain(questions, out, PAIN_BEFORE_PROMPT)
         live = start_session(store, routine, clock).value
         if pain_before is not None:
@@ -74,7 +73,9 @@ def session_in_terminal(
     out.write(f"{_introduce(live)}\n")
     with keys() as pressed:
         TerminalPlayer(live.engine, out).play(pressed)
-    end = ask_session_end(store, live.session_id, questions, out, pain=pain)
+    end = ask_session_end(
+        store, live.session_id, questions, out, pain=pain, icing_only=is_icing_only(live.routine)
+    )
     record = end.record
     out.write(
         f"Session {end.outcome.value}: {record.steps_completed} of {record.steps_total} steps done. Saved.\n"
@@ -91,9 +92,18 @@ def _introduce(live: LiveSession) -> str:
 
 
 def ask_session_end(
-    store: AdherenceStore, session_id: int, questions: Questions, out: IO[str], *, pain: int | None = None
+    store: AdherenceStore,
+    session_id: int,
+    questions: Questions,
+    out: IO[str],
+    *,
+    pain: int | None = None,
+    icing_only: bool = False,
 ) -> EndOfSession:
-    """Ask the end-of-session questions (`pain` given answers that one), storing each answer at once."""
+    """Ask the end-of-session questions (`pain` given answers that one), storing each answer at once.
+
+    `icing_only`: the routine was icing alone, so the pain asked is the knee's now, with no exercise advice.
+    """
     signs: dict[str, bool | None] = {sign.key: None for sign in SESSION_WARNING_SIGNS}
 
     def store_answers(note: str = "") -> EndOfSession:
@@ -102,9 +112,10 @@ def ask_session_end(
     if questions.interactive:
         out.write(f"{INTRODUCTION}\n")
     if pain is None:
-        pain = _ask_pain(questions, out, PAIN_QUESTION)
+        pain = _ask_pain(questions, out, PAIN_NOW_QUESTION if icing_only else PAIN_QUESTION)
     if pain is not None:
-        out.write(f"{pain} of {PAIN_MAX}: {store_answers().pain_advice}\n")
+        advice = store_answers().pain_advice
+        out.write(f"{pain} of {PAIN_MAX}.\n" if icing_only else f"{pain} of {PAIN_MAX}: {advice}\n")
     told = False
     for sign in SESSION_WARNING_SIGNS:
         signs[sign.key] = questions.choose(
@@ -119,9 +130,9 @@ def ask_session_end(
     return store_answers(questions.ask(NOTE_QUESTION) or "")
 
 
-def _ask_pain(questions: Questions, out: IO[str], prompt: str) -> int | None:
+def _ask_pain(questions: Questions, out: IO[str], question: str) -> int | None:
     while True:
-        answer = questions.ask(prompt)
+        answer = questions.ask(question)
         if not answer:
             return None
         try:

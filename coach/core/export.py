@@ -9,14 +9,14 @@ unless asked to overwrite, and then writes both files whole or not at all (each 
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from pathlib import Path
 
 from coach.core.clinical.safety import SESSION_WARNING_SIGNS
+from coach.core.files import write_together
 from coach.core.history.outcome import session_outcome
 from coach.core.history.records import SessionRecord, StepResult
 from coach.core.paths import ensure_private_dir
@@ -26,6 +26,8 @@ from coach.core.store.adherence import AdherenceStore
 SESSIONS_FILE = "sessions.csv"
 STEPS_FILE = "steps.csv"
 ENCODING = "utf-8-sig"
+_FORMULA_STARTS = frozenset("=+-@\t\r")
+_NUMBER = re.compile(r"[+-]?\d+(\.\d+)?")
 
 SESSION_COLUMNS = (
     "session_id",
@@ -148,17 +150,25 @@ def step_row(r: StepResult, s: SessionRecord, tz: tzinfo | None = None) -> list[
     return [_text(v) for v in values]
 
 
-def _write_csv(path: Path, header: Sequence[str], rows: list[list[str]]) -> None:
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(descriptor, "w", encoding=ENCODING, newline="") as handle:
+def _csv_writer(header: Sequence[str], rows: list[list[str]]) -> Callable[[Path], None]:
+    def write(path: Path) -> None:
+        with path.open("w", encoding=ENCODING, newline="") as handle:
             writer = csv.writer(handle)
             writer.writerow(header)
-            writer.writerows(rows)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+            writer.writerows([[spreadsheet_safe(cell) for cell in row] for row in rows])
+
+    return write
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A cell a spreadsheet shows as text: one starting with = + - @ (or tab, CR) gets a leading '.
+
+    OWASP's advice against CSV injection: a routine title "=HYPERLINK(...)" must not become a formula in
+    the physiotherapist's spreadsheet. Plain numbers such as -120 stay numbers.
+    """
+    if cell[:1] in _FORMULA_STARTS and not _NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell
 
 
 def export_csv(
@@ -184,6 +194,12 @@ def export_csv(
     by_id = {s.id: s for s in sessions}
     results = store.step_results(list(by_id))
     ensure_private_dir(folder)
-    _write_csv(targets[0], SESSION_COLUMNS, [session_row(s, tz) for s in sessions])
-    _write_csv(targets[1], STEP_COLUMNS, [step_row(r, by_id[r.session_id], tz) for r in results])
+    # Both files are written aside and renamed together at the end: never a new sessions.csv beside an
+    # old steps.csv.
+    write_together(
+        [
+            (targets[0], _csv_writer(SESSION_COLUMNS, [session_row(s, tz) for s in sessions])),
+            (targets[1], _csv_writer(STEP_COLUMNS, [step_row(r, by_id[r.session_id], tz) for r in results])),
+        ]
+    )
     return CsvExport(targets[0], targets[1], len(sessions), len(results))

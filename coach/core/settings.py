@@ -19,6 +19,7 @@ from coach.core.history.reminders import WAKING_FROM, WAKING_UNTIL
 from coach.core.paths import ensure_private_dir
 
 SETTINGS_FILE = "settings.json"
+MAX_BACKUPS_KEPT = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +40,8 @@ class Settings:
     # The waking hours a several-times-a-day routine's doses are spread across (coach.core.history.reminders).
     waking_from: time = WAKING_FROM
     waking_until: time = WAKING_UNTIL
+    welcomed: bool = False  # the first-run welcome has been shown
+    backups_kept: int = 7  # daily backups kept beside the database (0: none taken at start)
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)
@@ -55,6 +58,8 @@ def _to_json(settings: Settings) -> dict[str, Any]:
         "report_name": settings.report_name,
         "waking_from": settings.waking_from.strftime("%H:%M"),
         "waking_until": settings.waking_until.strftime("%H:%M"),
+        "welcomed": settings.welcomed,
+        "backups_kept": settings.backups_kept,
     }
 
 
@@ -94,6 +99,8 @@ def _from_json(raw: object) -> Settings:
         report_name=name.strip() if isinstance(name := raw.get("report_name"), str) else "",
         waking_from=_time_of_day(raw.get("waking_from")) or default.waking_from,
         waking_until=_time_of_day(raw.get("waking_until")) or default.waking_until,
+        welcomed=raw.get("welcomed") is True,
+        backups_kept=_backups_kept(raw.get("backups_kept"), default.backups_kept),
     )
 
 
@@ -105,6 +112,13 @@ def _time_of_day(raw: object) -> time | None:
         return time.fromisoformat(raw).replace(second=0, microsecond=0)
     except ValueError:
         return None
+
+
+def _backups_kept(raw: object, default: int) -> int:
+    """A whole number of backups from 0 to MAX_BACKUPS_KEPT; anything else is the default."""
+    if isinstance(raw, bool) or not isinstance(raw, int) or not 0 <= raw <= MAX_BACKUPS_KEPT:
+        return default
+    return raw
 
 
 def load_settings(data_dir: Path) -> Settings:

@@ -26,7 +26,6 @@ from coach.core.operations import (
     change_settings,
     close_abandoned_session,
     find_recovery,
-    icing_warning_before,
     resume_session,
     start_session,
 )
@@ -34,7 +33,7 @@ from coach.core.paths import Places, resolve_places
 from coach.core.requests import Request, server_name
 from coach.core.routines.library import Library, discover_routines
 from coach.core.routines.loader import ILLUSTRATIONS
-from coach.core.routines.model import Routine
+from coach.core.routines.model import Routine, is_icing_only
 from coach.core.session.clock import Clock, SystemClock
 from coach.core.session.engine import EngineState
 from coach.core.session.icing import IcingEnded
@@ -42,6 +41,7 @@ from coach.core.settings import Settings, load_settings
 from coach.core.store.adherence import AdherenceStore
 from coach.core.store.errors import StoreError
 from coach.gui.about import AboutDialog
+from coach.gui.backups import BackupsDialog
 from coach.gui.check_in import MorningCheckIn
 from coach.gui.history import HistoryWindow
 from coach.gui.icing import IcingController, IcingWindow
@@ -53,14 +53,20 @@ from coach.gui.pain_before import PainBeforePage
 from coach.gui.player import PlayerView
 from coach.gui.recovery import RecoveryDialog
 from coach.gui.reminders import ReminderDialog, ReminderScheduler
+from coach.gui.routine_folders import RoutineFolders
 from coach.gui.session_end import SessionEndPage
+from coach.gui.start_at_login import StartAtLoginAction
 from coach.gui.tray import CoachTray
+from coach.gui.welcome import WelcomeDialog
+from coach.services.autostart import AutoStart, NullAutoStart, make_autostart
 from coach.services.inhibit import Inhibitor, NullInhibitor, make_inhibitor
 from coach.services.notify import Notifier, NullNotifier, make_notifier
 from coach.services.sound import NullSound, SoundPlayer, make_sound_player
 from coach.services.voice import NullVoice, Voice, make_voice
 
 SESSION_ENDED = Changes(sessions=True, steps=True)
+# Where the welcome suggests a newcomer begins: the bundled programme's first two weeks.
+FIRST_ROUTINE = "gentle-start"
 
 
 @dataclass
@@ -71,6 +77,7 @@ class Services:
     voice: Voice = field(default_factory=NullVoice)
     notifier: Notifier = field(default_factory=NullNotifier)
     inhibitor: Inhibitor = field(default_factory=NullInhibitor)
+    autostart: AutoStart = field(default_factory=NullAutoStart)
 
 
 class CoachApp(QObject):
@@ -104,6 +111,15 @@ class CoachApp(QObject):
         self.refresh_summary()
         self._setup_icing()
         self._setup_history()
+        self.routine_folders = RoutineFolders(
+            [places.bundled_routines, places.user_routines], places.user_routines, parent=self
+        )
+        self.routine_folders.changed.connect(self._reload_library)
+        self.window.session_menu.insertAction(self.window.quit_action, self.routine_folders.open_action)
+        self.start_at_login_action = StartAtLoginAction(services.autostart, self.window, self)
+        self.window.session_menu.insertAction(self.window.quit_action, self.start_at_login_action)
+        self.welcome: WelcomeDialog | None = None
+        self._setup_backups()
         self.window.close_guard = self._may_close
 
     def change_settings(self, settings: Settings) -> None:
@@ -148,7 +164,10 @@ class CoachApp(QObject):
         """Show the one-tap pain score before `routine` (skippable); the answer starts the player."""
         if self.player is not None or self.pain_page is not None:
             return None
-        page = PainBeforePage(routine.title, icing_warning_before(self.store, routine, self.clock.wall()))
+        if is_icing_only(routine):  # the pain rule is about exercise: icing alone asks the knee after
+            self.play_routine(routine)
+            return None
+        page = PainBeforePage(routine.title)
         page.answered.connect(self._on_pain_before)
         page.cancelled.connect(self._close_pain_page)
         self.pain_page, self.pain_routine = page, routine
@@ -213,6 +232,7 @@ class CoachApp(QObject):
             beeps=self.settings.beeps,
             speak=self.settings.voice,
             voice_note=self.voice_unavailable if self.settings.voice else None,
+            icing=live.icing,
         )
         player.finished.connect(self._on_session_finished)
         self.player = player
@@ -233,8 +253,10 @@ class CoachApp(QObject):
         self.player = None
         if live is None:
             return
+        if live.unsaved:  # the end (or the last steps) could not be written: try once more, say if not
+            self.runner.run(live.save_unsaved, self.window)
         self.runner.announce(SESSION_ENDED)
-        page = SessionEndPage(live.record(), self.store, self.runner)
+        page = SessionEndPage(live.record(), self.store, self.runner, icing_only=is_icing_only(live.routine))
         page.done.connect(self._on_session_closed)
         self.window.show_page(page)
 
@@ -315,13 +337,28 @@ class CoachApp(QObject):
         return dialog
 
     def _reload_library(self) -> None:
-        """The person's own copy of a routine was written: the library shows it, history advises on it."""
+        """A routine file was written or changed: the library shows it, history advises on it."""
         self.library = discover_routines(
             self.places.bundled_routines, self.places.user_routines, self.places.assets
         )
         self.window.set_library(self.library)
         if self.history_window is not None:
             self.history_window.set_library(self.library)
+
+    def offer_welcome(self) -> WelcomeDialog | None:
+        """On the very first start, say what the app does and where to begin (once: it is remembered)."""
+        if self.settings.welcomed or self.store.sessions():
+            return None
+        self.change_settings(self.settings.replace(welcomed=True))
+        first = self.library.find(FIRST_ROUTINE)
+        self.welcome = WelcomeDialog(first.routine.title if first else None, self.window)
+        self.welcome.finished.connect(self._on_welcome_answer)
+        self.welcome.open()
+        return self.welcome
+
+    def _on_welcome_answer(self) -> None:
+        if self.welcome is not None and self.welcome.begin_chosen:
+            self.start_routine(FIRST_ROUTINE)
 
     def offer_morning_check_in(self) -> MorningCheckIn | None:
         """On the first start of a day after a session, ask once how the knee is this morning."""
@@ -529,6 +566,28 @@ class CoachApp(QObject):
         else:
             self._on_show()
 
+    def _setup_backups(self) -> None:
+        self.backups_action = QAction(self.tr("&Backups…"), self.window)
+        self.backups_action.triggered.connect(self.show_backups)
+        self.window.help_menu.insertAction(self.window.about_action, self.backups_action)
+        self.backups_dialog: BackupsDialog | None = None
+
+    def show_backups(self) -> BackupsDialog:
+        """Help → Backups…: list them; restoring waits until no session or icing runs."""
+        if self.backups_dialog is None:
+            self.backups_dialog = BackupsDialog(
+                self.store, self.clock, self.runner, self._why_not_restore, self.window
+            )
+        self.backups_dialog.refresh()
+        self.backups_dialog.show()
+        self.backups_dialog.raise_()
+        return self.backups_dialog
+
+    def _why_not_restore(self) -> str | None:
+        if self.session_running() or self.icing.running:
+            return self.tr("Finish the session or the icing first; then restore.")
+        return None
+
     def session_running(self) -> bool:
         return self.player is not None and self.player.engine.state in (
             EngineState.RUNNING,
@@ -541,6 +600,7 @@ class CoachApp(QObject):
             if self.player is not None and self.session_running():
                 self.player.finished.disconnect()
                 self.player.engine.stop()  # every finished step is already stored
+            self.routine_folders.stop()
             self._close_history()
             self._close_icing()
         finally:
@@ -580,7 +640,8 @@ def run_app(
     qt_app = existing if isinstance(existing, QApplication) else QApplication(qt_arguments(argv or sys.argv))
     places = resolve_places()
     try:
-        store = AdherenceStore.open(places.database)
+        kept = load_settings(places.data_dir).backups_kept
+        store = AdherenceStore.open(places.database, now=SystemClock().wall(), keep_backups=kept)
     except StoreError as error:
         QMessageBox.critical(None, "Rehab Coach", str(error))
         return 1
@@ -589,6 +650,7 @@ def run_app(
         voice=make_voice(),
         notifier=make_notifier(),
         inhibitor=make_inhibitor(),
+        autostart=make_autostart(),
     )
     app = CoachApp(places, store, clock=SystemClock(), services=services)
     server = InstanceServer(name, app.handle_request, parent=app)
@@ -603,7 +665,7 @@ def run_app(
         app.ask_pain_before(routine)
     elif request.command in ("history", "today"):
         app.handle_request(request)
-    else:
+    elif app.offer_welcome() is None:
         app.offer_recovery()
         app.offer_morning_check_in()
     try:

@@ -135,7 +135,7 @@ class HistoryWindow(QWidget):
         filter_row.addWidget(self.routine_box)
 
         content = QWidget()
-        column = QVBoxLayout(content)
+        column = _ShrinkingColumn(content)
         column.setContentsMargins(16, 12, 16, 4)
         column.setSpacing(8)
         column.addLayout(self.header)
@@ -145,7 +145,10 @@ class HistoryWindow(QWidget):
         column.addWidget(self.advice)
         column.addLayout(filter_row)
         column.addWidget(self.table, 1)
-        self.table.setMinimumHeight(220)  # a few rows at least, on the smallest screen too
+        # A few rows at least, on the smallest screen too; the charts give way first (their minimums are
+        # smaller than their preferred sizes), so that a 1366×768 laptop shows rows without scrolling.
+        rows = self.table.verticalHeader().defaultSectionSize()
+        self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height() + 4 * rows + 4)
         # Everything but the buttons scrolls, so that a laptop screen still shows Export and Close.
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
@@ -380,6 +383,19 @@ class HistoryWindow(QWidget):
 
     def _not_exported(self, sentence: str) -> None:
         self.status.setText(self.tr("Not exported: {0}.").format(sentence))
+
+
+class _ShrinkingColumn(QVBoxLayout):
+    """A column that lets a scroll area shrink it to the window, charts first, before it scrolls.
+
+    A layout with word-wrapped labels reports height-for-width, and QScrollArea then sizes its content to
+    the preferred height for the width: the charts keep their full size and the table falls below the
+    fold on a 1366×768 laptop. Without it, the content takes the viewport's height and scrolls only
+    below its minimum.
+    """
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt's name)
+        return False
 
 
 def _title(words: str) -> QLabel:

@@ -168,11 +168,12 @@ class IcingWindow(QWidget):
         self.advice = _label(self.tr("Advice"))
         self.advice.setAlignment(Qt.AlignmentFlag.AlignCenter)
         style.scale_font(self.advice, style.SUBTITLE)
+        style.safety_text(self.advice)
         self.warning = _label(self.tr("Warning"))
         self.warning.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.help = _label(self.tr("Who should not ice"))
         self.help.setText(ICING_WHO_SHOULD_NOT)
-        self.help.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        style.safety_text(self.help)
         buttons = self._build_buttons()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 16)
@@ -300,7 +301,6 @@ class IcingWindow(QWidget):
 
 def _label(name: str) -> QLabel:
     label = QLabel()
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
+    style.plain(label)
     label.setAccessibleName(name)
     return label

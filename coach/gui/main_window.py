@@ -143,12 +143,10 @@ class MainWindow(QMainWindow):
         style.scale_font(self.routine_list, style.LEAD)
         self.routine_list.itemActivated.connect(self.start_action.trigger)
         self.title = QLabel()
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
-        self.title.setWordWrap(True)
+        style.plain(self.title)
         style.scale_font(self.title, style.HEADING, bold=True)
         self.details = QLabel()
-        self.details.setWordWrap(True)
-        self.details.setTextFormat(Qt.TextFormat.PlainText)
+        style.plain(self.details)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details.setAccessibleName(self.tr("Routine details"))
@@ -157,6 +155,7 @@ class MainWindow(QMainWindow):
         self.ice_button = _button(self.ice_action, self.tr("Ice the knee — 20 min"))
         self.history_button = _button(self.history_action, self.tr("History"))
         self.summary = QLabel()
+        style.plain(self.summary)
         self.summary.setAccessibleName(self.tr("This week"))
 
         detail_pane = QWidget()
@@ -179,7 +178,7 @@ class MainWindow(QMainWindow):
 
         self.disclaimer = QLabel(self.tr(DISCLAIMER) + " " + self.tr("Help ▸ Warning signs (F1)."))
         self.disclaimer.setWordWrap(True)
-        self.disclaimer.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        style.safety_text(self.disclaimer)
 
         bottom = QHBoxLayout()
         bottom.addWidget(self.ice_button)

@@ -24,7 +24,7 @@ class PainBeforePage(QWidget):
     answered = Signal(object)
     cancelled = Signal()
 
-    def __init__(self, routine_title: str, warning: str | None = None) -> None:
+    def __init__(self, routine_title: str) -> None:
         super().__init__()
         self.setAccessibleName(self.tr("Pain before the session"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -37,11 +37,6 @@ class PainBeforePage(QWidget):
         style.scale_font(question, style.SUBTITLE, bold=True)
         hint = QLabel(self.tr(PAIN_BEFORE_HINT))
         hint.setWordWrap(True)
-        # The soft repeat-icing warning for a routine that ices (never a block).
-        self.warning = QLabel(warning or "")
-        self.warning.setWordWrap(True)
-        self.warning.setAccessibleName(self.tr("Warning"))
-        self.warning.setVisible(bool(warning))
         self.buttons: dict[int, QPushButton] = {}
         grid = QGridLayout()
         grid.setSpacing(6)
@@ -69,7 +64,6 @@ class PainBeforePage(QWidget):
         layout.setSpacing(style.SPACING)
         layout.addStretch(1)
         layout.addWidget(title)
-        layout.addWidget(self.warning)
         layout.addWidget(question)
         layout.addWidget(hint)
         layout.addLayout(grid)

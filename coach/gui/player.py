@@ -10,107 +10,40 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
-    QFont,
-    QFontMetricsF,
     QKeySequence,
-    QPainter,
-    QPaintEvent,
     QPalette,
     QResizeEvent,
 )
-from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
+from coach.core.operations.icing_steps import ICE_PACK_PICTURE, IcingSteps
 from coach.core.routines.model import Exercise, Routine, StepKind
 from coach.core.session import cues
 from coach.core.session.engine import EngineState, SessionEngine
-from coach.core.session.events import Event, SessionFinished
-from coach.core.session.timer import countdown_text
+from coach.core.session.events import Event, ListenerFailed, SessionFinished, SessionResumed
 from coach.gui import style
+from coach.gui.player_widgets import CountdownLabel, Illustration
 from coach.services.sound import SoundPlayer
 from coach.services.voice import Voice
 
-# The widest texts the countdown shows, in seconds and in minutes; their widths decide the font size.
-_WIDEST_SECONDS = "00"
-_WIDEST_MINUTES = "00:00"
-
-
-class CountdownLabel(QLabel):
-    """A label whose font grows with its size, so the numbers fill the space they are given."""
-
-    def __init__(self) -> None:
-        super().__init__("0")
-        self.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(160, 100)
-        font = self.font()
-        font.setBold(True)
-        font.setStyleHint(QFont.StyleHint.SansSerif)
-        font.setFeature(QFont.Tag("tnum"), 1)  # tabular digits: the number does not wobble as it counts
-        self.setFont(font)
-
-    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
-        changed_shape = (":" in text) != (":" in self.text())
-        super().setText(text)
-        if changed_shape:
-            self._fit()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
-        super().resizeEvent(event)
-        self._fit()
-
-    def _fit(self) -> None:
-        """As large as the space allows for the widest text of this shape, so it does not jump per second."""
-        font = self.font()
-        font.setPixelSize(100)
-        widest = _WIDEST_MINUTES if ":" in self.text() else _WIDEST_SECONDS
-        width_at_100 = QFontMetricsF(font).horizontalAdvance(widest)
-        by_width = 100 * self.width() * 0.9 / max(1.0, width_at_100)
-        font.setPixelSize(max(24, int(min(by_width, self.height() * 0.75))))
-        self.setFont(font)
-
-
-class Illustration(QWidget):
-    """An SVG drawn as large as fits, keeping its shape; a neutral placeholder when the file is missing."""
-
-    def __init__(self, placeholder: Path) -> None:
-        super().__init__()
-        self._placeholder = placeholder
-        self._renderer = QSvgRenderer(self)
-        self._renderer.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
-        self.shown: Path | None = None
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(200, 150)
-
-    def show_image(self, image: Path | None) -> None:
-        wanted = image if image is not None and image.is_file() else self._placeholder
-        if wanted != self.shown:
-            self.shown = wanted
-            self._renderer.load(str(wanted))
-            self.update()
-
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        return QSize(400, 300)
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
-        del event
-        if self._renderer.isValid():
-            painter = QPainter(self)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            self._renderer.render(painter, QRectF(self.rect()))
-            painter.end()
+# The player's text grows with the window (the countdown fits itself separately): 1.0 at this size, in
+# device-independent pixels, about the player's room in a 1366×768 laptop's window; never below or above
+# these factors, so a netbook still fits everything and a big screen does not turn text into posters.
+_TEXT_AT = QSize(1100, 620)
+_TEXT_SCALE_RANGE = (0.85, 2.0)
+# Running text (instructions, next up) grows less: more of it must fit.
+_RUNNING_TEXT_MAX_SCALE = 1.3
 
 
 class PlayerView(QWidget):
@@ -129,8 +62,12 @@ class PlayerView(QWidget):
         beeps: bool = True,
         speak: bool = True,
         voice_note: str | None = None,
+        icing: IcingSteps | None = None,
     ) -> None:
-        """`voice_note` is why spoken cues were asked for but cannot be heard; the player shows it."""
+        """`voice_note` is why spoken cues were asked for but cannot be heard; the player shows it.
+
+        `icing` records the routine's icing steps as icing runs; the player shows its advice and warnings.
+        """
         super().__init__()
         self.routine = routine
         self.engine = engine
@@ -140,14 +77,20 @@ class PlayerView(QWidget):
         self.speak = speak
         self.muted = False
         self._placeholder = placeholder
+        self._icing = icing
+        # An icing step without a picture of its own shows the ice pack, not the standing figure.
+        self._ice_pack = placeholder.with_name(ICE_PACK_PICTURE)
         self._exercises: dict[str, Exercise] = {e.id: e for e in routine.exercises}
         self._completed = False
         self.confirming = False  # Esc was pressed once: Esc again stops, Space carries on
         self._paused_to_ask = False
+        self.problem = ""  # why the session paused itself (a step could not be saved), shown until resumed
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self.tick)
+        self._desktop_points = self.font().pointSizeF()
+        self._text_scale = 1.0
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(self.tr("Guided session: {0}").format(routine.title))
         self._build()
@@ -162,6 +105,17 @@ class PlayerView(QWidget):
 
     def _build(self) -> None:
         self._build_labels()
+        self._scaled_text: list[tuple[QLabel, float, float]] = [
+            (self.headline, style.TITLE, _TEXT_SCALE_RANGE[1]),
+            (self.position_label, style.HEADING, _TEXT_SCALE_RANGE[1]),
+            (self.state_label, style.SUBTITLE, _TEXT_SCALE_RANGE[1]),
+            (self.phase_label, style.HEADING, _TEXT_SCALE_RANGE[1]),
+            (self.side_label, style.TITLE * 1.5, _TEXT_SCALE_RANGE[1]),
+            (self.countdown_caption, style.SUBTITLE, _TEXT_SCALE_RANGE[1]),
+            (self.rep_moment_label, style.TITLE, _TEXT_SCALE_RANGE[1]),
+            (self.instructions, style.LEAD, _RUNNING_TEXT_MAX_SCALE),
+            (self.next_label, style.SUBTITLE, _RUNNING_TEXT_MAX_SCALE),
+        ]
         self._build_controls()
         self._build_confirmation()
         words = QVBoxLayout()
@@ -180,7 +134,8 @@ class PlayerView(QWidget):
         clock_column = QVBoxLayout()
         clock_column.setSpacing(0)
         clock_column.addWidget(self.countdown, 3)  # the digits sit on the caption, not far above it
-        clock_column.addWidget(self.countdown_caption, 1)
+        clock_column.addWidget(self.countdown_caption)
+        clock_column.addWidget(self.rep_moment_label, 1)
         middle = QHBoxLayout()
         middle.setSpacing(style.MARGIN)
         middle.addWidget(self.illustration, 1)
@@ -199,15 +154,17 @@ class PlayerView(QWidget):
 
     def _build_labels(self) -> None:
         self.headline = QLabel()
-        self.headline.setWordWrap(True)
+        style.plain(self.headline)
         self.headline.setAccessibleName(self.tr("Exercise"))
         style.scale_font(self.headline, style.TITLE, bold=True)
         self.position_label = QLabel()
+        style.plain(self.position_label)
         self.position_label.setAccessibleName(self.tr("Set, side and rep"))
         style.scale_font(self.position_label, style.HEADING)
         self.state_label = QLabel()
         self.state_label.setAccessibleName(self.tr("Session state"))
         style.scale_font(self.state_label, style.SUBTITLE, bold=True)
+        style.plain(self.state_label)
         # Work, rest and the side switch differ by a word and a filled or outlined badge, not colour alone.
         self.phase_label = QLabel()
         self.phase_label.setAccessibleName(self.tr("Now"))
@@ -217,21 +174,27 @@ class PlayerView(QWidget):
         style.scale_font(self.phase_label, style.HEADING, bold=True)
         self.side_label = QLabel()
         self.side_label.setAccessibleName(self.tr("Side"))
+        style.plain(self.side_label, wrap=False)
         style.scale_font(self.side_label, style.TITLE * 1.5, bold=True)
         self.countdown = CountdownLabel()
         self.countdown.setAccessibleName(self.tr("Seconds left"))
         self.countdown_caption = QLabel()
         self.countdown_caption.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         style.scale_font(self.countdown_caption, style.SUBTITLE)
+        # Inside a rep with a hold: "lift – HOLD 5 – lower", the part to do now in capitals.
+        self.rep_moment_label = QLabel()
+        self.rep_moment_label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.rep_moment_label.setAccessibleName(self.tr("Lift, hold, lower"))
+        style.scale_font(self.rep_moment_label, style.TITLE, bold=True)
         self.illustration = Illustration(self._placeholder)
         self.illustration.setAccessibleName(self.tr("Illustration"))
         self.instructions = QLabel()
-        self.instructions.setWordWrap(True)
+        style.plain(self.instructions)
         self.instructions.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.instructions.setAccessibleName(self.tr("Instructions"))
         style.scale_font(self.instructions, style.LEAD)
         self.next_label = QLabel()
-        self.next_label.setWordWrap(True)
+        style.plain(self.next_label)
         self.next_label.setAccessibleName(self.tr("Next up"))
         style.scale_font(self.next_label, style.SUBTITLE)
         self.voice_note = QLabel()
@@ -303,6 +266,27 @@ class PlayerView(QWidget):
         show_action()
         self.buttons[action] = button
         return button
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        low, high = _TEXT_SCALE_RANGE
+        by_size = min(self.width() / _TEXT_AT.width(), self.height() / _TEXT_AT.height())
+        scale = round(min(high, max(low, by_size)), 2)
+        if scale != self._text_scale:
+            self._scale_text(scale)
+
+    def _scale_text(self, scale: float) -> None:
+        """Set each label to its step of the type scale times `scale` (capped for running text)."""
+        self._text_scale = scale
+        for label, step, cap in self._scaled_text:
+            font = label.font()
+            font.setPointSizeF(self._desktop_points * step * min(scale, cap))
+            label.setFont(font)
+
+    @property
+    def text_scale(self) -> float:
+        """How much larger than the type scale the player's text is drawn, for the window's size."""
+        return self._text_scale
 
     # -- driving -----------------------------------------------------------------------------------------
 
@@ -386,10 +370,21 @@ class PlayerView(QWidget):
             self.sound.play(said.sound)
         if said.speech and self.speak and not self.muted:
             self.voice.say(said.speech)
+        if isinstance(event, ListenerFailed | SessionResumed):
+            self.problem = self._said_problem(event)
         if isinstance(event, SessionFinished):
             self._timer.stop()
             self._completed = event.completed
             QTimer.singleShot(0, self, self._emit_finished)  # cancelled if the player is gone by then
+
+    def _said_problem(self, event: ListenerFailed | SessionResumed) -> str:
+        if isinstance(event, SessionResumed):
+            return ""
+        return (
+            self.tr("Paused: this step could not be saved yet ({0}).").format(event.reason)
+            + " "
+            + self.tr("Press Space to carry on; it is saved with the next one.")
+        )
 
     def _emit_finished(self) -> None:
         self.finished.emit(self._completed)
@@ -403,13 +398,24 @@ class PlayerView(QWidget):
         upcoming = engine.next_block
         self.headline.setText(cues.headline(step))
         self.position_label.setText(cues.position(step))
-        self.countdown.setText(countdown_text(engine.block_remaining(), pad_minutes=False, bare_seconds=True))
-        self.countdown_caption.setText(self.tr(cues.countdown_caption(step)))
+        block_left = engine.block_remaining()
+        self.countdown.setText(cues.big_number(step, block_left))
+        self.countdown.setAccessibleName(
+            self.tr("Rep") if step.kind is StepKind.REP else self.tr("Seconds left")
+        )
+        self.countdown_caption.setText(self.tr(cues.big_number_caption(step, block_left)))
+        moment = cues.rep_moment(step, step.seconds - engine.remaining())
+        self.rep_moment_label.setText(self.tr(moment.line()) if moment else "")
+        self.rep_moment_label.setVisible(moment is not None)
         shown = self._exercises.get(step.exercise_id)
         if step.kind is StepKind.REST and upcoming is not None:
             shown = self._exercises.get(upcoming.exercise_id, shown)
-        self.illustration.show_image(shown.image if shown else None)
-        self.instructions.setText("\n".join(f"• {line}" for line in shown.directions) if shown else "")
+        image = shown.image if shown else None
+        self.illustration.show_image(self._ice_pack if step.icing and image is None else image)
+        lines = list(shown.directions) if shown else []
+        if self._icing is not None:
+            lines += self._icing.advice(step)
+        self.instructions.setText("\n".join(f"• {line}" for line in lines))
         self.next_label.setText(self.tr("Next up: {0}").format(cues.next_up(upcoming)))
         self.progress.setValue(round(engine.progress() * 1000))
         minutes_left = math.ceil(engine.session_remaining() / 60)
@@ -422,8 +428,10 @@ class PlayerView(QWidget):
         self.countdown.setForegroundRole(
             QPalette.ColorRole.PlaceholderText if paused else QPalette.ColorRole.WindowText
         )
-        self.state_label.setText(self.tr("Paused — press Space to carry on") if paused else "")
-        self.state_label.setVisible(paused and not self.confirming)
+        self.state_label.setText(
+            self.problem or (self.tr("Paused — press Space to carry on") if paused else "")
+        )
+        self.state_label.setVisible(bool(self.problem) or (paused and not self.confirming))
         self.confirm_bar.setVisible(self.confirming)
         self.pause_action.setText(self.tr("Resume") if paused else self.tr("Pause"))
         self._schedule()
@@ -445,6 +453,10 @@ class PlayerView(QWidget):
             return
         remaining = self.engine.block_remaining()  # what the countdown shows
         until_change = remaining - math.ceil(remaining - 1e-9) + 1
+        step = self.engine.current_step
+        moment = cues.rep_moment(step, step.seconds - self.engine.remaining())
+        if moment is not None:  # the hold's own seconds, and its start and end, are cued on time
+            until_change = min(until_change, moment.until_change)
         self._timer.start(max(20, math.ceil(until_change * 1000) + 5))
 
     @property

@@ -15,6 +15,7 @@ from coach.core.history.progression import Proposal
 from coach.core.operations import OpResult, accept_progression
 from coach.core.routines.model import Routine
 from coach.core.store.adherence import AdherenceStore
+from coach.gui import style
 from coach.gui.operations import OperationRunner
 
 _HEADINGS = {
@@ -46,6 +47,7 @@ class ProgressionPanel(QGroupBox):
         self.proposal: Proposal | None = None
         self.today = today
         self.heading = QLabel()
+        style.plain(self.heading)
         font = self.heading.font()
         font.setBold(True)
         self.heading.setFont(font)
@@ -135,7 +137,6 @@ class ProgressionPanel(QGroupBox):
 
 def _label(name: str) -> QLabel:
     label = QLabel()
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
+    style.plain(label)
     label.setAccessibleName(name)
     return label

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from coach.core.history.records import SessionRecord
+from coach.gui import style
 
 
 class RecoveryDialog(QMessageBox):
@@ -15,6 +16,7 @@ class RecoveryDialog(QMessageBox):
         self.record = record
         when = record.started_at.astimezone().strftime("%A %d %B, %H:%M")
         self.setIcon(QMessageBox.Icon.Question)
+        style.plain(self)
         self.setWindowTitle(self.tr("A session did not finish"))
         self.setText(
             self.tr("Your {0} session from {1} did not finish: Rehab Coach closed while it ran.").format(

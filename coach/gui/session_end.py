@@ -23,7 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.core.clinical.safety import PAIN_MAX, PAIN_MIN, SEE_A_DOCTOR, SESSION_WARNING_SIGNS
+from coach.core.clinical.safety import (
+    ICING_END_ADVICE,
+    PAIN_MAX,
+    PAIN_MIN,
+    SEE_A_DOCTOR,
+    SESSION_WARNING_SIGNS,
+)
 from coach.core.history.outcome import SessionOutcome, session_outcome
 from coach.core.history.records import SessionRecord
 from coach.core.history.stats import active_seconds
@@ -43,9 +49,18 @@ class SessionEndPage(QWidget):
 
     done = Signal()
 
-    def __init__(self, record: SessionRecord, store: AdherenceStore, runner: OperationRunner) -> None:
+    def __init__(
+        self,
+        record: SessionRecord,
+        store: AdherenceStore,
+        runner: OperationRunner,
+        *,
+        icing_only: bool = False,
+    ) -> None:
+        """`icing_only`: the routine was icing alone, so the page asks how the knee is now, not during it."""
         super().__init__()
         self.record = record
+        self.icing_only = icing_only
         self.store = store
         self.runner = runner
         self.pain: int | None = None
@@ -77,20 +92,27 @@ class SessionEndPage(QWidget):
             SessionOutcome.OPEN: self.tr("Session not finished"),
         }
         outcome = session_outcome(self.record)
-        self.heading = QLabel(headings[outcome])
-        style.scale_font(self.heading, style.TITLE, bold=True)
         minutes = round(active_seconds(self.store.step_results([self.record.id])) / 60)
-        took = self.tr("in {0} min").format(minutes) if minutes >= 1 else self.tr("in under a minute")
-        self.summary = QLabel(
-            self.tr("{0}: {1} of {2} reps and holds done ({3}), {4}.").format(
+        if self.icing_only:
+            done = outcome is SessionOutcome.DONE
+            self.heading = QLabel(self.tr("Icing done") if done else self.tr("Icing stopped early"))
+            summary = self.tr("{0}: {1} min of icing. {2}").format(
+                self.record.routine_title, minutes, ICING_END_ADVICE
+            )
+        else:
+            self.heading = QLabel(headings[outcome])
+            took = self.tr("in {0} min").format(minutes) if minutes >= 1 else self.tr("in under a minute")
+            summary = self.tr("{0}: {1} of {2} reps and holds done ({3}), {4}.").format(
                 self.record.routine_title,
                 self.record.steps_completed,
                 self.record.steps_total,
                 outcome.value,
                 took,
             )
-        )
+        style.scale_font(self.heading, style.TITLE, bold=True)
+        self.summary = QLabel(summary)
         self.summary.setWordWrap(True)
+        style.plain(self.summary)
         layout.addWidget(self.heading)
         layout.addWidget(self.summary)
         layout.addSpacing(style.SPACING)
@@ -101,7 +123,9 @@ class SessionEndPage(QWidget):
         self.pain_slider.setPageStep(1)
         self.pain_slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.pain_slider.setTickInterval(1)
-        self.pain_slider.setAccessibleName(self.tr("Pain during the session, 0 to 10"))
+        self.pain_slider.setAccessibleName(
+            self.tr("Pain now, 0 to 10") if self.icing_only else self.tr("Pain during the session, 0 to 10")
+        )
         self.pain_slider.valueChanged.connect(self._on_pain)
         # A press or key that leaves the value where it was (0 at the start) still answers the question.
         self.pain_slider.sliderPressed.connect(self._on_pain_touched)
@@ -115,7 +139,13 @@ class SessionEndPage(QWidget):
         row.addWidget(self.pain_slider, 1)
         row.addWidget(QLabel(str(PAIN_MAX)))
         row.addWidget(self.pain_value)
-        layout.addWidget(_bold(self.tr("How much did your knee hurt during the session? (0 none, 10 worst)")))
+        # Icing is not exercise: the pain-monitoring rule's question and advice are about exercise.
+        question = (
+            self.tr("How much does your knee hurt now? (0 none, 10 worst)")
+            if self.icing_only
+            else self.tr("How much did your knee hurt during the session? (0 none, 10 worst)")
+        )
+        layout.addWidget(_bold(question))
         layout.addLayout(row)
         layout.addWidget(self.pain_advice)
         layout.addSpacing(8)
@@ -143,6 +173,7 @@ class SessionEndPage(QWidget):
         self.doctor.setFrameShape(QFrame.Shape.StyledPanel)
         self.doctor.setMargin(style.SPACING)
         self.doctor.setAccessibleName(self.tr("Please see a doctor"))
+        style.safety_text(self.doctor)
         self.doctor.hide()
         layout.addWidget(_bold(self.tr("Two questions we always ask")))
         layout.addLayout(grid)
@@ -198,7 +229,7 @@ class SessionEndPage(QWidget):
             announce=False,
         )
         if end is not None:
-            self.pain_advice.setText(end.pain_advice or "")
+            self.pain_advice.setText("" if self.icing_only else end.pain_advice or "")
             self.doctor.setVisible(end.see_a_doctor is not None)
 
     def _on_pain_action(self) -> None:

@@ -368,6 +368,32 @@ def test_run_in_the_terminal_without_a_tty_leaves_a_crashed_session_and_asks_not
     assert (second.status.value, second.pain) == ("completed", 3)
 
 
+def test_backup_list_and_restore_from_the_command_line(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "run", str(EXAMPLE), "--instant")
+    run(capsys, "run", str(EXAMPLE), "--instant")  # the second start takes today's backup
+
+    code, out, _ = run(capsys, "backup", "list", "--json")
+    (backup,) = json.loads(out)["backups"]
+    assert code == 0
+    assert set(backup) == {"id", "taken_at", "size", "sessions"}
+    assert backup["sessions"] == 1
+
+    code, out, _ = run(capsys, "backup", "restore", backup["id"])
+    assert code == 0
+    assert f"restored backup {backup['id']} (1 session)" in out
+    _, out, _ = run(capsys, "history", "--include-simulated", "--json")
+    assert len(json.loads(out)["sessions"]) == 1
+
+
+def test_backup_restore_of_an_unknown_id_exits_1(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "backup", "restore", "20990101-000000")
+
+    assert code == 1
+    assert "there is no backup '20990101-000000'" in err
+
+
 def test_validate_refuses_a_side_typo_and_icing_without_minutes(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -14,7 +14,7 @@ from coach.core.session.engine import EngineState, SessionEngine
 from coach.core.session.timer import countdown_text
 from coach.core.store.adherence import AdherenceStore
 from tests.cli.fakes import CTRL_C, ScriptedKeys
-from tests.helpers import hold, routine
+from tests.helpers import hold, reps, routine
 
 
 def test_the_terminal_countdown_rounds_up_and_shows_minutes() -> None:
@@ -104,3 +104,16 @@ def test_space_pauses_and_n_skips(fake_clock: FakeClock) -> None:
     assert engine.state is EngineState.FINISHED
     # 5 s get ready, 5 s of the hold, 90 s paused, 1 s more, then skipped: the hold had 24 s left
     assert fake_clock.monotonic() - 1000.0 == 101.0
+
+
+def test_a_rep_with_a_hold_shows_lift_hold_and_lower_and_rings_at_the_hold(fake_clock: FakeClock) -> None:
+    engine = SessionEngine(routine(reps(sets=1, reps=1, rep_seconds=2, hold_seconds=5)), fake_clock)
+    out = io.StringIO()
+
+    TerminalPlayer(engine, out).play(ScriptedKeys(fake_clock, {}))
+
+    text = out.getvalue()
+    assert "LIFT – hold – lower" in text
+    assert "lift – HOLD 3 – lower" in text
+    assert "lift – hold – LOWER" in text
+    assert text.count("\a") >= 2 + 3  # the hold's start and end, and the get-ready countdown

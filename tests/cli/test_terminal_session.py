@@ -7,6 +7,7 @@ import io
 from coach.cli.questions import Questions
 from coach.cli.terminal_session import (
     PAIN_BEFORE_PROMPT,
+    PAIN_NOW_QUESTION,
     PAIN_QUESTION,
     ask_session_end,
     session_in_terminal,
@@ -17,7 +18,7 @@ from coach.core.operations import run_instant_session
 from coach.core.session.clock import FakeClock
 from coach.core.store.adherence import AdherenceStore
 from tests.cli.fakes import Unreadable, library, scripted_keys, typed
-from tests.helpers import hold, routine
+from tests.helpers import hold, routine, timer
 
 PLAN = routine(hold(sets=2, seconds=10, rest_seconds=5))
 
@@ -136,3 +137,22 @@ def test_the_pain_before_is_skippable_and_a_flag_answers_it(
     assert store.session(skipped.record.id).pain_before is None
     assert store.session(given.record.id).pain_before == 5
     assert PAIN_BEFORE_PROMPT not in out.getvalue()
+
+
+def test_after_icing_alone_the_pain_asked_is_the_knees_now_without_exercise_advice(
+    store: AdherenceStore, fake_clock: FakeClock
+) -> None:
+    icing = routine(timer(minutes=1))
+    out = io.StringIO()
+    no_to_every_sign = ["n"] * len(SESSION_WARNING_SIGNS)
+    questions = Questions(typed("4", *no_to_every_sign, ""), out, interactive=True)
+
+    end = session_in_terminal(
+        store, library(icing), icing, fake_clock, out, questions, scripted_keys(fake_clock)
+    )
+
+    text = out.getvalue()
+    assert PAIN_NOW_QUESTION in text
+    assert PAIN_QUESTION not in text
+    assert pain_advice(4) not in text
+    assert store.session(end.record.id).pain == 4

@@ -1,13 +1,25 @@
 from __future__ import annotations
 
 import csv
+import errno
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from coach.core.export import SESSION_COLUMNS, STEP_COLUMNS, ExportError, Period, export_csv
+from coach.core import export as export_module
+from coach.core.export import (
+    SESSION_COLUMNS,
+    STEP_COLUMNS,
+    ExportError,
+    Period,
+    export_csv,
+    spreadsheet_safe,
+)
+from coach.core.files import WriteError
 from coach.core.routines.model import plan_steps
 from coach.core.store.adherence import AdherenceStore
 from tests.helpers import hold, routine
@@ -87,3 +99,48 @@ def test_an_empty_history_exports_the_header_rows(store: AdherenceStore, tmp_pat
     done = export_csv(store, tmp_path)
 
     assert done.sessions_path.read_text(encoding="utf-8-sig").splitlines() == [",".join(SESSION_COLUMNS)]
+
+
+def test_cells_that_a_spreadsheet_would_run_are_neutralised(store: AdherenceStore, tmp_path: Path) -> None:
+    plan = routine(hold(sets=1))
+    hostile = replace(plan, title='=HYPERLINK("http://example.invalid","Click")')
+    session = store.begin_session(hostile, plan_steps(hostile), datetime(2026, 3, 3, 9, tzinfo=UTC))
+    store.record_pain(session, 2, "@SUM(A1:A9) +1 -2")
+
+    export_csv(store, tmp_path / "out")
+
+    (row,) = read(tmp_path / "out" / "sessions.csv")
+    assert row["routine_title"] == "'" + hostile.title
+    assert row["note"] == "'@SUM(A1:A9) +1 -2"
+    assert spreadsheet_safe("-120") == "-120"  # a number stays a number
+    assert spreadsheet_safe("+3.5") == "+3.5"
+    assert spreadsheet_safe("-1+1") == "'-1+1"
+
+
+def test_a_failed_steps_file_leaves_both_old_files_and_no_temporary_ones(
+    store: AdherenceStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    record(store, datetime(2026, 3, 3, 2, 30, tzinfo=UTC))
+    folder = tmp_path / "out"
+    export_csv(store, folder)
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    record(store, datetime(2026, 3, 4, 2, 30, tzinfo=UTC))
+    real = export_module._csv_writer
+
+    def failing_steps(header: Sequence[str], rows: list[list[str]]) -> Callable[[Path], None]:
+        write = real(header, rows)
+        if header != STEP_COLUMNS:
+            return write
+
+        def half_then_fail(path: Path) -> None:
+            write(path)
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        return half_then_fail
+
+    monkeypatch.setattr(export_module, "_csv_writer", failing_steps)
+
+    with pytest.raises(WriteError, match=r"steps\.csv: the disk is full; nothing was written"):
+        export_csv(store, folder, overwrite=True)
+
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before  # the old pair, nothing else

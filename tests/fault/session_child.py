@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from coach.core.operations import start_session
+from coach.core.operations import LiveSession, start_session
 from coach.core.routines.loader import load_routine
 from coach.core.session.clock import FakeClock
 from coach.core.session.engine import EngineState
@@ -24,8 +24,8 @@ def main(database: Path, routine_file: Path) -> None:
         recorder = start_session(store, routine, clock).value
         engine = recorder.engine
 
-        def report(event: Event, session_id: int = recorder.session_id) -> None:
-            if isinstance(event, StepCompleted):
+        def report(event: Event, session_id: int = recorder.session_id, live: LiveSession = recorder) -> None:
+            if isinstance(event, StepCompleted) and not live.unsaved:
                 print(session_id, event.step.index, flush=True)
 
         engine.subscribe(report)  # after the recorder: printed means committed

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import random
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from coach.core.store.adherence import AdherenceStore
 from tests.conftest import REPO
@@ -13,7 +16,28 @@ CHILD = Path(__file__).with_name("session_child.py")
 STEPS_BEFORE_KILL = 150
 
 
+def _kill_points(count: int) -> list[int]:
+    """`count` kill points (steps committed before SIGKILL), random but the same on every run."""
+    chance = random.Random(14)
+    return [chance.randint(1, 400) for _ in range(count)]
+
+
+@pytest.mark.parametrize("steps_before_kill", _kill_points(20))
+def test_sigkill_at_a_random_point_loses_no_completed_step(tmp_path: Path, steps_before_kill: int) -> None:
+    kill_partway(tmp_path, steps_before_kill)
+
+
+@pytest.mark.long
+@pytest.mark.parametrize("steps_before_kill", _kill_points(200))
+def test_two_hundred_sigkills(tmp_path: Path, steps_before_kill: int) -> None:
+    kill_partway(tmp_path, steps_before_kill)
+
+
 def test_sigkill_partway_loses_no_completed_step(tmp_path: Path) -> None:
+    kill_partway(tmp_path, STEPS_BEFORE_KILL)
+
+
+def kill_partway(tmp_path: Path, steps_before_kill: int) -> None:
     database = tmp_path / "coach.db"
     child = subprocess.Popen(
         [sys.executable, str(CHILD), str(database), str(REPO / "routines" / "hip-strength.toml")],
@@ -27,14 +51,14 @@ def test_sigkill_partway_loses_no_completed_step(tmp_path: Path) -> None:
         for line in child.stdout:
             session_id, step_index = map(int, line.split())
             reported.append((session_id, step_index))
-            if len(reported) >= STEPS_BEFORE_KILL:
+            if len(reported) >= steps_before_kill:
                 break
     finally:
         child.kill()  # SIGKILL on POSIX, TerminateProcess on Windows: no clean-up runs
         child.wait()
         child.stdout.close()
 
-    assert len(reported) == STEPS_BEFORE_KILL, "the child died before it was killed"
+    assert len(reported) == steps_before_kill, "the child died before it was killed"
     store = AdherenceStore.open(database)
     try:
         assert store.integrity_ok()

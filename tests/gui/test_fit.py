@@ -34,5 +34,29 @@ def test_history_fits_a_laptop_screen_and_keeps_its_buttons_visible(
         assert button.isVisible()
         assert inside(button, history), f"{button.text()} is below the edge"
     assert history.scroll_area.isVisible()
+    rows = history.table.verticalHeader().defaultSectionSize()
+    assert history.table.viewport().height() >= 4 * rows, "at least four rows of sessions"
+
+
+def test_history_at_1366x768_shows_rows_of_its_table_without_scrolling(
+    qtbot: QtBot, coach_app: CoachApp
+) -> None:
+    history = coach_app.show_history()
+    screen = QRect(0, 0, 1366, 736)  # a 1366×768 laptop with a 32-pixel panel
+
+    fit_to_screen(history, QSize(1120, 860), screen)
+    qtbot.waitUntil(lambda: history.height() <= screen.height())
+
+    assert history.scroll_area.verticalScrollBar().maximum() == 0, "the charts gave way, nothing scrolls"
+    assert inside(history.table, history)
+
+
+def test_history_on_a_netbook_scrolls_rather_than_squeezing_the_table(
+    qtbot: QtBot, coach_app: CoachApp
+) -> None:
+    history = coach_app.show_history()
+
+    fit_to_screen(history, QSize(1120, 860), QRect(0, 0, 1024, 500))
+    qtbot.waitUntil(lambda: history.height() <= 500)
+
     assert history.scroll_area.verticalScrollBar().maximum() > 0, "the content scrolls inside the window"
-    assert history.table.height() >= 200

@@ -5,9 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from coach.core.clinical.safety import ICING_REPEAT_WARNING
 from coach.core.history.records import SessionStatus
-from coach.core.session.clock import FakeClock
 from coach.gui.app import CoachApp
 from coach.gui.pain_before import PainBeforePage
 
@@ -29,7 +27,6 @@ def test_start_asks_the_pain_before_and_stores_one_tap(qtbot: QtBot, coach_app: 
     page = _press_start(qtbot, coach_app)
     assert coach_app.player is None
     assert coach_app.store.sessions() == []  # nothing is started until it is answered or skipped
-    assert not page.warning.isVisibleTo(page)
 
     qtbot.mouseClick(page.buttons[3], Qt.MouseButton.LeftButton)
 
@@ -71,16 +68,8 @@ def test_back_returns_to_the_routines_without_a_session(qtbot: QtBot, coach_app:
     assert coach_app.store.sessions() == []
 
 
-def test_a_routine_that_ices_warns_within_two_hours_of_icing(
-    qtbot: QtBot, coach_app: CoachApp, fake_clock: FakeClock
-) -> None:
-    coach_app.start_icing(10)
-    fake_clock.advance(10 * 60)
-    coach_app.icing.stop()
-    fake_clock.advance(30 * 60)
+def test_a_routine_of_icing_alone_starts_without_the_question(coach_app: CoachApp) -> None:
+    assert coach_app.ask_before_start("ice") is None
 
-    page = coach_app.ask_before_start("ice")
-
-    assert page is not None
-    assert page.warning.isVisibleTo(page)
-    assert page.warning.text() == ICING_REPEAT_WARNING
+    assert coach_app.pain_page is None
+    assert coach_app.player is not None

@@ -44,7 +44,9 @@ def test_start_shows_the_first_exercise_and_records_an_open_session(
     advance(player, fake_clock, GET_READY_SECONDS + 2 * REP_SECONDS + 1)
 
     assert player.position_label.text() == "Set 1 of 3 · Left side · Rep 3 of 12"
-    assert player.countdown.text() == str(int(12 * REP_SECONDS - 2 * REP_SECONDS - 1))
+    assert player.countdown.text() == "3"  # the rep, large; the set's time is in the caption
+    set_left = int(12 * REP_SECONDS - 2 * REP_SECONDS - 1)
+    assert player.countdown_caption.text() == f"of 12 reps · set ends in 0:{set_left:02d}"
     assert player.next_label.text() == "Next up: Switch to the right side"
     assert coach_app.store.done_step_indexes(record.id) == [0, 1, 2]
 
@@ -85,7 +87,8 @@ def test_right_skips_the_set_and_left_goes_back(
     press(qtbot, player, Qt.Key.Key_Left)  # just begun: back to the previous block, the left side
 
     assert player.position_label.text() == "Set 1 of 3 · Left side · Rep 1 of 12"
-    assert player.countdown.text() == str(int(12 * REP_SECONDS))
+    assert player.countdown.text() == "1"
+    assert player.countdown_caption.text().endswith(f"set ends in 0:{int(12 * REP_SECONDS):02d}")
 
 
 def test_esc_asks_first_and_keep_going_carries_on(
@@ -201,7 +204,7 @@ def test_cues_sound_and_speak_and_m_mutes_them(
     advance(player, fake_clock, 12 * REP_SECONDS)
 
     assert player.headline.text() == "Switch to the right side"
-    assert sound.played[-1] is Cue.TICK  # nothing since: no switch-side sound
+    assert sound.played[-1] is Cue.REP  # the first rep's beep; nothing since: no switch-side sound
     assert voice.said[-1] == "1"
     assert player.buttons[player.mute_action].text() == "Unmute  [M]"
 

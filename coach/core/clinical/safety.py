@@ -71,7 +71,11 @@ def check_icing_minutes(minutes: float) -> str | None:
 
 def icing_repeat_warning(last_ended: datetime | None, now: datetime) -> str | None:
     """The soft warning when icing again within 2 hours of the last icing ended, else None."""
-    if last_ended is None or now - last_ended >= timedelta(minutes=ICING_REPEAT_GAP_MINUTES):
+    if (
+        last_ended is None
+        or last_ended > now
+        or now - last_ended >= timedelta(minutes=ICING_REPEAT_GAP_MINUTES)
+    ):
         return None
     return ICING_REPEAT_WARNING
 

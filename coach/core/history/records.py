@@ -216,3 +216,4 @@ class IcingRecord:
     actual_minutes: float | None
     finished_at: datetime | None
     status: IcingStatus
+    session_id: int | None = None  # the guided session this was a step of; None: iced on its own

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable, Sequence
 from datetime import date, tzinfo
 from pathlib import Path
 
 from coach.core.export import CsvExport, ExportError, Period, export_csv
+from coach.core.files import WriteError, write_whole
 from coach.core.history.overview import PeriodReport, read_period_report
-from coach.core.operations.changes import OpResult
+from coach.core.operations.changes import OpResult, Refused
 from coach.core.routines.model import Routine
 from coach.core.store.adherence import AdherenceStore
 
@@ -28,8 +28,20 @@ def export_csv_files(
     include_simulated: bool = False,
 ) -> OpResult[CsvExport]:
     """Write sessions.csv and steps.csv into `folder`; ExportError (a refusal) when it may not."""
-    done = export_csv(store, folder, period, tz, overwrite=overwrite, include_simulated=include_simulated)
+    try:
+        done = export_csv(store, folder, period, tz, overwrite=overwrite, include_simulated=include_simulated)
+    except WriteError as failure:
+        raise Refused(f"The CSV files were not written: {failure}") from failure
     return OpResult(done)
+
+
+def _whole_pdf(path: Path) -> str | None:
+    """A PDF ends with %%EOF; Qt's writer reports no errors, so a full disk shows only in the file."""
+    with path.open("rb") as handle:
+        size = handle.seek(0, os.SEEK_END)
+        handle.seek(max(0, size - 32))
+        tail = handle.read()
+    return None if size > 0 and b"%%EOF" in tail else "the PDF came out incomplete (is the disk full?)"
 
 
 def export_report(
@@ -65,12 +77,8 @@ def export_report(
         routines=routines,
         name=name,
     )
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".pdf", dir=path.parent)
-    os.close(descriptor)
     try:
-        draw(Path(temporary), report, today)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        write_whole(path, lambda temporary: draw(temporary, report, today), check=_whole_pdf)
+    except WriteError as failure:
+        raise Refused(f"The report was not written: {failure}") from failure
     return OpResult(report)

@@ -13,7 +13,6 @@ from datetime import datetime, timedelta
 from coach.core.clinical.safety import icing_repeat_warning
 from coach.core.history.records import IcingRecord, IcingStatus
 from coach.core.operations.changes import Changes, OpResult, Refused
-from coach.core.routines.model import Routine
 from coach.core.session.clock import Clock
 from coach.core.session.icing import IcingEnded, IcingRefusedError, IcingRun
 from coach.core.store.adherence import AdherenceStore
@@ -36,33 +35,25 @@ def live_icing_run(store: AdherenceStore, now: datetime) -> IcingRecord | None:
     return live[-1] if live else None
 
 
-def last_icing_end(store: AdherenceStore) -> datetime | None:
-    """When icing last ended: an icing timer on its own, or an icing exercise inside a routine."""
-    ends = [end for end in (store.last_icing_end(), store.last_routine_icing_end()) if end is not None]
-    return max(ends, default=None)
+def start_icing(
+    store: AdherenceStore, clock: Clock, minutes: int, *, session_id: int | None = None
+) -> OpResult[IcingStarted]:
+    """Start and record an icing run of `minutes`; Refused beyond the cap or while another run is live.
 
-
-def icing_warning_before(store: AdherenceStore, routine: Routine, now: datetime) -> str | None:
-    """The 2-hour repeat warning before a routine that ices, when icing ended less than 2 hours ago."""
-    if not any(e.icing for e in routine.exercises):
-        return None
-    return icing_repeat_warning(last_icing_end(store), now)
-
-
-def start_icing(store: AdherenceStore, clock: Clock, minutes: int) -> OpResult[IcingStarted]:
-    """Start and record an icing run of `minutes`; Refused beyond the cap or while another run is live."""
+    `session_id` names the guided session when the run is an icing step of its routine.
+    """
     now = clock.wall()
     close_abandoned_icing(store, now)
     live = live_icing_run(store, now)
     if live is not None:
         left = math.ceil((_deadline(live) - now).total_seconds() / 60)
         raise Refused(f"An icing timer is already running: {left} min left. Stop it before starting another.")
-    warning = icing_repeat_warning(last_icing_end(store), now)
+    warning = icing_repeat_warning(store.last_icing_end(now), now)
     try:
         run = IcingRun(clock, minutes)
     except IcingRefusedError as refused:
         raise Refused(str(refused)) from None
-    run_id = store.begin_icing(run.started_at, run.planned_minutes)
+    run_id = store.begin_icing(run.started_at, run.planned_minutes, session_id=session_id)
     return OpResult(IcingStarted(run, run_id, warning), ICING)
 
 

@@ -23,6 +23,7 @@ from coach.core.clinical.safety import (
 from coach.core.history.outcome import SessionOutcome, session_outcome
 from coach.core.history.records import SessionRecord
 from coach.core.operations.changes import Changes, OpResult, Refused
+from coach.core.operations.icing_steps import IcingSteps
 from coach.core.routines.library import Library
 from coach.core.routines.model import Routine, plan_steps, total_seconds
 from coach.core.session.clock import Clock, FakeClock
@@ -49,16 +50,37 @@ class LiveSession:
     engine: SessionEngine
     resumed: bool = False
     finished: SessionFinished | None = field(default=None, init=False)
+    icing: IcingSteps = field(init=False)
+
+    unsaved: list[StepCompleted | SessionFinished] = field(default_factory=list, init=False)
 
     def __post_init__(self) -> None:
+        self.icing = IcingSteps(self.store, self.engine.clock, self.session_id)
         self.engine.subscribe(self._on_event)
+        self.engine.subscribe(self.icing.on_event)
 
     def _on_event(self, event: Event) -> None:
-        if isinstance(event, StepCompleted):
-            record_step(self.store, self.session_id, event)
-        elif isinstance(event, SessionFinished):
+        """Write each finished step and the end; what cannot be written yet is kept, in order, and retried.
+
+        A StoreError goes back to the engine, which pauses the session and tells the face (ListenerFailed).
+        """
+        if isinstance(event, SessionFinished):
             self.finished = event
-            finish_session(self.store, self.session_id, event)
+        if isinstance(event, StepCompleted | SessionFinished):
+            self.unsaved.append(event)
+            self.save_unsaved()
+
+    def save_unsaved(self) -> OpResult[None]:
+        """Write what could not be written before (a busy or full disk), oldest first; else StoreError."""
+        changes = Changes()
+        while self.unsaved:
+            event = self.unsaved[0]
+            if isinstance(event, StepCompleted):
+                changes |= record_step(self.store, self.session_id, event).changes
+            else:
+                changes |= finish_session(self.store, self.session_id, event).changes
+            self.unsaved.pop(0)
+        return OpResult(None, changes)
 
     def record(self) -> SessionRecord:
         return self.store.session(self.session_id)

@@ -7,6 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from coach.core.routines.bounds import outside_folder
 from coach.core.routines.loader import CheckedRoutine, check_routine_file
 from coach.core.routines.model import Routine
 from coach.core.routines.values import Problem
@@ -51,6 +52,9 @@ class Library:
         return None
 
 
+LINK_OUT = "this is a link to a file outside the routines folder; it was not read (copy the file in instead)"
+
+
 def discover_routines(bundled_dir: Path, user_dir: Path, assets_dir: Path | None = None) -> Library:
     """Load every `*.toml` in both folders; a user routine with a bundled routine's id takes its place."""
     bundled, broken = _load_folder(bundled_dir, Origin.BUNDLED, assets_dir)
@@ -73,8 +77,12 @@ def _load_folder(
 ) -> tuple[list[RoutineEntry], list[BrokenRoutine]]:
     if not folder.is_dir():
         return [], []
-    checked = [check_routine_file(path, assets_dir) for path in sorted(folder.glob("*.toml"))]
+    paths = sorted(folder.glob("*.toml"))
+    checked = [check_routine_file(p, assets_dir) for p in paths if not outside_folder(p, folder)]
     broken = [BrokenRoutine(c.path, origin, c.errors) for c in checked if c.routine is None]
+    broken += [
+        BrokenRoutine(p, origin, (Problem(p, 1, LINK_OUT),)) for p in paths if outside_folder(p, folder)
+    ]
     groups: dict[str, list[tuple[CheckedRoutine, Routine]]] = defaultdict(list)
     for c in checked:
         if c.routine is not None:

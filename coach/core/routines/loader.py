@@ -17,8 +17,17 @@ from pathlib import Path
 from typing import Any
 
 from coach.core.clinical.safety import ICING_LIMIT_REASON, ICING_MAX_MINUTES
+from coach.core.plain_text import without_direction_controls
 from coach.core.routines import format2
+from coach.core.routines.bounds import (
+    UnreadableRoutineError,
+    long_number_line,
+    planned_work_steps,
+    read_bounded,
+    too_many_steps,
+)
 from coach.core.routines.format2 import EXERCISE_KEYS_2, ROUTINE_KEYS_2
+from coach.core.routines.icing_total import planned_icing_minutes
 from coach.core.routines.model import Exercise, ExerciseKind, Routine
 from coach.core.routines.toml_lines import KeyLines
 from coach.core.routines.values import Problem, ValueReader, show
@@ -101,13 +110,9 @@ def load_routine(path: Path, assets_dir: Path | None = None) -> Routine:
 def check_routine_file(path: Path, assets_dir: Path | None = None) -> CheckedRoutine:
     """Read and validate one routine file; never raises for anything wrong with the file."""
     try:
-        raw = path.read_bytes()
-    except OSError as error:
-        return _failed(path, 1, f"cannot read the file: {error.strerror or error}")
-    if len(raw) > MAX_FILE_BYTES:
-        return _failed(
-            path, 1, f"the file is {len(raw)} bytes; a routine file may be at most {MAX_FILE_BYTES}"
-        )
+        raw = read_bounded(path, MAX_FILE_BYTES)
+    except UnreadableRoutineError as refusal:
+        return _failed(path, 1, str(refusal))
     try:
         text = raw.decode("utf-8-sig")  # a byte-order mark from a Windows editor is harmless
     except UnicodeDecodeError as error:
@@ -140,6 +145,9 @@ def check_routine_text(text: str, path: Path, assets_dir: Path | None = None) ->
         return _failed(path, line, f"this is not valid TOML: {sentence}")
     except RecursionError:
         return _failed(path, 1, "this is not a routine: its values are nested far too deeply")
+    except ValueError:  # not a TOMLDecodeError: a whole number past Python's 4,300-digit limit
+        line = long_number_line(text) or 1
+        return _failed(path, line, "this number is far too long to be a count or a time")
     checker = _Checker(path, KeyLines(text), assets_dir)
     routine = checker.routine(document)
     problems = tuple(sorted(checker.problems, key=lambda p: (p.line, p.warning)))
@@ -238,8 +246,11 @@ class _Checker(ValueReader):
             exercises.append(exercise)
         if len(exercises) != len(tables):
             return None
+        if too_many := too_many_steps(tuple(exercises)):
+            self.error(max(exercises, key=lambda e: planned_work_steps((e,))).line, too_many)
+            return None
         icing = [e for e in exercises if e.icing]
-        total = sum(e.timer_minutes * e.sets for e in icing)
+        total = planned_icing_minutes(icing)
         if total > ICING_MAX_MINUTES:
             self.error(
                 icing[-1].line,
@@ -378,7 +389,7 @@ class _Checker(ValueReader):
         if not isinstance(value, list) or not all(isinstance(s, str) for s in value):
             self.error(line, f"instructions must be a list of sentences, got {show(value)}")
             return ()
-        return tuple(s.strip() for s in value if s.strip())
+        return tuple(without_direction_controls(s.strip()) for s in value if s.strip())
 
     def _image(self, table: dict[str, Any], line: int) -> Path | None:
         name = self.text(table, "image", line)

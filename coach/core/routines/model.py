@@ -151,6 +151,18 @@ class Step:
     rep: int = 0
     reps_total: int = 0
     hold_seconds: float = 0.0
+    icing: bool = False  # an icing timer: run and recorded as icing, with its advice and its cap
+
+    @property
+    def hold_starts_after(self) -> float:
+        """Seconds into a rep with a hold when the hold begins: the rep's moving time is split evenly
+        between lifting into the hold and lowering out of it."""
+        return (self.seconds - self.hold_seconds) / 2
+
+    @property
+    def hold_ends_after(self) -> float:
+        """Seconds into a rep with a hold when the hold ends and lowering begins."""
+        return self.hold_starts_after + self.hold_seconds
 
     @property
     def uses_wall_clock(self) -> bool:
@@ -238,8 +250,14 @@ class _Plan:
                 rep=rep,
                 reps_total=(exercise.reps or 0) if is_rep else 0,
                 hold_seconds=exercise.hold_seconds if is_rep else 0.0,
+                icing=exercise.icing and kind is StepKind.TIMER,
             )
         )
+
+
+def is_icing_only(routine: Routine) -> bool:
+    """Whether every exercise of `routine` is icing (the bundled "Ice the knee"): no exercise to ask about."""
+    return bool(routine.exercises) and all(exercise.icing for exercise in routine.exercises)
 
 
 def total_seconds(steps: tuple[Step, ...] | list[Step]) -> float:

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from coach.core.plain_text import without_direction_controls
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
@@ -65,7 +67,7 @@ class ValueReader:
         if required and not value.strip():
             self.error(line, f"{key} must not be empty")
             return None
-        return value.strip()
+        return without_direction_controls(value.strip())
 
     def flag(self, table: dict[str, Any], key: str, line: int) -> bool:
         value = table.get(key, False)

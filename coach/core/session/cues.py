@@ -10,8 +10,17 @@ import enum
 import math
 from dataclasses import dataclass
 
+from coach.core.clinical.safety import ICING_START_ADVICE
 from coach.core.routines.model import Step, StepKind
-from coach.core.session.events import CountdownCue, Event, HalfwayCue, SessionFinished, StepStarted
+from coach.core.session.events import (
+    CountdownCue,
+    Event,
+    HalfwayCue,
+    HoldCue,
+    SessionFinished,
+    StepStarted,
+)
+from coach.core.session.timer import countdown_text
 
 
 class SoundCue(enum.Enum):
@@ -19,6 +28,9 @@ class SoundCue(enum.Enum):
 
     GET_READY = "get-ready"
     TICK = "tick"
+    REP = "rep"
+    HOLD = "hold"
+    RELEASE = "release"
     SWITCH_SIDE = "switch-side"
     SET_DONE = "set-done"
     SESSION_DONE = "session-done"
@@ -62,6 +74,8 @@ def phase(step: Step, *, paused: bool = False) -> str:
     """One word for what kind of moment this is, readable from the mat: WORK, REST, SWITCH, GET READY."""
     if paused:
         return "PAUSED"
+    if step.icing:
+        return "ICING"
     words = {
         StepKind.GET_READY: "GET READY",
         StepKind.REST: "REST",
@@ -77,6 +91,8 @@ def side_word(step: Step) -> str:
 
 def countdown_caption(step: Step) -> str:
     """What the big number counts down."""
+    if step.icing:
+        return "of icing left"
     captions = {
         StepKind.GET_READY: "until you start",
         StepKind.REP: "left in this set",
@@ -86,6 +102,50 @@ def countdown_caption(step: Step) -> str:
         StepKind.SWITCH_SIDE: "to switch sides",
     }
     return captions[step.kind]
+
+
+def big_number(step: Step, block_remaining: float) -> str:
+    """The player's large figure: the rep's count during reps, else the time left ('45', '2:30')."""
+    if step.kind is StepKind.REP:
+        return str(step.rep)
+    return countdown_text(block_remaining, pad_minutes=False, bare_seconds=True)
+
+
+def big_number_caption(step: Step, block_remaining: float) -> str:
+    """What the large figure is: 'of 12 reps · set ends in 0:38', or what the time counts down."""
+    if step.kind is StepKind.REP:
+        return f"of {step.reps_total} reps · set ends in {countdown_text(block_remaining, pad_minutes=False)}"
+    return countdown_caption(step)
+
+
+@dataclass(frozen=True, slots=True)
+class RepMoment:
+    """Where inside a rep with a hold the person is: lifting, holding (whole seconds left), or lowering."""
+
+    word: str  # "lift", "hold" or "lower"
+    hold_left: int  # whole seconds of the hold still to go; 0 outside the hold
+    until_change: float  # seconds until the word or the hold's second changes: when to look again
+
+    def line(self) -> str:
+        """'lift – HOLD 5 – lower': the whole rep, the part to do now in capitals."""
+        parts = {"lift": "lift", "hold": "hold", "lower": "lower"}
+        parts[self.word] = self.word.upper()
+        if self.word == "hold":
+            parts["hold"] = f"HOLD {self.hold_left}"
+        return " – ".join(parts.values())
+
+
+def rep_moment(step: Step, elapsed: float) -> RepMoment | None:
+    """The moment `elapsed` seconds into `step`, for a rep with a hold; None for anything else."""
+    if step.kind is not StepKind.REP or step.hold_seconds <= 0:
+        return None
+    if elapsed < step.hold_starts_after:
+        return RepMoment("lift", 0, step.hold_starts_after - elapsed)
+    if elapsed < step.hold_ends_after:
+        left = step.hold_ends_after - elapsed
+        whole = math.ceil(left - 1e-9)
+        return RepMoment("hold", whole, left - (whole - 1))
+    return RepMoment("lower", 0, max(0.0, step.seconds - elapsed))
 
 
 def next_up(step: Step | None) -> str:
@@ -110,6 +170,10 @@ def announce(event: Event, following: Step | None = None) -> Announcement:
         return _announce_step(event.step, following)
     if isinstance(event, CountdownCue):
         return Announcement(SoundCue.TICK)
+    if isinstance(event, HoldCue):
+        if event.starting:
+            return Announcement(SoundCue.HOLD, "Hold")
+        return Announcement(SoundCue.RELEASE, "Lower")
     if isinstance(event, HalfwayCue):
         return Announcement(speech="Halfway")
     if isinstance(event, SessionFinished) and event.completed:
@@ -126,9 +190,11 @@ def _announce_step(step: Step, following: Step | None) -> Announcement:
     if step.kind is StepKind.SWITCH_SIDE:
         return Announcement(SoundCue.SWITCH_SIDE, f"Switch to the {step.side} side.")
     if step.kind is StepKind.REP:
-        return Announcement(speech=str(step.rep))
+        return Announcement(SoundCue.REP, str(step.rep))
     if step.kind is StepKind.HOLD:
         return Announcement(speech=f"Hold {_duration(step.seconds)}")
+    if step.icing:
+        return Announcement(speech=f"{step.exercise_name}, {_duration(step.seconds)}. {ICING_START_ADVICE}")
     return Announcement(speech=f"{step.exercise_name}, {_duration(step.seconds)}")
 
 

@@ -8,6 +8,7 @@ emits plain event objects to its subscribers and as the return value of every ca
 from __future__ import annotations
 
 import enum
+import logging
 import math
 from collections.abc import Callable
 from datetime import datetime, timedelta
@@ -18,6 +19,8 @@ from coach.core.session.events import (
     CountdownCue,
     Event,
     HalfwayCue,
+    HoldCue,
+    ListenerFailed,
     SessionFinished,
     SessionPaused,
     SessionResumed,
@@ -38,6 +41,7 @@ HALFWAY_MIN_STEP_SECONDS = 20.0
 BACK_RESTARTS_AFTER_SECONDS = 2.0
 
 Listener = Callable[[Event], None]
+log = logging.getLogger(__name__)
 
 
 class EngineState(enum.Enum):
@@ -74,6 +78,7 @@ class SessionEngine:
         self._step_started_wall = clock.wall()
         self._last_cue = COUNTDOWN_FROM + 1
         self._halfway_done = False
+        self._hold_cues_done = 0  # inside a rep with a hold: 1 once its start was cued, 2 once its end
         self.seconds_total = sum(step.seconds for step in steps)
 
     # -- observing ----------------------------------------------------------------------------------------
@@ -245,6 +250,7 @@ class SessionEngine:
         self._step_started_wall = self._wall_at(at)
         self._last_cue = COUNTDOWN_FROM + 1
         self._halfway_done = False
+        self._hold_cues_done = 0
         if self._state is EngineState.PAUSED:
             self._paused_remaining = step.seconds
         events.append(StepStarted(step, self.next_step))
@@ -263,6 +269,17 @@ class SessionEngine:
         if is_long and not self._halfway_done and remaining <= step.seconds / 2:
             self._halfway_done = True
             events.append(HalfwayCue(step))
+        if step.kind is StepKind.REP and step.hold_seconds > 0:
+            self._cue_hold(step, step.seconds - remaining, events)
+
+    def _cue_hold(self, step: Step, elapsed: float, events: list[Event]) -> None:
+        """The start and the end of the hold inside a rep, each once (a late tick may bring both)."""
+        if self._hold_cues_done == 0 and elapsed >= step.hold_starts_after - 1e-6:
+            self._hold_cues_done = 1
+            events.append(HoldCue(step, starting=True))
+        if self._hold_cues_done == 1 and elapsed >= step.hold_ends_after - 1e-6:
+            self._hold_cues_done = 2
+            events.append(HoldCue(step, starting=False))
 
     def _finish(self, completed: bool, at: float, events: list[Event]) -> None:
         self._state = EngineState.FINISHED if completed else EngineState.STOPPED
@@ -276,9 +293,26 @@ class SessionEngine:
         return self._clock.wall() - timedelta(seconds=self._clock.monotonic() - monotonic)
 
     def _emit(self, events: list[Event]) -> list[Event]:
+        """Hand each event to every listener, in order; one listener failing never stops the others.
+
+        A failure pauses a running session and is handed on as `ListenerFailed`, so that a step the store
+        could not write is said in the window instead of vanishing while the session carries on.
+        """
+        failures: list[Event] = []
         for event in events:
             for listener in self._listeners:
-                listener(event)
+                try:
+                    listener(event)
+                except Exception as error:  # any listener's failure must reach the person, not end the engine
+                    log.exception("a session listener failed on %s", type(event).__name__)
+                    if not isinstance(event, ListenerFailed):  # never report a failure to report one
+                        failures.append(ListenerFailed(event, str(error)))
+        if failures:
+            if self._state is EngineState.RUNNING:
+                self._paused_remaining = self._deadline.remaining(self._clock)
+                self._state = EngineState.PAUSED
+                failures.insert(0, SessionPaused(self.current_step, self._paused_remaining))
+            events = events + self._emit(failures)
         return events
 
 

@@ -30,6 +30,14 @@ class CountdownCue:
 
 
 @dataclass(frozen=True, slots=True)
+class HoldCue:
+    """Inside a rep with a hold: the hold begins (`starting`) or ends and the person lowers."""
+
+    step: Step
+    starting: bool
+
+
+@dataclass(frozen=True, slots=True)
 class HalfwayCue:
     step: Step
 
@@ -70,14 +78,28 @@ class SessionFinished:
     at: datetime
 
 
+@dataclass(frozen=True, slots=True)
+class ListenerFailed:
+    """A listener could not take `event` (the store could not write a step, say): the session pauses.
+
+    `reason` is the listener's sentence, for the face to show; the event itself was still handed to every
+    other listener.
+    """
+
+    event: object  # the Event that failed (an Event; `object` because the union is defined below)
+    reason: str
+
+
 Event = (
     SessionStarted
     | StepStarted
     | CountdownCue
     | HalfwayCue
+    | HoldCue
     | SideSwitch
     | StepCompleted
     | SessionPaused
     | SessionResumed
     | SessionFinished
+    | ListenerFailed
 )

@@ -7,11 +7,13 @@ Rehab Coach (one with migrations we do not know) is refused rather than guessed 
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 from collections import Counter
 from collections.abc import Mapping
-from datetime import date, datetime, timedelta, tzinfo
+from contextlib import AbstractContextManager
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -22,13 +24,18 @@ from coach.core.clinical.safety import SESSION_WARNING_SIGNS, check_pain, check_
 from coach.core.history.records import SessionRecord, SessionStatus, fixed_zone
 from coach.core.paths import ensure_private_dir
 from coach.core.routines.model import Routine, Step
+from coach.core.store.backups import Backup, restore_into, take_backup, take_daily_backup
 from coach.core.store.clinical_rows import ClinicalRecords
 from coach.core.store.errors import StoreError
 from coach.core.store.errors import parse_utc as _parse
 from coach.core.store.errors import utc_text as _timestamp
 from coach.core.store.history_rows import HistoryRecords
 from coach.core.store.icing_rows import IcingRecords
+from coach.core.store.opening import UseLock, check_place, connect
 from coach.core.store.schema import KNOWN_MIGRATIONS, migrations
+from coach.core.store.writing import write_failure, write_transaction
+
+log = logging.getLogger(__name__)
 
 
 def _local_zone(moment: datetime, zone: tzinfo | None) -> tuple[int, str]:
@@ -42,7 +49,6 @@ def _local_zone(moment: datetime, zone: tzinfo | None) -> tuple[int, str]:
 def _planned_work(session_id: int, routine: Routine, steps: tuple[Step, ...]) -> list[dict[str, Any]]:
     counts = Counter((s.exercise_id, s.exercise_name, s.side or "") for s in steps if s.kind.is_work)
     loads = {e.id: e.load for e in routine.exercises}
-    icing = {e.id for e in routine.exercises if e.icing}
     return [
         {
             "session_id": session_id,
@@ -51,7 +57,6 @@ def _planned_work(session_id: int, routine: Routine, steps: tuple[Step, ...]) ->
             "side": side,
             "steps": count,
             "load": loads.get(e, ""),
-            "icing": int(e in icing),
         }
         for (e, n, side), count in counts.items()
     ]
@@ -63,28 +68,71 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords):
     def __init__(self, db: Database, path: Path | None) -> None:
         self._db = db
         self.path = path
+        self._lock: UseLock | None = None
 
     @classmethod
-    def open(cls, path: Path) -> AdherenceStore:
-        """Open (creating if needed) the database at `path`, upgrading its schema in place."""
+    def open(cls, path: Path, *, now: datetime | None = None, keep_backups: int = 0) -> AdherenceStore:
+        """Open (creating if needed) the database at `path`, upgrading its schema in place.
+
+        A damaged, empty or unusable file raises StoreError with the sentence to show (see `opening`);
+        with `now`, a daily backup is taken (at most one a day, the newest `keep_backups` kept).
+        """
         ensure_private_dir(path.parent)
-        _create_private_file(path)
-        db = Database(path)
+        check_place(path)
+        lock = UseLock(path)
+        lock.share()
+        created = not path.exists()
+        try:
+            _create_private_file(path)
+            db = connect(path)
+        except BaseException:
+            lock.release()
+            if created:
+                path.unlink(missing_ok=True)
+            raise
+        store = cls(db, path)
+        store._lock = lock
         try:
             db.execute("PRAGMA foreign_keys = ON")
             db.enable_wal()
-            store = cls(db, path)
-            store._migrate()
+            store._migrate(now)
+            if now is not None and not created:
+                store._daily_backup(now, keep_backups)
         except sqlite3.DatabaseError as error:
-            db.close()
-            raise StoreError(f"{path} is not a Rehab Coach database or is damaged: {error}") from error
+            store.close()
+            if created:
+                path.unlink(missing_ok=True)
+            raise write_failure(path, error) from error
         except BaseException:
-            db.close()
+            store.close()
             raise
         return store
 
     def close(self) -> None:
         self._db.close()
+        if self._lock is not None:
+            self._lock.release()
+
+    def _daily_backup(self, now: datetime, keep: int) -> None:
+        """Today's backup; one that cannot be taken (a full disk) is logged and the history still opens."""
+        assert self.path is not None
+        try:
+            take_daily_backup(self._db.conn, self.path, now, keep)
+        except StoreError as failure:
+            log.warning("no backup today: %s", failure)
+
+    def restore_backup(self, backup_id: str, now: datetime) -> Backup:
+        """Put backup `backup_id` in place while open (the current history copied aside first)."""
+        if self.path is None or self._lock is None:
+            raise StoreError("a database in memory has no backups")
+        with self._lock.alone():
+            restored = restore_into(self._db.conn, self.path, backup_id, now)
+            self._migrate(now)  # a backup from before an upgrade gets the newer schema steps
+        return restored
+
+    def _writing(self) -> AbstractContextManager[None]:
+        """One committed write that waits its turn for the lock (see `writing`)."""
+        return write_transaction(self._db, self.path)
 
     # -- writing: each call is its own committed transaction ------------------------------------------
 
@@ -114,7 +162,7 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords):
             "pain_limit": routine.pain_limit,
         }
         local_day = started_at.astimezone(fixed_zone(offset)).date()
-        with self._db.atomic():
+        with self._writing():
             row["routine_since"] = self._version_since(routine, local_day)
             table = self._db.table("sessions")
             table.insert(row)
@@ -143,7 +191,7 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords):
             "finished_at": _timestamp(finished_at),
             "skipped": int(skipped),
         }
-        with self._db.atomic():
+        with self._writing():
             self._require_open(session_id)
             self._db.execute(
                 "DELETE FROM step_results WHERE session_id = ? AND step_index = ? AND (skipped = 1 OR ? = 0)",
@@ -153,10 +201,13 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords):
 
     def finish_session(self, session_id: int, *, completed: bool, finished_at: datetime) -> None:
         status = SessionStatus.COMPLETED if completed else SessionStatus.STOPPED
-        with self._db.atomic():
+        with self._writing():
             self._require_open(session_id)
+            started = _parse(self._session_row(session_id)["started_at"])
+            # A wall clock set back during the session must not store an end before the start.
+            ended = max(finished_at, started) if started is not None else finished_at
             self._db.table("sessions").update(
-                session_id, {"status": status.value, "finished_at": _timestamp(finished_at)}
+                session_id, {"status": status.value, "finished_at": _timestamp(ended)}
             )
 
     def record_pain(self, session_id: int, pain: int | None, note: str = "") -> None:
@@ -164,7 +215,7 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords):
         problem = None if pain is None else check_pain(pain)
         if problem:
             raise ValueError(problem)
-        with self._db.atomic():
+        with self._writing():
             self._session_row(session_id)
             self._db.table("sessions").update(session_id, {"pain": pain, "note": note.strip()})
 
@@ -190,7 +241,7 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords):
             key: None if answer is None else int(answer) for key, answer in answers.items() if key in columns
         }
         given = [(key, answer) for key, answer in answers.items() if answer is not None]
-        with self._db.atomic():
+        with self._writing():
             started = self._session_row(session_id)["started_at"]
             if row:
                 self._db.table("sessions").update(session_id, row)
@@ -211,7 +262,7 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords):
 
     def close_abandoned(self, session_id: int) -> SessionRecord:
         """Close a session the app died in as stopped early, ending when its last step finished."""
-        with self._db.atomic():
+        with self._writing():
             self._require_open(session_id)
             last = self._db.execute(
                 "SELECT MAX(finished_at) FROM step_results WHERE session_id = ?", [session_id]
@@ -331,7 +382,7 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords):
         if status != SessionStatus.OPEN.value:
             raise StoreError(f"session {session_id} is already {status}; it cannot change any more")
 
-    def _migrate(self) -> None:
+    def _migrate(self, now: datetime | None) -> None:
         known = set(KNOWN_MIGRATIONS)
         applied = [m.name for m in migrations.applied(self._db)]
         unknown = [name for name in applied if name not in known]
@@ -342,18 +393,9 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords):
             )
         pending = migrations.pending(self._db)
         if pending and applied and self.path is not None:
-            self._backup(f"before-{pending[0].name}")
+            moment = now or datetime.now(UTC)  # only when no clock was given (tests, old callers)
+            take_backup(self._db.conn, self.path, moment, f"before-{pending[0].name}")
         migrations.apply(self._db)
-
-    def _backup(self, label: str) -> Path:
-        assert self.path is not None
-        target = self.path.with_name(f"{self.path.name}.{label}.bak")
-        destination = sqlite3.connect(target)
-        try:
-            self._db.conn.backup(destination)
-        finally:
-            destination.close()
-        return target
 
 
 def _merged_signs(

@@ -6,6 +6,7 @@ A mixin of AdherenceStore (same database, same rule: each write its own committe
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from datetime import date, datetime
 from typing import Any
 
@@ -21,6 +22,9 @@ class ClinicalRecords:
 
     _db: Database
 
+    def _writing(self) -> AbstractContextManager[None]:
+        raise NotImplementedError
+
     def _session_row(self, session_id: int) -> dict[str, Any]:
         raise NotImplementedError
 
@@ -29,13 +33,13 @@ class ClinicalRecords:
         problem = None if pain is None else check_pain(pain)
         if problem:
             raise ValueError(problem)
-        with self._db.atomic():
+        with self._writing():
             self._session_row(session_id)
             self._db.table("sessions").update(session_id, {"pain_before": pain})
 
     def record_clinician_review(self, seen_at: datetime, note: str = "") -> None:
         """Store that the person says a clinician has seen them (after a warning sign)."""
-        with self._db.atomic():
+        with self._writing():
             self._db.table("clinician_reviews").insert({"seen_at": utc_text(seen_at), "note": note.strip()})
 
     def last_clinician_review(self) -> datetime | None:
@@ -90,13 +94,3 @@ class ClinicalRecords:
             " decision, reason FROM dose_changes ORDER BY changed_on, id"
         ).fetchall()
         return [RecordedDoseChange(date.fromisoformat(row[0]), *row[1:]) for row in rows]
-
-    def last_routine_icing_end(self) -> datetime | None:
-        """When icing inside a routine last ended: its newest icing step done (for the 2-hour warning)."""
-        row = self._db.execute(
-            "SELECT MAX(r.finished_at) FROM step_results r JOIN planned_work w"
-            " ON w.session_id = r.session_id AND w.exercise_id = r.exercise_id"
-            " AND w.side = COALESCE(r.side, '')"
-            " WHERE w.icing = 1 AND r.skipped = 0 AND r.kind = 'timer'"
-        ).fetchone()
-        return parse_utc(row[0]) if row and row[0] else None

@@ -7,6 +7,7 @@ so that the store module stays about sessions.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -29,6 +30,9 @@ class HistoryRecords:
 
     _db: Database
 
+    def _writing(self) -> AbstractContextManager[None]:
+        raise NotImplementedError
+
     def _session_row(self, session_id: int) -> dict[str, Any]:
         raise NotImplementedError
 
@@ -37,7 +41,7 @@ class HistoryRecords:
         problem = None if pain is None else check_pain(pain)
         if problem:
             raise ValueError(problem)
-        with self._db.atomic():
+        with self._writing():
             self._session_row(session_id)
             self._db.table("sessions").update(session_id, {"morning_pain": pain, "morning_at": utc_text(at)})
 
@@ -62,13 +66,13 @@ class HistoryRecords:
             "reason": reason.strip(),
             "created_at": utc_text(at),
         }
-        with self._db.atomic():
+        with self._writing():
             table = self._db.table("day_marks")
             table.insert(row)
             return int(table.last_pk)  # type: ignore[arg-type]
 
     def remove_day_mark(self, mark_id: int) -> None:
-        with self._db.atomic():
+        with self._writing():
             if self._db.execute("DELETE FROM day_marks WHERE id = ?", [mark_id]).rowcount == 0:
                 raise StoreError(f"there is no marked day {mark_id}")
 

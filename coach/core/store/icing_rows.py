@@ -6,6 +6,7 @@ so that the store module stays about sessions.
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from datetime import datetime
 from typing import Any
 
@@ -22,14 +23,23 @@ class IcingRecords:
 
     _db: Database
 
-    def begin_icing(self, started_at: datetime, planned_minutes: int) -> int:
-        """Record that an icing run started (an open row, so that a crash leaves a trace); returns its id."""
+    def _writing(self) -> AbstractContextManager[None]:
+        raise NotImplementedError
+
+    def begin_icing(
+        self, started_at: datetime, planned_minutes: int, *, session_id: int | None = None
+    ) -> int:
+        """Record that an icing run started (an open row, so that a crash leaves a trace); returns its id.
+
+        `session_id` names the guided session when the run is one of its steps.
+        """
         row = {
             "started_at": _timestamp(started_at),
             "planned_minutes": planned_minutes,
             "status": IcingStatus.OPEN.value,
+            "session_id": session_id,
         }
-        with self._db.atomic():
+        with self._writing():
             table = self._db.table("icing_runs")
             table.insert(row)
             return int(table.last_pk)  # type: ignore[arg-type]
@@ -39,15 +49,19 @@ class IcingRecords:
     ) -> None:
         """Close an open icing run: ran to the end (`finished`) or stopped early."""
         status = IcingStatus.FINISHED if finished else IcingStatus.STOPPED
-        with self._db.atomic():
-            current = self._icing_row(run_id)["status"]
+        with self._writing():
+            row = self._icing_row(run_id)
+            current = row["status"]
             if current != IcingStatus.OPEN.value:
                 raise StoreError(f"icing run {run_id} is already {current}; it cannot change any more")
+            started = _parse(row["started_at"])
+            # A wall clock set back while icing must not store an end before the start.
+            ended = max(finished_at, started) if started is not None else finished_at
             self._db.table("icing_runs").update(
                 run_id,
                 {
                     "status": status.value,
-                    "finished_at": _timestamp(finished_at),
+                    "finished_at": _timestamp(ended),
                     "actual_minutes": round(actual_minutes, 2),
                 },
             )
@@ -66,10 +80,14 @@ class IcingRecords:
         """Icing runs started and never closed: still running somewhere, or the app died."""
         return self._icing_records("WHERE status = ?", [IcingStatus.OPEN.value])
 
-    def last_icing_end(self) -> datetime | None:
-        """When the most recent closed icing run ended, for the "iced less than 2 hours ago" warning."""
+    def last_icing_end(self, now: datetime | None = None) -> datetime | None:
+        """When the most recent closed icing run ended (not after `now`), for the 2-hour warning.
+
+        A run stored "in the future" (a clock that was set ahead) is ignored, not a warning for years.
+        """
         row = self._db.execute(
-            "SELECT MAX(finished_at) FROM icing_runs WHERE finished_at IS NOT NULL"
+            "SELECT MAX(finished_at) FROM icing_runs WHERE finished_at IS NOT NULL AND finished_at <= ?",
+            [_timestamp(now) if now is not None else "9999"],
         ).fetchone()
         return _parse(row[0]) if row else None
 
@@ -89,6 +107,7 @@ class IcingRecords:
                     actual_minutes=row["actual_minutes"],
                     finished_at=_parse(row["finished_at"]),
                     status=IcingStatus(row["status"]),
+                    session_id=row["session_id"],
                 )
             )
         return records

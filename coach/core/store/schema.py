@@ -149,9 +149,15 @@ def m005_clinical_answers(db: Database) -> None:
 
 
 @_migration
-def m006_dose_changes(db: Database) -> None:
-    """For the physiotherapist's report and the repeat-icing warning: every dose change the app made (before
-    → after, why, when), and which planned exercises were icing, so that icing inside a routine counts."""
+def m006_icing_in_sessions(db: Database) -> None:
+    """An icing step of a routine is recorded as an icing run that names the session it was part of."""
+    db["icing_runs"].add_column("session_id", int, fk="sessions", fk_col="id")  # type: ignore[union-attr]
+
+
+@_migration
+def m007_dose_changes(db: Database) -> None:
+    """For the physiotherapist's report: every dose change the app made and the person accepted (before →
+    after, why, when)."""
     db["dose_changes"].create(  # type: ignore[union-attr]
         {
             "id": int,
@@ -169,4 +175,3 @@ def m006_dose_changes(db: Database) -> None:
         not_null={"changed_on", "routine_id", "exercise_id", "before", "after", "decision"},
         defaults={"reason": ""},
     )
-    db["planned_work"].add_column("icing", int)  # type: ignore[union-attr]

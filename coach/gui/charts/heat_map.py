@@ -119,8 +119,10 @@ class HeatMapDrawing(Drawing):
         step = share_step(d.share)
         if step:
             return accent(_STEP_ALPHA[step - 1])
-        empty = palette.color(QPalette.ColorRole.Mid)
-        return faded(empty, 0.35 if d.planned or d.mark else 0.15)
+        # From the text colour, not Mid: a dark palette's Mid can be as dark as its window, and the empty
+        # days of the calendar then vanish.
+        empty = palette.color(QPalette.ColorRole.WindowText)
+        return faded(empty, 0.22 if d.planned or d.mark else 0.1)
 
     def paint(self, painter: QPainter, rect: QRectF, palette: QPalette) -> None:
         text = palette.color(QPalette.ColorRole.WindowText)

@@ -8,6 +8,7 @@ from datetime import date
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QBrush,
+    QColor,
     QPainter,
     QPalette,
     QPen,
@@ -17,6 +18,12 @@ from coach.core.clinical.safety import PAIN_ACCEPTABLE_MAX, PAIN_MAX
 from coach.core.history.dose_calendar import PlanChange
 from coach.core.history.pain import PainDay
 from coach.gui.charts.base import ChartView, Drawing, _font, _legend, _pen, _Plot, _text, accent, faded
+
+
+def too_much_band(palette: QPalette) -> QColor:
+    """The shade behind pain above 5: the text colour, faintly, so that it shows on light and dark palettes
+    alike (a dark palette's Mid can be as dark as its window)."""
+    return faded(palette.color(QPalette.ColorRole.WindowText), 0.09)
 
 
 class PainDrawing(Drawing):
@@ -48,7 +55,7 @@ class PainDrawing(Drawing):
         too_much = QRectF(plot.area.left(), plot.y(PAIN_MAX), plot.area.width(), 0)
         too_much.setBottom(plot.y(PAIN_ACCEPTABLE_MAX))
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(faded(palette.color(QPalette.ColorRole.Mid), 0.22))
+        painter.setBrush(too_much_band(palette))
         painter.drawRect(too_much)
         plot.grid(painter, palette, 1 if plot.area.height() > 160 else 2)
         painter.setPen(_pen(faded(text, 0.75)))
@@ -111,7 +118,7 @@ class PainChart(ChartView):
 
     def __init__(self) -> None:
         self.trend = PainDrawing()
-        super().__init__(self.trend, "Pain over time", QSize(420, 200), QSize(260, 150))
+        super().__init__(self.trend, "Pain over time", QSize(420, 200), QSize(260, 120))
 
     def set_data(self, days: Sequence[PainDay], changes: Sequence[PlanChange] = ()) -> None:
         self.trend.set_data(days, changes)

@@ -86,7 +86,7 @@ class WeeklyDoseChart(ChartView):
 
     def __init__(self) -> None:
         self.bars = WeeklyDoseDrawing()
-        super().__init__(self.bars, "Sessions each week against the plan", QSize(420, 200), QSize(260, 150))
+        super().__init__(self.bars, "Sessions each week against the plan", QSize(420, 200), QSize(260, 120))
 
     def set_data(self, weeks: Sequence[WeekDose], changes: Sequence[PlanChange] = ()) -> None:
         self.bars.set_data(weeks, changes)

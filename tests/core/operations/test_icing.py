@@ -6,22 +6,19 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from coach.core.clinical.safety import ICING_LIMIT_REASON, ICING_REPEAT_WARNING
+from coach.core.clinical.safety import ICING_LIMIT_REASON
 from coach.core.history.records import IcingStatus
 from coach.core.operations import (
     Refused,
     close_abandoned_icing,
     finish_icing,
     icing_now,
-    icing_warning_before,
     live_icing_run,
     resume_icing,
-    run_instant_session,
     start_icing,
 )
 from coach.core.session.clock import FakeClock
 from coach.core.store.adherence import AdherenceStore
-from tests.helpers import hold, routine, timer
 
 T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 
@@ -149,26 +146,3 @@ def test_finishing_a_run_another_process_already_closed_keeps_the_first_ending(
 
     assert again.value.status is IcingStatus.FINISHED
     assert not again.changes
-
-
-def test_icing_inside_a_routine_counts_for_the_repeat_warning(
-    store: AdherenceStore, fake_clock: FakeClock
-) -> None:
-    plan = routine(hold(sets=1, seconds=30), timer(minutes=15))
-    run_instant_session(store, plan, fake_clock.wall())
-    iced_until = store.last_routine_icing_end()
-    assert iced_until is not None
-
-    fake_clock.advance(60 * 60)
-    warned = start_icing(store, fake_clock, 10).value.warning
-
-    assert warned == ICING_REPEAT_WARNING
-    assert icing_warning_before(store, plan, fake_clock.wall()) == ICING_REPEAT_WARNING
-    assert icing_warning_before(store, routine(hold()), fake_clock.wall()) is None  # no icing in it
-
-
-def test_a_plain_timer_in_a_routine_is_not_icing(store: AdherenceStore, fake_clock: FakeClock) -> None:
-    run_instant_session(store, routine(timer("walk", minutes=10, icing=False)), fake_clock.wall())
-
-    assert store.last_routine_icing_end() is None
-    assert start_icing(store, fake_clock, 10).value.warning is None

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from coach.core.clinical.safety import ICING_MAX_MINUTES
 from coach.core.routines.loader import (
     EXERCISE_KEYS,
     ROUTINE_KEYS,
@@ -14,7 +15,7 @@ from coach.core.routines.loader import (
     check_routine_text,
     load_routine,
 )
-from coach.core.routines.model import ExerciseKind
+from coach.core.routines.model import ExerciseKind, StepKind, plan_steps
 from tests.conftest import EXAMPLE, REPO, write
 
 HEADER = 'format = 1\nid = "r"\ntitle = "R"\n'
@@ -460,3 +461,35 @@ def test_a_routine_carries_the_hash_of_its_files_bytes(tmp_path: Path) -> None:
     assert len(original) == 64
     assert load_routine(same).content_hash == original
     assert load_routine(changed).content_hash != original
+
+
+def test_icing_on_each_side_counts_every_side(tmp_path: Path) -> None:
+    text = HEADER + (
+        '[[exercises]]\nid = "ice"\nname = "Ice"\nicing = true\ntimer_minutes = 20\n'
+        'sides = ["left", "right"]\n'
+    )
+
+    (problem,) = problems_of(text, tmp_path)
+
+    assert ":4: the icing in this routine adds up to 40 minutes" in problem
+
+
+@given(
+    minutes=st.integers(min_value=1, max_value=20),
+    sets=st.integers(min_value=1, max_value=4),
+    sides=st.integers(min_value=0, max_value=4),
+)
+def test_no_loaded_routine_plans_more_than_twenty_minutes_of_icing(
+    minutes: int, sets: int, sides: int
+) -> None:
+    names = ", ".join(f'"{name}"' for name in ["left", "right", "affected", "other"][:sides])
+    text = HEADER + (
+        f'[[exercises]]\nid = "ice"\nname = "Ice"\nicing = true\ntimer_minutes = {minutes}\nsets = {sets}\n'
+        + (f"sides = [{names}]\n" if sides else "")
+    )
+
+    checked = check_routine_text(text, Path("r.toml"))
+
+    if checked.routine is not None:
+        planned = sum(s.seconds for s in plan_steps(checked.routine) if s.kind is StepKind.TIMER)
+        assert planned <= ICING_MAX_MINUTES * 60

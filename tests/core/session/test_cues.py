@@ -1,18 +1,24 @@
 from __future__ import annotations
 
+import pytest
+
 from coach.core.routines.model import Step, StepKind, plan_steps
 from coach.core.session.clock import FakeClock
 from coach.core.session.cues import (
     Announcement,
+    RepMoment,
     SoundCue,
     announce,
+    big_number,
+    big_number_caption,
     countdown_caption,
     headline,
     next_up,
     position,
+    rep_moment,
 )
 from coach.core.session.engine import SessionEngine
-from coach.core.session.events import CountdownCue, HalfwayCue, SessionFinished, StepStarted
+from coach.core.session.events import CountdownCue, HalfwayCue, HoldCue, SessionFinished, StepStarted
 from tests.helpers import hold, reps, routine, timer
 
 CLAMSHELLS = routine(
@@ -58,9 +64,9 @@ def test_switching_sides_has_its_own_sound_and_words() -> None:
     assert said == Announcement(SoundCue.SWITCH_SIDE, "Switch to the right side.")
 
 
-def test_reps_are_counted_aloud_without_a_beep() -> None:
+def test_each_rep_gets_a_short_beep_and_its_count_aloud() -> None:
     rep = first(StepKind.REP, rep=7)
-    assert announce(StepStarted(rep, None)) == Announcement(speech="7")
+    assert announce(StepStarted(rep, None)) == Announcement(SoundCue.REP, "7")
 
 
 def test_countdown_halfway_and_the_end() -> None:
@@ -89,3 +95,27 @@ def test_next_up_at_the_very_end() -> None:
 
 def test_every_kind_of_step_has_a_countdown_caption() -> None:
     assert {countdown_caption(step) for step in plan_steps(CLAMSHELLS)} >= {"left in this set", "rest left"}
+
+
+def test_a_rep_with_a_hold_is_lift_then_hold_counting_down_then_lower() -> None:
+    step = plan_steps(routine(reps(sets=1, reps=2, rep_seconds=2, hold_seconds=5)))[1]
+
+    assert rep_moment(step, 0.2) == RepMoment("lift", 0, pytest.approx(0.8))
+    assert rep_moment(step, 1.0) == RepMoment("hold", 5, pytest.approx(1.0))
+    assert rep_moment(step, 2.5).line() == "lift – HOLD 4 – lower"  # type: ignore[union-attr]
+    assert rep_moment(step, 5.9) == RepMoment("hold", 1, pytest.approx(0.1))
+    assert rep_moment(step, 6.5) == RepMoment("lower", 0, pytest.approx(0.5))
+    assert rep_moment(first(StepKind.REP, rep=1), 1.0) is None  # no hold: no moments
+
+
+def test_the_big_number_is_the_rep_during_reps_and_the_time_otherwise() -> None:
+    rep = first(StepKind.REP, rep=7)
+    assert (big_number(rep, 18.2), big_number_caption(rep, 18.2)) == ("7", "of 12 reps · set ends in 0:19")
+    rest = first(StepKind.REST)
+    assert (big_number(rest, 75), big_number_caption(rest, 75)) == ("1:15", "rest left")
+
+
+def test_the_hold_inside_a_rep_is_cued_at_its_start_and_end() -> None:
+    rep = first(StepKind.REP, rep=1)
+    assert announce(HoldCue(rep, starting=True)) == Announcement(SoundCue.HOLD, "Hold")
+    assert announce(HoldCue(rep, starting=False)) == Announcement(SoundCue.RELEASE, "Lower")

@@ -13,6 +13,8 @@ from coach.core.session.engine import EngineError, EngineState, SessionEngine, r
 from coach.core.session.events import (
     CountdownCue,
     HalfwayCue,
+    HoldCue,
+    ListenerFailed,
     SessionFinished,
     SessionPaused,
     SessionResumed,
@@ -467,3 +469,47 @@ def test_block_remaining_counts_down_across_the_reps_of_a_set(fake_clock: FakeCl
 
     assert engine.current_step.rep == 2
     assert engine.block_remaining() == pytest.approx(3.5)
+
+
+def test_a_rep_with_a_hold_cues_the_holds_start_and_end_once_each(fake_clock: FakeClock) -> None:
+    engine = SessionEngine(routine(reps(sets=1, reps=2, rep_seconds=2, hold_seconds=5)), fake_clock)
+    engine.start()
+    fake_clock.advance(GET_READY_SECONDS + 0.5)
+    assert [e for e in engine.tick() if isinstance(e, HoldCue)] == []
+
+    fake_clock.advance(0.5)
+    started = [e for e in engine.tick() if isinstance(e, HoldCue)]
+    fake_clock.advance(1.0)
+    again = [e for e in engine.tick() if isinstance(e, HoldCue)]
+    fake_clock.advance(4.2)
+    ended = [e for e in engine.tick() if isinstance(e, HoldCue)]
+
+    assert [e.starting for e in started] == [True]
+    assert again == []
+    assert [e.starting for e in ended] == [False]
+
+
+def test_a_failing_listener_pauses_the_session_and_the_others_still_hear_everything(
+    fake_clock: FakeClock, caplog: pytest.LogCaptureFixture
+) -> None:
+    engine = SessionEngine(routine(reps(sets=1, reps=2)), fake_clock)
+    heard: list[object] = []
+
+    def failing(event: object) -> None:
+        if isinstance(event, StepCompleted):
+            raise RuntimeError("the disk is full")
+
+    engine.subscribe(failing)
+    engine.subscribe(heard.append)
+    engine.start()
+    fake_clock.advance(GET_READY_SECONDS + 0.01)
+
+    events = engine.tick()
+
+    assert engine.state is EngineState.PAUSED
+    completed = [e for e in heard if isinstance(e, StepCompleted)]
+    assert len(completed) == 1  # the get-ready step
+    failed = [e for e in heard if isinstance(e, ListenerFailed)]
+    assert [(f.event, f.reason) for f in failed] == [(completed[0], "the disk is full")]
+    assert kinds(events)[-2:] == ["SessionPaused", "ListenerFailed"]
+    assert "a session listener failed" in caplog.text

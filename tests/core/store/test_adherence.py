@@ -19,6 +19,7 @@ from coach.core.routines.model import plan_steps
 from coach.core.session.clock import FakeClock
 from coach.core.store import schema
 from coach.core.store.adherence import AdherenceStore
+from coach.core.store.backups import list_backups
 from coach.core.store.errors import StoreError
 from tests.helpers import hold, reps, routine
 
@@ -43,7 +44,8 @@ def test_schema_is_built_by_numbered_migrations(store: AdherenceStore, tmp_path:
         "m003_icing_runs",
         "m004_history",
         "m005_clinical_answers",
-        "m006_dose_changes",
+        "m006_icing_in_sessions",
+        "m007_dose_changes",
     ]
     assert {"sessions", "step_results", "icing_runs", "planned_work", "day_marks"} <= tables
     assert journal == "wal"
@@ -210,8 +212,10 @@ def test_a_backup_is_taken_before_a_migration_changes_a_database(tmp_path: Path)
 
     AdherenceStore.open(path).close()
 
-    backup = tmp_path / "coach.db.before-m002_warning_signs.bak"
-    assert backup.exists()
+    [backup] = list_backups(path)
+    assert backup.id.endswith("-before-m002_warning_signs")
+    assert backup.path.stat().st_mode & 0o777 == 0o600
+    backup = backup.path
     assert "night_pain" not in session_columns(backup)
     assert "night_pain" in session_columns(path)
 
@@ -404,7 +408,7 @@ def test_sessions_recorded_before_m004_fall_back_to_the_current_zone(tmp_path: P
 
     assert (record.utc_offset_minutes, record.routine_hash, record.morning_asked) == (None, "", False)
     assert record.local_day(ZoneInfo("Europe/Helsinki")) == date(2026, 3, 3)
-    assert (tmp_path / "coach.db.before-m003_icing_runs.bak").exists()  # the first pending step
+    assert list_backups(path)[0].id.endswith("before-m003_icing_runs")  # the first pending step
 
 
 def test_work_counts_are_per_session_exercise_and_side(store: AdherenceStore) -> None:

@@ -1,0 +1,165 @@
+"""Opening the database file safely: say plainly why it cannot be used, and never write into a damaged one.
+
+Before SQLite touches the file: a folder, an empty file, an unwritable file or folder each get their own
+sentence. Then a quick integrity check (SQLite's `quick_check`: every page read once, no index cross-check)
+runs before anything is written; a damaged file is moved aside, whole, with its journal, and the message says
+where it went and how to bring back a backup.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from coach.core.store.errors import StoreError
+from coach.core.store.writing import wait_for_writers, write_failure
+
+# SQLite keeps a write-ahead journal and a shared-memory index beside the file: they move with it.
+COMPANIONS = ("-wal", "-shm")
+WAY_BACK = (
+    "`coach backup list` shows the backups (Help → Backups… in the app) and `coach backup restore ID` brings"
+    " one back; or start Rehab Coach again to begin a new, empty history"
+)
+
+
+def check_place(path: Path) -> None:
+    """Refuse, in one sentence, a database path that is a folder, empty, or cannot be written."""
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a Rehab Coach database; move or rename it and start again")
+    if path.exists() and path.stat().st_size == 0:
+        aside = move_aside(path, "empty")
+        raise StoreError(
+            f"{path} was an empty file (0 bytes), not a database; it was moved aside to {aside.name}. "
+            + WAY_BACK
+        )
+    folder = path.parent
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise StoreError(
+            f"{folder} is read-only, so Rehab Coach cannot keep its database there; nothing was written"
+        )
+    if path.exists() and not os.access(path, os.R_OK | os.W_OK):
+        raise StoreError(f"{path} is read-only (or not yours); nothing was written. Make it writable again")
+
+
+def connect(path: Path) -> Database:
+    """A connection to `path` that waits for other writers, after a quick check that the file is whole."""
+    try:
+        db = Database(path)
+    except sqlite3.Error as error:
+        raise write_failure(path, error) from error
+    try:
+        wait_for_writers(db)
+        problem = _quick_check(db)
+    except sqlite3.OperationalError as error:
+        db.close()
+        if _is_damage(error):
+            raise damaged(path, str(error)) from error
+        raise write_failure(path, error) from error
+    except sqlite3.DatabaseError as error:
+        db.close()
+        raise damaged(path, str(error)) from error
+    if problem:
+        db.close()
+        raise damaged(path, problem)
+    return db
+
+
+def _quick_check(db: Database) -> str | None:
+    """None when SQLite finds the file whole; else its first complaint."""
+    rows = db.execute("PRAGMA quick_check(1)").fetchall()
+    first = str(rows[0][0]) if rows else "no answer"
+    return None if first == "ok" else first
+
+
+def _is_damage(error: sqlite3.Error) -> bool:
+    text = str(error).lower()
+    return "malformed" in text or "not a database" in text or "corrupt" in text
+
+
+def damaged(path: Path, detail: str) -> StoreError:
+    """Move a damaged database aside (never delete it, never write into it) and say how to go on."""
+    aside = move_aside(path, "damaged")
+    detail = " ".join(line for line in detail.splitlines() if not line.startswith("***")).strip()
+    return StoreError(
+        f"{path} is not a Rehab Coach database or is damaged ({detail}); it was moved aside to"
+        f" {aside.name}, untouched. " + WAY_BACK
+    )
+
+
+def move_aside(path: Path, why: str) -> Path:
+    """Rename `path` (and its journal files) to PATH.WHY-N, the first N free; returns the new path."""
+    number = 1
+    while path.with_name(f"{path.name}.{why}-{number}").exists():
+        number += 1
+    aside = path.with_name(f"{path.name}.{why}-{number}")
+    path.rename(aside)
+    for suffix in COMPANIONS:
+        companion = path.with_name(path.name + suffix)
+        if companion.exists():
+            companion.rename(aside.with_name(aside.name + suffix))
+    return aside
+
+
+class UseLock:
+    """A shared lock on PATH.lock for as long as a store is open, so that a restore knows it is alone.
+
+    Every process that opens the store holds it shared; `coach backup restore` needs it exclusively.
+    """
+
+    def __init__(self, database: Path) -> None:
+        self._file: int | None = None
+        self.path = database.with_name(database.name + ".lock")
+
+    def share(self) -> None:
+        self._take(exclusive=False)
+
+    def take_alone(self) -> None:
+        """Raise StoreError unless no other process has the store open."""
+        self._take(exclusive=True)
+
+    def _take(self, *, exclusive: bool) -> None:
+        try:
+            import fcntl
+        except ImportError:  # not POSIX: there is no cheap advisory lock, go without
+            return
+        self._file = os.open(self.path, os.O_CREAT | os.O_RDWR, 0o600)
+        mode = fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH
+        try:
+            fcntl.flock(self._file, mode | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self.release()
+            if exclusive:
+                raise StoreError(
+                    "Rehab Coach is open (the app, or a `coach` command in a terminal); close it first"
+                ) from None
+            raise StoreError("a backup is being restored into the database; try again in a moment") from None
+
+    @contextlib.contextmanager
+    def alone(self) -> Iterator[None]:
+        """Hold the lock exclusively for a moment (a restore from the app): refused if another has it open."""
+        if self._file is None:
+            yield
+            return
+        import fcntl
+
+        try:
+            fcntl.flock(self._file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise StoreError(
+                "another Rehab Coach (or a `coach` command in a terminal) has the history open; close it"
+            ) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(self._file, fcntl.LOCK_SH)
+
+    def release(self) -> None:
+        if self._file is not None:
+            with contextlib.suppress(OSError):
+                os.close(self._file)
+            self._file = None

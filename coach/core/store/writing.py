@@ -1,0 +1,66 @@
+"""How the store writes: each write takes the database's write lock up front and waits its turn for it.
+
+SQLite's default deferred `BEGIN` reads first and then cannot upgrade to a writer while another process
+holds the lock, so it fails at once with "database is locked" and the busy timeout is never used.
+`BEGIN IMMEDIATE` asks for the write lock first, and SQLite then waits up to the busy timeout for it.
+"""
+
+from __future__ import annotations
+
+import errno
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from coach.core.store.errors import StoreError
+
+# How long a write waits for another writer (another Rehab Coach, `coach run` in a terminal) to finish.
+BUSY_TIMEOUT_SECONDS = 10.0
+
+
+def wait_for_writers(db: Database) -> None:
+    """Make every statement on `db` wait up to the busy timeout for another writer instead of failing."""
+    db.execute(f"PRAGMA busy_timeout = {round(BUSY_TIMEOUT_SECONDS * 1000)}")
+
+
+@contextmanager
+def write_transaction(db: Database, path: Path | None) -> Iterator[None]:
+    """One committed write: the lock taken first (waiting its turn), all of it or nothing on failure."""
+    try:
+        db.conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as error:
+        raise write_failure(path, error) from error
+    try:
+        yield
+        db.conn.execute("COMMIT")
+    except sqlite3.OperationalError as error:
+        _roll_back(db)
+        raise write_failure(path, error) from error
+    except BaseException:
+        _roll_back(db)
+        raise
+
+
+def _roll_back(db: Database) -> None:
+    if db.conn.in_transaction:
+        db.conn.rollback()
+
+
+def write_failure(path: Path | None, error: sqlite3.Error | OSError) -> StoreError:
+    """A sentence for a write SQLite refused: busy, a full disk, no permission, or something else."""
+    place = str(path) if path is not None else "the database"
+    text = str(error).lower()
+    code = getattr(error, "sqlite_errorcode", None)
+    if "locked" in text or "busy" in text or code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+        return StoreError(
+            f"{place}: another program (perhaps a second Rehab Coach) kept the database busy for more than"
+            f" {BUSY_TIMEOUT_SECONDS:.0f} seconds; nothing was lost, try again"
+        )
+    if "full" in text or getattr(error, "errno", None) == errno.ENOSPC:
+        return StoreError(f"{place}: the disk is full; free some space and try again (nothing was written)")
+    if "readonly" in text or "read-only" in text or "permission" in text:
+        return StoreError(f"{place}: the database cannot be written (read-only); nothing was written")
+    return StoreError(f"{place}: the database could not be written: {error}")

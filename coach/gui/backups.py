@@ -1,0 +1,129 @@
+"""Help → Backups…: the automatic backups of the history, and bringing one back."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coach.core.operations.backups import backups, restore_while_open
+from coach.core.session.clock import Clock
+from coach.core.store.adherence import AdherenceStore
+from coach.core.store.backups import Backup
+from coach.core.words import count
+from coach.gui import style
+from coach.gui.operations import OperationRunner
+
+# Why a restore is refused right now (a session or icing running), or None when it may go ahead.
+WhyNot = Callable[[], str | None]
+
+
+class BackupsDialog(QDialog):
+    """Lists the backups, newest first; Restore puts the chosen one in place after asking."""
+
+    def __init__(
+        self, store: AdherenceStore, clock: Clock, runner: OperationRunner, why_not: WhyNot, parent: QWidget
+    ) -> None:
+        super().__init__(parent)
+        self.store, self.clock, self.runner, self.why_not = store, clock, runner, why_not
+        self.setWindowTitle(self.tr("Backups"))
+        self.found: list[Backup] = []
+        intro = QLabel(
+            self.tr(
+                "Rehab Coach copies your history once a day when it starts, and before every upgrade. "
+                "Restoring one replaces your history with it; the current history is kept as a copy."
+            )
+        )
+        style.plain(intro)
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels([self.tr("Taken"), self.tr("Sessions"), self.tr("Size")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setAccessibleName(self.tr("Backups"))
+        self.empty = QLabel(self.tr("No backups yet: the first is taken the next time Rehab Coach starts."))
+        style.plain(self.empty)
+        self.status = QLabel()
+        style.plain(self.status)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.restore_button = QPushButton(self.tr("&Restore…"))
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.restore_button.clicked.connect(self._on_restore)
+        buttons.rejected.connect(self.reject)
+        self.table.itemSelectionChanged.connect(self._on_selection)
+        layout = QVBoxLayout(self)
+        for widget in (intro, self.table, self.empty, self.status, buttons):
+            layout.addWidget(widget)
+        self.resize(560, 360)
+        self.refresh()
+
+    def refresh(self) -> None:
+        database = self.store.path
+        assert database is not None  # the app's store is a file
+        found: list[Backup] = self.runner.run(lambda: backups(database), self) or []
+        self.found = found[::-1]
+        self.table.setRowCount(len(self.found))
+        for row, backup in enumerate(self.found):
+            sessions = "?" if backup.sessions is None else str(backup.sessions)
+            cells = (
+                backup.taken_at.astimezone().strftime("%a %d %b %Y, %H:%M")
+                + (self.tr("  (before an upgrade)") if "before-" in backup.id else ""),
+                sessions,
+                f"{max(1, round(backup.size / 1024))} KB",
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(row, column, item)
+        self.empty.setVisible(not self.found)
+        self.table.setVisible(bool(self.found))
+        if self.found:
+            self.table.selectRow(0)
+        self._on_selection()
+
+    def selected(self) -> Backup | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.found[rows[0].row()] if rows else None
+
+    def _on_selection(self) -> None:
+        self.restore_button.setEnabled(self.selected() is not None)
+
+    def _on_restore(self) -> None:
+        chosen = self.selected()
+        if chosen is None:
+            return
+        why_not = self.why_not()
+        if why_not:
+            self.status.setText(why_not)
+            return
+        when = chosen.taken_at.astimezone().strftime("%A %d %B %Y, %H:%M")
+        sessions = "?" if chosen.sessions is None else count(chosen.sessions, "session")
+        asked = QMessageBox.question(
+            self,
+            self.tr("Restore this backup?"),
+            self.tr(
+                "Replace your history with the backup from {0} ({1})? The current history is kept as a copy."
+            ).format(when, sessions),
+        )
+        if asked != QMessageBox.StandardButton.Yes:
+            return
+        done = self.runner.run(lambda: restore_while_open(self.store, chosen.id, self.clock.wall()), self)
+        if done is not None:
+            self.status.setText(self.tr("Restored the backup from {0}.").format(when))
+            self.refresh()

@@ -1,0 +1,98 @@
+"""The routine folders while the app runs: the library reloads when a file changes, and one action opens
+the person's own folder (made when it does not exist yet) in the desktop's file manager.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices
+
+from coach.core.paths import ensure_private_dir
+
+# An editor saves a file in several steps (write a copy, rename, touch); reload once, after the last of them.
+_SETTLE_MS = 300
+
+
+class RoutineFolders(QObject):
+    """Watches the bundled and the person's routine folders; `changed` once a burst of file changes settles.
+
+    A folder that does not exist yet is watched through its parent, so that its creation is noticed too.
+    """
+
+    changed = Signal()
+
+    def __init__(self, folders: list[Path], own: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.folders = folders
+        self.own = own
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.directoryChanged.connect(self._on_change)
+        self._watcher.fileChanged.connect(self._on_change)
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(_SETTLE_MS)
+        self._settle.timeout.connect(self._on_settled)
+        self.open_action = QAction(self.tr("Open my &routines folder"), self)
+        self.open_action.setToolTip(
+            self.tr("Your own routine files (.toml) go here; the list updates when they change.")
+        )
+        self.open_action.triggered.connect(self.open_own_folder)
+        self._watch()
+        self._seen = self._snapshot()
+
+    @property
+    def watched(self) -> list[str]:
+        """The paths watched now (folders and routine files)."""
+        return sorted(self._watcher.directories() + self._watcher.files())
+
+    def open_own_folder(self) -> bool:
+        """Create the person's routines folder when needed and show it; whether the desktop could open it."""
+        ensure_private_dir(self.own)
+        self._watch()
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.own)))
+
+    def _watch(self) -> None:
+        wanted: set[str] = set()
+        for folder in self.folders:
+            if folder.is_dir():
+                wanted.add(str(folder))
+                wanted.update(str(path) for path in folder.glob("*.toml"))
+            elif folder.parent.is_dir():
+                wanted.add(str(folder.parent))  # to notice the folder being made
+        stale = set(self.watched) - wanted
+        if stale:
+            self._watcher.removePaths(sorted(stale))
+        new = wanted - set(self.watched)
+        if new:
+            self._watcher.addPaths(sorted(new))
+
+    def _on_change(self) -> None:
+        self._settle.start()
+
+    def stop(self) -> None:
+        """Watch nothing more (the app is closing)."""
+        self._settle.stop()
+        if self.watched:
+            self._watcher.removePaths(self.watched)
+
+    def _on_settled(self) -> None:
+        self._watch()  # a new file, a new folder, or a file an editor replaced by renaming
+        seen = self._snapshot()
+        # The data folder, watched until the routines folder exists, also sees the database's own files.
+        if seen != self._seen:
+            self._seen = seen
+            self.changed.emit()
+
+    def _snapshot(self) -> dict[str, tuple[int, int]]:
+        """Each routine file's modification time and size: what a reload would notice."""
+        found = {}
+        for folder in self.folders:
+            for path in folder.glob("*.toml") if folder.is_dir() else ():
+                try:
+                    status = path.stat()
+                except OSError:
+                    continue  # removed between the listing and now: the next change sees it gone
+                found[str(path)] = (status.st_mtime_ns, status.st_size)
+        return found

@@ -1,0 +1,43 @@
+"""Palettes to test and photograph the app in, and the WCAG contrast ratio between two colours."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QPalette
+
+
+def dark_palette() -> QPalette:
+    """The kind of palette a desktop in dark mode hands to Qt (offscreen Qt has no desktop to ask)."""
+    palette = QPalette()
+    roles = QPalette.ColorRole
+    for role, colour in (
+        (roles.Window, "#2b2b2b"),
+        (roles.WindowText, "#f0f0f0"),
+        (roles.Base, "#1f1f1f"),
+        (roles.AlternateBase, "#2b2b2b"),
+        (roles.Text, "#f0f0f0"),
+        (roles.Button, "#353535"),
+        (roles.ButtonText, "#f0f0f0"),
+        (roles.Highlight, "#3a8fb7"),
+        (roles.HighlightedText, "#ffffff"),
+        (roles.PlaceholderText, "#a0a0a0"),
+        (roles.Mid, "#2e2e2e"),  # as dark as the window, as some dark themes have it
+        (roles.Light, "#505050"),
+        (roles.Dark, "#1a1a1a"),
+        (roles.ToolTipBase, "#3a3a3a"),
+        (roles.ToolTipText, "#f0f0f0"),
+    ):
+        palette.setColor(role, QColor(colour))
+    return palette
+
+
+def contrast_ratio(first: QColor, second: QColor) -> float:
+    """WCAG 2.x contrast ratio, 1 to 21: (L1 + 0.05) / (L2 + 0.05) of the relative luminances."""
+    lighter, darker = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def _luminance(colour: QColor) -> float:
+    def linear(channel: float) -> float:
+        return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * linear(colour.redF()) + 0.7152 * linear(colour.greenF()) + 0.0722 * linear(colour.blueF())

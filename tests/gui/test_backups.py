@@ -1,0 +1,83 @@
+"""Help → Backups…: the backups are listed, and one is restored into the running app after asking."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from coach.core.operations import run_instant_session
+from coach.core.paths import Places
+from coach.core.routines.loader import load_routine
+from coach.core.session.clock import FakeClock
+from coach.core.store.adherence import AdherenceStore
+from coach.gui.app import CoachApp, Services
+from tests.conftest import EXAMPLE
+
+
+@pytest.fixture
+def two_days(places: Places, fake_clock: FakeClock) -> None:
+    """One session on day one; on day two a start takes the day's backup, then a second session."""
+    first_day = fake_clock.wall() - timedelta(days=1)
+    store = AdherenceStore.open(places.database, now=first_day, keep_backups=3)
+    run_instant_session(store, load_routine(EXAMPLE), first_day)
+    store.close()
+    store = AdherenceStore.open(places.database, now=fake_clock.wall(), keep_backups=3)
+    run_instant_session(store, load_routine(EXAMPLE), fake_clock.wall())
+    store.close()
+
+
+@pytest.fixture
+def app_with_backups(
+    two_days: None, qtbot: QtBot, places: Places, fake_clock: FakeClock
+) -> Iterator[CoachApp]:
+    app = CoachApp(places, AdherenceStore.open(places.database), clock=fake_clock, services=Services())
+    qtbot.addWidget(app.window)
+    app.window.show()
+    yield app
+    app.close()
+
+
+def test_help_backups_lists_them_and_restores_one_after_asking(
+    qtbot: QtBot, app_with_backups: CoachApp, monkeypatch: pytest.MonkeyPatch, places: Places
+) -> None:
+    app = app_with_backups
+    assert app.backups_action in app.window.help_menu.actions()
+    assert len(app.store.sessions(include_simulated=True)) == 2
+
+    app.backups_action.trigger()
+    dialog = app.backups_dialog
+    assert dialog is not None
+    assert dialog.table.rowCount() == 1
+    assert dialog.table.item(0, 1).text() == "1"
+    monkeypatch.setattr(QMessageBox, "question", lambda *_: QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(app.runner.changed):
+        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+
+    assert len(app.store.sessions(include_simulated=True)) == 1
+    assert "Restored the backup" in dialog.status.text()
+    kept = [p.name for p in places.data_dir.iterdir() if ".before-restore-" in p.name]
+    assert len(kept) == 1  # the history it replaced, kept beside it
+    copy = AdherenceStore.open(places.data_dir / kept[0])
+    assert len(copy.sessions(include_simulated=True)) == 2
+    copy.close()
+
+
+def test_a_restore_is_refused_while_another_process_has_the_history_open(
+    qtbot: QtBot, app_with_backups: CoachApp, monkeypatch: pytest.MonkeyPatch, places: Places
+) -> None:
+    app = app_with_backups
+    other = AdherenceStore.open(places.database)  # a `coach` command in a terminal, say
+    dialog = app.show_backups()
+    monkeypatch.setattr(QMessageBox, "question", lambda *_: QMessageBox.StandardButton.Yes)
+
+    with qtbot.waitSignal(app.runner.refused) as said:
+        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+
+    other.close()
+    assert "has the history open" in said.args[0]
+    assert len(app.store.sessions(include_simulated=True)) == 2

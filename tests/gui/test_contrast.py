@@ -1,0 +1,101 @@
+"""Safety text (the disclaimer, the icing advice, see a doctor) reads at 4.5:1 or more in light and dark."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from pytestqt.qtbot import QtBot
+
+from coach.core.clinical.safety import DISCLAIMER, ICING_START_ADVICE, ICING_WHO_SHOULD_NOT, SEE_A_DOCTOR
+from coach.core.history.dose_calendar import CalendarDay
+from coach.gui.app import CoachApp
+from coach.gui.charts.heat_map import HeatMapDrawing
+from coach.gui.charts.pain import too_much_band
+from coach.gui.player_widgets import svg_for_palette
+from coach.gui.style import SAFETY_TEXT
+from tests.gui.driving import finish_a_session
+from tests.gui.palettes import contrast_ratio, dark_palette
+
+# WCAG 2.x AA for body text.
+READABLE = 4.5
+# An empty day or a background band: faint on purpose, but there (ours: about what a light theme's grid has).
+VISIBLE = 1.2
+ILLUSTRATIONS_DIR = Path(__file__).resolve().parents[2] / "assets" / "illustrations"
+
+
+@pytest.fixture(params=["light", "dark"])
+def palette(request: pytest.FixtureRequest) -> Iterator[QPalette]:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = app.palette()
+    chosen = QPalette(before) if request.param == "light" else dark_palette()
+    app.setPalette(chosen)
+    yield chosen
+    app.setPalette(before)
+
+
+def safety_labels(*windows: QWidget) -> dict[str, QLabel]:
+    found = {}
+    for window in windows:
+        for label in window.findChildren(QLabel):
+            if label.property(SAFETY_TEXT):
+                found[label.text()] = label
+    return found
+
+
+def contrast(label: QLabel) -> float:
+    colours = label.palette()
+    background = colours.color(label.backgroundRole())
+    return contrast_ratio(over(colours.color(label.foregroundRole()), background), background)
+
+
+def test_every_safety_text_is_readable(
+    qtbot: QtBot, coach_app: CoachApp, fake_clock: object, palette: QPalette
+) -> None:
+    coach_app.start_icing(20)
+    page = finish_a_session(qtbot, coach_app, fake_clock)  # type: ignore[arg-type]
+    qtbot.mouseClick(page.answers["swelling"].button(1), Qt.MouseButton.LeftButton)
+
+    labels = safety_labels(coach_app.window, coach_app.icing_window, page)
+
+    texts = " ".join(labels)
+    for wording in (DISCLAIMER, ICING_START_ADVICE, ICING_WHO_SHOULD_NOT, SEE_A_DOCTOR):
+        assert wording in texts
+    for text, label in labels.items():
+        assert contrast(label) >= READABLE, f"{contrast(label):.1f}:1 for {text!r}"
+
+
+def over(colour: QColor, background: QColor) -> QColor:
+    """`colour` (with its alpha) painted over an opaque `background`."""
+    alpha = colour.alphaF()
+    return QColor.fromRgbF(
+        *(
+            alpha * getattr(colour, c)() + (1 - alpha) * getattr(background, c)()
+            for c in ("redF", "greenF", "blueF")
+        )
+    )
+
+
+@pytest.mark.parametrize("planned", [True, False])
+def test_empty_calendar_days_and_the_too_much_band_stay_visible(palette: QPalette, planned: bool) -> None:
+    window = palette.color(QPalette.ColorRole.Window)
+    empty = HeatMapDrawing().fill(CalendarDay(date(2026, 3, 2), 0.0, planned=planned), palette)
+
+    assert contrast_ratio(over(empty, window), window) >= VISIBLE
+    assert contrast_ratio(over(too_much_band(palette), window), window) >= VISIBLE
+
+
+def test_illustrations_are_recoloured_not_carded_on_a_dark_palette() -> None:
+    svg = (ILLUSTRATIONS_DIR / "clamshell.svg").read_bytes()
+
+    dark = svg_for_palette(svg, dark=True).decode()
+
+    assert "#eef2f5" not in dark  # the bright card
+    assert "#2d3a4a" not in dark  # the dark figure, which would vanish on a dark card
+    assert svg_for_palette(svg, dark=False) == svg

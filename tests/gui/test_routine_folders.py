@@ -1,0 +1,90 @@
+"""Routine files that change while the app runs, and "Open my routines folder"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QObject, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
+from pytestqt.qtbot import QtBot
+
+from coach.gui.app import CoachApp
+
+MY_ROUTINE = """\
+format = 1
+id = "my-bridges"
+title = "My bridges"
+
+[[exercises]]
+id = "bridge"
+name = "Glute bridge"
+reps = 10
+"""
+
+
+class OpenedUrls(QObject):
+    """Stands in for the file manager: QDesktopServices hands it the file: URLs it would open."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[QUrl] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.urls.append(url)
+
+
+@pytest.fixture
+def file_manager() -> Iterator[OpenedUrls]:
+    opened = OpenedUrls()
+    QDesktopServices.setUrlHandler("file", opened, "open")
+    yield opened
+    QDesktopServices.unsetUrlHandler("file")
+
+
+def titles(coach_app: CoachApp) -> list[str]:
+    return [entry.routine.title for entry in coach_app.library.routines]
+
+
+def test_a_routine_file_added_while_the_app_runs_appears_in_the_library(
+    qtbot: QtBot, coach_app: CoachApp
+) -> None:
+    own = coach_app.places.user_routines
+    assert not own.exists()
+
+    own.mkdir(parents=True)  # the folder's creation is noticed through its parent
+    qtbot.waitUntil(lambda: str(own) in coach_app.routine_folders.watched)
+    (own / "bridges.toml").write_text(MY_ROUTINE, encoding="utf-8")
+
+    qtbot.waitUntil(lambda: "My bridges" in titles(coach_app))
+    window_titles = [
+        coach_app.window.routine_list.item(i).text() for i in range(coach_app.window.routine_list.count())
+    ]
+    assert any("My bridges" in title for title in window_titles)
+
+
+def test_a_changed_routine_file_is_reloaded(qtbot: QtBot, coach_app: CoachApp) -> None:
+    own = coach_app.places.user_routines
+    own.mkdir(parents=True)
+    path = own / "bridges.toml"
+    path.write_text(MY_ROUTINE, encoding="utf-8")
+    qtbot.waitUntil(lambda: "My bridges" in titles(coach_app))
+
+    path.write_text(MY_ROUTINE.replace("My bridges", "Bridges, slower"), encoding="utf-8")
+
+    qtbot.waitUntil(lambda: "Bridges, slower" in titles(coach_app))
+
+
+def test_open_my_routines_folder_makes_it_and_shows_it(
+    qtbot: QtBot, coach_app: CoachApp, file_manager: OpenedUrls
+) -> None:
+    own: Path = coach_app.places.user_routines
+    assert not own.exists()
+    assert coach_app.routine_folders.open_action in coach_app.window.session_menu.actions()
+
+    coach_app.routine_folders.open_action.trigger()
+
+    assert own.is_dir()
+    assert [url.toLocalFile() for url in file_manager.urls] == [str(own)]

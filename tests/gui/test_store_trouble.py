@@ -1,0 +1,105 @@
+"""When the store cannot write for a while (another program holds its lock), no step is lost in the window."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from coach.core.routines.loader import load_routine
+from coach.core.session.clock import FakeClock
+from coach.core.session.engine import EngineState
+from coach.core.store import writing
+from coach.gui.app import CoachApp
+from coach.gui.session_end import SessionEndPage
+from tests.conftest import EXAMPLE
+from tests.gui.driving import advance, press, start_from_the_window
+
+
+@pytest.fixture
+def other_writer(coach_app: CoachApp) -> Iterator[sqlite3.Connection]:
+    """Another program's connection to the same database, for holding its write lock."""
+    assert coach_app.store.path is not None
+    connection = sqlite3.connect(coach_app.store.path, check_same_thread=False)
+    yield connection
+    connection.close()
+
+
+def stored_steps(coach_app: CoachApp, session_id: int) -> list[int]:
+    return coach_app.store.done_step_indexes(session_id)
+
+
+def test_a_lock_held_for_a_second_loses_no_step(
+    qtbot: QtBot, coach_app: CoachApp, fake_clock: FakeClock, other_writer: sqlite3.Connection
+) -> None:
+    player = coach_app.play_routine(load_routine(EXAMPLE))
+    assert player is not None
+    live = coach_app.live
+    assert live is not None
+    other_writer.execute("BEGIN IMMEDIATE")
+    release = threading.Timer(1.0, other_writer.commit)
+    release.start()
+
+    advance(player, fake_clock, player.engine.seconds_total)  # every step finishes while the lock is held
+    release.join()
+
+    qtbot.waitUntil(lambda: isinstance(coach_app.window.pages.currentWidget(), SessionEndPage))
+    assert stored_steps(coach_app, live.session_id) == list(range(len(player.engine.steps)))
+    assert live.record().status.value == "completed"
+
+
+def test_a_step_that_cannot_be_saved_pauses_the_session_and_says_so(
+    qtbot: QtBot,
+    coach_app: CoachApp,
+    fake_clock: FakeClock,
+    other_writer: sqlite3.Connection,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(writing, "BUSY_TIMEOUT_SECONDS", 0.05)
+    coach_app.store._db.execute("PRAGMA busy_timeout = 50")
+    player = coach_app.play_routine(load_routine(EXAMPLE))
+    assert player is not None
+    live = coach_app.live
+    assert live is not None
+    first = player.engine.current_step
+    other_writer.execute("BEGIN IMMEDIATE")
+
+    advance(player, fake_clock, first.seconds + 0.1)
+
+    assert player.engine.state is EngineState.PAUSED
+    assert player.state_label.isVisible()
+    assert "could not be saved" in player.state_label.text()
+    assert "busy" in player.state_label.text()
+    assert len(live.unsaved) == 1
+
+    other_writer.commit()
+    press(qtbot, player, Qt.Key.Key_Space)  # carry on: the kept step is written with the next one
+    advance(player, fake_clock, player.engine.seconds_total)
+
+    qtbot.waitUntil(lambda: isinstance(coach_app.window.pages.currentWidget(), SessionEndPage))
+    assert live.unsaved == []
+    assert stored_steps(coach_app, live.session_id) == list(range(len(player.engine.steps)))
+
+
+def test_when_the_end_cannot_be_saved_the_player_still_finishes_and_says_so(
+    qtbot: QtBot,
+    coach_app: CoachApp,
+    fake_clock: FakeClock,
+    other_writer: sqlite3.Connection,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(writing, "BUSY_TIMEOUT_SECONDS", 0.05)
+    coach_app.store._db.execute("PRAGMA busy_timeout = 50")
+    player = start_from_the_window(qtbot, coach_app, "Ice the knee (20 minutes)")
+    other_writer.execute("BEGIN IMMEDIATE")
+
+    with qtbot.waitSignal(coach_app.runner.refused) as said:
+        advance(player, fake_clock, player.engine.seconds_total)
+
+    assert "busy" in said.args[0]
+    assert isinstance(coach_app.window.pages.currentWidget(), SessionEndPage)
+    other_writer.rollback()
