@@ -32,6 +32,7 @@ from coach.core.session.clock import FakeClock
 from coach.core.session.engine import EngineState
 from coach.core.store.adherence import AdherenceStore
 from coach.gui.app import CoachApp, Services
+from coach.gui.check_in import MorningCheckIn
 from coach.gui.fit import fit_to_screen
 from coach.gui.player import PlayerView
 from coach.gui.report import draw_report
@@ -111,7 +112,12 @@ def do_one_session(app: CoachApp, clock: FakeClock, routine_id: str) -> None:
 def shoot_light(app: CoachApp, clock: FakeClock) -> None:
     app.window.select_routine("hip-strength")
     save(app.window, "main-window.png")
-    player = app.start_routine("hip-strength")
+    shoot_check_in(app, clock)
+    page = app.ask_before_start("hip-strength")
+    assert page is not None
+    save(app.window, "pain-before.png")
+    page.skip()
+    player = app.player
     assert isinstance(player, PlayerView)
     clock.advance(5 + 4 * 3 + 1.2)  # get ready, then into rep 5 of the first set
     player.tick()
@@ -144,6 +150,17 @@ def shoot_light(app: CoachApp, clock: FakeClock) -> None:
     save(app.window, "session-end.png")
     page.save()
     shoot_hold(app, clock)
+
+
+def shoot_check_in(app: CoachApp, clock: FakeClock) -> None:
+    """The next-morning check-in with the weekly warning-sign list (about the session done the day before)."""
+    before = app.store.sessions()[-1]
+    dialog = MorningCheckIn(before, app.store, clock, app.runner, app.window)
+    dialog.show()
+    dialog.slider.setValue(2)
+    dialog.night_no.click()
+    save(dialog, "check-in.png")
+    dialog.close()
 
 
 def shoot_hold(app: CoachApp, clock: FakeClock) -> None:

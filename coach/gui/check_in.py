@@ -96,7 +96,7 @@ class MorningCheckIn(QDialog):
         layout.addWidget(self.advice)
         self._add_warning_signs(layout)
         layout.addWidget(buttons)
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(520)
 
     def _add_warning_signs(self, layout: QVBoxLayout) -> None:
         """The night-pain question (yes / no) and, when due, the fuller list as one checklist."""
@@ -106,6 +106,7 @@ class MorningCheckIn(QDialog):
         for button in (self.night_yes, self.night_no):
             self.night_pain.addButton(button)
             button.toggled.connect(self._on_sign)
+        layout.addSpacing(8)
         night = QHBoxLayout()
         night_question = QLabel(self.tr(self.questions.night_pain.question))
         night_question.setWordWrap(True)
@@ -115,6 +116,7 @@ class MorningCheckIn(QDialog):
         layout.addLayout(night)
         self.red_flags: dict[str, QCheckBox] = {}
         if self.questions.red_flags:
+            layout.addSpacing(8)
             heading = QLabel(self.tr(RED_FLAGS_QUESTION))
             heading.setWordWrap(True)
             layout.addWidget(heading)
@@ -126,6 +128,9 @@ class MorningCheckIn(QDialog):
         self.doctor = QLabel()
         self.doctor.setWordWrap(True)
         self.doctor.setAccessibleName(self.tr("See a doctor"))
+        bold = self.doctor.font()
+        bold.setBold(True)
+        self.doctor.setFont(bold)
         self.doctor.hide()
         layout.addWidget(self.doctor)
 
@@ -137,6 +142,7 @@ class MorningCheckIn(QDialog):
         advice = warning_sign_advice(self._yes())
         self.doctor.setText(advice or "")
         self.doctor.setVisible(advice is not None)
+        self.adjustSize()  # room for the "see a doctor" line, wrapped
         self.save_button.setEnabled(True)
 
     def _on_action(self) -> None:
@@ -150,6 +156,7 @@ class MorningCheckIn(QDialog):
         self.value.setText(self.tr("{0} of 10").format(value))
         self.advice.setText(morning_advice(value, self.record.pain_before))
         self.save_button.setEnabled(True)
+        self.adjustSize()  # room for the advice, wrapped
 
     def _on_finished(self, result: int) -> None:
         """Store the answer (Save) or the skip (anything else), once."""

@@ -34,6 +34,7 @@ class ReportDialog(QDialog):
     def __init__(self, today: date, first_day: date, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export the PDF report"))
+        self.setMinimumWidth(420)
         self.everything = QCheckBox(self.tr("&All of history"))
         self.everything.setChecked(True)
         self.first = QDateEdit(_qdate(first_day))

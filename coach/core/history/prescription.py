@@ -71,7 +71,9 @@ def prescribed_routines(
         routine = known.get(routine_id)
         if routine is None:
             continue
-        plan = " · ".join(part for part in (how_often(routine), stage_line(routine)) if part)
+        following = known.get(routine.next or "")
+        stage = stage_line(routine, following.title if following else "")
+        plan = " · ".join(part for part in (how_often(routine), stage) if part)
         prescribed.append(
             PrescribedRoutine(
                 routine.id,
