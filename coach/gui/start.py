@@ -134,7 +134,7 @@ def _finish_start(
     if request.command == "ice":
         app.start_icing(request.minutes or ICING_MAX_MINUTES)
     elif routine is not None:
-        app.play_routine(routine)
+        app.ask_pain_before(routine)
     elif request.command in ("history", "today"):
         app.handle_request(request)
     elif app.offer_welcome() is None:

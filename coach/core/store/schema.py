@@ -155,7 +155,30 @@ def m006_icing_in_sessions(db: Database) -> None:
 
 
 @_migration
-def m007_work_totals(db: Database) -> None:
+def m007_dose_changes(db: Database) -> None:
+    """For the physiotherapist's report: every dose change the app made and the person accepted (before →
+    after, why, when)."""
+    db["dose_changes"].create(  # type: ignore[union-attr]
+        {
+            "id": int,
+            "changed_on": str,
+            "routine_id": str,
+            "routine_title": str,
+            "exercise_id": str,
+            "exercise_name": str,
+            "before": str,
+            "after": str,
+            "decision": str,
+            "reason": str,
+        },
+        pk="id",
+        not_null={"changed_on", "routine_id", "exercise_id", "before", "after", "decision"},
+        defaults={"reason": ""},
+    )
+
+
+@_migration
+def m008_work_totals(db: Database) -> None:
     """Work steps done and reached per session, exercise and side, kept as steps are recorded.
 
     History, the report and `coach history` read these few rows a session instead of every step row, so

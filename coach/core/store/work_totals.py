@@ -1,6 +1,6 @@
 """Per-session totals of work steps (done, reached) by exercise and side, kept as each step is recorded.
 
-History reads these instead of the step rows (migration m007 made and backfilled the table). Each total is
+History reads these instead of the step rows (migration m008 made and backfilled the table). Each total is
 recounted from its own step rows in the transaction that records a step, so a step done again after "back"
 or skipped counts exactly as the step rows say, and the totals can never drift from them.
 """

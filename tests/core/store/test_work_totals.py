@@ -1,4 +1,4 @@
-"""The per-session work totals (migration m007) give exactly what counting every step row gave."""
+"""The per-session work totals (migration m008) give exactly what counting every step row gave."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from tests.helpers import hold, reps, routine
 TODAY = date(2026, 3, 4)
 T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 
-# What history counted before m007, straight from the step rows: the reference the totals must match.
+# What history counted before m008, straight from the step rows: the reference the totals must match.
 _OLD_DONE = (
     "SELECT s.id, (SELECT COUNT(*) FROM step_results r WHERE r.session_id = s.id AND r.skipped = 0"
     " AND r.kind IN ('rep', 'hold', 'timer')) FROM sessions s"
@@ -41,21 +41,21 @@ def _old_computation(
     return [replace(s, steps_completed=done[s.id]) for s in sessions], counts
 
 
-def _as_before_m007(path: Path) -> None:
-    """Make the database what a Rehab Coach without m007 left: no totals table, no record of the step."""
+def _as_before_m008(path: Path) -> None:
+    """Make the database what a Rehab Coach without m008 left: no totals table, no record of the step."""
     with closing(sqlite3.connect(path)) as db, db:
         db.execute("DROP TABLE work_totals")
-        db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm007_work_totals'")
+        db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm008_work_totals'")
 
 
 def test_the_backfilled_totals_match_the_step_rows_on_generated_years(tmp_path: Path) -> None:
     # Given two years of history in London with a week a year in New York (clocks change in both), written
-    # by a version before m007
+    # by a version before m008
     path = tmp_path / "coach.db"
     generate(path, years=2, today=TODAY)
-    _as_before_m007(path)
+    _as_before_m008(path)
 
-    # When this version opens it (m007 backfills the totals)
+    # When this version opens it (m008 backfills the totals)
     store = AdherenceStore.open(path)
     try:
         sessions = store.sessions()
