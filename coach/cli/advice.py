@@ -48,7 +48,7 @@ def advice_command(args: argparse.Namespace, places: Places, out: IO[str]) -> in
     if places.database.exists():  # reading advice never creates a database
         from coach.core.store.adherence import AdherenceStore
 
-        store = AdherenceStore.open(places.database)
+        store = AdherenceStore.open(places.database, now=clock.wall())  # checked once a day
         try:
             if args.seen_clinician:
                 confirm_clinician_seen(store, clock)

@@ -199,7 +199,7 @@ def _icing_status(places: Places, out: IO[str], *, as_json: bool) -> int:
     now = SystemClock().wall()
     status = IcingNow(running=False)
     if places.database.exists():  # asking never creates a database
-        store = AdherenceStore.open(places.database)
+        store = AdherenceStore.open(places.database, now=now)  # now: checked at most once a day
         try:
             status = icing_now(store, now)
         finally:

@@ -26,7 +26,7 @@ def export_command(args: argparse.Namespace, places: Places, out: IO[str]) -> in
         raise UsageError(f"--from {args.first} is after --to {args.last}")
     if not places.database.exists():
         raise UsageError("there is no history to export yet")
-    store = AdherenceStore.open(places.database)
+    store = AdherenceStore.open(places.database, now=SystemClock().wall())  # checked once a day
     try:
         if args.csv is not None:
             _export_csv(args, store, out)

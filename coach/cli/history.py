@@ -79,7 +79,7 @@ def history_command(args: argparse.Namespace, places: Places, out: IO[str]) -> i
     if places.database.exists():  # reading history never creates a database
         from coach.core.store.adherence import AdherenceStore  # sqlite-utils loads only when there is one
 
-        store = AdherenceStore.open(places.database)
+        store = AdherenceStore.open(places.database, now=SystemClock().wall())  # checked once a day
         try:
             sessions = store.sessions(include_simulated=args.include_simulated)
             icing = store.icing_runs()

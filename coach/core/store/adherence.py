@@ -26,12 +26,23 @@ from coach.core.paths import ensure_private_dir
 from coach.core.routines.model import Routine, Step
 from coach.core.store.backups import Backup, restore_into, take_backup, take_daily_backup
 from coach.core.store.clinical_rows import ClinicalRecords
+from coach.core.store.damage import reports_damage
 from coach.core.store.errors import StoreError
 from coach.core.store.errors import parse_utc as _parse
 from coach.core.store.errors import utc_text as _timestamp
 from coach.core.store.history_rows import HistoryRecords
 from coach.core.store.icing_rows import IcingRecords
-from coach.core.store.opening import UseLock, check_place, connect
+from coach.core.store.opening import (
+    UseLock,
+    check_place,
+    checked_on,
+    connect,
+    damaged,
+    failure,
+    forget_check,
+    mark_checked,
+    quick_check,
+)
 from coach.core.store.schema import KNOWN_MIGRATIONS, migrations
 from coach.core.store.work_totals import STEPS_DONE_SQL, recount_work_total
 from coach.core.store.writing import write_failure, write_transaction
@@ -63,6 +74,7 @@ def _planned_work(session_id: int, routine: Routine, steps: tuple[Step, ...]) ->
     ]
 
 
+@reports_damage
 class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords):
     """Sessions and their step results in one SQLite file (WAL, committed per write)."""
 
@@ -70,22 +82,27 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords):
         self._db = db
         self.path = path
         self._lock: UseLock | None = None
+        self.moved_aside: StoreError | None = None  # set when a read met damage (see `damage`)
 
     @classmethod
     def open(cls, path: Path, *, now: datetime | None = None, keep_backups: int = 0) -> AdherenceStore:
         """Open (creating if needed) the database at `path`, upgrading its schema in place.
 
         A damaged, empty or unusable file raises StoreError with the sentence to show (see `opening`);
-        with `now`, a daily backup is taken (at most one a day, the newest `keep_backups` kept).
+        with `now`, a daily backup is taken (at most one a day, the newest `keep_backups` kept) and the
+        whole-file integrity check runs only if it has not passed today; without `now` it always runs.
         """
         ensure_private_dir(path.parent)
         check_place(path)
         lock = UseLock(path)
         lock.share()
         created = not path.exists()
+        # The quick check reads the whole file: once a day is enough (with the daily backup, which does too).
+        today = now.astimezone().date() if now is not None else None
+        checked_today = today is not None and not created and checked_on(path, today)
         try:
             _create_private_file(path)
-            db = connect(path)
+            db = connect(path, check=not checked_today)
         except BaseException:
             lock.release()
             if created:
@@ -96,17 +113,20 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords):
         try:
             db.execute("PRAGMA foreign_keys = ON")
             db.enable_wal()
-            store._migrate(now)
+            store._migrate(now, checked=not checked_today)
             if now is not None and not created:
                 store._daily_backup(now, keep_backups)
         except sqlite3.DatabaseError as error:
             store.close()
             if created:
                 path.unlink(missing_ok=True)
-            raise write_failure(path, error) from error
+                raise write_failure(path, error) from error
+            raise failure(path, error) from error  # damage found past a check done earlier today, too
         except BaseException:
             store.close()
             raise
+        if today is not None and not checked_today:
+            mark_checked(path, today)
         return store
 
     def close(self) -> None:
@@ -127,9 +147,24 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords):
         if self.path is None or self._lock is None:
             raise StoreError("a database in memory has no backups")
         with self._lock.alone():
+            forget_check(self.path)
             restored = restore_into(self._db.conn, self.path, backup_id, now)
-            self._migrate(now)  # a backup from before an upgrade gets the newer schema steps
+            self._check_whole()  # what came back is read once before it is used or upgraded
+            self._migrate(now, checked=True)  # a backup from before an upgrade gets the newer schema steps
+        mark_checked(self.path, now.astimezone().date())
         return restored
+
+    def _check_whole(self) -> None:
+        """SQLite's quick check now; a damaged one is closed, moved aside; StoreError says so."""
+        assert self.path is not None
+        try:
+            problem = quick_check(self._db)
+        except sqlite3.DatabaseError as error:
+            self.close()
+            raise failure(self.path, error) from error
+        if problem:
+            self.close()
+            raise damaged(self.path, problem)
 
     def _writing(self) -> AbstractContextManager[None]:
         """One committed write that waits its turn for the lock (see `writing`)."""
@@ -381,7 +416,8 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords):
         if status != SessionStatus.OPEN.value:
             raise StoreError(f"session {session_id} is already {status}; it cannot change any more")
 
-    def _migrate(self, now: datetime | None) -> None:
+    def _migrate(self, now: datetime | None, *, checked: bool) -> None:
+        """Apply the pending schema steps; unless `checked`, the whole file is checked first."""
         known = set(KNOWN_MIGRATIONS)
         applied = [m.name for m in migrations.applied(self._db)]
         unknown = [name for name in applied if name not in known]
@@ -391,6 +427,8 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords):
                 "update Rehab Coach to open it"
             )
         pending = migrations.pending(self._db)
+        if pending and not checked and self.path is not None:
+            self._check_whole()
         if pending and applied and self.path is not None:
             moment = now or datetime.now(UTC)  # only when no clock was given (tests, old callers)
             take_backup(self._db.conn, self.path, moment, f"before-{pending[0].name}")

@@ -4,6 +4,10 @@ Before SQLite touches the file: a folder, an empty file, an unwritable file or f
 sentence. Then a quick integrity check (SQLite's `quick_check`: every page read once, no index cross-check)
 runs before anything is written; a damaged file is moved aside, whole, with its journal, and the message says
 where it went and how to bring back a backup.
+
+The check reads the whole file, which grows with the years, so it runs at most once a (local) day: a clean
+check leaves PATH.checked (the day and the file's identity) beside the database. The store still checks
+before every migration and after every restore, and damage met later, on any read, gets the same message.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import contextlib
 import os
 import sqlite3
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -46,37 +51,83 @@ def check_place(path: Path) -> None:
         raise StoreError(f"{path} is read-only (or not yours); nothing was written. Make it writable again")
 
 
-def connect(path: Path) -> Database:
-    """A connection to `path` that waits for other writers, after a quick check that the file is whole."""
+def connect(path: Path, *, check: bool = True) -> Database:
+    """A connection to `path` that waits for other writers, after a quick check that the file is whole.
+
+    With `check` False the file is only opened (its header read): the caller knows it was checked today.
+    """
     try:
         db = Database(path)
     except sqlite3.Error as error:
         raise write_failure(path, error) from error
     try:
         wait_for_writers(db)
-        problem = _quick_check(db)
-    except sqlite3.OperationalError as error:
-        db.close()
-        if _is_damage(error):
-            raise damaged(path, str(error)) from error
-        raise write_failure(path, error) from error
+        if check:
+            problem = quick_check(db)
+        else:
+            db.execute("SELECT count(*) FROM sqlite_master").fetchall()  # not a database: say so now
+            problem = None
     except sqlite3.DatabaseError as error:
         db.close()
-        raise damaged(path, str(error)) from error
+        raise failure(path, error) from error
     if problem:
         db.close()
         raise damaged(path, problem)
     return db
 
 
-def _quick_check(db: Database) -> str | None:
+def failure(path: Path, error: sqlite3.DatabaseError) -> StoreError:
+    """The StoreError for an error SQLite raised while reading: damage moves the file aside, else unusable."""
+    if isinstance(error, sqlite3.OperationalError) and not is_damage(error):
+        return write_failure(path, error)
+    return damaged(path, str(error))
+
+
+def quick_check(db: Database) -> str | None:
     """None when SQLite finds the file whole; else its first complaint."""
     rows = db.execute("PRAGMA quick_check(1)").fetchall()
     first = str(rows[0][0]) if rows else "no answer"
     return None if first == "ok" else first
 
 
-def _is_damage(error: sqlite3.Error) -> bool:
+def _stamp_path(path: Path) -> Path:
+    return path.with_name(path.name + ".checked")
+
+
+def _identity(path: Path, day: date) -> str:
+    """The day and the file's device and inode: a file put in its place (a restore) is checked again."""
+    status = path.stat()
+    return f"{day.isoformat()} {status.st_dev} {status.st_ino}"
+
+
+def checked_on(path: Path, day: date) -> bool:
+    """True when `path` (this very file) passed the quick check on `day`."""
+    try:
+        return _stamp_path(path).read_text(encoding="utf-8").strip() == _identity(path, day)
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def mark_checked(path: Path, day: date) -> None:
+    """Remember that `path` passed the quick check on `day` (a stamp not written only costs time)."""
+    stamp = _stamp_path(path)
+    with contextlib.suppress(OSError):
+        descriptor = os.open(stamp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "w", encoding="utf-8") as out:
+            out.write(_identity(path, day) + "\n")
+
+
+def forget_check(path: Path) -> None:
+    """The file changed under the store (a restore): the next open checks it again."""
+    with contextlib.suppress(OSError):
+        _stamp_path(path).unlink(missing_ok=True)
+
+
+def is_damage(error: sqlite3.Error) -> bool:
+    """True when SQLite says the file itself is damaged (not busy, full or read-only)."""
+    code = getattr(error, "sqlite_errorcode", None)
+    if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+        return True
     text = str(error).lower()
     return "malformed" in text or "not a database" in text or "corrupt" in text
 
@@ -98,6 +149,7 @@ def move_aside(path: Path, why: str) -> Path:
         number += 1
     aside = path.with_name(f"{path.name}.{why}-{number}")
     path.rename(aside)
+    forget_check(path)
     for suffix in COMPANIONS:
         companion = path.with_name(path.name + suffix)
         if companion.exists():

@@ -83,7 +83,8 @@ def test_restore_is_refused_while_the_store_is_open(tmp_path: Path) -> None:
         restore(path, backups(path).value[0].id, MORNING + timedelta(days=2))
 
     store.close()
-    assert len(os.listdir(tmp_path)) == 3  # coach.db, its lock, backups: nothing moved
+    # nothing moved: the database, its lock, the day of its last integrity check, the backups
+    assert sorted(os.listdir(tmp_path)) == ["backups", "coach.db", "coach.db.checked", "coach.db.lock"]
 
 
 def test_an_unknown_backup_is_named_with_the_known_ones(tmp_path: Path) -> None:

@@ -1,0 +1,178 @@
+"""The whole-file integrity check runs at most once a day, yet always before a migration and after a restore,
+and damage met later, on a read, gets the same "damaged, moved aside" sentence as at opening."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from contextlib import closing
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlite_utils import Database
+
+from coach.core.operations import run_instant_session
+from coach.core.routines.loader import load_routine
+from coach.core.store import adherence, opening
+from coach.core.store.adherence import AdherenceStore
+from coach.core.store.errors import StoreError
+from tests.conftest import EXAMPLE
+
+NOW = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
+PAGE = 4096
+
+
+@pytest.fixture
+def checks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every quick check the store runs, by file name."""
+    ran: list[str] = []
+    real = opening.quick_check
+
+    def counted(db: Database) -> str | None:
+        ran.append("check")
+        return real(db)
+
+    monkeypatch.setattr(opening, "quick_check", counted)
+    monkeypatch.setattr(adherence, "quick_check", counted)
+    return ran
+
+
+def a_history(path: Path, sessions: int, now: datetime = NOW) -> None:
+    store = AdherenceStore.open(path, now=now)
+    try:
+        for _ in range(sessions):
+            run_instant_session(store, load_routine(EXAMPLE), now)
+    finally:
+        store.close()
+
+
+def open_and_close(path: Path, now: datetime, keep: int = 0) -> None:
+    AdherenceStore.open(path, now=now, keep_backups=keep).close()
+
+
+def test_the_check_runs_once_a_day_not_at_every_open(tmp_path: Path, checks: list[str]) -> None:
+    path = tmp_path / "coach.db"
+    a_history(path, sessions=2)  # a new file counts as checked today
+    checks.clear()
+    open_and_close(path, NOW + timedelta(hours=2))
+    assert checks == []
+
+    open_and_close(path, NOW + timedelta(days=1))
+    open_and_close(path, NOW + timedelta(days=1, hours=2))
+    assert len(checks) == 1
+    open_and_close(path, NOW + timedelta(days=2))
+    assert len(checks) == 2
+
+
+def test_without_a_clock_the_check_always_runs(tmp_path: Path, checks: list[str]) -> None:
+    path = tmp_path / "coach.db"
+    a_history(path, sessions=1)
+    checks.clear()
+
+    AdherenceStore.open(path).close()
+    AdherenceStore.open(path).close()
+    assert len(checks) == 2
+
+
+def test_a_file_put_in_place_of_the_checked_one_is_checked_again(tmp_path: Path, checks: list[str]) -> None:
+    path = tmp_path / "coach.db"
+    a_history(path, sessions=1)
+    open_and_close(path, NOW)
+    checks.clear()
+
+    other = tmp_path / "copy.db"
+    other.write_bytes(path.read_bytes())
+    os.replace(other, path)
+    open_and_close(path, NOW)
+    assert len(checks) == 1
+
+
+def test_a_migration_is_always_preceded_by_the_check(
+    tmp_path: Path, checks: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "coach.db"
+    a_history(path, sessions=1)
+    open_and_close(path, NOW)
+    checks.clear()
+
+    class OneMore:
+        """The real migrations, with one more step pending that does nothing."""
+
+        name = "m999_nothing"
+
+        def applied(self, db: Database) -> Any:
+            return real.applied(db)
+
+        def pending(self, db: Database) -> list[Any]:
+            return [self]
+
+        def apply(self, db: Database) -> None:
+            real.apply(db)
+
+    real = adherence.migrations
+    monkeypatch.setattr(adherence, "migrations", OneMore())
+    open_and_close(path, NOW)
+    assert len(checks) == 1
+
+
+def test_a_restore_while_open_checks_what_came_back(tmp_path: Path, checks: list[str]) -> None:
+    path = tmp_path / "coach.db"
+    a_history(path, sessions=1)
+    open_and_close(path, NOW + timedelta(days=1), keep=3)  # the backup, and today's check
+    store = AdherenceStore.open(path, now=NOW + timedelta(days=1))
+    checks.clear()
+    try:
+        backup = store.restore_backup(store_backup_id(path), NOW + timedelta(days=1))
+    finally:
+        store.close()
+    assert backup.sessions == 1
+    assert len(checks) == 1
+
+
+def store_backup_id(path: Path) -> str:
+    from coach.core.store.backups import list_backups
+
+    return list_backups(path)[0].id
+
+
+def damage_table(path: Path, table: str) -> bytes:
+    """Random bytes over the first page of `table`; returns the damaged file's bytes."""
+    with closing(sqlite3.connect(path)) as db:
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        root = db.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", [table]).fetchone()[0]
+    data = bytearray(path.read_bytes())
+    start = (root - 1) * PAGE
+    data[start : start + PAGE] = os.urandom(PAGE)
+    with open(path, "r+b") as same_file:  # written in place: the same file the check passed today
+        same_file.write(bytes(data))
+    return bytes(data)
+
+
+def test_damage_met_on_a_read_is_the_damaged_sentence_not_a_traceback(tmp_path: Path) -> None:
+    path = tmp_path / "coach.db"
+    a_history(path, sessions=30)
+    open_and_close(path, NOW)  # checked today
+    damaged = damage_table(path, "icing_runs")
+    store = AdherenceStore.open(path, now=NOW + timedelta(hours=1))  # not checked again today
+
+    with pytest.raises(StoreError, match=r"is damaged \(.+\); it was moved aside to coach.db.damaged-1"):
+        store.icing_runs()
+    with pytest.raises(StoreError, match=r"moved aside to coach.db.damaged-1"):
+        store.sessions()  # the store says the same thing again, never "closed database"
+    store.close()
+
+    assert (tmp_path / "coach.db.damaged-1").read_bytes() == damaged
+    assert not path.exists()
+
+
+def test_damage_met_while_opening_after_todays_check_is_the_damaged_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "coach.db"
+    a_history(path, sessions=3)
+    open_and_close(path, NOW)
+    damage_table(path, "_sqlite_migrations")  # read by every open, before anything else
+
+    with pytest.raises(StoreError, match=r"is damaged \(.+\); it was moved aside to coach.db.damaged-1"):
+        AdherenceStore.open(path, now=NOW + timedelta(hours=1))
+    assert not path.exists()
