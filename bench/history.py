@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,8 +42,11 @@ def history_view(store: AdherenceStore, today: date) -> int:
 
 
 def open_store(database: Path) -> None:
-    """Open and close the store, as `coach history` and the app's start do (with the store's checks)."""
-    AdherenceStore.open(database).close()
+    """Open and close the store, as `coach history` and the app's start do (with the store's checks).
+
+    With the time, as they give it: the whole-file check then runs on the first open of the day only.
+    """
+    AdherenceStore.open(database, now=datetime.now(UTC)).close()
 
 
 def qt_application() -> QApplication:
