@@ -142,6 +142,19 @@ def test_instant_run_is_recorded_with_every_step_completed(
     assert finished > started
 
 
+def test_history_json_keeps_its_layout_byte_for_byte(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Printed in one piece for speed: the text must stay what json.dump(indent=2, ensure_ascii=False) wrote.
+    run(capsys, "run", "hip-strength", "--instant", "--pain", "2")
+
+    _, out, _ = run(capsys, "history", "--json", "--include-simulated")
+
+    expected = json.dumps(json.loads(out), indent=2, ensure_ascii=False) + "\n"
+    assert out == expected
+    assert '\n  "sessions": [\n    {\n      "' in out
+
+
 def test_history_hides_simulated_sessions_by_default(
     data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
