@@ -193,6 +193,24 @@ def plans_by_week(sessions: Sequence[SessionRecord], tz: tzinfo | None = None) -
     return plans
 
 
+@dataclass(frozen=True, slots=True)
+class DoseDays:
+    """What the weekly figures need from the sessions, worked out in one pass: per local day and per week.
+
+    Built once per summary, so that its several figures (this week, four weeks, streaks) do not each walk
+    every session again; their work then grows with the weeks shown, not with the years of history.
+    """
+
+    by_day: dict[date, int]  # dose sessions on each local day (as `sessions_by_day`)
+    plans: dict[date, int]  # each week's plan (as `plans_by_week`)
+    first_day: date | None  # as `first_planned_day`
+
+    @classmethod
+    def of(cls, sessions: Sequence[SessionRecord], tz: tzinfo | None = None) -> DoseDays:
+        by_day = sessions_by_day(sessions, tz)
+        return cls(by_day, plans_by_week(sessions, tz), min(by_day) if by_day else None)
+
+
 def weekly_doses(
     sessions: Sequence[SessionRecord],
     first: date,
@@ -204,25 +222,28 @@ def weekly_doses(
 
     Nothing is planned before the first dose session, nor on marked days.
     """
-    by_day = sessions_by_day(sessions, tz)
-    plans = plans_by_week(sessions, tz)
-    marked = marked_days(marks)
-    start = first_planned_day(sessions, tz) or last + timedelta(days=1)
+    return doses_by_week(DoseDays.of(sessions, tz), first, last, marked_days(marks))
+
+
+def doses_by_week(days: DoseDays, first: date, last: date, marked: Collection[date]) -> list[WeekDose]:
+    """`weekly_doses` from sessions already counted per day (see DoseDays)."""
+    plans = days.plans
+    start = days.first_day or last + timedelta(days=1)
     earlier = [monday for monday in plans if monday < week_start(first)]
     plan = plans[max(earlier)] if earlier else 0
     weeks: list[WeekDose] = []
     monday = week_start(first)
     while monday <= last:
         plan = plans.get(monday, plan)
-        days = [d for d in days_between(monday, monday + timedelta(days=6)) if first <= d <= last]
-        open_days = sum(1 for d in days if d not in marked and d >= start)
+        week = [d for d in days_between(monday, monday + timedelta(days=6)) if first <= d <= last]
+        open_days = sum(1 for d in week if d not in marked and d >= start)
         weeks.append(
             WeekDose(
                 monday=monday,
-                done=sum(by_day.get(d, 0) for d in days),
+                done=sum(days.by_day.get(d, 0) for d in week),
                 planned=planned_sessions(plan, open_days),
                 plan=plan,
-                marked_days=sum(1 for d in days if d in marked),
+                marked_days=sum(1 for d in week if d in marked),
             )
         )
         monday += timedelta(weeks=1)
@@ -274,19 +295,22 @@ def streaks(
     sessions: Sequence[SessionRecord], today: date, marks: Sequence[DayMark] = (), tz: tzinfo | None = None
 ) -> Streaks:
     """Current and longest streaks, in weeks that met the plan and in days with a dose session."""
-    start = first_planned_day(sessions, tz)
+    return streaks_of(DoseDays.of(sessions, tz), today, marked_days(marks))
+
+
+def streaks_of(days: DoseDays, today: date, marked: Collection[date]) -> Streaks:
+    """`streaks` from sessions already counted per day (see DoseDays)."""
+    start = days.first_day
     if start is None or start > today:
         return Streaks(0, 0, 0, 0)
-    by_day = sessions_by_day(sessions, tz)
-    marked = marked_days(marks)
     # This week is judged on all its days: it is under way, not short of a pro-rata plan.
     sunday = week_start(today) + timedelta(days=6)
-    current_weeks, longest_weeks = week_streaks(weekly_doses(sessions, start, sunday, marks, tz), today)
+    current_weeks, longest_weeks = week_streaks(doses_by_week(days, start, sunday, marked), today)
     return Streaks(
         current_weeks=current_weeks,
         longest_weeks=longest_weeks,
-        current_days=current_streak_days(by_day, today, marked),
-        longest_days=longest_streak_days(by_day, marked),
+        current_days=current_streak_days(days.by_day, today, marked),
+        longest_days=longest_streak_days(days.by_day, marked),
     )
 
 
@@ -310,15 +334,16 @@ def summarize(
     marks: Sequence[DayMark] = (),
 ) -> Summary:
     """The history summary for `today` in time zone `tz` (None: the system's own zone)."""
-    by_day = sessions_by_day(sessions, tz)
-    weeks = weekly_counts(by_day)
-    four_weeks = adherence_between(
-        sessions, today - timedelta(days=DAYS_PER_WEEK * ADHERENCE_WEEKS - 1), today, marks, tz
+    days = DoseDays.of(sessions, tz)  # once: every figure below reads these per-day counts
+    marked = marked_days(marks)
+    weeks = weekly_counts(days.by_day)
+    four_weeks = adherence_percent(
+        doses_by_week(days, today - timedelta(days=DAYS_PER_WEEK * ADHERENCE_WEEKS - 1), today, marked)
     )
-    run = streaks(sessions, today, marks, tz)
+    run = streaks_of(days, today, marked)
     monday = week_start(today)
-    start = first_planned_day(sessions, tz)
-    this_week = weekly_doses(sessions, max(monday, start or monday), monday + timedelta(days=6), marks, tz)
+    start = days.first_day
+    this_week = doses_by_week(days, max(monday, start or monday), monday + timedelta(days=6), marked)
     return Summary(
         streak_days=run.current_days,
         streak_weeks=run.current_weeks,

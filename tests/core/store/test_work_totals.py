@@ -9,10 +9,11 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from bench.generate_history import generate
+from coach.core.history import stats
 from coach.core.history.completion import exercise_completion
 from coach.core.history.dose_calendar import dose_calendar
-from coach.core.history.records import SessionRecord, WorkCount
-from coach.core.history.stats import streaks, summarize
+from coach.core.history.records import DayMark, SessionRecord, WorkCount, marked_days
+from coach.core.history.stats import WeekDose, streaks, summarize
 from coach.core.routines.model import plan_steps
 from coach.core.store.adherence import AdherenceStore
 from tests.helpers import hold, reps, routine
@@ -99,3 +100,54 @@ def test_totals_follow_each_recorded_step_skips_and_redos_included(
     assert [s.steps_completed for s in sessions] == [len(work) - 1, 1]
     assert sessions == old_sessions
     assert store.work_counts([session, other]) == old_counts
+
+
+def _weekly_doses_walking_every_session(
+    sessions: list[SessionRecord], first: date, last: date, marks: list[DayMark]
+) -> list[WeekDose]:
+    """The weekly doses as computed before DoseDays: every session walked again for each figure."""
+    by_day = stats.sessions_by_day(sessions)
+    plans = stats.plans_by_week(sessions)
+    marked = marked_days(marks)
+    start = stats.first_planned_day(sessions) or last + timedelta(days=1)
+    earlier = [monday for monday in plans if monday < stats.week_start(first)]
+    plan = plans[max(earlier)] if earlier else 0
+    weeks: list[WeekDose] = []
+    monday = stats.week_start(first)
+    while monday <= last:
+        plan = plans.get(monday, plan)
+        days = [d for d in stats.days_between(monday, monday + timedelta(days=6)) if first <= d <= last]
+        open_days = sum(1 for d in days if d not in marked and d >= start)
+        done = sum(by_day.get(d, 0) for d in days)
+        marked_count = sum(1 for d in days if d in marked)
+        weeks.append(WeekDose(monday, done, stats.planned_sessions(plan, open_days), plan, marked_count))
+        monday += timedelta(weeks=1)
+    return weeks
+
+
+def test_the_per_day_counts_give_what_walking_every_session_gave(tmp_path: Path) -> None:
+    # Given two years of generated history (plan changes, rests, flare-ups, two time zones)
+    path = tmp_path / "coach.db"
+    generate(path, years=2, today=TODAY)
+    store = AdherenceStore.open(path)
+    try:
+        sessions, marks = store.sessions(), store.day_marks()
+    finally:
+        store.close()
+
+    # When the figures come from the sessions counted once per day
+    days = stats.DoseDays.of(sessions)
+
+    # Then they are what walking every session gave, over every span the history shows
+    assert days.by_day == stats.sessions_by_day(sessions)
+    assert days.first_day == stats.first_planned_day(sessions)
+    first = days.first_day
+    assert first is not None
+    spans = [(first, TODAY), (TODAY - timedelta(days=27), TODAY), (first - timedelta(days=9), first)]
+    for start, end in spans:
+        expected = _weekly_doses_walking_every_session(sessions, start, end, marks)
+        assert stats.doses_by_week(days, start, end, marked_days(marks)) == expected
+    old_weeks = _weekly_doses_walking_every_session(sessions, first, TODAY + timedelta(days=6), marks)
+    old_longest = stats.week_streaks(old_weeks, TODAY)[1]
+    assert stats.streaks_of(days, TODAY, marked_days(marks)).longest_weeks == old_longest > 0
+    assert stats.adherence_percent(old_weeks[-5:-1]) is not None
