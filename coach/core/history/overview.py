@@ -22,20 +22,24 @@ from coach.core.history.prescription import (
     pain_over_limit,
     prescribed_routines,
 )
-from coach.core.history.records import DayMark, MarkedDayCount, SessionRecord, count_marked_days
+from coach.core.history.records import DayMark, MarkedDayCount, SessionRecord, count_marked_days, marked_days
 from coach.core.history.stats import (
     DAYS_PER_WEEK,
+    DoseDays,
     StreakFigure,
     Streaks,
     WeekDose,
     adherence_between,
+    adherence_percent,
     current_plan,
     dose_sessions,
+    doses_by_week,
     first_planned_day,
     icing_count,
     is_daily_plan,
     streak_figure,
     streaks,
+    streaks_of,
     week_start,
     weekly_doses,
 )
@@ -99,18 +103,19 @@ def history_overview(
 ) -> HistoryOverview:
     """The heat map's year, half a year of weekly doses, three months of pain, streaks and adherence."""
     first_week = week_start(today) - timedelta(weeks=WINDOW_WEEKS - 1)
+    days, marked = DoseDays.of(sessions, tz), marked_days(marks)  # counted once for every figure below
     return HistoryOverview(
         today=today,
         sessions=tuple(sessions),
         marks=tuple(marks),
         calendar=tuple(dose_calendar(sessions, today, marks, tz)),
-        weeks=tuple(weekly_doses(sessions, first_week, _chart_end(today, today), marks, tz)),
+        weeks=tuple(doses_by_week(days, first_week, _chart_end(today, today), marked)),
         pain=tuple(pain_trend(sessions, today - timedelta(days=WINDOW_PAIN_DAYS - 1), today, tz)),
         changes=tuple(plan_changes(sessions, tz)),
-        streaks=streaks(sessions, today, marks, tz),
+        streaks=streaks_of(days, today, marked),
         plan=current_plan(sessions),
-        adherence_short=adherence_between(sessions, _days_back(today, SHORT_WEEKS), today, marks, tz),
-        adherence_long=adherence_between(sessions, _days_back(today, LONG_WEEKS), today, marks, tz),
+        adherence_short=adherence_percent(doses_by_week(days, _days_back(today, SHORT_WEEKS), today, marked)),
+        adherence_long=adherence_percent(doses_by_week(days, _days_back(today, LONG_WEEKS), today, marked)),
         icing_short=icing_count(icing_starts, _days_back(today, SHORT_WEEKS), today, tz),
     )
 
