@@ -54,6 +54,7 @@ from coach.gui.reminders import ReminderDialog, ReminderScheduler
 from coach.gui.routine_folders import RoutineFolders
 from coach.gui.session_end import SessionEndPage
 from coach.gui.start_at_login import StartAtLoginAction
+from coach.gui.stopping import StopOnSignal
 from coach.gui.tray import CoachTray
 from coach.gui.welcome import WelcomeDialog
 from coach.services.autostart import AutoStart, NullAutoStart, make_autostart
@@ -602,7 +603,12 @@ def run_app(
     elif app.offer_welcome() is None:
         app.offer_recovery()
         app.offer_morning_check_in()
+    # SIGTERM (log-out, `kill`) and Ctrl-C in the terminal that started it close the app as Quit does,
+    # without asking: what runs is saved as stopped early, then the store and the socket are closed.
+    stopper = StopOnSignal(lambda number: qt_app.exit(128 + number), parent=app)
     try:
         return int(qt_app.exec())
     finally:
+        stopper.uninstall()
+        server.close()
         app.close()
