@@ -87,12 +87,14 @@ def write_folder(folder: Path, writes: Sequence[tuple[str, Callable[[Path], None
     When `folder` is missing, or holds nothing but these files, the new files are drawn in a hidden folder
     beside it, which then takes its place in one step (an atomic exchange where the system has one; else
     the old folder steps aside first, so that a kill between leaves no folder, never a mixed one). When the
-    folder holds other things too, the files are renamed in one after another (`write_together`).
+    folder holds other things too (or is a link or a mount point), the files are renamed in one after another
+    (`write_together`).
     Hidden folders and files left by an earlier, killed export are removed first.
     """
     names = {name for name, _ in writes}
     _remove_leftovers(folder, names)
-    if folder.is_symlink() or (folder.exists() and {p.name for p in folder.iterdir()} - names):
+    in_place = folder.is_symlink() or os.path.ismount(folder)  # a link or a disk's top cannot be renamed
+    if in_place or (folder.exists() and {p.name for p in folder.iterdir()} - names):
         write_together([(folder / name, writer) for name, writer in writes])
         return
     folder.parent.mkdir(parents=True, exist_ok=True)
