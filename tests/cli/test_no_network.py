@@ -23,6 +23,7 @@ from tests.conftest import EXAMPLE
 from tests.network import internet_sockets_held, refuse_sockets
 
 
+@pytest.mark.usefixtures("qapp")  # the PDF is drawn by Qt: the test suite's one application draws it
 def test_a_session_in_a_terminal_and_its_exports_open_no_socket(
     store: AdherenceStore,
     fake_clock: FakeClock,
