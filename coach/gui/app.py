@@ -55,6 +55,7 @@ from coach.gui.routine_folders import RoutineFolders
 from coach.gui.session_end import SessionEndPage
 from coach.gui.start_at_login import StartAtLoginAction
 from coach.gui.stopping import StopOnSignal
+from coach.gui.style import plain
 from coach.gui.tray import CoachTray
 from coach.gui.welcome import WelcomeDialog
 from coach.services.autostart import AutoStart, NullAutoStart, make_autostart
@@ -550,6 +551,13 @@ def _bring_forward(window: QWidget) -> None:
     window.activateWindow()
 
 
+def say_cannot_open(sentence: str) -> None:
+    """Why the history cannot be opened (damaged and moved aside, busy, read-only…), in a window."""
+    box = QMessageBox(QMessageBox.Icon.Critical, "Rehab Coach", sentence, QMessageBox.StandardButton.Ok)
+    plain(box)  # the sentence holds a path, which may hold anything
+    box.exec()
+
+
 def run_app(
     argv: list[str] | None = None, *, request: Request | None = None, routine: Routine | None = None
 ) -> int:
@@ -578,7 +586,7 @@ def run_app(
         kept = load_settings(places.data_dir).backups_kept
         store = AdherenceStore.open(places.database, now=SystemClock().wall(), keep_backups=kept)
     except StoreError as error:
-        QMessageBox.critical(None, "Rehab Coach", str(error))
+        say_cannot_open(str(error))
         return 1
     services = Services(
         sound=make_sound_player(places.assets / "sounds"),
