@@ -13,7 +13,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -23,13 +23,16 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from bench.generate_history import generate
+from coach.core.clinical.pain_rule import Progression, ProgressionAdvice
 from coach.core.export import Period
-from coach.core.operations import export_report
+from coach.core.history.progression import propose
+from coach.core.operations import Changes, accept_progression, export_report
 from coach.core.paths import resolve_places
 from coach.core.session.clock import FakeClock
 from coach.core.session.engine import EngineState
 from coach.core.store.adherence import AdherenceStore
 from coach.gui.app import CoachApp, Services
+from coach.gui.check_in import MorningCheckIn
 from coach.gui.fit import fit_to_screen
 from coach.gui.player import PlayerView
 from coach.gui.report import draw_report
@@ -109,7 +112,12 @@ def do_one_session(app: CoachApp, clock: FakeClock, routine_id: str) -> None:
 def shoot_light(app: CoachApp, clock: FakeClock) -> None:
     app.window.select_routine("hip-strength")
     save(app.window, "main-window.png")
-    player = app.start_routine("hip-strength")
+    shoot_check_in(app, clock)
+    page = app.ask_before_start("hip-strength")
+    assert page is not None
+    save(app.window, "pain-before.png")
+    page.skip()
+    player = app.player
     assert isinstance(player, PlayerView)
     clock.advance(5 + 4 * 3 + 1.2)  # get ready, then into rep 5 of the first set
     player.tick()
@@ -142,6 +150,17 @@ def shoot_light(app: CoachApp, clock: FakeClock) -> None:
     save(app.window, "session-end.png")
     page.save()
     shoot_hold(app, clock)
+
+
+def shoot_check_in(app: CoachApp, clock: FakeClock) -> None:
+    """The next-morning check-in with the weekly warning-sign list (about the session done the day before)."""
+    before = app.store.sessions()[-1]
+    dialog = MorningCheckIn(before, app.store, clock, app.runner, app.window)
+    dialog.show()
+    dialog.slider.setValue(2)
+    dialog.night_no.click()
+    save(dialog, "check-in.png")
+    dialog.close()
 
 
 def shoot_hold(app: CoachApp, clock: FakeClock) -> None:
@@ -202,11 +221,33 @@ def shoot_history(palette: QPalette, name: str, *, report: bool = False) -> None
             if report:
                 pdf = Path(data) / "report.pdf"
                 first = MONDAY.date() - timedelta(weeks=13)
-                export_report(app.store, pdf, Period(first), MONDAY.date(), draw_report)
+                add_a_dose_change(app, MONDAY.date() - timedelta(weeks=3))
+                export_report(
+                    app.store,
+                    pdf,
+                    Period(first),
+                    MONDAY.date(),
+                    draw_report,
+                    routines=[e.routine for e in app.library.routines],
+                    name="Alex Example",
+                )
                 save_pdf_page(pdf, "report-page1.png")
         finally:
             app.close()
             app.window.close()
+
+
+def add_a_dose_change(app: CoachApp, day: date) -> None:
+    """A progression the person accepted, as the report's prescription shows it (before → after, why)."""
+    entry = app.library.find("hip-strength")
+    assert entry is not None
+    advice = ProgressionAdvice(
+        Progression.PROGRESS, "Pain settled by the morning after your last two sessions."
+    )
+    proposal = propose(entry.routine, advice)
+    assert proposal is not None
+    accept_progression(proposal, app.places.user_routines, day, app.places.assets, store=app.store)
+    app.runner.announce(Changes(routines=True))  # the library now has the person's own copy
 
 
 def save_pdf_page(pdf: Path, name: str) -> None:

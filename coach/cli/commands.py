@@ -100,8 +100,10 @@ def run_command(args: argparse.Namespace, places: Places, out: IO[str]) -> int:
     in_the_app = not (args.terminal or args.instant)
     if in_the_app and args.pain is not None:
         raise UsageError("--pain goes with --terminal or --instant; the app asks at the end of the session")
-    if not args.instant and (args.pain_before is not None or args.warning_sign):
-        raise UsageError("--pain-before and --warning-sign go with --instant; otherwise they are asked")
+    if in_the_app and args.pain_before is not None:
+        raise UsageError("--pain-before goes with --terminal or --instant; the app asks before the session")
+    if not args.instant and args.warning_sign:
+        raise UsageError("--warning-sign goes with --instant; otherwise it is asked")
     try:
         routine = _resolve_routine(args.routine, places)
     except RoutineError as invalid:
@@ -148,7 +150,17 @@ def _run_terminal(
 
     questions = Questions(sys.stdin, out, interactive=sys.stdin.isatty())
     library = _library(places)
-    session_in_terminal(store, library, routine, SystemClock(), out, questions, terminal_keys, pain=args.pain)
+    session_in_terminal(
+        store,
+        library,
+        routine,
+        SystemClock(),
+        out,
+        questions,
+        terminal_keys,
+        pain=args.pain,
+        pain_before=args.pain_before,
+    )
     return EXIT_OK
 
 

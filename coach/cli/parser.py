@@ -81,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--pain", type=pain_value, metavar="N", help=f"pain during the session, {PAIN_MIN}-{PAIN_MAX}"
     )
     run.add_argument(
-        "--pain-before", type=pain_value, metavar="N", help="pain before the session (--instant)"
+        "--pain-before", type=pain_value, metavar="N", help="pain before the session (--terminal, --instant)"
     )
     run.add_argument(
         "--warning-sign",
@@ -125,6 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--pdf", type=Path, metavar="FILE", help="write the PDF report to FILE")
     export.add_argument("--from", dest="first", type=day_value, metavar="DATE", help="first day, YYYY-MM-DD")
     export.add_argument("--to", dest="last", type=day_value, metavar="DATE", help="last day, YYYY-MM-DD")
+    export.add_argument("--name", metavar="TEXT", help="with --pdf, a name line on the report (optional)")
     export.add_argument("--force", action="store_true", help="overwrite the files if they exist")
     export.add_argument("--include-simulated", action="store_true", help="include --instant sessions")
     _add_backup(commands)

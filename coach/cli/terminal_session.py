@@ -16,14 +16,21 @@ from coach.cli.parser import pain_value
 from coach.cli.questions import Questions
 from coach.cli.terminal_player import Keys, TerminalPlayer
 from coach.cli.terminal_recovery import offer_recovery
-from coach.core.clinical.safety import PAIN_MAX, PAIN_MIN, SESSION_WARNING_SIGNS
-from coach.core.operations import EndOfSession, LiveSession, answer_session_end, start_session
+from coach.core.clinical.safety import PAIN_BEFORE_QUESTION, PAIN_MAX, PAIN_MIN, SESSION_WARNING_SIGNS
+from coach.core.operations import (
+    EndOfSession,
+    LiveSession,
+    answer_pain_before,
+    answer_session_end,
+    start_session,
+)
 from coach.core.routines.library import Library
 from coach.core.routines.model import Routine, estimated_minutes, is_icing_only
 from coach.core.session.clock import Clock
 from coach.core.store.adherence import AdherenceStore
 from coach.core.words import count
 
+PAIN_BEFORE_PROMPT = f"{PAIN_BEFORE_QUESTION} {PAIN_MIN}-{PAIN_MAX} (Enter skips)"
 PAIN_QUESTION = f"How much did your knee hurt during the session, {PAIN_MIN}-{PAIN_MAX} (Enter skips)?"
 # After a routine that is icing alone the question is how the knee is now, as the app's end page asks.
 PAIN_NOW_QUESTION = f"How much does your knee hurt now, {PAIN_MIN}-{PAIN_MAX} (Enter skips)?"
@@ -44,15 +51,22 @@ def session_in_terminal(
     keys: Callable[[], AbstractContextManager[Keys]],
     *,
     pain: int | None = None,
+    pain_before: int | None = None,
 ) -> EndOfSession:
     """Offer recovery, play `routine` (or the resumed session) to its end, ask the questions, say how it went.
 
     `keys` opens the key presses for the player (the terminal in single-key mode); the questions before and
-    after it are asked a line at a time. `pain`, given on the command line, answers the pain question.
+    after it are asked a line at a time. `pain` and `pain_before`, given on the command line, answer those
+    questions. A new session asks the pain before it (a resumed one was asked when it began), except a
+    routine of icing alone, after which the question is how the knee is now.
     """
     live = offer_recovery(store, library, clock, questions, out)
     if live is None:
+        if pain_before is None and not is_icing_only(routine):
+            pain_before = _ask_pain(questions, out, PAIN_BEFORE_PROMPT)
         live = start_session(store, routine, clock).value
+        if pain_before is not None:
+            answer_pain_before(store, live.session_id, pain_before)
     elif live.routine.id != routine.id:
         asked, resumed = routine.title, live.routine.title
         out.write(f"This carries on {resumed}, not {asked}; start {asked} again after it.\n")

@@ -15,6 +15,7 @@ from datetime import datetime, time
 from pathlib import Path
 from typing import Any
 
+from coach.core.history.reminders import WAKING_FROM, WAKING_UNTIL
 from coach.core.paths import ensure_private_dir
 
 SETTINGS_FILE = "settings.json"
@@ -35,6 +36,10 @@ class Settings:
     reminder_time: time | None = None
     reminder_handled_at: datetime | None = None
     reminder_snoozed_until: datetime | None = None
+    report_name: str = ""  # the report's optional name line
+    # The waking hours a several-times-a-day routine's doses are spread across (coach.core.history.reminders).
+    waking_from: time = WAKING_FROM
+    waking_until: time = WAKING_UNTIL
     welcomed: bool = False  # the first-run welcome has been shown
     backups_kept: int = 7  # daily backups kept beside the database (0: none taken at start)
 
@@ -50,6 +55,9 @@ def _to_json(settings: Settings) -> dict[str, Any]:
         "reminder_time": settings.reminder_time.strftime("%H:%M") if settings.reminder_time else None,
         "reminder_handled_at": _moment_json(settings.reminder_handled_at),
         "reminder_snoozed_until": _moment_json(settings.reminder_snoozed_until),
+        "report_name": settings.report_name,
+        "waking_from": settings.waking_from.strftime("%H:%M"),
+        "waking_until": settings.waking_until.strftime("%H:%M"),
         "welcomed": settings.welcomed,
         "backups_kept": settings.backups_kept,
     }
@@ -80,13 +88,7 @@ def _from_json(raw: object) -> Settings:
     valid_days: tuple[int, ...] = ()
     if isinstance(days, list) and all(isinstance(d, int) and 1 <= d <= 7 for d in days):
         valid_days = tuple(sorted(set(days)))
-    when = raw.get("reminder_time")
-    reminder_time = None
-    if isinstance(when, str):
-        try:
-            reminder_time = time.fromisoformat(when).replace(second=0, microsecond=0)
-        except ValueError:
-            reminder_time = None
+    reminder_time = _time_of_day(raw.get("reminder_time"))
     return Settings(
         voice=voice if isinstance(voice, bool) else default.voice,
         beeps=beeps if isinstance(beeps, bool) else default.beeps,
@@ -94,9 +96,22 @@ def _from_json(raw: object) -> Settings:
         reminder_time=reminder_time,
         reminder_handled_at=_moment(raw.get("reminder_handled_at")),
         reminder_snoozed_until=_moment(raw.get("reminder_snoozed_until")),
+        report_name=name.strip() if isinstance(name := raw.get("report_name"), str) else "",
+        waking_from=_time_of_day(raw.get("waking_from")) or default.waking_from,
+        waking_until=_time_of_day(raw.get("waking_until")) or default.waking_until,
         welcomed=raw.get("welcomed") is True,
         backups_kept=_backups_kept(raw.get("backups_kept"), default.backups_kept),
     )
+
+
+def _time_of_day(raw: object) -> time | None:
+    """A time of day to the minute from 'HH:MM', or None for anything else."""
+    if not isinstance(raw, str):
+        return None
+    try:
+        return time.fromisoformat(raw).replace(second=0, microsecond=0)
+    except ValueError:
+        return None
 
 
 def _backups_kept(raw: object, default: int) -> int:

@@ -16,12 +16,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from coach.core.clinical.safety import ICING_END_ADVICE, ICING_MAX_MINUTES
 from coach.core.history.checkin import morning_check_in_due
-from coach.core.history.reminders import dose_days
+from coach.core.history.reminders import dose_days, doses_by_day
 from coach.core.history.stats import describe_summary, summarize
 from coach.core.operations import (
     Changes,
     LiveSession,
     RecoveryOffer,
+    answer_pain_before,
     change_settings,
     close_abandoned_session,
     find_recovery,
@@ -48,6 +49,7 @@ from coach.gui.identity import announce_identity, prepare_identity, qt_arguments
 from coach.gui.instance import InstanceError, InstanceServer, hand_over
 from coach.gui.main_window import MainWindow
 from coach.gui.operations import OperationRunner
+from coach.gui.pain_before import PainBeforePage
 from coach.gui.player import PlayerView
 from coach.gui.recovery import RecoveryDialog
 from coach.gui.reminders import ReminderDialog, ReminderScheduler
@@ -97,10 +99,12 @@ class CoachApp(QObject):
         self.runner.changed.connect(self._on_changes)
         announce_identity(places.assets)
         self.window = MainWindow(self.library)
-        self.window.start_requested.connect(self.start_routine)
+        self.window.start_requested.connect(self.ask_before_start)
         self.window.history_action.triggered.connect(self.show_history)
         self.window.about_action.triggered.connect(self.show_about)
         self.player: PlayerView | None = None
+        self.pain_page: PainBeforePage | None = None
+        self.pain_routine: Routine | None = None
         self.live: LiveSession | None = None
         self.recovery: RecoveryOffer | None = None
         self.recovery_dialog: RecoveryDialog | None = None
@@ -130,6 +134,8 @@ class CoachApp(QObject):
         """The main window's part of what an operation changed (History listens for itself)."""
         if changes.routines:
             self._reload_library()
+        if changes.settings:  # another window may have saved a choice (the report's name line)
+            self.settings = load_settings(self.places.data_dir)
         if changes.history:
             self.refresh_summary()
 
@@ -140,12 +146,51 @@ class CoachApp(QObject):
         entry = self.library.find(routine_id)
         return None if entry is None else self.play_routine(entry.routine)
 
-    def play_routine(self, routine: Routine) -> PlayerView | None:
+    def play_routine(self, routine: Routine, pain_before: int | None = None) -> PlayerView | None:
         """Open the guided player on `routine` and start the session (recorded step by step)."""
         if self.player is not None:
             return None
         live = self.runner.run(lambda: start_session(self.store, routine, self.clock), self.window)
-        return None if live is None else self._play(live)
+        if live is None:
+            return None
+        if pain_before is not None:
+            self.runner.run(lambda: answer_pain_before(self.store, live.session_id, pain_before), self.window)
+        return self._play(live)
+
+    def ask_before_start(self, routine_id: str) -> PainBeforePage | None:
+        """Start the library's routine `routine_id` as a person does: pain score first, then the player."""
+        entry = self.library.find(routine_id)
+        return None if entry is None else self.ask_pain_before(entry.routine)
+
+    def ask_pain_before(self, routine: Routine) -> PainBeforePage | None:
+        """Show the one-tap pain score before `routine` (skippable); the answer starts the player."""
+        if self.player is not None or self.pain_page is not None:
+            return None
+        if is_icing_only(routine):  # the pain rule is about exercise: icing alone asks the knee after
+            self.play_routine(routine)
+            return None
+        page = PainBeforePage(routine.title)
+        page.answered.connect(self._on_pain_before)
+        page.cancelled.connect(self._close_pain_page)
+        self.pain_page, self.pain_routine = page, routine
+        self.window.start_action.setEnabled(False)
+        self.window.show_page(page)
+        page.setFocus()
+        return page
+
+    def _on_pain_before(self, pain: int | None) -> None:
+        routine = self.pain_routine
+        if self.pain_page is None or routine is None:
+            return
+        self._close_pain_page(back_to_library=False)
+        self.play_routine(routine, pain)
+
+    def _close_pain_page(self, *, back_to_library: bool = True) -> None:
+        page, self.pain_page = self.pain_page, None
+        if page is not None:
+            self.window.remove_page(page)
+        if back_to_library:
+            self._on_session_closed()
 
     def offer_recovery(self) -> None:
         """Offer to resume a session the app died in, or to close it as stopped early."""
@@ -368,12 +413,16 @@ class CoachApp(QObject):
             self.change_settings,
             self._dose_days,
             parent=self,
+            times_per_day=self._todays_times_per_day,
+            doses=self._doses,
         )
         self.reminders.start_requested.connect(self._on_todays_routine)
         self.reminders_action = QAction(self.tr("&Reminders…"), self.window)
         self.reminders_action.triggered.connect(self.edit_reminders)
         self.window.session_menu.insertAction(self.window.quit_action, self.reminders_action)
         self.reminders.check()  # one missed while the app was closed shows now
+        self.runner.changed.connect(self._show_dose_in_tray)
+        self._show_dose_in_tray()
 
     def start_icing(self, minutes: int) -> str | None:
         """Start icing for `minutes` and show the icing window; returns the refusal's sentence, if refused.
@@ -451,6 +500,23 @@ class CoachApp(QObject):
 
     def _dose_days(self) -> set[date]:
         return dose_days(self.store.sessions())
+
+    def _doses(self) -> dict[date, int]:
+        return doses_by_day(self.store.sessions())
+
+    def _todays_times_per_day(self) -> int:
+        """How many times a day today's routine (the one Start would start) is due."""
+        entry = self.window.selected_routine()
+        return entry.routine.times_per_day if entry is not None else 1
+
+    def _show_dose_in_tray(self) -> None:
+        """'Start today's routine (2 of 3 today)' in the tray, for a routine due several times a day."""
+        dose = self.reminders.dose_text(self.clock.wall())
+        self.tray.routine_action.setText(
+            self.tr("Start today's &routine ({0})").format(dose)
+            if dose
+            else self.tr("Start today's &routine")
+        )
 
     def quit(self) -> None:
         """Leave the app, tray and all (closing the window alone keeps a tray app running).
@@ -605,7 +671,7 @@ def run_app(
     if request.command == "ice":
         app.start_icing(request.minutes or ICING_MAX_MINUTES)
     elif routine is not None:
-        app.play_routine(routine)
+        app.ask_pain_before(routine)
     elif request.command in ("history", "today"):
         app.handle_request(request)
     elif app.offer_welcome() is None:

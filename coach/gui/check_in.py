@@ -1,28 +1,32 @@
-"""The next-morning check-in: one question, 0-10, about yesterday's session. Skippable, never nagging.
+"""The next-morning check-in: 0-10 about yesterday's session, the night-pain question, and once a week the
+fuller red-flag list as one checklist. Skippable, never nagging.
 
-Whether to ask is the core's rule (coach.core.history.checkin); this dialog asks and stores the answer, or
-the skip, so the question is never asked twice. Closing it any way counts as a skip.
+Whether to ask, and which warning signs, is the core's rule (coach.core.history.checkin); this dialog asks
+and stores the answers, or the skip, so the check-in is never asked twice. Closing it any way is a skip.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QRadioButton,
     QSlider,
     QVBoxLayout,
     QWidget,
 )
 
 from coach.core.clinical.pain_rule import morning_advice
-from coach.core.clinical.safety import PAIN_MAX, PAIN_MIN
-from coach.core.history.checkin import MORNING_HINT, MORNING_QUESTION
+from coach.core.clinical.safety import PAIN_MAX, PAIN_MIN, warning_sign_advice
+from coach.core.history.checkin import MORNING_HINT, MORNING_QUESTION, RED_FLAGS_QUESTION, MorningQuestions
 from coach.core.history.records import SessionRecord
-from coach.core.operations import answer_morning_check_in
+from coach.core.operations import answer_morning_check_in, morning_check_in_questions
 from coach.core.session.clock import Clock
 from coach.core.store.adherence import AdherenceStore
 from coach.gui.operations import OperationRunner
@@ -43,6 +47,7 @@ class MorningCheckIn(QDialog):
         self.record, self.store, self.clock, self.runner = record, store, clock, runner
         self.pain: int | None = None
         self.stored = False
+        self.questions: MorningQuestions = morning_check_in_questions(store, clock)
         self.setWindowTitle(self.tr("Next-morning check-in"))
         when = record.local_start().strftime("%A %H:%M")
         question = QLabel(self.tr(MORNING_QUESTION))
@@ -89,8 +94,56 @@ class MorningCheckIn(QDialog):
         layout.addWidget(about)
         layout.addLayout(row)
         layout.addWidget(self.advice)
+        self._add_warning_signs(layout)
         layout.addWidget(buttons)
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(520)
+
+    def _add_warning_signs(self, layout: QVBoxLayout) -> None:
+        """The night-pain question (yes / no) and, when due, the fuller list as one checklist."""
+        self.night_yes = QRadioButton(self.tr("Yes"))
+        self.night_no = QRadioButton(self.tr("No"))
+        self.night_pain = QButtonGroup(self)
+        for button in (self.night_yes, self.night_no):
+            self.night_pain.addButton(button)
+            button.toggled.connect(self._on_sign)
+        layout.addSpacing(8)
+        night = QHBoxLayout()
+        night_question = QLabel(self.tr(self.questions.night_pain.question))
+        night_question.setWordWrap(True)
+        night.addWidget(night_question, 1)
+        night.addWidget(self.night_yes)
+        night.addWidget(self.night_no)
+        layout.addLayout(night)
+        self.red_flags: dict[str, QCheckBox] = {}
+        if self.questions.red_flags:
+            layout.addSpacing(8)
+            heading = QLabel(self.tr(RED_FLAGS_QUESTION))
+            heading.setWordWrap(True)
+            layout.addWidget(heading)
+        for sign in self.questions.red_flags:
+            box = QCheckBox(self.tr(sign.question))
+            box.toggled.connect(self._on_sign)
+            layout.addWidget(box)
+            self.red_flags[sign.key] = box
+        self.doctor = QLabel()
+        self.doctor.setWordWrap(True)
+        self.doctor.setAccessibleName(self.tr("See a doctor"))
+        bold = self.doctor.font()
+        bold.setBold(True)
+        self.doctor.setFont(bold)
+        self.doctor.hide()
+        layout.addWidget(self.doctor)
+
+    def _yes(self) -> list[str]:
+        yes = [key for key, box in self.red_flags.items() if box.isChecked()]
+        return [self.questions.night_pain.key, *yes] if self.night_yes.isChecked() else yes
+
+    def _on_sign(self) -> None:
+        advice = warning_sign_advice(self._yes())
+        self.doctor.setText(advice or "")
+        self.doctor.setVisible(advice is not None)
+        self.adjustSize()  # room for the "see a doctor" line, wrapped
+        self.save_button.setEnabled(True)
 
     def _on_action(self) -> None:
         QTimer.singleShot(0, self, self._on_touched)  # after the slider has applied the action
@@ -103,11 +156,22 @@ class MorningCheckIn(QDialog):
         self.value.setText(self.tr("{0} of 10").format(value))
         self.advice.setText(morning_advice(value, self.record.pain_before))
         self.save_button.setEnabled(True)
+        self.adjustSize()  # room for the advice, wrapped
 
     def _on_finished(self, result: int) -> None:
         """Store the answer (Save) or the skip (anything else), once."""
         if self.stored:
             return
         self.stored = True
-        pain = self.pain if result == QDialog.DialogCode.Accepted.value else None
-        self.runner.run(lambda: answer_morning_check_in(self.store, self.clock, self.record.id, pain), self)
+        saved = result == QDialog.DialogCode.Accepted.value
+        pain = self.pain if saved else None
+        checked = self.night_pain.checkedButton()
+        night = None if not saved or checked is None else checked is self.night_yes
+        # The checklist is answered by saving it: a box left empty is a "no".
+        flags = {key: box.isChecked() for key, box in self.red_flags.items()} if saved else None
+        self.runner.run(
+            lambda: answer_morning_check_in(
+                self.store, self.clock, self.record.id, pain, night_pain=night, red_flags=flags
+            ),
+            self,
+        )

@@ -33,12 +33,20 @@ from coach.core.clinical.pain_rule import ProgressionAdvice
 from coach.core.export import Period
 from coach.core.history.advice import routine_advice
 from coach.core.history.overview import LONG_WEEKS, SHORT_WEEKS, HistoryOverview, history_overview
+from coach.core.history.prescription import programme_week
 from coach.core.history.records import SessionRecord
 from coach.core.history.stats import describe_streak
-from coach.core.operations import Changes, confirm_clinician_seen, export_csv_files, export_report
+from coach.core.operations import (
+    Changes,
+    change_settings,
+    confirm_clinician_seen,
+    export_csv_files,
+    export_report,
+)
 from coach.core.paths import Places
 from coach.core.routines.library import Library
 from coach.core.session.clock import Clock
+from coach.core.settings import load_settings
 from coach.core.store.adherence import AdherenceStore
 from coach.core.words import count
 from coach.gui.charts import HeatMap, PainChart, WeeklyDoseChart
@@ -48,6 +56,7 @@ from coach.gui.history_table import RoutineFilter, SessionTableModel, session_ro
 from coach.gui.operations import OperationRunner
 from coach.gui.progression_panel import ProgressionPanel
 from coach.gui.report import draw_report
+from coach.gui.report_dialog import ReportDialog
 
 ROWS_TO_SIZE_COLUMNS = 50
 
@@ -70,6 +79,8 @@ class HistoryWindow(QWidget):
         self.overview: HistoryOverview | None = None
         self.marks_dialog: DayMarkDialog | None = None
         self.file_dialog: QFileDialog | None = None
+        self.report_dialog: ReportDialog | None = None
+        self.report_period, self.report_name = Period(), ""
         self._build()
         fit_to_screen(self, QSize(1120, 860))
         self.refresh()
@@ -87,7 +98,7 @@ class HistoryWindow(QWidget):
     def _build(self) -> None:
         self.mark_action = self._action(self.tr("&Mark rest or flare-up…"), "Ctrl+M", self.edit_marks)
         self.csv_action = self._action(self.tr("Export &CSV…"), "Ctrl+E", self.choose_csv_folder)
-        self.pdf_action = self._action(self.tr("Export &PDF report…"), "Ctrl+P", self.choose_pdf_file)
+        self.pdf_action = self._action(self.tr("Export &PDF report…"), "Ctrl+P", self.choose_report)
         self.close_action = self._action(self.tr("Close"), "Escape", self.close)
         self._build_header()
         self.heat_map = HeatMap()
@@ -99,6 +110,7 @@ class HistoryWindow(QWidget):
             self.runner,
             self._today()[0],
             confirm_seen=lambda: confirm_clinician_seen(self.store, self.clock),
+            store=self.store,
         )
         self._build_table()
         self.status = QLabel()
@@ -154,6 +166,7 @@ class HistoryWindow(QWidget):
         self.adherence_short = _figure(self.tr("Adherence, last {0} weeks").format(SHORT_WEEKS))
         self.adherence_long = _figure(self.tr("Adherence, last {0} weeks").format(LONG_WEEKS))
         self.icing = _figure(self.tr("Icing, last {0} weeks").format(SHORT_WEEKS))
+        self.programme = _figure(self.tr("Programme"))
         self.header = QGridLayout()
         self.header.setHorizontalSpacing(28)
         for column, (words, value) in enumerate(
@@ -162,13 +175,14 @@ class HistoryWindow(QWidget):
                 (self.tr("Last {0} weeks").format(SHORT_WEEKS), self.adherence_short),
                 (self.tr("Last {0} weeks").format(LONG_WEEKS), self.adherence_long),
                 (self.tr("Icing, last {0} weeks").format(SHORT_WEEKS), self.icing),
+                (self.tr("Programme"), self.programme),
             )
         ):
             caption = QLabel(words)
             caption.setForegroundRole(QPalette.ColorRole.PlaceholderText)
             self.header.addWidget(caption, 0, column)
             self.header.addWidget(value, 1, column)
-        self.header.setColumnStretch(4, 1)
+        self.header.setColumnStretch(5, 1)
 
     def _build_table(self) -> None:
         self.model = SessionTableModel(self)
@@ -219,12 +233,19 @@ class HistoryWindow(QWidget):
         self.adherence_short.setText(describe_adherence(overview.adherence_short))
         self.adherence_long.setText(describe_adherence(overview.adherence_long))
         self.icing.setText(count(overview.icing_short, "time"))
+        self.programme.setText(self._programme_week(sessions, today, tz))
         self.heat_map.set_data(overview.calendar, overview.marks, overview.changes)
         self.weekly.set_data(overview.weeks, overview.changes)
         self.pain.set_data(overview.pain, overview.changes)
         self.model.set_rows(session_rows(sessions, tz))
         self._fill_routine_box(sessions)
         self._show_advice(sessions, today, tz)
+
+    def _programme_week(self, sessions: Sequence[SessionRecord], today: date, tz: tzinfo | None) -> str:
+        """'week 3 of 8' of the routine done last, when its sheet says how many weeks; else a dash."""
+        entry = self.library.find(sessions[-1].routine_id) if sessions else None
+        week = programme_week(sessions, entry.routine, today, tz) if entry else None
+        return "—" if week is None else str(week)
 
     def set_library(self, library: Library) -> None:
         """The routines changed (a user's copy was written): advise on the routine now in force."""
@@ -285,6 +306,27 @@ class HistoryWindow(QWidget):
         dialog.open()
         return dialog
 
+    def choose_report(self) -> ReportDialog:
+        """Which days the report covers and its name line, then where to save it."""
+        today = self._today()[0]
+        first = min((s.local_day() for s in self.store.sessions()), default=today)
+        dialog = ReportDialog(today, first, load_settings(self.places.data_dir).report_name, self)
+        dialog.accepted.connect(self._on_report_chosen)
+        self.report_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_report_chosen(self) -> None:
+        dialog = self.report_dialog
+        if dialog is None:
+            return
+        self.report_period, self.report_name = dialog.period(), dialog.name_line()
+        settings = load_settings(self.places.data_dir)
+        if settings.report_name != self.report_name:  # kept for the next report
+            chosen = settings.replace(report_name=self.report_name)
+            self.runner.run(lambda: change_settings(self.places.data_dir, chosen), self)
+        self.choose_pdf_file()
+
     def choose_pdf_file(self) -> QFileDialog:
         dialog = self._file_dialog(self.tr("Export the PDF report"))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
@@ -322,10 +364,15 @@ class HistoryWindow(QWidget):
         return True
 
     def export_pdf(self, path: Path) -> bool:
-        """Write the report for all of history to `path` (the save dialog asked before replacing)."""
+        """Write the report for the chosen days (at first, all of history) to `path` (the save dialog asked
+        before replacing), with the name line and the library's routines for the prescription."""
         today, tz = self._today()
+        period, name = self.report_period, self.report_name
+        routines = [e.routine for e in self.library.routines]
         report = self.runner.run(
-            lambda: export_report(self.store, path, Period(), today, draw_report, tz),
+            lambda: export_report(
+                self.store, path, period, today, draw_report, tz, routines=routines, name=name
+            ),
             self,
             show_refusal=self._not_exported,
         )

@@ -32,7 +32,7 @@ class SessionRow:
     sort: tuple[object, ...]
 
 
-COLUMNS = ("Date", "Routine", "Outcome", "Done", "Pain", "Next morning", "Warning signs", "Note")
+COLUMNS = ("Date", "Routine", "Outcome", "Done", "Before", "Pain", "Next morning", "Warning signs", "Note")
 
 
 def session_rows(sessions: Sequence[SessionRecord], tz: tzinfo | None = None) -> list[SessionRow]:
@@ -40,12 +40,13 @@ def session_rows(sessions: Sequence[SessionRecord], tz: tzinfo | None = None) ->
     rows = []
     for s in reversed(sessions):
         start = s.local_start(tz)
-        signs = ", ".join(key.replace("_", " ") for key in s.warning_signs_reported)
+        signs = warning_signs_cell(s)
         cells = (
             start.strftime("%a %d %b %Y %H:%M"),
             s.routine_title,
             session_outcome(s).value,
             f"{s.steps_completed} of {s.steps_total}",
+            "" if s.pain_before is None else str(s.pain_before),
             "" if s.pain is None else str(s.pain),
             "" if s.morning_pain is None else str(s.morning_pain),
             signs,
@@ -56,6 +57,7 @@ def session_rows(sessions: Sequence[SessionRecord], tz: tzinfo | None = None) ->
             s.routine_title,
             cells[2],
             s.steps_completed / s.steps_total if s.steps_total else 0.0,
+            -1 if s.pain_before is None else s.pain_before,
             -1 if s.pain is None else s.pain,
             -1 if s.morning_pain is None else s.morning_pain,
             signs,
@@ -63,6 +65,13 @@ def session_rows(sessions: Sequence[SessionRecord], tz: tzinfo | None = None) ->
         )
         rows.append(SessionRow(s.routine_id, cells, sort))
     return rows
+
+
+def warning_signs_cell(session: SessionRecord) -> str:
+    """'' when nothing was asked, 'none' when every answer was no, else the signs answered yes."""
+    if not any(answer is not None for _, answer in session.warning_signs):
+        return ""
+    return ", ".join(key.replace("_", " ") for key in session.warning_signs_reported) or "none"
 
 
 class SessionTableModel(QAbstractTableModel):

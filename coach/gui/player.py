@@ -412,7 +412,7 @@ class PlayerView(QWidget):
             shown = self._exercises.get(upcoming.exercise_id, shown)
         image = shown.image if shown else None
         self.illustration.show_image(self._ice_pack if step.icing and image is None else image)
-        lines = list(shown.instructions) if shown else []
+        lines = list(shown.directions) if shown else []
         if self._icing is not None:
             lines += self._icing.advice(step)
         self.instructions.setText("\n".join(f"• {line}" for line in lines))

@@ -14,6 +14,7 @@ from coach.core.clinical.pain_rule import Progression, ProgressionAdvice
 from coach.core.history.progression import Proposal
 from coach.core.operations import OpResult, accept_progression
 from coach.core.routines.model import Routine
+from coach.core.store.adherence import AdherenceStore
 from coach.gui import style
 from coach.gui.operations import OperationRunner
 
@@ -36,9 +37,11 @@ class ProgressionPanel(QGroupBox):
         today: date,
         parent: QWidget | None = None,
         confirm_seen: Callable[[], OpResult[None]] | None = None,
+        store: AdherenceStore | None = None,
     ) -> None:
         super().__init__(parent)
         self.confirm_seen = confirm_seen
+        self.store = store  # where an accepted change is recorded for the report
         self.setTitle(self.tr("Your dose"))
         self.user_dir, self.assets, self.runner = user_dir, assets, runner
         self.proposal: Proposal | None = None
@@ -119,7 +122,8 @@ class ProgressionPanel(QGroupBox):
             return None
         proposal = self.proposal
         path = self.runner.run(
-            lambda: accept_progression(proposal, self.user_dir, self.today, self.assets), self
+            lambda: accept_progression(proposal, self.user_dir, self.today, self.assets, store=self.store),
+            self,
         )
         if path is None:
             return None

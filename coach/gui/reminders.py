@@ -1,12 +1,15 @@
 """Daily reminders in the app: a timer that asks the core when to look next, the prompt, the settings dialog.
 
+For a routine due several times a day, each dose not yet done is reminded across the waking hours the
+person sets, and the prompt says which dose it is ("2 of 3 today").
+
 Qt timers run on the monotonic clock, which stands still while the laptop sleeps, so the timer never
 waits more than a minute: after a wake the core looks again, at the wall clock, within that minute.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from datetime import date, datetime, time
 
 from PySide6.QtCore import QLocale, QObject, Qt, QTime, QTimer, Signal
@@ -27,6 +30,7 @@ from coach.core.history.reminders import (
     SNOOZE_MINUTES,
     ReminderSchedule,
     ReminderState,
+    dose_progress,
     next_check,
     reminder_due,
 )
@@ -50,6 +54,9 @@ class ReminderScheduler(QObject):
         save: Callable[[Settings], None],
         done_days: Callable[[], Collection[date]],
         parent: QObject | None = None,
+        *,
+        times_per_day: Callable[[], int] = lambda: 1,
+        doses: Callable[[], Mapping[date, int]] | None = None,
     ) -> None:
         super().__init__(parent)
         self.clock = clock
@@ -57,6 +64,8 @@ class ReminderScheduler(QObject):
         self._settings = settings
         self._save = save
         self._done_days = done_days
+        self._times_per_day = times_per_day  # of today's routine (format 2's times_per_day)
+        self._doses = doses or (dict)
         self.prompt = ReminderPrompt()
         self.prompt.start_clicked.connect(self._on_start)
         self.prompt.snooze_clicked.connect(self.snooze)
@@ -69,21 +78,30 @@ class ReminderScheduler(QObject):
     @property
     def schedule(self) -> ReminderSchedule:
         settings = self._settings()
-        return ReminderSchedule(settings.reminder_days, settings.reminder_time)
+        return ReminderSchedule(
+            settings.reminder_days,
+            settings.reminder_time,
+            self._times_per_day(),
+            settings.waking_from,
+            settings.waking_until,
+        )
 
     @property
     def state(self) -> ReminderState:
         settings = self._settings()
         return ReminderState(settings.reminder_handled_at, settings.reminder_snoozed_until)
 
-    def set_schedule(self, days: tuple[int, ...], at: time | None) -> None:
-        """Save new days and time; reminding starts from now (nothing earlier counts as missed)."""
+    def set_schedule(
+        self, days: tuple[int, ...], at: time | None, waking: tuple[time, time] | None = None
+    ) -> None:
+        """Save new days, time and waking hours; reminding starts from now (nothing earlier is missed)."""
         now = self.clock.wall()
-        self._save(
-            self._settings().replace(
-                reminder_days=days, reminder_time=at, reminder_handled_at=now, reminder_snoozed_until=None
-            )
+        settings = self._settings().replace(
+            reminder_days=days, reminder_time=at, reminder_handled_at=now, reminder_snoozed_until=None
         )
+        if waking is not None:
+            settings = settings.replace(waking_from=waking[0], waking_until=waking[1])
+        self._save(settings)
         self.check()
 
     def check(self) -> None:
@@ -91,11 +109,25 @@ class ReminderScheduler(QObject):
         now = self.clock.wall()
         schedule, state = self.schedule, self.state
         # The store is read only when a reminder would be due if no dose had been done.
-        if reminder_due(schedule, state, now, ()) and reminder_due(schedule, state, now, self._done_days()):
+        if reminder_due(schedule, state, now, ()) and self._still_due(schedule, state, now):
             self._remember(self.state.handled(now))
-            self.notifier.notify(self.tr("Time for your routine"), self.tr("Start it now, or snooze it."))
-            self.prompt.show_for(now)
+            dose = self.dose_text(now)
+            title = self.tr("Time for your routine") + (f" ({dose})" if dose else "")
+            self.notifier.notify(title, self.tr("Start it now, or snooze it."))
+            self.prompt.show_for(now, dose)
         self._reschedule(now)
+
+    def _still_due(self, schedule: ReminderSchedule, state: ReminderState, now: datetime) -> bool:
+        if schedule.times_per_day <= 1:
+            return reminder_due(schedule, state, now, self._done_days())
+        return reminder_due(schedule, state, now, (), doses=self._doses())
+
+    def dose_text(self, now: datetime) -> str:
+        """'2 of 3 today' for a routine due several times a day; '' for once a day."""
+        times = self._times_per_day()
+        if times <= 1:
+            return ""
+        return dose_progress(self._doses().get(now.astimezone().date(), 0), times)
 
     def snooze(self, minutes: int) -> None:
         now = self.clock.wall()
@@ -167,10 +199,15 @@ class ReminderPrompt(QWidget):
         if isinstance(button, QPushButton):
             self.snooze_clicked.emit(int(button.property("snooze_minutes")))
 
-    def show_for(self, now: datetime) -> None:
-        self.message.setText(
-            self.tr("It is {0}: time for today's routine.").format(now.astimezone().strftime("%H:%M"))
-        )
+    def show_for(self, now: datetime, dose: str = "") -> None:
+        """Show the prompt for the reminder at `now`; `dose` says which dose of the day ('2 of 3 today')."""
+        when = now.astimezone().strftime("%H:%M")
+        if dose:
+            self.message.setText(self.tr("It is {0}: time for your routine, {1}.").format(when, dose))
+            self.start_button.setText(self.tr("&Start it now ({0})").format(dose))
+        else:
+            self.message.setText(self.tr("It is {0}: time for today's routine.").format(when))
+            self.start_button.setText(self.tr("&Start today's routine"))
         self.show()
         self.raise_()
         self.activateWindow()
@@ -197,6 +234,27 @@ class ReminderDialog(QDialog):
         self.time_edit.setAccessibleName(self.tr("Reminder time"))
         when = settings.reminder_time or time(18, 0)
         self.time_edit.setTime(QTime(when.hour, when.minute))
+        self.waking_from = QTimeEdit(QTime(settings.waking_from.hour, settings.waking_from.minute))
+        self.waking_until = QTimeEdit(QTime(settings.waking_until.hour, settings.waking_until.minute))
+        waking = QHBoxLayout()
+        waking.addWidget(QLabel(self.tr("Awake from")))
+        for edit, name in (
+            (self.waking_from, self.tr("Awake from")),
+            (self.waking_until, self.tr("Awake until")),
+        ):
+            edit.setDisplayFormat("HH:mm")
+            edit.setAccessibleName(name)
+        waking.addWidget(self.waking_from)
+        waking.addWidget(QLabel(self.tr("until")))
+        waking.addWidget(self.waking_until)
+        waking.addStretch(1)
+        waking_note = QLabel(
+            self.tr(
+                "A routine to do several times a day is reminded at each dose not yet done, spread across "
+                "these hours; the time above is for routines done once a day."
+            )
+        )
+        waking_note.setWordWrap(True)
         note = QLabel(
             self.tr("Reminders come while Rehab Coach or its tray icon runs. No days: no reminders.")
         )
@@ -210,11 +268,15 @@ class ReminderDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(days)
         layout.addWidget(self.time_edit)
+        layout.addLayout(waking)
+        layout.addWidget(waking_note)
         layout.addWidget(note)
         layout.addWidget(buttons)
 
-    def chosen(self) -> tuple[tuple[int, ...], time]:
-        """The days ticked and the time."""
+    def chosen(self) -> tuple[tuple[int, ...], time, tuple[time, time]]:
+        """The days ticked, the time, and the waking hours."""
         days = tuple(day for day, box in self.day_boxes.items() if box.isChecked())
         picked = self.time_edit.time()
-        return days, time(picked.hour(), picked.minute())
+        start, end = self.waking_from.time(), self.waking_until.time()
+        waking = (time(start.hour(), start.minute()), time(end.hour(), end.minute()))
+        return days, time(picked.hour(), picked.minute()), waking

@@ -1,5 +1,8 @@
-"""The report for the physiotherapist as a PDF: the period, adherence, the weekly-dose chart, the pain trend,
-warning signs reported, per-exercise completion (per side), marked days and notes.
+"""The report for the physiotherapist as a PDF. The first page: the name line, the period, adherence, the
+sessions (their outcomes add up to the total), the programme week, the prescription as followed with every
+dose change the app made, the warning signs asked and reported, and sessions with pain above the limit.
+Then the weekly-dose chart (dated weeks), the pain trend, per-exercise completion (per side), marked days
+and notes.
 
 Drawn with QPdfWriter and QPainter on A4 at 300 dpi. Everything is laid out in logical pixels of a 96-dpi
 page, as on a screen, and the painter scales them to the page: the charts are the history window's own
@@ -135,12 +138,14 @@ def _figures(report: PeriodReport) -> list[tuple[str, str]]:
         if report.adherence is None
         else f"{report.adherence:.0f} % of the planned sessions done (rest and flare-up days left out)"
     )
-    return [
+    weeks = "; ".join(f"{p.title}: {p.week}" for p in report.prescription if p.week is not None)
+    figures = [
         ("Adherence", adherence),
-        (
-            "Sessions",
-            f"{len(report.sessions)}: {outcomes}" if outcomes else "none",
-        ),
+        ("Sessions", f"{len(report.sessions)}: {outcomes}" if outcomes else "none"),
+    ]
+    figures += [("Programme", weeks)] if weeks else []
+    return [
+        *figures,
         ("Plan", f"{report.plan} sessions a week" if report.plan else "no plan yet"),
         ("Streak", f"{count(streak.current, streak.unit)} now, longest {count(streak.longest, streak.unit)}"),
         ("Icing", count(report.icing, "time")),
@@ -151,6 +156,8 @@ def _figures(report: PeriodReport) -> list[tuple[str, str]]:
 def _first_page(pages: _Pages, report: PeriodReport, today: date) -> None:
     pages.text("Rehab Coach — exercise report", size=22, bold=True)
     pages.space(4)
+    if report.name:
+        pages.text(report.name, size=15, bold=True)
     pages.text(
         f"{_day(report.first)} to {_day(report.last)} · made on {_day(today)} · Rehab Coach {__version__}"
     )
@@ -158,9 +165,63 @@ def _first_page(pages: _Pages, report: PeriodReport, today: date) -> None:
     pages.text(DISCLAIMER, size=10, grey=True)
     pages.space(8)
     pages.rows(_figures(report), (0.2, 0.8))
+    _prescription(pages, report)
+    _warning_signs(pages, report)
+    _pain_over_limit(pages, report)
+
+
+def _prescription(pages: _Pages, report: PeriodReport) -> None:
+    """Each routine's doses as followed now, and every change the app made to them, before → after."""
+    pages.heading("The prescription as followed")
+    if not report.prescription:
+        pages.text("No routine of this period is in the library any more.", grey=True)
+    for routine in report.prescription:
+        week = f" — {routine.week}" if routine.week is not None else ""
+        pages.text(f"{routine.title}{week}", bold=True)
+        if routine.plan:
+            pages.text(routine.plan, grey=True)
+        for line in routine.exercises:
+            pages.text(f"• {line}", indent=12)
+        for change in routine.changes:
+            verb = "progressed" if change.decision == "progress" else "eased"
+            pages.text(
+                f"{_day(change.changed_on)}: {change.exercise_name} {change.before} → {change.after}, "
+                f"{verb} by Rehab Coach. Why: {change.reason}",
+                indent=12,
+            )
+        if not routine.changes:
+            pages.text("No dose changes made by Rehab Coach in this period.", indent=12, grey=True)
+        pages.space(4)
+
+
+def _warning_signs(pages: _Pages, report: PeriodReport) -> None:
+    pages.heading("Warning signs")
+    asked = f"asked after {report.signs_asked} of {count(len(report.sessions), 'session')}"
+    if not report.signs_asked:
+        pages.text("Not asked in this period (no session's warning-sign questions were answered).")
+    elif not report.warning_signs:
+        pages.text(f"None reported ({asked}).")
+    else:
+        pages.text(f"Reported after {count(len(report.warning_signs), 'session')} ({asked}):")
+    for signs in report.warning_signs:
+        pages.text(f"{_day(signs.day)} ({signs.routine_title}): {' '.join(signs.questions)} Yes.", indent=12)
+
+
+def _pain_over_limit(pages: _Pages, report: PeriodReport) -> None:
+    pages.heading("Sessions with pain above the limit")
+    if not report.over_limit:
+        pages.text("None: pain stayed within each routine's limit (when it was given).")
+    for over in report.over_limit:
+        pages.text(
+            f"{_day(over.day)} ({over.routine_title}): {over.pain} of 10, above the limit of {over.limit}.",
+            indent=12,
+        )
+
+
+def _charts(pages: _Pages, report: PeriodReport) -> None:
     weeks = report.weeks
     pages.heading(f"Sessions each week against the plan ({count(len(weeks), 'week')})", keep=CHART_HEIGHT)
-    chart = WeeklyDoseDrawing()
+    chart = WeeklyDoseDrawing(dated=True)
     chart.set_data(weeks, report.changes)
     pages.chart(chart)
     days = report.pain
@@ -170,20 +231,13 @@ def _first_page(pages: _Pages, report: PeriodReport, today: date) -> None:
     pages.chart(pain)
     pages.text(
         "Pain during exercise is acceptable up to 5 of 10 if it settles by the next morning "
-        "(pain-monitoring model, Thomeé 1997).",
+        "(pain-monitoring model, Thomeé 1997); a routine may set a lower limit.",
         size=10,
         grey=True,
     )
 
 
 def _details(pages: _Pages, report: PeriodReport) -> None:
-    pages.heading("Warning signs reported")
-    if not report.signs_asked:
-        pages.text("Not asked in this period (no session's warning-sign questions were answered).")
-    elif not report.warning_signs:
-        pages.text(f"None reported (asked after {count(report.signs_asked, 'session')}).")
-    for signs in report.warning_signs:
-        pages.text(f"{_day(signs.day)} ({signs.routine_title}): {' '.join(signs.questions)} Yes.")
     pages.heading("Exercises done, per side")
     exercises: list[tuple[str, ...]] = [("Exercise", "Side", "Done", "Planned", "Share")]
     exercises += [
@@ -193,11 +247,11 @@ def _details(pages: _Pages, report: PeriodReport) -> None:
     pages.rows(exercises, (0.4, 0.15, 0.15, 0.15, 0.15), header=True)
     pages.heading("Sessions by routine")
     shown = [o for o in SessionOutcome if o is not SessionOutcome.OPEN]
-    routines: list[tuple[str, ...]] = [("Routine", "Sessions", *(o.value.capitalize() for o in shown))]
+    routines: list[tuple[str, ...]] = [("Routine", "Total", *(o.value.capitalize() for o in shown))]
     routines += [(r.title, str(r.sessions), *(str(r.outcome(o)) for o in shown)) for r in report.routines]
-    pages.rows(routines, (0.28, 0.1, 0.13, 0.15, 0.18, 0.16), header=True)
+    pages.rows(routines, (0.34, 0.09, 0.09, 0.13, 0.18, 0.17), header=True)
     if report.changes:
-        pages.heading("Routine changes")
+        pages.heading("Routine file versions")
         for change in report.changes:
             pages.text(f"{_day(change.since)}: a new version of {change.routine_title} was first used.")
     pages.heading("Rest and flare-up days")
@@ -236,8 +290,7 @@ def draw_report(path: Path, report: PeriodReport, today: date) -> None:
     try:
         pages = _Pages(writer, painter)
         _first_page(pages, report, today)
-        pages.writer.newPage()
-        pages.y = 0.0
+        _charts(pages, report)
         _details(pages, report)
     finally:
         painter.end()

@@ -83,6 +83,7 @@ def test_simulated_sessions_count_only_when_asked(data_dir: Path, capsys: pytest
         ("run", "hip-strength", "--instant", "--warning-sign", "headache"),
         ("run", "hip-strength", "--terminal", "--warning-sign", "swelling"),
         ("run", "hip-strength", "--instant", "--pain-before", "11"),
+        ("run", "hip-strength", "--pain-before", "2"),  # the app asks it before the session
     ],
 )
 def test_bad_warning_signs_and_pain_before_are_usage_errors(

@@ -67,3 +67,26 @@ def test_from_after_to_is_a_usage_error_before_any_qt(
         main(["export", "--pdf", str(tmp_path / "r.pdf"), "--from", "2026-03-02", "--to", "2026-03-01"]) == 2
     )
     assert "--from 2026-03-02 is after --to 2026-03-01" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_the_name_line_and_the_prescription_come_from_the_command_line(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    assert coach(data_dir, "run", "hip-strength", "--instant", "--pain", "7").returncode == 0
+    target = tmp_path / "report.pdf"
+
+    done = coach(data_dir, "export", "--pdf", str(target), "--include-simulated", "--name", "Alex Example")
+
+    assert done.returncode == 0, done.stderr
+    text = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", str(target), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    assert "Alex Example" in text
+    assert "Clamshells — 3 × 12 each side" in text
+    assert "7 of 10, above the limit of 5." in " ".join(text.split())
+
+
+def test_a_name_without_a_pdf_is_a_usage_error(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", "--csv", "out", "--name", "Alex"]) == 2
+    assert "--name goes with --pdf" in capsys.readouterr().err

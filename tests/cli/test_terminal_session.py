@@ -5,7 +5,13 @@ from __future__ import annotations
 import io
 
 from coach.cli.questions import Questions
-from coach.cli.terminal_session import PAIN_NOW_QUESTION, PAIN_QUESTION, ask_session_end, session_in_terminal
+from coach.cli.terminal_session import (
+    PAIN_BEFORE_PROMPT,
+    PAIN_NOW_QUESTION,
+    PAIN_QUESTION,
+    ask_session_end,
+    session_in_terminal,
+)
 from coach.core.clinical.safety import SEE_A_DOCTOR, SESSION_WARNING_SIGNS, pain_advice
 from coach.core.history.outcome import SessionOutcome
 from coach.core.operations import run_instant_session
@@ -22,19 +28,19 @@ def test_after_the_player_come_the_questions_and_a_yes_brings_see_a_doctor(
 ) -> None:
     out = io.StringIO()
     no_to_the_rest = ["n"] * (len(SESSION_WARNING_SIGNS) - 1)
-    questions = Questions(typed("4", "y", *no_to_the_rest, " stairs hurt "), out, interactive=True)
+    questions = Questions(typed("2", "4", "y", *no_to_the_rest, " stairs hurt "), out, interactive=True)
 
     end = session_in_terminal(
         store, library(PLAN), PLAN, fake_clock, out, questions, scripted_keys(fake_clock)
     )
 
     text = out.getvalue()
-    assert text.index("Calf Stretch, set 2 of 2") < text.index(PAIN_QUESTION)
+    assert text.index(PAIN_BEFORE_PROMPT) < text.index("Calf Stretch, set 1 of 2") < text.index(PAIN_QUESTION)
     assert all(sign.question in text for sign in SESSION_WARNING_SIGNS)
     assert f"4 of 10: {pain_advice(4)}" in text
     assert text.count(SEE_A_DOCTOR) == 1
     record = store.session(end.record.id)
-    assert (record.pain, record.note) == (4, "stairs hurt")
+    assert (record.pain_before, record.pain, record.note) == (2, 4, "stairs hurt")
     assert record.warning_signs == tuple(
         (sign.key, index == 0) for index, sign in enumerate(SESSION_WARNING_SIGNS)
     )
@@ -102,6 +108,35 @@ def test_answers_given_before_the_input_ends_are_kept(store: AdherenceStore, fak
     assert record.pain == 5
     assert dict(record.warning_signs)[SESSION_WARNING_SIGNS[0].key] is True
     assert SEE_A_DOCTOR in out.getvalue()
+
+
+def test_the_pain_before_is_skippable_and_a_flag_answers_it(
+    store: AdherenceStore, fake_clock: FakeClock
+) -> None:
+    skipped = session_in_terminal(
+        store,
+        library(PLAN),
+        PLAN,
+        fake_clock,
+        io.StringIO(),
+        Questions(typed(""), io.StringIO(), interactive=True),
+        scripted_keys(fake_clock),
+    )
+    out = io.StringIO()
+    given = session_in_terminal(
+        store,
+        library(PLAN),
+        PLAN,
+        fake_clock,
+        out,
+        Questions(typed(""), out, interactive=True),
+        scripted_keys(fake_clock),
+        pain_before=5,
+    )
+
+    assert store.session(skipped.record.id).pain_before is None
+    assert store.session(given.record.id).pain_before == 5
+    assert PAIN_BEFORE_PROMPT not in out.getvalue()
 
 
 def test_after_icing_alone_the_pain_asked_is_the_knees_now_without_exercise_advice(

@@ -8,6 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from coach.core.clinical.safety import SEE_A_DOCTOR, SEE_URGENT_CARE
+from coach.core.history.checkin import WEEKLY_RED_FLAGS
 from coach.core.session.clock import FakeClock
 from coach.gui.app import CoachApp
 from coach.gui.check_in import MorningCheckIn
@@ -87,3 +89,56 @@ def test_the_morning_has_its_own_wording_compared_with_before_the_session(
     dialog.slider.setValue(9)
     assert dialog.advice.text().startswith("9 out of 10 this morning is a lot. Rest the knee today.")
     assert "Next time, stop an exercise" not in dialog.advice.text()
+
+
+def test_night_pain_is_asked_every_morning_and_a_yes_says_see_a_doctor(
+    coach_app: CoachApp, qtbot: QtBot
+) -> None:
+    session_id = add_session(coach_app.store, YESTERDAY, pain=3, hour=8)
+    dialog = ask(coach_app, qtbot)
+    assert dialog.doctor.isHidden()
+
+    dialog.night_yes.click()
+    assert dialog.doctor.text() == SEE_A_DOCTOR
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    record = coach_app.store.session(session_id)
+    assert dict(record.warning_signs)["night_pain"] is True
+    assert record.morning_asked
+
+
+def test_the_fuller_list_comes_once_a_week_and_every_box_is_an_answer(
+    coach_app: CoachApp, qtbot: QtBot, fake_clock: FakeClock
+) -> None:
+    session_id = add_session(coach_app.store, YESTERDAY, pain=3, hour=8)
+    dialog = ask(coach_app, qtbot)
+    assert set(dialog.red_flags) == {s.key for s in WEEKLY_RED_FLAGS}
+    assert "calf" in dialog.red_flags
+
+    dialog.red_flags["calf"].click()
+    assert dialog.doctor.text() == SEE_URGENT_CARE  # a painful, swollen calf is urgent
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    signs = dict(coach_app.store.session(session_id).warning_signs)
+    assert signs["calf"] is True
+    assert signs["locking"] is False
+    fake_clock.advance(2 * 86_400)  # two days on, after another session: night pain only
+    add_session(coach_app.store, date(2026, 3, 19), hour=8)
+    coach_app.check_in = None
+    assert ask(coach_app, qtbot).red_flags == {}
+    fake_clock.advance(5 * 86_400)
+    add_session(coach_app.store, date(2026, 3, 24), hour=8)
+    coach_app.check_in = None
+    assert ask(coach_app, qtbot).red_flags != {}  # a week after the last answer
+
+
+def test_a_skipped_check_in_stores_no_warning_answer(coach_app: CoachApp, qtbot: QtBot) -> None:
+    session_id = add_session(coach_app.store, YESTERDAY, pain=3, hour=8)
+    dialog = ask(coach_app, qtbot)
+    dialog.night_yes.click()
+    dialog.red_flags["calf"].click()
+
+    qtbot.mouseClick(dialog.skip_button, Qt.MouseButton.LeftButton)
+
+    assert coach_app.store.session(session_id).warning_signs_reported == ()
+    assert coach_app.store.last_answered("weekly") is None

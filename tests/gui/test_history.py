@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import subprocess
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
+from PySide6.QtCore import QDate, QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QImage
-from PySide6.QtWidgets import QToolTip
+from PySide6.QtWidgets import QDialogButtonBox, QToolTip
 from pytestqt.qtbot import QtBot
 
 from coach.core.history.records import DayMarkKind
 from coach.core.routines.library import Origin
 from coach.core.session.clock import FakeClock
+from coach.core.settings import load_settings
 from coach.gui.app import CoachApp
 from coach.gui.charts import ACCENT, ChartView
 from coach.gui.history import HistoryWindow
@@ -173,13 +175,17 @@ def test_the_table_lists_sessions_newest_first_and_filters_by_routine(
     coach_app: CoachApp, qtbot: QtBot
 ) -> None:
     other = routine(reps("bridge", sets=1, reps=1), routine_id="bridges", per_week=3)
-    add_session(coach_app.store, date(2026, 3, 16), pain=2, note="stiff", hour=8)
-    add_session(coach_app.store, date(2026, 3, 17), of=other, hour=8)
+    first = add_session(
+        coach_app.store, date(2026, 3, 16), pain=2, note="stiff", hour=8, signs={"swelling": False}
+    )
+    coach_app.store.record_pain_before(first, 1)
+    add_session(coach_app.store, date(2026, 3, 17), of=other, hour=8, signs={"night_pain": True})
     window = open_history(coach_app, qtbot)
     table = window.table.model()
     assert table.rowCount() == 2
     assert table.index(0, 0).data() == "Tue 17 Mar 2026 08:00"
-    assert [table.index(1, c).data() for c in (3, 4, 7)] == ["2 of 2", "2", "stiff"]
+    assert [table.index(1, c).data() for c in (3, 4, 5, 7, 8)] == ["2 of 2", "1", "2", "none", "stiff"]
+    assert table.index(0, 7).data() == "night pain"
 
     window.filter_routine("test-routine")
 
@@ -240,3 +246,38 @@ def test_accepting_a_progression_writes_the_users_own_copy_and_the_library_shows
     assert coach_app.window.selected_routine() is not None
     assert window.advice.heading.text() == "Hip and knee strength (weeks 3–6): Keep this dose for now"
     assert window.advice.result.isVisible()
+
+
+def test_the_pdf_export_asks_for_the_days_and_the_name_line_as_the_command_line_does(
+    coach_app: CoachApp, qtbot: QtBot, tmp_path: Path
+) -> None:
+    for day in (date(2026, 3, 2), date(2026, 3, 10), date(2026, 3, 16)):
+        add_session(coach_app.store, day, pain=2, hour=8)
+    window = open_history(coach_app, qtbot)
+    window.pdf_action.trigger()
+    dialog = window.report_dialog
+    assert dialog is not None
+    assert not dialog.first.isEnabled()  # all of history, until asked otherwise
+
+    dialog.everything.setChecked(False)
+    dialog.first.setDate(QDate(2026, 3, 16))
+    dialog.last.setDate(QDate(2026, 3, 9))
+    assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+    dialog.first.setDate(QDate(2026, 3, 9))
+    dialog.last.setDate(QDate(2026, 3, 16))
+    dialog.name.setText(" Alex Example ")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert window.file_dialog is not None
+    window.file_dialog.fileSelected.emit(str(tmp_path / "report.pdf"))
+
+    text = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", str(tmp_path / "report.pdf"), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    assert "Alex Example" in text
+    assert "9 Mar 2026 to 16 Mar 2026" in text
+    assert load_settings(coach_app.places.data_dir).report_name == "Alex Example"
+    assert coach_app.settings.report_name == "Alex Example"  # the app heard of the change
+    window.file_dialog.close()

@@ -45,7 +45,7 @@ def test_a_session_finished_while_history_is_open_appears_in_its_table(
     page.pain_slider.setValue(3)
     with qtbot.waitSignal(coach_app.runner.changed):
         page.save_button.click()
-    pain_column = history.model.index(0, 4).data(Qt.ItemDataRole.DisplayRole)
+    pain_column = history.model.index(0, 5).data(Qt.ItemDataRole.DisplayRole)
     assert pain_column == "3"
 
 

@@ -1,17 +1,19 @@
 from __future__ import annotations
 
+import shutil
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
-from coach.core.operations import start_session
+from coach.core.operations import Changes, start_session
 from coach.core.paths import Places
 from coach.core.session.clock import FakeClock
 from coach.core.settings import Settings, load_settings, save_settings
 from coach.core.store.adherence import AdherenceStore
 from coach.gui.app import CoachApp, Services
+from tests.conftest import REPO
 from tests.helpers import reps, routine
 
 
@@ -173,3 +175,60 @@ def test_no_reminder_once_todays_dose_is_done(
     coach_app.reminders.check()
 
     assert notifier.shown == []
+
+
+def do_a_dose(coach_app: CoachApp, fake_clock: FakeClock) -> None:
+    entry = coach_app.window.selected_routine()
+    assert entry is not None
+    live = start_session(coach_app.store, entry.routine, fake_clock).value
+    live.engine.start()
+    fake_clock.advance(live.engine.seconds_total)
+    live.engine.tick()
+    coach_app.runner.announce(Changes(sessions=True))
+
+
+def three_times_a_day(coach_app: CoachApp, places: Places, fake_clock: FakeClock) -> None:
+    """The trial sheet (3 times a day) chosen, waking hours from an hour ago: doses at -1 h, +2 h, +5 h."""
+    places.user_routines.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "tests" / "data" / "sheets" / "trial-home-programme.toml", places.user_routines)
+    coach_app.runner.announce(Changes(routines=True))
+    coach_app.window.select_routine("trial-home-programme")
+    now = fake_clock.wall()
+    coach_app.reminders.set_schedule(
+        (1, 2, 3, 4, 5, 6, 7),
+        time(18, 0),
+        (local_time(now - timedelta(hours=1)), local_time(now + timedelta(hours=5))),
+    )
+
+
+def test_a_routine_three_times_a_day_reminds_each_dose_not_yet_done(
+    qtbot: QtBot, coach_app: CoachApp, places: Places, fake_clock: FakeClock, notifier: RecordingNotifier
+) -> None:
+    three_times_a_day(coach_app, places, fake_clock)
+    do_a_dose(coach_app, fake_clock)
+    assert coach_app.tray.routine_action.text() == "Start today's &routine (2 of 3 today)"
+
+    fake_clock.advance(2 * 3600)
+    coach_app.reminders.check()
+
+    assert coach_app.reminders.prompt.isVisible()
+    assert "time for your routine, 2 of 3 today" in coach_app.reminders.prompt.message.text()
+    assert coach_app.reminders.prompt.start_button.text() == "&Start it now (2 of 3 today)"
+    assert notifier.shown[-1][0] == "Time for your routine (2 of 3 today)"
+    with qtbot.waitSignal(coach_app.window.start_requested):
+        coach_app.reminders.prompt.start_button.click()
+
+
+def test_a_dose_done_early_is_not_reminded(
+    coach_app: CoachApp, places: Places, fake_clock: FakeClock, notifier: RecordingNotifier
+) -> None:
+    three_times_a_day(coach_app, places, fake_clock)
+    do_a_dose(coach_app, fake_clock)
+    do_a_dose(coach_app, fake_clock)  # the second, before its time
+
+    fake_clock.advance(2 * 3600)
+    coach_app.reminders.check()
+
+    assert not coach_app.reminders.prompt.isVisible()
+    assert notifier.shown == []
+    assert coach_app.tray.routine_action.text() == "Start today's &routine (3 of 3 today)"

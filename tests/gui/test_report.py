@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import subprocess
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -10,13 +11,16 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from coach.core.export import ExportError, Period
-from coach.core.history.records import DayMarkKind
+from coach.core.history.records import DayMarkKind, RecordedDoseChange
 from coach.core.operations import export_report
+from coach.core.routines.loader import load_routine
 from coach.core.store.adherence import AdherenceStore
 from coach.gui.report import draw_report
+from tests.conftest import REPO
 from tests.seeding import add_session
 
 TODAY = date(2026, 3, 18)
+SHEETS = REPO / "tests" / "data" / "sheets"
 
 MARKED_AT = datetime(2026, 3, 1, 9, tzinfo=UTC)
 
@@ -73,3 +77,68 @@ def test_an_existing_file_is_kept_unless_overwriting(
 
     assert target.read_bytes() == b"mine"
     assert not list(tmp_path.glob(".report-*"))  # no temporary file left behind
+
+
+def first_page_text(pdf: Path) -> str:
+    """The first page's words, by poppler's pdftotext (installed by .ci/run), on one line."""
+    done = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", str(pdf), "-"], check=True, capture_output=True, text=True
+    )
+    return " ".join(done.stdout.split())
+
+
+def test_the_first_page_carries_the_prescription_the_signs_and_the_pain_above_the_limit(
+    qtbot: QtBot, store: AdherenceStore, tmp_path: Path
+) -> None:
+    sheet = load_routine(SHEETS / "trial-home-programme.toml", REPO / "assets")
+    add_session(store, date(2026, 3, 2), sheet, pain=2)
+    add_session(store, date(2026, 3, 10), sheet, pain=5)  # above the sheet's own limit of 3
+    add_session(store, date(2026, 3, 17), sheet, pain=1, signs={"night_pain": False, "swelling": True})
+    add_session(store, date(2026, 3, 18), sheet)  # its questions never answered
+    store.record_dose_changes(
+        [
+            RecordedDoseChange(
+                date(2026, 3, 12),
+                sheet.id,
+                sheet.title,
+                "half-squat",
+                "Half squat",
+                "3 × 5",
+                "3 × 4",
+                "ease",
+                "Pain reached 5 out of 10, above this routine's limit of 3.",
+            )
+        ]
+    )
+    target = tmp_path / "report.pdf"
+
+    report = export_report(
+        store, target, None, TODAY, draw_report, routines=[sheet], name="  Alex Example "
+    ).value
+
+    text = first_page_text(target)
+    assert report.name == "Alex Example"
+    assert text.index("Alex Example") < text.index("The prescription as followed")
+    assert "4: 4 done" in text  # the outcomes add up to the total
+    assert f"{sheet.title} — week 3 of 12" in text
+    assert "theraband round the ankles" in text  # the load, beside its dose
+    assert "12 Mar 2026: Half squat 3 × 5 → 3 × 4, eased by Rehab Coach. Why: Pain reached 5" in text
+    assert "Reported after 1 session (asked after 1 of 4 sessions)" in text
+    assert "Is there swelling around the knee cap? Yes." in text
+    assert (
+        "10 Mar 2026 (Home programme, three times a day (trial sheet)): 5 of 10, above the limit of 3."
+        in text
+    )
+
+
+def test_days_marked_before_the_first_session_count(
+    qtbot: QtBot, store: AdherenceStore, tmp_path: Path
+) -> None:
+    store.add_day_mark(DayMarkKind.FLARE_UP, date(2026, 2, 23), date(2026, 2, 25), "sore", at=MARKED_AT)
+    add_session(store, date(2026, 3, 2), pain=2)
+
+    report = export_report(store, tmp_path / "all.pdf", None, TODAY, draw_report).value
+
+    assert report.first == date(2026, 2, 23)
+    assert report.marked.flare_up == 3
+    assert [m.reason for m in report.marks] == ["sore"]

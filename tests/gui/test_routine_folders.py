@@ -55,10 +55,10 @@ def test_a_routine_file_added_while_the_app_runs_appears_in_the_library(
     assert not own.exists()
 
     own.mkdir(parents=True)  # the folder's creation is noticed through its parent
-    qtbot.waitUntil(lambda: str(own) in coach_app.routine_folders.watched)
+    qtbot.waitUntil(lambda: str(own) in coach_app.routine_folders.watched, timeout=15_000)
     (own / "bridges.toml").write_text(MY_ROUTINE, encoding="utf-8")
 
-    qtbot.waitUntil(lambda: "My bridges" in titles(coach_app))
+    qtbot.waitUntil(lambda: "My bridges" in titles(coach_app), timeout=15_000)
     window_titles = [
         coach_app.window.routine_list.item(i).text() for i in range(coach_app.window.routine_list.count())
     ]
@@ -70,7 +70,7 @@ def test_a_changed_routine_file_is_reloaded(qtbot: QtBot, coach_app: CoachApp) -
     own.mkdir(parents=True)
     path = own / "bridges.toml"
     path.write_text(MY_ROUTINE, encoding="utf-8")
-    qtbot.waitUntil(lambda: "My bridges" in titles(coach_app))
+    qtbot.waitUntil(lambda: "My bridges" in titles(coach_app), timeout=15_000)
 
     path.write_text(MY_ROUTINE.replace("My bridges", "Bridges, slower"), encoding="utf-8")
 

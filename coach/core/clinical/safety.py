@@ -6,6 +6,7 @@ The app supports a programme a clinician gave; it never diagnoses.
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -103,6 +104,13 @@ STOP_FOR_TODAY = (
 )
 
 
+# The baseline before a session (CLINICAL.md "Baseline"): one tap, skippable.
+PAIN_BEFORE_QUESTION = "How is your knee right now, before you start?"
+PAIN_BEFORE_HINT = (
+    "0 is no pain, 10 the worst imaginable. Tomorrow morning's answer is compared with this one."
+)
+
+
 def pain_advice(pain: int, limit: int = PAIN_ACCEPTABLE_MAX) -> str:
     """What a pain score during a session means, against the routine's own limit (at most 5)."""
     if pain >= PAIN_STOP_FOR_TODAY:
@@ -155,6 +163,21 @@ SEE_A_DOCTOR_AGAIN = (
     "GP or physiotherapist today. For a hot, red knee with fever, numbness or a cold foot, or a painful, "
     "swollen calf, go to urgent care."
 )
+
+
+# For the signs marked urgent (a hot red knee with fever, a numb or cold foot, a painful swollen calf).
+SEE_URGENT_CARE = (
+    "Please get medical help today: contact urgent care (in the UK, NHS 111). "
+    "This is a precaution, not a diagnosis."
+)
+
+
+def warning_sign_advice(yes: Sequence[str]) -> str | None:
+    """What to say after warning signs answered yes (their keys): urgent care, a doctor, or None."""
+    urgent = {s.key for s in KNEE_WARNING_SIGNS if s.urgent}
+    if any(key in urgent for key in yes):
+        return SEE_URGENT_CARE
+    return SEE_A_DOCTOR if yes else None
 
 
 def check_warning_sign(key: str) -> str | None:

@@ -7,13 +7,19 @@ a session, ask once about the most recent session, and only when
 - it was finished with some work done, of a routine with a plan (not a demo, not icing alone),
 - it has not been asked about yet: an answer or a skip both count, so the question never nags,
 - no session has started today (exercise today would colour the answer).
+
+With the pain score come the warning signs (CLINICAL.md "Warning signs"): the night-pain question every
+time, and the fuller red-flag list once a week (ours: 7 days after it was last answered), as one short
+checklist.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 
+from coach.core.clinical.safety import KNEE_WARNING_SIGNS, MORNING_NIGHT_PAIN, WarningSign
 from coach.core.history.records import SessionRecord, SessionStatus
 
 MORNING_QUESTION = "How is the knee this morning?"
@@ -43,3 +49,24 @@ def morning_check_in_due(
     if latest.local_day(tz) != today - timedelta(days=1) or latest.morning_asked:
         return None
     return latest
+
+
+# The fuller red-flag list at the morning check-in: once a week (ours), kept short (one checklist).
+RED_FLAGS_EVERY_DAYS = 7
+RED_FLAGS_QUESTION = "In the last week, have you had any of these? Tick any that apply."
+# Night pain has its own question every morning, so the weekly list leaves it out.
+WEEKLY_RED_FLAGS = tuple(s for s in KNEE_WARNING_SIGNS if s.key != MORNING_NIGHT_PAIN.key)
+
+
+@dataclass(frozen=True, slots=True)
+class MorningQuestions:
+    """What the morning check-in asks: always the night-pain question; the fuller list when it is due."""
+
+    night_pain: WarningSign
+    red_flags: tuple[WarningSign, ...]  # empty: not this morning
+
+
+def morning_questions(last_red_flags: datetime | None, now: datetime) -> MorningQuestions:
+    """The check-in's warning-sign questions at `now`; `last_red_flags`: when the fuller list was answered."""
+    due = last_red_flags is None or now - last_red_flags >= timedelta(days=RED_FLAGS_EVERY_DAYS)
+    return MorningQuestions(MORNING_NIGHT_PAIN, WEEKLY_RED_FLAGS if due else ())

@@ -10,12 +10,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
-from coach.core.clinical.safety import SESSION_WARNING_SIGNS
+from coach.core.clinical.safety import warning_sign_question
 from coach.core.export import Period
 from coach.core.history.completion import ExerciseCompletion, exercise_completion
 from coach.core.history.dose_calendar import CalendarDay, PlanChange, dose_calendar, plan_changes
 from coach.core.history.outcome import SessionOutcome, session_outcome
 from coach.core.history.pain import PainDay, pain_trend
+from coach.core.history.prescription import (
+    PainOverLimit,
+    PrescribedRoutine,
+    pain_over_limit,
+    prescribed_routines,
+)
 from coach.core.history.records import DayMark, MarkedDayCount, SessionRecord, count_marked_days
 from coach.core.history.stats import (
     DAYS_PER_WEEK,
@@ -33,6 +39,7 @@ from coach.core.history.stats import (
     week_start,
     weekly_doses,
 )
+from coach.core.routines.model import Routine
 from coach.core.store.adherence import AdherenceStore
 
 # The spans the history window shows (ours): half a year of weeks, three months of pain, two adherence
@@ -152,6 +159,9 @@ class PeriodReport:
     icing: int
     marked: MarkedDayCount = NO_MARKED_DAYS  # days of the period marked rest or flare-up
     signs_asked: int = 0  # sessions of the period whose warning-sign questions were answered
+    prescription: tuple[PrescribedRoutine, ...] = ()  # each routine done, its doses and the app's changes
+    over_limit: tuple[PainOverLimit, ...] = ()  # sessions with pain above the routine's limit
+    name: str = ""  # whose report it is, when the person chose to say
 
     @property
     def outcomes(self) -> tuple[tuple[SessionOutcome, int], ...]:
@@ -169,14 +179,16 @@ class PeriodReport:
 
 
 def report_period(
-    sessions: Sequence[SessionRecord], period: Period, today: date, tz: tzinfo | None
+    sessions: Sequence[SessionRecord],
+    period: Period,
+    today: date,
+    tz: tzinfo | None,
+    marks: Sequence[DayMark] = (),
 ) -> Period:
-    """`period` with its open ends closed: from the first session (or today) to today."""
-    first = (
-        period.first
-        or first_planned_day(sessions, tz)
-        or min((s.local_day(tz) for s in sessions), default=today)
-    )
+    """`period` with its open ends closed: from the first session or the first marked day (a rest marked
+    before starting counts), whichever is earlier, else today; to today."""
+    starts = [first_planned_day(sessions, tz) or min((s.local_day(tz) for s in sessions), default=today)]
+    first = period.first or min(starts + [m.first_day for m in marks])
     last = period.last or today
     return Period(min(first, last), last)
 
@@ -199,12 +211,11 @@ def _routine_counts(sessions: Sequence[SessionRecord]) -> tuple[RoutineCount, ..
 
 
 def _signs(sessions: Sequence[SessionRecord], tz: tzinfo | None) -> tuple[ReportedSigns, ...]:
-    questions = {sign.key: sign.question for sign in SESSION_WARNING_SIGNS}
     return tuple(
         ReportedSigns(
             s.local_day(tz),
             s.routine_title,
-            tuple(questions.get(key, key) for key in s.warning_signs_reported),
+            tuple(warning_sign_question(key) for key in s.warning_signs_reported),
         )
         for s in sessions
         if s.warning_signs_reported
@@ -218,11 +229,14 @@ def read_period_report(
     tz: tzinfo | None = None,
     *,
     include_simulated: bool = False,
+    routines: Sequence[Routine] = (),
+    name: str = "",
 ) -> PeriodReport:
-    """Read what the report needs for `period` (open ends: the first session, today) from the store."""
+    """Read what the report needs for `period` (open ends: the first session, today) from the store;
+    `routines` (the library's) give the prescription as followed, `name` the name line."""
     everything = store.sessions(include_simulated=include_simulated)
     marks = store.day_marks()
-    days = report_period(everything, period, today, tz)
+    days = report_period(everything, period, today, tz, marks)
     first, last = days.first or today, days.last or today
     inside = [s for s in everything if first <= s.local_day(tz) <= last]
     ids = [s.id for s in inside]
@@ -247,4 +261,14 @@ def read_period_report(
         icing=icing_count([r.started_at for r in store.icing_runs()], first, last, tz),
         marked=count_marked_days(marks, first, last),
         signs_asked=sum(1 for s in inside if any(answer is not None for _, answer in s.warning_signs)),
+        prescription=prescribed_routines(
+            inside,
+            everything,
+            routines,
+            [c for c in store.dose_changes() if first <= c.changed_on <= last],
+            last,
+            tz,
+        ),
+        over_limit=pain_over_limit(inside, tz),
+        name=name.strip(),
     )

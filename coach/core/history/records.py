@@ -117,6 +117,21 @@ class WorkCount:
     reached: int  # done or skipped
 
 
+@dataclass(frozen=True, slots=True)
+class RecordedDoseChange:
+    """A dose change the app made and the person accepted: one exercise, before → after, why and when."""
+
+    changed_on: date
+    routine_id: str
+    routine_title: str
+    exercise_id: str
+    exercise_name: str
+    before: str
+    after: str
+    decision: str  # "progress" or "ease", as the pain rule decided
+    reason: str
+
+
 class SessionStatus(enum.Enum):
     OPEN = "open"  # started and not finished: still running, or the app died
     COMPLETED = "completed"

@@ -14,6 +14,7 @@ from coach.core.operations.days import (
     change_settings,
     confirm_clinician_seen,
     mark_days,
+    morning_check_in_questions,
     unmark_days,
 )
 from coach.core.operations.exports import export_csv_files, export_report
@@ -65,6 +66,7 @@ __all__ = [
     "icing_now",
     "live_icing_run",
     "mark_days",
+    "morning_check_in_questions",
     "record_step",
     "resume_icing",
     "resume_session",

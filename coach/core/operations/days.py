@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
-from coach.core.clinical.safety import check_pain
+from coach.core.clinical.safety import MORNING_NIGHT_PAIN, check_pain, check_warning_sign
+from coach.core.history.checkin import MorningQuestions, morning_questions
 from coach.core.history.progression import Proposal, write_user_copy
-from coach.core.history.records import DayMark, DayMarkKind, SessionRecord, check_day_span
+from coach.core.history.records import (
+    DayMark,
+    DayMarkKind,
+    RecordedDoseChange,
+    SessionRecord,
+    check_day_span,
+)
 from coach.core.operations.changes import Changes, OpResult, Refused
 from coach.core.session.clock import Clock
 from coach.core.settings import Settings, save_settings
@@ -41,22 +49,68 @@ def unmark_days(store: AdherenceStore, mark_id: int) -> OpResult[None]:
 
 
 def answer_morning_check_in(
-    store: AdherenceStore, clock: Clock, session_id: int, pain: int | None
+    store: AdherenceStore,
+    clock: Clock,
+    session_id: int,
+    pain: int | None,
+    *,
+    night_pain: bool | None = None,
+    red_flags: Mapping[str, bool] | None = None,
 ) -> OpResult[SessionRecord]:
-    """Store how the knee is the morning after a session (0-10); None: skipped, and never asked again."""
+    """Store how the knee is the morning after a session (0-10; None: skipped, and never asked again), the
+    night-pain answer and, once a week, the fuller red-flag list; each answer kept with the session."""
     problem = None if pain is None else check_pain(pain)
+    for key in red_flags or {}:
+        problem = problem or check_warning_sign(key)
     if problem:
         raise Refused(problem)
-    store.record_morning_pain(session_id, pain, at=clock.wall())
+    now = clock.wall()
+    store.record_morning_pain(session_id, pain, at=now)
+    if night_pain is not None:
+        store.record_warning_signs(
+            session_id, {MORNING_NIGHT_PAIN.key: night_pain}, asked_in="morning", at=now
+        )
+    if red_flags:
+        store.record_warning_signs(session_id, dict(red_flags), asked_in="weekly", at=now)
     return OpResult(store.session(session_id), Changes(check_in=True))
 
 
+def morning_check_in_questions(store: AdherenceStore, clock: Clock) -> MorningQuestions:
+    """The warning-sign questions this morning's check-in asks (the fuller list once a week)."""
+    return morning_questions(store.last_answered("weekly"), clock.wall())
+
+
 def accept_progression(
-    proposal: Proposal, user_dir: Path, today: date, assets: Path | None = None
+    proposal: Proposal,
+    user_dir: Path,
+    today: date,
+    assets: Path | None = None,
+    *,
+    store: AdherenceStore | None = None,
 ) -> OpResult[Path]:
-    """Write the proposed dose as the person's own copy of the routine (the bundled file is never touched)."""
+    """Write the proposed dose as the person's own copy of the routine (the bundled file is never touched),
+    and record each change in `store`, before → after with the reason, for the physiotherapist's report."""
     path = write_user_copy(proposal, user_dir, today, assets)
-    return OpResult(path, Changes(routines=True))
+    if store is None:
+        return OpResult(path, Changes(routines=True))
+    routine, advice = proposal.routine, proposal.advice
+    store.record_dose_changes(
+        [
+            RecordedDoseChange(
+                today,
+                routine.id,
+                routine.title,
+                c.exercise_id,
+                c.exercise_name,
+                c.before,
+                c.after,
+                advice.outcome.value,
+                advice.reason,
+            )
+            for c in proposal.changes
+        ]
+    )
+    return OpResult(path, Changes(routines=True, sessions=True))
 
 
 def confirm_clinician_seen(store: AdherenceStore, clock: Clock, note: str = "") -> OpResult[None]:

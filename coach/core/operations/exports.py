@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, tzinfo
 from pathlib import Path
 
@@ -11,6 +11,7 @@ from coach.core.export import CsvExport, ExportError, Period, export_csv
 from coach.core.files import WriteError, write_whole
 from coach.core.history.overview import PeriodReport, read_period_report
 from coach.core.operations.changes import OpResult, Refused
+from coach.core.routines.model import Routine
 from coach.core.store.adherence import AdherenceStore
 
 # Draws `report` (for `today`) as a PDF at the given path; the GUI's painter does it, the core cannot.
@@ -53,8 +54,11 @@ def export_report(
     *,
     overwrite: bool = True,
     include_simulated: bool = False,
+    routines: Sequence[Routine] = (),
+    name: str = "",
 ) -> OpResult[PeriodReport]:
-    """Write the report for `period` (open ends: from the first session, to today) as a PDF at `path`.
+    """Write the report for `period` (open ends: from the first session, to today) as a PDF at `path`;
+    `routines` (the library's) give the prescription as followed, `name` an optional name line.
 
     The file appears whole or not at all: it is drawn beside its place and moved there at the end.
     """
@@ -64,7 +68,15 @@ def export_report(
         raise ExportError(f"{path} is a folder; give the PDF a file name")
     if not path.parent.is_dir():
         raise ExportError(f"there is no folder {path.parent}")
-    report = read_period_report(store, period or Period(), today, tz, include_simulated=include_simulated)
+    report = read_period_report(
+        store,
+        period or Period(),
+        today,
+        tz,
+        include_simulated=include_simulated,
+        routines=routines,
+        name=name,
+    )
     try:
         write_whole(path, lambda temporary: draw(temporary, report, today), check=_whole_pdf)
     except WriteError as failure:

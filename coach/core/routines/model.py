@@ -79,6 +79,11 @@ class Exercise:
         return ProgressionKind.REPS if self.kind is ExerciseKind.REPS else ProgressionKind.HOLD
 
     @property
+    def directions(self) -> tuple[str, ...]:
+        """The instructions, then the load the sheet gives (e.g. 'With: red band'), for the player."""
+        return (*self.instructions, f"With: {self.load}") if self.load else self.instructions
+
+    @property
     def seconds_per_rep(self) -> float:
         return self.rep_seconds + self.hold_seconds
 

@@ -5,13 +5,15 @@ A mixin of AdherenceStore (same database, same rule: each write its own committe
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from contextlib import AbstractContextManager
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlite_utils import Database
 
 from coach.core.clinical.safety import SESSION_WARNING_SIGNS, check_pain
+from coach.core.history.records import RecordedDoseChange
 from coach.core.store.errors import parse_utc, utc_text
 
 
@@ -59,3 +61,36 @@ class ClinicalRecords:
         for owner, sign, answer in rows:
             found.setdefault(owner, {})[sign] = bool(answer)
         return {owner: tuple(signs.items()) for owner, signs in found.items()}
+
+    def last_answered(self, asked_in: str) -> datetime | None:
+        """When warning signs were last answered where they were asked ('morning', 'weekly', 'session')."""
+        row = self._db.execute(
+            "SELECT MAX(answered_at) FROM warning_answers WHERE asked_in = ?", [asked_in]
+        ).fetchone()
+        return parse_utc(row[0]) if row and row[0] else None
+
+    def record_dose_changes(self, changes: Sequence[RecordedDoseChange]) -> None:
+        """Store the dose changes the person accepted (one row an exercise), for the report."""
+        with self._db.atomic():
+            self._db.table("dose_changes").insert_all(
+                {
+                    "changed_on": c.changed_on.isoformat(),
+                    "routine_id": c.routine_id,
+                    "routine_title": c.routine_title,
+                    "exercise_id": c.exercise_id,
+                    "exercise_name": c.exercise_name,
+                    "before": c.before,
+                    "after": c.after,
+                    "decision": c.decision,
+                    "reason": c.reason,
+                }
+                for c in changes
+            )
+
+    def dose_changes(self) -> list[RecordedDoseChange]:
+        """Every dose change the app made, oldest first."""
+        rows = self._db.execute(
+            "SELECT changed_on, routine_id, routine_title, exercise_id, exercise_name, before, after,"
+            " decision, reason FROM dose_changes ORDER BY changed_on, id"
+        ).fetchall()
+        return [RecordedDoseChange(date.fromisoformat(row[0]), *row[1:]) for row in rows]

@@ -152,3 +152,26 @@ def m005_clinical_answers(db: Database) -> None:
 def m006_icing_in_sessions(db: Database) -> None:
     """An icing step of a routine is recorded as an icing run that names the session it was part of."""
     db["icing_runs"].add_column("session_id", int, fk="sessions", fk_col="id")  # type: ignore[union-attr]
+
+
+@_migration
+def m007_dose_changes(db: Database) -> None:
+    """For the physiotherapist's report: every dose change the app made and the person accepted (before →
+    after, why, when)."""
+    db["dose_changes"].create(  # type: ignore[union-attr]
+        {
+            "id": int,
+            "changed_on": str,
+            "routine_id": str,
+            "routine_title": str,
+            "exercise_id": str,
+            "exercise_name": str,
+            "before": str,
+            "after": str,
+            "decision": str,
+            "reason": str,
+        },
+        pk="id",
+        not_null={"changed_on", "routine_id", "exercise_id", "before", "after", "decision"},
+        defaults={"reason": ""},
+    )

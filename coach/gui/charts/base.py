@@ -3,6 +3,7 @@ axes, a legend, and the passive widget that shows a drawing."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from datetime import date
 
@@ -130,6 +131,21 @@ class _Plot:
                     )
                     last = x
             previous = day
+
+    def week_labels(self, painter: QPainter, palette: QPalette, mondays: Sequence[date]) -> None:
+        """Each week's Monday ('2 Mar') under its slot, every so many weeks so that labels never touch."""
+        painter.setPen(_pen(faded(palette.color(QPalette.ColorRole.WindowText), 0.75)))
+        _font(painter, 10)
+        width = 44.0
+        every = max(1, math.ceil(width / max(self.slot_width, 1.0)))
+        for slot, monday in enumerate(mondays):
+            if slot % every == 0:
+                _text(
+                    painter,
+                    QRectF(self.x(slot) - width / 2, self.area.bottom() + 2, width, self.BOTTOM - 2),
+                    Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                    f"{monday.day} {_MONTHS[monday.month - 1]}",
+                )
 
     def change_marker(self, painter: QPainter, palette: QPalette, slot: float) -> None:
         """A dashed line and a small triangle where a routine's new version was first used."""

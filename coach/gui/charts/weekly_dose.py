@@ -21,9 +21,10 @@ from coach.gui.charts.base import ChartView, Drawing, _legend, _pen, _Plot, acce
 class WeeklyDoseDrawing(Drawing):
     """Sessions done each week as bars, the week's plan as a line, and where a routine changed."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, dated: bool = False) -> None:
         self.weeks: tuple[WeekDose, ...] = ()
         self.changes: tuple[PlanChange, ...] = ()
+        self.dated = dated  # each week's date under its bar (the report), rather than month names
 
     def set_data(self, weeks: Sequence[WeekDose], changes: Sequence[PlanChange] = ()) -> None:
         self.weeks = tuple(weeks)
@@ -62,7 +63,11 @@ class WeeklyDoseDrawing(Drawing):
         for change in self.changes:
             slot = (week_start(change.since) - self.weeks[0].monday).days / 7
             plot.change_marker(painter, palette, slot)
-        plot.month_labels(painter, palette, [w.monday for w in self.weeks])
+        mondays = [w.monday for w in self.weeks]
+        if self.dated:
+            plot.week_labels(painter, palette, mondays)
+        else:
+            plot.month_labels(painter, palette, mondays)
         entries: list[tuple[str, QPen, QBrush | None]] = [
             ("plan met", QPen(Qt.PenStyle.NoPen), QBrush(accent())),
             ("short of it", QPen(Qt.PenStyle.NoPen), QBrush(accent(0.5))),

@@ -7,11 +7,16 @@ import pytest
 from coach.core.history.reminders import (
     ReminderSchedule,
     ReminderState,
+    dose_days,
+    dose_progress,
+    doses_by_day,
     latest_slot,
     next_check,
     next_slot,
     reminder_due,
 )
+from coach.core.store.adherence import AdherenceStore
+from tests.seeding import add_session
 
 MONDAY = date(2026, 3, 2)
 WEEKDAYS_AT_6PM = ReminderSchedule(days=(1, 2, 3, 4, 5), at=time(18, 0))
@@ -108,3 +113,49 @@ def test_the_reminder_time_is_local(now: datetime, expected: datetime) -> None:
     plus_one = timezone(timedelta(hours=1))
 
     assert next_slot(schedule, now, plus_one) == expected
+
+
+THREE_A_DAY = ReminderSchedule(
+    days=tuple(range(1, 8)), times_per_day=3, waking_from=time(8, 0), waking_until=time(20, 0)
+)
+
+
+def test_three_doses_a_day_spread_across_the_waking_hours() -> None:
+    assert THREE_A_DAY.times_of_day() == (time(8, 0), time(14, 0), time(20, 0))
+    assert latest_slot(THREE_A_DAY, at(MONDAY, 15), UTC) == at(MONDAY, 14)
+    assert next_slot(THREE_A_DAY, at(MONDAY, 15), UTC) == at(MONDAY, 20)
+    assert THREE_A_DAY.dose_number(at(MONDAY, 14), UTC) == 2
+    assert not ReminderSchedule(days=(1,), times_per_day=2, waking_from=time(9), waking_until=time(9)).active
+
+
+def test_only_the_doses_not_yet_done_are_reminded() -> None:
+    handled_at_8 = ReminderState(handled_at=at(MONDAY, 8, 1))
+
+    def due_at(hour: int, done_today: int) -> bool:
+        return reminder_due(THREE_A_DAY, handled_at_8, at(MONDAY, hour), (), UTC, doses={MONDAY: done_today})
+
+    assert due_at(14, 1)  # the second dose, one done
+    assert not due_at(14, 2)  # done early: the 14:00 reminder is not needed
+    assert not due_at(20, 3)
+    assert due_at(20, 2)
+
+
+def test_a_snoozed_dose_done_meanwhile_is_not_reminded() -> None:
+    snoozed = ReminderState(handled_at=at(MONDAY, 14), snoozed_until=at(MONDAY, 14, 30))
+
+    assert reminder_due(THREE_A_DAY, snoozed, at(MONDAY, 14, 31), (), UTC, doses={MONDAY: 1})
+    assert not reminder_due(THREE_A_DAY, snoozed, at(MONDAY, 14, 31), (), UTC, doses={MONDAY: 2})
+
+
+def test_the_dose_a_reminder_is_for_reads_two_of_three() -> None:
+    assert dose_progress(1, 3) == "2 of 3 today"
+    assert dose_progress(3, 3) == "3 of 3 today"
+
+
+def test_a_day_is_done_when_all_its_doses_are(store: AdherenceStore) -> None:
+    for hour in (8, 14):
+        add_session(store, MONDAY, hour=hour)
+
+    assert dose_days(store.sessions(), UTC) == {MONDAY}
+    assert dose_days(store.sessions(), UTC, times_per_day=3) == set()
+    assert doses_by_day(store.sessions(), UTC) == {MONDAY: 2}

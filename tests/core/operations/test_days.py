@@ -7,10 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from coach.core.history.records import DayMarkKind
+from coach.core.clinical.pain_rule import Progression, ProgressionAdvice
+from coach.core.history.progression import propose
+from coach.core.history.records import DayMarkKind, RecordedDoseChange
 from coach.core.operations import (
     Changes,
     Refused,
+    accept_progression,
     answer_morning_check_in,
     change_settings,
     mark_days,
@@ -20,7 +23,7 @@ from coach.core.operations import (
 from coach.core.session.clock import FakeClock
 from coach.core.settings import Settings, load_settings
 from coach.core.store.adherence import AdherenceStore
-from tests.helpers import hold, routine
+from tests.helpers import hold, reps, routine
 
 
 def test_marking_days_stores_them_at_the_clocks_time(store: AdherenceStore, fake_clock: FakeClock) -> None:
@@ -62,3 +65,28 @@ def test_settings_are_saved_at_once(tmp_path: Path) -> None:
 
     assert result.changes.settings
     assert load_settings(tmp_path) == chosen
+
+
+def test_an_accepted_change_is_recorded_before_and_after_with_its_reason(
+    store: AdherenceStore, tmp_path: Path
+) -> None:
+    plan = routine(reps(sets=3, reps=10), hold(sets=2, seconds=30))
+    advice = ProgressionAdvice(Progression.PROGRESS, "Pain settled after your last two sessions.")
+    proposal = propose(plan, advice)
+    assert proposal is not None
+
+    accept_progression(proposal, tmp_path / "routines", date(2026, 3, 10), store=store)
+
+    changes = store.dose_changes()
+    assert [c.exercise_id for c in changes] == ["clamshell", "calf-stretch"]
+    assert changes[0] == RecordedDoseChange(
+        date(2026, 3, 10),
+        plan.id,
+        plan.title,
+        "clamshell",
+        "Clamshell",
+        "3 × 10",
+        "3 × 12",
+        "progress",
+        "Pain settled after your last two sessions.",
+    )

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import dataclasses
+
 from coach.core.routines.model import (
     GET_READY_SECONDS,
     SWITCH_SIDE_SECONDS,
@@ -78,3 +80,11 @@ def test_estimated_minutes_include_every_pause() -> None:
     plan = routine(hold(sets=2, seconds=30, rest_seconds=30))
 
     assert estimated_minutes(plan) == (GET_READY_SECONDS + 30 + 30 + 30) / 60
+
+
+def test_the_load_follows_the_instructions_and_the_dose() -> None:
+    banded = dataclasses.replace(reps(sets=3, reps=12), instructions=("Knees bent.",), load="red band")
+
+    assert banded.directions == ("Knees bent.", "With: red band")
+    assert banded.prescription() == "3 × 12, red band"
+    assert reps().directions == reps().instructions

@@ -45,6 +45,7 @@ def test_schema_is_built_by_numbered_migrations(store: AdherenceStore, tmp_path:
         "m004_history",
         "m005_clinical_answers",
         "m006_icing_in_sessions",
+        "m007_dose_changes",
     ]
     assert {"sessions", "step_results", "icing_runs", "planned_work", "day_marks"} <= tables
     assert journal == "wal"

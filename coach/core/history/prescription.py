@@ -1,0 +1,107 @@
+"""The prescription as followed, for the physiotherapist's report and History: each routine's plan and doses
+(with the load), the programme week ("week 3 of 8"), every dose change the app made, and the sessions whose
+pain went above the routine's own limit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, tzinfo
+
+from coach.core.clinical.safety import PAIN_ACCEPTABLE_MAX
+from coach.core.history.records import RecordedDoseChange, SessionRecord
+from coach.core.history.stats import DAYS_PER_WEEK
+from coach.core.routines.model import Routine
+from coach.core.routines.wording import exercise_line, how_often, stage_line
+
+
+@dataclass(frozen=True, slots=True)
+class ProgrammeWeek:
+    """Which week of a routine's planned length (`weeks` in format 2) `today` falls in."""
+
+    week: int
+    weeks: int
+
+    def __str__(self) -> str:
+        if self.week > self.weeks:
+            return f"week {self.week} (the sheet planned {self.weeks})"
+        return f"week {self.week} of {self.weeks}"
+
+
+def programme_week(
+    sessions: Sequence[SessionRecord], routine: Routine, today: date, tz: tzinfo | None = None
+) -> ProgrammeWeek | None:
+    """The week of `routine`'s programme on `today`, counted from its first session; None without `weeks`
+    or before any session of it."""
+    if not routine.weeks:
+        return None
+    days = [s.local_day(tz) for s in sessions if s.routine_id == routine.id and not s.simulated]
+    if not days:
+        return None
+    return ProgrammeWeek((today - min(days)).days // DAYS_PER_WEEK + 1, routine.weeks)
+
+
+@dataclass(frozen=True, slots=True)
+class PrescribedRoutine:
+    """One routine done in the period, as its file says it now, and the dose changes the app made."""
+
+    routine_id: str
+    title: str
+    plan: str  # how often, for how long, the pain limit, the next stage
+    exercises: tuple[str, ...]  # 'Wall squat — 3 × 20 s hold, red band (range 20–40 s hold)'
+    week: ProgrammeWeek | None
+    changes: tuple[RecordedDoseChange, ...]
+
+
+def prescribed_routines(
+    sessions: Sequence[SessionRecord],
+    everything: Sequence[SessionRecord],
+    routines: Sequence[Routine],
+    changes: Sequence[RecordedDoseChange],
+    last: date,
+    tz: tzinfo | None = None,
+) -> tuple[PrescribedRoutine, ...]:
+    """Each routine done in `sessions` (in the order first done) that the library still has; its programme
+    week on `last` counts from its first session in `everything`."""
+    known = {r.id: r for r in routines}
+    done = list(dict.fromkeys(s.routine_id for s in sessions))
+    prescribed = []
+    for routine_id in done:
+        routine = known.get(routine_id)
+        if routine is None:
+            continue
+        following = known.get(routine.next or "")
+        stage = stage_line(routine, following.title if following else "")
+        plan = " · ".join(part for part in (how_often(routine), stage) if part)
+        prescribed.append(
+            PrescribedRoutine(
+                routine.id,
+                routine.title,
+                plan,
+                tuple(exercise_line(e) for e in routine.exercises),
+                programme_week(everything, routine, last, tz),
+                tuple(c for c in changes if c.routine_id == routine.id),
+            )
+        )
+    return tuple(prescribed)
+
+
+@dataclass(frozen=True, slots=True)
+class PainOverLimit:
+    """A session whose pain went above the limit in force then (the routine's own, else 5)."""
+
+    day: date
+    routine_title: str
+    pain: int
+    limit: int
+
+
+def pain_over_limit(sessions: Sequence[SessionRecord], tz: tzinfo | None = None) -> tuple[PainOverLimit, ...]:
+    """The sessions whose pain during the session was above their limit, oldest first."""
+    over = []
+    for s in sessions:
+        limit = PAIN_ACCEPTABLE_MAX if s.pain_limit is None else s.pain_limit
+        if s.pain is not None and s.pain > limit:
+            over.append(PainOverLimit(s.local_day(tz), s.routine_title, s.pain, limit))
+    return tuple(over)

@@ -1,0 +1,66 @@
+"""The prescription as followed: the programme week, pain above a routine's limit, doses with their load."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+from coach.core.history.prescription import (
+    ProgrammeWeek,
+    pain_over_limit,
+    prescribed_routines,
+    programme_week,
+)
+from coach.core.history.records import RecordedDoseChange
+from coach.core.store.adherence import AdherenceStore
+from tests.helpers import reps, routine
+from tests.seeding import add_session
+
+EIGHT_WEEKS = dataclasses.replace(
+    routine(dataclasses.replace(reps(sets=3, reps=10), load="red band")), weeks=8, pain_limit=3, format=2
+)
+
+
+def test_the_programme_week_counts_from_the_first_session(store: AdherenceStore) -> None:
+    add_session(store, date(2026, 3, 2), EIGHT_WEEKS)
+    sessions = store.sessions()
+
+    assert programme_week(sessions, EIGHT_WEEKS, date(2026, 3, 8)) == ProgrammeWeek(1, 8)
+    assert str(programme_week(sessions, EIGHT_WEEKS, date(2026, 3, 16))) == "week 3 of 8"
+    assert str(programme_week(sessions, EIGHT_WEEKS, date(2026, 4, 27))) == "week 9 (the sheet planned 8)"
+    assert programme_week(sessions, routine(reps()), date(2026, 3, 16)) is None  # no weeks on the sheet
+    assert programme_week([], EIGHT_WEEKS, date(2026, 3, 16)) is None
+
+
+def test_pain_above_the_routines_own_limit_is_listed(store: AdherenceStore) -> None:
+    add_session(store, date(2026, 3, 2), EIGHT_WEEKS, pain=3)
+    add_session(store, date(2026, 3, 3), EIGHT_WEEKS, pain=4)
+    add_session(store, date(2026, 3, 4), routine(reps()), pain=5)  # a format 1 routine: the limit is 5
+
+    [over] = pain_over_limit(store.sessions())
+
+    assert (over.day, over.pain, over.limit) == (date(2026, 3, 3), 4, 3)
+
+
+def test_each_routine_done_shows_its_doses_with_the_load_and_its_changes(store: AdherenceStore) -> None:
+    add_session(store, date(2026, 3, 2), EIGHT_WEEKS)
+    change = RecordedDoseChange(
+        date(2026, 3, 5),
+        EIGHT_WEEKS.id,
+        "Test routine",
+        "clamshell",
+        "Clamshell",
+        "3 × 10",
+        "3 × 12",
+        "progress",
+        "Settled.",
+    )
+    sessions = store.sessions()
+
+    [done] = prescribed_routines(sessions, sessions, [EIGHT_WEEKS], [change], date(2026, 3, 16))
+
+    assert done.exercises == ("Clamshell — 3 × 10, red band",)
+    assert done.changes == (change,)
+    assert "For 8 weeks · stop if pain is above 3 out of 10" in done.plan
+    assert str(done.week) == "week 3 of 8"
+    assert prescribed_routines(sessions, sessions, [], [change], date(2026, 3, 16)) == ()
