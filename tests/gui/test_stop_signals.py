@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from coach.core.history.records import SessionStatus
+from coach.core.history.records import IcingStatus, SessionStatus
 from coach.core.requests import Request, server_name
 from coach.core.store.adherence import AdherenceStore
 from coach.gui.instance import hand_over
@@ -61,7 +61,7 @@ def test_a_stop_signal_saves_the_session_and_removes_the_socket(
 ) -> None:
     data = tmp_path / "data"
     name = server_name(data)
-    app = _start(data, "run", "hip-strength")  # straight into a guided session
+    app = _start(data, "run", "ice")  # straight into a guided session (icing alone asks no pain first)
     try:
         _wait_until_listening(qtbot, app, name)
         assert Path(name).exists()
@@ -78,6 +78,7 @@ def test_a_stop_signal_saves_the_session_and_removes_the_socket(
     try:
         assert [s.status for s in store.sessions()] == [SessionStatus.STOPPED]
         assert store.open_sessions() == []
+        assert IcingStatus.OPEN not in [run.status for run in store.icing_runs()]
     finally:
         store.close()
 
