@@ -12,7 +12,7 @@ from datetime import date
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from coach.core.clinical.safety import ICING_END_ADVICE, ICING_MAX_MINUTES
 from coach.core.history.checkin import morning_check_in_due
@@ -621,6 +621,11 @@ def say_cannot_open(sentence: str) -> None:
     """Why the history cannot be opened (damaged and moved aside, busy, read-only…), in a window."""
     box = QMessageBox(QMessageBox.Icon.Critical, "Rehab Coach", sentence, QMessageBox.StandardButton.Ok)
     plain(box)  # the sentence holds a path, which may hold anything
+    label = box.findChild(QLabel, "qt_msgbox_label")
+    screen = QApplication.primaryScreen()
+    if label is not None and screen is not None:  # lines of about 60 characters, not a narrow column
+        room = screen.availableGeometry().width() * 2 // 3
+        label.setMinimumWidth(min(label.fontMetrics().averageCharWidth() * 60, room))
     box.exec()
 
 
