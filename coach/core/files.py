@@ -103,6 +103,7 @@ def write_folder(folder: Path, writes: Sequence[tuple[str, Callable[[Path], None
     try:
         for name, writer in writes:
             current = drawn / name
+            current.touch(mode=0o600)  # health data: its owner's alone, as every file the app writes
             writer(current)
             problem = _not_empty(current)
             if problem:
