@@ -3,7 +3,7 @@
 
     python3 dev.py run [ARGS...]     start the app (ARGS go to the `coach` command)
     python3 dev.py test [ARGS...]    ruff, mypy, then the whole pytest suite (ARGS go to pytest)
-    python3 dev.py bench [ARGS...]   the benchmarks in bench/
+    python3 dev.py bench [ARGS...]   every benchmark in bench/, as ratios against baselines of the same run
     python3 dev.py bundle            the standalone one-folder build in dist/rehab-coach/ (PyInstaller)
     python3 dev.py lock              rewrite requirements.lock from what .venv holds
 

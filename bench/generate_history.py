@@ -24,6 +24,7 @@ from coach.core.paths import resolve_places
 from coach.core.routines.loader import load_routine
 from coach.core.routines.model import Routine, Step, plan_steps
 from coach.core.store.adherence import AdherenceStore
+from coach.core.store.work_totals import recount_all_work_totals
 
 HOME = ZoneInfo("Europe/London")
 ABROAD = ZoneInfo("America/New_York")
@@ -160,6 +161,7 @@ def generate(path: Path, years: int = 10, seed: int = 6, today: date | None = No
             " VALUES (?, ?, ?, ?, ?)",
             [(n, *work) for n in range(1, len(sessions) + 1) for work in _planned(steps)],
         )
+        recount_all_work_totals(db)  # what record_step keeps step by step, for the bulk-inserted rows
         db.executemany(
             "INSERT INTO day_marks (kind, first_day, last_day, reason, created_at) VALUES (?, ?, ?, ?, ?)",
             [

@@ -19,7 +19,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QRect, QSize
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from bench.generate_history import generate
@@ -37,6 +37,7 @@ from coach.gui.fit import fit_to_screen
 from coach.gui.player import PlayerView
 from coach.gui.report import draw_report
 from coach.gui.session_end import SessionEndPage
+from tests.gui.palettes import dark_palette
 
 OUT = Path(__file__).resolve().parent / "screenshots"
 SIZE = (1100, 720)
@@ -51,29 +52,6 @@ def save(widget: QWidget, name: str) -> None:
     target = OUT / name
     widget.grab().save(str(target))
     print(f"wrote {target}")
-
-
-def dark_palette() -> QPalette:
-    """The kind of palette a desktop in dark mode hands to Qt (offscreen Qt has no desktop to ask)."""
-    palette = QPalette()
-    roles = QPalette.ColorRole
-    for role, colour in (
-        (roles.Window, "#2b2b2b"),
-        (roles.WindowText, "#f0f0f0"),
-        (roles.Base, "#1f1f1f"),
-        (roles.AlternateBase, "#2b2b2b"),
-        (roles.Text, "#f0f0f0"),
-        (roles.Button, "#353535"),
-        (roles.ButtonText, "#f0f0f0"),
-        (roles.Highlight, "#3a8fb7"),
-        (roles.HighlightedText, "#ffffff"),
-        (roles.PlaceholderText, "#a0a0a0"),
-        (roles.Mid, "#505050"),
-        (roles.Light, "#505050"),
-        (roles.Dark, "#1a1a1a"),
-    ):
-        palette.setColor(role, QColor(colour))
-    return palette
 
 
 def with_app(palette: QPalette, shoot: Callable[[CoachApp, FakeClock], None]) -> None:

@@ -9,13 +9,14 @@ for us there); the next name is tried. On Windows a named pipe has no folder; it
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
 import sys
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
+
+from coach.core.digest import sha256_hex
 
 # A Unix socket's path must fit in sockaddr_un (108 bytes on Linux, 104 on macOS), with room for Qt's suffix.
 _MAX_SOCKET_PATH = 100
@@ -85,4 +86,4 @@ def _user_key() -> str:
 
 
 def _hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    return sha256_hex(text.encode("utf-8"))[:16]

@@ -6,67 +6,46 @@ Tests build it with a FakeClock, null services and a temporary COACH_DATA_DIR.
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from coach.core.clinical.safety import ICING_END_ADVICE, ICING_MAX_MINUTES
-from coach.core.history.checkin import morning_check_in_due
-from coach.core.history.reminders import dose_days, doses_by_day
-from coach.core.history.stats import describe_summary, summarize
-from coach.core.operations import (
-    Changes,
-    LiveSession,
-    RecoveryOffer,
-    answer_pain_before,
-    change_settings,
-    close_abandoned_session,
-    find_recovery,
-    resume_session,
-    start_session,
-)
-from coach.core.paths import Places, resolve_places
-from coach.core.requests import Request, server_name
+from coach.core.paths import Places
+from coach.core.requests import Request
 from coach.core.routines.library import Library, discover_routines
-from coach.core.routines.loader import ILLUSTRATIONS
-from coach.core.routines.model import Routine, is_icing_only
-from coach.core.session.clock import Clock, SystemClock
-from coach.core.session.engine import EngineState
-from coach.core.session.icing import IcingEnded
-from coach.core.settings import Settings, load_settings
-from coach.core.store.adherence import AdherenceStore
-from coach.core.store.errors import StoreError
-from coach.gui.about import AboutDialog
-from coach.gui.backups import BackupsDialog
-from coach.gui.check_in import MorningCheckIn
-from coach.gui.history import HistoryWindow
-from coach.gui.icing import IcingController, IcingWindow
-from coach.gui.identity import announce_identity, prepare_identity, qt_arguments
-from coach.gui.instance import InstanceError, InstanceServer, hand_over
+from coach.core.routines.model import Routine
+from coach.core.session.clock import Clock
 from coach.gui.main_window import MainWindow
-from coach.gui.operations import OperationRunner
-from coach.gui.pain_before import PainBeforePage
-from coach.gui.player import PlayerView
-from coach.gui.recovery import RecoveryDialog
-from coach.gui.reminders import ReminderDialog, ReminderScheduler
-from coach.gui.routine_folders import RoutineFolders
-from coach.gui.session_end import SessionEndPage
-from coach.gui.start_at_login import StartAtLoginAction
-from coach.gui.stopping import StopOnSignal
-from coach.gui.style import plain
-from coach.gui.tray import CoachTray
-from coach.gui.welcome import WelcomeDialog
-from coach.services.autostart import AutoStart, NullAutoStart, make_autostart
-from coach.services.inhibit import Inhibitor, NullInhibitor, make_inhibitor
-from coach.services.notify import Notifier, NullNotifier, make_notifier
-from coach.services.sound import NullSound, SoundPlayer, make_sound_player
-from coach.services.voice import NullVoice, Voice, make_voice
+from coach.gui.start import first_window
+from coach.gui.start import run_app as run_app  # the command line opens the app by this name
 
-SESSION_ENDED = Changes(sessions=True, steps=True)
+# Only what the first window shows is imported above; the store (sqlite-utils), the operations, the player,
+# History, its charts, the check-in, the dialogs and the services load after the first paint or when first
+# asked for, so the window appears about as fast as a bare Qt window does (bench/startup.py measures it).
+if TYPE_CHECKING:
+    from coach.core.operations import Changes, LiveSession, RecoveryOffer
+    from coach.core.session.icing import IcingEnded
+    from coach.core.settings import Settings
+    from coach.core.store.adherence import AdherenceStore
+    from coach.gui.about import AboutDialog
+    from coach.gui.backups import BackupsDialog
+    from coach.gui.check_in import MorningCheckIn
+    from coach.gui.history import HistoryWindow
+    from coach.gui.pain_before import PainBeforePage
+    from coach.gui.player import PlayerView
+    from coach.gui.recovery import RecoveryDialog
+    from coach.gui.welcome import WelcomeDialog
+    from coach.services.autostart import AutoStart
+    from coach.services.inhibit import Inhibitor
+    from coach.services.notify import Notifier
+    from coach.services.sound import SoundPlayer
+    from coach.services.voice import Voice
+
 # Where the welcome suggests a newcomer begins: the bundled programme's first two weeks.
 FIRST_ROUTINE = "gentle-start"
 
@@ -75,30 +54,52 @@ FIRST_ROUTINE = "gentle-start"
 class Services:
     """The platform features the app uses, each replaceable by its null version."""
 
-    sound: SoundPlayer = field(default_factory=NullSound)
-    voice: Voice = field(default_factory=NullVoice)
-    notifier: Notifier = field(default_factory=NullNotifier)
-    inhibitor: Inhibitor = field(default_factory=NullInhibitor)
-    autostart: AutoStart = field(default_factory=NullAutoStart)
+    sound: SoundPlayer = field(default_factory=lambda: _null_services().sound)
+    voice: Voice = field(default_factory=lambda: _null_services().voice)
+    notifier: Notifier = field(default_factory=lambda: _null_services().notifier)
+    inhibitor: Inhibitor = field(default_factory=lambda: _null_services().inhibitor)
+    autostart: AutoStart = field(default_factory=lambda: _null_services().autostart)
+
+
+def _null_services() -> Services:
+    """Every null version (imported here: the services' modules load D-Bus, which the first paint skips)."""
+    from coach.services.autostart import NullAutoStart
+    from coach.services.inhibit import NullInhibitor
+    from coach.services.notify import NullNotifier
+    from coach.services.sound import NullSound
+    from coach.services.voice import NullVoice
+
+    return Services(NullSound(), NullVoice(), NullNotifier(), NullInhibitor(), NullAutoStart())
 
 
 class CoachApp(QObject):
     """Owns the store, the settings and the main window, and starts sessions, icing and history."""
 
-    def __init__(self, places: Places, store: AdherenceStore, *, clock: Clock, services: Services) -> None:
+    def __init__(
+        self,
+        places: Places,
+        store: AdherenceStore,
+        *,
+        clock: Clock,
+        services: Services,
+        window: MainWindow | None = None,
+    ) -> None:
+        """Wire the app around `window` (already shown by run_app before the store opened) or a new one."""
+        from coach.core.settings import load_settings
+        from coach.gui.operations import OperationRunner
+        from coach.gui.routine_folders import RoutineFolders
+        from coach.gui.start_at_login import StartAtLoginAction
+
         super().__init__()
         self.places = places
         self.store = store
         self.clock = clock
         self.services = services
         self.settings = load_settings(places.data_dir)
-        self.library: Library = discover_routines(
-            places.bundled_routines, places.user_routines, places.assets
-        )
+        self.window = window or first_window(places)
+        self.library: Library = self.window.library
         self.runner = OperationRunner(self)
         self.runner.changed.connect(self._on_changes)
-        announce_identity(places.assets)
-        self.window = MainWindow(self.library)
         self.window.start_requested.connect(self.ask_before_start)
         self.window.history_action.triggered.connect(self.show_history)
         self.window.about_action.triggered.connect(self.show_about)
@@ -126,12 +127,16 @@ class CoachApp(QObject):
 
     def change_settings(self, settings: Settings) -> None:
         """Remember the user's choice at once, so that a crash keeps it."""
+        from coach.core.operations import change_settings
+
         saved = self.runner.run(lambda: change_settings(self.places.data_dir, settings), self.window)
         if saved is not None:
             self.settings = saved
 
     def _on_changes(self, changes: Changes) -> None:
         """The main window's part of what an operation changed (History listens for itself)."""
+        from coach.core.settings import load_settings
+
         if changes.routines:
             self._reload_library()
         if changes.settings:  # another window may have saved a choice (the report's name line)
@@ -148,6 +153,8 @@ class CoachApp(QObject):
 
     def play_routine(self, routine: Routine, pain_before: int | None = None) -> PlayerView | None:
         """Open the guided player on `routine` and start the session (recorded step by step)."""
+        from coach.core.operations import answer_pain_before, start_session
+
         if self.player is not None:
             return None
         live = self.runner.run(lambda: start_session(self.store, routine, self.clock), self.window)
@@ -164,6 +171,9 @@ class CoachApp(QObject):
 
     def ask_pain_before(self, routine: Routine) -> PainBeforePage | None:
         """Show the one-tap pain score before `routine` (skippable); the answer starts the player."""
+        from coach.core.routines.model import is_icing_only
+        from coach.gui.pain_before import PainBeforePage
+
         if self.player is not None or self.pain_page is not None:
             return None
         if is_icing_only(routine):  # the pain rule is about exercise: icing alone asks the knee after
@@ -194,6 +204,9 @@ class CoachApp(QObject):
 
     def offer_recovery(self) -> None:
         """Offer to resume a session the app died in, or to close it as stopped early."""
+        from coach.core.operations import find_recovery
+        from coach.gui.recovery import RecoveryDialog
+
         if self.player is not None:
             return
         offer = self.runner.run(
@@ -210,6 +223,8 @@ class CoachApp(QObject):
         dialog.open()
 
     def _on_recovery_answer(self) -> None:
+        from coach.core.operations import close_abandoned_session, resume_session
+
         dialog, offer = self.recovery_dialog, self.recovery
         if dialog is None or offer is None:
             return
@@ -225,6 +240,9 @@ class CoachApp(QObject):
         self.offer_morning_check_in()
 
     def _play(self, live: LiveSession) -> PlayerView:
+        from coach.core.routines.loader import ILLUSTRATIONS
+        from coach.gui.player import PlayerView
+
         player = PlayerView(
             live.routine,
             live.engine,
@@ -247,6 +265,10 @@ class CoachApp(QObject):
         return player
 
     def _on_session_finished(self) -> None:
+        from coach.core.operations import Changes
+        from coach.core.routines.model import is_icing_only
+        from coach.gui.session_end import SessionEndPage
+
         live = self.live
         self.icing_window.keep_keys_for_player(False)
         self.services.inhibitor.release()
@@ -257,7 +279,7 @@ class CoachApp(QObject):
             return
         if live.unsaved:  # the end (or the last steps) could not be written: try once more, say if not
             self.runner.run(live.save_unsaved, self.window)
-        self.runner.announce(SESSION_ENDED)
+        self.runner.announce(Changes(sessions=True, steps=True))
         page = SessionEndPage(live.record(), self.store, self.runner, icing_only=is_icing_only(live.routine))
         page.done.connect(self._on_session_closed)
         self.window.show_page(page)
@@ -271,6 +293,8 @@ class CoachApp(QObject):
 
     def refresh_summary(self) -> None:
         """This week's dose and the streak, under the library."""
+        from coach.core.history.stats import describe_summary, summarize
+
         now = self.clock.wall().astimezone()
         summary = summarize(self.store.sessions(), now.date(), now.tzinfo, self.store.day_marks())
         self.window.set_summary(describe_summary(summary))
@@ -299,6 +323,8 @@ class CoachApp(QObject):
     @property
     def voice_unavailable(self) -> str | None:
         """Why no voice can speak (speech did not load), or None when one can."""
+        from coach.services.voice import NullVoice
+
         voice = self.services.voice
         # A NullVoice with its default reason was chosen (voice turned off, tests), not a failure to load.
         if isinstance(voice, NullVoice) and voice.reason != NullVoice().reason:
@@ -321,6 +347,8 @@ class CoachApp(QObject):
 
     def show_history(self) -> HistoryWindow:
         """Open the history window (computed afresh), or bring it forward if it is open."""
+        from coach.gui.history import HistoryWindow
+
         if self.history_window is None:
             self.history_window = HistoryWindow(
                 self.store, self.clock, self.library, self.places, self.runner
@@ -332,6 +360,8 @@ class CoachApp(QObject):
 
     def show_about(self) -> AboutDialog:
         """Version, licences, the data folder, the clinical sources and what Rehab Coach is not."""
+        from coach.gui.about import AboutDialog
+
         sources = [(e.routine.title, e.routine.source) for e in self.library.routines if e.routine.source]
         dialog = AboutDialog(self.places.data_dir, self.places.assets, sources, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -349,6 +379,8 @@ class CoachApp(QObject):
 
     def offer_welcome(self) -> WelcomeDialog | None:
         """On the very first start, say what the app does and where to begin (once: it is remembered)."""
+        from coach.gui.welcome import WelcomeDialog
+
         if self.settings.welcomed or self.store.sessions():
             return None
         self.change_settings(self.settings.replace(welcomed=True))
@@ -364,6 +396,9 @@ class CoachApp(QObject):
 
     def offer_morning_check_in(self) -> MorningCheckIn | None:
         """On the first start of a day after a session, ask once how the knee is this morning."""
+        from coach.core.history.checkin import morning_check_in_due
+        from coach.gui.check_in import MorningCheckIn
+
         if self.check_in is not None or self.player is not None:
             return None
         if self.recovery_dialog is not None and self.recovery_dialog.isVisible():
@@ -385,6 +420,10 @@ class CoachApp(QObject):
 
     def _setup_icing(self) -> None:
         """The icing timer, its window, the tray, and how a second launch's request reaches us."""
+        from coach.gui.icing import IcingController, IcingWindow
+        from coach.gui.reminders import ReminderScheduler
+        from coach.gui.tray import CoachTray
+
         self.icing = IcingController(
             self.store, self.clock, self.runner, self.services.sound, self.services.notifier, parent=self
         )
@@ -488,6 +527,8 @@ class CoachApp(QObject):
 
     def edit_reminders(self) -> None:
         """The days and time of the daily reminder, in a dialog that does not block the timers."""
+        from coach.gui.reminders import ReminderDialog
+
         self.reminder_dialog = ReminderDialog(self.settings, self.window)
         self.reminder_dialog.accepted.connect(self._on_reminders_chosen)
         self.reminder_dialog.open()
@@ -499,9 +540,13 @@ class CoachApp(QObject):
         return self.settings
 
     def _dose_days(self) -> set[date]:
+        from coach.core.history.reminders import dose_days
+
         return dose_days(self.store.sessions())
 
     def _doses(self) -> dict[date, int]:
+        from coach.core.history.reminders import doses_by_day
+
         return doses_by_day(self.store.sessions())
 
     def _todays_times_per_day(self) -> int:
@@ -576,6 +621,8 @@ class CoachApp(QObject):
 
     def show_backups(self) -> BackupsDialog:
         """Help → Backups…: list them; restoring waits until no session or icing runs."""
+        from coach.gui.backups import BackupsDialog
+
         if self.backups_dialog is None:
             self.backups_dialog = BackupsDialog(
                 self.store, self.clock, self.runner, self._why_not_restore, self.window
@@ -591,6 +638,8 @@ class CoachApp(QObject):
         return None
 
     def session_running(self) -> bool:
+        from coach.core.session.engine import EngineState
+
         return self.player is not None and self.player.engine.state in (
             EngineState.RUNNING,
             EngineState.PAUSED,
@@ -615,79 +664,3 @@ def _bring_forward(window: QWidget) -> None:
     window.showNormal()
     window.raise_()
     window.activateWindow()
-
-
-def say_cannot_open(sentence: str) -> None:
-    """Why the history cannot be opened (damaged and moved aside, busy, read-only…), in a window."""
-    box = QMessageBox(QMessageBox.Icon.Critical, "Rehab Coach", sentence, QMessageBox.StandardButton.Ok)
-    plain(box)  # the sentence holds a path, which may hold anything
-    label = box.findChild(QLabel, "qt_msgbox_label")
-    screen = QApplication.primaryScreen()
-    if label is not None and screen is not None:  # lines of about 60 characters, not a narrow column
-        room = screen.availableGeometry().width() * 2 // 3
-        label.setMinimumWidth(min(label.fontMetrics().averageCharWidth() * 60, room))
-    box.exec()
-
-
-def run_app(
-    argv: list[str] | None = None, *, request: Request | None = None, routine: Routine | None = None
-) -> int:
-    """Hand `request` (default: show the window) to a running Rehab Coach, or start one and carry it out.
-
-    With `routine`, a new app goes straight into its guided session.
-    """
-    request = request or Request("show")
-    name = server_name(resolve_places().data_dir)
-    try:
-        answer = hand_over(name, request)
-    except InstanceError as error:
-        print(f"coach: {error}", file=sys.stderr)
-        return 1
-    if answer is not None:
-        print(
-            answer.message if answer.ok else f"coach: {answer.message}",
-            file=sys.stdout if answer.ok else sys.stderr,
-        )
-        return 0 if answer.ok else 2
-    existing = QApplication.instance()
-    prepare_identity()
-    qt_app = existing if isinstance(existing, QApplication) else QApplication(qt_arguments(argv or sys.argv))
-    places = resolve_places()
-    try:
-        kept = load_settings(places.data_dir).backups_kept
-        store = AdherenceStore.open(places.database, now=SystemClock().wall(), keep_backups=kept)
-    except StoreError as error:
-        say_cannot_open(str(error))
-        return 1
-    services = Services(
-        sound=make_sound_player(places.assets / "sounds"),
-        voice=make_voice(),
-        notifier=make_notifier(),
-        inhibitor=make_inhibitor(),
-        autostart=make_autostart(),
-    )
-    app = CoachApp(places, store, clock=SystemClock(), services=services)
-    server = InstanceServer(name, app.handle_request, parent=app)
-    if not server.listen():
-        print("coach: cannot listen for a second launch; it will open a second window", file=sys.stderr)
-    app.window.show()
-    if app.icing.running:
-        app.show_icing_window()  # resumed after a crash or a restart
-    if request.command == "ice":
-        app.start_icing(request.minutes or ICING_MAX_MINUTES)
-    elif routine is not None:
-        app.ask_pain_before(routine)
-    elif request.command in ("history", "today"):
-        app.handle_request(request)
-    elif app.offer_welcome() is None:
-        app.offer_recovery()
-        app.offer_morning_check_in()
-    # SIGTERM (log-out, `kill`) and Ctrl-C in the terminal that started it close the app as Quit does,
-    # without asking: what runs is saved as stopped early, then the store and the socket are closed.
-    stopper = StopOnSignal(lambda number: qt_app.exit(128 + number), parent=app)
-    try:
-        return int(qt_app.exec())
-    finally:
-        stopper.uninstall()
-        server.close()
-        app.close()

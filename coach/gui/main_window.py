@@ -31,7 +31,6 @@ from coach.core.routines.model import estimated_minutes
 from coach.core.routines.wording import exercise_line, how_often, stage_line
 from coach.gui import style
 from coach.gui.fit import fit_to_screen
-from coach.gui.help import show_warning_signs
 
 
 class MainWindow(QMainWindow):
@@ -157,6 +156,8 @@ class MainWindow(QMainWindow):
         self.summary = QLabel()
         style.plain(self.summary)
         self.summary.setAccessibleName(self.tr("This week"))
+        # Filled in just after the first paint: wrapping keeps its text from widening the window then.
+        self.summary.setWordWrap(True)
 
         detail_pane = QWidget()
         detail = QVBoxLayout(detail_pane)
@@ -183,8 +184,9 @@ class MainWindow(QMainWindow):
         bottom = QHBoxLayout()
         bottom.addWidget(self.ice_button)
         bottom.addWidget(self.history_button)
-        bottom.addStretch(1)
-        bottom.addWidget(self.summary)
+        # The summary takes the room left, right-aligned, and wraps only where that room runs out.
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        bottom.addWidget(self.summary, 1)
 
         page = QWidget()
         layout = QVBoxLayout(page)
@@ -264,6 +266,8 @@ class MainWindow(QMainWindow):
             event.ignore()
 
     def _on_warning_signs(self) -> None:
+        from coach.gui.help import show_warning_signs  # loaded when asked for: not part of the first paint
+
         show_warning_signs(self)
 
     def _on_full_screen(self, on: bool) -> None:

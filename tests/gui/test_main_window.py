@@ -10,7 +10,7 @@ from coach.core.paths import Places
 from coach.core.session.clock import FakeClock
 from coach.core.settings import Settings, load_settings
 from coach.core.store.adherence import AdherenceStore
-from coach.gui.app import CoachApp, Services
+from coach.gui.app import CoachApp, Services, first_window
 from coach.services.voice import NullVoice
 from tests.conftest import write
 
@@ -114,3 +114,24 @@ def test_no_note_when_the_voice_is_turned_off_by_choice(coach_app: CoachApp) -> 
     assert player is not None
     assert player.voice_note.isHidden()
     assert coach_app.voice_action.isEnabled()
+
+
+def test_the_first_window_opens_on_the_routine_done_last_before_the_store_opens(
+    qtbot: QtBot, places: Places, fake_clock: FakeClock
+) -> None:
+    # Given a session of the hip-strength routine in the store (the list's first routine is another one)
+    store = AdherenceStore.open(places.database)
+    app = CoachApp(places, store, clock=fake_clock, services=Services())
+    qtbot.addWidget(app.window)
+    app.start_routine("hip-strength")
+    app.close()
+
+    # When the app's first window is built, as run_app paints it before it opens the store
+    window = first_window(places)
+    qtbot.addWidget(window)
+
+    # Then it is already on that routine: nothing moves once the rest of the app arrives
+    selected = window.selected_routine()
+    assert selected is not None
+    assert selected.routine.id == "hip-strength"
+    assert window.routine_list.currentRow() != 0

@@ -8,7 +8,7 @@ from __future__ import annotations
 import enum
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone, tzinfo
 
 # A marked span longer than a year is almost certainly a typo in a date (ours).
@@ -164,6 +164,12 @@ class SessionRecord:
     morning_at: datetime | None = None  # when the next-morning question was answered or skipped
     pain_before: int | None = None  # the one-tap score just before the session (None: skipped, or older)
     pain_limit: int | None = None  # the routine's own "stop above N" when the session was done
+    # The local day, worked out once: history asks for it a few dozen times a session, years of sessions.
+    _day: date | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.utc_offset_minutes is not None:
+            object.__setattr__(self, "_day", self.local_start().date())
 
     @property
     def completed(self) -> bool:
@@ -186,6 +192,8 @@ class SessionRecord:
 
     def local_day(self, fallback: tzinfo | None = None) -> date:
         """The local calendar day the session belongs to (the day it started, where it started)."""
+        if self._day is not None:
+            return self._day
         return self.local_start(fallback).date()
 
     @property

@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import difflib
-import hashlib
 import re
 import tomllib
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from coach.core.clinical.safety import ICING_LIMIT_REASON, ICING_MAX_MINUTES
+from coach.core.digest import sha256_hex
 from coach.core.plain_text import without_direction_controls
 from coach.core.routines import format2
 from coach.core.routines.bounds import (
@@ -130,7 +130,7 @@ def check_routine_file(path: Path, assets_dir: Path | None = None) -> CheckedRou
 
 def content_hash(raw: bytes) -> str:
     """The version stamp of a routine file: SHA-256 of its bytes, as hex."""
-    return hashlib.sha256(raw).hexdigest()
+    return sha256_hex(raw)
 
 
 def check_routine_text(text: str, path: Path, assets_dir: Path | None = None) -> CheckedRoutine:

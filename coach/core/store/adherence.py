@@ -33,6 +33,7 @@ from coach.core.store.history_rows import HistoryRecords
 from coach.core.store.icing_rows import IcingRecords
 from coach.core.store.opening import UseLock, check_place, connect
 from coach.core.store.schema import KNOWN_MIGRATIONS, migrations
+from coach.core.store.work_totals import STEPS_DONE_SQL, recount_work_total
 from coach.core.store.writing import write_failure, write_transaction
 
 log = logging.getLogger(__name__)
@@ -198,6 +199,7 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords):
                 [session_id, step.index, int(skipped)],
             )
             self._db.table("step_results").insert(row, ignore=True)
+            recount_work_total(self._db.conn, session_id, step)
 
     def finish_session(self, session_id: int, *, completed: bool, finished_at: datetime) -> None:
         status = SessionStatus.COMPLETED if completed else SessionStatus.STOPPED
@@ -318,12 +320,9 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords):
     # -- inside ---------------------------------------------------------------------------------------
 
     def _query(self, where: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+        # Done steps come from the per-session totals (work_totals.py), not from counting every step row.
         sql = f"""
-            SELECT s.*, (
-                SELECT COUNT(*) FROM step_results r
-                WHERE r.session_id = s.id AND r.skipped = 0
-                AND r.kind IN ('rep', 'hold', 'timer')
-            ) AS steps_completed
+            SELECT s.*, {STEPS_DONE_SQL} AS steps_completed
             FROM sessions s {where} ORDER BY s.started_at, s.id
         """
         cursor = self._db.execute(sql, params or [])

@@ -115,15 +115,14 @@ class HistoryRecords:
         ]
 
     def work_counts(self, session_ids: Sequence[int]) -> list[WorkCount]:
-        """Work steps done and reached per session, exercise and side (SQLite counts: years stay quick)."""
+        """Work steps done and reached per session, exercise and side (from the totals kept per session)."""
         rows: list[tuple[Any, ...]] = []
         for chunk in _chunks(session_ids):
             rows += self._db.execute(
-                "SELECT session_id, exercise_id, side, SUM(skipped = 0), COUNT(*) FROM step_results"
-                f" WHERE session_id IN ({chunk}) AND kind IN ('rep', 'hold', 'timer')"
-                " GROUP BY session_id, exercise_id, side ORDER BY session_id, MIN(step_index)"
+                "SELECT session_id, exercise_id, side, done, reached FROM work_totals"
+                f" WHERE session_id IN ({chunk}) ORDER BY session_id, first_step"
             ).fetchall()
-        return [WorkCount(row[0], row[1], row[2], int(row[3]), int(row[4])) for row in rows]
+        return [WorkCount(row[0], row[1], row[2] or None, int(row[3]), int(row[4])) for row in rows]
 
     def planned_work(self, session_ids: Sequence[int]) -> list[PlannedWork]:
         """The work steps each session planned per exercise and side (none for sessions before m004)."""

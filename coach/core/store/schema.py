@@ -175,3 +175,34 @@ def m007_dose_changes(db: Database) -> None:
         not_null={"changed_on", "routine_id", "exercise_id", "before", "after", "decision"},
         defaults={"reason": ""},
     )
+
+
+@_migration
+def m008_work_totals(db: Database) -> None:
+    """Work steps done and reached per session, exercise and side, kept as steps are recorded.
+
+    History, the report and `coach history` read these few rows a session instead of every step row, so
+    their cost follows the sessions shown, not the years of steps behind them. Backfilled here from the
+    step rows already stored. The kinds of work step when this step was released are written out (a step
+    never reads a live list). `side` is '' for an exercise without sides: NULL would make the key unequal
+    to itself.
+    """
+    db["work_totals"].create(  # type: ignore[union-attr]
+        {
+            "session_id": int,
+            "exercise_id": str,
+            "side": str,
+            "done": int,
+            "reached": int,
+            "first_step": int,
+        },
+        pk=("session_id", "exercise_id", "side"),
+        foreign_keys=[("session_id", "sessions", "id")],
+        not_null={"session_id", "exercise_id", "side", "done", "reached", "first_step"},
+    )
+    db.execute(
+        "INSERT INTO work_totals (session_id, exercise_id, side, done, reached, first_step)"
+        " SELECT session_id, exercise_id, COALESCE(side, ''), SUM(skipped = 0), COUNT(*), MIN(step_index)"
+        " FROM step_results WHERE kind IN ('rep', 'hold', 'timer')"
+        " GROUP BY session_id, exercise_id, COALESCE(side, '')"
+    )

@@ -46,8 +46,9 @@ def test_schema_is_built_by_numbered_migrations(store: AdherenceStore, tmp_path:
         "m005_clinical_answers",
         "m006_icing_in_sessions",
         "m007_dose_changes",
+        "m008_work_totals",
     ]
-    assert {"sessions", "step_results", "icing_runs", "planned_work", "day_marks"} <= tables
+    assert {"sessions", "step_results", "icing_runs", "planned_work", "day_marks", "work_totals"} <= tables
     assert journal == "wal"
 
 

@@ -1,0 +1,223 @@
+"""Starting the app as a person sees it: the main window paints first, everything else follows.
+
+`run_app` checks for a running Rehab Coach, shows the main window on the routine library (`first_window`:
+no store, no services), and only after that first paint opens the store, starts the services and wires
+the rest of the app (`coach.gui.app.CoachApp`). The desktop services' D-Bus look-ups run on a worker
+thread: a slow or stuck session bus never freezes the window (`LaterNotifier`, `LaterInhibitor`).
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
+
+from coach.core.clinical.safety import ICING_MAX_MINUTES
+from coach.core.paths import Places, resolve_places
+from coach.core.requests import Request, server_name
+from coach.core.routines.library import discover_routines
+from coach.core.routines.model import Routine
+from coach.core.session.clock import SystemClock
+from coach.core.store.last_routine import last_routine_id
+from coach.gui.identity import announce_identity, prepare_identity, qt_arguments
+from coach.gui.instance import InstanceError, InstanceServer, hand_over
+from coach.gui.main_window import MainWindow
+from coach.gui.stopping import StopOnSignal
+from coach.gui.style import plain
+
+if TYPE_CHECKING:
+    from coach.gui.app import CoachApp
+    from coach.services.inhibit import Inhibitor
+    from coach.services.notify import Notifier
+
+
+def first_window(places: Places) -> MainWindow:
+    """The main window on the routine library: all the first paint needs (no store, no services)."""
+    library = discover_routines(places.bundled_routines, places.user_routines, places.assets)
+    announce_identity(places.assets)  # the app's name and icon, before its first window opens
+    window = MainWindow(library)
+    last = last_routine_id(places.database)  # opened on it at once, not moved to it after the store opens
+    if last is not None:
+        window.select_routine(last)
+    return window
+
+
+class _AfterFirstPaint(QObject):
+    """Calls `then` once, from the event loop, just after `window` has painted for the first time."""
+
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._then = then
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            # A zero timer: the paint finishes and reaches the screen before the rest of the app is built.
+            QTimer.singleShot(0, self._then)
+        return False
+
+
+def run_app(
+    argv: list[str] | None = None, *, request: Request | None = None, routine: Routine | None = None
+) -> int:
+    """Hand `request` (default: show the window) to a running Rehab Coach, or start one and carry it out.
+
+    With `routine`, a new app goes straight into its guided session. The main window paints first; the
+    store, the services and the rest of the app follow at once (`_finish_start`).
+    """
+    request = request or Request("show")
+    name = server_name(resolve_places().data_dir)
+    try:
+        answer = hand_over(name, request)
+    except InstanceError as error:
+        print(f"coach: {error}", file=sys.stderr)
+        return 1
+    if answer is not None:
+        print(
+            answer.message if answer.ok else f"coach: {answer.message}",
+            file=sys.stdout if answer.ok else sys.stderr,
+        )
+        return 0 if answer.ok else 2
+    existing = QApplication.instance()
+    prepare_identity()
+    qt_app = existing if isinstance(existing, QApplication) else QApplication(qt_arguments(argv or sys.argv))
+    places = resolve_places()
+    window = first_window(places)
+    started: list[tuple[CoachApp, InstanceServer]] = []
+    _AfterFirstPaint(window, lambda: started.extend(_finish_start(places, window, name, request, routine)))
+    window.show()
+    # SIGTERM (log-out, `kill`) and Ctrl-C in the terminal that started it close the app as Quit does,
+    # without asking: what runs is saved as stopped early, then the socket and the store are closed.
+    stopper = StopOnSignal(lambda number: qt_app.exit(128 + number), parent=window)
+    try:
+        return int(qt_app.exec())
+    finally:
+        stopper.uninstall()
+        for app, server in started:
+            server.close()  # removes the socket file
+            app.close()
+
+
+def _finish_start(
+    places: Places, window: MainWindow, name: str, request: Request, routine: Routine | None
+) -> list[tuple[CoachApp, InstanceServer]]:
+    """After the first paint: open the store, start the services, wire the app, then do what was asked."""
+    from coach.core.settings import load_settings
+    from coach.core.store.adherence import AdherenceStore
+    from coach.core.store.errors import StoreError
+    from coach.gui.app import CoachApp, Services
+    from coach.services.autostart import make_autostart
+    from coach.services.sound import make_sound_player
+    from coach.services.voice import make_voice
+
+    try:
+        kept = load_settings(places.data_dir).backups_kept
+        store = AdherenceStore.open(places.database, now=SystemClock().wall(), keep_backups=kept)
+    except StoreError as error:
+        say_cannot_open(str(error), window)
+        QApplication.exit(1)
+        return []
+    notifier, inhibitor = LaterNotifier(), LaterInhibitor()
+    find_desktop_services(notifier, inhibitor)
+    services = Services(
+        sound=make_sound_player(places.assets / "sounds"),
+        voice=make_voice(),  # a QObject: made in the GUI thread
+        notifier=notifier,
+        inhibitor=inhibitor,
+        autostart=make_autostart(),
+    )
+    app = CoachApp(places, store, clock=SystemClock(), services=services, window=window)
+    server = InstanceServer(name, app.handle_request, parent=app)
+    if not server.listen():
+        print("coach: cannot listen for a second launch; it will open a second window", file=sys.stderr)
+    if app.icing.running:
+        app.show_icing_window()  # resumed after a crash or a restart
+    if request.command == "ice":
+        app.start_icing(request.minutes or ICING_MAX_MINUTES)
+    elif routine is not None:
+        app.ask_pain_before(routine)
+    elif request.command in ("history", "today"):
+        app.handle_request(request)
+    elif app.offer_welcome() is None:
+        app.offer_recovery()
+        app.offer_morning_check_in()
+    return [(app, server)]
+
+
+def say_cannot_open(sentence: str, parent: QWidget | None = None) -> None:
+    """Why the history cannot be opened (damaged and moved aside, busy, read-only…), in a window."""
+    box = QMessageBox(
+        QMessageBox.Icon.Critical, "Rehab Coach", sentence, QMessageBox.StandardButton.Ok, parent
+    )
+    plain(box)  # the sentence holds a path, which may hold anything
+    label = box.findChild(QLabel, "qt_msgbox_label")
+    screen = QApplication.primaryScreen()
+    if label is not None and screen is not None:  # lines of about 60 characters, not a narrow column
+        room = screen.availableGeometry().width() * 2 // 3
+        label.setMinimumWidth(min(label.fontMetrics().averageCharWidth() * 60, room))
+    box.exec()
+
+
+class LaterNotifier:
+    """Says nothing until the desktop's notifier is found (on a worker thread), then passes each on to it."""
+
+    def __init__(self) -> None:
+        self.target: Notifier | None = None
+
+    def notify(self, title: str, body: str) -> None:
+        if self.target is not None:
+            self.target.notify(title, body)
+
+
+class LaterInhibitor:
+    """Keeps the screen awake through the desktop's service once found; asked before that, asks it then."""
+
+    def __init__(self) -> None:
+        self.target: Inhibitor | None = None
+        self._reason: str | None = None  # asked for before the service was found
+        self._lock = threading.Lock()
+
+    def inhibit(self, reason: str) -> None:
+        with self._lock:
+            self._reason = reason
+            target = self.target
+        if target is not None:
+            target.inhibit(reason)
+
+    def release(self) -> None:
+        with self._lock:
+            self._reason = None
+            target = self.target
+        if target is not None:
+            target.release()
+
+    def arrive(self, target: Inhibitor) -> None:
+        """The service was found: from now on it does the work, starting with what was asked meanwhile."""
+        with self._lock:
+            self.target = target
+            reason = self._reason
+        if reason is not None:
+            target.inhibit(reason)
+
+
+def find_desktop_services(notifier: LaterNotifier, inhibitor: LaterInhibitor) -> threading.Thread:
+    """Look for the notification and screen-saver services on a worker thread; hand each over when found.
+
+    The look-ups are blocking D-Bus calls (a stuck bus waits out their timeout); QDBusConnection may be
+    used from any thread, and what they return creates its D-Bus objects on first use, in the GUI thread.
+    """
+    from coach.services.inhibit import make_inhibitor
+    from coach.services.notify import make_notifier
+
+    def work() -> None:
+        notifier.target = make_notifier()
+        inhibitor.arrive(make_inhibitor())
+
+    worker = threading.Thread(target=work, name="desktop services", daemon=True)
+    worker.start()
+    return worker

@@ -1,0 +1,101 @@
+"""The per-session work totals (migration m008) give exactly what counting every step row gave."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from bench.generate_history import generate
+from coach.core.history.completion import exercise_completion
+from coach.core.history.dose_calendar import dose_calendar
+from coach.core.history.records import SessionRecord, WorkCount
+from coach.core.history.stats import streaks, summarize
+from coach.core.routines.model import plan_steps
+from coach.core.store.adherence import AdherenceStore
+from tests.helpers import hold, reps, routine
+
+TODAY = date(2026, 3, 4)
+T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
+
+# What history counted before m008, straight from the step rows: the reference the totals must match.
+_OLD_DONE = (
+    "SELECT s.id, (SELECT COUNT(*) FROM step_results r WHERE r.session_id = s.id AND r.skipped = 0"
+    " AND r.kind IN ('rep', 'hold', 'timer')) FROM sessions s"
+)
+_OLD_WORK_COUNTS = (
+    "SELECT session_id, exercise_id, side, SUM(skipped = 0), COUNT(*) FROM step_results"
+    " WHERE kind IN ('rep', 'hold', 'timer')"
+    " GROUP BY session_id, exercise_id, side ORDER BY session_id, MIN(step_index)"
+)
+
+
+def _old_computation(
+    path: Path, sessions: list[SessionRecord]
+) -> tuple[list[SessionRecord], list[WorkCount]]:
+    with closing(sqlite3.connect(path)) as db:
+        done = dict(db.execute(_OLD_DONE).fetchall())
+        counts = [WorkCount(r[0], r[1], r[2], int(r[3]), int(r[4])) for r in db.execute(_OLD_WORK_COUNTS)]
+    return [replace(s, steps_completed=done[s.id]) for s in sessions], counts
+
+
+def _as_before_m008(path: Path) -> None:
+    """Make the database what a Rehab Coach without m008 left: no totals table, no record of the step."""
+    with closing(sqlite3.connect(path)) as db, db:
+        db.execute("DROP TABLE work_totals")
+        db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm008_work_totals'")
+
+
+def test_the_backfilled_totals_match_the_step_rows_on_generated_years(tmp_path: Path) -> None:
+    # Given two years of history in London with a week a year in New York (clocks change in both), written
+    # by a version before m008
+    path = tmp_path / "coach.db"
+    generate(path, years=2, today=TODAY)
+    _as_before_m008(path)
+
+    # When this version opens it (m008 backfills the totals)
+    store = AdherenceStore.open(path)
+    try:
+        sessions = store.sessions()
+        counts = store.work_counts([s.id for s in sessions])
+        marks = store.day_marks()
+        planned = store.planned_work([s.id for s in sessions])
+    finally:
+        store.close()
+
+    # Then every figure history shows is what counting the step rows gave
+    old_sessions, old_counts = _old_computation(path, sessions)
+    assert {s.time_zone for s in sessions} == {"Europe/London", "America/New_York"}
+    assert any(s.steps_completed < s.steps_total for s in sessions)  # stopped early, skipped sets
+    assert sessions == old_sessions
+    assert counts == old_counts
+    assert summarize(sessions, TODAY, marks=marks) == summarize(old_sessions, TODAY, marks=marks)
+    assert dose_calendar(sessions, TODAY, marks) == dose_calendar(old_sessions, TODAY, marks)
+    assert streaks(sessions, TODAY, marks) == streaks(old_sessions, TODAY, marks)
+    assert exercise_completion(planned, counts) == exercise_completion(planned, old_counts)
+
+
+def test_totals_follow_each_recorded_step_skips_and_redos_included(
+    store: AdherenceStore, tmp_path: Path
+) -> None:
+    # Given a session with sides, a hold without sides, a skipped rep, and a skipped hold done again
+    plan = routine(reps(sets=2, reps=2, sides=("left", "right")), hold(sets=2))
+    steps = plan_steps(plan)
+    work = [s for s in steps if s.kind.is_work]
+    session = store.begin_session(plan, steps, T0)
+    other = store.begin_session(plan, steps, T0 + timedelta(hours=1))
+
+    # When the steps are recorded one by one, as the engine does
+    for step in steps:
+        store.record_step(session, step, T0, T0, skipped=step is work[1] or step is work[-1])
+    store.record_step(session, work[-1], T0, T0 + timedelta(seconds=40), skipped=False)  # done after "back"
+    store.record_step(other, work[0], T0, T0, skipped=False)
+
+    # Then the totals say what the step rows say
+    sessions = store.sessions()
+    old_sessions, old_counts = _old_computation(tmp_path / "store" / "coach.db", sessions)
+    assert [s.steps_completed for s in sessions] == [len(work) - 1, 1]
+    assert sessions == old_sessions
+    assert store.work_counts([session, other]) == old_counts
