@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import importlib
 import os
+import signal
 import sys
 
 from coach.cli.parser import EXIT_INVALID, EXIT_USAGE, UsageError, build_parser
+from coach.cli.signals import Terminated, terminate_as_interrupt
 from coach.core.paths import ShippedDataError, resolve_places
 from coach.core.refusal import Refused
 from coach.core.store.errors import StoreError
@@ -43,7 +45,14 @@ def main(argv: list[str] | None = None) -> int:
         places = resolve_places()
         module, name = HANDLERS[args.command]
         handler = getattr(importlib.import_module(module), name)
-        return int(handler(args, places, sys.stdout))
+        with terminate_as_interrupt():
+            return int(handler(args, places, sys.stdout))
+    except Terminated as stop:
+        print(f"\ncoach: {stop}", file=sys.stderr)
+        return 128 + stop.number
+    except KeyboardInterrupt:
+        print("\ncoach: interrupted", file=sys.stderr)
+        return 128 + signal.SIGINT
     except UsageError as error:
         print(f"coach: {error}", file=sys.stderr)
         return EXIT_USAGE

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import IO
 
+from coach.cli.signals import Terminated
 from coach.cli.terminal_player import Keys
 from coach.core.clinical.safety import (
     ICING_END_ADVICE,
@@ -39,6 +40,9 @@ class TerminalIcing:
                 if key is not None:
                     self._on_key(key.lower())
                 self.run.tick()
+        except Terminated:
+            self.out.write("\n")
+            raise
         except KeyboardInterrupt:
             self.run.stop()
         ended = self.run.stop()
@@ -72,7 +76,11 @@ def ice_in_terminal(
     out.write(f"{ICING_WHO_SHOULD_NOT}\n")
     if warning:
         out.write(f"{warning}\n")
-    ended = TerminalIcing(run, out).play(keys)
+    try:
+        ended = TerminalIcing(run, out).play(keys)
+    except Terminated:
+        finish_icing(store, started.run_id, run.stop())  # recorded as stopped early, as Ctrl-C does
+        raise
     finish_icing(store, started.run_id, ended)
     when = ended.ended_at.astimezone().strftime("%H:%M")
     if ended.while_asleep:

@@ -9,6 +9,7 @@ import sys
 from collections.abc import Iterator
 from typing import IO, Protocol
 
+from coach.cli.signals import Terminated
 from coach.core.routines.model import StepKind
 from coach.core.session.cues import rep_moment
 from coach.core.session.engine import EngineState, SessionEngine
@@ -105,8 +106,15 @@ class TerminalPlayer:
                 if key is not None:
                     self._on_key(key)
                 self.engine.tick()
+        except Terminated:
+            self.engine.stop()  # saved as stopped early, as Ctrl-C does; then nothing more is asked
+            self._say_stopped()
+            raise
         except KeyboardInterrupt:
             self.engine.stop()
+        self._say_stopped()
+
+    def _say_stopped(self) -> None:
         if self.engine.state is EngineState.STOPPED:
             self.out.write("\r\x1b[KStopped.")  # in place of the countdown, or of the question just answered
         self.out.write("\n")

@@ -3,7 +3,8 @@
 Two files in a folder: `sessions.csv` (one row per session) and `steps.csv` (one row per stored step). They
 are written as UTF-8 with a byte-order mark, so that a spreadsheet opened by double-click reads the dashes
 and accents in routine titles correctly. Existing files are never replaced silently: the export refuses
-unless asked to overwrite, and then writes both files whole or not at all (each through a temporary file).
+unless asked to overwrite, and then writes both files whole or not at all, landing together (a folder that
+holds only the pair is replaced in one step).
 """
 
 from __future__ import annotations
@@ -16,10 +17,9 @@ from datetime import date, datetime, tzinfo
 from pathlib import Path
 
 from coach.core.clinical.safety import SESSION_WARNING_SIGNS
-from coach.core.files import write_together
+from coach.core.files import write_folder
 from coach.core.history.outcome import session_outcome
 from coach.core.history.records import SessionRecord, StepResult
-from coach.core.paths import ensure_private_dir
 from coach.core.refusal import Refused
 from coach.core.store.adherence import AdherenceStore
 
@@ -193,13 +193,12 @@ def export_csv(
     ]
     by_id = {s.id: s for s in sessions}
     results = store.step_results(list(by_id))
-    ensure_private_dir(folder)
-    # Both files are written aside and renamed together at the end: never a new sessions.csv beside an
-    # old steps.csv.
-    write_together(
+    # Both files land together: never a new sessions.csv beside an old steps.csv (see write_folder).
+    write_folder(
+        folder,
         [
-            (targets[0], _csv_writer(SESSION_COLUMNS, [session_row(s, tz) for s in sessions])),
-            (targets[1], _csv_writer(STEP_COLUMNS, [step_row(r, by_id[r.session_id], tz) for r in results])),
-        ]
+            (SESSIONS_FILE, _csv_writer(SESSION_COLUMNS, [session_row(s, tz) for s in sessions])),
+            (STEPS_FILE, _csv_writer(STEP_COLUMNS, [step_row(r, by_id[r.session_id], tz) for r in results])),
+        ],
     )
     return CsvExport(targets[0], targets[1], len(sessions), len(results))

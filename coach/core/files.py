@@ -8,8 +8,11 @@ PDF writer reports no errors) is caught by checking what it wrote.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import errno
 import os
+import shutil
+import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -76,6 +79,84 @@ def write_together(writes: Sequence[tuple[Path, Callable[[Path], None]]], check:
     except BaseException:
         _remove(temporaries)
         raise
+
+
+def write_folder(folder: Path, writes: Sequence[tuple[str, Callable[[Path], None]]]) -> None:
+    """Write the files NAME (through `writer(path)`) into `folder` so that they land together, all or none.
+
+    When `folder` is missing, or holds nothing but these files, the new files are drawn in a hidden folder
+    beside it, which then takes its place in one step (an atomic exchange where the system has one; else
+    the old folder steps aside first, so that a kill between leaves no folder, never a mixed one). When the
+    folder holds other things too (or is a link or a mount point), the files are renamed in one after another
+    (`write_together`).
+    Hidden folders and files left by an earlier, killed export are removed first.
+    """
+    names = {name for name, _ in writes}
+    _remove_leftovers(folder, names)
+    in_place = folder.is_symlink() or os.path.ismount(folder)  # a link or a disk's top cannot be renamed
+    if in_place or (folder.exists() and {p.name for p in folder.iterdir()} - names):
+        write_together([(folder / name, writer) for name, writer in writes])
+        return
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    drawn = Path(tempfile.mkdtemp(prefix=f".{folder.name}-", suffix=".part", dir=folder.parent))
+    current = drawn
+    try:
+        for name, writer in writes:
+            current = drawn / name
+            current.touch(mode=0o600)  # health data: its owner's alone, as every file the app writes
+            writer(current)
+            problem = _not_empty(current)
+            if problem:
+                raise WriteError(f"{folder / name}: {problem}; nothing was written")
+            sync_file(current)
+        sync_folder(drawn)
+        current = folder
+        if not folder.exists():
+            os.rename(drawn, folder)
+        elif not _exchange(drawn, folder):
+            aside = drawn.with_suffix(".old")
+            os.rename(folder, aside)
+            os.rename(drawn, folder)
+            drawn = aside
+        sync_folder(folder.parent)
+    except OSError as error:
+        raise WriteError(f"{current}: {_reason(error)}; nothing was written") from error
+    finally:
+        shutil.rmtree(drawn, ignore_errors=True)
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two paths in one step (Linux renameat2 RENAME_EXCHANGE); False where the system cannot."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_current_folder, rename_exchange = -100, 2
+    done = renameat2(
+        at_current_folder, os.fsencode(first), at_current_folder, os.fsencode(second), rename_exchange
+    )
+    return bool(done == 0)
+
+
+def _remove_leftovers(folder: Path, names: set[str]) -> None:
+    """Hidden drafts of an export that was killed: health data nobody should find later."""
+    patterns: list[tuple[Path, str, tuple[str, ...]]] = [
+        (folder.parent, f".{folder.name}-", (".part", ".old"))
+    ]
+    patterns += [(folder, f".{name}-", (".part",)) for name in names]
+    for place, prefix, suffixes in patterns:
+        if not place.is_dir() or place.is_symlink():
+            continue
+        for leftover in place.iterdir():
+            if leftover.name.startswith(prefix) and leftover.name.endswith(suffixes):
+                if leftover.is_dir() and not leftover.is_symlink():
+                    shutil.rmtree(leftover, ignore_errors=True)
+                else:
+                    with contextlib.suppress(OSError):
+                        leftover.unlink()
 
 
 def write_whole(target: Path, writer: Callable[[Path], None], check: Check | None = None) -> None:

@@ -5,14 +5,12 @@ Plain data, shared by the command line (which sends it) and the app (which carri
 
 from __future__ import annotations
 
-import getpass
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from coach.core.digest import sha256_hex
+from coach.core.runtime_place import socket_path
 
 COMMANDS = ("show", "ice", "ping", "quit", "history", "today")
 
@@ -52,11 +50,5 @@ def parse_request(line: bytes) -> Request:
 
 
 def server_name(data_dir: Path) -> str:
-    """The local socket's name for this user and this data folder."""
-    try:
-        user = getpass.getuser()
-    except (KeyError, OSError):
-        user = "user"
-    user = re.sub(r"[^A-Za-z0-9_-]", "_", user)[:32]
-    folder = str(data_dir.expanduser().resolve())
-    return f"rehab-coach-{user}-{sha256_hex(folder.encode())[:16]}"
+    """The local socket's full path (a pipe name on Windows) for this user and this data folder."""
+    return socket_path(data_dir)

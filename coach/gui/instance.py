@@ -1,13 +1,16 @@
 """One Rehab Coach per user and data folder: a second launch hands its request to the first and exits.
 
 The request is one line of JSON over a QLocalSocket (`{"command": "ice", "minutes": 20}`), the answer one
-line back (`{"ok": true, "message": "..."}`). The server's name comes from the user and a hash of the data
-folder, so two test runs with different COACH_DATA_DIR never meet.
+line back (`{"ok": true, "message": "..."}`). The socket is a file in the user's private runtime folder named
+by a hash of the data folder (coach.core.runtime_place), so two test runs with different COACH_DATA_DIR never
+meet; it is 0600 and removed when the app closes.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import time
 from collections.abc import Callable
 
@@ -50,6 +53,15 @@ def hand_over(name: str, request: Request, timeout_ms: int = TIMEOUT_MS) -> Answ
         raise InstanceError("a Rehab Coach is running but did not answer; close it and try again") from None
 
 
+def _someone_answers(name: str) -> bool:
+    """True when a server accepts connections on `name` (a live app, not a file left by a killed one)."""
+    socket = QLocalSocket()
+    socket.connectToServer(name)
+    connected = socket.waitForConnected(500)
+    socket.abort()
+    return connected
+
+
 class InstanceServer(QObject):
     """Listens for later launches and answers each request with what `handler` returns.
 
@@ -65,18 +77,32 @@ class InstanceServer(QObject):
         self._server.newConnection.connect(self._on_new_connection)
 
     def listen(self) -> bool:
-        """Start listening; a socket file left by a crashed app is removed first (nobody answered it)."""
+        """Start listening; a socket file left by a killed app is taken over only when nobody answers it."""
+        if _someone_answers(self.name):
+            return False  # another Rehab Coach started meanwhile: never take its socket
         if self._server.listen(self.name):
+            self._make_private()
             return True
-        if self._server.serverError() is QAbstractSocket.SocketError.AddressInUseError:
-            QLocalServer.removeServer(self.name)
-            return self._server.listen(self.name)
+        if self._server.serverError() is not QAbstractSocket.SocketError.AddressInUseError:
+            return False
+        QLocalServer.removeServer(self.name)
+        if self._server.listen(self.name):
+            self._make_private()
+            return True
         return False
+
+    def _make_private(self) -> None:
+        """Read and write for this user alone (its folder is private too; this guards a shared one)."""
+        path = self._server.fullServerName()
+        if os.name == "posix" and os.path.isabs(path):
+            with contextlib.suppress(OSError):
+                os.chmod(path, 0o600)
 
     def is_listening(self) -> bool:
         return self._server.isListening()
 
     def close(self) -> None:
+        """Stop listening and remove the socket file (Qt removes it on close)."""
         self._server.close()
 
     def _on_new_connection(self) -> None:

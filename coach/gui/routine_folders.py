@@ -73,6 +73,8 @@ class RoutineFolders(QObject):
 
     def stop(self) -> None:
         """Watch nothing more (the app is closing)."""
+        # A change the system reported just before is still queued: it must not reload a closed app.
+        self._watcher.blockSignals(True)
         self._settle.stop()
         if self.watched:
             self._watcher.removePaths(self.watched)

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from coach.core.clinical.safety import ICING_MAX_MINUTES
 from coach.core.paths import Places, resolve_places
@@ -24,8 +24,10 @@ from coach.core.routines.model import Routine
 from coach.core.session.clock import SystemClock
 from coach.core.store.last_routine import last_routine_id
 from coach.gui.identity import announce_identity, prepare_identity, qt_arguments
-from coach.gui.instance import InstanceError, hand_over
+from coach.gui.instance import InstanceError, InstanceServer, hand_over
 from coach.gui.main_window import MainWindow
+from coach.gui.stopping import StopOnSignal
+from coach.gui.style import plain
 
 if TYPE_CHECKING:
     from coach.gui.app import CoachApp
@@ -86,25 +88,29 @@ def run_app(
     qt_app = existing if isinstance(existing, QApplication) else QApplication(qt_arguments(argv or sys.argv))
     places = resolve_places()
     window = first_window(places)
-    started: list[CoachApp] = []
+    started: list[tuple[CoachApp, InstanceServer]] = []
     _AfterFirstPaint(window, lambda: started.extend(_finish_start(places, window, name, request, routine)))
     window.show()
+    # SIGTERM (log-out, `kill`) and Ctrl-C in the terminal that started it close the app as Quit does,
+    # without asking: what runs is saved as stopped early, then the socket and the store are closed.
+    stopper = StopOnSignal(lambda number: qt_app.exit(128 + number), parent=window)
     try:
         return int(qt_app.exec())
     finally:
-        for app in started:
+        stopper.uninstall()
+        for app, server in started:
+            server.close()  # removes the socket file
             app.close()
 
 
 def _finish_start(
     places: Places, window: MainWindow, name: str, request: Request, routine: Routine | None
-) -> list[CoachApp]:
+) -> list[tuple[CoachApp, InstanceServer]]:
     """After the first paint: open the store, start the services, wire the app, then do what was asked."""
     from coach.core.settings import load_settings
     from coach.core.store.adherence import AdherenceStore
     from coach.core.store.errors import StoreError
     from coach.gui.app import CoachApp, Services
-    from coach.gui.instance import InstanceServer
     from coach.services.autostart import make_autostart
     from coach.services.sound import make_sound_player
     from coach.services.voice import make_voice
@@ -113,7 +119,7 @@ def _finish_start(
         kept = load_settings(places.data_dir).backups_kept
         store = AdherenceStore.open(places.database, now=SystemClock().wall(), keep_backups=kept)
     except StoreError as error:
-        QMessageBox.critical(window, "Rehab Coach", str(error))
+        say_cannot_open(str(error), window)
         QApplication.exit(1)
         return []
     notifier, inhibitor = LaterNotifier(), LaterInhibitor()
@@ -140,7 +146,21 @@ def _finish_start(
     elif app.offer_welcome() is None:
         app.offer_recovery()
         app.offer_morning_check_in()
-    return [app]
+    return [(app, server)]
+
+
+def say_cannot_open(sentence: str, parent: QWidget | None = None) -> None:
+    """Why the history cannot be opened (damaged and moved aside, busy, read-only…), in a window."""
+    box = QMessageBox(
+        QMessageBox.Icon.Critical, "Rehab Coach", sentence, QMessageBox.StandardButton.Ok, parent
+    )
+    plain(box)  # the sentence holds a path, which may hold anything
+    label = box.findChild(QLabel, "qt_msgbox_label")
+    screen = QApplication.primaryScreen()
+    if label is not None and screen is not None:  # lines of about 60 characters, not a narrow column
+        room = screen.availableGeometry().width() * 2 // 3
+        label.setMinimumWidth(min(label.fontMetrics().averageCharWidth() * 60, room))
+    box.exec()
 
 
 class LaterNotifier:

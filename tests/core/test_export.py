@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import csv
 import errno
+import os
+import stat
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
@@ -144,3 +146,14 @@ def test_a_failed_steps_file_leaves_both_old_files_and_no_temporary_ones(
         export_csv(store, folder, overwrite=True)
 
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before  # the old pair, nothing else
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_the_exported_files_are_their_owners_alone(store: AdherenceStore, tmp_path: Path) -> None:
+    record(store, datetime(2026, 3, 3, 2, 30, tzinfo=UTC))
+
+    for folder in (tmp_path / "new", tmp_path):  # a folder of its own, and one holding other things
+        export_csv(store, folder, overwrite=True)
+
+        assert stat.S_IMODE((folder / "sessions.csv").stat().st_mode) == 0o600
+        assert stat.S_IMODE((folder / "steps.csv").stat().st_mode) == 0o600

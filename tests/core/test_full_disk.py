@@ -70,6 +70,15 @@ def test_a_full_disk_mid_session_is_said_and_the_database_stays_whole(small_disk
     reopened.close()
 
 
+def test_a_history_on_a_full_disk_says_so_when_opened(small_disk: Path) -> None:
+    AdherenceStore.open(small_disk / "coach.db").close()
+    (small_disk / "coach.db-shm").unlink(missing_ok=True)  # as after a restart: SQLite must make it again
+    fill(small_disk)
+
+    with pytest.raises(StoreError, match=r"coach\.db: the disk is full; free some space"):
+        AdherenceStore.open(small_disk / "coach.db")
+
+
 def test_exports_on_a_full_disk_keep_the_old_files_and_leave_no_partial_ones(
     small_disk: Path, tmp_path: Path
 ) -> None:

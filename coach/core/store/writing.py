@@ -8,6 +8,7 @@ holds the lock, so it fails at once with "database is locked" and the busy timeo
 from __future__ import annotations
 
 import errno
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,6 +20,8 @@ from coach.core.store.errors import StoreError
 
 # How long a write waits for another writer (another Rehab Coach, `coach run` in a terminal) to finish.
 BUSY_TIMEOUT_SECONDS = 10.0
+# Less free space than this, and an I/O error is taken to be the full disk (SQLite's pages are 4 KB).
+_NEARLY_FULL_BYTES = 64 * 1024
 
 
 def wait_for_writers(db: Database) -> None:
@@ -49,6 +52,16 @@ def _roll_back(db: Database) -> None:
         db.conn.rollback()
 
 
+def _disk_is_full(path: Path | None, text: str) -> bool:
+    """SQLite says only "disk I/O error" when the journal's shared memory cannot grow on a full disk."""
+    if path is None or "disk i/o error" not in text:
+        return False
+    try:
+        return shutil.disk_usage(path.parent).free < _NEARLY_FULL_BYTES
+    except OSError:
+        return False
+
+
 def write_failure(path: Path | None, error: sqlite3.Error | OSError) -> StoreError:
     """A sentence for a write SQLite refused: busy, a full disk, no permission, or something else."""
     place = str(path) if path is not None else "the database"
@@ -59,7 +72,7 @@ def write_failure(path: Path | None, error: sqlite3.Error | OSError) -> StoreErr
             f"{place}: another program (perhaps a second Rehab Coach) kept the database busy for more than"
             f" {BUSY_TIMEOUT_SECONDS:.0f} seconds; nothing was lost, try again"
         )
-    if "full" in text or getattr(error, "errno", None) == errno.ENOSPC:
+    if "full" in text or getattr(error, "errno", None) == errno.ENOSPC or _disk_is_full(path, text):
         return StoreError(f"{place}: the disk is full; free some space and try again (nothing was written)")
     if "readonly" in text or "read-only" in text or "permission" in text:
         return StoreError(f"{place}: the database cannot be written (read-only); nothing was written")

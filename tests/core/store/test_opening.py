@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
+import subprocess
+import sys
+import tempfile
 import threading
+from collections.abc import Iterator
 from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,7 +21,7 @@ from coach.core.routines.loader import load_routine
 from coach.core.store import writing
 from coach.core.store.adherence import AdherenceStore
 from coach.core.store.errors import StoreError
-from tests.conftest import EXAMPLE
+from tests.conftest import EXAMPLE, REPO
 
 NOW = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 AS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
@@ -67,26 +72,91 @@ def test_a_damaged_file_is_moved_aside_untouched(tmp_path: Path) -> None:
     assert not path.exists()
 
 
-@pytest.mark.skipif(AS_ROOT or os.name != "posix", reason="root may write into read-only files")
-def test_a_read_only_file_is_said_to_be_read_only(tmp_path: Path) -> None:
-    path = tmp_path / "coach.db"
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_a_read_only_file_is_said_to_be_read_only(reachable: Path) -> None:
+    folder = reachable
+    path = folder / "coach.db"
     a_history(path, sessions=1)
+    _give_to_the_ordinary_user(folder)
     path.chmod(0o400)
 
-    with pytest.raises(StoreError, match="is read-only"):
-        AdherenceStore.open(path)
+    said = _open_as_an_ordinary_user(path)
+
+    assert "coach.db is read-only (or not yours); nothing was written" in said
 
 
-@pytest.mark.skipif(AS_ROOT or os.name != "posix", reason="root may write into read-only folders")
-def test_a_read_only_folder_is_said_to_be_read_only(tmp_path: Path) -> None:
-    folder = tmp_path / "data"
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_a_read_only_folder_is_said_to_be_read_only(reachable: Path) -> None:
+    folder = reachable / "data"
     folder.mkdir()
+    _give_to_the_ordinary_user(folder)
     folder.chmod(0o500)
     try:
-        with pytest.raises(StoreError, match="data is read-only"):
-            AdherenceStore.open(folder / "coach.db")
+        said = _open_as_an_ordinary_user(folder / "coach.db")
     finally:
         folder.chmod(0o700)
+
+    assert "data is read-only, so Rehab Coach cannot keep its database there; nothing was written" in said
+    assert not (folder / "coach.db").exists()
+
+
+# Root may write anywhere, so as root the store is opened by a child running as `nobody` (setpriv, part of
+# util-linux, in every Debian); a bind mount or chattr +i would need more than a container grants.
+NOBODY = 65534
+_OPEN_AND_SAY = (
+    "import sys\n"
+    "from pathlib import Path\n"
+    "from coach.core.store.adherence import AdherenceStore\n"
+    "from coach.core.store.errors import StoreError\n"
+    "try:\n"
+    "    AdherenceStore.open(Path(sys.argv[1])).close()\n"
+    "except StoreError as error:\n"
+    "    print(error)\n"
+)
+
+
+@pytest.fixture
+def reachable(tmp_path: Path) -> Iterator[Path]:
+    """tmp_path itself, or (as root) a folder `nobody` can reach: pytest's own is root's alone."""
+    if not AS_ROOT:
+        yield tmp_path
+        return
+    if shutil.which("setpriv") is None:
+        pytest.skip("as root this needs setpriv (util-linux) to open the store as an ordinary user")
+    folder = Path(tempfile.mkdtemp(prefix="coach-read-only-"))
+    folder.chmod(0o755)
+    yield folder
+    shutil.rmtree(folder)
+
+
+def _give_to_the_ordinary_user(path: Path) -> None:
+    if AS_ROOT:
+        for item in [path, *path.rglob("*")]:
+            os.chown(item, NOBODY, NOBODY)
+
+
+def _open_as_an_ordinary_user(database: Path) -> str:
+    """What opening `database` says: in this process, or (as root) in a child running as nobody."""
+    if not AS_ROOT:
+        try:
+            AdherenceStore.open(database).close()
+        except StoreError as error:
+            return str(error)
+        return ""
+    as_nobody = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups", sys.executable, "-c"]
+
+    def run(code: str, *args: str) -> subprocess.CompletedProcess[str]:
+        environ = {**os.environ, "PYTHONPATH": str(REPO)}
+        return subprocess.run(
+            [*as_nobody, code, *args], cwd="/", env=environ, capture_output=True, text=True, timeout=60
+        )
+
+    probe = run("import coach.core.store.adherence")
+    if probe.returncode != 0:
+        pytest.skip(f"nobody cannot run Rehab Coach from {REPO}: {probe.stderr.strip()[-200:]}")
+    done = run(_OPEN_AND_SAY, str(database))
+    assert done.returncode == 0, done.stderr
+    return done.stdout
 
 
 def test_a_lock_held_for_a_second_is_waited_for(tmp_path: Path) -> None:

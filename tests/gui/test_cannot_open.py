@@ -1,0 +1,61 @@
+"""When the history cannot be opened at start, a window says why and what to do; never a traceback."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from coach.gui import app as app_module
+from coach.gui.app import run_app
+from tests.conftest import a_history
+
+
+@pytest.fixture
+def shown(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, Qt.TextFormat]]:
+    """What each start-up message box says (and how), instead of waiting for someone to press OK."""
+    said: list[tuple[str, Qt.TextFormat]] = []
+
+    def record(box: QMessageBox) -> int:
+        said.append((box.text(), box.textFormat()))
+        return int(QMessageBox.StandardButton.Ok.value)
+
+    monkeypatch.setattr(QMessageBox, "exec", record)
+    monkeypatch.setattr(app_module, "CoachApp", None)  # the app itself must not start
+    return said
+
+
+def test_a_damaged_history_is_moved_aside_and_said_in_a_window(
+    data_dir: Path, shown: list[tuple[str, Qt.TextFormat]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    database = data_dir / "coach.db"
+    a_history(database, sessions=20)
+    data = bytearray(database.read_bytes())
+    middle = len(data) // 4096 // 2 * 4096
+    data[middle + 100 : middle + 4096] = os.urandom(3996)
+    database.write_bytes(bytes(data))
+
+    assert run_app(["coach"]) == 1
+
+    ((text, text_format),) = shown
+    assert "moved aside to coach.db.damaged-1" in text
+    assert "coach backup list" in text
+    assert "Help → Backups" in text
+    assert text_format is Qt.TextFormat.PlainText
+    assert (data_dir / "coach.db.damaged-1").exists()
+    assert "Traceback" not in capsys.readouterr().err
+
+
+@pytest.mark.usefixtures("history_locked")
+def test_a_history_locked_by_another_program_is_said_in_a_window(
+    data_dir: Path, shown: list[tuple[str, Qt.TextFormat]]
+) -> None:
+    assert run_app(["coach"]) == 1
+
+    ((text, _),) = shown
+    assert "another program (perhaps a second Rehab Coach) kept the database busy" in text
+    assert "nothing was lost" in text
+    assert not list(data_dir.glob("coach.db.damaged-*")), "a busy file is not a damaged one"

@@ -1,0 +1,105 @@
+"""SIGTERM and SIGINT close the app cleanly: the session saved as stopped early, the socket removed."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from coach.core.history.records import IcingStatus, SessionStatus
+from coach.core.requests import Request, server_name
+from coach.core.store.adherence import AdherenceStore
+from coach.gui.instance import hand_over
+from coach.gui.stopping import StopOnSignal
+from tests.conftest import REPO
+
+pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
+STARTUP_MS = 30_000
+
+
+def test_a_signal_reaches_the_event_loop_and_the_handlers_go_back(qtbot: QtBot) -> None:
+    before = signal.getsignal(signal.SIGTERM)
+    heard: list[int] = []
+    stopper = StopOnSignal(heard.append)
+    try:
+        os.kill(os.getpid(), signal.SIGTERM)
+        qtbot.waitUntil(lambda: heard == [signal.SIGTERM])
+    finally:
+        stopper.uninstall()
+
+    assert signal.getsignal(signal.SIGTERM) == before
+
+
+def _start(data: Path, *args: str) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "COACH_DATA_DIR": str(data)}
+    return subprocess.Popen(
+        [sys.executable, "-m", "coach", *args],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def _wait_until_listening(qtbot: QtBot, process: subprocess.Popen[bytes], name: str) -> None:
+    qtbot.waitUntil(
+        lambda: process.poll() is not None or hand_over(name, Request("ping"), timeout_ms=200) is not None,
+        timeout=STARTUP_MS,
+    )
+    assert process.poll() is None, "the app exited before it listened"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("number", [signal.SIGTERM, signal.SIGINT])
+def test_a_stop_signal_saves_the_session_and_removes_the_socket(
+    qtbot: QtBot, tmp_path: Path, number: signal.Signals
+) -> None:
+    data = tmp_path / "data"
+    name = server_name(data)
+    app = _start(data, "run", "ice")  # straight into a guided session (icing alone asks no pain first)
+    try:
+        _wait_until_listening(qtbot, app, name)
+        assert Path(name).exists()
+
+        app.send_signal(number)
+
+        assert app.wait(timeout=30) == 128 + number
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.wait()
+    assert not Path(name).exists()
+    store = AdherenceStore.open(data / "coach.db")
+    try:
+        assert [s.status for s in store.sessions()] == [SessionStatus.STOPPED]
+        assert store.open_sessions() == []
+        assert IcingStatus.OPEN not in [run.status for run in store.icing_runs()]
+    finally:
+        store.close()
+
+
+@pytest.mark.slow
+def test_the_socket_of_a_killed_app_is_taken_over_by_the_next(qtbot: QtBot, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    name = server_name(data)
+    killed = _start(data)
+    _wait_until_listening(qtbot, killed, name)
+    killed.kill()
+    killed.wait()
+    assert Path(name).exists(), "SIGKILL leaves the socket file behind"
+
+    second = _start(data)
+    try:
+        _wait_until_listening(qtbot, second, name)
+        hand_over(name, Request("quit"))
+        assert second.wait(timeout=30) == 0
+    finally:
+        if second.poll() is None:
+            second.kill()
+            second.wait()
+    assert not Path(name).exists()
