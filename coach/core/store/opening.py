@@ -208,7 +208,8 @@ class UseLock:
         try:
             yield
         finally:
-            fcntl.flock(self._file, fcntl.LOCK_SH)
+            if self._file is not None:  # None: the store was closed inside (a restore found damage)
+                fcntl.flock(self._file, fcntl.LOCK_SH)
 
     def release(self) -> None:
         if self._file is not None:

@@ -176,3 +176,19 @@ def test_damage_met_while_opening_after_todays_check_is_the_damaged_sentence(tmp
     with pytest.raises(StoreError, match=r"is damaged \(.+\); it was moved aside to coach.db.damaged-1"):
         AdherenceStore.open(path, now=NOW + timedelta(hours=1))
     assert not path.exists()
+
+
+def test_a_damaged_backup_restored_while_open_is_the_damaged_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "coach.db"
+    a_history(path, sessions=30)
+    open_and_close(path, NOW + timedelta(days=1), keep=3)
+    from coach.core.store.backups import list_backups
+
+    (backup,) = list_backups(path)
+    damage_table(backup.path, "sessions")
+    store = AdherenceStore.open(path, now=NOW + timedelta(days=1))
+
+    with pytest.raises(StoreError, match=r"is damaged \(.+\); it was moved aside to coach.db.damaged-1"):
+        store.restore_backup(backup.id, NOW + timedelta(days=1))
+    store.close()
+    assert not path.exists()
