@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import errno
+import json
 import os
 import shutil
 import sys
@@ -19,6 +20,10 @@ from pathlib import Path
 
 # Checks the finished temporary file; returns why it is not acceptable, or None.
 Check = Callable[[Path], str | None]
+# Written, complete, just before the files of a pair are renamed into a folder shared with other files: an
+# export killed between two renames is finished by the next one, so the pair lands together (the next
+# export of the folder, or `finish_interrupted_renames`, completes what the manifest lists).
+RENAMES_MANIFEST = ".rehab-coach-renames.json"
 
 
 class WriteError(Exception):
@@ -69,10 +74,14 @@ def write_together(writes: Sequence[tuple[Path, Callable[[Path], None]]], check:
             if problem:
                 raise WriteError(f"{target}: {problem}; nothing was written")
             sync_file(temporary)
-        for (target, _), temporary in zip(writes, temporaries, strict=True):
+        pairs = [(temporary, target) for (target, _), temporary in zip(writes, temporaries, strict=True)]
+        manifest = _write_manifest(pairs) if len(pairs) > 1 else None
+        for temporary, target in pairs:
             os.replace(temporary, target)
         for folder in {target.parent for target, _ in writes}:
             sync_folder(folder)
+        if manifest is not None:
+            manifest.unlink()
     except OSError as error:
         _remove(temporaries)
         raise WriteError(f"{current}: {_reason(error)}; nothing was written") from error
@@ -141,12 +150,60 @@ def _exchange(first: Path, second: Path) -> bool:
     return bool(done == 0)
 
 
+def _write_manifest(pairs: Sequence[tuple[Path, Path]]) -> Path | None:
+    """Record the renames about to happen (all in one folder), durably; None when they span folders."""
+    folders = {target.parent for _, target in pairs} | {temporary.parent for temporary, _ in pairs}
+    if len(folders) != 1:
+        return None
+    folder = folders.pop()
+    manifest = folder / RENAMES_MANIFEST
+    names = [[temporary.name, target.name] for temporary, target in pairs]
+    write_whole_text(manifest, json.dumps({"renames": names}))
+    return manifest
+
+
+def write_whole_text(target: Path, text: str) -> None:
+    """A small text file written whole (beside its place, flushed, renamed)."""
+    temporary = new_private_temporary(target)
+    try:
+        temporary.write_text(text, encoding="utf-8")
+        sync_file(temporary)
+        os.replace(temporary, target)
+        sync_folder(target.parent)
+    except BaseException:
+        _remove([temporary])
+        raise
+
+
+def finish_interrupted_renames(folder: Path) -> bool:
+    """Finish the renames an export killed half-way listed (so its pair lands whole); whether it did."""
+    manifest = folder / RENAMES_MANIFEST
+    try:
+        raw = json.loads(manifest.read_text(encoding="utf-8"))
+        renames = [(str(a), str(b)) for a, b in raw["renames"]]
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+    for temporary, target in renames:
+        if "/" in temporary or "/" in target or not temporary.startswith("."):
+            return False  # not a manifest of ours: leave everything as it is
+        with contextlib.suppress(FileNotFoundError):
+            os.replace(folder / temporary, folder / target)
+    sync_folder(folder)
+    manifest.unlink(missing_ok=True)
+    return True
+
+
 def _remove_leftovers(folder: Path, names: set[str]) -> None:
-    """Hidden drafts of an export that was killed: health data nobody should find later."""
+    """Hidden drafts of an export that was killed: health data nobody should find later.
+
+    An export killed between renaming the files of its pair is finished first, so the pair is whole.
+    """
+    if folder.is_dir():
+        finish_interrupted_renames(folder)
     patterns: list[tuple[Path, str, tuple[str, ...]]] = [
         (folder.parent, f".{folder.name}-", (".part", ".old"))
     ]
-    patterns += [(folder, f".{name}-", (".part",)) for name in names]
+    patterns += [(folder, f".{name}-", (".part",)) for name in (*names, RENAMES_MANIFEST)]
     for place, prefix, suffixes in patterns:
         if not place.is_dir() or place.is_symlink():
             continue

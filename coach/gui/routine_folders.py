@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices
 
@@ -44,7 +45,9 @@ class RoutineFolders(QObject):
 
     @property
     def watched(self) -> list[str]:
-        """The paths watched now (folders and routine files)."""
+        """The paths watched now (folders and routine files); none once stopped."""
+        if not shiboken6.isValid(self._watcher):
+            return []
         return sorted(self._watcher.directories() + self._watcher.files())
 
     def open_own_folder(self) -> bool:
@@ -54,6 +57,8 @@ class RoutineFolders(QObject):
         return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.own)))
 
     def _watch(self) -> None:
+        if not shiboken6.isValid(self._watcher):
+            return  # stopped: the app is closing
         wanted: set[str] = set()
         for folder in self.folders:
             if folder.is_dir():
@@ -72,12 +77,17 @@ class RoutineFolders(QObject):
         self._settle.start()
 
     def stop(self) -> None:
-        """Watch nothing more (the app is closing)."""
+        """Watch nothing more (the app is closing); stopping twice is harmless."""
+        if not shiboken6.isValid(self._watcher):
+            return
         # A change the system reported just before is still queued: it must not reload a closed app.
         self._watcher.blockSignals(True)
         self._settle.stop()
         if self.watched:
             self._watcher.removePaths(self.watched)
+        # Each watcher holds one of the user's inotify instances (128 on a usual Linux, shared by every
+        # program the user runs): give it back now rather than whenever the app object is collected.
+        shiboken6.delete(self._watcher)
 
     def _on_settled(self) -> None:
         self._watch()  # a new file, a new folder, or a file an editor replaced by renaming

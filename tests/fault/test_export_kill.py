@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from coach.cli import main
+from coach.core.files import RENAMES_MANIFEST, finish_interrupted_renames
 from tests.conftest import REPO
 
 CHILD = Path(__file__).with_name("export_child.py")
@@ -102,3 +103,40 @@ def test_a_hundred_killed_csv_exports(
     tmp_path: Path, history: tuple[Path, dict[str, bytes], int], point: int
 ) -> None:
     kill_and_look(tmp_path, history, _operation(history, point), old=True)
+
+
+def _shared_folder(tmp_path: Path, name: str) -> Path:
+    """A folder the person also keeps other things in, holding an old pair."""
+    folder = tmp_path / name
+    folder.mkdir()
+    (folder / "notes.txt").write_text("my own notes\n", encoding="utf-8")
+    for file, content in OLD.items():
+        (folder / file).write_bytes(content)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def shared_operations(tmp_path_factory: pytest.TempPathFactory, history: History) -> int:
+    """How many file operations a whole export into a shared folder takes."""
+    whole = _export(history[0], _shared_folder(tmp_path_factory.mktemp("shared"), "count"), kill_at=0)
+    assert whole.returncode == 0, whole.stderr
+    return int(whole.stdout.split()[-1])
+
+
+@pytest.mark.parametrize("from_the_end", range(1, 9))
+def test_a_pair_killed_while_landing_in_a_shared_folder_is_finished_whole(
+    tmp_path: Path, history: History, shared_operations: int, from_the_end: int
+) -> None:
+    data, new, _ = history
+    folder = _shared_folder(tmp_path, "shared")
+
+    killed = _export(data, folder, shared_operations + 1 - from_the_end)
+    assert killed.returncode == -9, killed.stderr
+    finish_interrupted_renames(folder)  # what the next export of the folder does first
+
+    pair = {name: (folder / name).read_bytes() for name in OLD}
+    assert pair in (OLD, new), f"a mixed pair after a kill {from_the_end} operations from the end"
+    assert not (folder / RENAMES_MANIFEST).exists()
+    again = _export(data, folder, kill_at=0)
+    assert again.returncode == 0, again.stderr
+    assert sorted(p.name for p in folder.iterdir()) == ["notes.txt", "sessions.csv", "steps.csv"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -88,3 +90,21 @@ def test_open_my_routines_folder_makes_it_and_shows_it(
 
     assert own.is_dir()
     assert [url.toLocalFile() for url in file_manager.urls] == [str(own)]
+
+
+def test_closing_the_app_gives_its_file_watcher_back(qtbot: QtBot, coach_app: CoachApp) -> None:
+    before = inotify_instances()
+
+    coach_app.routine_folders.stop()
+
+    assert inotify_instances() == before - 1
+    assert coach_app.routine_folders.watched == []
+
+
+def inotify_instances() -> int:
+    """How many inotify instances this process holds (each watcher takes one of the user's 128)."""
+    count = 0
+    for descriptor in os.listdir("/proc/self/fd"):
+        with contextlib.suppress(OSError):
+            count += "inotify" in os.readlink(f"/proc/self/fd/{descriptor}")
+    return count
