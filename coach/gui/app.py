@@ -296,8 +296,9 @@ class CoachApp(QObject):
         from coach.core.history.stats import describe_summary, summarize
 
         now = self.clock.wall().astimezone()
-        summary = summarize(self.store.sessions(), now.date(), now.tzinfo, self.store.day_marks())
-        self.window.set_summary(describe_summary(summary))
+        with self.runner.reading(self.window):
+            summary = summarize(self.store.sessions(), now.date(), now.tzinfo, self.store.day_marks())
+            self.window.set_summary(describe_summary(summary))
 
     def _select_last_routine(self) -> None:
         sessions = self.store.sessions()

@@ -223,23 +223,24 @@ class HistoryWindow(QWidget):
 
     def refresh(self) -> None:
         """Read the store and compute everything the window shows, once."""
-        today, tz = self._today()
-        sessions = self.store.sessions()
-        marks = self.store.day_marks()
-        icing = [run.started_at for run in self.store.icing_runs()]
-        overview = history_overview(sessions, marks, icing, today, tz)
-        self.overview = overview
-        self.streak.setText(describe_streak(overview.streak))
-        self.adherence_short.setText(describe_adherence(overview.adherence_short))
-        self.adherence_long.setText(describe_adherence(overview.adherence_long))
-        self.icing.setText(count(overview.icing_short, "time"))
-        self.programme.setText(self._programme_week(sessions, today, tz))
-        self.heat_map.set_data(overview.calendar, overview.marks, overview.changes)
-        self.weekly.set_data(overview.weeks, overview.changes)
-        self.pain.set_data(overview.pain, overview.changes)
-        self.model.set_rows(session_rows(sessions, tz))
-        self._fill_routine_box(sessions)
-        self._show_advice(sessions, today, tz)
+        with self.runner.reading(self):
+            today, tz = self._today()
+            sessions = self.store.sessions()
+            marks = self.store.day_marks()
+            icing = [run.started_at for run in self.store.icing_runs()]
+            overview = history_overview(sessions, marks, icing, today, tz)
+            self.overview = overview
+            self.streak.setText(describe_streak(overview.streak))
+            self.adherence_short.setText(describe_adherence(overview.adherence_short))
+            self.adherence_long.setText(describe_adherence(overview.adherence_long))
+            self.icing.setText(count(overview.icing_short, "time"))
+            self.programme.setText(self._programme_week(sessions, today, tz))
+            self.heat_map.set_data(overview.calendar, overview.marks, overview.changes)
+            self.weekly.set_data(overview.weeks, overview.changes)
+            self.pain.set_data(overview.pain, overview.changes)
+            self.model.set_rows(session_rows(sessions, tz))
+            self._fill_routine_box(sessions)
+            self._show_advice(sessions, today, tz)
 
     def _programme_week(self, sessions: Sequence[SessionRecord], today: date, tz: tzinfo | None) -> str:
         """'week 3 of 8' of the routine done last, when its sheet says how many weeks; else a dash."""

@@ -6,8 +6,9 @@ Every window that shows stored things listens to `OperationRunner.changed` and r
 
 from __future__ import annotations
 
+import contextlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -71,6 +72,18 @@ class OperationRunner(QObject):
         if announce:
             self.announce(result.changes)
         return result.value
+
+    @contextlib.contextmanager
+    def reading(self, parent: QWidget | None = None) -> Iterator[None]:
+        """Around a window's reads: a store that fails then (damaged, locked) is said, never a traceback.
+
+        What the block had not drawn yet stays as it was; the message says what to do.
+        """
+        try:
+            yield
+        except StoreError as failure:
+            log.error("reading the history failed: %s", failure)
+            self._show(parent, str(failure), QMessageBox.Icon.Warning)
 
     def announce(self, changes: Changes) -> None:
         """Tell every listening window what changed (nothing is said when nothing changed)."""

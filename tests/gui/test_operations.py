@@ -89,3 +89,17 @@ def test_a_file_that_cannot_be_written_is_said_with_its_place(qtbot: QtBot) -> N
     assert runner.message_box.text() == sentence
     assert lines == [sentence]
     runner.message_box.close()
+
+
+def test_a_store_that_fails_while_a_window_reads_is_said_not_raised(qtbot: QtBot) -> None:
+    runner, window, drawn = OperationRunner(), QWidget(), []
+    qtbot.addWidget(window)
+
+    with runner.reading(window):
+        drawn.append("the streak")
+        raise StoreError("the history file is damaged; it was moved aside")
+
+    assert drawn == ["the streak"]
+    assert runner.message_box is not None
+    assert runner.message_box.text() == "the history file is damaged; it was moved aside"
+    runner.message_box.close()
