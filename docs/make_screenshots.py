@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from bench.generate_history import generate
 from coach.core.clinical.pain_rule import Progression, ProgressionAdvice
-from coach.core.export import Period
+from coach.core.history.period import Period
 from coach.core.history.progression import propose
 from coach.core.operations import Changes, accept_progression, export_report
 from coach.core.paths import resolve_places

@@ -8,7 +8,8 @@ import sys
 from typing import IO
 
 from coach.cli.parser import EXIT_OK, UsageError
-from coach.core.export import ExportError, Period
+from coach.core.export import ExportError
+from coach.core.history.period import Period
 from coach.core.operations import export_csv_files, export_report
 from coach.core.paths import Places
 from coach.core.routines.library import discover_routines

@@ -13,12 +13,13 @@ import csv
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, tzinfo
+from datetime import datetime, tzinfo
 from pathlib import Path
 
 from coach.core.clinical.safety import SESSION_WARNING_SIGNS
 from coach.core.files import write_folder
 from coach.core.history.outcome import session_outcome
+from coach.core.history.period import Period
 from coach.core.history.records import SessionRecord, StepResult
 from coach.core.refusal import Refused
 from coach.core.store.adherence import AdherenceStore
@@ -68,17 +69,6 @@ STEP_COLUMNS = (
 
 class ExportError(Refused):
     """The export cannot be written as asked; the message says why."""
-
-
-@dataclass(frozen=True, slots=True)
-class Period:
-    """Local days, both ends included; None: open on that side."""
-
-    first: date | None = None
-    last: date | None = None
-
-    def contains(self, day: date) -> bool:
-        return (self.first is None or day >= self.first) and (self.last is None or day <= self.last)
 
 
 @dataclass(frozen=True, slots=True)

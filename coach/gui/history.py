@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from coach.core.clinical.pain_rule import ProgressionAdvice
-from coach.core.export import Period
 from coach.core.history.advice import routine_advice
 from coach.core.history.overview import LONG_WEEKS, SHORT_WEEKS, HistoryOverview, history_overview
+from coach.core.history.period import Period
 from coach.core.history.prescription import programme_week
 from coach.core.history.records import SessionRecord
 from coach.core.history.stats import describe_streak

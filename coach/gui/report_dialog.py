@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.core.export import Period
+from coach.core.history.period import Period
 
 
 def _qdate(day: date) -> QDate:

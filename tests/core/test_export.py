@@ -17,11 +17,11 @@ from coach.core.export import (
     SESSION_COLUMNS,
     STEP_COLUMNS,
     ExportError,
-    Period,
     export_csv,
     spreadsheet_safe,
 )
 from coach.core.files import WriteError
+from coach.core.history.period import Period
 from coach.core.routines.model import plan_steps
 from coach.core.store.adherence import AdherenceStore
 from tests.helpers import hold, routine

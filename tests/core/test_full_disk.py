@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from coach.core.export import Period
+from coach.core.history.period import Period
 from coach.core.operations import Refused, export_csv_files, export_report, run_instant_session
 from coach.core.routines.loader import load_routine
 from coach.core.store.adherence import AdherenceStore

@@ -14,7 +14,7 @@ from PySide6.QtPdf import QPdfDocument
 from pytestqt.qtbot import QtBot
 
 from coach.cli import main
-from coach.core.export import Period
+from coach.core.history.period import Period
 from coach.core.operations import export_csv_files, export_report
 from coach.core.session.clock import FakeClock
 from coach.gui.app import CoachApp

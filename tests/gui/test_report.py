@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from coach.core.export import ExportError, Period
+from coach.core.export import ExportError
+from coach.core.history.period import Period
 from coach.core.history.records import DayMarkKind, RecordedDoseChange
 from coach.core.operations import export_report
 from coach.core.routines.loader import load_routine

@@ -11,18 +11,25 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
 from coach.core.clinical.safety import warning_sign_question
-from coach.core.export import Period
-from coach.core.history.completion import ExerciseCompletion, exercise_completion
+from coach.core.history.completion import ExerciseCompletion
 from coach.core.history.dose_calendar import CalendarDay, PlanChange, dose_calendar, plan_changes
 from coach.core.history.outcome import SessionOutcome, session_outcome
 from coach.core.history.pain import PainDay, pain_trend
+from coach.core.history.period import Period
 from coach.core.history.prescription import (
     PainOverLimit,
     PrescribedRoutine,
     pain_over_limit,
     prescribed_routines,
 )
-from coach.core.history.records import DayMark, MarkedDayCount, SessionRecord, count_marked_days, marked_days
+from coach.core.history.records import (
+    DayMark,
+    MarkedDayCount,
+    RecordedDoseChange,
+    SessionRecord,
+    count_marked_days,
+    marked_days,
+)
 from coach.core.history.stats import (
     DAYS_PER_WEEK,
     DoseDays,
@@ -44,7 +51,6 @@ from coach.core.history.stats import (
     weekly_doses,
 )
 from coach.core.routines.model import Routine
-from coach.core.store.adherence import AdherenceStore
 
 # The spans the history window shows (ours): half a year of weeks, three months of pain, two adherence
 # windows a physiotherapist asks about (the last month, the last three).
@@ -227,24 +233,24 @@ def _signs(sessions: Sequence[SessionRecord], tz: tzinfo | None) -> tuple[Report
     )
 
 
-def read_period_report(
-    store: AdherenceStore,
-    period: Period,
+def period_report(
+    everything: Sequence[SessionRecord],
+    marks: Sequence[DayMark],
+    days: Period,
     today: date,
     tz: tzinfo | None = None,
     *,
-    include_simulated: bool = False,
+    completion: Sequence[ExerciseCompletion] = (),
+    icing_starts: Sequence[datetime] = (),
+    dose_changes: Sequence[RecordedDoseChange] = (),
     routines: Sequence[Routine] = (),
     name: str = "",
 ) -> PeriodReport:
-    """Read what the report needs for `period` (open ends: the first session, today) from the store;
-    `routines` (the library's) give the prescription as followed, `name` the name line."""
-    everything = store.sessions(include_simulated=include_simulated)
-    marks = store.day_marks()
-    days = report_period(everything, period, today, tz, marks)
+    """What the report says about `days` (closed by `report_period`) from every stored session and mark;
+    `completion` is the period's per-exercise work, `routines` (the library's) give the prescription as
+    followed, `name` the name line."""
     first, last = days.first or today, days.last or today
     inside = [s for s in everything if first <= s.local_day(tz) <= last]
-    ids = [s.id for s in inside]
     chart_first = max(first, week_start(last) - timedelta(weeks=REPORT_CHART_WEEKS - 1))
     return PeriodReport(
         first=first,
@@ -261,16 +267,16 @@ def read_period_report(
         changes=tuple(c for c in plan_changes(everything, tz) if first <= c.since <= last),
         warning_signs=_signs(inside, tz),
         notes=tuple((s.local_day(tz), s.note) for s in inside if s.note.strip()),
-        completion=tuple(exercise_completion(store.planned_work(ids), store.work_counts(ids))),
+        completion=tuple(completion),
         routines=_routine_counts(inside),
-        icing=icing_count([r.started_at for r in store.icing_runs()], first, last, tz),
+        icing=icing_count(icing_starts, first, last, tz),
         marked=count_marked_days(marks, first, last),
         signs_asked=sum(1 for s in inside if any(answer is not None for _, answer in s.warning_signs)),
         prescription=prescribed_routines(
             inside,
             everything,
             routines,
-            [c for c in store.dose_changes() if first <= c.changed_on <= last],
+            [c for c in dose_changes if first <= c.changed_on <= last],
             last,
             tz,
         ),

@@ -7,9 +7,11 @@ from collections.abc import Callable, Sequence
 from datetime import date, tzinfo
 from pathlib import Path
 
-from coach.core.export import CsvExport, ExportError, Period, export_csv
+from coach.core.export import CsvExport, ExportError, export_csv
 from coach.core.files import WriteError, write_whole
-from coach.core.history.overview import PeriodReport, read_period_report
+from coach.core.history.completion import exercise_completion
+from coach.core.history.overview import PeriodReport, period_report, report_period
+from coach.core.history.period import Period
 from coach.core.operations.changes import OpResult, Refused
 from coach.core.routines.model import Routine
 from coach.core.store.adherence import AdherenceStore
@@ -82,3 +84,34 @@ def export_report(
     except WriteError as failure:
         raise Refused(f"The report was not written: {failure}") from failure
     return OpResult(report)
+
+
+def read_period_report(
+    store: AdherenceStore,
+    period: Period,
+    today: date,
+    tz: tzinfo | None = None,
+    *,
+    include_simulated: bool = False,
+    routines: Sequence[Routine] = (),
+    name: str = "",
+) -> PeriodReport:
+    """Read what the report needs for `period` (open ends: the first session, today) from the store;
+    `routines` (the library's) give the prescription as followed, `name` the name line."""
+    everything = store.sessions(include_simulated=include_simulated)
+    marks = store.day_marks()
+    days = report_period(everything, period, today, tz, marks)
+    first, last = days.first or today, days.last or today
+    ids = [s.id for s in everything if first <= s.local_day(tz) <= last]
+    return period_report(
+        everything,
+        marks,
+        days,
+        today,
+        tz,
+        completion=exercise_completion(store.planned_work(ids), store.work_counts(ids)),
+        icing_starts=[run.started_at for run in store.icing_runs()],
+        dose_changes=store.dose_changes(),
+        routines=routines,
+        name=name,
+    )
