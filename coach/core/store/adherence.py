@@ -11,7 +11,7 @@ import logging
 import os
 import sqlite3
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from contextlib import AbstractContextManager
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
@@ -48,6 +48,21 @@ from coach.core.store.work_totals import STEPS_DONE_SQL, recount_work_total
 from coach.core.store.writing import write_failure, write_transaction
 
 log = logging.getLogger(__name__)
+
+# The columns _record unpacks, in its order (named, so a migration adding a column changes nothing here),
+# the session's own warning-sign answers last.
+_SESSION_COLUMNS = ", ".join(
+    f"s.{name}"
+    for name in [
+        *("id", "routine_id", "routine_title", "routine_path", "sessions_per_week", "started_at"),
+        *("finished_at", "status", "steps_total", "simulated", "pain", "note", "utc_offset_minutes"),
+        *("time_zone", "routine_hash", "routine_since", "morning_pain", "morning_at", "pain_before"),
+        "pain_limit",
+        *(sign.key for sign in SESSION_WARNING_SIGNS),
+    ]
+)
+# A dictionary lookup, not the Enum call's checks, for each of the thousands of rows history reads.
+_STATUSES = {status.value: status for status in SessionStatus}
 
 
 def _local_zone(moment: datetime, zone: tzinfo | None) -> tuple[int, str]:
@@ -316,7 +331,7 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords):
         """Every session, oldest first."""
         where = "" if include_simulated else "WHERE s.simulated = 0"
         answers = self._other_warning_answers()
-        return [self._record(row, answers.get(row["id"], ())) for row in self._query(where)]
+        return [self._record(row, answers.get(row[0], ())) for row in self._query(where)]
 
     def session(self, session_id: int) -> SessionRecord:
         rows = self._query("WHERE s.id = ?", [session_id])
@@ -328,7 +343,7 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords):
         """Sessions started and never finished: what a crash leaves behind."""
         answers = self._other_warning_answers()
         rows = self._query("WHERE s.status = ?", [SessionStatus.OPEN.value])
-        return [self._record(row, answers.get(row["id"], ())) for row in rows]
+        return [self._record(row, answers.get(row[0], ())) for row in rows]
 
     def done_step_indexes(self, session_id: int) -> list[int]:
         """The indexes of the steps of a session that were finished (done or skipped), in order."""
@@ -354,43 +369,64 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords):
 
     # -- inside ---------------------------------------------------------------------------------------
 
-    def _query(self, where: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+    def _query(self, where: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
         # Done steps come from the per-session totals (work_totals.py), not from counting every step row.
+        # Plain tuples in _SESSION_COLUMNS order: no dict built per row (ten years are thousands of rows).
         sql = f"""
-            SELECT s.*, {STEPS_DONE_SQL} AS steps_completed
+            SELECT {_SESSION_COLUMNS}, {STEPS_DONE_SQL} AS steps_completed
             FROM sessions s {where} ORDER BY s.started_at, s.id
         """
-        cursor = self._db.execute(sql, params or [])
-        names = [column[0] for column in cursor.description]
-        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        return self._db.execute(sql, params or []).fetchall()
 
     @staticmethod
-    def _record(row: dict[str, Any], other_signs: tuple[tuple[str, bool], ...] = ()) -> SessionRecord:
-        started = _parse(row["started_at"])
-        assert started is not None  # NOT NULL in the schema
+    def _record(row: tuple[Any, ...], other_signs: tuple[tuple[str, bool], ...] = ()) -> SessionRecord:
+        (
+            session_id,
+            routine_id,
+            routine_title,
+            routine_path,
+            sessions_per_week,
+            started_at,
+            finished_at,
+            status,
+            steps_total,
+            simulated,
+            pain,
+            note,
+            utc_offset_minutes,
+            time_zone,
+            routine_hash,
+            routine_since,
+            morning_pain,
+            morning_at,
+            pain_before,
+            pain_limit,
+            *sign_answers,
+            steps_completed,
+        ) = row
         return SessionRecord(
-            id=row["id"],
-            routine_id=row["routine_id"],
-            routine_title=row["routine_title"] or row["routine_id"],
-            routine_path=row["routine_path"] or "",
-            sessions_per_week=row["sessions_per_week"] or 0,
-            started_at=started,
-            finished_at=_parse(row["finished_at"]),
-            status=SessionStatus(row["status"]),
-            steps_total=row["steps_total"],
-            steps_completed=row["steps_completed"],
-            simulated=bool(row["simulated"]),
-            pain=row["pain"],
-            note=row["note"] or "",
-            warning_signs=_merged_signs(row, other_signs),
-            utc_offset_minutes=row["utc_offset_minutes"],
-            time_zone=row["time_zone"] or "",
-            routine_hash=row["routine_hash"] or "",
-            routine_since=date.fromisoformat(row["routine_since"]) if row["routine_since"] else None,
-            morning_pain=row["morning_pain"],
-            morning_at=_parse(row["morning_at"]),
-            pain_before=row["pain_before"],
-            pain_limit=row["pain_limit"],
+            id=session_id,
+            routine_id=routine_id,
+            routine_title=routine_title or routine_id,
+            routine_path=routine_path or "",
+            sessions_per_week=sessions_per_week or 0,
+            started_at=datetime.fromisoformat(started_at),  # NOT NULL in the schema
+            finished_at=datetime.fromisoformat(finished_at) if finished_at else None,
+            status=_STATUSES[status],
+            steps_total=steps_total,
+            steps_completed=steps_completed,
+            simulated=bool(simulated),
+            pain=pain,
+            note=note or "",
+            warning_signs=_merged_signs(sign_answers, other_signs),
+            utc_offset_minutes=utc_offset_minutes,
+            time_zone=time_zone or "",
+            routine_hash=routine_hash or "",
+            routine_since=date.fromisoformat(routine_since) if routine_since else None,
+            morning_pain=morning_pain,
+            morning_at=datetime.fromisoformat(morning_at) if morning_at else None,
+            pain_before=pain_before,
+            pain_limit=pain_limit,
         )
 
     def _version_since(self, routine: Routine, local_day: date) -> str:
@@ -436,11 +472,15 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords):
 
 
 def _merged_signs(
-    row: dict[str, Any], other: tuple[tuple[str, bool], ...]
+    answers: Sequence[int | None], other: tuple[tuple[str, bool], ...]
 ) -> tuple[tuple[str, bool | None], ...]:
-    """The session's two answers from their columns, then the others; a later "yes" to a sign wins."""
+    """The session's answers from its columns (in SESSION_WARNING_SIGNS order), then the others.
+
+    A later "yes" to a sign wins.
+    """
     signs: dict[str, bool | None] = {
-        sign.key: None if row[sign.key] is None else bool(row[sign.key]) for sign in SESSION_WARNING_SIGNS
+        sign.key: None if answer is None else bool(answer)
+        for sign, answer in zip(SESSION_WARNING_SIGNS, answers, strict=True)
     }
     for key, answer in other:
         signs[key] = answer or bool(signs.get(key))

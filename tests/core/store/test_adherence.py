@@ -266,6 +266,75 @@ def session_columns(path: Path) -> list[str]:
         return [column[1] for column in connection.execute("PRAGMA table_info(sessions)")]
 
 
+def test_every_column_of_a_session_row_reaches_its_record(store: AdherenceStore, tmp_path: Path) -> None:
+    # The store reads sessions as plain tuples by position (history reads thousands): a column out of
+    # order must show here. Every value differs from every other so that no swap goes unseen.
+    row = {
+        "id": 7,
+        "routine_id": "knee",
+        "routine_title": "Knee strength",
+        "routine_path": "/routines/knee.yaml",
+        "sessions_per_week": 3,
+        "started_at": "2026-03-02T08:00:00.000+00:00",
+        "finished_at": "2026-03-02T08:40:00.000+00:00",
+        "status": "stopped",
+        "steps_total": 12,
+        "simulated": 0,
+        "pain": 4,
+        "note": "stairs were hard",
+        "night_pain": 1,
+        "swelling": 0,
+        "utc_offset_minutes": -300,
+        "time_zone": "America/New_York",
+        "routine_hash": "abc123",
+        "routine_since": "2026-02-01",
+        "morning_pain": 5,
+        "morning_at": "2026-03-03T07:30:00.000+00:00",
+        "pain_before": 2,
+        "pain_limit": 6,
+    }
+    with closing(sqlite3.connect(tmp_path / "store" / "coach.db")) as connection, connection:
+        connection.execute(
+            f"INSERT INTO sessions ({', '.join(row)}) VALUES ({', '.join('?' for _ in row)})",
+            list(row.values()),
+        )
+
+    [record] = store.sessions()
+
+    assert record == store.session(7)
+    assert (record.id, record.routine_id, record.routine_title, record.routine_path) == (
+        7,
+        "knee",
+        "Knee strength",
+        "/routines/knee.yaml",
+    )
+    assert (record.sessions_per_week, record.status, record.steps_total, record.steps_completed) == (
+        3,
+        SessionStatus.STOPPED,
+        12,
+        0,
+    )
+    assert (record.started_at, record.finished_at, record.morning_at) == (
+        datetime(2026, 3, 2, 8, tzinfo=UTC),
+        datetime(2026, 3, 2, 8, 40, tzinfo=UTC),
+        datetime(2026, 3, 3, 7, 30, tzinfo=UTC),
+    )
+    assert (record.simulated, record.pain, record.note, record.warning_signs) == (
+        False,
+        4,
+        "stairs were hard",
+        (("night_pain", True), ("swelling", False)),
+    )
+    assert (record.utc_offset_minutes, record.time_zone, record.routine_hash, record.routine_since) == (
+        -300,
+        "America/New_York",
+        "abc123",
+        date(2026, 2, 1),
+    )
+    assert (record.morning_pain, record.pain_before, record.pain_limit) == (5, 2, 6)
+    assert record.local_day() == date(2026, 3, 2)
+
+
 def test_a_file_that_is_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "coach.db"
     path.write_bytes(b"this is not sqlite" * 100)
