@@ -1,4 +1,9 @@
-"""The history window's table of sessions: a passive model fed rows, filtered by routine through a proxy."""
+"""The history window's table of sessions: a passive model fed rows, filtered by routine through a proxy.
+
+The model sorts its own rows with one Python sort on precomputed keys; the proxy only filters. Sorting in
+the proxy asked the model for each compared cell through Qt (about 40,000 calls on ten years of sessions,
+half the time the window took to open).
+"""
 
 from __future__ import annotations
 
@@ -80,11 +85,32 @@ class SessionTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.rows: list[SessionRow] = []
+        self._order: tuple[int, Qt.SortOrder] | None = None
 
     def set_rows(self, rows: Sequence[SessionRow]) -> None:
         self.beginResetModel()
-        self.rows = list(rows)
+        self.rows = self._sorted(rows)
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by a column's sort values (stable, as Qt's own sort is), keeping selections on their rows."""
+        self._order = (column, order) if 0 <= column < len(COLUMNS) else None
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        kept = [self.rows[index.row()] for index in old]
+        self.rows = self._sorted(self.rows)
+        where = {id(row): number for number, row in enumerate(self.rows)}
+        self.changePersistentIndexList(
+            old, [self.index(where[id(row)], index.column()) for row, index in zip(kept, old, strict=True)]
+        )
+        self.layoutChanged.emit()
+
+    def _sorted(self, rows: Sequence[SessionRow]) -> list[SessionRow]:
+        if self._order is None:
+            return list(rows)
+        column, order = self._order
+        descending = order is Qt.SortOrder.DescendingOrder
+        return sorted(rows, key=lambda row: row.sort[column], reverse=descending)  # type: ignore[arg-type,return-value]
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 (Qt's name and default)
         return 0 if parent.isValid() else len(self.rows)
@@ -113,12 +139,18 @@ class SessionTableModel(QAbstractTableModel):
 
 
 class RoutineFilter(QSortFilterProxyModel):
-    """Shows the rows of one routine (or all, with None), sorted by the rows' sort values."""
+    """Shows the rows of one routine (or all, with None), in the order the model sorted them."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.routine_id: str | None = None
         self.setSortRole(SORT_ROLE)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        # The source model sorts (see the module's note); the proxy keeps its order and only filters.
+        model = self.sourceModel()
+        if model is not None:
+            model.sort(column, order)
 
     def set_routine(self, routine_id: str | None) -> None:
         self.beginFilterChange()

@@ -7,9 +7,9 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QEvent, QPointF, QRectF, Qt
+from PySide6.QtCore import QDate, QEvent, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QImage
-from PySide6.QtWidgets import QDialogButtonBox, QToolTip
+from PySide6.QtWidgets import QDialogButtonBox, QHeaderView, QToolTip
 from pytestqt.qtbot import QtBot
 
 from coach.core.history.records import DayMarkKind
@@ -192,6 +192,35 @@ def test_the_table_lists_sessions_newest_first_and_filters_by_routine(
     assert table.rowCount() == 1
     assert table.index(0, 1).data() == "Test routine"
     assert window.routine_box.currentText() == "Test routine"
+
+
+def test_a_header_click_sorts_the_table_and_the_order_holds_through_the_routine_filter(
+    coach_app: CoachApp, qtbot: QtBot
+) -> None:
+    other = routine(reps("bridge", sets=1, reps=1), routine_id="bridges", per_week=3)
+    for day, pain in ((16, 5), (18, 3), (19, None)):
+        add_session(coach_app.store, date(2026, 3, day), pain=pain, hour=8)
+    add_session(coach_app.store, date(2026, 3, 17), pain=1, of=other, hour=8)
+    window = open_history(coach_app, qtbot)
+    table = window.table.model()
+    header = window.table.horizontalHeader()
+    pains = lambda: [table.index(row, 5).data() for row in range(table.rowCount())]  # noqa: E731
+
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=header_point(header, 5))
+    ascending = pains()
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=header_point(header, 5))
+    descending = pains()
+    window.filter_routine("test-routine")
+
+    assert {tuple(ascending), tuple(descending)} == {("", "1", "3", "5"), ("5", "3", "1", "")}
+    assert pains() == [p for p in descending if p != "1"]
+    window.filter_routine(None)
+    window.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert table.index(0, 0).data() == "Thu 19 Mar 2026 08:00"
+
+
+def header_point(header: QHeaderView, section: int) -> QPoint:
+    return QPoint(header.sectionViewportPosition(section) + header.sectionSize(section) // 2, 5)
 
 
 def test_the_history_action_opens_one_window_and_escape_closes_it(coach_app: CoachApp, qtbot: QtBot) -> None:
