@@ -71,7 +71,7 @@ class ClinicalRecords:
 
     def record_dose_changes(self, changes: Sequence[RecordedDoseChange]) -> None:
         """Store the dose changes the person accepted (one row an exercise), for the report."""
-        with self._db.atomic():
+        with self._writing():
             self._db.table("dose_changes").insert_all(
                 {
                     "changed_on": c.changed_on.isoformat(),
