@@ -64,6 +64,27 @@ def socket_path(data_dir: Path, environ: Mapping[str, str] | None = None) -> str
     return str(_shared_private_folder() / folder_hash)
 
 
+def nobody_listens(name: str) -> bool:
+    """True when no app can be listening on the socket `name` (as `socket_path` names it), found cheaply.
+
+    A launch asks this before loading QtNetwork: with no socket file (a pipe on Windows) there is nobody to
+    hand the request to, which is the usual case. False means someone may listen (a socket file left by a
+    killed app looks the same), and the launch asks over QLocalSocket.
+    """
+    if os.name == "posix":
+        return os.path.isabs(name) and not os.path.lexists(name)
+    if sys.platform == "win32":
+        import _winapi  # the named-pipe calls behind multiprocessing; waits for nothing when none exists
+
+        try:
+            _winapi.WaitNamedPipe(rf"\\.\pipe\{name}", 1)
+        except FileNotFoundError:
+            return True
+        except OSError:  # busy or timed out: a server is there
+            return False
+    return False
+
+
 def _shared_private_folder() -> Path:
     """A 0700 folder of ours in the shared temporary folder, named by a hash that says nothing."""
     base = Path(tempfile.gettempdir())

@@ -21,16 +21,17 @@ from coach.core.paths import Places, resolve_places
 from coach.core.requests import Request, server_name
 from coach.core.routines.library import discover_routines
 from coach.core.routines.model import Routine
+from coach.core.runtime_place import nobody_listens
 from coach.core.session.clock import SystemClock
 from coach.core.store.last_routine import last_routine_id
 from coach.gui.identity import announce_identity, prepare_identity, qt_arguments
-from coach.gui.instance import InstanceError, InstanceServer, hand_over
 from coach.gui.main_window import MainWindow
 from coach.gui.stopping import StopOnSignal
 from coach.gui.style import plain
 
 if TYPE_CHECKING:
     from coach.gui.app import CoachApp
+    from coach.gui.instance import InstanceServer
     from coach.services.inhibit import Inhibitor
     from coach.services.notify import Notifier
 
@@ -72,17 +73,9 @@ def run_app(
     """
     request = request or Request("show")
     name = server_name(resolve_places().data_dir)
-    try:
-        answer = hand_over(name, request)
-    except InstanceError as error:
-        print(f"coach: {error}", file=sys.stderr)
-        return 1
-    if answer is not None:
-        print(
-            answer.message if answer.ok else f"coach: {answer.message}",
-            file=sys.stdout if answer.ok else sys.stderr,
-        )
-        return 0 if answer.ok else 2
+    handed = hand_to_running_app(name, request)
+    if handed is not None:
+        return handed
     existing = QApplication.instance()
     prepare_identity()
     qt_app = existing if isinstance(existing, QApplication) else QApplication(qt_arguments(argv or sys.argv))
@@ -103,6 +96,30 @@ def run_app(
             app.close()
 
 
+def hand_to_running_app(name: str, request: Request) -> int | None:
+    """The exit code once a running Rehab Coach has taken `request`; None when none runs (start one then).
+
+    Most launches find no socket at all and never load QtNetwork (about 10 ms and three dozen Qt enums
+    before the first paint); only when one may be there does the request go over QLocalSocket.
+    """
+    if nobody_listens(name):
+        return None
+    from coach.gui.instance import InstanceError, hand_over
+
+    try:
+        answer = hand_over(name, request)
+    except InstanceError as error:
+        print(f"coach: {error}", file=sys.stderr)
+        return 1
+    if answer is None:
+        return None
+    print(
+        answer.message if answer.ok else f"coach: {answer.message}",
+        file=sys.stdout if answer.ok else sys.stderr,
+    )
+    return 0 if answer.ok else 2
+
+
 def _finish_start(
     places: Places, window: MainWindow, name: str, request: Request, routine: Routine | None
 ) -> list[tuple[CoachApp, InstanceServer]]:
@@ -111,6 +128,7 @@ def _finish_start(
     from coach.core.store.adherence import AdherenceStore
     from coach.core.store.errors import StoreError
     from coach.gui.app import CoachApp, Services
+    from coach.gui.instance import InstanceServer
     from coach.services.autostart import make_autostart
     from coach.services.sound import make_sound_player
     from coach.services.voice import make_voice

@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from coach.core.clinical.safety import ICING_LIMIT_REASON
 from coach.core.history.records import IcingStatus
 from coach.core.requests import Request, parse_request, server_name
+from coach.core.runtime_place import nobody_listens
 from coach.core.store.adherence import AdherenceStore
 from coach.gui.app import CoachApp
 from coach.gui.instance import InstanceServer, hand_over
@@ -92,6 +93,33 @@ def test_a_socket_file_left_by_a_crash_does_not_block_the_start(name: str) -> No
     finally:
         server.close()
         path.unlink(missing_ok=True)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="a socket file is a POSIX thing")
+def test_a_launch_sees_without_qt_whether_an_app_may_be_listening(name: str) -> None:
+    # Nothing there: the launch starts at once, without loading QtNetwork
+    assert nobody_listens(name)
+
+    server = InstanceServer(name, lambda request: "ok")
+    assert server.listen()
+    try:
+        # A running app: the launch must ask it over the socket
+        assert not nobody_listens(name)
+    finally:
+        server.close()
+
+    assert nobody_listens(name)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="a stale socket file is a POSIX thing")
+def test_a_socket_file_left_by_a_crash_may_be_an_app_so_the_launch_asks(name: str) -> None:
+    stale = socket.socket(socket.AF_UNIX)
+    stale.bind(name)
+    stale.close()
+    try:
+        assert not nobody_listens(name)  # only QLocalSocket can tell; it then finds nobody and starts
+    finally:
+        Path(name).unlink()
 
 
 @pytest.mark.skipif(os.name != "posix", reason="a socket file is a POSIX thing")

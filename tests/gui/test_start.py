@@ -28,6 +28,8 @@ LATER = (
     "coach.gui.help",
     "coach.services.voice",
     "PySide6.QtDBus",  # notifications and screen-sleep inhibition
+    "PySide6.QtNetwork",  # the second-launch socket: asked over only when a socket file is there
+    "coach.gui.instance",
     "hashlib",  # OpenSSL, for hashing a few routine files (coach.core.digest does it without)
 )
 
@@ -38,7 +40,10 @@ def test_the_first_window_loads_nothing_it_does_not_show(data_dir: Path) -> None
         "import json, sys\n"
         "from PySide6.QtWidgets import QApplication\n"
         "from coach.gui.app import first_window, run_app\n"
+        "from coach.gui.start import hand_to_running_app\n"
         "from coach.core.paths import resolve_places\n"
+        "from coach.core.requests import Request, server_name\n"
+        "assert hand_to_running_app(server_name(resolve_places().data_dir), Request()) is None\n"
         "app = QApplication([])\n"
         "window = first_window(resolve_places())\n"
         "window.show()\n"
@@ -47,7 +52,7 @@ def test_the_first_window_loads_nothing_it_does_not_show(data_dir: Path) -> None
     )
     env = {**os.environ, "COACH_DATA_DIR": str(data_dir), "QT_QPA_PLATFORM": "offscreen"}
 
-    # When it builds and shows the first window as run_app does before the first paint
+    # When it checks for a running app and shows the first window, as run_app does before the first paint
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=env)
 
     # Then nothing that only a later window, the store or a service needs is loaded yet
