@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 import platformdirs
@@ -19,25 +18,34 @@ class ShippedDataError(Exception):
 
 
 def shipped(name: str) -> Path:
-    """A folder Rehab Coach ships (`routines`, `assets`, `linux`), found through importlib.resources.
+    """A folder Rehab Coach ships (`routines`, `assets`, `linux`), found beside the package's own modules.
 
     An installed wheel, pipx and the standalone build carry it inside the package as `coach/_data/NAME`
     (pyproject's force-include); a source checkout, where it stays at the top of the repository for people
     to find, has no `coach/_data` and is the one place that looks beside the package.
     """
-    package = resources.files("coach")
+    package = package_folder()
     inside = package / "_data" / name
-    # Places hands plain paths to Qt, sqlite and the sound player, so the data must be real files on disk
-    # (true for wheels, pipx and PyInstaller; a zipped import would not be).
-    if isinstance(inside, Path) and inside.is_dir():
+    if inside.is_dir():
         return inside
-    if isinstance(package, Path) and not (package / "_data").exists():
+    if not (package / "_data").exists():
         checkout = package.parent / _CHECKOUT_FOLDERS.get(name, name)
         if checkout.is_dir():
             return checkout
     raise ShippedDataError(
         f"{inside}: Rehab Coach's bundled folder '{name}' is missing; reinstall Rehab Coach."
     )
+
+
+def package_folder() -> Path:
+    """The folder of the `coach` package on disk.
+
+    Places hands plain paths to Qt, sqlite and the sound player, so the data must be real files on disk
+    (true for wheels, pipx and PyInstaller; a zipped import would not be, and finds no folder here). The
+    package's own path, not importlib.resources: that loads a dozen modules (zipfile among them) before
+    the first paint, only to give the same folder.
+    """
+    return Path(__file__).resolve().parent.parent
 
 
 # Where each shipped folder lives in a source checkout, when it is not a top-level folder of that name.

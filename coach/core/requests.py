@@ -5,7 +5,6 @@ Plain data, shared by the command line (which sends it) and the app (which carri
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,6 +25,8 @@ class Request:
         payload: dict[str, Any] = {"command": self.command}
         if self.minutes is not None:
             payload["minutes"] = self.minutes
+        import json  # only a launch that finds a running app talks JSON: not before the first paint
+
         return json.dumps(payload)
 
 
@@ -37,6 +38,8 @@ class Answer:
 
 def parse_request(line: bytes) -> Request:
     """The request in one line of JSON; ValueError with a sentence when it is not one we know."""
+    import json
+
     try:
         raw = json.loads(line.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -87,6 +86,8 @@ def nobody_listens(name: str) -> bool:
 
 def _shared_private_folder() -> Path:
     """A 0700 folder of ours in the shared temporary folder, named by a hash that says nothing."""
+    import tempfile  # rarely needed (no runtime folder), and it pulls in random and shutil
+
     base = Path(tempfile.gettempdir())
     for attempt in range(_TRIES):
         folder = base / _hash(f"{_user_key()}:{attempt}")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import difflib
 import re
 import tomllib
 from dataclasses import dataclass
@@ -372,6 +371,8 @@ class _Checker(ValueReader):
         names = [s.strip().lower() for s in value]  # "Left" is left: spelling, not meaning
         for name in names:
             if name not in SIDE_NAMES:
+                import difflib  # only for a misspelt side: not on every start
+
                 guess = difflib.get_close_matches(name, SIDE_NAMES, n=1, cutoff=0.6)
                 hint = f"did you mean '{guess[0]}'?" if guess else f"sides are {', '.join(SIDE_NAMES)}"
                 self.error(line, f"'{name}' is not a side the app knows; {hint}")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,6 +48,8 @@ class ValueReader:
                 continue
             # "rest" means rest_seconds, not the nearer-spelled "reps": a key missing only its unit first.
             with_unit = [k for k in known if k.startswith(f"{key}_")]
+            import difflib  # only for an unknown key: not on every start
+
             guess = with_unit or difflib.get_close_matches(key, known, n=1, cutoff=0.6)
             hint = f"; did you mean '{guess[0]}'?" if guess else f"; known keys are {', '.join(known)}"
             self.error(line(key), f"unknown {what} key '{key}'{hint}")
