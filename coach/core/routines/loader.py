@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import re
 import tomllib
 from dataclasses import dataclass
@@ -399,7 +400,7 @@ class _Checker(ValueReader):
         if "\0" in name or len(name) > 255:
             self.error(line, f"image {show(name)} is not a usable file name")
             return None
-        folder = self.path.parent.resolve()
+        folder = self._folder
         candidate = (folder / name).resolve()
         if Path(name).is_absolute() or not candidate.is_relative_to(folder):
             self.error(
@@ -408,7 +409,7 @@ class _Checker(ValueReader):
             return None
         places = [candidate]
         if self.assets_dir is not None:
-            bundled_folder = (self.assets_dir / ILLUSTRATIONS).resolve()
+            bundled_folder = self._bundled_folder
             bundled = (bundled_folder / name).resolve()
             places += [bundled] if bundled.is_relative_to(bundled_folder) else []
         for place in places:
@@ -421,6 +422,16 @@ class _Checker(ValueReader):
             "none is shown",
         )
         return None
+
+    # Resolved once a file, not once an image: resolving reads every folder on the way (a start checks all).
+    @functools.cached_property
+    def _folder(self) -> Path:
+        return self.path.parent.resolve()
+
+    @functools.cached_property
+    def _bundled_folder(self) -> Path:
+        assert self.assets_dir is not None
+        return (self.assets_dir / ILLUSTRATIONS).resolve()
 
     def _number(
         self,

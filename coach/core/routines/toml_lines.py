@@ -7,9 +7,14 @@ of every top-level key and of every key in each `[[exercises]]` table. It only e
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 _QUOTES = ('"""', "'''", '"', "'")
+# What may end or nest a value, and what may end a basic string: the scanner jumps from one to the next
+# rather than stepping through every character (it reads each routine file before the first paint).
+_VALUE_MARK = re.compile(r"[\"'#\[\]{}\n]")
+_BASIC_MARK = re.compile(r'[\\"]')
 
 
 class KeyLines:
@@ -19,7 +24,7 @@ class KeyLines:
         self.top: dict[str, int] = {}
         self.exercises: list[dict[str, int]] = []
         self.exercise_headers: list[int] = []
-        self._newlines = [i for i, c in enumerate(text) if c == "\n"]
+        self._newlines = [found.start() for found in re.finditer("\n", text)]
         self._current: dict[str, int] | None = self.top
         _Scanner(text, self).run()
 
@@ -113,7 +118,12 @@ class _Scanner:
         depth = 0
         text = self.text
         while self.i < len(text):
-            char = text[self.i]
+            mark = _VALUE_MARK.search(text, self.i)
+            if mark is None:
+                self.i = len(text)
+                return
+            self.i = mark.start()
+            char = mark.group()
             if char in "\"'":
                 self._skip_string()
                 continue
@@ -134,6 +144,13 @@ class _Scanner:
         self.i += len(quote)
         escapes = quote[0] == '"'
         while self.i < len(text):
+            # The next backslash or quote mark of a basic string; the next quote mark of a literal one.
+            mark = _BASIC_MARK.search(text, self.i) if escapes else None
+            found = mark.start() if mark is not None else -1 if escapes else text.find(quote[0], self.i)
+            if found < 0:
+                self.i = len(text)
+                return
+            self.i = found
             if escapes and text[self.i] == "\\":
                 self.i += 2
                 continue

@@ -55,3 +55,24 @@ def test_a_missing_key_falls_back_to_its_table_header(lines: KeyLines) -> None:
     assert lines.of_exercise(1, "sets") == 18
     assert lines.of_exercise(1) == 18
     assert lines.of_top("nothing") == 1
+
+
+ESCAPES = '''\
+title = "a \\" = b [ { # still the title"
+path = 'C:\\folder\\' # a literal string ends at its quote, backslash or not
+notes = """
+says \\""" = here
+and ends on quote marks"""""
+[[exercises]]
+id = "after the strings"
+'''
+
+
+def test_escapes_and_quote_marks_inside_strings_end_nothing() -> None:
+    tomllib.loads(ESCAPES)
+
+    lines = KeyLines(ESCAPES)
+
+    assert lines.top == {"title": 1, "path": 2, "notes": 3}
+    assert lines.exercise_headers == [6]
+    assert lines.exercises == [{"id": 7}]
