@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from coach.core.clinical.safety import ICING_END_ADVICE, ICING_MAX_MINUTES
 from coach.core.paths import Places
-from coach.core.requests import Request
 from coach.core.routines.library import Library, discover_routines
 from coach.core.routines.model import Routine
 from coach.core.session.clock import Clock
@@ -29,6 +28,7 @@ from coach.gui.start import run_app as run_app  # the command line opens the app
 # asked for, so the window appears about as fast as a bare Qt window does (bench/startup.py measures it).
 if TYPE_CHECKING:
     from coach.core.operations import Changes, LiveSession, RecoveryOffer
+    from coach.core.requests import Request
     from coach.core.session.icing import IcingEnded
     from coach.core.settings import Settings
     from coach.core.store.adherence import AdherenceStore

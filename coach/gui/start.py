@@ -18,10 +18,9 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from coach.core.clinical.safety import ICING_MAX_MINUTES
 from coach.core.paths import Places, resolve_places
-from coach.core.requests import Request, server_name
 from coach.core.routines.library import discover_routines
 from coach.core.routines.model import Routine
-from coach.core.runtime_place import nobody_listens
+from coach.core.runtime_place import nobody_listens, socket_path
 from coach.core.session.clock import SystemClock
 from coach.core.store.last_routine import last_routine_id
 from coach.gui.identity import announce_identity, prepare_identity, qt_arguments
@@ -30,6 +29,7 @@ from coach.gui.stopping import StopOnSignal
 from coach.gui.style import plain
 
 if TYPE_CHECKING:
+    from coach.core.requests import Request
     from coach.gui.app import CoachApp
     from coach.gui.instance import InstanceServer
     from coach.services.inhibit import Inhibitor
@@ -71,8 +71,7 @@ def run_app(
     With `routine`, a new app goes straight into its guided session. The main window paints first; the
     store, the services and the rest of the app follow at once (`_finish_start`).
     """
-    request = request or Request("show")
-    name = server_name(resolve_places().data_dir)
+    name = socket_path(resolve_places().data_dir)  # requests.server_name, without its JSON and dataclasses
     handed = hand_to_running_app(name, request)
     if handed is not None:
         return handed
@@ -96,18 +95,20 @@ def run_app(
             app.close()
 
 
-def hand_to_running_app(name: str, request: Request) -> int | None:
-    """The exit code once a running Rehab Coach has taken `request`; None when none runs (start one then).
+def hand_to_running_app(name: str, request: Request | None) -> int | None:
+    """The exit code once a running Rehab Coach has taken `request` (None: show the window); None when none
+    runs (start one then).
 
     Most launches find no socket at all and never load QtNetwork (about 10 ms and three dozen Qt enums
     before the first paint); only when one may be there does the request go over QLocalSocket.
     """
     if nobody_listens(name):
         return None
+    from coach.core.requests import Request
     from coach.gui.instance import InstanceError, hand_over
 
     try:
-        answer = hand_over(name, request)
+        answer = hand_over(name, request or Request("show"))
     except InstanceError as error:
         print(f"coach: {error}", file=sys.stderr)
         return 1
@@ -121,9 +122,10 @@ def hand_to_running_app(name: str, request: Request) -> int | None:
 
 
 def _finish_start(
-    places: Places, window: MainWindow, name: str, request: Request, routine: Routine | None
+    places: Places, window: MainWindow, name: str, asked: Request | None, routine: Routine | None
 ) -> list[tuple[CoachApp, InstanceServer]]:
     """After the first paint: open the store, start the services, wire the app, then do what was asked."""
+    from coach.core.requests import Request
     from coach.core.settings import load_settings
     from coach.core.store.adherence import AdherenceStore
     from coach.core.store.errors import StoreError
@@ -133,6 +135,7 @@ def _finish_start(
     from coach.services.sound import make_sound_player
     from coach.services.voice import make_voice
 
+    request = asked or Request("show")
     try:
         kept = load_settings(places.data_dir).backups_kept
         store = AdherenceStore.open(places.database, now=SystemClock().wall(), keep_backups=kept)

@@ -30,6 +30,8 @@ LATER = (
     "PySide6.QtDBus",  # notifications and screen-sleep inhibition
     "PySide6.QtNetwork",  # the second-launch socket: asked over only when a socket file is there
     "coach.gui.instance",
+    "coach.core.requests",  # what a launch asks of a running app, in JSON
+    "json",
     "hashlib",  # OpenSSL, for hashing a few routine files (coach.core.digest does it without)
 )
 
@@ -37,18 +39,20 @@ LATER = (
 def test_the_first_window_loads_nothing_it_does_not_show(data_dir: Path) -> None:
     # Given a new Python, as a launch from the desktop
     probe = (
-        "import json, sys\n"
+        "import sys\n"
         "from PySide6.QtWidgets import QApplication\n"
         "from coach.gui.app import first_window, run_app\n"
         "from coach.gui.start import hand_to_running_app\n"
         "from coach.core.paths import resolve_places\n"
-        "from coach.core.requests import Request, server_name\n"
-        "assert hand_to_running_app(server_name(resolve_places().data_dir), Request()) is None\n"
+        "from coach.core.runtime_place import socket_path\n"
+        "assert hand_to_running_app(socket_path(resolve_places().data_dir), None) is None\n"
         "app = QApplication([])\n"
         "window = first_window(resolve_places())\n"
         "window.show()\n"
         "app.processEvents()\n"
-        "print(json.dumps(sorted(sys.modules)))\n"
+        "loaded = sorted(sys.modules)\n"
+        "import json\n"
+        "print(json.dumps(loaded))\n"
     )
     env = {**os.environ, "COACH_DATA_DIR": str(data_dir), "QT_QPA_PLATFORM": "offscreen"}
 
