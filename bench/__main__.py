@@ -130,9 +130,14 @@ def _icing_rows(seconds: float) -> tuple[list[Row], dict[str, dict[str, float]]]
 
     icing = used["icing"]
     wakes = Spread((round(icing["wakeups_per_second"], 2),))
+    # Every thread's sleeps and wake-ups as the system counts them, over the whole window (so a count that
+    # is not a whole number of seconds long may read a little over the ticks); no target, shown beside
+    # Qt's timer events so that a wake-up outside the GUI thread's timers cannot hide.
+    slept = Spread((round(icing.get("thread_wakeups_per_second", math.nan), 2),))
     return [
         Row("icing timer running, CPU of one core", "%", share("icing"), None, "absolute", 0.5, strict=True),
         Row("icing timer running, Qt timer wake-ups", "/s", wakes, None, "absolute", 1.0),
+        Row("icing timer running, wake-ups of every thread", "/s", slept, None, "absolute", math.inf),
     ], used
 
 

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap, QPixmapCache
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -57,6 +58,23 @@ def test_the_countdown_follows_the_clock_and_wakes_once_a_second(
 
     assert coach_app.icing_window.countdown.text() == "18:55"
     assert 600 <= timer.interval() <= 610, "the next wake-up is when the shown second changes"
+
+
+def test_a_run_lets_qts_pixmap_cache_go_so_its_timer_stops_waking_the_app(
+    qtbot: QtBot, coach_app: CoachApp, fake_clock: FakeClock
+) -> None:
+    # Given the icing window painted, with pieces of it in Qt's pixmap cache (which then wakes every 30 s)
+    coach_app.start_icing(20)
+    qtbot.waitExposed(coach_app.icing_window)
+    drawn = QPixmapCache.insert(QPixmap(8, 8))
+
+    # When the countdown ticks for the first time
+    fake_clock.advance(1.0)
+    coach_app.icing.tick()
+
+    # Then the cache is empty (its timer stopped), and the countdown still shows the second
+    assert QPixmapCache.find(drawn) is None
+    assert coach_app.icing_window.countdown.text() == "19:59"
 
 
 def test_the_end_rings_notifies_advises_and_is_recorded(
