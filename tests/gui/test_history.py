@@ -16,6 +16,7 @@ from coach.core.history.records import DayMarkKind
 from coach.core.routines.library import Origin
 from coach.core.session.clock import FakeClock
 from coach.core.settings import load_settings
+from coach.core.store.errors import StoreError
 from coach.gui.app import CoachApp
 from coach.gui.charts import ACCENT, ChartView
 from coach.gui.history import HistoryWindow
@@ -217,6 +218,80 @@ def test_a_header_click_sorts_the_table_and_the_order_holds_through_the_routine_
     window.filter_routine(None)
     window.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
     assert table.index(0, 0).data() == "Thu 19 Mar 2026 08:00"
+
+
+def _years_of_sessions(app: CoachApp) -> list[date]:
+    """Two sessions a month for two years back from TODAY; a routine done only in the first months."""
+    days = [TODAY - timedelta(days=15 * n) for n in range(48)]
+    for day in days:
+        add_session(app.store, day, hour=8)
+    old = routine(reps("bridge", sets=1, reps=1), routine_id="bridges", per_week=3)
+    add_session(app.store, days[-1] + timedelta(days=1), of=old, hour=8)
+    return days
+
+
+def test_the_table_reads_older_sessions_when_scrolled_to_its_end(coach_app: CoachApp, qtbot: QtBot) -> None:
+    # Given two years of sessions: the window reads those of the twelve months it shows
+    days = _years_of_sessions(coach_app)
+    window = open_history(coach_app, qtbot)
+    table = window.table.model()
+    shown = table.rowCount()
+    assert 24 <= shown < len(days)
+    assert window.model.has_older
+
+    # When the table is scrolled to its end
+    window.table.scrollToBottom()
+    bar = window.table.verticalScrollBar()
+    bar.setValue(bar.maximum())
+
+    # Then the older sessions are read and listed below, newest first still
+    qtbot.waitUntil(lambda: table.rowCount() == len(days) + 1)
+    assert not window.model.has_older
+    assert table.index(table.rowCount() - 1, 0).data() == f"{days[-1]:%a %d %b %Y} 08:00"
+
+
+def test_sorting_or_choosing_an_old_routine_shows_every_session(coach_app: CoachApp, qtbot: QtBot) -> None:
+    # Given two years of sessions, of which the window has read the last twelve months
+    days = _years_of_sessions(coach_app)
+    window = open_history(coach_app, qtbot)
+    table = window.table.model()
+    assert window.routine_box.findData("bridges") > 0  # every routine done is offered
+
+    # When a routine done only two years ago is chosen
+    window.filter_routine("bridges")
+
+    # Then its session is shown (read from the earlier ones)
+    assert table.rowCount() == 1
+    window.filter_routine(None)
+    assert table.rowCount() == len(days) + 1
+
+    # And sorting by date the other way starts with the very first session
+    window.close()
+    window = open_history(coach_app, qtbot)
+    window.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert window.table.model().index(0, 0).data() == f"{days[-1]:%a %d %b %Y} 08:00"
+
+
+def test_older_sessions_that_cannot_be_read_are_said_and_the_table_keeps_its_rows(
+    coach_app: CoachApp, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given the window on two years of sessions, and a store that fails when the older ones are read
+    _years_of_sessions(coach_app)
+    window = open_history(coach_app, qtbot)
+    shown = window.table.model().rowCount()
+
+    def fails(*_: object, **__: object) -> None:
+        raise StoreError("the history file is locked by another program")
+
+    monkeypatch.setattr(coach_app.store, "sessions_before", fails)
+
+    # When the table is scrolled to its end
+    with qtbot.waitSignal(coach_app.runner.refused) as said:
+        window.model.fetchMore()
+
+    # Then the failure is said in a sentence, and the rows already shown stay
+    assert said.args == ["the history file is locked by another program"]
+    assert window.table.model().rowCount() == shown
 
 
 def header_point(header: QHeaderView, section: int) -> QPoint:

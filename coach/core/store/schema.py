@@ -7,6 +7,7 @@ the pending ones (after a backup) and refuses a database that has steps this ver
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime, timedelta
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
@@ -206,3 +207,66 @@ def m008_work_totals(db: Database) -> None:
         " FROM step_results WHERE kind IN ('rep', 'hold', 'timer')"
         " GROUP BY session_id, exercise_id, COALESCE(side, '')"
     )
+
+
+@_migration
+def m009_session_days(db: Database) -> None:
+    """Each session's local day and whether it counts towards the weekly dose, kept on the session row.
+
+    History's all-time figures (streaks, the weekly plan, the first planned day) then read one short row
+    per dose session, and its recent views only the sessions of the days they show, so their cost follows
+    what is on screen rather than the years behind it. `local_day` is the day the session started where it
+    started (NULL for sessions recorded before the UTC offset was kept: readers work those out in their
+    own zone); `dose` is set when a session is finished or closed (the store asks
+    history.stats.counts_towards_dose then). The backfill writes out the rule as it was when this step was
+    released (a step never reads live code): finished, of a planned routine, at least half of its work
+    steps done.
+
+    `new_version` is 1 on the first session of each version of a routine's file: the routine's previous
+    session with a version (by start, simulated ones left out) had another one, or there was none. Plan
+    changes and the other all-time landmarks then read those few rows, not every session.
+    """
+    sessions = db["sessions"]
+    sessions.add_column("local_day", str)  # type: ignore[union-attr]
+    sessions.add_column("dose", int, not_null_default=0)  # type: ignore[union-attr]
+    sessions.add_column("new_version", int, not_null_default=0)  # type: ignore[union-attr]
+    seen: dict[str, str] = {}
+    firsts = []
+    for session_id, routine_id, routine_hash in db.execute(
+        "SELECT id, routine_id, routine_hash FROM sessions"
+        " WHERE simulated = 0 AND COALESCE(routine_hash, '') != '' ORDER BY started_at, id"
+    ).fetchall():
+        if seen.get(routine_id) != routine_hash:
+            firsts.append((session_id,))
+        seen[routine_id] = routine_hash
+    db.conn.executemany("UPDATE sessions SET new_version = 1 WHERE id = ?", firsts)
+    days = [
+        (
+            (datetime.fromisoformat(started) + timedelta(minutes=offset)).date().isoformat(),
+            session_id,
+        )
+        for session_id, started, offset in db.execute(
+            "SELECT id, started_at, utc_offset_minutes FROM sessions WHERE utc_offset_minutes IS NOT NULL"
+        ).fetchall()
+    ]
+    db.conn.executemany("UPDATE sessions SET local_day = ? WHERE id = ?", days)
+    db.execute(
+        "UPDATE sessions SET dose = 1 WHERE status != 'open' AND sessions_per_week > 0 AND steps_total > 0"
+        " AND 2 * (SELECT COALESCE(SUM(t.done), 0) FROM work_totals t WHERE t.session_id = sessions.id)"
+        " >= steps_total"
+    )
+    # History's all-time reads come from these two indexes alone (they hold every column they read).
+    sessions.create_index(  # type: ignore[union-attr]
+        ["dose", "simulated", "started_at", "id", "local_day", "sessions_per_week"],
+        index_name="sessions_dose_days",
+    )
+    sessions.create_index(  # type: ignore[union-attr]
+        ["simulated", "routine_id", "started_at", "id", "routine_hash"], index_name="sessions_by_routine"
+    )
+    db.execute("CREATE INDEX sessions_new_versions ON sessions (started_at) WHERE new_version = 1")
+    sessions.create_index(["local_day"])  # type: ignore[union-attr]
+    # The warning signs answered "yes" since a clinician last saw the person: a few rows among thousands.
+    db.execute(
+        "CREATE INDEX sessions_said_yes ON sessions (started_at) WHERE (night_pain = 1 OR swelling = 1)"
+    )
+    db.execute("CREATE INDEX warning_answers_yes ON warning_answers (session_id) WHERE answer = 1")
