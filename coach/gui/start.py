@@ -18,7 +18,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from coach.core.clinical.safety import ICING_MAX_MINUTES
 from coach.core.paths import Places, resolve_places
-from coach.core.routines.library import discover_routines
+from coach.core.routines.library import Library, discover_routines
+from coach.core.routines.library_cache import CACHE_FILE, library_stamp, load_library, save_library
 from coach.core.routines.model import Routine
 from coach.core.runtime_place import nobody_listens, socket_path
 from coach.core.session.clock import SystemClock
@@ -38,13 +39,34 @@ if TYPE_CHECKING:
 
 def first_window(places: Places) -> MainWindow:
     """The main window on the routine library: all the first paint needs (no store, no services)."""
-    library = discover_routines(places.bundled_routines, places.user_routines, places.assets)
+    library = _kept_library(places) or _read_library(places)
     announce_identity(places.assets)  # the app's name and icon, before its first window opens
     window = MainWindow(library)
     last = last_routine_id(places.database)  # opened on it at once, not moved to it after the store opens
     if last is not None:
         window.select_routine(last)
     return window
+
+
+def _read_library(places: Places) -> Library:
+    return discover_routines(places.bundled_routines, places.user_routines, places.assets)
+
+
+def _kept_library(places: Places) -> Library | None:
+    """The library the last start read, if no routine file and none of the reading code has changed."""
+    stamp = library_stamp(places.bundled_routines, places.user_routines, places.assets)
+    return load_library(places.data_dir / CACHE_FILE, stamp)
+
+
+def _reread_library(places: Places, window: MainWindow) -> None:
+    """After the first paint: read the routine files, show any difference, keep the library for next time."""
+    stamp = library_stamp(places.bundled_routines, places.user_routines, places.assets)  # before reading
+    fresh = _read_library(places)
+    if fresh != window.library:
+        window.set_library(fresh)
+    cache = places.data_dir / CACHE_FILE
+    if load_library(cache, stamp) != fresh:
+        save_library(cache, stamp, fresh)
 
 
 class _AfterFirstPaint(QObject):
@@ -143,6 +165,7 @@ def _finish_start(
         say_cannot_open(str(error), window)
         QApplication.exit(1)
         return []
+    _reread_library(places, window)  # the store has made the data folder private, where the cache goes
     notifier, inhibitor = LaterNotifier(), LaterInhibitor()
     find_desktop_services(notifier, inhibitor)
     services = Services(

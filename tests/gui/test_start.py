@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import subprocess
@@ -10,8 +11,18 @@ import threading
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
-from coach.gui.start import LaterInhibitor, LaterNotifier, find_desktop_services
+from coach.core.paths import Places
+from coach.core.routines.library import Library, discover_routines
+from coach.core.routines.library_cache import CACHE_FILE, library_stamp, load_library, save_library
+from coach.gui.start import (
+    LaterInhibitor,
+    LaterNotifier,
+    _reread_library,
+    find_desktop_services,
+    first_window,
+)
 
 # Each is part of the app, and each waits until after the first paint or until it is asked for.
 LATER = (
@@ -31,38 +42,90 @@ LATER = (
     "PySide6.QtNetwork",  # the second-launch socket: asked over only when a socket file is there
     "coach.gui.instance",
     "coach.core.requests",  # what a launch asks of a running app, in JSON
-    "json",
     "hashlib",  # OpenSSL, for hashing a few routine files (coach.core.digest does it without)
 )
 
 
-def test_the_first_window_loads_nothing_it_does_not_show(data_dir: Path) -> None:
-    # Given a new Python, as a launch from the desktop
-    probe = (
-        "import sys\n"
-        "from PySide6.QtWidgets import QApplication\n"
-        "from coach.gui.app import first_window, run_app\n"
-        "from coach.gui.start import hand_to_running_app\n"
-        "from coach.core.paths import resolve_places\n"
-        "from coach.core.runtime_place import socket_path\n"
-        "assert hand_to_running_app(socket_path(resolve_places().data_dir), None) is None\n"
-        "app = QApplication([])\n"
-        "window = first_window(resolve_places())\n"
-        "window.show()\n"
-        "app.processEvents()\n"
-        "loaded = sorted(sys.modules)\n"
-        "import json\n"
-        "print(json.dumps(loaded))\n"
-    )
+# The probe: a new Python, as a launch from the desktop, checks for a running app and shows the first window
+# as run_app does before the first paint, then lists the modules loaded.
+_PROBE = (
+    "import sys\n"
+    "from PySide6.QtWidgets import QApplication\n"
+    "from coach.gui.app import first_window, run_app\n"
+    "from coach.gui.start import hand_to_running_app\n"
+    "from coach.core.paths import resolve_places\n"
+    "from coach.core.runtime_place import socket_path\n"
+    "assert hand_to_running_app(socket_path(resolve_places().data_dir), None) is None\n"
+    "app = QApplication([])\n"
+    "window = first_window(resolve_places())\n"
+    "window.show()\n"
+    "app.processEvents()\n"
+    "loaded = sorted(sys.modules)\n"
+    "import json\n"
+    "print(json.dumps(loaded))\n"
+)
+# What reads routine files: loaded before the first paint only when the last start's library cannot be used.
+READING = ("tomllib", "coach.core.routines.loader", "coach.core.routines.format2")
+
+
+def _loaded_before_the_first_paint(data_dir: Path) -> set[str]:
     env = {**os.environ, "COACH_DATA_DIR": str(data_dir), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", _PROBE], capture_output=True, text=True, check=True, env=env)
+    return set(json.loads(done.stdout))
 
-    # When it checks for a running app and shows the first window, as run_app does before the first paint
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=env)
 
-    # Then nothing that only a later window, the store or a service needs is loaded yet
-    loaded = set(json.loads(done.stdout))
+def test_the_first_window_loads_nothing_it_does_not_show(data_dir: Path) -> None:
+    # Given a first start: no library kept from an earlier one
+    # When it checks for a running app and shows the first window
+    loaded = _loaded_before_the_first_paint(data_dir)
+
+    # Then nothing that only a later window, the store or a service needs is loaded yet; the files were read
     assert "coach.gui.main_window" in loaded
     assert [name for name in LATER if name in loaded] == []
+    assert set(READING) <= loaded
+
+
+def test_a_later_start_paints_the_library_it_kept_without_reading_the_files(places: Places) -> None:
+    # Given the library an earlier start read and kept, and nothing changed since
+    places.data_dir.mkdir(parents=True)
+    stamp = library_stamp(places.bundled_routines, places.user_routines, places.assets)
+    save_library(places.data_dir / CACHE_FILE, stamp, _read(places))
+
+    # When the next start shows its first window
+    loaded = _loaded_before_the_first_paint(places.data_dir)
+
+    # Then it has neither read a routine file nor loaded what reads them
+    assert [name for name in (*LATER, *READING) if name in loaded] == []
+
+
+def test_a_kept_library_that_is_out_of_date_is_shown_only_until_the_files_are_read(
+    qtbot: QtBot, places: Places
+) -> None:
+    # Given a kept library whose stamp still matches but which says something the files do not
+    places.data_dir.mkdir(parents=True)
+    cache, real = places.data_dir / CACHE_FILE, _read(places)
+    first = real.routines[0]
+    renamed = dataclasses.replace(first, routine=dataclasses.replace(first.routine, title="An old title"))
+    stamp = library_stamp(places.bundled_routines, places.user_routines, places.assets)
+    save_library(cache, stamp, dataclasses.replace(real, routines=(renamed, *real.routines[1:])))
+
+    # When a start paints from it, then reads the files after its first paint
+    window = first_window(places)
+    qtbot.addWidget(window)
+    shown_first = [window.routine_list.item(row).text() for row in range(window.routine_list.count())]
+    _reread_library(places, window)
+
+    # Then the first paint showed the kept title, the window now shows the file's, and that is kept instead
+    assert "An old title" in shown_first
+    assert window.library == real
+    assert first.routine.title in [
+        window.routine_list.item(r).text() for r in range(window.routine_list.count())
+    ]
+    assert load_library(cache, stamp) == real
+
+
+def _read(places: Places) -> Library:
+    return discover_routines(places.bundled_routines, places.user_routines, places.assets)
 
 
 class _Recorder:

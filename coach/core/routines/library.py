@@ -6,11 +6,14 @@ import enum
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coach.core.routines.bounds import outside_folder
-from coach.core.routines.loader import CheckedRoutine, check_routine_file
 from coach.core.routines.model import Routine
 from coach.core.routines.values import Problem
+
+if TYPE_CHECKING:
+    from coach.core.routines.loader import CheckedRoutine
 
 
 class Origin(enum.Enum):
@@ -75,6 +78,10 @@ def discover_routines(bundled_dir: Path, user_dir: Path, assets_dir: Path | None
 def _load_folder(
     folder: Path, origin: Origin, assets_dir: Path | None
 ) -> tuple[list[RoutineEntry], list[BrokenRoutine]]:
+    # The checker (tomllib and all) loads when files are read: a start that paints from the library cache
+    # (library_cache.py) leaves it until after its first paint.
+    from coach.core.routines.loader import check_routine_file
+
     if not folder.is_dir():
         return [], []
     paths = sorted(folder.glob("*.toml"))
