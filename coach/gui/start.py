@@ -26,13 +26,13 @@ from coach.core.session.clock import SystemClock
 from coach.core.store.last_routine import last_routine_id
 from coach.gui.identity import announce_identity, prepare_identity, qt_arguments
 from coach.gui.main_window import MainWindow
-from coach.gui.stopping import StopOnSignal
 from coach.gui.style import plain
 
 if TYPE_CHECKING:
     from coach.core.requests import Request
     from coach.gui.app import CoachApp
     from coach.gui.instance import InstanceServer
+    from coach.gui.stopping import StopOnSignal
     from coach.services.inhibit import Inhibitor
     from coach.services.notify import Notifier
 
@@ -103,15 +103,25 @@ def run_app(
     places = resolve_places()
     window = first_window(places)
     started: list[tuple[CoachApp, InstanceServer]] = []
-    _AfterFirstPaint(window, lambda: started.extend(_finish_start(places, window, name, request, routine)))
+    stoppers: list[StopOnSignal] = []
+
+    def after_first_paint() -> None:
+        # SIGTERM (log-out, `kill`) and Ctrl-C in the terminal that started it close the app as Quit does,
+        # without asking: what runs is saved as stopped early, then the socket and the store are closed.
+        # Watched from here on: before the first paint nothing is open yet, and SIGTERM ends the process as
+        # it ends any (Ctrl-C then is the command line's "interrupted"), which saves loading the watcher.
+        from coach.gui.stopping import StopOnSignal
+
+        stoppers.append(StopOnSignal(lambda number: qt_app.exit(128 + number), parent=window))
+        started.extend(_finish_start(places, window, name, request, routine))
+
+    _AfterFirstPaint(window, after_first_paint)
     window.show()
-    # SIGTERM (log-out, `kill`) and Ctrl-C in the terminal that started it close the app as Quit does,
-    # without asking: what runs is saved as stopped early, then the socket and the store are closed.
-    stopper = StopOnSignal(lambda number: qt_app.exit(128 + number), parent=window)
     try:
         return int(qt_app.exec())
     finally:
-        stopper.uninstall()
+        for stopper in stoppers:
+            stopper.uninstall()
         for app, server in started:
             server.close()  # removes the socket file
             app.close()

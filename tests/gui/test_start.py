@@ -42,25 +42,29 @@ LATER = (
     "PySide6.QtNetwork",  # the second-launch socket: asked over only when a socket file is there
     "coach.gui.instance",
     "coach.core.requests",  # what a launch asks of a running app, in JSON
+    "coach.gui.stopping",  # SIGTERM and Ctrl-C close the app as Quit does once there is something to close
     "hashlib",  # OpenSSL, for hashing a few routine files (coach.core.digest does it without)
 )
 
 
-# The probe: a new Python, as a launch from the desktop, checks for a running app and shows the first window
-# as run_app does before the first paint, then lists the modules loaded.
+# The probe: a new Python, as a launch from the desktop, runs the app (run_app: the check for a running app,
+# the first window) and lists the modules loaded when the main window first paints.
 _PROBE = (
     "import sys\n"
-    "from PySide6.QtWidgets import QApplication\n"
-    "from coach.gui.app import first_window, run_app\n"
-    "from coach.gui.start import hand_to_running_app\n"
-    "from coach.core.paths import resolve_places\n"
-    "from coach.core.runtime_place import socket_path\n"
-    "assert hand_to_running_app(socket_path(resolve_places().data_dir), None) is None\n"
+    "from PySide6.QtCore import QEvent, QObject, QTimer\n"
+    "from PySide6.QtWidgets import QApplication, QMainWindow\n"
     "app = QApplication([])\n"
-    "window = first_window(resolve_places())\n"
-    "window.show()\n"
-    "app.processEvents()\n"
-    "loaded = sorted(sys.modules)\n"
+    "loaded = []\n"
+    "class FirstPaint(QObject):\n"
+    "    def eventFilter(self, watched, event):\n"
+    "        if not loaded and event.type() == QEvent.Type.Paint and isinstance(watched, QMainWindow):\n"
+    "            loaded.extend(sorted(sys.modules))\n"
+    "            QTimer.singleShot(0, app.quit)\n"
+    "        return False\n"
+    "spy = FirstPaint()\n"
+    "app.installEventFilter(spy)\n"
+    "from coach.gui.app import run_app\n"
+    "run_app(['coach'])\n"
     "import json\n"
     "print(json.dumps(loaded))\n"
 )
@@ -71,7 +75,7 @@ READING = ("tomllib", "coach.core.routines.loader", "coach.core.routines.format2
 def _loaded_before_the_first_paint(data_dir: Path) -> set[str]:
     env = {**os.environ, "COACH_DATA_DIR": str(data_dir), "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run([sys.executable, "-c", _PROBE], capture_output=True, text=True, check=True, env=env)
-    return set(json.loads(done.stdout))
+    return set(json.loads(done.stdout.strip().splitlines()[-1]))
 
 
 def test_the_first_window_loads_nothing_it_does_not_show(data_dir: Path) -> None:
