@@ -18,8 +18,6 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlite_utils import Database
-
 from coach.core.clinical.safety import SESSION_WARNING_SIGNS, check_pain, check_warning_sign
 from coach.core.history.records import SessionRecord, SessionStatus, fixed_zone
 from coach.core.paths import ensure_private_dir
@@ -43,7 +41,7 @@ from coach.core.store.opening import (
     mark_checked,
     quick_check,
 )
-from coach.core.store.schema import KNOWN_MIGRATIONS, migrations
+from coach.core.store.schema import KNOWN_MIGRATIONS, applied_migrations, migrations
 from coach.core.store.work_totals import STEPS_DONE_SQL, recount_work_total
 from coach.core.store.writing import write_failure, write_transaction
 
@@ -93,8 +91,8 @@ def _planned_work(session_id: int, routine: Routine, steps: tuple[Step, ...]) ->
 class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords):
     """Sessions and their step results in one SQLite file (WAL, committed per write)."""
 
-    def __init__(self, db: Database, path: Path | None) -> None:
-        self._db = db
+    def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
+        self._conn = conn  # reads and pragmas; writes go through sqlite-utils' `_db` (see `connection`)
         self.path = path
         self._lock: UseLock | None = None
         self.moved_aside: StoreError | None = None  # set when a read met damage (see `damage`)
@@ -127,7 +125,7 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords):
         store._lock = lock
         try:
             db.execute("PRAGMA foreign_keys = ON")
-            db.enable_wal()
+            _enable_wal(db)
             store._migrate(now, checked=not checked_today)
             if now is not None and not created:
                 store._daily_backup(now, keep_backups)
@@ -145,7 +143,7 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords):
         return store
 
     def close(self) -> None:
-        self._db.close()
+        self._conn.close()
         if self._lock is not None:
             self._lock.release()
 
@@ -153,7 +151,7 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords):
         """Today's backup; one that cannot be taken (a full disk) is logged and the history still opens."""
         assert self.path is not None
         try:
-            take_daily_backup(self._db.conn, self.path, now, keep)
+            take_daily_backup(self._conn, self.path, now, keep)
         except StoreError as failure:
             log.warning("no backup today: %s", failure)
 
@@ -163,7 +161,7 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords):
             raise StoreError("a database in memory has no backups")
         with self._lock.alone():
             forget_check(self.path)
-            restored = restore_into(self._db.conn, self.path, backup_id, now)
+            restored = restore_into(self._conn, self.path, backup_id, now)
             self._check_whole()  # what came back is read once before it is used or upgraded
             self._migrate(now, checked=True)  # a backup from before an upgrade gets the newer schema steps
         mark_checked(self.path, now.astimezone().date())
@@ -173,7 +171,7 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords):
         """SQLite's quick check now; a damaged one is closed, moved aside; StoreError says so."""
         assert self.path is not None
         try:
-            problem = quick_check(self._db)
+            problem = quick_check(self._conn)
         except sqlite3.DatabaseError as error:
             self.close()
             raise failure(self.path, error) from error
@@ -182,8 +180,11 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords):
             raise damaged(self.path, problem)
 
     def _writing(self) -> AbstractContextManager[None]:
-        """One committed write that waits its turn for the lock (see `writing`)."""
-        return write_transaction(self._db, self.path)
+        """One committed write that waits its turn for the lock (see `writing`).
+
+        sqlite-utils' wrapper is made here, before the transaction begins, if this is the first write.
+        """
+        return write_transaction(self._db.conn, self.path)
 
     # -- writing: each call is its own committed transaction ------------------------------------------
 
@@ -249,7 +250,7 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords):
                 [session_id, step.index, int(skipped)],
             )
             self._db.table("step_results").insert(row, ignore=True)
-            recount_work_total(self._db.conn, session_id, step)
+            recount_work_total(self._conn, session_id, step)
 
     def finish_session(self, session_id: int, *, completed: bool, finished_at: datetime) -> None:
         status = SessionStatus.COMPLETED if completed else SessionStatus.STOPPED
@@ -347,14 +348,14 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords):
 
     def done_step_indexes(self, session_id: int) -> list[int]:
         """The indexes of the steps of a session that were finished (done or skipped), in order."""
-        rows = self._db.execute(
+        rows = self._conn.execute(
             "SELECT step_index FROM step_results WHERE session_id = ? ORDER BY step_index", [session_id]
         ).fetchall()
         return [int(index) for (index,) in rows]
 
     def last_activity(self, session_id: int) -> datetime:
         """When a session last showed life: its newest finished step, or its start."""
-        row = self._db.execute(
+        row = self._conn.execute(
             "SELECT COALESCE((SELECT MAX(finished_at) FROM step_results WHERE session_id = ?), started_at)"
             " FROM sessions WHERE id = ?",
             [session_id, session_id],
@@ -365,7 +366,7 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords):
         return moment
 
     def integrity_ok(self) -> bool:
-        return bool(self._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
+        return bool(self._conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
 
     # -- inside ---------------------------------------------------------------------------------------
 
@@ -376,7 +377,7 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords):
             SELECT {_SESSION_COLUMNS}, {STEPS_DONE_SQL} AS steps_completed
             FROM sessions s {where} ORDER BY s.started_at, s.id
         """
-        return self._db.execute(sql, params or []).fetchall()
+        return self._conn.execute(sql, params or []).fetchall()
 
     @staticmethod
     def _record(row: tuple[Any, ...], other_signs: tuple[tuple[str, bool], ...] = ()) -> SessionRecord:
@@ -432,7 +433,7 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords):
     def _version_since(self, routine: Routine, local_day: date) -> str:
         """The local date this version of the routine was first used (for us, the day its file changed)."""
         if routine.content_hash:
-            row = self._db.execute(
+            row = self._conn.execute(
                 "SELECT routine_since FROM sessions WHERE routine_id = ? AND routine_hash = ?"
                 " AND routine_since IS NOT NULL ORDER BY started_at LIMIT 1",
                 [routine.id, routine.content_hash],
@@ -453,22 +454,29 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords):
             raise StoreError(f"session {session_id} is already {status}; it cannot change any more")
 
     def _migrate(self, now: datetime | None, *, checked: bool) -> None:
-        """Apply the pending schema steps; unless `checked`, the whole file is checked first."""
+        """Apply the pending schema steps; unless `checked`, the whole file is checked first.
+
+        Which steps are pending is read with plain SQL: with none (nearly every open), sqlite-utils and
+        its migrations are not loaded at all.
+        """
         known = set(KNOWN_MIGRATIONS)
-        applied = [m.name for m in migrations.applied(self._db)]
+        applied = applied_migrations(self._conn)
         unknown = [name for name in applied if name not in known]
         if unknown:
             raise StoreError(
                 f"{self.path} was written by a newer Rehab Coach (it has migration {unknown[0]}); "
                 "update Rehab Coach to open it"
             )
-        pending = migrations.pending(self._db)
-        if pending and not checked and self.path is not None:
+        done = set(applied)
+        pending = [name for name in KNOWN_MIGRATIONS if name not in done]
+        if not pending:
+            return
+        if not checked and self.path is not None:
             self._check_whole()
-        if pending and applied and self.path is not None:
+        if applied and self.path is not None:
             moment = now or datetime.now(UTC)  # only when no clock was given (tests, old callers)
-            take_backup(self._db.conn, self.path, moment, f"before-{pending[0].name}")
-        migrations.apply(self._db)
+            take_backup(self._conn, self.path, moment, f"before-{pending[0]}")
+        migrations().apply(self._db)
 
 
 def _merged_signs(
@@ -485,6 +493,12 @@ def _merged_signs(
     for key, answer in other:
         signs[key] = answer or bool(signs.get(key))
     return tuple(signs.items())
+
+
+def _enable_wal(conn: sqlite3.Connection) -> None:
+    """Write-ahead journal mode, as sqlite-utils' `enable_wal` sets it (only when not already set)."""
+    if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        conn.execute("PRAGMA journal_mode = wal")
 
 
 def _create_private_file(path: Path) -> None:

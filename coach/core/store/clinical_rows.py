@@ -10,17 +10,14 @@ from contextlib import AbstractContextManager
 from datetime import date, datetime
 from typing import Any
 
-from sqlite_utils import Database
-
 from coach.core.clinical.safety import SESSION_WARNING_SIGNS, check_pain
 from coach.core.history.records import RecordedDoseChange
+from coach.core.store.connection import StoreConnection
 from coach.core.store.errors import parse_utc, utc_text
 
 
-class ClinicalRecords:
-    """AdherenceStore's methods for the clinical answers; `_db` and `_session_row` come from the store."""
-
-    _db: Database
+class ClinicalRecords(StoreConnection):
+    """AdherenceStore's methods for the clinical answers; `_session_row` comes from the store."""
 
     def _writing(self) -> AbstractContextManager[None]:
         raise NotImplementedError
@@ -44,7 +41,7 @@ class ClinicalRecords:
 
     def last_clinician_review(self) -> datetime | None:
         """When the person last said a clinician had seen them; None: never."""
-        row = self._db.execute("SELECT MAX(seen_at) FROM clinician_reviews").fetchone()
+        row = self._conn.execute("SELECT MAX(seen_at) FROM clinician_reviews").fetchone()
         return parse_utc(row[0]) if row and row[0] else None
 
     def _other_warning_answers(
@@ -52,7 +49,7 @@ class ClinicalRecords:
     ) -> dict[int, tuple[tuple[str, bool], ...]]:
         """Answers beyond the session's two columns (the fuller list, the morning's), by session."""
         where = "" if session_id is None else "AND session_id = ?"
-        rows = self._db.execute(
+        rows = self._conn.execute(
             "SELECT session_id, sign, answer FROM warning_answers WHERE NOT (asked_in = 'session' AND sign IN"
             f" ({', '.join(repr(s.key) for s in SESSION_WARNING_SIGNS)})) {where} ORDER BY id",
             [] if session_id is None else [session_id],
@@ -64,7 +61,7 @@ class ClinicalRecords:
 
     def last_answered(self, asked_in: str) -> datetime | None:
         """When warning signs were last answered where they were asked ('morning', 'weekly', 'session')."""
-        row = self._db.execute(
+        row = self._conn.execute(
             "SELECT MAX(answered_at) FROM warning_answers WHERE asked_in = ?", [asked_in]
         ).fetchone()
         return parse_utc(row[0]) if row and row[0] else None
@@ -89,7 +86,7 @@ class ClinicalRecords:
 
     def dose_changes(self) -> list[RecordedDoseChange]:
         """Every dose change the app made, oldest first."""
-        rows = self._db.execute(
+        rows = self._conn.execute(
             "SELECT changed_on, routine_id, routine_title, exercise_id, exercise_name, before, after,"
             " decision, reason FROM dose_changes ORDER BY changed_on, id"
         ).fetchall()

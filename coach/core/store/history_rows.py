@@ -11,8 +11,6 @@ from contextlib import AbstractContextManager
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlite_utils import Database
-
 from coach.core.clinical.safety import check_pain
 from coach.core.history.records import (
     DayMark,
@@ -22,13 +20,12 @@ from coach.core.history.records import (
     WorkCount,
     check_day_span,
 )
+from coach.core.store.connection import StoreConnection
 from coach.core.store.errors import StoreError, parse_utc, utc_text
 
 
-class HistoryRecords:
-    """AdherenceStore's methods for history; `_db` and `_session_row` come from the store."""
-
-    _db: Database
+class HistoryRecords(StoreConnection):
+    """AdherenceStore's methods for history; `_session_row` comes from the store."""
 
     def _writing(self) -> AbstractContextManager[None]:
         raise NotImplementedError
@@ -78,7 +75,7 @@ class HistoryRecords:
 
     def day_marks(self) -> list[DayMark]:
         """Every marked day or span, earliest first."""
-        rows = self._db.execute(
+        rows = self._conn.execute(
             "SELECT id, kind, first_day, last_day, reason FROM day_marks ORDER BY first_day, id"
         ).fetchall()
         return [
@@ -92,7 +89,7 @@ class HistoryRecords:
         """The stored steps of the given sessions, by session and step."""
         rows: list[tuple[Any, ...]] = []
         for chunk in _chunks(session_ids):
-            rows += self._db.execute(
+            rows += self._conn.execute(
                 "SELECT session_id, step_index, kind, exercise_id, set_number, side, rep, planned_seconds,"
                 f" started_at, finished_at, skipped FROM step_results WHERE session_id IN ({chunk})"
             ).fetchall()
@@ -118,7 +115,7 @@ class HistoryRecords:
         """Work steps done and reached per session, exercise and side (from the totals kept per session)."""
         rows: list[tuple[Any, ...]] = []
         for chunk in _chunks(session_ids):
-            rows += self._db.execute(
+            rows += self._conn.execute(
                 "SELECT session_id, exercise_id, side, done, reached FROM work_totals"
                 f" WHERE session_id IN ({chunk}) ORDER BY session_id, first_step"
             ).fetchall()
@@ -128,7 +125,7 @@ class HistoryRecords:
         """The work steps each session planned per exercise and side (none for sessions before m004)."""
         rows: list[tuple[Any, ...]] = []
         for chunk in _chunks(session_ids):
-            rows += self._db.execute(
+            rows += self._conn.execute(
                 "SELECT session_id, exercise_id, exercise_name, side, steps FROM planned_work"
                 f" WHERE session_id IN ({chunk}) ORDER BY session_id, rowid"
             ).fetchall()
