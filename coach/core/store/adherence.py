@@ -7,7 +7,6 @@ Rehab Coach (one with migrations we do not know) is refused rather than guessed 
 
 from __future__ import annotations
 
-import logging
 import os
 import sqlite3
 from collections import Counter
@@ -15,14 +14,11 @@ from collections.abc import Mapping, Sequence
 from contextlib import AbstractContextManager
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
-from typing import Any
-from zoneinfo import ZoneInfo
+from typing import TYPE_CHECKING, Any
 
 from coach.core.clinical.safety import SESSION_WARNING_SIGNS, check_pain, check_warning_sign
 from coach.core.history.records import SessionRecord, SessionStatus, fixed_zone
 from coach.core.paths import ensure_private_dir
-from coach.core.routines.model import Routine, Step
-from coach.core.store.backups import Backup, restore_into, take_backup, take_daily_backup
 from coach.core.store.clinical_rows import ClinicalRecords
 from coach.core.store.damage import reports_damage
 from coach.core.store.errors import StoreError
@@ -45,7 +41,11 @@ from coach.core.store.schema import KNOWN_MIGRATIONS, applied_migrations, migrat
 from coach.core.store.work_totals import STEPS_DONE_SQL, recount_work_total
 from coach.core.store.writing import write_failure, write_transaction
 
-log = logging.getLogger(__name__)
+# Imported where they are used: `coach history` only reads, and each of these costs milliseconds to load
+# (dataclasses, tempfile, logging), against a whole run of about 60 ms.
+if TYPE_CHECKING:
+    from coach.core.routines.model import Routine, Step
+    from coach.core.store.backups import Backup
 
 # The columns _record unpacks, in its order (named, so a migration adding a column changes nothing here),
 # the session's own warning-sign answers last.
@@ -65,6 +65,8 @@ _STATUSES = {status.value: status for status in SessionStatus}
 
 def _local_zone(moment: datetime, zone: tzinfo | None) -> tuple[int, str]:
     """The UTC offset in whole minutes and the zone's name at `moment`, in `zone` (None: the system's)."""
+    from zoneinfo import ZoneInfo
+
     local = moment.astimezone(zone)
     offset = local.utcoffset() or timedelta(0)
     name = zone.key if isinstance(zone, ZoneInfo) else (local.tzname() or "")
@@ -150,15 +152,23 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords):
     def _daily_backup(self, now: datetime, keep: int) -> None:
         """Today's backup; one that cannot be taken (a full disk) is logged and the history still opens."""
         assert self.path is not None
+        if keep <= 0:  # a command that keeps no backups (`coach history`) need not load their module
+            return
+        import logging
+
+        from coach.core.store.backups import take_daily_backup
+
         try:
             take_daily_backup(self._conn, self.path, now, keep)
         except StoreError as failure:
-            log.warning("no backup today: %s", failure)
+            logging.getLogger(__name__).warning("no backup today: %s", failure)
 
     def restore_backup(self, backup_id: str, now: datetime) -> Backup:
         """Put backup `backup_id` in place while open (the current history copied aside first)."""
         if self.path is None or self._lock is None:
             raise StoreError("a database in memory has no backups")
+        from coach.core.store.backups import restore_into
+
         with self._lock.alone():
             forget_check(self.path)
             restored = restore_into(self._conn, self.path, backup_id, now)
@@ -474,6 +484,8 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords):
         if not checked and self.path is not None:
             self._check_whole()
         if applied and self.path is not None:
+            from coach.core.store.backups import take_backup
+
             moment = now or datetime.now(UTC)  # only when no clock was given (tests, old callers)
             take_backup(self._conn, self.path, moment, f"before-{pending[0]}")
         migrations().apply(self._db)
