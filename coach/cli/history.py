@@ -120,8 +120,7 @@ def history_command(args: argparse.Namespace, places: Places, out: IO[str]) -> i
                 ],
             },
         }
-        # One write of the whole text: json.dump writes each token apart (170,000 writes on ten years).
-        out.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+        out.write(_document(payload))  # one write: json.dump writes each token apart
         return EXIT_OK
     if not sessions:
         out.write("No sessions yet. Start one with 'coach run ROUTINE --terminal' or open the app.\n")
@@ -143,6 +142,27 @@ def history_command(args: argparse.Namespace, places: Places, out: IO[str]) -> i
     if summary.adherence_4_weeks is not None:
         out.write(f"Last 4 weeks: {summary.adherence_4_weeks:.0%} of planned sessions done\n")
     return EXIT_OK
+
+
+# The long lists (hundreds of sessions a year, and the icing runs): one record a line. An indent makes
+# json.dumps run Python's pure-Python encoder, about 40 ms on ten years of sessions; without one, the C
+# encoder writes a session in microseconds. The rest stays indented, and the document parses to the same
+# values as before.
+_ONE_A_LINE = ("sessions", "icing")
+_COMPACT = json.JSONEncoder(ensure_ascii=False)
+
+
+def _document(payload: dict[str, Any]) -> str:
+    """The JSON text of `payload`: indented by two spaces, each session and icing run on its own line."""
+    members = []
+    for key, value in payload.items():
+        if key in _ONE_A_LINE and value:
+            rows = ",\n".join("    " + _COMPACT.encode(row) for row in value)
+            text = f"[\n{rows}\n  ]"
+        else:  # a JSON string never holds a raw line break, so this only indents the lines
+            text = json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n  ")
+        members.append(f"  {_COMPACT.encode(key)}: {text}")
+    return "{\n" + ",\n".join(members) + "\n}\n"
 
 
 def _percent(share: float | None) -> float | None:
