@@ -169,6 +169,11 @@ def generate(path: Path, years: int = 10, seed: int = 6, today: date | None = No
                 for kind, a, b, why in marks
             ],
         )
+    store = AdherenceStore.open(path)
+    try:
+        store.settle_days()  # what the store keeps session by session (m009), for the bulk-inserted rows
+    finally:
+        store.close()
     return len(sessions)
 
 

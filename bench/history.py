@@ -15,8 +15,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from coach.core.history.overview import history_overview
-from coach.core.history.progression import advise
+from coach.core.operations.history_view import read_history
 from coach.core.paths import resolve_places
 from coach.core.routines.loader import load_routine
 from coach.core.store.adherence import AdherenceStore
@@ -28,17 +27,14 @@ if TYPE_CHECKING:
 def history_view(store: AdherenceStore, today: date) -> int:
     """Everything the history window shows, read from the open store and computed; returns the sessions read.
 
-    The store is open already, as it is in the app (opening it is timed apart: `open_store`).
+    The store is open already, as it is in the app (opening it is timed apart: `open_store`); the routine
+    the advice is about is loaded here each time, as the window's library would have it.
     """
     places = resolve_places({})
     routine = load_routine(places.bundled_routines / "hip-strength.toml", places.assets)
     tz = datetime.now().astimezone().tzinfo
-    sessions = store.sessions()
-    marks = store.day_marks()
-    icing = [run.started_at for run in store.icing_runs()]
-    history_overview(sessions, marks, icing, today, tz)
-    advise(sessions, routine, today, tz)
-    return len(sessions)
+    view = read_history(store, today, tz, lambda routine_id: routine if routine_id == routine.id else None)
+    return len(view.sessions)
 
 
 def open_store(database: Path) -> None:

@@ -7,7 +7,7 @@ file does not count), never in a paint; all figures come from coach.core (overvi
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import date, tzinfo
 from pathlib import Path
 
@@ -30,11 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from coach.core.clinical.pain_rule import ProgressionAdvice
-from coach.core.history.advice import routine_advice
-from coach.core.history.overview import LONG_WEEKS, SHORT_WEEKS, HistoryOverview, history_overview
+from coach.core.history.overview import LONG_WEEKS, SHORT_WEEKS, HistoryOverview
 from coach.core.history.period import Period
-from coach.core.history.prescription import programme_week
-from coach.core.history.records import SessionRecord
 from coach.core.history.stats import describe_streak
 from coach.core.operations import (
     Changes,
@@ -43,8 +40,10 @@ from coach.core.operations import (
     export_csv_files,
     export_report,
 )
+from coach.core.operations.history_view import HistoryView, read_history
 from coach.core.paths import Places
 from coach.core.routines.library import Library
+from coach.core.routines.model import Routine
 from coach.core.session.clock import Clock
 from coach.core.settings import load_settings
 from coach.core.store.adherence import AdherenceStore
@@ -52,7 +51,7 @@ from coach.core.words import count
 from coach.gui.charts import HeatMap, PainChart, WeeklyDoseChart
 from coach.gui.day_marks import DayMarkDialog
 from coach.gui.fit import fit_to_screen
-from coach.gui.history_table import RoutineFilter, SessionTableModel, session_rows
+from coach.gui.history_table import RoutineFilter, SessionRow, SessionTableModel, session_rows
 from coach.gui.operations import OperationRunner
 from coach.gui.progression_panel import ProgressionPanel
 from coach.gui.report import draw_report
@@ -225,37 +224,43 @@ class HistoryWindow(QWidget):
         """Read the store and compute everything the window shows, once."""
         with self.runner.reading(self):
             today, tz = self._today()
-            sessions = self.store.sessions()
-            marks = self.store.day_marks()
-            icing = [run.started_at for run in self.store.icing_runs()]
-            overview = history_overview(sessions, marks, icing, today, tz)
+            view = read_history(self.store, today, tz, self._find_routine)
+            overview = view.overview
             self.overview = overview
             self.streak.setText(describe_streak(overview.streak))
             self.adherence_short.setText(describe_adherence(overview.adherence_short))
             self.adherence_long.setText(describe_adherence(overview.adherence_long))
             self.icing.setText(count(overview.icing_short, "time"))
-            self.programme.setText(self._programme_week(sessions, today, tz))
+            self.programme.setText("—" if view.programme is None else str(view.programme))
             self.heat_map.set_data(overview.calendar, overview.marks, overview.changes)
             self.weekly.set_data(overview.weeks, overview.changes)
             self.pain.set_data(overview.pain, overview.changes)
-            self.model.set_rows(session_rows(sessions, tz))
-            self._fill_routine_box(sessions)
-            self._show_advice(sessions, today, tz)
+            self.model.set_rows(session_rows(view.sessions, tz), older=self._older_rows(view.since, tz))
+            self._fill_routine_box(view.titles)
+            self._show_advice(view, today)
 
-    def _programme_week(self, sessions: Sequence[SessionRecord], today: date, tz: tzinfo | None) -> str:
-        """'week 3 of 8' of the routine done last, when its sheet says how many weeks; else a dash."""
-        entry = self.library.find(sessions[-1].routine_id) if sessions else None
-        week = programme_week(sessions, entry.routine, today, tz) if entry else None
-        return "—" if week is None else str(week)
+    def _find_routine(self, routine_id: str) -> Routine | None:
+        entry = self.library.find(routine_id)
+        return entry.routine if entry is not None else None
+
+    def _older_rows(self, since: date, tz: tzinfo | None) -> Callable[[], list[SessionRow]]:
+        """The rows of the sessions before `since`, read when the table first needs them."""
+
+        def read() -> list[SessionRow]:
+            rows: list[SessionRow] = []  # if the store fails: said by the runner, the table keeps its rows
+            with self.runner.reading(self):
+                rows = session_rows(self.store.sessions_before(since), tz)
+            return rows  # noqa: RET504 (reading() swallows a store failure: then the empty list is returned)
+
+        return read
 
     def set_library(self, library: Library) -> None:
         """The routines changed (a user's copy was written): advise on the routine now in force."""
         self.library = library
         self.refresh()
 
-    def _fill_routine_box(self, sessions: Sequence[SessionRecord]) -> None:
+    def _fill_routine_box(self, titles: dict[str, str]) -> None:
         chosen = self.routine_box.currentData()
-        titles = {s.routine_id: s.routine_title for s in sessions}
         self.routine_box.blockSignals(True)
         self.routine_box.clear()
         self.routine_box.addItem(self.tr("All routines"), None)
@@ -263,25 +268,28 @@ class HistoryWindow(QWidget):
             self.routine_box.addItem(title, routine_id)
         self.routine_box.setCurrentIndex(max(0, self.routine_box.findData(chosen)))
         self.routine_box.blockSignals(False)
-        self.rows.set_routine(self.routine_box.currentData())
+        self._show_routine(self.routine_box.currentData())
 
-    def _show_advice(self, sessions: Sequence[SessionRecord], today: date, tz: tzinfo | None) -> None:
+    def _show_advice(self, view: HistoryView, today: date) -> None:
         """Advice on the routine done last that the library still has."""
-        found = (self.library.find(s.routine_id) for s in reversed(sessions))
-        entry = next((e for e in found if e is not None), None)
-        if entry is None:
+        if view.routine is None or view.advice is None:
             self.advice.show_advice(None, None, None, today)
             return
-        found_advice = routine_advice(sessions, entry.routine, today, tz, self.store.last_clinician_review())
-        advice = ProgressionAdvice(found_advice.decision, found_advice.reason)
-        self.advice.show_advice(entry.routine, advice, found_advice.proposal, today)
+        advice = ProgressionAdvice(view.advice.decision, view.advice.reason)
+        self.advice.show_advice(view.routine, advice, view.advice.proposal, today)
 
     def filter_routine(self, routine_id: str | None) -> None:
         """Show only the sessions of `routine_id` (None: all)."""
         self.routine_box.setCurrentIndex(max(0, self.routine_box.findData(routine_id)))
 
     def _on_routine_chosen(self) -> None:
-        self.rows.set_routine(self.routine_box.currentData())
+        self._show_routine(self.routine_box.currentData())
+
+    def _show_routine(self, routine_id: str | None) -> None:
+        """Filter the table to one routine; one not done in the months shown needs the earlier rows."""
+        if routine_id is not None and all(row.routine_id != routine_id for row in self.model.rows):
+            self.model.fetch_all()
+        self.rows.set_routine(routine_id)
 
     def _on_changes(self, changes: Changes) -> None:
         """Whatever an operation changed anywhere in the app, history shows it at once."""

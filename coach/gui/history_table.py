@@ -3,11 +3,15 @@
 The model sorts its own rows with one Python sort on precomputed keys; the proxy only filters. Sorting in
 the proxy asked the model for each compared cell through Qt (about 40,000 calls on ten years of sessions,
 half the time the window took to open).
+
+It starts with the sessions of the twelve months the window shows and reads the older ones when asked
+(Qt's fetchMore: the table scrolled to its end), or at once when they are needed to sort by another
+column or to show a routine done only before then: years of sessions cost nothing until someone looks.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import tzinfo
 
@@ -86,15 +90,60 @@ class SessionTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows: list[SessionRow] = []
         self._order: tuple[int, Qt.SortOrder] | None = None
+        self._older: Callable[[], Sequence[SessionRow]] | None = None
 
-    def set_rows(self, rows: Sequence[SessionRow]) -> None:
+    def set_rows(
+        self, rows: Sequence[SessionRow], older: Callable[[], Sequence[SessionRow]] | None = None
+    ) -> None:
+        """Show `rows`; `older` reads the rows of every earlier session, when they are first needed."""
         self.beginResetModel()
+        self._older = older
+        if not self._newest_first():
+            rows = [*rows, *self._take_older()]
         self.rows = self._sorted(rows)
         self.endResetModel()
+
+    @property
+    def has_older(self) -> bool:
+        """Whether rows of earlier sessions are still to be read."""
+        return self._older is not None
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: N802, B008 (Qt's name and default)
+        return not parent.isValid() and self._older is not None
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: N802, B008 (Qt's name and default)
+        """The table reached its end: the earlier sessions, read now (in this order, below the others)."""
+        if parent.isValid() or self._older is None:
+            return
+        older = self._sorted(self._take_older())
+        if older:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(older) - 1)
+            self.rows += older
+            self.endInsertRows()
+
+    def fetch_all(self) -> None:
+        """Read the earlier sessions now, wherever their rows belong in the order shown."""
+        if self._older is None:
+            return
+        if self._newest_first():
+            self.fetchMore()
+            return
+        self.set_rows([*self.rows, *self._take_older()])
+
+    def _take_older(self) -> Sequence[SessionRow]:
+        older, self._older = self._older, None
+        return older() if older is not None else ()
+
+    def _newest_first(self) -> bool:
+        """Whether the order keeps earlier sessions below the rest (by date, newest first; or unsorted)."""
+        return self._order is None or self._order == (0, Qt.SortOrder.DescendingOrder)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by a column's sort values (stable, as Qt's own sort is), keeping selections on their rows."""
         self._order = (column, order) if 0 <= column < len(COLUMNS) else None
+        if not self._newest_first() and self._older is not None:
+            self.fetch_all()  # the earlier sessions' rows may belong anywhere in this order
+            return
         self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()
         kept = [self.rows[index.row()] for index in old]

@@ -219,6 +219,58 @@ def test_a_header_click_sorts_the_table_and_the_order_holds_through_the_routine_
     assert table.index(0, 0).data() == "Thu 19 Mar 2026 08:00"
 
 
+def _years_of_sessions(app: CoachApp) -> list[date]:
+    """Two sessions a month for two years back from TODAY; a routine done only in the first months."""
+    days = [TODAY - timedelta(days=15 * n) for n in range(48)]
+    for day in days:
+        add_session(app.store, day, hour=8)
+    old = routine(reps("bridge", sets=1, reps=1), routine_id="bridges", per_week=3)
+    add_session(app.store, days[-1] + timedelta(days=1), of=old, hour=8)
+    return days
+
+
+def test_the_table_reads_older_sessions_when_scrolled_to_its_end(coach_app: CoachApp, qtbot: QtBot) -> None:
+    # Given two years of sessions: the window reads those of the twelve months it shows
+    days = _years_of_sessions(coach_app)
+    window = open_history(coach_app, qtbot)
+    table = window.table.model()
+    shown = table.rowCount()
+    assert 24 <= shown < len(days)
+    assert window.model.has_older
+
+    # When the table is scrolled to its end
+    window.table.scrollToBottom()
+    bar = window.table.verticalScrollBar()
+    bar.setValue(bar.maximum())
+
+    # Then the older sessions are read and listed below, newest first still
+    qtbot.waitUntil(lambda: table.rowCount() == len(days) + 1)
+    assert not window.model.has_older
+    assert table.index(table.rowCount() - 1, 0).data() == f"{days[-1]:%a %d %b %Y} 08:00"
+
+
+def test_sorting_or_choosing_an_old_routine_shows_every_session(coach_app: CoachApp, qtbot: QtBot) -> None:
+    # Given two years of sessions, of which the window has read the last twelve months
+    days = _years_of_sessions(coach_app)
+    window = open_history(coach_app, qtbot)
+    table = window.table.model()
+    assert window.routine_box.findData("bridges") > 0  # every routine done is offered
+
+    # When a routine done only two years ago is chosen
+    window.filter_routine("bridges")
+
+    # Then its session is shown (read from the earlier ones)
+    assert table.rowCount() == 1
+    window.filter_routine(None)
+    assert table.rowCount() == len(days) + 1
+
+    # And sorting by date the other way starts with the very first session
+    window.close()
+    window = open_history(coach_app, qtbot)
+    window.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert window.table.model().index(0, 0).data() == f"{days[-1]:%a %d %b %Y} 08:00"
+
+
 def header_point(header: QHeaderView, section: int) -> QPoint:
     return QPoint(header.sectionViewportPosition(section) + header.sectionSize(section) // 2, 5)
 

@@ -60,8 +60,13 @@ def dose_calendar(
     marks: Sequence[DayMark] = (),
     tz: tzinfo | None = None,
     first: date | None = None,
+    plan_start: date | None = None,
 ) -> list[CalendarDay]:
-    """Every local day from `first` (default: twelve months back) to `today`, each exactly once."""
+    """Every local day from `first` (default: twelve months back) to `today`, each exactly once.
+
+    `plan_start` is the first planned day when the caller knows it (history reads it apart: the sessions
+    given may be only those of the days shown); else it is worked out from `sessions`.
+    """
     start = first or twelve_months_before(today)
     by_day: dict[date, list[SessionRecord]] = {}
     for s in sessions:
@@ -69,7 +74,8 @@ def dose_calendar(
         if start <= day <= today:
             by_day.setdefault(day, []).append(s)
     marked = marked_days(marks)
-    plan_start = first_planned_day(sessions, tz)
+    if plan_start is None:
+        plan_start = first_planned_day(sessions, tz)
     return [
         CalendarDay(
             day=day,

@@ -12,7 +12,13 @@ from datetime import date, datetime, timedelta, tzinfo
 
 from coach.core.clinical.safety import warning_sign_question
 from coach.core.history.completion import ExerciseCompletion
-from coach.core.history.dose_calendar import CalendarDay, PlanChange, dose_calendar, plan_changes
+from coach.core.history.dose_calendar import (
+    CalendarDay,
+    PlanChange,
+    dose_calendar,
+    plan_changes,
+    twelve_months_before,
+)
 from coach.core.history.outcome import SessionOutcome, session_outcome
 from coach.core.history.pain import PainDay, pain_trend
 from coach.core.history.period import Period
@@ -106,24 +112,47 @@ def history_overview(
     icing_starts: Sequence[datetime],
     today: date,
     tz: tzinfo | None = None,
+    *,
+    days: DoseDays | None = None,
+    landmarks: Sequence[SessionRecord] = (),
 ) -> HistoryOverview:
-    """The heat map's year, half a year of weekly doses, three months of pain, streaks and adherence."""
+    """The heat map's year, half a year of weekly doses, three months of pain, streaks and adherence.
+
+    From every session; or, as the history window reads them, from the sessions of the days shown (at
+    least SHOWN_DAYS back) with the dose days counted apart (`days`, from the store) and the sessions that
+    plan changes look back to (`landmarks`, AdherenceStore.landmark_sessions): the figures are the same.
+    """
     first_week = week_start(today) - timedelta(weeks=WINDOW_WEEKS - 1)
-    days, marked = DoseDays.of(sessions, tz), marked_days(marks)  # counted once for every figure below
+    days = days or DoseDays.of(sessions, tz)  # counted once for every figure below
+    marked = marked_days(marks)
     return HistoryOverview(
         today=today,
         sessions=tuple(sessions),
         marks=tuple(marks),
-        calendar=tuple(dose_calendar(sessions, today, marks, tz)),
+        calendar=tuple(dose_calendar(sessions, today, marks, tz, plan_start=days.first_day)),
         weeks=tuple(doses_by_week(days, first_week, _chart_end(today, today), marked)),
         pain=tuple(pain_trend(sessions, today - timedelta(days=WINDOW_PAIN_DAYS - 1), today, tz)),
-        changes=tuple(plan_changes(sessions, tz)),
+        changes=tuple(plan_changes(with_landmarks(sessions, landmarks), tz)),
         streaks=streaks_of(days, today, marked),
-        plan=current_plan(sessions),
+        plan=days.latest_plan,
         adherence_short=adherence_percent(doses_by_week(days, _days_back(today, SHORT_WEEKS), today, marked)),
         adherence_long=adherence_percent(doses_by_week(days, _days_back(today, LONG_WEEKS), today, marked)),
         icing_short=icing_count(icing_starts, _days_back(today, SHORT_WEEKS), today, tz),
     )
+
+
+def shown_since(today: date) -> date:
+    """The first local day whose sessions the history window reads: the heat map's twelve months, and the
+    day before them (a next-morning answer belongs to the day after its session)."""
+    return twelve_months_before(today) - timedelta(days=1)
+
+
+def with_landmarks(sessions: Sequence[SessionRecord], others: Sequence[SessionRecord]) -> list[SessionRecord]:
+    """`sessions` and `others` together, each once, in the store's order (started, then id)."""
+    if not others:
+        return list(sessions)
+    merged = {s.id: s for s in others} | {s.id: s for s in sessions}
+    return sorted(merged.values(), key=lambda s: (s.started_at, s.id))
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 
 from coach.core.history.outcome import most_work_done
@@ -164,15 +164,20 @@ def current_streak_days(by_day: dict[date, int], today: date, marked: Collection
 
 def longest_streak_days(by_day: dict[date, int], marked: Collection[date] = ()) -> int:
     """The most days in a row with a session; marked days in between do not break the run."""
-    if not by_day:
-        return 0
     longest = run = 0
-    for day in days_between(min(by_day), max(by_day)):
-        if by_day.get(day):
-            run += 1
-            longest = max(longest, run)
-        elif day not in marked:
-            run = 0
+    previous: date | None = None
+    one_day = timedelta(days=1)
+    for day in sorted(d for d, sessions in by_day.items() if sessions):
+        if previous is not None:
+            # The run goes on when every day between the two session days was marked (often none).
+            gap = previous + one_day
+            while gap < day and gap in marked:
+                gap += one_day
+            if gap < day:
+                run = 0
+        run += 1
+        longest = max(longest, run)
+        previous = day
     return longest
 
 
@@ -204,11 +209,36 @@ class DoseDays:
     by_day: dict[date, int]  # dose sessions on each local day (as `sessions_by_day`)
     plans: dict[date, int]  # each week's plan (as `plans_by_week`)
     first_day: date | None  # as `first_planned_day`
+    latest_plan: int = 0  # as `current_plan`: the plan of the dose session done last
+    by_week: dict[date, int] = field(default_factory=dict)  # dose sessions each week (as `weekly_counts`)
 
     @classmethod
     def of(cls, sessions: Sequence[SessionRecord], tz: tzinfo | None = None) -> DoseDays:
         by_day = sessions_by_day(sessions, tz)
-        return cls(by_day, plans_by_week(sessions, tz), min(by_day) if by_day else None)
+        return cls(
+            by_day,
+            plans_by_week(sessions, tz),
+            min(by_day) if by_day else None,
+            current_plan(sessions),
+            weekly_counts(by_day),
+        )
+
+    @classmethod
+    def from_days(cls, done: Sequence[tuple[date, int]]) -> DoseDays:
+        """From each dose session's (local day, plan), in the order they were done: what the store keeps
+        (AdherenceStore.dose_days), so that all-time figures need no session records."""
+        by_day: dict[date, int] = {}
+        plans: dict[date, int] = {}
+        by_week: dict[date, int] = {}
+        monday = sunday = date.min
+        for day, plan in done:
+            by_day[day] = by_day.get(day, 0) + 1
+            if not monday <= day <= sunday:  # mostly in order: a new week is worked out once
+                monday = day - timedelta(days=day.weekday())
+                sunday = monday + timedelta(days=6)
+            plans[monday] = plan
+            by_week[monday] = by_week.get(monday, 0) + 1
+        return cls(by_day, plans, min(by_day) if by_day else None, done[-1][1] if done else 0, by_week)
 
 
 def weekly_doses(
@@ -229,24 +259,35 @@ def doses_by_week(days: DoseDays, first: date, last: date, marked: Collection[da
     """`weekly_doses` from sessions already counted per day (see DoseDays)."""
     plans = days.plans
     start = days.first_day or last + timedelta(days=1)
-    earlier = [monday for monday in plans if monday < week_start(first)]
+    first_monday = week_start(first)
+    earlier = [monday for monday in plans if monday < first_monday]
     plan = plans[max(earlier)] if earlier else 0
+    by_day, by_week = days.by_day, days.by_week or weekly_counts(days.by_day)
+    marked_weeks = {week_start(d) for d in marked}
+    one_day, one_week, six_days = timedelta(days=1), timedelta(weeks=1), timedelta(days=6)
     weeks: list[WeekDose] = []
-    monday = week_start(first)
+    monday = first_monday
     while monday <= last:
         plan = plans.get(monday, plan)
-        week = [d for d in days_between(monday, monday + timedelta(days=6)) if first <= d <= last]
-        open_days = sum(1 for d in week if d not in marked and d >= start)
-        weeks.append(
-            WeekDose(
-                monday=monday,
-                done=sum(days.by_day.get(d, 0) for d in week),
-                planned=planned_sessions(plan, open_days),
-                plan=plan,
-                marked_days=sum(1 for d in week if d in marked),
+        sunday = monday + six_days
+        if first <= monday and sunday <= last and start <= monday and monday not in marked_weeks:
+            # A whole week inside the span, after the first planned day, nothing marked: 7 open days.
+            weeks.append(
+                WeekDose(monday, by_week.get(monday, 0), planned_sessions(plan, DAYS_PER_WEEK), plan)
             )
-        )
-        monday += timedelta(weeks=1)
+            monday += one_week
+            continue
+        done = open_days = marked_days = 0
+        day, end = max(monday, first), min(sunday, last)
+        while day <= end:
+            done += by_day.get(day, 0)
+            if day in marked:
+                marked_days += 1
+            elif day >= start:
+                open_days += 1
+            day += one_day
+        weeks.append(WeekDose(monday, done, planned_sessions(plan, open_days), plan, marked_days))
+        monday += one_week
     return weeks
 
 

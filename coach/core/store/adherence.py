@@ -21,6 +21,7 @@ from coach.core.history.records import SessionRecord, SessionStatus, fixed_zone
 from coach.core.paths import ensure_private_dir
 from coach.core.store.clinical_rows import ClinicalRecords
 from coach.core.store.damage import reports_damage
+from coach.core.store.day_rows import DayRecords
 from coach.core.store.errors import StoreError
 from coach.core.store.errors import parse_utc as _parse
 from coach.core.store.errors import utc_text as _timestamp
@@ -90,7 +91,7 @@ def _planned_work(session_id: int, routine: Routine, steps: tuple[Step, ...]) ->
 
 
 @reports_damage
-class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords):
+class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords, DayRecords):
     """Sessions and their step results in one SQLite file (WAL, committed per write)."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
@@ -224,6 +225,7 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords):
             "pain_limit": routine.pain_limit,
         }
         local_day = started_at.astimezone(fixed_zone(offset)).date()
+        row["local_day"] = local_day.isoformat()
         with self._writing():
             row["routine_since"] = self._version_since(routine, local_day)
             table = self._db.table("sessions")
@@ -272,6 +274,7 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords):
             self._db.table("sessions").update(
                 session_id, {"status": status.value, "finished_at": _timestamp(ended)}
             )
+            self._settle_dose(session_id)
 
     def record_pain(self, session_id: int, pain: int | None, note: str = "") -> None:
         """Store how much the knee hurt during the session (0-10, None: not answered) and an optional note."""
@@ -334,6 +337,7 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords):
             self._db.table("sessions").update(
                 session_id, {"status": SessionStatus.STOPPED.value, "finished_at": ended}
             )
+            self._settle_dose(session_id)
         return self.session(session_id)
 
     # -- reading --------------------------------------------------------------------------------------
@@ -457,6 +461,17 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords):
         if not rows:
             raise StoreError(f"there is no session {session_id}")
         return rows[0]
+
+    def _settle_dose(self, session_id: int) -> None:
+        """Keep on the row whether the session, just finished or closed, counts towards the weekly dose.
+
+        Inside the caller's transaction; a finished session never changes again (`_require_open`), so the
+        flag is set once, by the one rule (history.stats), and history's all-time figures read it (m009).
+        """
+        from coach.core.history.stats import counts_towards_dose
+
+        dose = counts_towards_dose(self.session(session_id))
+        self._db.execute("UPDATE sessions SET dose = ? WHERE id = ?", [int(dose), session_id])
 
     def _require_open(self, session_id: int) -> None:
         status = self._session_row(session_id)["status"]

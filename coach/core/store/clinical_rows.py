@@ -45,14 +45,19 @@ class ClinicalRecords(StoreConnection):
         return parse_utc(row[0]) if row and row[0] else None
 
     def _other_warning_answers(
-        self, session_id: int | None = None
+        self, session_id: int | None = None, among: tuple[str, Sequence[Any]] | None = None
     ) -> dict[int, tuple[tuple[str, bool], ...]]:
-        """Answers beyond the session's two columns (the fuller list, the morning's), by session."""
-        where = "" if session_id is None else "AND session_id = ?"
+        """Answers beyond the session's two columns (the fuller list, the morning's), by session: of one
+        session, of the sessions `among` picks (a WHERE on `sessions s` and its parameters), or of all."""
+        where, params = "", list[Any]()
+        if session_id is not None:
+            where, params = "AND session_id = ?", [session_id]
+        elif among is not None:
+            where, params = f"AND session_id IN (SELECT s.id FROM sessions s {among[0]})", list(among[1])
         rows = self._conn.execute(
             "SELECT session_id, sign, answer FROM warning_answers WHERE NOT (asked_in = 'session' AND sign IN"
             f" ({', '.join(repr(s.key) for s in SESSION_WARNING_SIGNS)})) {where} ORDER BY id",
-            [] if session_id is None else [session_id],
+            params,
         ).fetchall()
         found: dict[int, dict[str, bool]] = {}
         for owner, sign, answer in rows:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import sqlite3
 from collections.abc import Callable
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -242,3 +243,51 @@ def m008_work_totals(db: Database) -> None:
         " FROM step_results WHERE kind IN ('rep', 'hold', 'timer')"
         " GROUP BY session_id, exercise_id, COALESCE(side, '')"
     )
+
+
+@_migration
+def m009_session_days(db: Database) -> None:
+    """Each session's local day and whether it counts towards the weekly dose, kept on the session row.
+
+    History's all-time figures (streaks, the weekly plan, the first planned day) then read one short row
+    per dose session, and its recent views only the sessions of the days they show, so their cost follows
+    what is on screen rather than the years behind it. `local_day` is the day the session started where it
+    started (NULL for sessions recorded before the UTC offset was kept: readers work those out in their
+    own zone); `dose` is set when a session is finished or closed (the store asks
+    history.stats.counts_towards_dose then). The backfill writes out the rule as it was when this step was
+    released (a step never reads live code): finished, of a planned routine, at least half of its work
+    steps done.
+    """
+    sessions = db["sessions"]
+    sessions.add_column("local_day", str)  # type: ignore[union-attr]
+    sessions.add_column("dose", int, not_null_default=0)  # type: ignore[union-attr]
+    days = [
+        (
+            (datetime.fromisoformat(started) + timedelta(minutes=offset)).date().isoformat(),
+            session_id,
+        )
+        for session_id, started, offset in db.execute(
+            "SELECT id, started_at, utc_offset_minutes FROM sessions WHERE utc_offset_minutes IS NOT NULL"
+        ).fetchall()
+    ]
+    db.conn.executemany("UPDATE sessions SET local_day = ? WHERE id = ?", days)
+    db.execute(
+        "UPDATE sessions SET dose = 1 WHERE status != 'open' AND sessions_per_week > 0 AND steps_total > 0"
+        " AND 2 * (SELECT COALESCE(SUM(t.done), 0) FROM work_totals t WHERE t.session_id = sessions.id)"
+        " >= steps_total"
+    )
+    # History's all-time reads come from these two indexes alone (they hold every column they read).
+    sessions.create_index(  # type: ignore[union-attr]
+        ["dose", "simulated", "started_at", "id", "local_day", "sessions_per_week"],
+        index_name="sessions_dose_days",
+    )
+    sessions.create_index(  # type: ignore[union-attr]
+        ["simulated", "started_at", "id", "routine_id", "routine_hash"],
+        index_name="sessions_routines_in_order",
+    )
+    sessions.create_index(["local_day"])  # type: ignore[union-attr]
+    # The warning signs answered "yes" since a clinician last saw the person: a few rows among thousands.
+    db.execute(
+        "CREATE INDEX sessions_said_yes ON sessions (started_at) WHERE (night_pain = 1 OR swelling = 1)"
+    )
+    db.execute("CREATE INDEX warning_answers_yes ON warning_answers (session_id) WHERE answer = 1")

@@ -47,6 +47,7 @@ def test_schema_is_built_by_numbered_migrations(store: AdherenceStore, tmp_path:
         "m006_icing_in_sessions",
         "m007_dose_changes",
         "m008_work_totals",
+        "m009_session_days",
     ]
     assert {"sessions", "step_results", "icing_runs", "planned_work", "day_marks", "work_totals"} <= tables
     assert journal == "wal"

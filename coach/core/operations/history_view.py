@@ -1,0 +1,69 @@
+"""What the history window shows, read in one go: the days on screen, and short rows for the rest.
+
+The window shows twelve months (the heat map; the weekly and pain charts are shorter), all-time streaks,
+plan changes and programme weeks, and advice on the routine done last. Reading every session ever
+recorded for that made its cost grow with the years; here the store gives the sessions of the days shown,
+each dose session's day and plan for the all-time figures, the few older sessions that plan changes and
+the advice look back to, and the routines' titles. The figures are those that every session would give
+(tests/core/history/test_shown_days.py); the session table reads older days when it is scrolled to them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, tzinfo
+
+from coach.core.history.advice import RoutineAdvice, routine_advice
+from coach.core.history.overview import HistoryOverview, history_overview, shown_since, with_landmarks
+from coach.core.history.prescription import ProgrammeWeek, programme_week
+from coach.core.history.records import SessionRecord
+from coach.core.history.stats import DoseDays
+from coach.core.routines.model import Routine
+from coach.core.store.adherence import AdherenceStore
+
+# The routine a library has under an id (None: no longer in it).
+FindRoutine = Callable[[str], Routine | None]
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryView:
+    """Everything the history window shows for `overview.today`."""
+
+    overview: HistoryOverview
+    sessions: tuple[SessionRecord, ...]  # those of the days from `since` on, oldest first
+    since: date  # sessions of earlier local days are read when the table is scrolled to them
+    titles: dict[str, str]  # every routine done, its title, the one done last first
+    routine: Routine | None  # the routine done last that the library still has
+    advice: RoutineAdvice | None  # on `routine`
+    programme: ProgrammeWeek | None  # of the routine done last, when its sheet gives weeks
+
+
+def read_history(store: AdherenceStore, today: date, tz: tzinfo | None, find: FindRoutine) -> HistoryView:
+    """Read and work out what the history window shows on `today` (in zone `tz`)."""
+    since = shown_since(today)
+    sessions = store.sessions_since(since)
+    landmarks = store.landmark_sessions()
+    icing = [run.started_at for run in store.icing_runs()]
+    overview = history_overview(
+        sessions,
+        store.day_marks(),
+        icing,
+        today,
+        tz,
+        days=DoseDays.from_days(store.dose_days(tz)),
+        landmarks=landmarks,
+    )
+    titles: dict[str, str] = {}  # each routine's latest session is a landmark: the latest first
+    for session in reversed(landmarks):
+        titles.setdefault(session.routine_id, session.routine_title)
+    looked_back = with_landmarks(sessions, landmarks)
+    last = find(next(iter(titles))) if titles else None
+    programme = programme_week(looked_back, last, today, tz) if last is not None else None
+    routine = next((r for r in map(find, titles) if r is not None), None)
+    advice = None
+    if routine is not None:
+        review = store.last_clinician_review()
+        older = store.advice_sessions(routine.id, routine.content_hash, review)
+        advice = routine_advice(with_landmarks(sessions, older), routine, today, tz, review)
+    return HistoryView(overview, tuple(sessions), since, titles, routine, advice, programme)
