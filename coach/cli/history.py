@@ -16,19 +16,20 @@ from coach.core.session.clock import SystemClock
 from coach.core.words import count
 
 
-def _local(moment: datetime, record: SessionRecord | None = None) -> str:
-    """A stored time in the zone the session happened in, with its offset (else the system's zone)."""
-    zone = record.local_start().tzinfo if record is not None else None
-    return moment.astimezone(zone).isoformat(timespec="seconds")
+def _local(moment: datetime) -> str:
+    """A stored time in the system's zone, with its offset (a session's are in the zone it happened in)."""
+    return moment.astimezone().isoformat(timespec="seconds")
 
 
 def _session_json(record: SessionRecord) -> dict[str, Any]:
+    start = record.local_start()  # in the zone the session happened in (else the system's), with its offset
+    finished = record.finished_at
     return {
         "id": record.id,
         "routine_id": record.routine_id,
         "routine_title": record.routine_title,
-        "started_at": _local(record.started_at, record),
-        "finished_at": _local(record.finished_at, record) if record.finished_at else None,
+        "started_at": start.isoformat(timespec="seconds"),
+        "finished_at": finished.astimezone(start.tzinfo).isoformat(timespec="seconds") if finished else None,
         "status": record.status.value,
         "completed": record.completed,
         "steps_completed": record.steps_completed,
@@ -157,8 +158,7 @@ def _document(payload: dict[str, Any]) -> str:
     members = []
     for key, value in payload.items():
         if key in _ONE_A_LINE and value:
-            rows = ",\n".join("    " + _COMPACT.encode(row) for row in value)
-            text = f"[\n{rows}\n  ]"
+            text = "[\n    " + ",\n    ".join(_COMPACT.encode(row) for row in value) + "\n  ]"
         else:  # a JSON string never holds a raw line break, so this only indents the lines
             text = json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n  ")
         members.append(f"  {_COMPACT.encode(key)}: {text}")
