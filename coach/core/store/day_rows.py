@@ -23,7 +23,6 @@ from contextlib import AbstractContextManager
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
-from coach.core.clinical.pain_rule import PROGRESS_AFTER_SESSIONS
 from coach.core.clinical.safety import SESSION_WARNING_SIGNS
 from coach.core.history.records import SessionRecord, SessionStatus
 from coach.core.store.connection import StoreConnection
@@ -150,6 +149,9 @@ class DayRecords(StoreConnection):
         before); the warning-sign rule reads every session since the last clinician review with a "yes",
         and the last two sessions with any answer. Not simulated (the views leave those out).
         """
+        # Here, not at the top: the pain rule's module is not needed to open the store (`coach history`).
+        from coach.core.clinical.pain_rule import PROGRESS_AFTER_SESSIONS
+
         version = " AND COALESCE(s.routine_hash, '') IN ('', ?)" if routine_hash else ""
         last = self._conn.execute(
             f"SELECT s.id, s.local_day FROM sessions s WHERE s.simulated = 0 AND s.routine_id = ?"
