@@ -121,7 +121,7 @@ def history_command(args: argparse.Namespace, places: Places, out: IO[str]) -> i
                 ],
             },
         }
-        out.write(_document(payload))  # one write: json.dump writes each token apart
+        out.writelines(_document(payload))  # a few pieces: json.dump writes each token apart
         return EXIT_OK
     if not sessions:
         out.write("No sessions yet. Start one with 'coach run ROUTINE --terminal' or open the app.\n")
@@ -153,16 +153,19 @@ _ONE_A_LINE = ("sessions", "icing")
 _COMPACT = json.JSONEncoder(ensure_ascii=False)
 
 
-def _document(payload: dict[str, Any]) -> str:
-    """The JSON text of `payload`: indented by two spaces, each session and icing run on its own line."""
-    members = []
+def _document(payload: dict[str, Any]) -> list[str]:
+    """The JSON text of `payload` in a few pieces: indented by two spaces, each session and icing run on its
+    own line. Written piece by piece: joined into one string first, the megabyte of sessions on ten years
+    would be copied again for nothing."""
+    pieces: list[str] = []
     for key, value in payload.items():
+        pieces.append(f"{',' if pieces else '{'}\n  {_COMPACT.encode(key)}: ")
         if key in _ONE_A_LINE and value:
-            text = "[\n    " + ",\n    ".join(_COMPACT.encode(row) for row in value) + "\n  ]"
+            pieces += ["[\n    ", ",\n    ".join(map(_COMPACT.encode, value)), "\n  ]"]
         else:  # a JSON string never holds a raw line break, so this only indents the lines
-            text = json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n  ")
-        members.append(f"  {_COMPACT.encode(key)}: {text}")
-    return "{\n" + ",\n".join(members) + "\n}\n"
+            pieces.append(json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n  "))
+    pieces.append("\n}\n")
+    return pieces
 
 
 def _percent(share: float | None) -> float | None:
