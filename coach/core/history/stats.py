@@ -21,10 +21,14 @@ import math
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
+from typing import TYPE_CHECKING
 
 from coach.core.history.outcome import most_work_done
-from coach.core.history.records import DayMark, SessionRecord, SessionStatus, StepResult, marked_days
+from coach.core.history.records import DayMark, SessionRecord, SessionStatus, marked_days
 from coach.core.words import count
+
+if TYPE_CHECKING:  # the summary reads no steps: `coach history` need not define them
+    from coach.core.history.work import StepResult
 
 ADHERENCE_WEEKS = 4
 DAYS_PER_WEEK = 7

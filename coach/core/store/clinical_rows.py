@@ -8,12 +8,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coach.core.clinical.safety import SESSION_WARNING_SIGNS, check_pain
-from coach.core.history.records import RecordedDoseChange
 from coach.core.store.connection import StoreConnection
 from coach.core.store.errors import parse_utc, utc_text
+
+if TYPE_CHECKING:  # imported by the read that builds them: opening the store does not need it
+    from coach.core.history.dose_changes import RecordedDoseChange
 
 
 class ClinicalRecords(StoreConnection):
@@ -91,6 +93,8 @@ class ClinicalRecords(StoreConnection):
 
     def dose_changes(self) -> list[RecordedDoseChange]:
         """Every dose change the app made, oldest first."""
+        from coach.core.history.dose_changes import RecordedDoseChange
+
         rows = self._conn.execute(
             "SELECT changed_on, routine_id, routine_title, exercise_id, exercise_name, before, after,"
             " decision, reason FROM dose_changes ORDER BY changed_on, id"

@@ -9,19 +9,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coach.core.clinical.safety import check_pain
-from coach.core.history.records import (
-    DayMark,
-    DayMarkKind,
-    PlannedWork,
-    StepResult,
-    WorkCount,
-    check_day_span,
-)
+from coach.core.history.records import DayMark, DayMarkKind, check_day_span
 from coach.core.store.connection import StoreConnection
 from coach.core.store.errors import StoreError, parse_utc, utc_text
+
+# Imported by the reads that build them: opening the store (`coach history`) does not need their module.
+if TYPE_CHECKING:
+    from coach.core.history.work import PlannedWork, StepResult, WorkCount
 
 
 class HistoryRecords(StoreConnection):
@@ -87,6 +84,8 @@ class HistoryRecords(StoreConnection):
 
     def step_results(self, session_ids: Sequence[int]) -> list[StepResult]:
         """The stored steps of the given sessions, by session and step."""
+        from coach.core.history.work import StepResult
+
         rows: list[tuple[Any, ...]] = []
         for chunk in _chunks(session_ids):
             rows += self._conn.execute(
@@ -113,6 +112,8 @@ class HistoryRecords(StoreConnection):
 
     def work_counts(self, session_ids: Sequence[int]) -> list[WorkCount]:
         """Work steps done and reached per session, exercise and side (from the totals kept per session)."""
+        from coach.core.history.work import WorkCount
+
         rows: list[tuple[Any, ...]] = []
         for chunk in _chunks(session_ids):
             rows += self._conn.execute(
@@ -123,6 +124,8 @@ class HistoryRecords(StoreConnection):
 
     def planned_work(self, session_ids: Sequence[int]) -> list[PlannedWork]:
         """The work steps each session planned per exercise and side (none for sessions before m004)."""
+        from coach.core.history.work import PlannedWork
+
         rows: list[tuple[Any, ...]] = []
         for chunk in _chunks(session_ids):
             rows += self._conn.execute(
