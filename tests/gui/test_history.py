@@ -16,6 +16,7 @@ from coach.core.history.records import DayMarkKind
 from coach.core.routines.library import Origin
 from coach.core.session.clock import FakeClock
 from coach.core.settings import load_settings
+from coach.core.store.errors import StoreError
 from coach.gui.app import CoachApp
 from coach.gui.charts import ACCENT, ChartView
 from coach.gui.history import HistoryWindow
@@ -269,6 +270,28 @@ def test_sorting_or_choosing_an_old_routine_shows_every_session(coach_app: Coach
     window = open_history(coach_app, qtbot)
     window.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     assert window.table.model().index(0, 0).data() == f"{days[-1]:%a %d %b %Y} 08:00"
+
+
+def test_older_sessions_that_cannot_be_read_are_said_and_the_table_keeps_its_rows(
+    coach_app: CoachApp, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given the window on two years of sessions, and a store that fails when the older ones are read
+    _years_of_sessions(coach_app)
+    window = open_history(coach_app, qtbot)
+    shown = window.table.model().rowCount()
+
+    def fails(*_: object, **__: object) -> None:
+        raise StoreError("the history file is locked by another program")
+
+    monkeypatch.setattr(coach_app.store, "sessions_before", fails)
+
+    # When the table is scrolled to its end
+    with qtbot.waitSignal(coach_app.runner.refused) as said:
+        window.model.fetchMore()
+
+    # Then the failure is said in a sentence, and the rows already shown stay
+    assert said.args == ["the history file is locked by another program"]
+    assert window.table.model().rowCount() == shown
 
 
 def header_point(header: QHeaderView, section: int) -> QPoint:

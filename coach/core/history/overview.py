@@ -75,7 +75,7 @@ class HistoryOverview:
     """What the history window shows for `today`."""
 
     today: date
-    sessions: tuple[SessionRecord, ...]
+    sessions: tuple[SessionRecord, ...]  # those it was worked out from (the window: the days it shows)
     marks: tuple[DayMark, ...]
     calendar: tuple[CalendarDay, ...]
     weeks: tuple[WeekDose, ...]

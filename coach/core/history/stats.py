@@ -18,7 +18,7 @@ Streaks are told in one unit everywhere: weeks on plan, or days for a daily plan
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
@@ -228,13 +228,14 @@ class DoseDays:
         )
 
     @classmethod
-    def from_days(cls, done: Sequence[tuple[date, int]]) -> DoseDays:
+    def from_days(cls, done: Iterable[tuple[date, int]]) -> DoseDays:
         """From each dose session's (local day, plan), in the order they were done: what the store keeps
         (AdherenceStore.dose_days), so that all-time figures need no session records."""
         by_day: dict[date, int] = {}
         plans: dict[date, int] = {}
         by_week: dict[date, int] = {}
         monday = sunday = date.min
+        plan = 0
         for day, plan in done:
             by_day[day] = by_day.get(day, 0) + 1
             if not monday <= day <= sunday:  # mostly in order: a new week is worked out once
@@ -242,7 +243,7 @@ class DoseDays:
                 sunday = monday + timedelta(days=6)
             plans[monday] = plan
             by_week[monday] = by_week.get(monday, 0) + 1
-        return cls(by_day, plans, min(by_day) if by_day else None, done[-1][1] if done else 0, by_week)
+        return cls(by_day, plans, min(by_day) if by_day else None, plan, by_week)
 
 
 def weekly_doses(
@@ -261,24 +262,30 @@ def weekly_doses(
 
 def doses_by_week(days: DoseDays, first: date, last: date, marked: Collection[date]) -> list[WeekDose]:
     """`weekly_doses` from sessions already counted per day (see DoseDays)."""
+    return [WeekDose(*week) for week in _week_doses(days, first, last, marked)]
+
+
+def _week_doses(
+    days: DoseDays, first: date, last: date, marked: Collection[date]
+) -> Iterator[tuple[date, int, int, int, int]]:
+    """Each week of `doses_by_week` as (monday, done, planned, plan, marked days): all-time streaks walk
+    ten years of weeks, and need no WeekDose for each."""
     plans = days.plans
     start = days.first_day or last + timedelta(days=1)
     first_monday = week_start(first)
     earlier = [monday for monday in plans if monday < first_monday]
     plan = plans[max(earlier)] if earlier else 0
     by_day, by_week = days.by_day, days.by_week or weekly_counts(days.by_day)
-    marked_weeks = {week_start(d) for d in marked}
+    marked_weeks = {week_start(d) for d in marked if first <= d <= last}
     one_day, one_week, six_days = timedelta(days=1), timedelta(weeks=1), timedelta(days=6)
-    weeks: list[WeekDose] = []
+    whole_week = {plan: planned_sessions(plan, DAYS_PER_WEEK) for plan in {plan, *plans.values()}}
     monday = first_monday
     while monday <= last:
         plan = plans.get(monday, plan)
         sunday = monday + six_days
         if first <= monday and sunday <= last and start <= monday and monday not in marked_weeks:
             # A whole week inside the span, after the first planned day, nothing marked: 7 open days.
-            weeks.append(
-                WeekDose(monday, by_week.get(monday, 0), planned_sessions(plan, DAYS_PER_WEEK), plan)
-            )
+            yield monday, by_week.get(monday, 0), whole_week[plan], plan, 0
             monday += one_week
             continue
         done = open_days = marked_days = 0
@@ -290,9 +297,8 @@ def doses_by_week(days: DoseDays, first: date, last: date, marked: Collection[da
             elif day >= start:
                 open_days += 1
             day += one_day
-        weeks.append(WeekDose(monday, done, planned_sessions(plan, open_days), plan, marked_days))
+        yield monday, done, planned_sessions(plan, open_days), plan, marked_days
         monday += one_week
-    return weeks
 
 
 def adherence_percent(weeks: Sequence[WeekDose]) -> float | None:
@@ -325,13 +331,18 @@ def week_streaks(weeks: Sequence[WeekDose], today: date) -> tuple[int, int]:
 
     A week with nothing planned (all marked) is skipped; so is this week while it is short of its plan.
     """
+    return _runs(((w.monday, w.done, w.planned) for w in weeks), today)
+
+
+def _runs(weeks: Iterable[tuple[date, int, int]], today: date) -> tuple[int, int]:
+    """`week_streaks` over (monday, done, planned) of each week, in order."""
     this_monday = week_start(today)
     longest = run = 0
-    for week in weeks:
-        if week.met:
+    for monday, done, planned in weeks:
+        if planned > 0 and done >= planned:  # WeekDose.met
             run += 1
             longest = max(longest, run)
-        elif week.planned > 0 and week.monday != this_monday:
+        elif planned > 0 and monday != this_monday:
             run = 0
     return run, longest
 
@@ -350,7 +361,8 @@ def streaks_of(days: DoseDays, today: date, marked: Collection[date]) -> Streaks
         return Streaks(0, 0, 0, 0)
     # This week is judged on all its days: it is under way, not short of a pro-rata plan.
     sunday = week_start(today) + timedelta(days=6)
-    current_weeks, longest_weeks = week_streaks(doses_by_week(days, start, sunday, marked), today)
+    weeks = _week_doses(days, start, sunday, marked)
+    current_weeks, longest_weeks = _runs(((w[0], w[1], w[2]) for w in weeks), today)
     return Streaks(
         current_weeks=current_weeks,
         longest_weeks=longest_weeks,

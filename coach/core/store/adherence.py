@@ -231,6 +231,8 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords, DayRecords):
             table = self._db.table("sessions")
             table.insert(row)
             session_id = int(table.last_pk)  # type: ignore[arg-type]
+            if routine.content_hash and not simulated:
+                self._settle_version(session_id)
             self._db.table("planned_work").insert_all(_planned_work(session_id, routine, steps))
             return session_id
 

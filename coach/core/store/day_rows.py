@@ -18,7 +18,7 @@ Each is a superset of what its rule reads, so the rule, run on it, gives what it
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
@@ -42,6 +42,12 @@ _ANSWERED = (
 # Written as m009's partial index `sessions_said_yes` says it, so that SQLite reads that index alone.
 _SAID_YES_IN_COLUMNS = "(" + " OR ".join(f"{c} = 1" for c in _SIGN_COLUMNS) + ")"
 
+
+# The sessions of one routine with a version of its file (not simulated), by the index m009 made.
+_VERSIONED = (
+    "SELECT id, routine_hash FROM sessions WHERE simulated = 0 AND routine_id = ?"
+    " AND COALESCE(routine_hash, '') != ''"
+)
 
 # SQLite allows 32,766 parameters from 3.32 on; a few hundred at a time stays well inside older limits.
 _IDS_AT_ONCE = 500
@@ -75,28 +81,19 @@ class DayRecords(StoreConnection):
 
     def dose_days(
         self, tz: tzinfo | None = None, *, include_simulated: bool = False
-    ) -> list[tuple[date, int]]:
+    ) -> Iterator[tuple[date, int]]:
         """Each session that counts towards the weekly dose as (local day, its plan), in the order done.
 
         A session of unknown day is placed in `tz` (None: the system's zone), as SessionRecord.local_day does.
-        Read from an index that holds these columns (m009), without the rows' other columns.
+        Read from an index that holds these columns (m009), without the rows' other columns; given one by
+        one (DoseDays.from_days counts them as they come: ten years are thousands).
         """
         simulated = "" if include_simulated else " AND simulated = 0"
         rows = self._conn.execute(
             "SELECT local_day, sessions_per_week, CASE WHEN local_day IS NULL THEN started_at END"
             f" FROM sessions WHERE dose = 1{simulated} ORDER BY started_at, id"
         ).fetchall()
-        days: dict[str, date] = {}  # each day's text parsed once
-        found: list[tuple[date, int]] = []
-        for day, plan, started in rows:
-            if day is None:
-                found.append((datetime.fromisoformat(started).astimezone(tz).date(), plan or 0))
-                continue
-            parsed = days.get(day)
-            if parsed is None:
-                parsed = days[day] = date.fromisoformat(day)
-            found.append((parsed, plan or 0))
-        return found
+        return _dose_days(rows, tz)  # read now (a damaged file is said here), given one by one
 
     def sessions_since(self, first: date, *, include_simulated: bool = False) -> list[SessionRecord]:
         """The sessions of the local days from `first` on, oldest first (and any of unknown day)."""
@@ -115,21 +112,43 @@ class DayRecords(StoreConnection):
     def landmark_sessions(self) -> list[SessionRecord]:
         """Each routine's first and latest session, and the first session of each new version of its file
         (not simulated), oldest first: what plan changes, programme weeks and "done last" look back to."""
-        rows = self._conn.execute(  # from an index that holds these columns (m009)
-            "SELECT id, routine_id, routine_hash FROM sessions WHERE simulated = 0 ORDER BY started_at, id"
-        ).fetchall()
-        picked: set[int] = set()
-        latest: dict[str, int] = {}
-        version: dict[str, str] = {}  # each routine's file version last seen (sessions with one only)
-        for session_id, routine_id, routine_hash in rows:
-            if routine_id not in latest:
-                picked.add(session_id)
-            latest[routine_id] = session_id
-            if routine_hash and version.get(routine_id) != routine_hash:
-                picked.add(session_id)
-                version[routine_id] = routine_hash
-        picked.update(latest.values())
+        read = self._conn.execute
+        picked = {n for (n,) in read("SELECT id FROM sessions WHERE new_version = 1").fetchall()}
+        routines = read("SELECT DISTINCT routine_id FROM sessions WHERE simulated = 0").fetchall()
+        for (routine_id,) in routines:
+            for order in ("", " DESC"):
+                picked.update(
+                    n
+                    for (n,) in self._conn.execute(
+                        "SELECT id FROM sessions WHERE simulated = 0 AND routine_id = ?"
+                        f" ORDER BY started_at{order}, id{order} LIMIT 1",
+                        [routine_id],
+                    ).fetchall()
+                )
         return self._with_ids(sorted(picked))
+
+    def _settle_version(self, session_id: int) -> None:
+        """Keep `new_version` (m009) of a session just begun, and of the next one of its routine (a clock
+        set back can begin a session before others), inside the caller's transaction."""
+        routine_id, started = self._db.execute(
+            "SELECT routine_id, started_at FROM sessions WHERE id = ?", [session_id]
+        ).fetchone()
+        around = self._db.execute(
+            f"{_VERSIONED} AND (started_at > ? OR (started_at = ? AND id >= ?))"
+            " ORDER BY started_at, id LIMIT 2",
+            [routine_id, started, started, session_id],
+        ).fetchall()
+        previous = self._db.execute(
+            f"{_VERSIONED} AND (started_at < ? OR (started_at = ? AND id < ?))"
+            " ORDER BY started_at DESC, id DESC LIMIT 1",
+            [routine_id, started, started, session_id],
+        ).fetchone()
+        before = previous[1] if previous else None
+        for number, routine_hash in around:
+            self._db.execute(
+                "UPDATE sessions SET new_version = ? WHERE id = ?", [int(routine_hash != before), number]
+            )
+            before = routine_hash
 
     def _with_ids(self, ids: Sequence[int]) -> list[SessionRecord]:
         """The sessions with these ids, oldest first."""
@@ -202,15 +221,30 @@ class DayRecords(StoreConnection):
 
         with self._writing():
             records = self._records("")
+            seen: dict[str, str] = {}
+            rows = []
+            for r in records:
+                versioned = not r.simulated and bool(r.routine_hash)
+                new_version = versioned and seen.get(r.routine_id) != r.routine_hash
+                if versioned:
+                    seen[r.routine_id] = r.routine_hash
+                day = None if r.utc_offset_minutes is None else r.local_day().isoformat()
+                rows.append((day, int(counts_towards_dose(r)), int(new_version), r.id))
             self._db.conn.executemany(
-                "UPDATE sessions SET local_day = ?, dose = ? WHERE id = ?",
-                [
-                    (
-                        None if r.utc_offset_minutes is None else r.local_day().isoformat(),
-                        int(counts_towards_dose(r)),
-                        r.id,
-                    )
-                    for r in records
-                ],
+                "UPDATE sessions SET local_day = ?, dose = ?, new_version = ? WHERE id = ?", rows
             )
         return len(records)
+
+
+def _dose_days(
+    rows: list[tuple[str | None, int | None, str | None]], tz: tzinfo | None
+) -> Iterator[tuple[date, int]]:
+    parse = date.fromisoformat
+    text, parsed = "", date.min  # sessions come day by day: a day's text is parsed once
+    for day, plan, started in rows:
+        if day is None:
+            yield datetime.fromisoformat(str(started)).astimezone(tz).date(), plan or 0
+            continue
+        if day != text:
+            text, parsed = day, parse(day)
+        yield parsed, plan or 0

@@ -257,10 +257,25 @@ def m009_session_days(db: Database) -> None:
     history.stats.counts_towards_dose then). The backfill writes out the rule as it was when this step was
     released (a step never reads live code): finished, of a planned routine, at least half of its work
     steps done.
+
+    `new_version` is 1 on the first session of each version of a routine's file: the routine's previous
+    session with a version (by start, simulated ones left out) had another one, or there was none. Plan
+    changes and the other all-time landmarks then read those few rows, not every session.
     """
     sessions = db["sessions"]
     sessions.add_column("local_day", str)  # type: ignore[union-attr]
     sessions.add_column("dose", int, not_null_default=0)  # type: ignore[union-attr]
+    sessions.add_column("new_version", int, not_null_default=0)  # type: ignore[union-attr]
+    seen: dict[str, str] = {}
+    firsts = []
+    for session_id, routine_id, routine_hash in db.execute(
+        "SELECT id, routine_id, routine_hash FROM sessions"
+        " WHERE simulated = 0 AND COALESCE(routine_hash, '') != '' ORDER BY started_at, id"
+    ).fetchall():
+        if seen.get(routine_id) != routine_hash:
+            firsts.append((session_id,))
+        seen[routine_id] = routine_hash
+    db.conn.executemany("UPDATE sessions SET new_version = 1 WHERE id = ?", firsts)
     days = [
         (
             (datetime.fromisoformat(started) + timedelta(minutes=offset)).date().isoformat(),
@@ -282,9 +297,9 @@ def m009_session_days(db: Database) -> None:
         index_name="sessions_dose_days",
     )
     sessions.create_index(  # type: ignore[union-attr]
-        ["simulated", "started_at", "id", "routine_id", "routine_hash"],
-        index_name="sessions_routines_in_order",
+        ["simulated", "routine_id", "started_at", "id", "routine_hash"], index_name="sessions_by_routine"
     )
+    db.execute("CREATE INDEX sessions_new_versions ON sessions (started_at) WHERE new_version = 1")
     sessions.create_index(["local_day"])  # type: ignore[union-attr]
     # The warning signs answered "yes" since a clinician last saw the person: a few rows among thousands.
     db.execute(

@@ -91,6 +91,8 @@ def years(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[AdherenceS
     _session(store, hips, old + timedelta(days=5), signs={"night_pain": True, "swelling": False})
     _session(store, dataclasses.replace(OTHER, id="gone", title="Gone"), old + timedelta(days=9))
     recent = _session(store, dataclasses.replace(OTHER, content_hash="a"), TODAY - timedelta(days=20))
+    # a clock set back: a session of the new version recorded after, dated before, its first one
+    _session(store, dataclasses.replace(OTHER, content_hash="b"), old + timedelta(days=30))
     _session(store, hips, TODAY - timedelta(days=3), done=False)
     _session(store, hips, TODAY - timedelta(days=1), finish=False)  # the app died in it
     simulated = store.begin_session(
@@ -179,25 +181,28 @@ def test_the_stored_dose_days_count_as_the_sessions_do(years: tuple[AdherenceSto
 def test_the_backfill_sets_what_recording_sets(tmp_path: Path, years: tuple[AdherenceStore, Routine]) -> None:
     # Given sessions recorded one by one (begin, steps, finish: the store keeps day and dose as it goes)
     store, _ = years
-    kept = store._db.execute("SELECT id, local_day, dose FROM sessions ORDER BY id").fetchall()
+    kept = store._db.execute("SELECT id, local_day, dose, new_version FROM sessions ORDER BY id").fetchall()
     # When a copy of the database forgets them and m009 runs again on it
     copy = tmp_path / "copy.db"
     with closing(sqlite3.connect(copy)) as target:
         store._db.conn.backup(target)
     with closing(sqlite3.connect(copy)) as db, db:
-        db.execute("UPDATE sessions SET local_day = NULL, dose = 0")
+        db.execute("UPDATE sessions SET local_day = NULL, dose = 0, new_version = 0")
         db.execute("DROP INDEX sessions_dose_days")
-        db.execute("DROP INDEX sessions_routines_in_order")
+        db.execute("DROP INDEX sessions_by_routine")
+        db.execute("DROP INDEX sessions_new_versions")
         db.execute("DROP INDEX idx_sessions_local_day")
         db.execute("DROP INDEX sessions_said_yes")
         db.execute("DROP INDEX warning_answers_yes")
         db.execute("ALTER TABLE sessions DROP COLUMN local_day")
         db.execute("ALTER TABLE sessions DROP COLUMN dose")
+        db.execute("ALTER TABLE sessions DROP COLUMN new_version")
         db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm009_session_days'")
     again = AdherenceStore.open(copy)
     try:
         # Then the backfill gives every session the day and flag the store had kept
-        assert again._db.execute("SELECT id, local_day, dose FROM sessions ORDER BY id").fetchall() == kept
+        again_kept = again._db.execute("SELECT id, local_day, dose, new_version FROM sessions ORDER BY id")
+        assert again_kept.fetchall() == kept
     finally:
         again.close()
 
@@ -205,11 +210,11 @@ def test_the_backfill_sets_what_recording_sets(tmp_path: Path, years: tuple[Adhe
 def test_a_session_counts_once_it_is_finished(store: AdherenceStore) -> None:
     # Given a session with most of its work done, still open
     session_id = _session(store, OTHER, TODAY, finish=False)
-    assert store.dose_days() == []
+    assert list(store.dose_days()) == []
     # When it is finished
     store.finish_session(session_id, completed=True, finished_at=datetime.combine(TODAY, time(20), LONDON))
     # Then it counts towards the weekly dose, on its local day
-    assert store.dose_days() == [(TODAY, OTHER.sessions_per_week)]
+    assert list(store.dose_days()) == [(TODAY, OTHER.sessions_per_week)]
 
 
 def test_a_session_closed_after_a_crash_counts_by_what_was_done(store: AdherenceStore) -> None:
@@ -220,4 +225,4 @@ def test_a_session_closed_after_a_crash_counts_by_what_was_done(store: Adherence
     store.close_abandoned(full)
     store.close_abandoned(empty)
     # Then only the one with its work done counts
-    assert store.dose_days() == [(TODAY, OTHER.sessions_per_week)]
+    assert list(store.dose_days()) == [(TODAY, OTHER.sessions_per_week)]
