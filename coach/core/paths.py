@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 import platformdirs
@@ -18,20 +17,29 @@ class ShippedDataError(Exception):
     """The bundled routines or assets cannot be found: the installation is incomplete."""
 
 
+def package_folder() -> Path:
+    """The folder the `coach` package was loaded from (this module is coach/core/paths.py).
+
+    What importlib.resources.files("coach") gives for a package on disk, without loading its readers
+    (zipfile among them): 3.5 ms of every command and of the app's start, for one folder name.
+    """
+    return Path(__file__).parent.parent
+
+
 def shipped(name: str) -> Path:
-    """A folder Rehab Coach ships (`routines`, `assets`, `linux`), found through importlib.resources.
+    """A folder Rehab Coach ships (`routines`, `assets`, `linux`), found beside the package's modules.
 
     An installed wheel, pipx and the standalone build carry it inside the package as `coach/_data/NAME`
     (pyproject's force-include); a source checkout, where it stays at the top of the repository for people
     to find, has no `coach/_data` and is the one place that looks beside the package.
     """
-    package = resources.files("coach")
+    package = package_folder()
     inside = package / "_data" / name
     # Places hands plain paths to Qt, sqlite and the sound player, so the data must be real files on disk
-    # (true for wheels, pipx and PyInstaller; a zipped import would not be).
-    if isinstance(inside, Path) and inside.is_dir():
+    # (true for wheels, pipx and PyInstaller; a zipped import has no folder there and is refused below).
+    if inside.is_dir():
         return inside
-    if isinstance(package, Path) and not (package / "_data").exists():
+    if not (package / "_data").exists():
         checkout = package.parent / _CHECKOUT_FOLDERS.get(name, name)
         if checkout.is_dir():
             return checkout

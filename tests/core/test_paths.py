@@ -38,7 +38,7 @@ def test_an_installed_package_uses_its_own_data_never_a_folder_beside_it(
     package = tmp_path / "site-packages" / "coach"
     (package / "_data" / "routines").mkdir(parents=True)
     (tmp_path / "site-packages" / "assets").mkdir()  # someone else's folder beside the package
-    monkeypatch.setattr("coach.core.paths.resources.files", lambda name: package)
+    monkeypatch.setattr("coach.core.paths.package_folder", lambda: package)
 
     assert shipped("routines") == package / "_data" / "routines"
     with pytest.raises(ShippedDataError, match=r"_data/assets: Rehab Coach's bundled folder 'assets'"):
