@@ -297,7 +297,7 @@ def m009_session_days(db: Database) -> None:
         index_name="sessions_dose_days",
     )
     sessions.create_index(  # type: ignore[union-attr]
-        ["simulated", "routine_id", "started_at", "id", "routine_hash"], index_name="sessions_by_routine"
+        ["routine_id", "simulated", "started_at", "id", "routine_hash"], index_name="sessions_by_routine"
     )
     db.execute("CREATE INDEX sessions_new_versions ON sessions (started_at) WHERE new_version = 1")
     sessions.create_index(["local_day"])  # type: ignore[union-attr]
