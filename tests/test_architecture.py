@@ -8,10 +8,12 @@ loads, which is what keeps `coach history` quick and the rules testable without 
 from __future__ import annotations
 
 import ast
+import contextlib
 import inspect
 import json
 import pkgutil
 import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -114,6 +116,46 @@ def test_commands_without_a_window_never_load_qt(tmp_path: Path, args: list[str]
     imported = [line.split("|")[-1].strip() for line in result.stderr.splitlines() if "|" in line]
     assert "coach.cli" in imported
     assert [name for name in imported if name.split(".")[0] in {"PySide6", "shiboken6"}] == []
+
+
+def _imported_by_history(data: Path) -> list[str]:
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "coach", "history", "--json"],
+        env=_env(data),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    return [line.split("|")[-1].strip() for line in result.stderr.splitlines() if "|" in line]
+
+
+def test_reading_history_loads_no_sqlite_utils_unless_a_migration_is_pending(tmp_path: Path) -> None:
+    """sqlite-utils costs about 45 ms to import: the store loads it to write or migrate, never to read."""
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
+
+    from coach.core.store import schema
+
+    data = tmp_path / "data"
+    subprocess.run(
+        [sys.executable, "-m", "coach", "run", "hip-strength", "--instant"],
+        env=_env(data),
+        check=True,
+        capture_output=True,
+    )
+    assert "coach.core.store.adherence" in (imported := _imported_by_history(data))
+    assert [name for name in imported if name.split(".")[0] == "sqlite_utils"] == []
+
+    older = tmp_path / "older"
+    older.mkdir()
+    first_release = Migrations(schema.MIGRATION_SET)
+    first_release()(schema.m001_sessions_and_steps)
+    with contextlib.closing(Database(older / "coach.db")) as db:
+        first_release.apply(db)
+    assert "sqlite_utils.migrations" in _imported_by_history(older)
+    with contextlib.closing(sqlite3.connect(older / "coach.db")) as db:
+        assert schema.applied_migrations(db) == schema.KNOWN_MIGRATIONS
 
 
 def _env(data: Path) -> dict[str, str]:

@@ -7,6 +7,7 @@ Only the commands that open the app (and `export --pdf`, drawn by Qt) import PyS
 
 from __future__ import annotations
 
+import gc
 import importlib
 import os
 import signal
@@ -45,6 +46,10 @@ def main(argv: list[str] | None = None) -> int:
         places = resolve_places()
         module, name = HANDLERS[args.command]
         handler = getattr(importlib.import_module(module), name)
+        # What is loaded by now lives until the process ends: take it out of the cyclic collector's sight,
+        # so that neither the collections a command's thousands of records set off nor the one at exit
+        # walk it again (about 8 ms of `coach history --json` on a year of history).
+        gc.freeze()
         with terminate_as_interrupt():
             return int(handler(args, places, sys.stdout))
     except Terminated as stop:

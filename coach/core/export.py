@@ -20,7 +20,8 @@ from coach.core.clinical.safety import SESSION_WARNING_SIGNS
 from coach.core.files import write_folder
 from coach.core.history.outcome import session_outcome
 from coach.core.history.period import Period
-from coach.core.history.records import SessionRecord, StepResult
+from coach.core.history.records import SessionRecord
+from coach.core.history.work import StepResult
 from coach.core.refusal import Refused
 from coach.core.store.adherence import AdherenceStore
 

@@ -11,8 +11,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from coach.core.export import ExportError
+from coach.core.history.dose_changes import RecordedDoseChange
 from coach.core.history.period import Period
-from coach.core.history.records import DayMarkKind, RecordedDoseChange
+from coach.core.history.records import DayMarkKind
 from coach.core.operations import export_report
 from coach.core.routines.loader import load_routine
 from coach.core.store.adherence import AdherenceStore

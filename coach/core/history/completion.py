@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from coach.core.history.records import PlannedWork, WorkCount
+from coach.core.history.work import PlannedWork, WorkCount
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,6 +19,7 @@ from coach.core.history.dose_calendar import (
     plan_changes,
     twelve_months_before,
 )
+from coach.core.history.dose_changes import RecordedDoseChange
 from coach.core.history.outcome import SessionOutcome, session_outcome
 from coach.core.history.pain import PainDay, pain_trend
 from coach.core.history.period import Period
@@ -31,7 +32,6 @@ from coach.core.history.prescription import (
 from coach.core.history.records import (
     DayMark,
     MarkedDayCount,
-    RecordedDoseChange,
     SessionRecord,
     count_marked_days,
     marked_days,

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from datetime import date, tzinfo
 
 from coach.core.clinical.safety import PAIN_ACCEPTABLE_MAX
-from coach.core.history.records import RecordedDoseChange, SessionRecord
+from coach.core.history.dose_changes import RecordedDoseChange
+from coach.core.history.records import SessionRecord
 from coach.core.history.stats import DAYS_PER_WEEK
 from coach.core.routines.model import Routine
 from coach.core.routines.wording import exercise_line, how_often, stage_line

@@ -1,6 +1,8 @@
-"""The plain records history is made of: sessions, icing runs, day marks, step results, planned work.
+"""The plain records history is made of: sessions, icing runs, day marks.
 
-Frozen data with no database in sight: the store builds them, the statistics read them.
+Frozen data with no database in sight: the store builds them, the statistics read them. What a session did
+step by step is in `work`, the dose changes in `dose_changes`: every command that reads history loads this
+module, and each frozen dataclass costs about a millisecond to define.
 """
 
 from __future__ import annotations
@@ -76,60 +78,6 @@ def marked_days(marks: Sequence[DayMark]) -> dict[date, DayMarkKind]:
         for day in mark.days():
             days[day] = mark.kind
     return days
-
-
-@dataclass(frozen=True, slots=True)
-class StepResult:
-    """One finished or skipped work or pause step of a session, as stored."""
-
-    session_id: int
-    step_index: int
-    kind: str
-    exercise_id: str
-    set_number: int
-    side: str | None
-    rep: int
-    planned_seconds: float
-    started_at: datetime | None
-    finished_at: datetime
-    skipped: bool
-
-
-@dataclass(frozen=True, slots=True)
-class PlannedWork:
-    """How many work steps (reps, holds, timers) a session planned for one exercise on one side."""
-
-    session_id: int
-    exercise_id: str
-    exercise_name: str
-    side: str | None
-    steps: int
-
-
-@dataclass(frozen=True, slots=True)
-class WorkCount:
-    """One session's work steps for one exercise on one side: how many were done, how many reached."""
-
-    session_id: int
-    exercise_id: str
-    side: str | None
-    done: int
-    reached: int  # done or skipped
-
-
-@dataclass(frozen=True, slots=True)
-class RecordedDoseChange:
-    """A dose change the app made and the person accepted: one exercise, before → after, why and when."""
-
-    changed_on: date
-    routine_id: str
-    routine_title: str
-    exercise_id: str
-    exercise_name: str
-    before: str
-    after: str
-    decision: str  # "progress" or "ease", as the pain rule decided
-    reason: str
 
 
 class SessionStatus(enum.Enum):

@@ -21,10 +21,14 @@ import math
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
+from typing import TYPE_CHECKING
 
 from coach.core.history.outcome import most_work_done
-from coach.core.history.records import DayMark, SessionRecord, SessionStatus, StepResult, marked_days
+from coach.core.history.records import DayMark, SessionRecord, SessionStatus, marked_days
 from coach.core.words import count
+
+if TYPE_CHECKING:  # the summary reads no steps: `coach history` need not define them
+    from coach.core.history.work import StepResult
 
 ADHERENCE_WEEKS = 4
 DAYS_PER_WEEK = 7
@@ -387,7 +391,8 @@ def summarize(
     marks: Sequence[DayMark] = (),
 ) -> Summary:
     """The history summary for `today` in time zone `tz` (None: the system's own zone)."""
-    days = DoseDays.of(sessions, tz)  # once: every figure below reads these per-day counts
+    dose = dose_sessions(sessions)  # once: every figure below counts only these (and filters them again)
+    days = DoseDays.of(dose, tz)  # once: every figure below reads these per-day counts
     marked = marked_days(marks)
     weeks = weekly_counts(days.by_day)
     four_weeks = adherence_percent(
@@ -401,9 +406,9 @@ def summarize(
         streak_days=run.current_days,
         streak_weeks=run.current_weeks,
         this_week_sessions=weeks.get(week_start(today), 0),
-        sessions_per_week=current_plan(sessions),
+        sessions_per_week=days.latest_plan,  # current_plan(sessions)
         adherence_4_weeks=None if four_weeks is None else four_weeks / 100,
-        sessions_completed=len(dose_sessions(sessions)),
+        sessions_completed=len(dose),
         longest_streak_weeks=run.longest_weeks,
         longest_streak_days=run.longest_days,
         this_week_planned=this_week[0].planned if this_week else 0,

@@ -8,11 +8,11 @@ from pathlib import Path
 
 from coach.core.clinical.safety import MORNING_NIGHT_PAIN, check_pain, check_warning_sign
 from coach.core.history.checkin import MorningQuestions, morning_questions
+from coach.core.history.dose_changes import RecordedDoseChange
 from coach.core.history.progression import Proposal, write_user_copy
 from coach.core.history.records import (
     DayMark,
     DayMarkKind,
-    RecordedDoseChange,
     SessionRecord,
     check_day_span,
 )

@@ -7,7 +7,6 @@ Rehab Coach (one with migrations we do not know) is refused rather than guessed 
 
 from __future__ import annotations
 
-import logging
 import os
 import sqlite3
 from collections import Counter
@@ -15,16 +14,11 @@ from collections.abc import Mapping, Sequence
 from contextlib import AbstractContextManager
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
-from typing import Any
-from zoneinfo import ZoneInfo
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from coach.core.clinical.safety import SESSION_WARNING_SIGNS, check_pain, check_warning_sign
 from coach.core.history.records import SessionRecord, SessionStatus, fixed_zone
 from coach.core.paths import ensure_private_dir
-from coach.core.routines.model import Routine, Step
-from coach.core.store.backups import Backup, restore_into, take_backup, take_daily_backup
 from coach.core.store.clinical_rows import ClinicalRecords
 from coach.core.store.damage import reports_damage
 from coach.core.store.day_rows import DayRecords
@@ -44,11 +38,15 @@ from coach.core.store.opening import (
     mark_checked,
     quick_check,
 )
-from coach.core.store.schema import KNOWN_MIGRATIONS, migrations
+from coach.core.store.schema import KNOWN_MIGRATIONS, applied_migrations, migrations
 from coach.core.store.work_totals import STEPS_DONE_SQL, recount_work_total
 from coach.core.store.writing import write_failure, write_transaction
 
-log = logging.getLogger(__name__)
+# Imported where they are used: `coach history` only reads, and each of these costs milliseconds to load
+# (dataclasses, tempfile, logging), where all of `coach --version` takes about 55 ms.
+if TYPE_CHECKING:
+    from coach.core.routines.model import Routine, Step
+    from coach.core.store.backups import Backup
 
 # The columns _record unpacks, in its order (named, so a migration adding a column changes nothing here),
 # the session's own warning-sign answers last.
@@ -68,6 +66,8 @@ _STATUSES = {status.value: status for status in SessionStatus}
 
 def _local_zone(moment: datetime, zone: tzinfo | None) -> tuple[int, str]:
     """The UTC offset in whole minutes and the zone's name at `moment`, in `zone` (None: the system's)."""
+    from zoneinfo import ZoneInfo
+
     local = moment.astimezone(zone)
     offset = local.utcoffset() or timedelta(0)
     name = zone.key if isinstance(zone, ZoneInfo) else (local.tzname() or "")
@@ -94,8 +94,8 @@ def _planned_work(session_id: int, routine: Routine, steps: tuple[Step, ...]) ->
 class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords, DayRecords):
     """Sessions and their step results in one SQLite file (WAL, committed per write)."""
 
-    def __init__(self, db: Database, path: Path | None) -> None:
-        self._db = db
+    def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
+        self._conn = conn  # reads and pragmas; writes go through sqlite-utils' `_db` (see `connection`)
         self.path = path
         self._lock: UseLock | None = None
         self.moved_aside: StoreError | None = None  # set when a read met damage (see `damage`)
@@ -128,7 +128,7 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords, DayRecords):
         store._lock = lock
         try:
             db.execute("PRAGMA foreign_keys = ON")
-            db.enable_wal()
+            _enable_wal(db)
             store._migrate(now, checked=not checked_today)
             if now is not None and not created:
                 store._daily_backup(now, keep_backups)
@@ -146,25 +146,33 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords, DayRecords):
         return store
 
     def close(self) -> None:
-        self._db.close()
+        self._conn.close()
         if self._lock is not None:
             self._lock.release()
 
     def _daily_backup(self, now: datetime, keep: int) -> None:
         """Today's backup; one that cannot be taken (a full disk) is logged and the history still opens."""
         assert self.path is not None
+        if keep <= 0:  # a command that keeps no backups (`coach history`) need not load their module
+            return
+        import logging
+
+        from coach.core.store.backups import take_daily_backup
+
         try:
-            take_daily_backup(self._db.conn, self.path, now, keep)
+            take_daily_backup(self._conn, self.path, now, keep)
         except StoreError as failure:
-            log.warning("no backup today: %s", failure)
+            logging.getLogger(__name__).warning("no backup today: %s", failure)
 
     def restore_backup(self, backup_id: str, now: datetime) -> Backup:
         """Put backup `backup_id` in place while open (the current history copied aside first)."""
         if self.path is None or self._lock is None:
             raise StoreError("a database in memory has no backups")
+        from coach.core.store.backups import restore_into
+
         with self._lock.alone():
             forget_check(self.path)
-            restored = restore_into(self._db.conn, self.path, backup_id, now)
+            restored = restore_into(self._conn, self.path, backup_id, now)
             self._check_whole()  # what came back is read once before it is used or upgraded
             self._migrate(now, checked=True)  # a backup from before an upgrade gets the newer schema steps
         mark_checked(self.path, now.astimezone().date())
@@ -174,7 +182,7 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords, DayRecords):
         """SQLite's quick check now; a damaged one is closed, moved aside; StoreError says so."""
         assert self.path is not None
         try:
-            problem = quick_check(self._db)
+            problem = quick_check(self._conn)
         except sqlite3.DatabaseError as error:
             self.close()
             raise failure(self.path, error) from error
@@ -183,8 +191,11 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords, DayRecords):
             raise damaged(self.path, problem)
 
     def _writing(self) -> AbstractContextManager[None]:
-        """One committed write that waits its turn for the lock (see `writing`)."""
-        return write_transaction(self._db, self.path)
+        """One committed write that waits its turn for the lock (see `writing`).
+
+        sqlite-utils' wrapper is made here, before the transaction begins, if this is the first write.
+        """
+        return write_transaction(self._db.conn, self.path)
 
     # -- writing: each call is its own committed transaction ------------------------------------------
 
@@ -253,7 +264,7 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords, DayRecords):
                 [session_id, step.index, int(skipped)],
             )
             self._db.table("step_results").insert(row, ignore=True)
-            recount_work_total(self._db.conn, session_id, step)
+            recount_work_total(self._conn, session_id, step)
 
     def finish_session(self, session_id: int, *, completed: bool, finished_at: datetime) -> None:
         status = SessionStatus.COMPLETED if completed else SessionStatus.STOPPED
@@ -353,14 +364,14 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords, DayRecords):
 
     def done_step_indexes(self, session_id: int) -> list[int]:
         """The indexes of the steps of a session that were finished (done or skipped), in order."""
-        rows = self._db.execute(
+        rows = self._conn.execute(
             "SELECT step_index FROM step_results WHERE session_id = ? ORDER BY step_index", [session_id]
         ).fetchall()
         return [int(index) for (index,) in rows]
 
     def last_activity(self, session_id: int) -> datetime:
         """When a session last showed life: its newest finished step, or its start."""
-        row = self._db.execute(
+        row = self._conn.execute(
             "SELECT COALESCE((SELECT MAX(finished_at) FROM step_results WHERE session_id = ?), started_at)"
             " FROM sessions WHERE id = ?",
             [session_id, session_id],
@@ -371,7 +382,7 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords, DayRecords):
         return moment
 
     def integrity_ok(self) -> bool:
-        return bool(self._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
+        return bool(self._conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
 
     # -- inside ---------------------------------------------------------------------------------------
 
@@ -382,7 +393,7 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords, DayRecords):
             SELECT {_SESSION_COLUMNS}, {STEPS_DONE_SQL} AS steps_completed
             FROM sessions s {where} ORDER BY s.started_at, s.id
         """
-        return self._db.execute(sql, params or []).fetchall()
+        return self._conn.execute(sql, params or []).fetchall()
 
     @staticmethod
     def _record(row: tuple[Any, ...], other_signs: tuple[tuple[str, bool], ...] = ()) -> SessionRecord:
@@ -438,7 +449,7 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords, DayRecords):
     def _version_since(self, routine: Routine, local_day: date) -> str:
         """The local date this version of the routine was first used (for us, the day its file changed)."""
         if routine.content_hash:
-            row = self._db.execute(
+            row = self._conn.execute(
                 "SELECT routine_since FROM sessions WHERE routine_id = ? AND routine_hash = ?"
                 " AND routine_since IS NOT NULL ORDER BY started_at LIMIT 1",
                 [routine.id, routine.content_hash],
@@ -470,22 +481,31 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords, DayRecords):
             raise StoreError(f"session {session_id} is already {status}; it cannot change any more")
 
     def _migrate(self, now: datetime | None, *, checked: bool) -> None:
-        """Apply the pending schema steps; unless `checked`, the whole file is checked first."""
+        """Apply the pending schema steps; unless `checked`, the whole file is checked first.
+
+        Which steps are pending is read with plain SQL: with none (nearly every open), sqlite-utils and
+        its migrations are not loaded at all.
+        """
         known = set(KNOWN_MIGRATIONS)
-        applied = [m.name for m in migrations.applied(self._db)]
+        applied = applied_migrations(self._conn)
         unknown = [name for name in applied if name not in known]
         if unknown:
             raise StoreError(
                 f"{self.path} was written by a newer Rehab Coach (it has migration {unknown[0]}); "
                 "update Rehab Coach to open it"
             )
-        pending = migrations.pending(self._db)
-        if pending and not checked and self.path is not None:
+        done = set(applied)
+        pending = [name for name in KNOWN_MIGRATIONS if name not in done]
+        if not pending:
+            return
+        if not checked and self.path is not None:
             self._check_whole()
-        if pending and applied and self.path is not None:
+        if applied and self.path is not None:
+            from coach.core.store.backups import take_backup
+
             moment = now or datetime.now(UTC)  # only when no clock was given (tests, old callers)
-            take_backup(self._db.conn, self.path, moment, f"before-{pending[0].name}")
-        migrations.apply(self._db)
+            take_backup(self._conn, self.path, moment, f"before-{pending[0]}")
+        migrations().apply(self._db)
 
 
 def _merged_signs(
@@ -502,6 +522,12 @@ def _merged_signs(
     for key, answer in other:
         signs[key] = answer or bool(signs.get(key))
     return tuple(signs.items())
+
+
+def _enable_wal(conn: sqlite3.Connection) -> None:
+    """Write-ahead journal mode, as sqlite-utils' `enable_wal` sets it (only when not already set)."""
+    if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        conn.execute("PRAGMA journal_mode = wal")
 
 
 def _create_private_file(path: Path) -> None:

@@ -8,19 +8,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from datetime import date, datetime
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from coach.core.clinical.safety import SESSION_WARNING_SIGNS, check_pain
-from coach.core.history.records import RecordedDoseChange
+from coach.core.store.connection import StoreConnection
 from coach.core.store.errors import parse_utc, utc_text
 
+if TYPE_CHECKING:  # imported by the read that builds them: opening the store does not need it
+    from coach.core.history.dose_changes import RecordedDoseChange
 
-class ClinicalRecords:
-    """AdherenceStore's methods for the clinical answers; `_db` and `_session_row` come from the store."""
 
-    _db: Database
+class ClinicalRecords(StoreConnection):
+    """AdherenceStore's methods for the clinical answers; `_session_row` comes from the store."""
 
     def _writing(self) -> AbstractContextManager[None]:
         raise NotImplementedError
@@ -44,7 +43,7 @@ class ClinicalRecords:
 
     def last_clinician_review(self) -> datetime | None:
         """When the person last said a clinician had seen them; None: never."""
-        row = self._db.execute("SELECT MAX(seen_at) FROM clinician_reviews").fetchone()
+        row = self._conn.execute("SELECT MAX(seen_at) FROM clinician_reviews").fetchone()
         return parse_utc(row[0]) if row and row[0] else None
 
     def _other_warning_answers(
@@ -57,7 +56,7 @@ class ClinicalRecords:
             where, params = "AND session_id = ?", [session_id]
         elif among is not None:
             where, params = f"AND session_id IN (SELECT s.id FROM sessions s {among[0]})", list(among[1])
-        rows = self._db.execute(
+        rows = self._conn.execute(
             "SELECT session_id, sign, answer FROM warning_answers WHERE NOT (asked_in = 'session' AND sign IN"
             f" ({', '.join(repr(s.key) for s in SESSION_WARNING_SIGNS)})) {where} ORDER BY id",
             params,
@@ -69,7 +68,7 @@ class ClinicalRecords:
 
     def last_answered(self, asked_in: str) -> datetime | None:
         """When warning signs were last answered where they were asked ('morning', 'weekly', 'session')."""
-        row = self._db.execute(
+        row = self._conn.execute(
             "SELECT MAX(answered_at) FROM warning_answers WHERE asked_in = ?", [asked_in]
         ).fetchone()
         return parse_utc(row[0]) if row and row[0] else None
@@ -94,7 +93,9 @@ class ClinicalRecords:
 
     def dose_changes(self) -> list[RecordedDoseChange]:
         """Every dose change the app made, oldest first."""
-        rows = self._db.execute(
+        from coach.core.history.dose_changes import RecordedDoseChange
+
+        rows = self._conn.execute(
             "SELECT changed_on, routine_id, routine_title, exercise_id, exercise_name, before, after,"
             " decision, reason FROM dose_changes ORDER BY changed_on, id"
         ).fetchall()

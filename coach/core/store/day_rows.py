@@ -23,9 +23,9 @@ from contextlib import AbstractContextManager
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
-from coach.core.clinical.pain_rule import PROGRESS_AFTER_SESSIONS
 from coach.core.clinical.safety import SESSION_WARNING_SIGNS
 from coach.core.history.records import SessionRecord, SessionStatus
+from coach.core.store.connection import StoreConnection
 from coach.core.store.errors import utc_text
 
 # A session's warning-sign answers: its own columns and the fuller list (see ClinicalRecords).
@@ -53,10 +53,8 @@ _VERSIONED = (
 _IDS_AT_ONCE = 500
 
 
-class DayRecords:
-    """AdherenceStore's reads for history's views; `_db`, `_query` and `_record` come from the store."""
-
-    _db: Any
+class DayRecords(StoreConnection):
+    """AdherenceStore's reads for history's views; `_query` and `_record` come from the store."""
 
     def _writing(self) -> AbstractContextManager[None]:
         raise NotImplementedError
@@ -91,7 +89,7 @@ class DayRecords:
         one (DoseDays.from_days counts them as they come: ten years are thousands).
         """
         simulated = "" if include_simulated else " AND simulated = 0"
-        rows = self._db.execute(
+        rows = self._conn.execute(
             "SELECT local_day, sessions_per_week, CASE WHEN local_day IS NULL THEN started_at END"
             f" FROM sessions WHERE dose = 1{simulated} ORDER BY started_at, id"
         ).fetchall()
@@ -114,13 +112,14 @@ class DayRecords:
     def landmark_sessions(self) -> list[SessionRecord]:
         """Each routine's first and latest session, and the first session of each new version of its file
         (not simulated), oldest first: what plan changes, programme weeks and "done last" look back to."""
-        picked = {n for (n,) in self._db.execute("SELECT id FROM sessions WHERE new_version = 1").fetchall()}
-        routines = self._db.execute("SELECT DISTINCT routine_id FROM sessions WHERE simulated = 0").fetchall()
+        read = self._conn.execute
+        picked = {n for (n,) in read("SELECT id FROM sessions WHERE new_version = 1").fetchall()}
+        routines = read("SELECT DISTINCT routine_id FROM sessions WHERE simulated = 0").fetchall()
         for (routine_id,) in routines:
             for order in ("", " DESC"):
                 picked.update(
                     n
-                    for (n,) in self._db.execute(
+                    for (n,) in self._conn.execute(
                         "SELECT id FROM sessions WHERE simulated = 0 AND routine_id = ?"
                         f" ORDER BY started_at{order}, id{order} LIMIT 1",
                         [routine_id],
@@ -169,8 +168,11 @@ class DayRecords:
         before); the warning-sign rule reads every session since the last clinician review with a "yes",
         and the last two sessions with any answer. Not simulated (the views leave those out).
         """
+        # Here, not at the top: the pain rule's module is not needed to open the store (`coach history`).
+        from coach.core.clinical.pain_rule import PROGRESS_AFTER_SESSIONS
+
         version = " AND COALESCE(s.routine_hash, '') IN ('', ?)" if routine_hash else ""
-        last = self._db.execute(
+        last = self._conn.execute(
             f"SELECT s.id, s.local_day FROM sessions s WHERE s.simulated = 0 AND s.routine_id = ?"
             f" AND s.status != ?{version} ORDER BY s.started_at DESC, s.id DESC LIMIT ?",
             [
@@ -183,12 +185,12 @@ class DayRecords:
         mornings = sorted({(date.fromisoformat(d) - timedelta(days=1)).isoformat() for _, d in last if d})
         since = "" if last_review is None else " AND s.started_at > ?"
         review = [] if last_review is None else [utc_text(last_review)]
-        answered = self._db.execute(
+        answered = self._conn.execute(
             f"SELECT s.id FROM sessions s WHERE s.simulated = 0{since} AND {_ANSWERED}"
             " ORDER BY s.started_at DESC, s.id DESC LIMIT 2",
             review,
         ).fetchall()
-        said_yes = self._db.execute(  # m009's partial indexes: the few "yes" answers, not every session
+        said_yes = self._conn.execute(  # m009's partial indexes: the few "yes" answers, not every session
             f"SELECT s.id FROM sessions s WHERE {_SAID_YES_IN_COLUMNS} AND +s.simulated = 0{since}"
             " UNION SELECT s.id FROM warning_answers w JOIN sessions s ON s.id = w.session_id"
             f" WHERE w.answer = 1 AND {_OTHER_SIGNS} AND +s.simulated = 0{since}",

@@ -9,26 +9,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from datetime import UTC, date, datetime
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from coach.core.clinical.safety import check_pain
-from coach.core.history.records import (
-    DayMark,
-    DayMarkKind,
-    PlannedWork,
-    StepResult,
-    WorkCount,
-    check_day_span,
-)
+from coach.core.history.records import DayMark, DayMarkKind, check_day_span
+from coach.core.store.connection import StoreConnection
 from coach.core.store.errors import StoreError, parse_utc, utc_text
 
+# Imported by the reads that build them: opening the store (`coach history`) does not need their module.
+if TYPE_CHECKING:
+    from coach.core.history.work import PlannedWork, StepResult, WorkCount
 
-class HistoryRecords:
-    """AdherenceStore's methods for history; `_db` and `_session_row` come from the store."""
 
-    _db: Database
+class HistoryRecords(StoreConnection):
+    """AdherenceStore's methods for history; `_session_row` comes from the store."""
 
     def _writing(self) -> AbstractContextManager[None]:
         raise NotImplementedError
@@ -78,7 +72,7 @@ class HistoryRecords:
 
     def day_marks(self) -> list[DayMark]:
         """Every marked day or span, earliest first."""
-        rows = self._db.execute(
+        rows = self._conn.execute(
             "SELECT id, kind, first_day, last_day, reason FROM day_marks ORDER BY first_day, id"
         ).fetchall()
         return [
@@ -90,9 +84,11 @@ class HistoryRecords:
 
     def step_results(self, session_ids: Sequence[int]) -> list[StepResult]:
         """The stored steps of the given sessions, by session and step."""
+        from coach.core.history.work import StepResult
+
         rows: list[tuple[Any, ...]] = []
         for chunk in _chunks(session_ids):
-            rows += self._db.execute(
+            rows += self._conn.execute(
                 "SELECT session_id, step_index, kind, exercise_id, set_number, side, rep, planned_seconds,"
                 f" started_at, finished_at, skipped FROM step_results WHERE session_id IN ({chunk})"
             ).fetchall()
@@ -116,9 +112,11 @@ class HistoryRecords:
 
     def work_counts(self, session_ids: Sequence[int]) -> list[WorkCount]:
         """Work steps done and reached per session, exercise and side (from the totals kept per session)."""
+        from coach.core.history.work import WorkCount
+
         rows: list[tuple[Any, ...]] = []
         for chunk in _chunks(session_ids):
-            rows += self._db.execute(
+            rows += self._conn.execute(
                 "SELECT session_id, exercise_id, side, done, reached FROM work_totals"
                 f" WHERE session_id IN ({chunk}) ORDER BY session_id, first_step"
             ).fetchall()
@@ -126,9 +124,11 @@ class HistoryRecords:
 
     def planned_work(self, session_ids: Sequence[int]) -> list[PlannedWork]:
         """The work steps each session planned per exercise and side (none for sessions before m004)."""
+        from coach.core.history.work import PlannedWork
+
         rows: list[tuple[Any, ...]] = []
         for chunk in _chunks(session_ids):
-            rows += self._db.execute(
+            rows += self._conn.execute(
                 "SELECT session_id, exercise_id, exercise_name, side, steps FROM planned_work"
                 f" WHERE session_id IN ({chunk}) ORDER BY session_id, rowid"
             ).fetchall()

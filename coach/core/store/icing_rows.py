@@ -10,18 +10,15 @@ from contextlib import AbstractContextManager
 from datetime import datetime
 from typing import Any
 
-from sqlite_utils import Database
-
 from coach.core.history.records import IcingRecord, IcingStatus
+from coach.core.store.connection import StoreConnection
 from coach.core.store.errors import StoreError
 from coach.core.store.errors import parse_utc as _parse
 from coach.core.store.errors import utc_text as _timestamp
 
 
-class IcingRecords:
-    """AdherenceStore's methods for icing runs; `_db` comes from the store."""
-
-    _db: Database
+class IcingRecords(StoreConnection):
+    """AdherenceStore's methods for icing runs."""
 
     def _writing(self) -> AbstractContextManager[None]:
         raise NotImplementedError
@@ -85,14 +82,14 @@ class IcingRecords:
 
         A run stored "in the future" (a clock that was set ahead) is ignored, not a warning for years.
         """
-        row = self._db.execute(
+        row = self._conn.execute(
             "SELECT MAX(finished_at) FROM icing_runs WHERE finished_at IS NOT NULL AND finished_at <= ?",
             [_timestamp(now) if now is not None else "9999"],
         ).fetchone()
         return _parse(row[0]) if row else None
 
     def _icing_records(self, where: str, params: list[Any] | None = None) -> list[IcingRecord]:
-        cursor = self._db.execute(f"SELECT * FROM icing_runs {where} ORDER BY started_at, id", params or [])
+        cursor = self._conn.execute(f"SELECT * FROM icing_runs {where} ORDER BY started_at, id", params or [])
         names = [column[0] for column in cursor.description]
         records = []
         for values in cursor.fetchall():

@@ -19,8 +19,6 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from coach.core.store.errors import StoreError
 from coach.core.store.writing import wait_for_writers, write_failure
 
@@ -51,13 +49,15 @@ def check_place(path: Path) -> None:
         raise StoreError(f"{path} is read-only (or not yours); nothing was written. Make it writable again")
 
 
-def connect(path: Path, *, check: bool = True) -> Database:
+def connect(path: Path, *, check: bool = True) -> sqlite3.Connection:
     """A connection to `path` that waits for other writers, after a quick check that the file is whole.
 
     With `check` False the file is only opened (its header read): the caller knows it was checked today.
+    A plain sqlite3 connection, as sqlite-utils' `Database(path)` would open it (the store wraps it in one
+    only to write: see `connection`).
     """
     try:
-        db = Database(path)
+        db = sqlite3.connect(str(path))
     except sqlite3.Error as error:
         raise write_failure(path, error) from error
     try:
@@ -83,7 +83,7 @@ def failure(path: Path, error: sqlite3.DatabaseError) -> StoreError:
     return damaged(path, str(error))
 
 
-def quick_check(db: Database) -> str | None:
+def quick_check(db: sqlite3.Connection) -> str | None:
     """None when SQLite finds the file whole; else its first complaint."""
     rows = db.execute("PRAGMA quick_check(1)").fetchall()
     first = str(rows[0][0]) if rows else "no answer"

@@ -6,20 +6,56 @@ the pending ones (after a backup) and refuses a database that has steps this ver
 
 from __future__ import annotations
 
+import functools
+import sqlite3
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
 
-migrations = Migrations("rehab-coach")
+# sqlite-utils records each applied step as a row (migration_set, name) of this table.
+MIGRATION_SET = "rehab-coach"
+MIGRATIONS_TABLE = "_sqlite_migrations"
 KNOWN_MIGRATIONS: list[str] = []
+_STEPS: list[Callable[[Database], None]] = []
 
 
 def _migration(step: Callable[[Database], None]) -> Callable[[Database], None]:
     """Register a numbered schema step (m001_..., m002_...); names are never reused or renamed."""
     KNOWN_MIGRATIONS.append(step.__name__)
-    return migrations()(step)
+    _STEPS.append(step)
+    return step
+
+
+@functools.cache
+def migrations() -> Migrations:
+    """The steps as sqlite-utils' `Migrations`, built (and the library imported) only to apply some."""
+    from sqlite_utils.migrations import Migrations
+
+    steps = Migrations(MIGRATION_SET)
+    for step in _STEPS:
+        steps()(step)
+    return steps
+
+
+def applied_migrations(conn: sqlite3.Connection) -> list[str]:
+    """The names of the steps applied to the database, in order, read without sqlite-utils.
+
+    Every open asks; when none is pending (nearly always), sqlite-utils need not load at all.
+    """
+    exists = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [MIGRATIONS_TABLE])
+    if exists.fetchone() is None:
+        return []
+    # The rows themselves, as sqlite-utils reads them (not only its (migration_set, name) index): a damaged
+    # table is found here, at every open, before anything else is read.
+    rows = conn.execute(
+        f"SELECT name, applied_at FROM {MIGRATIONS_TABLE} WHERE migration_set = ? ORDER BY rowid",
+        [MIGRATION_SET],
+    )
+    return [str(name) for name, _ in rows.fetchall()]
 
 
 @_migration
@@ -261,7 +297,7 @@ def m009_session_days(db: Database) -> None:
         index_name="sessions_dose_days",
     )
     sessions.create_index(  # type: ignore[union-attr]
-        ["simulated", "routine_id", "started_at", "id", "routine_hash"], index_name="sessions_by_routine"
+        ["routine_id", "simulated", "started_at", "id", "routine_hash"], index_name="sessions_by_routine"
     )
     db.execute("CREATE INDEX sessions_new_versions ON sessions (started_at) WHERE new_version = 1")
     sessions.create_index(["local_day"])  # type: ignore[union-attr]

@@ -8,8 +8,10 @@ or skipped counts exactly as the step rows say, and the totals can never drift f
 from __future__ import annotations
 
 import sqlite3
+from typing import TYPE_CHECKING
 
-from coach.core.routines.model import Step
+if TYPE_CHECKING:
+    from coach.core.routines.model import Step
 
 # The kinds of step that are work (reps, holds, timers), as stored; pauses and side switches are not.
 _WORK = "kind IN ('rep', 'hold', 'timer')"

@@ -14,8 +14,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from coach.core.store.errors import StoreError
 
 # How long a write waits for another writer (another Rehab Coach, `coach run` in a terminal) to finish.
@@ -24,32 +22,32 @@ BUSY_TIMEOUT_SECONDS = 10.0
 _NEARLY_FULL_BYTES = 64 * 1024
 
 
-def wait_for_writers(db: Database) -> None:
+def wait_for_writers(db: sqlite3.Connection) -> None:
     """Make every statement on `db` wait up to the busy timeout for another writer instead of failing."""
     db.execute(f"PRAGMA busy_timeout = {round(BUSY_TIMEOUT_SECONDS * 1000)}")
 
 
 @contextmanager
-def write_transaction(db: Database, path: Path | None) -> Iterator[None]:
+def write_transaction(conn: sqlite3.Connection, path: Path | None) -> Iterator[None]:
     """One committed write: the lock taken first (waiting its turn), all of it or nothing on failure."""
     try:
-        db.conn.execute("BEGIN IMMEDIATE")
+        conn.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as error:
         raise write_failure(path, error) from error
     try:
         yield
-        db.conn.execute("COMMIT")
+        conn.execute("COMMIT")
     except sqlite3.OperationalError as error:
-        _roll_back(db)
+        _roll_back(conn)
         raise write_failure(path, error) from error
     except BaseException:
-        _roll_back(db)
+        _roll_back(conn)
         raise
 
 
-def _roll_back(db: Database) -> None:
-    if db.conn.in_transaction:
-        db.conn.rollback()
+def _roll_back(conn: sqlite3.Connection) -> None:
+    if conn.in_transaction:
+        conn.rollback()
 
 
 def _disk_is_full(path: Path | None, text: str) -> bool:

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from coach.core.history.completion import exercise_completion
-from coach.core.history.records import PlannedWork, WorkCount
+from coach.core.history.work import PlannedWork, WorkCount
 
 
 def test_completion_is_counted_per_exercise_and_side() -> None:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
+from coach.core.history.dose_changes import RecordedDoseChange
 from coach.core.history.prescription import (
     ProgrammeWeek,
     pain_over_limit,
     prescribed_routines,
     programme_week,
 )
-from coach.core.history.records import RecordedDoseChange
 from coach.core.store.adherence import AdherenceStore
 from tests.helpers import reps, routine
 from tests.seeding import add_session

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from coach.core.clinical.pain_rule import Progression, ProgressionAdvice
+from coach.core.history.dose_changes import RecordedDoseChange
 from coach.core.history.progression import propose
-from coach.core.history.records import DayMarkKind, RecordedDoseChange
+from coach.core.history.records import DayMarkKind
 from coach.core.operations import (
     Changes,
     Refused,

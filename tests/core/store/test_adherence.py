@@ -508,3 +508,21 @@ def test_a_skip_never_replaces_a_step_already_done(store: AdherenceStore, fake_c
     store.record_step(session_id, rep, later, later + timedelta(seconds=3), skipped=False)  # done again
     assert store.session(session_id).steps_completed == 1
     assert store.done_step_indexes(session_id).count(rep.index) == 1
+
+
+def test_the_applied_steps_read_without_sqlite_utils_are_what_sqlite_utils_records(tmp_path: Path) -> None:
+    """Opening reads the applied steps with plain SQL (sqlite-utils loads only to apply one): same list."""
+    path = tmp_path / "coach.db"
+    first_release = Migrations(schema.MIGRATION_SET)
+    first_release()(schema.m001_sessions_and_steps)
+    first_release()(schema.m002_warning_signs)
+    with closing(Database(path)) as db:
+        assert schema.applied_migrations(db.conn) == []
+        first_release.apply(db)
+        assert schema.applied_migrations(db.conn) == ["m001_sessions_and_steps", "m002_warning_signs"]
+
+    AdherenceStore.open(path).close()
+
+    with closing(Database(path)) as db:
+        recorded = [step.name for step in schema.migrations().applied(db)]
+        assert schema.applied_migrations(db.conn) == recorded == schema.KNOWN_MIGRATIONS

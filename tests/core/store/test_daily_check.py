@@ -8,14 +8,14 @@ import sqlite3
 from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
 
 from coach.core.operations import run_instant_session
 from coach.core.routines.loader import load_routine
-from coach.core.store import adherence, opening
+from coach.core.store import adherence, opening, schema
 from coach.core.store.adherence import AdherenceStore
 from coach.core.store.errors import StoreError
 from tests.conftest import EXAMPLE
@@ -30,7 +30,7 @@ def checks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     ran: list[str] = []
     real = opening.quick_check
 
-    def counted(db: Database) -> str | None:
+    def counted(db: sqlite3.Connection) -> str | None:
         ran.append("check")
         return real(db)
 
@@ -97,24 +97,19 @@ def test_a_migration_is_always_preceded_by_the_check(
     open_and_close(path, NOW)
     checks.clear()
 
-    class OneMore:
-        """The real migrations, with one more step pending that does nothing."""
+    def m999_nothing(db: Database) -> None:
+        """One more step, pending, that changes nothing."""
 
-        name = "m999_nothing"
-
-        def applied(self, db: Database) -> Any:
-            return real.applied(db)
-
-        def pending(self, db: Database) -> list[Any]:
-            return [self]
-
-        def apply(self, db: Database) -> None:
-            real.apply(db)
-
-    real = adherence.migrations
-    monkeypatch.setattr(adherence, "migrations", OneMore())
+    more = Migrations(schema.MIGRATION_SET)
+    for name in schema.KNOWN_MIGRATIONS:
+        more()(getattr(schema, name))
+    more()(m999_nothing)
+    monkeypatch.setattr(adherence, "KNOWN_MIGRATIONS", [*schema.KNOWN_MIGRATIONS, "m999_nothing"])
+    monkeypatch.setattr(adherence, "migrations", lambda: more)
     open_and_close(path, NOW)
     assert len(checks) == 1
+    with closing(sqlite3.connect(path)) as db:
+        assert schema.applied_migrations(db)[-1] == "m999_nothing"
 
 
 def test_a_restore_while_open_checks_what_came_back(tmp_path: Path, checks: list[str]) -> None:

@@ -12,8 +12,9 @@ from bench.generate_history import generate
 from coach.core.history import stats
 from coach.core.history.completion import exercise_completion
 from coach.core.history.dose_calendar import dose_calendar
-from coach.core.history.records import DayMark, SessionRecord, WorkCount, marked_days
+from coach.core.history.records import DayMark, SessionRecord, marked_days
 from coach.core.history.stats import WeekDose, streaks, summarize
+from coach.core.history.work import WorkCount
 from coach.core.routines.model import plan_steps
 from coach.core.store.adherence import AdherenceStore
 from tests.helpers import hold, reps, routine

@@ -1,0 +1,48 @@
+"""What a session did, step by step and per exercise and side, as stored: for the report, the CSV export and
+the share of the plan done. Apart from `records` so that reading sessions alone (`coach history`) does not
+define them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+
+@dataclass(frozen=True, slots=True)
+class StepResult:
+    """One finished or skipped work or pause step of a session, as stored."""
+
+    session_id: int
+    step_index: int
+    kind: str
+    exercise_id: str
+    set_number: int
+    side: str | None
+    rep: int
+    planned_seconds: float
+    started_at: datetime | None
+    finished_at: datetime
+    skipped: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedWork:
+    """How many work steps (reps, holds, timers) a session planned for one exercise on one side."""
+
+    session_id: int
+    exercise_id: str
+    exercise_name: str
+    side: str | None
+    steps: int
+
+
+@dataclass(frozen=True, slots=True)
+class WorkCount:
+    """One session's work steps for one exercise on one side: how many were done, how many reached."""
+
+    session_id: int
+    exercise_id: str
+    side: str | None
+    done: int
+    reached: int  # done or skipped

@@ -1,0 +1,35 @@
+"""The store's connection: plain sqlite3 to read, sqlite-utils' `Database` made on the same connection when
+the store first writes or migrates.
+
+sqlite-utils stays the store's library for writing and for the schema steps, but importing it costs about
+45 ms (it loads dateutil, click and its plugin discovery through importlib.metadata), a third of what
+`coach history --json` took on a year of history. Reading and the pragmas need nothing it adds, so a store
+that only reads never loads it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+
+class StoreConnection:
+    """The connection AdherenceStore and its mixins share: `_conn` to read, `_db` to write."""
+
+    _conn: sqlite3.Connection
+    _wrapper: Database | None = None
+
+    @property
+    def _db(self) -> Database:
+        """sqlite-utils' wrapper of `_conn`, made (and its library imported) the first time it is asked for.
+
+        Ask for it before a transaction begins: making it runs a pragma on the connection.
+        """
+        if self._wrapper is None:
+            from sqlite_utils import Database
+
+            self._wrapper = Database(self._conn)
+        return self._wrapper
