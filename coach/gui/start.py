@@ -114,6 +114,8 @@ def run_app(
 
         stoppers.append(StopOnSignal(lambda number: qt_app.exit(128 + number), parent=window))
         started.extend(_finish_start(places, window, name, request, routine))
+        for app, _ in started:  # when idle: the first thing recorded then does not wait for sqlite-utils
+            QTimer.singleShot(0, app.store.prepare_writing)
 
     _AfterFirstPaint(window, after_first_paint)
     window.show()

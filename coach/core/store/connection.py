@@ -33,3 +33,8 @@ class StoreConnection:
 
             self._wrapper = Database(self._conn)
         return self._wrapper
+
+    def prepare_writing(self) -> None:
+        """Make the writing wrapper now (the app calls this when idle, just after its first paint), so that
+        the first step or session recorded does not wait the 45 ms its library takes to load."""
+        self._db  # noqa: B018 (made on first access)
