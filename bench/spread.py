@@ -43,6 +43,21 @@ def timed(action: Callable[[], object], runs: int, *, warm_up: int = 1) -> Sprea
     return Spread(tuple(times))
 
 
+def timed_in_turns(actions: dict[str, Callable[[], object]], runs: int, *, warm_up: int = 2) -> dict[str, Spread]:
+    """Each of `actions` timed `runs` times in this process, taking turns (so that a machine that slows down
+    or speeds up meanwhile weighs on all alike), after `warm_up` untimed turns."""
+    for _ in range(warm_up):
+        for action in actions.values():
+            action()
+    times: dict[str, list[float]] = {name: [] for name in actions}
+    for _ in range(runs):
+        for name, action in actions.items():
+            start = time.perf_counter()
+            action()
+            times[name].append(time.perf_counter() - start)
+    return {name: Spread(tuple(found)) for name, found in times.items()}
+
+
 @dataclass(frozen=True, slots=True)
 class Row:
     """One line of the table: a figure, what it is compared with in the same run, and the target."""
