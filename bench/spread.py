@@ -43,7 +43,9 @@ def timed(action: Callable[[], object], runs: int, *, warm_up: int = 1) -> Sprea
     return Spread(tuple(times))
 
 
-def timed_in_turns(actions: dict[str, Callable[[], object]], runs: int, *, warm_up: int = 2) -> dict[str, Spread]:
+def timed_in_turns(
+    actions: dict[str, Callable[[], object]], runs: int, *, warm_up: int = 2
+) -> dict[str, Spread]:
     """Each of `actions` timed `runs` times in this process, taking turns (so that a machine that slows down
     or speeds up meanwhile weighs on all alike), after `warm_up` untimed turns."""
     for _ in range(warm_up):
