@@ -10,7 +10,7 @@ from typing import IO, Any
 from coach.cli.parser import EXIT_OK
 from coach.core.history.outcome import session_outcome
 from coach.core.history.records import DayMark, IcingRecord, SessionRecord
-from coach.core.history.stats import is_daily_plan, summarize
+from coach.core.history.stats import DoseDays, is_daily_plan, summarize
 from coach.core.paths import Places
 from coach.core.session.clock import SystemClock
 from coach.core.words import count
@@ -77,6 +77,8 @@ def history_command(args: argparse.Namespace, places: Places, out: IO[str]) -> i
     sessions: list[SessionRecord] = []
     icing: list[IcingRecord] = []
     marks: list[DayMark] = []
+    now = SystemClock().wall().astimezone()
+    days: DoseDays | None = None
     if places.database.exists():  # reading history never creates a database
         from coach.core.store.adherence import AdherenceStore  # sqlite-utils loads only when there is one
 
@@ -85,10 +87,11 @@ def history_command(args: argparse.Namespace, places: Places, out: IO[str]) -> i
             sessions = store.sessions(include_simulated=args.include_simulated)
             icing = store.icing_runs()
             marks = store.day_marks()
+            # The summary's figures from the dose days the store keeps (m009), not from every session again.
+            days = DoseDays.from_days(store.dose_days(now.tzinfo, include_simulated=args.include_simulated))
         finally:
             store.close()
-    now = SystemClock().wall().astimezone()
-    summary = summarize(sessions, now.date(), now.tzinfo, marks=marks)
+    summary = summarize(sessions, now.date(), now.tzinfo, marks=marks, days=days)
     streak = summary.streak
     if args.json:
         payload = {

@@ -389,12 +389,18 @@ def summarize(
     today: date,
     tz: tzinfo | None = None,
     marks: Sequence[DayMark] = (),
+    *,
+    days: DoseDays | None = None,
 ) -> Summary:
-    """The history summary for `today` in time zone `tz` (None: the system's own zone)."""
-    dose = dose_sessions(sessions)  # once: every figure below counts only these (and filters them again)
-    days = DoseDays.of(dose, tz)  # once: every figure below reads these per-day counts
+    """The history summary for `today` in time zone `tz` (None: the system's own zone).
+
+    `days`: the sessions' dose days when the caller has them (the store keeps them: AdherenceStore.dose_days),
+    so that the summary walks no session; the figures are the same.
+    """
+    if days is None:
+        days = DoseDays.of(dose_sessions(sessions), tz)  # once: every figure below reads these per-day counts
     marked = marked_days(marks)
-    weeks = weekly_counts(days.by_day)
+    weeks = days.by_week or weekly_counts(days.by_day)
     four_weeks = adherence_percent(
         doses_by_week(days, today - timedelta(days=DAYS_PER_WEEK * ADHERENCE_WEEKS - 1), today, marked)
     )
@@ -408,7 +414,7 @@ def summarize(
         this_week_sessions=weeks.get(week_start(today), 0),
         sessions_per_week=days.latest_plan,  # current_plan(sessions)
         adherence_4_weeks=None if four_weeks is None else four_weeks / 100,
-        sessions_completed=len(dose),
+        sessions_completed=sum(days.by_day.values()),  # each dose session counted on its day
         longest_streak_weeks=run.longest_weeks,
         longest_streak_days=run.longest_days,
         this_week_planned=this_week[0].planned if this_week else 0,

@@ -23,7 +23,7 @@ from bench.generate_history import generate
 from coach.core.history.advice import routine_advice
 from coach.core.history.overview import history_overview
 from coach.core.history.prescription import programme_week
-from coach.core.history.stats import DoseDays
+from coach.core.history.stats import DoseDays, summarize
 from coach.core.operations.history_view import FindRoutine, HistoryView, read_history
 from coach.core.paths import resolve_places
 from coach.core.routines.loader import load_routine
@@ -85,6 +85,7 @@ def years(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[AdherenceS
     old = TODAY - timedelta(days=800)
     first = _session(store, dataclasses.replace(OTHER, content_hash="a"), old)
     _session(store, dataclasses.replace(OTHER, content_hash="a"), old + timedelta(days=3))
+    _session(store, dataclasses.replace(OTHER, content_hash="a"), old + timedelta(days=3))  # twice that day
     _session(store, dataclasses.replace(OTHER, content_hash="b"), old + timedelta(days=60), morning=2)
     _session(store, dataclasses.replace(OTHER, content_hash="a"), old + timedelta(days=200))
     _session(store, dataclasses.replace(OTHER, content_hash="a"), old + timedelta(days=201), pain=7)
@@ -226,3 +227,18 @@ def test_a_session_closed_after_a_crash_counts_by_what_was_done(store: Adherence
     store.close_abandoned(empty)
     # Then only the one with its work done counts
     assert list(store.dose_days()) == [(TODAY, OTHER.sessions_per_week)]
+
+
+@pytest.mark.parametrize("simulated", [False, True])
+def test_the_summary_from_the_stored_dose_days_is_the_summary_of_the_sessions(
+    years: tuple[AdherenceStore, Routine], simulated: bool
+) -> None:
+    # Given the years of history (with a simulated session), summarised as `coach history` does
+    store, _ = years
+    sessions, marks = store.sessions(include_simulated=simulated), store.day_marks()
+    for today in (TODAY, TODAY + timedelta(days=9)):
+        # When the summary counts the stored dose days instead of walking the sessions
+        days = DoseDays.from_days(store.dose_days(LONDON, include_simulated=simulated))
+        # Then it says the same
+        from_sessions = summarize(sessions, today, LONDON, marks)
+        assert summarize(sessions, today, LONDON, marks, days=days) == from_sessions
