@@ -39,7 +39,7 @@ from coach.core.store.opening import (
     quick_check,
 )
 from coach.core.store.schema import KNOWN_MIGRATIONS, applied_migrations, migrations
-from coach.core.store.work_totals import STEPS_DONE_SQL, recount_work_total
+from coach.core.store.work_totals import recount_work_total
 from coach.core.store.writing import write_failure, write_transaction
 
 # Imported where they are used: `coach history` only reads, and each of these costs milliseconds to load
@@ -390,7 +390,7 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords, DayRecords):
         # Done steps come from the per-session totals (work_totals.py), not from counting every step row.
         # Plain tuples in _SESSION_COLUMNS order: no dict built per row (ten years are thousands of rows).
         sql = f"""
-            SELECT {_SESSION_COLUMNS}, {STEPS_DONE_SQL} AS steps_completed
+            SELECT {_SESSION_COLUMNS}, s.steps_done
             FROM sessions s {where} ORDER BY s.started_at, s.id
         """
         return self._conn.execute(sql, params or []).fetchall()

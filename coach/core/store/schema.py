@@ -247,7 +247,8 @@ def m008_work_totals(db: Database) -> None:
 
 @_migration
 def m009_session_days(db: Database) -> None:
-    """Each session's local day and whether it counts towards the weekly dose, kept on the session row.
+    """Each session's local day, its work steps done and whether it counts towards the weekly dose, kept on
+    the session row.
 
     History's all-time figures (streaks, the weekly plan, the first planned day) then read one short row
     per dose session, and its recent views only the sessions of the days they show, so their cost follows
@@ -266,6 +267,13 @@ def m009_session_days(db: Database) -> None:
     sessions.add_column("local_day", str)  # type: ignore[union-attr]
     sessions.add_column("dose", int, not_null_default=0)  # type: ignore[union-attr]
     sessions.add_column("new_version", int, not_null_default=0)  # type: ignore[union-attr]
+    # The work steps done, kept with each step recorded from the session's work totals (m008), so that a
+    # session is read from its own row.
+    sessions.add_column("steps_done", int, not_null_default=0)  # type: ignore[union-attr]
+    db.execute(
+        "UPDATE sessions SET steps_done ="
+        " (SELECT COALESCE(SUM(t.done), 0) FROM work_totals t WHERE t.session_id = sessions.id)"
+    )
     seen: dict[str, str] = {}
     firsts = []
     for session_id, routine_id, routine_hash in db.execute(

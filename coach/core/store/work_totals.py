@@ -22,8 +22,9 @@ _RECOUNT = (
     f" FROM step_results WHERE {_WORK}"
 )
 
-# A session's work steps done, for the sessions query (`s` is the session row).
+# A session's work steps done, counted from its totals; kept on the session row as `steps_done` (m009).
 STEPS_DONE_SQL = "(SELECT COALESCE(SUM(t.done), 0) FROM work_totals t WHERE t.session_id = s.id)"
+_KEEP_STEPS_DONE = f"UPDATE sessions AS s SET steps_done = {STEPS_DONE_SQL}"
 
 
 def recount_work_total(conn: sqlite3.Connection, session_id: int, step: Step) -> None:
@@ -35,9 +36,11 @@ def recount_work_total(conn: sqlite3.Connection, session_id: int, step: Step) ->
         " GROUP BY session_id, exercise_id, COALESCE(side, '')",
         [session_id, step.exercise_id, step.side or ""],
     )
+    conn.execute(f"{_KEEP_STEPS_DONE} WHERE s.id = ?", [session_id])
 
 
 def recount_all_work_totals(conn: sqlite3.Connection) -> None:
     """Recount every total from the step rows (for databases filled by bulk inserts, as the benchmarks do)."""
     conn.execute("DELETE FROM work_totals")
     conn.execute(f"{_RECOUNT} GROUP BY session_id, exercise_id, COALESCE(side, '')")
+    conn.execute(_KEEP_STEPS_DONE)

@@ -179,16 +179,21 @@ def test_the_stored_dose_days_count_as_the_sessions_do(years: tuple[AdherenceSto
         assert stored == DoseDays.of(store.sessions(), tz)
 
 
+_KEPT = "SELECT id, local_day, dose, new_version, steps_done FROM sessions ORDER BY id"
+
+
 def test_the_backfill_sets_what_recording_sets(tmp_path: Path, years: tuple[AdherenceStore, Routine]) -> None:
     # Given sessions recorded one by one (begin, steps, finish: the store keeps day and dose as it goes)
     store, _ = years
-    kept = store._db.execute("SELECT id, local_day, dose, new_version FROM sessions ORDER BY id").fetchall()
+    kept = store._db.execute(
+        "SELECT id, local_day, dose, new_version, steps_done FROM sessions ORDER BY id"
+    ).fetchall()
     # When a copy of the database forgets them and m009 runs again on it
     copy = tmp_path / "copy.db"
     with closing(sqlite3.connect(copy)) as target:
         store._db.conn.backup(target)
     with closing(sqlite3.connect(copy)) as db, db:
-        db.execute("UPDATE sessions SET local_day = NULL, dose = 0, new_version = 0")
+        db.execute("UPDATE sessions SET local_day = NULL, dose = 0, new_version = 0, steps_done = 0")
         db.execute("DROP INDEX sessions_dose_days")
         db.execute("DROP INDEX sessions_by_routine")
         db.execute("DROP INDEX sessions_new_versions")
@@ -198,11 +203,14 @@ def test_the_backfill_sets_what_recording_sets(tmp_path: Path, years: tuple[Adhe
         db.execute("ALTER TABLE sessions DROP COLUMN local_day")
         db.execute("ALTER TABLE sessions DROP COLUMN dose")
         db.execute("ALTER TABLE sessions DROP COLUMN new_version")
+        db.execute("ALTER TABLE sessions DROP COLUMN steps_done")
         db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm009_session_days'")
     again = AdherenceStore.open(copy)
     try:
         # Then the backfill gives every session the day and flag the store had kept
-        again_kept = again._db.execute("SELECT id, local_day, dose, new_version FROM sessions ORDER BY id")
+        again_kept = again._db.execute(
+            "SELECT id, local_day, dose, new_version, steps_done FROM sessions ORDER BY id"
+        )
         assert again_kept.fetchall() == kept
     finally:
         again.close()
