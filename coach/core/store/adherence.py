@@ -60,6 +60,7 @@ _SESSION_COLUMNS = ", ".join(
         *(sign.key for sign in SESSION_WARNING_SIGNS),
     ]
 )
+_SIGN_KEYS = tuple(sign.key for sign in SESSION_WARNING_SIGNS)
 # A dictionary lookup, not the Enum call's checks, for each of the thousands of rows history reads.
 _STATUSES = {status.value: status for status in SessionStatus}
 
@@ -515,9 +516,13 @@ def _merged_signs(
 
     A later "yes" to a sign wins.
     """
+    if not other:  # most sessions: their own columns only
+        return tuple(
+            (key, None if answer is None else bool(answer))
+            for key, answer in zip(_SIGN_KEYS, answers, strict=True)
+        )
     signs: dict[str, bool | None] = {
-        sign.key: None if answer is None else bool(answer)
-        for sign, answer in zip(SESSION_WARNING_SIGNS, answers, strict=True)
+        key: None if answer is None else bool(answer) for key, answer in zip(_SIGN_KEYS, answers, strict=True)
     }
     for key, answer in other:
         signs[key] = answer or bool(signs.get(key))
