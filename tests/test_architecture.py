@@ -96,14 +96,27 @@ def test_importing_every_core_module_loads_no_qt() -> None:
 )
 def test_commands_without_a_window_never_load_qt(tmp_path: Path, args: list[str]) -> None:
     data = tmp_path / "data"
+    _one_session(data)
+    command = [arg.replace("{tmp}", str(tmp_path)) for arg in args]
+
+    imported = _imported_by(data, command)
+
+    assert "coach.cli" in imported
+    assert [name for name in imported if name.split(".")[0] in {"PySide6", "shiboken6"}] == []
+
+
+def _one_session(data: Path) -> None:
+    """A history of one session in `data`, recorded by the command line."""
     subprocess.run(
         [sys.executable, "-m", "coach", "run", "hip-strength", "--instant"],
         env=_env(data),
         check=True,
         capture_output=True,
     )
-    command = [arg.replace("{tmp}", str(tmp_path)) for arg in args]
 
+
+def _imported_by(data: Path, command: list[str]) -> list[str]:
+    """The modules `coach COMMAND` imports on `data`, as `python -X importtime` lists them."""
     result = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "coach", *command],
         env=_env(data),
@@ -111,23 +124,12 @@ def test_commands_without_a_window_never_load_qt(tmp_path: Path, args: list[str]
         text=True,
         check=False,
     )
-
     assert result.returncode == 0, result.stderr[-2000:]
-    imported = [line.split("|")[-1].strip() for line in result.stderr.splitlines() if "|" in line]
-    assert "coach.cli" in imported
-    assert [name for name in imported if name.split(".")[0] in {"PySide6", "shiboken6"}] == []
+    return [line.split("|")[-1].strip() for line in result.stderr.splitlines() if "|" in line]
 
 
 def _imported_by_history(data: Path) -> list[str]:
-    result = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "coach", "history", "--json"],
-        env=_env(data),
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
-    return [line.split("|")[-1].strip() for line in result.stderr.splitlines() if "|" in line]
+    return _imported_by(data, ["history", "--json"])
 
 
 def test_reading_history_loads_no_sqlite_utils_unless_a_migration_is_pending(tmp_path: Path) -> None:
@@ -138,12 +140,7 @@ def test_reading_history_loads_no_sqlite_utils_unless_a_migration_is_pending(tmp
     from coach.core.store import schema
 
     data = tmp_path / "data"
-    subprocess.run(
-        [sys.executable, "-m", "coach", "run", "hip-strength", "--instant"],
-        env=_env(data),
-        check=True,
-        capture_output=True,
-    )
+    _one_session(data)
     assert "coach.core.store.adherence" in (imported := _imported_by_history(data))
     assert [name for name in imported if name.split(".")[0] == "sqlite_utils"] == []
 
