@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from coach.core.operations.context import Coach
 from coach.core.operations.history_view import read_history
 from coach.core.paths import resolve_places
 from coach.core.routines.loader import load_routine
+from coach.core.session.clock import FakeClock
 from coach.core.store.adherence import AdherenceStore
 
 if TYPE_CHECKING:
@@ -33,7 +35,10 @@ def history_view(store: AdherenceStore, today: date) -> int:
     places = resolve_places({})
     routine = load_routine(places.bundled_routines / "hip-strength.toml", places.assets)
     tz = datetime.now().astimezone().tzinfo
-    view = read_history(store, today, tz, lambda routine_id: routine if routine_id == routine.id else None)
+    coach = Coach(
+        places, FakeClock(datetime.combine(today, time(12), tz)), store=store, backups=False, zone=tz
+    )
+    view = read_history(coach, lambda routine_id: routine if routine_id == routine.id else None)
     return len(view.sessions)
 
 

@@ -64,7 +64,7 @@ def main(kind: str) -> int:
         window.show()
         qt_app.exec()
     else:
-        from coach.gui.app import run_app
+        from coach.gui.main import run_app
 
         run_app([sys.argv[0]])
     at_exit = peak_rss_kib()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+from tests.helpers import over
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import sqlite3
@@ -62,7 +64,7 @@ def a_history(database: Path, sessions: int) -> None:
     store = AdherenceStore.open(database)
     try:
         for _ in range(sessions):
-            run_instant_session(store, load_routine(EXAMPLE), datetime.now(UTC))
+            run_instant_session(over(store), load_routine(EXAMPLE), now=datetime.now(UTC))
     finally:
         store.close()
 

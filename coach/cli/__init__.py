@@ -15,8 +15,10 @@ import sys
 
 from coach.cli.parser import EXIT_INVALID, EXIT_USAGE, UsageError, build_parser
 from coach.cli.signals import Terminated, terminate_as_interrupt
+from coach.core.operations.context import Coach
 from coach.core.paths import ShippedDataError, resolve_places
 from coach.core.refusal import Refused
+from coach.core.session.clock import SystemClock
 from coach.core.store.errors import StoreError
 
 # Each command's module is imported only when it runs: `coach --version` and `coach history` on a new
@@ -40,18 +42,21 @@ def main(argv: list[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(args_list)
         if args.command is None:
-            from coach.gui.app import run_app
+            from coach.gui.main import run_app
 
             return run_app([sys.argv[0], *args_list])
-        places = resolve_places()
+        coach = Coach(resolve_places(), SystemClock())  # the one context every operation is given
         module, name = HANDLERS[args.command]
         handler = getattr(importlib.import_module(module), name)
         # What is loaded by now lives until the process ends: take it out of the cyclic collector's sight,
         # so that neither the collections a command's thousands of records set off nor the one at exit
         # walk it again (about 8 ms of `coach history --json` on a year of history).
         gc.freeze()
-        with terminate_as_interrupt():
-            return int(handler(args, places, sys.stdout))
+        try:
+            with terminate_as_interrupt():
+                return int(handler(args, coach, sys.stdout))
+        finally:
+            coach.close()
     except Terminated as stop:
         print(f"\ncoach: {stop}", file=sys.stderr)
         return 128 + stop.number

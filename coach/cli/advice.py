@@ -6,12 +6,10 @@ import argparse
 import json
 from typing import IO, Any
 
-from coach.cli.commands import _library
 from coach.cli.parser import EXIT_OK
-from coach.core.history.advice import RoutineAdvice, routine_advice, routines_used
-from coach.core.operations import confirm_clinician_seen
-from coach.core.paths import Places
-from coach.core.session.clock import SystemClock
+from coach.core.history.advice import RoutineAdvice
+from coach.core.operations import Coach, confirm_clinician_seen
+from coach.core.operations.queries import all_advice
 
 
 def _advice_json(advice: RoutineAdvice) -> dict[str, Any]:
@@ -42,37 +40,15 @@ def _write_text(advice: RoutineAdvice, out: IO[str]) -> None:
         out.writelines(f"  {c.exercise_name}: {c.before} → {c.after}\n" for c in advice.proposal.changes)
 
 
-def advice_command(args: argparse.Namespace, places: Places, out: IO[str]) -> int:
-    clock = SystemClock()
+def advice_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> int:
     advices: list[RoutineAdvice] = []
-    if places.database.exists():  # reading advice never creates a database
-        from coach.core.store.adherence import AdherenceStore
-
-        store = AdherenceStore.open(places.database, now=clock.wall())  # checked once a day
-        try:
-            if args.seen_clinician:
-                confirm_clinician_seen(store, clock)
-                out.write("Noted: a clinician has seen you. Dose advice starts again from here.\n")
-            sessions = store.sessions(include_simulated=args.include_simulated)
-            last_review = store.last_clinician_review()
-        finally:
-            store.close()
-        library = _library(places)
-        now = clock.wall().astimezone()
-        for routine_id in routines_used(sessions):
-            entry = library.find(routine_id)
-            if entry is None:
-                continue  # a routine file since deleted: nothing to advise on
-            advices.append(
-                routine_advice(
-                    sessions,
-                    entry.routine,
-                    now.date(),
-                    now.tzinfo,
-                    last_review,
-                    include_simulated=args.include_simulated,
-                )
-            )
+    if coach.has_history:  # reading advice never creates a database
+        if args.seen_clinician:
+            confirm_clinician_seen(coach)
+            out.write("Noted: a clinician has seen you. Dose advice starts again from here.\n")
+        else:
+            coach.backups = False  # a question takes no backup
+        advices = all_advice(coach, include_simulated=args.include_simulated)
     if args.json:
         json.dump({"routines": [_advice_json(a) for a in advices]}, out, indent=2, ensure_ascii=False)
         out.write("\n")

@@ -7,19 +7,18 @@ import json
 from typing import IO
 
 from coach.cli.parser import EXIT_OK
+from coach.core.operations import Coach
 from coach.core.operations.backups import backups, restore
-from coach.core.paths import Places
-from coach.core.session.clock import SystemClock
 from coach.core.words import count
 
 
-def backup_command(args: argparse.Namespace, places: Places, out: IO[str]) -> int:
+def backup_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> int:
     if args.action == "restore":
-        done = restore(places.database, args.id, SystemClock().wall()).value
+        done = restore(coach, args.id).value
         aside = f"; the previous file was moved to {done.moved_aside}" if done.moved_aside else ""
         out.write(f"restored backup {done.backup.id} ({_sessions(done.backup.sessions)}){aside}\n")
         return EXIT_OK
-    found = backups(places.database).value
+    found = backups(coach).value
     if args.json:
         rows = [
             {

@@ -9,23 +9,15 @@ from pathlib import Path
 from typing import IO
 
 from coach.cli.parser import EXIT_INVALID, EXIT_OK, UsageError
-from coach.core.operations import run_instant_session
-from coach.core.paths import Places
-from coach.core.routines.library import Library, Origin, discover_routines
+from coach.core.operations import Coach, run_instant_session
+from coach.core.routines.library import Origin
 from coach.core.routines.loader import RoutineError, check_routine_file
 from coach.core.routines.model import Routine, estimated_minutes
-from coach.core.session.clock import SystemClock
-from coach.core.settings import load_settings
-from coach.core.store.adherence import AdherenceStore
 from coach.core.words import count
 
 
-def _library(places: Places) -> Library:
-    return discover_routines(places.bundled_routines, places.user_routines, places.assets)
-
-
-def routines_command(args: argparse.Namespace, places: Places, out: IO[str]) -> int:
-    library = _library(places)
+def routines_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> int:
+    library = coach.library
     if args.json:
         payload = {
             "routines": [
@@ -66,10 +58,10 @@ def routines_command(args: argparse.Namespace, places: Places, out: IO[str]) -> 
     return EXIT_OK
 
 
-def validate_command(args: argparse.Namespace, places: Places, out: IO[str]) -> int:
+def validate_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> int:
     status = EXIT_OK
     for path in args.paths:
-        checked = check_routine_file(path, places.assets)
+        checked = check_routine_file(path, coach.places.assets)
         for problem in checked.problems:
             print(problem, file=sys.stderr if not problem.warning else out)
         if checked.routine is None:
@@ -81,22 +73,22 @@ def validate_command(args: argparse.Namespace, places: Places, out: IO[str]) -> 
     return status
 
 
-def _resolve_routine(text: str, places: Places) -> Routine:
+def _resolve_routine(text: str, coach: Coach) -> Routine:
     path = Path(text)
     if text.endswith(".toml") or path.is_file():
         if not path.is_file():
             raise UsageError(f"there is no routine file {text}")
-        checked = check_routine_file(path, places.assets)
+        checked = check_routine_file(path, coach.places.assets)
         if checked.routine is None:
             raise RoutineError(checked.errors)
         return checked.routine
-    entry = _library(places).find(text)
+    entry = coach.library.find(text)
     if entry is None:
         raise UsageError(f"no routine has the id '{text}'; 'coach routines' lists them")
     return entry.routine
 
 
-def run_command(args: argparse.Namespace, places: Places, out: IO[str]) -> int:
+def run_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> int:
     in_the_app = not (args.terminal or args.instant)
     if in_the_app and args.pain is not None:
         raise UsageError("--pain goes with --terminal or --instant; the app asks at the end of the session")
@@ -105,31 +97,24 @@ def run_command(args: argparse.Namespace, places: Places, out: IO[str]) -> int:
     if not args.instant and args.warning_sign:
         raise UsageError("--warning-sign goes with --instant; otherwise it is asked")
     try:
-        routine = _resolve_routine(args.routine, places)
+        routine = _resolve_routine(args.routine, coach)
     except RoutineError as invalid:
         for problem in invalid.problems:
             print(problem, file=sys.stderr)
         return EXIT_INVALID
     if in_the_app:
-        from coach.gui.app import run_app
+        from coach.gui.main import run_app
 
         return run_app([sys.argv[0]], routine=routine)
-    store = _open_store(places)
-    try:
-        return (
-            _run_instant(routine, store, args, out)
-            if args.instant
-            else _run_terminal(routine, store, places, args, out)
-        )
-    finally:
-        store.close()
+    if args.instant:
+        return _run_instant(routine, coach, args, out)
+    return _run_terminal(routine, coach, args, out)
 
 
-def _run_instant(routine: Routine, store: AdherenceStore, args: argparse.Namespace, out: IO[str]) -> int:
+def _run_instant(routine: Routine, coach: Coach, args: argparse.Namespace, out: IO[str]) -> int:
     record = run_instant_session(
-        store,
+        coach,
         routine,
-        SystemClock().wall(),
         pain=args.pain,
         pain_before=args.pain_before,
         warning_signs=args.warning_sign,
@@ -141,20 +126,15 @@ def _run_instant(routine: Routine, store: AdherenceStore, args: argparse.Namespa
     return EXIT_OK
 
 
-def _run_terminal(
-    routine: Routine, store: AdherenceStore, places: Places, args: argparse.Namespace, out: IO[str]
-) -> int:
+def _run_terminal(routine: Routine, coach: Coach, args: argparse.Namespace, out: IO[str]) -> int:
     from coach.cli.questions import Questions
     from coach.cli.terminal_player import terminal_keys
     from coach.cli.terminal_session import session_in_terminal
 
     questions = Questions(sys.stdin, out, interactive=sys.stdin.isatty())
-    library = _library(places)
     session_in_terminal(
-        store,
-        library,
+        coach,
         routine,
-        SystemClock(),
         out,
         questions,
         terminal_keys,
@@ -164,46 +144,32 @@ def _run_terminal(
     return EXIT_OK
 
 
-def ice_command(args: argparse.Namespace, places: Places, out: IO[str]) -> int:
+def ice_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> int:
     if args.status:
-        return _icing_status(places, out, as_json=args.json)
+        return _icing_status(coach, out, as_json=args.json)
     if args.json:
         raise UsageError("--json goes with --status")
     if not args.terminal:
         from coach.core.requests import Request
-        from coach.gui.app import run_app
+        from coach.gui.main import run_app
 
         return run_app([sys.argv[0]], request=Request("ice", args.minutes))
     from coach.cli.terminal_icing import ice_in_terminal
     from coach.cli.terminal_player import terminal_keys
 
-    store = _open_store(places)
-    try:
-        with terminal_keys() as keys:
-            ice_in_terminal(store, SystemClock(), args.minutes, out, keys)
-    finally:
-        store.close()
+    with terminal_keys() as keys:
+        ice_in_terminal(coach, args.minutes, out, keys)
     return EXIT_OK
 
 
-def _open_store(places: Places) -> AdherenceStore:
-    """The store, with today's backup taken first if there is none yet (the count kept is a setting)."""
-    kept = load_settings(places.data_dir).backups_kept
-    return AdherenceStore.open(places.database, now=SystemClock().wall(), keep_backups=kept)
-
-
-def _icing_status(places: Places, out: IO[str], *, as_json: bool) -> int:
+def _icing_status(coach: Coach, out: IO[str], *, as_json: bool) -> int:
     """The live icing run, wherever it runs (the app, a terminal), or that none is: exit 0 either way."""
     from coach.core.operations import IcingNow, icing_now
 
-    now = SystemClock().wall()
     status = IcingNow(running=False)
-    if places.database.exists():  # asking never creates a database
-        store = AdherenceStore.open(places.database, now=now)  # now: checked at most once a day
-        try:
-            status = icing_now(store, now)
-        finally:
-            store.close()
+    if coach.has_history:  # asking never creates a database
+        coach.backups = False  # a question takes no backup
+        status = icing_now(coach)
     ends = status.ends_at.astimezone() if status.ends_at is not None else None
     if as_json:
         payload = {

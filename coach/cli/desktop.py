@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import IO
 
 from coach.cli.parser import EXIT_INVALID, EXIT_OK
-from coach.core.paths import Places, shipped
+from coach.core.operations.context import Coach
+from coach.core.paths import shipped
 
 DESKTOP_FILE = "rehab-coach.desktop"
 METAINFO_FILE = "io.github.rehabcoach.RehabCoach.metainfo.xml"
@@ -116,7 +117,7 @@ def uninstall(linux: Path, data_home: Path) -> list[Path]:
     return removed
 
 
-def desktop_command(args: argparse.Namespace, places: Places, out: IO[str]) -> int:
+def desktop_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> int:
     if not sys.platform.startswith("linux"):
         print(
             "coach: desktop install is for Linux desktops; see packaging/README.md for macOS and Windows",

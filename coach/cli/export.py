@@ -10,39 +10,34 @@ from typing import IO
 from coach.cli.parser import EXIT_OK, UsageError
 from coach.core.export import ExportError
 from coach.core.history.period import Period
-from coach.core.operations import export_csv_files, export_report
-from coach.core.paths import Places
-from coach.core.routines.library import discover_routines
-from coach.core.session.clock import SystemClock
-from coach.core.store.adherence import AdherenceStore
+from coach.core.operations import Coach, export_csv_files, export_report
 from coach.core.words import count
 
 
-def export_command(args: argparse.Namespace, places: Places, out: IO[str]) -> int:
+def export_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> int:
     if args.csv is None and args.pdf is None:
         raise UsageError("export needs --csv DIR, --pdf FILE, or both")
     if args.name is not None and args.pdf is None:
         raise UsageError("--name goes with --pdf: it is the report's name line")
     if args.first and args.last and args.first > args.last:
         raise UsageError(f"--from {args.first} is after --to {args.last}")
-    if not places.database.exists():
+    if not coach.has_history:
         raise UsageError("there is no history to export yet")
-    store = AdherenceStore.open(places.database, now=SystemClock().wall())  # checked once a day
+    coach.backups = False  # an export only reads
     try:
         if args.csv is not None:
-            _export_csv(args, store, out)
+            _export_csv(args, coach, out)
         if args.pdf is not None:
-            _export_pdf(args, places, store, out)
+            _export_pdf(args, coach, out)
     except ExportError as error:
-        raise UsageError(f"{error} (--force overwrites)") from None
-    finally:
-        store.close()
+        hint = " (--force overwrites)" if error.exists else ""
+        raise UsageError(f"{error}{hint}") from None
     return EXIT_OK
 
 
-def _export_csv(args: argparse.Namespace, store: AdherenceStore, out: IO[str]) -> None:
+def _export_csv(args: argparse.Namespace, coach: Coach, out: IO[str]) -> None:
     done = export_csv_files(
-        store,
+        coach,
         args.csv,
         Period(args.first, args.last),
         overwrite=args.force,
@@ -54,7 +49,7 @@ def _export_csv(args: argparse.Namespace, store: AdherenceStore, out: IO[str]) -
     )
 
 
-def _export_pdf(args: argparse.Namespace, places: Places, store: AdherenceStore, out: IO[str]) -> None:
+def _export_pdf(args: argparse.Namespace, coach: Coach, out: IO[str]) -> None:
     """The PDF is drawn by Qt: imported here, so that the other commands start without it."""
     if sys.platform.startswith("linux") and not (
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
@@ -65,17 +60,13 @@ def _export_pdf(args: argparse.Namespace, places: Places, store: AdherenceStore,
     from coach.gui.report import draw_report
 
     _qt = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])  # alive while the report is drawn
-    now = SystemClock().wall().astimezone()
-    library = discover_routines(places.bundled_routines, places.user_routines, places.assets)
     report = export_report(
-        store,
+        coach,
         args.pdf,
         Period(args.first, args.last),
-        now.date(),
         draw_report,
         overwrite=args.force,
         include_simulated=args.include_simulated,
-        routines=[e.routine for e in library.routines],
         name=args.name or "",
     ).value
     out.write(

@@ -8,10 +8,10 @@ from typing import IO, Any
 
 from coach.cli.parser import EXIT_OK
 from coach.core.history.outcome import session_outcome
-from coach.core.history.records import DayMark, IcingRecord, SessionRecord
-from coach.core.history.stats import DoseDays, is_daily_plan, summarize
-from coach.core.paths import Places
-from coach.core.session.clock import SystemClock
+from coach.core.history.records import IcingRecord, SessionRecord
+from coach.core.history.stats import is_daily_plan
+from coach.core.operations.context import Coach
+from coach.core.operations.queries import history_records
 from coach.core.words import count
 
 
@@ -71,29 +71,14 @@ def _write_icing(icing: list[IcingRecord], out: IO[str]) -> None:
         )
 
 
-def history_command(args: argparse.Namespace, places: Places, out: IO[str]) -> int:
+def history_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> int:
     if args.window:
         from coach.cli.launch import open_in_app
 
         return open_in_app("history")
-    sessions: list[SessionRecord] = []
-    icing: list[IcingRecord] = []
-    marks: list[DayMark] = []
-    now = SystemClock().wall().astimezone()
-    days: DoseDays | None = None
-    if places.database.exists():  # reading history never creates a database
-        from coach.core.store.adherence import AdherenceStore  # sqlite-utils loads only when there is one
-
-        store = AdherenceStore.open(places.database, now=SystemClock().wall())  # checked once a day
-        try:
-            sessions = store.sessions(include_simulated=args.include_simulated)
-            icing = store.icing_runs()
-            marks = store.day_marks()
-            # The summary's figures from the dose days the store keeps (m009), not from every session again.
-            days = DoseDays.from_days(store.dose_days(now.tzinfo, include_simulated=args.include_simulated))
-        finally:
-            store.close()
-    summary = summarize(sessions, now.date(), now.tzinfo, marks=marks, days=days)
+    coach.backups = False  # reading takes no backup
+    stored = history_records(coach, include_simulated=args.include_simulated)
+    sessions, icing, marks, summary = stored.sessions, stored.icing, stored.marks, stored.summary
     streak = summary.streak
     if args.json:
         payload = {

@@ -6,16 +6,16 @@ import argparse
 import sys
 from typing import IO
 
-from coach.core.paths import Places
+from coach.core.operations import Coach
 from coach.core.requests import Request
 
 
 def open_in_app(command: str) -> int:
     """Hand `command` to the Rehab Coach already running, or start it and carry the command out."""
-    from coach.gui.app import run_app
+    from coach.gui.main import run_app
 
     return run_app([sys.argv[0]], request=Request(command))
 
 
-def today_command(args: argparse.Namespace, places: Places, out: IO[str]) -> int:
+def today_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> int:
     return open_in_app("today")

@@ -12,11 +12,9 @@ from coach.core.clinical.safety import (
     ICING_START_ADVICE,
     ICING_WHO_SHOULD_NOT,
 )
-from coach.core.operations import finish_icing, start_icing
-from coach.core.session.clock import Clock
+from coach.core.operations import Coach, finish_icing, start_icing
 from coach.core.session.icing import IcingEnded, IcingRun
 from coach.core.session.timer import countdown_text
-from coach.core.store.adherence import AdherenceStore
 
 HELP = "q or Space stops early"
 ASK = "Stop icing now? y stops, any other key carries on"
@@ -66,11 +64,9 @@ class TerminalIcing:
         self.out.flush()
 
 
-def ice_in_terminal(
-    store: AdherenceStore, clock: Clock, minutes: int, out: IO[str], keys: Keys
-) -> IcingEnded:
+def ice_in_terminal(coach: Coach, minutes: int, out: IO[str], keys: Keys) -> IcingEnded:
     """Run, record and explain one icing run in the terminal; Refused beyond the cap or beside a live run."""
-    started = start_icing(store, clock, minutes).value
+    started = start_icing(coach, minutes).value
     run, warning = started.run, started.warning
     out.write(f"Icing for {minutes} min. {ICING_START_ADVICE} {ICING_SKIN_CHECK_ADVICE}\n")
     out.write(f"{ICING_WHO_SHOULD_NOT}\n")
@@ -79,9 +75,9 @@ def ice_in_terminal(
     try:
         ended = TerminalIcing(run, out).play(keys)
     except Terminated:
-        finish_icing(store, started.run_id, run.stop())  # recorded as stopped early, as Ctrl-C does
+        finish_icing(coach, started.run_id, run.stop())  # recorded as stopped early, as Ctrl-C does
         raise
-    finish_icing(store, started.run_id, ended)
+    finish_icing(coach, started.run_id, ended)
     when = ended.ended_at.astimezone().strftime("%H:%M")
     if ended.while_asleep:
         out.write(f"Ended at {when} while the computer was asleep.\n")

@@ -11,6 +11,7 @@ from typing import IO
 
 from coach.cli.questions import Questions
 from coach.core.operations import (
+    Coach,
     LiveSession,
     RecoveryOffer,
     Refused,
@@ -18,19 +19,14 @@ from coach.core.operations import (
     find_recovery,
     resume_session,
 )
-from coach.core.routines.library import Library
-from coach.core.session.clock import Clock
-from coach.core.store.adherence import AdherenceStore
 
 ASK = "r resumes it where it stopped, c closes it as stopped early:"
 AGAIN = "Please type r to resume it or c to close it."
 
 
-def offer_recovery(
-    store: AdherenceStore, library: Library, clock: Clock, questions: Questions, out: IO[str]
-) -> LiveSession | None:
+def offer_recovery(coach: Coach, questions: Questions, out: IO[str]) -> LiveSession | None:
     """The session to carry on, if there is one and the person chose to; any other is closed as stopped."""
-    offer = find_recovery(store, library, clock.wall()).value
+    offer = find_recovery(coach).value
     if offer is None:
         return None
     out.write(f"{describe_offer(offer)}\n")
@@ -40,10 +36,10 @@ def offer_recovery(
         return None
     if offer.why_not is None and questions.choose(ASK, {"r": True, "c": False}, AGAIN, enter_skips=False):
         try:
-            return resume_session(store, library, clock, session_id).value
+            return resume_session(coach, session_id).value
         except Refused as refused:
             out.write(f"{refused}\n")
-    close_abandoned_session(store, session_id)
+    close_abandoned_session(coach, session_id)
     out.write("It is closed as stopped early.\n")
     return None
 

@@ -18,16 +18,14 @@ from coach.cli.terminal_player import Keys, TerminalPlayer
 from coach.cli.terminal_recovery import offer_recovery
 from coach.core.clinical.safety import PAIN_BEFORE_QUESTION, PAIN_MAX, PAIN_MIN, SESSION_WARNING_SIGNS
 from coach.core.operations import (
+    Coach,
     EndOfSession,
     LiveSession,
     answer_pain_before,
     answer_session_end,
     start_session,
 )
-from coach.core.routines.library import Library
 from coach.core.routines.model import Routine, estimated_minutes, is_icing_only
-from coach.core.session.clock import Clock
-from coach.core.store.adherence import AdherenceStore
 from coach.core.words import count
 
 PAIN_BEFORE_PROMPT = f"{PAIN_BEFORE_QUESTION} {PAIN_MIN}-{PAIN_MAX} (Enter skips)"
@@ -42,10 +40,8 @@ NOTE_QUESTION = "A note for you or your physiotherapist (Enter skips):"
 
 
 def session_in_terminal(
-    store: AdherenceStore,
-    library: Library,
+    coach: Coach,
     routine: Routine,
-    clock: Clock,
     out: IO[str],
     questions: Questions,
     keys: Callable[[], AbstractContextManager[Keys]],
@@ -60,13 +56,13 @@ def session_in_terminal(
     questions. A new session asks the pain before it (a resumed one was asked when it began), except a
     routine of icing alone, after which the question is how the knee is now.
     """
-    live = offer_recovery(store, library, clock, questions, out)
+    live = offer_recovery(coach, questions, out)
     if live is None:
         if pain_before is None and not is_icing_only(routine):
             pain_before = _ask_pain(questions, out, PAIN_BEFORE_PROMPT)
-        live = start_session(store, routine, clock).value
+        live = start_session(coach, routine).value
         if pain_before is not None:
-            answer_pain_before(store, live.session_id, pain_before)
+            answer_pain_before(coach, live.session_id, pain_before)
     elif live.routine.id != routine.id:
         asked, resumed = routine.title, live.routine.title
         out.write(f"This carries on {resumed}, not {asked}; start {asked} again after it.\n")
@@ -74,7 +70,7 @@ def session_in_terminal(
     with keys() as pressed:
         TerminalPlayer(live.engine, out).play(pressed)
     end = ask_session_end(
-        store, live.session_id, questions, out, pain=pain, icing_only=is_icing_only(live.routine)
+        coach, live.session_id, questions, out, pain=pain, icing_only=is_icing_only(live.routine)
     )
     record = end.record
     out.write(
@@ -92,7 +88,7 @@ def _introduce(live: LiveSession) -> str:
 
 
 def ask_session_end(
-    store: AdherenceStore,
+    coach: Coach,
     session_id: int,
     questions: Questions,
     out: IO[str],
@@ -107,7 +103,7 @@ def ask_session_end(
     signs: dict[str, bool | None] = {sign.key: None for sign in SESSION_WARNING_SIGNS}
 
     def store_answers(note: str = "") -> EndOfSession:
-        return answer_session_end(store, session_id, pain=pain, warning_signs=signs, note=note).value
+        return answer_session_end(coach, session_id, pain=pain, warning_signs=signs, note=note).value
 
     if questions.interactive:
         out.write(f"{INTRODUCTION}\n")

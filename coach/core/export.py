@@ -69,7 +69,12 @@ STEP_COLUMNS = (
 
 
 class ExportError(Refused):
-    """The export cannot be written as asked; the message says why."""
+    """The export cannot be written as asked; the message says why. `exists`: the target is already there
+    (overwriting it is what the person may choose), as against a target that cannot be written at all."""
+
+    def __init__(self, sentence: str, *, exists: bool = False) -> None:
+        super().__init__(sentence)
+        self.exists = exists
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +180,7 @@ def export_csv(
     targets = (folder / SESSIONS_FILE, folder / STEPS_FILE)
     existing = [p for p in targets if p.exists()]
     if existing and not overwrite:
-        raise ExportError(f"{existing[0]} already exists; choose another folder or overwrite it")
+        raise ExportError(f"{existing[0]} already exists; choose another folder or overwrite it", exists=True)
     if folder.exists() and not folder.is_dir():
         raise ExportError(f"{folder} is not a folder")
     chosen = period or Period()

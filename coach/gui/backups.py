@@ -20,8 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from coach.core.operations.backups import backups, restore_while_open
-from coach.core.session.clock import Clock
-from coach.core.store.adherence import AdherenceStore
 from coach.core.store.backups import Backup
 from coach.core.words import count
 from coach.gui import style
@@ -34,11 +32,9 @@ WhyNot = Callable[[], str | None]
 class BackupsDialog(QDialog):
     """Lists the backups, newest first; Restore puts the chosen one in place after asking."""
 
-    def __init__(
-        self, store: AdherenceStore, clock: Clock, runner: OperationRunner, why_not: WhyNot, parent: QWidget
-    ) -> None:
+    def __init__(self, runner: OperationRunner, why_not: WhyNot, parent: QWidget) -> None:
         super().__init__(parent)
-        self.store, self.clock, self.runner, self.why_not = store, clock, runner, why_not
+        self.runner, self.why_not = runner, why_not
         self.setWindowTitle(self.tr("Backups"))
         self.found: list[Backup] = []
         intro = QLabel(
@@ -73,9 +69,7 @@ class BackupsDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        database = self.store.path
-        assert database is not None  # the app's store is a file
-        found: list[Backup] = self.runner.run(lambda: backups(database), self) or []
+        found: list[Backup] = self.runner.run(backups, self) or []
         self.found = found[::-1]
         self.table.setRowCount(len(self.found))
         for row, backup in enumerate(self.found):
@@ -123,7 +117,7 @@ class BackupsDialog(QDialog):
         )
         if asked != QMessageBox.StandardButton.Yes:
             return
-        done = self.runner.run(lambda: restore_while_open(self.store, chosen.id, self.clock.wall()), self)
+        done = self.runner.run(lambda coach: restore_while_open(coach, chosen.id), self)
         if done is not None:
             self.status.setText(self.tr("Restored the backup from {0}.").format(when))
             self.refresh()

@@ -27,8 +27,6 @@ from coach.core.clinical.safety import PAIN_MAX, PAIN_MIN, warning_sign_advice
 from coach.core.history.checkin import MORNING_HINT, MORNING_QUESTION, RED_FLAGS_QUESTION, MorningQuestions
 from coach.core.history.records import SessionRecord
 from coach.core.operations import answer_morning_check_in, morning_check_in_questions
-from coach.core.session.clock import Clock
-from coach.core.store.adherence import AdherenceStore
 from coach.gui.operations import OperationRunner
 
 
@@ -38,16 +36,14 @@ class MorningCheckIn(QDialog):
     def __init__(
         self,
         record: SessionRecord,
-        store: AdherenceStore,
-        clock: Clock,
         runner: OperationRunner,
         parent: QWidget,
     ) -> None:
         super().__init__(parent)
-        self.record, self.store, self.clock, self.runner = record, store, clock, runner
+        self.record, self.runner = record, runner
         self.pain: int | None = None
         self.stored = False
-        self.questions: MorningQuestions = morning_check_in_questions(store, clock)
+        self.questions: MorningQuestions = morning_check_in_questions(runner.coach)
         self.setWindowTitle(self.tr("Next-morning check-in"))
         when = record.local_start().strftime("%A %H:%M")
         question = QLabel(self.tr(MORNING_QUESTION))
@@ -170,8 +166,8 @@ class MorningCheckIn(QDialog):
         # The checklist is answered by saving it: a box left empty is a "no".
         flags = {key: box.isChecked() for key, box in self.red_flags.items()} if saved else None
         self.runner.run(
-            lambda: answer_morning_check_in(
-                self.store, self.clock, self.record.id, pain, night_pain=night, red_flags=flags
+            lambda coach: answer_morning_check_in(
+                coach, self.record.id, pain, night_pain=night, red_flags=flags
             ),
             self,
         )

@@ -29,8 +29,7 @@ from PySide6.QtWidgets import (
 
 from coach.core.history.records import DayMark, DayMarkKind
 from coach.core.operations import Changes, mark_days, unmark_days
-from coach.core.session.clock import Clock
-from coach.core.store.adherence import AdherenceStore
+from coach.core.operations.queries import day_marks
 from coach.gui.operations import OperationRunner
 
 
@@ -48,15 +47,11 @@ class DayMarkDialog(QDialog):
 
     def __init__(
         self,
-        store: AdherenceStore,
-        clock: Clock,
         runner: OperationRunner,
         today: date,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.store = store
-        self.clock = clock
         self.runner = runner
         runner.changed.connect(self._on_changes)
         self.setWindowTitle(self.tr("Rest and flare-up days"))
@@ -108,7 +103,7 @@ class DayMarkDialog(QDialog):
         layout.addLayout(remove_row)
         layout.addWidget(buttons)
         self.resize(480, 440)
-        self.show_marks(store.day_marks())
+        self.show_marks(runner.query(day_marks, self) or [])
 
     def show_marks(self, marks: Sequence[DayMark]) -> None:
         self.list.clear()
@@ -123,7 +118,7 @@ class DayMarkDialog(QDialog):
         first, last = _day(self.first.date()), _day(self.last.date())
         kind, reason = self.kind.currentData(), self.reason.text()
         mark = self.runner.run(
-            lambda: mark_days(self.store, self.clock, kind, first, last, reason),
+            lambda coach: mark_days(coach, kind, first, last, reason),
             self,
             show_refusal=self._show_problem,
         )
@@ -138,7 +133,7 @@ class DayMarkDialog(QDialog):
         if item is None:
             return
         mark_id = int(item.data(Qt.ItemDataRole.UserRole))
-        self.runner.run(lambda: unmark_days(self.store, mark_id), self, show_refusal=self._show_problem)
+        self.runner.run(lambda coach: unmark_days(coach, mark_id), self, show_refusal=self._show_problem)
 
     def _show_problem(self, sentence: str) -> None:
         self.problem.setText(self.tr("Not marked: {0}.").format(sentence))
@@ -146,7 +141,7 @@ class DayMarkDialog(QDialog):
 
     def _on_changes(self, changes: Changes) -> None:
         if changes.day_marks:
-            self.show_marks(self.store.day_marks())
+            self.show_marks(self.runner.query(day_marks, self) or [])
 
     def _on_first_changed(self, first: QDate) -> None:
         if self.last.date() < first:

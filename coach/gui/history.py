@@ -36,17 +36,11 @@ from coach.core.history.stats import describe_streak
 from coach.core.operations import (
     Changes,
     change_settings,
-    confirm_clinician_seen,
     export_csv_files,
     export_report,
 )
 from coach.core.operations.history_view import HistoryView, read_history
-from coach.core.paths import Places
-from coach.core.routines.library import Library
-from coach.core.routines.model import Routine
-from coach.core.session.clock import Clock
-from coach.core.settings import load_settings
-from coach.core.store.adherence import AdherenceStore
+from coach.core.operations.queries import first_session_day, sessions_before
 from coach.core.words import count
 from coach.gui.charts import HeatMap, PainChart, WeeklyDoseChart
 from coach.gui.day_marks import DayMarkDialog
@@ -67,11 +61,8 @@ def describe_adherence(percent: float | None) -> str:
 class HistoryWindow(QWidget):
     """History over the store: what was done, against the plan, and how the knee felt."""
 
-    def __init__(
-        self, store: AdherenceStore, clock: Clock, library: Library, places: Places, runner: OperationRunner
-    ) -> None:
+    def __init__(self, runner: OperationRunner) -> None:
         super().__init__()
-        self.store, self.clock, self.library, self.places = store, clock, library, places
         self.runner = runner
         runner.changed.connect(self._on_changes)
         self.setWindowTitle(self.tr("History — Rehab Coach"))
@@ -103,14 +94,7 @@ class HistoryWindow(QWidget):
         self.heat_map = HeatMap()
         self.weekly = WeeklyDoseChart()
         self.pain = PainChart()
-        self.advice = ProgressionPanel(
-            self.places.user_routines,
-            self.places.assets,
-            self.runner,
-            self._today()[0],
-            confirm_seen=lambda: confirm_clinician_seen(self.store, self.clock),
-            store=self.store,
-        )
+        self.advice = ProgressionPanel(self.runner)
         self._build_table()
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -217,14 +201,13 @@ class HistoryWindow(QWidget):
     # -- what it shows -----------------------------------------------------------------------------------
 
     def _today(self) -> tuple[date, tzinfo | None]:
-        now = self.clock.wall().astimezone()
-        return now.date(), now.tzinfo
+        return self.runner.coach.today()
 
     def refresh(self) -> None:
         """Read the store and compute everything the window shows, once."""
         with self.runner.reading(self):
             today, tz = self._today()
-            view = read_history(self.store, today, tz, self._find_routine)
+            view = read_history(self.runner.coach)
             overview = view.overview
             self.overview = overview
             self.streak.setText(describe_streak(overview.streak))
@@ -239,24 +222,19 @@ class HistoryWindow(QWidget):
             self._fill_routine_box(view.titles)
             self._show_advice(view, today)
 
-    def _find_routine(self, routine_id: str) -> Routine | None:
-        entry = self.library.find(routine_id)
-        return entry.routine if entry is not None else None
-
     def _older_rows(self, since: date, tz: tzinfo | None) -> Callable[[], list[SessionRow]]:
         """The rows of the sessions before `since`, read when the table first needs them."""
 
         def read() -> list[SessionRow]:
             rows: list[SessionRow] = []  # if the store fails: said by the runner, the table keeps its rows
             with self.runner.reading(self):
-                rows = session_rows(self.store.sessions_before(since), tz)
+                rows = session_rows(sessions_before(self.runner.coach, since), tz)
             return rows  # noqa: RET504 (reading() swallows a store failure: then the empty list is returned)
 
         return read
 
-    def set_library(self, library: Library) -> None:
+    def set_library(self) -> None:
         """The routines changed (a user's copy was written): advise on the routine now in force."""
-        self.library = library
         self.refresh()
 
     def _fill_routine_box(self, titles: dict[str, str]) -> None:
@@ -293,7 +271,7 @@ class HistoryWindow(QWidget):
 
     def _on_changes(self, changes: Changes) -> None:
         """Whatever an operation changed anywhere in the app, history shows it at once."""
-        if changes.history and self.isVisible():
+        if (changes.history or changes.routines) and self.isVisible():
             self.refresh()
 
     # -- rest and flare-up days ----------------------------------------------------------------------------
@@ -301,7 +279,7 @@ class HistoryWindow(QWidget):
     def edit_marks(self) -> DayMarkDialog:
         """Open the dialog that marks rest and flare-up days (it does not block the window)."""
         if self.marks_dialog is None:
-            self.marks_dialog = DayMarkDialog(self.store, self.clock, self.runner, self._today()[0], self)
+            self.marks_dialog = DayMarkDialog(self.runner, self._today()[0], self)
         self.marks_dialog.open()
         return self.marks_dialog
 
@@ -318,8 +296,8 @@ class HistoryWindow(QWidget):
     def choose_report(self) -> ReportDialog:
         """Which days the report covers and its name line, then where to save it."""
         today = self._today()[0]
-        first = min((s.local_day() for s in self.store.sessions()), default=today)
-        dialog = ReportDialog(today, first, load_settings(self.places.data_dir).report_name, self)
+        first = self.runner.query(first_session_day, self) or today
+        dialog = ReportDialog(today, first, self.runner.coach.settings.report_name, self)
         dialog.accepted.connect(self._on_report_chosen)
         self.report_dialog = dialog
         dialog.open()
@@ -330,10 +308,10 @@ class HistoryWindow(QWidget):
         if dialog is None:
             return
         self.report_period, self.report_name = dialog.period(), dialog.name_line()
-        settings = load_settings(self.places.data_dir)
+        settings = self.runner.coach.settings
         if settings.report_name != self.report_name:  # kept for the next report
             chosen = settings.replace(report_name=self.report_name)
-            self.runner.run(lambda: change_settings(self.places.data_dir, chosen), self)
+            self.runner.run(lambda coach: change_settings(coach, chosen), self)
         self.choose_pdf_file()
 
     def choose_pdf_file(self) -> QFileDialog:
@@ -361,9 +339,8 @@ class HistoryWindow(QWidget):
 
     def export_csv(self, folder: Path) -> bool:
         """Write sessions.csv and steps.csv into `folder` (never over existing files); say how it went."""
-        tz = self._today()[1]
         done = self.runner.run(
-            lambda: export_csv_files(self.store, folder, Period(), tz),
+            lambda coach: export_csv_files(coach, folder, Period()),
             self,
             show_refusal=self._not_exported,
         )
@@ -375,13 +352,9 @@ class HistoryWindow(QWidget):
     def export_pdf(self, path: Path) -> bool:
         """Write the report for the chosen days (at first, all of history) to `path` (the save dialog asked
         before replacing), with the name line and the library's routines for the prescription."""
-        today, tz = self._today()
         period, name = self.report_period, self.report_name
-        routines = [e.routine for e in self.library.routines]
         report = self.runner.run(
-            lambda: export_report(
-                self.store, path, period, today, draw_report, tz, routines=routines, name=name
-            ),
+            lambda coach: export_report(coach, path, period, draw_report, name=name),
             self,
             show_refusal=self._not_exported,
         )

@@ -29,13 +29,11 @@ from coach.core.clinical.safety import (
     ICING_WHO_SHOULD_NOT,
 )
 from coach.core.operations import finish_icing, resume_icing, start_icing
-from coach.core.session.clock import Clock
 from coach.core.session.icing import (
     IcingEnded,
     IcingRun,
 )
 from coach.core.session.timer import countdown_text
-from coach.core.store.adherence import AdherenceStore
 from coach.gui import style
 from coach.gui.operations import OperationRunner
 from coach.services.notify import Notifier
@@ -53,17 +51,14 @@ class IcingController(QObject):
 
     def __init__(
         self,
-        store: AdherenceStore,
-        clock: Clock,
         runner: OperationRunner,
         sound: SoundPlayer,
         notifier: Notifier,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.store = store
         self.runner = runner
-        self.clock = clock
+        self.clock = runner.coach.clock
         self.sound = sound
         self.notifier = notifier
         self.run: IcingRun | None = None
@@ -86,9 +81,7 @@ class IcingController(QObject):
         if self.running:
             return None
         refusals: list[str] = []
-        started = self.runner.run(
-            lambda: start_icing(self.store, self.clock, minutes), show_refusal=refusals.append
-        )
+        started = self.runner.run(lambda coach: start_icing(coach, minutes), show_refusal=refusals.append)
         if started is None:
             return refusals[0] if refusals else self.tr("The icing timer could not start.")
         self._run_id = started.run_id
@@ -102,7 +95,7 @@ class IcingController(QObject):
         """Take up the run a killed or closed app left running (ended ones are recorded); whether one was."""
         if self.running:
             return False
-        resumed = self.runner.run(lambda: resume_icing(self.store, self.clock))
+        resumed = self.runner.run(resume_icing)
         if resumed is None:
             return False
         self._run_id = resumed.run_id
@@ -137,7 +130,8 @@ class IcingController(QObject):
 
     def _finish(self, ended: IcingEnded) -> None:
         self.timer.stop()
-        self.runner.run(lambda: finish_icing(self.store, self._run_id, ended))
+        run_id = self._run_id
+        self.runner.run(lambda coach: finish_icing(coach, run_id, ended))
         if ended.finished:
             self.sound.play(Cue.ICING_DONE)
             self.notifier.notify(self.tr("Icing done"), ICING_END_ADVICE)

@@ -1,7 +1,10 @@
 """One way from a user's action to the core: run an operation, show a refusal, announce what changed.
 
-Every window that shows stored things listens to `OperationRunner.changed` and refreshes itself from the
-`Changes` it carries; no window wires a signal to another by hand (Anki's `operation_did_execute`).
+The runner holds the `Coach` context (store, clock, library, places, settings) and hands it to every
+operation and query it runs: `runner.run(lambda coach: mark_days(coach, …))`, `runner.query(summary)`. No
+window holds the store. Every window that shows stored things listens to `OperationRunner.changed` and
+refreshes itself from the `Changes` it carries; no window wires a signal to another by hand (Anki's
+`operation_did_execute`).
 """
 
 from __future__ import annotations
@@ -14,7 +17,8 @@ from typing import TypeVar
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from coach.core.operations import Changes, OpResult, Refused
+from coach.core.operations.changes import Changes, OpResult, Refused
+from coach.core.operations.context import Coach
 from coach.core.store.errors import StoreError
 
 T = TypeVar("T")
@@ -27,17 +31,19 @@ class OperationRunner(QObject):
     changed = Signal(object)  # Changes
     refused = Signal(str)  # the sentence shown, for tests and the log
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, coach: Coach, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.coach = coach
         self.message_box: QMessageBox | None = None
 
     def run(
         self,
-        operation: Callable[[], OpResult[T]],
+        operation: Callable[[Coach], OpResult[T]],
         parent: QWidget | None = None,
         *,
         show_refusal: Callable[[str], None] | None = None,
         announce: bool = True,
+        initiator: str = "",
     ) -> T | None:
         """Run `operation`; its value, or None when it was refused or the store failed (said in a message).
 
@@ -47,7 +53,7 @@ class OperationRunner(QObject):
         as it is given tells the other windows once, when it is left).
         """
         try:
-            result = operation()
+            result = operation(self.coach)
         except Refused as refusal:
             if show_refusal is not None:
                 self.refused.emit(str(refusal))
@@ -70,8 +76,17 @@ class OperationRunner(QObject):
                 self._show(parent, _file_problem(failure), QMessageBox.Icon.Warning)
             return None
         if announce:
-            self.announce(result.changes)
+            self.announce(result.changes.by(initiator) if initiator else result.changes)
         return result.value
+
+    def query(self, read: Callable[[Coach], T], parent: QWidget | None = None) -> T | None:
+        """Run a query (it changes nothing); its value, or None when the store failed (said in a message)."""
+        try:
+            return read(self.coach)
+        except StoreError as failure:
+            log.error("reading the history failed: %s", failure)
+            self._show(parent, str(failure), QMessageBox.Icon.Warning)
+            return None
 
     @contextlib.contextmanager
     def reading(self, parent: QWidget | None = None) -> Iterator[None]:
@@ -84,6 +99,10 @@ class OperationRunner(QObject):
         except StoreError as failure:
             log.error("reading the history failed: %s", failure)
             self._show(parent, str(failure), QMessageBox.Icon.Warning)
+
+    def show_sentence(self, sentence: str, parent: QWidget | None = None) -> None:
+        """Show one of the core's sentences (a refusal asked before anything ran) as a refusal is shown."""
+        self._show(parent, sentence, QMessageBox.Icon.Information)
 
     def announce(self, changes: Changes) -> None:
         """Tell every listening window what changed (nothing is said when nothing changed)."""

@@ -3,7 +3,6 @@ to write the change into the person's own copy of the routine (bundled files are
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -12,9 +11,8 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from coach.core.clinical.pain_rule import Progression, ProgressionAdvice
 from coach.core.history.progression import Proposal
-from coach.core.operations import OpResult, accept_progression
+from coach.core.operations import accept_progression, confirm_clinician_seen
 from coach.core.routines.model import Routine
-from coach.core.store.adherence import AdherenceStore
 from coach.gui import style
 from coach.gui.operations import OperationRunner
 
@@ -29,23 +27,11 @@ _HEADINGS = {
 class ProgressionPanel(QGroupBox):
     """Shows what the pain-monitoring rule advises for one routine; offers its change as the user's copy."""
 
-    def __init__(
-        self,
-        user_dir: Path,
-        assets: Path,
-        runner: OperationRunner,
-        today: date,
-        parent: QWidget | None = None,
-        confirm_seen: Callable[[], OpResult[None]] | None = None,
-        store: AdherenceStore | None = None,
-    ) -> None:
+    def __init__(self, runner: OperationRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.confirm_seen = confirm_seen
-        self.store = store  # where an accepted change is recorded for the report
         self.setTitle(self.tr("Your dose"))
-        self.user_dir, self.assets, self.runner = user_dir, assets, runner
+        self.runner = runner
         self.proposal: Proposal | None = None
-        self.today = today
         self.heading = QLabel()
         style.plain(self.heading)
         font = self.heading.font()
@@ -79,7 +65,7 @@ class ProgressionPanel(QGroupBox):
         layout.addWidget(self.accept_button, 0, Qt.AlignmentFlag.AlignBottom)
         layout.addWidget(self.seen_button, 0, Qt.AlignmentFlag.AlignBottom)
         self.result.hide()
-        self.show_advice(None, None, None, self.today)
+        self.show_advice(None, None, None, runner.coach.today()[0])
 
     def show_advice(
         self,
@@ -91,7 +77,7 @@ class ProgressionPanel(QGroupBox):
         """Show the advice for `routine` (None: no routine done yet) and its proposal, if any."""
         self.proposal, self.today = proposal, today
         see_clinician = advice is not None and advice.outcome is Progression.SEE_CLINICIAN
-        self.seen_button.setVisible(see_clinician and self.confirm_seen is not None)
+        self.seen_button.setVisible(see_clinician)
         if routine is None or advice is None:
             self.heading.setText(self.tr("No advice yet"))
             self.reason.setText(self.tr("Do a routine and answer the pain questions; advice follows."))
@@ -113,8 +99,7 @@ class ProgressionPanel(QGroupBox):
         self.accept_button.setEnabled(True)
 
     def _on_seen(self) -> None:
-        if self.confirm_seen is not None:
-            self.runner.run(self.confirm_seen, self)
+        self.runner.run(confirm_clinician_seen, self)
 
     def accept(self) -> Path | None:
         """Write the proposal as the person's own routine file and say where it is."""
@@ -122,7 +107,7 @@ class ProgressionPanel(QGroupBox):
             return None
         proposal = self.proposal
         path = self.runner.run(
-            lambda: accept_progression(proposal, self.user_dir, self.today, self.assets, store=self.store),
+            lambda coach: accept_progression(coach, proposal),
             self,
         )
         if path is None:

@@ -32,9 +32,8 @@ from coach.core.clinical.safety import (
 )
 from coach.core.history.outcome import SessionOutcome, session_outcome
 from coach.core.history.records import SessionRecord
-from coach.core.history.stats import active_seconds
 from coach.core.operations import Changes, answer_session_end
-from coach.core.store.adherence import AdherenceStore
+from coach.core.operations.queries import active_minutes
 from coach.gui import style
 from coach.gui.operations import OperationRunner
 
@@ -52,7 +51,6 @@ class SessionEndPage(QWidget):
     def __init__(
         self,
         record: SessionRecord,
-        store: AdherenceStore,
         runner: OperationRunner,
         *,
         icing_only: bool = False,
@@ -61,7 +59,6 @@ class SessionEndPage(QWidget):
         super().__init__()
         self.record = record
         self.icing_only = icing_only
-        self.store = store
         self.runner = runner
         self.pain: int | None = None
         self.answers: dict[str, QButtonGroup] = {}
@@ -92,7 +89,7 @@ class SessionEndPage(QWidget):
             SessionOutcome.OPEN: self.tr("Session not finished"),
         }
         outcome = session_outcome(self.record)
-        minutes = round(active_seconds(self.store.step_results([self.record.id])) / 60)
+        minutes = self.runner.query(lambda coach: active_minutes(coach, self.record.id), self) or 0
         if self.icing_only:
             done = outcome is SessionOutcome.DONE
             self.heading = QLabel(self.tr("Icing done") if done else self.tr("Icing stopped early"))
@@ -222,14 +219,15 @@ class SessionEndPage(QWidget):
     def _store_answers(self) -> None:
         answers = {sign.key: self.answer(sign.key) for sign in SESSION_WARNING_SIGNS}
         end = self.runner.run(
-            lambda: answer_session_end(
-                self.store, self.record.id, pain=self.pain, warning_signs=answers, note=self.note.text()
+            lambda coach: answer_session_end(
+                coach, self.record.id, pain=self.pain, warning_signs=answers, note=self.note.text()
             ),
             self,
             announce=False,
         )
         if end is not None:
             self.pain_advice.setText("" if self.icing_only else end.pain_advice or "")
+            self.doctor.setText(end.see_a_doctor or "")  # the core's sentence, as given
             self.doctor.setVisible(end.see_a_doctor is not None)
 
     def _on_pain_action(self) -> None:

@@ -1,9 +1,10 @@
 """Starting the app as a person sees it: the main window paints first, everything else follows.
 
-`run_app` checks for a running Rehab Coach, shows the main window on the routine library (`first_window`:
-no store, no services), and only after that first paint opens the store, starts the services and wires
-the rest of the app (`coach.gui.app.CoachApp`). The desktop services' D-Bus look-ups run on a worker
-thread: a slow or stuck session bus never freezes the window (`LaterNotifier`, `LaterInhibitor`).
+`coach.gui.main.run_app` checks for a running Rehab Coach (`hand_to_running_app`), shows the main window
+on the routine library (`first_window`: no store, no services), and only after that first paint opens the
+store, starts the services and wires the rest of the app. Nothing here knows the app (`coach.gui.app`).
+The desktop services' D-Bus look-ups run on a worker thread: a slow or stuck session bus never freezes
+the window (`LaterNotifier`, `LaterInhibitor`).
 """
 
 from __future__ import annotations
@@ -16,23 +17,17 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
-from coach.core.clinical.safety import ICING_MAX_MINUTES
-from coach.core.paths import Places, resolve_places
+from coach.core.paths import Places
 from coach.core.routines.library import Library, discover_routines
 from coach.core.routines.library_cache import CACHE_FILE, library_stamp, load_library, save_library
-from coach.core.routines.model import Routine
-from coach.core.runtime_place import nobody_listens, socket_path
-from coach.core.session.clock import SystemClock
+from coach.core.runtime_place import nobody_listens
 from coach.core.store.last_routine import last_routine_id
-from coach.gui.identity import announce_identity, prepare_identity, qt_arguments
+from coach.gui.identity import announce_identity
 from coach.gui.main_window import MainWindow
 from coach.gui.style import plain
 
 if TYPE_CHECKING:
     from coach.core.requests import Request
-    from coach.gui.app import CoachApp
-    from coach.gui.instance import InstanceServer
-    from coach.gui.stopping import StopOnSignal
     from coach.services.inhibit import Inhibitor
     from coach.services.notify import Notifier
 
@@ -85,50 +80,6 @@ class _AfterFirstPaint(QObject):
         return False
 
 
-def run_app(
-    argv: list[str] | None = None, *, request: Request | None = None, routine: Routine | None = None
-) -> int:
-    """Hand `request` (default: show the window) to a running Rehab Coach, or start one and carry it out.
-
-    With `routine`, a new app goes straight into its guided session. The main window paints first; the
-    store, the services and the rest of the app follow at once (`_finish_start`).
-    """
-    name = socket_path(resolve_places().data_dir)  # requests.server_name, without its JSON and dataclasses
-    handed = hand_to_running_app(name, request)
-    if handed is not None:
-        return handed
-    existing = QApplication.instance()
-    prepare_identity()
-    qt_app = existing if isinstance(existing, QApplication) else QApplication(qt_arguments(argv or sys.argv))
-    places = resolve_places()
-    window = first_window(places)
-    started: list[tuple[CoachApp, InstanceServer]] = []
-    stoppers: list[StopOnSignal] = []
-
-    def after_first_paint() -> None:
-        # SIGTERM (log-out, `kill`) and Ctrl-C in the terminal that started it close the app as Quit does,
-        # without asking: what runs is saved as stopped early, then the socket and the store are closed.
-        # Watched from here on: before the first paint nothing is open yet, and SIGTERM ends the process as
-        # it ends any (Ctrl-C then is the command line's "interrupted"), which saves loading the watcher.
-        from coach.gui.stopping import StopOnSignal
-
-        stoppers.append(StopOnSignal(lambda number: qt_app.exit(128 + number), parent=window))
-        started.extend(_finish_start(places, window, name, request, routine))
-        for app, _ in started:  # when idle: the first thing recorded then does not wait for sqlite-utils
-            QTimer.singleShot(0, app.store.prepare_writing)
-
-    _AfterFirstPaint(window, after_first_paint)
-    window.show()
-    try:
-        return int(qt_app.exec())
-    finally:
-        for stopper in stoppers:
-            stopper.uninstall()
-        for app, server in started:
-            server.close()  # removes the socket file
-            app.close()
-
-
 def hand_to_running_app(name: str, request: Request | None) -> int | None:
     """The exit code once a running Rehab Coach has taken `request` (None: show the window); None when none
     runs (start one then).
@@ -153,56 +104,6 @@ def hand_to_running_app(name: str, request: Request | None) -> int | None:
         file=sys.stdout if answer.ok else sys.stderr,
     )
     return 0 if answer.ok else 2
-
-
-def _finish_start(
-    places: Places, window: MainWindow, name: str, asked: Request | None, routine: Routine | None
-) -> list[tuple[CoachApp, InstanceServer]]:
-    """After the first paint: open the store, start the services, wire the app, then do what was asked."""
-    from coach.core.requests import Request
-    from coach.core.settings import load_settings
-    from coach.core.store.adherence import AdherenceStore
-    from coach.core.store.errors import StoreError
-    from coach.gui.app import CoachApp, Services
-    from coach.gui.instance import InstanceServer
-    from coach.services.autostart import make_autostart
-    from coach.services.sound import make_sound_player
-    from coach.services.voice import make_voice
-
-    request = asked or Request("show")
-    try:
-        kept = load_settings(places.data_dir).backups_kept
-        store = AdherenceStore.open(places.database, now=SystemClock().wall(), keep_backups=kept)
-    except StoreError as error:
-        say_cannot_open(str(error), window)
-        QApplication.exit(1)
-        return []
-    _reread_library(places, window)  # the store has made the data folder private, where the cache goes
-    notifier, inhibitor = LaterNotifier(), LaterInhibitor()
-    find_desktop_services(notifier, inhibitor)
-    services = Services(
-        sound=make_sound_player(places.assets / "sounds"),
-        voice=make_voice(),  # a QObject: made in the GUI thread
-        notifier=notifier,
-        inhibitor=inhibitor,
-        autostart=make_autostart(),
-    )
-    app = CoachApp(places, store, clock=SystemClock(), services=services, window=window)
-    server = InstanceServer(name, app.handle_request, parent=app)
-    if not server.listen():
-        print("coach: cannot listen for a second launch; it will open a second window", file=sys.stderr)
-    if app.icing.running:
-        app.show_icing_window()  # resumed after a crash or a restart
-    if request.command == "ice":
-        app.start_icing(request.minutes or ICING_MAX_MINUTES)
-    elif routine is not None:
-        app.ask_pain_before(routine)
-    elif request.command in ("history", "today"):
-        app.handle_request(request)
-    elif app.offer_welcome() is None:
-        app.offer_recovery()
-        app.offer_morning_check_in()
-    return [(app, server)]
 
 
 def say_cannot_open(sentence: str, parent: QWidget | None = None) -> None:

@@ -253,7 +253,7 @@ def test_usage_errors_exit_2_with_one_line(
 
 def test_no_arguments_opens_the_app(monkeypatch: pytest.MonkeyPatch) -> None:
     opened: list[list[str]] = []
-    monkeypatch.setattr("coach.gui.app.run_app", lambda argv: opened.append(argv) or 0)
+    monkeypatch.setattr("coach.gui.main.run_app", lambda argv: opened.append(argv) or 0)
 
     assert main([]) == 0
     assert len(opened) == 1
@@ -354,7 +354,7 @@ def test_run_without_a_flag_opens_the_guided_player(
         opened.append(routine.id)
         return 0
 
-    monkeypatch.setattr("coach.gui.app.run_app", fake_run_app)
+    monkeypatch.setattr("coach.gui.main.run_app", fake_run_app)
 
     code, _, _ = run(capsys, "run", str(EXAMPLE))
 
@@ -373,7 +373,7 @@ def test_run_in_the_terminal_without_a_tty_leaves_a_crashed_session_and_asks_not
     crashed = store.begin_session(plan, plan_steps(plan), fake_clock.wall())
     store.close()
     fake_clock.advance(LIVE_WITHIN.total_seconds() + 60)
-    monkeypatch.setattr("coach.cli.commands.SystemClock", lambda: fake_clock)
+    monkeypatch.setattr("coach.cli.SystemClock", lambda: fake_clock)
     monkeypatch.setattr("coach.cli.terminal_player.terminal_keys", scripted_keys(fake_clock))
 
     code, out, _ = run(capsys, "run", "stretch", "--terminal", "--pain", "3")

@@ -20,6 +20,7 @@ from coach.core.session.clock import FakeClock
 from coach.core.store.adherence import AdherenceStore
 from tests.cli.fakes import Unreadable, library, scripted_keys
 from tests.conftest import EXAMPLE
+from tests.helpers import over
 from tests.network import internet_sockets_held, refuse_sockets
 
 
@@ -37,10 +38,8 @@ def test_a_session_in_a_terminal_and_its_exports_open_no_socket(
     out = io.StringIO()
 
     session_in_terminal(
-        store,
-        library(plan),
+        over(store, fake_clock, library=library(plan)),
         plan,
-        fake_clock,
         out,
         Questions(Unreadable(), out, interactive=False),
         scripted_keys(fake_clock),

@@ -14,6 +14,7 @@ from coach.core.history.records import IcingStatus
 from coach.core.operations import Refused
 from coach.core.session.clock import FakeClock
 from coach.core.store.adherence import AdherenceStore
+from tests.helpers import over
 
 
 class ClockKeys:
@@ -56,7 +57,7 @@ def test_a_terminal_run_counts_down_and_is_recorded(store: AdherenceStore, fake_
     out = io.StringIO()
     keys = ClockKeys(fake_clock)
 
-    ended = ice_in_terminal(store, fake_clock, 2, out, keys)
+    ended = ice_in_terminal(over(store, fake_clock), 2, out, keys)
 
     text = out.getvalue()
     assert ended.finished
@@ -71,7 +72,7 @@ def test_a_terminal_run_counts_down_and_is_recorded(store: AdherenceStore, fake_
 def test_q_then_y_stops_early_after_one_confirmation(store: AdherenceStore, fake_clock: FakeClock) -> None:
     out = io.StringIO()
 
-    ended = ice_in_terminal(store, fake_clock, 20, out, ClockKeys(fake_clock, {31: "q", 32: "y"}))
+    ended = ice_in_terminal(over(store, fake_clock), 20, out, ClockKeys(fake_clock, {31: "q", 32: "y"}))
 
     assert not ended.finished
     assert ended.actual_minutes == pytest.approx(0.5, abs=0.01)
@@ -80,7 +81,9 @@ def test_q_then_y_stops_early_after_one_confirmation(store: AdherenceStore, fake
 
 
 def test_another_key_after_q_carries_on(store: AdherenceStore, fake_clock: FakeClock) -> None:
-    ended = ice_in_terminal(store, fake_clock, 1, io.StringIO(), ClockKeys(fake_clock, {3: "q", 4: "n"}))
+    ended = ice_in_terminal(
+        over(store, fake_clock), 1, io.StringIO(), ClockKeys(fake_clock, {3: "q", 4: "n"})
+    )
 
     assert ended.finished
 
@@ -93,7 +96,7 @@ def test_a_sleep_past_the_end_says_when_it_ended(store: AdherenceStore, fake_clo
             return super().read(timeout)
 
     out = io.StringIO()
-    ended = ice_in_terminal(store, fake_clock, 20, out, SleepyKeys(fake_clock))
+    ended = ice_in_terminal(over(store, fake_clock), 20, out, SleepyKeys(fake_clock))
 
     assert ended.while_asleep
     assert "while the computer was asleep" in out.getvalue()
@@ -101,10 +104,10 @@ def test_a_sleep_past_the_end_says_when_it_ended(store: AdherenceStore, fake_clo
 
 
 def test_icing_again_within_two_hours_warns_softly(store: AdherenceStore, fake_clock: FakeClock) -> None:
-    ice_in_terminal(store, fake_clock, 1, io.StringIO(), ClockKeys(fake_clock))
+    ice_in_terminal(over(store, fake_clock), 1, io.StringIO(), ClockKeys(fake_clock))
     out = io.StringIO()
 
-    ice_in_terminal(store, fake_clock, 1, out, ClockKeys(fake_clock))
+    ice_in_terminal(over(store, fake_clock), 1, out, ClockKeys(fake_clock))
 
     assert "You iced less than 2 hours ago" in out.getvalue()
     assert len(store.icing_runs()) == 2
@@ -114,7 +117,7 @@ def test_history_json_lists_icing_runs(
     data_dir: Path, capsys: pytest.CaptureFixture[str], fake_clock: FakeClock
 ) -> None:
     store = AdherenceStore.open(data_dir / "coach.db")
-    ice_in_terminal(store, fake_clock, 3, io.StringIO(), ClockKeys(fake_clock))
+    ice_in_terminal(over(store, fake_clock), 3, io.StringIO(), ClockKeys(fake_clock))
     store.close()
 
     code = main(["history", "--json"])
@@ -135,7 +138,7 @@ def test_history_text_shows_icing(
     data_dir: Path, capsys: pytest.CaptureFixture[str], fake_clock: FakeClock
 ) -> None:
     store = AdherenceStore.open(data_dir / "coach.db")
-    ice_in_terminal(store, fake_clock, 3, io.StringIO(), ClockKeys(fake_clock))
+    ice_in_terminal(over(store, fake_clock), 3, io.StringIO(), ClockKeys(fake_clock))
     store.close()
 
     main(["history"])
@@ -151,7 +154,7 @@ def test_a_second_run_beside_a_live_one_is_refused_and_nothing_is_recorded(
     keys = ClockKeys(fake_clock)
 
     with pytest.raises(Refused, match="An icing timer is already running: 15 min left"):
-        ice_in_terminal(store, fake_clock, 10, out, keys)
+        ice_in_terminal(over(store, fake_clock), 10, out, keys)
 
     assert out.getvalue() == ""
     assert keys.reads == 0

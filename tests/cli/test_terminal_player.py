@@ -14,7 +14,7 @@ from coach.core.session.engine import EngineState, SessionEngine
 from coach.core.session.timer import countdown_text
 from coach.core.store.adherence import AdherenceStore
 from tests.cli.fakes import CTRL_C, ScriptedKeys
-from tests.helpers import hold, reps, routine
+from tests.helpers import hold, over, reps, routine
 
 
 def test_the_terminal_countdown_rounds_up_and_shows_minutes() -> None:
@@ -46,7 +46,7 @@ def test_wakes_about_once_a_second(fake_clock: FakeClock) -> None:
 def test_q_then_y_stops_and_the_session_is_saved_as_stopped(
     fake_clock: FakeClock, store: AdherenceStore
 ) -> None:
-    live = start_session(store, routine(hold(sets=3, seconds=30)), fake_clock).value
+    live = start_session(over(store, fake_clock), routine(hold(sets=3, seconds=30))).value
     out = io.StringIO()
 
     TerminalPlayer(live.engine, out).play(ScriptedKeys(fake_clock, {40.0: "q", 45.0: "y"}))
@@ -60,7 +60,7 @@ def test_q_then_y_stops_and_the_session_is_saved_as_stopped(
 def test_q_then_another_key_carries_on_from_where_it_paused(
     fake_clock: FakeClock, store: AdherenceStore
 ) -> None:
-    live = start_session(store, routine(hold(sets=3, seconds=30)), fake_clock).value
+    live = start_session(over(store, fake_clock), routine(hold(sets=3, seconds=30))).value
     out = io.StringIO()
 
     TerminalPlayer(live.engine, out).play(ScriptedKeys(fake_clock, {40.0: "q", 50.0: "n"}))
@@ -86,7 +86,7 @@ def test_q_while_paused_then_another_key_stays_paused(fake_clock: FakeClock) -> 
 
 
 def test_ctrl_c_stops_at_once_and_the_session_is_saved(fake_clock: FakeClock, store: AdherenceStore) -> None:
-    live = start_session(store, routine(hold(sets=3, seconds=30)), fake_clock).value
+    live = start_session(over(store, fake_clock), routine(hold(sets=3, seconds=30))).value
 
     TerminalPlayer(live.engine, io.StringIO()).play(ScriptedKeys(fake_clock, {40.0: CTRL_C}))
 

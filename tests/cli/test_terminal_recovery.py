@@ -15,14 +15,14 @@ from coach.core.routines.model import Routine
 from coach.core.session.clock import FakeClock
 from coach.core.store.adherence import AdherenceStore
 from tests.cli.fakes import Unreadable, library, scripted_keys, typed
-from tests.helpers import hold, routine
+from tests.helpers import hold, over, routine
 
 PLAN = routine(hold(sets=3, seconds=10, rest_seconds=5))
 
 
 def crash(store: AdherenceStore, plan: Routine, clock: FakeClock, seconds: float) -> int:
     """A session that ran `seconds` and was never finished, as when the app or terminal died."""
-    live = start_session(store, plan, clock).value
+    live = start_session(over(store, clock), plan).value
     live.engine.start()
     clock.advance(seconds)
     live.engine.tick()
@@ -38,7 +38,7 @@ def test_r_resumes_the_session_where_it_stopped_and_plays_it_to_the_end(
     questions = Questions(typed("r"), out, interactive=True)
 
     end = session_in_terminal(
-        store, library(PLAN), PLAN, fake_clock, out, questions, scripted_keys(fake_clock)
+        over(store, fake_clock, library=library(PLAN)), PLAN, out, questions, scripted_keys(fake_clock)
     )
 
     text = out.getvalue()
@@ -60,7 +60,7 @@ def test_c_closes_it_as_stopped_early_and_the_asked_routine_starts(
     questions = Questions(typed("what", "c"), out, interactive=True)
 
     end = session_in_terminal(
-        store, library(PLAN), PLAN, fake_clock, out, questions, scripted_keys(fake_clock)
+        over(store, fake_clock, library=library(PLAN)), PLAN, out, questions, scripted_keys(fake_clock)
     )
 
     assert AGAIN in out.getvalue()
@@ -78,7 +78,7 @@ def test_without_a_terminal_it_is_left_as_it_is_without_asking(
     out = io.StringIO()
 
     live = offer_recovery(
-        store, library(PLAN), fake_clock, Questions(Unreadable(), out, interactive=False), out
+        over(store, fake_clock, library=library(PLAN)), Questions(Unreadable(), out, interactive=False), out
     )
 
     assert live is None
@@ -90,14 +90,16 @@ def test_without_a_terminal_it_is_left_as_it_is_without_asking(
 def test_a_session_running_elsewhere_is_neither_offered_nor_closed(
     store: AdherenceStore, fake_clock: FakeClock
 ) -> None:
-    running = start_session(store, PLAN, fake_clock).value
+    running = start_session(over(store, fake_clock), PLAN).value
     running.engine.start()
     fake_clock.advance(5 + 10)
     running.engine.tick()
     fake_clock.advance(30)
     out = io.StringIO()
 
-    live = offer_recovery(store, library(PLAN), fake_clock, Questions(typed("c"), out, interactive=True), out)
+    live = offer_recovery(
+        over(store, fake_clock, library=library(PLAN)), Questions(typed("c"), out, interactive=True), out
+    )
 
     assert live is None
     assert out.getvalue() == ""
@@ -112,7 +114,7 @@ def test_one_that_cannot_be_resumed_says_why_and_is_closed(
     out = io.StringIO()
 
     live = offer_recovery(
-        store, library(PLAN), fake_clock, Questions(Unreadable(), out, interactive=True), out
+        over(store, fake_clock, library=library(PLAN)), Questions(Unreadable(), out, interactive=True), out
     )
 
     assert live is None
@@ -130,7 +132,11 @@ def test_resuming_another_routine_than_the_one_asked_says_so(
     questions = Questions(typed("r"), out, interactive=True)
 
     end = session_in_terminal(
-        store, library(PLAN, other), other, fake_clock, out, questions, scripted_keys(fake_clock)
+        over(store, fake_clock, library=library(PLAN, other)),
+        other,
+        out,
+        questions,
+        scripted_keys(fake_clock),
     )
 
     assert "This carries on Test routine, not Other routine; start Other routine again after it." in (
@@ -144,7 +150,7 @@ def test_nothing_to_recover_asks_nothing(store: AdherenceStore, fake_clock: Fake
     out = io.StringIO()
 
     live = offer_recovery(
-        store, library(PLAN), fake_clock, Questions(Unreadable(), out, interactive=True), out
+        over(store, fake_clock, library=library(PLAN)), Questions(Unreadable(), out, interactive=True), out
     )
 
     assert live is None

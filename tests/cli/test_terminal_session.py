@@ -18,7 +18,7 @@ from coach.core.operations import run_instant_session
 from coach.core.session.clock import FakeClock
 from coach.core.store.adherence import AdherenceStore
 from tests.cli.fakes import Unreadable, library, scripted_keys, typed
-from tests.helpers import hold, routine, timer
+from tests.helpers import hold, over, routine, timer
 
 PLAN = routine(hold(sets=2, seconds=10, rest_seconds=5))
 
@@ -31,7 +31,7 @@ def test_after_the_player_come_the_questions_and_a_yes_brings_see_a_doctor(
     questions = Questions(typed("2", "4", "y", *no_to_the_rest, " stairs hurt "), out, interactive=True)
 
     end = session_in_terminal(
-        store, library(PLAN), PLAN, fake_clock, out, questions, scripted_keys(fake_clock)
+        over(store, fake_clock, library=library(PLAN)), PLAN, out, questions, scripted_keys(fake_clock)
     )
 
     text = out.getvalue()
@@ -54,17 +54,19 @@ def test_the_final_line_says_the_outcome_in_the_cores_word(
     questions = Questions(Unreadable(), out, interactive=False)
     keys = scripted_keys(fake_clock, {10.0: "q", 11.0: "y"})
 
-    end = session_in_terminal(store, library(PLAN), PLAN, fake_clock, out, questions, keys)
+    end = session_in_terminal(over(store, fake_clock, library=library(PLAN)), PLAN, out, questions, keys)
 
     assert end.outcome is SessionOutcome.STOPPED_EARLY
     assert out.getvalue().endswith("Session stopped early: 0 of 2 steps done. Saved.\n")
 
 
 def test_a_pain_off_the_scale_is_asked_again(store: AdherenceStore, fake_clock: FakeClock) -> None:
-    session_id = run_instant_session(store, PLAN, fake_clock.wall()).value.id
+    session_id = run_instant_session(over(store), PLAN, now=fake_clock.wall()).value.id
     out = io.StringIO()
 
-    end = ask_session_end(store, session_id, Questions(typed("11", "ten", "3"), out, interactive=True), out)
+    end = ask_session_end(
+        over(store), session_id, Questions(typed("11", "ten", "3"), out, interactive=True), out
+    )
 
     assert out.getvalue().count(PAIN_QUESTION) == 3
     assert "pain is recorded on a scale from 0 to 10, got 11" in out.getvalue()
@@ -73,10 +75,12 @@ def test_a_pain_off_the_scale_is_asked_again(store: AdherenceStore, fake_clock: 
 
 
 def test_pain_given_on_the_command_line_is_not_asked(store: AdherenceStore, fake_clock: FakeClock) -> None:
-    session_id = run_instant_session(store, PLAN, fake_clock.wall()).value.id
+    session_id = run_instant_session(over(store), PLAN, now=fake_clock.wall()).value.id
     out = io.StringIO()
 
-    end = ask_session_end(store, session_id, Questions(typed("", "", ""), out, interactive=True), out, pain=6)
+    end = ask_session_end(
+        over(store), session_id, Questions(typed("", "", ""), out, interactive=True), out, pain=6
+    )
 
     assert PAIN_QUESTION not in out.getvalue()
     assert f"6 of 10: {pain_advice(6)}" in out.getvalue()
@@ -88,10 +92,12 @@ def test_pain_given_on_the_command_line_is_not_asked(store: AdherenceStore, fake
 def test_without_a_terminal_only_the_flags_answer_and_nothing_waits(
     store: AdherenceStore, fake_clock: FakeClock
 ) -> None:
-    session_id = run_instant_session(store, PLAN, fake_clock.wall()).value.id
+    session_id = run_instant_session(over(store), PLAN, now=fake_clock.wall()).value.id
     out = io.StringIO()
 
-    end = ask_session_end(store, session_id, Questions(Unreadable(), out, interactive=False), out, pain=2)
+    end = ask_session_end(
+        over(store), session_id, Questions(Unreadable(), out, interactive=False), out, pain=2
+    )
 
     assert out.getvalue() == f"2 of 10: {pain_advice(2)}\n"
     assert (end.record.pain, end.record.note) == (2, "")
@@ -99,10 +105,10 @@ def test_without_a_terminal_only_the_flags_answer_and_nothing_waits(
 
 
 def test_answers_given_before_the_input_ends_are_kept(store: AdherenceStore, fake_clock: FakeClock) -> None:
-    session_id = run_instant_session(store, PLAN, fake_clock.wall()).value.id
+    session_id = run_instant_session(over(store), PLAN, now=fake_clock.wall()).value.id
     out = io.StringIO()
 
-    ask_session_end(store, session_id, Questions(typed("5", "yes"), out, interactive=True), out)
+    ask_session_end(over(store), session_id, Questions(typed("5", "yes"), out, interactive=True), out)
 
     record = store.session(session_id)
     assert record.pain == 5
@@ -114,20 +120,16 @@ def test_the_pain_before_is_skippable_and_a_flag_answers_it(
     store: AdherenceStore, fake_clock: FakeClock
 ) -> None:
     skipped = session_in_terminal(
-        store,
-        library(PLAN),
+        over(store, fake_clock, library=library(PLAN)),
         PLAN,
-        fake_clock,
         io.StringIO(),
         Questions(typed(""), io.StringIO(), interactive=True),
         scripted_keys(fake_clock),
     )
     out = io.StringIO()
     given = session_in_terminal(
-        store,
-        library(PLAN),
+        over(store, fake_clock, library=library(PLAN)),
         PLAN,
-        fake_clock,
         out,
         Questions(typed(""), out, interactive=True),
         scripted_keys(fake_clock),
@@ -148,7 +150,7 @@ def test_after_icing_alone_the_pain_asked_is_the_knees_now_without_exercise_advi
     questions = Questions(typed("4", *no_to_every_sign, ""), out, interactive=True)
 
     end = session_in_terminal(
-        store, library(icing), icing, fake_clock, out, questions, scripted_keys(fake_clock)
+        over(store, fake_clock, library=library(icing)), icing, out, questions, scripted_keys(fake_clock)
     )
 
     text = out.getvalue()

@@ -21,6 +21,7 @@ from coach.core.routines.loader import load_routine
 from coach.core.store.adherence import AdherenceStore
 from coach.core.store.errors import StoreError
 from tests.conftest import EXAMPLE
+from tests.helpers import over
 
 NOW = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 
@@ -52,12 +53,12 @@ def fill(folder: Path) -> None:
 
 def test_a_full_disk_mid_session_is_said_and_the_database_stays_whole(small_disk: Path) -> None:
     store = AdherenceStore.open(small_disk / "coach.db")
-    run_instant_session(store, load_routine(EXAMPLE), NOW)
+    run_instant_session(over(store), load_routine(EXAMPLE), now=NOW)
     fill(small_disk)
 
     def sessions_until_full() -> None:
         for _ in range(50):
-            run_instant_session(store, load_routine(EXAMPLE), NOW)
+            run_instant_session(over(store), load_routine(EXAMPLE), now=NOW)
 
     with pytest.raises(StoreError, match="the disk is full"):
         sessions_until_full()
@@ -84,22 +85,22 @@ def test_exports_on_a_full_disk_keep_the_old_files_and_leave_no_partial_ones(
 ) -> None:
     store = AdherenceStore.open(tmp_path / "coach.db")
     for _ in range(3):
-        run_instant_session(store, load_routine(EXAMPLE), NOW)
+        run_instant_session(over(store), load_routine(EXAMPLE), now=NOW)
     out = small_disk / "export"
-    export_csv_files(store, out)
+    export_csv_files(over(store), out)
     report = small_disk / "report.pdf"
     report.write_bytes(b"%PDF-1.4 the good old report %%EOF")
     before = {p.name: p.read_bytes() for p in out.iterdir()}
     fill(small_disk)
 
     with pytest.raises(Refused, match="disk is full"):
-        export_csv_files(store, out, overwrite=True)
+        export_csv_files(over(store), out, overwrite=True)
 
     def draw(path: Path, _report: object, _today: date) -> None:
         path.write_bytes(b"%PDF-1.4 " + b"x" * 100_000 + b"%%EOF")
 
     with pytest.raises(Refused, match="The report was not written"):
-        export_report(store, report, Period(), NOW.date(), draw)
+        export_report(over(store, now=NOW), report, Period(), draw)
 
     store.close()
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before

@@ -14,6 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication
 
+from coach.core.operations.context import Coach
 from coach.core.paths import resolve_places
 from coach.core.session.clock import Clock, FakeClock, SystemClock
 from coach.core.store.adherence import AdherenceStore
@@ -26,9 +27,9 @@ def main(clock_kind: str, minutes: int) -> None:
     clock: Clock = FakeClock(wall=datetime(2026, 3, 2, 8, 0, tzinfo=UTC))
     if clock_kind == "system":
         clock = SystemClock()
-    app = CoachApp(places, AdherenceStore.open(places.database), clock=clock, services=Services())
+    app = CoachApp(Coach(places, clock, store=AdherenceStore.open(places.database)), services=Services())
     app.window.show()
-    assert app.start_icing(minutes) is None
+    assert app.ice.start(minutes) is None
     print("started", flush=True)
     while True:
         qt_app.processEvents()

@@ -13,6 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication
 
+from coach.core.operations.context import Coach
 from coach.core.paths import resolve_places
 from coach.core.session.clock import FakeClock
 from coach.core.session.events import Event, StepCompleted
@@ -24,9 +25,9 @@ def main(routine_id: str) -> None:
     qt_app = QApplication(sys.argv)
     places = resolve_places()
     clock = FakeClock(wall=datetime(2026, 3, 2, 8, 0, tzinfo=UTC))  # the tests' fake_clock day
-    app = CoachApp(places, AdherenceStore.open(places.database), clock=clock, services=Services())
+    app = CoachApp(Coach(places, clock, store=AdherenceStore.open(places.database)), services=Services())
     app.window.show()
-    player = app.start_routine(routine_id)
+    player = app.sessions.start_routine(routine_id)
     assert player is not None
 
     def report(event: Event) -> None:

@@ -14,6 +14,7 @@ from coach.core.session.clock import FakeClock
 from coach.core.session.engine import EngineState
 from coach.core.session.events import Event, StepCompleted
 from coach.core.store.adherence import AdherenceStore
+from tests.helpers import over
 
 
 def main(database: Path, routine_file: Path) -> None:
@@ -21,7 +22,7 @@ def main(database: Path, routine_file: Path) -> None:
     routine = load_routine(routine_file)
     clock = FakeClock()
     while True:
-        recorder = start_session(store, routine, clock).value
+        recorder = start_session(over(store, clock), routine).value
         engine = recorder.engine
 
         def report(event: Event, session_id: int = recorder.session_id, live: LiveSession = recorder) -> None:

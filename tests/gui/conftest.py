@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import pytest
 from pytestqt.qtbot import QtBot
 
+from coach.core.operations.context import Coach
 from coach.core.paths import Places
 from coach.core.session.clock import FakeClock
 from coach.core.store.adherence import AdherenceStore
@@ -21,7 +22,7 @@ def services() -> Services:
 @pytest.fixture
 def coach_app(qtbot: QtBot, places: Places, fake_clock: FakeClock, services: Services) -> Iterator[CoachApp]:
     store = AdherenceStore.open(places.database)
-    app = CoachApp(places, store, clock=fake_clock, services=services)
+    app = CoachApp(Coach(places, fake_clock, store=store), services=services)
     qtbot.addWidget(app.window)
     app.window.show()
     yield app

@@ -13,7 +13,7 @@ from coach.gui.session_end import SessionEndPage
 
 def title_of(coach_app: CoachApp, routine_id: str) -> str:
     """The library's title of a bundled routine (titles change with the programme; ids do not)."""
-    entry = coach_app.library.find(routine_id)
+    entry = coach_app.coach.library.find(routine_id)
     assert entry is not None
     return entry.routine.title
 
@@ -23,11 +23,11 @@ def start_from_the_window(qtbot: QtBot, coach_app: CoachApp, title: str) -> Play
     titles = [window.routine_list.item(i).text() for i in range(window.routine_list.count())]
     window.routine_list.setCurrentRow(titles.index(title))
     qtbot.mouseClick(window.start_button, Qt.MouseButton.LeftButton)
-    page = coach_app.pain_page
+    page = coach_app.sessions.pain_page
     if page is not None:  # not before icing alone
         assert window.pages.currentWidget() is page
         qtbot.keyClick(page, Qt.Key.Key_Escape)  # the pain before the session is skippable with one key
-    player = coach_app.player
+    player = coach_app.sessions.player
     assert player is not None
     assert window.pages.currentWidget() is player
     return player

@@ -39,7 +39,7 @@ def test_help_about_says_version_licence_folder_and_not_a_clinician(
     assert f"Rehab Coach {__version__}" in shown
     assert "GPL-3.0-or-later" in shown
     assert NOT_A_CLINICIAN in shown
-    assert str(coach_app.places.data_dir) in shown
+    assert str(coach_app.coach.places.data_dir) in shown
     assert "Hip and knee strength (weeks 3–6): Willy RW" in dialog.routine_sources.toPlainText()
     assert "Thomeé R." in dialog.sources.toPlainText()
 

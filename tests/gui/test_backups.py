@@ -11,12 +11,14 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from coach.core.operations import run_instant_session
+from coach.core.operations.context import Coach
 from coach.core.paths import Places
 from coach.core.routines.loader import load_routine
 from coach.core.session.clock import FakeClock
 from coach.core.store.adherence import AdherenceStore
 from coach.gui.app import CoachApp, Services
 from tests.conftest import EXAMPLE
+from tests.helpers import over
 
 
 @pytest.fixture
@@ -24,10 +26,10 @@ def two_days(places: Places, fake_clock: FakeClock) -> None:
     """One session on day one; on day two a start takes the day's backup, then a second session."""
     first_day = fake_clock.wall() - timedelta(days=1)
     store = AdherenceStore.open(places.database, now=first_day, keep_backups=3)
-    run_instant_session(store, load_routine(EXAMPLE), first_day)
+    run_instant_session(over(store), load_routine(EXAMPLE), now=first_day)
     store.close()
     store = AdherenceStore.open(places.database, now=fake_clock.wall(), keep_backups=3)
-    run_instant_session(store, load_routine(EXAMPLE), fake_clock.wall())
+    run_instant_session(over(store), load_routine(EXAMPLE), now=fake_clock.wall())
     store.close()
 
 
@@ -35,7 +37,7 @@ def two_days(places: Places, fake_clock: FakeClock) -> None:
 def app_with_backups(
     two_days: None, qtbot: QtBot, places: Places, fake_clock: FakeClock
 ) -> Iterator[CoachApp]:
-    app = CoachApp(places, AdherenceStore.open(places.database), clock=fake_clock, services=Services())
+    app = CoachApp(Coach(places, fake_clock, store=AdherenceStore.open(places.database)), services=Services())
     qtbot.addWidget(app.window)
     app.window.show()
     yield app
@@ -47,7 +49,7 @@ def test_help_backups_lists_them_and_restores_one_after_asking(
 ) -> None:
     app = app_with_backups
     assert app.backups_action in app.window.help_menu.actions()
-    assert len(app.store.sessions(include_simulated=True)) == 2
+    assert len(app.coach.store.sessions(include_simulated=True)) == 2
 
     app.backups_action.trigger()
     dialog = app.backups_dialog
@@ -58,7 +60,7 @@ def test_help_backups_lists_them_and_restores_one_after_asking(
     with qtbot.waitSignal(app.runner.changed):
         qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
 
-    assert len(app.store.sessions(include_simulated=True)) == 1
+    assert len(app.coach.store.sessions(include_simulated=True)) == 1
     assert "Restored the backup" in dialog.status.text()
     kept = [p.name for p in places.data_dir.iterdir() if ".before-restore-" in p.name]
     assert len(kept) == 1  # the history it replaced, kept beside it
@@ -80,4 +82,4 @@ def test_a_restore_is_refused_while_another_process_has_the_history_open(
 
     other.close()
     assert "has the history open" in said.args[0]
-    assert len(app.store.sessions(include_simulated=True)) == 2
+    assert len(app.coach.store.sessions(include_simulated=True)) == 2

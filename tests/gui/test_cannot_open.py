@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from coach.gui import app as app_module
-from coach.gui.app import run_app
+from coach.gui.main import run_app
 from tests.conftest import a_history
 
 

@@ -24,7 +24,7 @@ def fake_clock() -> FakeClock:
 
 
 def ask(app: CoachApp, qtbot: QtBot) -> MorningCheckIn:
-    dialog = app.offer_morning_check_in()
+    dialog = app.sessions.offer_morning_check_in()
     assert isinstance(dialog, MorningCheckIn)
     qtbot.waitExposed(dialog)
     return dialog
@@ -33,34 +33,34 @@ def ask(app: CoachApp, qtbot: QtBot) -> MorningCheckIn:
 def test_the_answer_is_stored_with_yesterdays_session_and_not_asked_again(
     coach_app: CoachApp, qtbot: QtBot
 ) -> None:
-    session_id = add_session(coach_app.store, YESTERDAY, pain=3, hour=8)
+    session_id = add_session(coach_app.coach.store, YESTERDAY, pain=3, hour=8)
     dialog = ask(coach_app, qtbot)
     assert not dialog.save_button.isEnabled()  # not answered until the slider is touched
 
     dialog.slider.setValue(2)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
 
-    record = coach_app.store.session(session_id)
+    record = coach_app.coach.store.session(session_id)
     assert (record.morning_pain, record.morning_at) == (2, datetime(2026, 3, 18, 9, 0, tzinfo=UTC))
-    coach_app.check_in = None  # a new start of the app
-    assert coach_app.offer_morning_check_in() is None
+    coach_app.sessions.check_in = None  # a new start of the app
+    assert coach_app.sessions.offer_morning_check_in() is None
 
 
 def test_skip_stores_no_answer_and_the_question_never_comes_back(coach_app: CoachApp, qtbot: QtBot) -> None:
-    session_id = add_session(coach_app.store, YESTERDAY, pain=3, hour=8)
+    session_id = add_session(coach_app.coach.store, YESTERDAY, pain=3, hour=8)
     dialog = ask(coach_app, qtbot)
 
     qtbot.mouseClick(dialog.skip_button, Qt.MouseButton.LeftButton)
 
-    record = coach_app.store.session(session_id)
+    record = coach_app.coach.store.session(session_id)
     assert record.morning_pain is None
     assert record.morning_asked
-    coach_app.check_in = None
-    assert coach_app.offer_morning_check_in() is None
+    coach_app.sessions.check_in = None
+    assert coach_app.sessions.offer_morning_check_in() is None
 
 
 def test_a_zero_answered_by_key_counts(coach_app: CoachApp, qtbot: QtBot) -> None:
-    session_id = add_session(coach_app.store, YESTERDAY, hour=8)
+    session_id = add_session(coach_app.coach.store, YESTERDAY, hour=8)
     dialog = ask(coach_app, qtbot)
 
     dialog.slider.setFocus()
@@ -68,20 +68,20 @@ def test_a_zero_answered_by_key_counts(coach_app: CoachApp, qtbot: QtBot) -> Non
     qtbot.waitUntil(dialog.save_button.isEnabled)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
 
-    assert coach_app.store.session(session_id).morning_pain == 0
+    assert coach_app.coach.store.session(session_id).morning_pain == 0
 
 
 def test_nothing_is_asked_without_a_session_yesterday(coach_app: CoachApp) -> None:
-    add_session(coach_app.store, date(2026, 3, 15), hour=8)
+    add_session(coach_app.coach.store, date(2026, 3, 15), hour=8)
 
-    assert coach_app.offer_morning_check_in() is None
+    assert coach_app.sessions.offer_morning_check_in() is None
 
 
 def test_the_morning_has_its_own_wording_compared_with_before_the_session(
     coach_app: CoachApp, qtbot: QtBot
 ) -> None:
-    session_id = add_session(coach_app.store, YESTERDAY, pain=3, hour=8)
-    coach_app.store.record_pain_before(session_id, 1)
+    session_id = add_session(coach_app.coach.store, YESTERDAY, pain=3, hour=8)
+    coach_app.coach.store.record_pain_before(session_id, 1)
     dialog = ask(coach_app, qtbot)
 
     dialog.slider.setValue(3)
@@ -94,7 +94,7 @@ def test_the_morning_has_its_own_wording_compared_with_before_the_session(
 def test_night_pain_is_asked_every_morning_and_a_yes_says_see_a_doctor(
     coach_app: CoachApp, qtbot: QtBot
 ) -> None:
-    session_id = add_session(coach_app.store, YESTERDAY, pain=3, hour=8)
+    session_id = add_session(coach_app.coach.store, YESTERDAY, pain=3, hour=8)
     dialog = ask(coach_app, qtbot)
     assert dialog.doctor.isHidden()
 
@@ -102,7 +102,7 @@ def test_night_pain_is_asked_every_morning_and_a_yes_says_see_a_doctor(
     assert dialog.doctor.text() == SEE_A_DOCTOR
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
 
-    record = coach_app.store.session(session_id)
+    record = coach_app.coach.store.session(session_id)
     assert dict(record.warning_signs)["night_pain"] is True
     assert record.morning_asked
 
@@ -110,7 +110,7 @@ def test_night_pain_is_asked_every_morning_and_a_yes_says_see_a_doctor(
 def test_the_fuller_list_comes_once_a_week_and_every_box_is_an_answer(
     coach_app: CoachApp, qtbot: QtBot, fake_clock: FakeClock
 ) -> None:
-    session_id = add_session(coach_app.store, YESTERDAY, pain=3, hour=8)
+    session_id = add_session(coach_app.coach.store, YESTERDAY, pain=3, hour=8)
     dialog = ask(coach_app, qtbot)
     assert set(dialog.red_flags) == {s.key for s in WEEKLY_RED_FLAGS}
     assert "calf" in dialog.red_flags
@@ -119,26 +119,26 @@ def test_the_fuller_list_comes_once_a_week_and_every_box_is_an_answer(
     assert dialog.doctor.text() == SEE_URGENT_CARE  # a painful, swollen calf is urgent
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
 
-    signs = dict(coach_app.store.session(session_id).warning_signs)
+    signs = dict(coach_app.coach.store.session(session_id).warning_signs)
     assert signs["calf"] is True
     assert signs["locking"] is False
     fake_clock.advance(2 * 86_400)  # two days on, after another session: night pain only
-    add_session(coach_app.store, date(2026, 3, 19), hour=8)
-    coach_app.check_in = None
+    add_session(coach_app.coach.store, date(2026, 3, 19), hour=8)
+    coach_app.sessions.check_in = None
     assert ask(coach_app, qtbot).red_flags == {}
     fake_clock.advance(5 * 86_400)
-    add_session(coach_app.store, date(2026, 3, 24), hour=8)
-    coach_app.check_in = None
+    add_session(coach_app.coach.store, date(2026, 3, 24), hour=8)
+    coach_app.sessions.check_in = None
     assert ask(coach_app, qtbot).red_flags != {}  # a week after the last answer
 
 
 def test_a_skipped_check_in_stores_no_warning_answer(coach_app: CoachApp, qtbot: QtBot) -> None:
-    session_id = add_session(coach_app.store, YESTERDAY, pain=3, hour=8)
+    session_id = add_session(coach_app.coach.store, YESTERDAY, pain=3, hour=8)
     dialog = ask(coach_app, qtbot)
     dialog.night_yes.click()
     dialog.red_flags["calf"].click()
 
     qtbot.mouseClick(dialog.skip_button, Qt.MouseButton.LeftButton)
 
-    assert coach_app.store.session(session_id).warning_signs_reported == ()
-    assert coach_app.store.last_answered("weekly") is None
+    assert coach_app.coach.store.session(session_id).warning_signs_reported == ()
+    assert coach_app.coach.store.last_answered("weekly") is None

@@ -58,11 +58,11 @@ def contrast(label: QLabel) -> float:
 def test_every_safety_text_is_readable(
     qtbot: QtBot, coach_app: CoachApp, fake_clock: object, palette: QPalette
 ) -> None:
-    coach_app.start_icing(20)
+    coach_app.ice.start(20)
     page = finish_a_session(qtbot, coach_app, fake_clock)  # type: ignore[arg-type]
     qtbot.mouseClick(page.answers["swelling"].button(1), Qt.MouseButton.LeftButton)
 
-    labels = safety_labels(coach_app.window, coach_app.icing_window, page)
+    labels = safety_labels(coach_app.window, coach_app.ice.icing_window, page)
 
     texts = " ".join(labels)
     for wording in (DISCLAIMER, ICING_START_ADVICE, ICING_WHO_SHOULD_NOT, SEE_A_DOCTOR):

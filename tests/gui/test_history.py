@@ -39,7 +39,7 @@ MARKED_AT = datetime(2026, 3, 1, 9, tzinfo=UTC)
 def three_a_week(app: CoachApp, mondays: list[date], *, pain: int | None = None) -> None:
     for monday in mondays:
         for offset in (0, 1, 2):
-            add_session(app.store, monday + timedelta(days=offset), pain=pain, hour=8)
+            add_session(app.coach.store, monday + timedelta(days=offset), pain=pain, hour=8)
 
 
 def open_history(app: CoachApp, qtbot: QtBot) -> HistoryWindow:
@@ -56,8 +56,8 @@ def pixel(chart: ChartView, point: QPointF) -> QColor:
 def test_a_full_day_is_a_full_accent_cell_with_a_tooltip_saying_what_was_done(
     coach_app: CoachApp, qtbot: QtBot
 ) -> None:
-    add_session(coach_app.store, date(2026, 3, 16), pain=3, hour=8)
-    add_session(coach_app.store, date(2026, 3, 17), done=1, hour=8)
+    add_session(coach_app.coach.store, date(2026, 3, 16), pain=3, hour=8)
+    add_session(coach_app.coach.store, date(2026, 3, 17), done=1, hour=8)
 
     window = open_history(coach_app, qtbot)
 
@@ -81,7 +81,7 @@ def test_a_full_day_is_a_full_accent_cell_with_a_tooltip_saying_what_was_done(
 
 def test_a_rest_week_shows_as_rest_and_does_not_break_the_streak(coach_app: CoachApp, qtbot: QtBot) -> None:
     three_a_week(coach_app, [date(2026, 2, 23), date(2026, 3, 2), date(2026, 3, 16)])
-    coach_app.store.add_day_mark(
+    coach_app.coach.store.add_day_mark(
         DayMarkKind.REST, WEEK_BEFORE_LAST, date(2026, 3, 15), "holiday", at=MARKED_AT
     )
 
@@ -99,7 +99,7 @@ def test_removing_the_rest_mark_breaks_the_streak_and_the_main_window_hears_of_i
     coach_app: CoachApp, qtbot: QtBot
 ) -> None:
     three_a_week(coach_app, [date(2026, 2, 23), date(2026, 3, 2), date(2026, 3, 16)])
-    coach_app.store.add_day_mark(
+    coach_app.coach.store.add_day_mark(
         DayMarkKind.REST, WEEK_BEFORE_LAST, date(2026, 3, 15), "holiday", at=MARKED_AT
     )
     coach_app.refresh_summary()
@@ -112,7 +112,7 @@ def test_removing_the_rest_mark_breaks_the_streak_and_the_main_window_hears_of_i
     dialog.list.setCurrentRow(0)
     qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
 
-    assert coach_app.store.day_marks() == []
+    assert coach_app.coach.store.day_marks() == []
     assert window.streak.text() == "1 week in a row on plan · longest 2 weeks"
     assert "streak: 1 week" in coach_app.window.summary.text()
     dialog.close()
@@ -126,7 +126,7 @@ def test_marking_a_flare_up_in_the_dialog_shows_it_on_the_map(coach_app: CoachAp
 
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
 
-    [mark] = coach_app.store.day_marks()
+    [mark] = coach_app.coach.store.day_marks()
     assert (mark.kind, mark.first_day, mark.reason) == (DayMarkKind.FLARE_UP, TODAY, "swollen after a run")
     today = window.heat_map.map.day(TODAY)
     assert today is not None
@@ -136,7 +136,7 @@ def test_marking_a_flare_up_in_the_dialog_shows_it_on_the_map(coach_app: CoachAp
 
 def test_the_weekly_bars_and_the_plan_line_show_the_seeded_dose(coach_app: CoachApp, qtbot: QtBot) -> None:
     three_a_week(coach_app, [date(2026, 3, 2), date(2026, 3, 16)])
-    add_session(coach_app.store, date(2026, 3, 12), hour=8)
+    add_session(coach_app.coach.store, date(2026, 3, 12), hour=8)
 
     window = open_history(coach_app, qtbot)
 
@@ -158,8 +158,8 @@ def test_the_weekly_bars_and_the_plan_line_show_the_seeded_dose(coach_app: Coach
 def test_the_pain_trend_shows_session_and_morning_pain_with_their_means(
     coach_app: CoachApp, qtbot: QtBot
 ) -> None:
-    add_session(coach_app.store, date(2026, 3, 16), pain=2, morning=1, hour=8)
-    add_session(coach_app.store, date(2026, 3, 17), pain=4, morning=3, hour=8)
+    add_session(coach_app.coach.store, date(2026, 3, 16), pain=2, morning=1, hour=8)
+    add_session(coach_app.coach.store, date(2026, 3, 17), pain=4, morning=3, hour=8)
 
     window = open_history(coach_app, qtbot)
 
@@ -177,10 +177,10 @@ def test_the_table_lists_sessions_newest_first_and_filters_by_routine(
 ) -> None:
     other = routine(reps("bridge", sets=1, reps=1), routine_id="bridges", per_week=3)
     first = add_session(
-        coach_app.store, date(2026, 3, 16), pain=2, note="stiff", hour=8, signs={"swelling": False}
+        coach_app.coach.store, date(2026, 3, 16), pain=2, note="stiff", hour=8, signs={"swelling": False}
     )
-    coach_app.store.record_pain_before(first, 1)
-    add_session(coach_app.store, date(2026, 3, 17), of=other, hour=8, signs={"night_pain": True})
+    coach_app.coach.store.record_pain_before(first, 1)
+    add_session(coach_app.coach.store, date(2026, 3, 17), of=other, hour=8, signs={"night_pain": True})
     window = open_history(coach_app, qtbot)
     table = window.table.model()
     assert table.rowCount() == 2
@@ -200,8 +200,8 @@ def test_a_header_click_sorts_the_table_and_the_order_holds_through_the_routine_
 ) -> None:
     other = routine(reps("bridge", sets=1, reps=1), routine_id="bridges", per_week=3)
     for day, pain in ((16, 5), (18, 3), (19, None)):
-        add_session(coach_app.store, date(2026, 3, day), pain=pain, hour=8)
-    add_session(coach_app.store, date(2026, 3, 17), pain=1, of=other, hour=8)
+        add_session(coach_app.coach.store, date(2026, 3, day), pain=pain, hour=8)
+    add_session(coach_app.coach.store, date(2026, 3, 17), pain=1, of=other, hour=8)
     window = open_history(coach_app, qtbot)
     table = window.table.model()
     header = window.table.horizontalHeader()
@@ -224,9 +224,9 @@ def _years_of_sessions(app: CoachApp) -> list[date]:
     """Two sessions a month for two years back from TODAY; a routine done only in the first months."""
     days = [TODAY - timedelta(days=15 * n) for n in range(48)]
     for day in days:
-        add_session(app.store, day, hour=8)
+        add_session(app.coach.store, day, hour=8)
     old = routine(reps("bridge", sets=1, reps=1), routine_id="bridges", per_week=3)
-    add_session(app.store, days[-1] + timedelta(days=1), of=old, hour=8)
+    add_session(app.coach.store, days[-1] + timedelta(days=1), of=old, hour=8)
     return days
 
 
@@ -283,7 +283,7 @@ def test_older_sessions_that_cannot_be_read_are_said_and_the_table_keeps_its_row
     def fails(*_: object, **__: object) -> None:
         raise StoreError("the history file is locked by another program")
 
-    monkeypatch.setattr(coach_app.store, "sessions_before", fails)
+    monkeypatch.setattr(coach_app.coach.store, "sessions_before", fails)
 
     # When the table is scrolled to its end
     with qtbot.waitSignal(coach_app.runner.refused) as said:
@@ -314,7 +314,7 @@ def test_the_history_action_opens_one_window_and_escape_closes_it(coach_app: Coa
 def test_exports_from_the_window_write_the_csv_files_and_the_pdf(
     coach_app: CoachApp, qtbot: QtBot, tmp_path: Path
 ) -> None:
-    add_session(coach_app.store, date(2026, 3, 16), pain=2, hour=8)
+    add_session(coach_app.coach.store, date(2026, 3, 16), pain=2, hour=8)
     window = open_history(coach_app, qtbot)
 
     assert window.export_csv(tmp_path / "csv")
@@ -330,10 +330,10 @@ def test_exports_from_the_window_write_the_csv_files_and_the_pdf(
 def test_accepting_a_progression_writes_the_users_own_copy_and_the_library_shows_it(
     coach_app: CoachApp, qtbot: QtBot
 ) -> None:
-    entry = coach_app.library.find("hip-strength")
+    entry = coach_app.coach.library.find("hip-strength")
     assert entry is not None
     for day in (date(2026, 3, 16), date(2026, 3, 17)):
-        add_session(coach_app.store, day, entry.routine, pain=2, morning=1, hour=8)
+        add_session(coach_app.coach.store, day, entry.routine, pain=2, morning=1, hour=8)
     window = open_history(coach_app, qtbot)
     assert window.advice.heading.text() == "Hip and knee strength (weeks 3–6): Ready for a little more"
     assert window.advice.reason.text().startswith("Pain settled by the morning after")
@@ -341,10 +341,10 @@ def test_accepting_a_progression_writes_the_users_own_copy_and_the_library_shows
 
     qtbot.mouseClick(window.advice.accept_button, Qt.MouseButton.LeftButton)
 
-    copy = coach_app.places.user_routines / "hip-strength.toml"
+    copy = coach_app.coach.places.user_routines / "hip-strength.toml"
     assert copy.read_text(encoding="utf-8").startswith("# Your own copy of")
     assert str(copy) in window.advice.result.text()
-    mine = coach_app.library.find("hip-strength")
+    mine = coach_app.coach.library.find("hip-strength")
     assert mine is not None
     assert mine.origin is Origin.USER
     assert coach_app.window.selected_routine() is not None
@@ -356,7 +356,7 @@ def test_the_pdf_export_asks_for_the_days_and_the_name_line_as_the_command_line_
     coach_app: CoachApp, qtbot: QtBot, tmp_path: Path
 ) -> None:
     for day in (date(2026, 3, 2), date(2026, 3, 10), date(2026, 3, 16)):
-        add_session(coach_app.store, day, pain=2, hour=8)
+        add_session(coach_app.coach.store, day, pain=2, hour=8)
     window = open_history(coach_app, qtbot)
     window.pdf_action.trigger()
     dialog = window.report_dialog
@@ -382,6 +382,6 @@ def test_the_pdf_export_asks_for_the_days_and_the_name_line_as_the_command_line_
     ).stdout
     assert "Alex Example" in text
     assert "9 Mar 2026 to 16 Mar 2026" in text
-    assert load_settings(coach_app.places.data_dir).report_name == "Alex Example"
-    assert coach_app.settings.report_name == "Alex Example"  # the app heard of the change
+    assert load_settings(coach_app.coach.places.data_dir).report_name == "Alex Example"
+    assert coach_app.coach.settings.report_name == "Alex Example"  # the app heard of the change
     window.file_dialog.close()

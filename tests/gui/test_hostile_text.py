@@ -52,7 +52,7 @@ def test_markup_in_a_routine_is_shown_as_written_in_the_player_and_at_the_end(
     name = IMAGE.format(image=image) + "Clamshells"
     routine = load_routine(hostile_routine(tmp_path / "shared", name, title=STYLED))
 
-    player = coach_app.play_routine(routine)
+    player = coach_app.sessions.play_routine(routine)
     assert player is not None
     advance(player, fake_clock, 5.01)  # past "get ready": the exercise's name and instructions show
 
@@ -83,7 +83,7 @@ def test_a_very_long_word_does_not_widen_the_window(
     window.routine_list.setCurrentRow(window.routine_list.count() - 1)  # its title shows beside the list
     assert window.title.text().startswith("TTT")
 
-    player = coach_app.start_routine("hostile")
+    player = coach_app.sessions.start_routine("hostile")
     assert player is not None
     advance(player, fake_clock, 5.01)
     QApplication.processEvents()  # let the layouts settle once
@@ -119,8 +119,8 @@ def hostile_files(places: Places) -> Path:
 def test_the_app_starts_beside_a_fifo_a_device_link_and_an_amplified_file(
     hostile_files: Path, coach_app: CoachApp
 ) -> None:
-    broken = {b.path.name for b in coach_app.library.broken}
+    broken = {b.path.name for b in coach_app.coach.library.broken}
 
     assert broken == {"pipe.toml", "zero.toml", "big.toml"}
     assert coach_app.window.isVisible()
-    assert coach_app.library.find("big") is None
+    assert coach_app.coach.library.find("big") is None

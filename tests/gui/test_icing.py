@@ -29,34 +29,34 @@ def services() -> Services:
 def test_the_ice_button_starts_twenty_minutes(qtbot: QtBot, coach_app: CoachApp) -> None:
     qtbot.mouseClick(coach_app.window.ice_button, Qt.MouseButton.LeftButton)
 
-    window = coach_app.icing_window
-    assert coach_app.icing.running
+    window = coach_app.ice.icing_window
+    assert coach_app.ice.controller.running
     assert window.isVisible()
     assert window.countdown.text() == "20:00"
     assert ICING_START_ADVICE in window.advice.text()
     assert window.help.text() == ICING_WHO_SHOULD_NOT
-    (record,) = coach_app.store.icing_runs()
+    (record,) = coach_app.coach.store.icing_runs()
     assert (record.status, record.planned_minutes) == (IcingStatus.OPEN, 20)
 
 
 def test_ctrl_i_starts_icing(qtbot: QtBot, coach_app: CoachApp) -> None:
     qtbot.keyClick(coach_app.window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
 
-    assert coach_app.icing.running
+    assert coach_app.ice.controller.running
 
 
 def test_the_countdown_follows_the_clock_and_wakes_once_a_second(
     coach_app: CoachApp, fake_clock: FakeClock
 ) -> None:
-    coach_app.start_icing(20)
-    timer = coach_app.icing.timer
+    coach_app.ice.start(20)
+    timer = coach_app.ice.controller.timer
     assert timer.isSingleShot()
     assert 1000 <= timer.interval() <= 1010
 
     fake_clock.advance(65.4)
-    coach_app.icing.tick()
+    coach_app.ice.controller.tick()
 
-    assert coach_app.icing_window.countdown.text() == "18:55"
+    assert coach_app.ice.icing_window.countdown.text() == "18:55"
     assert 600 <= timer.interval() <= 610, "the next wake-up is when the shown second changes"
 
 
@@ -64,68 +64,68 @@ def test_a_run_lets_qts_pixmap_cache_go_so_its_timer_stops_waking_the_app(
     qtbot: QtBot, coach_app: CoachApp, fake_clock: FakeClock
 ) -> None:
     # Given the icing window painted, with pieces of it in Qt's pixmap cache (which then wakes every 30 s)
-    coach_app.start_icing(20)
-    qtbot.waitExposed(coach_app.icing_window)
+    coach_app.ice.start(20)
+    qtbot.waitExposed(coach_app.ice.icing_window)
     drawn = QPixmapCache.insert(QPixmap(8, 8))
 
     # When the countdown ticks for the first time
     fake_clock.advance(1.0)
-    coach_app.icing.tick()
+    coach_app.ice.controller.tick()
 
     # Then the cache is empty (its timer stopped), and the countdown still shows the second
     assert QPixmapCache.find(drawn) is None
-    assert coach_app.icing_window.countdown.text() == "19:59"
+    assert coach_app.ice.icing_window.countdown.text() == "19:59"
 
 
 def test_the_end_rings_notifies_advises_and_is_recorded(
     coach_app: CoachApp, fake_clock: FakeClock, services: Services
 ) -> None:
-    coach_app.start_icing(20)
+    coach_app.ice.start(20)
 
     fake_clock.advance(20 * 60)
-    coach_app.icing.tick()
+    coach_app.ice.controller.tick()
 
-    window = coach_app.icing_window
+    window = coach_app.ice.icing_window
     assert window.countdown.text() == "00:00"
     assert window.advice.text() == ICING_END_ADVICE
     assert window.status.text().startswith("Done at ")
     assert services.sound.played == [Cue.ICING_DONE]  # type: ignore[attr-defined]
     assert services.notifier.shown == [("Icing done", ICING_END_ADVICE)]  # type: ignore[attr-defined]
-    (record,) = coach_app.store.icing_runs()
+    (record,) = coach_app.coach.store.icing_runs()
     assert (record.status, record.actual_minutes) == (IcingStatus.FINISHED, 20)
-    assert not coach_app.icing.timer.isActive()
+    assert not coach_app.ice.controller.timer.isActive()
 
 
 def test_a_sleep_past_the_deadline_says_it_ended_while_asleep(
     coach_app: CoachApp, fake_clock: FakeClock
 ) -> None:
     started = fake_clock.wall()
-    coach_app.start_icing(20)
+    coach_app.ice.start(20)
     fake_clock.advance(3 * 60)
 
     fake_clock.suspend(2 * 3600)
-    coach_app.icing.tick()
+    coach_app.ice.controller.tick()
 
     end = (started + timedelta(minutes=20)).astimezone().strftime("%H:%M")
-    assert coach_app.icing_window.status.text() == f"Ended at {end} while the computer was asleep"
-    (record,) = coach_app.store.icing_runs()
+    assert coach_app.ice.icing_window.status.text() == f"Ended at {end} while the computer was asleep"
+    (record,) = coach_app.coach.store.icing_runs()
     assert record.status is IcingStatus.FINISHED
     assert record.actual_minutes == 20
     assert record.finished_at == started + timedelta(minutes=20)
 
 
 def test_twenty_five_minutes_is_refused_with_the_reason(coach_app: CoachApp) -> None:
-    refusal = coach_app.start_icing(25)
+    refusal = coach_app.ice.start(25)
 
     assert refusal is not None
     assert ICING_LIMIT_REASON in refusal
-    assert ICING_LIMIT_REASON in coach_app.icing_window.warning.text()
-    assert not coach_app.icing.running
-    assert coach_app.store.icing_runs() == []
+    assert ICING_LIMIT_REASON in coach_app.ice.icing_window.warning.text()
+    assert not coach_app.ice.controller.running
+    assert coach_app.coach.store.icing_runs() == []
 
 
 def test_the_minutes_box_cannot_go_past_twenty_and_says_why(coach_app: CoachApp) -> None:
-    box = coach_app.icing_window.minutes
+    box = coach_app.ice.icing_window.minutes
 
     box.setValue(25)
 
@@ -136,67 +136,67 @@ def test_the_minutes_box_cannot_go_past_twenty_and_says_why(coach_app: CoachApp)
 def test_starting_again_while_running_only_shows_the_window(
     coach_app: CoachApp, fake_clock: FakeClock
 ) -> None:
-    coach_app.start_icing(10)
+    coach_app.ice.start(10)
     fake_clock.advance(60)
-    coach_app.icing_window.close()
+    coach_app.ice.icing_window.close()
 
     coach_app.window.ice_action.trigger()
 
-    assert coach_app.icing_window.isVisible()
-    assert coach_app.icing.run is not None
-    assert coach_app.icing.run.planned_minutes == 10
-    assert len(coach_app.store.icing_runs()) == 1
+    assert coach_app.ice.icing_window.isVisible()
+    assert coach_app.ice.controller.run is not None
+    assert coach_app.ice.controller.run.planned_minutes == 10
+    assert len(coach_app.coach.store.icing_runs()) == 1
 
 
 def test_stop_asks_once_then_records_the_minutes(
     qtbot: QtBot, coach_app: CoachApp, fake_clock: FakeClock
 ) -> None:
-    coach_app.start_icing(20)
+    coach_app.ice.start(20)
     fake_clock.advance(6 * 60)
-    window = coach_app.icing_window
+    window = coach_app.ice.icing_window
 
     qtbot.mouseClick(window.stop_button, Qt.MouseButton.LeftButton)
     box = window.confirm_box
     assert box is not None
     assert box.isVisible()
-    assert coach_app.icing.running, "nothing stops before the answer"
+    assert coach_app.ice.controller.running, "nothing stops before the answer"
     box.button(QMessageBox.StandardButton.Yes).click()
 
-    assert not coach_app.icing.running
-    (record,) = coach_app.store.icing_runs()
+    assert not coach_app.ice.controller.running
+    (record,) = coach_app.coach.store.icing_runs()
     assert (record.status, record.actual_minutes) == (IcingStatus.STOPPED, 6)
     assert window.status.text().startswith("Stopped at ")
     assert window.advice.text() == ICING_END_ADVICE
 
 
 def test_answering_no_keeps_icing(qtbot: QtBot, coach_app: CoachApp) -> None:
-    coach_app.start_icing(20)
-    coach_app.icing_window.ask_to_stop()
-    box = coach_app.icing_window.confirm_box
+    coach_app.ice.start(20)
+    coach_app.ice.icing_window.ask_to_stop()
+    box = coach_app.ice.icing_window.confirm_box
     assert box is not None
 
     box.button(QMessageBox.StandardButton.No).click()
 
-    assert coach_app.icing.running
+    assert coach_app.ice.controller.running
 
 
 def test_icing_again_soon_shows_the_soft_warning(coach_app: CoachApp, fake_clock: FakeClock) -> None:
-    coach_app.start_icing(1)
+    coach_app.ice.start(1)
     fake_clock.advance(60)
-    coach_app.icing.tick()
+    coach_app.ice.controller.tick()
 
-    coach_app.start_icing(1)
+    coach_app.ice.start(1)
 
-    assert coach_app.icing.running
-    assert "less than 2 hours ago" in coach_app.icing_window.warning.text()
+    assert coach_app.ice.controller.running
+    assert "less than 2 hours ago" in coach_app.ice.icing_window.warning.text()
 
 
 def test_closing_the_app_stops_a_running_timer_and_records_it(
     coach_app: CoachApp, fake_clock: FakeClock
 ) -> None:
-    coach_app.start_icing(20)
+    coach_app.ice.start(20)
     fake_clock.advance(120)
 
-    coach_app.icing.stop()
+    coach_app.ice.controller.stop()
 
-    assert coach_app.store.icing_runs()[0].status is IcingStatus.STOPPED
+    assert coach_app.coach.store.icing_runs()[0].status is IcingStatus.STOPPED

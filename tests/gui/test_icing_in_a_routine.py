@@ -29,15 +29,15 @@ def test_the_ice_routine_runs_as_an_icing_run_with_its_advice(
     assert ICING_SKIN_CHECK_ADVICE in player.instructions.text()
     assert player.illustration.shown is not None
     assert player.illustration.shown.name == "ice-pack.svg"
-    (run,) = coach_app.store.icing_runs()
+    (run,) = coach_app.coach.store.icing_runs()
     assert run.status is IcingStatus.OPEN
-    assert run.session_id == coach_app.store.sessions()[-1].id
+    assert run.session_id == coach_app.coach.store.sessions()[-1].id
 
     advance(player, fake_clock, 20 * 60)
     qtbot.waitUntil(lambda: isinstance(coach_app.window.pages.currentWidget(), SessionEndPage))
     QApplication.processEvents()
 
-    (run,) = coach_app.store.icing_runs()
+    (run,) = coach_app.coach.store.icing_runs()
     assert run.status is IcingStatus.FINISHED
     page = coach_app.window.pages.currentWidget()
     assert isinstance(page, SessionEndPage)

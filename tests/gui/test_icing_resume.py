@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from coach.cli import main
 from coach.core.clinical.safety import ICING_END_ADVICE
 from coach.core.history.records import IcingStatus
+from coach.core.operations.context import Coach
 from coach.core.paths import Places
 from coach.core.session.clock import FakeClock
 from coach.core.store.adherence import AdherenceStore
@@ -44,7 +45,7 @@ def kill_the_app_while_icing(data_dir: Path, clock_kind: str, minutes: int) -> N
 
 
 def open_app(qtbot: QtBot, places: Places, clock: FakeClock) -> CoachApp:
-    app = CoachApp(places, AdherenceStore.open(places.database), clock=clock, services=Services())
+    app = CoachApp(Coach(places, clock, store=AdherenceStore.open(places.database)), services=Services())
     qtbot.addWidget(app.window)
     app.window.show()
     return app
@@ -58,18 +59,18 @@ def test_a_killed_apps_icing_is_resumed_on_the_next_start(
 
     app = open_app(qtbot, places, fake_clock)
     try:
-        assert app.icing.running
-        assert app.icing_window.countdown.text() == "12:00"
+        assert app.ice.controller.running
+        assert app.ice.icing_window.countdown.text() == "12:00"
         assert app.window.ice_button.text() == "Icing — 12 min left"
 
         fake_clock.advance(12 * 60)
-        app.icing.tick()
+        app.ice.controller.tick()
 
-        (record,) = app.store.icing_runs()
+        (record,) = app.coach.store.icing_runs()
         assert (record.status, record.actual_minutes) == (IcingStatus.FINISHED, 20)
         assert app.window.banner.isVisible()
         assert ICING_END_ADVICE in app.window.banner_text.text()
-        assert app.icing_window.isVisible(), "the end is shown even with no sound and no notifications"
+        assert app.ice.icing_window.isVisible(), "the end is shown even with no sound and no notifications"
         assert app.window.ice_button.text() == "Ice the knee — 20 min"
     finally:
         app.close()
@@ -83,8 +84,8 @@ def test_a_run_whose_deadline_passed_while_the_app_was_closed_is_recorded_as_end
 
     app = open_app(qtbot, places, fake_clock)
     try:
-        assert not app.icing.running
-        (record,) = app.store.icing_runs()
+        assert not app.ice.controller.running
+        (record,) = app.coach.store.icing_runs()
         assert record.status is not IcingStatus.OPEN
         assert record.finished_at == datetime(2026, 3, 2, 8, 5, tzinfo=record.started_at.tzinfo)
     finally:

@@ -26,8 +26,8 @@ def test_icing_started_during_a_session_leaves_space_arrows_and_esc_with_the_pla
     player = start_from_the_window(qtbot, coach_app, "Hip and knee strength (weeks 3–6)")
     advance(player, fake_clock, 2)
     qtbot.keyClick(coach_app.window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
-    assert coach_app.icing.running
-    assert coach_app.icing_window.isVisible()
+    assert coach_app.ice.controller.running
+    assert coach_app.ice.icing_window.isVisible()
 
     key_to_whatever_has_focus(qtbot, Qt.Key.Key_Space)
     assert player.engine.state is EngineState.PAUSED
@@ -41,21 +41,21 @@ def test_icing_started_during_a_session_leaves_space_arrows_and_esc_with_the_pla
     key_to_whatever_has_focus(qtbot, Qt.Key.Key_Escape)
     assert player.confirming
 
-    assert coach_app.icing.running, "no key meant for the player stopped the icing"
-    assert coach_app.icing_window.confirm_box is None
+    assert coach_app.ice.controller.running, "no key meant for the player stopped the icing"
+    assert coach_app.ice.icing_window.confirm_box is None
 
 
 def test_keys_pressed_in_the_icing_window_during_a_session_go_to_the_player(
     qtbot: QtBot, coach_app: CoachApp, fake_clock: FakeClock
 ) -> None:
     player = start_from_the_window(qtbot, coach_app, "Hip and knee strength (weeks 3–6)")
-    coach_app.start_icing(20)
-    window = coach_app.icing_window
+    coach_app.ice.start(20)
+    window = coach_app.ice.icing_window
     window.activateWindow()  # the person clicked on the icing window
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
 
     key_to_whatever_has_focus(qtbot, Qt.Key.Key_Space)
 
     assert player.engine.state is EngineState.PAUSED
-    assert coach_app.icing.running
+    assert coach_app.ice.controller.running
     assert window.confirm_box is None

@@ -24,7 +24,13 @@ def test_every_window_has_the_apps_icon(qtbot: QtBot, coach_app: CoachApp) -> No
     about = coach_app.show_about()
     qtbot.addWidget(about)
 
-    for window in (coach_app.window, coach_app.icing_window, history, coach_app.reminders.prompt, about):
+    for window in (
+        coach_app.window,
+        coach_app.ice.icing_window,
+        history,
+        coach_app.ice.reminders.prompt,
+        about,
+    ):
         assert has_icon(window), window.objectName() or type(window).__name__
 
 

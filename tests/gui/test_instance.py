@@ -153,8 +153,8 @@ def test_the_app_starts_icing_for_a_second_launch(coach_app: CoachApp) -> None:
     message = coach_app.handle_request(Request("ice", 5))
 
     assert message == "Started a 5-minute icing timer in the Rehab Coach that is already running."
-    assert coach_app.icing.run is not None
-    assert coach_app.icing.run.planned_minutes == 5
+    assert coach_app.ice.controller.run is not None
+    assert coach_app.ice.controller.run.planned_minutes == 5
     assert coach_app.handle_request(Request("ice", 10)) == "An icing timer is already running: 5 min left."
 
 
@@ -162,7 +162,7 @@ def test_the_app_refuses_25_minutes_from_a_second_launch(coach_app: CoachApp) ->
     with pytest.raises(ValueError, match=ICING_LIMIT_REASON):
         coach_app.handle_request(Request("ice", 25))
 
-    assert not coach_app.icing.running
+    assert not coach_app.ice.controller.running
 
 
 def test_a_plain_second_launch_brings_the_window_forward(coach_app: CoachApp) -> None:

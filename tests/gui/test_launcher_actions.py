@@ -23,11 +23,11 @@ def test_todays_routine_from_a_second_launch_starts_the_chosen_routine(coach_app
     coach_app.window.select_routine("hip-strength")
 
     coach_app.handle_request(Request("today"))
-    assert coach_app.pain_page is not None  # the pain before the session comes first
-    coach_app.pain_page.skip()
+    assert coach_app.sessions.pain_page is not None  # the pain before the session comes first
+    coach_app.sessions.pain_page.skip()
 
-    assert coach_app.player is not None
-    assert coach_app.player.routine.id == "hip-strength"
+    assert coach_app.sessions.player is not None
+    assert coach_app.sessions.player.routine.id == "hip-strength"
 
 
 def test_the_new_requests_travel_as_json() -> None:
@@ -46,7 +46,7 @@ def test_the_commands_hand_their_request_to_the_app(
         asked.append(request)
         return 0
 
-    monkeypatch.setattr("coach.gui.app.run_app", fake_run_app)
+    monkeypatch.setattr("coach.gui.main.run_app", fake_run_app)
 
     assert main(args) == 0
     assert asked == [Request(command)]

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from coach.core.operations.context import Coach
 from coach.core.paths import Places
 from coach.core.session.clock import FakeClock
 from coach.core.settings import Settings, load_settings
@@ -37,7 +38,7 @@ def test_a_broken_routine_is_listed_with_its_error(
         'format = 1\nid = "mine"\ntitle = "Mine"\n[[exercises]]\nid = "a"\nname = "A"\nreps = -3\n',
     )
     store = AdherenceStore.open(places.database)
-    app = CoachApp(places, store, clock=fake_clock, services=Services())
+    app = CoachApp(Coach(places, fake_clock, store=store), services=Services())
     window = app.window
     qtbot.addWidget(window)
 
@@ -52,15 +53,17 @@ def test_a_broken_routine_is_listed_with_its_error(
 
 
 def test_beeps_and_voice_choices_persist(qtbot: QtBot, coach_app: CoachApp, places: Places) -> None:
-    coach_app.voice_action.trigger()  # off
+    coach_app.sound_menu.voice_action.trigger()  # off
 
     assert load_settings(places.data_dir) == Settings(voice=False, beeps=True)
-    again = CoachApp(places, AdherenceStore.open(places.database), clock=coach_app.clock, services=Services())
+    again = CoachApp(
+        Coach(places, coach_app.coach.clock, store=AdherenceStore.open(places.database)), services=Services()
+    )
     qtbot.addWidget(again.window)
     try:
-        assert not again.voice_action.isChecked()
-        assert again.beeps_action.isChecked()
-        player = again.start_routine("hip-strength")
+        assert not again.sound_menu.voice_action.isChecked()
+        assert again.sound_menu.beeps_action.isChecked()
+        player = again.sessions.start_routine("hip-strength")
         assert player is not None
         assert (player.speak, player.beeps) == (False, True)
     finally:
@@ -89,17 +92,15 @@ def test_spoken_cues_that_cannot_load_say_why_in_the_menu_and_the_player(
 ) -> None:
     reason = "libspeechd.so.2 is not installed (apt install speech-dispatcher)"
     app = CoachApp(
-        places,
-        AdherenceStore.open(places.database),
-        clock=fake_clock,
+        Coach(places, fake_clock, store=AdherenceStore.open(places.database)),
         services=Services(voice=NullVoice(reason)),
     )
     qtbot.addWidget(app.window)
     try:
-        assert not app.voice_action.isEnabled()
-        assert reason in app.voice_action.text()
+        assert not app.sound_menu.voice_action.isEnabled()
+        assert reason in app.sound_menu.voice_action.text()
 
-        player = app.start_routine("hip-strength")
+        player = app.sessions.start_routine("hip-strength")
 
         assert player is not None
         assert not player.voice_note.isHidden()
@@ -109,11 +110,11 @@ def test_spoken_cues_that_cannot_load_say_why_in_the_menu_and_the_player(
 
 
 def test_no_note_when_the_voice_is_turned_off_by_choice(coach_app: CoachApp) -> None:
-    player = coach_app.start_routine("hip-strength")
+    player = coach_app.sessions.start_routine("hip-strength")
 
     assert player is not None
     assert player.voice_note.isHidden()
-    assert coach_app.voice_action.isEnabled()
+    assert coach_app.sound_menu.voice_action.isEnabled()
 
 
 def test_the_first_window_opens_on_the_routine_done_last_before_the_store_opens(
@@ -121,9 +122,9 @@ def test_the_first_window_opens_on_the_routine_done_last_before_the_store_opens(
 ) -> None:
     # Given a session of the hip-strength routine in the store (the list's first routine is another one)
     store = AdherenceStore.open(places.database)
-    app = CoachApp(places, store, clock=fake_clock, services=Services())
+    app = CoachApp(Coach(places, fake_clock, store=store), services=Services())
     qtbot.addWidget(app.window)
-    app.start_routine("hip-strength")
+    app.sessions.start_routine("hip-strength")
     app.close()
 
     # When the app's first window is built, as run_app paints it before it opens the store

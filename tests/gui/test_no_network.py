@@ -24,7 +24,7 @@ def test_a_session_in_the_window_opens_no_socket(
     before = internet_sockets_held()
     made = refuse_sockets(monkeypatch)
 
-    player = coach_app.play_routine(load_routine(EXAMPLE))
+    player = coach_app.sessions.play_routine(load_routine(EXAMPLE))
     assert player is not None
     advance(player, fake_clock, player.engine.seconds_total + 1)
     qtbot.waitUntil(lambda: isinstance(coach_app.window.pages.currentWidget(), SessionEndPage))

@@ -22,6 +22,7 @@ from coach.gui.history import HistoryWindow
 from coach.gui.report import draw_report
 from coach.gui.session_end import SessionEndPage
 from tests.gui.driving import finish_a_session
+from tests.helpers import over
 from tests.seeding import add_session
 
 
@@ -60,7 +61,7 @@ def test_a_mark_made_in_the_dialog_reaches_the_main_window(qtbot: QtBot, coach_a
 
     assert len(seen) == 1
     assert dialog.list.count() == 1
-    assert [m.reason for m in coach_app.store.day_marks()] == ["holiday"]
+    assert [m.reason for m in coach_app.coach.store.day_marks()] == ["holiday"]
 
 
 def test_a_refused_mark_is_said_under_the_form_and_nothing_is_stored(
@@ -74,7 +75,7 @@ def test_a_refused_mark_is_said_under_the_form_and_nothing_is_stored(
         assert dialog.add() is None
 
     assert "before it starts" in dialog.problem.text()
-    assert coach_app.store.day_marks() == []
+    assert coach_app.coach.store.day_marks() == []
 
 
 def pdf_text(path: Path) -> str:
@@ -91,13 +92,13 @@ def test_a_session_with_17_of_249_steps_done_is_mostly_skipped_everywhere(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    entry = coach_app.library.find("hip-strength")
+    entry = coach_app.coach.library.find("hip-strength")
     assert entry is not None
-    session_id = add_session(coach_app.store, date(2026, 3, 2), entry.routine, done=17, hour=8)
-    record = coach_app.store.session(session_id)
+    session_id = add_session(coach_app.coach.store, date(2026, 3, 2), entry.routine, done=17, hour=8)
+    record = coach_app.coach.store.session(session_id)
     assert (record.steps_completed, record.steps_total) == (17, 249)
 
-    page = SessionEndPage(record, coach_app.store, coach_app.runner)
+    page = SessionEndPage(record, coach_app.runner)
     qtbot.addWidget(page)
     history = coach_app.show_history()
     assert "most of it was skipped" in page.heading.text()
@@ -109,13 +110,15 @@ def test_a_session_with_17_of_249_steps_done_is_mostly_skipped_everywhere(
     assert (listed["outcome"], listed["status"]) == ("mostly skipped", "completed")
 
     folder = tmp_path / "csv"
-    export_csv_files(coach_app.store, folder, Period(), UTC)
+    export_csv_files(over(coach_app.coach.store), folder, Period())
     with (folder / "sessions.csv").open(encoding="utf-8-sig", newline="") as handle:
         [row] = list(csv.DictReader(handle))
     assert row["outcome"] == "mostly skipped"
 
     pdf = tmp_path / "report.pdf"
-    export_report(coach_app.store, pdf, Period(), date(2026, 3, 2), draw_report, UTC)
+    export_report(
+        over(coach_app.coach.store, now=datetime(2026, 3, 2, 12, tzinfo=UTC)), pdf, Period(), draw_report
+    )
     text = pdf_text(pdf)
     assert "1 mostly skipped" in text
     assert "Mostly skipped" in text  # the column of the table of sessions by routine

@@ -8,41 +8,46 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from coach.core.operations import Changes, OpResult, Refused
+from coach.core.operations.context import Coach
+from coach.core.store.adherence import AdherenceStore
 from coach.core.store.errors import StoreError
 from coach.gui.operations import OperationRunner
+from tests.helpers import over
 
 
-def refuse() -> OpResult[int]:
+def refuse(coach: Coach) -> OpResult[int]:
     raise Refused("the span ends before it starts")
 
 
-def fail() -> OpResult[int]:
+def fail(coach: Coach) -> OpResult[int]:
     raise StoreError("the database is locked")
 
 
-def disk_full() -> OpResult[int]:
+def disk_full(coach: Coach) -> OpResult[int]:
     raise OSError(28, "No space left on device", str(Path("/data/settings.json")))
 
 
-def test_a_value_comes_back_and_what_changed_is_announced(qtbot: QtBot) -> None:
-    runner = OperationRunner()
+def test_a_value_comes_back_and_what_changed_is_announced(qtbot: QtBot, store: AdherenceStore) -> None:
+    runner = OperationRunner(over(store))
 
     with qtbot.waitSignal(runner.changed) as announced:
-        value = runner.run(lambda: OpResult(7, Changes(day_marks=True)))
+        value = runner.run(lambda coach: OpResult(7, Changes(day_marks=True)))
 
     assert value == 7
     assert announced.args == [Changes(day_marks=True)]
 
 
-def test_nothing_is_announced_when_nothing_changed(qtbot: QtBot) -> None:
-    runner = OperationRunner()
+def test_nothing_is_announced_when_nothing_changed(qtbot: QtBot, store: AdherenceStore) -> None:
+    runner = OperationRunner(over(store))
 
     with qtbot.assertNotEmitted(runner.changed):
-        assert runner.run(lambda: OpResult("done")) == "done"
+        assert runner.run(lambda coach: OpResult("done")) == "done"
 
 
-def test_a_refusal_is_shown_in_a_message_and_nothing_is_announced(qtbot: QtBot) -> None:
-    runner, window = OperationRunner(), QWidget()
+def test_a_refusal_is_shown_in_a_message_and_nothing_is_announced(
+    qtbot: QtBot, store: AdherenceStore
+) -> None:
+    runner, window = OperationRunner(over(store)), QWidget()
     qtbot.addWidget(window)
 
     with qtbot.assertNotEmitted(runner.changed), qtbot.waitSignal(runner.refused) as said:
@@ -56,8 +61,8 @@ def test_a_refusal_is_shown_in_a_message_and_nothing_is_announced(qtbot: QtBot) 
     box.close()
 
 
-def test_a_refusal_can_be_said_in_the_asking_window_instead(qtbot: QtBot) -> None:
-    runner, lines = OperationRunner(), []
+def test_a_refusal_can_be_said_in_the_asking_window_instead(qtbot: QtBot, store: AdherenceStore) -> None:
+    runner, lines = OperationRunner(over(store)), []
 
     assert runner.run(refuse, show_refusal=lines.append) is None
 
@@ -65,8 +70,8 @@ def test_a_refusal_can_be_said_in_the_asking_window_instead(qtbot: QtBot) -> Non
     assert runner.message_box is None
 
 
-def test_a_store_failure_is_shown_as_a_warning(qtbot: QtBot) -> None:
-    runner, window = OperationRunner(), QWidget()
+def test_a_store_failure_is_shown_as_a_warning(qtbot: QtBot, store: AdherenceStore) -> None:
+    runner, window = OperationRunner(over(store)), QWidget()
     qtbot.addWidget(window)
 
     assert runner.run(fail, window) is None
@@ -77,8 +82,8 @@ def test_a_store_failure_is_shown_as_a_warning(qtbot: QtBot) -> None:
     runner.message_box.close()
 
 
-def test_a_file_that_cannot_be_written_is_said_with_its_place(qtbot: QtBot) -> None:
-    runner, window, lines = OperationRunner(), QWidget(), []
+def test_a_file_that_cannot_be_written_is_said_with_its_place(qtbot: QtBot, store: AdherenceStore) -> None:
+    runner, window, lines = OperationRunner(over(store)), QWidget(), []
     qtbot.addWidget(window)
 
     assert runner.run(disk_full, window) is None
@@ -91,8 +96,10 @@ def test_a_file_that_cannot_be_written_is_said_with_its_place(qtbot: QtBot) -> N
     runner.message_box.close()
 
 
-def test_a_store_that_fails_while_a_window_reads_is_said_not_raised(qtbot: QtBot) -> None:
-    runner, window, drawn = OperationRunner(), QWidget(), []
+def test_a_store_that_fails_while_a_window_reads_is_said_not_raised(
+    qtbot: QtBot, store: AdherenceStore
+) -> None:
+    runner, window, drawn = OperationRunner(over(store)), QWidget(), []
     qtbot.addWidget(window)
 
     with runner.reading(window):

@@ -17,7 +17,7 @@ def _press_start(qtbot: QtBot, coach_app: CoachApp) -> PainBeforePage:
     titles = [window.routine_list.item(i).text() for i in range(window.routine_list.count())]
     window.routine_list.setCurrentRow(titles.index(TITLE))
     qtbot.mouseClick(window.start_button, Qt.MouseButton.LeftButton)
-    page = coach_app.pain_page
+    page = coach_app.sessions.pain_page
     assert page is not None
     assert window.pages.currentWidget() is page
     return page
@@ -25,14 +25,14 @@ def _press_start(qtbot: QtBot, coach_app: CoachApp) -> PainBeforePage:
 
 def test_start_asks_the_pain_before_and_stores_one_tap(qtbot: QtBot, coach_app: CoachApp) -> None:
     page = _press_start(qtbot, coach_app)
-    assert coach_app.player is None
-    assert coach_app.store.sessions() == []  # nothing is started until it is answered or skipped
+    assert coach_app.sessions.player is None
+    assert coach_app.coach.store.sessions() == []  # nothing is started until it is answered or skipped
 
     qtbot.mouseClick(page.buttons[3], Qt.MouseButton.LeftButton)
 
-    assert coach_app.player is not None
-    assert coach_app.window.pages.currentWidget() is coach_app.player
-    [record] = coach_app.store.sessions()
+    assert coach_app.sessions.player is not None
+    assert coach_app.window.pages.currentWidget() is coach_app.sessions.player
+    [record] = coach_app.coach.store.sessions()
     assert (record.status, record.pain_before) == (SessionStatus.OPEN, 3)
 
 
@@ -41,7 +41,7 @@ def test_a_digit_key_answers_at_once(qtbot: QtBot, coach_app: CoachApp) -> None:
 
     qtbot.keyClick(page, Qt.Key.Key_7)
 
-    [record] = coach_app.store.sessions()
+    [record] = coach_app.coach.store.sessions()
     assert record.pain_before == 7
 
 
@@ -50,8 +50,8 @@ def test_esc_skips_and_starts_without_a_score(qtbot: QtBot, coach_app: CoachApp)
 
     qtbot.keyClick(page, Qt.Key.Key_Escape)
 
-    assert coach_app.player is not None
-    [record] = coach_app.store.sessions()
+    assert coach_app.sessions.player is not None
+    [record] = coach_app.coach.store.sessions()
     assert record.pain_before is None
 
 
@@ -61,15 +61,15 @@ def test_back_returns_to_the_routines_without_a_session(qtbot: QtBot, coach_app:
 
     qtbot.mouseClick(page.back_button, Qt.MouseButton.LeftButton)
 
-    assert coach_app.player is None
-    assert coach_app.pain_page is None
+    assert coach_app.sessions.player is None
+    assert coach_app.sessions.pain_page is None
     assert coach_app.window.pages.currentWidget() is coach_app.window.library_page
     assert coach_app.window.start_action.isEnabled()
-    assert coach_app.store.sessions() == []
+    assert coach_app.coach.store.sessions() == []
 
 
 def test_a_routine_of_icing_alone_starts_without_the_question(coach_app: CoachApp) -> None:
-    assert coach_app.ask_before_start("ice") is None
+    assert coach_app.sessions.ask_before_start("ice") is None
 
-    assert coach_app.pain_page is None
-    assert coach_app.player is not None
+    assert coach_app.sessions.pain_page is None
+    assert coach_app.sessions.player is not None

@@ -38,7 +38,7 @@ def test_start_shows_the_first_exercise_and_records_an_open_session(
     assert player.illustration.shown is not None
     assert player.illustration.shown.name == "clamshell.svg"
     assert "Lie on your side" in player.instructions.text()
-    [record] = coach_app.store.sessions()
+    [record] = coach_app.coach.store.sessions()
     assert (record.routine_id, record.status) == ("hip-strength", SessionStatus.OPEN)
 
     advance(player, fake_clock, GET_READY_SECONDS + 2 * REP_SECONDS + 1)
@@ -48,7 +48,7 @@ def test_start_shows_the_first_exercise_and_records_an_open_session(
     set_left = int(12 * REP_SECONDS - 2 * REP_SECONDS - 1)
     assert player.countdown_caption.text() == f"of 12 reps · set ends in 0:{set_left:02d}"
     assert player.next_label.text() == "Next up: Switch to the right side"
-    assert coach_app.store.done_step_indexes(record.id) == [0, 1, 2]
+    assert coach_app.coach.store.done_step_indexes(record.id) == [0, 1, 2]
 
 
 def test_space_pauses_and_resumes(qtbot: QtBot, coach_app: CoachApp, fake_clock: FakeClock) -> None:
@@ -81,8 +81,8 @@ def test_right_skips_the_set_and_left_goes_back(
     press(qtbot, player, Qt.Key.Key_Right)
 
     assert player.headline.text() == "Switch to the right side"
-    session_id = coach_app.store.sessions()[0].id
-    assert coach_app.store.done_step_indexes(session_id) == list(range(13))  # get ready + 12 reps
+    session_id = coach_app.coach.store.sessions()[0].id
+    assert coach_app.coach.store.done_step_indexes(session_id) == list(range(13))  # get ready + 12 reps
 
     press(qtbot, player, Qt.Key.Key_Left)  # just begun: back to the previous block, the left side
 
@@ -116,7 +116,7 @@ def test_while_asking_to_stop_the_other_keys_do_nothing(
 
     assert player.engine.index == 0
     assert player.confirm_bar.isVisible()
-    assert coach_app.store.sessions()[0].status is SessionStatus.OPEN
+    assert coach_app.coach.store.sessions()[0].status is SessionStatus.OPEN
 
 
 def test_holding_a_key_is_one_press(qtbot: QtBot, coach_app: CoachApp) -> None:
@@ -138,13 +138,13 @@ def test_esc_then_stop_saves_the_session_as_stopped_early(
     answer_stop(qtbot, player, stop=True)
 
     qtbot.waitUntil(lambda: isinstance(coach_app.window.pages.currentWidget(), SessionEndPage))
-    [record] = coach_app.store.sessions()
+    [record] = coach_app.coach.store.sessions()
     assert record.status is SessionStatus.STOPPED
     assert record.steps_completed == 3
     page = coach_app.window.pages.currentWidget()
     assert isinstance(page, SessionEndPage)
     assert page.heading.text() == "Session stopped early — everything you did is saved"
-    assert coach_app.player is None
+    assert coach_app.sessions.player is None
     assert isinstance(services.inhibitor, RecordingInhibitor)
     assert services.inhibitor.calls == ["inhibit", "release"]
 
@@ -165,7 +165,7 @@ def test_the_end_of_a_session_stores_pain_note_and_warning_signs(
     qtbot.keyClicks(page.note, "stairs were hard")
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
 
-    [record] = coach_app.store.sessions()
+    [record] = coach_app.coach.store.sessions()
     assert record.status is SessionStatus.COMPLETED
     assert (record.pain, record.note) == (6, "stairs were hard")
     assert record.warning_signs == (("night_pain", True), ("swelling", False))
@@ -180,7 +180,7 @@ def test_skipping_the_questions_stores_no_answers(
 
     qtbot.mouseClick(page.skip_button, Qt.MouseButton.LeftButton)
 
-    [record] = coach_app.store.sessions()
+    [record] = coach_app.coach.store.sessions()
     assert record.pain is None
     assert record.warning_signs == (("night_pain", None), ("swelling", None))
 
@@ -218,7 +218,7 @@ def test_a_whole_session_runs_to_the_end_on_null_services(
         advance(player, fake_clock, min(player.engine.remaining(), 7.0))
 
     qtbot.waitUntil(lambda: isinstance(coach_app.window.pages.currentWidget(), SessionEndPage))
-    [record] = coach_app.store.sessions()
+    [record] = coach_app.coach.store.sessions()
     assert record.status is SessionStatus.COMPLETED
     assert record.steps_completed == record.steps_total
 
@@ -237,8 +237,8 @@ def test_a_running_session_is_not_started_twice(qtbot: QtBot, coach_app: CoachAp
     start_from_the_window(qtbot, coach_app, "Hip and knee strength (weeks 3–6)")
 
     assert not coach_app.window.start_action.isEnabled()
-    assert coach_app.start_routine("gentle-start") is None
-    assert len(coach_app.store.sessions()) == 1
+    assert coach_app.sessions.start_routine("gentle-start") is None
+    assert len(coach_app.coach.store.sessions()) == 1
 
 
 @pytest.mark.parametrize(
@@ -258,7 +258,7 @@ def test_answers_are_kept_when_the_page_is_left_with_esc(
     page.setFocus()
     qtbot.keyClick(page, Qt.Key.Key_Escape)
 
-    [record] = coach_app.store.sessions()
+    [record] = coach_app.coach.store.sessions()
     assert record.pain == 7
     assert record.warning_signs_reported == ("night_pain",)
     assert coach_app.window.pages.currentWidget() is coach_app.window.library_page
@@ -289,7 +289,7 @@ def test_closing_the_window_during_a_session_asks_first(
     assert player.confirm_bar.isVisible()
     press(qtbot, player, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: isinstance(coach_app.window.pages.currentWidget(), SessionEndPage))
-    assert coach_app.store.sessions()[0].status is SessionStatus.STOPPED
+    assert coach_app.coach.store.sessions()[0].status is SessionStatus.STOPPED
     coach_app.window.close()
     assert not coach_app.window.isVisible()
 

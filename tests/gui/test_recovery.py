@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, QTimer
 from pytestqt.qtbot import QtBot
 
 from coach.core.history.records import SessionStatus
+from coach.core.operations.context import Coach
 from coach.core.paths import Places
 from coach.core.routines.model import plan_steps
 from coach.core.session.clock import FakeClock
@@ -56,7 +57,7 @@ def die_with(player: PlayerView) -> None:
 
 
 def open_app(qtbot: QtBot, places: Places, clock: FakeClock) -> CoachApp:
-    app = CoachApp(places, AdherenceStore.open(places.database), clock=clock, services=Services())
+    app = CoachApp(Coach(places, clock, store=AdherenceStore.open(places.database)), services=Services())
     qtbot.addWidget(app.window)
     app.window.show()
     return app
@@ -68,12 +69,12 @@ def test_a_killed_session_is_offered_on_the_next_start_and_resumes_with_every_st
     reported = kill_the_app_mid_session(data_dir, "hip-strength")
     app = open_app(qtbot, places, fake_clock)
     try:
-        [record] = app.store.open_sessions()
-        assert app.store.done_step_indexes(record.id) == reported == list(range(STEPS_BEFORE_KILL))
+        [record] = app.coach.store.open_sessions()
+        assert app.coach.store.done_step_indexes(record.id) == reported == list(range(STEPS_BEFORE_KILL))
 
-        app.offer_recovery()
+        app.sessions.offer_recovery()
 
-        dialog = app.recovery_dialog
+        dialog = app.sessions.recovery_dialog
         assert isinstance(dialog, RecoveryDialog)
         qtbot.waitUntil(dialog.isVisible)
         assert f"The {record.steps_completed} of {record.steps_total} reps and holds you did are saved" in (
@@ -81,7 +82,7 @@ def test_a_killed_session_is_offered_on_the_next_start_and_resumes_with_every_st
         )
         qtbot.mouseClick(dialog.resume_button, Qt.MouseButton.LeftButton)
 
-        player = app.player
+        player = app.sessions.player
         assert player is not None
         steps = plan_steps(player.routine)
         assert player.engine.index == resume_point(steps, reported)
@@ -91,11 +92,11 @@ def test_a_killed_session_is_offered_on_the_next_start_and_resumes_with_every_st
             player.tick()
         qtbot.waitUntil(lambda: isinstance(app.window.pages.currentWidget(), SessionEndPage))
 
-        finished = app.store.session(record.id)
+        finished = app.coach.store.session(record.id)
         assert finished.status is SessionStatus.COMPLETED
         assert finished.steps_completed == finished.steps_total
-        assert app.store.done_step_indexes(record.id) == list(range(len(steps)))
-        assert len(app.store.sessions()) == 1
+        assert app.coach.store.done_step_indexes(record.id) == list(range(len(steps)))
+        assert len(app.coach.store.sessions()) == 1
     finally:
         app.close()
 
@@ -104,8 +105,8 @@ def test_a_killed_session_can_be_closed_as_stopped_early(
     qtbot: QtBot, places: Places, data_dir: Path, fake_clock: FakeClock
 ) -> None:
     store = AdherenceStore.open(places.database)
-    crashed = CoachApp(places, store, clock=fake_clock, services=Services())
-    player = crashed.start_routine("hip-strength")
+    crashed = CoachApp(Coach(places, fake_clock, store=store), services=Services())
+    player = crashed.sessions.start_routine("hip-strength")
     assert player is not None
     fake_clock.advance(5 + 3 * 4 + 1)
     player.tick()
@@ -116,16 +117,16 @@ def test_a_killed_session_can_be_closed_as_stopped_early(
 
     app = open_app(qtbot, places, fake_clock)
     try:
-        app.offer_recovery()
-        dialog = app.recovery_dialog
+        app.sessions.offer_recovery()
+        dialog = app.sessions.recovery_dialog
         assert dialog is not None
         qtbot.waitUntil(dialog.isVisible)
         qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
 
-        [record] = app.store.sessions()
+        [record] = app.coach.store.sessions()
         assert record.status is SessionStatus.STOPPED
         assert record.steps_completed == 4
-        assert app.player is None
+        assert app.sessions.player is None
         assert app.window.pages.currentWidget() is app.window.library_page
     finally:
         app.close()
@@ -136,8 +137,8 @@ def test_nothing_is_offered_when_every_session_finished(
 ) -> None:
     app = open_app(qtbot, places, fake_clock)
     try:
-        app.offer_recovery()
-        assert app.recovery_dialog is None
+        app.sessions.offer_recovery()
+        assert app.sessions.recovery_dialog is None
     finally:
         app.close()
 
@@ -151,8 +152,8 @@ def test_a_session_whose_routine_file_changed_is_offered_but_cannot_be_resumed(
     )
     write(mine, text)
     store = AdherenceStore.open(places.database)
-    crashed = CoachApp(places, store, clock=fake_clock, services=Services())
-    player = crashed.start_routine("mine")
+    crashed = CoachApp(Coach(places, fake_clock, store=store), services=Services())
+    player = crashed.sessions.start_routine("mine")
     assert player is not None
     store.close()  # the app "dies"
     die_with(player)
@@ -162,8 +163,8 @@ def test_a_session_whose_routine_file_changed_is_offered_but_cannot_be_resumed(
 
     app = open_app(qtbot, places, fake_clock)
     try:
-        app.offer_recovery()
-        dialog = app.recovery_dialog
+        app.sessions.offer_recovery()
+        dialog = app.sessions.recovery_dialog
         assert dialog is not None
         assert not dialog.resume_button.isEnabled()
         assert "It cannot be resumed: its routine file has changed since." in dialog.informativeText()

@@ -8,13 +8,14 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from coach.core.operations import Changes, start_session
+from coach.core.operations.context import Coach
 from coach.core.paths import Places
 from coach.core.session.clock import FakeClock
 from coach.core.settings import Settings, load_settings, save_settings
 from coach.core.store.adherence import AdherenceStore
 from coach.gui.app import CoachApp, Services
 from tests.conftest import REPO
-from tests.helpers import reps, routine
+from tests.helpers import over, reps, routine
 
 
 class RecordingNotifier:
@@ -42,31 +43,33 @@ def local_time(moment: datetime) -> time:
 
 def every_day_in(coach_app: CoachApp, fake_clock: FakeClock, minutes: int) -> None:
     """Set a daily reminder `minutes` from now (local time), as the settings dialog would."""
-    coach_app.reminders.set_schedule(
+    coach_app.ice.reminders.set_schedule(
         (1, 2, 3, 4, 5, 6, 7), local_time(fake_clock.wall() + timedelta(minutes=minutes))
     )
 
 
 def test_no_reminder_set_means_no_timer(coach_app: CoachApp) -> None:
-    assert not coach_app.reminders.timer.isActive()
+    assert not coach_app.ice.reminders.timer.isActive()
 
 
 def test_a_reminder_notifies_and_prompts_at_its_time(
     coach_app: CoachApp, fake_clock: FakeClock, notifier: RecordingNotifier
 ) -> None:
     every_day_in(coach_app, fake_clock, 30)
-    assert coach_app.reminders.timer.interval() <= 60_000, "it looks at the wall clock at least once a minute"
+    assert coach_app.ice.reminders.timer.interval() <= 60_000, (
+        "it looks at the wall clock at least once a minute"
+    )
 
     fake_clock.advance(29 * 60)
-    coach_app.reminders.check()
+    coach_app.ice.reminders.check()
     assert notifier.shown == []
 
     fake_clock.advance(60)
-    coach_app.reminders.check()
+    coach_app.ice.reminders.check()
 
     assert notifier.shown == [("Time for your routine", "Start it now, or snooze it.")]
-    assert coach_app.reminders.prompt.isVisible()
-    coach_app.reminders.check()
+    assert coach_app.ice.reminders.prompt.isVisible()
+    coach_app.ice.reminders.check()
     assert len(notifier.shown) == 1, "shown once"
 
 
@@ -75,18 +78,18 @@ def test_snooze_brings_it_back_after_the_chosen_minutes(
 ) -> None:
     every_day_in(coach_app, fake_clock, 1)
     fake_clock.advance(60)
-    coach_app.reminders.check()
+    coach_app.ice.reminders.check()
 
-    coach_app.reminders.prompt.snooze_buttons[10].click()
-    assert not coach_app.reminders.prompt.isVisible()
+    coach_app.ice.reminders.prompt.snooze_buttons[10].click()
+    assert not coach_app.ice.reminders.prompt.isVisible()
     fake_clock.advance(9 * 60)
-    coach_app.reminders.check()
+    coach_app.ice.reminders.check()
     assert len(notifier.shown) == 1
 
     fake_clock.advance(60)
-    coach_app.reminders.check()
+    coach_app.ice.reminders.check()
     assert len(notifier.shown) == 2
-    assert coach_app.reminders.prompt.isVisible()
+    assert coach_app.ice.reminders.prompt.isVisible()
 
 
 def test_start_in_the_prompt_starts_todays_routine(
@@ -94,12 +97,12 @@ def test_start_in_the_prompt_starts_todays_routine(
 ) -> None:
     every_day_in(coach_app, fake_clock, 1)
     fake_clock.advance(60)
-    coach_app.reminders.check()
+    coach_app.ice.reminders.check()
 
     with qtbot.waitSignal(coach_app.window.start_requested):
-        coach_app.reminders.prompt.start_button.click()
+        coach_app.ice.reminders.prompt.start_button.click()
 
-    assert not coach_app.reminders.prompt.isVisible()
+    assert not coach_app.ice.reminders.prompt.isVisible()
 
 
 def test_reminders_missed_over_days_of_sleep_show_once(
@@ -108,17 +111,17 @@ def test_reminders_missed_over_days_of_sleep_show_once(
     every_day_in(coach_app, fake_clock, 30)
 
     fake_clock.suspend(3 * 24 * 3600 + 3600)
-    coach_app.reminders.check()
-    coach_app.reminders.prompt.dismiss_button.click()
+    coach_app.ice.reminders.check()
+    coach_app.ice.reminders.prompt.dismiss_button.click()
     fake_clock.advance(60)
-    coach_app.reminders.check()
+    coach_app.ice.reminders.check()
 
     assert len(notifier.shown) == 1
 
 
 def test_the_dialog_saves_days_and_time(coach_app: CoachApp, data_dir: Path) -> None:
-    coach_app.reminders_action.trigger()
-    dialog = coach_app.reminder_dialog
+    coach_app.ice.reminders_action.trigger()
+    dialog = coach_app.ice.reminder_dialog
     assert dialog.isVisible()
     dialog.day_boxes[1].setChecked(True)
     dialog.day_boxes[4].setChecked(True)
@@ -129,12 +132,12 @@ def test_the_dialog_saves_days_and_time(coach_app: CoachApp, data_dir: Path) -> 
     saved = load_settings(data_dir)
     assert saved.reminder_days == (1, 4)
     assert saved.reminder_time == time(7, 45)
-    assert coach_app.settings == saved
-    assert coach_app.reminders.timer.isActive()
+    assert coach_app.coach.settings == saved
+    assert coach_app.ice.reminders.timer.isActive()
 
 
 def test_the_reminders_item_is_in_the_session_menu(coach_app: CoachApp) -> None:
-    assert coach_app.reminders_action in coach_app.window.session_menu.actions()
+    assert coach_app.ice.reminders_action in coach_app.window.session_menu.actions()
 
 
 def test_a_reminder_missed_while_the_app_was_closed_shows_when_it_starts(
@@ -151,12 +154,13 @@ def test_a_reminder_missed_while_the_app_was_closed_shows_when_it_starts(
     )
 
     app = CoachApp(
-        places, AdherenceStore.open(places.database), clock=fake_clock, services=Services(notifier=notifier)
+        Coach(places, fake_clock, store=AdherenceStore.open(places.database)),
+        services=Services(notifier=notifier),
     )
     qtbot.addWidget(app.window)
     try:
         assert len(notifier.shown) == 1
-        assert app.reminders.prompt.isVisible()
+        assert app.ice.reminders.prompt.isVisible()
     finally:
         app.close()
 
@@ -166,13 +170,13 @@ def test_no_reminder_once_todays_dose_is_done(
 ) -> None:
     every_day_in(coach_app, fake_clock, 30)
     done = routine(reps(sets=1, reps=2))
-    engine = start_session(coach_app.store, done, fake_clock).value.engine
+    engine = start_session(over(coach_app.coach.store, fake_clock), done).value.engine
     engine.start()
     fake_clock.advance(engine.seconds_total)
     engine.tick()
 
     fake_clock.advance(30 * 60 - engine.seconds_total)
-    coach_app.reminders.check()
+    coach_app.ice.reminders.check()
 
     assert notifier.shown == []
 
@@ -180,7 +184,7 @@ def test_no_reminder_once_todays_dose_is_done(
 def do_a_dose(coach_app: CoachApp, fake_clock: FakeClock) -> None:
     entry = coach_app.window.selected_routine()
     assert entry is not None
-    live = start_session(coach_app.store, entry.routine, fake_clock).value
+    live = start_session(over(coach_app.coach.store, fake_clock), entry.routine).value
     live.engine.start()
     fake_clock.advance(live.engine.seconds_total)
     live.engine.tick()
@@ -194,7 +198,7 @@ def three_times_a_day(coach_app: CoachApp, places: Places, fake_clock: FakeClock
     coach_app.runner.announce(Changes(routines=True))
     coach_app.window.select_routine("trial-home-programme")
     now = fake_clock.wall()
-    coach_app.reminders.set_schedule(
+    coach_app.ice.reminders.set_schedule(
         (1, 2, 3, 4, 5, 6, 7),
         time(18, 0),
         (local_time(now - timedelta(hours=1)), local_time(now + timedelta(hours=5))),
@@ -206,17 +210,17 @@ def test_a_routine_three_times_a_day_reminds_each_dose_not_yet_done(
 ) -> None:
     three_times_a_day(coach_app, places, fake_clock)
     do_a_dose(coach_app, fake_clock)
-    assert coach_app.tray.routine_action.text() == "Start today's &routine (2 of 3 today)"
+    assert coach_app.ice.tray.routine_action.text() == "Start today's &routine (2 of 3 today)"
 
     fake_clock.advance(2 * 3600)
-    coach_app.reminders.check()
+    coach_app.ice.reminders.check()
 
-    assert coach_app.reminders.prompt.isVisible()
-    assert "time for your routine, 2 of 3 today" in coach_app.reminders.prompt.message.text()
-    assert coach_app.reminders.prompt.start_button.text() == "&Start it now (2 of 3 today)"
+    assert coach_app.ice.reminders.prompt.isVisible()
+    assert "time for your routine, 2 of 3 today" in coach_app.ice.reminders.prompt.message.text()
+    assert coach_app.ice.reminders.prompt.start_button.text() == "&Start it now (2 of 3 today)"
     assert notifier.shown[-1][0] == "Time for your routine (2 of 3 today)"
     with qtbot.waitSignal(coach_app.window.start_requested):
-        coach_app.reminders.prompt.start_button.click()
+        coach_app.ice.reminders.prompt.start_button.click()
 
 
 def test_a_dose_done_early_is_not_reminded(
@@ -227,8 +231,8 @@ def test_a_dose_done_early_is_not_reminded(
     do_a_dose(coach_app, fake_clock)  # the second, before its time
 
     fake_clock.advance(2 * 3600)
-    coach_app.reminders.check()
+    coach_app.ice.reminders.check()
 
-    assert not coach_app.reminders.prompt.isVisible()
+    assert not coach_app.ice.reminders.prompt.isVisible()
     assert notifier.shown == []
-    assert coach_app.tray.routine_action.text() == "Start today's &routine (3 of 3 today)"
+    assert coach_app.ice.tray.routine_action.text() == "Start today's &routine (3 of 3 today)"

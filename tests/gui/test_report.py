@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import subprocess
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 import pytest
@@ -15,13 +15,22 @@ from coach.core.history.dose_changes import RecordedDoseChange
 from coach.core.history.period import Period
 from coach.core.history.records import DayMarkKind
 from coach.core.operations import export_report
+from coach.core.operations.context import Coach
 from coach.core.routines.loader import load_routine
 from coach.core.store.adherence import AdherenceStore
 from coach.gui.report import draw_report
 from tests.conftest import REPO
+from tests.helpers import over
 from tests.seeding import add_session
 
 TODAY = date(2026, 3, 18)
+
+
+def at_today(store: AdherenceStore) -> Coach:
+    """The store as the app sees it at noon on TODAY, in the system's zone."""
+    return over(store, now=datetime.combine(TODAY, time(12)).astimezone())
+
+
 SHEETS = REPO / "tests" / "data" / "sheets"
 
 MARKED_AT = datetime(2026, 3, 1, 9, tzinfo=UTC)
@@ -46,7 +55,7 @@ def test_the_report_is_a_pdf_of_two_pages_with_the_periods_figures(
 ) -> None:
     target = tmp_path / "report.pdf"
 
-    report = export_report(seeded, target, Period(date(2026, 3, 1), TODAY), TODAY, draw_report).value
+    report = export_report(at_today(seeded), target, Period(date(2026, 3, 1), TODAY), draw_report).value
 
     assert target.read_bytes().startswith(b"%PDF-")
     assert pages(target) == 2
@@ -63,7 +72,7 @@ def test_the_report_is_a_pdf_of_two_pages_with_the_periods_figures(
 def test_open_ends_run_from_the_first_session_to_today(
     qtbot: QtBot, seeded: AdherenceStore, tmp_path: Path
 ) -> None:
-    report = export_report(seeded, tmp_path / "all.pdf", None, TODAY, draw_report).value
+    report = export_report(at_today(seeded), tmp_path / "all.pdf", None, draw_report).value
 
     assert (report.first, report.last) == (date(2026, 3, 2), TODAY)
 
@@ -75,7 +84,7 @@ def test_an_existing_file_is_kept_unless_overwriting(
     target.write_bytes(b"mine")
 
     with pytest.raises(ExportError, match="already exists"):
-        export_report(seeded, target, None, TODAY, draw_report, overwrite=False)
+        export_report(at_today(seeded), target, None, draw_report, overwrite=False)
 
     assert target.read_bytes() == b"mine"
     assert not list(tmp_path.glob(".report-*"))  # no temporary file left behind
@@ -115,7 +124,7 @@ def test_the_first_page_carries_the_prescription_the_signs_and_the_pain_above_th
     target = tmp_path / "report.pdf"
 
     report = export_report(
-        store, target, None, TODAY, draw_report, routines=[sheet], name="  Alex Example "
+        at_today(store), target, None, draw_report, routines=[sheet], name="  Alex Example "
     ).value
 
     text = first_page_text(target)
@@ -139,7 +148,7 @@ def test_days_marked_before_the_first_session_count(
     store.add_day_mark(DayMarkKind.FLARE_UP, date(2026, 2, 23), date(2026, 2, 25), "sore", at=MARKED_AT)
     add_session(store, date(2026, 3, 2), pain=2)
 
-    report = export_report(store, tmp_path / "all.pdf", None, TODAY, draw_report).value
+    report = export_report(at_today(store), tmp_path / "all.pdf", None, draw_report).value
 
     assert report.first == date(2026, 2, 23)
     assert report.marked.flare_up == 3

@@ -47,13 +47,13 @@ def file_manager() -> Iterator[OpenedUrls]:
 
 
 def titles(coach_app: CoachApp) -> list[str]:
-    return [entry.routine.title for entry in coach_app.library.routines]
+    return [entry.routine.title for entry in coach_app.coach.library.routines]
 
 
 def test_a_routine_file_added_while_the_app_runs_appears_in_the_library(
     qtbot: QtBot, coach_app: CoachApp
 ) -> None:
-    own = coach_app.places.user_routines
+    own = coach_app.coach.places.user_routines
     assert not own.exists()
 
     own.mkdir(parents=True)  # the folder's creation is noticed through its parent
@@ -68,7 +68,7 @@ def test_a_routine_file_added_while_the_app_runs_appears_in_the_library(
 
 
 def test_a_changed_routine_file_is_reloaded(qtbot: QtBot, coach_app: CoachApp) -> None:
-    own = coach_app.places.user_routines
+    own = coach_app.coach.places.user_routines
     own.mkdir(parents=True)
     path = own / "bridges.toml"
     path.write_text(MY_ROUTINE, encoding="utf-8")
@@ -82,7 +82,7 @@ def test_a_changed_routine_file_is_reloaded(qtbot: QtBot, coach_app: CoachApp) -
 def test_open_my_routines_folder_makes_it_and_shows_it(
     qtbot: QtBot, coach_app: CoachApp, file_manager: OpenedUrls
 ) -> None:
-    own: Path = coach_app.places.user_routines
+    own: Path = coach_app.coach.places.user_routines
     assert not own.exists()
     assert coach_app.routine_folders.open_action in coach_app.window.session_menu.actions()
 

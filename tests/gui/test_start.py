@@ -63,7 +63,7 @@ _PROBE = (
     "        return False\n"
     "spy = FirstPaint()\n"
     "app.installEventFilter(spy)\n"
-    "from coach.gui.app import run_app\n"
+    "from coach.gui.main import run_app\n"
     "run_app(['coach'])\n"
     "import json\n"
     "print(json.dumps(loaded))\n"
@@ -204,7 +204,7 @@ _SETTLED = (
     "watch.timeout.connect(look)\n"
     "watch.start(5)\n"
     "QTimer.singleShot(20000, app.quit)\n"
-    "from coach.gui.app import run_app\n"
+    "from coach.gui.main import run_app\n"
     "run_app(['coach'])\n"
 )
 

@@ -23,22 +23,22 @@ from tests.gui.driving import advance, press, start_from_the_window
 @pytest.fixture
 def other_writer(coach_app: CoachApp) -> Iterator[sqlite3.Connection]:
     """Another program's connection to the same database, for holding its write lock."""
-    assert coach_app.store.path is not None
-    connection = sqlite3.connect(coach_app.store.path, check_same_thread=False)
+    assert coach_app.coach.store.path is not None
+    connection = sqlite3.connect(coach_app.coach.store.path, check_same_thread=False)
     yield connection
     connection.close()
 
 
 def stored_steps(coach_app: CoachApp, session_id: int) -> list[int]:
-    return coach_app.store.done_step_indexes(session_id)
+    return coach_app.coach.store.done_step_indexes(session_id)
 
 
 def test_a_lock_held_for_a_second_loses_no_step(
     qtbot: QtBot, coach_app: CoachApp, fake_clock: FakeClock, other_writer: sqlite3.Connection
 ) -> None:
-    player = coach_app.play_routine(load_routine(EXAMPLE))
+    player = coach_app.sessions.play_routine(load_routine(EXAMPLE))
     assert player is not None
-    live = coach_app.live
+    live = coach_app.sessions.live
     assert live is not None
     other_writer.execute("BEGIN IMMEDIATE")
     release = threading.Timer(1.0, other_writer.commit)
@@ -60,10 +60,10 @@ def test_a_step_that_cannot_be_saved_pauses_the_session_and_says_so(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(writing, "BUSY_TIMEOUT_SECONDS", 0.05)
-    coach_app.store._db.execute("PRAGMA busy_timeout = 50")
-    player = coach_app.play_routine(load_routine(EXAMPLE))
+    coach_app.coach.store._db.execute("PRAGMA busy_timeout = 50")
+    player = coach_app.sessions.play_routine(load_routine(EXAMPLE))
     assert player is not None
-    live = coach_app.live
+    live = coach_app.sessions.live
     assert live is not None
     first = player.engine.current_step
     other_writer.execute("BEGIN IMMEDIATE")
@@ -93,7 +93,7 @@ def test_when_the_end_cannot_be_saved_the_player_still_finishes_and_says_so(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(writing, "BUSY_TIMEOUT_SECONDS", 0.05)
-    coach_app.store._db.execute("PRAGMA busy_timeout = 50")
+    coach_app.coach.store._db.execute("PRAGMA busy_timeout = 50")
     player = start_from_the_window(qtbot, coach_app, "Ice the knee (20 minutes)")
     other_writer.execute("BEGIN IMMEDIATE")
 

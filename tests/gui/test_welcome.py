@@ -23,7 +23,7 @@ def test_the_welcome_is_shown_once_and_remembered(qtbot: QtBot, coach_app: Coach
 
     assert isinstance(welcome, WelcomeDialog)
     assert welcome.isVisible()
-    assert load_settings(coach_app.places.data_dir).welcomed
+    assert load_settings(coach_app.coach.places.data_dir).welcomed
     welcome.reject()
     assert coach_app.offer_welcome() is None
 
@@ -36,8 +36,8 @@ def test_the_welcome_can_start_the_first_routine(qtbot: QtBot, coach_app: CoachA
 
     begin.click()
 
-    assert coach_app.player is not None
-    assert coach_app.player.routine.id == "gentle-start"
+    assert coach_app.sessions.player is not None
+    assert coach_app.sessions.player.routine.id == "gentle-start"
 
 
 def test_start_at_login_writes_and_removes_the_autostart_entry(

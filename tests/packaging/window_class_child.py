@@ -1,6 +1,6 @@
 """Run under Xvfb by test_window_class: open the app's windows on X11 and print each one's WM_CLASS.
 
-Starts the QApplication the way `coach` does (coach.gui.app.run_app's identity steps), on a temporary data
+Starts the QApplication the way `coach` does (coach.gui.main.run_app's identity steps), on a temporary data
 folder given as argv[1], and asks xprop, the X server's own answer, rather than Qt.
 """
 
@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from coach.core.operations.context import Coach
 from coach.core.paths import resolve_places
 from coach.core.session.clock import SystemClock
 from coach.core.store.adherence import AdherenceStore
@@ -24,11 +25,13 @@ def main(data_dir: Path) -> int:
     prepare_identity()
     qt_app = QApplication(qt_arguments(["/usr/bin/coach"]))
     places = resolve_places({"COACH_DATA_DIR": str(data_dir)})
-    app = CoachApp(places, AdherenceStore.open(places.database), clock=SystemClock(), services=Services())
+    app = CoachApp(
+        Coach(places, SystemClock(), store=AdherenceStore.open(places.database)), services=Services()
+    )
     try:
         app.window.show()
-        windows = {"main": app.window, "history": app.show_history(), "icing": app.icing_window}
-        app.icing_window.show()
+        windows = {"main": app.window, "history": app.show_history(), "icing": app.ice.icing_window}
+        app.ice.icing_window.show()
         for name, window in windows.items():
             if not QTest.qWaitForWindowExposed(window, 5000):
                 print(f"{name}: never shown", file=sys.stderr)

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 from coach.core.operations.changes import Changes, OpResult
-from coach.core.store.adherence import AdherenceStore
+from coach.core.operations.context import Coach
 from coach.core.store.backups import Backup, list_backups, restore_backup
 
 EVERYTHING_STORED = Changes(sessions=True, steps=True, icing=True, day_marks=True, check_in=True)
@@ -21,17 +20,18 @@ class Restored:
     moved_aside: Path | None
 
 
-def backups(database: Path) -> OpResult[list[Backup]]:
-    """The backups of `database`, oldest first."""
-    return OpResult(list_backups(database))
+def backups(coach: Coach) -> OpResult[list[Backup]]:
+    """The backups of the database, oldest first."""
+    return OpResult(list_backups(coach.places.database))
 
 
-def restore_while_open(store: AdherenceStore, backup_id: str, now: datetime) -> OpResult[Backup]:
+def restore_while_open(coach: Coach, backup_id: str) -> OpResult[Backup]:
     """Restore backup `backup_id` into the app's open store; StoreError (with why) if another has it open."""
-    return OpResult(store.restore_backup(backup_id, now), EVERYTHING_STORED)
+    return OpResult(coach.store.restore_backup(backup_id, coach.now()), EVERYTHING_STORED)
 
 
-def restore(database: Path, backup_id: str, now: datetime) -> OpResult[Restored]:
-    """Restore backup `backup_id`; StoreError (with why) while the store is open anywhere."""
-    chosen, aside = restore_backup(database, backup_id, now)
+def restore(coach: Coach, backup_id: str) -> OpResult[Restored]:
+    """Restore backup `backup_id` while this process has not opened the store; StoreError (with why)
+    while it is open anywhere."""
+    chosen, aside = restore_backup(coach.places.database, backup_id, coach.now())
     return OpResult(Restored(chosen, aside), EVERYTHING_STORED)

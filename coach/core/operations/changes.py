@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields, replace
 from typing import Generic, TypeVar
 
 from coach.core.refusal import Refused
@@ -23,19 +23,37 @@ class Changes:
     check_in: bool = False  # a next-morning answer (or skip)
     routines: bool = False  # a routine file of the person's own was written
     settings: bool = False
+    dose_changes: bool = False  # a proposed dose change was accepted (and recorded for the report)
+    reviews: bool = False  # a clinician review was recorded (it may lift a warning-sign pause)
+    # Who asked (for a window that should not redraw what it did itself): "" when nobody said.
+    initiator: str = field(default="", compare=False)
 
     def __or__(self, other: Changes) -> Changes:
-        return Changes(**{f.name: getattr(self, f.name) or getattr(other, f.name) for f in fields(self)})
+        kinds = {name: getattr(self, name) or getattr(other, name) for name in _KINDS}
+        return Changes(**kinds, initiator=self.initiator or other.initiator)
 
     @property
     def history(self) -> bool:
         """Whether anything history shows has changed."""
-        return self.sessions or self.steps or self.icing or self.day_marks or self.check_in
+        return (
+            self.sessions
+            or self.steps
+            or self.icing
+            or self.day_marks
+            or self.check_in
+            or self.dose_changes
+            or self.reviews
+        )
+
+    def by(self, initiator: str) -> Changes:
+        """The same changes, naming who asked for them."""
+        return replace(self, initiator=initiator)
 
     def __bool__(self) -> bool:
-        return any(getattr(self, f.name) for f in fields(self))
+        return any(getattr(self, name) for name in _KINDS)
 
 
+_KINDS = tuple(f.name for f in fields(Changes) if f.name != "initiator")
 NOTHING = Changes()
 
 

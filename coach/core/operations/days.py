@@ -17,16 +17,14 @@ from coach.core.history.records import (
     check_day_span,
 )
 from coach.core.operations.changes import Changes, OpResult, Refused
-from coach.core.session.clock import Clock
+from coach.core.operations.context import Coach
 from coach.core.settings import Settings, save_settings
-from coach.core.store.adherence import AdherenceStore
 
 DAY_MARKS = Changes(day_marks=True)
 
 
 def mark_days(
-    store: AdherenceStore,
-    clock: Clock,
+    coach: Coach,
     kind: DayMarkKind,
     first_day: date,
     last_day: date | None = None,
@@ -37,20 +35,19 @@ def mark_days(
     problem = check_day_span(first_day, last)
     if problem:
         raise Refused(problem)
-    mark_id = store.add_day_mark(kind, first_day, last, reason, at=clock.wall())
-    mark = next(m for m in store.day_marks() if m.id == mark_id)
+    mark_id = coach.store.add_day_mark(kind, first_day, last, reason, at=coach.now())
+    mark = next(m for m in coach.store.day_marks() if m.id == mark_id)
     return OpResult(mark, DAY_MARKS)
 
 
-def unmark_days(store: AdherenceStore, mark_id: int) -> OpResult[None]:
+def unmark_days(coach: Coach, mark_id: int) -> OpResult[None]:
     """Take a rest or flare-up mark away."""
-    store.remove_day_mark(mark_id)
+    coach.store.remove_day_mark(mark_id)
     return OpResult(None, DAY_MARKS)
 
 
 def answer_morning_check_in(
-    store: AdherenceStore,
-    clock: Clock,
+    coach: Coach,
     session_id: int,
     pain: int | None,
     *,
@@ -64,7 +61,7 @@ def answer_morning_check_in(
         problem = problem or check_warning_sign(key)
     if problem:
         raise Refused(problem)
-    now = clock.wall()
+    store, now = coach.store, coach.now()
     store.record_morning_pain(session_id, pain, at=now)
     if night_pain is not None:
         store.record_warning_signs(
@@ -75,26 +72,19 @@ def answer_morning_check_in(
     return OpResult(store.session(session_id), Changes(check_in=True))
 
 
-def morning_check_in_questions(store: AdherenceStore, clock: Clock) -> MorningQuestions:
+def morning_check_in_questions(coach: Coach) -> MorningQuestions:
     """The warning-sign questions this morning's check-in asks (the fuller list once a week)."""
-    return morning_questions(store.last_answered("weekly"), clock.wall())
+    return morning_questions(coach.store.last_answered("weekly"), coach.now())
 
 
-def accept_progression(
-    proposal: Proposal,
-    user_dir: Path,
-    today: date,
-    assets: Path | None = None,
-    *,
-    store: AdherenceStore | None = None,
-) -> OpResult[Path]:
+def accept_progression(coach: Coach, proposal: Proposal) -> OpResult[Path]:
     """Write the proposed dose as the person's own copy of the routine (the bundled file is never touched),
-    and record each change in `store`, before → after with the reason, for the physiotherapist's report."""
-    path = write_user_copy(proposal, user_dir, today, assets)
-    if store is None:
-        return OpResult(path, Changes(routines=True))
+    and record each change, before → after with the reason, for the physiotherapist's report."""
+    today, _ = coach.today()
+    places = coach.places
+    path = write_user_copy(proposal, places.user_routines, today, places.assets)
     routine, advice = proposal.routine, proposal.advice
-    store.record_dose_changes(
+    coach.store.record_dose_changes(
         [
             RecordedDoseChange(
                 today,
@@ -110,16 +100,20 @@ def accept_progression(
             for c in proposal.changes
         ]
     )
-    return OpResult(path, Changes(routines=True, sessions=True))
+    coach.reload_library()
+    return OpResult(path, Changes(routines=True, dose_changes=True))
 
 
-def confirm_clinician_seen(store: AdherenceStore, clock: Clock, note: str = "") -> OpResult[None]:
-    """Record that a clinician has seen the person since a warning sign: dose advice resumes from here."""
-    store.record_clinician_review(clock.wall(), note)
-    return OpResult(None, Changes(sessions=True))
+def confirm_clinician_seen(coach: Coach, note: str = "") -> OpResult[None]:
+    """Record that a clinician has seen the person and cleared them to continue (the older "I have been
+    seen"; `pause.record_review` asks the answer): dose advice and exercise resume from here."""
+    from coach.core.operations.pause import record_review
+
+    return OpResult(None, record_review(coach, "cleared", note).changes)
 
 
-def change_settings(data_dir: Path, settings: Settings) -> OpResult[Settings]:
+def change_settings(coach: Coach, settings: Settings) -> OpResult[Settings]:
     """Remember the person's choice at once, so that a crash keeps it."""
-    save_settings(data_dir, settings)
+    save_settings(coach.places.data_dir, settings)
+    coach.remember(settings)
     return OpResult(settings, Changes(settings=True))

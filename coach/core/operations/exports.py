@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from datetime import date, tzinfo
+from datetime import date
 from pathlib import Path
 
 from coach.core.export import CsvExport, ExportError, export_csv
@@ -13,25 +13,27 @@ from coach.core.history.completion import exercise_completion
 from coach.core.history.overview import PeriodReport, period_report, report_period
 from coach.core.history.period import Period
 from coach.core.operations.changes import OpResult, Refused
+from coach.core.operations.context import Coach
 from coach.core.routines.model import Routine
-from coach.core.store.adherence import AdherenceStore
 
 # Draws `report` (for `today`) as a PDF at the given path; the GUI's painter does it, the core cannot.
 DrawReport = Callable[[Path, PeriodReport, date], None]
 
 
 def export_csv_files(
-    store: AdherenceStore,
+    coach: Coach,
     folder: Path,
     period: Period | None = None,
-    tz: tzinfo | None = None,
     *,
     overwrite: bool = False,
     include_simulated: bool = False,
 ) -> OpResult[CsvExport]:
     """Write sessions.csv and steps.csv into `folder`; ExportError (a refusal) when it may not."""
+    _, tz = coach.today()
     try:
-        done = export_csv(store, folder, period, tz, overwrite=overwrite, include_simulated=include_simulated)
+        done = export_csv(
+            coach.store, folder, period, tz, overwrite=overwrite, include_simulated=include_simulated
+        )
     except WriteError as failure:
         raise Refused(f"The CSV files were not written: {failure}") from failure
     return OpResult(done)
@@ -47,37 +49,30 @@ def _whole_pdf(path: Path) -> str | None:
 
 
 def export_report(
-    store: AdherenceStore,
+    coach: Coach,
     path: Path,
     period: Period | None,
-    today: date,
     draw: DrawReport,
-    tz: tzinfo | None = None,
     *,
     overwrite: bool = True,
     include_simulated: bool = False,
-    routines: Sequence[Routine] = (),
     name: str = "",
+    routines: Sequence[Routine] | None = None,
 ) -> OpResult[PeriodReport]:
     """Write the report for `period` (open ends: from the first session, to today) as a PDF at `path`;
-    `routines` (the library's) give the prescription as followed, `name` an optional name line.
+    the library's routines give the prescription as followed, `name` an optional name line.
 
     The file appears whole or not at all: it is drawn beside its place and moved there at the end.
     """
     if path.exists() and not overwrite:
-        raise ExportError(f"{path} already exists; choose another name or overwrite it")
+        raise ExportError(f"{path} already exists; choose another name or overwrite it", exists=True)
     if path.is_dir():
         raise ExportError(f"{path} is a folder; give the PDF a file name")
     if not path.parent.is_dir():
         raise ExportError(f"there is no folder {path.parent}")
+    today, _ = coach.today()
     report = read_period_report(
-        store,
-        period or Period(),
-        today,
-        tz,
-        include_simulated=include_simulated,
-        routines=routines,
-        name=name,
+        coach, period or Period(), include_simulated=include_simulated, name=name, routines=routines
     )
     try:
         write_whole(path, lambda temporary: draw(temporary, report, today), check=_whole_pdf)
@@ -87,17 +82,19 @@ def export_report(
 
 
 def read_period_report(
-    store: AdherenceStore,
+    coach: Coach,
     period: Period,
-    today: date,
-    tz: tzinfo | None = None,
     *,
     include_simulated: bool = False,
-    routines: Sequence[Routine] = (),
     name: str = "",
+    routines: Sequence[Routine] | None = None,
 ) -> PeriodReport:
     """Read what the report needs for `period` (open ends: the first session, today) from the store;
-    `routines` (the library's) give the prescription as followed, `name` the name line."""
+    `routines` (default: the library's) give the prescription as followed, `name` the name line."""
+    store = coach.store
+    today, tz = coach.today()
+    if routines is None:
+        routines = [entry.routine for entry in coach.library.routines]
     everything = store.sessions(include_simulated=include_simulated)
     marks = store.day_marks()
     days = report_period(everything, period, today, tz, marks)

@@ -12,15 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, tzinfo
+from datetime import date
 
 from coach.core.history.advice import RoutineAdvice, routine_advice
 from coach.core.history.overview import HistoryOverview, history_overview, shown_since, with_landmarks
 from coach.core.history.prescription import ProgrammeWeek, programme_week
 from coach.core.history.records import SessionRecord
 from coach.core.history.stats import DoseDays
+from coach.core.operations.context import Coach
 from coach.core.routines.model import Routine
-from coach.core.store.adherence import AdherenceStore
 
 # The routine a library has under an id (None: no longer in it).
 FindRoutine = Callable[[str], Routine | None]
@@ -39,8 +39,18 @@ class HistoryView:
     programme: ProgrammeWeek | None  # of the routine done last, when its sheet gives weeks
 
 
-def read_history(store: AdherenceStore, today: date, tz: tzinfo | None, find: FindRoutine) -> HistoryView:
-    """Read and work out what the history window shows on `today` (in zone `tz`)."""
+def read_history(coach: Coach, find: FindRoutine | None = None) -> HistoryView:
+    """Read and work out what the history window shows today; `find` looks routines up (default: in the
+    context's library)."""
+    store = coach.store
+    today, tz = coach.today()
+
+    def in_library(routine_id: str) -> Routine | None:
+        entry = coach.library.find(routine_id)
+        return entry.routine if entry is not None else None
+
+    find = find or in_library
+
     since = shown_since(today)
     sessions = store.sessions_since(since)
     landmarks = store.landmark_sessions()

@@ -13,9 +13,8 @@ from datetime import datetime, timedelta
 from coach.core.clinical.safety import icing_repeat_warning
 from coach.core.history.records import IcingRecord, IcingStatus
 from coach.core.operations.changes import Changes, OpResult, Refused
-from coach.core.session.clock import Clock
+from coach.core.operations.context import Coach
 from coach.core.session.icing import IcingEnded, IcingRefusedError, IcingRun
-from coach.core.store.adherence import AdherenceStore
 
 ICING = Changes(icing=True)
 
@@ -29,22 +28,21 @@ class IcingStarted:
     warning: str | None  # iced less than 2 hours ago
 
 
-def live_icing_run(store: AdherenceStore, now: datetime) -> IcingRecord | None:
+def live_icing_run(coach: Coach) -> IcingRecord | None:
     """The open run whose deadline is still ahead (a timer running somewhere), if there is one."""
-    live = [r for r in store.open_icing_runs() if _deadline(r) > now]
+    now = coach.now()
+    live = [r for r in coach.store.open_icing_runs() if _deadline(r) > now]
     return live[-1] if live else None
 
 
-def start_icing(
-    store: AdherenceStore, clock: Clock, minutes: int, *, session_id: int | None = None
-) -> OpResult[IcingStarted]:
+def start_icing(coach: Coach, minutes: int, *, session_id: int | None = None) -> OpResult[IcingStarted]:
     """Start and record an icing run of `minutes`; Refused beyond the cap or while another run is live.
 
     `session_id` names the guided session when the run is an icing step of its routine.
     """
-    now = clock.wall()
-    close_abandoned_icing(store, now)
-    live = live_icing_run(store, now)
+    store, clock, now = coach.store, coach.clock, coach.now()
+    close_abandoned_icing(coach)
+    live = live_icing_run(coach)
     if live is not None:
         left = math.ceil((_deadline(live) - now).total_seconds() / 60)
         raise Refused(f"An icing timer is already running: {left} min left. Stop it before starting another.")
@@ -67,9 +65,10 @@ class IcingNow:
     planned_minutes: int | None = None
 
 
-def icing_now(store: AdherenceStore, now: datetime) -> IcingNow:
+def icing_now(coach: Coach) -> IcingNow:
     """The live icing run as the person would ask about it: running, minutes left, when it ends."""
-    live = live_icing_run(store, now)
+    now = coach.now()
+    live = live_icing_run(coach)
     if live is None:
         return IcingNow(running=False)
     ends = _deadline(live)
@@ -77,26 +76,26 @@ def icing_now(store: AdherenceStore, now: datetime) -> IcingNow:
     return IcingNow(running=True, minutes_left=left, ends_at=ends, planned_minutes=live.planned_minutes)
 
 
-def resume_icing(store: AdherenceStore, clock: Clock) -> OpResult[IcingStarted | None]:
+def resume_icing(coach: Coach) -> OpResult[IcingStarted | None]:
     """After a crash or a restart: take up the open run whose deadline is still ahead, if there is one.
 
     Runs whose deadline passed while the app was closed are recorded as ended at their deadline first.
     """
-    now = clock.wall()
-    changes = close_abandoned_icing(store, now).changes
-    live = live_icing_run(store, now)
+    changes = close_abandoned_icing(coach).changes
+    live = live_icing_run(coach)
     if live is None:
         return OpResult(None, changes)
-    run = IcingRun(clock, live.planned_minutes, started_at=live.started_at)
+    run = IcingRun(coach.clock, live.planned_minutes, started_at=live.started_at)
     return OpResult(IcingStarted(run, live.id, None), changes)
 
 
-def finish_icing(store: AdherenceStore, run_id: int, ended: IcingEnded) -> OpResult[IcingRecord]:
+def finish_icing(coach: Coach, run_id: int, ended: IcingEnded) -> OpResult[IcingRecord]:
     """Record how a run ended: at its deadline, or stopped early.
 
     A run already closed elsewhere (a terminal countdown of the same run, resumed by the app) keeps the
     ending recorded first.
     """
+    store = coach.store
     record = store.icing_run(run_id)
     if record.status is not IcingStatus.OPEN:
         return OpResult(record)
@@ -106,12 +105,13 @@ def finish_icing(store: AdherenceStore, run_id: int, ended: IcingEnded) -> OpRes
     return OpResult(store.icing_run(run_id), ICING)
 
 
-def close_abandoned_icing(store: AdherenceStore, now: datetime) -> OpResult[list[IcingRecord]]:
+def close_abandoned_icing(coach: Coach) -> OpResult[list[IcingRecord]]:
     """Close open runs whose deadline has passed (the app died) as stopped, counting up to the deadline.
 
     A run whose deadline is still ahead is left open: it may be a `coach ice --terminal` countdown in
     another process, and the next start closes it if it was not.
     """
+    store, now = coach.store, coach.now()
     closed = []
     for record in store.open_icing_runs():
         deadline = _deadline(record)

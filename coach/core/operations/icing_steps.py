@@ -11,12 +11,11 @@ import math
 
 from coach.core.clinical.safety import ICING_SKIN_CHECK_ADVICE, ICING_START_ADVICE
 from coach.core.operations.changes import Refused
+from coach.core.operations.context import Coach
 from coach.core.operations.icing import finish_icing, start_icing
 from coach.core.routines.model import Step
-from coach.core.session.clock import Clock
 from coach.core.session.events import Event, SessionFinished, StepCompleted, StepStarted
 from coach.core.session.icing import IcingEnded
-from coach.core.store.adherence import AdherenceStore
 
 # The bundled picture (assets/illustrations) an icing step shows when its file names none.
 ICE_PACK_PICTURE = "ice-pack.svg"
@@ -25,9 +24,8 @@ ICE_PACK_PICTURE = "ice-pack.svg"
 class IcingSteps:
     """Listens to a session's engine and records each icing step as an icing run of that session."""
 
-    def __init__(self, store: AdherenceStore, clock: Clock, session_id: int) -> None:
-        self.store = store
-        self.clock = clock
+    def __init__(self, coach: Coach, session_id: int) -> None:
+        self.coach = coach  # on the session engine's clock
         self.session_id = session_id
         self.run_id: int | None = None  # the run of the icing step in progress
         self.warning: str | None = None  # iced less than 2 hours ago
@@ -56,7 +54,7 @@ class IcingSteps:
         self.warning = self.refusal = None
         try:
             started = start_icing(
-                self.store, self.clock, math.ceil(step.seconds / 60 - 1e-9), session_id=self.session_id
+                self.coach, math.ceil(step.seconds / 60 - 1e-9), session_id=self.session_id
             ).value
         except Refused as refused:
             self.refusal = str(refused)
@@ -65,5 +63,5 @@ class IcingSteps:
 
     def _end(self, ended: IcingEnded) -> None:
         assert self.run_id is not None
-        finish_icing(self.store, self.run_id, ended)
+        finish_icing(self.coach, self.run_id, ended)
         self.run_id = None

@@ -23,14 +23,13 @@ from coach.core.clinical.safety import (
 from coach.core.history.outcome import SessionOutcome, session_outcome
 from coach.core.history.records import SessionRecord
 from coach.core.operations.changes import Changes, OpResult, Refused
+from coach.core.operations.context import Coach
 from coach.core.operations.icing_steps import IcingSteps
-from coach.core.routines.library import Library
-from coach.core.routines.model import Routine, plan_steps, total_seconds
-from coach.core.session.clock import Clock, FakeClock
+from coach.core.routines.model import Routine, is_icing_only, plan_steps, total_seconds
+from coach.core.session.clock import FakeClock
 from coach.core.session.engine import SessionEngine
 from coach.core.session.events import Event, SessionFinished, StepCompleted
 from coach.core.session.recovery import plan_recovery, resumable, why_not_resumable
-from coach.core.store.adherence import AdherenceStore
 
 SESSION = Changes(sessions=True)
 STEP = Changes(steps=True)
@@ -44,7 +43,7 @@ class LiveSession:
     it ends (History need not redraw at every rep). `finished` is how it ended, once it has.
     """
 
-    store: AdherenceStore
+    coach: Coach
     session_id: int
     routine: Routine
     engine: SessionEngine
@@ -55,7 +54,7 @@ class LiveSession:
     unsaved: list[StepCompleted | SessionFinished] = field(default_factory=list, init=False)
 
     def __post_init__(self) -> None:
-        self.icing = IcingSteps(self.store, self.engine.clock, self.session_id)
+        self.icing = IcingSteps(self.coach.with_clock(self.engine.clock), self.session_id)
         self.engine.subscribe(self._on_event)
         self.engine.subscribe(self.icing.on_event)
 
@@ -76,35 +75,57 @@ class LiveSession:
         while self.unsaved:
             event = self.unsaved[0]
             if isinstance(event, StepCompleted):
-                changes |= record_step(self.store, self.session_id, event).changes
+                changes |= record_step(self.coach, self.session_id, event).changes
             else:
-                changes |= finish_session(self.store, self.session_id, event).changes
+                changes |= finish_session(self.coach, self.session_id, event).changes
             self.unsaved.pop(0)
         return OpResult(None, changes)
 
     def record(self) -> SessionRecord:
-        return self.store.session(self.session_id)
+        return self.coach.store.session(self.session_id)
 
 
-def start_session(
-    store: AdherenceStore, routine: Routine, clock: Clock, *, simulated: bool = False
-) -> OpResult[LiveSession]:
+def start_session(coach: Coach, routine: Routine, *, simulated: bool = False) -> OpResult[LiveSession]:
     """Open a session of `routine` in the store and give back its engine (not yet started)."""
-    engine = SessionEngine(plan_steps(routine), clock)
-    session_id = store.begin_session(routine, engine.steps, clock.wall(), simulated=simulated)
-    return OpResult(LiveSession(store, session_id, routine, engine), SESSION)
+    engine = SessionEngine(plan_steps(routine), coach.clock)
+    session_id = coach.store.begin_session(routine, engine.steps, coach.now(), simulated=simulated)
+    return OpResult(LiveSession(coach, session_id, routine, engine), SESSION)
 
 
-def record_step(store: AdherenceStore, session_id: int, event: StepCompleted) -> OpResult[None]:
+def begin_session(coach: Coach, routine: Routine, pain_before: int | None = None) -> OpResult[LiveSession]:
+    """Begin a session as a person does, in either face: the pain before it (None: skipped, or a routine of
+    icing alone, which asks none), then the session itself. Refused (nothing started) while a warning sign
+    waits for a clinician, or when the pain before is too high to exercise today."""
+    problem = None if pain_before is None else check_pain(pain_before)
+    if problem:
+        raise Refused(problem)
+    from coach.core.operations.pause import refuse_while_paused
+
+    refuse_while_paused(coach, routine, pain_before)
+    result = start_session(coach, routine)
+    live = result.value
+    if pain_before is not None and not is_icing_only(routine):
+        coach.store.record_pain_before(live.session_id, pain_before)
+    return result
+
+
+def asks_pain_before(routine: Routine) -> bool:
+    """Whether a session of `routine` begins with the one-tap pain score (icing alone asks the knee after)."""
+    return not is_icing_only(routine)
+
+
+def record_step(coach: Coach, session_id: int, event: StepCompleted) -> OpResult[None]:
     """Commit one finished (or skipped) step of a running session, at once."""
-    store.record_step(session_id, event.step, event.started_at, event.finished_at, skipped=event.skipped)
+    coach.store.record_step(
+        session_id, event.step, event.started_at, event.finished_at, skipped=event.skipped
+    )
     return OpResult(None, STEP)
 
 
-def finish_session(store: AdherenceStore, session_id: int, event: SessionFinished) -> OpResult[SessionRecord]:
+def finish_session(coach: Coach, session_id: int, event: SessionFinished) -> OpResult[SessionRecord]:
     """Close a session that reached its end (or was stopped early)."""
-    store.finish_session(session_id, completed=event.completed, finished_at=event.at)
-    return OpResult(store.session(session_id), SESSION)
+    coach.store.finish_session(session_id, completed=event.completed, finished_at=event.at)
+    return OpResult(coach.store.session(session_id), SESSION)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +139,7 @@ class EndOfSession:
 
 
 def answer_session_end(
-    store: AdherenceStore,
+    coach: Coach,
     session_id: int,
     *,
     pain: int | None,
@@ -131,6 +152,7 @@ def answer_session_end(
         problem = problem or check_warning_sign(key)
     if problem:
         raise Refused(problem)
+    store = coach.store
     store.record_pain(session_id, pain, note)
     if warning_signs is not None:
         store.record_warning_signs(session_id, warning_signs)
@@ -138,13 +160,13 @@ def answer_session_end(
     return OpResult(end_of_session(record, store.sessions(include_simulated=record.simulated)), SESSION)
 
 
-def answer_pain_before(store: AdherenceStore, session_id: int, pain: int | None) -> OpResult[SessionRecord]:
+def answer_pain_before(coach: Coach, session_id: int, pain: int | None) -> OpResult[SessionRecord]:
     """Store the one-tap pain score before a session (None: skipped), so "settled" has a baseline."""
     problem = None if pain is None else check_pain(pain)
     if problem:
         raise Refused(problem)
-    store.record_pain_before(session_id, pain)
-    return OpResult(store.session(session_id), SESSION)
+    coach.store.record_pain_before(session_id, pain)
+    return OpResult(coach.store.session(session_id), SESSION)
 
 
 def end_of_session(record: SessionRecord, history: Sequence[SessionRecord] = ()) -> EndOfSession:
@@ -173,10 +195,10 @@ def _yes_before(record: SessionRecord, history: Sequence[SessionRecord]) -> bool
 
 
 def run_instant_session(
-    store: AdherenceStore,
+    coach: Coach,
     routine: Routine,
-    now: datetime,
     *,
+    now: datetime | None = None,
     pain: int | None = None,
     pain_before: int | None = None,
     warning_signs: Sequence[str] = (),
@@ -191,17 +213,19 @@ def run_instant_session(
         problem = check_warning_sign(key)
         if problem:
             raise Refused(problem)
-    clock = FakeClock(wall=now - timedelta(seconds=total_seconds(plan_steps(routine))))
-    live = start_session(store, routine, clock, simulated=True).value
+    end = coach.now() if now is None else now
+    clock = FakeClock(wall=end - timedelta(seconds=total_seconds(plan_steps(routine))))
+    simulated = coach.with_clock(clock)
+    live = start_session(simulated, routine, simulated=True).value
     if pain_before is not None:
-        answer_pain_before(store, live.session_id, pain_before)
+        answer_pain_before(simulated, live.session_id, pain_before)
     live.engine.start()
     clock.advance(live.engine.seconds_total)
     live.engine.tick()
     if pain is not None or warning_signs:
         answers: dict[str, bool | None] = {sign.key: False for sign in SESSION_WARNING_SIGNS}
         answers.update(dict.fromkeys(warning_signs, True))
-        answer_session_end(store, live.session_id, pain=pain, warning_signs=answers)
+        answer_session_end(simulated, live.session_id, pain=pain, warning_signs=answers)
     return OpResult(live.record(), SESSION)
 
 
@@ -214,11 +238,12 @@ class RecoveryOffer:
     steps_done: int
 
 
-def find_recovery(store: AdherenceStore, library: Library, now: datetime) -> OpResult[RecoveryOffer | None]:
+def find_recovery(coach: Coach) -> OpResult[RecoveryOffer | None]:
     """Close older sessions left open as stopped early; return the newest one to offer, if any.
 
     Sessions that may be running right now elsewhere (a step finished moments ago) are left alone.
     """
+    store, now = coach.store, coach.now()
     open_sessions = store.open_sessions()
     plan = plan_recovery(open_sessions, {s.id: store.last_activity(s.id) for s in open_sessions}, now)
     for record in plan.close:
@@ -227,26 +252,25 @@ def find_recovery(store: AdherenceStore, library: Library, now: datetime) -> OpR
     if plan.offer is None:
         return OpResult(None, changes)
     record = plan.offer
-    entry = library.find(record.routine_id)
+    entry = coach.library.find(record.routine_id)
     why_not = why_not_resumable(record, entry.routine if entry else None, now)
     return OpResult(RecoveryOffer(record, why_not, record.steps_completed), changes)
 
 
-def resume_session(
-    store: AdherenceStore, library: Library, clock: Clock, session_id: int
-) -> OpResult[LiveSession]:
+def resume_session(coach: Coach, session_id: int) -> OpResult[LiveSession]:
     """Carry on an open session at the set it stopped in; Refused (with why) when it cannot be."""
+    store, now = coach.store, coach.now()
     record = store.session(session_id)
-    entry = library.find(record.routine_id)
+    entry = coach.library.find(record.routine_id)
     routine = entry.routine if entry else None
-    found = resumable(record, routine, store.done_step_indexes(session_id), clock.wall())
+    found = resumable(record, routine, store.done_step_indexes(session_id), now)
     if found is None:
-        why = why_not_resumable(record, routine, clock.wall()) or "every step of it is already done"
+        why = why_not_resumable(record, routine, now) or "every step of it is already done"
         raise Refused(f"This session cannot be carried on: {why}.")
-    engine = SessionEngine(plan_steps(found.routine), clock, start_index=found.start_index)
-    return OpResult(LiveSession(store, session_id, found.routine, engine, resumed=True), SESSION)
+    engine = SessionEngine(plan_steps(found.routine), coach.clock, start_index=found.start_index)
+    return OpResult(LiveSession(coach, session_id, found.routine, engine, resumed=True), SESSION)
 
 
-def close_abandoned_session(store: AdherenceStore, session_id: int) -> OpResult[SessionRecord]:
+def close_abandoned_session(coach: Coach, session_id: int) -> OpResult[SessionRecord]:
     """Close a session the app died in as stopped early, ending when its last step finished."""
-    return OpResult(store.close_abandoned(session_id), SESSION)
+    return OpResult(coach.store.close_abandoned(session_id), SESSION)

@@ -36,15 +36,30 @@ class ClinicalRecords(StoreConnection):
             self._session_row(session_id)
             self._db.table("sessions").update(session_id, {"pain_before": pain})
 
-    def record_clinician_review(self, seen_at: datetime, note: str = "") -> None:
-        """Store that the person says a clinician has seen them (after a warning sign)."""
+    def record_clinician_review(self, seen_at: datetime, note: str = "", answer: str = "cleared") -> None:
+        """Store that the person says a clinician has seen them (after a warning sign), and whether they
+        were told they may continue: `cleared`, `not-cleared` or `unsure` (m010)."""
         with self._writing():
-            self._db.table("clinician_reviews").insert({"seen_at": utc_text(seen_at), "note": note.strip()})
+            self._db.table("clinician_reviews").insert(
+                {"seen_at": utc_text(seen_at), "note": note.strip(), "answer": answer}
+            )
 
     def last_clinician_review(self) -> datetime | None:
-        """When the person last said a clinician had seen them; None: never."""
-        row = self._conn.execute("SELECT MAX(seen_at) FROM clinician_reviews").fetchone()
+        """When a clinician last cleared the person to continue; None: never. Reviews that did not clear
+        them keep the pause (and the dose advice's "see a clinician first")."""
+        row = self._conn.execute(
+            "SELECT MAX(seen_at) FROM clinician_reviews WHERE answer = 'cleared'"
+        ).fetchone()
         return parse_utc(row[0]) if row and row[0] else None
+
+    def clinician_reviews(self) -> list[tuple[datetime, str, str]]:
+        """Every review recorded, oldest first: when, the answer (cleared, not-cleared, unsure), the note."""
+        rows = self._conn.execute("SELECT seen_at, answer, note FROM clinician_reviews ORDER BY seen_at, id")
+        return [
+            (moment, str(answer), str(note or ""))
+            for seen, answer, note in rows.fetchall()
+            if (moment := parse_utc(seen)) is not None
+        ]
 
     def _other_warning_answers(
         self, session_id: int | None = None, among: tuple[str, Sequence[Any]] | None = None

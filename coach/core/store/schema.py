@@ -314,3 +314,17 @@ def m009_session_days(db: Database) -> None:
         "CREATE INDEX sessions_said_yes ON sessions (started_at) WHERE (night_pain = 1 OR swelling = 1)"
     )
     db.execute("CREATE INDEX warning_answers_yes ON warning_answers (session_id) WHERE answer = 1")
+
+
+@_migration
+def m010_review_answers(db: Database) -> None:
+    """What a clinician review said, and which exercises hurt in a session.
+
+    A warning sign pauses exercise until a review clears it (CLINICAL.md "Warning signs"): each review keeps
+    the person's answer to "Did they say you may continue?", `cleared`, `not-cleared` or `unsure`. Reviews
+    recorded before this step came from "I have been seen", which lifted the pause: they are `cleared`.
+    `hurt` lists the exercises (ids, comma-separated) the person said hurt at the end of a session: easing
+    goes to those first.
+    """
+    db["clinician_reviews"].add_column("answer", str, not_null_default="cleared")  # type: ignore[union-attr]
+    db["sessions"].add_column("hurt", str, not_null_default="")  # type: ignore[union-attr]

@@ -29,7 +29,7 @@ from coach.core.paths import resolve_places
 from coach.core.routines.loader import load_routine
 from coach.core.routines.model import Routine, plan_steps
 from coach.core.store.adherence import AdherenceStore
-from tests.helpers import reps, routine
+from tests.helpers import over, reps, routine
 
 TODAY = date(2026, 3, 4)
 LONDON = ZoneInfo("Europe/London")
@@ -148,7 +148,7 @@ def test_the_window_shows_what_every_session_gave(
     routines = {hips.id: hips, OTHER.id: dataclasses.replace(OTHER, content_hash="a")}
     for tz in (LONDON, ZoneInfo("America/New_York")):
         # When the window reads the days it shows, with short rows for the rest
-        view = read_history(store, today, tz, routines.get)
+        view = read_history(over(store, now=datetime.combine(today, time(12), tz), zone=tz), routines.get)
 
         # Then every figure, the advice and the programme week are what every session gave
         expected = _everything(store, today, tz, routines.get)

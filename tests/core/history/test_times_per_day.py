@@ -10,6 +10,7 @@ from coach.core.operations import run_instant_session
 from coach.core.routines.loader import load_routine
 from coach.core.store.adherence import AdherenceStore
 from tests.conftest import REPO
+from tests.helpers import over
 
 SHEET = REPO / "tests" / "data" / "sheets" / "trial-home-programme.toml"
 MONDAY = datetime(2026, 3, 2, 20, 0, tzinfo=UTC)
@@ -18,7 +19,7 @@ MONDAY = datetime(2026, 3, 2, 20, 0, tzinfo=UTC)
 def test_three_doses_a_day_fill_the_day_a_third_at_a_time(store: AdherenceStore) -> None:
     routine = load_routine(SHEET, REPO / "assets")
     for hours in (12, 6, 0):
-        run_instant_session(store, routine, MONDAY - timedelta(hours=hours))
+        run_instant_session(over(store), routine, now=MONDAY - timedelta(hours=hours))
     sessions = store.sessions(include_simulated=True)
 
     per_day = [
@@ -30,7 +31,7 @@ def test_three_doses_a_day_fill_the_day_a_third_at_a_time(store: AdherenceStore)
 
 def test_this_weeks_plan_is_days_times_doses(store: AdherenceStore) -> None:
     routine = load_routine(SHEET, REPO / "assets")
-    run_instant_session(store, routine, MONDAY)
+    run_instant_session(over(store), routine, now=MONDAY)
 
     summary = summarize(store.sessions(include_simulated=True), MONDAY.date(), UTC)
 

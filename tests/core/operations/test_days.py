@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
+import dataclasses
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -21,14 +22,18 @@ from coach.core.operations import (
     run_instant_session,
     unmark_days,
 )
+from coach.core.operations.context import Coach
+from coach.core.paths import Places, shipped
 from coach.core.session.clock import FakeClock
 from coach.core.settings import Settings, load_settings
 from coach.core.store.adherence import AdherenceStore
-from tests.helpers import hold, reps, routine
+from tests.helpers import hold, over, reps, routine
 
 
 def test_marking_days_stores_them_at_the_clocks_time(store: AdherenceStore, fake_clock: FakeClock) -> None:
-    result = mark_days(store, fake_clock, DayMarkKind.REST, date(2026, 3, 9), date(2026, 3, 15), " holiday ")
+    result = mark_days(
+        over(store, fake_clock), DayMarkKind.REST, date(2026, 3, 9), date(2026, 3, 15), " holiday "
+    )
 
     assert result.changes == Changes(day_marks=True)
     assert result.value.reason == "holiday"
@@ -36,33 +41,34 @@ def test_marking_days_stores_them_at_the_clocks_time(store: AdherenceStore, fake
     created = store._db.execute("SELECT created_at FROM day_marks").fetchone()[0]
     assert created == "2026-03-02T08:00:00.000+00:00"
 
-    unmark_days(store, result.value.id)
+    unmark_days(over(store), result.value.id)
     assert store.day_marks() == []
 
 
 def test_a_span_that_ends_before_it_starts_is_refused(store: AdherenceStore, fake_clock: FakeClock) -> None:
     with pytest.raises(Refused, match="before it starts"):
-        mark_days(store, fake_clock, DayMarkKind.FLARE_UP, date(2026, 3, 9), date(2026, 3, 1))
+        mark_days(over(store, fake_clock), DayMarkKind.FLARE_UP, date(2026, 3, 9), date(2026, 3, 1))
 
     assert store.day_marks() == []
 
 
 def test_the_morning_answer_is_stored_once(store: AdherenceStore, fake_clock: FakeClock) -> None:
-    record = run_instant_session(store, routine(hold(sets=1, seconds=10)), fake_clock.wall()).value
+    record = run_instant_session(over(store), routine(hold(sets=1, seconds=10)), now=fake_clock.wall()).value
 
-    answered = answer_morning_check_in(store, fake_clock, record.id, 2)
+    answered = answer_morning_check_in(over(store, fake_clock), record.id, 2)
 
     assert answered.value.morning_pain == 2
     assert answered.value.morning_asked
     assert answered.changes.check_in
     with pytest.raises(Refused):
-        answer_morning_check_in(store, fake_clock, record.id, 12)
+        answer_morning_check_in(over(store, fake_clock), record.id, 12)
 
 
 def test_settings_are_saved_at_once(tmp_path: Path) -> None:
     chosen = Settings().replace(beeps=False)
 
-    result = change_settings(tmp_path, chosen)
+    places = Places(tmp_path, shipped("routines"), shipped("assets"))
+    result = change_settings(Coach(places, FakeClock()), chosen)
 
     assert result.changes.settings
     assert load_settings(tmp_path) == chosen
@@ -76,7 +82,9 @@ def test_an_accepted_change_is_recorded_before_and_after_with_its_reason(
     proposal = propose(plan, advice)
     assert proposal is not None
 
-    accept_progression(proposal, tmp_path / "routines", date(2026, 3, 10), store=store)
+    coach = over(store, now=datetime(2026, 3, 10, 12, tzinfo=UTC))
+    coach.places = dataclasses.replace(coach.places, data_dir=tmp_path)
+    accept_progression(coach, proposal)
 
     changes = store.dose_changes()
     assert [c.exercise_id for c in changes] == ["clamshell", "calf-stretch"]

@@ -19,18 +19,19 @@ from coach.core.operations import (
 )
 from coach.core.session.clock import FakeClock
 from coach.core.store.adherence import AdherenceStore
+from tests.helpers import over
 
 T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 
 
 def test_a_run_is_recorded_open_then_closed(store: AdherenceStore, fake_clock: FakeClock) -> None:
-    started = start_icing(store, fake_clock, 20)
+    started = start_icing(over(store, fake_clock), 20)
     (opened,) = store.icing_runs()
     assert (opened.status, opened.planned_minutes, opened.actual_minutes) == (IcingStatus.OPEN, 20, None)
     assert started.changes.icing
 
     fake_clock.advance(90)
-    closed = finish_icing(store, started.value.run_id, started.value.run.stop()).value
+    closed = finish_icing(over(store), started.value.run_id, started.value.run.stop()).value
 
     assert (closed.status, closed.actual_minutes) == (IcingStatus.STOPPED, 1.5)
     assert closed.started_at == T0
@@ -39,18 +40,18 @@ def test_a_run_is_recorded_open_then_closed(store: AdherenceStore, fake_clock: F
 
 
 def test_a_second_run_is_refused_while_one_is_live(store: AdherenceStore, fake_clock: FakeClock) -> None:
-    start_icing(store, fake_clock, 10)
+    start_icing(over(store, fake_clock), 10)
     fake_clock.advance(4 * 60)
 
     with pytest.raises(Refused, match="already running: 6 min left"):
-        start_icing(store, fake_clock, 20)
+        start_icing(over(store, fake_clock), 20)
 
     assert len(store.icing_runs()) == 1
 
 
 def test_more_than_the_cap_is_refused_with_the_reason(store: AdherenceStore, fake_clock: FakeClock) -> None:
     with pytest.raises(Refused) as refused:
-        start_icing(store, fake_clock, 25)
+        start_icing(over(store, fake_clock), 25)
 
     assert ICING_LIMIT_REASON in str(refused.value)
     assert store.icing_runs() == []
@@ -62,10 +63,10 @@ def test_a_run_left_open_past_its_deadline_does_not_block_a_new_one(
     crashed = store.begin_icing(fake_clock.wall(), 5)
     fake_clock.suspend(6 * 60)
 
-    started = start_icing(store, fake_clock, 20).value
+    started = start_icing(over(store, fake_clock), 20).value
 
     assert store.icing_run(crashed).status is IcingStatus.STOPPED
-    assert live_icing_run(store, fake_clock.wall()) is not None
+    assert live_icing_run(over(store, now=fake_clock.wall())) is not None
     assert started.run_id != crashed
 
 
@@ -73,7 +74,7 @@ def test_runs_left_open_by_a_crash_are_closed_up_to_their_deadline(store: Adhere
     crashed = store.begin_icing(T0, 20)
     still_running = store.begin_icing(T0 + timedelta(minutes=30), 10)
 
-    closed = close_abandoned_icing(store, T0 + timedelta(minutes=35))
+    closed = close_abandoned_icing(over(store, now=T0 + timedelta(minutes=35)))
 
     assert [r.id for r in closed.value] == [crashed]
     assert closed.changes.icing
@@ -90,7 +91,7 @@ def test_a_live_run_left_by_a_killed_app_is_resumed_with_its_own_deadline(
     run_id = store.begin_icing(fake_clock.wall(), 12)  # the app that wrote this row was killed
     later = FakeClock(wall=fake_clock.wall() + timedelta(minutes=5), monotonic=7.0)  # a new process
 
-    resumed = resume_icing(store, later).value
+    resumed = resume_icing(over(store, later)).value
 
     assert resumed is not None
     assert resumed.run_id == run_id
@@ -108,7 +109,7 @@ def test_a_run_whose_deadline_passed_while_closed_is_recorded_as_ended_not_resum
     store.begin_icing(fake_clock.wall(), 10)
     fake_clock.advance(30 * 60)
 
-    result = resume_icing(store, fake_clock)
+    result = resume_icing(over(store, fake_clock))
 
     assert result.value is None
     assert result.changes.icing
@@ -117,18 +118,18 @@ def test_a_run_whose_deadline_passed_while_closed_is_recorded_as_ended_not_resum
 
 
 def test_nothing_to_resume_changes_nothing(store: AdherenceStore, fake_clock: FakeClock) -> None:
-    result = resume_icing(store, fake_clock)
+    result = resume_icing(over(store, fake_clock))
 
     assert result.value is None
     assert not result.changes
 
 
 def test_icing_now_tells_the_minutes_left_and_the_end(store: AdherenceStore, fake_clock: FakeClock) -> None:
-    assert icing_now(store, fake_clock.wall()).running is False
-    start_icing(store, fake_clock, 20)
+    assert icing_now(over(store, now=fake_clock.wall())).running is False
+    start_icing(over(store, fake_clock), 20)
     fake_clock.advance(7 * 60 + 30)
 
-    now = icing_now(store, fake_clock.wall())
+    now = icing_now(over(store, now=fake_clock.wall()))
 
     assert (now.running, now.minutes_left, now.planned_minutes) == (True, 13, 20)
     assert now.ends_at == T0 + timedelta(minutes=20)
@@ -137,12 +138,12 @@ def test_icing_now_tells_the_minutes_left_and_the_end(store: AdherenceStore, fak
 def test_finishing_a_run_another_process_already_closed_keeps_the_first_ending(
     store: AdherenceStore, fake_clock: FakeClock
 ) -> None:
-    started = start_icing(store, fake_clock, 10).value
+    started = start_icing(over(store, fake_clock), 10).value
     fake_clock.advance(10 * 60)
     ended = started.run.stop()
-    finish_icing(store, started.run_id, ended)
+    finish_icing(over(store), started.run_id, ended)
 
-    again = finish_icing(store, started.run_id, ended)
+    again = finish_icing(over(store), started.run_id, ended)
 
     assert again.value.status is IcingStatus.FINISHED
     assert not again.changes

@@ -10,13 +10,13 @@ from coach.core.operations import finish_icing, icing_now, start_icing, start_se
 from coach.core.routines.model import GET_READY_SECONDS, StepKind
 from coach.core.session.clock import FakeClock
 from coach.core.store.adherence import AdherenceStore
-from tests.helpers import hold, routine, timer
+from tests.helpers import hold, over, routine, timer
 
 EXERCISE_THEN_ICE = routine(hold(sets=1, seconds=30), timer(minutes=10))
 
 
 def test_an_icing_step_is_an_icing_run_of_its_session(store: AdherenceStore, fake_clock: FakeClock) -> None:
-    live = start_session(store, EXERCISE_THEN_ICE, fake_clock).value
+    live = start_session(over(store, fake_clock), EXERCISE_THEN_ICE).value
     live.engine.start()
     fake_clock.advance(GET_READY_SECONDS + 30 + GET_READY_SECONDS)
     live.engine.tick()
@@ -24,7 +24,7 @@ def test_an_icing_step_is_an_icing_run_of_its_session(store: AdherenceStore, fak
     assert live.engine.current_step.kind is StepKind.TIMER
     (run,) = store.icing_runs()
     assert (run.status, run.planned_minutes, run.session_id) == (IcingStatus.OPEN, 10, live.session_id)
-    assert icing_now(store, fake_clock.wall()).minutes_left == 10  # `coach ice --status` sees it
+    assert icing_now(over(store, now=fake_clock.wall())).minutes_left == 10  # `coach ice --status` sees it
     assert ICING_START_ADVICE in live.icing.advice(live.engine.current_step)
 
     fake_clock.advance(10 * 60)
@@ -32,11 +32,11 @@ def test_an_icing_step_is_an_icing_run_of_its_session(store: AdherenceStore, fak
 
     (run,) = store.icing_runs()
     assert (run.status, run.actual_minutes) == (IcingStatus.FINISHED, 10)
-    assert not icing_now(store, fake_clock.wall()).running
+    assert not icing_now(over(store, now=fake_clock.wall())).running
 
 
 def test_skipping_the_icing_step_records_it_as_stopped(store: AdherenceStore, fake_clock: FakeClock) -> None:
-    live = start_session(store, EXERCISE_THEN_ICE, fake_clock).value
+    live = start_session(over(store, fake_clock), EXERCISE_THEN_ICE).value
     live.engine.start()
     while not live.engine.current_step.icing:
         live.engine.skip()
@@ -51,7 +51,7 @@ def test_skipping_the_icing_step_records_it_as_stopped(store: AdherenceStore, fa
 def test_stopping_the_session_during_icing_closes_the_run(
     store: AdherenceStore, fake_clock: FakeClock
 ) -> None:
-    live = start_session(store, EXERCISE_THEN_ICE, fake_clock).value
+    live = start_session(over(store, fake_clock), EXERCISE_THEN_ICE).value
     live.engine.start()
     while not live.engine.current_step.icing:
         live.engine.skip()
@@ -63,8 +63,8 @@ def test_stopping_the_session_during_icing_closes_the_run(
 
 
 def test_a_timer_already_running_is_not_started_twice(store: AdherenceStore, fake_clock: FakeClock) -> None:
-    start_icing(store, fake_clock, 20)
-    live = start_session(store, EXERCISE_THEN_ICE, fake_clock).value
+    start_icing(over(store, fake_clock), 20)
+    live = start_session(over(store, fake_clock), EXERCISE_THEN_ICE).value
     live.engine.start()
     while not live.engine.current_step.icing:
         live.engine.skip()
@@ -75,13 +75,13 @@ def test_a_timer_already_running_is_not_started_twice(store: AdherenceStore, fak
 
 
 def test_icing_again_within_two_hours_warns(store: AdherenceStore, fake_clock: FakeClock) -> None:
-    first = start_icing(store, fake_clock, 5).value
+    first = start_icing(over(store, fake_clock), 5).value
     fake_clock.advance(5 * 60)
     first.run.tick()
     assert first.run.ended is not None
-    finish_icing(store, first.run_id, first.run.ended)
+    finish_icing(over(store), first.run_id, first.run.ended)
     fake_clock.advance(timedelta(minutes=30).total_seconds())
-    live = start_session(store, EXERCISE_THEN_ICE, fake_clock).value
+    live = start_session(over(store, fake_clock), EXERCISE_THEN_ICE).value
     live.engine.start()
     while not live.engine.current_step.icing:
         live.engine.skip()

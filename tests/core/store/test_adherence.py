@@ -21,7 +21,7 @@ from coach.core.store import schema
 from coach.core.store.adherence import AdherenceStore
 from coach.core.store.backups import list_backups
 from coach.core.store.errors import StoreError
-from tests.helpers import hold, reps, routine
+from tests.helpers import hold, over, reps, routine
 
 T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 
@@ -48,6 +48,7 @@ def test_schema_is_built_by_numbered_migrations(store: AdherenceStore, tmp_path:
         "m007_dose_changes",
         "m008_work_totals",
         "m009_session_days",
+        "m010_review_answers",
     ]
     assert {"sessions", "step_results", "icing_runs", "planned_work", "day_marks", "work_totals"} <= tables
     assert journal == "wal"
@@ -63,7 +64,7 @@ def test_the_database_is_private_to_its_owner(store: AdherenceStore, tmp_path: P
 
 def test_a_session_records_every_step_as_it_finishes(store: AdherenceStore, fake_clock: FakeClock) -> None:
     plan = routine(reps(sets=1, reps=2, rep_seconds=2, rest_seconds=0))
-    recorder = start_session(store, plan, fake_clock).value
+    recorder = start_session(over(store, fake_clock), plan).value
     engine = recorder.engine
     engine.start()
 
@@ -87,7 +88,7 @@ def test_a_session_records_every_step_as_it_finishes(store: AdherenceStore, fake
 
 def test_a_stopped_session_is_saved_as_stopped_early(store: AdherenceStore, fake_clock: FakeClock) -> None:
     plan = routine(hold(sets=2, seconds=30))
-    recorder = start_session(store, plan, fake_clock).value
+    recorder = start_session(over(store, fake_clock), plan).value
     engine = recorder.engine
     engine.start()
     fake_clock.advance(5 + 30 + 3)
@@ -106,7 +107,7 @@ def test_a_stopped_session_is_saved_as_stopped_early(store: AdherenceStore, fake
 
 def test_skipped_steps_do_not_count_as_done(store: AdherenceStore, fake_clock: FakeClock) -> None:
     plan = routine(hold(sets=2, seconds=30, rest_seconds=0))
-    recorder = start_session(store, plan, fake_clock).value
+    recorder = start_session(over(store, fake_clock), plan).value
     engine = recorder.engine
     engine.start()
     engine.skip()  # get ready
@@ -247,7 +248,7 @@ def test_an_abandoned_session_closes_as_stopped_when_its_last_step_ended(
     store: AdherenceStore, fake_clock: FakeClock
 ) -> None:
     plan = routine(reps(sets=1, reps=3, rep_seconds=2, rest_seconds=0))
-    recorder = start_session(store, plan, fake_clock).value
+    recorder = start_session(over(store, fake_clock), plan).value
     engine = recorder.engine
     engine.start()
     fake_clock.advance(5 + 2 + 2 + 1)  # get ready, two reps, into the third

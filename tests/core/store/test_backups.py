@@ -10,10 +10,14 @@ import pytest
 
 from coach.core.operations import run_instant_session
 from coach.core.operations.backups import backups, restore
+from coach.core.operations.context import Coach
+from coach.core.paths import Places, shipped
 from coach.core.routines.loader import load_routine
+from coach.core.session.clock import FakeClock
 from coach.core.store.adherence import AdherenceStore
 from coach.core.store.errors import StoreError
 from tests.conftest import EXAMPLE
+from tests.helpers import over
 
 MORNING = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 
@@ -24,7 +28,7 @@ def open_on(path: Path, now: datetime, keep: int = 3) -> AdherenceStore:
 
 def add_session(path: Path, now: datetime) -> None:
     store = open_on(path, now)
-    run_instant_session(store, load_routine(EXAMPLE), now)
+    run_instant_session(over(store), load_routine(EXAMPLE), now=now)
     store.close()
 
 
@@ -34,7 +38,7 @@ def test_at_most_one_backup_a_day_is_taken_at_start(tmp_path: Path) -> None:
     add_session(path, MORNING)
     add_session(path, MORNING + timedelta(hours=3))
 
-    found = backups(path).value
+    found = backups(at(path)).value
 
     assert [b.taken_at for b in found] == [MORNING]
     assert found[0].sessions == 1
@@ -45,7 +49,7 @@ def test_only_the_newest_few_are_kept_and_they_are_private(tmp_path: Path) -> No
     for day in range(6):
         add_session(path, MORNING + timedelta(days=day))
 
-    found = backups(path).value
+    found = backups(at(path)).value
 
     assert [b.taken_at.day for b in found] == [5, 6, 7]
     assert [b.sessions for b in found] == [3, 4, 5]
@@ -58,9 +62,9 @@ def test_restore_puts_the_backup_in_place_and_moves_the_current_file_aside(tmp_p
     path = tmp_path / "coach.db"
     for day in range(3):
         add_session(path, MORNING + timedelta(days=day))
-    first = backups(path).value[0]
+    first = backups(at(path)).value[0]
 
-    done = restore(path, first.id, MORNING + timedelta(days=5)).value
+    done = restore(at(path, MORNING + timedelta(days=5)), first.id).value
 
     assert done.moved_aside is not None
     assert done.moved_aside.name == "coach.db.before-restore-20260307-080000-1"
@@ -80,7 +84,7 @@ def test_restore_is_refused_while_the_store_is_open(tmp_path: Path) -> None:
     store = AdherenceStore.open(path)
 
     with pytest.raises(StoreError, match="Rehab Coach is open"):
-        restore(path, backups(path).value[0].id, MORNING + timedelta(days=2))
+        restore(at(path, MORNING + timedelta(days=2)), backups(at(path)).value[0].id)
 
     store.close()
     # nothing moved: the database, its lock, the day of its last integrity check, the backups
@@ -93,4 +97,10 @@ def test_an_unknown_backup_is_named_with_the_known_ones(tmp_path: Path) -> None:
     add_session(path, MORNING + timedelta(days=1))
 
     with pytest.raises(StoreError, match=r"there is no backup 'nope' .*known: 20260303-080000"):
-        restore(path, "nope", MORNING)
+        restore(at(path, MORNING), "nope")
+
+
+def at(database: Path, now: datetime | None = None) -> Coach:
+    """A Coach context on `database` (not opened) at `now`."""
+    places = Places(database.parent, shipped("routines"), shipped("assets"))
+    return Coach(places, FakeClock(now) if now is not None else FakeClock(), backups=False)

@@ -9,7 +9,7 @@ from coach.core.operations import start_icing
 from coach.core.routines.model import plan_steps
 from coach.core.session.clock import FakeClock
 from coach.core.store.adherence import AdherenceStore
-from tests.helpers import hold, routine
+from tests.helpers import hold, over, routine
 
 START = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 
@@ -41,7 +41,7 @@ def test_icing_stored_years_ahead_does_not_warn_today(store: AdherenceStore) -> 
     earlier = store.begin_icing(START - timedelta(hours=1), 10)
     store.finish_icing(earlier, finished=True, finished_at=START - timedelta(minutes=50), actual_minutes=10)
 
-    started = start_icing(store, FakeClock(wall=START), 20).value
+    started = start_icing(over(store, FakeClock(wall=START)), 20).value
 
     assert store.last_icing_end(START) == START - timedelta(minutes=50)  # the real last one still counts
     assert started.warning == ICING_REPEAT_WARNING

@@ -19,6 +19,7 @@ from coach.core.store import adherence, opening, schema
 from coach.core.store.adherence import AdherenceStore
 from coach.core.store.errors import StoreError
 from tests.conftest import EXAMPLE
+from tests.helpers import over
 
 NOW = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
 PAGE = 4096
@@ -43,7 +44,7 @@ def a_history(path: Path, sessions: int, now: datetime = NOW) -> None:
     store = AdherenceStore.open(path, now=now)
     try:
         for _ in range(sessions):
-            run_instant_session(store, load_routine(EXAMPLE), now)
+            run_instant_session(over(store), load_routine(EXAMPLE), now=now)
     finally:
         store.close()
 

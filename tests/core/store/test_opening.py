@@ -22,6 +22,7 @@ from coach.core.store import writing
 from coach.core.store.adherence import AdherenceStore
 from coach.core.store.errors import StoreError
 from tests.conftest import EXAMPLE, REPO
+from tests.helpers import over
 
 NOW = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 AS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
@@ -31,7 +32,7 @@ def a_history(path: Path, sessions: int = 3) -> None:
     store = AdherenceStore.open(path)
     try:
         for _ in range(sessions):
-            run_instant_session(store, load_routine(EXAMPLE), NOW)
+            run_instant_session(over(store), load_routine(EXAMPLE), now=NOW)
     finally:
         store.close()
 
@@ -169,7 +170,9 @@ def test_a_lock_held_for_a_second_is_waited_for(tmp_path: Path) -> None:
     release = threading.Timer(1.0, holder.commit)
     release.start()
     try:
-        record = run_instant_session(store, load_routine(EXAMPLE), NOW).value  # every step waits its turn
+        record = run_instant_session(
+            over(store), load_routine(EXAMPLE), now=NOW
+        ).value  # every step waits its turn
     finally:
         release.join()
         holder.close()
@@ -202,7 +205,7 @@ def test_two_stores_writing_at_once_both_succeed(tmp_path: Path) -> None:
         store = AdherenceStore.open(path)
         try:
             for _ in range(5):
-                run_instant_session(store, load_routine(EXAMPLE), NOW)
+                run_instant_session(over(store), load_routine(EXAMPLE), now=NOW)
         except BaseException as error:
             failures.append(error)
         finally:

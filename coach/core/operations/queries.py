@@ -1,0 +1,178 @@
+"""The queries: one read path per figure, for every face (Anki's QueryOp, kept apart from the commands).
+
+Each takes the `Coach` context, reads the store and returns plain values; none writes. The main window's
+line, `coach history`, History and the report read the week, the plan, the adherence and the streak
+through `summary`, from the dose days the store keeps (m009), so that they never disagree and never walk
+ten years of sessions for one line; "the routine done last" has one answer (`routine_done_last`); the
+advice for a routine has one reading (`advice`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from coach.core.history.records import DayMark, IcingRecord, SessionRecord
+from coach.core.history.stats import DoseDays, Summary, summarize
+from coach.core.operations.context import Coach
+
+if TYPE_CHECKING:
+    from coach.core.history.advice import RoutineAdvice
+    from coach.core.routines.model import Routine
+
+# The advice of History covers every exercise routine used in this many days (issue "a physiotherapist
+# would sign it": the routine done last alone hid the exercise routine's advice behind icing's). Ours.
+ADVICE_LOOKBACK_DAYS = 14
+
+
+def summary(coach: Coach, *, include_simulated: bool = False) -> Summary:
+    """This week against the plan, the streaks and the last four weeks' adherence, from the kept dose days.
+
+    Nothing stored yet (no database): the empty summary, without creating a database.
+    """
+    today, tz = coach.today()
+    if not coach.has_history:
+        return summarize([], today, tz)
+    store = coach.store
+    days = DoseDays.from_days(store.dose_days(tz, include_simulated=include_simulated))
+    return summarize([], today, tz, store.day_marks(), days=days)
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryRecords:
+    """Everything stored, for `coach history` and the exports: sessions, icing runs, marks, the summary."""
+
+    sessions: list[SessionRecord]
+    icing: list[IcingRecord]
+    marks: list[DayMark]
+    summary: Summary
+
+
+def history_records(coach: Coach, *, include_simulated: bool = False) -> HistoryRecords:
+    """Every session and icing run, the marked days and the summary (as `summary` gives it)."""
+    if not coach.has_history:  # reading history never creates a database
+        return HistoryRecords([], [], [], summary(coach))
+    store = coach.store
+    return HistoryRecords(
+        store.sessions(include_simulated=include_simulated),
+        store.icing_runs(),
+        store.day_marks(),
+        summary(coach, include_simulated=include_simulated),
+    )
+
+
+def routine_done_last(coach: Coach) -> str | None:
+    """The id of the routine of the latest real (not simulated) session, or None."""
+    from coach.core.store.last_routine import last_routine_id
+
+    return last_routine_id(coach.places.database)
+
+
+def advice(coach: Coach, routine: Routine, *, include_simulated: bool = False) -> RoutineAdvice:
+    """The pain rule's decision, its reason and the proposed change for `routine`.
+
+    It reads what the rule looks at: the last two weeks (the morning trend), the last sessions at this
+    version of the routine, and every warning-sign answer since the last review (AdherenceStore.
+    advice_sessions); with `include_simulated` (scripts and tests), every session.
+    """
+    from coach.core.history.advice import routine_advice
+
+    today, tz = coach.today()
+    store = coach.store
+    review = store.last_clinician_review()
+    sessions = _advice_sessions(coach, routine, include_simulated=include_simulated)
+    return routine_advice(sessions, routine, today, tz, review, include_simulated=include_simulated)
+
+
+def _advice_sessions(coach: Coach, routine: Routine, *, include_simulated: bool) -> list[SessionRecord]:
+    store = coach.store
+    if include_simulated:
+        return store.sessions(include_simulated=True)
+    today, _ = coach.today()
+    recent = store.sessions_since(today - timedelta(days=ADVICE_LOOKBACK_DAYS))
+    older = store.advice_sessions(routine.id, routine.content_hash, store.last_clinician_review())
+    merged = {s.id: s for s in [*older, *recent]}
+    return sorted(merged.values(), key=lambda s: (s.started_at, s.id))
+
+
+def routines_to_advise(
+    coach: Coach, *, within_days: int | None = None, include_simulated: bool = False
+) -> list[Routine]:
+    """The routines the library still has that were used, the most recently used first: every one, or
+    (`within_days`) those of the last days and the routine done last."""
+    from coach.core.history.advice import routines_used
+
+    if not coach.has_history:
+        return []
+    store = coach.store
+    if include_simulated:
+        used = routines_used(store.sessions(include_simulated=True))
+    elif within_days is None:
+        used = routines_used(store.landmark_sessions())  # each routine's latest session is among them
+    else:
+        today, _ = coach.today()
+        used = routines_used(store.sessions_since(today - timedelta(days=within_days)))
+        last = routine_done_last(coach)
+        if last is not None and last not in used:
+            used.append(last)
+    found = (coach.library.find(routine_id) for routine_id in used)
+    return [entry.routine for entry in found if entry is not None]
+
+
+def all_advice(
+    coach: Coach, *, within_days: int | None = None, include_simulated: bool = False
+) -> list[RoutineAdvice]:
+    """The advice for every routine `routines_to_advise` names."""
+    routines = routines_to_advise(coach, within_days=within_days, include_simulated=include_simulated)
+    return [advice(coach, routine, include_simulated=include_simulated) for routine in routines]
+
+
+def day_marks(coach: Coach) -> list[DayMark]:
+    """The rest and flare-up marks."""
+    return coach.store.day_marks() if coach.has_history else []
+
+
+def sessions_before(coach: Coach, day: date) -> list[SessionRecord]:
+    """The sessions of the local days before `day` (History's table, scrolled back), oldest first."""
+    return coach.store.sessions_before(day)
+
+
+def first_session_day(coach: Coach) -> date | None:
+    """The local day of the first real session (where a report's period begins by default)."""
+    return min((s.local_day() for s in coach.store.landmark_sessions()), default=None)
+
+
+def active_minutes(coach: Coach, session_id: int) -> int:
+    """The minutes of work and icing done in a session (its steps' active time), rounded."""
+    from coach.core.history.stats import active_seconds
+
+    return round(active_seconds(coach.store.step_results([session_id])) / 60)
+
+
+def morning_check_in_due(coach: Coach) -> SessionRecord | None:
+    """The session of yesterday to ask the next-morning question about now, or None (it reads the last
+    two days: the rule looks at yesterday and today only)."""
+    from coach.core.history.checkin import morning_check_in_due as due
+
+    if not coach.has_history:
+        return None
+    today, tz = coach.today()
+    return due(coach.store.sessions_since(today - timedelta(days=2)), coach.now(), tz)
+
+
+def todays_plan(coach: Coach) -> Routine | None:
+    """The routine the plan follows today: the one done last (else none), as the library has it now."""
+    routine_id = routine_done_last(coach)
+    entry = None if routine_id is None else coach.library.find(routine_id)
+    return None if entry is None else entry.routine
+
+
+def recent_doses(coach: Coach) -> dict[date, int]:
+    """The doses done each local day of the last two weeks (what the reminders look at)."""
+    from coach.core.history.reminders import doses_by_day
+
+    if not coach.has_history:
+        return {}
+    today, _ = coach.today()
+    return doses_by_day(coach.store.sessions_since(today - timedelta(days=ADVICE_LOOKBACK_DAYS)))

@@ -1,0 +1,202 @@
+"""Icing and what keeps the app around between sessions: the icing controller and window, the tray, and the
+daily reminders. Built from the runner (the Coach context) and the main window; `close()` stops it all.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QWidget
+
+from coach.core.clinical.safety import ICING_END_ADVICE, ICING_MAX_MINUTES
+from coach.gui.main_window import MainWindow
+from coach.gui.operations import OperationRunner
+
+if TYPE_CHECKING:
+    from coach.core.session.icing import IcingEnded
+    from coach.core.settings import Settings
+    from coach.gui.flows.session import SessionFlow
+    from coach.gui.reminders import ReminderDialog
+    from coach.gui.services import Services
+
+
+class IcingFlow(QObject):
+    """The icing timer (one action starts 20 minutes), its window, the tray and the reminders."""
+
+    def __init__(
+        self, runner: OperationRunner, window: MainWindow, services: Services, sessions: SessionFlow
+    ) -> None:
+        from coach.gui.icing import IcingController, IcingWindow
+        from coach.gui.reminders import ReminderScheduler
+        from coach.gui.tray import CoachTray
+
+        super().__init__(window)
+        self.runner, self.window, self.sessions = runner, window, sessions
+        self.controller = IcingController(runner, services.sound, services.notifier, parent=self)
+        self.controller.changed.connect(self._on_icing_changed)
+        self.controller.ended.connect(self._on_icing_ended)
+        self.controller.resume()  # a run the app was killed or closed in; ended ones are recorded as ended
+        self.icing_window = IcingWindow(self.controller)
+        self.icing_window.start_requested.connect(self.start)
+        self.icing_window.player_key.connect(self._on_player_key)
+        window.ice_action.triggered.connect(self._on_ice_action)
+        self.tray = CoachTray(self.controller, window.history_action, parent=self)
+        self.tray.start_icing_requested.connect(self._on_ice_action)
+        self.tray.stop_icing_requested.connect(self._on_stop_icing)
+        self.tray.routine_requested.connect(self.todays_routine)
+        self.tray.show_requested.connect(self.show_front)
+        self.tray.toggle_requested.connect(self._on_tray_click)
+        if self.tray.icon is not None:
+            # With a tray, closing the window leaves the app (its icing timer, its reminders) running.
+            QApplication.setQuitOnLastWindowClosed(False)
+        coach = runner.coach
+        self.reminders = ReminderScheduler(
+            coach.clock,
+            services.notifier,
+            lambda: runner.coach.settings,
+            self._save_settings,
+            self._dose_days,
+            parent=self,
+            times_per_day=self._times_per_day,
+            doses=self._doses,
+        )
+        self.reminders.start_requested.connect(self.todays_routine)
+        self.reminders_action = QAction(self.tr("&Reminders…"), window)
+        self.reminders_action.triggered.connect(self.edit_reminders)
+        window.session_menu.insertAction(window.quit_action, self.reminders_action)
+        self.reminder_dialog: ReminderDialog | None = None
+        self.reminders.check()  # one missed while the app was closed shows now
+        runner.changed.connect(self._show_dose_in_tray)
+        self._show_dose_in_tray()
+
+    def start(self, minutes: int = ICING_MAX_MINUTES) -> str | None:
+        """Start icing for `minutes` and show the icing window; the refusal's sentence, if refused.
+
+        Asking while a timer runs just shows it.
+        """
+        refusal = self.controller.start(minutes)
+        self.icing_window.show_refusal(refusal)
+        self.show_window()
+        return refusal
+
+    def show_window(self) -> None:
+        """Bring the icing window forward; during a session show it beside the player without the keyboard."""
+        if not self.sessions.running():
+            bring_forward(self.icing_window)
+            return
+        # Space, the arrows and Esc stay with the person's exercise, not with Stop icing.
+        window = self.icing_window
+        window.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
+        window.showNormal()
+        window.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, False)
+
+    def keep_keys_for_player(self, player_open: bool) -> None:
+        self.icing_window.keep_keys_for_player(player_open)
+
+    def _on_icing_changed(self) -> None:
+        run = self.controller.run
+        self.window.show_icing(run.minutes_left() if run is not None and self.controller.running else None)
+
+    def _on_icing_ended(self, ended: IcingEnded) -> None:
+        """Make the end seen even with no sound and no notifications: a banner, and the window in front."""
+        if not ended.finished:
+            return
+        when = ended.ended_at.astimezone().strftime("%H:%M")
+        self.window.show_banner(self.tr("Icing done at {0}. {1}").format(when, ICING_END_ADVICE))
+        self.show_window()
+
+    def _on_player_key(self, key: Qt.Key) -> None:
+        if self.sessions.player is not None:
+            self.sessions.player.press(key)
+
+    def _on_ice_action(self) -> None:
+        self.start(ICING_MAX_MINUTES)
+
+    def _on_stop_icing(self) -> None:
+        bring_forward(self.icing_window)
+        self.icing_window.ask_to_stop()
+
+    def todays_routine(self) -> None:
+        """Today's routine (the plan's: the one done last), started as Start starts it."""
+        bring_forward(self.window)
+        self.window.start_action.trigger()
+
+    def show_front(self) -> None:
+        during_session = self.sessions.running()
+        bring_forward(self.icing_window if self.controller.running and not during_session else self.window)
+
+    def _on_tray_click(self) -> None:
+        """Show the window, or hide it when it is already in front (a tray app's left click)."""
+        if self.window.isVisible() and self.window.isActiveWindow() and self.tray.icon is not None:
+            self.window.hide()
+        else:
+            self.show_front()
+
+    # -- reminders -----------------------------------------------------------------------------------------
+
+    def edit_reminders(self) -> None:
+        """The days and time of the daily reminder, in a dialog that does not block the timers."""
+        from coach.gui.reminders import ReminderDialog
+
+        self.reminder_dialog = ReminderDialog(self.runner.coach.settings, self.window)
+        self.reminder_dialog.accepted.connect(self._on_reminders_chosen)
+        self.reminder_dialog.open()
+
+    def _on_reminders_chosen(self) -> None:
+        if self.reminder_dialog is not None:
+            self.reminders.set_schedule(*self.reminder_dialog.chosen())
+
+    def _save_settings(self, settings: Settings) -> None:
+        from coach.core.operations import change_settings
+
+        self.runner.run(lambda coach: change_settings(coach, settings), self.window)
+
+    def _times_per_day(self) -> int:
+        """How many times a day the plan's routine (the one done last) is due."""
+        from coach.core.operations.queries import todays_plan
+
+        plan = self.runner.query(todays_plan)
+        return plan.times_per_day if plan is not None else 1
+
+    def _doses(self) -> dict[date, int]:
+        from coach.core.operations.queries import recent_doses
+
+        return self.runner.query(recent_doses) or {}
+
+    def _dose_days(self) -> set[date]:
+        times = self._times_per_day()
+        return {day for day, done in self._doses().items() if done >= times}
+
+    def _show_dose_in_tray(self) -> None:
+        """'Start today's routine (2 of 3 today)' in the tray, for a routine due several times a day."""
+        dose = self.reminders.dose_text(self.runner.coach.now())
+        self.tray.routine_action.setText(
+            self.tr("Start today's &routine ({0})").format(dose)
+            if dose
+            else self.tr("Start today's &routine")
+        )
+
+    def close(self) -> None:
+        """Stop (and record) a running timer, stop every timer, delete the parentless windows."""
+        self.runner.changed.disconnect(self._show_dose_in_tray)
+        stop = getattr(self.reminders, "stop", None)
+        if callable(stop):
+            stop()
+        else:
+            self.reminders.timer.stop()
+        self.controller.stop()
+        self.controller.timer.stop()
+        self.icing_window.close()
+        self.icing_window.deleteLater()
+        self.tray.menu.deleteLater()
+        self.reminders.prompt.close()
+        self.reminders.prompt.deleteLater()
+
+
+def bring_forward(window: QWidget) -> None:
+    window.showNormal()
+    window.raise_()
+    window.activateWindow()

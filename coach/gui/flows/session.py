@@ -1,0 +1,241 @@
+"""A session as the person goes through it: pain before → player → end of session → back to the library,
+and, at start, the recovery offer and the next-morning check-in.
+
+Every step is a core operation run through the runner; this module only decides which page shows next.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from coach.core.routines.model import Routine
+from coach.gui.main_window import MainWindow
+from coach.gui.operations import OperationRunner
+
+if TYPE_CHECKING:
+    from coach.core.operations import LiveSession, RecoveryOffer
+    from coach.gui.check_in import MorningCheckIn
+    from coach.gui.pain_before import PainBeforePage
+    from coach.gui.player import PlayerView
+    from coach.gui.recovery import RecoveryDialog
+    from coach.gui.services import Services
+
+
+class SessionFlow(QObject):
+    """Starts sessions (pain before first), plays them, asks the end questions, recovers and checks in."""
+
+    def __init__(self, runner: OperationRunner, window: MainWindow, services: Services) -> None:
+        super().__init__(window)
+        self.runner, self.window, self.services = runner, window, services
+        self.player: PlayerView | None = None
+        self.pain_page: PainBeforePage | None = None
+        self.pain_routine: Routine | None = None
+        self.live: LiveSession | None = None
+        self.recovery: RecoveryOffer | None = None
+        self.recovery_dialog: RecoveryDialog | None = None
+        self.check_in: MorningCheckIn | None = None
+        self.beeps, self.speak = True, True  # set by the Sound menu
+        self.voice_note: str | None = None  # why speech cannot load, if it cannot
+        # Told when a player opens (True) or closes: the icing window gives the player its keys meanwhile.
+        self.on_player: Callable[[bool], None] = _nothing
+        window.start_requested.connect(self.ask_before_start)
+
+    # -- starting ------------------------------------------------------------------------------------------
+
+    def start_routine(self, routine_id: str) -> PlayerView | None:
+        """Open the guided player on the library's routine `routine_id` (no pain question first)."""
+        entry = self.runner.coach.library.find(routine_id)
+        return None if entry is None else self.play_routine(entry.routine)
+
+    def ask_before_start(self, routine_id: str) -> PainBeforePage | None:
+        """Start the library's routine `routine_id` as a person does: pain score first, then the player."""
+        entry = self.runner.coach.library.find(routine_id)
+        return None if entry is None else self.ask_pain_before(entry.routine)
+
+    def ask_pain_before(self, routine: Routine) -> PainBeforePage | None:
+        """Show the one-tap pain score before `routine` (skippable); the answer starts the player."""
+        from coach.core.operations.pause import why_paused
+        from coach.core.operations.sessions import asks_pain_before
+        from coach.gui.pain_before import PainBeforePage
+
+        if self.player is not None or self.pain_page is not None:
+            return None
+        paused = self.runner.query(lambda coach: why_paused(coach, routine), self.window)
+        if paused is not None:  # nothing starts while a warning sign waits for a clinician
+            self.runner.show_sentence(paused, self.window)
+            return None
+        if not asks_pain_before(routine):
+            self.play_routine(routine)
+            return None
+        page = PainBeforePage(routine.title)
+        page.answered.connect(self._on_pain_before)
+        page.cancelled.connect(self._close_pain_page)
+        self.pain_page, self.pain_routine = page, routine
+        self.window.start_action.setEnabled(False)
+        self.window.show_page(page)
+        page.setFocus()
+        return page
+
+    def _on_pain_before(self, pain: int | None) -> None:
+        routine = self.pain_routine
+        if self.pain_page is None or routine is None:
+            return
+        self._close_pain_page(back_to_library=False)
+        if self.play_routine(routine, pain) is None:
+            self._on_session_closed()
+
+    def _close_pain_page(self, *, back_to_library: bool = True) -> None:
+        page, self.pain_page = self.pain_page, None
+        if page is not None:
+            self.window.remove_page(page)
+        if back_to_library:
+            self._on_session_closed()
+
+    def play_routine(self, routine: Routine, pain_before: int | None = None) -> PlayerView | None:
+        """Begin a session of `routine` (the core's begin_session: the pause, the pain before) and play it."""
+        from coach.core.operations.sessions import begin_session
+
+        if self.player is not None:
+            return None
+        live = self.runner.run(lambda coach: begin_session(coach, routine, pain_before), self.window)
+        return None if live is None else self._play(live)
+
+    # -- after a crash, and the next morning ---------------------------------------------------------------
+
+    def offer_recovery(self) -> None:
+        """Offer to resume a session the app died in, or to close it as stopped early."""
+        from coach.core.operations import find_recovery
+        from coach.gui.recovery import RecoveryDialog
+
+        if self.player is not None:
+            return
+        offer = self.runner.run(find_recovery, self.window)
+        if offer is None:
+            return
+        self.recovery = offer
+        dialog = RecoveryDialog(offer.record, offer.why_not, self.window)
+        # Bound methods, never lambdas that capture widgets: PySide may then free a widget inside Qt's own
+        # clean-up of another, which crashes at exit.
+        dialog.finished.connect(self._on_recovery_answer)
+        self.recovery_dialog = dialog
+        dialog.open()
+
+    def _on_recovery_answer(self) -> None:
+        from coach.core.operations import close_abandoned_session
+        from coach.core.operations.sessions import resume_session
+
+        dialog, offer = self.recovery_dialog, self.recovery
+        if dialog is None or offer is None:
+            return
+        session_id = offer.record.id
+        if dialog.resume_chosen and offer.why_not is None:
+            live = self.runner.run(lambda coach: resume_session(coach, session_id), self.window)
+            if live is not None:
+                self._play(live)
+                return
+        self.runner.run(lambda coach: close_abandoned_session(coach, session_id), self.window)
+        self.offer_morning_check_in()
+
+    def offer_morning_check_in(self) -> MorningCheckIn | None:
+        """On the first start of a day after a session, ask once how the knee is this morning."""
+        from coach.core.operations.queries import morning_check_in_due
+        from coach.gui.check_in import MorningCheckIn
+
+        if self.check_in is not None or self.player is not None:
+            return None
+        if self.recovery_dialog is not None and self.recovery_dialog.isVisible():
+            return None  # asked once the recovery question is answered
+        record = self.runner.query(morning_check_in_due, self.window)
+        if record is None:
+            return None
+        self.check_in = MorningCheckIn(record, self.runner, self.window)
+        self.check_in.open()
+        return self.check_in
+
+    # -- the player and the end of the session --------------------------------------------------------------
+
+    def _play(self, live: LiveSession) -> PlayerView:
+        from coach.core.routines.loader import ILLUSTRATIONS
+        from coach.gui.player import PlayerView
+
+        player = PlayerView(
+            live.routine,
+            live.engine,
+            placeholder=self.runner.coach.places.assets / ILLUSTRATIONS / "placeholder.svg",
+            sound=self.services.sound,
+            voice=self.services.voice,
+            beeps=self.beeps,
+            speak=self.speak,
+            voice_note=self.voice_note if self.speak else None,
+            icing=live.icing,
+        )
+        player.finished.connect(self._on_session_finished)
+        self.player, self.live = player, live
+        self.window.start_action.setEnabled(False)
+        self.window.show_page(player)
+        self.on_player(True)
+        self.services.inhibitor.inhibit(self.tr("Guided exercise session"))
+        player.start()
+        return player
+
+    def _on_session_finished(self) -> None:
+        from coach.core.operations import Changes
+        from coach.core.routines.model import is_icing_only
+        from coach.gui.session_end import SessionEndPage
+
+        live = self.live
+        self.on_player(False)
+        self.services.inhibitor.release()
+        if self.player is not None:
+            self.window.remove_page(self.player)
+        self.player = None
+        if live is None:
+            return
+        if live.unsaved:  # the end (or the last steps) could not be written: try once more, say if not
+            self.runner.run(lambda coach: live.save_unsaved(), self.window)
+        self.runner.announce(Changes(sessions=True, steps=True))
+        page = SessionEndPage(live.record(), self.runner, icing_only=is_icing_only(live.routine))
+        page.done.connect(self._on_session_closed)
+        self.window.show_page(page)
+
+    def _on_session_closed(self) -> None:
+        self.window.show_library()
+        self.window.start_action.setEnabled(self.window.selected_routine() is not None)
+
+    def running(self) -> bool:
+        """Whether a session is being done (running or paused) in the player."""
+        from coach.core.session.engine import EngineState
+
+        return self.player is not None and self.player.engine.state in (
+            EngineState.RUNNING,
+            EngineState.PAUSED,
+        )
+
+    def may_close(self) -> bool:
+        """Closing during a session asks first (in the player: Esc stops and saves, Space carries on)."""
+        if self.player is not None and self.running():
+            _bring_forward(self.window)
+            self.player.ask_to_stop()
+            return False
+        return True
+
+    def close(self) -> None:
+        """Save a running session as stopped early (every finished step is already stored)."""
+        if self.player is not None and self.running():
+            self.player.finished.disconnect()
+            self.player.engine.stop()
+        if self.check_in is not None:
+            self.check_in.close()
+
+
+def _nothing(opened: bool) -> None:
+    pass
+
+
+def _bring_forward(window: MainWindow) -> None:
+    window.showNormal()
+    window.raise_()
+    window.activateWindow()

@@ -1,0 +1,62 @@
+"""Sound ▸ Beeps and Spoken cues: the person's choice, kept in the settings, passed on to the player."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from coach.gui.main_window import MainWindow
+from coach.gui.operations import OperationRunner
+
+if TYPE_CHECKING:
+    from coach.gui.flows.session import SessionFlow
+    from coach.gui.services import Services
+
+
+class SoundMenu(QObject):
+    """The two ticks of the Sound menu; speech that cannot load is shown greyed out with the reason."""
+
+    def __init__(
+        self, runner: OperationRunner, window: MainWindow, services: Services, sessions: SessionFlow
+    ) -> None:
+        super().__init__(window)
+        self.runner, self.services, self.sessions = runner, services, sessions
+        settings = runner.coach.settings
+        menu = window.sound_menu
+        self.beeps_action = menu.addAction(self.tr("&Beeps"))
+        self.voice_action = menu.addAction(self.tr("Spoken &cues"))
+        for action, chosen in ((self.beeps_action, settings.beeps), (self.voice_action, settings.voice)):
+            action.setCheckable(True)
+            action.setChecked(chosen)
+            action.toggled.connect(self._on_choice)
+        reason = voice_unavailable(services)
+        if reason is not None:
+            # The choice is kept for when speech can load; the menu says why it cannot now.
+            self.voice_action.setEnabled(False)
+            self.voice_action.setText(self.tr("Spoken cues unavailable: {0}").format(reason))
+        sessions.beeps, sessions.speak, sessions.voice_note = settings.beeps, settings.voice, reason
+
+    def _on_choice(self) -> None:
+        from coach.core.operations import change_settings
+
+        beeps, voice = self.beeps_action.isChecked(), self.voice_action.isChecked()
+        chosen = self.runner.coach.settings.replace(beeps=beeps, voice=voice)
+        self.runner.run(lambda coach: change_settings(coach, chosen))
+        self.sessions.beeps, self.sessions.speak = beeps, voice
+        player = self.sessions.player
+        if player is not None:
+            player.beeps, player.speak = beeps, voice
+            if not voice:
+                self.services.voice.stop()
+
+
+def voice_unavailable(services: Services) -> str | None:
+    """Why no voice can speak (speech did not load), or None when one can."""
+    from coach.services.voice import NullVoice
+
+    voice = services.voice
+    # A NullVoice with its default reason was chosen (voice turned off, tests), not a failure to load.
+    if isinstance(voice, NullVoice) and voice.reason != NullVoice().reason:
+        return voice.reason
+    return None
