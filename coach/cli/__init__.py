@@ -32,6 +32,7 @@ HANDLERS = {
     "export": ("coach.cli.export", "export_command"),
     "backup": ("coach.cli.backup", "backup_command"),
     "advice": ("coach.cli.advice", "advice_command"),
+    "review": ("coach.cli.advice", "review_command"),
     "today": ("coach.cli.launch", "today_command"),
     "desktop": ("coach.cli.desktop", "desktop_command"),
 }

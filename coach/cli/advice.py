@@ -7,12 +7,14 @@ import json
 from typing import IO, Any
 
 from coach.cli.parser import EXIT_OK
+from coach.core.clinical.pain_rule import Progression
 from coach.core.history.advice import RoutineAdvice
 from coach.core.operations import Coach, confirm_clinician_seen
+from coach.core.operations.pause import open_sign
 from coach.core.operations.queries import all_advice
 
 
-def _advice_json(advice: RoutineAdvice) -> dict[str, Any]:
+def _advice_json(advice: RoutineAdvice, urgent: bool) -> dict[str, Any]:
     proposal = advice.proposal
     return {
         "routine_id": advice.routine.id,
@@ -31,6 +33,7 @@ def _advice_json(advice: RoutineAdvice) -> dict[str, Any]:
             for c in proposal.changes
         ],
         "next": advice.routine.next or None,
+        "urgent": urgent and advice.decision is Progression.SEE_CLINICIAN,
     }
 
 
@@ -43,18 +46,29 @@ def _write_text(advice: RoutineAdvice, out: IO[str]) -> None:
 def advice_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> int:
     advices: list[RoutineAdvice] = []
     if coach.has_history:  # reading advice never creates a database
-        if args.seen_clinician:
+        if args.seen_clinician:  # the older spelling of `coach review --cleared`
             confirm_clinician_seen(coach)
             out.write("Noted: a clinician has seen you. Dose advice starts again from here.\n")
         else:
             coach.backups = False  # a question takes no backup
         advices = all_advice(coach, include_simulated=args.include_simulated)
+    urgent = (paused := open_sign(coach)) is not None and paused.urgent
     if args.json:
-        json.dump({"routines": [_advice_json(a) for a in advices]}, out, indent=2, ensure_ascii=False)
+        payload = {"routines": [_advice_json(a, urgent) for a in advices]}
+        json.dump(payload, out, indent=2, ensure_ascii=False)
         out.write("\n")
         return EXIT_OK
     if not advices:
         out.write("No advice yet: do a routine and answer the pain questions.\n")
     for advice in advices:
         _write_text(advice, out)
+    return EXIT_OK
+
+
+def review_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> int:
+    """`coach review --cleared | --not-cleared | --unsure [--note TEXT]`: the core's sentence, as given."""
+    from coach.core.operations.pause import record_review
+
+    review = record_review(coach, args.answer, args.note).value
+    out.write(f"{review.sentence}\n")
     return EXIT_OK

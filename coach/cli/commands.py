@@ -8,8 +8,9 @@ import sys
 from pathlib import Path
 from typing import IO
 
-from coach.cli.parser import EXIT_INVALID, EXIT_OK, UsageError
+from coach.cli.parser import EXIT_INVALID, EXIT_OK, EXIT_PAUSED, UsageError
 from coach.core.operations import Coach, run_instant_session
+from coach.core.operations.pause import why_paused
 from coach.core.routines.library import Origin
 from coach.core.routines.loader import RoutineError, check_routine_file
 from coach.core.routines.model import Routine, estimated_minutes
@@ -102,9 +103,16 @@ def run_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> int:
         for problem in invalid.problems:
             print(problem, file=sys.stderr)
         return EXIT_INVALID
+    if coach.has_history:
+        coach.backups = not in_the_app  # the app takes the day's backup itself
+        paused = why_paused(coach, routine)
+        if paused is not None:  # nothing starts, in any form, while a warning sign waits for a clinician
+            print(f"coach: {paused}", file=sys.stderr)
+            return EXIT_PAUSED
     if in_the_app:
         from coach.gui.main import run_app
 
+        coach.close()  # the app opens the history itself
         return run_app([sys.argv[0]], routine=routine)
     if args.instant:
         return _run_instant(routine, coach, args, out)

@@ -22,6 +22,8 @@ from coach.core.clinical.safety import (
 )
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+# A warning sign waits for a clinician: `coach run` starts nothing (docs/clinical.md, "the pause").
+EXIT_PAUSED = 3
 
 
 class UsageError(Exception):
@@ -119,6 +121,28 @@ def build_parser() -> argparse.ArgumentParser:
     advice.add_argument(
         "--seen-clinician", action="store_true", help="say a clinician has seen you since a warning sign"
     )
+
+    review = commands.add_parser(
+        "review",
+        help="record that a clinician has seen you, and whether they said you may continue",
+        description="After a warning sign, exercise is paused until a clinician clears you. Record the "
+        "review with what they said: only --cleared lifts the pause. Example: coach review --cleared",
+    )
+    answer = review.add_mutually_exclusive_group(required=True)
+    answer.add_argument(
+        "--cleared", dest="answer", action="store_const", const="cleared", help="they said you may continue"
+    )
+    answer.add_argument(
+        "--not-cleared",
+        dest="answer",
+        action="store_const",
+        const="not-cleared",
+        help="they said not to continue",
+    )
+    answer.add_argument(
+        "--unsure", dest="answer", action="store_const", const="unsure", help="you are not sure"
+    )
+    review.add_argument("--note", default="", metavar="TEXT", help="a note kept with the review")
 
     export = commands.add_parser("export", help="write your history for your physiotherapist")
     export.add_argument("--csv", type=Path, metavar="DIR", help="write sessions.csv and steps.csv into DIR")

@@ -127,4 +127,5 @@ class Coach:
     def close(self) -> None:
         """Close the store, if it was opened."""
         if self._store is not None:
-            self._store.close()
+            store, self._store = self._store, None
+            store.close()

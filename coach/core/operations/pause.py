@@ -69,7 +69,8 @@ def open_sign(coach: Coach) -> OpenSign | None:
     store = coach.store
     review = store.last_clinician_review()
     _, tz = coach.today()
-    signs = warning_signs_since_review(store.advice_sessions("", "", review), review, tz)
+    answered = store.advice_sessions("", "", review, include_simulated=True)
+    signs = warning_signs_since_review(answered, review, tz)
     if not signs.reported:
         return None
     urgent = any(key in URGENT_SIGNS for key in signs.reported)

@@ -9,10 +9,12 @@ advice for a routine has one reading (`advice`).
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from coach.core.clinical.pain_rule import Progression
 from coach.core.history.records import DayMark, IcingRecord, SessionRecord
 from coach.core.history.stats import DoseDays, Summary, summarize
 from coach.core.operations.context import Coach
@@ -82,7 +84,16 @@ def advice(coach: Coach, routine: Routine, *, include_simulated: bool = False) -
     store = coach.store
     review = store.last_clinician_review()
     sessions = _advice_sessions(coach, routine, include_simulated=include_simulated)
-    return routine_advice(sessions, routine, today, tz, review, include_simulated=include_simulated)
+    found = routine_advice(sessions, routine, today, tz, review, include_simulated=include_simulated)
+    if found.decision is Progression.SEE_CLINICIAN:
+        # The pause's sentence: which sign, the day it was answered, and urgent care for an urgent one,
+        # the same words wherever the advice is shown (History, coach advice, the report).
+        from coach.core.operations.pause import open_sign
+
+        sign = open_sign(coach)
+        if sign is not None:
+            found = dataclasses.replace(found, reason=sign.sentence())
+    return found
 
 
 def _advice_sessions(coach: Coach, routine: Routine, *, include_simulated: bool) -> list[SessionRecord]:

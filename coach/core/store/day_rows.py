@@ -159,14 +159,20 @@ class DayRecords(StoreConnection):
         return sorted(found, key=lambda s: (s.started_at, s.id))
 
     def advice_sessions(
-        self, routine_id: str, routine_hash: str, last_review: datetime | None
+        self,
+        routine_id: str,
+        routine_hash: str,
+        last_review: datetime | None,
+        *,
+        include_simulated: bool = False,
     ) -> list[SessionRecord]:
         """The sessions, of any day, that the dose advice for a routine reads beyond the days shown.
 
         The pain rule reads the last PROGRESS_AFTER_SESSIONS finished sessions at this version of the
         routine and the next-morning answers given for their days (kept with the sessions of the day
         before); the warning-sign rule reads every session since the last clinician review with a "yes",
-        and the last two sessions with any answer. Not simulated (the views leave those out).
+        and the last two sessions with any answer. Not simulated (the views leave those out), unless
+        `include_simulated` (the warning-sign pause: a "yes" given in a scripted session still pauses).
         """
         # Here, not at the top: the pain rule's module is not needed to open the store (`coach history`).
         from coach.core.clinical.pain_rule import PROGRESS_AFTER_SESSIONS
@@ -185,15 +191,16 @@ class DayRecords(StoreConnection):
         mornings = sorted({(date.fromisoformat(d) - timedelta(days=1)).isoformat() for _, d in last if d})
         since = "" if last_review is None else " AND s.started_at > ?"
         review = [] if last_review is None else [utc_text(last_review)]
+        real = "1" if include_simulated else "s.simulated = 0"
         answered = self._conn.execute(
-            f"SELECT s.id FROM sessions s WHERE s.simulated = 0{since} AND {_ANSWERED}"
+            f"SELECT s.id FROM sessions s WHERE {real}{since} AND {_ANSWERED}"
             " ORDER BY s.started_at DESC, s.id DESC LIMIT 2",
             review,
         ).fetchall()
         said_yes = self._conn.execute(  # m009's partial indexes: the few "yes" answers, not every session
-            f"SELECT s.id FROM sessions s WHERE {_SAID_YES_IN_COLUMNS} AND +s.simulated = 0{since}"
+            f"SELECT s.id FROM sessions s WHERE {_SAID_YES_IN_COLUMNS} AND +{real}{since}"
             " UNION SELECT s.id FROM warning_answers w JOIN sessions s ON s.id = w.session_id"
-            f" WHERE w.answer = 1 AND {_OTHER_SIGNS} AND +s.simulated = 0{since}",
+            f" WHERE w.answer = 1 AND {_OTHER_SIGNS} AND +{real}{since}",
             review * 2,
         ).fetchall()
         ids = sorted(
