@@ -1,9 +1,5 @@
-"""The application as wiring: the Coach context, the runner, the main window, the flows and the menus.
-
-`CoachApp` builds each part from one `Coach` context (store, clock, library, places, settings) and the
-operation runner that holds it; the parts do the work (`flows.session`, `flows.icing`, `flows.requests`,
-`sound_menu`). Tests build it with a FakeClock, null services and a temporary data folder.
-"""
+"""The application as wiring: `CoachApp` builds each part from one `Coach` context and the runner that
+holds it; the parts do the work (`flows.session`, `flows.icing`, `flows.requests`, `sound_menu`)."""
 
 from __future__ import annotations
 
@@ -57,6 +53,7 @@ class CoachApp(QObject):
         self.history_window: HistoryWindow | None = None
         self.backups_dialog: BackupsDialog | None = None
         self.welcome: WelcomeDialog | None = None
+        self.closed = False
         self.window.history_action.triggered.connect(self.show_history)
         self.window.about_action.triggered.connect(self.show_about)
         self.window.quit_action.triggered.connect(self.quit)
@@ -183,6 +180,9 @@ class CoachApp(QObject):
 
     def close(self) -> None:
         """Save what runs (a session stopped early, icing stopped), stop every timer, close the store."""
+        if self.closed:
+            return
+        self.closed = True
         try:
             self.sessions.close()
             self.routine_folders.stop()

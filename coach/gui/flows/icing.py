@@ -182,11 +182,7 @@ class IcingFlow(QObject):
     def close(self) -> None:
         """Stop (and record) a running timer, stop every timer, delete the parentless windows."""
         self.runner.changed.disconnect(self._show_dose_in_tray)
-        stop = getattr(self.reminders, "stop", None)
-        if callable(stop):
-            stop()
-        else:
-            self.reminders.timer.stop()
+        self.reminders.stop()
         self.controller.stop()
         self.controller.timer.stop()
         self.icing_window.close()
