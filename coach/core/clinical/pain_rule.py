@@ -1,9 +1,12 @@
-"""The pain-monitoring rule: progress, hold, ease, or see a clinician first, always with the reason.
+"""The pain-monitoring rule: progress, hold, ease, stop and ask for a review, or see a clinician first, always
+with the reason.
 
-Thomeé R, Phys Ther 1997;77(12):1690-1703 (in patellofemoral pain); Silbernagel KG et al., Am J Sports Med
-2007;35(6):897-906: pain during exercise is allowed up to 5 of 10 (PAIN_ACCEPTABLE_MAX; a sheet may set a
-lower `pain_limit`) and must settle by the next morning; pain that rises week on week means too much.
-A warning-sign "yes" overrides all of it (CLINICAL.md). Numbers marked *ours* are design choices.
+The pain-monitoring model (Silbernagel KG et al., Am J Sports Med 2007;35(6):897-906, an Achilles
+tendinopathy trial whose zones physiotherapists use for patellofemoral pain; the often-cited Thomeé 1997
+paper could not be found and is not cited): pain during exercise is allowed up to 5 of 10
+(PAIN_ACCEPTABLE_MAX; a sheet may set a lower `pain_limit`) and must settle by the next morning; pain that
+rises week on week means too much. A warning-sign "yes" overrides all of it. Every rule here is listed with
+its source in docs/clinical.md (from the team's CLINICAL.md); numbers marked *ours* are design choices.
 """
 
 from __future__ import annotations
@@ -12,43 +15,59 @@ import enum
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from coach.core.clinical.pain_days import DayPain, SessionPain, pain_days
 from coach.core.clinical.safety import (
     PAIN_ACCEPTABLE_MAX,
     PAIN_STOP_FOR_TODAY,
     SEE_A_DOCTOR_AGAIN,
+    SEE_URGENT_CARE,
     STOP_FOR_TODAY,
     warning_sign_question,
 )
 
-# Progress only after this many sessions in a row at the same dose (ours, CLINICAL.md).
+# Progress only after this many days in a row at the same dose: sessions, for a routine done once a day
+# (ours, CLINICAL.md "Progress").
 PROGRESS_AFTER_SESSIONS = 2
-# "Settled by the next morning" means back to where it started (the pain before the session). For
-# sessions without that score (recorded before it was asked, or skipped) we fall back on ours: the morning
-# pain is in the safe zone (0-3), or no higher than that same morning's answer before the session, as long
-# as that was acceptable (at most 5).
+# "Settled by the next morning" means at most the lower of the pain before the session and the sheet's limit
+# (CLINICAL.md "Settled"). For sessions without that score (recorded before it was asked, or skipped) we fall
+# back on ours: the morning pain is in the safe zone (0-3) and within the limit, or no higher than that same
+# morning's answer before the session as long as that was within the limit.
 SETTLED_SAFE_MAX = 3
+# Two eases with pain still above the limit: stop the exercises that hurt and ask for a review, never a third
+# ease (CLINICAL.md "What moves"). Eases count in a row since the last progression or clinician review (ours).
+EASES_BEFORE_REVIEW = 2
 # Morning pain "rising week on week" (ours): the mean of the last 7 days' morning answers is at least this
 # much higher than the mean of the 7 days before, each mean over at least MORNING_TREND_MIN_ANSWERS answers.
 MORNING_RISE_MIN = 1.0
 MORNING_TREND_MIN_ANSWERS = 2
+
+STOP_AND_ASK_FOR_REVIEW = (
+    "The dose has already been eased twice and pain is still above the limit: stop the exercises that hurt "
+    "and ask your physiotherapist for a review."
+)
 
 
 class Progression(enum.Enum):
     PROGRESS = "progress"
     HOLD = "hold"
     EASE = "ease"
+    # Two eases and pain still above the limit: no further easing; stop what hurts and ask for a review.
+    STOP_AND_REVIEW = "stop-and-review"
     SEE_CLINICIAN = "see-clinician"  # a warning sign was answered yes: no dose change is offered
 
+    @property
+    def heading(self) -> str:
+        """The decision in a few words, as every face heads the advice."""
+        return _HEADINGS[self]
 
-@dataclass(frozen=True, slots=True)
-class SessionPain:
-    """What the pain-monitoring rule needs to know about one session."""
 
-    fully_done: bool
-    pain: int | None  # during the session, 0-10; None: not recorded
-    morning_pain: int | None  # the next morning; None: not (yet) answered
-    baseline: int | None = None  # the morning answer given the same day before the session, if any
-    pain_before: int | None = None  # the one-tap score just before the session
+_HEADINGS = {
+    Progression.PROGRESS: "Ready for a little more",
+    Progression.HOLD: "Keep this dose for now",
+    Progression.EASE: "Ease off a little",
+    Progression.STOP_AND_REVIEW: "Stop what hurts and ask for a review",
+    Progression.SEE_CLINICIAN: "See a clinician first",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,70 +77,131 @@ class WarningSignsSinceReview:
     reported: tuple[str, ...] = ()  # keys, newest answer last
     on: str = ""  # the local date of the latest yes, as the person reads it
     twice_in_a_row: bool = False  # the last two times the questions were answered, both had a yes
+    urgent: bool = False  # one of them calls for urgent care (safety.URGENT_SIGN_KEYS)
 
 
 @dataclass(frozen=True, slots=True)
 class ProgressionAdvice:
     outcome: Progression
     reason: str  # plain words, shown to the person as the "why"
+    urgent: bool = False  # SEE_CLINICIAN for a sign that calls for urgent care
+    hurt: frozenset[str] = frozenset()  # the exercises said to hurt in the sessions read: eased first
 
 
-def settled(morning_pain: int, baseline: int | None = None, *, pain_before: int | None = None) -> bool:
+def limit_words(limit: int) -> str:
+    """'this routine's limit of 2', or 'the limit of 5' where the limit is the model's own."""
+    return f"the limit of {limit}" if limit >= PAIN_ACCEPTABLE_MAX else f"this routine's limit of {limit}"
+
+
+def settled(
+    morning_pain: int,
+    baseline: int | None = None,
+    *,
+    pain_before: int | None = None,
+    limit: int = PAIN_ACCEPTABLE_MAX,
+) -> bool:
     """Whether the knee had settled by the next morning (see SETTLED_SAFE_MAX for the definition)."""
+    limit = min(limit, PAIN_ACCEPTABLE_MAX)
     if pain_before is not None:
-        return morning_pain <= pain_before
-    if morning_pain <= SETTLED_SAFE_MAX:
+        return morning_pain <= min(pain_before, limit)
+    if morning_pain <= min(SETTLED_SAFE_MAX, limit):
         return True
-    return baseline is not None and morning_pain <= min(baseline, PAIN_ACCEPTABLE_MAX)
+    return baseline is not None and morning_pain <= min(baseline, limit)
 
 
-def morning_advice(pain: int, before: int | None = None) -> str:
-    """What a next-morning score means: settled or not, compared with before the session when known."""
+def _above_limit_before(pain_before: int | None, morning_pain: int, limit: int) -> bool:
+    """The knee was above the limit before the session and no worse the next morning: the session did not
+    make it worse, so the dose is held (and the physiotherapist told), not eased."""
+    return pain_before is not None and pain_before > limit and morning_pain <= pain_before
+
+
+def morning_advice(pain: int, before: int | None = None, limit: int = PAIN_ACCEPTABLE_MAX) -> str:
+    """What a next-morning score means: settled or not, against the pain before the session and the limit.
+
+    Never "carry on" unless the knee has settled, and never a promise that the dose will change: a change is
+    only suggested, and the person decides.
+    """
+    limit = min(limit, PAIN_ACCEPTABLE_MAX)
     if pain >= PAIN_STOP_FOR_TODAY:
         return f"{pain} out of 10 this morning is a lot. Rest the knee today. {STOP_FOR_TODAY}"
-    if settled(pain, pain_before=before):
+    if settled(pain, pain_before=before, limit=limit):
         return "The knee has settled since the session: good. Carry on as planned."
+    if before is not None and _above_limit_before(before, pain, limit):
+        return (
+            f"The knee is at {pain} out of 10 this morning ({before} before the session), above "
+            f"{limit_words(limit)}. Keep this dose for now and tell your physiotherapist."
+        )
     since = f" (it was {before} before the session)" if before is not None else ""
     return (
-        f"The knee has not settled yet{since}. Rest it today if you can; "
-        "the next session's dose will be eased a step."
+        f"The knee has not settled yet{since}. Rehab Coach will suggest easing the next session's dose a "
+        "step; you decide whether to take it."
     )
 
 
 def see_clinician_reason(signs: WarningSignsSinceReview) -> str:
-    """Why the advice is to see a clinician, naming what was answered and when."""
+    """Why the advice is to see a clinician, naming what was answered and when; urgent care for the signs
+    that call for it (a hot red knee with fever, a numb or cold foot, a painful swollen calf)."""
     named = "; ".join(f"“{warning_sign_question(key).rstrip('.?')}”" for key in signs.reported)
-    reason = (
-        f"You answered yes to {named} on {signs.on}. See a doctor or your physiotherapist before changing "
-        "the dose; no change is offered until you say you have been seen."
-    )
+    answered = f"You answered yes to {named} on {signs.on}."
+    if signs.urgent:
+        reason = (
+            f"{answered} {SEE_URGENT_CARE} Stop these exercises for now; no change is offered until you say "
+            "you have been seen."
+        )
+    else:
+        reason = (
+            f"{answered} Please stop these exercises for now and see a doctor or your physiotherapist; no "
+            "change is offered until you say you have been seen."
+        )
     return f"{reason} {SEE_A_DOCTOR_AGAIN}" if signs.twice_in_a_row else reason
 
 
-def _ease_reason(recent: Sequence[SessionPain], limit: int) -> str | None:
-    for s in reversed(recent):
-        if s.pain is not None and s.pain >= PAIN_STOP_FOR_TODAY:
-            return f"Pain reached {s.pain} out of 10 during a recent session. {STOP_FOR_TODAY}"
-        if s.pain is not None and s.pain > limit:
+def _ease_reason(days: Sequence[DayPain], limit: int) -> tuple[str, bool] | None:
+    """Why to ease, newest day first, and whether the pain was above the limit; None: no reason to."""
+    for d in reversed(days):
+        if d.pain is not None and d.pain >= PAIN_STOP_FOR_TODAY:
+            return f"Pain reached {d.pain} out of 10 during a recent session. {STOP_FOR_TODAY}", True
+        if d.pain is not None and d.pain > limit:
             allowed = (
                 "above 5 is too much" if limit == PAIN_ACCEPTABLE_MAX else f"this routine's limit is {limit}"
             )
-            return f"Pain reached {s.pain} out of 10 during a recent session; {allowed}."
-        if s.morning_pain is not None and not settled(s.morning_pain, s.baseline, pain_before=s.pain_before):
-            before = f", against {s.pain_before} before the session" if s.pain_before is not None else ""
-            return f"The knee had not settled by the next morning ({s.morning_pain} out of 10{before})."
+            return f"Pain reached {d.pain} out of 10 during a recent session; {allowed}.", True
+        morning = d.morning_pain
+        if (
+            morning is not None
+            and not settled(morning, d.baseline, pain_before=d.pain_before, limit=limit)
+            and not _above_limit_before(d.pain_before, morning, limit)
+        ):
+            before = f", against {d.pain_before} before the session" if d.pain_before is not None else ""
+            reason = f"The knee had not settled by the next morning ({morning} out of 10{before})."
+            return reason, morning > limit
     return None
 
 
-def _hold_reason(recent: Sequence[SessionPain]) -> str | None:
-    if len(recent) < PROGRESS_AFTER_SESSIONS:
-        return "Do two full sessions at this dose before changing it."
-    if not all(s.fully_done for s in recent):
-        return "Your last two sessions were not both done in full, so keep this dose for now."
-    if any(s.pain is None for s in recent):
-        return "Pain was not recorded after each of your last two sessions, so keep this dose for now."
-    if any(s.morning_pain is None for s in recent):
-        return "The next-morning check-in is missing for a recent session, so keep this dose for now."
+def _hold_reason(days: Sequence[DayPain], limit: int, times_per_day: int) -> str | None:
+    for d in reversed(days):
+        if d.pain_before is not None and d.pain_before > limit:
+            return (
+                f"Your knee was at {d.pain_before} out of 10 before a recent session, above "
+                f"{limit_words(limit)}: keep this dose for now and tell your physiotherapist."
+            )
+    once = times_per_day <= 1
+    if len(days) < PROGRESS_AFTER_SESSIONS:
+        if once:
+            return "Do two full sessions at this dose before changing it."
+        return f"Do two full days at this dose ({times_per_day} sessions each) before changing it."
+    if not all(d.done_in_full >= times_per_day for d in days):
+        if once:
+            return "Your last two sessions were not both done in full, so keep this dose for now."
+        return (
+            f"Your last two days did not each have {times_per_day} sessions done in full, so keep this "
+            "dose for now."
+        )
+    what = "sessions" if once else "days"
+    if any(d.pain is None for d in days):
+        return f"Pain was not recorded after each of your last two {what}, so keep this dose for now."
+    if any(d.morning_pain is None for d in days):
+        return f"The next-morning check-in is missing for a recent {what[:-1]}, so keep this dose for now."
     return None
 
 
@@ -131,29 +211,47 @@ def progression_rule(
     *,
     pain_limit: int = PAIN_ACCEPTABLE_MAX,
     warning_signs: WarningSignsSinceReview | None = None,
+    times_per_day: int = 1,
+    eases_in_a_row: int = 0,
 ) -> ProgressionAdvice:
-    """See a clinician, ease, hold or progress, with the reason, from the latest sessions at this dose.
+    """See a clinician, stop and ask for a review, ease, hold or progress, with the reason.
 
-    `recent` is oldest first; `morning_means` are the mean morning pains of the 7 days before last and of
-    the last 7 days; `pain_limit` is the routine's own "stop above N"; `warning_signs` are the yes answers
-    since the person last saw a clinician, which override everything else.
+    `recent` are the latest sessions at this dose, oldest first (only those after the last clinician review:
+    the caller leaves the others out); the rule reads their last PROGRESS_AFTER_SESSIONS days.
+    `morning_means` are the mean morning pains of the 7 days before last and of the last 7 days;
+    `pain_limit` is the routine's own "stop above N"; `warning_signs` are the yes answers since the person
+    last saw a clinician, which override everything else; `times_per_day` is how many sessions make a day's
+    dose; `eases_in_a_row` is how many eases the person has already taken since the last progression or
+    review.
     """
     if warning_signs is not None and warning_signs.reported:
-        return ProgressionAdvice(Progression.SEE_CLINICIAN, see_clinician_reason(warning_signs))
-    recent = list(recent)[-PROGRESS_AFTER_SESSIONS:]
-    ease = _ease_reason(recent, min(pain_limit, PAIN_ACCEPTABLE_MAX))
-    if ease:
-        return ProgressionAdvice(Progression.EASE, ease)
+        return ProgressionAdvice(
+            Progression.SEE_CLINICIAN, see_clinician_reason(warning_signs), urgent=warning_signs.urgent
+        )
+    limit = min(pain_limit, PAIN_ACCEPTABLE_MAX)
+    days = pain_days(recent)[-PROGRESS_AFTER_SESSIONS:]
+    hurt = frozenset().union(*(d.hurt for d in days))
+    ease = _ease_reason(days, limit)
+    if ease is not None:
+        reason, above_limit = ease
+        if above_limit and eases_in_a_row >= EASES_BEFORE_REVIEW:
+            stop = f"{reason} {STOP_AND_ASK_FOR_REVIEW}"
+            return ProgressionAdvice(Progression.STOP_AND_REVIEW, stop, hurt=hurt)
+        return ProgressionAdvice(Progression.EASE, reason, hurt=hurt)
     before, latest = morning_means
     if before is not None and latest is not None and latest - before >= MORNING_RISE_MIN:
         return ProgressionAdvice(
             Progression.EASE,
             f"Morning pain rose from {before:.1f} to {latest:.1f} out of 10 on average, week on week.",
+            hurt=hurt,
         )
-    hold = _hold_reason(recent)
+    hold = _hold_reason(days, limit, times_per_day)
     if hold:
         return ProgressionAdvice(Progression.HOLD, hold)
-    return ProgressionAdvice(
-        Progression.PROGRESS,
-        "Pain settled by the morning after your last two sessions, and you did both in full.",
-    )
+    if times_per_day > 1:
+        why = (
+            "Pain settled by the morning after your last two days, and you did every session of both in full."
+        )
+    else:
+        why = "Pain settled by the morning after your last two sessions, and you did both in full."
+    return ProgressionAdvice(Progression.PROGRESS, why)

@@ -6,20 +6,30 @@ The app supports a programme a clinician gave; it never diagnoses.
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-# Icing: 20 minutes at most. Longer cold can injure skin and nerves (Bassett FH et al., Am J Sports Med
-# 1992;20(5):516-518; Covington & Bassett, Phys Sportsmed 1993).
+# Icing: 20 minutes at most, everywhere, with the reason (CLINICAL.md "Icing"): what first-aid advice gives
+# ("up to 20 minutes"); NHS patient leaflets give less (Northern Care Alliance NHS: 15 minutes every 2 hours;
+# Leeds Community Healthcare NHS: 10-15 minutes up to 3 times a day), so a routine may set less. Nerve injury
+# from cold: Moeller JL et al., Clin J Sport Med 1997;7(3):212-216 (peroneal palsy after 20 minutes). Bassett
+# 1992 and Covington & Bassett 1993 say to limit the time and insulate the skin but give no number: they are
+# not the source of the 20.
 ICING_MAX_MINUTES = 20
 ICING_LIMIT_REASON = (
     f"icing is limited to {ICING_MAX_MINUTES} minutes because longer cold can injure skin and nerves"
 )
 ICING_START_ADVICE = "Put a thin damp cloth between the ice and your skin."
 ICING_END_ADVICE = "Remove the ice and check your skin."
-# NHS patient advice: check the skin after about 5 minutes; do not ice numb skin or poor circulation.
-ICING_SKIN_CHECK_ADVICE = "Check your skin after about 5 minutes."
+# NHS patient advice (Northern Care Alliance NHS): check the skin after 5 minutes; the player and the icing
+# timers prompt it then (ICING_SKIN_CHECK_CUE).
+ICING_SKIN_CHECK_MINUTES = 5
+ICING_SKIN_CHECK_ADVICE = f"Check your skin after about {ICING_SKIN_CHECK_MINUTES} minutes."
+ICING_SKIN_CHECK_CUE = (
+    f"{ICING_SKIN_CHECK_MINUTES} minutes: lift the ice and check your skin. Stop if it is numb, white or "
+    "blistered, or if the foot or shin goes numb."
+)
 # Contraindications completed from CLINICAL.md "Icing" (Moeller JL et al., Clin J Sport Med 1997;7(3):212-216:
 # common peroneal nerve palsy after icing the outer knee).
 ICING_WHO_SHOULD_NOT = (
@@ -27,15 +37,19 @@ ICING_WHO_SHOULD_NOT = (
     "(such as Raynaud's), or over broken skin. Do not strap ice tightly round the knee or press it on the "
     "outer side just below the knee; stop if the foot or shin goes numb or weak."
 )
-# Icing again within 2 hours of the last time gets a soft warning, never a block (ours, after the NHS advice
-# of 15 minutes every 2 to 3 hours; see CLINICAL.md "Icing").
+# Icing again within 2 hours of the last time gets a soft warning, never a block (ours, from the NHS advice
+# of 15 minutes every 2 hours, Northern Care Alliance NHS; CLINICAL.md "Icing"). The one repeat interval:
+# every text about it is written from this number.
 ICING_REPEAT_GAP_MINUTES = 120
+ICING_REPEAT_GAP_TEXT = f"{ICING_REPEAT_GAP_MINUTES // 60} hours"
 ICING_REPEAT_WARNING = (
-    "You iced less than 2 hours ago. Let the skin warm up fully before icing again, and check it first."
+    f"You iced less than {ICING_REPEAT_GAP_TEXT} ago. Let the skin warm up fully before icing again, "
+    "and check it first."
 )
 
-# Pain is recorded on the 0-10 numeric rating scale used by the pain-monitoring model
-# (Thomeé R, Phys Ther 1997;77(12):1690-1703; Silbernagel KG et al., Am J Sports Med 2007;35(6):897-906).
+# Pain is recorded on the 0-10 numeric rating scale of the pain-monitoring model (Silbernagel KG et al., Am J
+# Sports Med 2007;35(6):897-906: an Achilles tendinopathy trial whose zones physiotherapists use for PFP; the
+# often-cited Thomeé 1997 PFP paper could not be found, so it is not cited; CLINICAL.md).
 PAIN_MIN = 0
 PAIN_MAX = 10
 PAIN_ACCEPTABLE_MAX = 5
@@ -43,6 +57,13 @@ PAIN_ACCEPTABLE_MAX = 5
 PAIN_LIMIT_REASON = (
     f"the pain-monitoring model allows pain up to {PAIN_ACCEPTABLE_MAX} out of 10 during exercise; "
     "a sheet may ask for less, never more"
+)
+
+# The pain rule in one sentence, for the report and the help page (replaces any citation of Thomeé 1997).
+PAIN_MODEL_SUMMARY = (
+    f"Pain during exercise is acceptable up to {PAIN_ACCEPTABLE_MAX} out of 10 if it has settled by the next "
+    "morning (the pain-monitoring model: Silbernagel KG et al., Am J Sports Med 2007); a routine may set a "
+    "lower limit."
 )
 
 # Trials of exercise for patellofemoral pain ran 4-8 weeks; no guideline fixes an exact length.
@@ -70,7 +91,7 @@ def check_icing_minutes(minutes: float) -> str | None:
 
 
 def icing_repeat_warning(last_ended: datetime | None, now: datetime) -> str | None:
-    """The soft warning when icing again within 2 hours of the last icing ended, else None."""
+    """The soft warning when icing again within ICING_REPEAT_GAP_MINUTES of the last icing's end, or None."""
     if (
         last_ended is None
         or last_ended > now
@@ -111,14 +132,27 @@ PAIN_BEFORE_HINT = (
 )
 
 
+def pain_band(limit: int) -> str:
+    """The pain a routine allows, as its reader would say it: '0–2', or 'No pain' for a limit of 0."""
+    return "No pain" if limit == 0 else f"0–{limit}"
+
+
 def pain_advice(pain: int, limit: int = PAIN_ACCEPTABLE_MAX) -> str:
-    """What a pain score during a session means, against the routine's own limit (at most 5)."""
+    """What a pain score during a session means, against the routine's own limit (at most 5).
+
+    The model's zones (0-3 safe, 4-5 acceptable) are shown only where the limit is the model's 5; a sheet
+    that stops lower gets its own band ("0–2 is within this routine's limit"), never "0–3 is safe"
+    (CLINICAL.md "Band words follow the sheet").
+    """
     if pain >= PAIN_STOP_FOR_TODAY:
         return f"{pain} out of 10 is far too much. {STOP_FOR_TODAY}"
     if pain > limit:
         above = "Above 5 is too much" if limit == PAIN_ACCEPTABLE_MAX else f"Above {limit} is more than this "
         above += "" if limit == PAIN_ACCEPTABLE_MAX else "routine allows"
         return f"{above}. Next time, stop an exercise that hurts this much, and tell your physiotherapist."
+    if limit < PAIN_ACCEPTABLE_MAX:
+        band = pain_band(limit)
+        return f"{band} is within this routine's limit, as long as it has settled by tomorrow morning."
     if pain_zone(pain) is PainZone.SAFE:
         return "0–3 is safe."
     return f"4–{limit} is acceptable, as long as it has settled by tomorrow morning."
@@ -131,13 +165,20 @@ class WarningSign:
     urgent: bool = False
 
 
+# The night-pain question, the same at the end of a session and in the morning check-in (CLINICAL.md
+# "Warning signs"): pain that wakes a person and does not ease with a change of position, not any pain at
+# night (NHS knee red flags: "pain at night or at rest that does not ease when you change position").
+NIGHT_PAIN_QUESTION = (
+    "Since your last session, has knee pain woken you at night and not eased when you changed position?"
+)
 # Asked at the end of every session (NHS knee red flags; CLINICAL.md "Warning signs").
 SESSION_WARNING_SIGNS = (
-    WarningSign("night_pain", "Have you had knee pain at night?"),
+    WarningSign("night_pain", NIGHT_PAIN_QUESTION),
     WarningSign("swelling", "Is there swelling around the knee cap?"),
 )
-# The fuller list for the help page (NHS knee red flags, e.g. NHS Gloucestershire "red flags for knee
-# conditions"; CLINICAL.md). `urgent`: go to urgent care rather than waiting for an appointment.
+# The fuller list for the help page and the weekly check-in (NHS knee red flags: NHS Gloucestershire "red
+# flags for knee conditions"; NHS Greater Glasgow and Clyde (GGC) for the last two; CLINICAL.md).
+# `urgent`: go to urgent care rather than waiting for an appointment (CLINICAL.md: signs 5, 7 and 8).
 KNEE_WARNING_SIGNS = (
     WarningSign("injury", "Pain that started after a fall, twist or blow to the knee."),
     WarningSign("weight_bearing", "You cannot put full weight on the leg or walk a few steps."),
@@ -147,11 +188,17 @@ KNEE_WARNING_SIGNS = (
     WarningSign("night_pain", "Pain at night or at rest that does not ease when you change position."),
     WarningSign("nerves", "Numbness, tingling, or a cold or pale foot.", urgent=True),
     WarningSign("calf", "Pain, swelling, warmth or redness in the calf (a possible clot).", urgent=True),
+    # NHS Gloucestershire; NHS GGC red flags.
+    WarningSign("weight_loss", "Unexplained weight loss, night sweats or a past cancer."),
+    # NHS GGC red flags.
+    WarningSign("several_joints", "Pain or swelling in several joints."),
 )
 # Every key an answer may be stored under: the session's two and the fuller list.
 WARNING_SIGN_KEYS = tuple(dict.fromkeys(s.key for s in (*SESSION_WARNING_SIGNS, *KNEE_WARNING_SIGNS)))
-# The night-pain question as the morning check-in asks it (CLINICAL.md "Warning signs").
-MORNING_NIGHT_PAIN = WarningSign("night_pain", "Did knee pain wake you, and not ease when you moved?")
+# The signs that send a person to urgent care, in those words wherever the sign is shown (SEE_URGENT_CARE).
+URGENT_SIGN_KEYS = frozenset(s.key for s in KNEE_WARNING_SIGNS if s.urgent)
+# The night-pain question as the morning check-in asks it: the session's own words (CLINICAL.md).
+MORNING_NIGHT_PAIN = SESSION_WARNING_SIGNS[0]
 NO_IMPROVEMENT_ADVICE = "No better after a few weeks of exercise? See your GP or physiotherapist."
 SEE_A_DOCTOR = (
     "Please stop these exercises for now and talk to a doctor about your knee. "
@@ -172,10 +219,14 @@ SEE_URGENT_CARE = (
 )
 
 
+def any_urgent(keys: Iterable[str]) -> bool:
+    """Whether any of these warning signs (their keys) calls for urgent care."""
+    return any(key in URGENT_SIGN_KEYS for key in keys)
+
+
 def warning_sign_advice(yes: Sequence[str]) -> str | None:
     """What to say after warning signs answered yes (their keys): urgent care, a doctor, or None."""
-    urgent = {s.key for s in KNEE_WARNING_SIGNS if s.urgent}
-    if any(key in urgent for key in yes):
+    if any_urgent(yes):
         return SEE_URGENT_CARE
     return SEE_A_DOCTOR if yes else None
 

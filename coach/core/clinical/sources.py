@@ -1,6 +1,7 @@
 """The clinical sources Rehab Coach's rules and routines stand on, as the About dialog and report cite them.
 
-The same references as the team's CLINICAL notes; each routine file also names its own.
+The same references as docs/clinical.md (every rule with its source and where it lives); each routine
+file also names its own.
 """
 
 from __future__ import annotations
@@ -14,12 +15,16 @@ CLINICAL_SOURCES = (
     "2016;50(14):844-852.",
     "Collins NJ et al. 2018 consensus on exercise therapy for patellofemoral pain. Br J Sports Med "
     "2018;52(18):1170-1178.",
-    "Thomeé R. A comprehensive treatment approach for patellofemoral pain syndrome (the pain-monitoring "
-    "model). Phys Ther 1997;77(12):1690-1703.",
+    "Crossley KM et al. Physical therapy for patellofemoral pain. Am J Sports Med 2002;30(6):857-865 "
+    "(step-downs, as tabled in Vicenzino B et al., BMC Musculoskelet Disord 2008;9:27, Table 1).",
+    "Esculier JF et al. Is combining gait retraining or an exercise programme with education better than "
+    "education alone in treating runners with patellofemoral pain? Br J Sports Med 2018;52(10):659.",
     "Silbernagel KG et al. Continued sports activity, using a pain-monitoring model. Am J Sports Med "
-    "2007;35(6):897-906.",
-    "Bassett FH et al. Cryotherapy-induced nerve injury. Am J Sports Med 1992;20(5):516-518 (the 20-minute "
-    "icing cap).",
+    "2007;35(6):897-906 (the pain-monitoring model physiotherapists use for patellofemoral pain).",
+    "Moeller JL et al. Cryotherapy-induced common peroneal nerve palsy. Clin J Sport Med 1997;7(3):212-216.",
+    "NHS patient leaflets on icing (Northern Care Alliance NHS; Leeds Community Healthcare NHS): 10-15 "
+    "minutes, the skin checked after 5 (the 20-minute cap is the first-aid upper limit).",
+    "NHS knee red flags (NHS Gloucestershire; NHS Greater Glasgow and Clyde): the warning signs.",
     "Lake DA, Wofford NH. Effect of therapeutic modalities on patients with patellofemoral pain syndrome. "
     "Sports Health 2011;3(2):182-189.",
 )

@@ -12,16 +12,22 @@ from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
 from coach.core.clinical.pain_rule import Progression
+from coach.core.history.dose_changes import RecordedDoseChange
 from coach.core.history.progression import Proposal, advise, propose
 from coach.core.history.records import SessionRecord
 from coach.core.routines.model import ProgressionKind, Routine
 
-AT_THE_TOP = "Every exercise that can progress is at the top of its range"
+# A single number on the sheet is a fixed dose: the app never invents a ceiling above it (CLINICAL.md
+# "What moves"); at most it suggests asking for a range or the next stage.
+NO_FURTHER = "No dose here goes further: each is the sheet's fixed dose or at the top of the sheet's range"
 AT_THE_BOTTOM = (
     "Every exercise that can be eased is at the bottom of its range: ask your physiotherapist to review "
     "the programme."
 )
-NOTHING_TO_STEP = "This routine has nothing the rule changes (stretches and icing keep their dose)."
+NOTHING_TO_STEP = (
+    "This routine has nothing the rule changes: stretches, other holds without reps and icing keep the "
+    "sheet's dose."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,20 +38,25 @@ class RoutineAdvice:
     decision: Progression
     reason: str
     proposal: Proposal | None
+    urgent: bool = False  # see a clinician for a sign that calls for urgent care
 
 
 def _without_change(routine: Routine, decision: Progression) -> str:
-    if all(e.progresses_by is ProgressionKind.NONE for e in routine.exercises):
+    if all(
+        e.progresses_by is ProgressionKind.NONE and e.eases_by is ProgressionKind.NONE
+        for e in routine.exercises
+    ):
         return NOTHING_TO_STEP
     if decision is Progression.PROGRESS:
-        then = f"move on to the next stage, '{routine.next}'," if routine.next else "ask your physiotherapist"
-        harder = (
-            " for a harder version"
-            if not routine.next
-            else " or ask your physiotherapist for a harder version"
-        )
-        return f"{AT_THE_TOP}: {then}{harder}."
+        if routine.next:
+            return f"{NO_FURTHER}: move on to the next stage, '{routine.next}', or ask your physiotherapist."
+        return f"{NO_FURTHER}: ask your physiotherapist for a range or the next stage."
     return AT_THE_BOTTOM
+
+
+def _hurt_names(routine: Routine, hurt: frozenset[str]) -> str:
+    names = [e.name for e in routine.exercises if e.id in hurt]
+    return f" You said these hurt: {', '.join(names)}." if names else ""
 
 
 def routine_advice(
@@ -56,14 +67,29 @@ def routine_advice(
     last_review: datetime | None = None,
     *,
     include_simulated: bool = False,
+    dose_changes: Sequence[RecordedDoseChange] = (),
 ) -> RoutineAdvice:
-    """The decision, its reason and the proposed change for `routine`, from the stored sessions."""
-    advice = advise(sessions, routine, today, tz, last_review, include_simulated=include_simulated)
+    """The decision, its reason and the proposed change for `routine`, from the stored sessions.
+
+    `last_review`: when the person last said a clinician had seen them; `dose_changes`: the changes they
+    accepted (for the eases taken in a row). See `progression.advise`.
+    """
+    advice = advise(
+        sessions,
+        routine,
+        today,
+        tz,
+        last_review,
+        include_simulated=include_simulated,
+        dose_changes=dose_changes,
+    )
     proposal = propose(routine, advice)
     reason = advice.reason
     if proposal is None and advice.outcome in (Progression.PROGRESS, Progression.EASE):
         reason = f"{reason} {_without_change(routine, advice.outcome)}"
-    return RoutineAdvice(routine, advice.outcome, reason, proposal)
+    if advice.outcome is Progression.STOP_AND_REVIEW:
+        reason += _hurt_names(routine, advice.hurt)
+    return RoutineAdvice(routine, advice.outcome, reason, proposal, advice.urgent)
 
 
 def routines_used(sessions: Sequence[SessionRecord]) -> list[str]:

@@ -1,10 +1,14 @@
 """Pain-guided progression: what the rule in clinical/pain_rule.py advises for a routine, the concrete
 change, and the person's own copy of the routine with that change (bundled files are never modified).
 
-One step (ours, CLINICAL.md): two more reps, five more seconds on a hold, or one more set, as the exercise's
-`progression` says; easing is the same step back. Progression stays within the sheet's range and stops at
-its top (default ceiling, ours: 15 reps, a 45 s hold, 5 sets); easing stops at its bottom (default: half the
-prescribed dose). Stretches and timers (icing above all) are never changed.
+One step (ours, CLINICAL.md): two more reps, five more seconds on a hold, or one more set, as the exercise
+allows; easing is the same step back. Only what the sheet allows moves (CLINICAL.md "What moves"):
+progression stays within the sheet's range and a single number is a fixed dose, never raised past it (no
+ceiling is invented); easing stops at the range's bottom, or at half the sheet's dose. A hold without reps,
+a stretch whatever its name, and a timer (icing above all) are never changed unless the sheet says how; an
+exercise with a load is raised by its load (the physiotherapist's call), not by reps, unless the sheet says
+`progression = "reps"`. Easing goes first to the exercises the person said hurt, else to the loaded ones,
+else to the knee-targeted work.
 """
 
 from __future__ import annotations
@@ -14,36 +18,33 @@ import math
 import os
 import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 
+from coach.core.clinical.pain_days import SessionPain
 from coach.core.clinical.pain_rule import (
     MORNING_TREND_MIN_ANSWERS,
     Progression,
     ProgressionAdvice,
-    SessionPain,
     WarningSignsSinceReview,
     progression_rule,
 )
+from coach.core.clinical.safety import any_urgent
+from coach.core.history.dose_changes import RecordedDoseChange
 from coach.core.history.pain import morning_pain_by_day
 from coach.core.history.records import SessionRecord, SessionStatus
 from coach.core.history.stats import days_between
 from coach.core.paths import ensure_private_dir
 from coach.core.routines.loader import ILLUSTRATIONS
-from coach.core.routines.model import Exercise, ProgressionKind, Routine
+from coach.core.routines.model import Exercise, ProgressionKind, Routine, Target
 from coach.core.routines.toml_writer import comment_lines, routine_toml
 
 REPS_STEP = 2
 HOLD_STEP_SECONDS = 5.0
 SETS_STEP = 1
-# Default ceilings where the sheet gives no range (ours, CLINICAL.md "Bounds"): beyond them a physiotherapist
-# adds load or a harder variant rather than more of the same.
-REPS_CEILING = 15
-HOLD_CEILING_SECONDS = 45.0
-SETS_CEILING = 5
-# Default floor where the sheet gives no range: half the prescribed dose (CLINICAL.md "Bounds").
+# The floor where the sheet gives no range: half the sheet's dose (CLINICAL.md "Bounds").
 FLOOR_SHARE = 0.5
 
 
@@ -83,14 +84,28 @@ def recent_pain(
     *,
     include_simulated: bool = False,
 ) -> list[SessionPain]:
-    """The sessions of this version of `routine`, oldest first, as the pain rule sees them."""
+    """The sessions of this version of `routine`, oldest first, as the pain rule sees them (with their day,
+    so that a sheet done several times a day is read day by day)."""
     mornings = morning_pain_by_day(sessions, tz)
     mine = (s for s in sessions if _at_this_dose(s, routine, include_simulated))
     ordered = sorted(mine, key=lambda s: s.started_at)
     return [
-        SessionPain(s.fully_done, s.pain, s.morning_pain, mornings.get(s.local_day(tz)), s.pain_before)
+        SessionPain(
+            s.fully_done,
+            s.pain,
+            s.morning_pain,
+            mornings.get(s.local_day(tz)),
+            s.pain_before,
+            day=s.local_day(tz),
+            hurt=s.hurt,
+        )
         for s in ordered
     ]
+
+
+def after_review(sessions: Sequence[SessionRecord], last_review: datetime | None) -> list[SessionRecord]:
+    """The sessions started after the last clinician review: only they count towards a change."""
+    return [s for s in sessions if last_review is None or s.started_at > last_review]
 
 
 def warning_signs_since_review(
@@ -98,7 +113,7 @@ def warning_signs_since_review(
 ) -> WarningSignsSinceReview:
     """The warning signs answered yes (in any routine) since the person said a clinician had seen them."""
     answered = sorted(
-        (s for s in sessions if s.warning_signs and (last_review is None or s.started_at > last_review)),
+        (s for s in after_review(sessions, last_review) if s.warning_signs),
         key=lambda s: s.started_at,
     )
     answered = [s for s in answered if any(answer is not None for _, answer in s.warning_signs)]
@@ -107,7 +122,23 @@ def warning_signs_since_review(
         return WarningSignsSinceReview()
     keys = tuple(dict.fromkeys(k for s in with_yes for k in s.warning_signs_reported))
     twice = len(answered) >= 2 and all(s.warning_signs_reported for s in answered[-2:])
-    return WarningSignsSinceReview(keys, f"{with_yes[-1].local_day(tz):%d %B %Y}".lstrip("0"), twice)
+    on = f"{with_yes[-1].local_day(tz):%d %B %Y}".lstrip("0")
+    return WarningSignsSinceReview(keys, on, twice, urgent=any_urgent(keys))
+
+
+def eases_in_a_row(changes: Sequence[RecordedDoseChange], routine_id: str, since: date | None = None) -> int:
+    """How many eases of `routine_id` the person took in a row, newest back to the last progression (one
+    a day at most), leaving out those on or before `since` (the day of the last clinician review)."""
+    decisions: dict[date, str] = {}
+    for change in sorted(changes, key=lambda c: c.changed_on):
+        if change.routine_id == routine_id and (since is None or change.changed_on > since):
+            decisions[change.changed_on] = change.decision
+    count = 0
+    for decision in reversed(decisions.values()):
+        if decision != Progression.EASE.value:
+            break
+        count += 1
+    return count
 
 
 def _mean(values: list[int]) -> float | None:
@@ -135,71 +166,122 @@ def advise(
     last_review: datetime | None = None,
     *,
     include_simulated: bool = False,
+    dose_changes: Sequence[RecordedDoseChange] = (),
 ) -> ProgressionAdvice:
-    """See a clinician, progress, hold or ease `routine`, and why, from the stored sessions.
+    """See a clinician, progress, hold, ease or stop and ask for a review of `routine`, and why.
 
-    `last_review` is when the person last said a clinician had seen them (None: never); simulated
-    sessions count only with `include_simulated` (a demo or a test of the command line).
+    `last_review` is when the person last said a clinician had seen them (None: never): only sessions after
+    it count towards a change. `dose_changes` are the changes the person accepted (the store's), from which
+    the eases taken in a row are counted. Simulated sessions count only with `include_simulated` (a demo or
+    a test of the command line).
     """
+    counted = after_review(sessions, last_review)
+    review_day = None if last_review is None else last_review.astimezone(tz).date()
     return progression_rule(
-        recent_pain(sessions, routine, tz, include_simulated=include_simulated),
-        morning_means(sessions, today, tz),
+        recent_pain(counted, routine, tz, include_simulated=include_simulated),
+        morning_means(counted, today, tz),
         pain_limit=routine.pain_limit,
         warning_signs=warning_signs_since_review(sessions, last_review, tz),
+        times_per_day=routine.times_per_day,
+        eases_in_a_row=eases_in_a_row(dose_changes, routine.id, review_day),
     )
 
 
+def _floor(dose: float) -> int:
+    return max(1, math.ceil(dose * FLOOR_SHARE))
+
+
 def reps_bounds(exercise: Exercise) -> tuple[int, int]:
-    """The lowest and highest reps the rule may set: the sheet's range, else half the dose to the ceiling."""
+    """The lowest and highest reps the rule may set: the sheet's range, else half its dose to its dose."""
     if exercise.reps_range is not None:
         return exercise.reps_range
-    reps = exercise.reps or 1
-    return max(1, math.ceil(reps * FLOOR_SHARE)), max(reps, REPS_CEILING)
+    prescribed = exercise.prescribed_reps or exercise.reps or 1
+    return _floor(prescribed), prescribed
 
 
 def hold_bounds(exercise: Exercise) -> tuple[float, float]:
     """The shortest and longest hold the rule may set, as for reps."""
     if exercise.hold_range is not None:
         return exercise.hold_range
-    hold = exercise.hold_seconds
-    return max(1.0, math.ceil(hold * FLOOR_SHARE)), max(hold, HOLD_CEILING_SECONDS)
+    prescribed = exercise.prescribed_hold_seconds or exercise.hold_seconds
+    return float(_floor(prescribed)), prescribed
+
+
+def sets_bounds(exercise: Exercise) -> tuple[int, int]:
+    """The fewest and most sets the rule may set: half the sheet's sets to the sheet's sets."""
+    prescribed = exercise.prescribed_sets or exercise.sets
+    return _floor(prescribed), prescribed
+
+
+def _moved(value: float, bounds: tuple[float, float], step: float) -> float:
+    """One step up (step > 0) or down within `bounds`; never down by a step up, nor up by a step down."""
+    low, high = bounds
+    if step > 0:
+        return min(value + step, max(value, high))
+    return max(value + step, min(value, low))
 
 
 def step_exercise(exercise: Exercise, outcome: Progression) -> Exercise:
     """The exercise one step up (PROGRESS) or down (EASE) within its bounds; else unchanged.
 
-    The bounds are written into the result, so that a copy eased or progressed again keeps the original
-    floor and ceiling rather than halving the new dose.
+    Where the sheet gave a single number, the copy keeps the sheet's dose (`prescribed_*`), so that a
+    second ease stops at half of it and progression comes back up to it, never past it.
     """
     sign = {Progression.PROGRESS: 1, Progression.EASE: -1}.get(outcome, 0)
-    kind = exercise.progresses_by
+    kind = exercise.progresses_by if sign > 0 else exercise.eases_by
     if sign == 0 or kind is ProgressionKind.NONE:
         return exercise
     if kind is ProgressionKind.REPS and exercise.reps is not None:
         low, high = reps_bounds(exercise)
-        reps = min(high, max(low, exercise.reps + sign * REPS_STEP))
-        return dataclasses.replace(exercise, reps=reps, reps_range=(low, high))
+        reps = int(_moved(exercise.reps, (low, high), sign * REPS_STEP))
+        fixed = exercise.reps_range is None and reps != high
+        return dataclasses.replace(exercise, reps=reps, prescribed_reps=high if fixed else None)
     if kind is ProgressionKind.HOLD and exercise.hold_seconds:
-        low_s, high_s = hold_bounds(exercise)
-        hold = min(high_s, max(low_s, exercise.hold_seconds + sign * HOLD_STEP_SECONDS))
-        return dataclasses.replace(exercise, hold_seconds=hold, hold_range=(low_s, high_s))
+        bounds = hold_bounds(exercise)
+        hold = _moved(exercise.hold_seconds, bounds, sign * HOLD_STEP_SECONDS)
+        fixed = exercise.hold_range is None and hold != bounds[1]
+        prescribed = bounds[1] if fixed else None
+        return dataclasses.replace(exercise, hold_seconds=hold, prescribed_hold_seconds=prescribed)
     if kind is ProgressionKind.SETS:
-        floor = max(1, math.ceil(exercise.sets * FLOOR_SHARE)) if sign < 0 else 1
-        sets = min(max(exercise.sets, SETS_CEILING), max(floor, exercise.sets + sign * SETS_STEP))
-        return dataclasses.replace(exercise, sets=sets)
+        low_sets, high_sets = sets_bounds(exercise)
+        sets = int(_moved(exercise.sets, (low_sets, high_sets), sign * SETS_STEP))
+        return dataclasses.replace(
+            exercise, sets=sets, prescribed_sets=high_sets if sets != high_sets else None
+        )
     return exercise
 
 
-def step_routine(routine: Routine, outcome: Progression) -> Routine:
-    """`routine` with every exercise one step up or down."""
-    return dataclasses.replace(routine, exercises=tuple(step_exercise(e, outcome) for e in routine.exercises))
+def step_routine(routine: Routine, outcome: Progression, only: Collection[str] | None = None) -> Routine:
+    """`routine` with every exercise (or those whose ids are in `only`) one step up or down."""
+    exercises = tuple(
+        step_exercise(e, outcome) if only is None or e.id in only else e for e in routine.exercises
+    )
+    return dataclasses.replace(routine, exercises=exercises)
+
+
+def ease_targets(routine: Routine, hurt: Collection[str] = ()) -> frozenset[str]:
+    """The exercises an ease goes to: those the person said hurt, else the loaded ones, else the knee-targeted
+    work, else every one that can be eased; never a stretch, a hold without reps or a timer."""
+    easable = [e for e in routine.exercises if e.eases_by is not ProgressionKind.NONE]
+    for group in (
+        [e for e in easable if e.id in hurt],
+        [e for e in easable if e.load],
+        [e for e in easable if e.targets is Target.KNEE],
+        easable,
+    ):
+        if group:
+            return frozenset(e.id for e in group)
+    return frozenset()
 
 
 def propose(routine: Routine, advice: ProgressionAdvice) -> Proposal | None:
     """The concrete change the advice asks for, or None (hold, or nothing left to change)."""
-    if advice.outcome not in (Progression.PROGRESS, Progression.EASE):
+    if advice.outcome is Progression.PROGRESS:
+        changed = step_routine(routine, Progression.PROGRESS)
+    elif advice.outcome is Progression.EASE:
+        changed = step_routine(routine, Progression.EASE, ease_targets(routine, advice.hurt))
+    else:
         return None
-    changed = step_routine(routine, advice.outcome)
     changes = tuple(
         DoseChange(old.id, old.name, old.prescription(), new.prescription())
         for old, new in zip(routine.exercises, changed.exercises, strict=True)

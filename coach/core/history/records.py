@@ -112,6 +112,8 @@ class SessionRecord:
     morning_at: datetime | None = None  # when the next-morning question was answered or skipped
     pain_before: int | None = None  # the one-tap score just before the session (None: skipped, or older)
     pain_limit: int | None = None  # the routine's own "stop above N" when the session was done
+    # The ids of the exercises the person said hurt (asked at the end, optional): easing goes to them first.
+    hurt: frozenset[str] = frozenset()
     # The local day, worked out once: history asks for it a few dozen times a session, years of sessions.
     _day: date | None = field(default=None, init=False, repr=False, compare=False)
 

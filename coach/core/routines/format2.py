@@ -12,12 +12,27 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from coach.core.clinical.safety import PAIN_ACCEPTABLE_MAX, PAIN_LIMIT_REASON
-from coach.core.routines.model import ExerciseKind, ProgressionKind
+from coach.core.clinical.safety import (
+    ICING_LIMIT_REASON,
+    ICING_MAX_MINUTES,
+    PAIN_ACCEPTABLE_MAX,
+    PAIN_LIMIT_REASON,
+)
+from coach.core.routines.model import ExerciseKind, ProgressionKind, Target
 from coach.core.routines.values import ValueReader, show
 
 ROUTINE_KEYS_2 = ("days_per_week", "times_per_day", "weeks", "pain_limit", "next", "education")
-EXERCISE_KEYS_2 = ("load", "progression", "rest_after_seconds", "start_reps", "start_hold_seconds")
+EXERCISE_KEYS_2 = (
+    "load",
+    "progression",
+    "rest_after_seconds",
+    "start_reps",
+    "start_hold_seconds",
+    "targets",
+    "prescribed_reps",
+    "prescribed_hold_seconds",
+    "prescribed_sets",
+)
 
 # Limits: days and weeks from the calendar; 6 doses a day and 52 weeks are far beyond any sheet we have seen
 # (ours), and catch typos such as `times_per_day = 30`.
@@ -28,14 +43,22 @@ _LIMITS: dict[str, tuple[float, float]] = {
     "rest_after_seconds": (0, 600),
     "reps": (1, 100),
     "hold_seconds": (1, 600),
+    "prescribed_reps": (1, 100),
+    "prescribed_hold_seconds": (1, 600),
+    "prescribed_sets": (1, 20),
 }
 MAX_LOAD_CHARACTERS = 60
 MAX_EDUCATION_PARAGRAPHS = 12
 _ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
-# A plain timer that looks like icing without `icing = true` escapes the 20-minute cap: warn (CLINICAL.md).
-_LOOKS_LIKE_ICING = re.compile(r"\b(ice|icing|iced|cold|cryo\w*|frozen)\b", re.IGNORECASE)
-# Stretches are never progressed or eased by the pain rule (CLINICAL.md; Bandy, Irion & Briggler 1997).
-_LOOKS_LIKE_STRETCH = re.compile(r"stretch", re.IGNORECASE)
+# A plain timer that looks like cold treatment without `icing = true` would escape the 20-minute cap
+# (CLINICAL.md "Icing"): over the cap it is refused, within it a warning asks for `icing = true`. Whole words,
+# any case, in the languages the app ships (English, German, Spanish); "cryo" starts a word (cryotherapy).
+_LOOKS_LIKE_ICING = re.compile(
+    r"\b(?:ice|iced|icing|cold|cool|cooling|packs?|wraps?|cryo\w*|frozen"
+    r"|eis|kälte|kalt\w*|kühl|kühlpack\w*|kühlung"
+    r"|hielo|frío|frio|fría|fria|compresa fría)\b",
+    re.IGNORECASE,
+)
 
 Line = Callable[[str], int]
 
@@ -49,6 +72,7 @@ class RoutinePlan:
     times_per_day: int = 1
     weeks: int = 0
     pain_limit: int = PAIN_ACCEPTABLE_MAX
+    pain_limit_given: bool = False  # the sheet says pain_limit; else the app's default applies
     next: str = ""
     education: tuple[str, ...] = ()
 
@@ -64,6 +88,10 @@ class ExerciseExtras:
     load: str = ""
     progression: ProgressionKind | None = None
     rest_after_seconds: float = 0.0
+    targets: Target | None = None
+    prescribed_reps: int | None = None
+    prescribed_hold_seconds: float | None = None
+    prescribed_sets: int | None = None
 
 
 def refuse_format_2_keys(
@@ -98,6 +126,7 @@ def read_plan(
         times_per_day=per_day,
         weeks=int(weeks or 0),
         pain_limit=_pain_limit(reader, doc, line("pain_limit")),
+        pain_limit_given="pain_limit" in doc,
         next=_next(reader, doc, line("next")),
         education=_education(reader, doc, line("education")),
     )
@@ -210,6 +239,8 @@ def read_extras(
     if len(load) > MAX_LOAD_CHARACTERS:
         reader.error(line("load"), f"load may be at most {MAX_LOAD_CHARACTERS} characters, got {len(load)}")
     rest_after = _number(reader, table, "rest_after_seconds", line, default=0)
+    prescribed_reps = _number(reader, table, "prescribed_reps", line)
+    prescribed_sets = _number(reader, table, "prescribed_sets", line)
     return ExerciseExtras(
         reps_range=reps_range,
         hold_range=hold_range,
@@ -218,7 +249,23 @@ def read_extras(
         load=load,
         progression=_progression(reader, table, line("progression")),
         rest_after_seconds=float(rest_after or 0),
+        targets=_targets(reader, table, line("targets")),
+        prescribed_reps=None if prescribed_reps is None else int(prescribed_reps),
+        prescribed_hold_seconds=_number(reader, table, "prescribed_hold_seconds", line),
+        prescribed_sets=None if prescribed_sets is None else int(prescribed_sets),
     )
+
+
+def _targets(reader: ValueReader, table: dict[str, Any], line: int) -> Target | None:
+    value = reader.text(table, "targets", line)
+    if value is None:
+        return None
+    try:
+        return Target(value)
+    except ValueError:
+        known = ", ".join(f'"{t.value}"' for t in Target)
+        reader.error(line, f"targets must be one of {known}, got {show(value)}")
+        return None
 
 
 def _start(
@@ -264,29 +311,76 @@ def check_progression(
         reader.error(line, 'progression = "reps" needs an exercise done in reps')
 
 
-def default_progression(kind: ExerciseKind, icing: bool, exercise_id: str, name: str) -> ProgressionKind:
-    """What progresses when the sheet does not say: reps or the hold; never a stretch or a timer."""
-    if icing or kind is ExerciseKind.TIMER or _LOOKS_LIKE_STRETCH.search(f"{exercise_id} {name}"):
-        return ProgressionKind.NONE
-    return ProgressionKind.REPS if kind is ExerciseKind.REPS else ProgressionKind.HOLD
-
-
-def warn_icing_lookalike(
-    reader: ValueReader, kind: ExerciseKind, icing: bool, exercise_id: str, name: str, line: int
+def check_prescribed(
+    reader: ValueReader,
+    extras: ExerciseExtras,
+    dose: tuple[int | None, float | None, int],
+    line: Line,
 ) -> None:
-    """Warn about a plain timer named like icing: without `icing = true` the 20-minute cap cannot apply."""
-    text = f"{exercise_id.replace('-', ' ').replace('_', ' ')} {name}"
-    if kind is ExerciseKind.TIMER and not icing and _LOOKS_LIKE_ICING.search(text):
+    """`prescribed_*` (the sheet's dose where Rehab Coach eased a single number) goes with a single number
+    and is at least the dose now: easing only ever lowered it. `dose` is (reps, hold_seconds, sets)."""
+    reps, hold, sets = dose
+    checks = (
+        ("prescribed_reps", extras.prescribed_reps, reps, extras.reps_range, "reps"),
+        ("prescribed_hold_seconds", extras.prescribed_hold_seconds, hold, extras.hold_range, "hold_seconds"),
+        ("prescribed_sets", extras.prescribed_sets, sets, None, "sets"),
+    )
+    for key, prescribed, now, sheet_range, what in checks:
+        if prescribed is None:
+            continue
+        if not now or sheet_range is not None:
+            reader.error(line(key), f"{key} goes with a single number of {what}, not a range or none")
+        elif prescribed < now:
+            reader.error(
+                line(key),
+                f"{key} is the sheet's dose before it was eased, so at least {what} ({now:g}), "
+                f"got {prescribed:g}",
+            )
+
+
+def warn_hold_range_without_progression(
+    reader: ValueReader, kind: ExerciseKind, extras: ExerciseExtras, name: str, line: int
+) -> None:
+    """A hold without reps never moves unless the sheet says so, even with a range: say how to let it."""
+    if kind is ExerciseKind.HOLD and extras.hold_range is not None and extras.progression is None:
         reader.warn(
             line,
-            f"'{name}' looks like icing: add 'icing = true' so that the 20-minute cap "
-            "and the skin advice apply",
+            f"'{name}' is a hold without reps, which the pain rule leaves as it is; write "
+            "'progression = \"hold\"' if the sheet means its range to be moved within",
         )
+
+
+def check_icing_lookalike(
+    reader: ValueReader, exercise: tuple[ExerciseKind, bool, str], text: str, minutes: float, line: int
+) -> None:
+    """A plain timer whose name or instructions look like cold treatment (`text`) is refused over the
+    20-minute cap (`minutes`: sets and sides counted) and warned about within it: without `icing = true`
+    neither the cap nor the skin advice would apply. `exercise` is (kind, icing, name)."""
+    kind, icing, name = exercise
+    found = _LOOKS_LIKE_ICING.search(text)
+    if kind is not ExerciseKind.TIMER or icing or found is None:
+        return
+    if minutes > ICING_MAX_MINUTES:
+        reader.error(
+            line,
+            f"'{name}' looks like cold treatment (\"{found.group(0)}\") and runs {minutes:g} minutes: "
+            f"{ICING_LIMIT_REASON}; write 'icing = true' with at most {ICING_MAX_MINUTES} minutes",
+        )
+        return
+    reader.warn(
+        line,
+        f"'{name}' looks like icing: add 'icing = true' so that the 20-minute cap and the skin advice apply",
+    )
 
 
 def _number(
     reader: ValueReader, table: dict[str, Any], key: str, line: Line, default: float | None = None
 ) -> float | None:
     return reader.number(
-        table, key, line(key), limits=_LIMITS[key], integer=key != "rest_after_seconds", default=default
+        table,
+        key,
+        line(key),
+        limits=_LIMITS[key],
+        integer=key not in ("rest_after_seconds", "prescribed_hold_seconds"),
+        default=default,
     )

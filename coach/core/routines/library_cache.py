@@ -25,7 +25,7 @@ from typing import Any
 
 from coach import __version__
 from coach.core.routines.library import BrokenRoutine, Library, Origin, RoutineEntry
-from coach.core.routines.model import Exercise, ExerciseKind, ProgressionKind, Routine
+from coach.core.routines.model import Exercise, ExerciseKind, ProgressionKind, Routine, Target
 from coach.core.routines.values import Problem
 
 CACHE_FILE = Path("cache") / "routines.json"
@@ -34,7 +34,9 @@ _FORMAT = 1
 _CLASSES: dict[str, type[Any]] = {
     cls.__name__: cls for cls in (Library, RoutineEntry, BrokenRoutine, Problem, Routine, Exercise)
 }
-_ENUMS: dict[str, type[enum.Enum]] = {cls.__name__: cls for cls in (Origin, ExerciseKind, ProgressionKind)}
+_ENUMS: dict[str, type[enum.Enum]] = {
+    cls.__name__: cls for cls in (Origin, ExerciseKind, ProgressionKind, Target)
+}
 _ROUTINE_CODE = Path(__file__).resolve().parent  # a changed checker must not show what the old one found
 
 

@@ -200,6 +200,7 @@ class _Checker(ValueReader):
             times_per_day=plan.times_per_day,
             weeks=plan.weeks,
             pain_limit=plan.pain_limit,
+            pain_limit_given=plan.pain_limit_given,
             next=plan.next,
             education=plan.education,
         )
@@ -294,14 +295,19 @@ class _Checker(ValueReader):
         instructions = self._instructions(table, line("instructions"))
         image = self._image(table, line("image"))
         if kind is not None and exercise_id is not None and name is not None:
-            format2.warn_icing_lookalike(self, kind, icing, exercise_id, name, line())
+            minutes = (timer or 0.0) * int(sets or 1) * max(1, len(sides))
+            looks = " ".join((exercise_id.replace("-", " ").replace("_", " "), name, *instructions))
+            format2.check_icing_lookalike(self, (kind, icing, name), looks, minutes, line())
             if extras is not None:
                 format2.check_progression(self, extras.progression, kind, icing, line("progression"))
+                format2.check_prescribed(
+                    self, extras, (None if reps is None else int(reps), hold, int(sets or 1)), line
+                )
+                format2.warn_hold_range_without_progression(self, kind, extras, name, line())
         has_errors = self.error_count() > errors_before
         if has_errors or kind is None or exercise_id is None or name is None:
             return None
         extras = extras or format2.ExerciseExtras()
-        progression = extras.progression or format2.default_progression(kind, icing, exercise_id, name)
         return Exercise(
             id=exercise_id,
             name=name,
@@ -320,8 +326,12 @@ class _Checker(ValueReader):
             reps_range=extras.reps_range,
             hold_range=extras.hold_range,
             load=extras.load,
-            progression=progression,
+            progression=extras.progression,
             rest_after_seconds=extras.rest_after_seconds,
+            targets=extras.targets,
+            prescribed_reps=extras.prescribed_reps,
+            prescribed_hold_seconds=extras.prescribed_hold_seconds,
+            prescribed_sets=extras.prescribed_sets,
         )
 
     def _kind(self, table: dict[str, Any], header: int, icing: bool) -> ExerciseKind | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +27,17 @@ class ProgressionKind(enum.Enum):
     HOLD = "hold"
     SETS = "sets"
     NONE = "none"  # stretches and icing: never progressed or eased (CLINICAL.md)
+
+
+class Target(enum.Enum):
+    """What an exercise works, as guidelines group them (Willy 2019: hip-targeted and knee-targeted work).
+
+    Easing goes to the knee-targeted work before the hip work (CLINICAL.md "What moves"): a wall squat
+    loads the sore knee, a clamshell barely does.
+    """
+
+    KNEE = "knee"
+    HIP = "hip"
 
 
 class StepKind(enum.Enum):
@@ -66,17 +78,36 @@ class Exercise:
     reps_range: tuple[int, int] | None = None
     hold_range: tuple[float, float] | None = None
     load: str = ""  # free text from the sheet, such as "red band"
-    progression: ProgressionKind | None = None  # None: by kind (reps, or the hold; never a timer)
+    progression: ProgressionKind | None = None  # the sheet's `progression`; None: it did not say
     rest_after_seconds: float = 0.0  # rest before the next exercise
+    targets: Target | None = None  # the sheet's `targets`: knee or hip work (None: not said)
+    # The sheet's own dose where Rehab Coach eased a single number in the person's copy (None: the dose is
+    # the sheet's): easing stops at half of it, and progression goes back up to it, never past it.
+    prescribed_reps: int | None = None
+    prescribed_hold_seconds: float | None = None
+    prescribed_sets: int | None = None
 
     @property
     def progresses_by(self) -> ProgressionKind:
-        """What the pain rule may change: the sheet's choice, else reps or the hold; a timer never."""
-        if self.progression is not None:
-            return self.progression
+        """What the pain rule may raise: the sheet's choice, else reps (unless there is a load); never a hold
+        without reps, whatever its name, nor a timer (CLINICAL.md "What moves")."""
         if self.icing or self.kind is ExerciseKind.TIMER:
             return ProgressionKind.NONE
-        return ProgressionKind.REPS if self.kind is ExerciseKind.REPS else ProgressionKind.HOLD
+        if self.progression is not None:
+            return self.progression
+        if self.kind is ExerciseKind.REPS and not self.load:
+            return ProgressionKind.REPS
+        return ProgressionKind.NONE  # a loaded exercise moves by its load, which the physiotherapist sets
+
+    @property
+    def eases_by(self) -> ProgressionKind:
+        """What the pain rule may lower: as for progression, and a loaded exercise by its reps; never a
+        stretch or another hold without reps, nor a timer."""
+        if self.icing or self.kind is ExerciseKind.TIMER:
+            return ProgressionKind.NONE
+        if self.progression is not None:
+            return self.progression
+        return ProgressionKind.REPS if self.kind is ExerciseKind.REPS else ProgressionKind.NONE
 
     @property
     def directions(self) -> tuple[str, ...]:
@@ -107,9 +138,29 @@ class Exercise:
             return f"{self.hold_range[0]:g}–{self.hold_range[1]:g} s hold"
         return ""
 
+    def sheet_dose(self) -> str:
+        """The sheet's own dose where Rehab Coach eased a single number, e.g. '3 × 12'; '' when unchanged."""
+        prescribed = (self.prescribed_reps, self.prescribed_hold_seconds, self.prescribed_sets)
+        if all(value is None for value in prescribed):
+            return ""
+        return _as_prescribed(self).prescription()
+
 
 def _seconds(value: float) -> str:
     return f"{value:g} s"
+
+
+def _as_prescribed(exercise: Exercise) -> Exercise:
+    """The exercise at the sheet's own dose (before Rehab Coach eased it)."""
+    return dataclasses.replace(
+        exercise,
+        sets=exercise.prescribed_sets or exercise.sets,
+        reps=exercise.prescribed_reps or exercise.reps,
+        hold_seconds=exercise.prescribed_hold_seconds or exercise.hold_seconds,
+        prescribed_reps=None,
+        prescribed_hold_seconds=None,
+        prescribed_sets=None,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +183,7 @@ class Routine:
     times_per_day: int = 1
     weeks: int = 0  # programme length; 0: not given
     pain_limit: int = 5  # "stop if pain is above N" (0-5); 5 is the pain-monitoring model's own limit
+    pain_limit_given: bool = False  # the sheet gives pain_limit; else 5 is Rehab Coach's default
     next: str = ""  # the id of the routine that follows this stage
     education: tuple[str, ...] = ()
 

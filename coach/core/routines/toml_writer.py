@@ -46,7 +46,20 @@ def comment_lines(text: str) -> list[str]:
 
 def needs_format_2(routine: Routine) -> bool:
     """Whether writing `routine` needs format 2's keys."""
-    return routine.format >= 2 or any(e.reps_range or e.hold_range for e in routine.exercises)
+    return routine.format >= 2 or any(
+        e.reps_range or e.hold_range or _prescribed(e) or e.targets or e.progression
+        for e in routine.exercises
+    )
+
+
+def _prescribed(exercise: Exercise) -> list[str]:
+    """The sheet's own dose where Rehab Coach eased a single number, as `prescribed_*` lines."""
+    values = (
+        ("prescribed_sets", exercise.prescribed_sets),
+        ("prescribed_reps", exercise.prescribed_reps),
+        ("prescribed_hold_seconds", exercise.prescribed_hold_seconds),
+    )
+    return [f"{key} = {toml_number(value)}" for key, value in values if value is not None]
 
 
 def _range_lines(key: str, start_key: str, bounds: tuple[float, float], value: float) -> list[str]:
@@ -56,7 +69,11 @@ def _range_lines(key: str, start_key: str, bounds: tuple[float, float], value: f
 
 def _format_2_exercise_lines(exercise: Exercise) -> list[str]:
     lines = [f"load = {toml_string(exercise.load)}"] if exercise.load else []
-    lines.append(f"progression = {toml_string(exercise.progresses_by.value)}")
+    if exercise.progression is not None:  # only what the sheet said: the defaults stay defaults
+        lines.append(f"progression = {toml_string(exercise.progression.value)}")
+    if exercise.targets is not None:
+        lines.append(f"targets = {toml_string(exercise.targets.value)}")
+    lines += _prescribed(exercise)
     if exercise.rest_after_seconds:
         lines.append(f"rest_after_seconds = {toml_number(exercise.rest_after_seconds)}")
     return lines

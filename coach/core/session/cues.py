@@ -10,7 +10,7 @@ import enum
 import math
 from dataclasses import dataclass
 
-from coach.core.clinical.safety import ICING_START_ADVICE
+from coach.core.clinical.safety import ICING_SKIN_CHECK_CUE, ICING_START_ADVICE
 from coach.core.routines.model import Step, StepKind
 from coach.core.session.events import (
     CountdownCue,
@@ -18,6 +18,7 @@ from coach.core.session.events import (
     HalfwayCue,
     HoldCue,
     SessionFinished,
+    SkinCheckCue,
     StepStarted,
 )
 from coach.core.session.timer import countdown_text
@@ -176,6 +177,8 @@ def announce(event: Event, following: Step | None = None) -> Announcement:
         return Announcement(SoundCue.RELEASE, "Lower")
     if isinstance(event, HalfwayCue):
         return Announcement(speech="Halfway")
+    if isinstance(event, SkinCheckCue):
+        return Announcement(speech=ICING_SKIN_CHECK_CUE)
     if isinstance(event, SessionFinished) and event.completed:
         return Announcement(SoundCue.SESSION_DONE, "Session done. Well done.")
     return Announcement()

@@ -13,6 +13,7 @@ import math
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
+from coach.core.clinical.safety import ICING_SKIN_CHECK_MINUTES
 from coach.core.routines.model import Routine, Step, StepKind, plan_steps
 from coach.core.session.clock import Clock
 from coach.core.session.events import (
@@ -26,6 +27,7 @@ from coach.core.session.events import (
     SessionResumed,
     SessionStarted,
     SideSwitch,
+    SkinCheckCue,
     StepCompleted,
     StepStarted,
 )
@@ -78,6 +80,7 @@ class SessionEngine:
         self._step_started_wall = clock.wall()
         self._last_cue = COUNTDOWN_FROM + 1
         self._halfway_done = False
+        self._skin_check_done = False
         self._hold_cues_done = 0  # inside a rep with a hold: 1 once its start was cued, 2 once its end
         self.seconds_total = sum(step.seconds for step in steps)
 
@@ -250,6 +253,7 @@ class SessionEngine:
         self._step_started_wall = self._wall_at(at)
         self._last_cue = COUNTDOWN_FROM + 1
         self._halfway_done = False
+        self._skin_check_done = False
         self._hold_cues_done = 0
         if self._state is EngineState.PAUSED:
             self._paused_remaining = step.seconds
@@ -269,6 +273,11 @@ class SessionEngine:
         if is_long and not self._halfway_done and remaining <= step.seconds / 2:
             self._halfway_done = True
             events.append(HalfwayCue(step))
+        skin_check = ICING_SKIN_CHECK_MINUTES * 60
+        skin_check_due = step.icing and step.seconds > skin_check and not self._skin_check_done
+        if skin_check_due and step.seconds - remaining >= skin_check - 1e-6:
+            self._skin_check_done = True
+            events.append(SkinCheckCue(step))
         if step.kind is StepKind.REP and step.hold_seconds > 0:
             self._cue_hold(step, step.seconds - remaining, events)
 

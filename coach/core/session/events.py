@@ -43,6 +43,13 @@ class HalfwayCue:
 
 
 @dataclass(frozen=True, slots=True)
+class SkinCheckCue:
+    """Five minutes into an icing step: lift the ice and check the skin (NHS patient advice)."""
+
+    step: Step
+
+
+@dataclass(frozen=True, slots=True)
 class SideSwitch:
     step: Step
     side: str
@@ -95,6 +102,7 @@ Event = (
     | StepStarted
     | CountdownCue
     | HalfwayCue
+    | SkinCheckCue
     | HoldCue
     | SideSwitch
     | StepCompleted

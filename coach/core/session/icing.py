@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass
 from datetime import datetime
 
-from coach.core.clinical.safety import check_icing_minutes
+from coach.core.clinical.safety import ICING_SKIN_CHECK_CUE, ICING_SKIN_CHECK_MINUTES, check_icing_minutes
 from coach.core.session.clock import Clock
 from coach.core.session.timer import Deadline
 
@@ -53,6 +53,7 @@ class IcingRun:
         already = (clock.wall() - self.started_at).total_seconds()
         self.deadline = Deadline.start(clock, minutes * 60 - already, wall=True)
         self.ended: IcingEnded | None = None
+        self._skin_checked = False
 
     @property
     def state(self) -> IcingState:
@@ -77,6 +78,17 @@ class IcingRun:
         remaining = self.remaining()
         fraction = remaining - math.floor(remaining)
         return fraction if fraction > 0 else min(1.0, remaining)
+
+    def skin_check(self) -> str | None:
+        """The skin-check prompt, once, when the run has gone ICING_SKIN_CHECK_MINUTES (NHS patient advice);
+        None before then, after it was given, for a run no longer than that, or once the run has ended."""
+        due = ICING_SKIN_CHECK_MINUTES * 60
+        if self._skin_checked or self.ended is not None or self.planned_minutes * 60 <= due:
+            return None
+        if self.planned_minutes * 60 - self.remaining() < due - 1e-6:
+            return None
+        self._skin_checked = True
+        return ICING_SKIN_CHECK_CUE
 
     def tick(self) -> IcingEnded | None:
         """Notice the deadline; returns how the run ended the first time it has, else None."""

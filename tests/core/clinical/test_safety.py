@@ -2,15 +2,33 @@ from __future__ import annotations
 
 import pytest
 
-from coach.core.clinical.pain_rule import Progression, SessionPain, progression_rule, settled
+from coach.core.clinical.pain_days import SessionPain
+from coach.core.clinical.pain_rule import Progression, progression_rule, settled
 from coach.core.clinical.safety import (
     ICING_MAX_MINUTES,
+    ICING_REPEAT_GAP_MINUTES,
+    ICING_REPEAT_WARNING,
+    ICING_SKIN_CHECK_ADVICE,
+    ICING_SKIN_CHECK_CUE,
+    ICING_SKIN_CHECK_MINUTES,
+    KNEE_WARNING_SIGNS,
+    MORNING_NIGHT_PAIN,
+    PAIN_MODEL_SUMMARY,
+    SEE_A_DOCTOR,
+    SEE_URGENT_CARE,
+    SESSION_WARNING_SIGNS,
+    URGENT_SIGN_KEYS,
     PainZone,
+    any_urgent,
     check_icing_minutes,
     check_pain,
+    check_warning_sign,
     pain_advice,
     pain_zone,
+    warning_sign_advice,
+    warning_sign_question,
 )
+from coach.core.clinical.sources import CLINICAL_SOURCES
 
 
 def test_icing_up_to_twenty_minutes_is_allowed() -> None:
@@ -131,3 +149,64 @@ def test_settled_means_safe_or_back_to_an_acceptable_level_from_before(
     morning: int, baseline: int | None, expected: bool
 ) -> None:
     assert settled(morning, baseline) is expected
+
+
+# -- warning signs, icing texts (issue 19) -----------------------------------------------------------------
+
+NIGHT = "Since your last session, has knee pain woken you at night and not eased when you changed position?"
+
+
+def test_the_night_question_is_the_same_at_the_end_of_a_session_and_in_the_morning() -> None:
+    (night, _swelling) = SESSION_WARNING_SIGNS
+
+    assert night.question == MORNING_NIGHT_PAIN.question == NIGHT
+    assert warning_sign_question("night_pain") == NIGHT
+
+
+@pytest.mark.parametrize(
+    ("key", "question"),
+    [
+        ("weight_loss", "Unexplained weight loss, night sweats or a past cancer."),
+        ("several_joints", "Pain or swelling in several joints."),
+    ],
+)
+def test_the_weekly_list_asks_about_weight_loss_and_several_joints(key: str, question: str) -> None:
+    sign = next(s for s in KNEE_WARNING_SIGNS if s.key == key)
+
+    assert sign.question == question
+    assert not sign.urgent
+    assert check_warning_sign(key) is None
+    assert warning_sign_advice([key]) == SEE_A_DOCTOR
+
+
+@pytest.mark.parametrize(
+    ("keys", "urgent"),
+    [
+        (["calf"], True),
+        (["nerves", "swelling"], True),
+        (["infection"], True),
+        (["night_pain", "weight_loss"], False),
+        ([], False),
+    ],
+)
+def test_infection_nerves_and_calf_are_the_urgent_signs(keys: list[str], urgent: bool) -> None:
+    assert {"infection", "nerves", "calf"} == URGENT_SIGN_KEYS
+    assert any_urgent(keys) is urgent
+    assert (warning_sign_advice(keys) == SEE_URGENT_CARE) is urgent
+
+
+def test_the_icing_texts_say_one_repeat_interval_and_the_5_minute_skin_check() -> None:
+    assert ICING_REPEAT_GAP_MINUTES == 120
+    assert "less than 2 hours ago" in ICING_REPEAT_WARNING
+    assert ICING_SKIN_CHECK_MINUTES == 5
+    assert "5 minutes" in ICING_SKIN_CHECK_ADVICE
+    assert ICING_SKIN_CHECK_CUE.startswith("5 minutes: lift the ice and check your skin.")
+
+
+def test_the_pain_model_is_cited_to_silbernagel_not_thomee() -> None:
+    everything = " ".join((PAIN_MODEL_SUMMARY, *CLINICAL_SOURCES))
+
+    assert "Silbernagel" in PAIN_MODEL_SUMMARY
+    assert "Thomeé" not in everything
+    assert not any("Bassett" in source for source in CLINICAL_SOURCES)  # gives no minutes
+    assert any("Br J Sports Med 2018;52(10):659" in source for source in CLINICAL_SOURCES)

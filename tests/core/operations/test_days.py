@@ -24,6 +24,7 @@ from coach.core.operations import (
 )
 from coach.core.operations.context import Coach
 from coach.core.paths import Places, shipped
+from coach.core.routines.model import ProgressionKind
 from coach.core.session.clock import FakeClock
 from coach.core.settings import Settings, load_settings
 from coach.core.store.adherence import AdherenceStore
@@ -77,7 +78,12 @@ def test_settings_are_saved_at_once(tmp_path: Path) -> None:
 def test_an_accepted_change_is_recorded_before_and_after_with_its_reason(
     store: AdherenceStore, tmp_path: Path
 ) -> None:
-    plan = routine(reps(sets=3, reps=10), hold(sets=2, seconds=30))
+    plan = routine(  # ranges from the sheet: a single number is a fixed dose, never raised
+        dataclasses.replace(reps(sets=3, reps=10), reps_range=(10, 15)),
+        dataclasses.replace(
+            hold(sets=2, seconds=30), hold_range=(30.0, 45.0), progression=ProgressionKind.HOLD
+        ),
+    )
     advice = ProgressionAdvice(Progression.PROGRESS, "Pain settled after your last two sessions.")
     proposal = propose(plan, advice)
     assert proposal is not None
