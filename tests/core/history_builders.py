@@ -22,6 +22,9 @@ def session_on(
     routine_hash: str = "",
     simulated: bool = False,
     session_id: int = 0,
+    pain_before: int | None = None,
+    hurt: frozenset[str] = frozenset(),
+    signs: tuple[tuple[str, bool | None], ...] = (),
 ) -> SessionRecord:
     local = datetime(day.year, day.month, day.day, hour, tzinfo=tz)
     offset = local.utcoffset() or timedelta(0)
@@ -44,4 +47,7 @@ def session_on(
         routine_hash=routine_hash,
         morning_pain=morning_pain,
         morning_at=started + timedelta(hours=14) if morning_pain is not None else None,
+        pain_before=pain_before,
+        hurt=hurt,
+        warning_signs=signs,
     )

@@ -49,8 +49,10 @@ class PrescribedRoutine:
 
     routine_id: str
     title: str
-    plan: str  # how often, for how long, the pain limit, the next stage
-    exercises: tuple[str, ...]  # 'Wall squat — 3 × 20 s hold, red band (range 20–40 s hold)'
+    plan: str  # how often, for how long, the pain limit (the app's default said as such), the next stage
+    # 'Wall squat — 3 × 20 s hold (the sheet's range: 20–40 s hold)': a range only where the sheet gave one,
+    # and the sheet's own dose where Rehab Coach eased a single number (routines/wording.exercise_line)
+    exercises: tuple[str, ...]
     week: ProgrammeWeek | None
     changes: tuple[RecordedDoseChange, ...]
 

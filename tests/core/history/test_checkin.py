@@ -4,9 +4,11 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from coach.core.history.checkin import morning_check_in_due
+from coach.core.history.checkin import morning_check_in_due, morning_questions
 from coach.core.history.records import SessionStatus
+from coach.core.store.adherence import AdherenceStore
 from tests.core.history_builders import session_on
+from tests.seeding import add_session
 
 TUESDAY = date(2026, 3, 3)
 MORNING = datetime(2026, 3, 3, 7, 30, tzinfo=UTC)
@@ -56,3 +58,24 @@ def test_yesterday_is_the_day_before_in_the_zone_the_person_is_in_now() -> None:
     tuesday_morning = datetime(2026, 3, 3, 8, 0, tzinfo=UTC)
 
     assert morning_check_in_due([monday_in_new_york], tuesday_morning, ZoneInfo("Europe/London"))
+
+
+def test_the_morning_asks_the_sessions_night_question_and_weekly_the_two_new_nhs_red_flags() -> None:
+    questions = morning_questions(None, MORNING)
+
+    assert questions.night_pain.question == (
+        "Since your last session, has knee pain woken you at night and not eased when you changed position?"
+    )
+    keys = [sign.key for sign in questions.red_flags]
+    assert keys[-2:] == ["weight_loss", "several_joints"]
+    assert "night_pain" not in keys  # asked on its own every morning
+    assert morning_questions(MORNING - timedelta(days=2), MORNING).red_flags == ()
+
+
+def test_a_yes_to_a_new_weekly_sign_is_stored_by_its_key_with_no_new_column(store: AdherenceStore) -> None:
+    session_id = add_session(store, MONDAY)
+
+    store.record_warning_signs(session_id, {"weight_loss": True, "several_joints": False}, asked_in="weekly")
+
+    assert dict(store.session(session_id).warning_signs)["weight_loss"] is True
+    assert store.session(session_id).warning_signs_reported == ("weight_loss",)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
+from coach.core.clinical.pain_rule import Progression, ProgressionAdvice
 from coach.core.history.dose_changes import RecordedDoseChange
 from coach.core.history.prescription import (
     ProgrammeWeek,
@@ -12,12 +13,17 @@ from coach.core.history.prescription import (
     prescribed_routines,
     programme_week,
 )
+from coach.core.history.progression import propose
 from coach.core.store.adherence import AdherenceStore
 from tests.helpers import reps, routine
 from tests.seeding import add_session
 
 EIGHT_WEEKS = dataclasses.replace(
-    routine(dataclasses.replace(reps(sets=3, reps=10), load="red band")), weeks=8, pain_limit=3, format=2
+    routine(dataclasses.replace(reps(sets=3, reps=10), load="red band")),
+    weeks=8,
+    pain_limit=3,
+    pain_limit_given=True,
+    format=2,
 )
 
 
@@ -64,3 +70,33 @@ def test_each_routine_done_shows_its_doses_with_the_load_and_its_changes(store: 
     assert "For 8 weeks · stop if pain is above 3 out of 10" in done.plan
     assert str(done.week) == "week 3 of 8"
     assert prescribed_routines(sessions, sessions, [], [change], date(2026, 3, 16)) == ()
+
+
+def test_the_prescription_prints_only_the_sheets_ranges_and_the_sheets_dose_of_what_was_eased(
+    store: AdherenceStore,
+) -> None:
+    six = routine(
+        reps("clamshell", sets=3, reps=6), dataclasses.replace(reps("bridge", reps=10), reps_range=(10, 15))
+    )
+    eased = propose(six, ProgressionAdvice(Progression.EASE, "Pain reached 6."))
+    assert eased is not None
+    add_session(store, date(2026, 3, 2), six)
+    sessions = store.sessions()
+
+    [as_written] = prescribed_routines(sessions, sessions, [six], [], date(2026, 3, 16))
+    [as_eased] = prescribed_routines(sessions, sessions, [eased.routine], [], date(2026, 3, 16))
+
+    assert as_written.exercises == ("Clamshell — 3 × 6", "Bridge — 2 × 10 (the sheet's range: 10–15 reps)")
+    assert as_eased.exercises[0] == "Clamshell — 3 × 4 (eased from the sheet's 3 × 6)"
+    assert not any("6–15" in line or "3–6" in line for line in as_eased.exercises)
+
+
+def test_a_sheet_without_a_pain_limit_shows_the_apps_default_as_the_apps(store: AdherenceStore) -> None:
+    leaflet = dataclasses.replace(EIGHT_WEEKS, pain_limit=5, pain_limit_given=False)
+    add_session(store, date(2026, 3, 2), leaflet)
+    sessions = store.sessions()
+
+    [done] = prescribed_routines(sessions, sessions, [leaflet], [], date(2026, 3, 16))
+
+    assert "Rehab Coach's default limit of 5 out of 10" in done.plan
+    assert "pain up to 5 out of 10 is acceptable" not in done.plan

@@ -95,7 +95,11 @@ def test_morning_means_compare_the_last_week_with_the_week_before() -> None:
 
 
 def test_one_step_is_two_reps_or_five_seconds_and_never_the_icing_timer() -> None:
-    plan = routine(reps(reps=12), hold(seconds=30), timer(minutes=20))
+    plan = routine(
+        dataclasses.replace(reps(reps=12), reps_range=(10, 16)),
+        dataclasses.replace(hold(seconds=30), hold_range=(20.0, 40.0), progression=ProgressionKind.HOLD),
+        timer(minutes=20),
+    )
 
     up = step_routine(plan, Progression.PROGRESS)
     down = step_routine(plan, Progression.EASE)
@@ -109,20 +113,53 @@ def test_one_step_is_two_reps_or_five_seconds_and_never_the_icing_timer() -> Non
 
 
 def test_easing_without_a_range_stops_at_half_the_prescribed_dose() -> None:
+    held = dataclasses.replace(hold(seconds=7), progression=ProgressionKind.HOLD)
     assert step_exercise(reps(reps=2), Progression.EASE).reps == 1
     assert step_exercise(reps(reps=1), Progression.EASE).reps == 1
-    assert step_exercise(hold(seconds=7), Progression.EASE).hold_seconds == 4.0
+    assert step_exercise(held, Progression.EASE).hold_seconds == 4.0
     eased = step_exercise(step_exercise(reps(reps=12), Progression.EASE), Progression.EASE)
-    assert (eased.reps, eased.reps_range) == (8, (6, 15))
+    # The sheet's dose is kept beside the eased one, never written as a range the sheet did not give.
+    assert (eased.reps, eased.reps_range, eased.prescribed_reps) == (8, None, 12)
     floor = step_exercise(step_exercise(eased, Progression.EASE), Progression.EASE)
-    assert floor.reps == 6  # the original floor is kept in the range, never half of the eased dose
+    assert floor.reps == 6  # half the sheet's dose, never half of the eased dose
 
 
-def test_progression_without_a_range_stops_at_15_reps_or_a_45_second_hold() -> None:
-    assert step_exercise(reps(reps=14), Progression.PROGRESS).reps == 15
-    assert step_exercise(reps(reps=15), Progression.PROGRESS).reps == 15
-    assert step_exercise(hold(seconds=45), Progression.PROGRESS).hold_seconds == 45.0
-    assert step_exercise(reps(reps=20), Progression.PROGRESS).reps == 20  # a sheet's higher dose stays
+def test_a_single_number_is_a_fixed_dose_never_raised_past_the_sheets() -> None:
+    assert step_exercise(reps(reps=14), Progression.PROGRESS) == reps(reps=14)
+    by_hold = dataclasses.replace(hold(seconds=45), progression=ProgressionKind.HOLD)
+    assert step_exercise(by_hold, Progression.PROGRESS) == by_hold
+    by_sets = dataclasses.replace(reps(sets=4), progression=ProgressionKind.SETS)
+    assert step_exercise(by_sets, Progression.PROGRESS) == by_sets
+
+
+def test_an_eased_single_number_comes_back_up_to_the_sheets_dose_and_no_further() -> None:
+    eased = step_exercise(step_exercise(reps(reps=12), Progression.EASE), Progression.EASE)
+
+    back = step_exercise(step_exercise(eased, Progression.PROGRESS), Progression.PROGRESS)
+
+    assert back == reps(reps=12)  # the sheet's own dose, nothing of the easing left
+    assert step_exercise(back, Progression.PROGRESS) == back
+
+
+def test_a_hold_without_reps_is_never_moved_unless_the_sheet_says_so_whatever_its_name() -> None:
+    lengthening = dataclasses.replace(hold("hamstring-lengthening", seconds=20), name="Hamstring lengthening")
+    ranged = dataclasses.replace(lengthening, hold_range=(20.0, 30.0))
+
+    for exercise in (lengthening, ranged):
+        assert exercise.progresses_by is exercise.eases_by is ProgressionKind.NONE
+        assert step_exercise(exercise, Progression.PROGRESS) == exercise
+        assert step_exercise(exercise, Progression.EASE) == exercise
+    by_sheet = dataclasses.replace(ranged, progression=ProgressionKind.HOLD)
+    assert step_exercise(by_sheet, Progression.PROGRESS).hold_seconds == 25.0
+
+
+def test_a_loaded_exercise_is_eased_by_reps_but_raised_by_reps_only_where_the_sheet_says() -> None:
+    banded = dataclasses.replace(reps(reps=10), reps_range=(8, 15), load="red band")
+
+    assert step_exercise(banded, Progression.PROGRESS) == banded
+    assert step_exercise(banded, Progression.EASE).reps == 8
+    by_reps = dataclasses.replace(banded, progression=ProgressionKind.REPS)
+    assert step_exercise(by_reps, Progression.PROGRESS).reps == 12
 
 
 @given(st.integers(1, 98), st.integers(5, 595).map(float))
@@ -141,10 +178,10 @@ def test_hold_proposes_nothing_and_a_proposal_lists_the_changes() -> None:
     plan = routine(reps(reps=12, sets=3, sides=("left", "right")), timer())
 
     assert propose(plan, ProgressionAdvice(Progression.HOLD, "keep going")) is None
-    proposal = propose(plan, PROGRESS)
+    proposal = propose(plan, EASE)
     assert proposal is not None
     assert [(c.exercise_id, c.before, c.after) for c in proposal.changes] == [
-        ("clamshell", "3 × 12 each side", "3 × 14 each side")
+        ("clamshell", "3 × 12 each side", "3 × 10 each side")
     ]
 
 
@@ -158,7 +195,7 @@ def test_the_users_copy_of_a_bundled_routine_loads_and_keeps_everything_else(
 ) -> None:
     original = load_routine(bundled, ASSETS)
     before = bundled.read_bytes()
-    proposal = propose(original, PROGRESS)
+    proposal = propose(original, EASE)
     assert proposal is not None
     user_dir = tmp_path / "routines"
 
@@ -179,7 +216,7 @@ def test_the_users_copy_of_a_bundled_routine_loads_and_keeps_everything_else(
         original.sessions_per_week,
     )
     assert all(e.image is None or e.image.is_relative_to(ASSETS) for e in copy.exercises)
-    # The change writes each dose's floor and ceiling, which only format 2 can say.
+    # An eased single number keeps the sheet's dose (`prescribed_*`), which only format 2 can say.
     assert tomllib.loads(written.read_text(encoding="utf-8"))["format"] == 2
     text = written.read_text(encoding="utf-8")
     assert text.startswith(f"# Your own copy of {bundled}, ")
@@ -199,7 +236,9 @@ def test_the_copy_takes_the_bundled_routines_place_in_the_library(tmp_path: Path
     entry = library.find("hip-strength")
     assert entry is not None
     assert (entry.origin, entry.replaces) == (Origin.USER, REPO / "routines" / "hip-strength.toml")
-    assert entry.routine.exercises[0].reps == 14
+    # Only the wall squat has a range on the sheet: 20 → 25 s; the single numbers stay as written.
+    assert [e.hold_seconds for e in entry.routine.exercises if e.id == "wall-squat"] == [25.0]
+    assert [e.reps for e in entry.routine.exercises[:3]] == [12, 12, 12]
     assert not library.broken
 
 
@@ -209,13 +248,13 @@ def test_adjusting_the_users_own_routine_rewrites_that_file_and_keeps_the_old_on
         user_dir / "my-knee.toml",
         'format = 1\nid = "knee"\ntitle = "Mine"\n[[exercises]]\nid = "a"\nname = "A"\nreps = 10\n',
     )
-    proposal = propose(load_routine(mine), PROGRESS)
+    proposal = propose(load_routine(mine), EASE)
     assert proposal is not None
 
     written = write_user_copy(proposal, user_dir, TODAY)
 
     assert written == mine == user_copy_path(proposal.routine, user_dir)
-    assert load_routine(mine).exercises[0].reps == 12
+    assert (load_routine(mine).exercises[0].reps, load_routine(mine).exercises[0].prescribed_reps) == (8, 10)
     assert "reps = 10" in (user_dir / "my-knee.toml.bak").read_text(encoding="utf-8")
     assert not discover_routines(tmp_path / "none", user_dir).broken
 
@@ -228,7 +267,7 @@ def test_an_image_kept_beside_the_original_is_copied_beside_the_users_copy(tmp_p
         'format = 1\nid = "plan"\ntitle = "Plan"\n[[exercises]]\nid = "a"\nname = "A"\nreps = 10\n'
         'image = "pics/lunge.svg"\n',
     )
-    proposal = propose(load_routine(source), PROGRESS)
+    proposal = propose(load_routine(source), EASE)
     assert proposal is not None
 
     copy = load_routine(write_user_copy(proposal, tmp_path / "routines", TODAY))
@@ -271,7 +310,7 @@ def test_progression_moves_within_the_sheets_range_and_never_past_its_ends() -> 
     assert step_exercise(dataclasses.replace(ranged, reps=15), Progression.PROGRESS).reps == 15
     assert step_exercise(dataclasses.replace(ranged, reps=11), Progression.EASE).reps == 10
     assert step_exercise(dataclasses.replace(ranged, reps=10), Progression.EASE).reps == 10
-    held = dataclasses.replace(hold(seconds=8), hold_range=(5.0, 10.0))
+    held = dataclasses.replace(hold(seconds=8), hold_range=(5.0, 10.0), progression=ProgressionKind.HOLD)
     assert step_exercise(held, Progression.PROGRESS).hold_seconds == 10.0
 
 
@@ -283,11 +322,13 @@ def test_stretches_and_icing_are_never_progressed_or_eased() -> None:
     assert step_exercise(timer(), Progression.PROGRESS) == timer()
 
 
-def test_sets_progress_one_at_a_time_up_to_five() -> None:
+def test_sets_ease_one_at_a_time_to_half_and_come_back_to_the_sheets_sets() -> None:
     by_sets = dataclasses.replace(reps(sets=4), progression=ProgressionKind.SETS)
 
-    assert step_exercise(by_sets, Progression.PROGRESS).sets == 5
-    assert step_exercise(dataclasses.replace(by_sets, sets=5), Progression.PROGRESS).sets == 5
+    eased = step_exercise(by_sets, Progression.EASE)
+    assert (eased.sets, eased.prescribed_sets) == (3, 4)
+    assert step_exercise(step_exercise(eased, Progression.EASE), Progression.EASE).sets == 2
+    assert step_exercise(eased, Progression.PROGRESS) == by_sets
 
 
 def test_at_the_top_the_advice_names_the_next_stage() -> None:
@@ -303,7 +344,7 @@ def test_at_the_top_the_advice_names_the_next_stage() -> None:
 
     assert advice.decision is Progression.PROGRESS
     assert advice.proposal is None
-    assert "at the top of its range: move on to the next stage, 'stage-2'," in advice.reason
+    assert "at the top of the sheet's range: move on to the next stage, 'stage-2'," in advice.reason
 
 
 def test_at_the_bottom_the_advice_suggests_a_review() -> None:

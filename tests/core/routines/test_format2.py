@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from coach.core.routines.library import discover_routines
-from coach.core.routines.loader import check_routine_file, load_routine
-from coach.core.routines.model import ProgressionKind, StepKind, plan_steps
+from coach.core.routines.loader import RoutineError, check_routine_file, load_routine
+from coach.core.routines.model import ProgressionKind, StepKind, Target, plan_steps
+from coach.core.routines.wording import stage_line
 from tests.conftest import REPO, write
 
 SHEETS = REPO / "tests" / "data" / "sheets"
@@ -154,10 +155,56 @@ def test_a_range_in_a_format_1_file_is_refused(tmp_path: Path) -> None:
     assert problems_of(text, tmp_path) == ["8: reps must be a whole number, got [10, 15]"]
 
 
-@pytest.mark.parametrize("name", ["Ice the knee", "Cold pack", "Cryotherapy"])
-def test_a_plain_timer_that_looks_like_icing_gets_a_warning(name: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("name", "word"),
+    [
+        ("Cold pack on the knee", "Cold"),
+        ("Knee cooling wrap", "cooling"),
+        ("Cryotherapy", "Cryotherapy"),
+        ("Ice the knee", "Ice"),
+        ("Frozen peas", "Frozen"),
+        ("Kühlpack auf das Knie", "Kühlpack"),
+        ("Kälte", "Kälte"),
+        ("Eis auflegen", "Eis"),
+        ("Hielo en la rodilla", "Hielo"),
+        ("Compresa fría", "Compresa fría"),
+        ("FRIO", "FRIO"),
+    ],
+)
+def test_a_plain_timer_that_looks_like_cold_treatment_over_20_minutes_is_an_error(
+    name: str, word: str, tmp_path: Path
+) -> None:
     text = (
         f'format = 1\nid = "r"\ntitle = "R"\n\n[[exercises]]\nid = "t"\nname = "{name}"\ntimer_minutes = 45\n'
+    )
+
+    (problem,) = problems_of(text, tmp_path)
+
+    assert problem == (
+        f"5: '{name}' looks like cold treatment (\"{word}\") and runs 45 minutes: icing is limited to 20 "
+        "minutes because longer cold can injure skin and nerves; write 'icing = true' with at most 20 minutes"
+    )
+    with pytest.raises(RoutineError):
+        load_routine(tmp_path / "r.toml")
+
+
+def test_the_instructions_sets_and_sides_count_too(tmp_path: Path) -> None:
+    text = (
+        'format = 1\nid = "r"\ntitle = "R"\n\n[[exercises]]\nid = "t"\nname = "Rest the knee"\n'
+        'instructions = ["Lay a bag of frozen peas on it."]\ntimer_minutes = 10\nsets = 3\n'
+    )
+
+    (problem,) = problems_of(text, tmp_path)
+
+    assert problem.startswith("5: 'Rest the knee' looks like cold treatment (\"frozen\") and runs 30 minutes")
+
+
+@pytest.mark.parametrize("name", ["Ice the knee", "Cold pack"])
+def test_a_plain_timer_that_looks_like_icing_within_20_minutes_gets_a_warning(
+    name: str, tmp_path: Path
+) -> None:
+    text = (
+        f'format = 1\nid = "r"\ntitle = "R"\n\n[[exercises]]\nid = "t"\nname = "{name}"\ntimer_minutes = 15\n'
     )
 
     (problem,) = problems_of(text, tmp_path)
@@ -166,6 +213,14 @@ def test_a_plain_timer_that_looks_like_icing_gets_a_warning(name: str, tmp_path:
         f"5: warning: '{name}' looks like icing: add 'icing = true' so that the 20-minute cap "
         "and the skin advice apply"
     )
+
+
+@pytest.mark.parametrize("name", ["Brisk walk", "Backpack walk", "Nice easy cycle", "Icelandic breathing"])
+def test_words_inside_other_words_are_not_cold_treatment(name: str, tmp_path: Path) -> None:
+    text = f'format = 1\nid = "r"\ntitle = "R"\n\n[[exercises]]\nid = "walk"\nname = "{name}"\n'
+    text += "timer_minutes = 30\n"
+
+    assert problems_of(text, tmp_path) == []
 
 
 def test_a_walk_timer_gets_no_icing_warning(tmp_path: Path) -> None:
@@ -192,3 +247,72 @@ def test_the_bundled_stages_chain_and_combine_hip_and_knee_work_from_week_1() ->
     assert seen == ["gentle-start", "hip-strength", "hip-and-knee"]
     assert not library.broken
     assert all(entry.warnings == () for entry in library.routines)
+
+
+def test_a_hold_without_reps_named_anything_is_never_progressed(tmp_path: Path) -> None:
+    text = HEADER + '\n[[exercises]]\nid = "h"\nname = "Hamstring lengthening"\nhold_seconds = 20\n'
+
+    (exercise,) = load_routine(write(tmp_path / "r.toml", text)).exercises
+
+    assert exercise.progression is None
+    assert exercise.progresses_by is exercise.eases_by is ProgressionKind.NONE
+
+
+def test_a_hold_range_without_a_progression_is_left_as_it_is_with_a_warning(tmp_path: Path) -> None:
+    text = HEADER + '\n[[exercises]]\nid = "h"\nname = "Wall sit"\nhold_seconds = [20, 40]\n'
+
+    (problem,) = problems_of(text, tmp_path)
+
+    assert problem.startswith("5: warning: 'Wall sit' is a hold without reps, which the pain rule leaves")
+    assert 'progression = "hold"' in problem
+
+
+def test_targets_say_knee_or_hip_work(tmp_path: Path) -> None:
+    text = HEADER + ONE + 'targets = "knee"\n' + ONE.replace('"a"', '"b"') + 'targets = "shoulder"\n'
+
+    assert problems_of(text, tmp_path) == ['15: targets must be one of "knee", "hip", got "shoulder"']
+    (exercise,) = load_routine(write(tmp_path / "k.toml", HEADER + ONE + 'targets = "knee"\n')).exercises
+    assert exercise.targets is Target.KNEE
+
+
+@pytest.mark.parametrize(
+    ("dose", "problem"),
+    [
+        (
+            "reps = 10\nprescribed_reps = 8",
+            "9: prescribed_reps is the sheet's dose before it was eased, so at least",
+        ),
+        ("reps = [10, 15]\nprescribed_reps = 15", "9: prescribed_reps goes with a single number of reps"),
+        ("reps = 5\nprescribed_hold_seconds = 10", "9: prescribed_hold_seconds goes with a single number"),
+        ("reps = 5\nprescribed_sets = 0", "9: prescribed_sets must be at least 1, got 0"),
+    ],
+)
+def test_the_sheets_dose_in_an_eased_copy_is_checked(dose: str, problem: str, tmp_path: Path) -> None:
+    (found,) = problems_of(HEADER + ONE.replace("reps = 5", dose), tmp_path)
+
+    assert found.startswith(problem)
+
+
+def test_an_eased_copy_keeps_the_sheets_dose_and_says_so(tmp_path: Path) -> None:
+    text = HEADER + ONE.replace("reps = 5", "sets = 3\nreps = 8\nprescribed_reps = 12")
+
+    (exercise,) = load_routine(write(tmp_path / "r.toml", text)).exercises
+
+    assert (exercise.reps, exercise.prescribed_reps, exercise.reps_range) == (8, 12, None)
+    assert exercise.sheet_dose() == "3 × 12"
+
+
+def test_a_sheet_without_a_pain_limit_is_shown_with_the_apps_default_as_the_apps(tmp_path: Path) -> None:
+    given = load_routine(write(tmp_path / "g.toml", HEADER + "pain_limit = 5\nweeks = 4\n" + ONE))
+    none = load_routine(write(tmp_path / "n.toml", HEADER + "weeks = 4\n" + ONE))
+
+    assert (given.pain_limit, given.pain_limit_given, none.pain_limit, none.pain_limit_given) == (
+        5,
+        True,
+        5,
+        False,
+    )
+    assert stage_line(given) == "For 4 weeks · pain up to 5 out of 10 is acceptable"
+    assert stage_line(none) == (
+        "For 4 weeks · no pain limit on the sheet: Rehab Coach's default limit of 5 out of 10 applies"
+    )

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from coach.core.clinical.safety import ICING_SKIN_CHECK_CUE
 from coach.core.routines.model import Step, StepKind, plan_steps
 from coach.core.session.clock import FakeClock
 from coach.core.session.cues import (
@@ -18,7 +19,14 @@ from coach.core.session.cues import (
     rep_moment,
 )
 from coach.core.session.engine import SessionEngine
-from coach.core.session.events import CountdownCue, HalfwayCue, HoldCue, SessionFinished, StepStarted
+from coach.core.session.events import (
+    CountdownCue,
+    HalfwayCue,
+    HoldCue,
+    SessionFinished,
+    SkinCheckCue,
+    StepStarted,
+)
 from tests.helpers import hold, reps, routine, timer
 
 CLAMSHELLS = routine(
@@ -73,6 +81,7 @@ def test_countdown_halfway_and_the_end() -> None:
     step = first(StepKind.HOLD)
     assert announce(CountdownCue(step, 2)).sound is SoundCue.TICK
     assert announce(HalfwayCue(step)).speech == "Halfway"
+    assert announce(SkinCheckCue(step)).speech == ICING_SKIN_CHECK_CUE
     done = announce(SessionFinished(True, FakeClock().wall()))
     assert done.sound is SoundCue.SESSION_DONE
     assert announce(SessionFinished(False, FakeClock().wall())) == Announcement()

@@ -513,3 +513,32 @@ def test_a_failing_listener_pauses_the_session_and_the_others_still_hear_everyth
     assert [(f.event, f.reason) for f in failed] == [(completed[0], "the disk is full")]
     assert kinds(events)[-2:] == ["SessionPaused", "ListenerFailed"]
     assert "a session listener failed" in caplog.text
+
+
+def test_an_icing_step_prompts_the_skin_check_once_at_5_minutes(fake_clock: FakeClock) -> None:
+    engine = SessionEngine(routine(timer(minutes=20), timer("walk", minutes=20, icing=False)), fake_clock)
+    engine.start()
+    fake_clock.advance(GET_READY_SECONDS)
+    engine.tick()
+
+    fake_clock.advance(4 * 60 + 59)
+    before = engine.tick()
+    fake_clock.advance(1)
+    at_five = engine.tick()
+    events = []
+    for _ in range(80):  # through the rest of the icing and the whole plain timer
+        fake_clock.advance(30)
+        events += engine.tick()
+
+    assert "SkinCheckCue" not in kinds(before)
+    assert kinds(at_five) == ["SkinCheckCue"]
+    assert "SkinCheckCue" not in kinds(events)
+
+
+def test_a_short_icing_step_has_no_skin_check(fake_clock: FakeClock) -> None:
+    engine = SessionEngine(routine(timer(minutes=5)), fake_clock)
+    engine.start()
+
+    fake_clock.advance(GET_READY_SECONDS + 5 * 60)
+
+    assert "SkinCheckCue" not in kinds(engine.tick())

@@ -4,7 +4,12 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from coach.core.clinical.safety import ICING_LIMIT_REASON, ICING_REPEAT_WARNING, icing_repeat_warning
+from coach.core.clinical.safety import (
+    ICING_LIMIT_REASON,
+    ICING_REPEAT_WARNING,
+    ICING_SKIN_CHECK_CUE,
+    icing_repeat_warning,
+)
 from coach.core.session.clock import FakeClock
 from coach.core.session.icing import (
     IcingRefusedError,
@@ -113,3 +118,18 @@ def test_a_closed_run_cannot_change(store: AdherenceStore) -> None:
 
     with pytest.raises(StoreError, match="already finished"):
         store.finish_icing(run_id, finished=False, finished_at=T0, actual_minutes=1)
+
+
+def test_the_icing_timer_prompts_the_skin_check_once_after_5_minutes(fake_clock: FakeClock) -> None:
+    run = IcingRun(fake_clock, 20)
+
+    fake_clock.advance(4 * 60 + 59)
+    early = run.skin_check()
+    fake_clock.advance(1)
+    due = run.skin_check()
+    fake_clock.advance(60)
+
+    assert early is None
+    assert due == ICING_SKIN_CHECK_CUE
+    assert run.skin_check() is None
+    assert IcingRun(fake_clock, 5).skin_check() is None
