@@ -32,7 +32,7 @@ def test_a_warning_sign_makes_the_advice_see_a_clinician_with_a_reason(
 
     assert advice["routine_id"] == "hip-strength"
     assert advice["decision"] == "see-clinician"
-    assert "knee pain at night" in str(advice["reason"])
+    assert "has knee pain woken you at night" in str(advice["reason"])
     assert advice["change"] is None
 
 
@@ -49,8 +49,8 @@ def test_no_advice_offers_a_change_after_a_warning_sign_until_the_person_has_bee
     assert code == 0
     assert "a clinician has seen you" in out
     (after,) = advice_json(capsys, "--include-simulated")
-    assert after["decision"] == "ease"  # pain 6 in the last session: the rule speaks again
-    assert after["change"]
+    assert after["decision"] == "hold"  # the rule speaks again, from the sessions after the review only
+    assert "Do two full sessions" in str(after["reason"])
 
 
 def test_the_warning_sign_answers_are_in_history_json(

@@ -41,7 +41,7 @@ def test_help_about_says_version_licence_folder_and_not_a_clinician(
     assert NOT_A_CLINICIAN in shown
     assert str(coach_app.coach.places.data_dir) in shown
     assert "Hip and knee strength (weeks 3–6): Willy RW" in dialog.routine_sources.toPlainText()
-    assert "Thomeé R." in dialog.sources.toPlainText()
+    assert "Silbernagel KG" in dialog.sources.toPlainText()
 
 
 def test_open_shows_the_data_folder(qtbot: QtBot, places: Places) -> None:

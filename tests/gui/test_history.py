@@ -337,7 +337,7 @@ def test_accepting_a_progression_writes_the_users_own_copy_and_the_library_shows
     window = open_history(coach_app, qtbot)
     assert window.advice.heading.text() == "Hip and knee strength (weeks 3–6): Ready for a little more"
     assert window.advice.reason.text().startswith("Pain settled by the morning after")
-    assert "Clamshells: 3 × 12 each side → 3 × 14 each side" in window.advice.changes.text()
+    assert "Wall squat: 3 × 20 s hold → 3 × 25 s hold" in window.advice.changes.text()
 
     qtbot.mouseClick(window.advice.accept_button, Qt.MouseButton.LeftButton)
 

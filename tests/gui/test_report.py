@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from coach.core.clinical.safety import NIGHT_PAIN_QUESTION
 from coach.core.export import ExportError
 from coach.core.history.dose_changes import RecordedDoseChange
 from coach.core.history.period import Period
@@ -63,7 +64,7 @@ def test_the_report_is_a_pdf_of_two_pages_with_the_periods_figures(
     assert report.adherence == pytest.approx(100.0)
     assert (report.streaks.current_weeks, report.streaks.longest_days) == (1, 3)  # this week is under way
     [signs] = report.warning_signs
-    assert (signs.day, signs.questions) == (date(2026, 3, 17), ("Have you had knee pain at night?",))
+    assert (signs.day, signs.questions) == (date(2026, 3, 17), (NIGHT_PAIN_QUESTION,))
     assert report.notes == ((date(2026, 3, 17), "sore"),)
     assert [(c.exercise_id, c.done, c.planned) for c in report.completion] == [("clamshell", 10, 10)]
     assert [w.done for w in report.weeks] == [0, 3, 0, 2]  # the period starts on a Sunday
