@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from coach.core.clinical.pain_rule import limit_words
-from coach.core.clinical.safety import PAIN_ACCEPTABLE_MAX, PAIN_STOP_FOR_TODAY, STOP_FOR_TODAY
+from coach.core.clinical.safety import GET_HELP_IF_NOT_SETTLING, PAIN_ACCEPTABLE_MAX, PAIN_STOP_FOR_TODAY
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,8 +30,8 @@ def pain_before_advice(pain: int | None, limit: int = PAIN_ACCEPTABLE_MAX) -> Pa
         return PainBeforeAdvice(
             start=False,
             advice=(
-                f"{pain} out of 10 before you start is too much to exercise on: not today. Rest the knee. "
-                f"{STOP_FOR_TODAY}"
+                f"{pain} out of 10 before you start is too much to exercise on: not today. Rest the knee; "
+                f"{GET_HELP_IF_NOT_SETTLING}"
             ),
         )
     return PainBeforeAdvice(

@@ -119,10 +119,11 @@ def pain_zone(pain: int) -> PainZone:
 
 # Graded high pain (ours, CLINICAL.md): at 8 or more a session stops for today, with when to get help.
 PAIN_STOP_FOR_TODAY = 8
-STOP_FOR_TODAY = (
-    "Stop for today; contact your physiotherapist or GP if it has not settled in a day or two, "
+GET_HELP_IF_NOT_SETTLING = (
+    "contact your physiotherapist or GP if it has not settled in a day or two, "
     "or comes with swelling, locking or giving way."
 )
+STOP_FOR_TODAY = f"Stop for today; {GET_HELP_IF_NOT_SETTLING}"
 
 
 # The baseline before a session (CLINICAL.md "Baseline"): one tap, skippable.

@@ -296,7 +296,7 @@ class _Checker(ValueReader):
         image = self._image(table, line("image"))
         if kind is not None and exercise_id is not None and name is not None:
             minutes = (timer or 0.0) * int(sets or 1) * max(1, len(sides))
-            looks = " ".join((exercise_id.replace("-", " ").replace("_", " "), name, *instructions))
+            looks = " ".join((name, *instructions, exercise_id.replace("-", " ").replace("_", " ")))
             format2.check_icing_lookalike(self, (kind, icing, name), looks, minutes, line())
             if extras is not None:
                 format2.check_progression(self, extras.progression, kind, icing, line("progression"))
