@@ -33,7 +33,7 @@ def test_a_yes_pauses_every_coach_run_until_a_clinician_clears_it(
         code, _, err = run(capsys, "run", "gentle-start", how)
         assert code == EXIT_PAUSED
         assert "Exercise is paused" in err
-        assert "knee pain at night" in err
+        assert "has knee pain woken you at night" in err
         assert "Icing is still allowed" in err
     assert sessions(capsys) == 1  # nothing started
 
