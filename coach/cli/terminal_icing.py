@@ -38,6 +38,9 @@ class TerminalIcing:
                 if key is not None:
                     self._on_key(key.lower())
                 self.run.tick()
+                prompt = self.run.skin_check()
+                if prompt is not None:  # once, 5 minutes in
+                    self.out.write(f"\r\x1b[K{prompt}\n")
         except Terminated:
             self.out.write("\n")
             raise

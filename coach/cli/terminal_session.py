@@ -21,9 +21,8 @@ from coach.core.operations import (
     Coach,
     EndOfSession,
     LiveSession,
-    answer_pain_before,
     answer_session_end,
-    start_session,
+    begin_session,
 )
 from coach.core.routines.model import Routine, estimated_minutes, is_icing_only
 from coach.core.words import count
@@ -60,9 +59,9 @@ def session_in_terminal(
     if live is None:
         if pain_before is None and not is_icing_only(routine):
             pain_before = _ask_pain(questions, out, PAIN_BEFORE_PROMPT)
-        live = start_session(coach, routine).value
-        if pain_before is not None:
-            answer_pain_before(coach, live.session_id, pain_before)
+        live = begin_session(coach, routine, pain_before).value  # Refused: not today, said by the caller
+        if live.said_before:
+            out.write(f"{live.said_before}\n")
     elif live.routine.id != routine.id:
         asked, resumed = routine.title, live.routine.title
         out.write(f"This carries on {resumed}, not {asked}; start {asked} again after it.\n")

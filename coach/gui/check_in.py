@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from coach.core.clinical.pain_rule import morning_advice
-from coach.core.clinical.safety import PAIN_MAX, PAIN_MIN, warning_sign_advice
+from coach.core.clinical.safety import PAIN_ACCEPTABLE_MAX, PAIN_MAX, PAIN_MIN, warning_sign_advice
 from coach.core.history.checkin import MORNING_HINT, MORNING_QUESTION, RED_FLAGS_QUESTION, MorningQuestions
 from coach.core.history.records import SessionRecord
 from coach.core.operations import answer_morning_check_in, morning_check_in_questions
@@ -150,7 +150,8 @@ class MorningCheckIn(QDialog):
     def _on_pain(self, value: int) -> None:
         self.pain = value
         self.value.setText(self.tr("{0} of 10").format(value))
-        self.advice.setText(morning_advice(value, self.record.pain_before))
+        limit = self.record.pain_limit if self.record.pain_limit is not None else PAIN_ACCEPTABLE_MAX
+        self.advice.setText(morning_advice(value, self.record.pain_before, limit))
         self.save_button.setEnabled(True)
         self.adjustSize()  # room for the advice, wrapped
 

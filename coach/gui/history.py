@@ -126,6 +126,9 @@ class HistoryWindow(QWidget):
         column.addWidget(self.heat_map)
         column.addLayout(charts)
         column.addWidget(self.advice)
+        self.more_advice_column = QVBoxLayout()  # the other exercise routines of the last two weeks
+        column.addLayout(self.more_advice_column)
+        self.more_advice: list[ProgressionPanel] = []
         column.addLayout(filter_row)
         column.addWidget(self.table, 1)
         # A few rows at least, on the smallest screen too; the charts give way first (their minimums are
@@ -249,12 +252,24 @@ class HistoryWindow(QWidget):
         self._show_routine(self.routine_box.currentData())
 
     def _show_advice(self, view: HistoryView, today: date) -> None:
-        """Advice on the routine done last that the library still has."""
+        """Advice on each exercise routine of the last two weeks, the one done last first (none for icing)."""
         if view.routine is None or view.advice is None:
             self.advice.show_advice(None, None, None, today)
-            return
-        advice = ProgressionAdvice(view.advice.decision, view.advice.reason)
-        self.advice.show_advice(view.routine, advice, view.advice.proposal, today)
+        else:
+            advice = ProgressionAdvice(view.advice.decision, view.advice.reason)
+            self.advice.show_advice(view.routine, advice, view.advice.proposal, today)
+        others = view.advices[1:]
+        while len(self.more_advice) > len(others):
+            panel = self.more_advice.pop()
+            self.more_advice_column.removeWidget(panel)
+            panel.deleteLater()
+        while len(self.more_advice) < len(others):
+            panel = ProgressionPanel(self.runner)
+            self.more_advice.append(panel)
+            self.more_advice_column.addWidget(panel)
+        for panel, found in zip(self.more_advice, others, strict=True):
+            said = ProgressionAdvice(found.decision, found.reason)
+            panel.show_advice(found.routine, said, found.proposal, today)
 
     def filter_routine(self, routine_id: str | None) -> None:
         """Show only the sessions of `routine_id` (None: all)."""

@@ -48,6 +48,7 @@ class IcingController(QObject):
 
     changed = Signal()  # started, a second passed, or ended: whatever shows the timer repaints
     ended = Signal(object)  # IcingEnded
+    skin_check_due = Signal(str)  # the skin-check prompt, once, 5 minutes into a run (NHS patient advice)
 
     def __init__(
         self,
@@ -63,6 +64,7 @@ class IcingController(QObject):
         self.notifier = notifier
         self.run: IcingRun | None = None
         self.warning: str | None = None
+        self.skin_check: str | None = None  # the skin-check prompt once given, shown until the run ends
         self._run_id = 0
         self._first_tick = True
         # Precise, not coarse: a coarse timer may fire up to 5 % early, which would show the same second
@@ -85,7 +87,7 @@ class IcingController(QObject):
         if started is None:
             return refusals[0] if refusals else self.tr("The icing timer could not start.")
         self._run_id = started.run_id
-        self.run, self.warning = started.run, started.warning
+        self.run, self.warning, self.skin_check = started.run, started.warning, None
         self._first_tick = True
         self._schedule()
         self.changed.emit()
@@ -99,7 +101,7 @@ class IcingController(QObject):
         if resumed is None:
             return False
         self._run_id = resumed.run_id
-        self.run, self.warning = resumed.run, None
+        self.run, self.warning, self.skin_check = resumed.run, None, None
         self._first_tick = True
         self._schedule()
         self.changed.emit()
@@ -121,6 +123,11 @@ class IcingController(QObject):
         if self._first_tick:
             self._first_tick = False
             let_qt_sleep()
+        prompt = self.run.skin_check()
+        if prompt is not None:
+            self.skin_check = prompt
+            self.notifier.notify("Rehab Coach", prompt)
+            self.skin_check_due.emit(prompt)
         self._schedule()
         self.changed.emit()
 
@@ -266,7 +273,7 @@ class IcingWindow(QWidget):
         self.countdown.setForegroundRole(
             QPalette.ColorRole.PlaceholderText if ended else QPalette.ColorRole.WindowText
         )
-        advice = ICING_START_ADVICE + " " + ICING_SKIN_CHECK_ADVICE
+        advice = self.controller.skin_check or ICING_START_ADVICE + " " + ICING_SKIN_CHECK_ADVICE
         self.advice.setText(advice if running or run is None else ICING_END_ADVICE)
         warning = self._refusal or (self.controller.warning if running else None)
         self.warning.setText(warning[0].upper() + warning[1:] if warning else "")

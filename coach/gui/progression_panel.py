@@ -16,13 +16,6 @@ from coach.core.routines.model import Routine
 from coach.gui import style
 from coach.gui.operations import OperationRunner
 
-_HEADINGS = {
-    Progression.PROGRESS: "Ready for a little more",
-    Progression.HOLD: "Keep this dose for now",
-    Progression.EASE: "Ease off a little",
-    Progression.SEE_CLINICIAN: "See a clinician first",
-}
-
 
 class ProgressionPanel(QGroupBox):
     """Shows what the pain-monitoring rule advises for one routine; offers its change as the user's copy."""
@@ -84,7 +77,7 @@ class ProgressionPanel(QGroupBox):
             self.changes.hide()
             self.accept_button.hide()
             return
-        self.heading.setText(f"{routine.title}: {self.tr(_HEADINGS[advice.outcome])}")
+        self.heading.setText(f"{routine.title}: {self.tr(advice.outcome.heading)}")
         self.reason.setText(advice.reason)
         if proposal is None:
             self.changes.hide()

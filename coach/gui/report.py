@@ -20,7 +20,7 @@ from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import QColor, QPageLayout, QPageSize, QPainter, QPalette, QPdfWriter
 
 from coach import __version__
-from coach.core.clinical.safety import DISCLAIMER
+from coach.core.clinical.safety import DISCLAIMER, PAIN_MODEL_SUMMARY
 from coach.core.export import ExportError
 from coach.core.history.outcome import SessionOutcome
 from coach.core.history.overview import PeriodReport
@@ -230,8 +230,7 @@ def _charts(pages: _Pages, report: PeriodReport) -> None:
     pain.set_data(days, report.changes)
     pages.chart(pain)
     pages.text(
-        "Pain during exercise is acceptable up to 5 of 10 if it settles by the next morning "
-        "(pain-monitoring model, Thomeé 1997); a routine may set a lower limit.",
+        PAIN_MODEL_SUMMARY,
         size=10,
         grey=True,
     )

@@ -29,7 +29,7 @@ class WelcomeDialog(QDialog):
                 "to the programme, begin with the gentle start."
             ),
             self.tr(
-                "Ice the knee (Ctrl+I) runs a safe icing timer of 20 minutes at most. History (Ctrl+H) shows "
+                "Ice the knee (Ctrl+I) starts an icing timer, capped at 20 minutes. History (Ctrl+H) shows "
                 "what you did and how the knee felt, and makes a report for your physiotherapist."
             ),
             self.tr(

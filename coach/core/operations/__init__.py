@@ -43,6 +43,8 @@ if TYPE_CHECKING:  # `X as X`: re-exported for the type checker; at run time __g
     from coach.core.operations.sessions import RecoveryOffer as RecoveryOffer
     from coach.core.operations.sessions import answer_pain_before as answer_pain_before
     from coach.core.operations.sessions import answer_session_end as answer_session_end
+    from coach.core.operations.sessions import asks_pain_before as asks_pain_before
+    from coach.core.operations.sessions import begin_session as begin_session
     from coach.core.operations.sessions import close_abandoned_session as close_abandoned_session
     from coach.core.operations.sessions import find_recovery as find_recovery
     from coach.core.operations.sessions import record_step as record_step
@@ -78,6 +80,8 @@ _HOMES = {
         "LiveSession",
         "RecoveryOffer",
         "answer_pain_before",
+        "asks_pain_before",
+        "begin_session",
         "answer_session_end",
         "close_abandoned_session",
         "find_recovery",
@@ -92,10 +96,12 @@ _HOME_OF = {name: module for module, names in _HOMES.items() for name in names}
 __all__ = sorted(_HOME_OF)
 
 
-def __getattr__(name: str) -> Any:
-    module = _HOME_OF.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
+if not TYPE_CHECKING:  # the type checker reads the imports above; a name missing there is its error
+
+    def __getattr__(name: str) -> Any:
+        module = _HOME_OF.get(name)
+        if module is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+        globals()[name] = value
+        return value

@@ -12,15 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-from coach.core.history.advice import RoutineAdvice, routine_advice
+from coach.core.history.advice import RoutineAdvice
 from coach.core.history.overview import HistoryOverview, history_overview, shown_since, with_landmarks
 from coach.core.history.prescription import ProgrammeWeek, programme_week
 from coach.core.history.records import SessionRecord
 from coach.core.history.stats import DoseDays
 from coach.core.operations.context import Coach
-from coach.core.routines.model import Routine
+from coach.core.operations.queries import ADVICE_LOOKBACK_DAYS, advice
+from coach.core.routines.model import Routine, is_icing_only
 
 # The routine a library has under an id (None: no longer in it).
 FindRoutine = Callable[[str], Routine | None]
@@ -37,6 +38,7 @@ class HistoryView:
     routine: Routine | None  # the routine done last that the library still has
     advice: RoutineAdvice | None  # on `routine`
     programme: ProgrammeWeek | None  # of the routine done last, when its sheet gives weeks
+    advices: tuple[RoutineAdvice, ...] = ()  # every exercise routine of the last two weeks, `advice` first
 
 
 def read_history(coach: Coach, find: FindRoutine | None = None) -> HistoryView:
@@ -70,10 +72,14 @@ def read_history(coach: Coach, find: FindRoutine | None = None) -> HistoryView:
     looked_back = with_landmarks(sessions, landmarks)
     last = find(next(iter(titles))) if titles else None
     programme = programme_week(looked_back, last, today, tz) if last is not None else None
-    routine = next((r for r in map(find, titles) if r is not None), None)
-    advice = None
-    if routine is not None:
-        review = store.last_clinician_review()
-        older = store.advice_sessions(routine.id, routine.content_hash, review)
-        advice = routine_advice(with_landmarks(sessions, older), routine, today, tz, review)
-    return HistoryView(overview, tuple(sessions), since, titles, routine, advice, programme)
+    # Advice for every exercise routine used in the last two weeks, the routine done last first; none for
+    # icing alone, which the pain rule never changes (issue "a physiotherapist would sign it").
+    known = [r for r in map(find, titles) if r is not None and not is_icing_only(r)]
+    recent = {
+        s.routine_id for s in sessions if s.local_day(tz) >= today - timedelta(days=ADVICE_LOOKBACK_DAYS)
+    }
+    advised = [r for index, r in enumerate(known) if index == 0 or r.id in recent]
+    advices = tuple(advice(coach, r, shown=sessions) for r in advised)
+    routine = advised[0] if advised else None
+    first = advices[0] if advices else None
+    return HistoryView(overview, tuple(sessions), since, titles, routine, first, programme, advices)

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from coach.core.clinical.pain_before import pain_before_advice
 from coach.core.clinical.safety import (
     KNEE_WARNING_SIGNS,
-    PAIN_STOP_FOR_TODAY,
-    STOP_FOR_TODAY,
     warning_sign_advice,
     warning_sign_question,
 )
@@ -94,11 +93,15 @@ def refuse_while_paused(coach: Coach, routine: Routine, pain_before: int | None 
     sign = open_sign(coach)
     if sign is not None:
         raise Paused(sign.sentence(), urgent=sign.urgent)
-    if pain_before is not None and pain_before >= PAIN_STOP_FOR_TODAY:
-        # CLINICAL.md "Pain-monitoring rule": 8 or more before a session → not today.
-        raise Refused(
-            f"{pain_before} out of 10 before you start is too much to exercise today. {STOP_FOR_TODAY}"
-        )
+    before = pain_before_advice(pain_before, routine.pain_limit)
+    if not before.start:  # CLINICAL.md "Settled": 8 or more before a session → not today
+        raise Refused(before.advice or "")
+
+
+def advice_before(routine: Routine, pain_before: int | None) -> str | None:
+    """What to say before the session starts about the pain before it (above the limit: hold, tell the
+    physiotherapist), or None."""
+    return pain_before_advice(pain_before, routine.pain_limit).advice
 
 
 @dataclass(frozen=True, slots=True)

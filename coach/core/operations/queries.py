@@ -10,6 +10,7 @@ advice for a routine has one reading (`advice`).
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -71,20 +72,39 @@ def routine_done_last(coach: Coach) -> str | None:
     return last_routine_id(coach.places.database)
 
 
-def advice(coach: Coach, routine: Routine, *, include_simulated: bool = False) -> RoutineAdvice:
+def advice(
+    coach: Coach,
+    routine: Routine,
+    *,
+    include_simulated: bool = False,
+    shown: Sequence[SessionRecord] | None = None,
+) -> RoutineAdvice:
     """The pain rule's decision, its reason and the proposed change for `routine`.
 
     It reads what the rule looks at: the last two weeks (the morning trend), the last sessions at this
     version of the routine, and every warning-sign answer since the last review (AdherenceStore.
-    advice_sessions); with `include_simulated` (scripts and tests), every session.
+    advice_sessions); with `include_simulated` (scripts and tests), every session. `shown`: sessions the
+    caller has read already (History's months), which stand in for the last two weeks.
     """
     from coach.core.history.advice import routine_advice
 
     today, tz = coach.today()
     store = coach.store
     review = store.last_clinician_review()
-    sessions = _advice_sessions(coach, routine, include_simulated=include_simulated)
-    found = routine_advice(sessions, routine, today, tz, review, include_simulated=include_simulated)
+    if shown is not None and not include_simulated:
+        older = store.advice_sessions(routine.id, routine.content_hash, review)
+        sessions = sorted({s.id: s for s in [*older, *shown]}.values(), key=lambda s: (s.started_at, s.id))
+    else:
+        sessions = _advice_sessions(coach, routine, include_simulated=include_simulated)
+    found = routine_advice(
+        sessions,
+        routine,
+        today,
+        tz,
+        review,
+        include_simulated=include_simulated,
+        dose_changes=store.dose_changes(),
+    )
     if found.decision is Progression.SEE_CLINICIAN:
         # The pause's sentence: which sign, the day it was answered, and urgent care for an urgent one,
         # the same words wherever the advice is shown (History, coach advice, the report).

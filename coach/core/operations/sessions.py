@@ -49,6 +49,8 @@ class LiveSession:
     engine: SessionEngine
     resumed: bool = False
     finished: SessionFinished | None = field(default=None, init=False)
+    # What to say before it starts about the pain before it (above the sheet's limit), if anything.
+    said_before: str | None = field(default=None, init=False)
     icing: IcingSteps = field(init=False)
 
     unsaved: list[StepCompleted | SessionFinished] = field(default_factory=list, init=False)
@@ -99,11 +101,12 @@ def begin_session(coach: Coach, routine: Routine, pain_before: int | None = None
     problem = None if pain_before is None else check_pain(pain_before)
     if problem:
         raise Refused(problem)
-    from coach.core.operations.pause import refuse_while_paused
+    from coach.core.operations.pause import advice_before, refuse_while_paused
 
     refuse_while_paused(coach, routine, pain_before)
     result = start_session(coach, routine)
     live = result.value
+    live.said_before = advice_before(routine, pain_before)
     if pain_before is not None and not is_icing_only(routine):
         coach.store.record_pain_before(live.session_id, pain_before)
     return result

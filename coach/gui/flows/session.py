@@ -101,7 +101,12 @@ class SessionFlow(QObject):
         if self.player is not None:
             return None
         live = self.runner.run(lambda coach: begin_session(coach, routine, pain_before), self.window)
-        return None if live is None else self._play(live)
+        if live is None:
+            return None
+        player = self._play(live)
+        if live.said_before:  # pain before above the sheet's limit: the core's sentence, beside the player
+            self.runner.show_sentence(live.said_before, self.window)
+        return player
 
     # -- after a crash, and the next morning ---------------------------------------------------------------
 

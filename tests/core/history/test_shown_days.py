@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bench.generate_history import generate
+from coach.core.clinical.pain_rule import Progression
 from coach.core.history.advice import routine_advice
 from coach.core.history.overview import history_overview
 from coach.core.history.prescription import programme_week
@@ -158,7 +159,15 @@ def test_the_window_shows_what_every_session_gave(
         assert view.titles == expected.titles
         assert list(view.titles) == list(expected.titles)
         assert view.routine == expected.routine
-        assert view.advice == expected.advice
+        assert view.advice is not None
+        assert expected.advice is not None
+        if expected.advice.decision is Progression.SEE_CLINICIAN:
+            # the warning-sign pause's own sentence, the same in every face (operations/pause.py)
+            assert view.advice.reason.startswith("Exercise is paused")
+            expected_advice = dataclasses.replace(expected.advice, reason=view.advice.reason)
+        else:
+            expected_advice = expected.advice
+        assert view.advice == expected_advice
         assert view.programme == expected.programme
         # and the table starts with the sessions of the days shown, the rest a scroll away
         shown = [
