@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from coach.core.history.reminders import (
     SNOOZE_MINUTES,
@@ -74,6 +75,25 @@ class ReminderScheduler(QObject):
         self.timer.setSingleShot(True)
         self.timer.setTimerType(Qt.TimerType.CoarseTimer)
         self.timer.timeout.connect(self.check)
+        self._stopped = False
+
+    def stop(self) -> None:
+        """Stop for good: no timer, no prompt, and none of the callbacks given is called again.
+
+        The app calls this when it closes: its callbacks read windows that are about to be deleted, and a
+        timer left running would call them after that. Calling it again does nothing.
+        """
+        if self._stopped:
+            return
+        self._stopped = True
+        self.timer.stop()
+        self.timer.timeout.disconnect(self.check)
+        if isValid(self.prompt):  # the app may have deleted the parentless prompt already
+            self.prompt.start_clicked.disconnect(self._on_start)
+            self.prompt.snooze_clicked.disconnect(self.snooze)
+            self.prompt.dismiss_clicked.disconnect(self.dismiss)
+            self.prompt.close()
+            self.prompt.deleteLater()
 
     @property
     def schedule(self) -> ReminderSchedule:
@@ -95,6 +115,8 @@ class ReminderScheduler(QObject):
         self, days: tuple[int, ...], at: time | None, waking: tuple[time, time] | None = None
     ) -> None:
         """Save new days, time and waking hours; reminding starts from now (nothing earlier is missed)."""
+        if self._stopped:
+            return
         now = self.clock.wall()
         settings = self._settings().replace(
             reminder_days=days, reminder_time=at, reminder_handled_at=now, reminder_snoozed_until=None
@@ -106,6 +128,8 @@ class ReminderScheduler(QObject):
 
     def check(self) -> None:
         """Remind if due, then sleep until the next time one could be due (a minute at most)."""
+        if self._stopped:
+            return
         now = self.clock.wall()
         schedule, state = self.schedule, self.state
         # The store is read only when a reminder would be due if no dose had been done.
@@ -124,18 +148,24 @@ class ReminderScheduler(QObject):
 
     def dose_text(self, now: datetime) -> str:
         """'2 of 3 today' for a routine due several times a day; '' for once a day."""
+        if self._stopped:
+            return ""
         times = self._times_per_day()
         if times <= 1:
             return ""
         return dose_progress(self._doses().get(now.astimezone().date(), 0), times)
 
     def snooze(self, minutes: int) -> None:
+        if self._stopped:
+            return
         now = self.clock.wall()
         self._remember(self.state.snoozed(now, minutes))
         self.prompt.hide()
         self._reschedule(now)
 
     def dismiss(self) -> None:
+        if self._stopped:
+            return
         self._remember(self.state.handled(self.clock.wall()))
         self.prompt.hide()
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import shutil
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -13,6 +13,7 @@ from coach.core.session.clock import FakeClock
 from coach.core.settings import Settings, load_settings, save_settings
 from coach.core.store.adherence import AdherenceStore
 from coach.gui.app import CoachApp, Services
+from coach.gui.reminders import ReminderScheduler
 from tests.conftest import REPO
 from tests.helpers import reps, routine
 
@@ -232,3 +233,69 @@ def test_a_dose_done_early_is_not_reminded(
     assert not coach_app.reminders.prompt.isVisible()
     assert notifier.shown == []
     assert coach_app.tray.routine_action.text() == "Start today's &routine (3 of 3 today)"
+
+
+class RecordingCallbacks:
+    """What a scheduler is given to read and save settings, done days and doses; each call is noted."""
+
+    def __init__(self) -> None:
+        self.settings = Settings()
+        self.calls: list[str] = []
+
+    def current(self) -> Settings:
+        self.calls.append("settings")
+        return self.settings
+
+    def save(self, settings: Settings) -> None:
+        self.calls.append("save")
+        self.settings = settings
+
+    def done_days(self) -> list[date]:
+        self.calls.append("done_days")
+        return []
+
+    def times_per_day(self) -> int:
+        self.calls.append("times_per_day")
+        return 3
+
+    def doses(self) -> dict[date, int]:
+        self.calls.append("doses")
+        return {}
+
+
+def test_a_stopped_scheduler_never_calls_its_callbacks_again(
+    qtbot: QtBot, fake_clock: FakeClock, notifier: RecordingNotifier
+) -> None:
+    given = RecordingCallbacks()
+    scheduler = ReminderScheduler(
+        fake_clock,
+        notifier,
+        given.current,
+        given.save,
+        given.done_days,
+        times_per_day=given.times_per_day,
+        doses=given.doses,
+    )
+    every_day = (1, 2, 3, 4, 5, 6, 7)
+    scheduler.set_schedule(every_day, local_time(fake_clock.wall() + timedelta(minutes=1)))
+    assert scheduler.timer.isActive()
+    prompt = scheduler.prompt
+
+    scheduler.stop()
+    scheduler.stop()  # closing twice is harmless
+    given.calls.clear()
+    fake_clock.advance(3600)  # the reminder is due now
+    with qtbot.assertNotEmitted(scheduler.start_requested):
+        scheduler.timer.timeout.emit()  # a tick already on its way
+        scheduler.check()
+        scheduler.snooze(10)
+        scheduler.dismiss()
+        scheduler.set_schedule(every_day, local_time(fake_clock.wall()))
+        prompt.start_button.click()
+        prompt.snooze_buttons[10].click()
+        prompt.dismiss_button.click()
+
+    assert scheduler.dose_text(fake_clock.wall()) == ""
+    assert given.calls == []
+    assert notifier.shown == []
+    assert not scheduler.timer.isActive()
