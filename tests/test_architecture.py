@@ -37,6 +37,7 @@ def _lint_imports(project: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 def test_the_package_keeps_the_declared_import_rules() -> None:
     result = _lint_imports(ROOT)
 
@@ -44,6 +45,7 @@ def test_the_package_keeps_the_declared_import_rules() -> None:
     assert "0 broken" in result.stdout
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("module", "line"),
     [
@@ -73,6 +75,7 @@ print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] in {"PySide6",
 """
 
 
+@pytest.mark.slow
 def test_importing_every_core_module_loads_no_qt() -> None:
     names = ["coach.core", *(m.name for m in pkgutil.walk_packages(coach.core.__path__, "coach.core."))]
 
@@ -84,6 +87,7 @@ def test_importing_every_core_module_loads_no_qt() -> None:
     assert json.loads(result.stdout) == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "args",
     [
@@ -132,6 +136,7 @@ def _imported_by_history(data: Path) -> list[str]:
     return _imported_by(data, ["history", "--json"])
 
 
+@pytest.mark.slow
 def test_reading_history_loads_no_sqlite_utils_unless_a_migration_is_pending(tmp_path: Path) -> None:
     """sqlite-utils costs about 45 ms to import: the store loads it to write or migrate, never to read."""
     from sqlite_utils import Database

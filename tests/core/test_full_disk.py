@@ -22,6 +22,8 @@ from coach.core.store.adherence import AdherenceStore
 from coach.core.store.errors import StoreError
 from tests.conftest import EXAMPLE
 
+pytestmark = pytest.mark.slow  # starts other processes
+
 NOW = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 
 

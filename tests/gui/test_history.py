@@ -352,6 +352,7 @@ def test_accepting_a_progression_writes_the_users_own_copy_and_the_library_shows
     assert window.advice.result.isVisible()
 
 
+@pytest.mark.slow
 def test_the_pdf_export_asks_for_the_days_and_the_name_line_as_the_command_line_does(
     coach_app: CoachApp, qtbot: QtBot, tmp_path: Path
 ) -> None:

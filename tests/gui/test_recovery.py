@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt, QTimer
 from pytestqt.qtbot import QtBot
 
@@ -62,6 +63,7 @@ def open_app(qtbot: QtBot, places: Places, clock: FakeClock) -> CoachApp:
     return app
 
 
+@pytest.mark.slow
 def test_a_killed_session_is_offered_on_the_next_start_and_resumes_with_every_step_intact(
     qtbot: QtBot, places: Places, data_dir: Path, fake_clock: FakeClock
 ) -> None:
