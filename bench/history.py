@@ -66,7 +66,9 @@ def history_window(store: AdherenceStore, today: date) -> None:
     runner = OperationRunner()
     window = HistoryWindow(store, clock, library, places, runner)
     window.resize(1120, 860)
-    window.layout().activate()
+    layout = window.layout()
+    assert layout is not None
+    layout.activate()
     for chart in (window.heat_map, window.weekly, window.pain):
         chart.grab()
     window.deleteLater()

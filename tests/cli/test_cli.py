@@ -253,7 +253,12 @@ def test_usage_errors_exit_2_with_one_line(
 
 def test_no_arguments_opens_the_app(monkeypatch: pytest.MonkeyPatch) -> None:
     opened: list[list[str]] = []
-    monkeypatch.setattr("coach.gui.app.run_app", lambda argv: opened.append(argv) or 0)
+
+    def run_app(argv: list[str]) -> int:
+        opened.append(argv)
+        return 0
+
+    monkeypatch.setattr("coach.gui.app.run_app", run_app)
 
     assert main([]) == 0
     assert len(opened) == 1
