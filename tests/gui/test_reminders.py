@@ -15,6 +15,7 @@ from coach.core.store.adherence import AdherenceStore
 from coach.gui.app import CoachApp, Services
 from coach.gui.reminders import ReminderScheduler
 from tests.conftest import REPO
+from tests.gui.conftest import close
 from tests.helpers import reps, routine
 
 
@@ -159,7 +160,7 @@ def test_a_reminder_missed_while_the_app_was_closed_shows_when_it_starts(
         assert len(notifier.shown) == 1
         assert app.reminders.prompt.isVisible()
     finally:
-        app.close()
+        close(app)
 
 
 def test_no_reminder_once_todays_dose_is_done(
