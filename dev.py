@@ -3,6 +3,8 @@
 
     python3 dev.py run [ARGS...]     start the app (ARGS go to the `coach` command)
     python3 dev.py test [ARGS...]    ruff, mypy, then the whole pytest suite (ARGS go to pytest)
+    python3 dev.py test --busy N [ARGS...]
+                                     the same with N CPU-bound busy loops running beside it (a busy machine)
     python3 dev.py bench [ARGS...]   every benchmark in bench/, as ratios against baselines of the same run
     python3 dev.py bundle            the standalone one-folder build in dist/rehab-coach/ (PyInstaller)
     python3 dev.py lock              rewrite requirements.lock from what .venv holds
@@ -19,6 +21,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 import venv
 from pathlib import Path
 
@@ -76,8 +79,48 @@ def _run(python: Path, *args: str) -> int:
     return subprocess.call([str(python), *args], cwd=ROOT)
 
 
-def run_tests(python: Path, pytest_args: list[str]) -> int:
-    """Lint, type-check, then run the whole suite; stop at the first stage that fails."""
+def _busy_count(args: list[str]) -> tuple[int, list[str]]:
+    """`--busy N` (or `--busy=N`) taken out of `args`: N and the rest, for pytest."""
+    for index, arg in enumerate(args):
+        if arg == "--busy" and index + 1 < len(args):
+            value, rest = args[index + 1], args[:index] + args[index + 2 :]
+        elif arg.startswith("--busy="):
+            value, rest = arg.partition("=")[2], args[:index] + args[index + 1 :]
+        else:
+            continue
+        if not value.isdigit():
+            sys.exit(f"dev.py: --busy takes a number of busy loops, got {value!r}")
+        return int(value), rest
+    return 0, args
+
+
+def _busy_loops(count: int) -> list[subprocess.Popen[bytes]]:
+    """`count` CPU-bound Python loops: what other jobs on a shared CI machine do to the tests' timing."""
+    loops = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(count)]
+    if loops:
+        _say(f"{count} busy loop(s) running beside the tests (pids {' '.join(str(p.pid) for p in loops)})")
+    return loops
+
+
+def run_tests(python: Path, args: list[str]) -> int:
+    """Lint, type-check, then run the whole suite; stop at the first stage that fails.
+
+    `--busy N` in `args` runs N busy loops beside all of it, stopped when it ends.
+    """
+    busy, pytest_args = _busy_count(args)
+    loops = _busy_loops(busy)
+    started = time.monotonic()
+    try:
+        return _run_stages(python, pytest_args)
+    finally:
+        for loop in loops:
+            loop.kill()
+            loop.wait()
+        if loops:
+            _say(f"took {time.monotonic() - started:.0f} s beside {busy} busy loop(s)")
+
+
+def _run_stages(python: Path, pytest_args: list[str]) -> int:
     stages: list[tuple[str, list[str]]] = [
         ("ruff check", ["-m", "ruff", "check", "."]),
         ("ruff format --check", ["-m", "ruff", "format", "--check", "."]),

@@ -18,6 +18,7 @@ import platform
 import sys
 import tempfile
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 from bench.commit import p99, step_commits
@@ -99,16 +100,16 @@ def _in_process_rows(runs: int, one: Path, ten: Path, today: datetime) -> list[R
     day = today.date()
     qt_application()
     databases = {"one": one, "ten": ten}
-    opening = {name: timed(lambda db=db: open_store(db), runs) for name, db in databases.items()}
+    opening = {name: timed(partial(open_store, db), runs) for name, db in databases.items()}
     stores = {name: AdherenceStore.open(database) for name, database in databases.items()}
     try:
         # A few milliseconds each: more runs than the whole processes get, 1 and 10 years taking turns.
         view = timed_in_turns(
-            {name: (lambda store=store: history_view(store, day)) for name, store in stores.items()},
+            {name: partial(history_view, store, day) for name, store in stores.items()},
             max(runs, VIEW_RUNS),
         )
         window = timed_in_turns(
-            {name: (lambda store=store: history_window(store, day)) for name, store in stores.items()}, runs
+            {name: partial(history_window, store, day) for name, store in stores.items()}, runs
         )
     finally:
         for store in stores.values():

@@ -68,10 +68,13 @@ def history_window(store: AdherenceStore, today: date) -> None:
     places = resolve_places({})
     library = discover_routines(places.bundled_routines, places.user_routines, places.assets)
     clock = FakeClock(wall=datetime.combine(today, datetime.min.time()).astimezone())
-    runner = OperationRunner()
-    window = HistoryWindow(store, clock, library, places, runner)
+    coach = Coach(places, clock, store=store, library=library, backups=False)
+    runner = OperationRunner(coach)
+    window = HistoryWindow(runner)
     window.resize(1120, 860)
-    window.layout().activate()
+    layout = window.layout()
+    assert layout is not None
+    layout.activate()
     for chart in (window.heat_map, window.weekly, window.pain):
         chart.grab()
     window.deleteLater()

@@ -47,17 +47,16 @@ def _child(kind: str, seconds: float) -> dict[str, float]:
             return False
 
     if kind in ("icing", "app"):
+        from coach.core.operations.context import Coach
         from coach.core.paths import resolve_places
         from coach.core.session.clock import SystemClock
-        from coach.core.store.adherence import AdherenceStore
         from coach.gui.app import CoachApp, Services
 
-        places = resolve_places()
-        app = CoachApp(places, AdherenceStore.open(places.database), clock=SystemClock(), services=Services())
+        app = CoachApp(Coach(resolve_places(), SystemClock()), Services())
         app.window.show()
         if kind == "icing":
-            app.start_icing(20)
-        app.icing.changed.connect(lambda: counts.__setitem__("ticks", counts["ticks"] + 1))
+            app.ice.start(20)
+        app.ice.controller.changed.connect(lambda: counts.__setitem__("ticks", counts["ticks"] + 1))
         keep.append(app)
     else:
         widget = QWidget()

@@ -1,7 +1,10 @@
-"""Small builders for tests: routines in code, so a test shows exactly the dose it is about."""
+"""Small builders for tests (routines in code, so a test shows exactly the dose it is about), and the budget
+every wait on another process, a socket or the event loop is given.
+"""
 
 from __future__ import annotations
 
+import os
 import tempfile
 from datetime import datetime, tzinfo
 from pathlib import Path
@@ -12,6 +15,48 @@ from coach.core.routines.library import Library
 from coach.core.routines.model import Exercise, ExerciseKind, Routine
 from coach.core.session.clock import Clock, FakeClock
 from coach.core.store.adherence import AdherenceStore
+
+TIMEOUT_SCALE_VARIABLE = "COACH_TEST_TIMEOUT_SCALE"
+# A fresh CI machine is often shared with other jobs (the run that took 471 s had two beside it).
+CI_TIMEOUT_SCALE = 3.0
+
+
+def timeout_scale() -> float:
+    """How many times its idle-machine budget a wait is given here.
+
+    COACH_TEST_TIMEOUT_SCALE sets it. Otherwise it grows with the machine's load per core (two busy loops
+    beside the suite on two cores: about 2.5), and is at least 3 under CI=true. A budget only bounds how long
+    a failing test hangs, so a generous one costs nothing when the test passes.
+    """
+    given = os.environ.get(TIMEOUT_SCALE_VARIABLE, "").strip()
+    if given:
+        try:
+            scale = float(given)
+        except ValueError:
+            raise ValueError(f"{TIMEOUT_SCALE_VARIABLE} must be a number, got {given!r}") from None
+        if not scale > 0:
+            raise ValueError(f"{TIMEOUT_SCALE_VARIABLE} must be above 0, got {given!r}")
+        return scale
+    floor = CI_TIMEOUT_SCALE if os.environ.get("CI", "").lower() == "true" else 1.0
+    return max(floor, 1.0 + _load_per_core())
+
+
+def _load_per_core() -> float:
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):  # Windows keeps no load average
+        return 0.0
+    return load / (os.cpu_count() or 1)
+
+
+def scaled(seconds: float) -> float:
+    """`seconds`, an idle machine's budget for a wait, stretched for this machine (`timeout_scale`)."""
+    return seconds * timeout_scale()
+
+
+def scaled_ms(seconds: float) -> int:
+    """`scaled(seconds)` in whole milliseconds, as Qt and pytest-qt take a timeout."""
+    return round(scaled(seconds) * 1000)
 
 
 def reps(

@@ -12,10 +12,12 @@ import contextlib
 import inspect
 import json
 import pkgutil
+import re
 import shutil
 import sqlite3
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -23,6 +25,7 @@ import pytest
 import coach.core
 
 ROOT = Path(__file__).resolve().parent.parent
+QT_PACKAGES = {"PySide6", "shiboken6"}
 
 
 def _lint_imports(project: Path) -> subprocess.CompletedProcess[str]:
@@ -37,6 +40,7 @@ def _lint_imports(project: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 def test_the_package_keeps_the_declared_import_rules() -> None:
     result = _lint_imports(ROOT)
 
@@ -44,6 +48,7 @@ def test_the_package_keeps_the_declared_import_rules() -> None:
     assert "0 broken" in result.stdout
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("module", "line"),
     [
@@ -51,6 +56,14 @@ def test_the_package_keeps_the_declared_import_rules() -> None:
         ("coach/core/session/engine.py", "import PySide6.QtCore"),
         ("coach/services/notify.py", "import coach.gui.tray"),
         ("coach/cli/history.py", "import coach.gui.history"),
+        # the modules directly under the core, each in its layer
+        ("coach/core/paths.py", "import coach.core.operations"),
+        ("coach/core/words.py", "import coach.core.history.stats"),
+        ("coach/core/files.py", "import coach.core.paths"),  # side by side in the base
+        ("coach/core/runtime_place.py", "import coach.core.requests"),
+        ("coach/core/settings.py", "import coach.core.export"),
+        ("coach/core/export.py", "import coach.core.operations"),
+        ("coach/core/history/stats.py", "import coach.core.settings"),
     ],
 )
 def test_an_import_against_the_rules_is_caught(tmp_path: Path, module: str, line: str) -> None:
@@ -65,6 +78,33 @@ def test_an_import_against_the_rules_is_caught(tmp_path: Path, module: str, line
     assert "BROKEN" in result.stdout
 
 
+def _core_modules_outside_the_layers(root: Path) -> list[str]:
+    """The modules and packages directly under coach/core that no layer of the core's contract names."""
+    config = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    (layers,) = [c["layers"] for c in config["tool"]["importlinter"]["contracts"] if c["type"] == "layers"]
+    named = {name.strip(" ()") for layer in layers for name in re.split(r"[|:]", layer)}
+    core = root / "coach" / "core"
+    here = [p.stem for p in core.glob("*.py") if p.stem != "__init__"]
+    here += [p.parent.name for p in core.glob("*/__init__.py")]
+    return sorted(f"coach.core.{name}" for name in here if f"coach.core.{name}" not in named)
+
+
+def test_every_module_directly_under_the_core_is_in_a_layer() -> None:
+    assert _core_modules_outside_the_layers(ROOT) == []
+
+
+@pytest.mark.parametrize("new", ["coach/core/reports.py", "coach/core/base/__init__.py"])
+def test_a_core_module_outside_the_layers_is_caught(tmp_path: Path, new: str) -> None:
+    shutil.copytree(ROOT / "coach", tmp_path / "coach", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    (tmp_path / new).parent.mkdir(exist_ok=True)
+    (tmp_path / new).write_text('"""A new room of the core."""\n', encoding="utf-8")
+
+    found = _core_modules_outside_the_layers(tmp_path)
+
+    assert found == [new.removesuffix("/__init__.py").removesuffix(".py").replace("/", ".")]
+
+
 QT_MODULES = """
 import importlib, json, sys
 for name in json.loads(sys.argv[1]):
@@ -73,6 +113,7 @@ print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] in {"PySide6",
 """
 
 
+@pytest.mark.slow
 def test_importing_every_core_module_loads_no_qt() -> None:
     names = ["coach.core", *(m.name for m in pkgutil.walk_packages(coach.core.__path__, "coach.core."))]
 
@@ -84,6 +125,7 @@ def test_importing_every_core_module_loads_no_qt() -> None:
     assert json.loads(result.stdout) == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "args",
     [
@@ -102,7 +144,7 @@ def test_commands_without_a_window_never_load_qt(tmp_path: Path, args: list[str]
     imported = _imported_by(data, command)
 
     assert "coach.cli" in imported
-    assert [name for name in imported if name.split(".")[0] in {"PySide6", "shiboken6"}] == []
+    assert [name for name in imported if name.split(".")[0] in QT_PACKAGES] == []
 
 
 def _one_session(data: Path) -> None:
@@ -132,6 +174,7 @@ def _imported_by_history(data: Path) -> list[str]:
     return _imported_by(data, ["history", "--json"])
 
 
+@pytest.mark.slow
 def test_reading_history_loads_no_sqlite_utils_unless_a_migration_is_pending(tmp_path: Path) -> None:
     """sqlite-utils costs about 45 ms to import: the store loads it to write or migrate, never to read."""
     from sqlite_utils import Database
@@ -159,19 +202,32 @@ def _env(data: Path) -> dict[str, str]:
     return {"COACH_DATA_DIR": str(data), "PATH": "", "LANG": "C.UTF-8", "PYTHONDONTWRITEBYTECODE": "1"}
 
 
+# What makes a store method a writer: it opens a write transaction, or puts a backup in place.
+_WRITE_MARKS = ("self._writing()", ".atomic()", "self._lock.alone()")
+# The writers a face must never reach, named so that a change in how they are found cannot lose them.
+_KNOWN_WRITERS = {
+    *("begin_session", "record_step", "finish_session", "record_pain", "record_pain_before"),
+    *("record_warning_signs", "close_abandoned", "record_morning_pain", "add_day_mark", "remove_day_mark"),
+    *("begin_icing", "finish_icing", "record_dose_changes", "record_clinician_review", "restore_backup"),
+}
+
+
 def _store_writers() -> set[str]:
-    """The store's public methods that write: those that open a write transaction."""
+    """The store's public methods that write, themselves or through a private method of the store."""
     from coach.core.store.adherence import AdherenceStore
 
-    writers = set()
-    for name in dir(AdherenceStore):
-        method = getattr(AdherenceStore, name)
-        if name.startswith("_") or not callable(method):
-            continue
-        source = inspect.getsource(method)
-        if "self._writing()" in source or ".atomic()" in source:
-            writers.add(name)
-    return writers
+    sources: dict[str, str] = {}
+    for kind in AdherenceStore.__mro__[:-1]:  # the store and the record mixins it is made of, not object
+        for name, member in vars(kind).items():
+            function = getattr(member, "__func__", member)  # a classmethod's or staticmethod's function
+            if inspect.isfunction(function):
+                sources.setdefault(name, inspect.getsource(function))
+    writers = {name for name, source in sources.items() if any(mark in source for mark in _WRITE_MARKS)}
+    while (
+        more := {n for n, source in sources.items() if any(f"self.{w}(" in source for w in writers)} - writers
+    ):
+        writers |= more
+    return {name for name in writers if not name.startswith("_")}
 
 
 def test_every_store_write_waits_its_turn_for_the_lock() -> None:
@@ -187,18 +243,123 @@ def test_every_store_write_waits_its_turn_for_the_lock() -> None:
     assert deferred == []
 
 
-def _calls_in(folder: Path) -> list[tuple[str, int, str]]:
-    calls = []
-    for path in sorted(folder.rglob("*.py")):
+def _face_files(root: Path) -> list[Path]:
+    return sorted([*(root / "coach" / "gui").rglob("*.py"), *(root / "coach" / "cli").rglob("*.py")])
+
+
+def _module_names(node: ast.Import | ast.ImportFrom) -> list[str]:
+    if isinstance(node, ast.ImportFrom):
+        return [node.module or ""]
+    return [alias.name for alias in node.names]
+
+
+def _loads_by_name(node: ast.Call) -> bool:
+    """A call of `importlib.import_module` or `__import__` (by those names)."""
+    called = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+    return called in {"import_module", "__import__"}
+
+
+def _named_modules(node: ast.Call) -> list[str]:
+    """The module names a call passes as text (`import_module("PySide6.QtCore")`, `load("sqlite3")`)."""
+    return [
+        arg.value
+        for arg in [*node.args, *(keyword.value for keyword in node.keywords)]
+        if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and re.fullmatch(r"[\w.]+", arg.value)
+    ]
+
+
+def _faces_reaching_the_store(root: Path) -> list[str]:
+    """Where a GUI or command-line module reaches past the operations into the store: its connections
+    (`_db`, `_conn`), sqlite3 itself, or a writer of the store by any name (`w = store.record_step`,
+    `getattr(store, "record_step")`)."""
+    writers, private = _store_writers(), {"_db", "_conn"}
+    found = []
+    for path in _face_files(root):
+        where = path.relative_to(root)
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
-                calls.append((str(path.relative_to(ROOT)), node.lineno, node.func.attr))
-    return calls
+            line = getattr(node, "lineno", 0)
+            if isinstance(node, ast.Attribute) and node.attr in writers | private:
+                found.append(f"{where}:{line}: .{node.attr}")
+            elif isinstance(node, ast.Constant) and node.value in writers | private:
+                found.append(f"{where}:{line}: {node.value!r}")
+            elif isinstance(node, ast.Import | ast.ImportFrom):
+                found += [
+                    f"{where}:{line}: import {m}" for m in _module_names(node) if m.split(".")[0] == "sqlite3"
+                ]
+            elif isinstance(node, ast.Call):
+                named = [m for m in _named_modules(node) if m.split(".")[0] == "sqlite3"]
+                found += [f"{where}:{line}: loads {m}" for m in named]
+    return found
 
 
-def test_neither_face_writes_to_the_store_itself() -> None:
-    writers = _store_writers()
-    faces = _calls_in(ROOT / "coach" / "gui") + _calls_in(ROOT / "coach" / "cli")
+def test_neither_face_reaches_the_store_past_the_operations() -> None:
+    assert _store_writers() >= _KNOWN_WRITERS
+    assert _faces_reaching_the_store(ROOT) == []
 
-    assert {"record_step", "begin_session", "add_day_mark", "begin_icing", "record_dose_changes"} <= writers
-    assert [call for call in faces if call[2] in writers] == []
+
+@pytest.mark.parametrize(
+    ("module", "code"),
+    [
+        ("coach/gui/leak.py", "def leak(store):\n    store._db.execute('DELETE FROM sessions')"),
+        ("coach/cli/leak.py", "def leak(app):\n    return app.store._conn"),
+        ("coach/gui/leak.py", "def leak(store):\n    return getattr(store, '_db')"),
+        ("coach/cli/leak.py", "import sqlite3"),
+        ("coach/gui/leak.py", "from sqlite3 import connect"),
+        ("coach/cli/leak.py", "import importlib\n\ndb = importlib.import_module('sqlite3')"),
+        ("coach/gui/leak.py", "def leak(store):\n    store.record_step(1, None)"),
+        ("coach/gui/leak.py", "def leak(store):\n    write = store.record_step\n    write(1, None)"),
+        ("coach/cli/leak.py", "def leak(store):\n    getattr(store, 'finish_session')(1)"),
+        ("coach/gui/leak.py", "def leak(store):\n    store.add_day_mark(None)"),
+        ("coach/cli/leak.py", "def leak(store):\n    store.restore_backup('x', None)"),
+        ("coach/gui/leak.py", "from operator import methodcaller\n\nleak = methodcaller('begin_icing', 20)"),
+    ],
+)
+def test_a_face_reaching_the_store_is_caught(tmp_path: Path, module: str, code: str) -> None:
+    shutil.copytree(ROOT / "coach", tmp_path / "coach", ignore=shutil.ignore_patterns("__pycache__"))
+    (tmp_path / module).write_text(f"{code}\n", encoding="utf-8")
+
+    found = _faces_reaching_the_store(tmp_path)
+
+    assert found
+    assert all(place.startswith(module) for place in found), found
+
+
+def _core_loading_qt(root: Path) -> list[str]:
+    """Where the core names a Qt module to a call (`importlib.import_module("PySide6.QtCore")`, `__import__`,
+    an alias of them), or loads a module whose name this check cannot read."""
+    found = []
+    for path in sorted((root / "coach" / "core").rglob("*.py")):
+        where = path.relative_to(root)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            named = _named_modules(node)
+            found += [f"{where}:{node.lineno}: loads {m}" for m in named if m.split(".")[0] in QT_PACKAGES]
+            if _loads_by_name(node) and not named:
+                found.append(f"{where}:{node.lineno}: loads a module named at run time")
+    return found
+
+
+def test_the_core_never_loads_qt_by_name() -> None:
+    assert _core_loading_qt(ROOT) == []
+
+
+@pytest.mark.parametrize(
+    ("module", "code"),
+    [
+        ("coach/core/leak.py", "import importlib\n\nimportlib.import_module('PySide6.QtCore')"),
+        ("coach/core/session/leak.py", "from importlib import import_module as load\n\nload('PySide6')"),
+        ("coach/core/history/leak.py", "def leak():\n    return __import__('shiboken6')"),
+        ("coach/core/store/leak.py", "import builtins\n\nbuiltins.__import__('PySide6.QtWidgets')"),
+        ("coach/core/leak.py", "import importlib\n\nimportlib.import_module('PySide' + '6')"),
+        ("coach/core/routines/leak.py", "import importlib\n\nimportlib.import_module(name='PySide6.QtGui')"),
+    ],
+)
+def test_qt_loaded_by_name_in_the_core_is_caught(tmp_path: Path, module: str, code: str) -> None:
+    shutil.copytree(ROOT / "coach", tmp_path / "coach", ignore=shutil.ignore_patterns("__pycache__"))
+    (tmp_path / module).write_text(f"{code}\n", encoding="utf-8")
+
+    found = _core_loading_qt(tmp_path)
+
+    assert found
+    assert all(place.startswith(module) for place in found), found

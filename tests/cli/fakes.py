@@ -54,7 +54,7 @@ def typed(*lines: str) -> io.StringIO:
 class Unreadable(io.StringIO):
     """Input that fails the test if anyone reads it: nothing may wait on a pipe."""
 
-    def readline(self, size: int | None = -1, /) -> str:
+    def readline(self, size: int = -1, /) -> str:  # type: ignore[override]  # as typeshed's StringIO.readline
         raise AssertionError("a question was read without a terminal")
 
 

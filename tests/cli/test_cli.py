@@ -253,7 +253,12 @@ def test_usage_errors_exit_2_with_one_line(
 
 def test_no_arguments_opens_the_app(monkeypatch: pytest.MonkeyPatch) -> None:
     opened: list[list[str]] = []
-    monkeypatch.setattr("coach.gui.main.run_app", lambda argv: opened.append(argv) or 0)
+
+    def run_app(argv: list[str]) -> int:
+        opened.append(argv)
+        return 0
+
+    monkeypatch.setattr("coach.gui.main.run_app", run_app)
 
     assert main([]) == 0
     assert len(opened) == 1
@@ -268,6 +273,7 @@ def test_a_damaged_database_is_a_clear_error(data_dir: Path, capsys: pytest.Capt
     assert "is not a Rehab Coach database or is damaged" in err
 
 
+@pytest.mark.slow
 def test_python_dash_m_coach_in_a_real_process(tmp_path: Path) -> None:
     env = {**os.environ, "COACH_DATA_DIR": str(tmp_path / "data")}
     subprocess.run(
@@ -298,6 +304,7 @@ def test_history_does_not_create_a_database(data_dir: Path, capsys: pytest.Captu
     assert not data_dir.exists()
 
 
+@pytest.mark.slow
 def test_a_reader_that_goes_away_is_not_a_traceback(tmp_path: Path) -> None:
     env = {**os.environ, "COACH_DATA_DIR": str(tmp_path / "data")}
     child = subprocess.Popen(
@@ -316,6 +323,7 @@ def test_a_reader_that_goes_away_is_not_a_traceback(tmp_path: Path) -> None:
     assert "Traceback" not in error
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(
     os.name != "posix" or not Path("/usr/share/zoneinfo/America/New_York").exists(),
     reason="needs the TZ variable and the system's zone data",

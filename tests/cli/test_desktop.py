@@ -55,6 +55,7 @@ def test_the_installed_launcher_starts_the_coach_that_installed_it(data_dir: Pat
     assert entry["Desktop Action show-history"]["Exec"] == f"{program} history --window"
 
 
+@pytest.mark.slow
 @needs_desktop_file_utils
 @needs_appstream
 def test_the_installed_files_validate(data_dir: Path, data_home: Path) -> None:

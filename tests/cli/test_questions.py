@@ -9,7 +9,7 @@ from tests.cli.fakes import Unreadable, typed
 
 
 class Interrupted(io.StringIO):
-    def readline(self, size: int | None = -1, /) -> str:
+    def readline(self, size: int = -1, /) -> str:  # type: ignore[override]  # as typeshed's StringIO.readline
         raise KeyboardInterrupt
 
 

@@ -13,6 +13,7 @@ import pytest
 from coach.core.history.records import IcingStatus, SessionStatus
 from coach.core.store.adherence import AdherenceStore
 from tests.conftest import REPO
+from tests.helpers import scaled
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(os.name != "posix", reason="POSIX signals")]
 
@@ -34,7 +35,7 @@ def _terminate_once_shown(data: Path, marker: bytes, *args: str) -> subprocess.C
         assert byte, f"coach ended before showing {marker!r}: {shown!r}"
         shown += byte
     child.send_signal(signal.SIGTERM)
-    rest, errors = child.communicate(timeout=30)
+    rest, errors = child.communicate(timeout=scaled(30))
     return subprocess.CompletedProcess(child.args, child.returncode, shown + rest, errors)
 
 

@@ -23,6 +23,8 @@ from coach.core.store.errors import StoreError
 from tests.conftest import EXAMPLE
 from tests.helpers import over
 
+pytestmark = pytest.mark.slow  # starts other processes
+
 NOW = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 
 

@@ -12,6 +12,8 @@ import pytest
 from coach.core.store.adherence import AdherenceStore
 from tests.conftest import REPO
 
+pytestmark = pytest.mark.slow  # starts other processes
+
 CHILD = Path(__file__).with_name("session_child.py")
 STEPS_BEFORE_KILL = 150
 

@@ -13,11 +13,12 @@ import pytest
 from coach.cli import main
 from coach.core.files import RENAMES_MANIFEST, finish_interrupted_renames
 from tests.conftest import REPO
+from tests.helpers import scaled
 
 CHILD = Path(__file__).with_name("export_child.py")
 OLD = {"sessions.csv": b"old sessions\n", "steps.csv": b"old steps\n"}
 
-pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL")
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(os.name != "posix", reason="SIGKILL")]
 
 
 def _export(data: Path, folder: Path, kill_at: int) -> subprocess.CompletedProcess[str]:
@@ -27,7 +28,7 @@ def _export(data: Path, folder: Path, kill_at: int) -> subprocess.CompletedProce
         env={**os.environ, "COACH_DATA_DIR": str(data)},
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=scaled(60),
     )
 
 

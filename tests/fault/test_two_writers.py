@@ -11,6 +11,9 @@ import pytest
 
 from coach.core.store.adherence import AdherenceStore
 from tests.conftest import EXAMPLE, REPO
+from tests.helpers import scaled
+
+pytestmark = pytest.mark.slow  # starts other processes
 
 
 def run_pair(data: Path) -> list[subprocess.CompletedProcess[str]]:
@@ -24,7 +27,7 @@ def run_pair(data: Path) -> list[subprocess.CompletedProcess[str]]:
     ]
     results = []
     for child in children:
-        out, err = child.communicate(timeout=120)
+        out, err = child.communicate(timeout=scaled(120))
         results.append(subprocess.CompletedProcess(command, child.returncode, out, err))
     return results
 

@@ -26,4 +26,9 @@ def coach_app(qtbot: QtBot, places: Places, fake_clock: FakeClock, services: Ser
     qtbot.addWidget(app.window)
     app.window.show()
     yield app
+    close(app)
+
+
+def close(app: CoachApp) -> None:
+    """Close the app as Quit does (CoachApp.close stops every timer it started: tests/gui/test_closing.py)."""
     app.close()

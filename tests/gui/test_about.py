@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTableWidget
 from pytestqt.qtbot import QtBot
 
@@ -14,6 +13,7 @@ from coach.core.licences import read_licences
 from coach.core.paths import Places
 from coach.gui.about import AboutDialog
 from coach.gui.app import CoachApp
+from tests.gui.driving import click
 
 
 def texts(dialog: AboutDialog) -> str:
@@ -22,9 +22,14 @@ def texts(dialog: AboutDialog) -> str:
 
 def cells(table: QTableWidget) -> list[list[str]]:
     return [
-        [table.item(row, column).text() for column in range(table.columnCount())]
-        for row in range(table.rowCount())
+        [text(table, row, column) for column in range(table.columnCount())] for row in range(table.rowCount())
     ]
+
+
+def text(table: QTableWidget, row: int, column: int) -> str:
+    item = table.item(row, column)
+    assert item is not None, f"no cell at {row}, {column}"
+    return item.text()
 
 
 def test_help_about_says_version_licence_folder_and_not_a_clinician(
@@ -46,12 +51,15 @@ def test_help_about_says_version_licence_folder_and_not_a_clinician(
 
 def test_open_shows_the_data_folder(qtbot: QtBot, places: Places) -> None:
     opened: list[Path] = []
-    dialog = AboutDialog(
-        places.data_dir, places.assets, open_folder=lambda folder: opened.append(folder) or True
-    )
+
+    def open_folder(folder: Path) -> bool:
+        opened.append(folder)
+        return True
+
+    dialog = AboutDialog(places.data_dir, places.assets, open_folder=open_folder)
     qtbot.addWidget(dialog)
 
-    qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    click(dialog.open_button)
 
     assert opened == [places.data_dir]
     assert dialog.folder_problem.isHidden()
@@ -61,7 +69,7 @@ def test_a_folder_no_file_manager_opens_says_so(qtbot: QtBot, places: Places) ->
     dialog = AboutDialog(places.data_dir, places.assets, open_folder=lambda folder: False)
     qtbot.addWidget(dialog)
 
-    qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    click(dialog.open_button)
 
     assert not dialog.folder_problem.isHidden()
     assert "copy the path" in dialog.folder_problem.text()

@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -18,6 +17,7 @@ from coach.core.session.clock import FakeClock
 from coach.core.store.adherence import AdherenceStore
 from coach.gui.app import CoachApp, Services
 from tests.conftest import EXAMPLE
+from tests.gui.driving import click
 from tests.helpers import over
 
 
@@ -55,10 +55,12 @@ def test_help_backups_lists_them_and_restores_one_after_asking(
     dialog = app.backups_dialog
     assert dialog is not None
     assert dialog.table.rowCount() == 1
-    assert dialog.table.item(0, 1).text() == "1"
+    sessions = dialog.table.item(0, 1)
+    assert sessions is not None
+    assert sessions.text() == "1"
     monkeypatch.setattr(QMessageBox, "question", lambda *_: QMessageBox.StandardButton.Yes)
     with qtbot.waitSignal(app.runner.changed):
-        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+        click(dialog.restore_button)
 
     assert len(app.coach.store.sessions(include_simulated=True)) == 1
     assert "Restored the backup" in dialog.status.text()
@@ -78,7 +80,7 @@ def test_a_restore_is_refused_while_another_process_has_the_history_open(
     monkeypatch.setattr(QMessageBox, "question", lambda *_: QMessageBox.StandardButton.Yes)
 
     with qtbot.waitSignal(app.runner.refused) as said:
-        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+        click(dialog.restore_button)
 
     other.close()
     assert "has the history open" in said.args[0]

@@ -13,6 +13,7 @@ from coach.core.history.checkin import WEEKLY_RED_FLAGS
 from coach.core.session.clock import FakeClock
 from coach.gui.app import CoachApp
 from coach.gui.check_in import MorningCheckIn
+from tests.gui.driving import click, key_click
 from tests.seeding import add_session
 
 YESTERDAY = date(2026, 3, 17)
@@ -38,7 +39,7 @@ def test_the_answer_is_stored_with_yesterdays_session_and_not_asked_again(
     assert not dialog.save_button.isEnabled()  # not answered until the slider is touched
 
     dialog.slider.setValue(2)
-    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    click(dialog.save_button)
 
     record = coach_app.coach.store.session(session_id)
     assert (record.morning_pain, record.morning_at) == (2, datetime(2026, 3, 18, 9, 0, tzinfo=UTC))
@@ -50,7 +51,7 @@ def test_skip_stores_no_answer_and_the_question_never_comes_back(coach_app: Coac
     session_id = add_session(coach_app.coach.store, YESTERDAY, pain=3, hour=8)
     dialog = ask(coach_app, qtbot)
 
-    qtbot.mouseClick(dialog.skip_button, Qt.MouseButton.LeftButton)
+    click(dialog.skip_button)
 
     record = coach_app.coach.store.session(session_id)
     assert record.morning_pain is None
@@ -64,9 +65,9 @@ def test_a_zero_answered_by_key_counts(coach_app: CoachApp, qtbot: QtBot) -> Non
     dialog = ask(coach_app, qtbot)
 
     dialog.slider.setFocus()
-    qtbot.keyClick(dialog.slider, Qt.Key.Key_Home)
+    key_click(dialog.slider, Qt.Key.Key_Home)
     qtbot.waitUntil(dialog.save_button.isEnabled)
-    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    click(dialog.save_button)
 
     assert coach_app.coach.store.session(session_id).morning_pain == 0
 
@@ -100,7 +101,7 @@ def test_night_pain_is_asked_every_morning_and_a_yes_says_see_a_doctor(
 
     dialog.night_yes.click()
     assert dialog.doctor.text() == SEE_A_DOCTOR
-    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    click(dialog.save_button)
 
     record = coach_app.coach.store.session(session_id)
     assert dict(record.warning_signs)["night_pain"] is True
@@ -117,7 +118,7 @@ def test_the_fuller_list_comes_once_a_week_and_every_box_is_an_answer(
 
     dialog.red_flags["calf"].click()
     assert dialog.doctor.text() == SEE_URGENT_CARE  # a painful, swollen calf is urgent
-    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    click(dialog.save_button)
 
     signs = dict(coach_app.coach.store.session(session_id).warning_signs)
     assert signs["calf"] is True
@@ -138,7 +139,7 @@ def test_a_skipped_check_in_stores_no_warning_answer(coach_app: CoachApp, qtbot:
     dialog.night_yes.click()
     dialog.red_flags["calf"].click()
 
-    qtbot.mouseClick(dialog.skip_button, Qt.MouseButton.LeftButton)
+    click(dialog.skip_button)
 
     assert coach_app.coach.store.session(session_id).warning_signs_reported == ()
     assert coach_app.coach.store.last_answered("weekly") is None

@@ -7,7 +7,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
@@ -19,7 +18,7 @@ from coach.gui.charts.heat_map import HeatMapDrawing
 from coach.gui.charts.pain import too_much_band
 from coach.gui.player_widgets import svg_for_palette
 from coach.gui.style import SAFETY_TEXT
-from tests.gui.driving import finish_a_session
+from tests.gui.driving import click, finish_a_session
 from tests.gui.palettes import contrast_ratio, dark_palette
 
 # WCAG 2.x AA for body text.
@@ -60,7 +59,7 @@ def test_every_safety_text_is_readable(
 ) -> None:
     coach_app.ice.start(20)
     page = finish_a_session(qtbot, coach_app, fake_clock)  # type: ignore[arg-type]
-    qtbot.mouseClick(page.answers["swelling"].button(1), Qt.MouseButton.LeftButton)
+    click(page.answers["swelling"].button(1))
 
     labels = safety_labels(coach_app.window, coach_app.ice.icing_window, page)
 

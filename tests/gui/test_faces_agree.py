@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 
-from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from coach.cli.questions import Questions
@@ -17,6 +16,7 @@ from coach.core.store.adherence import AdherenceStore
 from coach.gui.operations import OperationRunner
 from coach.gui.session_end import SessionEndPage
 from tests.cli.fakes import typed
+from tests.gui.driving import click
 from tests.helpers import hold, over, routine
 
 PLAN = routine(hold(sets=1, seconds=10))
@@ -50,7 +50,7 @@ def test_the_end_page_and_the_terminal_show_the_same_sentences(
     page.pain_slider.setValue(PAIN)
     page._on_pain_touched()
     for sign, answer in zip(SESSION_WARNING_SIGNS, answers, strict=True):
-        qtbot.mouseClick(page.answers[sign.key].button(1 if answer == "y" else 0), Qt.MouseButton.LeftButton)
+        click(page.answers[sign.key].button(1 if answer == "y" else 0))
 
     shown = page.pain_advice.text(), page.doctor.text()
     assert all(shown), shown

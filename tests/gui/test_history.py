@@ -20,6 +20,7 @@ from coach.core.store.errors import StoreError
 from coach.gui.app import CoachApp
 from coach.gui.charts import ACCENT, ChartView
 from coach.gui.history import HistoryWindow
+from tests.gui.driving import click, key_click
 from tests.helpers import reps, routine
 from tests.seeding import add_session
 
@@ -110,7 +111,7 @@ def test_removing_the_rest_mark_breaks_the_streak_and_the_main_window_hears_of_i
     qtbot.waitExposed(dialog)
     assert dialog.list.item(0).text() == "Planned rest, 09 Mar 2026 – 15 Mar 2026: holiday"
     dialog.list.setCurrentRow(0)
-    qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    click(dialog.remove_button)
 
     assert coach_app.coach.store.day_marks() == []
     assert window.streak.text() == "1 week in a row on plan · longest 2 weeks"
@@ -124,7 +125,7 @@ def test_marking_a_flare_up_in_the_dialog_shows_it_on_the_map(coach_app: CoachAp
     dialog.kind.setCurrentIndex(dialog.kind.findData(DayMarkKind.FLARE_UP))
     dialog.reason.setText("swollen after a run")
 
-    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    click(dialog.add_button)
 
     [mark] = coach_app.coach.store.day_marks()
     assert (mark.kind, mark.first_day, mark.reason) == (DayMarkKind.FLARE_UP, TODAY, "swollen after a run")
@@ -205,11 +206,13 @@ def test_a_header_click_sorts_the_table_and_the_order_holds_through_the_routine_
     window = open_history(coach_app, qtbot)
     table = window.table.model()
     header = window.table.horizontalHeader()
-    pains = lambda: [table.index(row, 5).data() for row in range(table.rowCount())]  # noqa: E731
 
-    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=header_point(header, 5))
+    def pains() -> list[str]:
+        return [table.index(row, 5).data() for row in range(table.rowCount())]
+
+    click(header.viewport(), pos=header_point(header, 5))
     ascending = pains()
-    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=header_point(header, 5))
+    click(header.viewport(), pos=header_point(header, 5))
     descending = pains()
     window.filter_routine("test-routine")
 
@@ -236,8 +239,9 @@ def test_the_table_reads_older_sessions_when_scrolled_to_its_end(coach_app: Coac
     window = open_history(coach_app, qtbot)
     table = window.table.model()
     shown = table.rowCount()
+    older_to_read = window.model.has_older
     assert 24 <= shown < len(days)
-    assert window.model.has_older
+    assert older_to_read
 
     # When the table is scrolled to its end
     window.table.scrollToBottom()
@@ -307,7 +311,7 @@ def test_the_history_action_opens_one_window_and_escape_closes_it(coach_app: Coa
     coach_app.window.history_action.trigger()
 
     assert coach_app.history_window is window
-    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    key_click(window, Qt.Key.Key_Escape)
     assert not window.isVisible()
 
 
@@ -339,7 +343,7 @@ def test_accepting_a_progression_writes_the_users_own_copy_and_the_library_shows
     assert window.advice.reason.text().startswith("Pain settled by the morning after")
     assert "Wall squat: 3 × 20 s hold → 3 × 25 s hold" in window.advice.changes.text()
 
-    qtbot.mouseClick(window.advice.accept_button, Qt.MouseButton.LeftButton)
+    click(window.advice.accept_button)
 
     copy = coach_app.coach.places.user_routines / "hip-strength.toml"
     assert copy.read_text(encoding="utf-8").startswith("# Your own copy of")
@@ -352,6 +356,7 @@ def test_accepting_a_progression_writes_the_users_own_copy_and_the_library_shows
     assert window.advice.result.isVisible()
 
 
+@pytest.mark.slow
 def test_the_pdf_export_asks_for_the_days_and_the_name_line_as_the_command_line_does(
     coach_app: CoachApp, qtbot: QtBot, tmp_path: Path
 ) -> None:

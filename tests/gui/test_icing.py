@@ -18,6 +18,7 @@ from coach.core.history.records import IcingStatus
 from coach.core.session.clock import FakeClock
 from coach.gui.app import CoachApp, Services
 from coach.services.sound import Cue
+from tests.gui.driving import click, key_click
 from tests.gui.fakes import RecordingNotifier, RecordingSound
 
 
@@ -27,7 +28,7 @@ def services() -> Services:
 
 
 def test_the_ice_button_starts_twenty_minutes(qtbot: QtBot, coach_app: CoachApp) -> None:
-    qtbot.mouseClick(coach_app.window.ice_button, Qt.MouseButton.LeftButton)
+    click(coach_app.window.ice_button)
 
     window = coach_app.ice.icing_window
     assert coach_app.ice.controller.running
@@ -40,7 +41,7 @@ def test_the_ice_button_starts_twenty_minutes(qtbot: QtBot, coach_app: CoachApp)
 
 
 def test_ctrl_i_starts_icing(qtbot: QtBot, coach_app: CoachApp) -> None:
-    qtbot.keyClick(coach_app.window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    key_click(coach_app.window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
 
     assert coach_app.ice.controller.running
 
@@ -73,7 +74,7 @@ def test_a_run_lets_qts_pixmap_cache_go_so_its_timer_stops_waking_the_app(
     coach_app.ice.controller.tick()
 
     # Then the cache is empty (its timer stopped), and the countdown still shows the second
-    assert QPixmapCache.find(drawn) is None
+    assert not QPixmapCache.find(drawn, QPixmap())
     assert coach_app.ice.icing_window.countdown.text() == "19:59"
 
 
@@ -155,12 +156,14 @@ def test_stop_asks_once_then_records_the_minutes(
     fake_clock.advance(6 * 60)
     window = coach_app.ice.icing_window
 
-    qtbot.mouseClick(window.stop_button, Qt.MouseButton.LeftButton)
+    click(window.stop_button)
     box = window.confirm_box
     assert box is not None
     assert box.isVisible()
-    assert coach_app.ice.controller.running, "nothing stops before the answer"
+    running_until_the_answer = coach_app.ice.controller.running
     box.button(QMessageBox.StandardButton.Yes).click()
+
+    assert running_until_the_answer, "nothing stops before the answer"
 
     assert not coach_app.ice.controller.running
     (record,) = coach_app.coach.store.icing_runs()

@@ -22,6 +22,8 @@ from coach.core.store.adherence import AdherenceStore
 from coach.gui.app import CoachApp, Services
 from tests.conftest import REPO
 
+pytestmark = pytest.mark.slow  # starts other processes
+
 CHILD = REPO / "tests" / "fault" / "gui_icing_child.py"
 
 

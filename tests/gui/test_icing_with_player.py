@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 from coach.core.session.clock import FakeClock
 from coach.core.session.engine import EngineState
 from coach.gui.app import CoachApp
-from tests.gui.driving import advance, start_from_the_window
+from tests.gui.driving import advance, key_click, start_from_the_window, state_of
 
 
 def key_to_whatever_has_focus(qtbot: QtBot, key: Qt.Key) -> None:
@@ -17,7 +17,7 @@ def key_to_whatever_has_focus(qtbot: QtBot, key: Qt.Key) -> None:
     QApplication.processEvents()  # window activation arrives as an event, as on a desktop
     target = QApplication.focusWidget() or QApplication.activeWindow()
     assert isinstance(target, QWidget)
-    qtbot.keyClick(target, key)
+    key_click(target, key)
 
 
 def test_icing_started_during_a_session_leaves_space_arrows_and_esc_with_the_player(
@@ -25,14 +25,14 @@ def test_icing_started_during_a_session_leaves_space_arrows_and_esc_with_the_pla
 ) -> None:
     player = start_from_the_window(qtbot, coach_app, "Hip and knee strength (weeks 3–6)")
     advance(player, fake_clock, 2)
-    qtbot.keyClick(coach_app.window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    key_click(coach_app.window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
     assert coach_app.ice.controller.running
     assert coach_app.ice.icing_window.isVisible()
 
     key_to_whatever_has_focus(qtbot, Qt.Key.Key_Space)
-    assert player.engine.state is EngineState.PAUSED
+    assert state_of(player) is EngineState.PAUSED
     key_to_whatever_has_focus(qtbot, Qt.Key.Key_Space)
-    assert player.engine.state is EngineState.RUNNING
+    assert state_of(player) is EngineState.RUNNING
     step = player.engine.index
     key_to_whatever_has_focus(qtbot, Qt.Key.Key_Right)
     assert player.engine.index == step + 1
@@ -56,6 +56,6 @@ def test_keys_pressed_in_the_icing_window_during_a_session_go_to_the_player(
 
     key_to_whatever_has_focus(qtbot, Qt.Key.Key_Space)
 
-    assert player.engine.state is EngineState.PAUSED
+    assert state_of(player) is EngineState.PAUSED
     assert coach_app.ice.controller.running
     assert window.confirm_box is None

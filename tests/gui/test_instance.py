@@ -6,7 +6,7 @@ import socket
 import stat
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,8 +21,8 @@ from coach.core.store.adherence import AdherenceStore
 from coach.gui.app import CoachApp
 from coach.gui.instance import InstanceServer, hand_over
 from tests.conftest import REPO
-
-STARTUP_TIMEOUT = 30.0
+from tests.gui import running_app
+from tests.helpers import scaled
 
 
 def test_requests_are_one_line_of_json() -> None:
@@ -50,9 +50,10 @@ def ask(qtbot: QtBot, name: str, line: bytes) -> dict[str, object]:
     """What the server answers to `line`, asked without blocking the event loop the server runs on."""
     client = QLocalSocket()
     client.connectToServer(name)
-    qtbot.waitUntil(lambda: client.state() is QLocalSocket.LocalSocketState.ConnectedState, timeout=5000)
+    budget = round(running_app.ANSWER_SECONDS * 1000)  # stretched for a busy machine by the qtbot
+    qtbot.waitUntil(lambda: client.state() is QLocalSocket.LocalSocketState.ConnectedState, timeout=budget)
     client.write(line + b"\n")
-    qtbot.waitUntil(client.canReadLine, timeout=5000)
+    qtbot.waitUntil(client.canReadLine, timeout=budget)
     answer: dict[str, object] = json.loads(bytes(client.readLine().data()))
     client.abort()
     return answer
@@ -70,8 +71,14 @@ def test_the_server_answers_each_request_with_the_handlers_sentence(qtbot: QtBot
     server = InstanceServer(name, handler)
     assert server.listen()
     try:
-        assert ask(qtbot, name, b'{"command": "ice", "minutes": 5}') == {"ok": True, "message": "started"}
-        assert ask(qtbot, name, b'{"command": "ice", "minutes": 25}') == {"ok": False, "message": "too long"}
+        assert ask(qtbot, name, b'{"command": "ice", "minutes": 5}') == {
+            "ok": True,
+            "message": "started",
+        }
+        assert ask(qtbot, name, b'{"command": "ice", "minutes": 25}') == {
+            "ok": False,
+            "message": "too long",
+        }
         assert ask(qtbot, name, b"garbage")["ok"] is False
     finally:
         server.close()
@@ -181,16 +188,6 @@ def _env(data: Path) -> dict[str, str]:
     return {**os.environ, "QT_QPA_PLATFORM": "offscreen", "COACH_DATA_DIR": str(data)}
 
 
-def _wait_for(
-    qtbot: QtBot, condition: Callable[[], bool], what: str, timeout: float = STARTUP_TIMEOUT
-) -> None:
-    """Wait (bounded, without sleeping) for another process to do something we can see."""
-    try:
-        qtbot.waitUntil(condition, timeout=int(timeout * 1000))
-    except TimeoutError:
-        pytest.fail(f"timed out after {timeout:g} s waiting for {what}")
-
-
 def _second_launch(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """Run `coach ARGS` as a second process on the same data folder."""
     return subprocess.run(
@@ -199,7 +196,7 @@ def _second_launch(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
         env=_env(data),
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=scaled(60),
     )
 
 
@@ -216,23 +213,15 @@ def first_app(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[subprocess.Popen[s
     )
     name = server_name(data)
     try:
-        _wait_for(
-            qtbot,
-            lambda: (
-                process.poll() is not None or hand_over(name, Request("ping"), timeout_ms=200) is not None
-            ),
-            "the first app to listen",
-        )
-        assert process.poll() is None, f"the first app exited: {process.communicate()}"
+        running_app.wait_until_listening(qtbot, process, name)
         yield process, data
     finally:
         if process.poll() is None:
-            hand_over(name, Request("quit"), timeout_ms=2000)
+            running_app.ask(name, Request("quit"))
             try:
-                process.wait(timeout=15)
+                running_app.closed(process)
             except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+                running_app.end(process)
         process.communicate()
 
 
@@ -257,10 +246,10 @@ def test_a_second_coach_ice_reaches_the_first_app(
             store.close()
         return [(r.planned_minutes, r.status) for r in runs] == [(5, IcingStatus.OPEN)]
 
-    _wait_for(qtbot, first_recorded_it, "the first app's open icing row")
+    qtbot.waitUntil(first_recorded_it, timeout=30_000)  # stretched for a busy machine by the qtbot
     assert process.poll() is None, "the first app is still running"
-    hand_over(server_name(data), Request("quit"))
-    assert process.wait(timeout=15) == 0
+    running_app.ask(server_name(data), Request("quit"))
+    assert running_app.closed(process) == 0
     store = AdherenceStore.open(data / "coach.db")
     try:
         assert store.icing_runs()[0].status is IcingStatus.STOPPED, "quitting records the run"

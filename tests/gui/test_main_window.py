@@ -11,9 +11,11 @@ from coach.core.paths import Places
 from coach.core.session.clock import FakeClock
 from coach.core.settings import Settings, load_settings
 from coach.core.store.adherence import AdherenceStore
-from coach.gui.app import CoachApp, Services, first_window
+from coach.gui.app import CoachApp, Services
+from coach.gui.start import first_window
 from coach.services.voice import NullVoice
 from tests.conftest import write
+from tests.gui.driving import key_click
 
 
 def test_the_window_lists_routines_and_shows_the_chosen_one(coach_app: CoachApp) -> None:
@@ -71,7 +73,7 @@ def test_beeps_and_voice_choices_persist(qtbot: QtBot, coach_app: CoachApp, plac
 
 
 def test_f1_shows_the_warning_signs(qtbot: QtBot, coach_app: CoachApp) -> None:
-    qtbot.keyClick(coach_app.window, Qt.Key.Key_F1)
+    key_click(coach_app.window, Qt.Key.Key_F1)
 
     box = coach_app.window.findChild(QMessageBox, "warning-signs")
     assert box is not None

@@ -62,7 +62,7 @@ def test_a_refusal_is_shown_in_a_message_and_nothing_is_announced(
 
 
 def test_a_refusal_can_be_said_in_the_asking_window_instead(qtbot: QtBot, store: AdherenceStore) -> None:
-    runner, lines = OperationRunner(over(store)), []
+    runner, lines = OperationRunner(over(store)), list[str]()
 
     assert runner.run(refuse, show_refusal=lines.append) is None
 
@@ -83,7 +83,7 @@ def test_a_store_failure_is_shown_as_a_warning(qtbot: QtBot, store: AdherenceSto
 
 
 def test_a_file_that_cannot_be_written_is_said_with_its_place(qtbot: QtBot, store: AdherenceStore) -> None:
-    runner, window, lines = OperationRunner(over(store)), QWidget(), []
+    runner, window, lines = OperationRunner(over(store)), QWidget(), list[str]()
     qtbot.addWidget(window)
 
     assert runner.run(disk_full, window) is None
@@ -102,9 +102,12 @@ def test_a_store_that_fails_while_a_window_reads_is_said_not_raised(
     runner, window, drawn = OperationRunner(over(store)), QWidget(), []
     qtbot.addWidget(window)
 
-    with runner.reading(window):
+    def draw() -> None:
         drawn.append("the streak")
         raise StoreError("the history file is damaged; it was moved aside")
+
+    with runner.reading(window):
+        draw()
 
     assert drawn == ["the streak"]
     assert runner.message_box is not None

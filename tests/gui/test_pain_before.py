@@ -8,6 +8,7 @@ from pytestqt.qtbot import QtBot
 from coach.core.history.records import SessionStatus
 from coach.gui.app import CoachApp
 from coach.gui.pain_before import PainBeforePage
+from tests.gui.driving import click, key_click
 
 TITLE = "Hip and knee strength (weeks 3–6)"
 
@@ -16,7 +17,7 @@ def _press_start(qtbot: QtBot, coach_app: CoachApp) -> PainBeforePage:
     window = coach_app.window
     titles = [window.routine_list.item(i).text() for i in range(window.routine_list.count())]
     window.routine_list.setCurrentRow(titles.index(TITLE))
-    qtbot.mouseClick(window.start_button, Qt.MouseButton.LeftButton)
+    click(window.start_button)
     page = coach_app.sessions.pain_page
     assert page is not None
     assert window.pages.currentWidget() is page
@@ -25,10 +26,10 @@ def _press_start(qtbot: QtBot, coach_app: CoachApp) -> PainBeforePage:
 
 def test_start_asks_the_pain_before_and_stores_one_tap(qtbot: QtBot, coach_app: CoachApp) -> None:
     page = _press_start(qtbot, coach_app)
-    assert coach_app.sessions.player is None
-    assert coach_app.coach.store.sessions() == []  # nothing is started until it is answered or skipped
+    # nothing is started until it is answered or skipped
+    assert (coach_app.sessions.player, coach_app.coach.store.sessions()) == (None, [])
 
-    qtbot.mouseClick(page.buttons[3], Qt.MouseButton.LeftButton)
+    click(page.buttons[3])
 
     assert coach_app.sessions.player is not None
     assert coach_app.window.pages.currentWidget() is coach_app.sessions.player
@@ -39,7 +40,7 @@ def test_start_asks_the_pain_before_and_stores_one_tap(qtbot: QtBot, coach_app: 
 def test_a_digit_key_answers_at_once(qtbot: QtBot, coach_app: CoachApp) -> None:
     page = _press_start(qtbot, coach_app)
 
-    qtbot.keyClick(page, Qt.Key.Key_7)
+    key_click(page, Qt.Key.Key_7)
 
     [record] = coach_app.coach.store.sessions()
     assert record.pain_before == 7
@@ -48,7 +49,7 @@ def test_a_digit_key_answers_at_once(qtbot: QtBot, coach_app: CoachApp) -> None:
 def test_esc_skips_and_starts_without_a_score(qtbot: QtBot, coach_app: CoachApp) -> None:
     page = _press_start(qtbot, coach_app)
 
-    qtbot.keyClick(page, Qt.Key.Key_Escape)
+    key_click(page, Qt.Key.Key_Escape)
 
     assert coach_app.sessions.player is not None
     [record] = coach_app.coach.store.sessions()
@@ -59,7 +60,7 @@ def test_back_returns_to_the_routines_without_a_session(qtbot: QtBot, coach_app:
     page = _press_start(qtbot, coach_app)
     assert not coach_app.window.start_action.isEnabled()
 
-    qtbot.mouseClick(page.back_button, Qt.MouseButton.LeftButton)
+    click(page.back_button)
 
     assert coach_app.sessions.player is None
     assert coach_app.sessions.pain_page is None

@@ -14,7 +14,17 @@ from coach.core.session.timer import countdown_text
 from coach.gui.app import CoachApp, Services
 from coach.gui.session_end import SessionEndPage
 from coach.services.sound import Cue
-from tests.gui.driving import advance, answer_stop, finish_a_session, press, start_from_the_window
+from tests.gui.driving import (
+    advance,
+    answer_stop,
+    click,
+    finish_a_session,
+    key_click,
+    press,
+    start_from_the_window,
+    state_of,
+    type_text,
+)
 from tests.gui.fakes import RecordingInhibitor, RecordingSound, RecordingVoice
 
 # hip-strength.toml: clamshells 3 × 12 each side, 3 s a rep, 60 s rest.
@@ -58,7 +68,7 @@ def test_space_pauses_and_resumes(qtbot: QtBot, coach_app: CoachApp, fake_clock:
     press(qtbot, player, Qt.Key.Key_Space)
     advance(player, fake_clock, 30)
 
-    assert player.engine.state is EngineState.PAUSED
+    assert state_of(player) is EngineState.PAUSED
     assert player.state_label.isVisible()
     assert player.state_label.text() == "Paused — press Space to carry on"
     assert player.countdown.text() == "3"
@@ -67,7 +77,7 @@ def test_space_pauses_and_resumes(qtbot: QtBot, coach_app: CoachApp, fake_clock:
     press(qtbot, player, Qt.Key.Key_Space)
     advance(player, fake_clock, 1)
 
-    assert player.engine.state is EngineState.RUNNING
+    assert state_of(player) is EngineState.RUNNING
     assert not player.state_label.isVisible()
     assert player.countdown.text() == "2"
 
@@ -98,9 +108,9 @@ def test_esc_asks_first_and_keep_going_carries_on(
 
     press(qtbot, player, Qt.Key.Key_Escape)
 
-    assert player.engine.state is EngineState.PAUSED
+    assert state_of(player) is EngineState.PAUSED
     answer_stop(qtbot, player, stop=False)
-    assert player.engine.state is EngineState.RUNNING
+    assert state_of(player) is EngineState.RUNNING
     assert not player.confirm_bar.isVisible()
     assert coach_app.window.pages.currentWidget() is player
 
@@ -158,12 +168,12 @@ def test_the_end_of_a_session_stores_pain_note_and_warning_signs(
     page.pain_slider.setValue(6)
     assert page.pain_advice.text().startswith("Above 5 is too much")
     assert not page.doctor.isVisible()
-    qtbot.mouseClick(page.answers["night_pain"].button(1), Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(page.answers["swelling"].button(0), Qt.MouseButton.LeftButton)
+    click(page.answers["night_pain"].button(1))
+    click(page.answers["swelling"].button(0))
     assert page.doctor.isVisible()
     assert "talk to a doctor" in page.doctor.text()
-    qtbot.keyClicks(page.note, "stairs were hard")
-    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    type_text(page.note, "stairs were hard")
+    click(page.save_button)
 
     [record] = coach_app.coach.store.sessions()
     assert record.status is SessionStatus.COMPLETED
@@ -178,7 +188,7 @@ def test_skipping_the_questions_stores_no_answers(
 ) -> None:
     page = finish_a_session(qtbot, coach_app, fake_clock)
 
-    qtbot.mouseClick(page.skip_button, Qt.MouseButton.LeftButton)
+    click(page.skip_button)
 
     [record] = coach_app.coach.store.sessions()
     assert record.pain is None
@@ -214,7 +224,7 @@ def test_a_whole_session_runs_to_the_end_on_null_services(
     qtbot: QtBot, coach_app: CoachApp, fake_clock: FakeClock
 ) -> None:
     player = start_from_the_window(qtbot, coach_app, "Gentle start: hip and knee holds (weeks 1–2)")
-    while player.engine.state is EngineState.RUNNING:
+    while state_of(player) is EngineState.RUNNING:
         advance(player, fake_clock, min(player.engine.remaining(), 7.0))
 
     qtbot.waitUntil(lambda: isinstance(coach_app.window.pages.currentWidget(), SessionEndPage))
@@ -253,10 +263,10 @@ def test_answers_are_kept_when_the_page_is_left_with_esc(
 ) -> None:
     page = finish_a_session(qtbot, coach_app, fake_clock)
     page.pain_slider.setValue(7)
-    qtbot.mouseClick(page.answers["night_pain"].button(1), Qt.MouseButton.LeftButton)
+    click(page.answers["night_pain"].button(1))
 
     page.setFocus()
-    qtbot.keyClick(page, Qt.Key.Key_Escape)
+    key_click(page, Qt.Key.Key_Escape)
 
     [record] = coach_app.coach.store.sessions()
     assert record.pain == 7
@@ -268,7 +278,7 @@ def test_skipping_through_to_the_end_is_not_called_complete(
     qtbot: QtBot, coach_app: CoachApp, fake_clock: FakeClock
 ) -> None:
     player = start_from_the_window(qtbot, coach_app, "Hip and knee strength (weeks 3–6)")
-    while player.engine.state is EngineState.RUNNING:
+    while state_of(player) is EngineState.RUNNING:
         press(qtbot, player, Qt.Key.Key_Right)
 
     qtbot.waitUntil(lambda: isinstance(coach_app.window.pages.currentWidget(), SessionEndPage))

@@ -7,7 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+import pytest
+from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
 from coach.core.history.records import SessionStatus
@@ -23,6 +24,7 @@ from coach.gui.player import PlayerView
 from coach.gui.recovery import RecoveryDialog
 from coach.gui.session_end import SessionEndPage
 from tests.conftest import REPO, write
+from tests.gui.driving import click, state_of
 
 CHILD = REPO / "tests" / "fault" / "gui_session_child.py"
 STEPS_BEFORE_KILL = 40
@@ -63,6 +65,7 @@ def open_app(qtbot: QtBot, places: Places, clock: FakeClock) -> CoachApp:
     return app
 
 
+@pytest.mark.slow
 def test_a_killed_session_is_offered_on_the_next_start_and_resumes_with_every_step_intact(
     qtbot: QtBot, places: Places, data_dir: Path, fake_clock: FakeClock
 ) -> None:
@@ -80,14 +83,14 @@ def test_a_killed_session_is_offered_on_the_next_start_and_resumes_with_every_st
         assert f"The {record.steps_completed} of {record.steps_total} reps and holds you did are saved" in (
             dialog.informativeText()
         )
-        qtbot.mouseClick(dialog.resume_button, Qt.MouseButton.LeftButton)
+        click(dialog.resume_button)
 
         player = app.sessions.player
         assert player is not None
         steps = plan_steps(player.routine)
         assert player.engine.index == resume_point(steps, reported)
-        assert player.engine.state is EngineState.RUNNING
-        while player.engine.state is EngineState.RUNNING:
+        assert state_of(player) is EngineState.RUNNING
+        while state_of(player) is EngineState.RUNNING:
             fake_clock.advance(min(player.engine.remaining(), 30.0))
             player.tick()
         qtbot.waitUntil(lambda: isinstance(app.window.pages.currentWidget(), SessionEndPage))
@@ -121,7 +124,7 @@ def test_a_killed_session_can_be_closed_as_stopped_early(
         dialog = app.sessions.recovery_dialog
         assert dialog is not None
         qtbot.waitUntil(dialog.isVisible)
-        qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+        click(dialog.close_button)
 
         [record] = app.coach.store.sessions()
         assert record.status is SessionStatus.STOPPED

@@ -16,6 +16,7 @@ from coach.core.store.adherence import AdherenceStore
 from coach.gui.app import CoachApp, Services
 from coach.gui.reminders import ReminderScheduler
 from tests.conftest import REPO
+from tests.gui.conftest import close
 from tests.helpers import over, reps, routine
 
 
@@ -123,6 +124,7 @@ def test_reminders_missed_over_days_of_sleep_show_once(
 def test_the_dialog_saves_days_and_time(coach_app: CoachApp, data_dir: Path) -> None:
     coach_app.ice.reminders_action.trigger()
     dialog = coach_app.ice.reminder_dialog
+    assert dialog is not None
     assert dialog.isVisible()
     dialog.day_boxes[1].setChecked(True)
     dialog.day_boxes[4].setChecked(True)
@@ -163,7 +165,7 @@ def test_a_reminder_missed_while_the_app_was_closed_shows_when_it_starts(
         assert len(notifier.shown) == 1
         assert app.ice.reminders.prompt.isVisible()
     finally:
-        app.close()
+        close(app)
 
 
 def test_no_reminder_once_todays_dose_is_done(

@@ -99,6 +99,7 @@ def first_page_text(pdf: Path) -> str:
     return " ".join(done.stdout.split())
 
 
+@pytest.mark.slow
 def test_the_first_page_carries_the_prescription_the_signs_and_the_pain_above_the_limit(
     qtbot: QtBot, store: AdherenceStore, tmp_path: Path
 ) -> None:

@@ -41,7 +41,8 @@ class OpenedUrls(QObject):
 @pytest.fixture
 def file_manager() -> Iterator[OpenedUrls]:
     opened = OpenedUrls()
-    QDesktopServices.setUrlHandler("file", opened, "open")
+    # PySide6 takes the slot's name as text and refuses bytes, which its stub asks for
+    QDesktopServices.setUrlHandler("file", opened, "open")  # type: ignore[arg-type]
     yield opened
     QDesktopServices.unsetUrlHandler("file")
 

@@ -23,6 +23,7 @@ from coach.gui.start import (
     find_desktop_services,
     first_window,
 )
+from tests.helpers import scaled, scaled_ms
 
 # Each is part of the app, and each waits until after the first paint or until it is asked for.
 LATER = (
@@ -78,6 +79,7 @@ def _loaded_before_the_first_paint(data_dir: Path) -> set[str]:
     return set(json.loads(done.stdout.strip().splitlines()[-1]))
 
 
+@pytest.mark.slow
 def test_the_first_window_loads_nothing_it_does_not_show(data_dir: Path) -> None:
     # Given a first start: no library kept from an earlier one
     # When it checks for a running app and shows the first window
@@ -89,6 +91,7 @@ def test_the_first_window_loads_nothing_it_does_not_show(data_dir: Path) -> None
     assert set(READING) <= loaded
 
 
+@pytest.mark.slow
 def test_a_later_start_paints_the_library_it_kept_without_reading_the_files(places: Places) -> None:
     # Given the library an earlier start read and kept, and nothing changed since
     places.data_dir.mkdir(parents=True)
@@ -155,7 +158,7 @@ def test_the_desktop_services_are_found_off_the_gui_thread(monkeypatch: pytest.M
 
     def slow_lookup() -> _Recorder:
         threads.append(threading.current_thread().name)
-        assert release_lookup.wait(10)
+        assert release_lookup.wait(scaled(10))
         return found
 
     monkeypatch.setattr("coach.services.notify.make_notifier", slow_lookup)
@@ -167,7 +170,7 @@ def test_the_desktop_services_are_found_off_the_gui_thread(monkeypatch: pytest.M
     notifier.notify("Icing done", "too early: dropped")
     inhibitor.inhibit("Guided exercise session")
     release_lookup.set()
-    worker.join(10)
+    worker.join(scaled(10))
     notifier.notify("Icing done", "Take the ice off.")
 
     # Then the GUI thread never waited, and the screen is kept awake as asked once the service is there
@@ -203,12 +206,13 @@ _SETTLED = (
     "watch = QTimer()\n"
     "watch.timeout.connect(look)\n"
     "watch.start(5)\n"
-    "QTimer.singleShot(20000, app.quit)\n"
+    "QTimer.singleShot(int(sys.argv[1]), app.quit)\n"
     "from coach.gui.main import run_app\n"
     "run_app(['coach'])\n"
 )
 
 
+@pytest.mark.slow
 def test_the_writing_library_loads_when_the_app_idles_after_its_start(tmp_path: Path) -> None:
     # Given a history made and checked today (opening it needs no schema step, nothing is written)
     from datetime import UTC, datetime
@@ -220,7 +224,11 @@ def test_the_writing_library_loads_when_the_app_idles_after_its_start(tmp_path: 
 
     # When the app starts and nobody does anything
     done = subprocess.run(
-        [sys.executable, "-c", _SETTLED], capture_output=True, text=True, env=env, timeout=60
+        [sys.executable, "-c", _SETTLED, str(scaled_ms(20))],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=scaled(60),
     )
 
     # Then sqlite-utils is loaded all the same: the first step recorded will not wait the 45 ms it takes

@@ -14,12 +14,11 @@ from pytestqt.qtbot import QtBot
 from coach.core.history.records import IcingStatus, SessionStatus
 from coach.core.requests import Request, server_name
 from coach.core.store.adherence import AdherenceStore
-from coach.gui.instance import hand_over
 from coach.gui.stopping import StopOnSignal
 from tests.conftest import REPO
+from tests.gui.running_app import ask, closed, end, wait_until_listening
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
-STARTUP_MS = 30_000
 
 
 def test_a_signal_reaches_the_event_loop_and_the_handlers_go_back(qtbot: QtBot) -> None:
@@ -46,14 +45,6 @@ def _start(data: Path, *args: str) -> subprocess.Popen[bytes]:
     )
 
 
-def _wait_until_listening(qtbot: QtBot, process: subprocess.Popen[bytes], name: str) -> None:
-    qtbot.waitUntil(
-        lambda: process.poll() is not None or hand_over(name, Request("ping"), timeout_ms=200) is not None,
-        timeout=STARTUP_MS,
-    )
-    assert process.poll() is None, "the app exited before it listened"
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("number", [signal.SIGTERM, signal.SIGINT])
 def test_a_stop_signal_saves_the_session_and_removes_the_socket(
@@ -63,16 +54,14 @@ def test_a_stop_signal_saves_the_session_and_removes_the_socket(
     name = server_name(data)
     app = _start(data, "run", "ice")  # straight into a guided session (icing alone asks no pain first)
     try:
-        _wait_until_listening(qtbot, app, name)
+        wait_until_listening(qtbot, app, name)
         assert Path(name).exists()
 
         app.send_signal(number)
 
-        assert app.wait(timeout=30) == 128 + number
+        assert closed(app) == 128 + number
     finally:
-        if app.poll() is None:
-            app.kill()
-            app.wait()
+        end(app)
     assert not Path(name).exists()
     store = AdherenceStore.open(data / "coach.db")
     try:
@@ -88,18 +77,17 @@ def test_the_socket_of_a_killed_app_is_taken_over_by_the_next(qtbot: QtBot, tmp_
     data = tmp_path / "data"
     name = server_name(data)
     killed = _start(data)
-    _wait_until_listening(qtbot, killed, name)
-    killed.kill()
-    killed.wait()
+    try:
+        wait_until_listening(qtbot, killed, name)
+    finally:
+        end(killed)  # SIGKILL
     assert Path(name).exists(), "SIGKILL leaves the socket file behind"
 
     second = _start(data)
     try:
-        _wait_until_listening(qtbot, second, name)
-        hand_over(name, Request("quit"))
-        assert second.wait(timeout=30) == 0
+        wait_until_listening(qtbot, second, name)
+        ask(name, Request("quit"))
+        assert closed(second) == 0
     finally:
-        if second.poll() is None:
-            second.kill()
-            second.wait()
+        end(second)
     assert not Path(name).exists()

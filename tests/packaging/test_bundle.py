@@ -15,13 +15,15 @@ from pytestqt.qtbot import QtBot
 
 from coach import __version__
 from coach.core.requests import Request, server_name
-from coach.gui.instance import hand_over
 from tests.conftest import REPO
+from tests.gui import running_app
+from tests.helpers import scaled
 
 BUNDLE = REPO / "dist" / "rehab-coach" / "rehab-coach"
 
 pytestmark = [
     pytest.mark.bundle,
+    pytest.mark.slow,
     pytest.mark.skipif(not BUNDLE.is_file(), reason="no standalone build: run python3 dev.py bundle"),
 ]
 
@@ -32,7 +34,12 @@ def _env(data: Path) -> dict[str, str]:
 
 def _bundle(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [str(BUNDLE), *args], env=_env(data), cwd=data.parent, capture_output=True, text=True, timeout=120
+        [str(BUNDLE), *args],
+        env=_env(data),
+        cwd=data.parent,
+        capture_output=True,
+        text=True,
+        timeout=scaled(120),
     )
 
 
@@ -54,18 +61,14 @@ def test_the_build_opens_the_app_and_answers_a_second_launch(qtbot: QtBot, tmp_p
     )
     name = server_name(data)
     try:
-        qtbot.waitUntil(
-            lambda: app.poll() is not None or hand_over(name, Request("ping"), timeout_ms=200) is not None,
-            timeout=60_000,
-        )
-        assert app.poll() is None, app.communicate()
+        running_app.wait_until_listening(qtbot, app, name)
         history = _bundle(data, "history", "--window")
         assert history.returncode == 0, history.stderr
         assert "history is now in front" in history.stdout
     finally:
         if app.poll() is None:
-            hand_over(name, Request("quit"), timeout_ms=2000)
-        _, errors = app.communicate(timeout=30)
+            running_app.ask(name, Request("quit"))
+        _, errors = app.communicate(timeout=scaled(running_app.CLOSING_SECONDS))
 
     assert app.returncode == 0, errors
     assert "Traceback" not in errors

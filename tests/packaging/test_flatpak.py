@@ -11,6 +11,8 @@ import pytest
 
 from tests.conftest import REPO
 
+pytestmark = pytest.mark.slow  # starts other processes
+
 FLATPAK = REPO / "packaging" / "flatpak"
 
 

@@ -72,11 +72,13 @@ def test_the_launcher_names_the_window_class_the_app_reports() -> None:
     assert DESKTOP_FILE.stem == APP_ID, "Wayland's app id is the desktop file's name"
 
 
+@pytest.mark.slow
 @needs_desktop_file_utils
 def test_desktop_file_validate_passes() -> None:
     validate_desktop_file(DESKTOP_FILE)
 
 
+@pytest.mark.slow
 @needs_appstream
 def test_appstreamcli_validate_passes() -> None:
     validate_metainfo(METAINFO)
@@ -97,6 +99,7 @@ def test_the_metainfo_launches_the_desktop_file_and_shows_the_readme_screenshots
     assert root.find("releases/release") is not None
 
 
+@pytest.mark.slow
 def test_the_icons_are_rendered_from_the_current_svg(tmp_path: Path) -> None:
     """Fails when the icon changed and packaging/render_icons.py was not run again."""
     result = subprocess.run(

@@ -11,6 +11,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO
+from tests.helpers import scaled
+
+pytestmark = pytest.mark.slow  # starts other processes
 
 
 @pytest.mark.skipif(
@@ -27,7 +30,7 @@ def test_every_window_reports_the_launchers_class_on_x11(tmp_path: Path) -> None
         check=False,
         cwd=REPO,
         env={**env, "PYTHONPATH": str(REPO)},
-        timeout=120,
+        timeout=scaled(120),
     )
 
     assert result.returncode == 0, result.stdout + result.stderr

@@ -116,6 +116,7 @@ def test_without_a_session_bus_there_is_no_inhibitor(monkeypatch: pytest.MonkeyP
     assert isinstance(make_inhibitor(), NullInhibitor)
 
 
+@pytest.mark.slow
 @needs_dbus_daemon
 def test_the_screensaver_on_the_bus_gets_inhibit_and_uninhibit(
     fake_desktop: FakeDesktop, private_bus: PrivateBus
@@ -133,11 +134,13 @@ def test_the_screensaver_on_the_bus_gets_inhibit_and_uninhibit(
     assert released == {"method": "UnInhibit", "args": [inhibited["args"][2]]}
 
 
+@pytest.mark.slow
 @needs_dbus_daemon
 def test_a_bus_without_a_screensaver_gives_no_inhibitor(private_bus: PrivateBus) -> None:
     assert isinstance(make_inhibitor(bus=private_bus.connection), NullInhibitor)
 
 
+@pytest.mark.slow
 @needs_dbus_daemon
 def test_a_screensaver_that_has_gone_is_logged_not_raised(
     fake_desktop: FakeDesktop, private_bus: PrivateBus, caplog: pytest.LogCaptureFixture

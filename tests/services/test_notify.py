@@ -90,6 +90,7 @@ def test_without_a_bus_or_tray_balloons_there_are_no_notifications(qapp: QApplic
     assert isinstance(make_notifier(BalloonTray(balloons=False)), NullNotifier)
 
 
+@pytest.mark.slow
 @needs_dbus_daemon
 def test_notifications_go_over_the_bus_to_the_desktop(
     fake_desktop: FakeDesktop, private_bus: PrivateBus
@@ -116,11 +117,13 @@ def test_notifications_go_over_the_bus_to_the_desktop(
     ]
 
 
+@pytest.mark.slow
 @needs_dbus_daemon
 def test_a_bus_without_the_notification_service_falls_back_to_the_tray(private_bus: PrivateBus) -> None:
     assert isinstance(make_notifier(BalloonTray(), bus=private_bus.connection), TrayNotifier)
 
 
+@pytest.mark.slow
 @needs_dbus_daemon
 def test_a_notification_service_that_has_gone_is_logged_not_raised(
     fake_desktop: FakeDesktop, private_bus: PrivateBus, caplog: pytest.LogCaptureFixture

@@ -34,6 +34,7 @@ def test_a_bus_that_is_not_connected_offers_no_services(qapp: QApplication) -> N
         QDBusConnection.disconnectFromBus("test-nowhere")
 
 
+@pytest.mark.slow
 @needs_dbus_daemon
 def test_a_python_int_goes_as_int32_which_the_screensaver_refuses(
     fake_desktop: FakeDesktop, private_bus: PrivateBus
@@ -48,6 +49,7 @@ def test_a_python_int_goes_as_int32_which_the_screensaver_refuses(
     assert fake_desktop.calls() == []
 
 
+@pytest.mark.slow
 @needs_dbus_daemon
 def test_a_typed_call_reaches_the_service_with_its_types(
     fake_desktop: FakeDesktop, private_bus: PrivateBus
@@ -60,6 +62,7 @@ def test_a_typed_call_reaches_the_service_with_its_types(
     assert fake_desktop.calls() == [{"method": "UnInhibit", "args": [3_000_000_000]}]
 
 
+@pytest.mark.slow
 @needs_dbus_daemon
 @pytest.mark.qt_log_ignore("QMetaObject::invokeMethod: No such method")
 def test_arguments_of_the_wrong_type_are_a_bus_error(
@@ -73,6 +76,7 @@ def test_arguments_of_the_wrong_type_are_a_bus_error(
     assert fake_desktop.calls() == []
 
 
+@pytest.mark.slow
 @needs_dbus_daemon
 def test_a_service_that_is_not_there_is_a_bus_error(private_bus: PrivateBus) -> None:
     screen_saver = ServiceInterface(private_bus.connection, *SCREEN_SAVER)
@@ -81,6 +85,7 @@ def test_a_service_that_is_not_there_is_a_bus_error(private_bus: PrivateBus) -> 
         screen_saver("UnInhibit", uint32(17))
 
 
+@pytest.mark.slow
 @needs_dbus_daemon
 def test_a_running_service_is_available_and_an_absent_one_is_not(
     fake_desktop: FakeDesktop, private_bus: PrivateBus

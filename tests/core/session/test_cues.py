@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import cast
+
 import pytest
 
 from coach.core.clinical.safety import ICING_SKIN_CHECK_CUE
@@ -106,14 +108,19 @@ def test_every_kind_of_step_has_a_countdown_caption() -> None:
     assert {countdown_caption(step) for step in plan_steps(CLAMSHELLS)} >= {"left in this set", "rest left"}
 
 
+def moment(word: str, hold_left: int, until_change: float) -> RepMoment:
+    """A RepMoment equal to any whose `until_change` is within a rounding error of this one's."""
+    return RepMoment(word, hold_left, cast(float, pytest.approx(until_change)))
+
+
 def test_a_rep_with_a_hold_is_lift_then_hold_counting_down_then_lower() -> None:
     step = plan_steps(routine(reps(sets=1, reps=2, rep_seconds=2, hold_seconds=5)))[1]
 
-    assert rep_moment(step, 0.2) == RepMoment("lift", 0, pytest.approx(0.8))
-    assert rep_moment(step, 1.0) == RepMoment("hold", 5, pytest.approx(1.0))
+    assert rep_moment(step, 0.2) == moment("lift", 0, 0.8)
+    assert rep_moment(step, 1.0) == moment("hold", 5, 1.0)
     assert rep_moment(step, 2.5).line() == "lift – HOLD 4 – lower"  # type: ignore[union-attr]
-    assert rep_moment(step, 5.9) == RepMoment("hold", 1, pytest.approx(0.1))
-    assert rep_moment(step, 6.5) == RepMoment("lower", 0, pytest.approx(0.5))
+    assert rep_moment(step, 5.9) == moment("hold", 1, 0.1)
+    assert rep_moment(step, 6.5) == moment("lower", 0, 0.5)
     assert rep_moment(first(StepKind.REP, rep=1), 1.0) is None  # no hold: no moments
 
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import timedelta
 
@@ -25,7 +26,7 @@ from coach.core.session.events import (
 from tests.helpers import hold, reps, routine, timer
 
 
-def kinds(events: list[object]) -> list[str]:
+def kinds(events: Sequence[object]) -> list[str]:
     return [type(event).__name__ for event in events]
 
 
@@ -123,10 +124,12 @@ def test_toggle_pause_alternates(fake_clock: FakeClock) -> None:
     engine = SessionEngine(routine(hold()), fake_clock)
     engine.start()
 
-    engine.toggle_pause()
-    assert engine.state is EngineState.PAUSED
-    engine.toggle_pause()
-    assert engine.state is EngineState.RUNNING
+    states = []
+    for _ in range(2):
+        engine.toggle_pause()
+        states.append(engine.state)
+
+    assert states == [EngineState.PAUSED, EngineState.RUNNING]
 
 
 def test_resume_when_running_is_an_error(fake_clock: FakeClock) -> None:

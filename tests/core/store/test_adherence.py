@@ -197,7 +197,7 @@ def test_a_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "coach.db"
     AdherenceStore.open(path).close()
     db = Database(path)
-    db["_sqlite_migrations"].insert(
+    db.table("_sqlite_migrations").insert(
         {"migration_set": "rehab-coach", "name": "m999_from_the_future", "applied_at": "2030-01-01"}
     )
     db.close()
@@ -218,8 +218,7 @@ def test_a_backup_is_taken_before_a_migration_changes_a_database(tmp_path: Path)
     [backup] = list_backups(path)
     assert backup.id.endswith("-before-m002_warning_signs")
     assert backup.path.stat().st_mode & 0o777 == 0o600
-    backup = backup.path
-    assert "night_pain" not in session_columns(backup)
+    assert "night_pain" not in session_columns(backup.path)
     assert "night_pain" in session_columns(path)
 
 
@@ -464,7 +463,7 @@ def test_sessions_recorded_before_m004_fall_back_to_the_current_zone(tmp_path: P
     before()(schema.m002_warning_signs)
     with closing(Database(path)) as db:
         before.apply(db)
-        db["sessions"].insert(
+        db.table("sessions").insert(
             {
                 "routine_id": "r",
                 "started_at": "2026-03-02T23:30:00.000+00:00",

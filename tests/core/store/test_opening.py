@@ -22,7 +22,7 @@ from coach.core.store import writing
 from coach.core.store.adherence import AdherenceStore
 from coach.core.store.errors import StoreError
 from tests.conftest import EXAMPLE, REPO
-from tests.helpers import over
+from tests.helpers import over, scaled
 
 NOW = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 AS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
@@ -73,6 +73,7 @@ def test_a_damaged_file_is_moved_aside_untouched(tmp_path: Path) -> None:
     assert not path.exists()
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
 def test_a_read_only_file_is_said_to_be_read_only(reachable: Path) -> None:
     folder = reachable
@@ -86,6 +87,7 @@ def test_a_read_only_file_is_said_to_be_read_only(reachable: Path) -> None:
     assert "coach.db is read-only (or not yours); nothing was written" in said
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
 def test_a_read_only_folder_is_said_to_be_read_only(reachable: Path) -> None:
     folder = reachable / "data"
@@ -149,7 +151,12 @@ def _open_as_an_ordinary_user(database: Path) -> str:
     def run(code: str, *args: str) -> subprocess.CompletedProcess[str]:
         environ = {**os.environ, "PYTHONPATH": str(REPO)}
         return subprocess.run(
-            [*as_nobody, code, *args], cwd="/", env=environ, capture_output=True, text=True, timeout=60
+            [*as_nobody, code, *args],
+            cwd="/",
+            env=environ,
+            capture_output=True,
+            text=True,
+            timeout=scaled(60),
         )
 
     probe = run("import coach.core.store.adherence")
