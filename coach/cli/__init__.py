@@ -33,6 +33,7 @@ HANDLERS = {
     "backup": ("coach.cli.backup", "backup_command"),
     "advice": ("coach.cli.advice", "advice_command"),
     "review": ("coach.cli.advice", "review_command"),
+    "check-in": ("coach.cli.check_in", "check_in_command"),
     "today": ("coach.cli.launch", "today_command"),
     "desktop": ("coach.cli.desktop", "desktop_command"),
 }

@@ -6,10 +6,10 @@ import argparse
 import json
 from typing import IO, Any
 
-from coach.cli.parser import EXIT_OK
+from coach.cli.parser import EXIT_INVALID, EXIT_OK, UsageError
 from coach.core.clinical.pain_rule import Progression
 from coach.core.history.advice import RoutineAdvice
-from coach.core.operations import Coach, confirm_clinician_seen
+from coach.core.operations import Coach, accept_progression, confirm_clinician_seen
 from coach.core.operations.pause import open_sign
 from coach.core.operations.queries import all_advice
 
@@ -52,6 +52,8 @@ def advice_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> int:
         else:
             coach.backups = False  # a question takes no backup
         advices = all_advice(coach, include_simulated=args.include_simulated)
+        if args.accept is not None:
+            return _accept(args.accept, advices, coach, out)
     urgent = (paused := open_sign(coach)) is not None and paused.urgent
     if args.json:
         payload = {"routines": [_advice_json(a, urgent) for a in advices]}
@@ -62,6 +64,20 @@ def advice_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> int:
         out.write("No advice yet: do a routine and answer the pain questions.\n")
     for advice in advices:
         _write_text(advice, out)
+    return EXIT_OK
+
+
+def _accept(routine_id: str, advices: list[RoutineAdvice], coach: Coach, out: IO[str]) -> int:
+    """Write the proposed change for `routine_id` as the person's own copy (accept_progression)."""
+    found = next((a for a in advices if a.routine.id == routine_id), None)
+    if found is None:
+        raise UsageError(f"no advice for '{routine_id}'; 'coach advice' lists the routines advised on")
+    if found.proposal is None:
+        out.write(f"{routine_id}: {found.decision.value}, no change to take: {found.reason}\n")
+        return EXIT_INVALID
+    path = accept_progression(coach, found.proposal).value
+    out.writelines(f"  {c.exercise_name}: {c.before} → {c.after}\n" for c in found.proposal.changes)
+    out.write(f"Saved your own copy as {path}. It is used from now on; delete it to go back.\n")
     return EXIT_OK
 
 

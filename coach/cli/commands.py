@@ -97,6 +97,8 @@ def run_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> int:
         raise UsageError("--pain-before goes with --terminal or --instant; the app asks before the session")
     if not args.instant and args.warning_sign:
         raise UsageError("--warning-sign goes with --instant; otherwise it is asked")
+    if not args.instant and args.at is not None:
+        raise UsageError("--at goes with --instant: it places a simulated session")
     try:
         routine = _resolve_routine(args.routine, coach)
     except RoutineError as invalid:
@@ -123,6 +125,7 @@ def _run_instant(routine: Routine, coach: Coach, args: argparse.Namespace, out: 
     record = run_instant_session(
         coach,
         routine,
+        now=args.at,
         pain=args.pain,
         pain_before=args.pain_before,
         warning_signs=args.warning_sign,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import NoReturn
 
@@ -80,6 +80,12 @@ def build_parser() -> argparse.ArgumentParser:
     how.add_argument("--terminal", action="store_true", help="a real-time guided session in this terminal")
     how.add_argument("--instant", action="store_true", help="complete it at once on a simulated clock")
     run.add_argument(
+        "--at",
+        type=moment_value,
+        metavar="DATETIME",
+        help="with --instant, when the simulated session ends (YYYY-MM-DDTHH:MM, local time; default now)",
+    )
+    run.add_argument(
         "--pain", type=pain_value, metavar="N", help=f"pain during the session, {PAIN_MIN}-{PAIN_MAX}"
     )
     run.add_argument(
@@ -120,6 +126,29 @@ def build_parser() -> argparse.ArgumentParser:
     advice.add_argument("--include-simulated", action="store_true", help="include --instant sessions")
     advice.add_argument(
         "--seen-clinician", action="store_true", help="say a clinician has seen you since a warning sign"
+    )
+    advice.add_argument(
+        "--accept",
+        metavar="ROUTINE",
+        help="take the change proposed for ROUTINE into your own copy of it, as the app's button does",
+    )
+
+    check_in = commands.add_parser(
+        "check-in",
+        help="the next-morning check-in: how the knee is, night pain, warning signs",
+        description="Answer the morning check-in for yesterday's session, in this terminal or by options "
+        "(then nothing is asked). Example: coach check-in --pain 2 --woke-at-night no",
+    )
+    check_in.add_argument("--pain", type=pain_value, metavar="N", help="knee pain this morning, 0-10")
+    check_in.add_argument("--woke-at-night", choices=("yes", "no"), help="did knee pain wake you at night")
+    check_in.add_argument(
+        "--sign", action="append", default=[], metavar="KEY", help="a warning sign answered yes (repeatable)"
+    )
+    check_in.add_argument(
+        "--on",
+        type=day_value,
+        metavar="DATE",
+        help="the morning's date (default today); answers for the day before",
     )
 
     review = commands.add_parser(
@@ -167,6 +196,15 @@ def _add_backup(commands: argparse._SubParsersAction[_Parser]) -> None:
     listing.add_argument("--json", action="store_true", help="print JSON")
     restore = actions.add_parser("restore", help="put a backup in place (the current file is moved aside)")
     restore.add_argument("id", metavar="ID", help="a backup id from `coach backup list`")
+
+
+def moment_value(text: str) -> datetime:
+    """A moment as YYYY-MM-DDTHH:MM[:SS][±HH:MM]; without an offset it is local time."""
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a moment; write it as YYYY-MM-DDTHH:MM") from None
+    return moment if moment.tzinfo is not None else moment.astimezone()
 
 
 def day_value(text: str) -> date:

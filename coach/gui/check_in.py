@@ -2,7 +2,8 @@
 fuller red-flag list as one checklist. Skippable, never nagging.
 
 Whether to ask, and which warning signs, is the core's rule (coach.core.history.checkin); this dialog asks
-and stores the answers, or the skip, so the check-in is never asked twice. Closing it any way is a skip.
+and stores the answers, or the skip, so the check-in is never asked twice. Closing it any way (Skip, Esc,
+the window's close) stores whatever was answered, a ticked warning sign above all: a red flag is never lost.
 """
 
 from __future__ import annotations
@@ -138,8 +139,16 @@ class MorningCheckIn(QDialog):
         advice = warning_sign_advice(self._yes())
         self.doctor.setText(advice or "")
         self.doctor.setVisible(advice is not None)
+        self._show_pain_advice()  # never a "carry on" beside a ticked warning sign
         self.adjustSize()  # room for the "see a doctor" line, wrapped
         self.save_button.setEnabled(True)
+
+    def _show_pain_advice(self) -> None:
+        if self.pain is None or self._yes():
+            self.advice.setText("")
+            return
+        limit = self.record.pain_limit if self.record.pain_limit is not None else PAIN_ACCEPTABLE_MAX
+        self.advice.setText(morning_advice(self.pain, self.record.pain_before, limit))
 
     def _on_action(self) -> None:
         QTimer.singleShot(0, self, self._on_touched)  # after the slider has applied the action
@@ -150,22 +159,25 @@ class MorningCheckIn(QDialog):
     def _on_pain(self, value: int) -> None:
         self.pain = value
         self.value.setText(self.tr("{0} of 10").format(value))
-        limit = self.record.pain_limit if self.record.pain_limit is not None else PAIN_ACCEPTABLE_MAX
-        self.advice.setText(morning_advice(value, self.record.pain_before, limit))
+        self._show_pain_advice()
         self.save_button.setEnabled(True)
         self.adjustSize()  # room for the advice, wrapped
 
     def _on_finished(self, result: int) -> None:
-        """Store the answer (Save) or the skip (anything else), once."""
+        """Store the answers, once, whichever way the dialog was left: Save stores every answer (a box left
+        empty is a "no"); Skip, Esc or closing store what was answered (a ticked box is a "yes", an empty
+        one stays unanswered), and nothing answered is a skip."""
         if self.stored:
             return
         self.stored = True
         saved = result == QDialog.DialogCode.Accepted.value
-        pain = self.pain if saved else None
+        pain = self.pain
         checked = self.night_pain.checkedButton()
-        night = None if not saved or checked is None else checked is self.night_yes
-        # The checklist is answered by saving it: a box left empty is a "no".
-        flags = {key: box.isChecked() for key, box in self.red_flags.items()} if saved else None
+        night = None if checked is None else checked is self.night_yes
+        if saved:
+            flags: dict[str, bool] | None = {key: box.isChecked() for key, box in self.red_flags.items()}
+        else:
+            flags = {key: True for key, box in self.red_flags.items() if box.isChecked()} or None
         self.runner.run(
             lambda coach: answer_morning_check_in(
                 coach, self.record.id, pain, night_pain=night, red_flags=flags

@@ -133,13 +133,36 @@ def test_the_fuller_list_comes_once_a_week_and_every_box_is_an_answer(
     assert ask(coach_app, qtbot).red_flags != {}  # a week after the last answer
 
 
-def test_a_skipped_check_in_stores_no_warning_answer(coach_app: CoachApp, qtbot: QtBot) -> None:
+@pytest.mark.parametrize("leave", ["skip", "escape", "close"])
+def test_a_ticked_warning_sign_is_kept_whichever_way_the_check_in_is_left(
+    coach_app: CoachApp, qtbot: QtBot, leave: str
+) -> None:
     session_id = add_session(coach_app.coach.store, YESTERDAY, pain=3, hour=8)
     dialog = ask(coach_app, qtbot)
-    dialog.night_yes.click()
     dialog.red_flags["calf"].click()
 
-    click(dialog.skip_button)
+    if leave == "skip":
+        click(dialog.skip_button)
+    elif leave == "escape":
+        key_click(dialog, Qt.Key.Key_Escape)
+    else:
+        dialog.close()
 
-    assert coach_app.coach.store.session(session_id).warning_signs_reported == ()
-    assert coach_app.coach.store.last_answered("weekly") is None
+    record = coach_app.coach.store.session(session_id)
+    assert "calf" in record.warning_signs_reported
+    assert dict(record.warning_signs).get("injury") is None  # an empty box, not saved, stays unanswered
+    assert coach_app.coach.store.last_answered("weekly") is not None
+
+
+def test_no_carry_on_line_stands_beside_a_ticked_warning_sign(coach_app: CoachApp, qtbot: QtBot) -> None:
+    add_session(coach_app.coach.store, YESTERDAY, pain=3, hour=8)
+    dialog = ask(coach_app, qtbot)
+    dialog.slider.setValue(1)
+    assert dialog.advice.text() != ""
+
+    dialog.red_flags["calf"].click()
+
+    assert dialog.advice.text() == ""
+    assert dialog.doctor.text() == SEE_URGENT_CARE
+    dialog.red_flags["calf"].click()  # unticked: the morning's advice comes back
+    assert dialog.advice.text()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from coach.core.clinical.safety import MORNING_NIGHT_PAIN, check_pain, check_warning_sign
@@ -53,15 +53,17 @@ def answer_morning_check_in(
     *,
     night_pain: bool | None = None,
     red_flags: Mapping[str, bool] | None = None,
+    at: datetime | None = None,
 ) -> OpResult[SessionRecord]:
     """Store how the knee is the morning after a session (0-10; None: skipped, and never asked again), the
-    night-pain answer and, once a week, the fuller red-flag list; each answer kept with the session."""
+    night-pain answer and, once a week, the fuller red-flag list; each answer kept with the session.
+    `at`: when it was answered (default now; a script answering for a past morning gives it)."""
     problem = None if pain is None else check_pain(pain)
     for key in red_flags or {}:
         problem = problem or check_warning_sign(key)
     if problem:
         raise Refused(problem)
-    store, now = coach.store, coach.now()
+    store, now = coach.store, at or coach.now()
     store.record_morning_pain(session_id, pain, at=now)
     if night_pain is not None:
         store.record_warning_signs(

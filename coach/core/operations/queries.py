@@ -207,3 +207,20 @@ def recent_doses(coach: Coach) -> dict[date, int]:
         return {}
     today, _ = coach.today()
     return doses_by_day(coach.store.sessions_since(today - timedelta(days=ADVICE_LOOKBACK_DAYS)))
+
+
+def session_for_morning(coach: Coach, morning: date) -> SessionRecord | None:
+    """The session of the day before `morning` that its check-in answers for (the latest finished one not
+    asked about yet, scripted sessions included), or None."""
+    from coach.core.history.records import SessionStatus
+
+    if not coach.has_history:
+        return None
+    _, tz = coach.today()
+    day_before = morning - timedelta(days=1)
+    found = [
+        s
+        for s in coach.store.sessions_since(day_before, include_simulated=True)
+        if s.local_day(tz) == day_before and s.status is not SessionStatus.OPEN and not s.morning_asked
+    ]
+    return max(found, key=lambda s: (s.started_at, s.id), default=None)

@@ -1,0 +1,96 @@
+"""Scripted scenarios through the command line: sessions placed on a day (`--instant --at`), the morning
+check-in by options (`coach check-in`), and a proposed change taken (`coach advice --accept`)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from coach.cli import main
+from coach.cli.parser import EXIT_PAUSED
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def two_settled_days(capsys: pytest.CaptureFixture[str]) -> None:
+    today = date.today()
+    for back in (2, 1):
+        day = today - timedelta(days=back)
+        assert (
+            run(
+                capsys,
+                "run",
+                "hip-strength",
+                "--instant",
+                "--pain",
+                "2",
+                "--pain-before",
+                "2",
+                "--at",
+                f"{day}T18:00",
+            )[0]
+            == 0
+        )
+        code, out, _ = run(
+            capsys, "check-in", "--on", str(day + timedelta(days=1)), "--pain", "1", "--woke-at-night", "no"
+        )
+        assert code == 0
+        assert "1 of 10:" in out
+        assert out.endswith("Saved.\n")
+
+
+def test_a_session_placed_on_a_day_lands_on_that_day(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    day = date.today() - timedelta(days=3)
+
+    assert run(capsys, "run", "hip-strength", "--instant", "--at", f"{day}T18:00")[0] == 0
+
+    (session,) = json.loads(run(capsys, "history", "--json", "--include-simulated")[1])["sessions"]
+    assert session["local_date"] == str(day)
+    assert session["simulated"] is True
+
+
+def test_the_morning_check_in_by_options_is_stored_and_counts_for_the_advice(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    two_settled_days(capsys)
+
+    sessions = json.loads(run(capsys, "history", "--json", "--include-simulated")[1])["sessions"]
+    assert [s["morning_pain"] for s in sessions] == [1, 1]
+    (advice,) = json.loads(run(capsys, "advice", "--json", "--include-simulated")[1])["routines"]
+    assert advice["decision"] == "progress"
+
+
+def test_accepting_the_advice_writes_the_own_copy(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    two_settled_days(capsys)
+
+    code, out, _ = run(capsys, "advice", "--include-simulated", "--accept", "hip-strength")
+
+    assert code == 0
+    assert "→" in out
+    assert (data_dir / "routines" / "hip-strength.toml").is_file()
+
+
+def test_a_sign_ticked_at_the_morning_check_in_pauses_exercise(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    yesterday = date.today() - timedelta(days=1)
+    assert run(capsys, "run", "hip-strength", "--instant", "--at", f"{yesterday}T18:00")[0] == 0
+
+    code, out, _ = run(capsys, "check-in", "--sign", "calf")
+
+    assert code == 0
+    assert "urgent care" in out
+    assert run(capsys, "run", "hip-strength", "--instant")[0] == EXIT_PAUSED
+
+
+def test_at_goes_with_instant_only(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "run", "hip-strength", "--terminal", "--at", "2026-01-05T10:00")[0] == 2
