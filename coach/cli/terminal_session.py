@@ -8,7 +8,7 @@ Each answer is stored the moment it is given, so that Ctrl-C or the end of input
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from typing import IO
 
@@ -24,6 +24,7 @@ from coach.core.operations import (
     answer_session_end,
     begin_session,
 )
+from coach.core.operations.sessions import HURT_QUESTION, hurt_choices
 from coach.core.routines.model import Routine, estimated_minutes, is_icing_only
 from coach.core.words import count
 
@@ -69,7 +70,13 @@ def session_in_terminal(
     with keys() as pressed:
         TerminalPlayer(live.engine, out).play(pressed)
     end = ask_session_end(
-        coach, live.session_id, questions, out, pain=pain, icing_only=is_icing_only(live.routine)
+        coach,
+        live.session_id,
+        questions,
+        out,
+        pain=pain,
+        icing_only=is_icing_only(live.routine),
+        exercises=hurt_choices(live.routine),
     )
     record = end.record
     out.write(
@@ -94,15 +101,20 @@ def ask_session_end(
     *,
     pain: int | None = None,
     icing_only: bool = False,
+    exercises: Sequence[tuple[str, str]] = (),
 ) -> EndOfSession:
     """Ask the end-of-session questions (`pain` given answers that one), storing each answer at once.
 
     `icing_only`: the routine was icing alone, so the pain asked is the knee's now, with no exercise advice.
+    `exercises`: those the optional "which hurt?" question offers (the core's hurt_choices).
     """
     signs: dict[str, bool | None] = {sign.key: None for sign in SESSION_WARNING_SIGNS}
+    hurt: list[str] | None = None
 
     def store_answers(note: str = "") -> EndOfSession:
-        return answer_session_end(coach, session_id, pain=pain, warning_signs=signs, note=note).value
+        return answer_session_end(
+            coach, session_id, pain=pain, warning_signs=signs, note=note, hurt=hurt
+        ).value
 
     if questions.interactive:
         out.write(f"{INTRODUCTION}\n")
@@ -122,7 +134,23 @@ def ask_session_end(
         if doctor and not told:
             out.write(f"{doctor}\n")
             told = True
+    if exercises and not icing_only and questions.interactive:
+        hurt = _ask_hurt(questions, out, exercises)
     return store_answers(questions.ask(NOTE_QUESTION) or "")
+
+
+def _ask_hurt(questions: Questions, out: IO[str], exercises: Sequence[tuple[str, str]]) -> list[str] | None:
+    """The end page's optional "which hurt?", as numbers typed on one line (Enter: none)."""
+    out.write(f"{HURT_QUESTION}\n")
+    out.writelines(f"  {number}. {name}\n" for number, (_, name) in enumerate(exercises, 1))
+    while True:
+        answer = questions.ask("Their numbers, separated by spaces (Enter: none):")
+        if not answer:
+            return None if answer is None else []
+        picked = answer.replace(",", " ").split()
+        if all(p.isdigit() and 1 <= int(p) <= len(exercises) for p in picked):
+            return [exercises[int(p) - 1][0] for p in picked]
+        out.write(f"Please type numbers from 1 to {len(exercises)}, or press Enter.\n")
 
 
 def _ask_pain(questions: Questions, out: IO[str], question: str) -> int | None:

@@ -7,10 +7,13 @@ way (Done, Esc, closing the window) keeps it; the other windows hear of it once,
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -34,6 +37,7 @@ from coach.core.history.outcome import SessionOutcome, session_outcome
 from coach.core.history.records import SessionRecord
 from coach.core.operations import Changes, answer_session_end
 from coach.core.operations.queries import active_minutes
+from coach.core.operations.sessions import HURT_QUESTION
 from coach.gui import style
 from coach.gui.operations import OperationRunner
 
@@ -54,11 +58,13 @@ class SessionEndPage(QWidget):
         runner: OperationRunner,
         *,
         icing_only: bool = False,
+        exercises: Sequence[tuple[str, str]] = (),
     ) -> None:
         """`icing_only`: the routine was icing alone, so the page asks how the knee is now, not during it."""
         super().__init__()
         self.record = record
         self.icing_only = icing_only
+        self.exercises = tuple(exercises)
         self.runner = runner
         self.pain: int | None = None
         self.answers: dict[str, QButtonGroup] = {}
@@ -176,6 +182,19 @@ class SessionEndPage(QWidget):
         layout.addLayout(grid)
         layout.addWidget(self.doctor)
         layout.addSpacing(8)
+        self.hurt: dict[str, QCheckBox] = {}
+        if self.exercises and not self.icing_only:
+            layout.addWidget(_bold(self.tr(HURT_QUESTION)))
+            boxes = QHBoxLayout()
+            for exercise_id, name in self.exercises:
+                box = QCheckBox(name)
+                box.setAccessibleName(self.tr("Hurt: {0}").format(name))
+                box.toggled.connect(self._on_warning_answer)
+                self.hurt[exercise_id] = box
+                boxes.addWidget(box)
+            boxes.addStretch(1)
+            layout.addLayout(boxes)
+            layout.addSpacing(8)
 
     def _add_note_and_buttons(self, layout: QVBoxLayout) -> None:
         self.note = QLineEdit()
@@ -220,7 +239,12 @@ class SessionEndPage(QWidget):
         answers = {sign.key: self.answer(sign.key) for sign in SESSION_WARNING_SIGNS}
         end = self.runner.run(
             lambda coach: answer_session_end(
-                coach, self.record.id, pain=self.pain, warning_signs=answers, note=self.note.text()
+                coach,
+                self.record.id,
+                pain=self.pain,
+                warning_signs=answers,
+                note=self.note.text(),
+                hurt=[key for key, box in self.hurt.items() if box.isChecked()] if self.hurt else None,
             ),
             self,
             announce=False,

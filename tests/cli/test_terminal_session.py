@@ -28,7 +28,7 @@ def test_after_the_player_come_the_questions_and_a_yes_brings_see_a_doctor(
 ) -> None:
     out = io.StringIO()
     no_to_the_rest = ["n"] * (len(SESSION_WARNING_SIGNS) - 1)
-    questions = Questions(typed("2", "4", "y", *no_to_the_rest, " stairs hurt "), out, interactive=True)
+    questions = Questions(typed("2", "4", "y", *no_to_the_rest, "1", " stairs hurt "), out, interactive=True)
 
     end = session_in_terminal(
         over(store, fake_clock, library=library(PLAN)), PLAN, out, questions, scripted_keys(fake_clock)
@@ -41,6 +41,7 @@ def test_after_the_player_come_the_questions_and_a_yes_brings_see_a_doctor(
     assert text.count(SEE_A_DOCTOR) == 1
     record = store.session(end.record.id)
     assert (record.pain_before, record.pain, record.note) == (2, 4, "stairs hurt")
+    assert record.hurt == {PLAN.exercises[0].id}  # "which hurt?" answered with its number
     assert record.warning_signs == tuple(
         (sign.key, index == 0) for index, sign in enumerate(SESSION_WARNING_SIGNS)
     )

@@ -11,13 +11,14 @@ from coach.cli.questions import Questions
 from coach.cli.terminal_session import ask_session_end
 from coach.core.clinical.safety import SEE_A_DOCTOR_AGAIN, SESSION_WARNING_SIGNS
 from coach.core.operations import answer_session_end, start_session
+from coach.core.operations.sessions import hurt_choices
 from coach.core.session.clock import FakeClock
 from coach.core.store.adherence import AdherenceStore
 from coach.gui.operations import OperationRunner
 from coach.gui.session_end import SessionEndPage
 from tests.cli.fakes import typed
 from tests.gui.driving import click
-from tests.helpers import hold, over, routine
+from tests.helpers import hold, over, reps, routine
 
 PLAN = routine(hold(sets=1, seconds=10))
 PAIN = 6  # above the default limit: the pain advice has its own sentence
@@ -57,3 +58,21 @@ def test_the_end_page_and_the_terminal_show_the_same_sentences(
     assert page.doctor.text() == SEE_A_DOCTOR_AGAIN  # the firmer wording, not the milder one
     assert f"{PAIN} of 10: {page.pain_advice.text()}" in said
     assert page.doctor.text() in said
+
+
+def test_the_exercises_that_hurt_are_asked_on_the_end_page_and_stored(
+    qtbot: QtBot, store: AdherenceStore, fake_clock: FakeClock
+) -> None:
+    plan = routine(hold(sets=1, seconds=10), reps(exercise_id="squat"))
+    coach = over(store, fake_clock)
+    live = start_session(coach, plan).value
+    page = SessionEndPage(
+        store.session(live.session_id), OperationRunner(coach), exercises=hurt_choices(plan)
+    )
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+
+    click(page.hurt["squat"])
+
+    assert store.session(live.session_id).hurt == {"squat"}

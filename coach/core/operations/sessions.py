@@ -7,7 +7,7 @@ step in progress; the next start finds the open session and offers to carry it o
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -141,6 +141,15 @@ class EndOfSession:
     see_a_doctor: str | None  # the calm "please see a doctor" when a warning sign was answered yes
 
 
+# The end page's optional question (CLINICAL.md "What moves": easing goes first to the exercises that hurt).
+HURT_QUESTION = "Did any exercise hurt? Tick those that did (optional)."
+
+
+def hurt_choices(routine: Routine) -> tuple[tuple[str, str], ...]:
+    """The exercises the end of a session asks about, (id, name): every one but icing."""
+    return tuple((e.id, e.name) for e in routine.exercises if not e.icing)
+
+
 def answer_session_end(
     coach: Coach,
     session_id: int,
@@ -148,8 +157,10 @@ def answer_session_end(
     pain: int | None,
     warning_signs: Mapping[str, bool | None] | None = None,
     note: str = "",
+    hurt: Collection[str] | None = None,
 ) -> OpResult[EndOfSession]:
-    """Store the answers to the end-of-session questions (each may be asked again: the last answer stays)."""
+    """Store the answers to the end-of-session questions (each may be asked again: the last answer stays);
+    `hurt`: the exercises the person said hurt (None: not asked)."""
     problem = None if pain is None else check_pain(pain)
     for key in warning_signs or {}:
         problem = problem or check_warning_sign(key)
@@ -157,6 +168,8 @@ def answer_session_end(
         raise Refused(problem)
     store = coach.store
     store.record_pain(session_id, pain, note)
+    if hurt is not None:
+        store.record_hurt(session_id, hurt)
     if warning_signs is not None:
         store.record_warning_signs(session_id, warning_signs)
     record = store.session(session_id)

@@ -56,7 +56,7 @@ _SESSION_COLUMNS = ", ".join(
         *("id", "routine_id", "routine_title", "routine_path", "sessions_per_week", "started_at"),
         *("finished_at", "status", "steps_total", "simulated", "pain", "note", "utc_offset_minutes"),
         *("time_zone", "routine_hash", "routine_since", "morning_pain", "morning_at", "pain_before"),
-        "pain_limit",
+        *("pain_limit", "hurt"),
         *(sign.key for sign in SESSION_WARNING_SIGNS),
     ]
 )
@@ -419,6 +419,7 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords, DayRecords):
             morning_at,
             pain_before,
             pain_limit,
+            hurt,
             *sign_answers,
             steps_completed,
         ) = row
@@ -445,6 +446,7 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords, DayRecords):
             morning_at=datetime.fromisoformat(morning_at) if morning_at else None,
             pain_before=pain_before,
             pain_limit=pain_limit,
+            hurt=frozenset(hurt.split(",")) if hurt else frozenset(),
         )
 
     def _version_since(self, routine: Routine, local_day: date) -> str:

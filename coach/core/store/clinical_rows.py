@@ -5,7 +5,7 @@ A mixin of AdherenceStore (same database, same rule: each write its own committe
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from contextlib import AbstractContextManager
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -26,6 +26,12 @@ class ClinicalRecords(StoreConnection):
 
     def _session_row(self, session_id: int) -> dict[str, Any]:
         raise NotImplementedError
+
+    def record_hurt(self, session_id: int, exercise_ids: Collection[str]) -> None:
+        """Store which exercises the person said hurt in a session (m010; easing goes to those first)."""
+        with self._writing():
+            self._session_row(session_id)
+            self._db.table("sessions").update(session_id, {"hurt": ",".join(sorted(exercise_ids))})
 
     def record_pain_before(self, session_id: int, pain: int | None) -> None:
         """Store the one-tap pain score given just before a session (None: skipped)."""

@@ -202,7 +202,14 @@ class SessionFlow(QObject):
         if live.unsaved:  # the end (or the last steps) could not be written: try once more, say if not
             self.runner.run(lambda coach: live.save_unsaved(), self.window)
         self.runner.announce(Changes(sessions=True, steps=True))
-        page = SessionEndPage(live.record(), self.runner, icing_only=is_icing_only(live.routine))
+        from coach.core.operations.sessions import hurt_choices
+
+        page = SessionEndPage(
+            live.record(),
+            self.runner,
+            icing_only=is_icing_only(live.routine),
+            exercises=hurt_choices(live.routine),
+        )
         page.done.connect(self._on_session_closed)
         self.window.show_page(page)
 
