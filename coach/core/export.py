@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from pathlib import Path
 
-from coach.core.clinical.safety import SESSION_WARNING_SIGNS
+from coach.core.clinical.safety import KNEE_WARNING_SIGNS, SESSION_WARNING_SIGNS
 from coach.core.files import write_folder
 from coach.core.history.outcome import session_outcome
 from coach.core.history.period import Period
@@ -26,6 +26,10 @@ from coach.core.refusal import Refused
 from coach.core.store.adherence import AdherenceStore
 
 SESSIONS_FILE = "sessions.csv"
+# The fuller list's signs beyond the session's own two, each a column of sessions.csv.
+WEEKLY_SIGN_KEYS = tuple(
+    s.key for s in KNEE_WARNING_SIGNS if s.key not in {w.key for w in SESSION_WARNING_SIGNS}
+)
 STEPS_FILE = "steps.csv"
 ENCODING = "utf-8-sig"
 _FORMULA_STARTS = frozenset("=+-@\t\r")
@@ -51,6 +55,13 @@ SESSION_COLUMNS = (
     "simulated",
     # done, partly done, mostly skipped, stopped early, in progress; last, so older readers keep working
     "outcome",
+    # Added since (issue "a physiotherapist would sign it"), after the older columns: the pain before the
+    # session, when the morning was answered, each sign of the fuller weekly list (yes, no, or empty when
+    # not asked), and the exercises the person said hurt.
+    "pain_before",
+    "morning_at",
+    *WEEKLY_SIGN_KEYS,
+    "hurt",
 )
 STEP_COLUMNS = (
     "session_id",
@@ -123,6 +134,10 @@ def session_row(s: SessionRecord, tz: tzinfo | None = None) -> list[str]:
         *(signs.get(sign.key) for sign in SESSION_WARNING_SIGNS),
         s.simulated,
         session_outcome(s).value,
+        s.pain_before,
+        _local(s.morning_at, s, tz),
+        *(signs.get(key) for key in WEEKLY_SIGN_KEYS),
+        " ".join(sorted(s.hurt)),
     ]
     return [_text(v) for v in values]
 

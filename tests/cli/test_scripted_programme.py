@@ -3,6 +3,7 @@ check-in by options (`coach check-in`), and a proposed change taken (`coach advi
 
 from __future__ import annotations
 
+import csv
 import json
 from datetime import date, timedelta
 from pathlib import Path
@@ -94,3 +95,22 @@ def test_a_sign_ticked_at_the_morning_check_in_pauses_exercise(
 
 def test_at_goes_with_instant_only(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "run", "hip-strength", "--terminal", "--at", "2026-01-05T10:00")[0] == 2
+
+
+def test_the_csv_keeps_the_pain_before_the_morning_and_each_weekly_sign(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    yesterday = date.today() - timedelta(days=1)
+    assert (
+        run(capsys, "run", "hip-strength", "--instant", "--pain-before", "3", "--at", f"{yesterday}T18:00")[0]
+        == 0
+    )
+    assert run(capsys, "check-in", "--pain", "2", "--sign", "calf")[0] == 0
+
+    assert run(capsys, "export", "--csv", str(tmp_path / "out"), "--include-simulated")[0] == 0
+
+    text = (tmp_path / "out" / "sessions.csv").read_text(encoding="utf-8-sig")
+    (row,) = csv.DictReader(text.splitlines())
+    assert (row["pain_before"], row["morning_pain"], row["calf"], row["injury"]) == ("3", "2", "yes", "")
+    assert row["morning_at"].startswith(str(date.today()))
+    assert list(row)[: list(row).index("outcome") + 1][-1] == "outcome"  # the older columns keep their place
