@@ -148,9 +148,21 @@ def _figures(report: PeriodReport) -> list[tuple[str, str]]:
         *figures,
         ("Plan", f"{report.plan} sessions a week" if report.plan else "no plan yet"),
         ("Streak", f"{count(streak.current, streak.unit)} now, longest {count(streak.longest, streak.unit)}"),
-        ("Icing", count(report.icing, "time")),
+        ("Icing", f"{count(report.icing, 'time')}, {report.icing_minutes:.0f} minutes in all"),
+        ("Pain during sessions", _means(report)),
         ("Marked days", f"{report.marked.rest} planned rest, {report.marked.flare_up} flare-up"),
     ]
+
+
+def _means(report: PeriodReport) -> str:
+    first, last = report.pain_means
+    if first is None and last is None:
+        return "not recorded"
+
+    def said(value: float | None) -> str:
+        return "—" if value is None else f"{value:.1f}"
+
+    return f"mean {said(first)} of 10 in the first two weeks, {said(last)} in the last two"
 
 
 def _first_page(pages: _Pages, report: PeriodReport, today: date) -> None:
@@ -167,7 +179,9 @@ def _first_page(pages: _Pages, report: PeriodReport, today: date) -> None:
     pages.rows(_figures(report), (0.2, 0.8))
     _prescription(pages, report)
     _warning_signs(pages, report)
+    _reviews(pages, report)
     _pain_over_limit(pages, report)
+    _unsettled(pages, report)
 
 
 def _prescription(pages: _Pages, report: PeriodReport) -> None:
@@ -205,6 +219,56 @@ def _warning_signs(pages: _Pages, report: PeriodReport) -> None:
         pages.text(f"Reported after {count(len(report.warning_signs), 'session')} ({asked}):")
     for signs in report.warning_signs:
         pages.text(f"{_day(signs.day)} ({signs.routine_title}): {' '.join(signs.questions)} Yes.", indent=12)
+    for urgent in report.urgent:
+        pages.text(
+            f"URGENT, {_day(urgent.day)}: {' '.join(urgent.questions)} Told: {urgent.told} "
+            f"Sessions done after it in this period: {urgent.sessions_after}.",
+            indent=12,
+            bold=True,
+        )
+
+
+def _reviews(pages: _Pages, report: PeriodReport) -> None:
+    pages.heading("Reviews by a clinician")
+    if not report.reviews:
+        pages.text("None recorded in this period.")
+    for review in report.reviews:
+        note = f" ({review.note})" if review.note else ""
+        pages.text(f"{_day(review.seen_at.astimezone().date())}: seen; {review.said}{note}.", indent=12)
+
+
+def _unsettled(pages: _Pages, report: PeriodReport) -> None:
+    pages.heading("Mornings that had not settled")
+    if not report.unsettled:
+        pages.text("None: each morning answered was back within the limit and the pain before the session.")
+    for s in report.unsettled:
+        before = f", {s.pain_before} before the session" if s.pain_before is not None else ""
+        pages.text(
+            f"{_day(s.local_day())} ({s.routine_title}): {s.morning_pain} of 10 the next morning{before}.",
+            indent=12,
+        )
+
+
+def _session_table(pages: _Pages, report: PeriodReport) -> None:
+    pages.heading(f"Each session ({count(len(report.lines), 'session')})")
+    header = ("Date", "Routine", "Before", "During", "Morning", "Signs yes", "Done")
+    rows = [
+        (
+            _day(line.day),
+            line.routine_title,
+            _pain(line.pain_before),
+            _pain(line.pain),
+            _pain(line.morning_pain),
+            line.signs or "not asked",
+            line.done,
+        )
+        for line in report.lines
+    ]
+    pages.rows([header, *rows], (0.14, 0.28, 0.08, 0.08, 0.1, 0.16, 0.16), header=True)
+
+
+def _pain(value: int | None) -> str:
+    return "—" if value is None else str(value)
 
 
 def _pain_over_limit(pages: _Pages, report: PeriodReport) -> None:
@@ -290,6 +354,7 @@ def draw_report(path: Path, report: PeriodReport, today: date) -> None:
         pages = _Pages(writer, painter)
         _first_page(pages, report, today)
         _charts(pages, report)
+        _session_table(pages, report)
         _details(pages, report)
     finally:
         painter.end()

@@ -6,6 +6,7 @@ import os
 import re
 import subprocess
 import sys
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -90,3 +91,30 @@ def test_the_name_line_and_the_prescription_come_from_the_command_line(
 def test_a_name_without_a_pdf_is_a_usage_error(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["export", "--csv", "out", "--name", "Alex"]) == 2
     assert "--name goes with --pdf" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_the_report_says_what_the_receiving_physiotherapist_needs(data_dir: Path, tmp_path: Path) -> None:
+    earlier = date.today() - timedelta(days=4)
+    placed = ("--instant", "--pain-before", "2", "--pain", "3", "--at", f"{earlier}T18:00")
+    assert coach(data_dir, "run", "hip-strength", *placed).returncode == 0
+    on = str(earlier + timedelta(days=1))
+    assert coach(data_dir, "check-in", "--on", on, "--pain", "4", "--sign", "calf").returncode == 0
+    assert coach(data_dir, "review", "--not-cleared").returncode == 0
+    target = tmp_path / "report.pdf"
+
+    done = coach(data_dir, "export", "--pdf", str(target), "--include-simulated")
+
+    assert done.returncode == 0, done.stderr
+    text = " ".join(
+        subprocess.run(
+            ["pdftotext", str(target), "-"], check=True, capture_output=True, text=True
+        ).stdout.split()
+    )
+    assert "URGENT" in text
+    assert "contact urgent care" in text
+    assert "Reviews by a clinician" in text
+    assert "not cleared to continue" in text
+    assert "4 of 10 the next morning, 2 before the session" in text  # a morning that had not settled
+    assert "Each session (1 session)" in text
+    assert "Pain during sessions" in text

@@ -20,6 +20,7 @@ from coach.core.history.dose_calendar import (
     twelve_months_before,
 )
 from coach.core.history.dose_changes import RecordedDoseChange
+from coach.core.history.for_clinician import Review, SessionLine, UrgentSign
 from coach.core.history.outcome import SessionOutcome, session_outcome
 from coach.core.history.pain import PainDay, pain_trend
 from coach.core.history.period import Period
@@ -202,6 +203,13 @@ class PeriodReport:
     prescription: tuple[PrescribedRoutine, ...] = ()  # each routine done, its doses and the app's changes
     over_limit: tuple[PainOverLimit, ...] = ()  # sessions with pain above the routine's limit
     name: str = ""  # whose report it is, when the person chose to say
+    # What the receiving physiotherapist reads beyond the totals (history/for_clinician.py).
+    lines: tuple[SessionLine, ...] = ()
+    unsettled: tuple[SessionRecord, ...] = ()  # mornings that had not settled
+    reviews: tuple[Review, ...] = ()
+    urgent: tuple[UrgentSign, ...] = ()
+    pain_means: tuple[float | None, float | None] = (None, None)  # first and last two weeks
+    icing_minutes: float = 0.0
 
     @property
     def outcomes(self) -> tuple[tuple[SessionOutcome, int], ...]:

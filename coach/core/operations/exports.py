@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -10,6 +11,13 @@ from pathlib import Path
 from coach.core.export import CsvExport, ExportError, export_csv
 from coach.core.files import WriteError, write_whole
 from coach.core.history.completion import exercise_completion
+from coach.core.history.for_clinician import (
+    Review,
+    pain_means,
+    session_lines,
+    unsettled_mornings,
+    urgent_signs,
+)
 from coach.core.history.overview import PeriodReport, period_report, report_period
 from coach.core.history.period import Period
 from coach.core.operations.changes import OpResult, Refused
@@ -100,7 +108,7 @@ def read_period_report(
     days = report_period(everything, period, today, tz, marks)
     first, last = days.first or today, days.last or today
     ids = [s.id for s in everything if first <= s.local_day(tz) <= last]
-    return period_report(
+    report = period_report(
         everything,
         marks,
         days,
@@ -111,4 +119,24 @@ def read_period_report(
         dose_changes=store.dose_changes(),
         routines=routines,
         name=name,
+    )
+    shown = report.sessions
+    reviews = tuple(
+        Review(seen, answer, note)
+        for seen, answer, note in store.clinician_reviews()
+        if report.first <= seen.astimezone(tz).date() <= report.last
+    )
+    icing_minutes = sum(
+        run.actual_minutes or 0.0
+        for run in store.icing_runs()
+        if report.first <= run.started_at.astimezone(tz).date() <= report.last
+    )
+    return dataclasses.replace(
+        report,
+        lines=session_lines(shown, tz),
+        unsettled=unsettled_mornings(shown),
+        reviews=reviews,
+        urgent=urgent_signs(shown, tz),
+        pain_means=pain_means(shown, report.first, report.last, tz),
+        icing_minutes=icing_minutes,
     )
