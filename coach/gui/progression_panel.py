@@ -7,11 +7,21 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from coach.core.clinical.pain_rule import Progression, ProgressionAdvice
 from coach.core.history.progression import Proposal
-from coach.core.operations import accept_progression, confirm_clinician_seen
+from coach.core.operations import accept_progression
+from coach.core.operations.pause import ASK_REVIEW, record_review
 from coach.core.routines.model import Routine
 from coach.gui import style
 from coach.gui.operations import OperationRunner
@@ -47,7 +57,9 @@ class ProgressionPanel(QGroupBox):
         self.seen_button.setToolTip(
             self.tr("Say that a doctor or physiotherapist has seen you since the warning sign.")
         )
-        self.seen_button.clicked.connect(self._on_seen)
+        self.seen_button.clicked.connect(self.ask_review)
+        self.review_answers: dict[QAbstractButton, str] = {}
+        self.review_box: QMessageBox | None = None
         text = QVBoxLayout()
         text.addWidget(self.heading)
         text.addWidget(self.reason)
@@ -91,8 +103,32 @@ class ProgressionPanel(QGroupBox):
         self.accept_button.show()
         self.accept_button.setEnabled(True)
 
-    def _on_seen(self) -> None:
-        self.runner.run(confirm_clinician_seen, self)
+    def ask_review(self) -> QMessageBox:
+        """Ask what the clinician said (the core's question); only "yes" lifts the warning-sign pause."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question, self.tr("Seen by a clinician"), self.tr(ASK_REVIEW), parent=self
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        self.review_answers = {
+            box.addButton(self.tr("&Yes, I may continue"), QMessageBox.ButtonRole.YesRole): "cleared",
+            box.addButton(self.tr("&No"), QMessageBox.ButtonRole.NoRole): "not-cleared",
+            box.addButton(self.tr("Not &sure"), QMessageBox.ButtonRole.ActionRole): "unsure",
+        }
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.buttonClicked.connect(self._on_review_answer)
+        self.review_box = box
+        box.open()
+        return box
+
+    def _on_review_answer(self, button: QAbstractButton) -> None:
+        answer = self.review_answers.get(button)
+        if answer is None:  # cancelled: nothing recorded
+            return
+        review = self.runner.run(lambda coach: record_review(coach, answer), self)
+        if review is not None:
+            self.result.setText(review.sentence)  # the core's sentence, as given
+            self.result.show()
 
     def accept(self) -> Path | None:
         """Write the proposal as the person's own routine file and say where it is."""

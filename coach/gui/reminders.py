@@ -58,6 +58,7 @@ class ReminderScheduler(QObject):
         *,
         times_per_day: Callable[[], int] = lambda: 1,
         doses: Callable[[], Mapping[date, int]] | None = None,
+        paused: Callable[[], str | None] = lambda: None,
     ) -> None:
         super().__init__(parent)
         self.clock = clock
@@ -67,6 +68,7 @@ class ReminderScheduler(QObject):
         self._done_days = done_days
         self._times_per_day = times_per_day  # of today's routine (format 2's times_per_day)
         self._doses = doses or (dict)
+        self._paused = paused  # why exercise is paused (a warning sign waits for a clinician), or None
         self.prompt = ReminderPrompt()
         self.prompt.start_clicked.connect(self._on_start)
         self.prompt.snooze_clicked.connect(self.snooze)
@@ -135,10 +137,15 @@ class ReminderScheduler(QObject):
         # The store is read only when a reminder would be due if no dose had been done.
         if reminder_due(schedule, state, now, ()) and self._still_due(schedule, state, now):
             self._remember(self.state.handled(now))
-            dose = self.dose_text(now)
-            title = self.tr("Time for your routine") + (f" ({dose})" if dose else "")
-            self.notifier.notify(title, self.tr("Start it now, or snooze it."))
-            self.prompt.show_for(now, dose)
+            why = self._paused()
+            if why is not None:  # the reminder pauses too, and says why (the core's sentence)
+                self.notifier.notify(self.tr("Your routine is paused"), why)
+                self.prompt.show_paused(why)
+            else:
+                dose = self.dose_text(now)
+                title = self.tr("Time for your routine") + (f" ({dose})" if dose else "")
+                self.notifier.notify(title, self.tr("Start it now, or snooze it."))
+                self.prompt.show_for(now, dose)
         self._reschedule(now)
 
     def _still_due(self, schedule: ReminderSchedule, state: ReminderState, now: datetime) -> bool:
@@ -229,9 +236,17 @@ class ReminderPrompt(QWidget):
         if isinstance(button, QPushButton):
             self.snooze_clicked.emit(int(button.property("snooze_minutes")))
 
+    def show_paused(self, why: str) -> None:
+        """Say that the reminder is paused and why; nothing to start."""
+        self.message.setText(why)
+        self.start_button.hide()
+        self.show()
+        self.raise_()
+
     def show_for(self, now: datetime, dose: str = "") -> None:
         """Show the prompt for the reminder at `now`; `dose` says which dose of the day ('2 of 3 today')."""
         when = now.astimezone().strftime("%H:%M")
+        self.start_button.show()
         if dose:
             self.message.setText(self.tr("It is {0}: time for your routine, {1}.").format(when, dose))
             self.start_button.setText(self.tr("&Start it now ({0})").format(dose))

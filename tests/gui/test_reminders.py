@@ -305,3 +305,25 @@ def test_a_stopped_scheduler_never_calls_its_callbacks_again(
     assert given.calls == []
     assert notifier.shown == []
     assert not scheduler.timer.isActive()
+
+
+def test_a_reminder_while_a_warning_sign_waits_is_paused_and_says_why(
+    coach_app: CoachApp, fake_clock: FakeClock, notifier: RecordingNotifier
+) -> None:
+    from coach.core.operations import run_instant_session
+
+    entry = coach_app.coach.library.find("hip-strength")
+    assert entry is not None
+    run_instant_session(coach_app.coach, entry.routine, warning_signs=["swelling"])
+    every_day_in(coach_app, fake_clock, 30)
+
+    fake_clock.advance(30 * 60)
+    coach_app.ice.reminders.check()
+
+    ((title, body),) = notifier.shown
+    assert title == "Your routine is paused"
+    assert body.startswith("Exercise is paused")
+    prompt = coach_app.ice.reminders.prompt
+    assert prompt.isVisible()
+    assert prompt.message.text() == body
+    assert not prompt.start_button.isVisible()

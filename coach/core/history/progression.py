@@ -108,13 +108,22 @@ def after_review(sessions: Sequence[SessionRecord], last_review: datetime | None
     return [s for s in sessions if last_review is None or s.started_at > last_review]
 
 
+def answered_at(session: SessionRecord) -> datetime:
+    """When a session's warning-sign answers were last given: the next morning, else its end or start."""
+    return session.morning_at or session.finished_at or session.started_at
+
+
 def warning_signs_since_review(
     sessions: Sequence[SessionRecord], last_review: datetime | None, tz: tzinfo | None = None
 ) -> WarningSignsSinceReview:
-    """The warning signs answered yes (in any routine) since the person said a clinician had seen them."""
+    """The warning signs answered yes (in any routine) since the person said a clinician had seen them.
+
+    A sign counts from when it was answered (the end of its session, or the next morning), not from when its
+    session began, and it is dated by that day: a "yes" given after a review always stands.
+    """
     answered = sorted(
-        (s for s in after_review(sessions, last_review) if s.warning_signs),
-        key=lambda s: s.started_at,
+        (s for s in sessions if s.warning_signs and (last_review is None or answered_at(s) > last_review)),
+        key=answered_at,
     )
     answered = [s for s in answered if any(answer is not None for _, answer in s.warning_signs)]
     with_yes = [s for s in answered if s.warning_signs_reported]
@@ -122,7 +131,9 @@ def warning_signs_since_review(
         return WarningSignsSinceReview()
     keys = tuple(dict.fromkeys(k for s in with_yes for k in s.warning_signs_reported))
     twice = len(answered) >= 2 and all(s.warning_signs_reported for s in answered[-2:])
-    on = f"{with_yes[-1].local_day(tz):%d %B %Y}".lstrip("0")
+    latest = with_yes[-1]
+    zone = tz if latest.utc_offset_minutes is None else latest.local_start(tz).tzinfo
+    on = f"{answered_at(latest).astimezone(zone):%d %B %Y}".lstrip("0")
     return WarningSignsSinceReview(keys, on, twice, urgent=any_urgent(keys))
 
 

@@ -279,6 +279,10 @@ def resume_session(coach: Coach, session_id: int) -> OpResult[LiveSession]:
     record = store.session(session_id)
     entry = coach.library.find(record.routine_id)
     routine = entry.routine if entry else None
+    if routine is not None:  # carrying a session on starts exercise too: not while a sign waits
+        from coach.core.operations.pause import refuse_while_paused
+
+        refuse_while_paused(coach, routine)
     found = resumable(record, routine, store.done_step_indexes(session_id), now)
     if found is None:
         why = why_not_resumable(record, routine, now) or "every step of it is already done"

@@ -189,7 +189,10 @@ class DayRecords(StoreConnection):
             ],
         ).fetchall()
         mornings = sorted({(date.fromisoformat(d) - timedelta(days=1)).isoformat() for _, d in last if d})
-        since = "" if last_review is None else " AND s.started_at > ?"
+        # Answers count from when they were given (the next morning, else the session's end), as the rule
+        # reads them (history.progression.answered_at).
+        when = "COALESCE(s.morning_at, s.finished_at, s.started_at)"
+        since = "" if last_review is None else f" AND {when} > ?"
         review = [] if last_review is None else [utc_text(last_review)]
         real = "1" if include_simulated else "s.simulated = 0"
         answered = self._conn.execute(

@@ -62,6 +62,7 @@ class IcingFlow(QObject):
             parent=self,
             times_per_day=self._times_per_day,
             doses=self._doses,
+            paused=self._paused,
         )
         self.reminders.start_requested.connect(self.todays_routine)
         self.reminders_action = QAction(self.tr("&Reminders…"), window)
@@ -160,6 +161,13 @@ class IcingFlow(QObject):
 
         plan = self.runner.query(todays_plan)
         return plan.times_per_day if plan is not None else 1
+
+    def _paused(self) -> str | None:
+        """Why exercise is paused (a warning sign waits for a clinician), or None."""
+        from coach.core.operations.pause import open_sign
+
+        sign = self.runner.query(open_sign)
+        return None if sign is None else sign.sentence()
 
     def _doses(self) -> dict[date, int]:
         from coach.core.operations.queries import recent_doses
