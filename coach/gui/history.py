@@ -219,7 +219,7 @@ class HistoryWindow(QWidget):
             self.icing.setText(count(overview.icing_short, "time"))
             self.programme.setText("—" if view.programme is None else str(view.programme))
             self.heat_map.set_data(overview.calendar, overview.marks, overview.changes)
-            self.weekly.set_data(overview.weeks, overview.changes)
+            self.weekly.set_data(overview.weeks, overview.changes, today)
             self.pain.set_data(overview.pain, overview.changes)
             self.model.set_rows(session_rows(view.sessions, tz), older=self._older_rows(view.since, tz))
             self._fill_routine_box(view.titles)

@@ -146,12 +146,23 @@ def _figures(report: PeriodReport) -> list[tuple[str, str]]:
     figures += [("Programme", weeks)] if weeks else []
     return [
         *figures,
-        ("Plan", f"{report.plan} sessions a week" if report.plan else "no plan yet"),
+        ("Plan", _plan(report)),
         ("Streak", f"{count(streak.current, streak.unit)} now, longest {count(streak.longest, streak.unit)}"),
         ("Icing", f"{count(report.icing, 'time')}, {report.icing_minutes:.0f} minutes in all"),
         ("Pain during sessions", _means(report)),
         ("Marked days", f"{report.marked.rest} planned rest, {report.marked.flare_up} flare-up"),
     ]
+
+
+def _plan(report: PeriodReport) -> str:
+    """The plan in force, and the first week's own, counted from the first session, as the chart draws it."""
+    if not report.plan:
+        return "no plan yet"
+    said = f"{report.plan} sessions a week"
+    first = next((w for w in report.weeks if w.plan), None)
+    if first is not None and 0 < first.planned < first.plan:
+        said += f" ({first.planned} in the first week, counted from the first session)"
+    return said
 
 
 def _means(report: PeriodReport) -> str:
@@ -286,7 +297,7 @@ def _charts(pages: _Pages, report: PeriodReport) -> None:
     weeks = report.weeks
     pages.heading(f"Sessions each week against the plan ({count(len(weeks), 'week')})", keep=CHART_HEIGHT)
     chart = WeeklyDoseDrawing(dated=True)
-    chart.set_data(weeks, report.changes)
+    chart.set_data(weeks, report.changes, report.last)
     pages.chart(chart)
     days = report.pain
     pages.heading(f"Pain, 0 to 10 ({count(len(days), 'day')})", keep=CHART_HEIGHT)

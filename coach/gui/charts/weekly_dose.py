@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
@@ -25,11 +25,20 @@ class WeeklyDoseDrawing(Drawing):
         self.weeks: tuple[WeekDose, ...] = ()
         self.changes: tuple[PlanChange, ...] = ()
         self.dated = dated  # each week's date under its bar (the report), rather than month names
+        self.today: date | None = None
 
-    def set_data(self, weeks: Sequence[WeekDose], changes: Sequence[PlanChange] = ()) -> None:
+    def set_data(
+        self, weeks: Sequence[WeekDose], changes: Sequence[PlanChange] = (), today: date | None = None
+    ) -> None:
+        """`today`: a week that has not ended by then and is short of its plan so far is drawn as under way,
+        not as short of it (on a Thursday, one of two is not yet a missed week)."""
         self.weeks = tuple(weeks)
+        self.today = today
         first = self.weeks[0].monday if self.weeks else date.max
         self.changes = tuple(c for c in changes if c.since >= first)
+
+    def _under_way(self, week: WeekDose) -> bool:
+        return self.today is not None and week.monday + timedelta(days=6) >= self.today
 
     def plot(self, rect: QRectF) -> _Plot:
         top = max([3, *(w.done for w in self.weeks), *(w.plan for w in self.weeks)])
@@ -50,8 +59,15 @@ class WeeklyDoseDrawing(Drawing):
         plot = self.plot(rect)
         plot.grid(painter, palette, 1 if plot.top <= 8 else 2)
         painter.setPen(Qt.PenStyle.NoPen)
+        under_way = False
         for n, week in enumerate(self.weeks):
-            painter.setBrush(accent(1.0 if week.met else 0.5))
+            if not week.met and self._under_way(week):
+                under_way = True
+                painter.setPen(_pen(accent(), 1.5))
+                painter.setBrush(accent(0.2))
+            else:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(accent(1.0 if week.met else 0.5))
             painter.drawRect(self.bar_rect(n, rect))
         text = palette.color(QPalette.ColorRole.WindowText)
         plan_pen = _pen(text, 2.0)
@@ -73,6 +89,8 @@ class WeeklyDoseDrawing(Drawing):
             ("short of it", QPen(Qt.PenStyle.NoPen), QBrush(accent(0.5))),
             ("plan", plan_pen, None),
         ]
+        if under_way:
+            entries.insert(2, ("this week so far", _pen(accent(), 1.5), QBrush(accent(0.2))))
         if self.changes:
             entries.append(("routine changed", _pen(faded(text, 0.7), 1.2, Qt.PenStyle.DashLine), None))
         _legend(painter, rect, palette, entries)
@@ -88,6 +106,8 @@ class WeeklyDoseChart(ChartView):
         self.bars = WeeklyDoseDrawing()
         super().__init__(self.bars, "Sessions each week against the plan", QSize(420, 200), QSize(260, 120))
 
-    def set_data(self, weeks: Sequence[WeekDose], changes: Sequence[PlanChange] = ()) -> None:
-        self.bars.set_data(weeks, changes)
+    def set_data(
+        self, weeks: Sequence[WeekDose], changes: Sequence[PlanChange] = (), today: date | None = None
+    ) -> None:
+        self.bars.set_data(weeks, changes, today)
         self.update()
