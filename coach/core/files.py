@@ -37,6 +37,27 @@ def new_private_temporary(target: Path) -> Path:
     return Path(temporary)
 
 
+def write_text_whole(target: Path, text: str) -> None:
+    """Write `text` (UTF-8) as `target`, whole or not at all: a private temporary file beside it, fsynced,
+    renamed over it, and the folder fsynced so that the rename survives a power cut. On failure the
+    temporary file is removed, the old `target` is left as it was, and the OSError is raised as it came.
+
+    The one home of "write beside, then rename" for small files: settings, the person's routine copy,
+    the library cache and the autostart entry (exports and backups use write_whole and write_together).
+    """
+    temporary = new_private_temporary(target)
+    try:
+        with temporary.open("w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, target)
+        sync_folder(target.parent)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
 def sync_file(path: Path) -> None:
     descriptor = os.open(path, os.O_RDONLY)
     try:

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime, time
 from pathlib import Path
 from typing import Any
 
+from coach.core.files import write_text_whole
 from coach.core.history.reminders import WAKING_FROM, WAKING_UNTIL
 from coach.core.paths import ensure_private_dir
 
@@ -133,14 +132,4 @@ def load_settings(data_dir: Path) -> Settings:
 def save_settings(data_dir: Path, settings: Settings) -> None:
     """Write the settings so that a crash mid-write leaves the old file, never half a new one."""
     ensure_private_dir(data_dir)
-    descriptor, temporary = tempfile.mkstemp(prefix=".settings-", suffix=".json", dir=data_dir)
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            json.dump(_to_json(settings), handle, indent=2)
-            handle.write("\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, data_dir / SETTINGS_FILE)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_text_whole(data_dir / SETTINGS_FILE, json.dumps(_to_json(settings), indent=2) + "\n")

@@ -14,6 +14,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Protocol
 
+from coach.core.files import write_text_whole
+
 ENTRY_NAME = "rehab-coach.desktop"
 
 
@@ -68,9 +70,7 @@ class XdgAutoStart:
             "StartupWMClass=rehab-coach\n"
             "X-GNOME-Autostart-enabled=true\n"
         )
-        temporary = self.path.with_name(f".{ENTRY_NAME}.new")
-        temporary.write_text(entry, encoding="utf-8")
-        os.replace(temporary, self.path)
+        write_text_whole(self.path, entry)
 
 
 def make_autostart(environ: Mapping[str, str] | None = None, platform: str = sys.platform) -> AutoStart:

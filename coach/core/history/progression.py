@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
-import os
 import shutil
-import tempfile
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
@@ -32,6 +30,7 @@ from coach.core.clinical.pain_rule import (
     progression_rule,
 )
 from coach.core.clinical.safety import any_urgent
+from coach.core.files import write_text_whole
 from coach.core.history.dose_changes import RecordedDoseChange
 from coach.core.history.pain import morning_pain_by_day
 from coach.core.history.records import SessionRecord, SessionStatus
@@ -364,12 +363,5 @@ def write_user_copy(proposal: Proposal, user_dir: Path, today: date, assets: Pat
     text = routine_toml(proposal.routine, images, _header(proposal, origin, today))
     if target.exists():
         shutil.copyfile(target, target.with_name(target.name + ".bak"))
-    descriptor, temporary = tempfile.mkstemp(prefix=".routine-", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_text_whole(target, text)  # fsynced: an accepted change survives a crash or a power cut
     return target

@@ -15,11 +15,9 @@ is read as no cache.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import enum
 import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -71,14 +69,13 @@ def load_library(cache: Path, stamp: list[Any]) -> Library | None:
 def save_library(cache: Path, stamp: list[Any], library: Library) -> None:
     """Keep `library` for the next start; a cache that cannot be written is simply not kept."""
     text = json.dumps({"stamp": stamp, "library": _encode(library)}, ensure_ascii=False)
-    draft = cache.with_name(cache.name + ".draft")
+    from coach.core.files import write_text_whole  # after the first paint: tempfile is not needed before
+
     try:
         cache.parent.mkdir(mode=0o700, exist_ok=True)
-        draft.write_text(text, encoding="utf-8")
-        os.replace(draft, cache)
+        write_text_whole(cache, text)
     except OSError:
-        with contextlib.suppress(OSError):
-            draft.unlink(missing_ok=True)
+        pass  # not kept: the next start reads the routine files
 
 
 def _encode(value: Any) -> Any:
