@@ -175,7 +175,9 @@ def test_history_hides_simulated_sessions_by_default(
     assert json.loads(out)["sessions"] == []
 
 
-def test_history_summary_counts_this_week(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_history_summary_counts_this_week(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], wednesday: datetime
+) -> None:
     run(capsys, "run", "hip-strength", "--instant")
     run(capsys, "run", "hip-strength", "--instant")
 
@@ -183,12 +185,12 @@ def test_history_summary_counts_this_week(data_dir: Path, capsys: pytest.Capture
 
     summary = json.loads(out)["summary"]
     # The first week of a programme plans its days from the first session on (today) to Sunday.
-    first_week = planned_sessions(3, 7 - datetime.now().astimezone().weekday())
+    first_week = planned_sessions(3, 7 - wednesday.astimezone().weekday())
     assert summary["this_week"] == {"sessions": 2, "planned": first_week}
     assert summary["streak_days"] == 1
 
 
-def test_history_text(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_history_text(data_dir: Path, capsys: pytest.CaptureFixture[str], wednesday: datetime) -> None:
     run(capsys, "run", "hip-strength", "--instant", "--pain", "3")
 
     code, out, _ = run(capsys, "history", "--include-simulated")
@@ -196,7 +198,7 @@ def test_history_text(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert code == 0
     assert "Hip and knee strength (weeks 3–6)" in out
     assert "pain 3 (simulated)" in out
-    first_week = planned_sessions(3, 7 - datetime.now().astimezone().weekday())
+    first_week = planned_sessions(3, 7 - wednesday.astimezone().weekday())
     assert f"This week: 1 session of {first_week} planned" in out
 
 

@@ -5,13 +5,18 @@ from __future__ import annotations
 
 import csv
 import json
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from coach.cli import main
 from coach.cli.parser import EXIT_PAUSED
+from tests.cli.conftest import WEDNESDAY_NOON
+
+# Every command runs with the clock pinned, so a run near midnight cannot split a day.
+pytestmark = pytest.mark.usefixtures("wednesday")
+TODAY = WEDNESDAY_NOON.astimezone().date()
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -21,9 +26,8 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 
 def two_settled_days(capsys: pytest.CaptureFixture[str]) -> None:
-    today = date.today()
     for back in (2, 1):
-        day = today - timedelta(days=back)
+        day = TODAY - timedelta(days=back)
         assert (
             run(
                 capsys,
@@ -50,7 +54,7 @@ def two_settled_days(capsys: pytest.CaptureFixture[str]) -> None:
 def test_a_session_placed_on_a_day_lands_on_that_day(
     data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    day = date.today() - timedelta(days=3)
+    day = TODAY - timedelta(days=3)
 
     assert run(capsys, "run", "hip-strength", "--instant", "--at", f"{day}T18:00")[0] == 0
 
@@ -83,7 +87,7 @@ def test_accepting_the_advice_writes_the_own_copy(data_dir: Path, capsys: pytest
 def test_a_sign_ticked_at_the_morning_check_in_pauses_exercise(
     data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    yesterday = date.today() - timedelta(days=1)
+    yesterday = TODAY - timedelta(days=1)
     assert run(capsys, "run", "hip-strength", "--instant", "--at", f"{yesterday}T18:00")[0] == 0
 
     code, out, _ = run(capsys, "check-in", "--sign", "calf")
@@ -100,7 +104,7 @@ def test_at_goes_with_instant_only(data_dir: Path, capsys: pytest.CaptureFixture
 def test_the_csv_keeps_the_pain_before_the_morning_and_each_weekly_sign(
     data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    yesterday = date.today() - timedelta(days=1)
+    yesterday = TODAY - timedelta(days=1)
     assert (
         run(capsys, "run", "hip-strength", "--instant", "--pain-before", "3", "--at", f"{yesterday}T18:00")[0]
         == 0
@@ -112,5 +116,5 @@ def test_the_csv_keeps_the_pain_before_the_morning_and_each_weekly_sign(
     text = (tmp_path / "out" / "sessions.csv").read_text(encoding="utf-8-sig")
     (row,) = csv.DictReader(text.splitlines())
     assert (row["pain_before"], row["morning_pain"], row["calf"], row["injury"]) == ("3", "2", "yes", "")
-    assert row["morning_at"].startswith(str(date.today()))
+    assert row["morning_at"].startswith(str(TODAY))
     assert list(row)[: list(row).index("outcome") + 1][-1] == "outcome"  # the older columns keep their place
