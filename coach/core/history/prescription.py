@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, tzinfo
+from datetime import date, timedelta, tzinfo
 
 from coach.core.clinical.safety import PAIN_ACCEPTABLE_MAX
 from coach.core.history.dose_changes import RecordedDoseChange
@@ -19,28 +19,48 @@ from coach.core.routines.wording import exercise_line, how_often, stage_line
 
 @dataclass(frozen=True, slots=True)
 class ProgrammeWeek:
-    """Which week of a routine's planned length (`weeks` in format 2) `today` falls in."""
+    """Which week of a routine's planned length (`weeks` in format 2) `today` falls in.
+
+    Past the planned weeks the stage is finished and reads as such: "weeks 1–2 (2 Mar – 15 Mar 2026), then
+    Return to running", with the sheet's own next stage (`next`), or "then carried on (week 4)" without one.
+    """
 
     week: int
     weeks: int
+    started: date | None = None  # the day of the routine's first session
+    next_title: str = ""  # the sheet's next stage, if it names one the library has
 
     def __str__(self) -> str:
-        if self.week > self.weeks:
-            return f"week {self.week} (the sheet planned {self.weeks})"
-        return f"week {self.week} of {self.weeks}"
+        if self.week <= self.weeks:
+            return f"week {self.week} of {self.weeks}"
+        planned = f"weeks 1–{self.weeks}"
+        if self.started is not None:
+            ended = self.started + timedelta(days=self.weeks * DAYS_PER_WEEK - 1)
+            planned += f" ({_day(self.started)} – {_day(ended)} {ended.year})"
+        then = self.next_title or f"carried on (week {self.week})"
+        return f"{planned}, then {then}"
+
+
+def _day(day: date) -> str:
+    return f"{day.day} {day:%b}"
 
 
 def programme_week(
-    sessions: Sequence[SessionRecord], routine: Routine, today: date, tz: tzinfo | None = None
+    sessions: Sequence[SessionRecord],
+    routine: Routine,
+    today: date,
+    tz: tzinfo | None = None,
+    next_title: str = "",
 ) -> ProgrammeWeek | None:
     """The week of `routine`'s programme on `today`, counted from its first session; None without `weeks`
-    or before any session of it."""
+    or before any session of it. `next_title` names the sheet's next stage for a finished one."""
     if not routine.weeks:
         return None
     days = [s.local_day(tz) for s in sessions if s.routine_id == routine.id and not s.simulated]
     if not days:
         return None
-    return ProgrammeWeek((today - min(days)).days // DAYS_PER_WEEK + 1, routine.weeks)
+    first = min(days)
+    return ProgrammeWeek((today - first).days // DAYS_PER_WEEK + 1, routine.weeks, first, next_title)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +103,7 @@ def prescribed_routines(
                 routine.title,
                 plan,
                 tuple(exercise_line(e) for e in routine.exercises),
-                programme_week(everything, routine, last, tz),
+                programme_week(everything, routine, last, tz, following.title if following else ""),
                 tuple(c for c in changes if c.routine_id == routine.id),
             )
         )

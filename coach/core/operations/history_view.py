@@ -71,7 +71,12 @@ def read_history(coach: Coach, find: FindRoutine | None = None) -> HistoryView:
         titles.setdefault(session.routine_id, session.routine_title)
     looked_back = with_landmarks(sessions, landmarks)
     last = find(next(iter(titles))) if titles else None
-    programme = programme_week(looked_back, last, today, tz) if last is not None else None
+    following = find(last.next) if last is not None and last.next else None
+    programme = (
+        programme_week(looked_back, last, today, tz, following.title if following else "")
+        if last is not None
+        else None
+    )
     # Advice for every exercise routine used in the last two weeks, the routine done last first; none for
     # icing alone, which the pain rule never changes (issue "a physiotherapist would sign it").
     known = [r for r in map(find, titles) if r is not None and not is_icing_only(r)]

@@ -31,9 +31,13 @@ def test_the_programme_week_counts_from_the_first_session(store: AdherenceStore)
     add_session(store, date(2026, 3, 2), EIGHT_WEEKS)
     sessions = store.sessions()
 
-    assert programme_week(sessions, EIGHT_WEEKS, date(2026, 3, 8)) == ProgrammeWeek(1, 8)
+    assert programme_week(sessions, EIGHT_WEEKS, date(2026, 3, 8)) == ProgrammeWeek(1, 8, date(2026, 3, 2))
     assert str(programme_week(sessions, EIGHT_WEEKS, date(2026, 3, 16))) == "week 3 of 8"
-    assert str(programme_week(sessions, EIGHT_WEEKS, date(2026, 4, 27))) == "week 9 (the sheet planned 8)"
+    # A finished stage reads as one: the planned weeks with their dates, then what followed.
+    finished = programme_week(sessions, EIGHT_WEEKS, date(2026, 4, 27))
+    assert str(finished) == "weeks 1–8 (2 Mar – 26 Apr 2026), then carried on (week 9)"
+    onwards = programme_week(sessions, EIGHT_WEEKS, date(2026, 4, 27), next_title="Return to running")
+    assert str(onwards) == "weeks 1–8 (2 Mar – 26 Apr 2026), then Return to running"
     assert programme_week(sessions, routine(reps()), date(2026, 3, 16)) is None  # no weeks on the sheet
     assert programme_week([], EIGHT_WEEKS, date(2026, 3, 16)) is None
 
