@@ -147,7 +147,7 @@ def shoot_hold(app: CoachApp, clock: FakeClock) -> None:
     """A rep with a hold (gentle start's inner-thigh squeeze), in the middle of its hold."""
     player = app.sessions.start_routine("gentle-start")
     assert isinstance(player, PlayerView)
-    clock.advance(5 + 2 * 12 + 1 + 3.3)  # get ready, two reps, then 3 s into the third rep's hold
+    clock.advance(5 + 2 * 14 + 2 + 3.3)  # get ready, two 14 s reps, lift (2 s), then 3 s into the hold
     player.tick()
     save(app.window, "player-hold.png")
     for size, name in LOOK_SIZES:
