@@ -20,7 +20,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from bench.generate_history import generate
 from coach.core.clinical.pain_rule import Progression, ProgressionAdvice
@@ -91,6 +91,7 @@ def do_one_session(app: CoachApp, clock: FakeClock, routine_id: str) -> None:
 def shoot_light(app: CoachApp, clock: FakeClock) -> None:
     app.window.select_routine("hip-strength")
     save(app.window, "main-window.png")
+    shoot_editor(app, "editor-1024x600.png")
     shoot_check_in(app, clock)
     page = app.sessions.ask_before_start("hip-strength")
     assert page is not None
@@ -172,7 +173,26 @@ def shoot_icing_step(app: CoachApp, clock: FakeClock) -> None:
     QApplication.processEvents()
 
 
+def shoot_editor(app: CoachApp, name: str) -> None:
+    """The routine editor on a copy of a bundled routine, one field wrong: its sentence beside it."""
+    app.window.select_routine("hip-strength")
+    editor = app.editing.edit_chosen()
+    assert editor is not None
+    editor.resize(1000, 560)  # a 1024×600 screen with its panel
+    editor.exercise_list.setCurrentRow(3)
+    editor.exercise_rows["hold_seconds"].show_text("twenty")
+    editor._on_exercise_field()
+    scroll = editor.findChild(QScrollArea)
+    assert scroll is not None
+    QApplication.processEvents()
+    scroll.ensureWidgetVisible(editor.exercise_rows["hold_seconds"].box)
+    save(editor, name)
+    editor.unsaved = False
+    editor.close()
+
+
 def shoot_dark(app: CoachApp, clock: FakeClock) -> None:
+    shoot_editor(app, "editor-dark.png")
     player = app.sessions.start_routine("hip-and-knee")
     assert isinstance(player, PlayerView)
     while player.headline.text() != "Mini-squat":
