@@ -20,7 +20,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLineEdit, QScrollArea, QWidget
 
 from bench.generate_history import generate
 from coach.core.clinical.pain_rule import Progression, ProgressionAdvice
@@ -180,8 +181,10 @@ def shoot_editor(app: CoachApp, name: str) -> None:
     assert editor is not None
     editor.resize(1000, 560)  # a 1024×600 screen with its panel
     editor.exercise_list.setCurrentRow(3)
-    editor.exercise_rows["hold_seconds"].show_text("twenty")
-    editor._on_exercise_field()
+    hold = editor.exercise_rows["hold_seconds"].editor
+    assert isinstance(hold, QLineEdit)
+    hold.selectAll()
+    QTest.keyClicks(hold, "twenty")  # typed, as a person would: the sentence appears beside it
     scroll = editor.findChild(QScrollArea)
     assert scroll is not None
     QApplication.processEvents()
