@@ -40,7 +40,7 @@ NEWEST_FORMAT = (
 MAX_FILE_BYTES = 1_000_000
 ILLUSTRATIONS = "illustrations"
 
-_ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 
 ROUTINE_KEYS = ("format", "id", "title", "description", "sessions_per_week", "source", "exercises")
@@ -560,7 +560,7 @@ class _Checker(ValueReader):
         self, table: dict[str, Any], key: str, line: int, owner: str, header: int = 1
     ) -> str | None:
         value = self.text(table, key, line, required=True, header=header)
-        if value is not None and not _ID_PATTERN.match(value):
+        if value is not None and not ID_PATTERN.match(value):
             self.error(
                 line,
                 f"{owner} id '{value}' may use only lowercase letters, digits, '-' and '_' (at most 64)",
