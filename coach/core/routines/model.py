@@ -151,7 +151,7 @@ class Exercise:
     def progresses_by(self) -> ProgressionKind:
         """What the pain rule may raise: the sheet's choice, else reps (unless there is a load); never a hold
         without reps, whatever its name, nor a timer (CLINICAL.md "What moves")."""
-        if self.icing or self.kind is ExerciseKind.TIMER:
+        if self.icing or self.kind is ExerciseKind.TIMER or self._effort_only:
             return ProgressionKind.NONE
         if self.progression is not None:
             return self.progression
@@ -163,11 +163,17 @@ class Exercise:
     def eases_by(self) -> ProgressionKind:
         """What the pain rule may lower: as for progression, and a loaded exercise by its reps; never a
         stretch or another hold without reps, nor a timer."""
-        if self.icing or self.kind is ExerciseKind.TIMER:
+        if self.icing or self.kind is ExerciseKind.TIMER or self._effort_only:
             return ProgressionKind.NONE
         if self.progression is not None:
             return self.progression
         return ProgressionKind.REPS if self.kind is ExerciseKind.REPS else ProgressionKind.NONE
+
+    @property
+    def _effort_only(self) -> bool:
+        """A set until tired moved by reps: its range is what the person expects, not a dose to raise."""
+        by_reps = self.progression in (None, ProgressionKind.REPS)
+        return self.until_tired and by_reps
 
     @property
     def directions(self) -> tuple[str, ...]:
