@@ -44,7 +44,7 @@ def _find(routine: Routine, exercise_id: str) -> Exercise:
     return next(e for e in routine.exercises if e.id == exercise_id)
 
 
-COMMENTED = """# Short-arc quads from a clinic's sheet: "at 3 x 40 add a 1 lb weight and start again at 3 x 20".
+COMMENTED = """# Short-arc quads from a clinic's sheet: "at 3 x 40 add a 1 lb weight, start again at 3 x 20".
 format = 3
 id = "saq"
 title = "Short-arc quads"
