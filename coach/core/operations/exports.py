@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
-from coach.core.export import CsvExport, ExportError, export_csv
+from coach.core.export import CsvExport, ExportError, Progress, export_csv
 from coach.core.files import WriteError, write_whole
 from coach.core.history.completion import exercise_completion
 from coach.core.history.for_clinician import (
@@ -35,12 +35,23 @@ def export_csv_files(
     *,
     overwrite: bool = False,
     include_simulated: bool = False,
+    progress: Progress | None = None,
 ) -> OpResult[CsvExport]:
-    """Write sessions.csv and steps.csv into `folder`; ExportError (a refusal) when it may not."""
+    """Write sessions.csv and steps.csv into `folder`; ExportError (a refusal) when it may not.
+
+    `progress(fraction)` is told after each page read and written; ExportCancelled raised from it ends
+    the export with nothing written (a refusal: "cancelled; nothing was written").
+    """
     _, tz = coach.today()
     try:
         done = export_csv(
-            coach.store, folder, period, tz, overwrite=overwrite, include_simulated=include_simulated
+            coach.store,
+            folder,
+            period,
+            tz,
+            overwrite=overwrite,
+            include_simulated=include_simulated,
+            progress=progress,
         )
     except WriteError as failure:
         raise Refused(f"The CSV files were not written: {failure}") from failure
