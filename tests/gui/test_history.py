@@ -408,7 +408,9 @@ def test_a_long_csv_export_shows_its_progress_and_cancelling_it_writes_nothing(
         dialog = window.export_progress_dialog
         assert dialog is not None
         shown.append(dialog.isVisible())
-        click(dialog.findChild(QPushButton))
+        cancel = dialog.findChild(QPushButton)
+        assert cancel is not None
+        click(cancel)
 
     out = tmp_path / "exports"
     out.mkdir()
