@@ -17,6 +17,7 @@ from coach.core.paths import Places, resolve_places
 from coach.core.routines.model import Routine
 from coach.core.runtime_place import socket_path
 from coach.core.session.clock import SystemClock
+from coach.gui.display import missing_display
 from coach.gui.identity import prepare_identity, qt_arguments
 from coach.gui.main_window import MainWindow
 from coach.gui.start import (
@@ -30,6 +31,12 @@ from coach.gui.start import (
     say_cannot_open,
 )
 
+# What a person without a display can do instead (each command that opens a window says its own).
+WITHOUT_A_DISPLAY = (
+    "in a terminal, `coach run ROUTINE --terminal`, `coach ice --terminal` and `coach history` work "
+    "(`coach --help` lists every command)"
+)
+
 if TYPE_CHECKING:
     from coach.core.requests import Request
     from coach.gui.app import CoachApp
@@ -38,18 +45,27 @@ if TYPE_CHECKING:
 
 
 def run_app(
-    argv: list[str] | None = None, *, request: Request | None = None, routine: Routine | None = None
+    argv: list[str] | None = None,
+    *,
+    request: Request | None = None,
+    routine: Routine | None = None,
+    instead: str = WITHOUT_A_DISPLAY,
 ) -> int:
     """Hand `request` (default: show the window) to a running Rehab Coach, or start one and carry it out.
 
     With `routine`, a new app goes straight into its guided session. The main window paints first; the
-    store, the services and the rest of the app follow at once (`_finish_start`).
+    store, the services and the rest of the app follow at once (`_finish_start`). Where no window can be
+    shown, one sentence says so and what works `instead` (exit 2), before Qt would abort.
     """
     name = socket_path(resolve_places().data_dir)  # requests.server_name, without its JSON and dataclasses
-    handed = hand_to_running_app(name, request)
+    handed = hand_to_running_app(name, request)  # a running app may take it, display or not
     if handed is not None:
         return handed
     existing = QApplication.instance()
+    missing = None if existing is not None else missing_display()
+    if missing is not None:
+        print(f"coach: {missing}; {instead}", file=sys.stderr)
+        return 2
     prepare_identity()
     qt_app = existing if isinstance(existing, QApplication) else QApplication(qt_arguments(argv or sys.argv))
     places = resolve_places()
