@@ -253,3 +253,18 @@ def test_the_exported_files_are_their_owners_alone(store: AdherenceStore, tmp_pa
 
         assert stat.S_IMODE((folder / "sessions.csv").stat().st_mode) == 0o600
         assert stat.S_IMODE((folder / "steps.csv").stat().st_mode) == 0o600
+
+
+def test_a_step_at_offset_zero_is_written_as_strftime_would(store: AdherenceStore, tmp_path: Path) -> None:
+    plan = routine(hold(sets=1))
+    (step, *_) = plan_steps(plan)
+    moment = datetime(2026, 1, 6, 9, 15, 7, 654321, tzinfo=UTC)  # London's winter: offset 0
+    session = store.begin_session(plan, [step], moment, zone=ZoneInfo("Europe/London"))
+    store.record_step(session, step, moment, moment + timedelta(seconds=1.5), skipped=False)
+
+    (row,) = read(export_csv(store, tmp_path / "out").steps_path)
+
+    assert (row["started_at"], row["finished_at"]) == (
+        "2026-01-06T09:15:07+00:00",
+        "2026-01-06T09:15:09+00:00",
+    )
