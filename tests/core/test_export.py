@@ -259,7 +259,7 @@ def test_a_step_at_offset_zero_is_written_as_strftime_would(store: AdherenceStor
     plan = routine(hold(sets=1))
     (step, *_) = plan_steps(plan)
     moment = datetime(2026, 1, 6, 9, 15, 7, 654321, tzinfo=UTC)  # London's winter: offset 0
-    session = store.begin_session(plan, [step], moment, zone=ZoneInfo("Europe/London"))
+    session = store.begin_session(plan, (step,), moment, zone=ZoneInfo("Europe/London"))
     store.record_step(session, step, moment, moment + timedelta(seconds=1.5), skipped=False)
 
     (row,) = read(export_csv(store, tmp_path / "out").steps_path)
