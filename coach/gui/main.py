@@ -7,7 +7,10 @@ and the launch's request is carried out by the same table as a second launch's (
 
 from __future__ import annotations
 
+import importlib
 import sys
+import threading
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
@@ -81,9 +84,24 @@ def run_app(
         from coach.gui.stopping import StopOnSignal
 
         stoppers.append(StopOnSignal(lambda number: qt_app.exit(128 + number), parent=window))
-        started.extend(_finish_start(places, window, name, request, routine))
-        for app, _ in started:  # when idle: the first thing recorded then does not wait for sqlite-utils
-            QTimer.singleShot(0, app.coach.store.prepare_writing)
+        pieces = _finish_start(places, window, name, request, routine)
+
+        def next_piece() -> None:
+            # One piece of the start-up a turn of the event loop: the window answers (and paints) between.
+            try:
+                made = next(pieces)
+            except StopIteration:
+                # sqlite-utils (the store's writing wrapper, ~50-100 ms to import) loads beside the event
+                # loop, so that neither the window nor the first step recorded waits for it.
+                threading.Thread(
+                    target=importlib.import_module, args=("sqlite_utils",), name="coach-preload", daemon=True
+                ).start()
+                return
+            if made is not None:
+                started.append(made)
+            QTimer.singleShot(0, next_piece)
+
+        next_piece()
 
     _AfterFirstPaint(window, after_first_paint)
     window.show()
@@ -99,16 +117,12 @@ def run_app(
 
 def _finish_start(
     places: Places, window: MainWindow, name: str, asked: Request | None, routine: Routine | None
-) -> list[tuple[CoachApp, InstanceServer]]:
-    """After the first paint: open the store, start the services, wire the app, then do what was asked."""
+) -> Iterator[tuple[CoachApp, InstanceServer] | None]:
+    """After the first paint: open the store, start the services, wire the app, then do what was asked;
+    a piece at a time (each yield a turn of the event loop), the app and its server yielded once made."""
     from coach.core.operations.context import Coach
     from coach.core.requests import Request
     from coach.core.store.errors import StoreError
-    from coach.gui.app import CoachApp, Services
-    from coach.gui.instance import InstanceServer
-    from coach.services.autostart import make_autostart
-    from coach.services.sound import make_sound_player
-    from coach.services.voice import make_voice
 
     request = asked or Request("show")
     coach = Coach(places, SystemClock(), library=window.library)
@@ -117,21 +131,31 @@ def _finish_start(
     except StoreError as error:
         say_cannot_open(str(error), window)
         QApplication.exit(1)
-        return []
+        return
+    yield None
     _reread_library(places, window)  # the store has made the data folder private, where the cache goes
+    yield None
+    from coach.services.sound import make_sound_player
+    from coach.services.voice import make_voice
+
+    sound, voice = make_sound_player(places.assets / "sounds"), make_voice()  # voice: a QObject, GUI thread
+    yield None
+    from coach.gui.app import CoachApp, Services
+    from coach.services.autostart import make_autostart
+
     notifier, inhibitor = LaterNotifier(), LaterInhibitor()
     find_desktop_services(notifier, inhibitor)
     services = Services(
-        sound=make_sound_player(places.assets / "sounds"),
-        voice=make_voice(),  # a QObject: made in the GUI thread
-        notifier=notifier,
-        inhibitor=inhibitor,
-        autostart=make_autostart(),
+        sound=sound, voice=voice, notifier=notifier, inhibitor=inhibitor, autostart=make_autostart()
     )
+    yield None
+    from coach.gui.instance import InstanceServer
+
     app = CoachApp(coach, services, window)
     server = InstanceServer(name, app.handle_request, parent=app)
     if not server.listen():
         print("coach: cannot listen for a second launch; it will open a second window", file=sys.stderr)
+    yield app, server
     if app.ice.controller.running:
         app.ice.show_window()  # resumed after a crash or a restart
     if routine is not None:
@@ -141,4 +165,3 @@ def _finish_start(
     elif app.offer_welcome() is None:
         app.sessions.offer_recovery()
         app.sessions.offer_morning_check_in()
-    return [(app, server)]
