@@ -101,7 +101,7 @@ def run_app(
                 started.append(made)
             QTimer.singleShot(0, next_piece)
 
-        next_piece()
+        QTimer.singleShot(0, next_piece)
 
     _AfterFirstPaint(window, after_first_paint)
     window.show()
@@ -141,6 +141,7 @@ def _finish_start(
     sound, voice = make_sound_player(places.assets / "sounds"), make_voice()  # voice: a QObject, GUI thread
     yield None
     from coach.gui.app import CoachApp, Services
+    from coach.gui.instance import InstanceServer
     from coach.services.autostart import make_autostart
 
     notifier, inhibitor = LaterNotifier(), LaterInhibitor()
@@ -149,8 +150,6 @@ def _finish_start(
         sound=sound, voice=voice, notifier=notifier, inhibitor=inhibitor, autostart=make_autostart()
     )
     yield None
-    from coach.gui.instance import InstanceServer
-
     app = CoachApp(coach, services, window)
     server = InstanceServer(name, app.handle_request, parent=app)
     if not server.listen():
