@@ -47,6 +47,8 @@ def _export_csv(args: argparse.Namespace, coach: Coach, out: IO[str]) -> None:
         f"wrote {count(done.sessions, 'session')} to {done.sessions_path} "
         f"and {count(done.steps, 'step')} to {done.steps_path}\n"
     )
+    if done.reviews_path is not None:  # its own line: scripts read the first as before
+        out.write(f"wrote {count(done.reviews, 'review')} to {done.reviews_path}\n")
 
 
 def _export_pdf(args: argparse.Namespace, coach: Coach, out: IO[str]) -> None:

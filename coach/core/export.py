@@ -33,6 +33,9 @@ WEEKLY_SIGN_KEYS = tuple(
     s.key for s in KNEE_WARNING_SIGNS if s.key not in {w.key for w in SESSION_WARNING_SIGNS}
 )
 STEPS_FILE = "steps.csv"
+# The reviews the person recorded (after a warning sign: did the clinician say they may continue?).
+REVIEWS_FILE = "reviews.csv"
+REVIEW_COLUMNS = ("local_date", "seen_at", "answer", "note")
 ENCODING = "utf-8-sig"
 _FORMULA_STARTS = frozenset("=+-@\t\r")
 _NUMBER = re.compile(r"[+-]?\d+(\.\d+)?")
@@ -113,6 +116,8 @@ class CsvExport:
     steps_path: Path
     sessions: int
     steps: int
+    reviews_path: Path | None = None
+    reviews: int = 0
 
 
 def _text(value: object) -> str:
@@ -244,16 +249,23 @@ def export_csv(
     `progress(fraction)` is called after each page; whatever it raises (ExportCancelled when the person
     cancels) ends the export with nothing written.
     """
-    targets = (folder / SESSIONS_FILE, folder / STEPS_FILE)
+    targets = (folder / SESSIONS_FILE, folder / STEPS_FILE, folder / REVIEWS_FILE)
     existing = [p for p in targets if p.exists()]
     if existing and not overwrite:
         raise ExportError(f"{existing[0]} already exists; choose another folder or overwrite it", exists=True)
     if folder.exists() and not folder.is_dir():
         raise ExportError(f"{folder} is not a folder")
     reading = _Reading(store, period or Period(), tz, include_simulated, progress or _no_progress)
-    # Both files land together: never a new sessions.csv beside an old steps.csv (see write_folder).
-    write_folder(folder, [(SESSIONS_FILE, reading.write_sessions), (STEPS_FILE, reading.write_steps)])
-    return CsvExport(targets[0], targets[1], reading.sessions, reading.steps)
+    # The files land together: never a new sessions.csv beside an old steps.csv (see write_folder).
+    write_folder(
+        folder,
+        [
+            (SESSIONS_FILE, reading.write_sessions),
+            (STEPS_FILE, reading.write_steps),
+            (REVIEWS_FILE, reading.write_reviews),
+        ],
+    )
+    return CsvExport(targets[0], targets[1], reading.sessions, reading.steps, targets[2], reading.reviews)
 
 
 def _csv_file(path: Path) -> TextIO:
@@ -283,7 +295,7 @@ class _Reading:
             progress,
         )
         self.up_to = store.last_session_id()
-        self.sessions = self.steps = 0
+        self.sessions = self.steps = self.reviews = 0
 
     def _shown(self, page: list[SessionRecord]) -> list[SessionRecord]:
         return [s for s in page if self.period.contains(s.local_day(self.tz))]
@@ -318,3 +330,16 @@ class _Reading:
                 self.steps += len(rows)
                 after = page[-1].id
                 self.progress(SESSIONS_SHARE + (1 - SESSIONS_SHARE) * after / max(self.up_to, 1))
+
+    def write_reviews(self, path: Path) -> None:
+        """reviews.csv: each review on a local day of the period, oldest first (a few rows: read whole)."""
+        self.reviews = 0
+        with _csv_file(path) as handle:
+            writer = csv.writer(handle)
+            writer.writerow(REVIEW_COLUMNS)
+            for seen, answer, note in self.store.clinician_reviews():
+                local = seen.astimezone(self.tz)
+                if self.period.contains(local.date()):
+                    row = [local.date().isoformat(), local.isoformat(timespec="seconds"), answer, note]
+                    writer.writerow([spreadsheet_safe(cell) for cell in row])
+                    self.reviews += 1

@@ -376,7 +376,10 @@ class HistoryWindow(QWidget):
             self.export_progress_dialog = None
         if done is None:
             return False
-        self.status.setText(self.tr("Wrote {0} and {1}.").format(done.sessions_path, done.steps_path.name))
+        reviews = done.reviews_path.name if done.reviews_path is not None else ""
+        self.status.setText(
+            self.tr("Wrote {0}, {1} and {2}.").format(done.sessions_path, done.steps_path.name, reviews)
+        )
         return True
 
     def export_pdf(self, path: Path) -> bool:

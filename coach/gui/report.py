@@ -195,6 +195,7 @@ def _first_page(pages: _Pages, report: PeriodReport, today: date) -> None:
     _prescription(pages, report)
     _warning_signs(pages, report)
     _reviews(pages, report)
+    _unaccepted(pages, report)
     _pain_over_limit(pages, report)
     _unsettled(pages, report)
 
@@ -250,6 +251,21 @@ def _reviews(pages: _Pages, report: PeriodReport) -> None:
     for review in report.reviews:
         note = f" ({review.note})" if review.note else ""
         pages.text(f"{_day(review.seen_at.astimezone().date())}: seen; {review.said}{note}.", indent=12)
+
+
+def _unaccepted(pages: _Pages, report: PeriodReport) -> None:
+    pages.heading("Dose changes offered and not taken")
+    if not report.unaccepted:
+        pages.text("None: every change Rehab Coach offered in this period was taken, or none was offered.")
+    for offer in report.unaccepted:
+        when = _day(offer.first)
+        if offer.times > 1:
+            when = f"{when} to {_day(offer.last)} ({offer.times} times)"
+        what = "; ".join(offer.changes)
+        pages.text(
+            f"{when} ({offer.routine_title}): {offer.decision} offered, {what}. Why: {offer.reason}",
+            indent=12,
+        )
 
 
 def _unsettled(pages: _Pages, report: PeriodReport) -> None:

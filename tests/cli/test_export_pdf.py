@@ -133,3 +133,34 @@ def test_the_report_says_what_the_receiving_physiotherapist_needs(data_dir: Path
     assert "4 of 10 the next morning, 2 before the session" in text  # a morning that had not settled
     assert "Each session (1 session)" in text
     assert "Pain during sessions" in text
+
+
+@pytest.mark.slow
+def test_the_report_lists_a_change_offered_and_not_taken(data_dir: Path, tmp_path: Path) -> None:
+    for days_ago in (6, 4):
+        day = date.today() - timedelta(days=days_ago)
+        placed = ("--instant", "--pain-before", "1", "--pain", "2", "--at", f"{day}T18:00")
+        assert coach(data_dir, "run", "hip-strength", *placed).returncode == 0
+        morning = str(day + timedelta(days=1))
+        assert coach(data_dir, "check-in", "--on", morning, "--pain", "1").returncode == 0
+    advice = coach(data_dir, "advice", "--include-simulated")
+    assert "progress" in advice.stdout.lower(), advice.stdout  # offered; the person does not take it
+    target = tmp_path / "report.pdf"
+
+    done = coach(data_dir, "export", "--pdf", str(target), "--include-simulated")
+
+    assert done.returncode == 0, done.stderr
+    text = " ".join(
+        subprocess.run(["pdftotext", str(target), "-"], check=True, capture_output=True, text=True)
+        .stdout.replace("\ufb00", "ff")  # the PDF's ligature for "ff"
+        .split()
+    )
+    assert "Dose changes offered and not taken" in text
+    assert (
+        "(Hip and knee strength (weeks 3–6)): progress offered, Wall squat 3 × 20 s hold → 3 × 25 s" in text
+    )
+
+    assert coach(data_dir, "advice", "--accept", "hip-strength", "--include-simulated").returncode == 0
+    assert coach(data_dir, "export", "--pdf", str(target), "--include-simulated", "--force").returncode == 0
+    text = subprocess.run(["pdftotext", str(target), "-"], check=True, capture_output=True, text=True).stdout
+    assert "progress offered" not in " ".join(text.split())  # taken: no longer listed

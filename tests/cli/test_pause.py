@@ -75,3 +75,21 @@ def test_a_sign_that_is_not_urgent_is_not_marked_urgent(
     (advice,) = json.loads(run(capsys, "advice", "--json", "--include-simulated")[1])["routines"]
 
     assert advice["urgent"] is False
+
+
+def test_the_reviews_go_to_the_physiotherapist_in_reviews_csv(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(capsys, "run", "gentle-start", "--instant", "--warning-sign", "night_pain")[0] == 0
+    assert run(capsys, "review", "--unsure", "--note", "=HYPERLINK(1)")[0] == 0
+    assert run(capsys, "review", "--cleared")[0] == 0
+
+    code, out, _ = run(capsys, "export", "--csv", str(tmp_path / "physio"), "--include-simulated")
+
+    assert code == 0
+    assert out.splitlines()[0].startswith("wrote 1 session to ")  # the first line as scripts read it
+    assert out.splitlines()[1] == f"wrote 2 reviews to {tmp_path / 'physio' / 'reviews.csv'}"
+    text = (tmp_path / "physio" / "reviews.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert text[0] == "local_date,seen_at,answer,note"
+    assert [line.split(",")[2] for line in text[1:]] == ["unsure", "cleared"]
+    assert "'=HYPERLINK(1)" in text[1]  # a note is text, never a formula a spreadsheet would run

@@ -21,6 +21,7 @@ from coach.core.history.dose_calendar import (
 )
 from coach.core.history.dose_changes import RecordedDoseChange
 from coach.core.history.for_clinician import Review, SessionLine, UrgentSign
+from coach.core.history.offers import UnacceptedOffer
 from coach.core.history.outcome import SessionOutcome, session_outcome
 from coach.core.history.pain import PainDay, pain_trend
 from coach.core.history.period import Period
@@ -208,6 +209,7 @@ class PeriodReport:
     unsettled: tuple[SessionRecord, ...] = ()  # mornings that had not settled
     reviews: tuple[Review, ...] = ()
     urgent: tuple[UrgentSign, ...] = ()
+    unaccepted: tuple[UnacceptedOffer, ...] = ()  # dose changes offered and not taken
     pain_means: tuple[float | None, float | None] = (None, None)  # first and last two weeks
     icing_minutes: float = 0.0
 

@@ -18,6 +18,7 @@ from coach.core.history.for_clinician import (
     unsettled_mornings,
     urgent_signs,
 )
+from coach.core.history.offers import unaccepted_offers
 from coach.core.history.overview import PeriodReport, period_report, report_period
 from coach.core.history.period import Period
 from coach.core.operations.changes import OpResult, Refused
@@ -149,6 +150,16 @@ def read_period_report(
         unsettled=unsettled_mornings(shown),
         reviews=reviews,
         urgent=urgent_signs(shown, tz),
+        unaccepted=unaccepted_offers(
+            everything,
+            routines,
+            report.first,
+            report.last,
+            tz,
+            [review.seen_at for review in reviews if review.answer == "cleared"],
+            store.dose_changes(),
+            include_simulated=include_simulated,
+        ),
         pain_means=pain_means(shown, report.first, report.last, tz),
         icing_minutes=icing_minutes,
     )
