@@ -48,6 +48,7 @@ class LiveSession:
     routine: Routine
     engine: SessionEngine
     resumed: bool = False
+    simulated: bool = False
     finished: SessionFinished | None = field(default=None, init=False)
     # What to say before it starts about the pain before it (above the sheet's limit), if anything.
     said_before: str | None = field(default=None, init=False)
@@ -56,7 +57,10 @@ class LiveSession:
     unsaved: list[StepCompleted | SessionFinished] = field(default_factory=list, init=False)
 
     def __post_init__(self) -> None:
-        self.icing = IcingSteps(self.coach.with_clock(self.engine.clock), self.session_id)
+        self.icing = IcingSteps(
+            self.coach.with_clock(self.engine.clock), self.session_id, simulated=self.simulated
+        )
+        self.engine.icing_deadline = self.icing.deadline_for
         self.engine.subscribe(self._on_event)
         self.engine.subscribe(self.icing.on_event)
 
@@ -91,7 +95,7 @@ def start_session(coach: Coach, routine: Routine, *, simulated: bool = False) ->
     """Open a session of `routine` in the store and give back its engine (not yet started)."""
     engine = SessionEngine(plan_steps(routine), coach.clock)
     session_id = coach.store.begin_session(routine, engine.steps, coach.now(), simulated=simulated)
-    return OpResult(LiveSession(coach, session_id, routine, engine), SESSION)
+    return OpResult(LiveSession(coach, session_id, routine, engine, simulated=simulated), SESSION)
 
 
 def begin_session(coach: Coach, routine: Routine, pain_before: int | None = None) -> OpResult[LiveSession]:
