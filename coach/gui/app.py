@@ -171,9 +171,11 @@ class CoachApp(QObject):
         return answer_request(self, request)
 
     def quit(self) -> None:
-        """Leave the app, tray and all; during a session the player first asks whether to stop."""
-        if not self.sessions.may_close():
-            return
+        """Leave the app, tray and all; a session's player, then icing, first ask (the ice: stop or keep)."""
+        if self.sessions.may_close() and self.ice.may_quit(self._leave):
+            self._leave()
+
+    def _leave(self) -> None:
         self.ice.icing_window.close()
         self.window.close()
         QApplication.quit()

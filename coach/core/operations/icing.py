@@ -73,6 +73,15 @@ def start_icing(
     return OpResult(IcingStarted(run, run_id, warning), ICING)
 
 
+def still_icing(minutes_left: int) -> str:
+    """What a face says when it goes without the person stopping the ice (a signal, a log-out, Ctrl-C)."""
+    return (
+        f"The icing timer keeps running ({minutes_left} min left): only you or its end stop it."
+        " `coach ice --status` shows it, `coach ice --stop` stops it, and Rehab Coach takes it up when next"
+        " opened."
+    )
+
+
 def take_up_icing(
     coach: Coach, minutes: int, *, session_id: int | None = None, started_at: datetime | None = None
 ) -> OpResult[IcingStarted]:
@@ -102,6 +111,11 @@ class IcingNow:
     minutes_left: int | None = None
     ends_at: datetime | None = None
     planned_minutes: int | None = None
+
+
+def icing_record(coach: Coach, run_id: int) -> IcingRecord:
+    """The stored run `run_id` as it stands (a face counting it down learns that it was stopped elsewhere)."""
+    return coach.store.icing_run(run_id)
 
 
 def icing_now(coach: Coach) -> IcingNow:

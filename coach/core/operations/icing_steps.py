@@ -70,9 +70,13 @@ class IcingSteps:
         if ended_here or (isinstance(event, SessionFinished) and not self._left_live):
             self._end()
 
-    def leave_live(self) -> None:
-        """The session ends without the person (a signal, a log-out): the ice stays on, its run stays live."""
+    def leave_live(self) -> int | None:
+        """The session ends without the person (a signal, a log-out): the ice stays on, its run stays live.
+
+        Returns the minutes its run has left, or None when no ice is on."""
         self._left_live = True
+        run = self.run
+        return run.minutes_left() if run is not None and run.running and run.remaining() > 0 else None
 
     def advice(self, step: Step) -> list[str]:
         """What the player shows beside an icing step: the cloth, the skin check, and any warning."""

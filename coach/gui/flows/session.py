@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication
 
 from coach.core.routines.model import Routine
 from coach.gui.main_window import MainWindow
@@ -42,6 +43,10 @@ class SessionFlow(QObject):
         # Told when a player opens (True) or closes: the icing window gives the player its keys meanwhile.
         self.on_player: Callable[[bool], None] = _nothing
         window.start_requested.connect(self.ask_before_start)
+        self.desktop_ending = False  # a log-out: close without asking, as SIGTERM does
+        self._qt_app = QApplication.instance()
+        if isinstance(self._qt_app, QApplication):
+            self._qt_app.commitDataRequest.connect(self._on_desktop_ending)
 
     # -- starting ------------------------------------------------------------------------------------------
 
@@ -226,8 +231,15 @@ class SessionFlow(QObject):
             EngineState.PAUSED,
         )
 
+    def _on_desktop_ending(self, _manager: object = None) -> None:
+        """The desktop session ends (log-out, shut-down): nothing may hold it up; when the app then closes,
+        the session is saved as stopped early and a live icing run stays live (`close`)."""
+        self.desktop_ending = True
+
     def may_close(self) -> bool:
         """Closing during a session asks first (in the player: Esc stops and saves, Space carries on)."""
+        if self.desktop_ending:
+            return True
         if self.player is not None and self.running():
             _bring_forward(self.window)
             self.player.ask_to_stop()
@@ -235,12 +247,18 @@ class SessionFlow(QObject):
         return True
 
     def close(self) -> None:
-        """Save a running session as stopped early (every finished step is already stored)."""
+        """Save a running session as stopped early (every finished step is already stored); the ice of an
+        icing step in progress stays on, its run live for the next start."""
         if self.player is not None and self.running():
             self.player.finished.disconnect()
+            if self.live is not None:
+                self.live.icing.leave_live()
             self.player.engine.stop()
         if self.check_in is not None:
             self.check_in.close()
+        if isinstance(self._qt_app, QApplication):
+            self._qt_app.commitDataRequest.disconnect(self._on_desktop_ending)
+            self._qt_app = None
 
 
 def _nothing(opened: bool) -> None:
