@@ -42,7 +42,7 @@ from coach.core.store.opening import (
 )
 from coach.core.store.schema import KNOWN_MIGRATIONS, applied_migrations, migrations
 from coach.core.store.work_totals import recount_work_total
-from coach.core.store.writing import write_failure, write_transaction
+from coach.core.store.writing import wait_for_writers, write_failure, write_transaction
 
 # Imported where they are used: `coach history` only reads, and each of these costs milliseconds to load
 # (dataclasses, tempfile, logging), where all of `coach --version` takes about 55 ms.
@@ -227,6 +227,17 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords, DayRecords):
             self.close()
             self.moved_aside = damaged(self.path, problem)
             raise self.moved_aside
+
+    @contextmanager
+    def patience(self, seconds: float) -> Iterator[None]:
+        """While inside, a write waits at most `seconds` for another program's lock (else StoreBusy): a face
+        that must not freeze tries again later instead of waiting out the whole busy timeout."""
+        wait_for_writers(self._conn, seconds)
+        try:
+            yield
+        finally:
+            if self.moved_aside is None:
+                wait_for_writers(self._conn)
 
     @contextmanager
     def _writing(self) -> Iterator[None]:

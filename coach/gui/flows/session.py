@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from coach.core.routines.model import Routine
@@ -44,6 +44,10 @@ class SessionFlow(QObject):
         self.on_player: Callable[[bool], None] = _nothing
         window.start_requested.connect(self.ask_before_start)
         self.desktop_ending = False  # a log-out: close without asking, as SIGTERM does
+        # Steps kept while another program holds the write lock are tried again from here, off the tick.
+        self.saving = QTimer(self)
+        self.saving.setInterval(_SAVE_AGAIN_MS)
+        self.saving.timeout.connect(self._on_save_again)
         self._qt_app = QApplication.instance()
         if isinstance(self._qt_app, QApplication):
             self._qt_app.commitDataRequest.connect(self._on_desktop_ending)
@@ -183,7 +187,9 @@ class SessionFlow(QObject):
             icing=live.icing,
         )
         player.finished.connect(self._on_session_finished)
+        live.patience = _WRITE_PATIENCE_SECONDS
         self.player, self.live = player, live
+        self.saving.start()
         self.window.start_action.setEnabled(False)
         self.window.show_page(player)
         self.on_player(True)
@@ -197,6 +203,7 @@ class SessionFlow(QObject):
         from coach.gui.session_end import SessionEndPage
 
         live = self.live
+        self.saving.stop()
         self.on_player(False)
         self.services.inhibitor.release()
         if self.player is not None:
@@ -217,6 +224,11 @@ class SessionFlow(QObject):
         )
         page.done.connect(self._on_session_closed)
         self.window.show_page(page)
+
+    def _on_save_again(self) -> None:
+        live = self.live
+        if live is not None and live.unsaved and self.player is not None:
+            self.runner.run(lambda coach: live.save_waiting(), self.window, announce=False)
 
     def _on_session_closed(self) -> None:
         self.window.show_library()
@@ -249,6 +261,7 @@ class SessionFlow(QObject):
     def close(self) -> None:
         """Save a running session as stopped early (every finished step is already stored); the ice of an
         icing step in progress stays on, its run live for the next start."""
+        self.saving.stop()
         if self.player is not None and self.running():
             self.player.finished.disconnect()
             if self.live is not None:
@@ -259,6 +272,12 @@ class SessionFlow(QObject):
         if isinstance(self._qt_app, QApplication):
             self._qt_app.commitDataRequest.disconnect(self._on_desktop_ending)
             self._qt_app = None
+
+
+# A step's write waits this long for another program's lock on the GUI thread (the player's tick stays under
+# the 50 ms a person would notice), then waits its turn and is tried again every _SAVE_AGAIN_MS.
+_WRITE_PATIENCE_SECONDS = 0.02
+_SAVE_AGAIN_MS = 250
 
 
 def _nothing(opened: bool) -> None:
