@@ -170,9 +170,10 @@ class CoachApp(QObject):
 
         return answer_request(self, request)
 
-    def quit(self) -> None:
-        """Leave the app, tray and all; a session's player, then icing, first ask (the ice: stop or keep)."""
-        if self.sessions.may_close() and self.ice.may_quit(self._leave):
+    def quit(self, *, ask_about_ice: bool = True) -> None:
+        """Leave the app, tray and all; a session's player, then icing, ask first (another program's quit
+        request leaves the ice live without asking, as a signal does: only the person stops the ice)."""
+        if self.sessions.may_close() and (not ask_about_ice or self.ice.may_quit(self._leave)):
             self._leave()
 
     def _leave(self) -> None:
@@ -181,7 +182,7 @@ class CoachApp(QObject):
         QApplication.quit()
 
     def close(self) -> None:
-        """Save what runs (a session stopped early, icing stopped), stop every timer, close the store."""
+        """Save what runs (a session stopped early; ice stays live), stop every timer, close the store."""
         if self.closed:
             return
         self.closed = True
