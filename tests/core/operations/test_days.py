@@ -84,6 +84,15 @@ def test_an_accepted_change_is_recorded_before_and_after_with_its_reason(
             hold(sets=2, seconds=30), hold_range=(30.0, 45.0), progression=ProgressionKind.HOLD
         ),
     )
+    sheet = tmp_path / "test-routine.toml"  # every routine comes from a file; the change is written into it
+    sheet.write_text(
+        'format = 2\nid = "test-routine"\ntitle = "Test routine"\nsessions_per_week = 3\n\n'
+        '[[exercise]]\nid = "clamshell"\nname = "Clamshell"\nkind = "reps"\nsets = 3\nreps = [10, 15]\n\n'
+        '[[exercise]]\nid = "calf-stretch"\nname = "Calf Stretch"\nkind = "hold"\nsets = 2\n'
+        "hold_seconds = [30, 45]\n",
+        encoding="utf-8",
+    )
+    plan = dataclasses.replace(plan, path=sheet)
     advice = ProgressionAdvice(Progression.PROGRESS, "Pain settled after your last two sessions.")
     proposal = propose(plan, advice)
     assert proposal is not None
