@@ -250,15 +250,8 @@ def remove_drafts(target: Path) -> None:
 
 
 def write_whole(target: Path, writer: Callable[[Path], None], check: Check | None = None) -> None:
-    """`write_together` for one file (an export), after removing the drafts a killed one left beside it."""
-    if target.parent.is_dir():
-        _remove([p for p in target.parent.iterdir() if _is_draft_of(p, target) and not p.is_dir()])
+    """`write_together` for one file."""
     write_together([(target, writer)], check)
-
-
-def _is_draft_of(path: Path, target: Path) -> bool:
-    """Whether `path` is a hidden draft of `target` (`new_private_temporary`'s name for it)."""
-    return path.name.startswith(f".{target.name}-") and path.name.endswith(".part")
 
 
 def _not_empty(path: Path) -> str | None:

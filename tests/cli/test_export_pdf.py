@@ -133,26 +133,3 @@ def test_the_report_says_what_the_receiving_physiotherapist_needs(data_dir: Path
     assert "4 of 10 the next morning, 2 before the session" in text  # a morning that had not settled
     assert "Each session (1 session)" in text
     assert "Pain during sessions" in text
-
-
-@pytest.mark.slow
-def test_the_drafts_a_killed_export_left_are_removed_by_the_next(data_dir: Path, tmp_path: Path) -> None:
-    assert coach(data_dir, "run", "hip-strength", "--instant").returncode == 0
-    target = tmp_path / "r.pdf"
-    target.write_bytes(b"%PDF- the old report")
-    killed = tmp_path / ".r.pdf-k1ll3d.part"  # as a SIGKILL halfway through an export leaves it
-    killed.write_bytes(b"%PDF- half a report")
-    others = [tmp_path / ".other.pdf-k1ll3d.part", tmp_path / "notes.part"]
-    for other in others:
-        other.write_bytes(b"not ours to remove")
-
-    done = coach(data_dir, "export", "--pdf", str(target), "--force", "--include-simulated")
-
-    assert done.returncode == 0, done.stderr
-    assert target.read_bytes().startswith(b"%PDF-1")
-    assert not killed.exists()
-    assert all(other.exists() for other in others)
-    assert sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".part")) == [
-        ".other.pdf-k1ll3d.part",
-        "notes.part",
-    ]
