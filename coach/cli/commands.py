@@ -157,6 +157,10 @@ def _run_terminal(routine: Routine, coach: Coach, args: argparse.Namespace, out:
 
 
 def ice_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> int:
+    if args.stop and (args.status or args.terminal):
+        raise UsageError("--stop goes alone: it stops the icing timer running, wherever it runs")
+    if args.stop:
+        return _stop_icing(coach, out)
     if args.status:
         return _icing_status(coach, out, as_json=args.json)
     if args.json:
@@ -172,6 +176,28 @@ def ice_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> int:
 
     with terminal_keys() as keys:
         ice_in_terminal(coach, args.minutes, out, keys)
+    return EXIT_OK
+
+
+def _stop_icing(coach: Coach, out: IO[str]) -> int:
+    """`coach ice --stop`: the person ends the live run from here; exit 0, also when none was running."""
+    from coach.core.clinical.safety import ICING_END_ADVICE
+    from coach.core.operations import Refused
+    from coach.core.operations.icing import stop_icing
+
+    if not coach.has_history:  # asking never creates a database
+        out.write("No icing timer is running.\n")
+        return EXIT_OK
+    coach.backups = False
+    try:
+        record = stop_icing(coach).value
+    except Refused as nothing:
+        out.write(f"{nothing}\n")
+        return EXIT_OK
+    when = record.finished_at.astimezone() if record.finished_at is not None else None
+    iced = record.actual_minutes or 0.0
+    at = f" at {when:%H:%M}" if when is not None else ""
+    out.write(f"Icing stopped{at}, after {iced:.1f} of {record.planned_minutes} min. {ICING_END_ADVICE}\n")
     return EXIT_OK
 
 

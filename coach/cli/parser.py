@@ -143,6 +143,9 @@ def build_parser() -> argparse.ArgumentParser:
     ice.add_argument("--terminal", action="store_true", help="count down in this terminal instead")
     ice.add_argument("--status", action="store_true", help="say whether an icing timer is running, and stop")
     ice.add_argument("--json", action="store_true", help="with --status, print JSON")
+    ice.add_argument(
+        "--stop", action="store_true", help="stop the icing timer running (in the app or a terminal) now"
+    )
 
     _command(
         commands,

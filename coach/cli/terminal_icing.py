@@ -1,10 +1,13 @@
-"""The icing timer in a plain terminal: one countdown line, q or Space (then y) to stop early."""
+"""The icing timer in a plain terminal: one countdown line, q or Space (then y) to stop early.
+
+Only that stops the ice (or its deadline): Ctrl-C, SIGTERM or a closed terminal (SIGHUP) leave the run live,
+say so, and `coach` leaves; the app, `coach ice --terminal` or `coach ice --stop` take it up from there.
+"""
 
 from __future__ import annotations
 
 from typing import IO
 
-from coach.cli.signals import Terminated
 from coach.cli.terminal_player import Keys
 from coach.core.clinical.safety import (
     ICING_END_ADVICE,
@@ -12,7 +15,8 @@ from coach.core.clinical.safety import (
     ICING_START_ADVICE,
     ICING_WHO_SHOULD_NOT,
 )
-from coach.core.operations import Coach, finish_icing, start_icing
+from coach.core.operations import Coach, finish_icing, take_up_icing
+from coach.core.operations.icing import still_icing
 from coach.core.session.icing import IcingEnded, IcingRun
 from coach.core.session.timer import countdown_text
 
@@ -41,11 +45,10 @@ class TerminalIcing:
                 prompt = self.run.skin_check()
                 if prompt is not None:  # once, 5 minutes in
                     self.out.write(f"\r\x1b[K{prompt}\n")
-        except Terminated:
-            self.out.write("\n")
+        except KeyboardInterrupt:  # Ctrl-C, SIGTERM, SIGHUP: not the person stopping the ice
+            self.out.write(f"\n{still_icing(self.run.minutes_left())}\n")
+            self.out.flush()
             raise
-        except KeyboardInterrupt:
-            self.run.stop()
         ended = self.run.stop()
         self.out.write(f"\r\x1b[K{countdown_text(self.run.remaining())}\n")
         if ended.finished and self.bell:
@@ -68,18 +71,21 @@ class TerminalIcing:
 
 
 def ice_in_terminal(coach: Coach, minutes: int, out: IO[str], keys: Keys) -> IcingEnded:
-    """Run, record and explain one icing run in the terminal; Refused beyond the cap or beside a live run."""
-    started = start_icing(coach, minutes).value
+    """Run, record and explain an icing run in the terminal (or take up the live one); Refused over the cap.
+
+    A signal or Ctrl-C leaves the run live (KeyboardInterrupt goes on up, after saying so).
+    """
+    started = take_up_icing(coach, minutes).value
     run, warning = started.run, started.warning
-    out.write(f"Icing for {minutes} min. {ICING_START_ADVICE} {ICING_SKIN_CHECK_ADVICE}\n")
+    minutes = run.planned_minutes
+    if started.joined:
+        out.write(f"Taking up the icing timer already running: {run.minutes_left()} min left of {minutes}.\n")
+    else:
+        out.write(f"Icing for {minutes} min. {ICING_START_ADVICE} {ICING_SKIN_CHECK_ADVICE}\n")
     out.write(f"{ICING_WHO_SHOULD_NOT}\n")
     if warning:
         out.write(f"{warning}\n")
-    try:
-        ended = TerminalIcing(run, out).play(keys)
-    except Terminated:
-        finish_icing(coach, started.run_id, run.stop())  # recorded as stopped early, as Ctrl-C does
-        raise
+    ended = TerminalIcing(run, out).play(keys)
     finish_icing(coach, started.run_id, ended)
     when = ended.ended_at.astimezone().strftime("%H:%M")
     if ended.while_asleep:

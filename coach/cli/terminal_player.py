@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from typing import IO, Protocol
 
 from coach.cli.signals import Terminated
+from coach.core.operations.icing import still_icing
+from coach.core.operations.icing_steps import IcingSteps
 from coach.core.routines.model import StepKind
 from coach.core.session.cues import rep_moment
 from coach.core.session.engine import EngineState, SessionEngine
@@ -89,8 +91,11 @@ class _WindowsKeys:
 class TerminalPlayer:
     """Drives an engine in real time and draws it on one updating line."""
 
-    def __init__(self, engine: SessionEngine, out: IO[str], *, bell: bool = True) -> None:
+    def __init__(
+        self, engine: SessionEngine, out: IO[str], *, bell: bool = True, icing: IcingSteps | None = None
+    ) -> None:
         self.engine = engine
+        self.icing = icing  # the session's icing steps: a signal or Ctrl-C leaves their ice live
         self.out = out
         self.bell = bell
         self.asking = False  # q was pressed: the next key answers "stop the session?"
@@ -110,12 +115,19 @@ class TerminalPlayer:
                     self._on_key(key)
                 self.engine.tick()
         except Terminated:
+            self._leave_ice_on()
             self.engine.stop()  # saved as stopped early, as Ctrl-C does; then nothing more is asked
             self._say_stopped()
             raise
         except KeyboardInterrupt:
+            self._leave_ice_on()
             self.engine.stop()
         self._say_stopped()
+
+    def _leave_ice_on(self) -> None:
+        left = self.icing.leave_live() if self.icing is not None else None
+        if left is not None:
+            self.out.write(f"\r\x1b[K{still_icing(left)}\n")
 
     def _say_stopped(self) -> None:
         if self.engine.state is EngineState.STOPPED:

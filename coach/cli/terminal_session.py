@@ -68,7 +68,7 @@ def session_in_terminal(
         out.write(f"This carries on {resumed}, not {asked}; start {asked} again after it.\n")
     out.write(f"{_introduce(live)}\n")
     with keys() as pressed:
-        TerminalPlayer(live.engine, out).play(pressed)
+        TerminalPlayer(live.engine, out, icing=live.icing).play(pressed)
     end = ask_session_end(
         coach,
         live.session_id,

@@ -170,16 +170,19 @@ class CoachApp(QObject):
 
         return answer_request(self, request)
 
-    def quit(self) -> None:
-        """Leave the app, tray and all; during a session the player first asks whether to stop."""
-        if not self.sessions.may_close():
-            return
+    def quit(self, *, ask_about_ice: bool = True) -> None:
+        """Leave the app, tray and all; a session's player, then icing, ask first (another program's quit
+        request leaves the ice live without asking, as a signal does: only the person stops the ice)."""
+        if self.sessions.may_close() and (not ask_about_ice or self.ice.may_quit(self._leave)):
+            self._leave()
+
+    def _leave(self) -> None:
         self.ice.icing_window.close()
         self.window.close()
         QApplication.quit()
 
     def close(self) -> None:
-        """Save what runs (a session stopped early, icing stopped), stop every timer, close the store."""
+        """Save what runs (a session stopped early; ice stays live), stop every timer, close the store."""
         if self.closed:
             return
         self.closed = True

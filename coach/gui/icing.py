@@ -28,7 +28,9 @@ from coach.core.clinical.safety import (
     ICING_START_ADVICE,
     ICING_WHO_SHOULD_NOT,
 )
-from coach.core.operations import finish_icing, resume_icing, start_icing
+from coach.core.history.records import IcingStatus
+from coach.core.operations import finish_icing, resume_icing, take_up_icing
+from coach.core.operations.icing import icing_record
 from coach.core.session.icing import (
     IcingEnded,
     IcingRun,
@@ -79,11 +81,12 @@ class IcingController(QObject):
         return self.run is not None and self.run.running
 
     def start(self, minutes: int) -> str | None:
-        """Start a run of `minutes`; the refusal's sentence when the core refuses it. A running run stays."""
+        """Start a run of `minutes`, or take up the live one (a routine's icing step, a terminal): one ice,
+        one deadline. The refusal's sentence when the core refuses it. A running run stays."""
         if self.running:
             return None
         refusals: list[str] = []
-        started = self.runner.run(lambda coach: start_icing(coach, minutes), show_refusal=refusals.append)
+        started = self.runner.run(lambda coach: take_up_icing(coach, minutes), show_refusal=refusals.append)
         if started is None:
             return refusals[0] if refusals else self.tr("The icing timer could not start.")
         self._run_id = started.run_id
@@ -120,6 +123,8 @@ class IcingController(QObject):
         if ended is not None:
             self._finish(ended)
             return
+        if self._ended_elsewhere():
+            return
         if self._first_tick:
             self._first_tick = False
             let_qt_sleep()
@@ -130,6 +135,25 @@ class IcingController(QObject):
             self.skin_check_due.emit(prompt)
         self._schedule()
         self.changed.emit()
+
+    def _ended_elsewhere(self) -> bool:
+        """Whether the run was stopped elsewhere (`coach ice --stop`, a routine's icing step skipped): then
+        show the ending recorded there. One read by its key, once a second while icing."""
+        run_id = self._run_id
+        record = self.runner.query(lambda coach: icing_record(coach, run_id))
+        if self.run is None or record is None or record.status is IcingStatus.OPEN:
+            return False
+        ended = IcingEnded(
+            record.status is IcingStatus.FINISHED,
+            record.finished_at or self.clock.wall(),
+            record.actual_minutes or 0.0,
+            while_asleep=False,
+        )
+        self.run.ended = ended
+        self.timer.stop()
+        self.changed.emit()
+        self.ended.emit(ended)
+        return True
 
     def _schedule(self) -> None:
         assert self.run is not None

@@ -1,4 +1,6 @@
-"""SIGTERM and SIGINT close the app as Quit does: what runs saved as stopped early, store and socket closed.
+"""SIGTERM, SIGINT and SIGHUP close the app: a session saved as stopped early, store and socket closed.
+
+An icing run is not stopped: the ice is still on the knee, so its run stays live for the next start.
 
 Python runs a signal handler only when the interpreter next gets control, which a Qt event loop waiting in
 C++ may not give it for a long time. On POSIX the signal's number is also written to a pipe that a
@@ -16,12 +18,14 @@ from types import FrameType
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer
 
-STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
+STOP_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGINT", "SIGHUP") if hasattr(signal, name)
+)
 _WAKE_MS = 250
 
 
 class StopOnSignal(QObject):
-    """Calls `stop(signal_number)` in the event loop when SIGTERM or SIGINT arrives, until `uninstall`."""
+    """Calls `stop(signal_number)` in the event loop when a stop signal arrives, until `uninstall`."""
 
     def __init__(self, stop: Callable[[int], None], parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -11,7 +11,6 @@ from coach.cli import main
 from coach.cli.terminal_icing import ice_in_terminal
 from coach.core.clinical.safety import ICING_END_ADVICE, ICING_LIMIT_REASON, ICING_START_ADVICE
 from coach.core.history.records import IcingStatus
-from coach.core.operations import Refused
 from coach.core.session.clock import FakeClock
 from coach.core.store.adherence import AdherenceStore
 from tests.helpers import over
@@ -146,41 +145,83 @@ def test_history_text_shows_icing(
     assert "3.0 of 3 min  finished" in capsys.readouterr().out
 
 
-def test_a_second_run_beside_a_live_one_is_refused_and_nothing_is_recorded(
-    store: AdherenceStore, fake_clock: FakeClock
-) -> None:
+def test_a_second_run_beside_a_live_one_joins_it(store: AdherenceStore, fake_clock: FakeClock) -> None:
     live_id = store.begin_icing(fake_clock.wall() - timedelta(minutes=5), 20)
     out = io.StringIO()
     keys = ClockKeys(fake_clock)
 
-    with pytest.raises(Refused, match="An icing timer is already running: 15 min left"):
-        ice_in_terminal(over(store, fake_clock), 10, out, keys)
+    ended = ice_in_terminal(over(store, fake_clock), 10, out, keys)
 
-    assert out.getvalue() == ""
-    assert keys.reads == 0
+    assert "Taking up the icing timer already running: 15 min left of 20." in out.getvalue()
+    assert keys.reads == 15 * 60, "the live run's deadline, not a second countdown"
+    assert ended.finished
     (run,) = store.icing_runs()
-    assert (run.id, run.status) == (live_id, IcingStatus.OPEN)
+    assert (run.id, run.status, run.actual_minutes) == (live_id, IcingStatus.FINISHED, 20)
 
 
-def test_coach_ice_beside_a_live_run_exits_1_with_the_reason(
+def test_ctrl_c_leaves_the_ice_live_and_says_so(store: AdherenceStore, fake_clock: FakeClock) -> None:
+    class InterruptedKeys(ClockKeys):
+        def read(self, timeout: float) -> str | None:
+            if self.reads == 60:
+                raise KeyboardInterrupt
+            return super().read(timeout)
+
+    out = io.StringIO()
+
+    with pytest.raises(KeyboardInterrupt):
+        ice_in_terminal(over(store, fake_clock), 20, out, InterruptedKeys(fake_clock))
+
+    assert "The icing timer keeps running (19 min left)" in out.getvalue()
+    assert "`coach ice --stop` stops it" in out.getvalue()
+    (run,) = store.icing_runs()
+    assert run.status is IcingStatus.OPEN
+
+
+def test_coach_ice_stop_ends_a_live_run_with_the_minutes_iced(
     data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # Another process's countdown, as it stands in the store: started a minute ago, its deadline ahead
     store = AdherenceStore.open(data_dir / "coach.db")
-    store.begin_icing(datetime.now(UTC) - timedelta(minutes=1), 20)
+    store.begin_icing(datetime.now(UTC) - timedelta(minutes=4), 20)
     store.close()
 
-    code = main(["ice", "--terminal", "--minutes", "5"])
+    code = main(["ice", "--stop"])
 
-    out, err = capsys.readouterr()
-    assert code == 1
-    assert out == ""
-    assert err.startswith("coach: An icing timer is already running: ")
-    assert err.endswith(" min left. Stop it before starting another.\n")
+    out = capsys.readouterr().out
+    assert code == 0
+    assert out.startswith("Icing stopped at ")
+    assert ", after 4.0 of 20 min. " in out
+    assert ICING_END_ADVICE in out
     store = AdherenceStore.open(data_dir / "coach.db")
     (run,) = store.icing_runs()
     store.close()
-    assert (run.status, run.planned_minutes) == (IcingStatus.OPEN, 20)
+    assert run.status is IcingStatus.STOPPED
+    assert run.actual_minutes == pytest.approx(4, abs=0.05)
+    assert main(["ice", "--stop"]) == 0
+    assert capsys.readouterr().out == "No icing timer is running.\n"
+
+
+def test_ice_stop_goes_alone(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ice", "--stop", "--terminal"]) == 2
+    assert "--stop goes alone" in capsys.readouterr().err
+
+
+def test_minutes_left_never_exceed_the_planned_minutes(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Started while the clock was five years ahead, then the clock was put right (and the app crashed)
+    store = AdherenceStore.open(data_dir / "coach.db")
+    store.begin_icing(datetime.now(UTC) + timedelta(days=5 * 365), 1)
+    store.close()
+
+    assert main(["ice", "--status", "--json"]) == 0
+    status = json.loads(capsys.readouterr().out)
+
+    assert status["running"] is False, "a run started further ahead than it lasts blocks nothing"
+    store = AdherenceStore.open(data_dir / "coach.db")
+    store.begin_icing(datetime.now(UTC) + timedelta(seconds=30), 1)
+    store.close()
+    assert main(["ice", "--status", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["minutes_left"] == 1
 
 
 def test_ice_status_says_none_is_running_and_exits_0(

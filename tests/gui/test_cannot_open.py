@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from coach.cli import main
 from coach.gui import app as app_module
 from coach.gui.main import run_app
 from tests.conftest import a_history
@@ -59,3 +60,28 @@ def test_a_history_locked_by_another_program_is_said_in_a_window(
     assert "another program (perhaps a second Rehab Coach) kept the database busy" in text
     assert "nothing was lost" in text
     assert not list(data_dir.glob("coach.db.damaged-*")), "a busy file is not a damaged one"
+
+
+def test_damage_done_after_the_days_check_is_said_alike_in_the_app_and_the_terminal(
+    data_dir: Path, shown: list[tuple[str, Qt.TextFormat]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    database = data_dir / "coach.db"
+    a_history(database, sessions=20)
+    assert main(["history"]) == 0  # today's check passes, and its stamp is left
+    data = bytearray(database.read_bytes())
+    data[3 * 4096 : 3 * 4096 + 2000] = os.urandom(2000)  # 2,000 bytes inside page 4, by an outside tool
+    with open(database, "r+b") as same_file:
+        same_file.write(bytes(data))
+
+    assert run_app(["coach"]) == 1
+    database.write_bytes(bytes(data))  # the same damage again, met by a command that would write
+    capsys.readouterr()
+    code = main(["run", "hip-strength", "--instant"])
+
+    ((text, _),) = shown
+    assert "moved aside to coach.db.damaged-1" in text
+    err = capsys.readouterr().err
+    assert code != 0
+    assert err == f"coach: {text.replace('damaged-1', 'damaged-2')}\n"
+    assert "Traceback" not in err
+    assert (data_dir / "coach.db.damaged-2").read_bytes() == bytes(data), "nothing was written into it"

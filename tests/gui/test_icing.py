@@ -203,3 +203,37 @@ def test_closing_the_app_stops_a_running_timer_and_records_it(
     coach_app.ice.controller.stop()
 
     assert coach_app.coach.store.icing_runs()[0].status is IcingStatus.STOPPED
+
+
+@pytest.mark.parametrize(
+    ("answer", "quits", "status"),
+    [
+        ("keep_and_quit", True, IcingStatus.OPEN),
+        ("stop_and_quit", True, IcingStatus.STOPPED),
+        (None, False, IcingStatus.OPEN),
+    ],
+)
+def test_quitting_during_icing_asks_whether_to_stop_the_ice(
+    qtbot: QtBot,
+    coach_app: CoachApp,
+    monkeypatch: pytest.MonkeyPatch,
+    answer: str | None,
+    quits: bool,
+    status: IcingStatus,
+) -> None:
+    left: list[bool] = []
+    monkeypatch.setattr("coach.gui.app.QApplication.quit", lambda: left.append(True))
+    coach_app.ice.start(20)
+
+    coach_app.quit()
+
+    box = coach_app.ice.quit_box
+    assert box is not None
+    assert box.isVisible(), "Ctrl+Q during icing asks first"
+    assert left == []
+    chosen = getattr(coach_app.ice, answer) if answer else box.button(QMessageBox.StandardButton.Cancel)
+    chosen.click()
+    qtbot.waitUntil(lambda: coach_app.ice.quit_box is None)
+    assert left == ([True] if quits else [])
+    (run,) = coach_app.coach.store.icing_runs()
+    assert run.status is status

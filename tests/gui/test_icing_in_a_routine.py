@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -44,3 +45,28 @@ def test_the_ice_routine_runs_as_an_icing_run_with_its_advice(
     assert page.heading.text() == "Icing done"
     assert "reps and holds" not in page.summary.text()
     assert page.pain_slider.accessibleName() == "Pain now, 0 to 10"
+
+
+def test_the_icing_step_paused_rewound_and_started_beside_a_live_run_keeps_one_deadline(
+    qtbot: QtBot, coach_app: CoachApp, fake_clock: FakeClock
+) -> None:
+    coach_app.ice.start(20)  # the app's own icing timer runs first
+    fake_clock.advance(3 * 60)
+    coach_app.ice.controller.tick()
+    player = start_from_the_window(qtbot, coach_app, ICE)
+    advance(player, fake_clock, GET_READY_SECONDS + 1)
+    joined = player.countdown.text()
+
+    player.press(Qt.Key.Key_Space)  # pause the session for ten minutes
+    advance(player, fake_clock, 10 * 60)
+    player.press(Qt.Key.Key_Space)
+    player.press(Qt.Key.Key_Left)  # Back: the step begins again, the ice does not
+    advance(player, fake_clock, GET_READY_SECONDS + 1)
+    coach_app.ice.controller.tick()
+
+    assert joined == "16:54"
+    # 3 min + 6 s + 10 min paused + 6 s after Back: 6:48 left of the one ice, in the player and the window
+    assert player.countdown.text() == "6:48"
+    assert coach_app.ice.icing_window.countdown.text() == "06:48"
+    (run,) = coach_app.coach.store.icing_runs()
+    assert (run.status, run.planned_minutes) == (IcingStatus.OPEN, 20)

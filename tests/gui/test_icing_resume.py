@@ -94,19 +94,29 @@ def test_a_run_whose_deadline_passed_while_the_app_was_closed_is_recorded_as_end
         app.close()
 
 
-def test_after_a_kill_the_terminal_refuses_a_second_run_and_status_tells_the_first(
+def test_after_a_kill_status_tells_the_run_and_ice_stop_ends_it(
     data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     kill_the_app_while_icing(data_dir, "system", 3)
 
-    code = main(["ice", "--terminal", "--minutes", "5"])
-    _, err = capsys.readouterr()
     status_code = main(["ice", "--status", "--json"])
     status = json.loads(capsys.readouterr().out)
+    stop_code = main(["ice", "--stop"])
+    stopped = capsys.readouterr().out
+    main(["ice", "--status"])
+    after = capsys.readouterr().out
 
-    assert code == 1
-    assert err.startswith("coach: An icing timer is already running: 3 min left.")
     assert status_code == 0
     assert (status["running"], status["minutes_left"], status["planned_minutes"]) == (True, 3, 3)
     ends = datetime.fromisoformat(status["ends_at"])
     assert timedelta(minutes=2) < ends - datetime.now(ends.tzinfo) <= timedelta(minutes=3)
+    assert stop_code == 0
+    assert stopped.startswith("Icing stopped at ")
+    assert " of 3 min. " in stopped
+    assert after == "No icing timer is running.\n"
+    store = AdherenceStore.open(data_dir / "coach.db")
+    try:
+        (run,) = store.icing_runs()
+    finally:
+        store.close()
+    assert run.status is IcingStatus.STOPPED

@@ -252,7 +252,7 @@ def test_a_second_coach_ice_reaches_the_first_app(
     assert running_app.closed(process) == 0
     store = AdherenceStore.open(data / "coach.db")
     try:
-        assert store.icing_runs()[0].status is IcingStatus.STOPPED, "quitting records the run"
+        assert store.icing_runs()[0].status is IcingStatus.OPEN, "a request is not the person"
     finally:
         store.close()
 

@@ -1,7 +1,9 @@
-"""SIGTERM and SIGINT close the app cleanly: the session saved as stopped early, the socket removed."""
+"""SIGTERM and SIGINT close the app cleanly: the session saved as stopped early, the socket removed; a live
+icing run stays live (the ice is still on the knee)."""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -17,6 +19,7 @@ from coach.core.store.adherence import AdherenceStore
 from coach.gui.stopping import StopOnSignal
 from tests.conftest import REPO
 from tests.gui.running_app import ask, closed, end, wait_until_listening
+from tests.helpers import scaled_ms
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
 
@@ -67,9 +70,48 @@ def test_a_stop_signal_saves_the_session_and_removes_the_socket(
     try:
         assert [s.status for s in store.sessions()] == [SessionStatus.STOPPED]
         assert store.open_sessions() == []
-        assert IcingStatus.OPEN not in [run.status for run in store.icing_runs()]
+        assert IcingStatus.STOPPED not in [run.status for run in store.icing_runs()], "a signal stops no ice"
     finally:
         store.close()
+
+
+def _icing_status(data: Path) -> dict[str, object]:
+    done = subprocess.run(
+        [sys.executable, "-m", "coach", "ice", "--status", "--json"],
+        cwd=REPO,
+        env={**os.environ, "COACH_DATA_DIR": str(data)},
+        capture_output=True,
+        check=True,
+    )
+    status: dict[str, object] = json.loads(done.stdout)
+    return status
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("number", [signal.SIGTERM, signal.SIGINT])
+def test_a_stop_signal_leaves_the_apps_live_icing_run_live_and_the_next_start_takes_it_up(
+    qtbot: QtBot, tmp_path: Path, number: signal.Signals
+) -> None:
+    data = tmp_path / "data"
+    name = server_name(data)
+    for _ in range(2):  # the first app starts the run; the second takes it up, and is ended the same way
+        app = _start(data, "ice", "--minutes", "3")
+        try:
+            wait_until_listening(qtbot, app, name)
+            qtbot.waitUntil(lambda: _icing_status(data)["running"] is True, timeout=scaled_ms(10))
+
+            app.send_signal(number)
+
+            assert closed(app) == 128 + number
+        finally:
+            end(app)
+        store = AdherenceStore.open(data / "coach.db")
+        try:
+            assert [run.status for run in store.icing_runs()] == [IcingStatus.OPEN]
+        finally:
+            store.close()
+        status = _icing_status(data)
+        assert (status["running"], status["planned_minutes"]) == (True, 3)
 
 
 @pytest.mark.slow

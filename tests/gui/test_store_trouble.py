@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -52,7 +53,7 @@ def test_a_lock_held_for_a_second_loses_no_step(
     assert live.record().status.value == "completed"
 
 
-def test_a_step_that_cannot_be_saved_pauses_the_session_and_says_so(
+def test_a_step_that_cannot_be_saved_within_the_busy_timeout_pauses_the_session_and_says_so(
     qtbot: QtBot,
     coach_app: CoachApp,
     fake_clock: FakeClock,
@@ -65,16 +66,20 @@ def test_a_step_that_cannot_be_saved_pauses_the_session_and_says_so(
     assert player is not None
     live = coach_app.sessions.live
     assert live is not None
-    first = player.engine.current_step
+    first, second = player.engine.steps[0], player.engine.steps[1]
     other_writer.execute("BEGIN IMMEDIATE")
 
+    # The first step waits its turn; the second ends past the (shortened) busy timeout since
     advance(player, fake_clock, first.seconds + 0.1)
+    states = [player.engine.state]
+    advance(player, fake_clock, second.seconds)
 
+    assert states == [EngineState.RUNNING]
     assert player.engine.state is EngineState.PAUSED
     assert player.state_label.isVisible()
     assert "could not be saved" in player.state_label.text()
     assert "busy" in player.state_label.text()
-    assert len(live.unsaved) == 1
+    assert len(live.unsaved) == 2
 
     other_writer.commit()
     press(qtbot, player, Qt.Key.Key_Space)  # carry on: the kept step is written with the next one
@@ -103,3 +108,26 @@ def test_when_the_end_cannot_be_saved_the_player_still_finishes_and_says_so(
     assert "busy" in said.args[0]
     assert isinstance(coach_app.window.pages.currentWidget(), SessionEndPage)
     other_writer.rollback()
+
+
+def test_a_lock_held_by_another_program_never_freezes_the_player(
+    qtbot: QtBot, coach_app: CoachApp, fake_clock: FakeClock, other_writer: sqlite3.Connection
+) -> None:
+    player = coach_app.sessions.play_routine(load_routine(EXAMPLE))
+    assert player is not None
+    live = coach_app.sessions.live
+    assert live is not None
+    first, second = player.engine.steps[0], player.engine.steps[1]
+    other_writer.execute("BEGIN IMMEDIATE")  # held for as long as the store would wait (10 s), and more
+
+    started = time.monotonic()
+    advance(player, fake_clock, first.seconds + second.seconds / 2)  # the first step ends while it is held
+    stalled = time.monotonic() - started
+
+    assert stalled < 0.5, f"the GUI thread waited {stalled:.2f} s for the lock"
+    assert player.engine.state is EngineState.RUNNING, "the player keeps counting"
+    assert player.engine.index == 1
+    assert len(live.unsaved) == 1, "the step waits its turn"
+    other_writer.commit()
+    qtbot.waitUntil(lambda: live.unsaved == [])  # written by the next try, off the player's tick
+    assert stored_steps(coach_app, live.session_id) == [0]

@@ -40,6 +40,8 @@ if TYPE_CHECKING:  # `X as X`: re-exported for the type checker; at run time __g
     from coach.core.operations.icing import live_icing_run as live_icing_run
     from coach.core.operations.icing import resume_icing as resume_icing
     from coach.core.operations.icing import start_icing as start_icing
+    from coach.core.operations.icing import stop_icing as stop_icing
+    from coach.core.operations.icing import take_up_icing as take_up_icing
     from coach.core.operations.sessions import EndOfSession as EndOfSession
     from coach.core.operations.sessions import LiveSession as LiveSession
     from coach.core.operations.sessions import RecoveryOffer as RecoveryOffer
@@ -76,6 +78,8 @@ _HOMES = {
         "live_icing_run",
         "resume_icing",
         "start_icing",
+        "stop_icing",
+        "take_up_icing",
     ),
     "sessions": (
         "EndOfSession",

@@ -128,7 +128,7 @@ def read_period_report(
         today,
         tz,
         completion=exercise_completion(store.planned_work(ids), store.work_counts(ids)),
-        icing_starts=[run.started_at for run in store.icing_runs()],
+        icing_starts=[run.started_at for run in store.icing_runs(include_simulated=include_simulated)],
         dose_changes=store.dose_changes(),
         routines=routines,
         name=name,
@@ -141,7 +141,7 @@ def read_period_report(
     )
     icing_minutes = sum(
         run.actual_minutes or 0.0
-        for run in store.icing_runs()
+        for run in store.icing_runs(include_simulated=include_simulated)
         if report.first <= run.started_at.astimezone(tz).date() <= report.last
     )
     return dataclasses.replace(

@@ -26,33 +26,81 @@ class IcingStarted:
     run: IcingRun
     run_id: int
     warning: str | None  # iced less than 2 hours ago
+    joined: bool = False  # the run was already live (started elsewhere): this counts down the same deadline
 
 
 def live_icing_run(coach: Coach) -> IcingRecord | None:
     """The open run whose deadline is still ahead (a timer running somewhere), if there is one."""
     now = coach.now()
-    live = [r for r in coach.store.open_icing_runs() if _deadline(r) > now]
+    live = [r for r in coach.store.open_icing_runs() if _is_live(r, now)]
     return live[-1] if live else None
 
 
-def start_icing(coach: Coach, minutes: int, *, session_id: int | None = None) -> OpResult[IcingStarted]:
+def _is_live(record: IcingRecord, now: datetime) -> bool:
+    """Its deadline is ahead, and it did not start further ahead than it lasts: a run started while the clock
+    was set ahead (then put right) would otherwise block every other run until the clock caught up."""
+    planned = timedelta(minutes=record.planned_minutes)
+    return _deadline(record) > now and record.started_at - now < planned
+
+
+def start_icing(
+    coach: Coach,
+    minutes: int,
+    *,
+    session_id: int | None = None,
+    simulated: bool = False,
+    started_at: datetime | None = None,
+) -> OpResult[IcingStarted]:
     """Start and record an icing run of `minutes`; Refused beyond the cap or while another run is live.
 
-    `session_id` names the guided session when the run is an icing step of its routine.
+    `session_id` names the guided session when the run is an icing step of its routine; `simulated`, an
+    `--instant` session's, whose run (in the past, on its own clock) stands beside any live one.
+    `started_at`: when the step began, if a moment ago (a session's engine catching up on a late tick).
     """
     store, clock, now = coach.store, coach.clock, coach.now()
-    close_abandoned_icing(coach)
-    live = live_icing_run(coach)
+    if not simulated:
+        close_abandoned_icing(coach)
+    live = None if simulated else live_icing_run(coach)
     if live is not None:
-        left = math.ceil((_deadline(live) - now).total_seconds() / 60)
+        left = _minutes_left(live, now)
         raise Refused(f"An icing timer is already running: {left} min left. Stop it before starting another.")
     warning = icing_repeat_warning(store.last_icing_end(now), now)
     try:
-        run = IcingRun(clock, minutes)
+        run = IcingRun(clock, minutes, started_at=started_at)
     except IcingRefusedError as refused:
         raise Refused(str(refused)) from None
     run_id = store.begin_icing(run.started_at, run.planned_minutes, session_id=session_id)
     return OpResult(IcingStarted(run, run_id, warning), ICING)
+
+
+def still_icing(minutes_left: int) -> str:
+    """What a face says when it goes without the person stopping the ice (a signal, a log-out, Ctrl-C)."""
+    return (
+        f"The icing timer keeps running ({minutes_left} min left): only you or its end stop it."
+        " `coach ice --status` shows it, `coach ice --stop` stops it, and Rehab Coach takes it up when next"
+        " opened."
+    )
+
+
+def take_up_icing(
+    coach: Coach, minutes: int, *, session_id: int | None = None, started_at: datetime | None = None
+) -> OpResult[IcingStarted]:
+    """Start a run of `minutes`, or join the live one (started by the app, a terminal, or a routine's icing
+    step, in this process or one that has gone): one ice, one deadline, never two countdowns."""
+    joined = resume_icing(coach)
+    if joined.value is not None:
+        return OpResult(joined.value, joined.changes)
+    return start_icing(coach, minutes, session_id=session_id, started_at=started_at)
+
+
+def stop_icing(coach: Coach) -> OpResult[IcingRecord]:
+    """Stop the live run now (the person asked: `coach ice --stop`), recording the minutes iced so far."""
+    close_abandoned_icing(coach)
+    live = live_icing_run(coach)
+    if live is None:
+        raise Refused("No icing timer is running.")
+    run = IcingRun(coach.clock, live.planned_minutes, started_at=live.started_at)
+    return finish_icing(coach, live.id, run.stop())
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +113,11 @@ class IcingNow:
     planned_minutes: int | None = None
 
 
+def icing_record(coach: Coach, run_id: int) -> IcingRecord:
+    """The stored run `run_id` as it stands (a face counting it down learns that it was stopped elsewhere)."""
+    return coach.store.icing_run(run_id)
+
+
 def icing_now(coach: Coach) -> IcingNow:
     """The live icing run as the person would ask about it: running, minutes left, when it ends."""
     now = coach.now()
@@ -72,8 +125,14 @@ def icing_now(coach: Coach) -> IcingNow:
     if live is None:
         return IcingNow(running=False)
     ends = _deadline(live)
-    left = math.ceil((ends - now).total_seconds() / 60 - 1e-9)
+    left = _minutes_left(live, now)
     return IcingNow(running=True, minutes_left=left, ends_at=ends, planned_minutes=live.planned_minutes)
+
+
+def _minutes_left(record: IcingRecord, now: datetime) -> int:
+    """Whole minutes left, rounded up, never more than were planned (a clock put back since it began)."""
+    left = math.ceil((_deadline(record) - now).total_seconds() / 60 - 1e-9)
+    return min(left, record.planned_minutes)
 
 
 def resume_icing(coach: Coach) -> OpResult[IcingStarted | None]:
@@ -86,7 +145,7 @@ def resume_icing(coach: Coach) -> OpResult[IcingStarted | None]:
     if live is None:
         return OpResult(None, changes)
     run = IcingRun(coach.clock, live.planned_minutes, started_at=live.started_at)
-    return OpResult(IcingStarted(run, live.id, None), changes)
+    return OpResult(IcingStarted(run, live.id, None, joined=True), changes)
 
 
 def finish_icing(coach: Coach, run_id: int, ended: IcingEnded) -> OpResult[IcingRecord]:
@@ -109,13 +168,13 @@ def close_abandoned_icing(coach: Coach) -> OpResult[list[IcingRecord]]:
     """Close open runs whose deadline has passed (the app died) as stopped, counting up to the deadline.
 
     A run whose deadline is still ahead is left open: it may be a `coach ice --terminal` countdown in
-    another process, and the next start closes it if it was not.
+    another process, and the next start takes it up. So is one started while the clock was ahead.
     """
     store, now = coach.store, coach.now()
     closed = []
     for record in store.open_icing_runs():
         deadline = _deadline(record)
-        if deadline <= now:
+        if not _is_live(record, now):
             store.finish_icing(
                 record.id, finished=False, finished_at=deadline, actual_minutes=record.planned_minutes
             )

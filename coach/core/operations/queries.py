@@ -59,7 +59,7 @@ def history_records(coach: Coach, *, include_simulated: bool = False) -> History
     store = coach.store
     return HistoryRecords(
         store.sessions(include_simulated=include_simulated),
-        store.icing_runs(),
+        store.icing_runs(include_simulated=include_simulated),
         store.day_marks(),
         summary(coach, include_simulated=include_simulated),
     )

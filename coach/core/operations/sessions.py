@@ -48,15 +48,23 @@ class LiveSession:
     routine: Routine
     engine: SessionEngine
     resumed: bool = False
+    simulated: bool = False
     finished: SessionFinished | None = field(default=None, init=False)
     # What to say before it starts about the pain before it (above the sheet's limit), if anything.
     said_before: str | None = field(default=None, init=False)
     icing: IcingSteps = field(init=False)
 
     unsaved: list[StepCompleted | SessionFinished] = field(default_factory=list, init=False)
+    # How long one write may wait for another program's lock (None: the store's whole busy timeout). A face
+    # that must not freeze (the app's GUI thread) sets it short and calls `save_waiting` again later.
+    patience: float | None = field(default=None, init=False)
+    _busy_since: float | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
-        self.icing = IcingSteps(self.coach.with_clock(self.engine.clock), self.session_id)
+        self.icing = IcingSteps(
+            self.coach.with_clock(self.engine.clock), self.session_id, simulated=self.simulated
+        )
+        self.engine.icing_deadline = self.icing.deadline_for
         self.engine.subscribe(self._on_event)
         self.engine.subscribe(self.icing.on_event)
 
@@ -69,7 +77,32 @@ class LiveSession:
             self.finished = event
         if isinstance(event, StepCompleted | SessionFinished):
             self.unsaved.append(event)
-            self.save_unsaved()
+            if self.patience is None:
+                self.save_unsaved()
+            else:
+                self.save_waiting()
+
+    def save_waiting(self) -> OpResult[bool]:
+        """Write what waits, each write waiting at most `patience` for the lock; whether all is written.
+
+        While another program holds the lock the steps wait their turn, in order, and the session carries
+        on; only once it has been held for the store's whole busy timeout does StoreBusyError go up (the
+        engine then pauses and the face says so, as when a write fails).
+        """
+        from coach.core.store import writing
+
+        try:
+            with self.coach.store.patience(self.patience or writing.BUSY_TIMEOUT_SECONDS):
+                changes = self.save_unsaved().changes
+        except writing.StoreBusyError:
+            now = self.engine.clock.monotonic()
+            self._busy_since = now if self._busy_since is None else self._busy_since
+            if now - self._busy_since < writing.BUSY_TIMEOUT_SECONDS:
+                return OpResult(False)
+            self._busy_since = None
+            raise
+        self._busy_since = None
+        return OpResult(True, changes)
 
     def save_unsaved(self) -> OpResult[None]:
         """Write what could not be written before (a busy or full disk), oldest first; else StoreError."""
@@ -91,7 +124,7 @@ def start_session(coach: Coach, routine: Routine, *, simulated: bool = False) ->
     """Open a session of `routine` in the store and give back its engine (not yet started)."""
     engine = SessionEngine(plan_steps(routine, coach.settings.affected_side or None), coach.clock)
     session_id = coach.store.begin_session(routine, engine.steps, coach.now(), simulated=simulated)
-    return OpResult(LiveSession(coach, session_id, routine, engine), SESSION)
+    return OpResult(LiveSession(coach, session_id, routine, engine, simulated=simulated), SESSION)
 
 
 def begin_session(coach: Coach, routine: Routine, pain_before: int | None = None) -> OpResult[LiveSession]:

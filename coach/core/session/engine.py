@@ -43,6 +43,9 @@ HALFWAY_MIN_STEP_SECONDS = 20.0
 BACK_RESTARTS_AFTER_SECONDS = 2.0
 
 Listener = Callable[[Event], None]
+# Who keeps the time of an icing step: given the step's index, the deadline of the icing run it is (begun
+# or joined), or None to count the step on its own (see `coach.core.operations.icing_steps`).
+IcingDeadline = Callable[[int, Step, datetime], Deadline | None]
 log = logging.getLogger(__name__)
 
 
@@ -89,6 +92,9 @@ class SessionEngine:
         self._skin_check_done = False
         self._hold_cues_done = 0  # inside a rep with a hold: 1 once its start was cued, 2 once its end
         self.seconds_total = sum(step.seconds for step in steps)
+        self.icing_deadline: IcingDeadline | None = None
+        # The current step keeps the time of an icing run: a pause or Back never stops or restarts the ice.
+        self._follows_run = False
 
     # -- observing ----------------------------------------------------------------------------------------
 
@@ -122,11 +128,16 @@ class SessionEngine:
         following = self._block_end(self._index) + 1
         return self.steps[following] if following < len(self.steps) else None
 
+    @property
+    def counting(self) -> bool:
+        """Whether the shown time moves: running, or paused in an icing step (the ice keeps its time)."""
+        return self._state is EngineState.RUNNING or (self._state is EngineState.PAUSED and self._follows_run)
+
     def remaining(self) -> float:
         """Seconds left in the current step, from its deadline."""
-        if self._state is EngineState.PAUSED:
+        if self._state is EngineState.PAUSED and not self._follows_run:
             return self._paused_remaining
-        if self._state is EngineState.RUNNING:
+        if self.counting:
             return self._deadline.remaining(self._clock)
         if self._state is EngineState.READY:
             return self.current_step.seconds
@@ -210,11 +221,14 @@ class SessionEngine:
     def resume(self) -> list[Event]:
         if self._state is not EngineState.PAUSED:
             raise EngineError(f"cannot resume a session that is {self._state.value}")
-        self._deadline = Deadline.start(
-            self._clock, self._paused_remaining, wall=self.current_step.uses_wall_clock
-        )
+        if not self._follows_run:
+            self._deadline = Deadline.start(
+                self._clock, self._paused_remaining, wall=self.current_step.uses_wall_clock
+            )
         self._state = EngineState.RUNNING
-        return self._emit([SessionResumed(self.current_step, self._paused_remaining)])
+        events: list[Event] = [SessionResumed(self.current_step, self.remaining())]
+        self._advance(events)  # the ice may have run out during the pause
+        return self._emit(events)
 
     def toggle_pause(self) -> list[Event]:
         return self.resume() if self._state is EngineState.PAUSED else self.pause()
@@ -261,6 +275,9 @@ class SessionEngine:
 
     def _advance(self, events: list[Event], *, cue: bool = False) -> None:
         """Complete the steps whose deadlines passed; only a plain tick also cues (not a key press)."""
+        if self._state is EngineState.PAUSED and self._follows_run and self._deadline.expired(self._clock):
+            self._end_paused_icing(events)
+            return
         if self._state is not EngineState.RUNNING:
             return
         while self._deadline.expired(self._clock):
@@ -283,12 +300,26 @@ class SessionEngine:
         if cue:
             self._cue(events)
 
+    def _end_paused_icing(self, events: list[Event]) -> None:
+        """The ice ran its time while the session was paused: the step is done, the next waits, paused."""
+        ended = self._deadline.ended_at(self._clock)
+        events.append(StepCompleted(self.current_step, self._step_started_wall, self._wall_at(ended), False))
+        if self._index + 1 >= len(self.steps):
+            self._finish(True, ended, events)
+            return
+        self._begin_step(self._index + 1, self._clock.monotonic(), events)
+        events.append(SessionPaused(self.current_step, self._paused_remaining))
+
     def _begin_step(self, index: int, at: float, events: list[Event]) -> None:
         self._index = index
         step = self.steps[index]
         seconds = self._step_seconds(step)
-        self._deadline = Deadline.start(self._clock, seconds, at=at, wall=step.uses_wall_clock)
         self._step_started_wall = self._wall_at(at)
+        run = None
+        if step.icing and self.icing_deadline is not None:
+            run = self.icing_deadline(index, step, self._step_started_wall)
+        self._follows_run = run is not None
+        self._deadline = run or Deadline.start(self._clock, seconds, at=at, wall=step.uses_wall_clock)
         self._last_cue = COUNTDOWN_FROM + 1
         self._halfway_done = False
         self._skin_check_done = False

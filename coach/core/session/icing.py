@@ -50,7 +50,8 @@ class IcingRun:
         self.planned_minutes = minutes
         self.started_at = clock.wall() if started_at is None else started_at
         # From the wall clock: the monotonic clock of the process that started a resumed run is gone.
-        already = (clock.wall() - self.started_at).total_seconds()
+        # Never more than planned: a run started while the clock was ahead, then put right, is not longer.
+        already = max(0.0, (clock.wall() - self.started_at).total_seconds())
         self.deadline = Deadline.start(clock, minutes * 60 - already, wall=True)
         self.ended: IcingEnded | None = None
         self._skin_checked = False

@@ -10,8 +10,8 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections import Counter
-from collections.abc import Mapping, Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -35,13 +35,15 @@ from coach.core.store.opening import (
     connect,
     damaged,
     failure,
+    file_state,
     forget_check,
     mark_checked,
     quick_check,
+    stamped_as,
 )
 from coach.core.store.schema import KNOWN_MIGRATIONS, applied_migrations, migrations
 from coach.core.store.work_totals import recount_work_total
-from coach.core.store.writing import write_failure, write_transaction
+from coach.core.store.writing import wait_for_writers, write_failure, write_transaction
 
 # Imported where they are used: `coach history` only reads, and each of these costs milliseconds to load
 # (dataclasses, tempfile, logging), where all of `coach --version` takes about 55 ms.
@@ -101,6 +103,8 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords, DayRecords, 
         self.path = path
         self._lock: UseLock | None = None
         self.moved_aside: StoreError | None = None  # set when a read met damage (see `damage`)
+        self._checked_day: date | None = None  # the day of the last whole-file check, as its stamp says
+        self._known_whole: str | None = None  # the file's state (`file_state`) when last known whole
 
     @classmethod
     def open(cls, path: Path, *, now: datetime | None = None, keep_backups: int = 0) -> AdherenceStore:
@@ -143,14 +147,43 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords, DayRecords, 
         except BaseException:
             store.close()
             raise
-        if today is not None and not checked_today:
-            mark_checked(path, today)
+        if today is not None:
+            mark_checked(path, today)  # its size and time after migrating, too
+            store._checked_day = today
+        store._known_whole = file_state(path)
         return store
 
     def close(self) -> None:
+        # Closing the last connection folds the journal into the file: a file whole before stays stamped.
+        whole = self.path is not None and self._known_whole is not None and self._unchanged()
         self._conn.close()
         if self._lock is not None:
             self._lock.release()
+        if whole:
+            self._stamp_own_write()
+
+    def _unchanged(self) -> bool:
+        """Whether the file is as this store (or another Rehab Coach, by its stamp) last left it."""
+        assert self.path is not None
+        state = file_state(self.path)
+        if state is not None and (state == self._known_whole or stamped_as(self.path, state)):
+            self._known_whole = state
+            return True
+        return False
+
+    def _stamp_own_write(self) -> None:
+        assert self.path is not None
+        self._known_whole = file_state(self.path)
+        if self._checked_day is not None:
+            mark_checked(self.path, self._checked_day)
+
+    def _check_if_changed(self) -> None:
+        """Before a write: a file changed since it was last known whole (by anything but a Rehab Coach) is
+        quick-checked first, so that nothing is written into damage done after the day's check."""
+        if self.path is None or self._unchanged():
+            return
+        self._check_whole()
+        self._stamp_own_write()
 
     def _daily_backup(self, now: datetime, keep: int) -> None:
         """Today's backup; one that cannot be taken (a full disk) is logged and the history still opens."""
@@ -186,18 +219,37 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords, DayRecords, 
         try:
             problem = quick_check(self._conn)
         except sqlite3.DatabaseError as error:
+            self._known_whole = None
             self.close()
-            raise failure(self.path, error) from error
+            self.moved_aside = failure(self.path, error)
+            raise self.moved_aside from error
         if problem:
+            self._known_whole = None
             self.close()
-            raise damaged(self.path, problem)
+            self.moved_aside = damaged(self.path, problem)
+            raise self.moved_aside
 
-    def _writing(self) -> AbstractContextManager[None]:
-        """One committed write that waits its turn for the lock (see `writing`).
+    @contextmanager
+    def patience(self, seconds: float) -> Iterator[None]:
+        """While inside, a write waits at most `seconds` for another program's lock (else StoreBusy): a face
+        that must not freeze tries again later instead of waiting out the whole busy timeout."""
+        wait_for_writers(self._conn, seconds)
+        try:
+            yield
+        finally:
+            if self.moved_aside is None:
+                wait_for_writers(self._conn)
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """One committed write that waits its turn for the lock (see `writing`), into a file known whole.
 
         sqlite-utils' wrapper is made here, before the transaction begins, if this is the first write.
         """
-        return write_transaction(self._db.conn, self.path)
+        self._check_if_changed()
+        with write_transaction(self._db.conn, self.path):
+            yield
+        self._stamp_own_write()
 
     # -- writing: each call is its own committed transaction ------------------------------------------
 

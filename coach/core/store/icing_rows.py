@@ -63,9 +63,13 @@ class IcingRecords(StoreConnection):
                 },
             )
 
-    def icing_runs(self) -> list[IcingRecord]:
-        """Every icing run, oldest first."""
-        return self._icing_records("")
+    def icing_runs(self, *, include_simulated: bool = False) -> list[IcingRecord]:
+        """Every icing run, oldest first; icing steps of simulated (`--instant`) sessions only if asked."""
+        if include_simulated:
+            return self._icing_records("")
+        return self._icing_records(
+            "WHERE session_id IS NULL OR session_id NOT IN (SELECT id FROM sessions WHERE simulated)"
+        )
 
     def icing_run(self, run_id: int) -> IcingRecord:
         records = self._icing_records("WHERE id = ?", [run_id])

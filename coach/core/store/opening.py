@@ -6,8 +6,11 @@ runs before anything is written; a damaged file is moved aside, whole, with its 
 where it went and how to bring back a backup.
 
 The check reads the whole file, which grows with the years, so it runs at most once a (local) day: a clean
-check leaves PATH.checked (the day and the file's identity) beside the database. The store still checks
-before every migration and after every restore, and damage met later, on any read, gets the same message.
+check leaves PATH.checked (the day, the file's identity, and its size and modification time) beside the
+database, renewed after each of the app's own writes. A file changed since by anything else (an external
+tool, a bad disk) no longer matches its stamp: it is checked again at the next open and before the next write
+of a store already open (`AdherenceStore._writing`). The store still checks before every migration and after
+every restore, and damage met later, on any read, gets the same message.
 """
 
 from __future__ import annotations
@@ -94,18 +97,36 @@ def _stamp_path(path: Path) -> Path:
     return path.with_name(path.name + ".checked")
 
 
+def file_state(path: Path) -> str | None:
+    """The file's device, inode, size and modification time (None when it cannot be read): a file put in its
+    place (a restore) or written by anything else since the stamp no longer matches it."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return f"{status.st_dev} {status.st_ino} {status.st_size} {status.st_mtime_ns}"
+
+
 def _identity(path: Path, day: date) -> str:
-    """The day and the file's device and inode: a file put in its place (a restore) is checked again."""
-    status = path.stat()
-    return f"{day.isoformat()} {status.st_dev} {status.st_ino}"
+    return f"{day.isoformat()} {file_state(path)}"
+
+
+def _stamp(path: Path) -> str:
+    try:
+        return _stamp_path(path).read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        return ""
 
 
 def checked_on(path: Path, day: date) -> bool:
-    """True when `path` (this very file) passed the quick check on `day`."""
-    try:
-        return _stamp_path(path).read_text(encoding="utf-8").strip() == _identity(path, day)
-    except (OSError, UnicodeDecodeError):
-        return False
+    """True when `path` (this very file, unchanged since) passed the quick check on `day`."""
+    return file_state(path) is not None and _stamp(path) == _identity(path, day)
+
+
+def stamped_as(path: Path, state: str) -> bool:
+    """True when the stamp (of any day) vouches for the file in `state`: a Rehab Coach wrote it last."""
+    day, _, stamped = _stamp(path).partition(" ")
+    return bool(day) and stamped == state
 
 
 def mark_checked(path: Path, day: date) -> None:

@@ -22,9 +22,14 @@ BUSY_TIMEOUT_SECONDS = 10.0
 _NEARLY_FULL_BYTES = 64 * 1024
 
 
-def wait_for_writers(db: sqlite3.Connection) -> None:
-    """Make every statement on `db` wait up to the busy timeout for another writer instead of failing."""
-    db.execute(f"PRAGMA busy_timeout = {round(BUSY_TIMEOUT_SECONDS * 1000)}")
+class StoreBusyError(StoreError):
+    """Another program held the write lock for longer than this write would wait; nothing was written."""
+
+
+def wait_for_writers(db: sqlite3.Connection, seconds: float | None = None) -> None:
+    """Make every statement on `db` wait up to `seconds` (the busy timeout) for another writer to finish."""
+    wait = BUSY_TIMEOUT_SECONDS if seconds is None else seconds
+    db.execute(f"PRAGMA busy_timeout = {round(wait * 1000)}")
 
 
 @contextmanager
@@ -66,7 +71,7 @@ def write_failure(path: Path | None, error: sqlite3.Error | OSError) -> StoreErr
     text = str(error).lower()
     code = getattr(error, "sqlite_errorcode", None)
     if "locked" in text or "busy" in text or code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
-        return StoreError(
+        return StoreBusyError(
             f"{place}: another program (perhaps a second Rehab Coach) kept the database busy for more than"
             f" {BUSY_TIMEOUT_SECONDS:.0f} seconds; nothing was lost, try again"
         )

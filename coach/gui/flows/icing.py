@@ -4,12 +4,13 @@ daily reminders. Built from the runner (the Coach context) and the main window; 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from coach.core.clinical.safety import ICING_END_ADVICE, ICING_MAX_MINUTES
 from coach.gui.main_window import MainWindow
@@ -69,6 +70,7 @@ class IcingFlow(QObject):
         self.reminders_action.triggered.connect(self.edit_reminders)
         window.session_menu.insertAction(window.quit_action, self.reminders_action)
         self.reminder_dialog: ReminderDialog | None = None
+        self.quit_box: QMessageBox | None = None  # "Quit while icing?", while it asks
         self.reminders.check()  # one missed while the app was closed shows now
         runner.changed.connect(self._show_dose_in_tray)
         self._show_dose_in_tray()
@@ -93,6 +95,45 @@ class IcingFlow(QObject):
         window.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
         window.showNormal()
         window.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, False)
+
+    def may_quit(self, leave: Callable[[], None]) -> bool:
+        """True when nothing is iced; else ask (without blocking the countdown): stop the ice and quit, quit
+        and leave its timer running (taken up at the next start), or stay. `leave` quits once answered."""
+        if not self.controller.running:
+            return True
+        run = self.controller.run
+        left = run.minutes_left() if run is not None else 0
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Quit while icing?"),
+            self.tr(
+                "The icing timer is running ({0} min left). Stop icing and quit, or quit and leave the"
+                " timer running? Rehab Coach takes it up when next opened."
+            ).format(left),
+            QMessageBox.StandardButton.Cancel,
+            self.window,
+        )
+        self.stop_and_quit = box.addButton(self.tr("&Stop icing and quit"), QMessageBox.ButtonRole.AcceptRole)
+        self.keep_and_quit = box.addButton(
+            self.tr("&Keep the timer and quit"), QMessageBox.ButtonRole.AcceptRole
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        self._leave = leave
+        box.finished.connect(self._on_quit_answer)
+        box.finished.connect(box.deleteLater)
+        self.quit_box = box
+        box.open()
+        return False
+
+    def _on_quit_answer(self) -> None:
+        box, self.quit_box = self.quit_box, None
+        if box is None:
+            return
+        chosen = box.clickedButton()
+        if chosen is self.stop_and_quit:
+            self.controller.stop()
+        if chosen in (self.stop_and_quit, self.keep_and_quit):
+            self._leave()
 
     def keep_keys_for_player(self, player_open: bool) -> None:
         self.icing_window.keep_keys_for_player(player_open)
@@ -188,10 +229,10 @@ class IcingFlow(QObject):
         )
 
     def close(self) -> None:
-        """Stop (and record) a running timer, stop every timer, delete the parentless windows."""
+        """Stop every timer and delete the parentless windows. A running icing run stays live (the ice is
+        still on: a signal or a log-out is not the person stopping it); the next start takes it up."""
         self.runner.changed.disconnect(self._show_dose_in_tray)
         self.reminders.stop()
-        self.controller.stop()
         self.controller.timer.stop()
         self.icing_window.close()
         self.icing_window.deleteLater()

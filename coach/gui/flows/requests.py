@@ -30,7 +30,7 @@ def _ice(app: CoachApp, request: Request) -> str:
 
 
 def _quit(app: CoachApp, request: Request) -> str:
-    QTimer.singleShot(0, app.quit)
+    QTimer.singleShot(0, lambda: app.quit(ask_about_ice=False))
     return "Rehab Coach is quitting."
 
 

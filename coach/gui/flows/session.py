@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication
 
 from coach.core.routines.model import Routine
 from coach.gui.main_window import MainWindow
@@ -43,6 +44,14 @@ class SessionFlow(QObject):
         # Told when a player opens (True) or closes: the icing window gives the player its keys meanwhile.
         self.on_player: Callable[[bool], None] = _nothing
         window.start_requested.connect(self.ask_before_start)
+        self.desktop_ending = False  # a log-out: close without asking, as SIGTERM does
+        # Steps kept while another program holds the write lock are tried again from here, off the tick.
+        self.saving = QTimer(self)
+        self.saving.setInterval(_SAVE_AGAIN_MS)
+        self.saving.timeout.connect(self._on_save_again)
+        self._qt_app = QApplication.instance()
+        if isinstance(self._qt_app, QApplication):
+            self._qt_app.commitDataRequest.connect(self._on_desktop_ending)
 
     # -- starting ------------------------------------------------------------------------------------------
 
@@ -179,7 +188,9 @@ class SessionFlow(QObject):
             icing=live.icing,
         )
         player.finished.connect(self._on_session_finished)
+        live.patience = _WRITE_PATIENCE_SECONDS
         self.player, self.live = player, live
+        self.saving.start()
         self.window.start_action.setEnabled(False)
         self.window.show_page(player)
         self.on_player(True)
@@ -193,6 +204,7 @@ class SessionFlow(QObject):
         from coach.gui.session_end import SessionEndPage
 
         live = self.live
+        self.saving.stop()
         self.on_player(False)
         self.services.inhibitor.release()
         if self.player is not None:
@@ -214,6 +226,11 @@ class SessionFlow(QObject):
         page.done.connect(self._on_session_closed)
         self.window.show_page(page)
 
+    def _on_save_again(self) -> None:
+        live = self.live
+        if live is not None and live.unsaved and self.player is not None:
+            self.runner.run(lambda coach: live.save_waiting(), self.window, announce=False)
+
     def _on_session_closed(self) -> None:
         self.window.show_library()
         self.window.start_action.setEnabled(self.window.selected_routine() is not None)
@@ -227,8 +244,15 @@ class SessionFlow(QObject):
             EngineState.PAUSED,
         )
 
+    def _on_desktop_ending(self, _manager: object = None) -> None:
+        """The desktop session ends (log-out, shut-down): nothing may hold it up; when the app then closes,
+        the session is saved as stopped early and a live icing run stays live (`close`)."""
+        self.desktop_ending = True
+
     def may_close(self) -> bool:
         """Closing during a session asks first (in the player: Esc stops and saves, Space carries on)."""
+        if self.desktop_ending:
+            return True
         if self.player is not None and self.running():
             _bring_forward(self.window)
             self.player.ask_to_stop()
@@ -236,12 +260,25 @@ class SessionFlow(QObject):
         return True
 
     def close(self) -> None:
-        """Save a running session as stopped early (every finished step is already stored)."""
+        """Save a running session as stopped early (every finished step is already stored); the ice of an
+        icing step in progress stays on, its run live for the next start."""
+        self.saving.stop()
         if self.player is not None and self.running():
             self.player.finished.disconnect()
+            if self.live is not None:
+                self.live.icing.leave_live()
             self.player.engine.stop()
         if self.check_in is not None:
             self.check_in.close()
+        if isinstance(self._qt_app, QApplication):
+            self._qt_app.commitDataRequest.disconnect(self._on_desktop_ending)
+            self._qt_app = None
+
+
+# A step's write waits this long for another program's lock on the GUI thread (the player's tick stays under
+# the 50 ms a person would notice), then waits its turn and is tried again every _SAVE_AGAIN_MS.
+_WRITE_PATIENCE_SECONDS = 0.02
+_SAVE_AGAIN_MS = 250
 
 
 def _nothing(opened: bool) -> None:

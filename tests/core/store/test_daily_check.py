@@ -133,16 +133,23 @@ def store_backup_id(path: Path) -> str:
     return list_backups(path)[0].id
 
 
-def damage_table(path: Path, table: str) -> bytes:
-    """Random bytes over the first page of `table`; returns the damaged file's bytes."""
+def damage_table(path: Path, table: str, *, keep_time: bool = False) -> bytes:
+    """Random bytes over the first page of `table`; returns the damaged file's bytes.
+
+    With `keep_time`, the file keeps its size and modification time (a disk that rots, a tool that hides
+    its tracks): nothing outside the file tells that it changed.
+    """
     with closing(sqlite3.connect(path)) as db:
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         root = db.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", [table]).fetchone()[0]
+    before = path.stat()
     data = bytearray(path.read_bytes())
     start = (root - 1) * PAGE
     data[start : start + PAGE] = os.urandom(PAGE)
     with open(path, "r+b") as same_file:  # written in place: the same file the check passed today
         same_file.write(bytes(data))
+    if keep_time:
+        os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
     return bytes(data)
 
 
@@ -150,7 +157,7 @@ def test_damage_met_on_a_read_is_the_damaged_sentence_not_a_traceback(tmp_path: 
     path = tmp_path / "coach.db"
     a_history(path, sessions=30)
     open_and_close(path, NOW)  # checked today
-    damaged = damage_table(path, "icing_runs")
+    damaged = damage_table(path, "icing_runs", keep_time=True)
     store = AdherenceStore.open(path, now=NOW + timedelta(hours=1))  # not checked again today
 
     with pytest.raises(StoreError, match=r"is damaged \(.+\); it was moved aside to coach.db.damaged-1"):
@@ -188,3 +195,54 @@ def test_a_damaged_backup_restored_while_open_is_the_damaged_sentence(tmp_path: 
         store.restore_backup(backup.id, NOW + timedelta(days=1))
     store.close()
     assert not path.exists()
+
+
+def test_a_file_changed_after_the_days_check_is_checked_again_at_the_next_open(
+    tmp_path: Path, checks: list[str]
+) -> None:
+    path = tmp_path / "coach.db"
+    a_history(path, sessions=30)
+    open_and_close(path, NOW)
+    open_and_close(path, NOW + timedelta(minutes=5))  # the app's own writes and closes keep the stamp
+    checks.clear()
+    open_and_close(path, NOW + timedelta(minutes=10))
+    assert checks == []
+    damaged = damage_table(path, "sessions")  # an outside tool, later the same day
+
+    with pytest.raises(StoreError, match=r"is damaged \(.+\); it was moved aside to coach.db.damaged-1"):
+        AdherenceStore.open(path, now=NOW + timedelta(hours=1))
+    assert checks == ["check"]
+    assert (tmp_path / "coach.db.damaged-1").read_bytes() == damaged
+
+
+def test_a_file_damaged_while_open_is_caught_before_the_next_write(tmp_path: Path, checks: list[str]) -> None:
+    path = tmp_path / "coach.db"
+    a_history(path, sessions=30)  # checked as it was made
+    checks.clear()
+    store = AdherenceStore.open(path, now=NOW + timedelta(hours=1))
+    try:
+        store.begin_icing(NOW, 10)  # its own write: no check
+        assert checks == []
+        damaged = damage_table(path, "sessions")  # meanwhile, an outside tool writes into the file
+
+        with pytest.raises(StoreError, match=r"is damaged \(.+\); it was moved aside to coach.db.damaged-1"):
+            store.begin_icing(NOW + timedelta(minutes=30), 10)
+        with pytest.raises(StoreError, match=r"moved aside to coach.db.damaged-1"):
+            store.begin_icing(NOW + timedelta(minutes=31), 10)  # the same sentence, never "closed database"
+    finally:
+        store.close()
+    assert checks == ["check"]
+    assert (tmp_path / "coach.db.damaged-1").read_bytes() == damaged, "nothing was written into it"
+
+
+def test_a_write_by_another_rehab_coach_is_not_taken_for_damage(tmp_path: Path, checks: list[str]) -> None:
+    path = tmp_path / "coach.db"
+    a_history(path, sessions=3)
+    first = AdherenceStore.open(path, now=NOW + timedelta(hours=1))
+    try:
+        a_history(path, sessions=40, now=NOW + timedelta(hours=1))  # another process, its own writes
+        checks.clear()
+        first.begin_icing(NOW + timedelta(hours=1), 10)
+    finally:
+        first.close()
+    assert checks == []
