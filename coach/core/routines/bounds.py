@@ -7,11 +7,10 @@ anyone could do: 54 bytes of `sets = 1000` and `reps = 1000` would otherwise pla
 
 from __future__ import annotations
 
-import os
 import re
-import stat
 from pathlib import Path
 
+from coach.core import files
 from coach.core.routines.model import Exercise
 
 # A long rehab routine plans a few hundred steps; a ceiling far above that only stops amplified files.
@@ -19,34 +18,16 @@ MAX_PLANNED_STEPS = 5_000
 _LONG_DIGITS = re.compile(r"[0-9_]{4000,}")
 
 
-class UnreadableRoutineError(Exception):
+class UnreadableRoutineError(files.UnreadableFileError):
     """Why a routine file was not read at all, as a sentence (no path: the caller names the file)."""
 
 
 def read_bounded(path: Path, limit: int) -> bytes:
     """The bytes of `path` when it is a regular file of at most `limit` bytes; else UnreadableRoutineError."""
     try:
-        # O_NONBLOCK: opening a FIFO with no writer returns at once instead of waiting forever.
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except OSError as error:
-        raise UnreadableRoutineError(f"cannot read the file: {error.strerror or error}") from error
-    try:
-        facts = os.fstat(descriptor)
-        if not stat.S_ISREG(facts.st_mode):
-            raise UnreadableRoutineError(
-                "this is not a plain file (a folder, a pipe or a device); it was not read"
-            )
-        if facts.st_size > limit:
-            raise UnreadableRoutineError(
-                f"the file is {facts.st_size} bytes; a routine file may be at most {limit}"
-            )
-        with os.fdopen(os.dup(descriptor), "rb") as handle:
-            raw = handle.read(limit + 1)
-    finally:
-        os.close(descriptor)
-    if len(raw) > limit:
-        raise UnreadableRoutineError(f"the file grew past {limit} bytes while it was read")
-    return raw
+        return files.read_bounded(path, limit, "a routine file")
+    except files.UnreadableFileError as error:
+        raise UnreadableRoutineError(str(error)) from error
 
 
 def outside_folder(path: Path, folder: Path) -> bool:

@@ -100,6 +100,7 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords, DayRecords):
         self.path = path
         self._lock: UseLock | None = None
         self.moved_aside: StoreError | None = None  # set when a read met damage (see `damage`)
+        self.closed = False  # closed (by its owner, or after damage was found): the context opens it again
 
     @classmethod
     def open(cls, path: Path, *, now: datetime | None = None, keep_backups: int = 0) -> AdherenceStore:
@@ -147,6 +148,7 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords, DayRecords):
         return store
 
     def close(self) -> None:
+        self.closed = True
         self._conn.close()
         if self._lock is not None:
             self._lock.release()
@@ -172,8 +174,8 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords, DayRecords):
         from coach.core.store.backups import restore_into
 
         with self._lock.alone():
+            restored = restore_into(self._conn, self.path, backup_id, now)  # a damaged copy changes nothing
             forget_check(self.path)
-            restored = restore_into(self._conn, self.path, backup_id, now)
             self._check_whole()  # what came back is read once before it is used or upgraded
             self._migrate(now, checked=True)  # a backup from before an upgrade gets the newer schema steps
         mark_checked(self.path, now.astimezone().date())
