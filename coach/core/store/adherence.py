@@ -510,7 +510,12 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords, DayRecords):
 
             moment = now or datetime.now(UTC)  # only when no clock was given (tests, old callers)
             take_backup(self._conn, self.path, moment, f"before-{pending[0]}")
-        migrations().apply(self._db)
+        # The write lock first, like every other write: a second process upgrading the same file waits its
+        # turn (then finds nothing pending) instead of failing at once. The steps run as one transaction
+        # (sqlite-utils nests each in a savepoint): all of them are written, or none.
+        steps = migrations()
+        with write_transaction(self._db.conn, self.path):
+            steps.apply(self._db)
 
 
 def _merged_signs(
