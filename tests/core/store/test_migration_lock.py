@@ -11,7 +11,7 @@ import pytest
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from coach.core.store import adherence, schema, writing
+from coach.core.store import opening, schema, writing
 from coach.core.store.adherence import AdherenceStore
 from coach.core.store.errors import StoreError
 from coach.core.store.schema import applied_migrations
@@ -43,14 +43,14 @@ def test_migrations_begin_by_taking_the_write_lock(tmp_path: Path, monkeypatch: 
     path = tmp_path / "coach.db"
     an_old_database(path)
     said: list[str] = []
-    real_connect = adherence.connect
+    real_connect = opening.connect
 
     def traced(place: Path, *, check: bool = True) -> sqlite3.Connection:
         db = real_connect(place, check=check)
         db.set_trace_callback(said.append)
         return db
 
-    monkeypatch.setattr(adherence, "connect", traced)
+    monkeypatch.setattr("coach.core.store.adherence.connect", traced)
 
     AdherenceStore.open(path).close()
 
