@@ -13,7 +13,6 @@ import errno
 import json
 import os
 import shutil
-import stat
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
@@ -29,41 +28,6 @@ RENAMES_MANIFEST = ".rehab-coach-renames.json"
 
 class WriteError(Exception):
     """The file could not be written whole; the message says why, with the path."""
-
-
-class UnreadableFileError(Exception):
-    """Why a file was not read at all, as a sentence (no path: the caller names the file)."""
-
-
-def read_bounded(path: Path, limit: int, what: str = "this file") -> bytes:
-    """The bytes of `path` when it is a regular file of at most `limit` bytes; else UnreadableFileError.
-
-    Every file the app reads goes through here: a FIFO would block (the app then ignores SIGTERM),
-    `/dev/zero` never ends, a sparse 3 GB file would be read whole before its size is known, and a link
-    loop raises. `what` names the file in the sentence ("a routine file", "settings.json").
-    """
-    try:
-        # O_NONBLOCK: opening a FIFO with no writer returns at once instead of waiting forever.
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except OSError as error:
-        raise UnreadableFileError(f"cannot read the file: {error.strerror or error}") from error
-    try:
-        facts = os.fstat(descriptor)
-        if not stat.S_ISREG(facts.st_mode):
-            raise UnreadableFileError(
-                "this is not a plain file (a folder, a pipe or a device); it was not read"
-            )
-        if facts.st_size > limit:
-            raise UnreadableFileError(f"the file is {facts.st_size} bytes; {what} may be at most {limit}")
-        with os.fdopen(os.dup(descriptor), "rb") as handle:
-            raw = handle.read(limit + 1)
-    except OSError as error:
-        raise UnreadableFileError(f"cannot read the file: {error.strerror or error}") from error
-    finally:
-        os.close(descriptor)
-    if len(raw) > limit:
-        raise UnreadableFileError(f"the file grew past {limit} bytes while it was read")
-    return raw
 
 
 def new_private_temporary(target: Path) -> Path:

@@ -21,9 +21,11 @@ from coach.core.plain_text import without_direction_controls
 from coach.core.routines import format2
 from coach.core.routines.bounds import (
     UnreadableRoutineError,
+    illustration_problem,
     long_number_line,
     planned_work_steps,
     read_bounded,
+    resolved,
     too_many_steps,
 )
 from coach.core.routines.format2 import EXERCISE_KEYS_2, ROUTINE_KEYS_2
@@ -411,7 +413,10 @@ class _Checker(ValueReader):
             self.error(line, f"image {show(name)} is not a usable file name")
             return None
         folder = self._folder
-        candidate = (folder / name).resolve()
+        candidate = resolved(folder / name)
+        if candidate is None:
+            self.warn(line, f"image '{name}' is a link that loops or cannot be followed; none is shown")
+            return None
         if Path(name).is_absolute() or not candidate.is_relative_to(folder):
             self.error(
                 line, f"image '{name}' points outside the routine's folder; keep images beside the file"
@@ -420,11 +425,15 @@ class _Checker(ValueReader):
         places = [candidate]
         if self.assets_dir is not None:
             bundled_folder = self._bundled_folder
-            bundled = (bundled_folder / name).resolve()
-            places += [bundled] if bundled.is_relative_to(bundled_folder) else []
+            bundled = resolved(bundled_folder / name)
+            places += [bundled] if bundled is not None and bundled.is_relative_to(bundled_folder) else []
         for place in places:
             with contextlib.suppress(OSError):  # e.g. a name too long for this file system
                 if place.is_file():
+                    problem = illustration_problem(place)
+                    if problem is not None:
+                        self.warn(line, f"image '{name}' {problem}; none is shown")
+                        return None
                     return place
         self.warn(
             line,

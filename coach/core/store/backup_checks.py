@@ -13,8 +13,9 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from coach.core.files import UnreadableFileError, read_bounded, write_text_whole
+from coach.core.files import write_text_whole
 from coach.core.paths import ensure_private_dir
+from coach.core.reading import UnreadableFileError, read_bounded
 from coach.core.store.opening import quick_check
 
 CHECKS_FILE = Path("cache") / "backup-checks.json"
