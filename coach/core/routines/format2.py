@@ -19,7 +19,7 @@ from coach.core.clinical.safety import (
     PAIN_LIMIT_REASON,
 )
 from coach.core.routines.model import ExerciseKind, ProgressionKind, Target
-from coach.core.routines.values import ValueReader, show
+from coach.core.routines.values import MAX_TEXT_CHARACTERS, ValueReader, show
 
 ROUTINE_KEYS_2 = ("days_per_week", "times_per_day", "weeks", "pain_limit", "next", "education")
 EXERCISE_KEYS_2 = (
@@ -178,7 +178,8 @@ def _education(reader: ValueReader, doc: dict[str, Any], line: int) -> tuple[str
             line, f"education may have at most {MAX_EDUCATION_PARAGRAPHS} paragraphs, got {len(value)}"
         )
         return ()
-    return tuple(" ".join(p.split()) for p in value if p.strip())
+    read = (reader.plain(p, "education", line, limit=MAX_TEXT_CHARACTERS) for p in value if p.strip())
+    return tuple(" ".join(p.split()) for p in read if p)
 
 
 def split_ranges(

@@ -17,7 +17,6 @@ from typing import Any
 
 from coach.core.clinical.safety import ICING_LIMIT_REASON, ICING_MAX_MINUTES
 from coach.core.digest import sha256_hex
-from coach.core.plain_text import without_direction_controls
 from coach.core.routines import format2
 from coach.core.routines.bounds import (
     UnreadableRoutineError,
@@ -32,7 +31,7 @@ from coach.core.routines.format2 import EXERCISE_KEYS_2, ROUTINE_KEYS_2
 from coach.core.routines.icing_total import planned_icing_minutes
 from coach.core.routines.model import Exercise, ExerciseKind, Routine
 from coach.core.routines.toml_lines import KeyLines
-from coach.core.routines.values import Problem, ValueReader, show
+from coach.core.routines.values import MAX_TEXT_CHARACTERS, Problem, ValueReader, show
 
 FORMAT_VERSION = 1
 NEWEST_FORMAT = 2  # format 2 adds the keys in format2.py; a file opts in with `format = 2`
@@ -142,7 +141,7 @@ def check_routine_text(text: str, path: Path, assets_dir: Path | None = None) ->
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         match = _TOML_POSITION.search(message)
-        line = int(match.group(1)) if match else max(1, len(text.splitlines()))
+        line = int(match.group(1)) if match else text.count("\n") + 1  # TOML ends no line at U+0085 (NEL)
         sentence = _TOML_POSITION.sub("", message).rstrip(".")
         return _failed(path, line, f"this is not valid TOML: {sentence}")
     except RecursionError:
@@ -403,7 +402,8 @@ class _Checker(ValueReader):
         if not isinstance(value, list) or not all(isinstance(s, str) for s in value):
             self.error(line, f"instructions must be a list of sentences, got {show(value)}")
             return ()
-        return tuple(without_direction_controls(s.strip()) for s in value if s.strip())
+        read = (self.plain(s, "instructions", line, limit=MAX_TEXT_CHARACTERS) for s in value if s.strip())
+        return tuple(s for s in read if s)
 
     def _image(self, table: dict[str, Any], line: int) -> Path | None:
         name = self.text(table, "image", line)
