@@ -20,6 +20,7 @@ from coach.core.clinical.safety import (
     check_icing_minutes,
     check_pain,
 )
+from coach.core.history.period import day_problem
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 # A warning sign waits for a clinician: `coach run` starts nothing (docs/clinical.md, "the pause").
@@ -71,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     routines.add_argument("--json", action="store_true", help="print JSON")
 
     validate = commands.add_parser("validate", help="check routine files; exit 1 if any has an error")
-    validate.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    validate.add_argument("paths", nargs="+", type=path_value, metavar="PATH")
 
     run = commands.add_parser("run", help="do a routine (ROUTINE is an id or a file)")
     run.add_argument("routine", metavar="ROUTINE")
@@ -174,8 +175,10 @@ def build_parser() -> argparse.ArgumentParser:
     review.add_argument("--note", default="", metavar="TEXT", help="a note kept with the review")
 
     export = commands.add_parser("export", help="write your history for your physiotherapist")
-    export.add_argument("--csv", type=Path, metavar="DIR", help="write sessions.csv and steps.csv into DIR")
-    export.add_argument("--pdf", type=Path, metavar="FILE", help="write the PDF report to FILE")
+    export.add_argument(
+        "--csv", type=path_value, metavar="DIR", help="write sessions.csv and steps.csv into DIR"
+    )
+    export.add_argument("--pdf", type=path_value, metavar="FILE", help="write the PDF report to FILE")
     export.add_argument("--from", dest="first", type=day_value, metavar="DATE", help="first day, YYYY-MM-DD")
     export.add_argument("--to", dest="last", type=day_value, metavar="DATE", help="last day, YYYY-MM-DD")
     export.add_argument("--name", metavar="TEXT", help="with --pdf, a name line on the report (optional)")
@@ -204,11 +207,25 @@ def moment_value(text: str) -> datetime:
         moment = datetime.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a moment; write it as YYYY-MM-DDTHH:MM") from None
+    problem = day_problem(moment.date())
+    if problem:
+        raise argparse.ArgumentTypeError(problem)
     return moment if moment.tzinfo is not None else moment.astimezone()
 
 
 def day_value(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-03-31") from None
+    problem = day_problem(day)
+    if problem:
+        raise argparse.ArgumentTypeError(problem)
+    return day
+
+
+def path_value(text: str) -> Path:
+    """A path given on the command line; an empty one would quietly mean the current folder."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("an empty path; name a file or a folder")
+    return Path(text)

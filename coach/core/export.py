@@ -17,7 +17,7 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 
 from coach.core.clinical.safety import KNEE_WARNING_SIGNS, SESSION_WARNING_SIGNS
-from coach.core.files import write_folder
+from coach.core.files import not_replaceable, write_folder
 from coach.core.history.outcome import session_outcome
 from coach.core.history.period import Period
 from coach.core.history.records import SessionRecord
@@ -198,6 +198,8 @@ def export_csv(
         raise ExportError(f"{existing[0]} already exists; choose another folder or overwrite it", exists=True)
     if folder.exists() and not folder.is_dir():
         raise ExportError(f"{folder} is not a folder")
+    for problem in filter(None, map(not_replaceable, targets)):
+        raise ExportError(problem)
     chosen = period or Period()
     sessions = [
         s for s in store.sessions(include_simulated=include_simulated) if chosen.contains(s.local_day(tz))

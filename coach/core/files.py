@@ -13,6 +13,7 @@ import errno
 import json
 import os
 import shutil
+import stat
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
@@ -28,6 +29,26 @@ RENAMES_MANIFEST = ".rehab-coach-renames.json"
 
 class WriteError(Exception):
     """The file could not be written whole; the message says why, with the path."""
+
+
+def not_replaceable(path: Path) -> str | None:
+    """Why `path` must not be replaced by a file written whole (only a regular file may be), or None.
+
+    A rename replaces whatever has the name: run as root, `--force` once put a PDF in place of /dev/full.
+    """
+    try:
+        facts = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        return f"{path} cannot be looked at ({error.strerror or error}); it was not replaced"
+    if stat.S_ISLNK(facts.st_mode):
+        return f"{path} is a link; it was not replaced (name the file itself, or another name)"
+    if stat.S_ISDIR(facts.st_mode):
+        return f"{path} is a folder; it was not replaced"
+    if not stat.S_ISREG(facts.st_mode):
+        return f"{path} is a device or another special file, not a plain file; it was not replaced"
+    return None
 
 
 def new_private_temporary(target: Path) -> Path:

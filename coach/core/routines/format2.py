@@ -141,10 +141,10 @@ def _pain_limit(reader: ValueReader, doc: dict[str, Any], line: int) -> int:
             line, f"pain_limit must be a whole number from 0 to {PAIN_ACCEPTABLE_MAX}, got {show(value)}"
         )
     elif value < 0:
-        reader.error(line, f"pain_limit must be at least 0, got {value}")
+        reader.error(line, f"pain_limit must be at least 0, got {show(value)}")
     elif value > PAIN_ACCEPTABLE_MAX:
         reader.error(
-            line, f"pain_limit must be at most {PAIN_ACCEPTABLE_MAX}, got {value}: {PAIN_LIMIT_REASON}"
+            line, f"pain_limit must be at most {PAIN_ACCEPTABLE_MAX}, got {show(value)}: {PAIN_LIMIT_REASON}"
         )
     else:
         return value
@@ -212,13 +212,13 @@ def _range(
     if len(value) != 2 or not all(_is_number(v, integer) for v in value):
         reader.error(line, f"a {key} range must be two {kind} [low, high], got {show(value)}")
         return None
-    low, high = float(value[0]), float(value[1])
+    low, high = value  # compared as written: a huge whole number has no float
     if low > high:
         reader.error(line, f"a {key} range must go from low to high, got {show(value)}")
     elif low < low_limit or high > high_limit:
         reader.error(line, f"a {key} range must stay within {low_limit:g}–{high_limit:g}, got {show(value)}")
     else:
-        return low, high
+        return float(low), float(high)
     return None
 
 

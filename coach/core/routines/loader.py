@@ -217,9 +217,11 @@ class _Checker(ValueReader):
         if isinstance(value, bool) or not isinstance(value, int):
             self.error(line, f"format must be the whole number {FORMAT_VERSION} or 2, got {show(value)}")
         elif value > NEWEST_FORMAT:
-            self.error(line, f"format {value} is newer than this Rehab Coach understands ({NEWEST_FORMAT})")
+            self.error(
+                line, f"format {show(value)} is newer than this Rehab Coach understands ({NEWEST_FORMAT})"
+            )
         elif value < FORMAT_VERSION:
-            self.error(line, f"format must be {FORMAT_VERSION} or {NEWEST_FORMAT}, got {value}")
+            self.error(line, f"format must be {FORMAT_VERSION} or {NEWEST_FORMAT}, got {show(value)}")
         else:
             self.format = value
 

@@ -140,5 +140,14 @@ def show(value: object) -> str:
     """A value as the person wrote it, short enough for one line."""
     if isinstance(value, bool):
         return "true" if value else "false"
-    text = f'"{value}"' if isinstance(value, str) else repr(value)
+    if isinstance(value, int) and value.bit_length() > _LONGEST_SHOWN_BITS:
+        return f"a number of about {round(value.bit_length() * _DIGITS_A_BIT):,} digits"
+    try:
+        text = f'"{value}"' if isinstance(value, str) else repr(value)
+    except ValueError:  # a whole number inside a list past Python's 4,300-digit limit for printing
+        return "numbers far too long to show"
     return text if len(text) <= 40 else text[:37] + "..."
+
+
+_LONGEST_SHOWN_BITS = 128
+_DIGITS_A_BIT = 0.30103  # log10(2)

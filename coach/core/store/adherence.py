@@ -110,7 +110,10 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords, DayRecords):
         with `now`, a daily backup is taken (at most one a day, the newest `keep_backups` kept) and the
         whole-file integrity check runs only if it has not passed today; without `now` it always runs.
         """
-        ensure_private_dir(path.parent)
+        try:
+            ensure_private_dir(path.parent)
+        except OSError as error:  # the data folder is a file, say: a sentence, and the app says it
+            raise StoreError(f"{error.filename}: {error.strerror or error}") from None
         check_place(path)
         lock = UseLock(path)
         lock.share()

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from coach.core.plain_text import without_control_characters
 from coach.core.routines.loader import check_routine_file
 from coach.core.routines.values import MAX_NAME_CHARACTERS
-from tests.conftest import write
+from tests.conftest import REPO, write
 
 ESCAPES = "\x1b[2J\x1b]0;pwned\x07\x1b[31m\x00\x9b"
 
@@ -74,3 +76,30 @@ def test_an_exercise_name_past_the_limit_is_refused_at_its_line(tmp_path: Path) 
 def test_the_tab_stays_and_newlines_only_where_allowed() -> None:
     assert without_control_characters("a\tb\nc\rd\x85e\x7f") == "a\tbcde"
     assert without_control_characters("a\tb\nc\r", newlines=True) == "a\tb\nc"
+
+
+HUGE = "0x" + "f" * 4300  # a valid TOML integer that Python cannot print in decimal
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("reps = 10", f"reps = {HUGE}"),
+        ("reps = 10", f"reps = [1, {HUGE}]"),
+        ("hold_seconds = 30", f"hold_seconds = [1, {HUGE}]"),
+        ("pain_limit = 5", f"pain_limit = {HUGE}"),
+        ("weeks = 4", f"weeks = [{HUGE}]"),
+        ("format = 2", f"format = {HUGE}"),
+        ("sessions_per_week = 3", f"sessions_per_week = {HUGE}"),
+    ],
+)
+def test_a_huge_whole_number_is_an_error_at_its_line_not_a_crash(tmp_path: Path, old: str, new: str) -> None:
+    sheet = (REPO / "routines" / "hip-and-knee.toml").read_text(encoding="utf-8")
+    assert old in sheet
+    path = write(tmp_path / "r.toml", sheet.replace(old, new, 1))
+
+    checked = check_routine_file(path)
+
+    assert checked.routine is None
+    assert all("could not be checked" not in p.message for p in checked.errors)
+    assert any("far too long" in p.message or "digits" in p.message for p in checked.errors)
