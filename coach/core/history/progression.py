@@ -36,7 +36,8 @@ from coach.core.history.pain import morning_pain_by_day
 from coach.core.history.records import SessionRecord, SessionStatus
 from coach.core.history.stats import days_between
 from coach.core.paths import ensure_private_dir
-from coach.core.routines.loader import ILLUSTRATIONS
+from coach.core.routines.bounds import too_many_steps
+from coach.core.routines.loader import ILLUSTRATIONS, RoutineError, check_routine_text
 from coach.core.routines.model import Exercise, ProgressionKind, Routine, Target
 from coach.core.routines.toml_writer import comment_lines, routine_toml
 
@@ -288,6 +289,8 @@ def propose(routine: Routine, advice: ProgressionAdvice) -> Proposal | None:
     """The concrete change the advice asks for, or None (hold, or nothing left to change)."""
     if advice.outcome is Progression.PROGRESS:
         changed = step_routine(routine, Progression.PROGRESS)
+        if too_many_steps(changed.exercises):
+            return None  # the loader would refuse the copy; the advice says so (`past_the_step_bound`)
     elif advice.outcome is Progression.EASE:
         changed = step_routine(routine, Progression.EASE, ease_targets(routine, advice.hurt))
     else:
@@ -298,6 +301,11 @@ def propose(routine: Routine, advice: ProgressionAdvice) -> Proposal | None:
         if old.prescription() != new.prescription()
     )
     return Proposal(advice, changed, changes) if changes else None
+
+
+def past_the_step_bound(routine: Routine) -> bool:
+    """Whether one step up would plan more steps than a routine may (MAX_PLANNED_STEPS)."""
+    return too_many_steps(step_routine(routine, Progression.PROGRESS).exercises) is not None
 
 
 def user_copy_path(routine: Routine, user_dir: Path) -> Path:
@@ -349,7 +357,8 @@ def _leading_comments(path: Path) -> list[str]:
 def write_user_copy(proposal: Proposal, user_dir: Path, today: date, assets: Path | None = None) -> Path:
     """Write the proposed routine as the person's own file (same id, so it takes the bundled one's place).
 
-    An existing file there is kept as `<name>.bak` first; the write is atomic.
+    An existing file there is kept as `<name>.bak` first; the write is atomic. A copy the loader would
+    refuse is not written: RoutineError, the file there left as it was.
     """
     origin = proposal.routine.path
     target = user_copy_path(proposal.routine, user_dir)
@@ -361,6 +370,9 @@ def write_user_copy(proposal: Proposal, user_dir: Path, today: date, assets: Pat
         if e.image is not None
     }
     text = routine_toml(proposal.routine, images, _header(proposal, origin, today))
+    checked = check_routine_text(text, target, assets)
+    if checked.routine is None:  # never a copy the library would refuse (and so drop the routine)
+        raise RoutineError(checked.errors)
     if target.exists():
         shutil.copyfile(target, target.with_name(target.name + ".bak"))
     write_text_whole(target, text)  # fsynced: an accepted change survives a crash or a power cut

@@ -105,3 +105,25 @@ def test_an_accepted_change_is_recorded_before_and_after_with_its_reason(
         "progress",
         "Pain settled after your last two sessions.",
     )
+
+
+def test_a_change_the_loader_would_refuse_is_not_written_nor_recorded(
+    store: AdherenceStore, tmp_path: Path
+) -> None:
+    plan = routine(dataclasses.replace(reps(sets=20, reps=48, sides=("left", "right")), reps_range=(40, 50)))
+    advice = ProgressionAdvice(Progression.PROGRESS, "Pain settled after your last two sessions.")
+    # A proposal made by hand, past the planned-steps bound (20 × 2 × 130 = 5,200 steps).
+    too_big = dataclasses.replace(
+        plan, exercises=(dataclasses.replace(plan.exercises[0], reps=130, reps_range=None),)
+    )
+    proposal = propose(plan, advice)
+    assert proposal is not None
+    proposal = dataclasses.replace(proposal, routine=too_big)
+    coach = over(store, now=datetime(2026, 3, 10, 12, tzinfo=UTC))
+    coach.places = dataclasses.replace(coach.places, data_dir=tmp_path)
+
+    with pytest.raises(Refused, match=r"the changed routine would not load \(.*\); nothing was changed"):
+        accept_progression(coach, proposal)
+
+    assert not list(coach.places.user_routines.glob("*.toml"))
+    assert store.dose_changes() == []
