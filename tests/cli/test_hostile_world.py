@@ -154,3 +154,20 @@ def test_validate_says_a_huge_number_is_too_long(tmp_path: Path, capsys: pytest.
     assert code == 1
     assert "a reps range must stay within 1–100, got numbers far too long to show" in out + err
     assert "please report it" not in out + err
+
+
+def test_a_command_removes_the_hidden_copies_a_killed_backup_or_restore_left(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a_history(capsys)
+    partial = data_dir / "backups" / ".coach-20260310T090000Z.db-abcd1234.partial"
+    partial.parent.mkdir(exist_ok=True)
+    restoring = data_dir / ".coach.db.restoring"
+    for leftover in (partial, restoring):
+        leftover.write_bytes(b"health data")
+
+    code, _, _ = run(capsys, "history")
+
+    assert code == 0
+    assert not partial.exists()
+    assert not restoring.exists()

@@ -117,6 +117,9 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords, DayRecords):
         check_place(path)
         lock = UseLock(path)
         lock.share()
+        from coach.core.store.leftovers import tidy_when_alone
+
+        tidy_when_alone(path, lock)
         created = not path.exists()
         # The quick check reads the whole file: once a day is enough (with the daily backup, which does too).
         today = now.astimezone().date() if now is not None else None

@@ -123,6 +123,11 @@ def prune_backups(database: Path, keep: int) -> None:
         old.path.unlink(missing_ok=True)
 
 
+def restoring_copy(database: Path) -> Path:
+    """Where a restore draws its copy before it takes the database's place (see leftovers.py)."""
+    return database.with_name(f".{database.name}.restoring")
+
+
 def restore_backup(database: Path, backup_id: str, now: datetime) -> tuple[Backup, Path | None]:
     """Put backup `backup_id` in place of the database; the current file is moved aside first.
 
@@ -133,7 +138,7 @@ def restore_backup(database: Path, backup_id: str, now: datetime) -> tuple[Backu
     lock = UseLock(database)
     lock.take_alone()
     try:
-        incoming = database.with_name(f".{database.name}.restoring")
+        incoming = restoring_copy(database)
         _private_file(incoming)
         try:
             source = read_only(chosen.path)

@@ -170,6 +170,11 @@ class UseLock:
     def share(self) -> None:
         self._take(exclusive=False)
 
+    @property
+    def held(self) -> bool:
+        """Whether a lock is held (not where the system has no cheap advisory lock)."""
+        return self._file is not None
+
     def take_alone(self) -> None:
         """Raise StoreError unless no other process has the store open."""
         self._take(exclusive=True)
