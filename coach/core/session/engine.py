@@ -78,6 +78,9 @@ class SessionEngine:
         self._state = EngineState.READY
         self._deadline = Deadline(ends=0.0)
         self._paused_remaining = 0.0
+        # The session's times are the time of day it began plus time truly elapsed: a clock set ahead or
+        # back meanwhile changes no duration and puts no step before its session.
+        self._began = (clock.wall(), clock.elapsed())
         self._step_started_wall = clock.wall()
         self._last_cue = COUNTDOWN_FROM + 1
         self._halfway_done = False
@@ -153,7 +156,7 @@ class SessionEngine:
             raise EngineError(f"cannot start a session that is {self._state.value}")
         events: list[Event] = []
         self._state = EngineState.RUNNING
-        events.append(SessionStarted(len(self.steps), self.seconds_total, self._clock.wall()))
+        events.append(SessionStarted(len(self.steps), self.seconds_total, self._wall_now()))
         self._begin_step(self._index, self._clock.monotonic(), events)
         return self._emit(events)
 
@@ -193,8 +196,8 @@ class SessionEngine:
         now = self._clock.monotonic()
         last = self._block_end(self._index)
         for index in range(self._index, last + 1):
-            started = self._step_started_wall if index == self._index else self._clock.wall()
-            events.append(StepCompleted(self.steps[index], started, self._clock.wall(), skipped=True))
+            started = self._step_started_wall if index == self._index else self._wall_now()
+            events.append(StepCompleted(self.steps[index], started, self._wall_now(), skipped=True))
         if last + 1 >= len(self.steps):
             self._finish(True, now, events)
         else:
@@ -300,7 +303,11 @@ class SessionEngine:
         return (later[0] if later else len(self.steps)) - 1
 
     def _wall_at(self, monotonic: float) -> datetime:
-        return self._clock.wall() - timedelta(seconds=self._clock.monotonic() - monotonic)
+        return self._wall_now() - timedelta(seconds=self._clock.monotonic() - monotonic)
+
+    def _wall_now(self) -> datetime:
+        wall, elapsed = self._began
+        return wall + timedelta(seconds=self._clock.elapsed() - elapsed)
 
     def _emit(self, events: list[Event]) -> list[Event]:
         """Hand each event to every listener, in order; one listener failing never stops the others.
