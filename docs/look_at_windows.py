@@ -18,6 +18,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QWidget
 
 from bench.generate_history import generate
+from coach.core.operations.context import Coach
 from coach.core.paths import resolve_places
 from coach.core.session.clock import FakeClock
 from coach.core.store.adherence import AdherenceStore
@@ -56,27 +57,30 @@ def main() -> int:
         places = resolve_places()
         generate(places.database, 1, today=MONDAY.date())
         clock = FakeClock(wall=MONDAY)
-        app = CoachApp(places, AdherenceStore.open(places.database), clock=clock, services=Services())
-        record = app.store.sessions()[-1]
+        coach = Coach(places, clock, store=AdherenceStore.open(places.database))
+        app = CoachApp(coach, services=Services())
+        record = coach.store.sessions()[-1]
         results = [check(app.window, "main", out)]
-        app.start_icing(20)
-        results.append(check(app.icing_window, "icing", out))
-        app.edit_reminders()
-        results.append(check(app.reminder_dialog, "reminders", out))
-        app.reminder_dialog.reject()
-        check_in = MorningCheckIn(record, app.store, clock, app.runner, app.window)
+        app.ice.start(20)
+        results.append(check(app.ice.icing_window, "icing", out))
+        app.ice.edit_reminders()
+        reminders = app.ice.reminder_dialog
+        assert reminders is not None
+        results.append(check(reminders, "reminders", out))
+        reminders.reject()
+        check_in = MorningCheckIn(record, app.runner, app.window)
         results.append(check(check_in, "check-in", out))
         results.append(check(RecoveryDialog(record, None, app.window), "recovery", out))
         results.append(check(app.show_about(), "about", out))
         history = app.show_history()
         results.append(check(history, "history", out))
         results.append(check(history.edit_marks(), "day-marks", out))
-        app.settings = app.settings.replace(welcomed=False)
-        app.store.sessions = list  # type: ignore[method-assign]  # look as a newcomer would
+        coach.remember(coach.settings.replace(welcomed=False))
+        coach.store.sessions = list  # type: ignore[method-assign, assignment]  # look as a newcomer would
         welcome = app.offer_welcome()
         assert welcome is not None
         results.append(check(welcome, "welcome", out))
-        player = app.start_routine("gentle-start")
+        player = app.sessions.start_routine("gentle-start")
         assert player is not None
         clock.advance(5 + 14 * 2 + 5)
         player.tick()

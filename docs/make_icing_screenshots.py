@@ -19,6 +19,7 @@ if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QApplication, QWidget
 
+from coach.core.operations.context import Coach
 from coach.core.paths import resolve_places
 from coach.core.session.clock import FakeClock
 from coach.core.store.adherence import AdherenceStore
@@ -41,22 +42,23 @@ def main() -> int:
         os.environ["COACH_DATA_DIR"] = data
         places = resolve_places()
         clock = FakeClock(wall=datetime(2026, 3, 2, 14, 12).astimezone(), monotonic=1000.0)
-        coach = CoachApp(places, AdherenceStore.open(places.database), clock=clock, services=Services())
-        window = coach.icing_window
+        context = Coach(places, clock, store=AdherenceStore.open(places.database))
+        coach = CoachApp(context, services=Services())
+        window = coach.ice.icing_window
 
-        coach.start_icing(20)
+        coach.ice.start(20)
         clock.advance(7 * 60 + 23)
-        coach.icing.tick()
+        coach.ice.controller.tick()
         window.resize(520, 380)
         save(window, "icing-running.png")
 
-        menu = coach.tray.menu
+        menu = coach.ice.tray.menu
         menu.popup(QPoint(40, 40))
         save(menu, "tray-menu.png")
         menu.hide()
 
         clock.suspend(60 * 60)
-        coach.icing.tick()
+        coach.ice.controller.tick()
         save(window, "icing-ended-asleep.png")
 
         coach.close()

@@ -20,13 +20,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLineEdit, QScrollArea, QWidget
 
 from bench.generate_history import generate
 from coach.core.clinical.pain_rule import Progression, ProgressionAdvice
 from coach.core.history.period import Period
 from coach.core.history.progression import propose
-from coach.core.operations import Changes, accept_progression, export_report
+from coach.core.operations import accept_progression, export_report
+from coach.core.operations.context import Coach
 from coach.core.paths import resolve_places
 from coach.core.session.clock import FakeClock
 from coach.core.session.engine import EngineState
@@ -60,7 +62,7 @@ def with_app(palette: QPalette, shoot: Callable[[CoachApp, FakeClock], None]) ->
         os.environ["COACH_DATA_DIR"] = data
         places = resolve_places()
         clock = FakeClock(wall=MONDAY - timedelta(hours=10))
-        app = CoachApp(places, AdherenceStore.open(places.database), clock=clock, services=Services())
+        app = CoachApp(Coach(places, clock, store=AdherenceStore.open(places.database)), services=Services())
         app.window.resize(*SIZE)
         app.window.show()
         try:
@@ -75,7 +77,7 @@ def with_app(palette: QPalette, shoot: Callable[[CoachApp, FakeClock], None]) ->
 
 def do_one_session(app: CoachApp, clock: FakeClock, routine_id: str) -> None:
     """A real session on the fake clock, so that the summary under the library has something to show."""
-    player = app.start_routine(routine_id)
+    player = app.sessions.start_routine(routine_id)
     assert player is not None
     while player.engine.state is EngineState.RUNNING:
         clock.advance(player.engine.remaining())
@@ -90,12 +92,13 @@ def do_one_session(app: CoachApp, clock: FakeClock, routine_id: str) -> None:
 def shoot_light(app: CoachApp, clock: FakeClock) -> None:
     app.window.select_routine("hip-strength")
     save(app.window, "main-window.png")
+    shoot_editor(app, "editor-1024x600.png")
     shoot_check_in(app, clock)
-    page = app.ask_before_start("hip-strength")
+    page = app.sessions.ask_before_start("hip-strength")
     assert page is not None
     save(app.window, "pain-before.png")
     page.skip()
-    player = app.player
+    player = app.sessions.player
     assert isinstance(player, PlayerView)
     clock.advance(5 + 4 * 3 + 1.2)  # get ready, then into rep 5 of the first set
     player.tick()
@@ -119,21 +122,22 @@ def shoot_light(app: CoachApp, clock: FakeClock) -> None:
     player.stop_action.trigger()
     player.stop_button.click()
     QApplication.processEvents()
-    page = app.window.pages.currentWidget()
-    assert isinstance(page, SessionEndPage)
-    page.pain_slider.setValue(3)
-    page.answers["night_pain"].button(0).setChecked(True)
-    page.answers["swelling"].button(1).setChecked(True)
-    page.note.setText("Right knee a bit stiff on the stairs")
+    end = app.window.pages.currentWidget()
+    assert isinstance(end, SessionEndPage)
+    end.pain_slider.setValue(3)
+    end.answers["night_pain"].button(0).setChecked(True)
+    end.answers["swelling"].button(0).setChecked(True)
+    next(iter(end.hurt.values())).setChecked(True)  # one exercise hurt: easing goes to it
+    end.note.setText("Right knee a bit stiff on the stairs")
     save(app.window, "session-end.png")
-    page.save()
+    end.save()
     shoot_hold(app, clock)
 
 
 def shoot_check_in(app: CoachApp, clock: FakeClock) -> None:
     """The next-morning check-in with the weekly warning-sign list (about the session done the day before)."""
-    before = app.store.sessions()[-1]
-    dialog = MorningCheckIn(before, app.store, clock, app.runner, app.window)
+    before = app.coach.store.sessions()[-1]
+    dialog = MorningCheckIn(before, app.runner, app.window)
     dialog.show()
     dialog.slider.setValue(2)
     dialog.night_no.click()
@@ -143,9 +147,9 @@ def shoot_check_in(app: CoachApp, clock: FakeClock) -> None:
 
 def shoot_hold(app: CoachApp, clock: FakeClock) -> None:
     """A rep with a hold (gentle start's inner-thigh squeeze), in the middle of its hold."""
-    player = app.start_routine("gentle-start")
+    player = app.sessions.start_routine("gentle-start")
     assert isinstance(player, PlayerView)
-    clock.advance(5 + 2 * 12 + 1 + 3.3)  # get ready, two reps, then 3 s into the third rep's hold
+    clock.advance(5 + 2 * 14 + 2 + 3.3)  # get ready, two 14 s reps, lift (2 s), then 3 s into the hold
     player.tick()
     save(app.window, "player-hold.png")
     for size, name in LOOK_SIZES:
@@ -160,7 +164,7 @@ def shoot_hold(app: CoachApp, clock: FakeClock) -> None:
 
 def shoot_icing_step(app: CoachApp, clock: FakeClock) -> None:
     """The bundled "Ice the knee" routine: its icing step runs as an icing run, with the icing advice."""
-    player = app.start_routine("ice")
+    player = app.sessions.start_routine("ice")
     assert isinstance(player, PlayerView)
     clock.advance(5 + 3 * 60 + 20.4)
     player.tick()
@@ -170,8 +174,29 @@ def shoot_icing_step(app: CoachApp, clock: FakeClock) -> None:
     QApplication.processEvents()
 
 
+def shoot_editor(app: CoachApp, name: str) -> None:
+    """The routine editor on a copy of a bundled routine, one field wrong: its sentence beside it."""
+    app.window.select_routine("hip-strength")
+    editor = app.editing.edit_chosen()
+    assert editor is not None
+    editor.resize(1000, 560)  # a 1024×600 screen with its panel
+    editor.exercise_list.setCurrentRow(3)
+    hold = editor.exercise_rows["hold_seconds"].editor
+    assert isinstance(hold, QLineEdit)
+    hold.selectAll()
+    QTest.keyClicks(hold, "twenty")  # typed, as a person would: the sentence appears beside it
+    scroll = editor.findChild(QScrollArea)
+    assert scroll is not None
+    QApplication.processEvents()
+    scroll.ensureWidgetVisible(editor.exercise_rows["hold_seconds"].box)
+    save(editor, name)
+    editor.unsaved = False
+    editor.close()
+
+
 def shoot_dark(app: CoachApp, clock: FakeClock) -> None:
-    player = app.start_routine("hip-and-knee")
+    shoot_editor(app, "editor-dark.png")
+    player = app.sessions.start_routine("hip-and-knee")
     assert isinstance(player, PlayerView)
     while player.headline.text() != "Mini-squat":
         player.skip_action.trigger()
@@ -188,7 +213,7 @@ def shoot_history(palette: QPalette, name: str, *, report: bool = False) -> None
         places = resolve_places()
         generate(places.database, 1, today=MONDAY.date())
         clock = FakeClock(wall=MONDAY + timedelta(hours=3))
-        app = CoachApp(places, AdherenceStore.open(places.database), clock=clock, services=Services())
+        app = CoachApp(Coach(places, clock, store=AdherenceStore.open(places.database)), services=Services())
         try:
             window = app.show_history()
             window.resize(1120, 860)
@@ -201,12 +226,11 @@ def shoot_history(palette: QPalette, name: str, *, report: bool = False) -> None
                 first = MONDAY.date() - timedelta(weeks=13)
                 add_a_dose_change(app, MONDAY.date() - timedelta(weeks=3))
                 export_report(
-                    app.store,
+                    app.coach,
                     pdf,
-                    Period(first),
-                    MONDAY.date(),
+                    Period(first, MONDAY.date()),
                     draw_report,
-                    routines=[e.routine for e in app.library.routines],
+                    routines=[e.routine for e in app.coach.library.routines],
                     name="Alex Example",
                 )
                 save_pdf_page(pdf, "report-page1.png")
@@ -217,15 +241,19 @@ def shoot_history(palette: QPalette, name: str, *, report: bool = False) -> None
 
 def add_a_dose_change(app: CoachApp, day: date) -> None:
     """A progression the person accepted, as the report's prescription shows it (before → after, why)."""
-    entry = app.library.find("hip-strength")
+    entry = app.coach.library.find("hip-strength")
     assert entry is not None
     advice = ProgressionAdvice(
         Progression.PROGRESS, "Pain settled by the morning after your last two sessions."
     )
     proposal = propose(entry.routine, advice)
     assert proposal is not None
-    accept_progression(proposal, app.places.user_routines, day, app.places.assets, store=app.store)
-    app.runner.announce(Changes(routines=True))  # the library now has the person's own copy
+    app.runner.run(lambda coach: accept_progression(coach.with_clock(_on(day)), proposal))
+
+
+def _on(day: date) -> FakeClock:
+    """A clock standing on `day` (the dose change is dated by the day it was accepted)."""
+    return FakeClock(wall=datetime(day.year, day.month, day.day, 18, 0, tzinfo=UTC))
 
 
 def save_pdf_page(pdf: Path, name: str) -> None:

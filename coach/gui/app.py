@@ -1,5 +1,5 @@
 """The application as wiring: `CoachApp` builds each part from one `Coach` context and the runner that
-holds it; the parts do the work (`flows.session`, `flows.icing`, `flows.requests`, `sound_menu`)."""
+holds it; the parts do the work (`flows.session`, `.icing`, `.requests`, `.editing`, `sound_menu`)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
 from coach.core.operations.context import Coach
+from coach.gui.flows.editing import RoutineEditing
 from coach.gui.flows.icing import IcingFlow, bring_forward
 from coach.gui.flows.session import SessionFlow
 from coach.gui.main_window import MainWindow
@@ -50,6 +51,7 @@ class CoachApp(QObject):
         self.sound_menu = SoundMenu(self.runner, self.window, services, self.sessions)
         self.ice = IcingFlow(self.runner, self.window, services, self.sessions)
         self.sessions.on_player = self.ice.keep_keys_for_player
+        self.editing = RoutineEditing(self.runner, self.window, self)
         self.history_window: HistoryWindow | None = None
         self.backups_dialog: BackupsDialog | None = None
         self.welcome: WelcomeDialog | None = None
@@ -93,8 +95,7 @@ class CoachApp(QObject):
     def _select_last_routine(self) -> None:
         from coach.core.operations.queries import routine_done_last
 
-        last = self.runner.query(routine_done_last, self.window)
-        if last is not None:
+        if (last := self.runner.query(routine_done_last, self.window)) is not None:
             self.window.select_routine(last)
 
     def _reload_library(self) -> None:
@@ -140,9 +141,8 @@ class CoachApp(QObject):
         return self.backups_dialog
 
     def _why_not_restore(self) -> str | None:
-        if self.sessions.running() or self.ice.controller.running:
-            return self.tr("Finish the session or the icing first; then restore.")
-        return None
+        busy = self.sessions.running() or self.ice.controller.running
+        return self.tr("Finish the session or the icing first; then restore.") if busy else None
 
     def offer_welcome(self) -> WelcomeDialog | None:
         """On the very first start, say what the app does and where to begin (once: it is remembered)."""
@@ -185,6 +185,7 @@ class CoachApp(QObject):
         self.closed = True
         try:
             self.sessions.close()
+            self.editing.close()
             self.routine_folders.stop()
             if self.history_window is not None:  # parentless: deleted while Qt still runs
                 self.history_window.close()

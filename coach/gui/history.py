@@ -153,6 +153,7 @@ class HistoryWindow(QWidget):
         self.adherence_long = _figure(self.tr("Adherence, last {0} weeks").format(LONG_WEEKS))
         self.icing = _figure(self.tr("Icing, last {0} weeks").format(SHORT_WEEKS))
         self.programme = _figure(self.tr("Programme"))
+        self.programme.setWordWrap(True)  # a finished stage says its dates and the next stage: it wraps
         self.header = QGridLayout()
         self.header.setHorizontalSpacing(28)
         for column, (words, value) in enumerate(
@@ -168,7 +169,7 @@ class HistoryWindow(QWidget):
             caption.setForegroundRole(QPalette.ColorRole.PlaceholderText)
             self.header.addWidget(caption, 0, column)
             self.header.addWidget(value, 1, column)
-        self.header.setColumnStretch(5, 1)
+        self.header.setColumnStretch(4, 1)
 
     def _build_table(self) -> None:
         self.model = SessionTableModel(self)

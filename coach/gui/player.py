@@ -41,6 +41,10 @@ from coach.services.voice import Voice
 # device-independent pixels, about the player's room in a 1366×768 laptop's window; never below or above
 # these factors, so a netbook still fits everything and a big screen does not turn text into posters.
 _TEXT_AT = QSize(1100, 620)
+# The bundled pictures show the left side working (assets/README.md); the right side draws them mirrored.
+MIRRORED_SIDE = "right"
+# The set line ("Set 2 of 3 · Left side · Rep 4 of 12") is read from the mat: larger than the exercise's name.
+SET_LINE = style.TITLE * 1.25
 _TEXT_SCALE_RANGE = (0.85, 2.0)
 # Running text (instructions, next up) grows less: more of it must fit.
 _RUNNING_TEXT_MAX_SCALE = 1.3
@@ -107,7 +111,7 @@ class PlayerView(QWidget):
         self._build_labels()
         self._scaled_text: list[tuple[QLabel, float, float]] = [
             (self.headline, style.TITLE, _TEXT_SCALE_RANGE[1]),
-            (self.position_label, style.HEADING, _TEXT_SCALE_RANGE[1]),
+            (self.position_label, SET_LINE, _TEXT_SCALE_RANGE[1]),
             (self.state_label, style.SUBTITLE, _TEXT_SCALE_RANGE[1]),
             (self.phase_label, style.HEADING, _TEXT_SCALE_RANGE[1]),
             (self.side_label, style.TITLE * 1.5, _TEXT_SCALE_RANGE[1]),
@@ -160,7 +164,7 @@ class PlayerView(QWidget):
         self.position_label = QLabel()
         style.plain(self.position_label)
         self.position_label.setAccessibleName(self.tr("Set, side and rep"))
-        style.scale_font(self.position_label, style.HEADING)
+        style.scale_font(self.position_label, SET_LINE, bold=True)
         self.state_label = QLabel()
         self.state_label.setAccessibleName(self.tr("Session state"))
         style.scale_font(self.state_label, style.SUBTITLE, bold=True)
@@ -399,19 +403,29 @@ class PlayerView(QWidget):
         self.headline.setText(cues.headline(step))
         self.position_label.setText(cues.position(step))
         block_left = engine.block_remaining()
-        self.countdown.setText(cues.big_number(step, block_left))
-        self.countdown.setAccessibleName(
-            self.tr("Rep") if step.kind is StepKind.REP else self.tr("Seconds left")
-        )
-        self.countdown_caption.setText(self.tr(cues.big_number_caption(step, block_left)))
         moment = cues.rep_moment(step, step.seconds - engine.remaining())
+        if moment is not None and moment.word == "hold":  # the hold's seconds, as large as the rep count
+            self.countdown.setText(str(moment.hold_left))
+            self.countdown.setAccessibleName(self.tr("Seconds to hold"))
+            self.countdown_caption.setText(self.tr(cues.hold_caption(step)))
+        else:
+            self.countdown.setText(cues.big_number(step, block_left))
+            self.countdown.setAccessibleName(
+                self.tr("Rep") if step.kind is StepKind.REP else self.tr("Seconds left")
+            )
+            self.countdown_caption.setText(self.tr(cues.big_number_caption(step, block_left)))
         self.rep_moment_label.setText(self.tr(moment.line()) if moment else "")
         self.rep_moment_label.setVisible(moment is not None)
-        shown = self._exercises.get(step.exercise_id)
+        shown, pictured = self._exercises.get(step.exercise_id), step
         if step.kind is StepKind.REST and upcoming is not None:
             shown = self._exercises.get(upcoming.exercise_id, shown)
+            pictured = upcoming
         image = shown.image if shown else None
-        self.illustration.show_image(self._ice_pack if step.icing and image is None else image)
+        self.illustration.show_image(
+            self._ice_pack if step.icing and image is None else image,
+            name=shown.name if shown else "",
+            mirrored=pictured.side == MIRRORED_SIDE,  # the pictures show the left side working
+        )
         lines = list(shown.directions) if shown else []
         if self._icing is not None:
             lines += self._icing.advice(step)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QRectF, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent, QPalette, QResizeEvent
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
@@ -76,22 +76,30 @@ def svg_for_palette(svg: bytes, dark: bool) -> bytes:
 
 
 class Illustration(QWidget):
-    """An SVG drawn as large as fits, keeping its shape; a neutral placeholder when the file is missing.
+    """An SVG drawn as large as fits, keeping its shape, mirrored for the other side; an exercise without a
+    picture of its own shows its name on the card, never a figure that may show the wrong thing.
 
-    On a dark palette it is recoloured (`svg_for_palette`) rather than shown on a bright card.
+    On a dark palette it is recoloured (`svg_for_palette`) rather than shown on a bright card. The bundled
+    pictures show the left side working (assets/README.md); a step on the right side draws them mirrored.
     """
 
-    def __init__(self, placeholder: Path) -> None:
+    def __init__(self, placeholder: Path | None = None) -> None:
         super().__init__()
-        self._placeholder = placeholder
+        del placeholder  # once a standing figure; a missing picture now shows the exercise's name
         self._renderer = QSvgRenderer(self)
         self._renderer.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
         self.shown: Path | None = None
+        self.name = ""  # shown on the card when there is no picture
+        self.mirrored = False
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(200, 150)
 
-    def show_image(self, image: Path | None) -> None:
-        wanted = image if image is not None and image.is_file() else self._placeholder
+    def show_image(self, image: Path | None, *, name: str = "", mirrored: bool = False) -> None:
+        """Draw `image`, or the card with `name` when there is none (or it cannot be read)."""
+        wanted = image if image is not None and image.is_file() else None
+        if mirrored != self.mirrored or name != self.name:
+            self.mirrored, self.name = mirrored, name
+            self.update()
         if wanted != self.shown:
             self.shown = wanted
             self._load()
@@ -103,23 +111,52 @@ class Illustration(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange and self.shown is not None:
+        if event.type() == QEvent.Type.PaletteChange:
             self._load()
 
     def _load(self) -> None:
-        assert self.shown is not None
-        svg = read_illustration(self.shown)  # b"" (nothing drawn) for a pipe, a device or a huge file
+        # b"" (nothing drawn: the name card) for no picture, a pipe, a device, a huge or unreadable file
+        svg = read_illustration(self.shown) if self.shown is not None else b""
         self._renderer.load(QByteArray(svg_for_palette(svg, self.dark)))
         self._renderer.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)  # a load forgets it
         self.update()
+
+    @property
+    def has_picture(self) -> bool:
+        """Whether a picture is drawn (else the card with the exercise's name)."""
+        return self.shown is not None and self._renderer.isValid()
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         return QSize(400, 300)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         del event
-        if self._renderer.isValid():
-            painter = QPainter(self)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self.has_picture:
+            if self.mirrored:
+                painter.translate(self.width(), 0)
+                painter.scale(-1, 1)
             self._renderer.render(painter, QRectF(self.rect()))
-            painter.end()
+        elif self.name:
+            self._paint_name(painter)
+        painter.end()
+
+    def _paint_name(self, painter: QPainter) -> None:
+        """The card of the pictures, 4:3 and centred, with the exercise's name on it in large letters."""
+        card = QRectF(self.rect())
+        if card.width() * 3 > card.height() * 4:
+            card.setWidth(card.height() * 4 / 3)
+        else:
+            card.setHeight(card.width() * 3 / 4)
+        card.moveCenter(QRectF(self.rect()).center())
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(_DARK_COLOURS["#eef2f5"] if self.dark else "#eef2f5"))
+        painter.drawRoundedRect(card, card.width() * 0.06, card.width() * 0.06)
+        font = painter.font()
+        font.setBold(True)
+        font.setPixelSize(max(14, round(card.height() / 9)))
+        painter.setFont(font)
+        painter.setPen(QColor(_DARK_COLOURS["#2d3a4a"] if self.dark else "#2d3a4a"))
+        flags = int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap)
+        painter.drawText(card.adjusted(card.width() * 0.08, 0, -card.width() * 0.08, 0), flags, self.name)

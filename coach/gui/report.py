@@ -101,22 +101,26 @@ class _Pages:
         self.space(4)
 
     def rows(self, rows: Sequence[Sequence[str]], widths: Sequence[float], *, header: bool = False) -> None:
-        """A simple table: each row's cells at fractions `widths` of the line."""
+        """A simple table: each row's cells at fractions `widths` of the line; a long cell wraps (a report
+        never cuts a word off: what the physiotherapist reads is whole)."""
+        flags = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         for n, row in enumerate(rows):
             self._font(_BODY_PX, bold=header and n == 0)
-            self.ensure(18)
+            cells = list(zip(row, (self.width * f for f in widths), strict=True))
+            height = max(
+                18.0,
+                *(
+                    self.painter.boundingRect(QRectF(0, 0, w - 6, 10_000), flags, c).height() + 3
+                    for c, w in cells
+                ),
+            )
+            self.ensure(height)
             self.painter.setPen(self.palette.color(QPalette.ColorRole.WindowText))
             x = 0.0
-            for cell, fraction in zip(row, widths, strict=True):
-                self.painter.drawText(
-                    QRectF(x, self.y, self.width * fraction - 6, 18),
-                    int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                    self.painter.fontMetrics().elidedText(
-                        cell, Qt.TextElideMode.ElideRight, round(self.width * fraction - 6)
-                    ),
-                )
-                x += self.width * fraction
-            self.y += 18
+            for cell, width in cells:
+                self.painter.drawText(QRectF(x, self.y + 1.5, width - 6, height), flags, cell)
+                x += width
+            self.y += height
 
     def chart(self, chart: Drawing, height: float = CHART_HEIGHT) -> None:
         self.ensure(height)
@@ -275,7 +279,7 @@ def _session_table(pages: _Pages, report: PeriodReport) -> None:
         )
         for line in report.lines
     ]
-    pages.rows([header, *rows], (0.14, 0.28, 0.08, 0.08, 0.1, 0.16, 0.16), header=True)
+    pages.rows([header, *rows], (0.13, 0.32, 0.09, 0.09, 0.09, 0.14, 0.14), header=True)
 
 
 def _pain(value: int | None) -> str:

@@ -10,12 +10,14 @@ from PySide6.QtGui import QImage, QPainter, QPalette
 from pytestqt.qtbot import QtBot
 
 from coach.core.history.dose_calendar import CalendarDay
+from coach.core.history.pain import PainDay
 from coach.core.history.records import DayMark, DayMarkKind
 from coach.gui.charts import (
     ACCENT,
     HeatMap,
     HeatMapDrawing,
     PainChart,
+    PainDrawing,
     WeeklyDoseChart,
     share_step,
 )
@@ -73,3 +75,21 @@ def test_the_chart_views_paint_without_data(qtbot: QtBot) -> None:
         qtbot.addWidget(chart)
         chart.resize(400, 200)
         assert not chart.grab().isNull()
+
+
+def test_the_baseline_before_a_session_is_drawn_as_a_bar_at_its_pain(qtbot: QtBot) -> None:
+    drawing = PainDrawing()
+    days = [PainDay(MONDAY + timedelta(days=n), None, None, None, None) for n in range(7)]
+    days[3] = PainDay(MONDAY + timedelta(days=3), None, None, None, None, before_pain=4)
+    drawing.set_data(days)
+    image = QImage(400, 200, QImage.Format.Format_ARGB32)
+    image.fill(0)
+    painter = QPainter(image)
+    rect = QRectF(image.rect())
+    drawing.paint(painter, rect, QPalette())
+    painter.end()
+
+    at = drawing.point(days[3].day, 4, rect).toPoint()
+    beside = drawing.point(days[2].day, 4, rect).toPoint()
+    assert image.pixelColor(at).alpha() > 200  # the bar, in the text colour
+    assert image.pixelColor(beside).alpha() < 100  # only the faint grid line where there was no baseline

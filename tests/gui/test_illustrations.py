@@ -37,6 +37,17 @@ def test_the_bundled_routines_name_images() -> None:
     assert images_used()
 
 
+def test_every_bundled_exercise_has_its_own_illustration() -> None:
+    """Issue 21: the quadriceps hold, wall squat, step-up and step-down once showed a standing figure."""
+    without = [
+        f"{routine.name}: {exercise['id']}"
+        for routine in ROUTINES
+        for exercise in tomllib.loads(routine.read_text(encoding="utf-8")).get("exercises", [])
+        if "image" not in exercise
+    ]
+    assert without == []
+
+
 @pytest.mark.parametrize(("routine", "image"), images_used())
 def test_every_routine_image_is_bundled(routine: str, image: str) -> None:
     assert (ILLUSTRATIONS / image).is_file(), f"{routine} uses {image}, missing from assets/illustrations/"

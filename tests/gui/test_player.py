@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QTransform
 from pytestqt.qtbot import QtBot
 
 from coach.core.history.records import SessionStatus
@@ -12,6 +13,7 @@ from coach.core.session.clock import FakeClock
 from coach.core.session.engine import EngineState
 from coach.core.session.timer import countdown_text
 from coach.gui.app import CoachApp, Services
+from coach.gui.player_widgets import Illustration
 from coach.gui.session_end import SessionEndPage
 from coach.services.sound import Cue
 from tests.gui.driving import (
@@ -323,3 +325,51 @@ def test_the_side_is_a_large_word_and_work_rest_and_pause_say_what_they_are(
         player.skip_action.trigger()
     assert player.phase_label.text() == "REST"
     assert player.side_label.isHidden()
+
+
+def test_the_picture_is_mirrored_for_the_right_side(
+    qtbot: QtBot, coach_app: CoachApp, fake_clock: FakeClock
+) -> None:
+    player = start_from_the_window(qtbot, coach_app, "Hip and knee strength (weeks 3–6)")
+    illustration = player.illustration
+    assert not _mirrored(illustration)  # left side: the picture as drawn
+    left = illustration.grab().toImage()
+
+    while not player.headline.text().startswith("Switch to"):
+        press(qtbot, player, Qt.Key.Key_Right)
+
+    assert _mirrored(illustration)  # switching to the right side already shows it mirrored
+    right = illustration.grab().toImage()
+    flipped = left.transformed(QTransform().scale(-1, 1))
+    assert _unlike(right, left) > 0.02  # a different picture…
+    assert _unlike(right, flipped) < 0.01  # …the same one mirrored (up to a pixel of antialiasing)
+
+
+def _mirrored(illustration: Illustration) -> bool:
+    return illustration.mirrored
+
+
+def _unlike(a: QImage, b: QImage) -> float:
+    """The share of sampled pixels whose colours differ clearly."""
+    points = [(x, y) for x in range(0, a.width(), 4) for y in range(0, a.height(), 4)]
+
+    def apart(x: int, y: int) -> bool:
+        one, two = a.pixelColor(x, y), b.pixelColor(x, y)
+        return (
+            max(abs(one.red() - two.red()), abs(one.green() - two.green()), abs(one.blue() - two.blue())) > 60
+        )
+
+    return sum(1 for x, y in points if apart(x, y)) / len(points)
+
+
+def test_an_exercise_without_a_picture_shows_its_name_not_a_figure(
+    qtbot: QtBot, coach_app: CoachApp, fake_clock: FakeClock
+) -> None:
+    player = start_from_the_window(qtbot, coach_app, "Hip and knee strength (weeks 3–6)")
+    while player.headline.text() != "Wall squat":  # no picture of its own in the bundled files once
+        press(qtbot, player, Qt.Key.Key_Right)
+    player.illustration.show_image(None, name="Wall squat")
+
+    assert not player.illustration.has_picture
+    assert player.illustration.name == "Wall squat"
+    assert not player.illustration.grab().isNull()

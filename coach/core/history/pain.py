@@ -1,4 +1,5 @@
-"""Pain over time: the session pain and the next-morning pain per local day, with a rolling mean.
+"""Pain over time: the pain before a session (the baseline), during it and the next morning per local day,
+with a rolling mean.
 
 A session's next-morning answer belongs to the morning after the session's local day (the check-in asks
 only then). Where a day has more than one value, the highest is kept: a pain chart for a clinician should
@@ -26,6 +27,7 @@ class PainDay:
     morning_pain: int | None
     session_mean: float | None  # mean of the session pains of the ROLLING_DAYS days ending on `day`
     morning_mean: float | None
+    before_pain: int | None = None  # the baseline, before that day's session (CLINICAL.md "Baseline")
 
 
 def session_pain_by_day(sessions: Sequence[SessionRecord], tz: tzinfo | None = None) -> dict[date, int]:
@@ -35,6 +37,16 @@ def session_pain_by_day(sessions: Sequence[SessionRecord], tz: tzinfo | None = N
         if s.pain is not None:
             day = s.local_day(tz)
             days[day] = max(days.get(day, s.pain), s.pain)
+    return days
+
+
+def pain_before_by_day(sessions: Sequence[SessionRecord], tz: tzinfo | None = None) -> dict[date, int]:
+    """The highest pain before a session (the one-tap baseline) on each local day."""
+    days: dict[date, int] = {}
+    for s in sessions:
+        if s.pain_before is not None:
+            day = s.local_day(tz)
+            days[day] = max(days.get(day, s.pain_before), s.pain_before)
     return days
 
 
@@ -60,6 +72,7 @@ def pain_trend(
     """Every local day from `first` to `last` with its pains and their 7-day rolling means."""
     during = session_pain_by_day(sessions, tz)
     morning = morning_pain_by_day(sessions, tz)
+    before = pain_before_by_day(sessions, tz)
     return [
         PainDay(
             day=day,
@@ -67,6 +80,7 @@ def pain_trend(
             morning_pain=morning.get(day),
             session_mean=rolling_mean(during, day),
             morning_mean=rolling_mean(morning, day),
+            before_pain=before.get(day),
         )
         for day in days_between(first, last)
     ]

@@ -119,6 +119,11 @@ def big_number_caption(step: Step, block_remaining: float) -> str:
     return countdown_caption(step)
 
 
+def hold_caption(step: Step) -> str:
+    """What the large figure counts inside a rep's hold: the hold's seconds, read from the mat."""
+    return f"seconds to hold · rep {step.rep} of {step.reps_total}"
+
+
 @dataclass(frozen=True, slots=True)
 class RepMoment:
     """Where inside a rep with a hold the person is: lifting, holding (whole seconds left), or lowering."""

@@ -1,4 +1,5 @@
-"""The pain trend: session and next-morning points with their 7-day means, and the 'too much' band."""
+"""The pain trend: the baseline before each session, session and next-morning points with their 7-day means,
+and the 'too much' band."""
 
 from __future__ import annotations
 
@@ -73,7 +74,12 @@ class PainDrawing(Drawing):
         self._line(painter, plot, [d.session_mean for d in self.days], session_pen)
         self._line(painter, plot, [d.morning_mean for d in self.days], morning_pen)
         radius = max(2.0, min(4.0, plot.slot_width * 0.45))
+        baseline_pen = _pen(text, 2.0)
         for n, d in enumerate(self.days):
+            if d.before_pain is not None:  # the baseline: a short bar, so it reads apart from the points
+                painter.setPen(baseline_pen)
+                y = plot.y(d.before_pain)
+                painter.drawLine(QPointF(plot.x(n) - radius * 1.4, y), QPointF(plot.x(n) + radius * 1.4, y))
             if d.session_pain is not None:
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(accent())
@@ -88,6 +94,7 @@ class PainDrawing(Drawing):
             rect,
             palette,
             [
+                ("before", baseline_pen, None),
                 ("during a session", QPen(Qt.PenStyle.NoPen), QBrush(accent())),
                 ("next morning", _pen(text, 1.2), QBrush(Qt.BrushStyle.NoBrush)),
                 ("7-day mean", session_pen, None),

@@ -45,3 +45,16 @@ def test_values_before_the_period_still_count_in_its_first_means() -> None:
     (monday,) = pain_trend(sessions, MONDAY, MONDAY)
 
     assert monday.session_mean == 4.0
+
+
+def test_the_baseline_before_a_session_is_drawn_on_its_day() -> None:
+    sessions = [
+        session_on(MONDAY, hour=8, pain_before=2, pain=3),
+        session_on(MONDAY, hour=19, pain_before=4),
+        session_on(MONDAY + timedelta(days=1), pain=1),
+    ]
+
+    monday, tuesday = pain_trend(sessions, MONDAY, MONDAY + timedelta(days=1))
+
+    assert monday.before_pain == 4  # the day's highest, as for the other pains
+    assert tuesday.before_pain is None  # skipped: no baseline drawn

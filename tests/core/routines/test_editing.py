@@ -1,0 +1,73 @@
+"""The editor's draft: a starter that validates, values typed as text, problems placed beside their field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from coach.core.routines.editing import GENERAL, RoutineDraft, place_problems
+from coach.core.routines.loader import check_routine_text
+from coach.core.routines.values import Problem
+
+HERE = Path("/nowhere/my-routine.toml")
+
+
+def test_a_new_draft_is_a_valid_routine() -> None:
+    draft = RoutineDraft.new("knee", "Knee")
+
+    checked = draft.check(HERE)
+
+    assert checked.valid
+    assert checked.by_field == {}
+    assert draft.exercise_count == 1
+
+
+def test_typed_values_become_toml_values() -> None:
+    draft = RoutineDraft.new()
+    draft.set_text(("exercises", 0, "reps"), "10–15")  # an en dash, as a sheet writes it
+    draft.set_text(("exercises", 0, "rep_seconds"), "2,5")
+    draft.set_text(("exercises", 0, "sides"), "left and right")
+    draft.set_text(("exercises", 0, "instructions"), "Lie down.\n\nLift the leg.\n")
+    draft.set_text(("description",), "   ")  # empty: an optional key is left out
+
+    text = draft.text()
+
+    assert "reps = [10, 15]" in text
+    assert "rep_seconds = 2.5" in text
+    assert 'sides = ["left", "right"]' in text
+    assert "description" not in text
+    assert draft.text_of(("exercises", 0, "instructions")) == "Lie down.\nLift the leg."
+    assert draft.text_of(("exercises", 0, "reps")) == "10-15"
+    assert draft.check(HERE).valid
+
+
+def test_a_problem_is_placed_beside_the_key_on_its_line() -> None:
+    text = 'format = 2\nid = "x"\ntitle = "X"\n\n[[exercises]]\nid = "a"\nname = "A"\nreps = "ten"\n'
+    checked = check_routine_text(text, HERE)
+
+    placed = place_problems(text, checked.problems)
+
+    assert placed == {("exercises", 0, "reps"): ('reps must be a whole number, got "ten"',)}
+
+
+def test_a_line_inside_a_multi_line_value_belongs_to_its_key_and_others_are_general() -> None:
+    text = 'education = [\n  "one",\n  "two",\n]\n# a comment\n'
+
+    placed = place_problems(text, (_problem(3), _problem(5)))
+
+    assert placed == {("education",): ("wrong",), GENERAL: ("wrong",)}
+
+
+def test_exercises_move_and_are_removed_and_new_ids_are_unique() -> None:
+    draft = RoutineDraft.new()
+    second = draft.add_exercise("First exercise")
+    assert draft.text_of(("exercises", second, "id")) == "first-exercise-2"
+    draft.set_text(("exercises", second, "name"), "Second")
+
+    assert draft.move_exercise(second, -1) == 0
+    assert [draft.exercise_name(i) for i in range(2)] == ["Second", "First exercise"]
+    draft.remove_exercise(0)
+    assert [draft.exercise_name(i) for i in range(draft.exercise_count)] == ["First exercise"]
+
+
+def _problem(line: int) -> Problem:
+    return Problem(HERE, line, "wrong")

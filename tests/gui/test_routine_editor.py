@@ -1,0 +1,182 @@
+"""The routine editor: made with the keyboard alone, the validator's sentences beside the fields, comments
+kept, a bundled routine saved as the person's own copy, and a size that fits a 1024×600 screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
+
+from coach.cli import main
+from coach.gui.app import CoachApp
+from coach.gui.routine_editor import RoutineEditor
+from tests.gui.driving import key_click, type_text
+
+COMMENTED = """# From my physiotherapist, 3 March: do these every other day.
+format = 2
+id = "physio-sheet"
+title = "Physio sheet"  # as written on the sheet
+sessions_per_week = 3
+
+[[exercises]]
+# Keep the knee over the toes.
+id = "step-down"
+name = "Step-down"
+reps = 10  # "10, slowly"
+sides = ["left", "right"]
+"""
+
+
+def _editor(qtbot: QtBot, coach_app: CoachApp) -> RoutineEditor:
+    qtbot.waitUntil(lambda: coach_app.editing.editor is not None and coach_app.editing.editor.isVisible())
+    editor = coach_app.editing.editor
+    assert editor is not None
+    return editor
+
+
+def _type(qtbot: QtBot, text: str) -> None:
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    key_click(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    type_text(widget, text)
+
+
+def _focus() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    return widget
+
+
+def _tab(qtbot: QtBot, times: int = 1) -> None:
+    for _ in range(times):
+        widget = QApplication.focusWidget()
+        assert widget is not None
+        key_click(widget, Qt.Key.Key_Tab)
+
+
+def test_a_routine_made_with_keystrokes_only_is_saved_and_validates(
+    qtbot: QtBot, coach_app: CoachApp, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    coach_app.window.activateWindow()
+    key_click(coach_app.window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)  # New routine…
+    editor = _editor(qtbot, coach_app)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is editor.routine_rows["title"].editor)
+
+    _type(qtbot, "Morning knee work")
+    _tab(qtbot)
+    _type(qtbot, "morning-knee")
+    key_click(_focus(), Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)  # Add exercise
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is editor.exercise_rows["name"].editor)
+    _type(qtbot, "Quadriceps hold")
+    _tab(qtbot, 2)  # past the id to the instructions
+    type_text(_focus(), "Tighten the front of the thigh and hold.")
+    _tab(qtbot)
+    _type(qtbot, "2")  # sets
+    _tab(qtbot)
+    _type(qtbot, "10")  # reps
+    key_click(_focus(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+
+    saved = data_dir / "routines" / "morning-knee.toml"
+    qtbot.waitUntil(saved.is_file)
+    text = saved.read_text(encoding="utf-8")
+    assert 'title = "Morning knee work"' in text
+    assert 'name = "Quadriceps hold"' in text
+    assert "sets = 2" in text
+    assert main(["validate", str(saved)]) == 0
+    assert "ok (morning-knee, 2 exercises)" in capsys.readouterr().out
+    qtbot.waitUntil(lambda: coach_app.coach.library.find("morning-knee") is not None)  # in the library
+
+
+def test_the_validators_sentence_stands_beside_the_field_and_save_waits(
+    qtbot: QtBot, coach_app: CoachApp
+) -> None:
+    editor = coach_app.editing.new_routine()
+    reps = editor.exercise_rows["reps"].editor
+    assert isinstance(reps, QLineEdit)
+
+    reps.setFocus()
+    reps.selectAll()
+    type_text(reps, "ten")
+
+    sentence = 'reps must be a whole number, got "ten"'
+    assert editor.problems_for(("exercises", 0, "reps")) == (sentence,)
+    assert editor.exercise_rows["reps"].problem.text() == f"Problem: {sentence}"
+    assert editor.exercise_rows["reps"].problem.isVisible()
+    assert not editor.save_button.isEnabled()
+
+    reps.selectAll()
+    type_text(reps, "10-15")  # a range, as the README writes it
+    assert editor.save_button.isEnabled()
+    assert "1 × 10" in editor.preview.toPlainText()
+    editor.unsaved = False
+
+
+def test_editing_a_commented_file_keeps_its_comments(
+    qtbot: QtBot, coach_app: CoachApp, data_dir: Path
+) -> None:
+    own = data_dir / "routines"
+    own.mkdir(parents=True, exist_ok=True)
+    (own / "physio-sheet.toml").write_text(COMMENTED, encoding="utf-8")
+    coach_app.coach.reload_library()
+    coach_app.window.set_library(coach_app.coach.library)
+    coach_app.window.select_routine("physio-sheet")
+    editor = coach_app.editing.edit_chosen()
+    assert editor is not None
+
+    editor.exercise_rows["reps"].show_text("12")
+    editor._on_exercise_field()
+    assert editor.save()
+
+    text = (own / "physio-sheet.toml").read_text(encoding="utf-8")
+    for comment in (
+        "# From my physiotherapist, 3 March: do these every other day.",
+        "# as written on the sheet",
+        "# Keep the knee over the toes.",
+    ):
+        assert comment in text
+    assert text == COMMENTED.replace("reps = 10", "reps = 12")  # only the value changed, its comment kept
+
+
+def test_a_bundled_routine_is_saved_as_the_persons_own_copy(
+    qtbot: QtBot, coach_app: CoachApp, data_dir: Path
+) -> None:
+    coach_app.window.select_routine("hip-strength")
+    editor = coach_app.editing.edit_chosen()
+    assert editor is not None
+    bundled = coach_app.coach.places.bundled_routines / "hip-strength.toml"
+    before = bundled.read_bytes()
+
+    editor.routine_rows["title"].show_text("Hip strength, my way")
+    editor._on_routine_field()
+    assert editor.save()
+
+    assert bundled.read_bytes() == before  # the bundled file is never touched
+    mine = data_dir / "routines" / "hip-strength.toml"
+    assert 'title = "Hip strength, my way"' in mine.read_text(encoding="utf-8")
+    qtbot.waitUntil(lambda: coach_app.window.selected_routine() is not None)
+    entry = coach_app.coach.library.find("hip-strength")
+    assert entry is not None
+    assert entry.routine.title == "Hip strength, my way"
+
+
+def test_a_new_routine_cannot_take_a_bundled_routines_id(qtbot: QtBot, coach_app: CoachApp) -> None:
+    editor = coach_app.editing.new_routine()
+    editor.routine_rows["id"].show_text("hip-strength")
+    editor._on_routine_field()
+
+    assert not editor.save()
+    assert "already used by a bundled routine" in editor.status.text()
+    editor.unsaved = False
+
+
+def test_the_editor_fits_a_1024_by_600_screen(qtbot: QtBot, coach_app: CoachApp) -> None:
+    editor = coach_app.editing.new_routine()
+    hint = editor.minimumSizeHint()
+
+    assert hint.width() <= 1024
+    assert hint.height() <= 568  # less a 32-pixel panel
+    assert editor.width() <= 1024
+    assert editor.height() <= 568
