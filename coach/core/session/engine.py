@@ -22,6 +22,7 @@ from coach.core.session.events import (
     HalfwayCue,
     HoldCue,
     ListenerFailed,
+    NotSavedYetError,
     SessionFinished,
     SessionPaused,
     SessionResumed,
@@ -32,7 +33,6 @@ from coach.core.session.events import (
     StepStarted,
 )
 from coach.core.session.timer import Deadline
-from coach.core.store.errors import StoreError
 
 # Cues (ours): a 3-2-1 countdown only on steps long enough for it to help and never on reps (a rep's start
 # is its own cue; three beeps per rep would drown it); a "halfway" only on holds and timers long enough for
@@ -321,7 +321,7 @@ class SessionEngine:
                 try:
                     listener(event)
                 except Exception as error:  # any listener's failure must reach the person, not end the engine
-                    if isinstance(error, StoreError):  # a busy or full disk: said, no traceback needed
+                    if isinstance(error, NotSavedYetError):  # a busy or full disk: said, no traceback needed
                         log.info("a step could not be saved yet on %s: %s", type(event).__name__, error)
                     else:
                         log.exception("a session listener failed on %s", type(event).__name__)

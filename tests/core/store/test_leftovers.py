@@ -6,7 +6,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+
 from coach.core.store.adherence import AdherenceStore
+from coach.core.store.errors import StoreError
 from tests.core.store.test_backups import add_session
 
 NOW = datetime(2026, 3, 10, 9, tzinfo=UTC)
@@ -69,3 +72,16 @@ def test_a_restore_killed_after_the_old_file_moved_aside_is_finished(tmp_path: P
     assert len(store.sessions(include_simulated=True)) == 1  # not a new, empty history
     assert not (tmp_path / ".coach.db.restoring").exists()
     store.close()
+
+
+def test_a_start_that_finds_another_process_still_counts_as_having_the_store_open(tmp_path: Path) -> None:
+    database = tmp_path / "coach.db"
+    add_session(database, NOW)
+    first = AdherenceStore.open(database)
+    second = AdherenceStore.open(database)  # tried to tidy, found `first`: keeps its shared lock
+    try:
+        with pytest.raises(StoreError, match="has the history open"):
+            first.restore_backup("none", NOW)
+    finally:
+        first.close()
+        second.close()
