@@ -36,6 +36,8 @@ HANDLERS = {
     "check-in": ("coach.cli.check_in", "check_in_command"),
     "today": ("coach.cli.launch", "today_command"),
     "desktop": ("coach.cli.desktop", "desktop_command"),
+    "new": ("coach.cli.routine_files", "new_command"),
+    "settings": ("coach.cli.routine_files", "settings_command"),
 }
 
 

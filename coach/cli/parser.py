@@ -185,6 +185,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--force", action="store_true", help="overwrite the files if they exist")
     export.add_argument("--include-simulated", action="store_true", help="include --instant sessions")
     _add_backup(commands)
+    _add_routine_files(commands)
     desktop = commands.add_parser("desktop", help="add Rehab Coach to the applications menu (Linux)")
     actions = desktop.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=_Parser)
     install = actions.add_parser("install", help="install the launcher, metainfo and icons for this user")
@@ -229,3 +230,15 @@ def path_value(text: str) -> Path:
     if not text.strip():
         raise argparse.ArgumentTypeError("an empty path; name a file or a folder")
     return Path(text)
+
+
+def _add_routine_files(commands: argparse._SubParsersAction[_Parser]) -> None:
+    new = commands.add_parser("new", help="write a commented starter routine into your routines folder")
+    new.add_argument("routine_id", metavar="ROUTINE_ID", help="the new routine's id (lowercase, '-' and '_')")
+    new.add_argument("--from", dest="source", metavar="EXISTING", help="copy this routine (an id or a file)")
+    settings = commands.add_parser("settings", help="show or change your settings")
+    settings.add_argument(
+        "--affected-side",
+        choices=("left", "right"),
+        help='your leg with runner\'s knee: format 3\'s "affected" side (the other is "unaffected")',
+    )

@@ -25,6 +25,8 @@ from coach.core.session.events import (
 from coach.core.session.timer import countdown_text
 
 HELP = "Space pause/resume · n next · b back · q stop"
+# A set until tired (format 3): the person types the reps done, or not, and Enter ends the set.
+END_SET = "type the reps you did and Enter, or just Enter, to end the set"
 ASK = "Stop the session? y stops and saves what you did, any other key carries on"
 
 
@@ -101,6 +103,7 @@ class TerminalPlayer:
         self.bell = bell
         self.asking = False  # q was pressed: the next key answers "stop the session?"
         self._paused_to_ask = False
+        self.typed = ""  # digits typed during a set until tired: the reps done
         engine.subscribe(self._on_event)
 
     def play(self, keys: Keys) -> None:
@@ -139,6 +142,9 @@ class TerminalPlayer:
         if self.asking:
             self._answer_stop(key.lower() == "y")
             return
+        if self.engine.current_step.open_ended and (key.isdigit() or key in "\r\n"):
+            self._count_or_end_set(key)
+            return
         actions = {
             " ": self.engine.toggle_pause,
             "n": self.engine.skip,
@@ -148,6 +154,13 @@ class TerminalPlayer:
         action = actions.get(key.lower())
         if action is not None:
             action()
+
+    def _count_or_end_set(self, key: str) -> None:
+        if key.isdigit():
+            self.typed = (self.typed + key)[-3:]
+            return
+        self.engine.end_set(int(self.typed) if self.typed else None)
+        self.typed = ""
 
     def _ask_to_stop(self) -> None:
         """Pause and ask, as Esc does in the app: a stray q never ends a session."""
@@ -189,6 +202,10 @@ class TerminalPlayer:
     def _line(self) -> str:
         engine = self.engine
         step = engine.current_step
+        if step.open_ended:
+            count = f"{self.typed} typed" if self.typed else f"{engine.counted_reps()} at the sheet's pace"
+            where = f"{countdown_text(engine.elapsed(), pad_minutes=False):>6}  {step.describe()}  {count}"
+            return f"{where}  {ASK}" if self.asking else f"{where}  ({END_SET})"
         where = f"{countdown_text(engine.remaining(), pad_minutes=False):>6}  {step.describe()}"
         moment = rep_moment(step, step.seconds - engine.remaining())
         if moment is not None:

@@ -76,6 +76,8 @@ STEP_COLUMNS = (
     "started_at",
     "finished_at",
     "result",
+    "reps_done",
+    "load",
 )
 
 
@@ -157,6 +159,8 @@ def step_row(r: StepResult, s: SessionRecord, tz: tzinfo | None = None) -> list[
         _local(r.started_at, s, tz),
         _local(r.finished_at, s, tz),
         "skipped" if r.skipped else "done",
+        r.reps_done,
+        r.load,
     ]
     return [_text(v) for v in values]
 

@@ -19,6 +19,7 @@ from coach.core.paths import ensure_private_dir
 from coach.core.reading import UnreadableFileError, read_bounded
 
 SETTINGS_FILE = "settings.json"
+AFFECTED_SIDES = ("left", "right")
 MAX_BACKUPS_KEPT = 60
 MAX_SETTINGS_BYTES = 1_000_000  # the settings are a few hundred bytes
 
@@ -43,6 +44,9 @@ class Settings:
     waking_until: time = WAKING_UNTIL
     welcomed: bool = False  # the first-run welcome has been shown
     backups_kept: int = 7  # daily backups kept beside the database (0: none taken at start)
+    # The leg with runner's knee, "left" or "right" ('' not said yet): format 3's "affected" and "unaffected"
+    # sides become it and the other, in the player, history and the CSV.
+    affected_side: str = ""
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)
@@ -61,6 +65,7 @@ def _to_json(settings: Settings) -> dict[str, Any]:
         "waking_until": settings.waking_until.strftime("%H:%M"),
         "welcomed": settings.welcomed,
         "backups_kept": settings.backups_kept,
+        "affected_side": settings.affected_side,
     }
 
 
@@ -102,6 +107,7 @@ def _from_json(raw: object) -> Settings:
         waking_until=_time_of_day(raw.get("waking_until")) or default.waking_until,
         welcomed=raw.get("welcomed") is True,
         backups_kept=_backups_kept(raw.get("backups_kept"), default.backups_kept),
+        affected_side=side if (side := raw.get("affected_side")) in AFFECTED_SIDES else "",
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 
 import pytest
@@ -146,3 +147,30 @@ def test_a_step_the_store_cannot_write_pauses_with_a_sentence_not_a_traceback(
     assert "Traceback" not in out.getvalue() + "".join(capsys.readouterr())
     record = live.record()
     assert (record.status, record.steps_completed) == (SessionStatus.COMPLETED, 2)
+
+
+def test_a_set_until_tired_counts_up_and_enter_ends_it_with_the_reps_typed(
+    fake_clock: FakeClock, store: AdherenceStore
+) -> None:
+    until_tired = dataclasses.replace(reps(sets=1), reps_range=(10, 15), until_tired=True)
+    live = start_session(over(store, fake_clock), routine(until_tired)).value
+    out = io.StringIO()
+
+    TerminalPlayer(live.engine, out).play(ScriptedKeys(fake_clock, {40.0: "1", 40.1: "2", 40.2: "\n"}))
+
+    assert live.engine.state is EngineState.FINISHED
+    assert "until tired, about 10–15 reps" in out.getvalue()
+    assert "12 typed" in out.getvalue()
+    (result,) = [r for r in store.step_results([live.session_id]) if r.kind == "rep"]
+    assert result.reps_done == 12
+
+
+def test_a_tempo_rep_says_its_phases_in_words(fake_clock: FakeClock) -> None:
+    tempo = dataclasses.replace(reps(sets=1, reps=1), rep_seconds=5.0, tempo=(2.0, 0.0, 3.0))
+    engine = SessionEngine(routine(tempo), fake_clock)
+    out = io.StringIO()
+
+    TerminalPlayer(engine, out).play(ScriptedKeys(fake_clock, {}))
+
+    assert "lift" in out.getvalue().lower()
+    assert "lower" in out.getvalue().lower()

@@ -43,3 +43,11 @@ def test_reminder_history_comes_back_and_naive_times_are_dropped(tmp_path: Path)
         '{"reminder_handled_at": "2026-03-02T18:05:00", "reminder_snoozed_until": 5}', encoding="utf-8"
     )
     assert load_settings(tmp_path) == Settings()
+
+
+def test_the_affected_side_comes_back_and_anything_else_is_not_said(tmp_path: Path) -> None:
+    save_settings(tmp_path, Settings(affected_side="left"))
+    assert load_settings(tmp_path).affected_side == "left"
+
+    (tmp_path / SETTINGS_FILE).write_text('{"affected_side": "both"}', encoding="utf-8")
+    assert load_settings(tmp_path).affected_side == ""

@@ -13,7 +13,7 @@ from datetime import date, datetime, tzinfo
 
 from coach.core.clinical.pain_rule import Progression
 from coach.core.history.dose_changes import RecordedDoseChange
-from coach.core.history.progression import Proposal, advise, past_the_step_bound, propose
+from coach.core.history.progression import Proposal, advise, held_back, past_the_step_bound, propose
 from coach.core.history.records import SessionRecord
 from coach.core.routines.bounds import MAX_PLANNED_STEPS
 from coach.core.routines.model import ProgressionKind, Routine
@@ -90,7 +90,8 @@ def routine_advice(
         include_simulated=include_simulated,
         dose_changes=dose_changes,
     )
-    proposal = propose(routine, advice)
+    held = held_back(sessions, routine, today, tz, include_simulated=include_simulated)
+    proposal = propose(routine, advice, held)
     reason = advice.reason
     if proposal is None and advice.outcome in (Progression.PROGRESS, Progression.EASE):
         reason = f"{reason} {_without_change(routine, advice.outcome)}"

@@ -37,9 +37,9 @@ from coach.core.history.records import SessionRecord, SessionStatus
 from coach.core.history.stats import days_between
 from coach.core.paths import ensure_private_dir
 from coach.core.routines.bounds import too_many_steps
+from coach.core.routines.dose_edit import comment_lines, with_dose
 from coach.core.routines.loader import ILLUSTRATIONS, RoutineError, check_routine_text
 from coach.core.routines.model import Exercise, ProgressionKind, Routine, Target
-from coach.core.routines.toml_writer import comment_lines, routine_toml
 
 REPS_STEP = 2
 HOLD_STEP_SECONDS = 5.0
@@ -242,6 +242,10 @@ def step_exercise(exercise: Exercise, outcome: Progression) -> Exercise:
     kind = exercise.progresses_by if sign > 0 else exercise.eases_by
     if sign == 0 or kind is ProgressionKind.NONE:
         return exercise
+    if kind is ProgressionKind.REPS_THEN_LOAD:
+        return _step_reps_then_load(exercise, sign)
+    if kind is ProgressionKind.LEVEL:
+        return _step_level(exercise, sign)
     if kind is ProgressionKind.REPS and exercise.reps is not None:
         low, high = reps_bounds(exercise)
         reps = int(_moved(exercise.reps, (low, high), sign * REPS_STEP))
@@ -259,6 +263,43 @@ def step_exercise(exercise: Exercise, outcome: Progression) -> Exercise:
         return dataclasses.replace(
             exercise, sets=sets, prescribed_sets=high_sets if sets != high_sets else None
         )
+    return exercise
+
+
+def _step_reps_then_load(exercise: Exercise, sign: int) -> Exercise:
+    """Format 3's "reps-then-load": reps climb to the top of the range, then the next load with reps back at
+    `reps_after_load` (the sheet's "at 3 × 40 add a 1 lb ankle weight and start again at 3 × 20"). Easing
+    takes reps off down to the range's bottom, then the load before at the top of the range *(ours: the
+    same work at the lighter load)*."""
+    if exercise.reps is None or exercise.reps_range is None:
+        return exercise
+    low, high = exercise.reps_range
+    last = len(exercise.loads) - 1
+    if sign > 0 and exercise.reps >= high and exercise.load_step < last:
+        step = exercise.load_step + 1
+        reps = exercise.reps_after_load or low
+    elif sign < 0 and exercise.reps <= low and exercise.load_step > 0:
+        step, reps = exercise.load_step - 1, high
+    else:
+        step = exercise.load_step
+        reps = int(_moved(exercise.reps, (low, high), sign * REPS_STEP))
+    load = exercise.loads[step] if exercise.loads else exercise.load
+    return dataclasses.replace(exercise, reps=reps, load_step=step, load=load)
+
+
+def _step_level(exercise: Exercise, sign: int) -> Exercise:
+    """Format 3's levels: the reps of a range climb first, then the next level with reps back at the range's
+    bottom (the sheet's "step-downs from 10 cm, then 20 cm"); easing goes back a level, reps unchanged."""
+    last = len(exercise.levels) - 1
+    range_top = exercise.reps_range[1] if exercise.reps_range is not None else None
+    climbing = range_top is not None and exercise.reps is not None and exercise.reps < range_top
+    if sign > 0 and climbing and exercise.reps is not None and exercise.reps_range is not None:
+        return dataclasses.replace(exercise, reps=int(_moved(exercise.reps, exercise.reps_range, REPS_STEP)))
+    if sign > 0 and exercise.level_step < last:
+        reps = exercise.reps_range[0] if exercise.reps_range is not None else exercise.reps
+        return dataclasses.replace(exercise, level_step=exercise.level_step + 1, reps=reps)
+    if sign < 0 and exercise.level_step > 0:
+        return dataclasses.replace(exercise, level_step=exercise.level_step - 1)
     return exercise
 
 
@@ -285,10 +326,37 @@ def ease_targets(routine: Routine, hurt: Collection[str] = ()) -> frozenset[str]
     return frozenset()
 
 
-def propose(routine: Routine, advice: ProgressionAdvice) -> Proposal | None:
-    """The concrete change the advice asks for, or None (hold, or nothing left to change)."""
+def held_back(
+    sessions: Sequence[SessionRecord],
+    routine: Routine,
+    today: date,
+    tz: tzinfo | None = None,
+    *,
+    include_simulated: bool = False,
+) -> frozenset[str]:
+    """The exercises a progression leaves as they are (format 3): those whose `progress_after_weeks` (or the
+    routine's) have not passed since the first session at this dose, and those with their own pain limit
+    that a session at this dose went above."""
+    mine = [s for s in sessions if _at_this_dose(s, routine, include_simulated)]
+    first = min((s.local_day(tz) for s in mine), default=today)
+    worst = max((s.pain for s in mine if s.pain is not None), default=0)
+    held = set()
+    for exercise in routine.exercises:
+        weeks = exercise.progress_after_weeks or routine.progress_after_weeks
+        if weeks and (today - first).days < weeks * 7:
+            held.add(exercise.id)
+        if exercise.pain_limit is not None and worst > exercise.pain_limit:
+            held.add(exercise.id)
+    return frozenset(held)
+
+
+def propose(routine: Routine, advice: ProgressionAdvice, held: Collection[str] = ()) -> Proposal | None:
+    """The concrete change the advice asks for, or None (hold, or nothing left to change); a progression
+    leaves the exercises in `held` as they are (see `held_back`)."""
     if advice.outcome is Progression.PROGRESS:
-        changed = step_routine(routine, Progression.PROGRESS)
+        changed = step_routine(
+            routine, Progression.PROGRESS, [e.id for e in routine.exercises if e.id not in held]
+        )
         if too_many_steps(changed.exercises):
             return None  # the loader would refuse the copy; the advice says so (`past_the_step_bound`)
     elif advice.outcome is Progression.EASE:
@@ -369,7 +437,11 @@ def write_user_copy(proposal: Proposal, user_dir: Path, today: date, assets: Pat
         for e in proposal.routine.exercises
         if e.image is not None
     }
-    text = routine_toml(proposal.routine, images, _header(proposal, origin, today))
+    if origin is None or not origin.is_file():
+        raise ValueError("a routine is written back into its own file; this one has none")
+    text = with_dose(
+        origin.read_text(encoding="utf-8-sig"), proposal.routine, images, _header(proposal, origin, today)
+    )
     checked = check_routine_text(text, target, assets)
     if checked.routine is None:  # never a copy the library would refuse (and so drop the routine)
         raise RoutineError(checked.errors)

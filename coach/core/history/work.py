@@ -24,6 +24,8 @@ class StepResult:
     started_at: datetime | None
     finished_at: datetime
     skipped: bool
+    reps_done: int | None = None  # a set counted up until tired: the reps the person did
+    load: str = ""  # the load or level the step was done with
 
 
 @dataclass(frozen=True, slots=True)

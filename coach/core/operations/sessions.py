@@ -94,7 +94,7 @@ class LiveSession:
 
 def start_session(coach: Coach, routine: Routine, *, simulated: bool = False) -> OpResult[LiveSession]:
     """Open a session of `routine` in the store and give back its engine (not yet started)."""
-    engine = SessionEngine(plan_steps(routine), coach.clock)
+    engine = SessionEngine(plan_steps(routine, coach.settings.affected_side or None), coach.clock)
     session_id = coach.store.begin_session(routine, engine.steps, coach.now(), simulated=simulated)
     return OpResult(LiveSession(coach, session_id, routine, engine), SESSION)
 
@@ -125,7 +125,12 @@ def asks_pain_before(routine: Routine) -> bool:
 def record_step(coach: Coach, session_id: int, event: StepCompleted) -> OpResult[None]:
     """Commit one finished (or skipped) step of a running session, at once."""
     coach.store.record_step(
-        session_id, event.step, event.started_at, event.finished_at, skipped=event.skipped
+        session_id,
+        event.step,
+        event.started_at,
+        event.finished_at,
+        skipped=event.skipped,
+        reps_done=event.reps_done,
     )
     return OpResult(None, STEP)
 
@@ -292,7 +297,8 @@ def resume_session(coach: Coach, session_id: int) -> OpResult[LiveSession]:
     if found is None:
         why = why_not_resumable(record, routine, now) or "every step of it is already done"
         raise Refused(f"This session cannot be carried on: {why}.")
-    engine = SessionEngine(plan_steps(found.routine), coach.clock, start_index=found.start_index)
+    steps = plan_steps(found.routine, coach.settings.affected_side or None)
+    engine = SessionEngine(steps, coach.clock, start_index=found.start_index)
     return OpResult(LiveSession(coach, session_id, found.routine, engine, resumed=True), SESSION)
 
 

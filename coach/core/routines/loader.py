@@ -1,4 +1,4 @@
-"""Routine files (TOML, format 1 or 2) into `Routine` objects; every problem as `PATH:LINE: sentence`.
+"""Routine files (TOML, format 1, 2 or 3) into `Routine` objects; every problem as `PATH:LINE: sentence`.
 
 The loader never raises for bad input: it collects every problem it can find in one pass, so that a person
 editing a file sees all of them at once, and one broken file never stops the other routines from loading.
@@ -17,7 +17,7 @@ from typing import Any
 
 from coach.core.clinical.safety import ICING_LIMIT_REASON, ICING_MAX_MINUTES
 from coach.core.digest import sha256_hex
-from coach.core.routines import format2
+from coach.core.routines import format2, format3
 from coach.core.routines.bounds import (
     UnreadableRoutineError,
     illustration_problem,
@@ -28,17 +28,20 @@ from coach.core.routines.bounds import (
     too_many_steps,
 )
 from coach.core.routines.format2 import EXERCISE_KEYS_2, ROUTINE_KEYS_2
+from coach.core.routines.format3 import EXERCISE_KEYS_3, ROUTINE_KEYS_3
 from coach.core.routines.icing_total import planned_icing_minutes
 from coach.core.routines.model import Exercise, ExerciseKind, Routine
 from coach.core.routines.toml_lines import KeyLines
 from coach.core.routines.values import MAX_TEXT_CHARACTERS, Problem, ValueReader, show
 
 FORMAT_VERSION = 1
-NEWEST_FORMAT = 2  # format 2 adds the keys in format2.py; a file opts in with `format = 2`
+NEWEST_FORMAT = (
+    3  # formats 2 and 3 add the keys in format2.py and format3.py; a file opts in with `format = N`
+)
 MAX_FILE_BYTES = 1_000_000
 ILLUSTRATIONS = "illustrations"
 
-_ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 
 ROUTINE_KEYS = ("format", "id", "title", "description", "sessions_per_week", "source", "exercises")
@@ -70,6 +73,7 @@ _LIMITS: dict[str, tuple[float, float]] = {
 # The sides a routine may name (lower case; a file may write "Left"): the player and the cues say these, and a
 # typo such as "rigth" would otherwise run as a side of its own.
 SIDE_NAMES = ("left", "right", "affected", "other")
+SIDE_NAMES_3 = (*SIDE_NAMES, "unaffected")  # format 3: "affected" and "unaffected" are the person's legs
 DEFAULT_REP_SECONDS = 3.0  # ours: a controlled rep, up and down
 
 
@@ -168,21 +172,29 @@ class _Checker(ValueReader):
         self.lines = lines
         self.assets_dir = assets_dir
         self.format = FORMAT_VERSION
+        self.plan = format2.RoutinePlan()
+        self.days: tuple[str, ...] = ()
 
     # -- the routine ----------------------------------------------------------------------------------
 
     def routine(self, doc: dict[str, Any]) -> Routine | None:
-        self.unknown_keys(doc, ROUTINE_KEYS + ROUTINE_KEYS_2, self.lines.of_top, "routine")
-        self._format(doc)
+        if self._format(doc) == "newer":
+            return None  # its keys may mean what this version cannot know: the format is the one problem
+        self.unknown_keys(doc, ROUTINE_KEYS + ROUTINE_KEYS_2 + ROUTINE_KEYS_3, self.lines.of_top, "routine")
         line = self.lines.of_top
         if self.format < 2:
             format2.refuse_format_2_keys(self, doc, ROUTINE_KEYS_2, line)
+        if self.format < 3:
+            format3.refuse_format_3_values(self, doc, ROUTINE_KEYS_3, line)
+        else:
+            doc = self._routine_days(doc)
         routine_id = self._identifier(doc, "id", line("id"), "the routine")
         title = self.text(doc, "title", line("title"), required=True)
         description = self.text(doc, "description", line("description"))
         source = self.text(doc, "source", line("source"))
         per_week = self._number(doc, "sessions_per_week", line("sessions_per_week"), integer=True)
         plan = format2.read_plan(self, doc, line, per_week) if self.format >= 2 else None
+        self.plan = plan or self.plan
         exercises = self._exercises(doc)
         if routine_id is None or title is None or exercises is None:
             return None
@@ -204,26 +216,57 @@ class _Checker(ValueReader):
             pain_limit_given=plan.pain_limit_given,
             next=plan.next,
             education=plan.education,
+            days=self.days,
+            progress_after_weeks=self._progress_after_weeks(doc),
         )
 
-    def _format(self, doc: dict[str, Any]) -> None:
+    def _routine_days(self, doc: dict[str, Any]) -> dict[str, Any]:
+        """Format 3's `days` on the routine; without `days_per_week` they give it."""
+        line = self.lines.of_top("days")
+        self.days = format3.read_days(self, doc, line)
+        given = doc.get("days_per_week")
+        if isinstance(given, int) and not isinstance(given, bool):
+            format3.check_days_agree(self, self.days, given, line)
+        if self.days and "days_per_week" not in doc:
+            return {**doc, "days_per_week": len(self.days)}
+        return doc
+
+    def _progress_after_weeks(self, doc: dict[str, Any]) -> int:
+        if self.format < 3:
+            return 0
+        line = self.lines.of_top("progress_after_weeks")
+        weeks = self.number(doc, "progress_after_weeks", line, limits=(1, 52), integer=True, default=0)
+        return int(weeks or 0)
+
+    def _format(self, doc: dict[str, Any]) -> str:
+        """Reads `format`; returns "newer" for a format this version does not know yet."""
         line = self.lines.of_top("format")
         if "format" not in doc:
             self.error(
                 1, f"the file must say which format it uses: add 'format = {FORMAT_VERSION}' at the top"
             )
-            return
+            return ""
         value = doc["format"]
         if isinstance(value, bool) or not isinstance(value, int):
-            self.error(line, f"format must be the whole number {FORMAT_VERSION} or 2, got {show(value)}")
+            self.error(
+                line,
+                f"format must be a whole number from {FORMAT_VERSION} to {NEWEST_FORMAT}, got {show(value)}",
+            )
         elif value > NEWEST_FORMAT:
             self.error(
-                line, f"format {show(value)} is newer than this Rehab Coach understands ({NEWEST_FORMAT})"
+                line,
+                f"format {show(value)} needs a newer Rehab Coach: this one reads formats {FORMAT_VERSION} to "
+                f"{NEWEST_FORMAT}",
             )
+            return "newer"
         elif value < FORMAT_VERSION:
-            self.error(line, f"format must be {FORMAT_VERSION} or {NEWEST_FORMAT}, got {show(value)}")
+            self.error(
+                line,
+                f"format must be a whole number from {FORMAT_VERSION} to {NEWEST_FORMAT}, got {show(value)}",
+            )
         else:
             self.format = value
+        return ""
 
     def _exercises(self, doc: dict[str, Any]) -> tuple[Exercise, ...] | None:
         line = self.lines.of_top("exercises")
@@ -267,11 +310,27 @@ class _Checker(ValueReader):
 
     def _exercise(self, index: int, table: dict[str, Any]) -> Exercise | None:
         errors_before = self.error_count()
+        original = table
 
         def line(key: str | None = None) -> int:
             return self.lines.of_exercise(index, key)
 
-        self.unknown_keys(table, EXERCISE_KEYS + EXERCISE_KEYS_2, line, "exercise")
+        self.unknown_keys(table, EXERCISE_KEYS + EXERCISE_KEYS_2 + EXERCISE_KEYS_3, line, "exercise")
+        by_side: dict[str, dict[str, Any]] = {}
+        loads: tuple[tuple[str, ...], int] = ((), 0)
+        if self.format >= 3:
+            raw_sides = table.get("sides")
+            names = (
+                [s.strip().lower() for s in raw_sides if isinstance(s, str)]
+                if isinstance(raw_sides, list)
+                else []
+            )
+            table, by_side = format3.split_by_side(self, table, names, line)
+            table, steps, step = format3.split_loads(self, table, line)
+            loads = (steps, step)
+            table = self._tempo_as_rep_time(table)
+        else:
+            format3.refuse_format_3_values(self, table, EXERCISE_KEYS_3, line)
         ranges: tuple[tuple[int, int] | None, tuple[float, float] | None] = (None, None)
         if self.format >= 2:
             table, reps_range, hold_range = format2.split_ranges(self, table, line)
@@ -292,9 +351,10 @@ class _Checker(ValueReader):
             table, line("timer_minutes" if "timer_minutes" in table else "icing"), icing
         )
         kind = self._kind(table, line(), icing)
+        extras3 = format3.read_extras(self, original, line, loads, kind) if self.format >= 3 else None
         if rep_seconds is not None and reps is None and "reps" not in table:
             self.error(line("rep_seconds"), "rep_seconds only applies to an exercise with reps")
-        sides = self._sides(table, line("sides"))
+        sides = self._sides(table, line("sides"), SIDE_NAMES_3 if self.format >= 3 else SIDE_NAMES)
         instructions = self._instructions(table, line("instructions"))
         image = self._image(table, line("image"))
         if kind is not None and exercise_id is not None and name is not None:
@@ -307,18 +367,25 @@ class _Checker(ValueReader):
                     self, extras, (None if reps is None else int(reps), hold, int(sets or 1)), line
                 )
                 format2.warn_hold_range_without_progression(self, kind, extras, name, line())
+            if extras3 is not None and extras is not None:
+                format3.check_progression_3(self, extras3, extras.progression, extras.reps_range, line)
+                plan = (self.plan.days_per_week, self.plan.times_per_day, self.days)
+                format3.check_against_routine(self, extras3, plan, line)
         has_errors = self.error_count() > errors_before
         if has_errors or kind is None or exercise_id is None or name is None:
             return None
         extras = extras or format2.ExerciseExtras()
+        extras3 = extras3 or format3.ExerciseExtras3()
+        reps_now = extras.start_reps or (int(reps) if reps is not None else None)
+        hold_now = extras.start_hold or hold or 0.0
         return Exercise(
             id=exercise_id,
             name=name,
             kind=kind,
             sets=int(sets or 1),
-            reps=extras.start_reps or (int(reps) if reps is not None else None),
+            reps=reps_now,
             rep_seconds=(rep_seconds or DEFAULT_REP_SECONDS) if kind is ExerciseKind.REPS else 0.0,
-            hold_seconds=extras.start_hold or hold or 0.0,
+            hold_seconds=hold_now,
             timer_minutes=timer or 0.0,
             sides=sides,
             rest_seconds=rest or 0.0,
@@ -335,7 +402,41 @@ class _Checker(ValueReader):
             prescribed_reps=extras.prescribed_reps,
             prescribed_hold_seconds=extras.prescribed_hold_seconds,
             prescribed_sets=extras.prescribed_sets,
+            times_per_day=extras3.times_per_day,
+            days_per_week=extras3.days_per_week,
+            days=extras3.days,
+            pain_limit=extras3.pain_limit,
+            tempo=extras3.tempo,
+            until_tired=extras3.until_tired,
+            side_doses=format3.side_doses(by_side, int(sets or 1), reps_now, hold_now),
+            loads=extras3.loads,
+            load_step=extras3.load_step,
+            reps_after_load=extras3.reps_after_load,
+            levels=extras3.levels,
+            level_step=extras3.level_step,
+            level_up_after_pain_free_reps=extras3.level_up_after_pain_free_reps,
+            progress_after_weeks=extras3.progress_after_weeks,
         )
+
+    @staticmethod
+    def _tempo_as_rep_time(table: dict[str, Any]) -> dict[str, Any]:
+        """A valid tempo gives the rep's time and its hold, so the format 1 checks see a rep with a hold."""
+        tempo = table.get("tempo")
+        valid = (
+            isinstance(tempo, list)
+            and len(tempo) == 3
+            and all(isinstance(v, int | float) and not isinstance(v, bool) for v in tempo)
+            and "rep_seconds" not in table
+            and "hold_seconds" not in table
+        )
+        if not valid:
+            return table
+        assert isinstance(tempo, list)
+        up, hold, down = (float(v) for v in tempo)
+        changed = {**table, "rep_seconds": max(0.5, min(60.0, up + down))}
+        if hold > 0:
+            changed["hold_seconds"] = max(1.0, hold)
+        return changed
 
     def _kind(self, table: dict[str, Any], header: int, icing: bool) -> ExerciseKind | None:
         has = {key for key in ("reps", "hold_seconds", "timer_minutes") if key in table}
@@ -371,7 +472,7 @@ class _Checker(ValueReader):
             return None
         return minutes
 
-    def _sides(self, table: dict[str, Any], line: int) -> tuple[str, ...]:
+    def _sides(self, table: dict[str, Any], line: int, known: tuple[str, ...]) -> tuple[str, ...]:
         if "sides" not in table:
             return ()
         value = table["sides"]
@@ -384,11 +485,11 @@ class _Checker(ValueReader):
             return ()
         names = [s.strip().lower() for s in value]  # "Left" is left: spelling, not meaning
         for name in names:
-            if name not in SIDE_NAMES:
+            if name not in known:
                 import difflib  # only for a misspelt side: not on every start
 
-                guess = difflib.get_close_matches(name, SIDE_NAMES, n=1, cutoff=0.6)
-                hint = f"did you mean '{guess[0]}'?" if guess else f"sides are {', '.join(SIDE_NAMES)}"
+                guess = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+                hint = f"did you mean '{guess[0]}'?" if guess else f"sides are {', '.join(known)}"
                 self.error(line, f"'{name}' is not a side the app knows; {hint}")
                 return ()
         if len(set(names)) != len(names):
@@ -469,7 +570,7 @@ class _Checker(ValueReader):
         self, table: dict[str, Any], key: str, line: int, owner: str, header: int = 1
     ) -> str | None:
         value = self.text(table, key, line, required=True, header=header)
-        if value is not None and not _ID_PATTERN.match(value):
+        if value is not None and not ID_PATTERN.match(value):
             self.error(
                 line,
                 f"{owner} id '{value}' may use only lowercase letters, digits, '-' and '_' (at most 64)",

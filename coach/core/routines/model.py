@@ -27,6 +27,35 @@ class ProgressionKind(enum.Enum):
     HOLD = "hold"
     SETS = "sets"
     NONE = "none"  # stretches and icing: never progressed or eased (CLINICAL.md)
+    # Format 3: reps climb to the top of the range, then the next load with reps reset (`reps_after_load`).
+    REPS_THEN_LOAD = "reps-then-load"
+    LEVEL = "level"  # the next of the sheet's `levels` (a harder variant), reps reset to the range's bottom
+
+
+# The person's legs: format 3's "affected" and "unaffected" sides are resolved to these from settings.
+LEGS = ("left", "right")
+AFFECTED = "affected"
+UNAFFECTED = "unaffected"
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def resolve_side(side: str | None, affected_side: str | None) -> str | None:
+    """The leg a side names: "affected" is the person's affected leg and "unaffected" the other; a side
+    stays as written while the affected leg is not known (or for any other side)."""
+    if affected_side not in LEGS or side not in (AFFECTED, UNAFFECTED):
+        return side
+    other = LEGS[1 - LEGS.index(affected_side)]
+    return affected_side if side == AFFECTED else other
+
+
+@dataclass(frozen=True, slots=True)
+class SideDose:
+    """Format 3: the dose on one side where the sheet gives one per side (`sets = { affected = 3, … }`)."""
+
+    side: str
+    sets: int
+    reps: int | None = None
+    hold_seconds: float = 0.0
 
 
 class Target(enum.Enum):
@@ -86,12 +115,43 @@ class Exercise:
     prescribed_reps: int | None = None
     prescribed_hold_seconds: float | None = None
     prescribed_sets: int | None = None
+    # Format 3 (see the README's key table).
+    times_per_day: int | None = None  # None: the routine's
+    days_per_week: int | None = None  # None: the routine's
+    days: tuple[str, ...] = ()  # weekdays ("mon" … "sun") this exercise is done on; (): every planned day
+    pain_limit: int | None = None  # None: the routine's
+    tempo: tuple[float, float, float] | None = None  # seconds up, held, down per rep
+    until_tired: bool = False  # `until = "tired"`: each set counts up until the person ends it
+    side_doses: tuple[SideDose, ...] = ()  # a dose per side; () when every side has the same
+    loads: tuple[str, ...] = ()  # the sheet's steps of load, easiest first; `load` is the one in use
+    load_step: int = 0  # index into `loads`
+    reps_after_load: int | None = None  # where reps restart after the next load
+    levels: tuple[str, ...] = ()  # the sheet's variants, easiest first
+    level_step: int = 0  # index into `levels`
+    level_up_after_pain_free_reps: int | None = None
+    progress_after_weeks: int = 0  # no progression before this many weeks at the dose
+
+    @property
+    def level(self) -> str:
+        """The level in use, e.g. 'step-down from 10 cm'; '' without levels."""
+        return self.levels[self.level_step] if self.levels else ""
+
+    def pain_limit_in(self, routine: Routine) -> int:
+        """This exercise's pain limit: its own, else the routine's."""
+        return routine.pain_limit if self.pain_limit is None else self.pain_limit
+
+    def dose_on(self, side: str | None) -> SideDose:
+        """The dose on `side` ("affected", "unaffected", or any side when the dose is the same on all)."""
+        for dose in self.side_doses:
+            if dose.side == side:
+                return dose
+        return SideDose(side or "", self.sets, self.reps, self.hold_seconds)
 
     @property
     def progresses_by(self) -> ProgressionKind:
         """What the pain rule may raise: the sheet's choice, else reps (unless there is a load); never a hold
         without reps, whatever its name, nor a timer (CLINICAL.md "What moves")."""
-        if self.icing or self.kind is ExerciseKind.TIMER:
+        if self.icing or self.kind is ExerciseKind.TIMER or self._effort_only:
             return ProgressionKind.NONE
         if self.progression is not None:
             return self.progression
@@ -103,30 +163,41 @@ class Exercise:
     def eases_by(self) -> ProgressionKind:
         """What the pain rule may lower: as for progression, and a loaded exercise by its reps; never a
         stretch or another hold without reps, nor a timer."""
-        if self.icing or self.kind is ExerciseKind.TIMER:
+        if self.icing or self.kind is ExerciseKind.TIMER or self._effort_only:
             return ProgressionKind.NONE
         if self.progression is not None:
             return self.progression
         return ProgressionKind.REPS if self.kind is ExerciseKind.REPS else ProgressionKind.NONE
 
     @property
+    def _effort_only(self) -> bool:
+        """A set until tired moved by reps: its range is what the person expects, not a dose to raise."""
+        by_reps = self.progression in (None, ProgressionKind.REPS)
+        return self.until_tired and by_reps
+
+    @property
     def directions(self) -> tuple[str, ...]:
         """The instructions, then the load the sheet gives (e.g. 'With: red band'), for the player."""
-        return (*self.instructions, f"With: {self.load}") if self.load else self.instructions
+        level = (f"Level: {self.level}",) if self.level else ()
+        load = (f"With: {self.load}",) if self.load else ()
+        return (*self.instructions, *level, *load)
 
     @property
     def seconds_per_rep(self) -> float:
         return self.rep_seconds + self.hold_seconds
 
     def prescription(self) -> str:
-        """How a physiotherapist would write the dose, e.g. '3 × 12 each side' or '3 × 30 s hold'."""
+        """How a physiotherapist would write the dose, e.g. '3 × 12 each side' or '3 × 30 s hold'; format 3
+        adds the level, the tempo, "until tired" and a dose per side ('3 × 10 affected, 1 × 10 unaffected').
+        """
+        if self.side_doses:
+            dose = ", ".join(f"{_one_side(self, d)} {d.side}" for d in self.side_doses)
+            return dose + self._extras()
         each_side = " each side" if len(self.sides) > 1 else ""
-        load = f", {self.load}" if self.load else ""
         if self.kind is ExerciseKind.REPS:
-            hold = f", {_seconds(self.hold_seconds)} hold" if self.hold_seconds else ""
-            return f"{self.sets} × {self.reps}{hold}{each_side}{load}"
+            return f"{_reps_dose(self, self.sets, self.reps, self.hold_seconds)}{each_side}" + self._extras()
         if self.kind is ExerciseKind.HOLD:
-            return f"{self.sets} × {_seconds(self.hold_seconds)} hold{each_side}{load}"
+            return f"{self.sets} × {_seconds(self.hold_seconds)} hold{each_side}" + self._extras()
         minutes = f"{self.timer_minutes:g} min"
         return minutes if self.sets == 1 else f"{self.sets} × {minutes}{each_side}"
 
@@ -145,9 +216,32 @@ class Exercise:
             return ""
         return _as_prescribed(self).prescription()
 
+    def _extras(self) -> str:
+        parts = [self.level, self.load]
+        if self.tempo is not None:
+            up, hold, down = self.tempo
+            parts.append(f"up {up:g} s, hold {hold:g} s, down {down:g} s")
+        return "".join(f", {part}" for part in parts if part)
+
 
 def _seconds(value: float) -> str:
     return f"{value:g} s"
+
+
+def _reps_dose(exercise: Exercise, sets: int, reps: int | None, hold: float) -> str:
+    if exercise.until_tired and exercise.reps_range is not None:
+        low, high = exercise.reps_range
+        count = f"until tired ({low}–{high})"
+    else:
+        count = str(reps)
+    with_hold = f", {_seconds(hold)} hold" if hold and exercise.tempo is None else ""
+    return f"{sets} × {count}{with_hold}"
+
+
+def _one_side(exercise: Exercise, dose: SideDose) -> str:
+    if exercise.kind is ExerciseKind.REPS:
+        return _reps_dose(exercise, dose.sets, dose.reps, dose.hold_seconds)
+    return f"{dose.sets} × {_seconds(dose.hold_seconds)} hold"
 
 
 def _as_prescribed(exercise: Exercise) -> Exercise:
@@ -186,6 +280,9 @@ class Routine:
     pain_limit_given: bool = False  # the sheet gives pain_limit; else 5 is Rehab Coach's default
     next: str = ""  # the id of the routine that follows this stage
     education: tuple[str, ...] = ()
+    # Format 3.
+    days: tuple[str, ...] = ()  # the weekdays ("mon" … "sun") of the plan; (): any
+    progress_after_weeks: int = 0  # no progression before this many weeks at a dose (an exercise may differ)
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,11 +301,20 @@ class Step:
     reps_total: int = 0
     hold_seconds: float = 0.0
     icing: bool = False  # an icing timer: run and recorded as icing, with its advice and its cap
+    # Format 3: the sheet's tempo (seconds up, held, down), and a set counted up until the person ends it
+    # (`until = "tired"`: `seconds` is then the time the top of `reps_range` would take, for the plan only).
+    tempo: tuple[float, float, float] | None = None
+    open_ended: bool = False
+    reps_range: tuple[int, int] | None = None
+    load: str = ""  # the load or level in use, shown with the dose
+    seconds_per_rep: float = 0.0  # of an open-ended set: for the count shown while it runs
 
     @property
     def hold_starts_after(self) -> float:
-        """Seconds into a rep with a hold when the hold begins: the rep's moving time is split evenly
-        between lifting into the hold and lowering out of it."""
+        """Seconds into a rep with a hold when the hold begins: the sheet's time up where it gives a tempo,
+        else the rep's moving time split evenly between lifting into the hold and lowering out of it."""
+        if self.tempo is not None:
+            return self.tempo[0]
         return (self.seconds - self.hold_seconds) / 2
 
     @property
@@ -237,47 +343,73 @@ class Step:
                 parts.append(f"{self.side} side")
             if self.sets_total > 1:
                 parts.append(f"set {self.set_number} of {self.sets_total}")
-            if self.kind is StepKind.REP:
+            if self.kind is StepKind.REP and self.open_ended and self.reps_range is not None:
+                parts.append(f"until tired, about {self.reps_range[0]}–{self.reps_range[1]} reps")
+            elif self.kind is StepKind.REP:
                 parts.append(f"rep {self.rep} of {self.reps_total}")
         return ", ".join(parts)
 
 
-def plan_steps(routine: Routine) -> tuple[Step, ...]:
-    """Expand a routine into the exact sequence of timed steps a session walks through."""
-    plan = _Plan()
+def plan_steps(routine: Routine, affected_side: str | None = None) -> tuple[Step, ...]:
+    """Expand a routine into the exact sequence of timed steps a session walks through; format 3's
+    "affected" and "unaffected" sides become the person's legs when `affected_side` ("left" or "right") is
+    known."""
+    plan = _Plan(affected_side)
     for exercise in routine.exercises:
         plan.add_exercise(exercise)
     return tuple(plan.steps)
 
 
+def due_exercises(routine: Routine, weekday: int, dose: int = 1) -> Routine:
+    """The routine as due on `weekday` (0 = Monday) at its `dose`-th session of the day (from 1): an
+    exercise with its own `days` only on those days, one with its own `times_per_day` only up to that dose
+    ("short-arc quad twice a day, the others once")."""
+    day = WEEKDAYS[weekday]
+    due = tuple(
+        e
+        for e in routine.exercises
+        if (not e.days or day in e.days) and dose <= (e.times_per_day or routine.times_per_day)
+    )
+    return dataclasses.replace(routine, exercises=due)
+
+
 class _Plan:
     """Builds the step list one exercise at a time."""
 
-    def __init__(self) -> None:
+    def __init__(self, affected_side: str | None = None) -> None:
         self.steps: list[Step] = []
+        self.affected_side = affected_side
 
     def add_exercise(self, exercise: Exercise) -> None:
         sides: tuple[str | None, ...] = exercise.sides or (None,)
-        self._add(exercise, StepKind.GET_READY, GET_READY_SECONDS, 1, sides[0])
-        for set_number in range(1, exercise.sets + 1):
-            for side_number, side in enumerate(sides):
+        doses = {side: exercise.dose_on(side) for side in sides}
+        most_sets = max(dose.sets for dose in doses.values())
+        self._add(exercise, StepKind.GET_READY, GET_READY_SECONDS, 1, sides[0], doses[sides[0]])
+        for set_number in range(1, most_sets + 1):
+            today = [side for side in sides if doses[side].sets >= set_number]
+            for side_number, side in enumerate(today):
                 if side_number > 0:
-                    self._add(exercise, StepKind.SWITCH_SIDE, SWITCH_SIDE_SECONDS, set_number, side)
-                self._add_work(exercise, set_number, side)
-            if set_number < exercise.sets and exercise.rest_seconds > 0:
-                self._add(exercise, StepKind.REST, exercise.rest_seconds, set_number, None)
+                    self._add(
+                        exercise, StepKind.SWITCH_SIDE, SWITCH_SIDE_SECONDS, set_number, side, doses[side]
+                    )
+                self._add_work(exercise, set_number, side, doses[side])
+            if set_number < most_sets and exercise.rest_seconds > 0:
+                self._add(exercise, StepKind.REST, exercise.rest_seconds, set_number, None, doses[sides[0]])
         if exercise.rest_after_seconds > 0:
-            self._add(exercise, StepKind.REST, exercise.rest_after_seconds, exercise.sets, None)
+            self._add(exercise, StepKind.REST, exercise.rest_after_seconds, most_sets, None, doses[sides[0]])
 
-    def _add_work(self, exercise: Exercise, set_number: int, side: str | None) -> None:
-        if exercise.kind is ExerciseKind.REPS:
-            reps = exercise.reps or 0
-            for rep in range(1, reps + 1):
-                self._add(exercise, StepKind.REP, exercise.seconds_per_rep, set_number, side, rep=rep)
+    def _add_work(self, exercise: Exercise, set_number: int, side: str | None, dose: SideDose) -> None:
+        if exercise.kind is ExerciseKind.REPS and exercise.until_tired and exercise.reps_range is not None:
+            seconds = exercise.reps_range[1] * (exercise.rep_seconds + dose.hold_seconds)
+            self._add(exercise, StepKind.REP, seconds, set_number, side, dose, open_ended=True)
+        elif exercise.kind is ExerciseKind.REPS:
+            for rep in range(1, (dose.reps or 0) + 1):
+                seconds = exercise.rep_seconds + dose.hold_seconds
+                self._add(exercise, StepKind.REP, seconds, set_number, side, dose, rep=rep)
         elif exercise.kind is ExerciseKind.HOLD:
-            self._add(exercise, StepKind.HOLD, exercise.hold_seconds, set_number, side)
+            self._add(exercise, StepKind.HOLD, dose.hold_seconds, set_number, side, dose)
         else:
-            self._add(exercise, StepKind.TIMER, exercise.timer_minutes * 60.0, set_number, side)
+            self._add(exercise, StepKind.TIMER, exercise.timer_minutes * 60.0, set_number, side, dose)
 
     def _add(
         self,
@@ -286,7 +418,10 @@ class _Plan:
         seconds: float,
         set_number: int,
         side: str | None,
+        dose: SideDose,
         rep: int = 0,
+        *,
+        open_ended: bool = False,
     ) -> None:
         is_rep = kind is StepKind.REP
         self.steps.append(
@@ -297,12 +432,17 @@ class _Plan:
                 exercise_name=exercise.name,
                 seconds=seconds,
                 set_number=set_number,
-                sets_total=exercise.sets,
-                side=side,
+                sets_total=dose.sets,
+                side=resolve_side(side, self.affected_side),
                 rep=rep,
-                reps_total=(exercise.reps or 0) if is_rep else 0,
-                hold_seconds=exercise.hold_seconds if is_rep else 0.0,
+                reps_total=(dose.reps or 0) if is_rep and not open_ended else 0,
+                hold_seconds=dose.hold_seconds if is_rep else 0.0,
                 icing=exercise.icing and kind is StepKind.TIMER,
+                tempo=exercise.tempo if is_rep else None,
+                open_ended=open_ended,
+                reps_range=exercise.reps_range if open_ended else None,
+                load=", ".join(part for part in (exercise.level, exercise.load) if part),
+                seconds_per_rep=exercise.rep_seconds + dose.hold_seconds if open_ended else 0.0,
             )
         )
 

@@ -142,8 +142,9 @@ class RepMoment:
 
 
 def rep_moment(step: Step, elapsed: float) -> RepMoment | None:
-    """The moment `elapsed` seconds into `step`, for a rep with a hold; None for anything else."""
-    if step.kind is not StepKind.REP or step.hold_seconds <= 0:
+    """The moment `elapsed` seconds into `step`, for a rep with a hold or the sheet's tempo; None for anything
+    else (a set counted up until tired has no phases of its own)."""
+    if step.kind is not StepKind.REP or step.open_ended or (step.hold_seconds <= 0 and step.tempo is None):
         return None
     if elapsed < step.hold_starts_after:
         return RepMoment("lift", 0, step.hold_starts_after - elapsed)

@@ -55,6 +55,12 @@ class EngineState(enum.Enum):
     STOPPED = "stopped"
 
 
+# A set counted up until tired (format 3's `until = "tired"`) has no deadline of its own; one left running
+# this long ends by itself, so that a session someone walked away from still ends (ours: ten minutes is far
+# past any set of reps on the sheets).
+OPEN_ENDED_CAP_SECONDS = 600.0
+
+
 class EngineError(RuntimeError):
     """An operation that does not fit the engine's state (e.g. resume while running)."""
 
@@ -130,6 +136,36 @@ class SessionEngine:
             return self.current_step.seconds
         return 0.0
 
+    def elapsed(self) -> float:
+        """Seconds into the current step: what a set counted up until tired shows."""
+        cap = self._step_seconds(self.current_step)
+        return max(0.0, cap - self.remaining()) if self._state is not EngineState.READY else 0.0
+
+    def counted_reps(self) -> int:
+        """The reps a set until tired has reached at the sheet's pace (what the count-up shows; the person's
+        own count, given to `end_set`, is what is recorded)."""
+        step = self.current_step
+        if not step.open_ended or step.seconds_per_rep <= 0:
+            return 0
+        return int(self.elapsed() // step.seconds_per_rep)
+
+    def end_set(self, reps_done: int | None = None) -> list[Event]:
+        """The person ends a set counted up until tired ("I'm tired"): it is done, with `reps_done` (by
+        default the count shown), and the next step begins. Anything else: nothing happens."""
+        events: list[Event] = []
+        self._advance(events)
+        step = self.current_step
+        if self._state not in (EngineState.RUNNING, EngineState.PAUSED) or not step.open_ended:
+            return self._emit(events)
+        done = self.counted_reps() if reps_done is None else max(0, reps_done)
+        now = self._clock.monotonic()
+        events.append(StepCompleted(step, self._step_started_wall, self._wall_now(), False, done))
+        if self._index + 1 >= len(self.steps):
+            self._finish(True, now, events)
+        else:
+            self._begin_step(self._index + 1, now, events)
+        return self._emit(events)
+
     def block_remaining(self) -> float:
         """Seconds left in the current block: the rest of this set's reps on this side, or this one step."""
         later = self.steps[self._index + 1 : self._block_end(self._index) + 1]
@@ -146,7 +182,7 @@ class SessionEngine:
         if self._state is EngineState.FINISHED:
             return 1.0
         before = sum(step.seconds for step in self.steps[: self._index])
-        done_in_step = self.current_step.seconds - self.remaining()
+        done_in_step = min(self.current_step.seconds, self.elapsed())
         return min(1.0, (before + done_in_step) / self.seconds_total) if self.seconds_total else 1.0
 
     # -- driving ------------------------------------------------------------------------------------------
@@ -211,7 +247,7 @@ class SessionEngine:
         if self._state not in (EngineState.RUNNING, EngineState.PAUSED):
             return self._emit(events)
         target = max(b for b in self._block_starts if b <= self._index)
-        just_begun = self.current_step.seconds - self.remaining() < BACK_RESTARTS_AFTER_SECONDS
+        just_begun = self.elapsed() < BACK_RESTARTS_AFTER_SECONDS
         if target == self._index and just_begun and target > 0:
             target = max(b for b in self._block_starts if b < self._index)
         self._begin_step(target, self._clock.monotonic(), events)
@@ -234,7 +270,8 @@ class SessionEngine:
         while self._deadline.expired(self._clock):
             ended = self._deadline.ended_at(self._clock)
             step = self.current_step
-            events.append(StepCompleted(step, self._step_started_wall, self._wall_at(ended), skipped=False))
+            reps = self.counted_reps() if step.open_ended else None
+            events.append(StepCompleted(step, self._step_started_wall, self._wall_at(ended), False, reps))
             if self._index + 1 >= len(self.steps):
                 self._finish(True, ended, events)
                 return
@@ -242,7 +279,7 @@ class SessionEngine:
                 # A timer ran out while the laptop slept: wait for the person instead of crediting the
                 # steps after it as done while nobody was there.
                 self._begin_step(self._index + 1, self._clock.monotonic(), events)
-                self._paused_remaining = self.current_step.seconds
+                self._paused_remaining = self._step_seconds(self.current_step)
                 self._state = EngineState.PAUSED
                 events.append(SessionPaused(self.current_step, self._paused_remaining))
                 return
@@ -253,14 +290,15 @@ class SessionEngine:
     def _begin_step(self, index: int, at: float, events: list[Event]) -> None:
         self._index = index
         step = self.steps[index]
-        self._deadline = Deadline.start(self._clock, step.seconds, at=at, wall=step.uses_wall_clock)
+        seconds = self._step_seconds(step)
+        self._deadline = Deadline.start(self._clock, seconds, at=at, wall=step.uses_wall_clock)
         self._step_started_wall = self._wall_at(at)
         self._last_cue = COUNTDOWN_FROM + 1
         self._halfway_done = False
         self._skin_check_done = False
         self._hold_cues_done = 0
         if self._state is EngineState.PAUSED:
-            self._paused_remaining = step.seconds
+            self._paused_remaining = seconds
         events.append(StepStarted(step, self.next_step))
         if step.kind is StepKind.SWITCH_SIDE and step.side:
             events.append(SideSwitch(step, step.side))
@@ -282,7 +320,7 @@ class SessionEngine:
         if skin_check_due and step.seconds - remaining >= skin_check - 1e-6:
             self._skin_check_done = True
             events.append(SkinCheckCue(step))
-        if step.kind is StepKind.REP and step.hold_seconds > 0:
+        if step.kind is StepKind.REP and step.hold_seconds > 0 and not step.open_ended:
             self._cue_hold(step, step.seconds - remaining, events)
 
     def _cue_hold(self, step: Step, elapsed: float, events: list[Event]) -> None:
@@ -293,6 +331,11 @@ class SessionEngine:
         if self._hold_cues_done == 1 and elapsed >= step.hold_ends_after - 1e-6:
             self._hold_cues_done = 2
             events.append(HoldCue(step, starting=False))
+
+    @staticmethod
+    def _step_seconds(step: Step) -> float:
+        """How long a step runs before it ends by itself: its time, or the cap of a set until tired."""
+        return OPEN_ENDED_CAP_SECONDS if step.open_ended else step.seconds
 
     def _finish(self, completed: bool, at: float, events: list[Event]) -> None:
         self._state = EngineState.FINISHED if completed else EngineState.STOPPED

@@ -63,6 +63,7 @@ class StepCompleted:
     started_at: datetime
     finished_at: datetime
     skipped: bool
+    reps_done: int | None = None  # of a set counted up until tired: the reps the person did (None: not known)
 
 
 @dataclass(frozen=True, slots=True)

@@ -246,7 +246,14 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords, DayRecords):
             return session_id
 
     def record_step(
-        self, session_id: int, step: Step, started_at: datetime, finished_at: datetime, *, skipped: bool
+        self,
+        session_id: int,
+        step: Step,
+        started_at: datetime,
+        finished_at: datetime,
+        *,
+        skipped: bool,
+        reps_done: int | None = None,
     ) -> None:
         """Record one finished (or skipped) step; a step done again after 'back' replaces the earlier row.
 
@@ -265,6 +272,8 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords, DayRecords):
             "started_at": _timestamp(started_at),
             "finished_at": _timestamp(finished_at),
             "skipped": int(skipped),
+            "reps_done": reps_done,
+            "load": step.load,
         }
         with self._writing():
             self._require_open(session_id)

@@ -90,7 +90,8 @@ class HistoryRecords(StoreConnection):
         for chunk in _chunks(session_ids):
             rows += self._conn.execute(
                 "SELECT session_id, step_index, kind, exercise_id, set_number, side, rep, planned_seconds,"
-                f" started_at, finished_at, skipped FROM step_results WHERE session_id IN ({chunk})"
+                f" started_at, finished_at, skipped, reps_done, load FROM step_results"
+                f" WHERE session_id IN ({chunk})"
             ).fetchall()
         rows.sort(key=lambda row: (row[0], row[1]))
         return [
@@ -106,6 +107,8 @@ class HistoryRecords(StoreConnection):
                 started_at=parse_utc(row[8]),
                 finished_at=parse_utc(row[9]) or datetime.min.replace(tzinfo=UTC),
                 skipped=bool(row[10]),
+                reps_done=row[11],
+                load=row[12] or "",
             )
             for row in rows
         ]

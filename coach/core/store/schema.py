@@ -328,3 +328,12 @@ def m010_review_answers(db: Database) -> None:
     """
     db["clinician_reviews"].add_column("answer", str, not_null_default="cleared")  # type: ignore[union-attr]
     db["sessions"].add_column("hurt", str, not_null_default="")  # type: ignore[union-attr]
+
+
+@_migration
+def m011_set_reps_and_load(db: Database) -> None:
+    """Format 3: the reps done in a set counted up until tired (null for any other step: its reps are its
+    rows), and the load or level a step was done with ("1 kg ankle weight"; '' when the sheet gives none), so
+    that History, the report and the CSV show the dose as done."""
+    db["step_results"].add_column("reps_done", int)  # type: ignore[union-attr]
+    db["step_results"].add_column("load", str, not_null_default="")  # type: ignore[union-attr]

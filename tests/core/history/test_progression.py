@@ -23,7 +23,6 @@ from coach.core.history.progression import (
 from coach.core.routines.library import Origin, discover_routines
 from coach.core.routines.loader import load_routine
 from coach.core.routines.model import ExerciseKind, ProgressionKind
-from coach.core.routines.toml_writer import toml_number, toml_string
 from tests.conftest import REPO, write
 from tests.core.history_builders import session_on
 from tests.helpers import hold, reps, routine, timer
@@ -284,16 +283,6 @@ def test_the_original_files_notes_follow_the_copy(tmp_path: Path) -> None:
 
     assert "# Notes from the original file:\n# Gentle start, stage 1 of 3" in text
     assert "Bolgla LA & Boling MC" in text
-
-
-@given(st.text())
-def test_any_text_survives_as_a_toml_string(text: str) -> None:
-    assert tomllib.loads(f"x = {toml_string(text)}")["x"] == text
-
-
-@given(st.one_of(st.integers(-(10**9), 10**9), st.floats(allow_nan=False, allow_infinity=False, width=32)))
-def test_any_number_survives_as_a_toml_number(value: float) -> None:
-    assert tomllib.loads(f"x = {toml_number(value)}")["x"] == value
 
 
 def test_the_icing_routine_is_never_stepped() -> None:

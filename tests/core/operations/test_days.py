@@ -84,6 +84,15 @@ def test_an_accepted_change_is_recorded_before_and_after_with_its_reason(
             hold(sets=2, seconds=30), hold_range=(30.0, 45.0), progression=ProgressionKind.HOLD
         ),
     )
+    sheet = tmp_path / "test-routine.toml"  # every routine comes from a file; the change is written into it
+    sheet.write_text(
+        'format = 2\nid = "test-routine"\ntitle = "Test routine"\nsessions_per_week = 3\n\n'
+        '[[exercises]]\nid = "clamshell"\nname = "Clamshell"\nsets = 3\nreps = [10, 15]\n\n'
+        '[[exercises]]\nid = "calf-stretch"\nname = "Calf Stretch"\nsets = 2\n'
+        'hold_seconds = [30, 45]\nprogression = "hold"\n',  # a routine the loader reads: so is its copy
+        encoding="utf-8",
+    )
+    plan = dataclasses.replace(plan, path=sheet)
     advice = ProgressionAdvice(Progression.PROGRESS, "Pain settled after your last two sessions.")
     proposal = propose(plan, advice)
     assert proposal is not None
@@ -116,6 +125,15 @@ def test_a_change_the_loader_would_refuse_is_not_written_nor_recorded(
     too_big = dataclasses.replace(
         plan, exercises=(dataclasses.replace(plan.exercises[0], reps=130, reps_range=None),)
     )
+    sheet = tmp_path / "test-routine.toml"
+    sheet.write_text(
+        'format = 2\nid = "test-routine"\ntitle = "Test routine"\nsessions_per_week = 3\n\n'
+        '[[exercises]]\nid = "clamshell"\nname = "Clamshell"\nsets = 20\nsides = ["left", "right"]\n'
+        "reps = [40, 50]\n",
+        encoding="utf-8",
+    )
+    plan = dataclasses.replace(plan, path=sheet)
+    too_big = dataclasses.replace(too_big, path=sheet)
     proposal = propose(plan, advice)
     assert proposal is not None
     proposal = dataclasses.replace(proposal, routine=too_big)
@@ -125,5 +143,6 @@ def test_a_change_the_loader_would_refuse_is_not_written_nor_recorded(
     with pytest.raises(Refused, match=r"the changed routine would not load \(.*\); nothing was changed"):
         accept_progression(coach, proposal)
 
+    assert "reps = [40, 50]" in sheet.read_text(encoding="utf-8")
     assert not list(coach.places.user_routines.glob("*.toml"))
     assert store.dose_changes() == []

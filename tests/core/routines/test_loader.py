@@ -236,11 +236,11 @@ def test_image_among_bundled_illustrations_is_found(tmp_path: Path) -> None:
 
 
 def test_newer_format_is_refused(tmp_path: Path) -> None:
-    text = 'format = 3\nid = "r"\ntitle = "R"\n[[exercises]]\nid = "a"\nname = "A"\nreps = 5\n'
+    text = 'format = 4\nid = "r"\ntitle = "R"\n[[exercises]]\nid = "a"\nname = "A"\nreps = 5\n'
 
     (problem,) = problems_of(text, tmp_path)
 
-    assert problem.endswith(":1: format 3 is newer than this Rehab Coach understands (2)")
+    assert problem.endswith(":1: format 4 needs a newer Rehab Coach: this one reads formats 1 to 3")
 
 
 def test_missing_required_keys_are_all_reported(tmp_path: Path) -> None:
@@ -387,12 +387,12 @@ def test_quotes_in_comments_and_strings_keep_line_numbers(tmp_path: Path) -> Non
 
 
 def test_a_dotted_key_and_a_sub_table_are_reported_on_their_own_lines(tmp_path: Path) -> None:
-    text = HEADER + '[[exercises]]\nid = "a"\nname = "A"\nreps = 3\ntempo.up = 2\n[exercises.extra]\nx = 1\n'
+    text = HEADER + '[[exercises]]\nid = "a"\nname = "A"\nreps = 3\npace.up = 2\n[exercises.extra]\nx = 1\n'
 
     found = problems_of(text, tmp_path)
 
     assert [p.split(": ", 1)[0].rsplit(":", 1)[1] for p in found] == ["8", "9"]
-    assert "unknown exercise key 'tempo'" in found[0]
+    assert "unknown exercise key 'pace'" in found[0]
     assert "unknown exercise key 'extra'" in found[1]
 
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import os
 import sqlite3
 import stat
@@ -49,6 +50,7 @@ def test_schema_is_built_by_numbered_migrations(store: AdherenceStore, tmp_path:
         "m008_work_totals",
         "m009_session_days",
         "m010_review_answers",
+        "m011_set_reps_and_load",
     ]
     assert {"sessions", "step_results", "icing_runs", "planned_work", "day_marks", "work_totals"} <= tables
     assert journal == "wal"
@@ -415,6 +417,21 @@ def test_step_results_come_back_with_their_side(store: AdherenceStore) -> None:
         (work[0].index, "left", False),
         (work[1].index, "right", True),
     ]
+
+
+def test_a_set_until_tired_is_stored_with_its_reps_its_leg_and_its_load(store: AdherenceStore) -> None:
+    exercise = dataclasses.replace(
+        reps(sets=1, sides=("affected", "unaffected")), reps_range=(10, 15), until_tired=True, load="1 kg"
+    )
+    plan = routine(exercise)
+    steps = plan_steps(plan, affected_side="left")
+    session = store.begin_session(plan, steps, T0)
+    work = [s for s in steps if s.kind.is_work]
+    store.record_step(session, work[0], T0, T0 + timedelta(seconds=40), skipped=False, reps_done=13)
+
+    (result,) = store.step_results([session])
+
+    assert (result.side, result.reps_done, result.load) == ("left", 13, "1 kg")
 
 
 def test_the_morning_answer_is_stored_with_its_session(store: AdherenceStore) -> None:
