@@ -123,7 +123,8 @@ def run_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> int:
         from coach.gui.main import run_app
 
         coach.close()  # the app opens the history itself
-        return run_app([sys.argv[0]], routine=routine)
+        instead = f"use `coach run {args.routine} --terminal` (or `--instant`) instead"
+        return run_app([sys.argv[0]], routine=routine, instead=instead)
     if args.instant:
         return _run_instant(routine, coach, args, out)
     return _run_terminal(routine, coach, args, out)
@@ -172,7 +173,8 @@ def ice_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> int:
         from coach.core.requests import Request
         from coach.gui.main import run_app
 
-        return run_app([sys.argv[0]], request=Request("ice", args.minutes))
+        instead = f"use `coach ice --minutes {args.minutes} --terminal` instead"
+        return run_app([sys.argv[0]], request=Request("ice", args.minutes), instead=instead)
     from coach.cli.terminal_icing import ice_in_terminal
     from coach.cli.terminal_player import terminal_keys
 

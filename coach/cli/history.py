@@ -79,7 +79,7 @@ def history_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> int
     if args.window:
         from coach.cli.launch import open_in_app
 
-        return open_in_app("history")
+        return open_in_app("history", "use `coach history` instead: it prints the same figures")
     coach.backups = False  # reading takes no backup
     stored = history_records(coach, include_simulated=args.include_simulated)
     sessions, icing, marks, summary = stored.sessions, stored.icing, stored.marks, stored.summary

@@ -10,12 +10,13 @@ from coach.core.operations import Coach
 from coach.core.requests import Request
 
 
-def open_in_app(command: str) -> int:
-    """Hand `command` to the Rehab Coach already running, or start it and carry the command out."""
+def open_in_app(command: str, instead: str) -> int:
+    """Hand `command` to the Rehab Coach already running, or start it and carry the command out; where no
+    window can be shown, say so and what works `instead`."""
     from coach.gui.main import run_app
 
-    return run_app([sys.argv[0]], request=Request(command))
+    return run_app([sys.argv[0]], request=Request(command), instead=instead)
 
 
 def today_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> int:
-    return open_in_app("today")
+    return open_in_app("today", "use `coach run ROUTINE --terminal` instead (`coach routines` lists them)")

@@ -64,18 +64,43 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="coach",
         description="Rehab Coach: guided home exercise for runner's knee. With no command, opens the app.",
+        epilog="Your history is kept in your data folder (the system's usual place for this user); set "
+        "COACH_DATA_DIR to keep it elsewhere, e.g. COACH_DATA_DIR=~/rehab coach history. "
+        "`coach COMMAND --help` explains each command, with an example.",
     )
     parser.add_argument("--version", action="version", version=f"coach {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    routines = commands.add_parser("routines", help="list the bundled and your own routines")
+    routines = _command(
+        commands,
+        "routines",
+        "list the bundled and your own routines",
+        "List the routines you can run: those that come with Rehab Coach and your own copies.",
+        "coach routines --json",
+    )
     routines.add_argument("--json", action="store_true", help="print JSON")
 
-    validate = commands.add_parser("validate", help="check routine files; exit 1 if any has an error")
-    validate.add_argument("paths", nargs="+", type=path_value, metavar="PATH")
+    validate = _command(
+        commands,
+        "validate",
+        "check routine files; exit 1 if any has an error",
+        "Check routine files (TOML) without running them; each problem is printed as PATH:LINE: what is "
+        "wrong.",
+        "coach validate my-knee.toml",
+    )
+    validate.add_argument("paths", nargs="+", type=path_value, metavar="PATH", help="a routine file to check")
 
-    run = commands.add_parser("run", help="do a routine (ROUTINE is an id or a file)")
-    run.add_argument("routine", metavar="ROUTINE")
+    run = _command(
+        commands,
+        "run",
+        "do a routine (ROUTINE is an id or a file)",
+        "Do a routine: in the app's guided player (the default), guided in this terminal (--terminal), or "
+        "recorded at once on a simulated clock (--instant).",
+        "coach run hip-strength --terminal",
+    )
+    run.add_argument(
+        "routine", metavar="ROUTINE", help="a routine's id (`coach routines` lists them) or a routine file"
+    )
     # With neither flag, the app opens its guided player on the routine.
     how = run.add_mutually_exclusive_group()
     how.add_argument("--terminal", action="store_true", help="a real-time guided session in this terminal")
@@ -101,8 +126,13 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"a warning sign answered yes (--instant; repeatable): {', '.join(WARNING_SIGN_KEYS)}",
     )
 
-    ice = commands.add_parser(
-        "ice", help=f"start the icing timer (at most {ICING_MAX_MINUTES} min) in the app or the terminal"
+    ice = _command(
+        commands,
+        "ice",
+        f"start the icing timer (at most {ICING_MAX_MINUTES} min) in the app or the terminal",
+        f"Start the icing timer in the app, or count down in this terminal (--terminal). Icing is capped at "
+        f"{ICING_MAX_MINUTES} minutes; --status says whether a timer is running.",
+        "coach ice --minutes 15 --terminal",
     )
     ice.add_argument(
         "--minutes",
@@ -115,14 +145,34 @@ def build_parser() -> argparse.ArgumentParser:
     ice.add_argument("--status", action="store_true", help="say whether an icing timer is running, and stop")
     ice.add_argument("--json", action="store_true", help="with --status, print JSON")
 
-    commands.add_parser("today", help="open the app and start today's routine (the one you did last)")
+    _command(
+        commands,
+        "today",
+        "open the app and start today's routine (the one you did last)",
+        "Open the app (or the one already running) and start the routine you did last.",
+        "coach today",
+    )
 
-    history = commands.add_parser("history", help="past sessions, streak and weekly dose")
+    history = _command(
+        commands,
+        "history",
+        "past sessions, streak and weekly dose",
+        "Print your past sessions, icing runs, streak and this week's dose; --window opens History in the "
+        "app.",
+        "coach history --json",
+    )
     history.add_argument("--json", action="store_true", help="print JSON")
     history.add_argument("--include-simulated", action="store_true", help="include --instant sessions")
     history.add_argument("--window", action="store_true", help="open the history window in the app")
 
-    advice = commands.add_parser("advice", help="progress, hold, ease or see a clinician, for each routine")
+    advice = _command(
+        commands,
+        "advice",
+        "progress, hold, ease or see a clinician, for each routine",
+        "Say for each routine whether to progress, hold or ease it, or to see a clinician, by the "
+        "pain-monitoring rule; --accept takes a proposed change into your own copy of the routine.",
+        "coach advice --accept hip-strength",
+    )
     advice.add_argument("--json", action="store_true", help="print JSON")
     advice.add_argument("--include-simulated", action="store_true", help="include --instant sessions")
     advice.add_argument(
@@ -134,11 +184,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="take the change proposed for ROUTINE into your own copy of it, as the app's button does",
     )
 
-    check_in = commands.add_parser(
+    check_in = _command(
+        commands,
         "check-in",
-        help="the next-morning check-in: how the knee is, night pain, warning signs",
-        description="Answer the morning check-in for yesterday's session, in this terminal or by options "
-        "(then nothing is asked). Example: coach check-in --pain 2 --woke-at-night no",
+        "the next-morning check-in: how the knee is, night pain, warning signs",
+        "Answer the morning check-in for yesterday's session, in this terminal or by options "
+        "(then nothing is asked).",
+        "coach check-in --pain 2 --woke-at-night no",
     )
     check_in.add_argument("--pain", type=pain_value, metavar="N", help="knee pain this morning, 0-10")
     check_in.add_argument("--woke-at-night", choices=("yes", "no"), help="did knee pain wake you at night")
@@ -152,11 +204,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="the morning's date (default today); answers for the day before",
     )
 
-    review = commands.add_parser(
+    review = _command(
+        commands,
         "review",
-        help="record that a clinician has seen you, and whether they said you may continue",
-        description="After a warning sign, exercise is paused until a clinician clears you. Record the "
-        "review with what they said: only --cleared lifts the pause. Example: coach review --cleared",
+        "record that a clinician has seen you, and whether they said you may continue",
+        "After a warning sign, exercise is paused until a clinician clears you. Record the "
+        "review with what they said: only --cleared lifts the pause.",
+        'coach review --cleared --note "physio, 3 March"',
     )
     answer = review.add_mutually_exclusive_group(required=True)
     answer.add_argument(
@@ -174,7 +228,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     review.add_argument("--note", default="", metavar="TEXT", help="a note kept with the review")
 
-    export = commands.add_parser("export", help="write your history for your physiotherapist")
+    export = _command(
+        commands,
+        "export",
+        "write your history for your physiotherapist",
+        "Write your history as CSV files (sessions.csv and steps.csv, for a spreadsheet) and/or as a PDF "
+        "report; files are written whole or not at all, never over existing ones unless --force.",
+        "coach export --pdf report.pdf --from 2026-03-01 --name 'A. Runner'",
+    )
     export.add_argument(
         "--csv", type=path_value, metavar="DIR", help="write sessions.csv and steps.csv into DIR"
     )
@@ -186,20 +247,58 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--include-simulated", action="store_true", help="include --instant sessions")
     _add_backup(commands)
     _add_routine_files(commands)
-    desktop = commands.add_parser("desktop", help="add Rehab Coach to the applications menu (Linux)")
+    desktop = _command(
+        commands,
+        "desktop",
+        "add Rehab Coach to the applications menu (Linux)",
+        "Add Rehab Coach to your desktop's applications menu, or take it out again. ACTION: install.",
+        "coach desktop install",
+    )
     actions = desktop.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=_Parser)
-    install = actions.add_parser("install", help="install the launcher, metainfo and icons for this user")
+    install = _command(
+        actions,
+        "install",
+        "install the launcher, metainfo and icons for this user",
+        "Install the launcher, metainfo and icons for this user (--uninstall removes them).",
+        "coach desktop install --uninstall",
+    )
     install.add_argument("--uninstall", action="store_true", help="remove them again")
     return parser
 
 
 def _add_backup(commands: argparse._SubParsersAction[_Parser]) -> None:
-    backup = commands.add_parser("backup", help="list the automatic backups of your history, or restore one")
+    backup = _command(
+        commands,
+        "backup",
+        "list the automatic backups of your history, or restore one",
+        "Rehab Coach backs up your history each day it is used. ACTION: list shows the backups, restore "
+        "puts one in place.",
+        "coach backup list",
+    )
     actions = backup.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser, required=True)
-    listing = actions.add_parser("list", help="the backups: id, when taken, size, sessions")
+    listing = _command(
+        actions,
+        "list",
+        "the backups: id, when taken, size, sessions",
+        "List the backups: id, when taken, size and sessions held.",
+        "coach backup list --json",
+    )
     listing.add_argument("--json", action="store_true", help="print JSON")
-    restore = actions.add_parser("restore", help="put a backup in place (the current file is moved aside)")
+    restore = _command(
+        actions,
+        "restore",
+        "put a backup in place (the current file is moved aside)",
+        "Put a backup in place of your history; the current file is moved aside, not deleted.",
+        "coach backup restore 20260304-080000",
+    )
     restore.add_argument("id", metavar="ID", help="a backup id from `coach backup list`")
+
+
+def _command(
+    commands: argparse._SubParsersAction[_Parser], name: str, summary: str, description: str, example: str
+) -> _Parser:
+    """A command with its one-line `summary` (in `coach --help`), its `description` and an example."""
+    return commands.add_parser(name, help=summary, description=description, epilog=f"Example: {example}")
 
 
 def moment_value(text: str) -> datetime:
@@ -233,10 +332,23 @@ def path_value(text: str) -> Path:
 
 
 def _add_routine_files(commands: argparse._SubParsersAction[_Parser]) -> None:
-    new = commands.add_parser("new", help="write a commented starter routine into your routines folder")
+    new = _command(
+        commands,
+        "new",
+        "write a commented starter routine into your routines folder",
+        "Write a commented format-3 starter routine (or a copy of EXISTING, its comments kept) into your "
+        "routines folder and print its path, for editing in a text editor.",
+        "coach new my-knee-plan --from hip-strength",
+    )
     new.add_argument("routine_id", metavar="ROUTINE_ID", help="the new routine's id (lowercase, '-' and '_')")
     new.add_argument("--from", dest="source", metavar="EXISTING", help="copy this routine (an id or a file)")
-    settings = commands.add_parser("settings", help="show or change your settings")
+    settings = _command(
+        commands,
+        "settings",
+        "show or change your settings",
+        "Show your settings, or change the ones given.",
+        "coach settings --affected-side left",
+    )
     settings.add_argument(
         "--affected-side",
         choices=("left", "right"),

@@ -11,19 +11,21 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
+from operator import itemgetter
 from pathlib import Path
+from typing import Any, TextIO
 
 from coach.core.clinical.safety import KNEE_WARNING_SIGNS, SESSION_WARNING_SIGNS
 from coach.core.files import not_replaceable, write_folder
 from coach.core.history.outcome import session_outcome
 from coach.core.history.period import Period
 from coach.core.history.records import SessionRecord
-from coach.core.history.work import StepResult
 from coach.core.refusal import Refused
 from coach.core.store.adherence import AdherenceStore
+from coach.core.store.export_rows import PageSession
 
 SESSIONS_FILE = "sessions.csv"
 # The fuller list's signs beyond the session's own two, each a column of sessions.csv.
@@ -34,6 +36,14 @@ STEPS_FILE = "steps.csv"
 ENCODING = "utf-8-sig"
 _FORMULA_STARTS = frozenset("=+-@\t\r")
 _NUMBER = re.compile(r"[+-]?\d+(\.\d+)?")
+# Sessions read at a time: their steps (about 275 each) are a few megabytes of rows at most, and a page
+# takes a few tens of milliseconds, so the app stays responsive between pages.
+PAGE = 24
+# The part of an export's progress that sessions.csv takes (steps.csv is nearly all of the work).
+SESSIONS_SHARE = 0.05
+
+# Told how far an export has come (0 to 1) after each page; may raise to cancel it.
+Progress = Callable[[float], None]
 
 SESSION_COLUMNS = (
     "session_id",
@@ -79,6 +89,13 @@ STEP_COLUMNS = (
     "reps_done",
     "load",
 )
+
+
+class ExportCancelled(Refused):
+    """The person cancelled the export; nothing was written."""
+
+    def __init__(self) -> None:
+        super().__init__("cancelled; nothing was written")
 
 
 class ExportError(Refused):
@@ -144,35 +161,60 @@ def session_row(s: SessionRecord, tz: tzinfo | None = None) -> list[str]:
     return [_text(v) for v in values]
 
 
-def step_row(r: StepResult, s: SessionRecord, tz: tzinfo | None = None) -> list[str]:
-    """One row of steps.csv."""
-    values: list[object] = [
-        r.session_id,
-        s.local_day(tz).isoformat(),
-        r.step_index,
-        r.exercise_id,
-        r.kind,
-        r.set_number or None,
-        r.side,
-        r.rep or None,
-        f"{r.planned_seconds:g}",
-        _local(r.started_at, s, tz),
-        _local(r.finished_at, s, tz),
-        "skipped" if r.skipped else "done",
-        r.reps_done,
-        r.load,
-    ]
-    return [_text(v) for v in values]
+def _page_sessions(sessions: Iterable[SessionRecord], tz: tzinfo | None) -> list[PageSession]:
+    """Each session's id, local day and UTC offset (minutes and as text), for the store's step rows."""
+    page: list[PageSession] = []
+    for s in sessions:
+        offset = s.local_start(tz).isoformat()[-6:] if s.utc_offset_minutes is not None else ""
+        page.append((s.id, s.local_day(tz).isoformat(), s.utc_offset_minutes, offset))
+    return page
 
 
-def _csv_writer(header: Sequence[str], rows: list[list[str]]) -> Callable[[Path], None]:
-    def write(path: Path) -> None:
-        with path.open("w", encoding=ENCODING, newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(header)
-            writer.writerows([[spreadsheet_safe(cell) for cell in row] for row in rows])
+def _step_rows(
+    rows: list[tuple[Any, ...]], by_id: Mapping[int, SessionRecord], tz: tzinfo | None
+) -> list[tuple[Any, ...]]:
+    """The store's rows of steps.csv (ExportRows.export_step_rows) made whole: a name a spreadsheet would run
+    neutralised, the times of a session that kept no offset placed in `tz`. Most pages need neither, and
+    are written as SQLite gave them."""
+    names = {*map(itemgetter(3), rows), *map(itemgetter(4), rows), *map(itemgetter(6), rows)}
+    names = (names | {*map(itemgetter(13), rows)}) - {None}  # the load is a sheet's text too
+    safe: dict[object, str | None] = {name: spreadsheet_safe(str(name)) for name in names}
+    unsafe = {name for name, made_safe in safe.items() if made_safe != name}
+    unplaced = {s.id for s in by_id.values() if s.utc_offset_minutes is None}
+    if not unsafe and not unplaced:
+        return rows
+    safe[None] = None
+    made: list[tuple[Any, ...]] = []
+    for row in rows:
+        sid, day, index, exercise, kind, set_number, side, rep, planned, started, finished, result = row[:12]
+        reps_done, load = row[12:]
+        if sid in unplaced:
+            zone = by_id[sid].local_start(tz).tzinfo
+            started, finished = _placed(started, zone), _placed(finished, zone)
+        made.append(
+            (
+                sid,
+                day,
+                index,
+                safe[exercise],
+                safe[kind],
+                set_number,
+                safe[side],
+                rep,
+                planned,
+                started,
+                finished,
+                result,
+                reps_done,
+                safe[load],
+            )
+        )
+    return made
 
-    return write
+
+def _placed(moment: str | None, zone: tzinfo | None) -> str:
+    """A stored UTC time in `zone`, with its offset, as `_local` writes a session's times."""
+    return datetime.fromisoformat(moment).astimezone(zone).isoformat(timespec="seconds") if moment else ""
 
 
 def spreadsheet_safe(cell: str) -> str:
@@ -194,8 +236,14 @@ def export_csv(
     *,
     overwrite: bool = False,
     include_simulated: bool = False,
+    progress: Progress | None = None,
 ) -> CsvExport:
-    """Write sessions.csv and steps.csv for the sessions on the local days of `period` into `folder`."""
+    """Write sessions.csv and steps.csv for the sessions on the local days of `period` into `folder`.
+
+    Read and written a page of sessions at a time, so memory stays the same whatever the years.
+    `progress(fraction)` is called after each page; whatever it raises (ExportCancelled when the person
+    cancels) ends the export with nothing written.
+    """
     targets = (folder / SESSIONS_FILE, folder / STEPS_FILE)
     existing = [p for p in targets if p.exists()]
     if existing and not overwrite:
@@ -204,18 +252,71 @@ def export_csv(
         raise ExportError(f"{folder} is not a folder")
     for problem in filter(None, map(not_replaceable, targets)):
         raise ExportError(problem)
-    chosen = period or Period()
-    sessions = [
-        s for s in store.sessions(include_simulated=include_simulated) if chosen.contains(s.local_day(tz))
-    ]
-    by_id = {s.id: s for s in sessions}
-    results = store.step_results(list(by_id))
+    reading = _Reading(store, period or Period(), tz, include_simulated, progress or _no_progress)
     # Both files land together: never a new sessions.csv beside an old steps.csv (see write_folder).
-    write_folder(
-        folder,
-        [
-            (SESSIONS_FILE, _csv_writer(SESSION_COLUMNS, [session_row(s, tz) for s in sessions])),
-            (STEPS_FILE, _csv_writer(STEP_COLUMNS, [step_row(r, by_id[r.session_id], tz) for r in results])),
-        ],
-    )
-    return CsvExport(targets[0], targets[1], len(sessions), len(results))
+    write_folder(folder, [(SESSIONS_FILE, reading.write_sessions), (STEPS_FILE, reading.write_steps)])
+    return CsvExport(targets[0], targets[1], reading.sessions, reading.steps)
+
+
+def _csv_file(path: Path) -> TextIO:
+    """`path` opened to write CSV text in ENCODING: the byte-order mark written by hand, then plain UTF-8,
+    whose encoder Python runs in C (utf-8-sig's is Python code, called once for each row)."""
+    handle = path.open("w", encoding="utf-8", newline="")
+    handle.write("\ufeff")
+    return handle
+
+
+def _no_progress(_fraction: float) -> None:
+    return None
+
+
+class _Reading:
+    """One export's pass over the store: sessions.csv in the order started, then steps.csv by session id,
+    each a page of sessions at a time, up to the newest session when it began."""
+
+    def __init__(
+        self, store: AdherenceStore, period: Period, tz: tzinfo | None, simulated: bool, progress: Progress
+    ) -> None:
+        self.store, self.period, self.tz, self.simulated, self.progress = (
+            store,
+            period,
+            tz,
+            simulated,
+            progress,
+        )
+        self.up_to = store.last_session_id()
+        self.sessions = self.steps = 0
+
+    def _shown(self, page: list[SessionRecord]) -> list[SessionRecord]:
+        return [s for s in page if self.period.contains(s.local_day(self.tz))]
+
+    def write_sessions(self, path: Path) -> None:
+        self.sessions = 0  # counted again if write_folder ever draws a file twice
+        with _csv_file(path) as handle:
+            writer = csv.writer(handle)
+            writer.writerow(SESSION_COLUMNS)
+            after: tuple[str, int] | None = None
+            while page := self.store.session_page(
+                after, PAGE, up_to=self.up_to, include_simulated=self.simulated
+            ):
+                shown = self._shown(page)
+                writer.writerows([spreadsheet_safe(cell) for cell in session_row(s, self.tz)] for s in shown)
+                self.sessions += len(shown)
+                after = self.store.page_key(page[-1].id)
+                self.progress(SESSIONS_SHARE * page[-1].id / max(self.up_to, 1))
+
+    def write_steps(self, path: Path) -> None:
+        self.steps = 0
+        with _csv_file(path) as handle:
+            writer = csv.writer(handle)
+            writer.writerow(STEP_COLUMNS)
+            after = 0
+            while page := self.store.session_page_by_id(
+                after, PAGE, up_to=self.up_to, include_simulated=self.simulated
+            ):
+                shown = {s.id: s for s in self._shown(page)}
+                rows = self.store.export_step_rows(_page_sessions(shown.values(), self.tz))
+                writer.writerows(_step_rows(rows, shown, self.tz))
+                self.steps += len(rows)
+                after = page[-1].id
+                self.progress(SESSIONS_SHARE + (1 - SESSIONS_SHARE) * after / max(self.up_to, 1))

@@ -279,6 +279,18 @@ def _remove_leftovers(folder: Path, names: set[str]) -> None:
                         leftover.unlink()
 
 
+def remove_drafts(target: Path) -> None:
+    """Remove the hidden drafts of `target` (`.NAME-….part`) that a killed writer left beside it: health
+    data nobody should find later (a PDF report killed while drawn, say)."""
+    folder, prefix = target.parent, f".{target.name}-"
+    if not folder.is_dir() or folder.is_symlink():
+        return
+    for leftover in folder.iterdir():
+        if leftover.name.startswith(prefix) and leftover.name.endswith(".part") and leftover.is_file():
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+
+
 def write_whole(target: Path, writer: Callable[[Path], None], check: Check | None = None) -> None:
     """`write_together` for one file."""
     write_together([(target, writer)], check)

@@ -44,6 +44,7 @@ from coach.core.operations.queries import first_session_day, sessions_before
 from coach.core.words import count
 from coach.gui.charts import HeatMap, PainChart, WeeklyDoseChart
 from coach.gui.day_marks import DayMarkDialog
+from coach.gui.export_progress import SHOWN_AFTER_MS, ExportProgress
 from coach.gui.fit import fit_to_screen
 from coach.gui.history_table import RoutineFilter, SessionRow, SessionTableModel, session_rows
 from coach.gui.operations import OperationRunner
@@ -69,6 +70,8 @@ class HistoryWindow(QWidget):
         self.overview: HistoryOverview | None = None
         self.marks_dialog: DayMarkDialog | None = None
         self.file_dialog: QFileDialog | None = None
+        self.progress_shown_after_ms = SHOWN_AFTER_MS  # how long an export runs before it shows its progress
+        self.export_progress_dialog: ExportProgress | None = None
         self.report_dialog: ReportDialog | None = None
         self.report_period, self.report_name = Period(), ""
         self._build()
@@ -354,12 +357,23 @@ class HistoryWindow(QWidget):
         self.export_pdf(Path(file))
 
     def export_csv(self, folder: Path) -> bool:
-        """Write sessions.csv and steps.csv into `folder` (never over existing files); say how it went."""
-        done = self.runner.run(
-            lambda coach: export_csv_files(coach, folder, Period()),
-            self,
-            show_refusal=self._not_exported,
+        """Write sessions.csv and steps.csv into `folder` (never over existing files); say how it went.
+
+        An export that takes over a second shows its progress, and can be cancelled (ExportProgress).
+        """
+        progress = ExportProgress(
+            self.tr("Writing sessions.csv and steps.csv…"), self, shown_after_ms=self.progress_shown_after_ms
         )
+        self.export_progress_dialog = progress
+        try:
+            done = self.runner.run(
+                lambda coach: export_csv_files(coach, folder, Period(), progress=progress.tell),
+                self,
+                show_refusal=self._not_exported,
+            )
+        finally:
+            progress.finish()
+            self.export_progress_dialog = None
         if done is None:
             return False
         self.status.setText(self.tr("Wrote {0} and {1}.").format(done.sessions_path, done.steps_path.name))

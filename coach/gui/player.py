@@ -99,9 +99,12 @@ class PlayerView(QWidget):
         self.setAccessibleName(self.tr("Guided session: {0}").format(routine.title))
         self._build()
         if voice_note:
-            self.voice_note.setText(
-                self.tr("No spoken cues: {0}. Beeps and the screen still guide you.").format(voice_note)
+            still = (
+                self.tr("Beeps and the screen still guide you.")
+                if beeps
+                else self.tr("The screen still guides you.")
             )
+            self.voice_note.setText(self.tr("No spoken cues: {0}.").format(voice_note) + " " + still)
             self.voice_note.show()
         engine.subscribe(self._on_event)
 

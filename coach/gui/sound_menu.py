@@ -35,7 +35,12 @@ class SoundMenu(QObject):
             # The choice is kept for when speech can load; the menu says why it cannot now.
             self.voice_action.setEnabled(False)
             self.voice_action.setText(self.tr("Spoken cues unavailable: {0}").format(reason))
+        silent = beeps_unavailable(services)
+        if silent is not None:
+            self.beeps_action.setEnabled(False)
+            self.beeps_action.setText(self.tr("Beeps unavailable: {0}").format(silent))
         sessions.beeps, sessions.speak, sessions.voice_note = settings.beeps, settings.voice, reason
+        sessions.beeps_heard = silent is None
 
     def _on_choice(self) -> None:
         from coach.core.operations import change_settings
@@ -49,6 +54,17 @@ class SoundMenu(QObject):
             player.beeps, player.speak = beeps, voice
             if not voice:
                 self.services.voice.stop()
+
+
+def beeps_unavailable(services: Services) -> str | None:
+    """Why no beep can play (no audio output found), or None when one may."""
+    from coach.services.sound import NullSound
+
+    sound = services.sound
+    # A NullSound with its default reason was chosen (beeps off, tests), not a machine without sound.
+    if isinstance(sound, NullSound) and sound.reason != NullSound().reason:
+        return sound.reason
+    return None
 
 
 def voice_unavailable(services: Services) -> str | None:

@@ -14,6 +14,7 @@ import os
 import sys
 import threading
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Protocol
@@ -33,8 +34,11 @@ class SoundPlayer(Protocol):
         """Start playing `cue` and return at once; never raises for lack of an audio device."""
 
 
+@dataclass(frozen=True, slots=True)
 class NullSound:
-    """Plays nothing: no audio device, tests, or the user turned beeps off."""
+    """Plays nothing: no audio device, tests, or the user turned beeps off; `reason` says which."""
+
+    reason: str = "beeps are turned off"
 
     def play(self, cue: Cue) -> None:
         del cue
@@ -130,8 +134,9 @@ def make_sound_player(sounds_dir: Path, *, enabled: bool = True) -> SoundPlayer:
     if not enabled:
         return NullSound()
     if not audio_output_present():
-        logger.info("Sound cues are off: no sound server (PulseAudio, PipeWire) and no sound card found")
-        return NullSound()
+        reason = "no sound server (PulseAudio, PipeWire) and no sound card found"
+        logger.info("Sound cues are off: %s", reason)
+        return NullSound(reason)
     player = PlaysoundPlayer(sounds_dir)
     player.preload()
     return player

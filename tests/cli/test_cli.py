@@ -359,8 +359,9 @@ def test_run_without_a_flag_opens_the_guided_player(
 ) -> None:
     opened: list[str] = []
 
-    def fake_run_app(argv: list[str], *, routine: Routine | None = None) -> int:
+    def fake_run_app(argv: list[str], *, routine: Routine | None = None, instead: str = "") -> int:
         assert routine is not None
+        assert "--terminal" in instead  # what works where no window can open
         opened.append(routine.id)
         return 0
 

@@ -43,6 +43,21 @@ def test_export_pdf_and_csv_together(data_dir: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
+def test_the_drafts_of_a_killed_pdf_export_are_removed_by_the_next(data_dir: Path, tmp_path: Path) -> None:
+    assert coach(data_dir, "run", "hip-strength", "--instant").returncode == 0
+    target = tmp_path / "r.pdf"
+    draft = tmp_path / ".r.pdf-k1ll3d.part"  # as new_private_temporary names them
+    draft.write_bytes(b"%PDF-1.4 half")
+    other = tmp_path / ".other.pdf-k1ll3d.part"
+    other.write_bytes(b"not this one")
+
+    done = coach(data_dir, "export", "--pdf", str(target))
+
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".other.pdf-k1ll3d.part", "data", "r.pdf"]
+
+
+@pytest.mark.slow
 def test_an_existing_pdf_is_refused_without_force(data_dir: Path, tmp_path: Path) -> None:
     assert coach(data_dir, "run", "hip-strength", "--instant").returncode == 0
     target = tmp_path / "report.pdf"

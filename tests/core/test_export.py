@@ -4,7 +4,7 @@ import csv
 import errno
 import os
 import stat
-from collections.abc import Callable, Sequence
+import tracemalloc
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -12,10 +12,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bench.generate_history import generate
 from coach.core import export as export_module
 from coach.core.export import (
     SESSION_COLUMNS,
+    SESSIONS_SHARE,
     STEP_COLUMNS,
+    ExportCancelled,
     ExportError,
     export_csv,
     spreadsheet_safe,
@@ -120,32 +123,125 @@ def test_cells_that_a_spreadsheet_would_run_are_neutralised(store: AdherenceStor
 
 
 def test_a_failed_steps_file_leaves_both_old_files_and_no_temporary_ones(
-    store: AdherenceStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    store: AdherenceStore, tmp_path: Path
 ) -> None:
     record(store, datetime(2026, 3, 3, 2, 30, tzinfo=UTC))
     folder = tmp_path / "out"
     export_csv(store, folder)
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
     record(store, datetime(2026, 3, 4, 2, 30, tzinfo=UTC))
-    real = export_module._csv_writer
 
-    def failing_steps(header: Sequence[str], rows: list[list[str]]) -> Callable[[Path], None]:
-        write = real(header, rows)
-        if header != STEP_COLUMNS:
-            return write
-
-        def half_then_fail(path: Path) -> None:
-            write(path)
+    def disk_full_in_the_steps(fraction: float) -> None:
+        if fraction > SESSIONS_SHARE:  # a page of steps.csv was written
             raise OSError(errno.ENOSPC, "No space left on device")
 
-        return half_then_fail
-
-    monkeypatch.setattr(export_module, "_csv_writer", failing_steps)
-
     with pytest.raises(WriteError, match=r"steps\.csv: the disk is full; nothing was written"):
-        export_csv(store, folder, overwrite=True)
+        export_csv(store, folder, overwrite=True, progress=disk_full_in_the_steps)
 
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before  # the old pair, nothing else
+
+
+def test_steps_are_in_their_sessions_local_time_and_older_rows_in_the_zone_given(
+    store: AdherenceStore, tmp_path: Path
+) -> None:
+    kept = record(store, datetime(2026, 3, 3, 2, 30, tzinfo=UTC))
+    older = record(store, datetime(2026, 7, 3, 2, 30, tzinfo=UTC))
+    # a session recorded before the UTC offset was kept (m005): its day and times are placed in `tz`
+    store._conn.execute(
+        "UPDATE sessions SET utc_offset_minutes = NULL, local_day = NULL WHERE id = ?", [older]
+    )
+    store._conn.commit()
+
+    done = export_csv(store, tmp_path / "out", tz=ZoneInfo("Europe/London"))
+
+    steps = read(done.steps_path)
+    first = {int(s["session_id"]): s for s in reversed(steps)}
+    assert (first[kept]["local_date"], first[kept]["started_at"]) == (
+        "2026-03-02",
+        "2026-03-02T21:30:00-05:00",
+    )
+    assert (first[older]["local_date"], first[older]["started_at"]) == (
+        "2026-07-03",
+        "2026-07-03T03:30:00+01:00",
+    )
+    assert [int(s["session_id"]) for s in steps] == sorted(int(s["session_id"]) for s in steps)
+
+
+def test_an_exercise_name_a_spreadsheet_would_run_is_neutralised_in_the_steps(
+    store: AdherenceStore, tmp_path: Path
+) -> None:
+    session = record(store, datetime(2026, 3, 3, 2, 30, tzinfo=UTC))
+    store._conn.execute("UPDATE step_results SET exercise_id = '=cmd|calc' WHERE session_id = ?", [session])
+    store._conn.commit()
+
+    done = export_csv(store, tmp_path / "out")
+
+    assert {s["exercise_id"] for s in read(done.steps_path)} == {"'=cmd|calc"}
+
+
+def test_cancelling_an_export_leaves_nothing_written(store: AdherenceStore, tmp_path: Path) -> None:
+    for day in (1, 2, 3):
+        record(store, datetime(2026, 3, day, 15, 0, tzinfo=UTC))
+    seen: list[float] = []
+
+    def cancel_in_the_steps(fraction: float) -> None:
+        seen.append(fraction)
+        if fraction > SESSIONS_SHARE:
+            raise ExportCancelled
+
+    with pytest.raises(ExportCancelled, match="cancelled; nothing was written"):
+        export_csv(store, tmp_path / "out", progress=cancel_in_the_steps)
+
+    assert list(tmp_path.iterdir()) == [tmp_path / "store"]  # no folder, no hidden draft beside it
+    assert seen == sorted(seen)
+
+
+def test_progress_is_told_after_each_page_up_to_the_whole(
+    store: AdherenceStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(export_module, "PAGE", 2)
+    for day in range(1, 6):
+        record(store, datetime(2026, 3, day, 15, 0, tzinfo=UTC))
+    seen: list[float] = []
+
+    export_csv(store, tmp_path / "out", progress=seen.append)
+
+    assert seen == sorted(seen)
+    assert len(seen) == 6  # three pages of sessions.csv, three of steps.csv
+    assert seen[-1] == 1.0
+
+
+@pytest.fixture(scope="module")
+def years_of_history(tmp_path_factory: pytest.TempPathFactory) -> dict[int, Path]:
+    folder = tmp_path_factory.mktemp("years")
+    made = {}
+    for years in (1, 2):
+        made[years] = folder / f"{years}" / "coach.db"
+        generate(made[years], years=years, today=date(2026, 11, 25))
+    return made
+
+
+def _peak_of_export(database: Path, out: Path) -> tuple[int, int]:
+    store = AdherenceStore.open(database, now=datetime(2026, 11, 25, 12, tzinfo=UTC))
+    try:
+        tracemalloc.start()
+        done = export_csv(store, out)
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+    finally:
+        store.close()
+    return peak, done.steps
+
+
+def test_the_export_holds_a_page_at_a_time_whatever_the_years(
+    years_of_history: dict[int, Path], tmp_path: Path
+) -> None:
+    one_year, one_year_steps = _peak_of_export(years_of_history[1], tmp_path / "one")
+    two_years, two_years_steps = _peak_of_export(years_of_history[2], tmp_path / "two")
+
+    assert two_years_steps > 1.8 * one_year_steps
+    # Read whole, two years held about twice one year's (and ten years took 700 MiB).
+    assert two_years < 1.3 * one_year, (one_year, two_years)
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
@@ -157,3 +253,18 @@ def test_the_exported_files_are_their_owners_alone(store: AdherenceStore, tmp_pa
 
         assert stat.S_IMODE((folder / "sessions.csv").stat().st_mode) == 0o600
         assert stat.S_IMODE((folder / "steps.csv").stat().st_mode) == 0o600
+
+
+def test_a_step_at_offset_zero_is_written_as_strftime_would(store: AdherenceStore, tmp_path: Path) -> None:
+    plan = routine(hold(sets=1))
+    (step, *_) = plan_steps(plan)
+    moment = datetime(2026, 1, 6, 9, 15, 7, 654321, tzinfo=UTC)  # London's winter: offset 0
+    session = store.begin_session(plan, (step,), moment, zone=ZoneInfo("Europe/London"))
+    store.record_step(session, step, moment, moment + timedelta(seconds=1.5), skipped=False)
+
+    (row,) = read(export_csv(store, tmp_path / "out").steps_path)
+
+    assert (row["started_at"], row["finished_at"]) == (
+        "2026-01-06T09:15:07+00:00",
+        "2026-01-06T09:15:09+00:00",
+    )

@@ -7,11 +7,12 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QEvent, QPoint, QPointF, QRectF, Qt
+from PySide6.QtCore import QDate, QEvent, QPoint, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QHelpEvent, QImage
-from PySide6.QtWidgets import QDialogButtonBox, QHeaderView, QToolTip
+from PySide6.QtWidgets import QDialogButtonBox, QHeaderView, QPushButton, QToolTip
 from pytestqt.qtbot import QtBot
 
+from coach.core import export as export_module
 from coach.core.history.records import DayMarkKind
 from coach.core.routines.library import Origin
 from coach.core.session.clock import FakeClock
@@ -19,6 +20,7 @@ from coach.core.settings import load_settings
 from coach.core.store.errors import StoreError
 from coach.gui.app import CoachApp
 from coach.gui.charts import ACCENT, ChartView
+from coach.gui.export_progress import ExportProgress
 from coach.gui.history import HistoryWindow
 from tests.gui.driving import click, key_click
 from tests.helpers import reps, routine
@@ -390,3 +392,52 @@ def test_the_pdf_export_asks_for_the_days_and_the_name_line_as_the_command_line_
     assert load_settings(coach_app.coach.places.data_dir).report_name == "Alex Example"
     assert coach_app.coach.settings.report_name == "Alex Example"  # the app heard of the change
     window.file_dialog.close()
+
+
+def test_a_long_csv_export_shows_its_progress_and_cancelling_it_writes_nothing(
+    coach_app: CoachApp, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(export_module, "PAGE", 1)  # a page a session: a tell after each
+    for day in range(2, 20):
+        add_session(coach_app.coach.store, date(2026, 3, day), pain=2, hour=8)
+    window = open_history(coach_app, qtbot)
+    window.progress_shown_after_ms = 0  # as an export that has run for over a second
+    shown: list[bool] = []
+
+    def press_cancel() -> None:  # runs in the event loop that the dialog's progress lets run
+        dialog = window.export_progress_dialog
+        assert dialog is not None
+        shown.append(dialog.isVisible())
+        cancel = dialog.findChild(QPushButton)
+        assert cancel is not None
+        click(cancel)
+
+    out = tmp_path / "exports"
+    out.mkdir()
+    QTimer.singleShot(0, press_cancel)
+    assert not window.export_csv(out / "csv")
+
+    assert shown == [True]
+    assert window.status.text() == "Not exported: cancelled; nothing was written."
+    assert list(out.iterdir()) == []  # no folder, no hidden draft beside it
+    assert window.export_progress_dialog is None
+    assert window.export_csv(out / "csv")  # and the next export runs to its end
+    assert len((out / "csv" / "sessions.csv").read_text(encoding="utf-8-sig").splitlines()) == 19
+
+
+def test_a_short_csv_export_shows_no_progress(coach_app: CoachApp, qtbot: QtBot, tmp_path: Path) -> None:
+    add_session(coach_app.coach.store, date(2026, 3, 16), pain=2, hour=8)
+    window = open_history(coach_app, qtbot)
+    progress: list[ExportProgress] = []
+    original = ExportProgress.tell
+
+    def noted(self: ExportProgress, fraction: float) -> None:
+        progress.append(self)
+        original(self, fraction)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(ExportProgress, "tell", noted)
+        assert window.export_csv(tmp_path / "csv")
+
+    assert progress  # it was told, and never shown (the export took well under a second)
+    assert not any(p.isVisible() for p in progress)

@@ -41,8 +41,9 @@ def test_the_commands_hand_their_request_to_the_app(
 ) -> None:
     asked: list[Request] = []
 
-    def fake_run_app(argv: list[str], *, request: Request | None = None) -> int:
+    def fake_run_app(argv: list[str], *, request: Request | None = None, instead: str = "") -> int:
         assert request is not None
+        assert "instead" in instead  # what works where no window can open
         asked.append(request)
         return 0
 

@@ -13,6 +13,7 @@ from coach.core.settings import Settings, load_settings
 from coach.core.store.adherence import AdherenceStore
 from coach.gui.app import CoachApp, Services
 from coach.gui.start import first_window
+from coach.services.sound import NullSound
 from coach.services.voice import NullVoice
 from tests.conftest import write
 from tests.gui.driving import key_click
@@ -107,6 +108,29 @@ def test_spoken_cues_that_cannot_load_say_why_in_the_menu_and_the_player(
         assert player is not None
         assert not player.voice_note.isHidden()
         assert reason in player.voice_note.text()
+    finally:
+        app.close()
+
+
+def test_beeps_that_cannot_play_say_why_and_the_player_does_not_claim_them(
+    qtbot: QtBot, places: Places, fake_clock: FakeClock
+) -> None:
+    silent = "no sound server (PulseAudio, PipeWire) and no sound card found"
+    app = CoachApp(
+        Coach(places, fake_clock, store=AdherenceStore.open(places.database)),
+        services=Services(sound=NullSound(silent), voice=NullVoice("no text-to-speech engine")),
+    )
+    qtbot.addWidget(app.window)
+    try:
+        assert not app.sound_menu.beeps_action.isEnabled()
+        assert silent in app.sound_menu.beeps_action.text()
+
+        player = app.sessions.start_routine("hip-strength")
+
+        assert player is not None
+        assert not player.beeps
+        assert "Beeps" not in player.voice_note.text()
+        assert "The screen still guides you." in player.voice_note.text()
     finally:
         app.close()
 

@@ -8,8 +8,8 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
-from coach.core.export import CsvExport, ExportError, export_csv
-from coach.core.files import WriteError, not_replaceable, write_whole
+from coach.core.export import CsvExport, ExportError, Progress, export_csv
+from coach.core.files import WriteError, not_replaceable, remove_drafts, write_whole
 from coach.core.history.completion import exercise_completion
 from coach.core.history.for_clinician import (
     Review,
@@ -35,12 +35,23 @@ def export_csv_files(
     *,
     overwrite: bool = False,
     include_simulated: bool = False,
+    progress: Progress | None = None,
 ) -> OpResult[CsvExport]:
-    """Write sessions.csv and steps.csv into `folder`; ExportError (a refusal) when it may not."""
+    """Write sessions.csv and steps.csv into `folder`; ExportError (a refusal) when it may not.
+
+    `progress(fraction)` is told after each page read and written; ExportCancelled raised from it ends
+    the export with nothing written (a refusal: "cancelled; nothing was written").
+    """
     _, tz = coach.today()
     try:
         done = export_csv(
-            coach.store, folder, period, tz, overwrite=overwrite, include_simulated=include_simulated
+            coach.store,
+            folder,
+            period,
+            tz,
+            overwrite=overwrite,
+            include_simulated=include_simulated,
+            progress=progress,
         )
     except WriteError as failure:
         raise Refused(f"The CSV files were not written: {failure}") from failure
@@ -81,6 +92,7 @@ def export_report(
         raise ExportError(problem)
     if not path.parent.is_dir():
         raise ExportError(f"there is no folder {path.parent}")
+    remove_drafts(path)  # an earlier export of this file that was killed while drawing it
     today, _ = coach.today()
     report = read_period_report(
         coach, period or Period(), include_simulated=include_simulated, name=name, routines=routines

@@ -25,6 +25,7 @@ from coach.core.store.day_rows import DayRecords
 from coach.core.store.errors import StoreError
 from coach.core.store.errors import parse_utc as _parse
 from coach.core.store.errors import utc_text as _timestamp
+from coach.core.store.export_rows import ExportRows
 from coach.core.store.history_rows import HistoryRecords
 from coach.core.store.icing_rows import IcingRecords
 from coach.core.store.opening import (
@@ -92,7 +93,7 @@ def _planned_work(session_id: int, routine: Routine, steps: tuple[Step, ...]) ->
 
 
 @reports_damage
-class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords, DayRecords):
+class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords, DayRecords, ExportRows):
     """Sessions and their step results in one SQLite file (WAL, committed per write)."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:

@@ -26,15 +26,11 @@ class StoreConnection:
     def _db(self) -> Database:
         """sqlite-utils' wrapper of `_conn`, made (and its library imported) the first time it is asked for.
 
-        Ask for it before a transaction begins: making it runs a pragma on the connection.
+        Ask for it before a transaction begins: making it runs a pragma on the connection. The app imports
+        the library on a thread once started (coach.gui.main), so that making it then is quick.
         """
         if self._wrapper is None:
             from sqlite_utils import Database
 
             self._wrapper = Database(self._conn)
         return self._wrapper
-
-    def prepare_writing(self) -> None:
-        """Make the writing wrapper now (the app calls this when idle, just after its first paint), so that
-        the first step or session recorded does not wait the 45 ms its library takes to load."""
-        self._db  # noqa: B018 (made on first access)

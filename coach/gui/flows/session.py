@@ -39,6 +39,7 @@ class SessionFlow(QObject):
         self.check_in: MorningCheckIn | None = None
         self.beeps, self.speak = True, True  # set by the Sound menu
         self.voice_note: str | None = None  # why speech cannot load, if it cannot
+        self.beeps_heard = True  # False where no sound can play (the Sound menu says why)
         # Told when a player opens (True) or closes: the icing window gives the player its keys meanwhile.
         self.on_player: Callable[[bool], None] = _nothing
         window.start_requested.connect(self.ask_before_start)
@@ -172,7 +173,7 @@ class SessionFlow(QObject):
             placeholder=self.runner.coach.places.assets / ILLUSTRATIONS / "placeholder.svg",
             sound=self.services.sound,
             voice=self.services.voice,
-            beeps=self.beeps,
+            beeps=self.beeps and self.beeps_heard,
             speak=self.speak,
             voice_note=self.voice_note if self.speak else None,
             icing=live.icing,
