@@ -43,6 +43,7 @@ HANDLERS = {
 
 def main(argv: list[str] | None = None) -> int:
     args_list = sys.argv[1:] if argv is None else argv
+    _write_what_can_be_written()
     try:
         args = build_parser().parse_args(args_list)
         if args.command is None:
@@ -78,3 +79,16 @@ def main(argv: list[str] | None = None) -> int:
     except (StoreError, Refused, ShippedDataError) as error:
         print(f"coach: {error}", file=sys.stderr)
         return EXIT_INVALID
+    except OSError as error:  # a file or folder the command needed (the data folder is a file, say)
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"coach: {where}{error.strerror or error}", file=sys.stderr)
+        return EXIT_INVALID
+
+
+def _write_what_can_be_written() -> None:
+    """A terminal that cannot show every character (PYTHONIOENCODING=ascii, a C locale) gets '?' for
+    the ones it cannot show (an en dash, an accent) instead of a UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and getattr(stream, "errors", "strict") == "strict":
+            reconfigure(errors="replace")

@@ -1,4 +1,7 @@
-"""`coach backup list [--json]` and `coach backup restore ID`: the automatic backups of the history."""
+"""`coach backup list [--json]` and `coach backup restore ID`: the automatic backups of the history.
+
+Every copy is listed with its kind (daily, before-upgrade, before-restore, damaged) and whether it is whole.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ from typing import IO
 from coach.cli.parser import EXIT_OK
 from coach.core.operations import Coach
 from coach.core.operations.backups import backups, restore
+from coach.core.store.backups import Backup
 from coach.core.words import count
 
 
@@ -26,6 +30,8 @@ def backup_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> int:
                 "taken_at": b.taken_at.isoformat(timespec="seconds"),
                 "size": b.size,
                 "sessions": b.sessions,
+                "kind": b.kind,
+                "damaged": b.damage,
             }
             for b in found
         ]
@@ -36,9 +42,15 @@ def backup_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> int:
     for b in found:
         out.write(
             f"{b.id:<40} {b.taken_at.astimezone():%a %d %b %Y %H:%M}  {b.size / 1024:8.0f} KB  "
-            f"{_sessions(b.sessions)}\n"
+            f"{b.kind:<14}  {_state(b)}\n"
         )
     return EXIT_OK
+
+
+def _state(backup: Backup) -> str:
+    if backup.damage is not None:
+        return f"DAMAGED, cannot be restored ({backup.damage})"
+    return _sessions(backup.sessions)
 
 
 def _sessions(number: int | None) -> str:

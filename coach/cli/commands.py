@@ -76,8 +76,8 @@ def validate_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> in
 
 def _resolve_routine(text: str, coach: Coach) -> Routine:
     path = Path(text)
-    if text.endswith(".toml") or path.is_file():
-        if not path.is_file():
+    if text.endswith(".toml") or _is_file(path):
+        if not _is_file(path):
             raise UsageError(f"there is no routine file {text}")
         checked = check_routine_file(path, coach.places.assets)
         if checked.routine is None:
@@ -87,6 +87,14 @@ def _resolve_routine(text: str, coach: Coach) -> Routine:
     if entry is None:
         raise UsageError(f"no routine has the id '{text}'; 'coach routines' lists them")
     return entry.routine
+
+
+def _is_file(path: Path) -> bool:
+    """Whether `path` is a file; False for a name this file system cannot hold (over 255 bytes)."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 def run_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> int:

@@ -18,14 +18,14 @@ from pathlib import Path
 from typing import IO
 
 from coach.cli.parser import EXIT_INVALID, EXIT_OK
+from coach.core.desktop_entry import DesktopEntryError, exec_line, string_value
+from coach.core.files import make_shared_folders, write_bytes_whole
 from coach.core.operations.context import Coach
 from coach.core.paths import shipped
 
 DESKTOP_FILE = "rehab-coach.desktop"
 METAINFO_FILE = "io.github.rehabcoach.RehabCoach.metainfo.xml"
 _EXEC_LINE = re.compile(r"^(Exec|TryExec)=coach\b(.*)$", re.MULTILINE)
-# Characters the Desktop Entry spec lets stand unquoted in an Exec program path.
-_PLAIN_PATH = re.compile(r"^[A-Za-z0-9/._+-]+$")
 
 
 class DesktopError(Exception):
@@ -73,36 +73,30 @@ def coach_program() -> Path:
     return Path(found).absolute()
 
 
-def exec_value(program: Path) -> str:
-    """`program` as the Desktop Entry spec wants it on an Exec line (quoted and escaped when it must be)."""
-    text = str(program)
-    if _PLAIN_PATH.match(text):
-        return text
-    escaped = re.sub(r'(["`$\\])', r"\\\1", text).replace("%", "%%")
-    # The file format unescapes backslashes once more before Exec's own quoting is read.
-    return '"' + escaped.replace("\\", "\\\\") + '"'
-
-
 def launcher_text(template: str, program: Path) -> str:
-    """The shipped launcher with every `coach` command pointing at `program`."""
+    """The shipped launcher with every `coach` command pointing at `program` (DesktopEntryError for a path
+    a desktop entry cannot hold, a newline in it say)."""
 
     def point(match: re.Match[str]) -> str:
         key, rest = match.group(1), match.group(2)
-        return f"{key}={str(program) if key == 'TryExec' else exec_value(program)}{rest}"
+        value = string_value(str(program)) if key == "TryExec" else exec_line([str(program)])
+        return f"{key}={value}{rest}"
 
     return _EXEC_LINE.sub(point, template)
 
 
 def install(linux: Path, data_home: Path, program: Path) -> list[Path]:
-    """Copy every file into place (the launcher pointing at `program`); return the files written."""
+    """Copy every file into place (the launcher pointing at `program`), 0644 in 0755 folders whatever the
+    umask, so that no other user can change what the menu runs; return the files written."""
+    launcher = launcher_text((linux / DESKTOP_FILE).read_text(encoding="utf-8"), program)
     written = []
     for placement in placements(linux, data_home):
-        placement.target.parent.mkdir(parents=True, exist_ok=True)
+        make_shared_folders(placement.target.parent)
         if placement.source.name == DESKTOP_FILE:
-            text = launcher_text(placement.source.read_text(encoding="utf-8"), program)
-            placement.target.write_text(text, encoding="utf-8")
+            data = launcher.encode("utf-8")
         else:
-            shutil.copyfile(placement.source, placement.target)
+            data = placement.source.read_bytes()
+        write_bytes_whole(placement.target, data, mode=0o644)
         written.append(placement.target)
     return written
 
@@ -134,7 +128,7 @@ def desktop_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> int
             for path in install(shipped("linux"), data_home, coach_program()):
                 out.write(f"installed {path}\n")
             out.write("Rehab Coach is in the applications menu (it may take a moment to appear).\n")
-    except (DesktopError, OSError) as error:
+    except (DesktopError, DesktopEntryError, OSError) as error:
         print(f"coach: {error}", file=sys.stderr)
         return EXIT_INVALID
     return EXIT_OK

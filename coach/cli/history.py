@@ -6,7 +6,7 @@ import argparse
 from datetime import datetime
 from typing import IO, Any
 
-from coach.cli.parser import EXIT_OK
+from coach.cli.parser import EXIT_OK, UsageError
 from coach.core.history.outcome import session_outcome
 from coach.core.history.records import IcingRecord, SessionRecord
 from coach.core.history.stats import is_daily_plan
@@ -72,6 +72,10 @@ def _write_icing(icing: list[IcingRecord], out: IO[str]) -> None:
 
 
 def history_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> int:
+    if args.window and args.json:
+        raise UsageError(
+            "--window and --json cannot go together: the window shows the history, --json prints it"
+        )
     if args.window:
         from coach.cli.launch import open_in_app
 

@@ -20,6 +20,7 @@ from coach.core.clinical.safety import (
     check_icing_minutes,
     check_pain,
 )
+from coach.core.history.period import day_problem
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 # A warning sign waits for a clinician: `coach run` starts nothing (docs/clinical.md, "the pause").
@@ -87,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
         "wrong.",
         "coach validate my-knee.toml",
     )
-    validate.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="a routine file to check")
+    validate.add_argument("paths", nargs="+", type=path_value, metavar="PATH", help="a routine file to check")
 
     run = _command(
         commands,
@@ -238,8 +239,10 @@ def build_parser() -> argparse.ArgumentParser:
         "report; files are written whole or not at all, never over existing ones unless --force.",
         "coach export --pdf report.pdf --from 2026-03-01 --name 'A. Runner'",
     )
-    export.add_argument("--csv", type=Path, metavar="DIR", help="write sessions.csv and steps.csv into DIR")
-    export.add_argument("--pdf", type=Path, metavar="FILE", help="write the PDF report to FILE")
+    export.add_argument(
+        "--csv", type=path_value, metavar="DIR", help="write sessions.csv and steps.csv into DIR"
+    )
+    export.add_argument("--pdf", type=path_value, metavar="FILE", help="write the PDF report to FILE")
     export.add_argument("--from", dest="first", type=day_value, metavar="DATE", help="first day, YYYY-MM-DD")
     export.add_argument("--to", dest="last", type=day_value, metavar="DATE", help="last day, YYYY-MM-DD")
     export.add_argument("--name", metavar="TEXT", help="with --pdf, a name line on the report (optional)")
@@ -307,14 +310,28 @@ def moment_value(text: str) -> datetime:
         moment = datetime.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a moment; write it as YYYY-MM-DDTHH:MM") from None
+    problem = day_problem(moment.date())
+    if problem:
+        raise argparse.ArgumentTypeError(problem)
     return moment if moment.tzinfo is not None else moment.astimezone()
 
 
 def day_value(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-03-31") from None
+    problem = day_problem(day)
+    if problem:
+        raise argparse.ArgumentTypeError(problem)
+    return day
+
+
+def path_value(text: str) -> Path:
+    """A path given on the command line; an empty one would quietly mean the current folder."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("an empty path; name a file or a folder")
+    return Path(text)
 
 
 def _add_routine_files(commands: argparse._SubParsersAction[_Parser]) -> None:

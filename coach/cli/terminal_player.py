@@ -15,7 +15,15 @@ from coach.core.operations.icing_steps import IcingSteps
 from coach.core.routines.model import StepKind
 from coach.core.session.cues import rep_moment
 from coach.core.session.engine import EngineState, SessionEngine
-from coach.core.session.events import CountdownCue, Event, HoldCue, SessionPaused, SideSwitch, StepStarted
+from coach.core.session.events import (
+    CountdownCue,
+    Event,
+    HoldCue,
+    ListenerFailed,
+    SessionPaused,
+    SideSwitch,
+    StepStarted,
+)
 from coach.core.session.timer import countdown_text
 
 HELP = "Space pause/resume · n next · b back · q stop"
@@ -192,6 +200,12 @@ class TerminalPlayer:
             self.out.write("\a")
         elif isinstance(event, SessionPaused):
             self._draw()
+        elif isinstance(event, ListenerFailed):
+            # A busy or full disk: the engine has paused; say so on its own line, as the app's player does.
+            self.out.write(
+                f"\r\x1b[KPaused: this step could not be saved yet ({event.reason}). "
+                "Press space to carry on; it is saved with the next one.\n"
+            )
 
     def _draw(self) -> None:
         self.out.write(f"\r\x1b[K{self._line()}")

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from coach.core.clinical.safety import KNEE_WARNING_SIGNS, SESSION_WARNING_SIGNS
-from coach.core.files import write_folder
+from coach.core.files import not_replaceable, write_folder
 from coach.core.history.outcome import session_outcome
 from coach.core.history.period import Period
 from coach.core.history.records import SessionRecord
@@ -255,6 +255,8 @@ def export_csv(
         raise ExportError(f"{existing[0]} already exists; choose another folder or overwrite it", exists=True)
     if folder.exists() and not folder.is_dir():
         raise ExportError(f"{folder} is not a folder")
+    for problem in filter(None, map(not_replaceable, targets)):
+        raise ExportError(problem)
     reading = _Reading(store, period or Period(), tz, include_simulated, progress or _no_progress)
     # The files land together: never a new sessions.csv beside an old steps.csv (see write_folder).
     write_folder(

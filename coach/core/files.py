@@ -13,6 +13,7 @@ import errno
 import json
 import os
 import shutil
+import stat
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
@@ -30,6 +31,26 @@ class WriteError(Exception):
     """The file could not be written whole; the message says why, with the path."""
 
 
+def not_replaceable(path: Path) -> str | None:
+    """Why `path` must not be replaced by a file written whole (only a regular file may be), or None.
+
+    A rename replaces whatever has the name: run as root, `--force` once put a PDF in place of /dev/full.
+    """
+    try:
+        facts = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        return f"{path} cannot be looked at ({error.strerror or error}); it was not replaced"
+    if stat.S_ISLNK(facts.st_mode):
+        return f"{path} is a link; it was not replaced (name the file itself, or another name)"
+    if stat.S_ISDIR(facts.st_mode):
+        return f"{path} is a folder; it was not replaced"
+    if not stat.S_ISREG(facts.st_mode):
+        return f"{path} is a device or another special file, not a plain file; it was not replaced"
+    return None
+
+
 def new_private_temporary(target: Path) -> Path:
     """An empty file beside `target`, readable by its owner only, with a hidden name."""
     descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}-", suffix=".part", dir=target.parent)
@@ -37,25 +58,46 @@ def new_private_temporary(target: Path) -> Path:
     return Path(temporary)
 
 
-def write_text_whole(target: Path, text: str) -> None:
+def write_text_whole(target: Path, text: str, *, mode: int = 0o600) -> None:
     """Write `text` (UTF-8) as `target`, whole or not at all: a private temporary file beside it, fsynced,
     renamed over it, and the folder fsynced so that the rename survives a power cut. On failure the
     temporary file is removed, the old `target` is left as it was, and the OSError is raised as it came.
 
     The one home of "write beside, then rename" for small files: settings, the person's routine copy,
-    the library cache and the autostart entry (exports and backups use write_whole and write_together).
+    the library cache, the launcher and the autostart entry (exports and backups use write_whole and
+    write_together). The file gets `mode` whatever the umask: private by default, 0o644 for what the
+    desktop reads.
     """
+    write_bytes_whole(target, text.encode("utf-8"), mode=mode)
+
+
+def write_bytes_whole(target: Path, data: bytes, *, mode: int = 0o600) -> None:
+    """`write_text_whole` for bytes (an icon)."""
     temporary = new_private_temporary(target)
     try:
-        with temporary.open("w", encoding="utf-8") as handle:
-            handle.write(text)
+        with temporary.open("wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        if mode != 0o600:
+            temporary.chmod(mode)
         os.replace(temporary, target)
         sync_folder(target.parent)
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+def make_shared_folders(folder: Path) -> None:
+    """Create `folder` and its missing parents 0o755 whatever the umask (others may read, only its owner
+    change); folders that exist are left as they are."""
+    missing = []
+    while not folder.is_dir():
+        missing.append(folder)
+        folder = folder.parent
+    for new in reversed(missing):
+        new.mkdir(exist_ok=True)
+        new.chmod(0o755)
 
 
 def sync_file(path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -81,6 +82,12 @@ def ensure_private_dir(path: Path) -> None:
     """Create `path` readable by its owner only (health data stays private); leave an existing one alone."""
     if path.is_dir():
         return
+    if path.exists() or path.is_symlink():
+        raise NotADirectoryError(
+            errno.ENOTDIR,
+            f"this is not a folder; Rehab Coach keeps its data in a folder (set {DATA_DIR_VARIABLE})",
+            str(path),
+        )
     path.mkdir(parents=True, exist_ok=True)
     if os.name == "posix":
         path.chmod(0o700)

@@ -12,3 +12,14 @@ _BIDI_CONTROLS = dict.fromkeys(
 def without_direction_controls(text: str) -> str:
     """`text` with Unicode direction overrides, isolates and marks removed."""
     return text.translate(_BIDI_CONTROLS)
+
+
+# C0 controls (but tab), DEL and the C1 controls: ESC starts a terminal's commands (clear the screen, set the
+# window's title, colours), BEL rings, NUL ends a C string. None belongs in a name or a sentence.
+_CONTROLS = dict.fromkeys([*range(0x09), *range(0x0A, 0x20), *range(0x7F, 0xA0)], None)
+_CONTROLS_BUT_NEWLINE = {code: None for code in _CONTROLS if code != 0x0A}
+
+
+def without_control_characters(text: str, *, newlines: bool = False) -> str:
+    """`text` with every C0 and C1 control character removed but the tab (and newlines, if allowed)."""
+    return text.translate(_CONTROLS_BUT_NEWLINE if newlines else _CONTROLS)

@@ -16,10 +16,12 @@ from typing import Any
 from coach.core.files import write_text_whole
 from coach.core.history.reminders import WAKING_FROM, WAKING_UNTIL
 from coach.core.paths import ensure_private_dir
+from coach.core.reading import UnreadableFileError, read_bounded
 
 SETTINGS_FILE = "settings.json"
 AFFECTED_SIDES = ("left", "right")
 MAX_BACKUPS_KEPT = 60
+MAX_SETTINGS_BYTES = 1_000_000  # the settings are a few hundred bytes
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,9 +131,10 @@ def _backups_kept(raw: object, default: int) -> int:
 def load_settings(data_dir: Path) -> Settings:
     """The saved settings, or the defaults when there are none or the file cannot be read."""
     try:
-        text = (data_dir / SETTINGS_FILE).read_text(encoding="utf-8")
-        return _from_json(json.loads(text))
-    except (OSError, ValueError):
+        # Bounded, plain files only: a FIFO would hang the app, a link to /dev/zero fill its memory.
+        raw = read_bounded(data_dir / SETTINGS_FILE, MAX_SETTINGS_BYTES, "settings.json")
+        return _from_json(json.loads(raw.decode("utf-8")))
+    except (UnreadableFileError, ValueError, RecursionError):
         return Settings()
 
 

@@ -72,11 +72,17 @@ class BackupsDialog(QDialog):
         found: list[Backup] = self.runner.run(backups, self) or []
         self.found = found[::-1]
         self.table.setRowCount(len(self.found))
+        kinds = {
+            "before-upgrade": self.tr("  (before an upgrade)"),
+            "before-restore": self.tr("  (the history a restore replaced)"),
+            "damaged": self.tr("  (moved aside as damaged)"),
+        }
         for row, backup in enumerate(self.found):
             sessions = "?" if backup.sessions is None else str(backup.sessions)
+            if backup.damage is not None:
+                sessions = self.tr("damaged")
             cells = (
-                backup.taken_at.astimezone().strftime("%a %d %b %Y, %H:%M")
-                + (self.tr("  (before an upgrade)") if "before-" in backup.id else ""),
+                backup.taken_at.astimezone().strftime("%a %d %b %Y, %H:%M") + kinds.get(backup.kind, ""),
                 sessions,
                 f"{max(1, round(backup.size / 1024))} KB",
             )
@@ -96,7 +102,12 @@ class BackupsDialog(QDialog):
         return self.found[rows[0].row()] if rows else None
 
     def _on_selection(self) -> None:
-        self.restore_button.setEnabled(self.selected() is not None)
+        chosen = self.selected()
+        self.restore_button.setEnabled(chosen is not None and chosen.usable)
+        if chosen is not None and chosen.damage is not None:
+            self.status.setText(
+                self.tr("This copy is damaged ({0}); it cannot be restored.").format(chosen.damage)
+            )
 
     def _on_restore(self) -> None:
         chosen = self.selected()

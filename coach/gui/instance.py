@@ -14,12 +14,15 @@ import os
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
 
 from coach.core.requests import Answer, Request, parse_request
 
 TIMEOUT_MS = 3000
+# A launch sends its one line at once; a client silent this long is dropped, so that idle connections
+# (one left open by a stuck process, or many on purpose) never keep a later launch from being answered.
+SILENT_CLIENT_MS = 5000
 _MAX_REQUEST_BYTES = 4096
 
 
@@ -68,10 +71,18 @@ class InstanceServer(QObject):
     `handler` returns the sentence to send back, or raises ValueError with the sentence of a refusal.
     """
 
-    def __init__(self, name: str, handler: Callable[[Request], str], parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        name: str,
+        handler: Callable[[Request], str],
+        parent: QObject | None = None,
+        *,
+        silent_client_ms: int = SILENT_CLIENT_MS,
+    ) -> None:
         super().__init__(parent)
         self.name = name
         self._handler = handler
+        self._silent_client_ms = silent_client_ms
         self._server = QLocalServer(self)
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self._server.newConnection.connect(self._on_new_connection)
@@ -110,6 +121,8 @@ class InstanceServer(QObject):
             socket = self._server.nextPendingConnection()
             socket.readyRead.connect(self._on_socket_ready)
             socket.disconnected.connect(socket.deleteLater)
+            # Fires only while the socket lives: an answered client is gone (deleteLater) before it.
+            QTimer.singleShot(self._silent_client_ms, socket, socket.abort)
 
     def _on_socket_ready(self) -> None:
         socket = self.sender()

@@ -9,6 +9,8 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, Q
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
+from coach.core.routines.bounds import read_illustration
+
 # The widest texts the countdown shows, in seconds and in minutes; their widths decide the font size.
 _WIDEST_SECONDS = "00"
 _WIDEST_MINUTES = "00:00"
@@ -67,10 +69,10 @@ def svg_for_palette(svg: bytes, dark: bool) -> bytes:
     """The illustration recoloured for a dark palette (unchanged for a light one)."""
     if not dark:
         return svg
-    text = svg.decode("utf-8")
+    # The colours are ASCII: replaced in the bytes, whatever the file's encoding (a Latin-1 SVG is drawn too).
     for light, stand_in in _DARK_COLOURS.items():
-        text = text.replace(f'"{light}"', f'"{stand_in}"')
-    return text.encode("utf-8")
+        svg = svg.replace(f'"{light}"'.encode("ascii"), f'"{stand_in}"'.encode("ascii"))
+    return svg
 
 
 class Illustration(QWidget):
@@ -113,12 +115,8 @@ class Illustration(QWidget):
             self._load()
 
     def _load(self) -> None:
-        svg = b""
-        if self.shown is not None:
-            try:
-                svg = self.shown.read_bytes()
-            except OSError:
-                svg = b""  # unreadable: the name card, as for a missing file
+        # b"" (nothing drawn: the name card) for no picture, a pipe, a device, a huge or unreadable file
+        svg = read_illustration(self.shown) if self.shown is not None else b""
         self._renderer.load(QByteArray(svg_for_palette(svg, self.dark)))
         self._renderer.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)  # a load forgets it
         self.update()

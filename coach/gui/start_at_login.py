@@ -6,6 +6,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from coach.core.desktop_entry import DesktopEntryError
 from coach.services.autostart import AutoStart
 
 
@@ -29,7 +30,7 @@ class StartAtLoginAction(QAction):
     def _on_toggled(self, on: bool) -> None:
         try:
             self.autostart.set_enabled(on)
-        except OSError as error:
+        except (OSError, DesktopEntryError) as error:
             QMessageBox.warning(
                 self.window,
                 self.tr("Start at login"),

@@ -14,7 +14,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Protocol
 
-from coach.core.files import write_text_whole
+from coach.core.desktop_entry import exec_line
+from coach.core.files import make_shared_folders, write_text_whole
 
 ENTRY_NAME = "rehab-coach.desktop"
 
@@ -57,20 +58,20 @@ class XdgAutoStart:
         if not on:
             self.path.unlink(missing_ok=True)
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        exec_line = " ".join(_desktop_quote(part) for part in self.command)
+        command = exec_line(self.command)  # DesktopEntryError for a newline, before anything is written
+        make_shared_folders(self.path.parent)
         entry = (
             "[Desktop Entry]\n"
             "Type=Application\n"
             "Name=Rehab Coach\n"
             "Comment=Reminders and the icing timer of your physiotherapy programme\n"
-            f"Exec={exec_line}\n"
+            f"Exec={command}\n"
             "Icon=rehab-coach\n"
             "Terminal=false\n"
             "StartupWMClass=rehab-coach\n"
             "X-GNOME-Autostart-enabled=true\n"
         )
-        write_text_whole(self.path, entry)
+        write_text_whole(self.path, entry, mode=0o644)  # the session reads it; no one else may change it
 
 
 def make_autostart(environ: Mapping[str, str] | None = None, platform: str = sys.platform) -> AutoStart:
@@ -84,11 +85,3 @@ def make_autostart(environ: Mapping[str, str] | None = None, platform: str = sys
     installed = shutil.which("coach", path=env.get("PATH"))
     command = [installed] if installed else [sys.executable, "-m", "coach"]
     return XdgAutoStart(home, command)
-
-
-def _desktop_quote(argument: str) -> str:
-    """An Exec argument quoted as the desktop entry spec asks (only where it needs quoting)."""
-    if argument and not any(c in argument for c in " \t\n\"'\\><~|&;$*?#()`"):
-        return argument
-    escaped = "".join("\\" + c if c in '"`$\\' else c for c in argument)
-    return f'"{escaped}"'

@@ -410,7 +410,8 @@ def test_backup_list_and_restore_from_the_command_line(
     code, out, _ = run(capsys, "backup", "list", "--json")
     (backup,) = json.loads(out)["backups"]
     assert code == 0
-    assert set(backup) == {"id", "taken_at", "size", "sessions"}
+    assert set(backup) == {"id", "taken_at", "size", "sessions", "kind", "damaged"}
+    assert (backup["kind"], backup["damaged"]) == ("daily", None)
     assert backup["sessions"] == 1
 
     code, out, _ = run(capsys, "backup", "restore", backup["id"])

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 import pytest
 
 from coach.cli import main
-from coach.cli.desktop import exec_value, launcher_text, xdg_data_home
+from coach.cli.desktop import launcher_text, xdg_data_home
 from tests.packaging.test_linux_files import (
     needs_appstream,
     needs_desktop_file_utils,
@@ -97,7 +99,35 @@ def test_a_relative_xdg_data_home_is_ignored_as_the_spec_says() -> None:
 
 
 def test_a_program_path_with_a_space_is_quoted_for_the_exec_line() -> None:
-    assert exec_value(Path("/opt/rehab/bin/coach")) == "/opt/rehab/bin/coach"
-    assert exec_value(Path("/home/ann/My Apps/coach")) == '"/home/ann/My Apps/coach"'
     text = launcher_text("Exec=coach ice\nTryExec=coach\n", Path("/home/ann/My Apps/coach"))
     assert text == 'Exec="/home/ann/My Apps/coach" ice\nTryExec=/home/ann/My Apps/coach\n'
+
+
+@pytest.mark.skipif(os.name != "posix", reason="modes are POSIX")
+def test_install_writes_0644_files_in_0755_folders_whatever_the_umask(
+    data_dir: Path, data_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old = os.umask(0)
+    try:
+        assert main(["desktop", "install"]) == 0
+    finally:
+        os.umask(old)
+
+    files = installed_files(data_home)
+    assert files
+    assert {stat.S_IMODE(f.stat().st_mode) for f in files} == {0o644}
+    folders = [p for p in data_home.rglob("*") if p.is_dir()] + [data_home]
+    assert {stat.S_IMODE(f.stat().st_mode) for f in folders} == {0o755}
+
+
+def test_a_newline_in_the_program_path_is_refused_and_nothing_is_written(
+    data_dir: Path, data_home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("coach.cli.desktop.coach_program", lambda: Path("/opt/evil\nExec=rm -rf ~\n/coach"))
+
+    code = main(["desktop", "install"])
+
+    _, err = capsys.readouterr()
+    assert code == 1
+    assert "a desktop entry cannot hold" in err
+    assert not data_home.exists()

@@ -14,6 +14,7 @@ from coach.core.session.clock import FakeClock
 from coach.core.session.engine import EngineState, SessionEngine
 from coach.core.session.timer import countdown_text
 from coach.core.store.adherence import AdherenceStore
+from coach.core.store.errors import StoreError
 from tests.cli.fakes import CTRL_C, ScriptedKeys
 from tests.helpers import hold, over, reps, routine
 
@@ -118,6 +119,34 @@ def test_a_rep_with_a_hold_shows_lift_hold_and_lower_and_rings_at_the_hold(fake_
     assert "lift – HOLD 3 – lower" in text
     assert "lift – hold – LOWER" in text
     assert text.count("\a") >= 2 + 3  # the hold's start and end, and the get-ready countdown
+
+
+def test_a_step_the_store_cannot_write_pauses_with_a_sentence_not_a_traceback(
+    fake_clock: FakeClock,
+    store: AdherenceStore,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    live = start_session(over(store, fake_clock), routine(hold(sets=2, seconds=10))).value
+    busy = "another program kept the database busy for 10 seconds"
+    real_record = store.record_step
+    failures = iter([StoreError(busy)])
+
+    def record_step_once_busy(*args: object, **kwargs: object) -> object:
+        error = next(failures, None)
+        if error is not None:
+            raise error
+        return real_record(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store, "record_step", record_step_once_busy)
+    out = io.StringIO()
+
+    TerminalPlayer(live.engine, out).play(ScriptedKeys(fake_clock, {60.0: " "}))
+
+    assert f"Paused: this step could not be saved yet ({busy})" in out.getvalue()
+    assert "Traceback" not in out.getvalue() + "".join(capsys.readouterr())
+    record = live.record()
+    assert (record.status, record.steps_completed) == (SessionStatus.COMPLETED, 2)
 
 
 def test_a_set_until_tired_counts_up_and_enter_ends_it_with_the_reps_typed(

@@ -15,8 +15,10 @@ from coach.core.paths import Places
 from coach.core.routines.loader import load_routine
 from coach.core.session.clock import FakeClock
 from coach.core.store.adherence import AdherenceStore
+from coach.core.store.backups import list_backups
 from coach.gui.app import CoachApp, Services
 from tests.conftest import EXAMPLE
+from tests.core.store.test_daily_check import damage_table
 from tests.gui.driving import click
 from tests.helpers import over
 
@@ -84,4 +86,38 @@ def test_a_restore_is_refused_while_another_process_has_the_history_open(
 
     other.close()
     assert "has the history open" in said.args[0]
+    assert len(app.coach.store.sessions(include_simulated=True)) == 2
+
+
+def test_a_damaged_backup_is_shown_as_damaged_and_cannot_be_restored(
+    qtbot: QtBot, app_with_backups: CoachApp, places: Places
+) -> None:
+    app = app_with_backups
+    (backup,) = list_backups(places.database)
+    damage_table(backup.path, "sessions")
+
+    dialog = app.show_backups()
+
+    sessions = dialog.table.item(0, 1)
+    assert sessions is not None
+    assert sessions.text() == "damaged"
+    assert not dialog.restore_button.isEnabled()
+    assert "cannot be restored" in dialog.status.text()
+
+
+def test_after_a_restore_in_the_app_the_history_a_restore_replaced_is_listed_and_actions_work(
+    qtbot: QtBot, app_with_backups: CoachApp, monkeypatch: pytest.MonkeyPatch, fake_clock: FakeClock
+) -> None:
+    app = app_with_backups
+    dialog = app.show_backups()
+    monkeypatch.setattr(QMessageBox, "question", lambda *_: QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(app.runner.changed):
+        click(dialog.restore_button)
+
+    texts = [dialog.table.item(row, 0).text() for row in range(dialog.table.rowCount())]  # type: ignore[union-attr]
+    assert any("the history a restore replaced" in text for text in texts)
+    done = app.runner.run(
+        lambda coach: run_instant_session(coach, load_routine(EXAMPLE), now=fake_clock.wall())
+    )
+    assert done is not None  # no closed database
     assert len(app.coach.store.sessions(include_simulated=True)) == 2

@@ -98,3 +98,14 @@ def test_illustrations_are_recoloured_not_carded_on_a_dark_palette() -> None:
     assert "#eef2f5" not in dark  # the bright card
     assert "#2d3a4a" not in dark  # the dark figure, which would vanish on a dark card
     assert svg_for_palette(svg, dark=False) == svg
+
+
+def test_a_latin_1_illustration_is_recoloured_without_decoding_it() -> None:
+    svg = (
+        '<?xml version="1.0" encoding="ISO-8859-1"?>'
+        '<svg><title>Genou à plier</title><rect fill="#eef2f5"/></svg>'
+    )
+
+    dark = svg_for_palette(svg.encode("latin-1"), dark=True)
+
+    assert dark == svg.replace("#eef2f5", "#343b43").encode("latin-1")

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from coach.core.paths import Places
 from coach.core.routines.loader import load_routine
+from coach.core.routines.values import MAX_NAME_CHARACTERS
 from coach.core.session.clock import FakeClock
 from coach.gui.app import CoachApp
 from coach.gui.session_end import SessionEndPage
@@ -71,8 +72,8 @@ def test_markup_in_a_routine_is_shown_as_written_in_the_player_and_at_the_end(
 
 @pytest.fixture
 def long_words(places: Places) -> Path:
-    """A routine of the person's own whose title and exercise are one 3,000-letter word each."""
-    return hostile_routine(places.user_routines, "W" * 3000, title="T" * 3000)
+    """A routine of the person's own whose title and exercise are one word each, as long as may be."""
+    return hostile_routine(places.user_routines, "W" * MAX_NAME_CHARACTERS, title="T" * MAX_NAME_CHARACTERS)
 
 
 def test_a_very_long_word_does_not_widen_the_window(

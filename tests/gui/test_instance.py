@@ -22,7 +22,7 @@ from coach.gui.app import CoachApp
 from coach.gui.instance import InstanceServer, hand_over
 from tests.conftest import REPO
 from tests.gui import running_app
-from tests.helpers import scaled
+from tests.helpers import scaled, scaled_ms
 
 
 def test_requests_are_one_line_of_json() -> None:
@@ -267,3 +267,22 @@ def test_25_minutes_is_refused_before_reaching_the_first_app(
 
     assert second.returncode == 2
     assert ICING_LIMIT_REASON in second.stderr
+
+
+def test_a_client_that_says_nothing_is_dropped_so_a_later_launch_is_answered(qtbot: QtBot, name: str) -> None:
+    server = InstanceServer(name, lambda request: "shown", silent_client_ms=500)
+    assert server.listen()
+    try:
+        silent = [QLocalSocket() for _ in range(60)]
+        for client in silent:
+            client.connectToServer(name)
+        budget = round(running_app.ANSWER_SECONDS * 1000) + scaled_ms(0.5)
+
+        qtbot.waitUntil(
+            lambda: all(c.state() is QLocalSocket.LocalSocketState.UnconnectedState for c in silent),
+            timeout=budget,
+        )
+
+        assert ask(qtbot, name, b'{"command": "show"}') == {"ok": True, "message": "shown"}
+    finally:
+        server.close()

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
+import pytest
+
+from coach.core.desktop_entry import DesktopEntryError
 from coach.services.autostart import NullAutoStart, XdgAutoStart, make_autostart
 
 
@@ -50,3 +55,26 @@ def test_other_platforms_say_why_not() -> None:
         assert isinstance(autostart, NullAutoStart)
         assert autostart.unavailable
         assert not autostart.enabled()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="modes are POSIX")
+def test_the_entry_is_0644_in_0755_folders_whatever_the_umask(tmp_path: Path) -> None:
+    autostart = XdgAutoStart(tmp_path / "config", ["/usr/bin/coach"])
+    old = os.umask(0)
+    try:
+        autostart.set_enabled(True)
+    finally:
+        os.umask(old)
+
+    assert stat.S_IMODE(autostart.path.stat().st_mode) == 0o644
+    assert stat.S_IMODE(autostart.path.parent.stat().st_mode) == 0o755
+    assert stat.S_IMODE((tmp_path / "config").stat().st_mode) == 0o755
+
+
+def test_a_newline_in_the_command_is_refused_and_nothing_is_written(tmp_path: Path) -> None:
+    autostart = XdgAutoStart(tmp_path / "config", ["/opt/evil\nExec=rm -rf ~/coach"])
+
+    with pytest.raises(DesktopEntryError, match="a desktop entry cannot hold"):
+        autostart.set_enabled(True)
+
+    assert not autostart.enabled()

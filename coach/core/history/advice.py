@@ -13,8 +13,9 @@ from datetime import date, datetime, tzinfo
 
 from coach.core.clinical.pain_rule import Progression
 from coach.core.history.dose_changes import RecordedDoseChange
-from coach.core.history.progression import Proposal, advise, held_back, propose
+from coach.core.history.progression import Proposal, advise, held_back, past_the_step_bound, propose
 from coach.core.history.records import SessionRecord
+from coach.core.routines.bounds import MAX_PLANNED_STEPS
 from coach.core.routines.model import ProgressionKind, Routine
 
 # A single number on the sheet is a fixed dose: the app never invents a ceiling above it (CLINICAL.md
@@ -23,6 +24,10 @@ NO_FURTHER = "No dose here goes further: each is the sheet's fixed dose or at th
 AT_THE_BOTTOM = (
     "Every exercise that can be eased is at the bottom of its range: ask your physiotherapist to review "
     "the programme."
+)
+AT_THE_STEP_BOUND = (
+    f"One step up would plan more than {MAX_PLANNED_STEPS:,} reps, holds and timers, more than a routine may"
+    " hold: ask your physiotherapist for a harder exercise or the next stage rather than more of this one."
 )
 NOTHING_TO_STEP = (
     "This routine has nothing the rule changes: stretches, other holds without reps and icing keep the "
@@ -48,6 +53,8 @@ def _without_change(routine: Routine, decision: Progression) -> str:
     ):
         return NOTHING_TO_STEP
     if decision is Progression.PROGRESS:
+        if past_the_step_bound(routine):
+            return AT_THE_STEP_BOUND
         if routine.next:
             return f"{NO_FURTHER}: move on to the next stage, '{routine.next}', or ask your physiotherapist."
         return f"{NO_FURTHER}: ask your physiotherapist for a range or the next stage."

@@ -36,8 +36,9 @@ from coach.core.history.pain import morning_pain_by_day
 from coach.core.history.records import SessionRecord, SessionStatus
 from coach.core.history.stats import days_between
 from coach.core.paths import ensure_private_dir
+from coach.core.routines.bounds import too_many_steps
 from coach.core.routines.dose_edit import comment_lines, with_dose
-from coach.core.routines.loader import ILLUSTRATIONS
+from coach.core.routines.loader import ILLUSTRATIONS, RoutineError, check_routine_text
 from coach.core.routines.model import Exercise, ProgressionKind, Routine, Target
 
 REPS_STEP = 2
@@ -356,6 +357,8 @@ def propose(routine: Routine, advice: ProgressionAdvice, held: Collection[str] =
         changed = step_routine(
             routine, Progression.PROGRESS, [e.id for e in routine.exercises if e.id not in held]
         )
+        if too_many_steps(changed.exercises):
+            return None  # the loader would refuse the copy; the advice says so (`past_the_step_bound`)
     elif advice.outcome is Progression.EASE:
         changed = step_routine(routine, Progression.EASE, ease_targets(routine, advice.hurt))
     else:
@@ -366,6 +369,11 @@ def propose(routine: Routine, advice: ProgressionAdvice, held: Collection[str] =
         if old.prescription() != new.prescription()
     )
     return Proposal(advice, changed, changes) if changes else None
+
+
+def past_the_step_bound(routine: Routine) -> bool:
+    """Whether one step up would plan more steps than a routine may (MAX_PLANNED_STEPS)."""
+    return too_many_steps(step_routine(routine, Progression.PROGRESS).exercises) is not None
 
 
 def user_copy_path(routine: Routine, user_dir: Path) -> Path:
@@ -417,7 +425,8 @@ def _leading_comments(path: Path) -> list[str]:
 def write_user_copy(proposal: Proposal, user_dir: Path, today: date, assets: Path | None = None) -> Path:
     """Write the proposed routine as the person's own file (same id, so it takes the bundled one's place).
 
-    An existing file there is kept as `<name>.bak` first; the write is atomic.
+    An existing file there is kept as `<name>.bak` first; the write is atomic. A copy the loader would
+    refuse is not written: RoutineError, the file there left as it was.
     """
     origin = proposal.routine.path
     target = user_copy_path(proposal.routine, user_dir)
@@ -433,6 +442,9 @@ def write_user_copy(proposal: Proposal, user_dir: Path, today: date, assets: Pat
     text = with_dose(
         origin.read_text(encoding="utf-8-sig"), proposal.routine, images, _header(proposal, origin, today)
     )
+    checked = check_routine_text(text, target, assets)
+    if checked.routine is None:  # never a copy the library would refuse (and so drop the routine)
+        raise RoutineError(checked.errors)
     if target.exists():
         shutil.copyfile(target, target.with_name(target.name + ".bak"))
     write_text_whole(target, text)  # fsynced: an accepted change survives a crash or a power cut

@@ -53,8 +53,9 @@ class Coach:
 
     @property
     def store(self) -> AdherenceStore:
-        """The open store; opened (and today's backup taken) on first use. StoreError when it cannot be."""
-        if self._store is None:
+        """The open store; opened (and today's backup taken) on first use, and again after it was closed
+        (a restore found damage and moved the file aside). StoreError when it cannot be."""
+        if self._store is None or self._store.closed:
             from coach.core.store.adherence import AdherenceStore
 
             kept = self.settings.backups_kept if self.backups else 0

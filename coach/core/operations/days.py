@@ -18,6 +18,7 @@ from coach.core.history.records import (
 )
 from coach.core.operations.changes import Changes, OpResult, Refused
 from coach.core.operations.context import Coach
+from coach.core.routines.loader import RoutineError
 from coach.core.settings import Settings, save_settings
 
 DAY_MARKS = Changes(day_marks=True)
@@ -84,7 +85,10 @@ def accept_progression(coach: Coach, proposal: Proposal) -> OpResult[Path]:
     and record each change, before → after with the reason, for the physiotherapist's report."""
     today, _ = coach.today()
     places = coach.places
-    path = write_user_copy(proposal, places.user_routines, today, places.assets)
+    try:
+        path = write_user_copy(proposal, places.user_routines, today, places.assets)
+    except RoutineError as error:
+        raise Refused(f"the changed routine would not load ({error.message}); nothing was changed") from None
     routine, advice = proposal.routine, proposal.advice
     coach.store.record_dose_changes(
         [

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from coach.core.export import CsvExport, ExportError, Progress, export_csv
-from coach.core.files import WriteError, remove_drafts, write_whole
+from coach.core.files import WriteError, not_replaceable, remove_drafts, write_whole
 from coach.core.history.completion import exercise_completion
 from coach.core.history.for_clinician import (
     Review,
@@ -88,6 +88,9 @@ def export_report(
         raise ExportError(f"{path} already exists; choose another name or overwrite it", exists=True)
     if path.is_dir():
         raise ExportError(f"{path} is a folder; give the PDF a file name")
+    problem = not_replaceable(path)
+    if problem:
+        raise ExportError(problem)
     if not path.parent.is_dir():
         raise ExportError(f"there is no folder {path.parent}")
     remove_drafts(path)  # an earlier export of this file that was killed while drawing it

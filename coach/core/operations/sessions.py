@@ -28,8 +28,9 @@ from coach.core.operations.icing_steps import IcingSteps
 from coach.core.routines.model import Routine, is_icing_only, plan_steps, total_seconds
 from coach.core.session.clock import FakeClock
 from coach.core.session.engine import SessionEngine
-from coach.core.session.events import Event, SessionFinished, StepCompleted
+from coach.core.session.events import Event, NotSavedYetError, SessionFinished, StepCompleted
 from coach.core.session.recovery import plan_recovery, resumable, why_not_resumable
+from coach.core.store.errors import StoreError
 
 SESSION = Changes(sessions=True)
 STEP = Changes(steps=True)
@@ -71,16 +72,20 @@ class LiveSession:
     def _on_event(self, event: Event) -> None:
         """Write each finished step and the end; what cannot be written yet is kept, in order, and retried.
 
-        A StoreError goes back to the engine, which pauses the session and tells the face (ListenerFailed).
+        A StoreError goes back to the engine as NotSavedYetError: it pauses the session and tells the face
+        (ListenerFailed).
         """
         if isinstance(event, SessionFinished):
             self.finished = event
         if isinstance(event, StepCompleted | SessionFinished):
             self.unsaved.append(event)
-            if self.patience is None:
-                self.save_unsaved()
-            else:
-                self.save_waiting()
+            try:
+                if self.patience is None:
+                    self.save_unsaved()
+                else:
+                    self.save_waiting()
+            except StoreError as error:
+                raise NotSavedYetError(str(error)) from error
 
     def save_waiting(self) -> OpResult[bool]:
         """Write what waits, each write waiting at most `patience` for the lock; whether all is written.

@@ -7,57 +7,65 @@ anyone could do: 54 bytes of `sets = 1000` and `reps = 1000` would otherwise pla
 
 from __future__ import annotations
 
-import os
+import errno
 import re
 import stat
 from pathlib import Path
 
+from coach.core import reading as files
 from coach.core.routines.model import Exercise
 
+# An illustration is a drawing of a few kilobytes; a few megabytes is plenty (a 2.5 GB file once aborted
+# the player with std::bad_alloc).
+MAX_IMAGE_BYTES = 4_000_000
 # A long rehab routine plans a few hundred steps; a ceiling far above that only stops amplified files.
 MAX_PLANNED_STEPS = 5_000
 _LONG_DIGITS = re.compile(r"[0-9_]{4000,}")
 
 
-class UnreadableRoutineError(Exception):
+class UnreadableRoutineError(files.UnreadableFileError):
     """Why a routine file was not read at all, as a sentence (no path: the caller names the file)."""
 
 
 def read_bounded(path: Path, limit: int) -> bytes:
     """The bytes of `path` when it is a regular file of at most `limit` bytes; else UnreadableRoutineError."""
     try:
-        # O_NONBLOCK: opening a FIFO with no writer returns at once instead of waiting forever.
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except OSError as error:
-        raise UnreadableRoutineError(f"cannot read the file: {error.strerror or error}") from error
-    try:
-        facts = os.fstat(descriptor)
-        if not stat.S_ISREG(facts.st_mode):
-            raise UnreadableRoutineError(
-                "this is not a plain file (a folder, a pipe or a device); it was not read"
-            )
-        if facts.st_size > limit:
-            raise UnreadableRoutineError(
-                f"the file is {facts.st_size} bytes; a routine file may be at most {limit}"
-            )
-        with os.fdopen(os.dup(descriptor), "rb") as handle:
-            raw = handle.read(limit + 1)
-    finally:
-        os.close(descriptor)
-    if len(raw) > limit:
-        raise UnreadableRoutineError(f"the file grew past {limit} bytes while it was read")
-    return raw
+        return files.read_bounded(path, limit, "a routine file")
+    except files.UnreadableFileError as error:
+        raise UnreadableRoutineError(str(error)) from error
 
 
-def outside_folder(path: Path, folder: Path) -> bool:
-    """Whether `path` is a link that leads out of `folder` (a shared folder must not point elsewhere)."""
+LINK_LOOP = "this is a link that leads back to itself (a loop of links); it was not read"
+LINK_OUT = "this is a link to a file outside the routines folder; it was not read (copy the file in instead)"
+
+
+def link_problem(path: Path, folder: Path) -> str | None:
+    """Why the link `path` is not read (it loops, or it leads out of `folder`), or None (not a link, or fine).
+
+    A shared folder must not point elsewhere; a loop (`self.toml -> self.toml`) is a broken entry with its
+    reason, never an exception that stops the whole library from loading.
+    """
     if not path.is_symlink():
-        return False
+        return None
     try:
-        path.resolve(strict=True).relative_to(folder.resolve())
-    except (OSError, ValueError):
-        return True
-    return False
+        target = path.resolve(strict=True)
+    except RuntimeError:  # Python 3.11 says "Symlink loop" this way
+        return LINK_LOOP
+    except OSError as error:
+        return LINK_LOOP if error.errno == errno.ELOOP else LINK_OUT
+    try:
+        target.relative_to(folder.resolve())
+    except (OSError, RuntimeError, ValueError):
+        return LINK_OUT
+    return None
+
+
+def resolved(path: Path) -> Path | None:
+    """`path` with its links followed, or None when they loop (or a folder on the way cannot be read)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return None
 
 
 def planned_work_steps(exercises: tuple[Exercise, ...]) -> int:
@@ -81,4 +89,26 @@ def long_number_line(text: str) -> int | None:
     for number, line in enumerate(text.split("\n"), start=1):
         if _LONG_DIGITS.search(line):
             return number
+    return None
+
+
+def read_illustration(path: Path) -> bytes:
+    """The bytes of an illustration, or b"" (nothing drawn) when it is not a plain file of at most
+    MAX_IMAGE_BYTES: the player never reads a pipe, a device or a huge file."""
+    try:
+        return files.read_bounded(path, MAX_IMAGE_BYTES, "an illustration")
+    except files.UnreadableFileError:
+        return b""
+
+
+def illustration_problem(path: Path) -> str | None:
+    """Why the illustration `path` will not be shown (not a plain file, or too big), or None."""
+    try:
+        facts = path.stat()
+    except (OSError, RuntimeError):
+        return "cannot be read"
+    if not stat.S_ISREG(facts.st_mode):
+        return "is not a plain file"
+    if facts.st_size > MAX_IMAGE_BYTES:
+        return f"is {facts.st_size:,} bytes; an illustration may be at most {MAX_IMAGE_BYTES:,}"
     return None

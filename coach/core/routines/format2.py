@@ -19,7 +19,7 @@ from coach.core.clinical.safety import (
     PAIN_LIMIT_REASON,
 )
 from coach.core.routines.model import ExerciseKind, ProgressionKind, Target
-from coach.core.routines.values import ValueReader, show
+from coach.core.routines.values import MAX_TEXT_CHARACTERS, ValueReader, show
 
 ROUTINE_KEYS_2 = ("days_per_week", "times_per_day", "weeks", "pain_limit", "next", "education")
 EXERCISE_KEYS_2 = (
@@ -141,10 +141,10 @@ def _pain_limit(reader: ValueReader, doc: dict[str, Any], line: int) -> int:
             line, f"pain_limit must be a whole number from 0 to {PAIN_ACCEPTABLE_MAX}, got {show(value)}"
         )
     elif value < 0:
-        reader.error(line, f"pain_limit must be at least 0, got {value}")
+        reader.error(line, f"pain_limit must be at least 0, got {show(value)}")
     elif value > PAIN_ACCEPTABLE_MAX:
         reader.error(
-            line, f"pain_limit must be at most {PAIN_ACCEPTABLE_MAX}, got {value}: {PAIN_LIMIT_REASON}"
+            line, f"pain_limit must be at most {PAIN_ACCEPTABLE_MAX}, got {show(value)}: {PAIN_LIMIT_REASON}"
         )
     else:
         return value
@@ -178,7 +178,8 @@ def _education(reader: ValueReader, doc: dict[str, Any], line: int) -> tuple[str
             line, f"education may have at most {MAX_EDUCATION_PARAGRAPHS} paragraphs, got {len(value)}"
         )
         return ()
-    return tuple(" ".join(p.split()) for p in value if p.strip())
+    read = (reader.plain(p, "education", line, limit=MAX_TEXT_CHARACTERS) for p in value if p.strip())
+    return tuple(" ".join(p.split()) for p in read if p)
 
 
 def split_ranges(
@@ -211,13 +212,13 @@ def _range(
     if len(value) != 2 or not all(_is_number(v, integer) for v in value):
         reader.error(line, f"a {key} range must be two {kind} [low, high], got {show(value)}")
         return None
-    low, high = float(value[0]), float(value[1])
+    low, high = value  # compared as written: a huge whole number has no float
     if low > high:
         reader.error(line, f"a {key} range must go from low to high, got {show(value)}")
     elif low < low_limit or high > high_limit:
         reader.error(line, f"a {key} range must stay within {low_limit:g}–{high_limit:g}, got {show(value)}")
     else:
-        return low, high
+        return float(low), float(high)
     return None
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from coach.core.routines.bounds import outside_folder
+from coach.core.routines.bounds import link_problem
 from coach.core.routines.model import Routine
 from coach.core.routines.values import Problem
 
@@ -55,9 +55,6 @@ class Library:
         return None
 
 
-LINK_OUT = "this is a link to a file outside the routines folder; it was not read (copy the file in instead)"
-
-
 def discover_routines(bundled_dir: Path, user_dir: Path, assets_dir: Path | None = None) -> Library:
     """Load every `*.toml` in both folders; a user routine with a bundled routine's id takes its place."""
     bundled, broken = _load_folder(bundled_dir, Origin.BUNDLED, assets_dir)
@@ -85,11 +82,10 @@ def _load_folder(
     if not folder.is_dir():
         return [], []
     paths = sorted(folder.glob("*.toml"))
-    checked = [check_routine_file(p, assets_dir) for p in paths if not outside_folder(p, folder)]
+    links = {p: link_problem(p, folder) for p in paths}
+    checked = [check_routine_file(p, assets_dir) for p in paths if links[p] is None]
     broken = [BrokenRoutine(c.path, origin, c.errors) for c in checked if c.routine is None]
-    broken += [
-        BrokenRoutine(p, origin, (Problem(p, 1, LINK_OUT),)) for p in paths if outside_folder(p, folder)
-    ]
+    broken += [BrokenRoutine(p, origin, (Problem(p, 1, why),)) for p, why in links.items() if why is not None]
     groups: dict[str, list[tuple[CheckedRoutine, Routine]]] = defaultdict(list)
     for c in checked:
         if c.routine is not None:

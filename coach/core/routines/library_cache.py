@@ -22,12 +22,15 @@ from pathlib import Path
 from typing import Any
 
 from coach import __version__
+from coach.core.reading import UnreadableFileError, read_bounded
 from coach.core.routines.library import BrokenRoutine, Library, Origin, RoutineEntry
 from coach.core.routines.model import Exercise, ExerciseKind, ProgressionKind, Routine, Target
 from coach.core.routines.values import Problem
 
 CACHE_FILE = Path("cache") / "routines.json"
 _FORMAT = 1
+# Far above a big library (hundreds of routines of at most 1 MB of TOML each make far less JSON).
+MAX_CACHE_BYTES = 32_000_000
 
 _CLASSES: dict[str, type[Any]] = {
     cls.__name__: cls for cls in (Library, RoutineEntry, BrokenRoutine, Problem, Routine, Exercise)
@@ -57,11 +60,11 @@ def library_stamp(bundled_dir: Path, user_dir: Path, assets_dir: Path | None) ->
 def load_library(cache: Path, stamp: list[Any]) -> Library | None:
     """The library kept under `stamp`; None when there is none, it is damaged, or anything has changed."""
     try:
-        kept = json.loads(cache.read_text(encoding="utf-8"))
+        kept = json.loads(read_bounded(cache, MAX_CACHE_BYTES, "the library cache").decode("utf-8"))
         if not isinstance(kept, dict) or kept.get("stamp") != stamp:
             return None
         library = _decode(kept["library"])
-    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
+    except (UnreadableFileError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return None
     return library if isinstance(library, Library) else None
 

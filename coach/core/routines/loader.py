@@ -17,13 +17,14 @@ from typing import Any
 
 from coach.core.clinical.safety import ICING_LIMIT_REASON, ICING_MAX_MINUTES
 from coach.core.digest import sha256_hex
-from coach.core.plain_text import without_direction_controls
 from coach.core.routines import format2, format3
 from coach.core.routines.bounds import (
     UnreadableRoutineError,
+    illustration_problem,
     long_number_line,
     planned_work_steps,
     read_bounded,
+    resolved,
     too_many_steps,
 )
 from coach.core.routines.format2 import EXERCISE_KEYS_2, ROUTINE_KEYS_2
@@ -31,7 +32,7 @@ from coach.core.routines.format3 import EXERCISE_KEYS_3, ROUTINE_KEYS_3
 from coach.core.routines.icing_total import planned_icing_minutes
 from coach.core.routines.model import Exercise, ExerciseKind, Routine
 from coach.core.routines.toml_lines import KeyLines
-from coach.core.routines.values import Problem, ValueReader, show
+from coach.core.routines.values import MAX_TEXT_CHARACTERS, Problem, ValueReader, show
 
 FORMAT_VERSION = 1
 NEWEST_FORMAT = (
@@ -144,7 +145,7 @@ def check_routine_text(text: str, path: Path, assets_dir: Path | None = None) ->
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         match = _TOML_POSITION.search(message)
-        line = int(match.group(1)) if match else max(1, len(text.splitlines()))
+        line = int(match.group(1)) if match else text.count("\n") + 1  # TOML ends no line at U+0085 (NEL)
         sentence = _TOML_POSITION.sub("", message).rstrip(".")
         return _failed(path, line, f"this is not valid TOML: {sentence}")
     except RecursionError:
@@ -254,13 +255,14 @@ class _Checker(ValueReader):
         elif value > NEWEST_FORMAT:
             self.error(
                 line,
-                f"format {value} needs a newer Rehab Coach: this one reads formats {FORMAT_VERSION} to "
+                f"format {show(value)} needs a newer Rehab Coach: this one reads formats {FORMAT_VERSION} to "
                 f"{NEWEST_FORMAT}",
             )
             return "newer"
         elif value < FORMAT_VERSION:
             self.error(
-                line, f"format must be a whole number from {FORMAT_VERSION} to {NEWEST_FORMAT}, got {value}"
+                line,
+                f"format must be a whole number from {FORMAT_VERSION} to {NEWEST_FORMAT}, got {show(value)}",
             )
         else:
             self.format = value
@@ -503,7 +505,8 @@ class _Checker(ValueReader):
         if not isinstance(value, list) or not all(isinstance(s, str) for s in value):
             self.error(line, f"instructions must be a list of sentences, got {show(value)}")
             return ()
-        return tuple(without_direction_controls(s.strip()) for s in value if s.strip())
+        read = (self.plain(s, "instructions", line, limit=MAX_TEXT_CHARACTERS) for s in value if s.strip())
+        return tuple(s for s in read if s)
 
     def _image(self, table: dict[str, Any], line: int) -> Path | None:
         name = self.text(table, "image", line)
@@ -513,7 +516,10 @@ class _Checker(ValueReader):
             self.error(line, f"image {show(name)} is not a usable file name")
             return None
         folder = self._folder
-        candidate = (folder / name).resolve()
+        candidate = resolved(folder / name)
+        if candidate is None:
+            self.warn(line, f"image '{name}' is a link that loops or cannot be followed; none is shown")
+            return None
         if Path(name).is_absolute() or not candidate.is_relative_to(folder):
             self.error(
                 line, f"image '{name}' points outside the routine's folder; keep images beside the file"
@@ -522,11 +528,15 @@ class _Checker(ValueReader):
         places = [candidate]
         if self.assets_dir is not None:
             bundled_folder = self._bundled_folder
-            bundled = (bundled_folder / name).resolve()
-            places += [bundled] if bundled.is_relative_to(bundled_folder) else []
+            bundled = resolved(bundled_folder / name)
+            places += [bundled] if bundled is not None and bundled.is_relative_to(bundled_folder) else []
         for place in places:
             with contextlib.suppress(OSError):  # e.g. a name too long for this file system
                 if place.is_file():
+                    problem = illustration_problem(place)
+                    if problem is not None:
+                        self.warn(line, f"image '{name}' {problem}; none is shown")
+                        return None
                     return place
         self.warn(
             line,

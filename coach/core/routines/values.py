@@ -7,7 +7,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from coach.core.plain_text import without_direction_controls
+from coach.core.plain_text import without_control_characters, without_direction_controls
+
+# Names and titles are read from across the room and drawn at every tick of the player: a few words each.
+# (A valid 1 MB file once named an exercise with 990,000 characters and stalled each tick for 2.9 s.)
+MAX_NAME_CHARACTERS = 120
+# Any other text: a description, an instruction, a paragraph of education.
+MAX_TEXT_CHARACTERS = 2_000
+# The keys that are names or titles; the keys whose text may run over several lines.
+NAME_KEYS = ("title", "name")
+MULTI_LINE_KEYS = ("description",)
+FILE_NAME_KEYS = ("image",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +78,21 @@ class ValueReader:
         if required and not value.strip():
             self.error(line, f"{key} must not be empty")
             return None
-        return without_direction_controls(value.strip())
+        if key in FILE_NAME_KEYS:  # never shown as text; the caller says why an unusable name is unusable
+            return value.strip()
+        limit = MAX_NAME_CHARACTERS if key in NAME_KEYS else MAX_TEXT_CHARACTERS
+        return self.plain(value, key, line, limit=limit, newlines=key in MULTI_LINE_KEYS)
+
+    def plain(self, value: str, key: str, line: int, *, limit: int, newlines: bool = False) -> str | None:
+        """`value` as plain text: control characters removed (with a warning), direction marks removed,
+        trimmed; None (with an error) when it is longer than `limit` characters."""
+        if len(value) > limit:
+            self.error(line, f"{key} may be at most {limit:,} characters, got {len(value):,}")
+            return None
+        clean = without_control_characters(value, newlines=newlines)
+        if clean != value:
+            self.warn(line, f"{key} held control characters (such as ESC or BEL); they were removed")
+        return without_direction_controls(clean.strip())
 
     def flag(self, table: dict[str, Any], key: str, line: int) -> bool:
         value = table.get(key, False)
@@ -116,5 +140,14 @@ def show(value: object) -> str:
     """A value as the person wrote it, short enough for one line."""
     if isinstance(value, bool):
         return "true" if value else "false"
-    text = f'"{value}"' if isinstance(value, str) else repr(value)
+    if isinstance(value, int) and value.bit_length() > _LONGEST_SHOWN_BITS:
+        return f"a number of about {round(value.bit_length() * _DIGITS_A_BIT):,} digits"
+    try:
+        text = f'"{value}"' if isinstance(value, str) else repr(value)
+    except ValueError:  # a whole number inside a list past Python's 4,300-digit limit for printing
+        return "numbers far too long to show"
     return text if len(text) <= 40 else text[:37] + "..."
+
+
+_LONGEST_SHOWN_BITS = 128
+_DIGITS_A_BIT = 0.30103  # log10(2)

@@ -22,6 +22,7 @@ from coach.core.session.events import (
     HalfwayCue,
     HoldCue,
     ListenerFailed,
+    NotSavedYetError,
     SessionFinished,
     SessionPaused,
     SessionResumed,
@@ -86,6 +87,9 @@ class SessionEngine:
         self._state = EngineState.READY
         self._deadline = Deadline(ends=0.0)
         self._paused_remaining = 0.0
+        # The session's times are the time of day it began plus time truly elapsed: a clock set ahead or
+        # back meanwhile changes no duration and puts no step before its session.
+        self._began = (clock.wall(), clock.elapsed())
         self._step_started_wall = clock.wall()
         self._last_cue = COUNTDOWN_FROM + 1
         self._halfway_done = False
@@ -166,7 +170,7 @@ class SessionEngine:
             return self._emit(events)
         done = self.counted_reps() if reps_done is None else max(0, reps_done)
         now = self._clock.monotonic()
-        events.append(StepCompleted(step, self._step_started_wall, self._clock.wall(), False, done))
+        events.append(StepCompleted(step, self._step_started_wall, self._wall_now(), False, done))
         if self._index + 1 >= len(self.steps):
             self._finish(True, now, events)
         else:
@@ -199,7 +203,7 @@ class SessionEngine:
             raise EngineError(f"cannot start a session that is {self._state.value}")
         events: list[Event] = []
         self._state = EngineState.RUNNING
-        events.append(SessionStarted(len(self.steps), self.seconds_total, self._clock.wall()))
+        events.append(SessionStarted(len(self.steps), self.seconds_total, self._wall_now()))
         self._begin_step(self._index, self._clock.monotonic(), events)
         return self._emit(events)
 
@@ -242,8 +246,8 @@ class SessionEngine:
         now = self._clock.monotonic()
         last = self._block_end(self._index)
         for index in range(self._index, last + 1):
-            started = self._step_started_wall if index == self._index else self._clock.wall()
-            events.append(StepCompleted(self.steps[index], started, self._clock.wall(), skipped=True))
+            started = self._step_started_wall if index == self._index else self._wall_now()
+            events.append(StepCompleted(self.steps[index], started, self._wall_now(), skipped=True))
         if last + 1 >= len(self.steps):
             self._finish(True, now, events)
         else:
@@ -373,7 +377,11 @@ class SessionEngine:
         return (later[0] if later else len(self.steps)) - 1
 
     def _wall_at(self, monotonic: float) -> datetime:
-        return self._clock.wall() - timedelta(seconds=self._clock.monotonic() - monotonic)
+        return self._wall_now() - timedelta(seconds=self._clock.monotonic() - monotonic)
+
+    def _wall_now(self) -> datetime:
+        wall, elapsed = self._began
+        return wall + timedelta(seconds=self._clock.elapsed() - elapsed)
 
     def _emit(self, events: list[Event]) -> list[Event]:
         """Hand each event to every listener, in order; one listener failing never stops the others.
@@ -387,7 +395,10 @@ class SessionEngine:
                 try:
                     listener(event)
                 except Exception as error:  # any listener's failure must reach the person, not end the engine
-                    log.exception("a session listener failed on %s", type(event).__name__)
+                    if isinstance(error, NotSavedYetError):  # a busy or full disk: said, no traceback needed
+                        log.info("a step could not be saved yet on %s: %s", type(event).__name__, error)
+                    else:
+                        log.exception("a session listener failed on %s", type(event).__name__)
                     if not isinstance(event, ListenerFailed):  # never report a failure to report one
                         failures.append(ListenerFailed(event, str(error)))
         if failures:

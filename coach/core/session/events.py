@@ -86,6 +86,11 @@ class SessionFinished:
     at: datetime
 
 
+class NotSavedYetError(Exception):
+    """A listener could not keep an event yet (a busy or full disk): said to the person through
+    ListenerFailed, and expected, so no traceback is logged."""
+
+
 @dataclass(frozen=True, slots=True)
 class ListenerFailed:
     """A listener could not take `event` (the store could not write a step, say): the session pauses.

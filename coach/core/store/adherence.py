@@ -105,6 +105,7 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords, DayRecords, 
         self.moved_aside: StoreError | None = None  # set when a read met damage (see `damage`)
         self._checked_day: date | None = None  # the day of the last whole-file check, as its stamp says
         self._known_whole: str | None = None  # the file's state (`file_state`) when last known whole
+        self.closed = False  # closed (by its owner, or after damage was found): the context opens it again
 
     @classmethod
     def open(cls, path: Path, *, now: datetime | None = None, keep_backups: int = 0) -> AdherenceStore:
@@ -114,10 +115,16 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords, DayRecords, 
         with `now`, a daily backup is taken (at most one a day, the newest `keep_backups` kept) and the
         whole-file integrity check runs only if it has not passed today; without `now` it always runs.
         """
-        ensure_private_dir(path.parent)
+        try:
+            ensure_private_dir(path.parent)
+        except OSError as error:  # the data folder is a file, say: a sentence, and the app says it
+            raise StoreError(f"{error.filename}: {error.strerror or error}") from None
         check_place(path)
         lock = UseLock(path)
         lock.share()
+        from coach.core.store.leftovers import tidy_when_alone
+
+        tidy_when_alone(path, lock)
         created = not path.exists()
         # The quick check reads the whole file: once a day is enough (with the daily backup, which does too).
         today = now.astimezone().date() if now is not None else None
@@ -156,6 +163,7 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords, DayRecords, 
     def close(self) -> None:
         # Closing the last connection folds the journal into the file: a file whole before stays stamped.
         whole = self.path is not None and self._known_whole is not None and self._unchanged()
+        self.closed = True
         self._conn.close()
         if self._lock is not None:
             self._lock.release()
@@ -206,8 +214,8 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords, DayRecords, 
         from coach.core.store.backups import restore_into
 
         with self._lock.alone():
+            restored = restore_into(self._conn, self.path, backup_id, now)  # a damaged copy changes nothing
             forget_check(self.path)
-            restored = restore_into(self._conn, self.path, backup_id, now)
             self._check_whole()  # what came back is read once before it is used or upgraded
             self._migrate(now, checked=True)  # a backup from before an upgrade gets the newer schema steps
         mark_checked(self.path, now.astimezone().date())
@@ -570,7 +578,12 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords, DayRecords, 
 
             moment = now or datetime.now(UTC)  # only when no clock was given (tests, old callers)
             take_backup(self._conn, self.path, moment, f"before-{pending[0]}")
-        migrations().apply(self._db)
+        # The write lock first, like every other write: a second process upgrading the same file waits its
+        # turn (then finds nothing pending) instead of failing at once. The steps run as one transaction
+        # (sqlite-utils nests each in a savepoint): all of them are written, or none.
+        steps = migrations()
+        with write_transaction(self._db.conn, self.path):
+            steps.apply(self._db)
 
 
 def _merged_signs(

@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -178,6 +179,9 @@ def move_aside(path: Path, why: str) -> Path:
     return aside
 
 
+_SHARE_PATIENCE_SECONDS = 2.0  # a restore holds the lock alone for as long as it copies; a tidy, a moment
+
+
 class UseLock:
     """A shared lock on PATH.lock for as long as a store is open, so that a restore knows it is alone.
 
@@ -191,6 +195,11 @@ class UseLock:
     def share(self) -> None:
         self._take(exclusive=False)
 
+    @property
+    def held(self) -> bool:
+        """Whether a lock is held (not where the system has no cheap advisory lock)."""
+        return self._file is not None
+
     def take_alone(self) -> None:
         """Raise StoreError unless no other process has the store open."""
         self._take(exclusive=True)
@@ -202,15 +211,22 @@ class UseLock:
             return
         self._file = os.open(self.path, os.O_CREAT | os.O_RDWR, 0o600)
         mode = fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH
-        try:
-            fcntl.flock(self._file, mode | fcntl.LOCK_NB)
-        except BlockingIOError:
-            self.release()
-            if exclusive:
-                raise StoreError(
-                    "Rehab Coach is open (the app, or a `coach` command in a terminal); close it first"
-                ) from None
-            raise StoreError("a backup is being restored into the database; try again in a moment") from None
+        # Another start tidying its leftovers holds the lock alone for a moment: a share waits that out.
+        patience = time.monotonic() + (0 if exclusive else _SHARE_PATIENCE_SECONDS)
+        while True:
+            try:
+                fcntl.flock(self._file, mode | fcntl.LOCK_NB)
+                return
+            except BlockingIOError:
+                if time.monotonic() >= patience:
+                    break
+                time.sleep(0.02)
+        self.release()
+        if exclusive:
+            raise StoreError(
+                "Rehab Coach is open (the app, or a `coach` command in a terminal); close it first"
+            )
+        raise StoreError("a backup is being restored into the database; try again in a moment")
 
     @contextlib.contextmanager
     def alone(self) -> Iterator[None]:
@@ -223,6 +239,9 @@ class UseLock:
         try:
             fcntl.flock(self._file, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
+            # Linux drops the shared lock before trying the exclusive one: take it back, or this process
+            # would no longer count as having the store open.
+            fcntl.flock(self._file, fcntl.LOCK_SH)
             raise StoreError(
                 "another Rehab Coach (or a `coach` command in a terminal) has the history open; close it"
             ) from None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import shutil
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -34,11 +35,15 @@ def wait_for_writers(db: sqlite3.Connection, seconds: float | None = None) -> No
 
 @contextmanager
 def write_transaction(conn: sqlite3.Connection, path: Path | None) -> Iterator[None]:
-    """One committed write: the lock taken first (waiting its turn), all of it or nothing on failure."""
+    """One committed write: the lock taken first (waiting its turn), all of it or nothing on failure.
+
+    A write still refused after the wait says how long it really waited (measured, not the timeout).
+    """
+    asked = time.monotonic()
     try:
         conn.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as error:
-        raise write_failure(path, error) from error
+        raise write_failure(path, error, waited=time.monotonic() - asked) from error
     try:
         yield
         conn.execute("COMMIT")
@@ -65,15 +70,21 @@ def _disk_is_full(path: Path | None, text: str) -> bool:
         return False
 
 
-def write_failure(path: Path | None, error: sqlite3.Error | OSError) -> StoreError:
-    """A sentence for a write SQLite refused: busy, a full disk, no permission, or something else."""
+def write_failure(
+    path: Path | None, error: sqlite3.Error | OSError, *, waited: float | None = None
+) -> StoreError:
+    """A sentence for a write SQLite refused: busy, a full disk, no permission, or something else.
+
+    `waited`: the seconds the write really waited for the lock, when it was measured.
+    """
     place = str(path) if path is not None else "the database"
     text = str(error).lower()
     code = getattr(error, "sqlite_errorcode", None)
     if "locked" in text or "busy" in text or code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+        how_long = f" (waited {waited:.1f} seconds)" if waited is not None else ""
         return StoreBusyError(
-            f"{place}: another program (perhaps a second Rehab Coach) kept the database busy for more than"
-            f" {BUSY_TIMEOUT_SECONDS:.0f} seconds; nothing was lost, try again"
+            f"{place}: another program (perhaps a second Rehab Coach) kept the database busy{how_long};"
+            " nothing was lost, try again"
         )
     if "full" in text or getattr(error, "errno", None) == errno.ENOSPC or _disk_is_full(path, text):
         return StoreError(f"{place}: the disk is full; free some space and try again (nothing was written)")

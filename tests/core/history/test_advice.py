@@ -7,7 +7,7 @@ import dataclasses
 from datetime import UTC, date, datetime, time, timedelta
 
 from coach.core.clinical.pain_rule import Progression, ProgressionAdvice
-from coach.core.history.advice import NOTHING_TO_STEP, routine_advice
+from coach.core.history.advice import AT_THE_STEP_BOUND, NOTHING_TO_STEP, routine_advice
 from coach.core.history.dose_changes import RecordedDoseChange
 from coach.core.history.progression import ease_targets, eases_in_a_row, propose
 from coach.core.routines.loader import load_routine
@@ -176,3 +176,23 @@ def test_an_urgent_sign_is_reported_as_urgent_with_the_urgent_care_words() -> No
     assert "urgent care" in urgent.reason
     assert "before changing the dose" not in urgent.reason
     assert (calm.decision, calm.urgent) == (Progression.SEE_CLINICIAN, False)
+
+
+def test_at_the_planned_steps_bound_no_change_is_offered_and_the_advice_says_so() -> None:
+    # 3 exercises × 20 sets × 2 sides × 40 reps = 4,800 steps; 42 reps would plan 5,040, over the 5,000
+    # the loader accepts, so the accepted copy would leave the library.
+    side_steps = [
+        dataclasses.replace(
+            reps(f"side-step-{n}", sets=20, reps=40, sides=("left", "right")), reps_range=(40, 50)
+        )
+        for n in range(3)
+    ]
+    plan = routine(*side_steps)
+    sessions = [session_on(days_ago(n), pain=2, morning_pain=1, routine_id=plan.id) for n in (3, 2)]
+
+    advice = routine_advice(sessions, plan, TODAY)
+
+    assert advice.decision is Progression.PROGRESS
+    assert advice.proposal is None
+    assert advice.reason.endswith(AT_THE_STEP_BOUND)
+    assert "5,000 reps, holds and timers" in AT_THE_STEP_BOUND

@@ -87,9 +87,9 @@ def test_an_accepted_change_is_recorded_before_and_after_with_its_reason(
     sheet = tmp_path / "test-routine.toml"  # every routine comes from a file; the change is written into it
     sheet.write_text(
         'format = 2\nid = "test-routine"\ntitle = "Test routine"\nsessions_per_week = 3\n\n'
-        '[[exercise]]\nid = "clamshell"\nname = "Clamshell"\nkind = "reps"\nsets = 3\nreps = [10, 15]\n\n'
-        '[[exercise]]\nid = "calf-stretch"\nname = "Calf Stretch"\nkind = "hold"\nsets = 2\n'
-        "hold_seconds = [30, 45]\n",
+        '[[exercises]]\nid = "clamshell"\nname = "Clamshell"\nsets = 3\nreps = [10, 15]\n\n'
+        '[[exercises]]\nid = "calf-stretch"\nname = "Calf Stretch"\nsets = 2\n'
+        'hold_seconds = [30, 45]\nprogression = "hold"\n',  # a routine the loader reads: so is its copy
         encoding="utf-8",
     )
     plan = dataclasses.replace(plan, path=sheet)
@@ -114,3 +114,35 @@ def test_an_accepted_change_is_recorded_before_and_after_with_its_reason(
         "progress",
         "Pain settled after your last two sessions.",
     )
+
+
+def test_a_change_the_loader_would_refuse_is_not_written_nor_recorded(
+    store: AdherenceStore, tmp_path: Path
+) -> None:
+    plan = routine(dataclasses.replace(reps(sets=20, reps=48, sides=("left", "right")), reps_range=(40, 50)))
+    advice = ProgressionAdvice(Progression.PROGRESS, "Pain settled after your last two sessions.")
+    # A proposal made by hand, past the planned-steps bound (20 × 2 × 130 = 5,200 steps).
+    too_big = dataclasses.replace(
+        plan, exercises=(dataclasses.replace(plan.exercises[0], reps=130, reps_range=None),)
+    )
+    sheet = tmp_path / "test-routine.toml"
+    sheet.write_text(
+        'format = 2\nid = "test-routine"\ntitle = "Test routine"\nsessions_per_week = 3\n\n'
+        '[[exercises]]\nid = "clamshell"\nname = "Clamshell"\nsets = 20\nsides = ["left", "right"]\n'
+        "reps = [40, 50]\n",
+        encoding="utf-8",
+    )
+    plan = dataclasses.replace(plan, path=sheet)
+    too_big = dataclasses.replace(too_big, path=sheet)
+    proposal = propose(plan, advice)
+    assert proposal is not None
+    proposal = dataclasses.replace(proposal, routine=too_big)
+    coach = over(store, now=datetime(2026, 3, 10, 12, tzinfo=UTC))
+    coach.places = dataclasses.replace(coach.places, data_dir=tmp_path)
+
+    with pytest.raises(Refused, match=r"the changed routine would not load \(.*\); nothing was changed"):
+        accept_progression(coach, proposal)
+
+    assert "reps = [40, 50]" in sheet.read_text(encoding="utf-8")
+    assert not list(coach.places.user_routines.glob("*.toml"))
+    assert store.dose_changes() == []

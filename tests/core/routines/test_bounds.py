@@ -9,8 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coach.core.routines.bounds import MAX_PLANNED_STEPS
-from coach.core.routines.library import LINK_OUT, discover_routines
+from coach.core.routines.bounds import LINK_OUT, MAX_PLANNED_STEPS
+from coach.core.routines.library import discover_routines
 from coach.core.routines.loader import check_routine_file, check_routine_text
 from tests.conftest import EXAMPLE, REPO, write
 

@@ -87,8 +87,14 @@ def test_restore_is_refused_while_the_store_is_open(tmp_path: Path) -> None:
         restore(at(path, MORNING + timedelta(days=2)), backups(at(path)).value[0].id)
 
     store.close()
-    # nothing moved: the database, its lock, the day of its last integrity check, the backups
-    assert sorted(os.listdir(tmp_path)) == ["backups", "coach.db", "coach.db.checked", "coach.db.lock"]
+    # nothing moved: the database, its lock, the day of its last integrity check, the backups and their checks
+    assert sorted(os.listdir(tmp_path)) == [
+        "backups",
+        "cache",
+        "coach.db",
+        "coach.db.checked",
+        "coach.db.lock",
+    ]
 
 
 def test_an_unknown_backup_is_named_with_the_known_ones(tmp_path: Path) -> None:

@@ -181,7 +181,7 @@ def test_damage_met_while_opening_after_todays_check_is_the_damaged_sentence(tmp
     assert not path.exists()
 
 
-def test_a_damaged_backup_restored_while_open_is_the_damaged_sentence(tmp_path: Path) -> None:
+def test_a_damaged_backup_is_refused_while_open_and_the_history_stays(tmp_path: Path) -> None:
     path = tmp_path / "coach.db"
     a_history(path, sessions=30)
     open_and_close(path, NOW + timedelta(days=1), keep=3)
@@ -191,10 +191,15 @@ def test_a_damaged_backup_restored_while_open_is_the_damaged_sentence(tmp_path: 
     damage_table(backup.path, "sessions")
     store = AdherenceStore.open(path, now=NOW + timedelta(days=1))
 
-    with pytest.raises(StoreError, match=r"is damaged \(.+\); it was moved aside to coach.db.damaged-1"):
+    with pytest.raises(StoreError, match=r"is damaged \(.+\); it was not restored and nothing was changed"):
         store.restore_backup(backup.id, NOW + timedelta(days=1))
+    assert len(store.sessions(include_simulated=True)) == 30  # still open, still the real history
     store.close()
-    assert not path.exists()
+    assert sorted(p.name for p in tmp_path.glob("coach.db*")) == [
+        "coach.db",
+        "coach.db.checked",
+        "coach.db.lock",
+    ]
 
 
 def test_a_file_changed_after_the_days_check_is_checked_again_at_the_next_open(

@@ -228,3 +228,13 @@ def test_two_stores_writing_at_once_both_succeed(tmp_path: Path) -> None:
     store = AdherenceStore.open(path)
     assert len(store.sessions(include_simulated=True)) == 10
     store.close()
+
+
+def test_a_data_folder_that_is_a_file_is_a_store_error_the_app_can_show(tmp_path: Path) -> None:
+    afile = tmp_path / "data"
+    afile.write_text("not a folder", encoding="utf-8")
+
+    with pytest.raises(StoreError, match=f"^{afile}: this is not a folder; Rehab Coach keeps its data"):
+        AdherenceStore.open(afile / "coach.db")
+
+    assert afile.read_text(encoding="utf-8") == "not a folder"
