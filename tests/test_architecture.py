@@ -363,3 +363,16 @@ def test_qt_loaded_by_name_in_the_core_is_caught(tmp_path: Path, module: str, co
 
     assert found
     assert all(place.startswith(module) for place in found), found
+
+
+def test_the_app_stays_wiring_and_no_gui_class_takes_the_store() -> None:
+    """gui/app.py builds the parts and connects them (issue "one door": at most 200 lines); a window is
+    handed the runner, never the store."""
+    app = ROOT / "coach" / "gui" / "app.py"
+    assert len(app.read_text(encoding="utf-8").splitlines()) <= 200
+    for path in (ROOT / "coach" / "gui").rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef) and node.name == "__init__":
+                hints = [ast.unparse(a.annotation) for a in node.args.args if a.annotation is not None]
+                assert not any("AdherenceStore" in hint for hint in hints), f"{path.name}: {node.name}"

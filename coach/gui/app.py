@@ -29,15 +29,14 @@ if TYPE_CHECKING:
     from coach.gui.history import HistoryWindow
     from coach.gui.welcome import WelcomeDialog
 
-# Where the welcome suggests a newcomer begins: the bundled programme's first two weeks.
-FIRST_ROUTINE = "gentle-start"
+FIRST_ROUTINE = "gentle-start"  # where the welcome suggests a newcomer begins: the first two weeks
 
 
 class CoachApp(QObject):
-    """The runner over the Coach context, the main window, the session and icing flows, and the menus."""
+    """The runner over the Coach context, the main window (shown before the store opened, or a new one),
+    the session and icing flows, and the menus."""
 
     def __init__(self, coach: Coach, services: Services, window: MainWindow | None = None) -> None:
-        """Wire the app around `window` (already shown before the store opened) or a new one."""
         from coach.gui.routine_folders import RoutineFolders
         from coach.gui.start_at_login import StartAtLoginAction
 
@@ -64,9 +63,9 @@ class CoachApp(QObject):
             [places.bundled_routines, places.user_routines], places.user_routines, parent=self
         )
         self.routine_folders.changed.connect(self._reload_library)
-        self.window.session_menu.insertAction(self.window.quit_action, self.routine_folders.open_action)
         self.start_at_login_action = StartAtLoginAction(services.autostart, self.window, self)
-        self.window.session_menu.insertAction(self.window.quit_action, self.start_at_login_action)
+        at_end = [self.routine_folders.open_action, self.start_at_login_action]
+        self.window.session_menu.insertActions(self.window.quit_action, at_end)
         self.backups_action = QAction(self.tr("&Backups…"), self.window)
         self.backups_action.triggered.connect(self.show_backups)
         self.window.help_menu.insertAction(self.window.about_action, self.backups_action)
@@ -171,12 +170,11 @@ class CoachApp(QObject):
         return answer_request(self, request)
 
     def quit(self, *, ask_about_ice: bool = True) -> None:
-        """Leave the app, tray and all; a session's player, then icing, ask first (another program's quit
-        request leaves the ice live without asking, as a signal does: only the person stops the ice)."""
+        """Leave the app; the player, then icing, ask first (a quit request leaves the ice live unasked)."""
         if self.sessions.may_close() and (not ask_about_ice or self.ice.may_quit(self._leave)):
             self._leave()
 
-    def _leave(self) -> None:
+    def _leave(self) -> None:  # as a signal does: only the person stops the ice
         self.ice.icing_window.close()
         self.window.close()
         QApplication.quit()
