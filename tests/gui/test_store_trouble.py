@@ -6,6 +6,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -131,3 +132,33 @@ def test_a_lock_held_by_another_program_never_freezes_the_player(
     other_writer.commit()
     qtbot.waitUntil(lambda: live.unsaved == [])  # written by the next try, off the player's tick
     assert stored_steps(coach_app, live.session_id) == [0]
+
+
+def test_the_end_of_a_session_waits_its_turn_without_freezing_the_window(
+    qtbot: QtBot,
+    coach_app: CoachApp,
+    fake_clock: FakeClock,
+    other_writer: sqlite3.Connection,
+    tmp_path: Path,
+) -> None:
+    without_ice = tmp_path / "knee-basics.toml"  # its exercises, not its icing (a live run of its own)
+    text = EXAMPLE.read_text(encoding="utf-8")
+    without_ice.write_text(text[: text.index('[[exercises]]\nid = "ice"')], encoding="utf-8")
+    player = coach_app.sessions.play_routine(load_routine(without_ice))
+    assert player is not None
+    live = coach_app.sessions.live
+    assert live is not None
+    advance(player, fake_clock, player.engine.seconds_total - 0.5)
+    other_writer.execute("BEGIN IMMEDIATE")  # another program holds the lock as the session ends
+
+    started = time.monotonic()
+    advance(player, fake_clock, 1.0)
+    stalled = time.monotonic() - started
+
+    assert stalled < 0.5, f"the GUI thread waited {stalled:.2f} s for the lock"
+    assert live.unsaved, "the end waits its turn"
+    assert not isinstance(coach_app.window.pages.currentWidget(), SessionEndPage)
+    other_writer.commit()
+    qtbot.waitUntil(lambda: isinstance(coach_app.window.pages.currentWidget(), SessionEndPage))
+    assert live.unsaved == []
+    assert len(stored_steps(coach_app, live.session_id)) == len(player.engine.steps)

@@ -87,8 +87,9 @@ class LiveSession:
             except StoreError as error:
                 raise NotSavedYetError(str(error)) from error
 
-    def save_waiting(self) -> OpResult[bool]:
+    def save_waiting(self, *, give_up: bool = False) -> OpResult[bool]:
         """Write what waits, each write waiting at most `patience` for the lock; whether all is written.
+        `give_up`: the caller has waited long enough itself; a busy store is then StoreBusyError at once.
 
         While another program holds the lock the steps wait their turn, in order, and the session carries
         on; only once it has been held for the store's whole busy timeout does StoreBusyError go up (the
@@ -102,7 +103,7 @@ class LiveSession:
         except writing.StoreBusyError:
             now = self.engine.clock.monotonic()
             self._busy_since = now if self._busy_since is None else self._busy_since
-            if now - self._busy_since < writing.BUSY_TIMEOUT_SECONDS:
+            if not give_up and now - self._busy_since < writing.BUSY_TIMEOUT_SECONDS:
                 return OpResult(False)
             self._busy_since = None
             raise

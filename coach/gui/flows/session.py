@@ -46,6 +46,8 @@ class SessionFlow(QObject):
         window.start_requested.connect(self.ask_before_start)
         self.desktop_ending = False  # a log-out: close without asking, as SIGTERM does
         # Steps kept while another program holds the write lock are tried again from here, off the tick.
+        self.finishing: LiveSession | None = None  # ended, its last writes waiting their turn
+        self.finishing_tries = 0
         self.saving = QTimer(self)
         self.saving.setInterval(_SAVE_AGAIN_MS)
         self.saving.timeout.connect(self._on_save_again)
@@ -199,24 +201,38 @@ class SessionFlow(QObject):
         return player
 
     def _on_session_finished(self) -> None:
-        from coach.core.operations import Changes
-        from coach.core.routines.model import is_icing_only
-        from coach.gui.session_end import SessionEndPage
-
-        live = self.live
-        self.saving.stop()
+        """The player ended: once what waits is written (never holding the window while another program
+        has the lock: the saving timer tries again), the end page."""
         self.on_player(False)
         self.services.inhibitor.release()
+        self.finishing, self.finishing_tries = self.live, 0
+        self._end_when_saved()
+
+    def _end_when_saved(self) -> None:
+        from coach.core.operations import Changes
+        from coach.core.operations.sessions import hurt_choices
+        from coach.core.routines.model import is_icing_only
+        from coach.core.store.writing import BUSY_TIMEOUT_SECONDS
+        from coach.gui.session_end import SessionEndPage
+
+        live = self.finishing
+        if live is not None and live.unsaved:
+            # Waited as long as any write waits (counted in the saving timer's tries): then it is said.
+            give_up = self.finishing_tries * _SAVE_AGAIN_MS / 1000 >= BUSY_TIMEOUT_SECONDS
+            self.finishing_tries += 1
+            saved = self.runner.run(
+                lambda coach: live.save_waiting(give_up=give_up), self.window, announce=False
+            )
+            if saved is False:  # waiting its turn behind another program: the saving timer comes back
+                return
+        self.saving.stop()
+        self.finishing = None
         if self.player is not None:
             self.window.remove_page(self.player)
         self.player = None
         if live is None:
             return
-        if live.unsaved:  # the end (or the last steps) could not be written: try once more, say if not
-            self.runner.run(lambda coach: live.save_unsaved(), self.window)
         self.runner.announce(Changes(sessions=True, steps=True))
-        from coach.core.operations.sessions import hurt_choices
-
         page = SessionEndPage(
             live.record(),
             self.runner,
@@ -227,6 +243,9 @@ class SessionFlow(QObject):
         self.window.show_page(page)
 
     def _on_save_again(self) -> None:
+        if self.finishing is not None:
+            self._end_when_saved()
+            return
         live = self.live
         if live is not None and live.unsaved and self.player is not None:
             self.runner.run(lambda coach: live.save_waiting(), self.window, announce=False)
@@ -263,6 +282,9 @@ class SessionFlow(QObject):
         """Save a running session as stopped early (every finished step is already stored); the ice of an
         icing step in progress stays on, its run live for the next start."""
         self.saving.stop()
+        finishing, self.finishing = self.finishing, None
+        if finishing is not None and finishing.unsaved:  # closing: wait out the lock once, as any close
+            self.runner.run(lambda coach: finishing.save_unsaved(), self.window, announce=False)
         if self.player is not None and self.running():
             self.player.finished.disconnect()
             if self.live is not None:
