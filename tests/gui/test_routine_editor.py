@@ -260,3 +260,22 @@ def test_editing_a_commented_format_3_file_keeps_its_comments(
 
     text = (own / "my-legs.toml").read_text(encoding="utf-8")
     assert text == COMMENTED_3.replace("tempo = [2, 0, 3]", "tempo = [2, 1, 3]")  # only the value changed
+
+
+def test_a_format_3_fields_sentence_stands_beside_it_as_you_type(qtbot: QtBot, coach_app: CoachApp) -> None:
+    editor = coach_app.editing.new_routine()
+    tempo = editor.exercise_rows["tempo"].editor
+    assert isinstance(tempo, QLineEdit)
+
+    tempo.setFocus()
+    type_text(tempo, "2, 1")
+
+    sentence = "tempo must be three numbers of seconds [UP, HOLD, DOWN], got [2, 1]"
+    assert editor.problems_for(("exercises", 0, "tempo")) == (sentence,)
+    assert editor.exercise_rows["tempo"].problem.text() == f"Problem: {sentence}"
+    assert not editor.save_button.isEnabled()
+
+    type_text(tempo, ", 3")
+    assert editor.save_button.isEnabled()
+    assert "up 2 s, hold 1 s, down 3 s" in editor.preview.toPlainText()
+    editor.unsaved = False
