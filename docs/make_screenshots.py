@@ -172,6 +172,39 @@ def shoot_icing_step(app: CoachApp, clock: FakeClock) -> None:
     player.stop_action.trigger()
     player.stop_button.click()
     QApplication.processEvents()
+    shoot_tempo(app, clock)
+
+
+# A format-3 routine of the person's own, as the routine editor writes it: "up for 2, hold 1, down for 3".
+TEMPO_ROUTINE = """format = 3
+id = "tempo-squats"
+title = "Slow squats"
+
+[[exercises]]
+id = "mini-squat"
+name = "Mini-squat"
+instructions = ["Bend your knees to about 40 degrees, knees over your toes.", "Up for 2, hold, down for 3."]
+image = "mini-squat.svg"
+sets = 2
+reps = 10
+tempo = [2, 1, 3]
+"""
+
+
+def shoot_tempo(app: CoachApp, clock: FakeClock) -> None:
+    """A rep with the sheet's tempo, on its way down (the second of its three phases done)."""
+    app.coach.places.user_routines.mkdir(parents=True, exist_ok=True)
+    (app.coach.places.user_routines / "tempo-squats.toml").write_text(TEMPO_ROUTINE, encoding="utf-8")
+    app.coach.reload_library()
+    app.window.set_library(app.coach.library)
+    player = app.sessions.start_routine("tempo-squats")
+    assert isinstance(player, PlayerView)
+    clock.advance(5 + 6 + 2 + 1 + 1.4)  # get ready, one 6 s rep, then up, hold and into the way down
+    player.tick()
+    save(app.window, "player-tempo.png")
+    player.stop_action.trigger()
+    player.stop_button.click()
+    QApplication.processEvents()
 
 
 def shoot_editor(app: CoachApp, name: str) -> None:

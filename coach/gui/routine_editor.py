@@ -35,16 +35,8 @@ from PySide6.QtWidgets import (
 )
 
 from coach.core.operations.routines import draft_target, save_routine
-from coach.core.routines.editing import (
-    EXERCISE_FIELDS,
-    GENERAL,
-    ROUTINE_FIELDS,
-    CheckedDraft,
-    Field,
-    FieldKind,
-    KeyPath,
-    RoutineDraft,
-)
+from coach.core.routines.editing import GENERAL, CheckedDraft, KeyPath, RoutineDraft
+from coach.core.routines.form_fields import EXERCISE_FIELDS, ROUTINE_FIELDS, Field, FieldKind
 from coach.core.routines.model import estimated_minutes
 from coach.core.routines.wording import exercise_line
 from coach.gui.operations import OperationRunner
@@ -59,7 +51,7 @@ class _FieldRow:
     def __init__(self, field: Field, on_change: Callable[[], None]) -> None:
         self.field = field
         self.editor: _Editor
-        if field.kind is FieldKind.LINES:
+        if field.kind in (FieldKind.LINES, FieldKind.STEPS):
             editor = QPlainTextEdit()
             editor.setTabChangesFocus(True)  # Tab leaves the box: the form stays keyboard-friendly
             editor.setFixedHeight(editor.fontMetrics().lineSpacing() * 4 + 12)

@@ -29,6 +29,22 @@ reps = 10  # "10, slowly"
 sides = ["left", "right"]
 """
 
+COMMENTED_3 = """# Vicenzino 2008, as my physiotherapist wrote it.
+format = 3
+id = "my-legs"
+title = "My legs"
+days = ["mon", "thu"]  # clinic days
+
+[[exercises]]
+# Slowly: up for 2, down for 3.
+id = "squat"
+name = "Squat"
+sides = ["affected", "unaffected"]
+sets = { affected = 3, unaffected = 1 }  # "3 × 10 on the affected leg, 1 × 10 on the other"
+reps = 10
+tempo = [2, 0, 3]  # "up for 2, down for 3"
+"""
+
 
 def _editor(qtbot: QtBot, coach_app: CoachApp) -> RoutineEditor:
     qtbot.waitUntil(lambda: coach_app.editing.editor is not None and coach_app.editing.editor.isVisible())
@@ -180,3 +196,86 @@ def test_the_editor_fits_a_1024_by_600_screen(qtbot: QtBot, coach_app: CoachApp)
     assert hint.height() <= 568  # less a 32-pixel panel
     assert editor.width() <= 1024
     assert editor.height() <= 568
+
+
+def test_a_format_3_routine_made_with_keystrokes_only_has_a_tempo_and_sets_by_side(
+    qtbot: QtBot, coach_app: CoachApp, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    coach_app.window.activateWindow()
+    key_click(coach_app.window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)  # New routine…
+    editor = _editor(qtbot, coach_app)
+    rows = editor.exercise_rows
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is editor.routine_rows["title"].editor)
+    _type(qtbot, "Tempo squats")
+    _tab(qtbot)
+    _type(qtbot, "tempo-squats")
+    key_click(_focus(), Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)  # Add exercise
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is rows["name"].editor)
+    _type(qtbot, "Squat")
+    _tab(qtbot, 3)  # past the id and the instructions to the sets
+    assert _focus() is rows["sets"].editor
+    _type(qtbot, "affected = 3, unaffected = 1")
+    _tab(qtbot)
+    _type(qtbot, "10")  # reps
+    _tab(qtbot, 2)  # past "until"
+    assert _focus() is rows["tempo"].editor
+    _type(qtbot, "2, 0, 3")
+    _tab(qtbot, 5)  # past seconds a rep, hold, timer and icing
+    assert _focus() is rows["sides"].editor
+    key_click(_focus(), Qt.Key.Key_Down)
+    key_click(_focus(), Qt.Key.Key_Down)  # affected and unaffected
+    assert rows["sides"].text() == "affected and unaffected"
+    assert editor.save_button.isEnabled()
+    key_click(_focus(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+
+    saved = data_dir / "routines" / "tempo-squats.toml"
+    qtbot.waitUntil(saved.is_file)
+    text = saved.read_text(encoding="utf-8")
+    assert "format = 3" in text
+    assert "tempo = [2, 0, 3]" in text
+    assert "sets = {affected = 3, unaffected = 1}" in text
+    assert 'sides = ["affected", "unaffected"]' in text
+    assert main(["validate", str(saved)]) == 0
+    assert "ok (tempo-squats, 2 exercises)" in capsys.readouterr().out
+
+
+def test_editing_a_commented_format_3_file_keeps_its_comments(
+    qtbot: QtBot, coach_app: CoachApp, data_dir: Path
+) -> None:
+    own = data_dir / "routines"
+    own.mkdir(parents=True, exist_ok=True)
+    (own / "my-legs.toml").write_text(COMMENTED_3, encoding="utf-8")
+    coach_app.coach.reload_library()
+    coach_app.window.set_library(coach_app.coach.library)
+    coach_app.window.select_routine("my-legs")
+    editor = coach_app.editing.edit_chosen()
+    assert editor is not None
+    assert editor.exercise_rows["sets"].text() == "affected = 3, unaffected = 1"
+    assert editor.exercise_rows["tempo"].text() == "2, 0, 3"
+    assert editor.routine_rows["days"].text() == "mon, thu"
+
+    editor.exercise_rows["tempo"].show_text("2, 1, 3")
+    editor._on_exercise_field()
+    assert editor.save()
+
+    text = (own / "my-legs.toml").read_text(encoding="utf-8")
+    assert text == COMMENTED_3.replace("tempo = [2, 0, 3]", "tempo = [2, 1, 3]")  # only the value changed
+
+
+def test_a_format_3_fields_sentence_stands_beside_it_as_you_type(qtbot: QtBot, coach_app: CoachApp) -> None:
+    editor = coach_app.editing.new_routine()
+    tempo = editor.exercise_rows["tempo"].editor
+    assert isinstance(tempo, QLineEdit)
+
+    tempo.setFocus()
+    type_text(tempo, "2, 1")
+
+    sentence = "tempo must be three numbers of seconds [UP, HOLD, DOWN], got [2, 1]"
+    assert editor.problems_for(("exercises", 0, "tempo")) == (sentence,)
+    assert editor.exercise_rows["tempo"].problem.text() == f"Problem: {sentence}"
+    assert not editor.save_button.isEnabled()
+
+    type_text(tempo, ", 3")
+    assert editor.save_button.isEnabled()
+    assert "up 2 s, hold 1 s, down 3 s" in editor.preview.toPlainText()
+    editor.unsaved = False

@@ -1,6 +1,7 @@
 """A routine as the editor changes it: a TOML document edited in place (tomlkit keeps its comments and
-layout), the fields the editor shows with the README's words, and the validator's sentences placed beside
-the field they are about.
+layout), each field's typed text written as its TOML value (the fields and their README words are in
+form_fields.py), and the validator's sentences placed beside the field they are about. A new routine is
+format 3; an existing file keeps its format until a key only format 3 can say is set.
 
 Qt-free: the routine editor (coach/gui/routine_editor.py) and its tests drive a `RoutineDraft`; saving is the
 `save_routine` operation (coach/core/operations/routines.py).
@@ -8,7 +9,6 @@ Qt-free: the routine editor (coach/gui/routine_editor.py) and its tests drive a 
 
 from __future__ import annotations
 
-import enum
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,6 +19,14 @@ import tomlkit
 from tomlkit.items import AoT, Table
 from tomlkit.toml_document import TOMLDocument
 
+from coach.core.routines.form_fields import (
+    EXERCISE_FIELDS_BY_KEY,
+    ROUTINE_FIELDS_BY_KEY,
+    Field,
+    needs_format_3,
+    text_of_value,
+    value_of_text,
+)
 from coach.core.routines.loader import CheckedRoutine, check_routine_text
 from coach.core.routines.values import Problem
 
@@ -27,122 +35,10 @@ KeyPath = tuple[str | int, ...]
 GENERAL: KeyPath = ()  # a problem that belongs to no one field (the file as a whole)
 
 
-class FieldKind(enum.Enum):
-    TEXT = "text"  # one line of text
-    LINES = "lines"  # a list of sentences, one a line
-    WHOLE = "whole"  # a whole number
-    NUMBER = "number"  # a number of seconds or minutes (a fraction allowed)
-    RANGE = "range"  # a whole number, or a range "10-15" (format 2)
-    CHOICE = "choice"  # one of `choices` ("" for not given)
-    FLAG = "flag"  # true or false
-
-
-@dataclass(frozen=True, slots=True)
-class Field:
-    """One key the editor shows: its label and help are the README's words for it."""
-
-    key: str
-    label: str
-    help: str
-    kind: FieldKind = FieldKind.TEXT
-    choices: tuple[str, ...] = ()
-
-
-# The README's "Routine files" table, key by key (keep the two together).
-ROUTINE_FIELDS: tuple[Field, ...] = (
-    Field("title", "Title", "Required: the routine's name as the app shows it."),
-    Field("id", "Id", "Required: lowercase letters, digits, - and _; the file is saved as ID.toml."),
-    Field("description", "Description", "Optional: a line about the routine."),
-    Field("source", "Source", "Optional: where the routine comes from (the sheet, the clinic, the paper)."),
-    Field(
-        "sessions_per_week",
-        "Sessions a week",
-        "0–14: the plan that history measures against.",
-        FieldKind.WHOLE,
-    ),
-    Field("days_per_week", "Days a week", '1–7, instead of sessions a week: "daily" is 7.', FieldKind.WHOLE),
-    Field("times_per_day", "Times a day", "1–6, default 1, with days a week.", FieldKind.WHOLE),
-    Field("weeks", "Weeks", "1–52: the length of this stage of the programme.", FieldKind.WHOLE),
-    Field(
-        "pain_limit",
-        "Pain limit",
-        "0–5: the sheet's own \"stop if pain is above N\". Without it, Rehab Coach's default of 5.",
-        FieldKind.WHOLE,
-    ),
-    Field("next", "Next stage", "The id of the routine that follows this stage."),
-    Field(
-        "education",
-        "Advice",
-        "Short paragraphs of advice that come with the routine, one a line.",
-        FieldKind.LINES,
-    ),
-)
-
-EXERCISE_FIELDS: tuple[Field, ...] = (
-    Field("name", "Name", "Required: the exercise as the player shows it."),
-    Field("id", "Id", "Required: lowercase letters, digits, - and _; unique in the routine."),
-    Field("instructions", "Instructions", "Sentences shown while you work, one a line.", FieldKind.LINES),
-    Field("sets", "Sets", "Default 1: each set is repeated on every side listed.", FieldKind.WHOLE),
-    Field(
-        "reps", "Reps", 'Guided rep by rep; "10-15" is a range the pain rule moves within.', FieldKind.RANGE
-    ),
-    Field("rep_seconds", "Seconds a rep", "Default 3.", FieldKind.NUMBER),
-    Field(
-        "hold_seconds",
-        "Hold (seconds)",
-        'With reps: the hold at the top of each rep; without: one timed hold a set; "5-10" is a range.',
-        FieldKind.RANGE,
-    ),
-    Field(
-        "timer_minutes",
-        "Timer (minutes)",
-        "A plain countdown instead of reps or a hold; for icing at most 20 minutes.",
-        FieldKind.NUMBER,
-    ),
-    Field("icing", "Icing", "The timer is icing: capped at 20 minutes, with its advice.", FieldKind.FLAG),
-    Field(
-        "sides",
-        "Sides",
-        "Each set on the left and then the right side.",
-        FieldKind.CHOICE,
-        ("", "left and right"),
-    ),
-    Field("rest_seconds", "Rest between sets (seconds)", "Default 0.", FieldKind.NUMBER),
-    Field(
-        "rest_after_seconds",
-        "Rest after (seconds)",
-        "0–600: a rest before the next exercise.",
-        FieldKind.NUMBER,
-    ),
-    Field("load", "Load", 'Free text such as "red band" (at most 60 characters).'),
-    Field(
-        "progression",
-        "Progression",
-        "What the pain rule may change; not given: the default for the exercise.",
-        FieldKind.CHOICE,
-        ("", "reps", "hold", "sets", "none"),
-    ),
-    Field(
-        "targets",
-        "Works",
-        "What the exercise works: easing reaches the knee work before the hip work.",
-        FieldKind.CHOICE,
-        ("", "knee", "hip"),
-    ),
-    Field(
-        "image",
-        "Picture",
-        "An SVG beside the file or among the bundled illustrations.",
-    ),
-)
-
-_FIELDS_BY_KEY = {f.key: f for f in (*ROUTINE_FIELDS, *EXERCISE_FIELDS)}
-_SIDES = {"": None, "left and right": ["left", "right"]}
-_RANGE = re.compile(r"^\s*(\d+)\s*[-–]\s*(\d+)\s*$")
 _KEY = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=")
 _STARTER = """\
 # A routine made in Rehab Coach's editor. Every key is explained in the README's "Routine files".
-format = 2
+format = 3
 """
 
 
@@ -195,23 +91,14 @@ class RoutineDraft:
         if value is None:
             return ""
         plain = value.unwrap() if hasattr(value, "unwrap") else value
-        field = _FIELDS_BY_KEY.get(str(path[-1]))
-        if field is not None and field.kind is FieldKind.LINES and isinstance(plain, list):
-            return "\n".join(str(line) for line in plain)
-        if field is not None and field.key == "sides" and isinstance(plain, list):
-            return "left and right" if plain == ["left", "right"] else ", ".join(map(str, plain))
-        if isinstance(plain, list) and len(plain) == 2:
-            return f"{_number_text(plain[0])}-{_number_text(plain[1])}"
-        if isinstance(plain, bool):
-            return "true" if plain else ""
-        return _number_text(plain)
+        return text_of_value(_field(path), plain)
 
     def set_text(self, path: KeyPath, text: str) -> None:
         """Set the field from what was typed; an empty field removes an optional key. Text that is not a
         number where one is wanted is written as typed, so the validator's sentence says what is wrong."""
         table, key = self._table(path), str(path[-1])
-        field = _FIELDS_BY_KEY.get(key)
-        value = _value(field, text)
+        field = _field(path)
+        value = value_of_text(field, text)
         if value is None:
             if key in table:
                 del table[key]
@@ -223,6 +110,15 @@ class RoutineDraft:
             old = table[key].trivia
             item.trivia.comment_ws, item.trivia.comment = old.comment_ws, old.comment
         table[key] = item
+        if field is not None and needs_format_3(field, value):
+            self._make_format_3()
+
+    def _make_format_3(self) -> None:
+        """A format-3 key makes the file format 3 (formats 1 and 2 read the same in format 3)."""
+        found = self.document.get("format")
+        if isinstance(found, int) and found >= 3:
+            return
+        self.document["format"] = 3
 
     def add_exercise(self, name: str = "New exercise") -> int:
         """Append an exercise (reps 10 × 1) and return its index."""
@@ -326,45 +222,9 @@ def _keys_by_line(text: str) -> Iterator[tuple[int, KeyPath]]:
             yield number, current
 
 
-def _value(field: Field | None, text: str) -> Any:
-    stripped = text.strip()
-    kind = field.kind if field is not None else FieldKind.TEXT
-    if kind is FieldKind.LINES:
-        lines = [line.strip() for line in text.splitlines() if line.strip()]
-        if not lines:
-            return None
-        array = tomlkit.array()
-        array.extend(lines)
-        array.multiline(True)
-        return array
-    if not stripped:
-        return None
-    if kind is FieldKind.FLAG:
-        return stripped.lower() in ("true", "yes", "1")
-    if kind is FieldKind.CHOICE and field is not None and field.key == "sides":
-        return _SIDES.get(stripped, stripped)
-    if kind in (FieldKind.WHOLE, FieldKind.NUMBER, FieldKind.RANGE):
-        span = _RANGE.match(stripped) if kind is FieldKind.RANGE else None
-        if span:
-            return [int(span.group(1)), int(span.group(2))]
-        return _number(stripped, whole=kind is not FieldKind.NUMBER)
-    return stripped
-
-
-def _number(text: str, *, whole: bool) -> int | float | str:
-    try:
-        number = float(text.replace(",", "."))
-    except ValueError:
-        return text  # the validator says what is wrong, beside the field
-    if number.is_integer() and abs(number) < 10**9:
-        return int(number)
-    return text if whole else number
-
-
-def _number_text(value: object) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+def _field(path: KeyPath) -> Field | None:
+    fields = ROUTINE_FIELDS_BY_KEY if len(path) == 1 else EXERCISE_FIELDS_BY_KEY
+    return fields.get(str(path[-1]))
 
 
 def _slug(name: str) -> str:

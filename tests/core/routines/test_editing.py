@@ -71,3 +71,88 @@ def test_exercises_move_and_are_removed_and_new_ids_are_unique() -> None:
 
 def _problem(line: int) -> Problem:
     return Problem(HERE, line, "wrong")
+
+
+FORMAT_2 = """format = 2  # the sheet of 3 March
+id = "sheet"
+title = "Sheet"
+
+[[exercises]]
+id = "a"
+name = "A"
+reps = 10
+"""
+
+
+def test_a_new_draft_is_written_as_format_3() -> None:
+    draft = RoutineDraft.new("knee", "Knee")
+
+    assert draft.text().splitlines()[1] == "format = 3"
+
+
+def test_an_existing_file_keeps_its_format_until_a_format_3_key_is_set() -> None:
+    draft = RoutineDraft(FORMAT_2)
+    draft.set_text(("exercises", 0, "rest_after_seconds"), "60")  # a format-2 key
+    assert draft.text().startswith("format = 2  # the sheet of 3 March\n")
+
+    draft.set_text(("exercises", 0, "tempo"), "2, 1, 3")
+
+    assert draft.text().startswith("format = 3  # the sheet of 3 March\n")  # its comment kept
+    assert "tempo = [2, 1, 3]" in draft.text()
+    assert draft.check(HERE).valid
+
+
+def test_format_3_values_are_written_as_the_readme_shows_them() -> None:
+    draft = RoutineDraft.new()
+    where = ("exercises", 0)
+    typed = {
+        "sides": "affected and unaffected",
+        "sets": "affected = 3, unaffected = 1",
+        "reps": "20-40",
+        "tempo": "2, 0, 3",
+        "load": "no weight\n0.5 kg ankle weight\n1 kg ankle weight\n",
+        "progression": "reps-then-load",
+        "reps_after_load": "20",
+        "pain_limit": "0",
+        "progress_after_weeks": "2",
+    }
+    for key, text in typed.items():
+        draft.set_text((*where, key), text)
+    draft.set_text(("sessions_per_week",), "")
+    draft.set_text(("days",), "Mon, thu")  # gives the days a week
+
+    text = draft.text()
+
+    assert 'sides = ["affected", "unaffected"]' in text
+    assert "sets = {affected = 3, unaffected = 1}" in text
+    assert "tempo = [2, 0, 3]" in text
+    assert 'load = [\n    "no weight",\n    "0.5 kg ankle weight",\n    "1 kg ankle weight",\n]' in text
+    assert 'days = ["mon", "thu"]' in text
+    assert draft.check(HERE).by_field == {}
+    assert draft.check(HERE).valid
+    for key, text in typed.items():
+        assert draft.text_of((*where, key)) == text.strip(), key
+
+
+def test_levels_go_one_a_line_and_the_level_progression_validates() -> None:
+    draft = RoutineDraft.new()
+    draft.set_text(("exercises", 0, "reps"), "5-10")
+    draft.set_text(("exercises", 0, "levels"), "step-down from 10 cm\nstep-down from 20 cm")
+    draft.set_text(("exercises", 0, "progression"), "level")
+    draft.set_text(("exercises", 0, "level_up_after_pain_free_reps"), "5")
+
+    assert draft.check(HERE).valid
+    assert draft.text_of(("exercises", 0, "levels")) == "step-down from 10 cm\nstep-down from 20 cm"
+
+
+def test_a_value_by_side_without_the_persons_legs_gets_the_validators_sentence() -> None:
+    draft = RoutineDraft.new()
+    draft.set_text(("exercises", 0, "sets"), "affected = 3, unaffected = 1")
+
+    placed = draft.check(HERE).by_field
+
+    assert placed == {
+        ("exercises", 0, "sets"): (
+            'sets by side goes with sides = ["affected", "unaffected"], the person\'s legs',
+        )
+    }
