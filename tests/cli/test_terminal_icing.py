@@ -102,6 +102,26 @@ def test_a_sleep_past_the_end_says_when_it_ended(store: AdherenceStore, fake_clo
     assert store.icing_runs()[0].actual_minutes == 20
 
 
+def test_a_clock_set_ahead_during_icing_is_not_a_sleep(store: AdherenceStore, fake_clock: FakeClock) -> None:
+    class ClockSetKeys(ClockKeys):
+        def read(self, timeout: float) -> str | None:
+            if self.reads == 20:
+                self.clock.set_wall(3600)  # a person or NTP sets the time of day an hour ahead, 20 s in
+            return super().read(timeout)
+
+    out = io.StringIO()
+    keys = ClockSetKeys(fake_clock)
+    started = fake_clock.wall()
+
+    ended = ice_in_terminal(over(store, fake_clock), 20, out, keys)
+
+    assert "asleep" not in out.getvalue()
+    assert keys.reads == 20 * 60, "the ice ran its 20 minutes"
+    assert (ended.finished, ended.while_asleep) == (True, False)
+    (run,) = store.icing_runs()
+    assert (run.actual_minutes, run.finished_at) == (20, started + timedelta(minutes=20))
+
+
 def test_icing_again_within_two_hours_warns_softly(store: AdherenceStore, fake_clock: FakeClock) -> None:
     ice_in_terminal(over(store, fake_clock), 1, io.StringIO(), ClockKeys(fake_clock))
     out = io.StringIO()
