@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import IO
 
 from coach.cli.parser import EXIT_INVALID, EXIT_OK, EXIT_PAUSED, UsageError
+from coach.cli.problems import complain
 from coach.core.operations import Coach, run_instant_session
 from coach.core.operations.pause import why_paused
 from coach.core.routines.library import Origin
@@ -64,7 +65,7 @@ def validate_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> in
     for path in args.paths:
         checked = check_routine_file(path, coach.places.assets)
         for problem in checked.problems:
-            print(problem, file=sys.stderr if not problem.warning else out)
+            complain(problem, None if not problem.warning else out)
         if checked.routine is None:
             status = EXIT_INVALID
         else:
@@ -111,13 +112,13 @@ def run_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> int:
         routine = _resolve_routine(args.routine, coach)
     except RoutineError as invalid:
         for problem in invalid.problems:
-            print(problem, file=sys.stderr)
+            complain(problem)
         return EXIT_INVALID
     if coach.has_history:
         coach.backups = not in_the_app  # the app takes the day's backup itself
         paused = why_paused(coach, routine)
         if paused is not None:  # nothing starts, in any form, while a warning sign waits for a clinician
-            print(f"coach: {paused}", file=sys.stderr)
+            complain(f"coach: {paused}")
             return EXIT_PAUSED
     if in_the_app:
         from coach.gui.main import run_app
