@@ -19,7 +19,7 @@ import tomlkit
 from tomlkit.items import AoT, Table
 from tomlkit.toml_document import TOMLDocument
 
-from coach.core.routines.loader import CheckedRoutine, check_routine_text
+from coach.core.routines.loader import CheckedRoutine, check_routine_text, read_routine_text
 from coach.core.routines.values import Problem
 
 # A key's place in the document: ("title",) or ("exercises", 2, "reps").
@@ -167,7 +167,9 @@ class RoutineDraft:
 
     @classmethod
     def read(cls, path: Path) -> RoutineDraft:
-        return cls(path.read_text(encoding="utf-8-sig"), path)
+        """The routine file at `path` as a draft; UnreadableRoutineError when it is not a plain, bounded,
+        UTF-8 file (as the loader would say)."""
+        return cls(read_routine_text(path), path)
 
     # -- reading and changing fields -----------------------------------------------------------------------
 
