@@ -14,6 +14,7 @@ import signal
 import sys
 
 from coach.cli.parser import EXIT_INVALID, EXIT_USAGE, UsageError, build_parser
+from coach.cli.problems import complain
 from coach.cli.signals import Terminated, terminate_as_interrupt
 from coach.core.operations.context import Coach
 from coach.core.paths import ShippedDataError, resolve_places
@@ -63,13 +64,13 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             coach.close()
     except Terminated as stop:
-        print(f"\ncoach: {stop}", file=sys.stderr)
+        complain(f"\ncoach: {stop}")
         return 128 + stop.number
     except KeyboardInterrupt:
         print("\ncoach: interrupted", file=sys.stderr)
         return 128 + signal.SIGINT
     except UsageError as error:
-        print(f"coach: {error}", file=sys.stderr)
+        complain(f"coach: {error}")
         return EXIT_USAGE
     except BrokenPipeError:
         # The reader went away (`coach history | head`): stop quietly, as other command-line tools do.
@@ -77,11 +78,11 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_INVALID
     except (StoreError, Refused, ShippedDataError) as error:
-        print(f"coach: {error}", file=sys.stderr)
+        complain(f"coach: {error}")
         return EXIT_INVALID
     except OSError as error:  # a file or folder the command needed (the data folder is a file, say)
         where = f"{error.filename}: " if error.filename else ""
-        print(f"coach: {where}{error.strerror or error}", file=sys.stderr)
+        complain(f"coach: {where}{error.strerror or error}")
         return EXIT_INVALID
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import IO
 
 from coach.cli.parser import EXIT_INVALID, EXIT_OK, EXIT_PAUSED, UsageError
+from coach.cli.problems import complain
 from coach.core.operations import Coach, run_instant_session
 from coach.core.operations.pause import why_paused
 from coach.core.routines.library import Origin
@@ -64,7 +65,7 @@ def validate_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> in
     for path in args.paths:
         checked = check_routine_file(path, coach.places.assets)
         for problem in checked.problems:
-            print(problem, file=sys.stderr if not problem.warning else out)
+            complain(problem, None if not problem.warning else out)
         if checked.routine is None:
             status = EXIT_INVALID
         else:
@@ -111,13 +112,13 @@ def run_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> int:
         routine = _resolve_routine(args.routine, coach)
     except RoutineError as invalid:
         for problem in invalid.problems:
-            print(problem, file=sys.stderr)
+            complain(problem)
         return EXIT_INVALID
     if coach.has_history:
         coach.backups = not in_the_app  # the app takes the day's backup itself
         paused = why_paused(coach, routine)
         if paused is not None:  # nothing starts, in any form, while a warning sign waits for a clinician
-            print(f"coach: {paused}", file=sys.stderr)
+            complain(f"coach: {paused}")
             return EXIT_PAUSED
     if in_the_app:
         from coach.gui.main import run_app
@@ -165,26 +166,36 @@ def _run_terminal(routine: Routine, coach: Coach, args: argparse.Namespace, out:
 
 
 def ice_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> int:
-    if args.stop and (args.status or args.terminal):
-        raise UsageError("--stop goes alone: it stops the icing timer running, wherever it runs")
+    _refuse_icing_flags_that_cannot_go_together(args)
     if args.stop:
         return _stop_icing(coach, out)
     if args.status:
         return _icing_status(coach, out, as_json=args.json)
-    if args.json:
-        raise UsageError("--json goes with --status")
+    from coach.core.clinical.safety import ICING_MAX_MINUTES
+
+    minutes = ICING_MAX_MINUTES if args.minutes is None else args.minutes
     if not args.terminal:
         from coach.core.requests import Request
         from coach.gui.main import run_app
 
-        instead = f"use `coach ice --minutes {args.minutes} --terminal` instead"
-        return run_app([sys.argv[0]], request=Request("ice", args.minutes), instead=instead)
+        instead = f"use `coach ice --minutes {minutes} --terminal` instead"
+        return run_app([sys.argv[0]], request=Request("ice", minutes), instead=instead)
     from coach.cli.terminal_icing import ice_in_terminal
     from coach.cli.terminal_player import terminal_keys
 
     with terminal_keys() as keys:
-        ice_in_terminal(coach, args.minutes, out, keys)
+        ice_in_terminal(coach, minutes, out, keys)
     return EXIT_OK
+
+
+def _refuse_icing_flags_that_cannot_go_together(args: argparse.Namespace) -> None:
+    """--stop goes alone; --status takes only --json; --json only goes with --status (exit 2 otherwise)."""
+    if args.stop and (args.status or args.terminal or args.json or args.minutes is not None):
+        raise UsageError("--stop goes alone: it stops the icing timer running, wherever it runs")
+    if args.status and (args.terminal or args.minutes is not None):
+        raise UsageError("--status goes alone (or with --json): it says whether an icing timer is running")
+    if args.json and not args.status:
+        raise UsageError("--json goes with --status")
 
 
 def _stop_icing(coach: Coach, out: IO[str]) -> int:

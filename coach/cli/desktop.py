@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import IO
 
 from coach.cli.parser import EXIT_INVALID, EXIT_OK
+from coach.cli.problems import complain
 from coach.core.desktop_entry import DesktopEntryError, exec_line, string_value
 from coach.core.files import make_shared_folders, write_bytes_whole
 from coach.core.operations.context import Coach
@@ -129,6 +130,6 @@ def desktop_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> int
                 out.write(f"installed {path}\n")
             out.write("Rehab Coach is in the applications menu (it may take a moment to appear).\n")
     except (DesktopError, DesktopEntryError, OSError) as error:
-        print(f"coach: {error}", file=sys.stderr)
+        complain(f"coach: {error}")
         return EXIT_INVALID
     return EXIT_OK

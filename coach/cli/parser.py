@@ -137,7 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
     ice.add_argument(
         "--minutes",
         type=icing_minutes_value,
-        default=ICING_MAX_MINUTES,
+        default=None,  # left unset, so that --status or --stop with --minutes can be told apart and refused
         metavar="N",
         help=f"minutes, 1-{ICING_MAX_MINUTES} (default {ICING_MAX_MINUTES})",
     )

@@ -19,12 +19,15 @@ import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from coach.core.reading import UnreadableFileError, read_bounded
+
 # Checks the finished temporary file; returns why it is not acceptable, or None.
 Check = Callable[[Path], str | None]
 # Written, complete, just before the files of a pair are renamed into a folder shared with other files: an
 # export killed between two renames is finished by the next one, so the pair lands together (the next
 # export of the folder, or `finish_interrupted_renames`, completes what the manifest lists).
 RENAMES_MANIFEST = ".rehab-coach-renames.json"
+MANIFEST_MAX_BYTES = 64 * 1024  # two file names and their temporary names
 
 
 class WriteError(Exception):
@@ -242,9 +245,10 @@ def finish_interrupted_renames(folder: Path) -> bool:
     """Finish the renames an export killed half-way listed (so its pair lands whole); whether it did."""
     manifest = folder / RENAMES_MANIFEST
     try:
-        raw = json.loads(manifest.read_text(encoding="utf-8"))
+        # Bounded: the folder is the person's, so a pipe or a huge file could sit under the manifest's name
+        raw = json.loads(read_bounded(manifest, MANIFEST_MAX_BYTES, "a note of renames").decode("utf-8"))
         renames = [(str(a), str(b)) for a, b in raw["renames"]]
-    except (OSError, ValueError, KeyError, TypeError):
+    except (UnreadableFileError, ValueError, KeyError, TypeError):
         return False
     for temporary, target in renames:
         if "/" in temporary or "/" in target or not temporary.startswith("."):

@@ -78,16 +78,22 @@ def resolve_places(environ: Mapping[str, str] | None = None) -> Places:
     return Places(data_dir=data_dir, bundled_routines=shipped("routines"), assets=shipped("assets"))
 
 
-def ensure_private_dir(path: Path) -> None:
-    """Create `path` readable by its owner only (health data stays private); leave an existing one alone."""
-    if path.is_dir():
-        return
-    if path.exists() or path.is_symlink():
+def refuse_a_non_folder(path: Path) -> None:
+    """NotADirectoryError, with the sentence, when something other than a folder is at `path` (a file, a
+    device, a broken link): the data folder is not there to read, not empty."""
+    if not path.is_dir() and (path.exists() or path.is_symlink()):
         raise NotADirectoryError(
             errno.ENOTDIR,
             f"this is not a folder; Rehab Coach keeps its data in a folder (set {DATA_DIR_VARIABLE})",
             str(path),
         )
+
+
+def ensure_private_dir(path: Path) -> None:
+    """Create `path` readable by its owner only (health data stays private); leave an existing one alone."""
+    if path.is_dir():
+        return
+    refuse_a_non_folder(path)
     path.mkdir(parents=True, exist_ok=True)
     if os.name == "posix":
         path.chmod(0o700)

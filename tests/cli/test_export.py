@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -94,3 +95,34 @@ def test_history_json_adds_adherence_and_keeps_the_summary(
     assert adherence["daily_plan"] is False
     assert adherence["marked_days"] == []
     assert payload["sessions"][0]["local_date"]
+
+
+def test_the_hidden_drafts_of_a_killed_csv_export_are_removed_by_the_next(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # What a killed `coach export --csv report` leaves: the folder being drawn, or the old one stepped aside
+    run(capsys, "run", "hip-strength", "--instant")
+    for name in (".report-k1ll3d00.part", ".report-k1ll3d11.old"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "sessions.csv").write_text("half", encoding="utf-8")
+    (tmp_path / ".other-k1ll3d00.part").mkdir()
+
+    code, _, err = run(capsys, "export", "--csv", str(tmp_path / "report"))
+
+    assert code == 0, err
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".other-k1ll3d00.part", "data", "report"]
+
+
+def test_a_pipe_under_the_name_of_the_note_of_renames_does_not_stop_an_export(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "run", "hip-strength", "--instant")
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    (shared / "notes.txt").write_text("the person's own file", encoding="utf-8")
+    os.mkfifo(shared / ".rehab-coach-renames.json")  # a plain read would wait for a writer for ever
+
+    code, _, err = run(capsys, "export", "--csv", str(shared), "--include-simulated")
+
+    assert code == 0, err
+    assert {"notes.txt", "sessions.csv", "steps.csv"} <= {p.name for p in shared.iterdir()}

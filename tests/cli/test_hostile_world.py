@@ -80,6 +80,26 @@ def test_arguments_out_of_range_or_together_are_a_usage_sentence(
     assert "Traceback" not in out + err
 
 
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["new", "a\x1b[2J"], "coach: 'a[2J' is not a routine id"),
+        (["run", "a\x1b]0;pwned\x07", "--instant"], "coach: no routine has the id 'a]0;pwned'"),
+        (["backup", "restore", "\x1b[2J\x00"], "coach: there is no backup '\\x1b[2J\\x00'"),
+        (["validate", "nowhere\x1b[31m.toml"], "nowhere[31m.toml:1: cannot read the file"),
+    ],
+)
+def test_an_id_or_path_echoed_in_an_error_reaches_the_terminal_as_plain_text(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], args: list[str], said: str
+) -> None:
+    a_history(capsys)
+
+    _, out, err = run(capsys, *args)
+
+    assert said in err
+    assert not any(ord(c) < 0x20 and c != "\n" for c in out + err), repr(err)
+
+
 def test_an_id_too_long_for_a_file_name_is_an_unknown_id(
     data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -89,13 +109,26 @@ def test_an_id_too_long_for_a_file_name_is_an_unknown_id(
     assert "no routine has the id 'aaa" in err
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["run", "gentle-start", "--instant"],
+        ["history"],
+        ["history", "--json"],
+        ["ice", "--status"],
+        ["ice", "--stop"],
+        ["backup", "list"],
+        ["advice"],
+    ],
+)
 def test_a_data_folder_that_is_a_file_is_a_sentence(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], args: list[str]
 ) -> None:
+    # Not "No sessions yet" with exit 0: the history is not empty, it is not there to read
     afile = write(tmp_path / "data", "not a folder")
     monkeypatch.setenv("COACH_DATA_DIR", str(afile))
 
-    code, _, err = run(capsys, "run", "gentle-start", "--instant")
+    code, _, err = run(capsys, *args)
 
     assert code == 1
     assert err.startswith(f"coach: {afile}: this is not a folder; Rehab Coach keeps its data in a folder")

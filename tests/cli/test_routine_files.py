@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -65,3 +66,16 @@ def test_coach_settings_keeps_the_affected_side(data_dir: Path, capsys: pytest.C
     assert (code, out) == (0, "affected side: right\n")
     assert load_settings(data_dir).affected_side == "right"
     assert run(capsys, "settings")[1] == "affected side: right\n"
+
+
+def test_coach_new_from_a_pipe_is_refused_at_once(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    os.mkfifo(tmp_path / "pipe.toml")
+
+    code = main(["new", "copy", "--from", str(tmp_path / "pipe.toml")])
+
+    assert code == 1
+    pipe = tmp_path / "pipe.toml"
+    assert capsys.readouterr().err.startswith(f"coach: {pipe}: this is not a plain file (a folder, a pipe")
+    assert not (data_dir / "routines" / "copy.toml").exists()

@@ -102,6 +102,26 @@ def test_a_sleep_past_the_end_says_when_it_ended(store: AdherenceStore, fake_clo
     assert store.icing_runs()[0].actual_minutes == 20
 
 
+def test_a_clock_set_ahead_during_icing_is_not_a_sleep(store: AdherenceStore, fake_clock: FakeClock) -> None:
+    class ClockSetKeys(ClockKeys):
+        def read(self, timeout: float) -> str | None:
+            if self.reads == 20:
+                self.clock.set_wall(3600)  # a person or NTP sets the time of day an hour ahead, 20 s in
+            return super().read(timeout)
+
+    out = io.StringIO()
+    keys = ClockSetKeys(fake_clock)
+    started = fake_clock.wall()
+
+    ended = ice_in_terminal(over(store, fake_clock), 20, out, keys)
+
+    assert "asleep" not in out.getvalue()
+    assert keys.reads == 20 * 60, "the ice ran its 20 minutes"
+    assert (ended.finished, ended.while_asleep) == (True, False)
+    (run,) = store.icing_runs()
+    assert (run.actual_minutes, run.finished_at) == (20, started + timedelta(minutes=20))
+
+
 def test_icing_again_within_two_hours_warns_softly(store: AdherenceStore, fake_clock: FakeClock) -> None:
     ice_in_terminal(over(store, fake_clock), 1, io.StringIO(), ClockKeys(fake_clock))
     out = io.StringIO()
@@ -200,9 +220,29 @@ def test_coach_ice_stop_ends_a_live_run_with_the_minutes_iced(
     assert capsys.readouterr().out == "No icing timer is running.\n"
 
 
-def test_ice_stop_goes_alone(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["ice", "--stop", "--terminal"]) == 2
-    assert "--stop goes alone" in capsys.readouterr().err
+@pytest.mark.parametrize(
+    ("flags", "message"),
+    [
+        (["--stop", "--terminal"], "--stop goes alone"),
+        (["--stop", "--minutes", "5"], "--stop goes alone"),
+        (["--stop", "--json"], "--stop goes alone"),
+        (["--stop", "--status"], "--stop goes alone"),
+        (["--status", "--terminal"], "--status goes alone (or with --json)"),
+        (["--status", "--minutes", "5"], "--status goes alone (or with --json)"),
+        (["--status", "--json", "--minutes", "20"], "--status goes alone (or with --json)"),
+        (["--terminal", "--json"], "--json goes with --status"),
+    ],
+)
+def test_flags_that_cannot_go_together_say_so_and_exit_2(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], flags: list[str], message: str
+) -> None:
+    code = main(["ice", *flags])
+
+    out, err = capsys.readouterr()
+    assert code == 2
+    assert out == ""
+    assert err.startswith(f"coach: {message}")
+    assert not (data_dir / "coach.db").exists()
 
 
 def test_minutes_left_never_exceed_the_planned_minutes(
@@ -254,3 +294,23 @@ def test_ice_status_tells_the_live_run_in_words(data_dir: Path, capsys: pytest.C
 def test_json_without_status_is_a_usage_error(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["ice", "--json"]) == 2
     assert capsys.readouterr().err == "coach: --json goes with --status\n"
+
+
+def test_an_open_run_whose_process_is_gone_blocks_nothing_past_its_deadline(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The process that counted it down was killed 2 minutes before its deadline, which passed a minute ago
+    store = AdherenceStore.open(data_dir / "coach.db")
+    started = datetime.now(UTC).replace(microsecond=0) - timedelta(minutes=6)
+    store.begin_icing(started, 5)
+    store.close()
+
+    assert main(["ice", "--status"]) == 0
+    assert capsys.readouterr().out == "No icing timer is running.\n"
+    assert main(["ice", "--stop"]) == 0
+    assert capsys.readouterr().out == "No icing timer is running.\n"
+
+    store = AdherenceStore.open(data_dir / "coach.db")
+    (run,) = store.icing_runs()
+    store.close()
+    assert (run.status, run.finished_at) == (IcingStatus.STOPPED, started + timedelta(minutes=5))

@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from coach.core.operations.context import Coach
 from coach.core.paths import ShippedDataError, ensure_private_dir, resolve_places, shipped
+from coach.core.session.clock import FakeClock
 from tests.conftest import REPO
 
 
@@ -61,3 +63,13 @@ def test_an_existing_folder_keeps_its_permissions(tmp_path: Path) -> None:
     ensure_private_dir(shared)
 
     assert stat.S_IMODE(shared.stat().st_mode) == 0o755
+
+
+def test_a_data_folder_that_is_a_file_is_not_an_empty_history(tmp_path: Path) -> None:
+    afile = tmp_path / "data"
+    afile.write_text("not a folder", encoding="utf-8")
+    coach = Coach(resolve_places({"COACH_DATA_DIR": str(afile)}), FakeClock())
+
+    with pytest.raises(NotADirectoryError, match="this is not a folder"):
+        _ = coach.has_history
+    assert Coach(resolve_places({"COACH_DATA_DIR": str(tmp_path / "new")}), FakeClock()).has_history is False

@@ -36,10 +36,11 @@ from coach.core.history.pain import morning_pain_by_day
 from coach.core.history.records import SessionRecord, SessionStatus
 from coach.core.history.stats import days_between
 from coach.core.paths import ensure_private_dir
-from coach.core.routines.bounds import too_many_steps
+from coach.core.routines.bounds import UnreadableRoutineError, too_many_steps
 from coach.core.routines.dose_edit import comment_lines, with_dose
-from coach.core.routines.loader import ILLUSTRATIONS, RoutineError, check_routine_text
+from coach.core.routines.loader import ILLUSTRATIONS, RoutineError, check_routine_text, read_routine_text
 from coach.core.routines.model import Exercise, ProgressionKind, Routine, Target
+from coach.core.routines.values import Problem
 
 REPS_STEP = 2
 HOLD_STEP_SECONDS = 5.0
@@ -398,24 +399,22 @@ def _image_name(image: Path, origin_dir: Path | None, target_dir: Path, assets: 
     return relative.as_posix()
 
 
-def _header(proposal: Proposal, origin: Path | None, today: date) -> list[str]:
+def _header(proposal: Proposal, origin: Path, today: date, text: str) -> list[str]:
     verb = "progressed" if proposal.advice.outcome is Progression.PROGRESS else "eased"
     lines = [
-        f"Your own copy of {origin or 'a routine'}, {verb} one step by Rehab Coach on {today.isoformat()}.",
+        f"Your own copy of {origin}, {verb} one step by Rehab Coach on {today.isoformat()}.",
         f"Why: {proposal.advice.reason}",
         *(f"{c.exercise_name}: {c.before} → {c.after}" for c in proposal.changes),
         "Delete this file to go back to the original.",
     ]
-    if origin is not None and origin.is_file():
-        notes = [line for line in _leading_comments(origin) if not line.startswith("# Your own copy of")]
-        lines += ["", "Notes from the original file:"] if notes else []
-        return [*comment_lines("\n".join(lines)), *notes]
-    return comment_lines("\n".join(lines))
+    notes = [line for line in _leading_comments(text) if not line.startswith("# Your own copy of")]
+    lines += ["", "Notes from the original file:"] if notes else []
+    return [*comment_lines("\n".join(lines)), *notes]
 
 
-def _leading_comments(path: Path) -> list[str]:
+def _leading_comments(text: str) -> list[str]:
     comments = []
-    for line in path.read_text(encoding="utf-8-sig").splitlines():
+    for line in text.splitlines():
         if not line.startswith("#"):
             break
         comments.append(line)
@@ -437,11 +436,13 @@ def write_user_copy(proposal: Proposal, user_dir: Path, today: date, assets: Pat
         for e in proposal.routine.exercises
         if e.image is not None
     }
-    if origin is None or not origin.is_file():
+    if origin is None:
         raise ValueError("a routine is written back into its own file; this one has none")
-    text = with_dose(
-        origin.read_text(encoding="utf-8-sig"), proposal.routine, images, _header(proposal, origin, today)
-    )
+    try:
+        original = read_routine_text(origin)  # bounded, as the loader reads it: it may have been replaced
+    except UnreadableRoutineError as refusal:
+        raise RoutineError((Problem(origin, 1, str(refusal)),)) from None
+    text = with_dose(original, proposal.routine, images, _header(proposal, origin, today, original))
     checked = check_routine_text(text, target, assets)
     if checked.routine is None:  # never a copy the library would refuse (and so drop the routine)
         raise RoutineError(checked.errors)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from coach.core.operations.changes import Changes, OpResult
 from coach.core.operations.context import Coach
+from coach.core.paths import refuse_a_non_folder
 from coach.core.store.backups import Backup, list_backups, restore_backup
 
 EVERYTHING_STORED = Changes(sessions=True, steps=True, icing=True, day_marks=True, check_in=True)
@@ -21,7 +22,8 @@ class Restored:
 
 
 def backups(coach: Coach) -> OpResult[list[Backup]]:
-    """The backups of the database, oldest first."""
+    """The backups of the database, oldest first; NotADirectoryError when the data folder is a file."""
+    refuse_a_non_folder(coach.places.data_dir)
     return OpResult(list_backups(coach.places.database))
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import date, datetime, tzinfo
 from typing import TYPE_CHECKING
 
-from coach.core.paths import Places
+from coach.core.paths import Places, refuse_a_non_folder
 from coach.core.session.clock import Clock
 
 if TYPE_CHECKING:
@@ -64,8 +64,12 @@ class Coach:
 
     @property
     def has_history(self) -> bool:
-        """Whether there is a database to read (asking never creates one)."""
-        return self._store is not None or self.places.database.exists()
+        """Whether there is a database to read (asking never creates one); NotADirectoryError, with the
+        sentence, when the data folder is a file (that is not "no history yet")."""
+        if self._store is not None:
+            return True
+        refuse_a_non_folder(self.places.data_dir)
+        return self.places.database.exists()
 
     @property
     def library(self) -> Library:

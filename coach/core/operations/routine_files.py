@@ -9,7 +9,8 @@ from coach.core.operations.changes import Changes, OpResult
 from coach.core.operations.context import Coach
 from coach.core.paths import ensure_private_dir
 from coach.core.refusal import Refused
-from coach.core.routines.loader import ID_PATTERN
+from coach.core.routines.bounds import UnreadableRoutineError
+from coach.core.routines.loader import ID_PATTERN, read_routine_text
 from coach.core.routines.starter import copied_text, starter_text
 
 
@@ -44,6 +45,6 @@ def _source_text(coach: Coach, name: str) -> str:
             raise Refused(f"no routine '{name}' in your library (see coach routines)")
         path = entry.path
     try:
-        return path.read_text(encoding="utf-8-sig")
-    except OSError as error:
-        raise Refused(f"cannot read {path}: {error.strerror or error}") from error
+        return read_routine_text(path)
+    except UnreadableRoutineError as refusal:
+        raise Refused(f"{path}: {refusal}") from None

@@ -14,8 +14,10 @@ from coach.core.files import write_text_whole
 from coach.core.operations.changes import Changes, OpResult, Refused
 from coach.core.operations.context import Coach
 from coach.core.paths import ensure_private_dir
+from coach.core.routines.bounds import UnreadableRoutineError
 from coach.core.routines.editing import RoutineDraft
 from coach.core.routines.library import Origin
+from coach.core.routines.loader import read_routine_text
 
 ROUTINES = Changes(routines=True)
 
@@ -27,7 +29,10 @@ def draft_routine(coach: Coach, routine_id: str) -> RoutineDraft:
     if entry is None:
         raise Refused(f"There is no routine {routine_id!r} to edit.")
     assert entry.path is not None
-    text = entry.path.read_text(encoding="utf-8-sig")
+    try:
+        text = read_routine_text(entry.path)  # the file may have been replaced since the library read it
+    except UnreadableRoutineError as refusal:
+        raise Refused(f"{entry.path}: {refusal}") from None
     if entry.origin is Origin.USER:
         return RoutineDraft(text, entry.path)
     return RoutineDraft(text, None, copy_of=routine_id)

@@ -27,7 +27,7 @@ from coach.core.routines.form_fields import (
     text_of_value,
     value_of_text,
 )
-from coach.core.routines.loader import CheckedRoutine, check_routine_text
+from coach.core.routines.loader import CheckedRoutine, check_routine_text, read_routine_text
 from coach.core.routines.values import Problem
 
 # A key's place in the document: ("title",) or ("exercises", 2, "reps").
@@ -63,7 +63,9 @@ class RoutineDraft:
 
     @classmethod
     def read(cls, path: Path) -> RoutineDraft:
-        return cls(path.read_text(encoding="utf-8-sig"), path)
+        """The routine file at `path` as a draft; UnreadableRoutineError when it is not a plain, bounded,
+        UTF-8 file (as the loader would say)."""
+        return cls(read_routine_text(path), path)
 
     # -- reading and changing fields -----------------------------------------------------------------------
 

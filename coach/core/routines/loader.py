@@ -112,6 +112,16 @@ def load_routine(path: Path, assets_dir: Path | None = None) -> Routine:
     return checked.routine
 
 
+def read_routine_text(path: Path) -> str:
+    """The text of the routine file `path`, read as the loader reads it (a plain file of at most
+    MAX_FILE_BYTES, UTF-8); else UnreadableRoutineError saying why (a FIFO, a device, a loop of links)."""
+    raw = read_bounded(path, MAX_FILE_BYTES)
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise UnreadableRoutineError("the file is not UTF-8 text") from None
+
+
 def check_routine_file(path: Path, assets_dir: Path | None = None) -> CheckedRoutine:
     """Read and validate one routine file; never raises for anything wrong with the file."""
     try:

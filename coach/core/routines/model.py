@@ -324,7 +324,7 @@ class Step:
 
     @property
     def uses_wall_clock(self) -> bool:
-        """Long plain timers (icing) keep a wall-clock deadline so that a laptop's sleep counts as time."""
+        """Long plain timers (icing) keep an elapsed-clock deadline, so that a laptop's sleep counts."""
         return self.kind is StepKind.TIMER
 
     def describe(self) -> str:

@@ -227,7 +227,7 @@ class SessionEngine:
             raise EngineError(f"cannot resume a session that is {self._state.value}")
         if not self._follows_run:
             self._deadline = Deadline.start(
-                self._clock, self._paused_remaining, wall=self.current_step.uses_wall_clock
+                self._clock, self._paused_remaining, through_sleep=self.current_step.uses_wall_clock
             )
         self._state = EngineState.RUNNING
         events: list[Event] = [SessionResumed(self.current_step, self.remaining())]
@@ -323,7 +323,9 @@ class SessionEngine:
         if step.icing and self.icing_deadline is not None:
             run = self.icing_deadline(index, step, self._step_started_wall)
         self._follows_run = run is not None
-        self._deadline = run or Deadline.start(self._clock, seconds, at=at, wall=step.uses_wall_clock)
+        self._deadline = run or Deadline.start(
+            self._clock, seconds, at=at, through_sleep=step.uses_wall_clock
+        )
         self._last_cue = COUNTDOWN_FROM + 1
         self._halfway_done = False
         self._skin_check_done = False

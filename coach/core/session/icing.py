@@ -1,8 +1,9 @@
-"""One icing run: a countdown on a wall-clock deadline, so that a laptop that sleeps wakes to the truth.
+"""One icing run: a countdown on a deadline that counts sleep, so a laptop that sleeps wakes to the truth.
 
 The ice stays on the knee while the laptop sleeps, so sleep counts as icing time: remaining time is
-`deadline - now` on the wall clock as well as the monotonic one (see `coach.core.session.timer`), never a
-counter.
+`deadline - now` on the elapsed clock (which counts sleep) as well as the monotonic one (see
+`coach.core.session.timer`), never a counter. The time of day is read once, when the run begins: a clock set
+ahead or back during the ice neither ends it early nor stretches it, and its times are recorded from there.
 The 20-minute cap and the advice live in `coach.core.clinical.safety`; this module only applies them.
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 import enum
 import math
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from coach.core.clinical.safety import ICING_SKIN_CHECK_CUE, ICING_SKIN_CHECK_MINUTES, check_icing_minutes
 from coach.core.session.clock import Clock
@@ -30,7 +31,8 @@ class IcingState(enum.Enum):
 
 @dataclass(frozen=True, slots=True)
 class IcingEnded:
-    """How a run ended: at the deadline or stopped early, when (wall time), after how long."""
+    """How a run ended: at the deadline or stopped early, when (the time of day it began plus the time
+    truly elapsed), after how long."""
 
     finished: bool
     ended_at: datetime
@@ -52,7 +54,8 @@ class IcingRun:
         # From the wall clock: the monotonic clock of the process that started a resumed run is gone.
         # Never more than planned: a run started while the clock was ahead, then put right, is not longer.
         already = max(0.0, (clock.wall() - self.started_at).total_seconds())
-        self.deadline = Deadline.start(clock, minutes * 60 - already, wall=True)
+        self.deadline = Deadline.start(clock, minutes * 60 - already, through_sleep=True)
+        self._began = (clock.wall(), clock.elapsed())
         self.ended: IcingEnded | None = None
         self._skin_checked = False
 
@@ -96,15 +99,19 @@ class IcingRun:
         if self.ended is not None or not self.deadline.expired(self.clock):
             return None
         asleep = self.deadline.passed_while_asleep(self.clock)
-        wall_end = self.deadline.wall_ends
-        assert wall_end is not None  # started with wall=True
-        self.ended = IcingEnded(True, wall_end, float(self.planned_minutes), asleep)
+        ended_at = self._wall_at(self.clock.elapsed() + self.deadline.elapsed_remaining(self.clock))
+        self.ended = IcingEnded(True, ended_at, float(self.planned_minutes), asleep)
         return self.ended
 
     def stop(self) -> IcingEnded:
         """End the run now; a run whose deadline already passed counts as finished, not stopped."""
         if self.ended is None and self.tick() is None:
             elapsed = self.planned_minutes * 60 - self.deadline.remaining(self.clock)
-            self.ended = IcingEnded(False, self.clock.wall(), max(0.0, elapsed) / 60, False)
+            self.ended = IcingEnded(False, self._wall_at(self.clock.elapsed()), max(0.0, elapsed) / 60, False)
         assert self.ended is not None
         return self.ended
+
+    def _wall_at(self, elapsed: float) -> datetime:
+        """The time of day at `elapsed` on the elapsed clock, counted from the time of day the run began."""
+        wall, began = self._began
+        return wall + timedelta(seconds=elapsed - began)

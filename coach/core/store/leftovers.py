@@ -5,6 +5,8 @@ A backup killed while copying (before a migration, or the daily one) leaves
 file written whole (settings, the caches, the person's routine copy) leaves `.NAME-XXXX.part`. Each is a
 hidden, full or partial copy of health data that nobody would otherwise find. Only the process that has the
 store alone tidies: another one's temporary files may be in use.
+An export's drafts are not looked for here: an export goes wherever the person chose, so the next export to
+the same place removes them (`coach.core.files.remove_drafts` and `write_folder`).
 """
 
 from __future__ import annotations

@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+from coach.core.reading import UnreadableFileError, read_bounded
 from coach.core.store.errors import StoreError
 from coach.core.store.writing import wait_for_writers, write_failure
 
@@ -114,8 +115,8 @@ def _identity(path: Path, day: date) -> str:
 
 def _stamp(path: Path) -> str:
     try:
-        return _stamp_path(path).read_text(encoding="utf-8").strip()
-    except (OSError, UnicodeDecodeError):
+        return read_bounded(_stamp_path(path), 4096, "a check stamp").decode("utf-8").strip()
+    except (UnreadableFileError, UnicodeDecodeError):
         return ""
 
 

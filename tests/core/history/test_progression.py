@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import tomllib
 from datetime import date, timedelta
 from pathlib import Path
@@ -21,7 +22,7 @@ from coach.core.history.progression import (
     write_user_copy,
 )
 from coach.core.routines.library import Origin, discover_routines
-from coach.core.routines.loader import load_routine
+from coach.core.routines.loader import RoutineError, load_routine
 from coach.core.routines.model import ExerciseKind, ProgressionKind
 from tests.conftest import REPO, write
 from tests.core.history_builders import session_on
@@ -256,6 +257,23 @@ def test_adjusting_the_users_own_routine_rewrites_that_file_and_keeps_the_old_on
     assert (load_routine(mine).exercises[0].reps, load_routine(mine).exercises[0].prescribed_reps) == (8, 10)
     assert "reps = 10" in (user_dir / "my-knee.toml.bak").read_text(encoding="utf-8")
     assert not discover_routines(tmp_path / "none", user_dir).broken
+
+
+def test_an_original_replaced_by_a_pipe_since_it_loaded_is_a_routine_error_not_a_hang(tmp_path: Path) -> None:
+    user_dir = tmp_path / "routines"
+    mine = write(
+        user_dir / "my-knee.toml",
+        'format = 1\nid = "knee"\ntitle = "Mine"\n[[exercises]]\nid = "a"\nname = "A"\nreps = 10\n',
+    )
+    proposal = propose(load_routine(mine), EASE)
+    assert proposal is not None
+    mine.unlink()
+    os.mkfifo(mine)
+
+    with pytest.raises(RoutineError, match="not a plain file"):
+        write_user_copy(proposal, user_dir, TODAY)
+
+    assert sorted(p.name for p in user_dir.iterdir()) == ["my-knee.toml"]
 
 
 def test_an_image_kept_beside_the_original_is_copied_beside_the_users_copy(tmp_path: Path) -> None:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+import pytest
+
+from coach.core.routines.bounds import UnreadableRoutineError
 from coach.core.routines.editing import GENERAL, RoutineDraft, place_problems
 from coach.core.routines.loader import check_routine_text
 from coach.core.routines.values import Problem
@@ -156,3 +160,17 @@ def test_a_value_by_side_without_the_persons_legs_gets_the_validators_sentence()
             'sets by side goes with sides = ["affected", "unaffected"], the person\'s legs',
         )
     }
+
+
+def test_the_editor_reads_a_file_as_the_loader_does_bounded_and_plain(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.toml")  # a plain read_text would wait for a writer for ever
+    with (tmp_path / "huge.toml").open("wb") as sparse:
+        sparse.truncate(3 * 1024**3)
+    (tmp_path / "latin.toml").write_bytes('title = "Genou \u00e9"\n'.encode("latin-1"))
+
+    with pytest.raises(UnreadableRoutineError, match="not a plain file"):
+        RoutineDraft.read(tmp_path / "pipe.toml")
+    with pytest.raises(UnreadableRoutineError, match="may be at most"):
+        RoutineDraft.read(tmp_path / "huge.toml")
+    with pytest.raises(UnreadableRoutineError, match="not UTF-8"):
+        RoutineDraft.read(tmp_path / "latin.toml")

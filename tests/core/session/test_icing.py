@@ -88,6 +88,36 @@ def test_a_short_sleep_shows_the_true_remaining_time(fake_clock: FakeClock) -> N
     assert run.remaining() == pytest.approx(9 * 60)
 
 
+@pytest.mark.parametrize("jump", [3600.0, -3600.0])
+def test_a_clock_set_during_icing_neither_ends_nor_stretches_the_ice(
+    fake_clock: FakeClock, jump: float
+) -> None:
+    run = IcingRun(fake_clock, 20)
+    fake_clock.advance(20)
+
+    fake_clock.set_wall(jump)
+
+    assert run.tick() is None, "20 s of ice is not an hour, nor 'ended while asleep'"
+    assert run.remaining() == pytest.approx(20 * 60 - 20)
+    fake_clock.advance(20 * 60 - 20)
+    ended = run.tick()
+    assert ended is not None
+    assert (ended.finished, ended.while_asleep, ended.actual_minutes) == (True, False, 20.0)
+    assert ended.ended_at == T0 + timedelta(minutes=20), "recorded from the time of day the ice began"
+
+
+def test_a_run_stopped_after_a_clock_change_records_the_minutes_truly_iced(fake_clock: FakeClock) -> None:
+    run = IcingRun(fake_clock, 20)
+    fake_clock.advance(60)
+    fake_clock.set_wall(-3600)
+    fake_clock.advance(60)
+
+    ended = run.stop()
+
+    assert (ended.finished, ended.actual_minutes) == (False, 2.0)
+    assert ended.ended_at == T0 + timedelta(minutes=2)
+
+
 def test_stopping_early_records_the_minutes_iced(fake_clock: FakeClock) -> None:
     run = IcingRun(fake_clock, 20)
     fake_clock.advance(7 * 60 + 30)

@@ -251,3 +251,13 @@ def test_a_write_by_another_rehab_coach_is_not_taken_for_damage(tmp_path: Path, 
     finally:
         first.close()
     assert checks == []
+
+
+def test_a_pipe_in_place_of_the_check_stamp_is_no_stamp_not_a_hang(tmp_path: Path) -> None:
+    database = tmp_path / "coach.db"
+    AdherenceStore.open(database).close()
+    stamp = database.with_name("coach.db.checked")
+    stamp.unlink(missing_ok=True)
+    os.mkfifo(stamp)
+
+    assert not opening.checked_on(database, datetime.now(UTC).date())
