@@ -27,6 +27,9 @@ def dark_palette() -> QPalette:
         (roles.ToolTipText, "#f0f0f0"),
     ):
         palette.setColor(role, QColor(colour))
+    disabled = QPalette.ColorGroup.Disabled  # greyed, as a dark desktop theme hands it (else a disabled
+    for role in (roles.WindowText, roles.Text, roles.ButtonText):  # button looks like one that works)
+        palette.setColor(disabled, role, QColor("#7a7a7a"))
     return palette
 
 
