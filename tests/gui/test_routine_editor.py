@@ -73,6 +73,28 @@ def _tab(qtbot: QtBot, times: int = 1) -> None:
         key_click(widget, Qt.Key.Key_Tab)
 
 
+def _retype(editor: RoutineEditor, rows: str, key: str, text: str) -> None:
+    """Replace a line's value key by key, as a person would: the form hears it through its signal."""
+    line = getattr(editor, rows)[key].editor
+    assert isinstance(line, QLineEdit)
+    line.setFocus()
+    line.selectAll()
+    type_text(line, text)
+
+
+def _edit_own(coach_app: CoachApp, data_dir: Path, routine_id: str, text: str) -> tuple[RoutineEditor, Path]:
+    """Put `text` in the person's routines folder as ROUTINE_ID.toml and open it in the editor."""
+    own = data_dir / "routines"
+    own.mkdir(parents=True, exist_ok=True)
+    (own / f"{routine_id}.toml").write_text(text, encoding="utf-8")
+    coach_app.coach.reload_library()
+    coach_app.window.set_library(coach_app.coach.library)
+    coach_app.window.select_routine(routine_id)
+    editor = coach_app.editing.edit_chosen()
+    assert editor is not None
+    return editor, own / f"{routine_id}.toml"
+
+
 def test_a_routine_made_with_keystrokes_only_is_saved_and_validates(
     qtbot: QtBot, coach_app: CoachApp, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -133,20 +155,12 @@ def test_the_validators_sentence_stands_beside_the_field_and_save_waits(
 def test_editing_a_commented_file_keeps_its_comments(
     qtbot: QtBot, coach_app: CoachApp, data_dir: Path
 ) -> None:
-    own = data_dir / "routines"
-    own.mkdir(parents=True, exist_ok=True)
-    (own / "physio-sheet.toml").write_text(COMMENTED, encoding="utf-8")
-    coach_app.coach.reload_library()
-    coach_app.window.set_library(coach_app.coach.library)
-    coach_app.window.select_routine("physio-sheet")
-    editor = coach_app.editing.edit_chosen()
-    assert editor is not None
+    editor, path = _edit_own(coach_app, data_dir, "physio-sheet", COMMENTED)
 
-    editor.exercise_rows["reps"].show_text("12")
-    editor._on_exercise_field()
+    _retype(editor, "exercise_rows", "reps", "12")
     assert editor.save()
 
-    text = (own / "physio-sheet.toml").read_text(encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
     for comment in (
         "# From my physiotherapist, 3 March: do these every other day.",
         "# as written on the sheet",
@@ -165,8 +179,7 @@ def test_a_bundled_routine_is_saved_as_the_persons_own_copy(
     bundled = coach_app.coach.places.bundled_routines / "hip-strength.toml"
     before = bundled.read_bytes()
 
-    editor.routine_rows["title"].show_text("Hip strength, my way")
-    editor._on_routine_field()
+    _retype(editor, "routine_rows", "title", "Hip strength, my way")
     assert editor.save()
 
     assert bundled.read_bytes() == before  # the bundled file is never touched
@@ -180,8 +193,7 @@ def test_a_bundled_routine_is_saved_as_the_persons_own_copy(
 
 def test_a_new_routine_cannot_take_a_bundled_routines_id(qtbot: QtBot, coach_app: CoachApp) -> None:
     editor = coach_app.editing.new_routine()
-    editor.routine_rows["id"].show_text("hip-strength")
-    editor._on_routine_field()
+    _retype(editor, "routine_rows", "id", "hip-strength")
 
     assert not editor.save()
     assert "already used by a bundled routine" in editor.status.text()
@@ -242,23 +254,15 @@ def test_a_format_3_routine_made_with_keystrokes_only_has_a_tempo_and_sets_by_si
 def test_editing_a_commented_format_3_file_keeps_its_comments(
     qtbot: QtBot, coach_app: CoachApp, data_dir: Path
 ) -> None:
-    own = data_dir / "routines"
-    own.mkdir(parents=True, exist_ok=True)
-    (own / "my-legs.toml").write_text(COMMENTED_3, encoding="utf-8")
-    coach_app.coach.reload_library()
-    coach_app.window.set_library(coach_app.coach.library)
-    coach_app.window.select_routine("my-legs")
-    editor = coach_app.editing.edit_chosen()
-    assert editor is not None
+    editor, path = _edit_own(coach_app, data_dir, "my-legs", COMMENTED_3)
     assert editor.exercise_rows["sets"].text() == "affected = 3, unaffected = 1"
     assert editor.exercise_rows["tempo"].text() == "2, 0, 3"
     assert editor.routine_rows["days"].text() == "mon, thu"
 
-    editor.exercise_rows["tempo"].show_text("2, 1, 3")
-    editor._on_exercise_field()
+    _retype(editor, "exercise_rows", "tempo", "2, 1, 3")
     assert editor.save()
 
-    text = (own / "my-legs.toml").read_text(encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
     assert text == COMMENTED_3.replace("tempo = [2, 0, 3]", "tempo = [2, 1, 3]")  # only the value changed
 
 

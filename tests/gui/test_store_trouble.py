@@ -12,11 +12,13 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from coach.core.operations import LiveSession
 from coach.core.routines.loader import load_routine
 from coach.core.session.clock import FakeClock
 from coach.core.session.engine import EngineState
 from coach.core.store import writing
 from coach.gui.app import CoachApp
+from coach.gui.player import PlayerView
 from coach.gui.session_end import SessionEndPage
 from tests.conftest import EXAMPLE
 from tests.gui.driving import advance, press, start_from_the_window
@@ -35,13 +37,19 @@ def stored_steps(coach_app: CoachApp, session_id: int) -> list[int]:
     return coach_app.coach.store.done_step_indexes(session_id)
 
 
-def test_a_lock_held_for_a_second_loses_no_step(
-    qtbot: QtBot, coach_app: CoachApp, fake_clock: FakeClock, other_writer: sqlite3.Connection
-) -> None:
-    player = coach_app.sessions.play_routine(load_routine(EXAMPLE))
+def play(coach_app: CoachApp, routine: Path = EXAMPLE) -> tuple[PlayerView, LiveSession]:
+    """Start `routine` in the player: the player and the session it writes."""
+    player = coach_app.sessions.play_routine(load_routine(routine))
     assert player is not None
     live = coach_app.sessions.live
     assert live is not None
+    return player, live
+
+
+def test_a_lock_held_for_a_second_loses_no_step(
+    qtbot: QtBot, coach_app: CoachApp, fake_clock: FakeClock, other_writer: sqlite3.Connection
+) -> None:
+    player, live = play(coach_app)
     other_writer.execute("BEGIN IMMEDIATE")
     release = threading.Timer(1.0, other_writer.commit)
     release.start()
@@ -63,10 +71,7 @@ def test_a_step_that_cannot_be_saved_within_the_busy_timeout_pauses_the_session_
 ) -> None:
     monkeypatch.setattr(writing, "BUSY_TIMEOUT_SECONDS", 0.05)
     coach_app.coach.store._db.execute("PRAGMA busy_timeout = 50")
-    player = coach_app.sessions.play_routine(load_routine(EXAMPLE))
-    assert player is not None
-    live = coach_app.sessions.live
-    assert live is not None
+    player, live = play(coach_app)
     first, second = player.engine.steps[0], player.engine.steps[1]
     other_writer.execute("BEGIN IMMEDIATE")
 
@@ -114,10 +119,7 @@ def test_when_the_end_cannot_be_saved_the_player_still_finishes_and_says_so(
 def test_a_lock_held_by_another_program_never_freezes_the_player(
     qtbot: QtBot, coach_app: CoachApp, fake_clock: FakeClock, other_writer: sqlite3.Connection
 ) -> None:
-    player = coach_app.sessions.play_routine(load_routine(EXAMPLE))
-    assert player is not None
-    live = coach_app.sessions.live
-    assert live is not None
+    player, live = play(coach_app)
     first, second = player.engine.steps[0], player.engine.steps[1]
     other_writer.execute("BEGIN IMMEDIATE")  # held for as long as the store would wait (10 s), and more
 
@@ -144,10 +146,7 @@ def test_the_end_of_a_session_waits_its_turn_without_freezing_the_window(
     without_ice = tmp_path / "knee-basics.toml"  # its exercises, not its icing (a live run of its own)
     text = EXAMPLE.read_text(encoding="utf-8")
     without_ice.write_text(text[: text.index('[[exercises]]\nid = "ice"')], encoding="utf-8")
-    player = coach_app.sessions.play_routine(load_routine(without_ice))
-    assert player is not None
-    live = coach_app.sessions.live
-    assert live is not None
+    player, live = play(coach_app, without_ice)
     advance(player, fake_clock, player.engine.seconds_total - 0.5)
     other_writer.execute("BEGIN IMMEDIATE")  # another program holds the lock as the session ends
 

@@ -90,7 +90,7 @@ def unaccepted_offers(
                 continue
             changes = tuple(f"{c.exercise_name} {c.before} → {c.after}" for c in advice.proposal.changes)
             decision = advice.decision.value
-            if run is not None and run.decision == decision and found and found[-1] is run:
+            if run is not None and run.decision == decision:  # the run goes on: it is found[-1]
                 run = UnacceptedOffer(
                     routine.title, decision, run.first, offered_on, run.times + 1, advice.reason, changes
                 )

@@ -8,7 +8,7 @@ not hide the worst of a day (ours).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta, tzinfo
 
@@ -30,24 +30,25 @@ class PainDay:
     before_pain: int | None = None  # the baseline, before that day's session (CLINICAL.md "Baseline")
 
 
-def session_pain_by_day(sessions: Sequence[SessionRecord], tz: tzinfo | None = None) -> dict[date, int]:
-    """The highest pain during a session on each local day."""
+def _highest_by_day(
+    sessions: Sequence[SessionRecord], pain_of: Callable[[SessionRecord], int | None], tz: tzinfo | None
+) -> dict[date, int]:
     days: dict[date, int] = {}
     for s in sessions:
-        if s.pain is not None:
+        if (pain := pain_of(s)) is not None:
             day = s.local_day(tz)
-            days[day] = max(days.get(day, s.pain), s.pain)
+            days[day] = max(days.get(day, pain), pain)
     return days
+
+
+def session_pain_by_day(sessions: Sequence[SessionRecord], tz: tzinfo | None = None) -> dict[date, int]:
+    """The highest pain during a session on each local day."""
+    return _highest_by_day(sessions, lambda s: s.pain, tz)
 
 
 def pain_before_by_day(sessions: Sequence[SessionRecord], tz: tzinfo | None = None) -> dict[date, int]:
     """The highest pain before a session (the one-tap baseline) on each local day."""
-    days: dict[date, int] = {}
-    for s in sessions:
-        if s.pain_before is not None:
-            day = s.local_day(tz)
-            days[day] = max(days.get(day, s.pain_before), s.pain_before)
-    return days
+    return _highest_by_day(sessions, lambda s: s.pain_before, tz)
 
 
 def morning_pain_by_day(sessions: Sequence[SessionRecord], tz: tzinfo | None = None) -> dict[date, int]:
