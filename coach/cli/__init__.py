@@ -39,6 +39,7 @@ HANDLERS = {
     "desktop": ("coach.cli.desktop", "desktop_command"),
     "new": ("coach.cli.routine_files", "new_command"),
     "settings": ("coach.cli.routine_files", "settings_command"),
+    "run-log": ("coach.cli.run_log", "run_log_command"),
 }
 
 

@@ -250,6 +250,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--include-simulated", action="store_true", help="include --instant sessions")
     _add_backup(commands)
     _add_routine_files(commands)
+    _add_run_log(commands)
     desktop = _command(
         commands,
         "desktop",
@@ -295,6 +296,74 @@ def _add_backup(commands: argparse._SubParsersAction[_Parser]) -> None:
         "coach backup restore 20260304-080000",
     )
     restore.add_argument("id", metavar="ID", help="a backup id from `coach backup list`")
+
+
+def distance_value(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a distance; write kilometres like 5.2") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"a run's distance is more than 0 km, not {text}")
+    return value
+
+
+def minutes_value(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of minutes, like 32") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"a run lasts more than 0 minutes, not {text}")
+    return value
+
+
+def _add_run_log(commands: argparse._SubParsersAction[_Parser]) -> None:
+    log = _command(
+        commands,
+        "run-log",
+        "log a run done elsewhere, import GPX/FIT/TCX files, answer a run's later pain questions",
+        "Record a run you did without the app: type its minutes and pain (--minutes, --pain), or import the "
+        "file your watch or phone recorded (--import; GPX, FIT or TCX: start, duration, distance, moving "
+        "time, pace and cadence are read). Every run asks for pain during it, an hour after, and the next "
+        "morning: answer the later two with --answer. With no options, lists the runs whose questions wait.",
+        "coach run-log --minutes 25 --pain 2 --distance 4.1; coach run-log --import run.fit --pain 1; "
+        "coach run-log --answer 3 --after-hour 1 --next-morning 0",
+    )
+    what = log.add_mutually_exclusive_group()
+    what.add_argument(
+        "--minutes", type=minutes_value, metavar="N", help="how long the run lasted, in minutes"
+    )
+    what.add_argument(
+        "--import",
+        dest="files",
+        nargs="+",
+        type=path_value,
+        metavar="FILE",
+        help="GPX, FIT or TCX files to import (a file imported before is one run: said 'already imported')",
+    )
+    what.add_argument(
+        "--answer",
+        type=int,
+        metavar="RUN_ID",
+        help="answer a run's later pain questions (ids: `coach run-log`)",
+    )
+    log.add_argument(
+        "--pain", type=pain_value, metavar="N", help=f"knee pain during the run, {PAIN_MIN}-{PAIN_MAX}"
+    )
+    log.add_argument("--distance", type=distance_value, metavar="KM", help="with --minutes: kilometres run")
+    log.add_argument(
+        "--on",
+        type=day_value,
+        metavar="DATE",
+        help="with --minutes: the run's day, YYYY-MM-DD (default today)",
+    )
+    log.add_argument(
+        "--after-hour", type=pain_value, metavar="N", help="with --answer: knee pain an hour after the run"
+    )
+    log.add_argument(
+        "--next-morning", type=pain_value, metavar="N", help="with --answer: knee pain the next morning"
+    )
 
 
 def _command(

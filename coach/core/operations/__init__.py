@@ -42,6 +42,11 @@ if TYPE_CHECKING:  # `X as X`: re-exported for the type checker; at run time __g
     from coach.core.operations.icing import start_icing as start_icing
     from coach.core.operations.icing import stop_icing as stop_icing
     from coach.core.operations.icing import take_up_icing as take_up_icing
+    from coach.core.operations.runs import RunImport as RunImport
+    from coach.core.operations.runs import answer_run_questions as answer_run_questions
+    from coach.core.operations.runs import import_run_files as import_run_files
+    from coach.core.operations.runs import log_run as log_run
+    from coach.core.operations.runs import runs_waiting as runs_waiting
     from coach.core.operations.sessions import EndOfSession as EndOfSession
     from coach.core.operations.sessions import LiveSession as LiveSession
     from coach.core.operations.sessions import RecoveryOffer as RecoveryOffer
@@ -81,6 +86,7 @@ _HOMES = {
         "stop_icing",
         "take_up_icing",
     ),
+    "runs": ("RunImport", "answer_run_questions", "import_run_files", "log_run", "runs_waiting"),
     "sessions": (
         "EndOfSession",
         "LiveSession",
@@ -104,6 +110,7 @@ _MODULES: dict[str, Callable[[], ModuleType]] = {
     "days": lambda: importlib.import_module("coach.core.operations.days"),
     "exports": lambda: importlib.import_module("coach.core.operations.exports"),
     "icing": lambda: importlib.import_module("coach.core.operations.icing"),
+    "runs": lambda: importlib.import_module("coach.core.operations.runs"),
     "sessions": lambda: importlib.import_module("coach.core.operations.sessions"),
 }
 _HOME_OF = {name: module for module, names in _HOMES.items() for name in names}

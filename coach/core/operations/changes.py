@@ -25,6 +25,7 @@ class Changes:
     settings: bool = False
     dose_changes: bool = False  # a proposed dose change was accepted (and recorded for the report)
     reviews: bool = False  # a clinician review was recorded (it may lift a warning-sign pause)
+    runs: bool = False  # a run was recorded (logged, imported) or got a pain answer
     # Who asked (for a window that should not redraw what it did itself): "" when nobody said.
     initiator: str = field(default="", compare=False)
 
@@ -43,6 +44,7 @@ class Changes:
             or self.check_in
             or self.dose_changes
             or self.reviews
+            or self.runs
         )
 
     def by(self, initiator: str) -> Changes:

@@ -1,0 +1,28 @@
+"""XML from outside, parsed with defusedxml: no entities, no DTD, nothing fetched (a GPS track needs none)."""
+
+from __future__ import annotations
+
+from xml.etree.ElementTree import Element, ParseError
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring
+
+from coach.core.running.imports import NotARunError
+
+
+def parse_xml(raw: bytes, kind: str) -> Element:
+    """The root element of `raw`; NotARunError for hostile or broken XML (`kind`: "GPX track")."""
+    try:
+        return fromstring(raw, forbid_dtd=True)  # type: ignore[no-any-return]
+    except DefusedXmlException:
+        raise NotARunError(
+            f"the file declares XML entities or a DTD, which a {kind} never needs; it was not read"
+        ) from None
+    except ParseError as error:
+        line = error.position[0]
+        raise NotARunError(f"the {kind} is cut short or is not well-formed XML (line {line})") from None
+
+
+def local_name(element: Element) -> str:
+    """An element's name without its namespace: `{http://…/v1}RunCadence` → `RunCadence`."""
+    return element.tag.rpartition("}")[2]
