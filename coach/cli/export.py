@@ -49,6 +49,8 @@ def _export_csv(args: argparse.Namespace, coach: Coach, out: IO[str]) -> None:
     )
     if done.reviews_path is not None:  # its own line: scripts read the first as before
         out.write(f"wrote {count(done.reviews, 'review')} to {done.reviews_path}\n")
+    if done.runs_path is not None:
+        out.write(f"wrote {count(done.runs, 'run')} to {done.runs_path}\n")
 
 
 def _export_pdf(args: argparse.Namespace, coach: Coach, out: IO[str]) -> None:

@@ -12,6 +12,8 @@ from coach.core.history.records import IcingRecord, SessionRecord
 from coach.core.history.stats import is_daily_plan
 from coach.core.operations.context import Coach
 from coach.core.operations.queries import history_records
+from coach.core.running.runs import Run
+from coach.core.running.wording import pain_text, run_line
 from coach.core.words import count
 
 
@@ -58,6 +60,29 @@ def _icing_json(record: IcingRecord) -> dict[str, Any]:
         "actual_minutes": record.actual_minutes,
         "status": record.status.value,
     }
+
+
+def _run_json(run: Run) -> dict[str, Any]:
+    pain = run.pain
+    return {
+        "id": run.id,
+        "started_at": run.started_at.astimezone(),  # a run keeps no zone: the system's, with its offset
+        "minutes": round(run.minutes, 2),
+        "distance_km": run.distance_km,
+        "moving_minutes": run.moving_minutes,
+        "pace_min_per_km": round(run.pace_min_per_km, 2) if run.pace_min_per_km is not None else None,
+        "cadence_spm": run.cadence_spm,
+        "pain": {"during": pain.during, "after_hour": pain.after_hour, "next_morning": pain.next_morning},
+        "source": run.source.value,
+        "stage": run.stage,
+        "simulated": run.simulated,
+    }
+
+
+def _write_runs(runs: list[Run], out: IO[str]) -> None:
+    if runs:
+        out.write("\nRuns:\n")
+    out.writelines(f"{run_line(r)}; {pain_text(r.pain)}\n" for r in runs)
 
 
 def _write_icing(icing: list[IcingRecord], out: IO[str]) -> None:
@@ -114,6 +139,7 @@ def history_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> int
                     for m in marks
                 ],
             },
+            "runs": [_run_json(r) for r in stored.runs],
         }
         _write_json(payload, out)
         return EXIT_OK
@@ -128,6 +154,7 @@ def history_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> int
             f"{s.steps_completed:>3}/{s.steps_total:<3} steps  {pain}{simulated}\n"
         )
     _write_icing(icing, out)
+    _write_runs(stored.runs, out)
     plan = f" of {summary.this_week_planned} planned" if summary.sessions_per_week else ""
     out.write(f"\nThis week: {count(summary.this_week_sessions, 'session')}{plan}\n")
     out.write(

@@ -235,12 +235,16 @@ def build_parser() -> argparse.ArgumentParser:
         commands,
         "export",
         "write your history for your physiotherapist",
-        "Write your history as CSV files (sessions.csv and steps.csv, for a spreadsheet) and/or as a PDF "
-        "report; files are written whole or not at all, never over existing ones unless --force.",
+        "Write your history as CSV files (sessions.csv, steps.csv, reviews.csv and runs.csv, for a "
+        "spreadsheet) and/or as a PDF report; files are written whole or not at all, never over existing "
+        "ones unless --force.",
         "coach export --pdf report.pdf --from 2026-03-01 --name 'A. Runner'",
     )
     export.add_argument(
-        "--csv", type=path_value, metavar="DIR", help="write sessions.csv and steps.csv into DIR"
+        "--csv",
+        type=path_value,
+        metavar="DIR",
+        help="write sessions.csv, steps.csv, reviews.csv and runs.csv into DIR",
     )
     export.add_argument("--pdf", type=path_value, metavar="FILE", help="write the PDF report to FILE")
     export.add_argument("--from", dest="first", type=day_value, metavar="DATE", help="first day, YYYY-MM-DD")

@@ -13,7 +13,7 @@ import csv
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import date, datetime, tzinfo
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, TextIO
@@ -24,6 +24,7 @@ from coach.core.history.outcome import session_outcome
 from coach.core.history.period import Period
 from coach.core.history.records import SessionRecord
 from coach.core.refusal import Refused
+from coach.core.running.runs import Run
 from coach.core.store.adherence import AdherenceStore
 from coach.core.store.export_rows import PageSession
 
@@ -36,12 +37,32 @@ STEPS_FILE = "steps.csv"
 # The reviews the person recorded (after a warning sign: did the clinician say they may continue?).
 REVIEWS_FILE = "reviews.csv"
 REVIEW_COLUMNS = ("local_date", "seen_at", "answer", "note")
+# The runs (issue 23): guided by the app, logged by hand, imported from a watch's file.
+RUNS_FILE = "runs.csv"
+RUN_COLUMNS = (
+    "run_id",
+    "local_date",
+    "started_at",
+    "minutes",
+    "moving_minutes",
+    "distance_km",
+    "pace_min_per_km",
+    "cadence_spm",
+    "pain_during",
+    "pain_after_hour",
+    "pain_next_morning",
+    "stage",
+    "source",
+    "simulated",
+)
 ENCODING = "utf-8-sig"
 _FORMULA_STARTS = frozenset("=+-@\t\r")
 _NUMBER = re.compile(r"[+-]?\d+(\.\d+)?")
 # Sessions read at a time: their steps (about 275 each) are a few megabytes of rows at most, and a page
 # takes a few tens of milliseconds, so the app stays responsive between pages.
 PAGE = 24
+# Runs read at a time: a run is one short row.
+RUN_PAGE = 240
 # The part of an export's progress that sessions.csv takes (steps.csv is nearly all of the work).
 SESSIONS_SHARE = 0.05
 
@@ -118,6 +139,8 @@ class CsvExport:
     steps: int
     reviews_path: Path | None = None
     reviews: int = 0
+    runs_path: Path | None = None
+    runs: int = 0
 
 
 def _text(value: object) -> str:
@@ -249,7 +272,7 @@ def export_csv(
     `progress(fraction)` is called after each page; whatever it raises (ExportCancelled when the person
     cancels) ends the export with nothing written.
     """
-    targets = (folder / SESSIONS_FILE, folder / STEPS_FILE, folder / REVIEWS_FILE)
+    targets = (folder / SESSIONS_FILE, folder / STEPS_FILE, folder / REVIEWS_FILE, folder / RUNS_FILE)
     existing = [p for p in targets if p.exists()]
     if existing and not overwrite:
         raise ExportError(f"{existing[0]} already exists; choose another folder or overwrite it", exists=True)
@@ -265,9 +288,19 @@ def export_csv(
             (SESSIONS_FILE, reading.write_sessions),
             (STEPS_FILE, reading.write_steps),
             (REVIEWS_FILE, reading.write_reviews),
+            (RUNS_FILE, reading.write_runs),
         ],
     )
-    return CsvExport(targets[0], targets[1], reading.sessions, reading.steps, targets[2], reading.reviews)
+    return CsvExport(
+        targets[0],
+        targets[1],
+        reading.sessions,
+        reading.steps,
+        targets[2],
+        reading.reviews,
+        targets[3],
+        reading.runs,
+    )
 
 
 def _csv_file(path: Path) -> TextIO:
@@ -297,7 +330,7 @@ class _Reading:
             progress,
         )
         self.up_to = store.last_session_id()
-        self.sessions = self.steps = self.reviews = 0
+        self.sessions = self.steps = self.reviews = self.runs = 0
 
     def _shown(self, page: list[SessionRecord]) -> list[SessionRecord]:
         return [s for s in page if self.period.contains(s.local_day(self.tz))]
@@ -345,3 +378,48 @@ class _Reading:
                     row = [local.date().isoformat(), local.isoformat(timespec="seconds"), answer, note]
                     writer.writerow([spreadsheet_safe(cell) for cell in row])
                     self.reviews += 1
+
+    def write_runs(self, path: Path) -> None:
+        """runs.csv: each run on a local day of the period, in the order they started, a page at a time."""
+        self.runs = 0
+        with _csv_file(path) as handle:
+            writer = csv.writer(handle)
+            writer.writerow(RUN_COLUMNS)
+            after: tuple[datetime, int] | None = None
+            while page := self.store.run_page(after, RUN_PAGE, include_simulated=self.simulated):
+                rows = [run_row(r, self.tz) for r in page if self.period.contains(_run_day(r, self.tz))]
+                writer.writerows(rows)
+                self.runs += len(rows)
+                after = (page[-1].started_at, page[-1].id)
+
+
+def _run_day(run: Run, tz: tzinfo | None) -> date:
+    return run.started_at.astimezone(tz).date()
+
+
+def _figure(value: float | None) -> str | None:
+    """A measured figure to two decimals at most, without trailing zeros: 31.0 → "31", 5.882 → "5.88"."""
+    return None if value is None else f"{round(value, 2):g}"
+
+
+def run_row(run: Run, tz: tzinfo | None = None) -> list[str]:
+    """One row of runs.csv (the times in `tz`, with their offset: a run keeps no zone of its own)."""
+    start = run.started_at.astimezone(tz)
+    pace = run.pace_min_per_km
+    values: list[object] = [
+        run.id,
+        start.date().isoformat(),
+        start.isoformat(timespec="seconds"),
+        _figure(run.minutes),
+        _figure(run.moving_minutes),
+        _figure(run.distance_km),
+        _figure(pace),
+        _figure(run.cadence_spm),
+        run.pain.during,
+        run.pain.after_hour,
+        run.pain.next_morning,
+        run.stage,
+        run.source.value,
+        run.simulated,
+    ]
+    return [spreadsheet_safe(_text(v)) for v in values]

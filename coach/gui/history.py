@@ -377,8 +377,11 @@ class HistoryWindow(QWidget):
         if done is None:
             return False
         reviews = done.reviews_path.name if done.reviews_path is not None else ""
+        runs = done.runs_path.name if done.runs_path is not None else ""
         self.status.setText(
-            self.tr("Wrote {0}, {1} and {2}.").format(done.sessions_path, done.steps_path.name, reviews)
+            self.tr("Wrote {0}, {1}, {2} and {3}.").format(
+                done.sessions_path, done.steps_path.name, reviews, runs
+            )
         )
         return True
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import json
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -175,3 +177,71 @@ def test_the_next_morning_question_waits_for_the_next_morning(capsys: pytest.Cap
     assert code == 1
     assert "the next-morning question for run 1 comes tomorrow morning" in err
     assert stored_runs()[0].pain.next_morning is None
+
+
+@pytest.mark.usefixtures("data_dir", "wednesday")
+def test_history_json_lists_the_runs_beside_every_older_field(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "run", "hip-strength", "--instant")
+    _, before, _ = run(capsys, "history", "--json", "--include-simulated")
+    run(capsys, "run-log", "--import", str(write_run_file(tmp_path, "run.tcx", tcx_text())), "--pain", "2")
+    run(capsys, "run-log", "--answer", "1", "--after-hour", "1")
+
+    code, out, _ = run(capsys, "history", "--json", "--include-simulated")
+
+    assert code == 0
+    document = json.loads(out)
+    assert set(json.loads(before)) | {"runs"} == set(document)  # extended, nothing renamed or dropped
+    [listed] = document["runs"]
+    assert datetime.fromisoformat(listed["started_at"]) == datetime(2026, 3, 3, 7, 10, tzinfo=UTC)
+    assert listed["minutes"] == 32
+    assert listed["distance_km"] == 5.2
+    assert listed["pain"] == {"during": 2, "after_hour": 1, "next_morning": None}
+    assert listed["source"] == "tcx"
+    assert out == json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+@pytest.mark.usefixtures("data_dir", "wednesday")
+def test_the_csv_export_writes_runs_csv_and_says_so_on_its_own_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "run-log", "--import", str(write_run_file(tmp_path, "run.fit", fit_bytes())), "--pain", "1")
+    run(capsys, "run-log", "--minutes", "20", "--pain", "3", "--distance", "=4")  # refused: not a number
+    run(capsys, "run-log", "--minutes", "20", "--pain", "3", "--on", "2026-03-02")
+    folder = tmp_path / "physio"
+
+    code, out, _ = run(capsys, "export", "--csv", str(folder))
+
+    assert code == 0
+    assert out.splitlines()[2] == f"wrote 2 runs to {folder / 'runs.csv'}"
+    rows = list(csv.DictReader((folder / "runs.csv").read_text(encoding="utf-8-sig").splitlines()))
+    assert [(r["run_id"], r["source"], r["minutes"], r["pain_during"]) for r in rows] == [
+        ("2", "logged", "20", "3"),
+        ("1", "fit", "31", "1"),
+    ]
+    assert rows[1]["distance_km"] == "5.1"
+    assert rows[1]["cadence_spm"] == "170"
+    assert rows[1]["pace_min_per_km"] == "5.88"  # 30 moving minutes over 5.1 km
+
+
+@pytest.mark.usefixtures("data_dir", "wednesday")
+def test_runs_csv_reads_the_runs_a_page_at_a_time(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for _ in range(5):
+        run(capsys, "run-log", "--minutes", "20", "--pain", "1")
+    monkeypatch.setattr("coach.core.export.RUN_PAGE", 2)
+    pages: list[int] = []
+    real = AdherenceStore.run_page
+
+    def counted(self: AdherenceStore, *args: object, **kwargs: object) -> object:
+        found = real(self, *args, **kwargs)  # type: ignore[arg-type]
+        pages.append(len(found))
+        return found
+
+    monkeypatch.setattr(AdherenceStore, "run_page", counted)
+
+    run(capsys, "export", "--csv", str(tmp_path / "out"))
+
+    assert pages == [2, 2, 1, 0]

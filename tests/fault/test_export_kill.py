@@ -45,7 +45,7 @@ def history(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, b
     reference = data.parent / "reference"
     whole = _export(data, reference, kill_at=0)
     assert whole.returncode == 0, whole.stderr
-    new = {p.name: p.read_bytes() for p in reference.iterdir()}  # sessions, steps and reviews
+    new = {p.name: p.read_bytes() for p in reference.iterdir()}  # sessions, steps, reviews and runs
     return data, new, int(whole.stdout.split()[-1])
 
 
@@ -124,7 +124,7 @@ def shared_operations(tmp_path_factory: pytest.TempPathFactory, history: History
     return int(whole.stdout.split()[-1])
 
 
-@pytest.mark.parametrize("from_the_end", range(1, 9))
+@pytest.mark.parametrize("from_the_end", range(1, 10))  # one rename a file (four), the manifest, the syncs
 def test_a_pair_killed_while_landing_in_a_shared_folder_is_finished_whole(
     tmp_path: Path, history: History, shared_operations: int, from_the_end: int
 ) -> None:
@@ -143,6 +143,7 @@ def test_a_pair_killed_while_landing_in_a_shared_folder_is_finished_whole(
     assert sorted(p.name for p in folder.iterdir()) == [
         "notes.txt",
         "reviews.csv",
+        "runs.csv",
         "sessions.csv",
         "steps.csv",
     ]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -19,6 +19,7 @@ from coach.core.clinical.pain_rule import Progression
 from coach.core.history.records import DayMark, IcingRecord, SessionRecord
 from coach.core.history.stats import DoseDays, Summary, summarize
 from coach.core.operations.context import Coach
+from coach.core.running.runs import Run
 
 if TYPE_CHECKING:
     from coach.core.history.advice import RoutineAdvice
@@ -50,6 +51,7 @@ class HistoryRecords:
     icing: list[IcingRecord]
     marks: list[DayMark]
     summary: Summary
+    runs: list[Run] = field(default_factory=list)  # oldest first
 
 
 def history_records(coach: Coach, *, include_simulated: bool = False) -> HistoryRecords:
@@ -62,6 +64,7 @@ def history_records(coach: Coach, *, include_simulated: bool = False) -> History
         store.icing_runs(include_simulated=include_simulated),
         store.day_marks(),
         summary(coach, include_simulated=include_simulated),
+        store.runs(include_simulated=include_simulated),
     )
 
 

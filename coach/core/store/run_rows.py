@@ -99,8 +99,23 @@ class RunRecords(StoreConnection):
         where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
         return self._run_records(where, params)
 
-    def _run_records(self, where: str, params: list[Any]) -> list[Run]:
-        cursor = self._conn.execute(f"SELECT * FROM runs {where} ORDER BY started_at, id", params)
+    def run_page(
+        self, after: tuple[datetime, int] | None, limit: int, *, include_simulated: bool = False
+    ) -> list[Run]:
+        """Up to `limit` runs after (start, id) `after` (None: from the first), in the order they started:
+        an export reads a page at a time, so memory stays the same whatever the years."""
+        clauses, params = [], []
+        if after is not None:
+            clauses.append("(started_at, id) > (?, ?)")
+            params += [_timestamp(after[0]), after[1]]
+        if not include_simulated:
+            clauses.append("simulated = 0")
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        return self._run_records(f"{where} ORDER BY started_at, id LIMIT ?", [*params, limit], ordered=True)
+
+    def _run_records(self, where: str, params: list[Any], *, ordered: bool = False) -> list[Run]:
+        order = "" if ordered else " ORDER BY started_at, id"
+        cursor = self._conn.execute(f"SELECT * FROM runs {where}{order}", params)
         names = [column[0] for column in cursor.description]
         records = []
         for values in cursor.fetchall():
