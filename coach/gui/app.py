@@ -33,10 +33,10 @@ FIRST_ROUTINE = "gentle-start"  # where the welcome suggests a newcomer begins: 
 
 
 class CoachApp(QObject):
-    """The runner over the Coach context, the main window (shown before the store opened, or a new one),
-    the session and icing flows, and the menus."""
+    """The runner over the Coach context, the main window, the session, icing and run flows, the menus."""
 
     def __init__(self, coach: Coach, services: Services, window: MainWindow | None = None) -> None:
+        from coach.gui.flows.runs import RunLogging
         from coach.gui.routine_folders import RoutineFolders
         from coach.gui.start_at_login import StartAtLoginAction
 
@@ -51,6 +51,7 @@ class CoachApp(QObject):
         self.ice = IcingFlow(self.runner, self.window, services, self.sessions)
         self.sessions.on_player = self.ice.keep_keys_for_player
         self.editing = RoutineEditing(self.runner, self.window, self)
+        self.runs = RunLogging(self.runner, self.window, self.sessions)
         self.history_window: HistoryWindow | None = None
         self.backups_dialog: BackupsDialog | None = None
         self.welcome: WelcomeDialog | None = None
@@ -58,10 +59,8 @@ class CoachApp(QObject):
         self.window.history_action.triggered.connect(self.show_history)
         self.window.about_action.triggered.connect(self.show_about)
         self.window.quit_action.triggered.connect(self.quit)
-        places = coach.places
-        self.routine_folders = RoutineFolders(
-            [places.bundled_routines, places.user_routines], places.user_routines, parent=self
-        )
+        folders = [coach.places.bundled_routines, coach.places.user_routines]
+        self.routine_folders = RoutineFolders(folders, coach.places.user_routines, parent=self)
         self.routine_folders.changed.connect(self._reload_library)
         self.start_at_login_action = StartAtLoginAction(services.autostart, self.window, self)
         at_end = [self.routine_folders.open_action, self.start_at_login_action]
@@ -187,6 +186,7 @@ class CoachApp(QObject):
         try:
             self.sessions.close()
             self.editing.close()
+            self.runs.close()
             self.routine_folders.stop()
             if self.history_window is not None:  # parentless: deleted while Qt still runs
                 self.history_window.close()

@@ -164,3 +164,4 @@ def _finish_start(
     elif app.offer_welcome() is None:
         app.sessions.offer_recovery()
         app.sessions.offer_morning_check_in()
+        app.runs.offer_questions()  # after the check-in, when one is asked

@@ -7,9 +7,10 @@ It owns no rules: it shows what the core says and reports what the user asked fo
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPalette
+from PySide6.QtCore import QMimeData, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -37,6 +38,7 @@ class MainWindow(QMainWindow):
     """The library of routines (broken files with their error), the chosen routine's details, and Start."""
 
     start_requested = Signal(str)  # a routine id
+    files_dropped = Signal(list)  # the local files (Paths) dropped on the window: runs to import
 
     def __init__(self, library: Library) -> None:
         super().__init__()
@@ -58,6 +60,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.routine_list.currentRowChanged.connect(self._on_row_changed)
         self._fill_library(library)
+        self.setAcceptDrops(True)
         fit_to_screen(self, QSize(960, 620))
 
     # -- building ----------------------------------------------------------------------------------------
@@ -259,6 +262,16 @@ class MainWindow(QMainWindow):
     def set_summary(self, text: str) -> None:
         self.summary.setText(text)
 
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt's name)
+        if _dropped_files(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt's name)
+        files = _dropped_files(event.mimeData())
+        if files:
+            event.acceptProposedAction()
+            self.files_dropped.emit(files)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         if self.close_guard():
             super().closeEvent(event)
@@ -292,6 +305,11 @@ class MainWindow(QMainWindow):
         entry = self.selected_routine()
         if entry is not None and self.pages.currentWidget() is self.library_page:
             self.start_requested.emit(entry.routine.id)
+
+
+def _dropped_files(mime: QMimeData) -> list[Path]:
+    """The local files among what is dragged (a web link or a text is not a run's file)."""
+    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
 
 
 def _always() -> bool:
