@@ -51,6 +51,7 @@ from coach.gui.operations import OperationRunner
 from coach.gui.progression_panel import ProgressionPanel
 from coach.gui.report import draw_report
 from coach.gui.report_dialog import ReportDialog
+from coach.gui.running_panel import RunningPanel
 
 ROWS_TO_SIZE_COLUMNS = 50
 
@@ -98,6 +99,7 @@ class HistoryWindow(QWidget):
         self.weekly = WeeklyDoseChart()
         self.pain = PainChart()
         self.advice = ProgressionPanel(self.runner)
+        self.running = RunningPanel()
         self._build_table()
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -128,6 +130,7 @@ class HistoryWindow(QWidget):
         column.addWidget(_title(self.tr("The last 12 months")))
         column.addWidget(self.heat_map)
         column.addLayout(charts)
+        column.addWidget(self.running)
         column.addWidget(self.advice)
         self.more_advice_column = QVBoxLayout()  # the other exercise routines of the last two weeks
         column.addLayout(self.more_advice_column)
@@ -225,6 +228,7 @@ class HistoryWindow(QWidget):
             self.heat_map.set_data(overview.calendar, overview.marks, overview.changes)
             self.weekly.set_data(overview.weeks, overview.changes, today)
             self.pain.set_data(overview.pain, overview.changes)
+            self.running.set_data(view.running, view.stage)
             self.model.set_rows(session_rows(view.sessions, tz), older=self._older_rows(view.since, tz))
             self._fill_routine_box(view.titles)
             self._show_advice(view, today)

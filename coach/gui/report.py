@@ -26,6 +26,7 @@ from coach.core.history.outcome import SessionOutcome
 from coach.core.history.overview import PeriodReport
 from coach.core.words import count
 from coach.gui.charts import Drawing, PainDrawing, WeeklyDoseDrawing
+from coach.gui.report_running import running_section
 
 RESOLUTION = 300
 LOGICAL_DPI = 96
@@ -386,6 +387,7 @@ def draw_report(path: Path, report: PeriodReport, today: date) -> None:
         _first_page(pages, report, today)
         _charts(pages, report)
         _session_table(pages, report)
+        running_section(pages, report)
         _details(pages, report)
     finally:
         painter.end()

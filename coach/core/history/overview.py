@@ -38,6 +38,7 @@ from coach.core.history.records import (
     count_marked_days,
     marked_days,
 )
+from coach.core.history.running_load import RunningStage, RunningWeek
 from coach.core.history.stats import (
     DAYS_PER_WEEK,
     DoseDays,
@@ -59,6 +60,7 @@ from coach.core.history.stats import (
     weekly_doses,
 )
 from coach.core.routines.model import Routine
+from coach.core.running.runs import Run
 
 # The spans the history window shows (ours): half a year of weeks, three months of pain, two adherence
 # windows a physiotherapist asks about (the last month, the last three).
@@ -212,6 +214,11 @@ class PeriodReport:
     unaccepted: tuple[UnacceptedOffer, ...] = ()  # dose changes offered and not taken
     pain_means: tuple[float | None, float | None] = (None, None)  # first and last two weeks
     icing_minutes: float = 0.0
+    # Running (issue 23): the period's runs, oldest first, each chart week's running beside the sessions,
+    # and the plan's stage as the last guided run of the period recorded it.
+    runs: tuple[Run, ...] = ()
+    running: tuple[RunningWeek, ...] = ()
+    stage: RunningStage | None = None
 
     @property
     def outcomes(self) -> tuple[tuple[SessionOutcome, int], ...]:

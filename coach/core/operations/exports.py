@@ -21,6 +21,7 @@ from coach.core.history.for_clinician import (
 from coach.core.history.offers import unaccepted_offers
 from coach.core.history.overview import PeriodReport, period_report, report_period
 from coach.core.history.period import Period
+from coach.core.history.running_load import latest_stage, running_weeks
 from coach.core.operations.changes import OpResult, Refused
 from coach.core.operations.context import Coach
 from coach.core.routines.model import Routine
@@ -147,6 +148,11 @@ def read_period_report(
         for run in store.icing_runs(include_simulated=include_simulated)
         if report.first <= run.started_at.astimezone(tz).date() <= report.last
     )
+    runs = tuple(
+        run
+        for run in store.runs(include_simulated=include_simulated)
+        if report.first <= run.started_at.astimezone(tz).date() <= report.last
+    )
     return dataclasses.replace(
         report,
         lines=session_lines(shown, tz),
@@ -165,4 +171,7 @@ def read_period_report(
         ),
         pain_means=pain_means(shown, report.first, report.last, tz),
         icing_minutes=icing_minutes,
+        runs=runs,
+        running=tuple(running_weeks(runs, report.weeks, tz)) if runs else (),
+        stage=latest_stage(runs, tz),
     )

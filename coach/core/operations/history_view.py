@@ -18,6 +18,7 @@ from coach.core.history.advice import RoutineAdvice
 from coach.core.history.overview import HistoryOverview, history_overview, shown_since, with_landmarks
 from coach.core.history.prescription import ProgrammeWeek, programme_week
 from coach.core.history.records import SessionRecord
+from coach.core.history.running_load import RunningStage, RunningWeek, latest_stage, running_weeks
 from coach.core.history.stats import DoseDays
 from coach.core.operations.context import Coach
 from coach.core.operations.queries import ADVICE_LOOKBACK_DAYS, advice
@@ -39,6 +40,8 @@ class HistoryView:
     advice: RoutineAdvice | None  # on `routine`
     programme: ProgrammeWeek | None  # of the routine done last, when its sheet gives weeks
     advices: tuple[RoutineAdvice, ...] = ()  # every exercise routine of the last two weeks, `advice` first
+    running: tuple[RunningWeek, ...] = ()  # the chart's weeks: running beside the sessions done
+    stage: RunningStage | None = None  # the return-to-running plan's stage, as the last guided run said
 
 
 def read_history(coach: Coach, find: FindRoutine | None = None) -> HistoryView:
@@ -87,4 +90,17 @@ def read_history(coach: Coach, find: FindRoutine | None = None) -> HistoryView:
     advices = tuple(advice(coach, r, shown=sessions) for r in advised)
     routine = advised[0] if advised else None
     first = advices[0] if advices else None
-    return HistoryView(overview, tuple(sessions), since, titles, routine, first, programme, advices)
+    runs = store.runs()
+    running = tuple(running_weeks(runs, overview.weeks, tz)) if runs else ()
+    return HistoryView(
+        overview,
+        tuple(sessions),
+        since,
+        titles,
+        routine,
+        first,
+        programme,
+        advices,
+        running,
+        latest_stage(runs, tz),
+    )

@@ -1,0 +1,103 @@
+"""History's running: the plan's stage, and each recent week's running minutes beside the exercise sessions
+done, with the highest pain the runs gave (during, an hour after, the next morning): pain against running
+load, as a table (its own text alternative) and a sentence for screen readers."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coach.core.history.running_load import (
+    RunningStage,
+    RunningWeek,
+    describe_running_week,
+    running_summary,
+)
+from coach.gui import style
+
+WEEKS_SHOWN = 8  # (ours) two months: enough to see a trend, short enough to read at a glance
+COLUMNS = (
+    "Week of",
+    "Running, min",
+    "Runs",
+    "km",
+    "Exercise sessions",
+    "Pain during (highest)",
+    "An hour after",
+    "Next morning",
+)
+
+
+class RunningPanel(QWidget):
+    """Hidden until a run is recorded."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.summary = QLabel()
+        style.plain(self.summary)
+        self.summary.setAccessibleName(self.tr("Running"))
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
+        self.table.setAccessibleName(self.tr("Running each week beside the exercise sessions, and pain"))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setAlternatingRowColors(True)
+        title = QLabel(self.tr("Running each week, beside the exercise sessions"))
+        font = title.font()
+        font.setBold(True)
+        title.setFont(font)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(title)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table)
+        self.hide()
+
+    def set_data(self, weeks: Sequence[RunningWeek], stage: RunningStage | None) -> None:
+        """The weeks of the chart (oldest first); the latest WEEKS_SHOWN, newest first, are shown."""
+        shown = list(reversed(weeks[-WEEKS_SHOWN:]))
+        self.setVisible(bool(weeks))
+        if not weeks:
+            return
+        self.summary.setText(running_summary(shown[0], stage))
+        self.table.setRowCount(len(shown))
+        for row, week in enumerate(shown):
+            cells = (
+                f"{week.monday:%d %b %Y}",
+                f"{week.minutes:g}",
+                str(week.runs),
+                "" if week.distance_km is None else f"{week.distance_km:g}",
+                str(week.sessions),
+                _pain(week.pain_during),
+                _pain(week.pain_after_hour),
+                _pain(week.pain_next_morning),
+            )
+            for column, text in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table.setAccessibleDescription("\n".join(describe_running_week(w) for w in shown))
+        rows = self.table.verticalHeader().defaultSectionSize()
+        self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height() + len(shown) * rows + 4)
+
+    def row_texts(self) -> list[list[str]]:
+        """What the table shows, row by row (for tests and a screen reader's summary)."""
+        rows = []
+        for r in range(self.table.rowCount()):
+            items = [self.table.item(r, c) for c in range(self.table.columnCount())]
+            rows.append([item.text() if item is not None else "" for item in items])
+        return rows
+
+
+def _pain(value: int | None) -> str:
+    return "–" if value is None else str(value)
