@@ -30,6 +30,7 @@ from coach.core.history.progression import propose
 from coach.core.operations import accept_progression, export_report
 from coach.core.operations.context import Coach
 from coach.core.paths import resolve_places
+from coach.core.running.runs import NewRun, RunPain, RunSource
 from coach.core.session.clock import FakeClock
 from coach.core.session.engine import EngineState
 from coach.core.store.adherence import AdherenceStore
@@ -247,6 +248,7 @@ def shoot_history(palette: QPalette, name: str, *, report: bool = False) -> None
         generate(places.database, 1, today=MONDAY.date())
         clock = FakeClock(wall=MONDAY + timedelta(hours=3))
         app = CoachApp(Coach(places, clock, store=AdherenceStore.open(places.database)), services=Services())
+        add_runs(app.coach.store)
         try:
             window = app.show_history()
             window.resize(1120, 860)
@@ -270,6 +272,25 @@ def shoot_history(palette: QPalette, name: str, *, report: bool = False) -> None
         finally:
             app.close()
             app.window.close()
+
+
+def add_runs(store: AdherenceStore) -> None:
+    """Six weeks of a return to running: run-walks on alternate days, a stage up every week, one sore week."""
+    sources = (RunSource.GUIDED, RunSource.GPX, RunSource.FIT)
+    for week in range(6):
+        for n, day in enumerate((0, 2, 4)):
+            start = MONDAY - timedelta(weeks=6 - week, hours=11) + timedelta(days=day)
+            sore = week == 3 and n == 1
+            store.record_run(
+                NewRun(
+                    start,
+                    16 + 3 * week + n,
+                    sources[n],
+                    round(1.8 + 0.45 * week + 0.1 * n, 2),
+                    pain=RunPain(4 if sore else 1 + n % 2, 3 if sore else 1, 2 if sore else 0),
+                    stage=min(week, 4) if sources[n] is RunSource.GUIDED else None,
+                )
+            )
 
 
 def add_a_dose_change(app: CoachApp, day: date) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -24,6 +25,7 @@ from coach.core.history.running_load import (
 )
 from coach.gui import style
 
+MIN_ROWS = 2  # in view on a small screen, where the sessions table needs its rows too
 WEEKS_SHOWN = 8  # (ours) two months: enough to see a trend, short enough to read at a glance
 COLUMNS = (
     "Week of",
@@ -43,9 +45,9 @@ class RunningPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.summary = QLabel()
-        style.plain(self.summary)
+        style.plain(self.summary, wrap=False)  # one line; a wrapped one left the table too little room
         self.summary.setAccessibleName(self.tr("Running"))
-        self.table = QTableWidget(0, len(COLUMNS))
+        self.table = _WholeTable(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
         self.table.setAccessibleName(self.tr("Running each week beside the exercise sessions, and pain"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -87,8 +89,7 @@ class RunningPanel(QWidget):
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.setAccessibleDescription("\n".join(describe_running_week(w) for w in shown))
-        rows = self.table.verticalHeader().defaultSectionSize()
-        self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height() + len(shown) * rows + 4)
+        self.table.updateGeometry()
 
     def row_texts(self) -> list[list[str]]:
         """What the table shows, row by row (for tests and a screen reader's summary)."""
@@ -97,6 +98,20 @@ class RunningPanel(QWidget):
             items = [self.table.item(r, c) for c in range(self.table.columnCount())]
             rows.append([item.text() if item is not None else "" for item in items])
         return rows
+
+
+class _WholeTable(QTableWidget):
+    """A table that asks for the height of all its rows, and gives way to MIN_ROWS on a small screen (as
+    History's sessions table does, the charts first); measured when laid out, once styled."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        height = self.horizontalHeader().sizeHint().height() + self.verticalHeader().length()
+        return QSize(super().sizeHint().width(), height + 2 * self.frameWidth())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        rows = min(self.rowCount(), MIN_ROWS) * self.verticalHeader().defaultSectionSize()
+        height = self.horizontalHeader().sizeHint().height() + rows + 2 * self.frameWidth()
+        return QSize(super().minimumSizeHint().width(), height)
 
 
 def _pain(value: int | None) -> str:
