@@ -7,9 +7,16 @@ than English. The layout direction follows the language, as Qt's own translation
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from typing import TYPE_CHECKING
 
-from coach.core.i18n import ENGLISH, language
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
+from PySide6.QtGui import QAction, QActionGroup
+
+from coach.core.i18n import ENGLISH, LANGUAGES, _, language
+
+if TYPE_CHECKING:
+    from coach.gui.main_window import MainWindow
+    from coach.gui.operations import OperationRunner
 
 
 def speak_the_language(app: QCoreApplication) -> QTranslator | None:
@@ -24,3 +31,32 @@ def speak_the_language(app: QCoreApplication) -> QTranslator | None:
         return None  # a Qt without its translations: its own buttons stay in English
     app.installTranslator(translator)
     return translator
+
+
+class LanguageMenu(QObject):
+    """View ▸ Language: the desktop's, or one the app speaks; kept in the settings, used from the next start
+    (every window, the player's voice and the report would otherwise speak two languages at once)."""
+
+    def __init__(self, runner: OperationRunner, window: MainWindow) -> None:
+        super().__init__(window)
+        self.runner, self.window = runner, window
+        self.menu = window.view_menu.addMenu(_("&Language"))
+        self.group = QActionGroup(self)
+        chosen = runner.coach.settings.language
+        names = {"": _("The desktop's language"), **LANGUAGES}
+        for code, name in names.items():
+            action = QAction(name, self.group)
+            action.setCheckable(True)
+            action.setChecked(code == chosen)
+            action.setData(code)
+            self.menu.addAction(action)
+        self.group.triggered.connect(self._on_choice)
+
+    def _on_choice(self, action: QAction) -> None:
+        from coach.core.operations import change_settings
+
+        code = str(action.data())
+        chosen = self.runner.coach.settings.replace(language=code)
+        self.runner.run(lambda coach: change_settings(coach, chosen))
+        name = LANGUAGES.get(code, _("the desktop's language"))
+        self.window.show_banner(_("Rehab Coach speaks {language} from its next start.").format(language=name))
