@@ -9,6 +9,7 @@ the window's close) stores whatever was answered, a ticked warning sign above al
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -29,6 +30,7 @@ from coach.core.history.checkin import MORNING_HINT, MORNING_QUESTION, RED_FLAGS
 from coach.core.history.records import SessionRecord
 from coach.core.i18n import _
 from coach.core.operations import answer_morning_check_in, morning_check_in_questions
+from coach.gui.fit import fit_wrapped_text
 from coach.gui.operations import OperationRunner
 
 
@@ -95,6 +97,13 @@ class MorningCheckIn(QDialog):
         self._add_warning_signs(layout)
         layout.addWidget(buttons)
         self.setMinimumWidth(520)
+        self._fitted = False
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if not self._fitted:  # once: a size the person chose afterwards is theirs
+            self._fitted = True
+            fit_wrapped_text(self)
 
     def _add_warning_signs(self, layout: QVBoxLayout) -> None:
         """The night-pain question (yes / no) and, when due, the fuller list as one checklist."""
