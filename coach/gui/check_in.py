@@ -28,7 +28,7 @@ from coach.core.clinical.pain_rule import morning_advice
 from coach.core.clinical.safety import PAIN_ACCEPTABLE_MAX, PAIN_MAX, PAIN_MIN, warning_sign_advice
 from coach.core.history.checkin import MORNING_HINT, MORNING_QUESTION, RED_FLAGS_QUESTION, MorningQuestions
 from coach.core.history.records import SessionRecord
-from coach.core.i18n import _
+from coach.core.i18n import _, format_moment
 from coach.core.operations import answer_morning_check_in, morning_check_in_questions
 from coach.gui.fit import fit_wrapped_text
 from coach.gui.operations import OperationRunner
@@ -49,7 +49,7 @@ class MorningCheckIn(QDialog):
         self.stored = False
         self.questions: MorningQuestions = morning_check_in_questions(runner.coach)
         self.setWindowTitle(_("Next-morning check-in"))
-        when = record.local_start().strftime("%A %H:%M")
+        when = format_moment(record.local_start(), "%A %H:%M", "EEEE")
         question = QLabel(_(MORNING_QUESTION))
         font = question.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
