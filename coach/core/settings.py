@@ -51,6 +51,8 @@ class Settings:
     # The language chosen in the app or with `coach settings --language` ('': the desktop's), used from the
     # next start.
     language: str = ""
+    # A folder whose new GPX, FIT and TCX files the app imports as runs ('' none), e.g. a watch's sync folder.
+    run_folder: str = ""
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)
@@ -71,6 +73,7 @@ def _to_json(settings: Settings) -> dict[str, Any]:
         "backups_kept": settings.backups_kept,
         "affected_side": settings.affected_side,
         "language": settings.language,
+        "run_folder": settings.run_folder,
     }
 
 
@@ -114,6 +117,7 @@ def _from_json(raw: object) -> Settings:
         backups_kept=_backups_kept(raw.get("backups_kept"), default.backups_kept),
         affected_side=side if (side := raw.get("affected_side")) in AFFECTED_SIDES else "",
         language=code if (code := raw.get("language")) in LANGUAGES else "",
+        run_folder=folder if isinstance(folder := raw.get("run_folder"), str) else "",
     )
 
 

@@ -155,3 +155,20 @@ def check_run_figures(minutes: float, distance_km: float | None) -> str | None:
     if distance_km is not None and not 0 < distance_km <= RUN_MAX_KM:
         return f"a run's distance is more than 0 and at most {RUN_MAX_KM:g} km, not {distance_km:g}"
     return None
+
+
+RUN_FILE_SUFFIXES = frozenset({".gpx", ".fit", ".tcx"})
+# A watched folder is read for at most this many run files, newest first *(ours)*: a folder of years of
+# exports would otherwise be read whole at every change.
+FOLDER_FILES_MAX = 200
+
+
+def run_files_in(folder: Path) -> list[Path]:
+    """The GPX, FIT and TCX files directly in `folder`, newest first (at most FOLDER_FILES_MAX); [] when the
+    folder cannot be read."""
+    try:
+        found = [p for p in folder.iterdir() if p.suffix.lower() in RUN_FILE_SUFFIXES and p.is_file()]
+        found.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+    except OSError:
+        return []
+    return found[:FOLDER_FILES_MAX]

@@ -1,5 +1,5 @@
-"""Session ▸ Log a run… (Ctrl+R), a run's file dropped on the main window, and, at start and after the
-morning check-in, the later pain questions of the runs whose time has come.
+"""Session ▸ Log a run… (Ctrl+R), a run's file dropped on the main window, the watched folder of runs, and,
+at start and after the morning check-in, the pain questions of the runs whose time has come.
 
 The dialogs' module loads when first asked for (start-up stays lean).
 """
@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from coach.gui.main_window import MainWindow
 from coach.gui.operations import OperationRunner
+from coach.gui.run_folder import RunFolder
 
 if TYPE_CHECKING:
     from coach.gui.flows.session import SessionFlow
@@ -34,6 +35,8 @@ class RunLogging(QObject):
         self.log_action.triggered.connect(self._on_log)
         window.session_menu.insertAction(window.quit_action, self.log_action)
         window.files_dropped.connect(self.log_run)
+        self.run_folder = RunFolder(runner, window)
+        self.run_folder.imported.connect(self._on_folder_import)
 
     def _on_log(self) -> None:
         self.log_run()
@@ -69,7 +72,12 @@ class RunLogging(QObject):
     def _after_check_in(self) -> None:
         self.offer_questions()
 
+    def _on_folder_import(self) -> None:
+        if self.dialog is None or not self.dialog.isVisible():
+            self.offer_questions()  # the pain during the run, which a file cannot say
+
     def close(self) -> None:
+        self.run_folder.stop()
         for dialog in (self.dialog, self.questions):
             if dialog is not None:
                 dialog.close()
