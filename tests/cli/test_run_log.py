@@ -245,3 +245,16 @@ def test_runs_csv_reads_the_runs_a_page_at_a_time(
     run(capsys, "export", "--csv", str(tmp_path / "out"))
 
     assert pages == [2, 2, 1, 0]
+
+
+@pytest.mark.usefixtures("data_dir", "wednesday")
+def test_history_prints_the_runs_after_the_icing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "run-log", "--import", str(write_run_file(tmp_path, "run.tcx", tcx_text())), "--pain", "2")
+
+    code, out, _ = run(capsys, "history")
+
+    assert code == 0
+    assert "\nRuns:\n" in out
+    assert (
+        "32 min, 5.20 km (5:58 min/km), 172 steps/min, from a TCX file; pain 2 during, - after an hour" in out
+    )
