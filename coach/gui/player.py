@@ -272,6 +272,7 @@ class PlayerView(QWidget):
         def show_action() -> None:
             button.setText(f"{action.text()}  [{_key_name(key)}]")
             button.setAccessibleName(action.text())
+            button.setAccessibleDescription(self.tr("Key: {0}").format(key))
 
         action.changed.connect(show_action)
         show_action()

@@ -181,6 +181,7 @@ class RoutineEditor(QDialog):
         column.addWidget(self.exercise_box)
         column.addStretch(1)
         scroll = QScrollArea()
+        scroll.setAccessibleName(self.tr("The routine and its exercises"))
         scroll.setWidget(form)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -65,10 +66,22 @@ def _text(painter: QPainter, rect: QRectF, flags: Qt.AlignmentFlag, text: str) -
     painter.drawText(rect, int(flags), text)
 
 
+@dataclass(frozen=True, slots=True)
+class ChartTable:
+    """A chart's figures as rows of text under column headings: what a screen reader reads instead."""
+
+    headings: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
 class Drawing:
     """What a chart draws, without a widget: the window's widget and the report's page both call `paint`."""
 
     def paint(self, painter: QPainter, rect: QRectF, palette: QPalette) -> None:
+        raise NotImplementedError
+
+    def table(self) -> ChartTable:
+        """The figures drawn, as a table (the same values, in words and numbers)."""
         raise NotImplementedError
 
 
@@ -186,12 +199,19 @@ def _legend(
 class ChartView(QWidget):
     """A passive widget that shows one drawing; `set_data` on the subclasses hands it plain core values."""
 
+    drawn = Signal()  # new figures to show (its table fills itself again)
+
     def __init__(self, drawing: Drawing, name: str, hint: QSize, minimum: QSize) -> None:
         super().__init__()
         self.drawing = drawing
         self._hint, self._minimum = hint, minimum
         self.setAccessibleName(name)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+
+    def redraw(self) -> None:
+        """Paint the drawing's new figures, and say so."""
+        self.update()
+        self.drawn.emit()
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         return self._hint

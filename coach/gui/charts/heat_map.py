@@ -24,6 +24,7 @@ from coach.gui.charts.base import (
     _MONTHS,
     _STEP_ALPHA,
     SHARE_STEPS,
+    ChartTable,
     ChartView,
     Drawing,
     _font,
@@ -113,6 +114,14 @@ class HeatMapDrawing(Drawing):
         elif d.sessions:
             lines.append(f"{round(100 * d.share)} % of the day's planned dose")
         return "\n".join(lines)
+
+    def table(self) -> ChartTable:
+        """Each day of the plan, or with a session or a mark: its date and what the tooltip says of it."""
+        shown = [d for d in self.days if d.planned or d.sessions or d.mark is not None]
+        return ChartTable(
+            ("Day", "What was done"),
+            tuple((d.day.isoformat(), self.tooltip(d).split("\n", 1)[1].replace("\n", "; ")) for d in shown),
+        )
 
     def fill(self, d: CalendarDay, palette: QPalette) -> QColor:
         """The colour of a day's square."""
@@ -239,7 +248,7 @@ class HeatMap(ChartView):
         self, days: Sequence[CalendarDay], marks: Sequence[DayMark] = (), changes: Sequence[PlanChange] = ()
     ) -> None:
         self.map.set_data(days, marks, changes)
-        self.update()
+        self.redraw()
 
     def cell_rect(self, day: date) -> QRectF:
         """Where `day` is drawn in the widget."""

@@ -18,7 +18,18 @@ from PySide6.QtGui import (
 from coach.core.clinical.safety import PAIN_ACCEPTABLE_MAX, PAIN_MAX
 from coach.core.history.dose_calendar import PlanChange
 from coach.core.history.pain import PainDay
-from coach.gui.charts.base import ChartView, Drawing, _font, _legend, _pen, _Plot, _text, accent, faded
+from coach.gui.charts.base import (
+    ChartTable,
+    ChartView,
+    Drawing,
+    _font,
+    _legend,
+    _pen,
+    _Plot,
+    _text,
+    accent,
+    faded,
+)
 
 
 def too_much_band(palette: QPalette) -> QColor:
@@ -44,6 +55,30 @@ class PainDrawing(Drawing):
 
     def plot(self, rect: QRectF) -> _Plot:
         return _Plot(rect, len(self.days), PAIN_MAX)
+
+    def table(self) -> ChartTable:
+        """Each day with a pain recorded: before, during and the next morning, and the 7-day means."""
+        recorded = [
+            d for d in self.days if (d.before_pain, d.session_pain, d.morning_pain) != (None, None, None)
+        ]
+        return ChartTable(
+            (
+                "Day",
+                "Before",
+                "During the session",
+                "Next morning",
+                "7-day mean, session",
+                "7-day mean, morning",
+            ),
+            tuple(
+                (
+                    d.day.isoformat(),
+                    *(_figure(v) for v in (d.before_pain, d.session_pain, d.morning_pain)),
+                    *(_figure(v) for v in (d.session_mean, d.morning_mean)),
+                )
+                for d in recorded
+            ),
+        )
 
     def point(self, day: date, value: float, rect: QRectF) -> QPointF:
         """Where a pain `value` on `day` is drawn inside `rect`."""
@@ -129,4 +164,9 @@ class PainChart(ChartView):
 
     def set_data(self, days: Sequence[PainDay], changes: Sequence[PlanChange] = ()) -> None:
         self.trend.set_data(days, changes)
-        self.update()
+        self.redraw()
+
+
+def _figure(value: float | None) -> str:
+    """A pain score or mean for the table: "3", "2.4", or "–" where nothing was recorded."""
+    return "–" if value is None else f"{value:g}" if isinstance(value, int) else f"{value:.1f}"

@@ -15,7 +15,7 @@ from PySide6.QtGui import (
 
 from coach.core.history.dose_calendar import PlanChange
 from coach.core.history.stats import WeekDose, week_start
-from coach.gui.charts.base import ChartView, Drawing, _legend, _pen, _Plot, accent, faded
+from coach.gui.charts.base import ChartTable, ChartView, Drawing, _legend, _pen, _Plot, accent, faded
 
 
 class WeeklyDoseDrawing(Drawing):
@@ -36,6 +36,20 @@ class WeeklyDoseDrawing(Drawing):
         self.today = today
         first = self.weeks[0].monday if self.weeks else date.max
         self.changes = tuple(c for c in changes if c.since >= first)
+
+    def table(self) -> ChartTable:
+        """Each week: its Monday, the sessions done, and the plan for it."""
+        return ChartTable(
+            ("Week of", "Sessions done", "Planned"),
+            tuple(
+                (
+                    w.monday.isoformat(),
+                    str(w.done),
+                    f"{w.planned} (under way)" if self._under_way(w) and not w.met else str(w.planned),
+                )
+                for w in self.weeks
+            ),
+        )
 
     def _under_way(self, week: WeekDose) -> bool:
         return self.today is not None and week.monday + timedelta(days=6) >= self.today
@@ -110,4 +124,4 @@ class WeeklyDoseChart(ChartView):
         self, weeks: Sequence[WeekDose], changes: Sequence[PlanChange] = (), today: date | None = None
     ) -> None:
         self.bars.set_data(weeks, changes, today)
-        self.update()
+        self.redraw()
