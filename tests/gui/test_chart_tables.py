@@ -13,7 +13,8 @@ from tests.gui.driving import finish_a_session, key_click
 
 def cells(panel: ChartOrTable, row: int) -> list[str]:
     table = panel.table
-    return [table.item(row, column).text() for column in range(table.columnCount())]
+    items = [table.item(row, column) for column in range(table.columnCount())]
+    return [item.text() if item is not None else "" for item in items]
 
 
 def test_each_chart_shows_its_figures_as_a_table_at_a_key_press(
