@@ -30,7 +30,7 @@ class ChartOrTable(QWidget):
         heading.setFont(font)
         self.toggle = QPushButton(self.tr("Show as table"))
         self.toggle.setCheckable(True)
-        self.toggle.setAccessibleName(self.tr("Show {0} as a table").format(title.lower()))
+        self.toggle.setAccessibleName(self.tr("Show {0}, as a table").format(title[:1].lower() + title[1:]))
         self.toggle.toggled.connect(self._on_toggled)
         self.table = QTableWidget()
         self.table.setAccessibleName(self.tr("{0}, as a table").format(title))
