@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from coach.core.session.clock import FakeClock
@@ -16,6 +16,7 @@ from coach.gui.player import PlayerView
 from coach.gui.session_end import SessionEndPage
 from tests.gui.accessibility import accessible_name
 from tests.gui.driving import key_click, state_of, type_text
+from tests.gui.test_backups import app_with_backups, two_days  # noqa: F401 (fixtures)
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
@@ -171,17 +172,39 @@ def test_a_new_routine_by_keyboard(qtbot: QtBot, coach_app: CoachApp, data_dir: 
 
 
 @POPUP
-def test_backups_by_keyboard(qtbot: QtBot, coach_app: CoachApp) -> None:
-    coach_app.window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is coach_app.window)
+def test_a_backup_restored_by_keyboard(
+    qtbot: QtBot,
+    app_with_backups: CoachApp,  # noqa: F811 (the fixture, imported)
+) -> None:
+    app = app_with_backups
+    back_to(qtbot, app.window)
 
     choose_from_menu(Qt.Key.Key_H, Qt.Key.Key_B)  # Help ▸ Backups…
-    dialog = coach_app.backups_dialog
+    dialog = app.backups_dialog
     assert dialog is not None
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
-    press(Qt.Key.Key_Escape)
+    assert focus() is dialog.table  # the newest backup chosen
+    answer_the_question_with(Qt.Key.Key_Return)  # Yes, the question's default
+    with qtbot.waitSignal(app.runner.changed):
+        press(Qt.Key.Key_R, ALT)  # Restore…
 
+    assert len(app.coach.store.sessions(include_simulated=True)) == 1
+    back_to(qtbot, dialog)
+    press(Qt.Key.Key_Escape)
     assert not dialog.isVisible()
+
+
+def answer_the_question_with(key: Qt.Key) -> None:
+    """Press `key` in the question box about to open (it waits for its answer in a loop of its own)."""
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox) and QApplication.activeWindow() is box:
+            key_click(box, key)
+        else:
+            QTimer.singleShot(10, answer)
+
+    QTimer.singleShot(0, answer)
 
 
 def tab_order(qtbot: QtBot, window: QWidget, stops: int) -> list[str]:
