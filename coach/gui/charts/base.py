@@ -21,7 +21,14 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from coach.gui.style import is_dark
+
 ACCENT = QColor("#1f7a8c")
+# The accent on a dark or high-contrast (black) window: the illustrations' stand-in (player_widgets), since
+# the accent itself reaches under 3:1 there, too faint for a bar or a line (WCAG 2.x, non-text contrast).
+ACCENT_ON_DARK = QColor("#4fb3c6")
+# Axis labels and month names: a step back from the text, still at least 4.5:1 on any palette's window.
+LABEL_ALPHA = 0.75
 # The heat map's steps of the accent's opacity for a quarter, a half, three quarters and all of a day's dose.
 SHARE_STEPS = (0.25, 0.5, 0.75, 1.0)
 _STEP_ALPHA = (0.3, 0.5, 0.72, 1.0)
@@ -29,8 +36,9 @@ _FONT_PX = 11
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-def accent(alpha: float = 1.0) -> QColor:
-    colour = QColor(ACCENT)
+def accent(palette: QPalette, alpha: float = 1.0) -> QColor:
+    """The one accent, readable on `palette`'s window, at `alpha`."""
+    colour = QColor(ACCENT_ON_DARK if is_dark(palette) else ACCENT)
     colour.setAlphaF(alpha)
     return colour
 
@@ -117,7 +125,7 @@ class _Plot:
             y = self.y(value)
             painter.setPen(_pen(faded(text, 0.12 if value else 0.4)))
             painter.drawLine(QPointF(self.area.left(), y), QPointF(self.area.right(), y))
-            painter.setPen(_pen(faded(text, 0.75)))
+            painter.setPen(_pen(faded(text, LABEL_ALPHA)))
             _text(
                 painter,
                 QRectF(self.area.left() - self.LEFT, y - 8, self.LEFT - 5, 16),
@@ -128,7 +136,7 @@ class _Plot:
 
     def month_labels(self, painter: QPainter, palette: QPalette, days: Sequence[date]) -> None:
         """A month's short name under the first slot of each month, where there is room."""
-        painter.setPen(_pen(faded(palette.color(QPalette.ColorRole.WindowText), 0.75)))
+        painter.setPen(_pen(faded(palette.color(QPalette.ColorRole.WindowText), LABEL_ALPHA)))
         _font(painter, 10)
         last = -100.0
         previous: date | None = None
@@ -147,7 +155,7 @@ class _Plot:
 
     def week_labels(self, painter: QPainter, palette: QPalette, mondays: Sequence[date]) -> None:
         """Each week's Monday ('2 Mar') under its slot, every so many weeks so that labels never touch."""
-        painter.setPen(_pen(faded(palette.color(QPalette.ColorRole.WindowText), 0.75)))
+        painter.setPen(_pen(faded(palette.color(QPalette.ColorRole.WindowText), LABEL_ALPHA)))
         _font(painter, 10)
         width = 44.0
         every = max(1, math.ceil(width / max(self.slot_width, 1.0)))

@@ -23,6 +23,7 @@ from coach.core.history.stats import week_start
 from coach.gui.charts.base import (
     _MONTHS,
     _STEP_ALPHA,
+    LABEL_ALPHA,
     SHARE_STEPS,
     ChartTable,
     ChartView,
@@ -127,7 +128,7 @@ class HeatMapDrawing(Drawing):
         """The colour of a day's square."""
         step = share_step(d.share)
         if step:
-            return accent(_STEP_ALPHA[step - 1])
+            return accent(palette, _STEP_ALPHA[step - 1])
         # From the text colour, not Mid: a dark palette's Mid can be as dark as its window, and the empty
         # days of the calendar then vanish.
         empty = palette.color(QPalette.ColorRole.WindowText)
@@ -136,7 +137,7 @@ class HeatMapDrawing(Drawing):
     def paint(self, painter: QPainter, rect: QRectF, palette: QPalette) -> None:
         text = palette.color(QPalette.ColorRole.WindowText)
         _font(painter, 10)
-        painter.setPen(_pen(faded(text, 0.75)))
+        painter.setPen(_pen(faded(text, LABEL_ALPHA)))
         cell = self._cell(rect)
         for row, name in ((0, "Mon"), (2, "Wed"), (4, "Fri")):
             _text(
@@ -197,7 +198,7 @@ class HeatMapDrawing(Drawing):
 
         def label(words: str) -> None:
             nonlocal x
-            painter.setPen(_pen(faded(text, 0.75)))
+            painter.setPen(_pen(faded(text, LABEL_ALPHA)))
             width = painter.fontMetrics().horizontalAdvance(words) + 6
             _text(painter, QRectF(x, y - 2, width, size + 4), Qt.AlignmentFlag.AlignVCenter, words)
             x += width + 4

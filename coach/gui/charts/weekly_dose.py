@@ -77,11 +77,11 @@ class WeeklyDoseDrawing(Drawing):
         for n, week in enumerate(self.weeks):
             if not week.met and self._under_way(week):
                 under_way = True
-                painter.setPen(_pen(accent(), 1.5))
-                painter.setBrush(accent(0.2))
+                painter.setPen(_pen(accent(palette), 1.5))
+                painter.setBrush(accent(palette, 0.2))
             else:
                 painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(accent(1.0 if week.met else 0.5))
+                painter.setBrush(accent(palette, 1.0 if week.met else 0.5))
             painter.drawRect(self.bar_rect(n, rect))
         text = palette.color(QPalette.ColorRole.WindowText)
         plan_pen = _pen(text, 2.0)
@@ -99,12 +99,12 @@ class WeeklyDoseDrawing(Drawing):
         else:
             plot.month_labels(painter, palette, mondays)
         entries: list[tuple[str, QPen, QBrush | None]] = [
-            ("plan met", QPen(Qt.PenStyle.NoPen), QBrush(accent())),
-            ("short of it", QPen(Qt.PenStyle.NoPen), QBrush(accent(0.5))),
+            ("plan met", QPen(Qt.PenStyle.NoPen), QBrush(accent(palette))),
+            ("short of it", QPen(Qt.PenStyle.NoPen), QBrush(accent(palette, 0.5))),
             ("plan", plan_pen, None),
         ]
         if under_way:
-            entries.insert(2, ("this week so far", _pen(accent(), 1.5), QBrush(accent(0.2))))
+            entries.insert(2, ("this week so far", _pen(accent(palette), 1.5), QBrush(accent(palette, 0.2))))
         if self.changes:
             entries.append(("routine changed", _pen(faded(text, 0.7), 1.2, Qt.PenStyle.DashLine), None))
         _legend(painter, rect, palette, entries)
