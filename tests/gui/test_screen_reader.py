@@ -8,6 +8,7 @@ from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessible
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
+from coach.core.clinical.safety import ICING_END_ADVICE
 from coach.core.session.clock import FakeClock
 from coach.core.session.engine import EngineState
 from coach.gui.app import CoachApp, Services
@@ -91,3 +92,15 @@ def test_an_older_qt_gets_the_sentence_as_a_live_region(qtbot: QtBot) -> None:
 
     assert label.accessibleDescription() == "Paused."
     assert sent == [QAccessible.Event.NameChanged]
+
+
+def test_the_end_of_icing_is_announced(
+    coach_app: CoachApp, fake_clock: FakeClock, announcer: RecordingAnnouncer
+) -> None:
+    coach_app.ice.start(20)
+
+    fake_clock.advance(20 * 60)
+    coach_app.ice.controller.tick()
+
+    assert announcer.said == [f"Icing done. {ICING_END_ADVICE}"]
+    assert announcer.sources == [coach_app.ice.icing_window]

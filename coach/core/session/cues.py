@@ -10,7 +10,7 @@ import enum
 import math
 from dataclasses import dataclass
 
-from coach.core.clinical.safety import ICING_SKIN_CHECK_CUE, ICING_START_ADVICE
+from coach.core.clinical.safety import ICING_END_ADVICE, ICING_SKIN_CHECK_CUE, ICING_START_ADVICE
 from coach.core.routines.model import Step, StepKind
 from coach.core.session.events import (
     CountdownCue,
@@ -214,6 +214,11 @@ def for_screen_reader(event: Event, following: Step | None = None) -> str | None
     if isinstance(event, HalfwayCue | SkinCheckCue | SessionFinished):
         return announce(event, following).speech
     return None
+
+
+def icing_done() -> str:
+    """What a screen reader hears when an icing timer reaches its end (the banner says it on the screen)."""
+    return f"Icing done. {ICING_END_ADVICE}"
 
 
 def _step_for_screen_reader(step: Step, following: Step | None) -> str | None:
