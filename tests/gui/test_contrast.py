@@ -97,6 +97,20 @@ def test_empty_calendar_days_and_the_too_much_band_stay_visible(palette: QPalett
     assert contrast_ratio(over(too_much_band(palette), window), window) >= VISIBLE
 
 
+def test_the_calendar_s_faintest_step_stands_apart_from_a_day_with_nothing_in_high_contrast(
+    qtbot: QtBot,
+) -> None:
+    # On light and dark the two differ by hue (grey, teal) more than by lightness; a high-contrast theme is
+    # for eyes that tell lightness apart better than hue.
+    palette = high_contrast_palette()
+    window = palette.color(QPalette.ColorRole.Window)
+    drawing = HeatMapDrawing()
+    nothing = over(drawing.fill(CalendarDay(date(2026, 3, 2), 0.0, planned=True), palette), window)
+    quarter = over(drawing.fill(CalendarDay(date(2026, 3, 2), 0.25, planned=True), palette), window)
+
+    assert contrast_ratio(nothing, quarter) >= VISIBLE
+
+
 def test_illustrations_are_recoloured_not_carded_on_a_dark_palette() -> None:
     svg = (ILLUSTRATIONS_DIR / "clamshell.svg").read_bytes()
 

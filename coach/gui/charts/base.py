@@ -32,6 +32,15 @@ LABEL_ALPHA = 0.75
 # The heat map's steps of the accent's opacity for a quarter, a half, three quarters and all of a day's dose.
 SHARE_STEPS = (0.25, 0.5, 0.75, 1.0)
 _STEP_ALPHA = (0.3, 0.5, 0.72, 1.0)
+# On a dark or black window the faint steps sink below the grey of a day with nothing done: stronger there.
+_STEP_ALPHA_ON_DARK = (0.45, 0.62, 0.8, 1.0)
+
+
+def step_alpha(palette: QPalette, step: int) -> float:
+    """The accent's opacity for the heat map's colour step `step` (1 to 4) on `palette`."""
+    return (_STEP_ALPHA_ON_DARK if is_dark(palette) else _STEP_ALPHA)[step - 1]
+
+
 _FONT_PX = 11
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 

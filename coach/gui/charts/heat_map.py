@@ -22,7 +22,6 @@ from coach.core.history.records import DayMark, DayMarkKind
 from coach.core.history.stats import week_start
 from coach.gui.charts.base import (
     _MONTHS,
-    _STEP_ALPHA,
     LABEL_ALPHA,
     SHARE_STEPS,
     ChartTable,
@@ -34,6 +33,7 @@ from coach.gui.charts.base import (
     accent,
     faded,
     share_step,
+    step_alpha,
 )
 
 
@@ -128,7 +128,7 @@ class HeatMapDrawing(Drawing):
         """The colour of a day's square."""
         step = share_step(d.share)
         if step:
-            return accent(palette, _STEP_ALPHA[step - 1])
+            return accent(palette, step_alpha(palette, step))
         # From the text colour, not Mid: a dark palette's Mid can be as dark as its window, and the empty
         # days of the calendar then vanish.
         empty = palette.color(QPalette.ColorRole.WindowText)
