@@ -7,6 +7,8 @@ from pytestqt.qtbot import QtBot
 from coach.core.session.clock import FakeClock
 from coach.gui.app import CoachApp
 from coach.gui.check_in import MorningCheckIn
+from coach.gui.help import show_warning_signs
+from coach.gui.recovery import RecoveryDialog
 from coach.gui.session_end import SessionEndPage
 from tests.gui.accessibility import focusable_controls, unnamed_controls
 
@@ -34,9 +36,16 @@ def test_every_control_in_every_window_has_an_accessible_name(
     assert isinstance(end, SessionEndPage)
     unnamed["end of a session"] = unnamed_controls(end)
     end.save()
-    check_in = MorningCheckIn(app.coach.store.sessions()[-1], app.runner, app.window)
+    record = app.coach.store.sessions()[-1]
+    check_in = MorningCheckIn(record, app.runner, app.window)
     unnamed["check-in"] = unnamed_controls(check_in)
     check_in.close()
+    recovery = RecoveryDialog(record, None, app.window)
+    unnamed["recovery"] = unnamed_controls(recovery)
+    recovery.close()
+    signs = show_warning_signs(app.window)
+    unnamed["warning signs"] = unnamed_controls(signs)
+    signs.close()
     history = app.show_history()
     unnamed["history"] = unnamed_controls(history)
     unnamed["day marks"] = unnamed_controls(history.edit_marks())
