@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from coach.core.session.clock import FakeClock
@@ -70,3 +71,17 @@ def test_the_walk_finds_the_controls_it_checks(qtbot: QtBot, coach_app: CoachApp
 
     assert coach_app.window.routine_list in found
     assert coach_app.window.start_button in found
+
+
+def test_the_walk_finds_a_control_without_a_name(qtbot: QtBot) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    row = QFormLayout(window)
+    row.addRow("&Note:", QLineEdit())  # named by its label
+    row.addRow(QPushButton("Save"))  # named by its text
+    nameless = QLineEdit()
+    row.addRow(nameless)
+
+    assert unnamed_controls(window) == ["QLineEdit  under QWidget"]
+    nameless.setAccessibleName("Reason")
+    assert unnamed_controls(window) == []
