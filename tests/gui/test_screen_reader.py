@@ -94,13 +94,16 @@ def test_an_older_qt_gets_the_sentence_as_a_live_region(qtbot: QtBot) -> None:
     assert sent == [QAccessible.Event.NameChanged]
 
 
-def test_the_end_of_icing_is_announced(
+def test_the_skin_check_and_the_end_of_icing_are_announced(
     coach_app: CoachApp, fake_clock: FakeClock, announcer: RecordingAnnouncer
 ) -> None:
     coach_app.ice.start(20)
 
-    fake_clock.advance(20 * 60)
-    coach_app.ice.controller.tick()
+    for _ in range(20 * 60):
+        fake_clock.advance(1)
+        coach_app.ice.controller.tick()
 
-    assert announcer.said == [f"Icing done. {ICING_END_ADVICE}"]
-    assert announcer.sources == [coach_app.ice.icing_window]
+    skin_check = coach_app.ice.controller.skin_check
+    assert skin_check is not None
+    assert announcer.said == [skin_check, f"Icing done. {ICING_END_ADVICE}"]
+    assert announcer.sources == [coach_app.ice.icing_window] * 2

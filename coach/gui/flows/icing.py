@@ -40,6 +40,7 @@ class IcingFlow(QObject):
         self.announcer = services.announcer
         self.controller.changed.connect(self._on_icing_changed)
         self.controller.ended.connect(self._on_icing_ended)
+        self.controller.skin_check_due.connect(self._on_skin_check)
         self.controller.resume()  # a run the app was killed or closed in; ended ones are recorded as ended
         self.icing_window = IcingWindow(self.controller)
         self.icing_window.start_requested.connect(self.start)
@@ -154,6 +155,10 @@ class IcingFlow(QObject):
         self.window.show_banner(self.tr("Icing done at {0}. {1}").format(when, ICING_END_ADVICE))
         self.show_window()
         self.announcer.announce(self.icing_window, cues.icing_done())
+
+    def _on_skin_check(self, prompt: str) -> None:
+        """The core's skin-check prompt, five minutes in (the icing window shows it), for a screen reader."""
+        self.announcer.announce(self.icing_window, prompt)
 
     def _on_player_key(self, key: Qt.Key) -> None:
         if self.sessions.player is not None:
