@@ -194,17 +194,17 @@ def test_a_backup_restored_by_keyboard(
     assert not dialog.isVisible()
 
 
-def answer_the_question_with(key: Qt.Key) -> None:
+def answer_the_question_with(key: Qt.Key, tries: int = 500) -> None:
     """Press `key` in the question box about to open (it waits for its answer in a loop of its own)."""
 
-    def answer() -> None:
+    def answer(left: int) -> None:
         box = QApplication.activeModalWidget()
         if isinstance(box, QMessageBox) and QApplication.activeWindow() is box:
             key_click(box, key)
-        else:
-            QTimer.singleShot(10, answer)
+        elif left:
+            QTimer.singleShot(10, lambda: answer(left - 1))
 
-    QTimer.singleShot(0, answer)
+    QTimer.singleShot(0, lambda: answer(tries))
 
 
 def tab_order(qtbot: QtBot, window: QWidget, stops: int) -> list[str]:
