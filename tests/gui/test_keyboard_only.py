@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from coach.core.session.clock import FakeClock
@@ -238,3 +238,27 @@ def test_tab_goes_through_the_main_window_and_history_as_they_read(qtbot: QtBot,
         "Export PDF report…",
         "Close",
     ]
+
+
+def test_every_menu_entry_has_its_own_underlined_letter(coach_app: CoachApp) -> None:
+    bar = coach_app.window.menuBar().actions()
+    menus = {action.text(): action.menu() for action in bar}
+    entries = {
+        title: [a for a in menu.actions() if a.isEnabled() and not a.isSeparator()]
+        for title, menu in menus.items()
+        if isinstance(menu, QMenu)
+    }
+
+    missing = {
+        f"{title} ▸ {a.text()}" for title, actions in entries.items() for a in actions if "&" not in a.text()
+    }
+    assert missing == set()
+    for actions in [bar, *entries.values()]:
+        letters = [underlined(a.text()) for a in actions]
+        assert len(set(letters)) == len(letters), [a.text() for a in actions]
+
+
+def underlined(text: str) -> str:
+    """The letter after "&" (Alt and it chooses the entry)."""
+    plain = text.replace("&&", "")
+    return plain[plain.index("&") + 1].lower()
