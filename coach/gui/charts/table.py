@@ -24,6 +24,7 @@ class ChartOrTable(QWidget):
     def __init__(self, title: str, chart: ChartView) -> None:
         super().__init__()
         self.chart = chart
+        chart.setAccessibleDescription(self.tr("A chart; Show as table gives its figures."))
         heading = QLabel(title)
         font = heading.font()
         font.setBold(True)
