@@ -64,14 +64,14 @@ def contrast(label: QLabel) -> float:
 def test_every_safety_text_is_readable(
     qtbot: QtBot, coach_app: CoachApp, fake_clock: object, palette: QPalette
 ) -> None:
-    coach_app.ice.start(20)
-    # Read before the session: the fake clock then runs past the icing's skin check, whose prompt replaces
-    # the start advice as soon as the icing window's real timer ticks (a race the test must not run).
-    icing = safety_labels(coach_app.ice.icing_window)
     page = finish_a_session(qtbot, coach_app, fake_clock)  # type: ignore[arg-type]
     click(page.answers["swelling"].button(1))
+    # Started after the session (whose minutes pass on the fake clock): a run started before it would be
+    # past its 5-minute skin check by now, and its first tick, whenever the machine gets to it, would show
+    # the check instead of the advice looked for here.
+    coach_app.ice.start(20)
 
-    labels = {**icing, **safety_labels(coach_app.window, page)}
+    labels = safety_labels(coach_app.window, coach_app.ice.icing_window, page)
 
     texts = " ".join(labels)
     for wording in (DISCLAIMER, ICING_START_ADVICE, ICING_WHO_SHOULD_NOT, SEE_A_DOCTOR):
