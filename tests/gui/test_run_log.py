@@ -16,6 +16,7 @@ from coach.core.running.runs import NewRun, RunPain, RunSource
 from coach.core.session.clock import FakeClock
 from coach.gui.app import CoachApp
 from coach.gui.run_log import RunLogDialog, RunQuestionsDialog
+from tests.gui.accessibility import unnamed_controls
 from tests.gui.driving import click, key_click, type_text
 from tests.run_files import fit_bytes, gpx_text, write_run_file
 
@@ -174,3 +175,19 @@ def test_the_later_questions_are_asked_once_their_time_has_come(
     assert isinstance(later, RunQuestionsDialog)
     assert set(later.boxes) == {just_now}
     assert set(later.boxes[just_now]) == {"after_hour"}
+
+
+def test_every_control_of_the_run_dialogs_has_an_accessible_name(coach_app: CoachApp) -> None:
+    store = coach_app.coach.store
+    store.record_run(NewRun(NOW - timedelta(days=1), 30, RunSource.GPX))  # every question due
+    log = coach_app.runs.log_run()
+    importing = RunLogDialog(coach_app.runner, coach_app.window, [Path("run.fit")])
+    questions = coach_app.runs.offer_questions()
+    assert questions is not None
+
+    unnamed = {
+        name: unnamed_controls(d) for name, d in (("log", log), ("import", importing), ("ask", questions))
+    }
+
+    assert {name: names for name, names in unnamed.items() if names} == {}
+    importing.close()
