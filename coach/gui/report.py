@@ -26,7 +26,7 @@ from coach.core.history.outcome import SessionOutcome
 from coach.core.history.overview import PeriodReport
 from coach.core.words import count
 from coach.gui.charts import Drawing, PainDrawing, WeeklyDoseDrawing
-from coach.gui.report_running import running_section
+from coach.gui.report_running import running_figure, running_section
 
 RESOLUTION = 300
 LOGICAL_DPI = 96
@@ -149,6 +149,7 @@ def _figures(report: PeriodReport) -> list[tuple[str, str]]:
         ("Sessions", f"{len(report.sessions)}: {outcomes}" if outcomes else "none"),
     ]
     figures += [("Programme", weeks)] if weeks else []
+    figures += [("Running", running)] if (running := running_figure(report)) else []
     return [
         *figures,
         ("Plan", _plan(report)),

@@ -37,6 +37,18 @@ def _pain(value: int | None) -> str:
     return "—" if value is None else str(value)
 
 
+def running_figure(report: PeriodReport) -> str:
+    """The period's running in one line for the first page ('' with no run): runs, minutes, km, stage."""
+    runs = report.runs
+    if not runs:
+        return ""
+    minutes = sum(run.minutes for run in runs)
+    km = sum(run.distance_km or 0 for run in runs)
+    distance = f", {km:.1f} km" if km else ""
+    stage = f" Stage of the return to running at the end: {report.stage}." if report.stage else ""
+    return f"{count(len(runs), 'run')}, {minutes:.0f} minutes in all{distance}.{stage}"
+
+
 def running_section(pages: ReportPages, report: PeriodReport) -> None:
     """The runs of the period, or one line saying there were none."""
     pages.heading("Running")
@@ -44,11 +56,7 @@ def running_section(pages: ReportPages, report: PeriodReport) -> None:
     if not runs:
         pages.text("No runs recorded in this period.")
         return
-    minutes = sum(run.minutes for run in runs)
-    km = sum(run.distance_km or 0 for run in runs)
-    distance = f", {km:.1f} km" if km else ""
-    stage = f" Stage of the return to running at the end: {report.stage}." if report.stage else ""
-    pages.text(f"{count(len(runs), 'run')}, {minutes:.0f} minutes in all{distance}.{stage}")
+    pages.text(running_figure(report))
     pages.text(
         "Pain is 0 to 10, the highest answer of the week's runs: during, an hour after, the next morning.",
         grey=True,

@@ -58,3 +58,4 @@ def test_the_report_lists_the_runs_and_each_weeks_running_beside_the_sessions(
     assert "10 Mar 2026 24 4.00 6:00 min/km from a GPX" in text  # pdftotext writes "file" with a ligature
     assert "17 Mar 2026 30 logged by hand 3 — —" in text
     assert "1 Feb 2026" not in text
+    assert "Running 2 runs, 54 minutes in all, 4.0 km." in text.split("The prescription as followed")[0]
