@@ -212,16 +212,15 @@ class SessionFlow(QObject):
         from coach.core.operations import Changes
         from coach.core.operations.sessions import hurt_choices
         from coach.core.routines.model import is_icing_only
-        from coach.core.store.writing import BUSY_TIMEOUT_SECONDS
         from coach.gui.session_end import SessionEndPage
 
         live = self.finishing
         if live is not None and live.unsaved:
-            # Waited as long as any write waits (counted in the saving timer's tries): then it is said.
-            give_up = self.finishing_tries * _SAVE_AGAIN_MS / 1000 >= BUSY_TIMEOUT_SECONDS
+            # Counted in the saving timer's tries: once as long as any write waits, the core says it.
+            waited = self.finishing_tries * _SAVE_AGAIN_MS / 1000
             self.finishing_tries += 1
             saved = self.runner.run(
-                lambda coach: live.save_waiting(give_up=give_up), self.window, announce=False
+                lambda coach: live.save_waiting(waited=waited), self.window, announce=False
             )
             if saved is False:  # waiting its turn behind another program: the saving timer comes back
                 return
