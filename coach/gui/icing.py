@@ -29,15 +29,15 @@ from coach.core.clinical.safety import (
     ICING_WHO_SHOULD_NOT,
 )
 from coach.core.history.records import IcingStatus
-from coach.core.operations import finish_icing, resume_icing, take_up_icing
-from coach.core.operations.icing import icing_record
+from coach.core.operations import resume_icing, take_up_icing
+from coach.core.operations.icing import IcingEnding, icing_record
 from coach.core.session.icing import (
     IcingEnded,
     IcingRun,
 )
 from coach.core.session.timer import countdown_text
 from coach.gui import style
-from coach.gui.operations import OperationRunner
+from coach.gui.operations import SAVE_AGAIN_MS, WRITE_PATIENCE_SECONDS, OperationRunner
 from coach.services.notify import Notifier
 from coach.services.sound import Cue, SoundPlayer
 
@@ -75,6 +75,13 @@ class IcingController(QObject):
         self.timer.setSingleShot(True)
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.timeout.connect(self.tick)
+        # An ending another program's write lock keeps waiting, tried again from here, off the GUI thread's
+        # way: the person sees the end at once, the record follows in its turn.
+        self.ending: IcingEnding | None = None
+        self._ending_tries = 0
+        self.saving = QTimer(self)
+        self.saving.setInterval(SAVE_AGAIN_MS)
+        self.saving.timeout.connect(self._save_ending)
 
     @property
     def running(self) -> bool:
@@ -85,6 +92,7 @@ class IcingController(QObject):
         one deadline. The refusal's sentence when the core refuses it. A running run stays."""
         if self.running:
             return None
+        self.write_waiting_ending()  # a run stopped a moment ago is closed before another starts
         refusals: list[str] = []
         started = self.runner.run(lambda coach: take_up_icing(coach, minutes), show_refusal=refusals.append)
         if started is None:
@@ -161,13 +169,37 @@ class IcingController(QObject):
 
     def _finish(self, ended: IcingEnded) -> None:
         self.timer.stop()
-        run_id = self._run_id
-        self.runner.run(lambda coach: finish_icing(coach, run_id, ended))
+        self.ending, self._ending_tries = IcingEnding(self._run_id, ended), 0
+        self._save_ending()
         if ended.finished:
             self.sound.play(Cue.ICING_DONE)
             self.notifier.notify(self.tr("Icing done"), ICING_END_ADVICE)
         self.changed.emit()
         self.ended.emit(ended)
+
+    def _save_ending(self) -> None:
+        """Record the ending, waiting a moment at most for another program's lock (else again later)."""
+        ending = self.ending
+        if ending is None:
+            self.saving.stop()
+            return
+        waited = self._ending_tries * SAVE_AGAIN_MS / 1000
+        self._ending_tries += 1
+        written = self.runner.run(
+            lambda coach: ending.write_in_turn(coach, patience=WRITE_PATIENCE_SECONDS, waited=waited)
+        )
+        if written is False:  # waiting its turn behind another program: the saving timer comes back
+            self.saving.start()
+            return
+        self.ending = None  # written, or said (the store's whole busy timeout has passed)
+        self.saving.stop()
+
+    def write_waiting_ending(self) -> None:
+        """Write an ending still waiting its turn now, waiting out the lock once (closing, starting again)."""
+        ending, self.ending = self.ending, None
+        self.saving.stop()
+        if ending is not None:
+            self.runner.run(ending.write)
 
 
 def let_qt_sleep() -> None:

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from coach.core.history.records import IcingStatus
 from coach.core.operations import LiveSession
-from coach.core.operations.icing_steps import IcingEnding
+from coach.core.operations.icing import IcingEnding
 from coach.core.routines.loader import load_routine
 from coach.core.session.clock import FakeClock
 from coach.core.session.engine import EngineState

@@ -148,6 +148,35 @@ def resume_icing(coach: Coach) -> OpResult[IcingStarted | None]:
     return OpResult(IcingStarted(run, live.id, None, joined=True), changes)
 
 
+@dataclass(frozen=True, slots=True)
+class IcingEnding:
+    """How an icing step's run ended, as it ended (its time and minutes fixed then), waiting to be written
+    with the session's steps, in their order and their turn."""
+
+    run_id: int
+    ended: IcingEnded
+
+    def write(self, coach: Coach) -> OpResult[IcingRecord]:
+        """Record the ending (a run already closed elsewhere keeps its first ending)."""
+        return finish_icing(coach, self.run_id, self.ended)
+
+    def write_in_turn(self, coach: Coach, *, patience: float, waited: float) -> OpResult[bool]:
+        """Record the ending, waiting at most `patience` for another program's lock; whether it is written.
+
+        A face that must not freeze tries again later; `waited` is how long it has already waited on its own
+        count: once that is as long as any write waits (the store's busy timeout), StoreBusyError.
+        """
+        from coach.core.store import writing
+
+        try:
+            with coach.store.patience(patience):
+                return OpResult(True, self.write(coach).changes)
+        except writing.StoreBusyError:
+            if waited < writing.BUSY_TIMEOUT_SECONDS:
+                return OpResult(False)
+            raise
+
+
 def finish_icing(coach: Coach, run_id: int, ended: IcingEnded) -> OpResult[IcingRecord]:
     """Record how a run ended: at its deadline, or stopped early.
 

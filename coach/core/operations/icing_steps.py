@@ -11,36 +11,21 @@ session ended by a signal or a log-out leaves it live for the next start (`leave
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from datetime import datetime
 
 from coach.core.clinical.safety import ICING_SKIN_CHECK_ADVICE, ICING_START_ADVICE
-from coach.core.history.records import IcingRecord
-from coach.core.operations.changes import OpResult, Refused
+from coach.core.operations.changes import Refused
 from coach.core.operations.context import Coach
-from coach.core.operations.icing import IcingStarted, finish_icing, start_icing, take_up_icing
+from coach.core.operations.icing import IcingEnding, IcingStarted, start_icing, take_up_icing
 from coach.core.routines.model import Step
 from coach.core.session.events import Event, SessionFinished, StepCompleted
-from coach.core.session.icing import IcingEnded, IcingRun, IcingState
+from coach.core.session.icing import IcingRun, IcingState
 from coach.core.session.timer import Deadline
 from coach.core.store.errors import StoreError
 
 # The bundled picture (assets/illustrations) an icing step shows when its file names none.
 ICE_PACK_PICTURE = "ice-pack.svg"
 JOINED = "The icing timer was already running: this step counts down the same ice ({minutes} min left)."
-
-
-@dataclass(frozen=True, slots=True)
-class IcingEnding:
-    """How an icing step's run ended, as it ended (its time and minutes fixed then), waiting to be written
-    with the session's steps, in their order and their turn."""
-
-    run_id: int
-    ended: IcingEnded
-
-    def write(self, coach: Coach) -> OpResult[IcingRecord]:
-        """Record the ending (a run already closed elsewhere keeps its first ending)."""
-        return finish_icing(coach, self.run_id, self.ended)
 
 
 class IcingSteps:

@@ -24,7 +24,8 @@ from coach.core.history.outcome import SessionOutcome, session_outcome
 from coach.core.history.records import SessionRecord
 from coach.core.operations.changes import Changes, OpResult, Refused
 from coach.core.operations.context import Coach
-from coach.core.operations.icing_steps import IcingEnding, IcingSteps
+from coach.core.operations.icing import IcingEnding
+from coach.core.operations.icing_steps import IcingSteps
 from coach.core.routines.model import Routine, is_icing_only, plan_steps, total_seconds
 from coach.core.session.clock import FakeClock
 from coach.core.session.engine import SessionEngine

@@ -234,6 +234,7 @@ class IcingFlow(QObject):
         self.runner.changed.disconnect(self._show_dose_in_tray)
         self.reminders.stop()
         self.controller.timer.stop()
+        self.controller.write_waiting_ending()
         self.icing_window.close()
         self.icing_window.deleteLater()
         self.tray.menu.deleteLater()
