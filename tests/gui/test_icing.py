@@ -125,6 +125,32 @@ def test_the_end_waits_its_turn_while_another_program_holds_the_lock_without_fre
     assert not coach_app.ice.controller.saving.isActive()
 
 
+def test_a_start_waits_its_turn_while_another_program_holds_the_lock_and_counts_from_the_ask(
+    qtbot: QtBot, coach_app: CoachApp, fake_clock: FakeClock
+) -> None:
+    asked_at = fake_clock.wall()
+    assert coach_app.coach.store.path is not None
+    other_writer = sqlite3.connect(coach_app.coach.store.path)
+    other_writer.execute("BEGIN IMMEDIATE")  # held for as long as the store would wait (10 s), and more
+
+    started = time.monotonic()
+    coach_app.ice.start(20)
+    stalled = time.monotonic() - started
+
+    assert stalled < 0.5, f"the GUI thread waited {stalled:.2f} s for the lock"
+    window = coach_app.ice.icing_window
+    assert "starts as soon as it has finished" in window.warning.text()
+    assert coach_app.coach.store.icing_runs() == []
+    fake_clock.advance(3)
+    other_writer.commit()
+    other_writer.close()
+    qtbot.waitUntil(lambda: coach_app.ice.controller.running)  # the saving timer's next try
+    (record,) = coach_app.coach.store.icing_runs()
+    assert (record.status, record.started_at) == (IcingStatus.OPEN, asked_at)
+    assert window.countdown.text() == "19:57", "counted from when the person asked"
+    assert not window.warning.isVisible()
+
+
 def test_a_sleep_past_the_deadline_says_it_ended_while_asleep(
     coach_app: CoachApp, fake_clock: FakeClock
 ) -> None:

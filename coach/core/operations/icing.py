@@ -203,15 +203,10 @@ class IcingEnding:
         A face that must not freeze tries again later; `waited` is how long it has already waited on its own
         count: once that is as long as any write waits (the store's busy timeout), StoreBusyError.
         """
-        from coach.core.store import writing
+        from coach.core.operations.turns import in_turn
 
-        try:
-            with coach.store.patience(patience):
-                return OpResult(True, self.write(coach).changes)
-        except writing.StoreBusyError:
-            if waited < writing.BUSY_TIMEOUT_SECONDS:
-                return OpResult(False)
-            raise
+        written = in_turn(coach, self.write, patience=patience, waited=waited)
+        return OpResult(False) if written is None else OpResult(True, written.changes)
 
 
 def finish_icing(coach: Coach, run_id: int, ended: IcingEnded) -> OpResult[IcingRecord]:
