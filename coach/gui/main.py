@@ -136,10 +136,10 @@ def _finish_start(
     _reread_library(places, window)  # the store has made the data folder private, where the cache goes
     yield None
     from coach.services.sound import make_sound_player
-    from coach.services.voice import make_voice
+    from coach.services.voice import LaterVoice
 
-    sound, voice = make_sound_player(places.assets / "sounds"), make_voice()  # voice: a QObject, GUI thread
-    yield None
+    # Neither loads anything yet: sound at the first cue, speech then or when the Sound menu opens.
+    sound, voice = make_sound_player(places.assets / "sounds"), LaterVoice()
     from coach.gui.app import CoachApp, Services
     from coach.gui.instance import InstanceServer
     from coach.services.autostart import make_autostart

@@ -39,8 +39,6 @@ class SessionFlow(QObject):
         self.recovery_dialog: RecoveryDialog | None = None
         self.check_in: MorningCheckIn | None = None
         self.beeps, self.speak = True, True  # set by the Sound menu
-        self.voice_note: str | None = None  # why speech cannot load, if it cannot
-        self.beeps_heard = True  # False where no sound can play (the Sound menu says why)
         # Told when a player opens (True) or closes: the icing window gives the player its keys meanwhile.
         self.on_player: Callable[[bool], None] = _nothing
         window.start_requested.connect(self.ask_before_start)
@@ -177,6 +175,8 @@ class SessionFlow(QObject):
     def _play(self, live: LiveSession) -> PlayerView:
         from coach.core.routines.loader import ILLUSTRATIONS
         from coach.gui.player import PlayerView
+        from coach.gui.sound_menu import voice_unavailable
+        from coach.services.sound import silence_reason
 
         player = PlayerView(
             live.routine,
@@ -184,9 +184,9 @@ class SessionFlow(QObject):
             placeholder=self.runner.coach.places.assets / ILLUSTRATIONS / "placeholder.svg",
             sound=self.services.sound,
             voice=self.services.voice,
-            beeps=self.beeps and self.beeps_heard,
+            beeps=self.beeps and silence_reason(self.services.sound) is None,
             speak=self.speak,
-            voice_note=self.voice_note if self.speak else None,
+            voice_note=voice_unavailable(self.services) if self.speak else None,  # speech loads now
             icing=live.icing,
         )
         player.finished.connect(self._on_session_finished)
