@@ -7,6 +7,7 @@ changes, not on a fast poll: the laptop of someone icing a knee is idle, and sho
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QPalette, QPixmapCache, QShortcut
@@ -38,8 +39,10 @@ from coach.core.session.icing import (
 from coach.core.session.timer import countdown_text
 from coach.gui import style
 from coach.gui.operations import OperationRunner
-from coach.services.notify import Notifier
 from coach.services.sound import Cue, SoundPlayer
+
+if TYPE_CHECKING:
+    from coach.services.notify import Notifier  # its module loads D-Bus, at the first notification
 
 # A little after the second changes, so that the countdown, rounded up, already shows the new second.
 _TICK_SLACK_MS = 2

@@ -7,9 +7,7 @@ and the launch's request is carried out by the same table as a second launch's (
 
 from __future__ import annotations
 
-import importlib
 import sys
-import threading
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -28,7 +26,7 @@ from coach.gui.start import (
     LaterNotifier,
     _AfterFirstPaint,
     _reread_library,
-    find_desktop_services,
+    find_desktop_services_when_needed,
     first_window,
     hand_to_running_app,
     say_cannot_open,
@@ -91,11 +89,6 @@ def run_app(
             try:
                 made = next(pieces)
             except StopIteration:
-                # sqlite-utils (the store's writing wrapper, ~50-100 ms to import) loads beside the event
-                # loop, so that neither the window nor the first step recorded waits for it.
-                threading.Thread(
-                    target=importlib.import_module, args=("sqlite_utils",), name="coach-preload", daemon=True
-                ).start()
                 return
             if made is not None:
                 started.append(made)
@@ -145,7 +138,7 @@ def _finish_start(
     from coach.services.autostart import make_autostart
 
     notifier, inhibitor = LaterNotifier(), LaterInhibitor()
-    find_desktop_services(notifier, inhibitor)
+    find_desktop_services_when_needed(notifier, inhibitor)
     services = Services(
         sound=sound, voice=voice, notifier=notifier, inhibitor=inhibitor, autostart=make_autostart()
     )

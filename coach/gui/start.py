@@ -3,8 +3,9 @@
 `coach.gui.main.run_app` checks for a running Rehab Coach (`hand_to_running_app`), shows the main window
 on the routine library (`first_window`: no store, no services), and only after that first paint opens the
 store, starts the services and wires the rest of the app. Nothing here knows the app (`coach.gui.app`).
-The desktop services' D-Bus look-ups run on a worker thread: a slow or stuck session bus never freezes
-the window (`LaterNotifier`, `LaterInhibitor`).
+The desktop services' D-Bus look-ups run on a worker thread at their first need: a slow or stuck session
+bus never freezes the window, and an app that notifies nobody never loads D-Bus (`LaterNotifier`,
+`LaterInhibitor`).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from coach.core.paths import Places
@@ -120,22 +121,51 @@ def say_cannot_open(sentence: str, parent: QWidget | None = None) -> None:
     box.exec()
 
 
-class LaterNotifier:
-    """Says nothing until the desktop's notifier is found (on a worker thread), then passes each on to it."""
+class LaterNotifier(QObject):
+    """Passes each notification on to the desktop's notifier once it is found (on a worker thread, at the
+    first notification); the one asked for before that is shown when it arrives."""
+
+    _arrived = Signal()
 
     def __init__(self) -> None:
+        super().__init__()
         self.target: Notifier | None = None
+        self.lookup: Callable[[], object] | None = None  # starts the look-up; called at the first need
+        self._waiting: tuple[str, str] | None = None
+        self._found: Notifier | None = None
+        # The worker hands the notifier over through a queued signal: it makes its D-Bus objects in the
+        # GUI thread, at the first notification it sends.
+        self._arrived.connect(self._on_arrived)
 
     def notify(self, title: str, body: str) -> None:
         if self.target is not None:
             self.target.notify(title, body)
+            return
+        self._waiting = (title, body)
+        lookup, self.lookup = self.lookup, None
+        if lookup is not None:
+            lookup()
+
+    def arrive(self, target: Notifier) -> None:
+        """The service was found (any thread): from now on it shows each, starting with the one waiting."""
+        self._found = target
+        self._arrived.emit()
+
+    def _on_arrived(self) -> None:
+        self.target = target = self._found
+        waiting, self._waiting = self._waiting, None
+        if target is not None and waiting is not None:
+            target.notify(*waiting)
 
 
 class LaterInhibitor:
-    """Keeps the screen awake through the desktop's service once found; asked before that, asks it then."""
+    """Keeps the screen awake through the desktop's service once found; asked before that, asks it then.
+
+    The look-up starts at the first need (`lookup`), on a worker thread."""
 
     def __init__(self) -> None:
         self.target: Inhibitor | None = None
+        self.lookup: Callable[[], object] | None = None
         self._reason: str | None = None  # asked for before the service was found
         self._lock = threading.Lock()
 
@@ -143,8 +173,11 @@ class LaterInhibitor:
         with self._lock:
             self._reason = reason
             target = self.target
+            lookup, self.lookup = self.lookup, None
         if target is not None:
             target.inhibit(reason)
+        elif lookup is not None:
+            lookup()
 
     def release(self) -> None:
         with self._lock:
@@ -162,6 +195,18 @@ class LaterInhibitor:
             target.inhibit(reason)
 
 
+def find_desktop_services_when_needed(notifier: LaterNotifier, inhibitor: LaterInhibitor) -> None:
+    """Look for the desktop services (D-Bus: its module and connection cost memory and time) at the first
+    notification or the first request to keep the screen awake, whichever comes first; both, once."""
+    started: list[threading.Thread] = []
+
+    def lookup() -> None:
+        if not started:
+            started.append(find_desktop_services(notifier, inhibitor))
+
+    notifier.lookup = inhibitor.lookup = lookup
+
+
 def find_desktop_services(notifier: LaterNotifier, inhibitor: LaterInhibitor) -> threading.Thread:
     """Look for the notification and screen-saver services on a worker thread; hand each over when found.
 
@@ -172,7 +217,7 @@ def find_desktop_services(notifier: LaterNotifier, inhibitor: LaterInhibitor) ->
     from coach.services.notify import make_notifier
 
     def work() -> None:
-        notifier.target = make_notifier()
+        notifier.arrive(make_notifier())
         inhibitor.arrive(make_inhibitor())
 
     worker = threading.Thread(target=work, name="desktop services", daemon=True)

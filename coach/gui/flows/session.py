@@ -69,10 +69,12 @@ class SessionFlow(QObject):
         """Show the one-tap pain score before `routine` (skippable); the answer starts the player."""
         from coach.core.operations.pause import why_paused
         from coach.core.operations.sessions import asks_pain_before
+        from coach.core.store.connection import preload_writer
         from coach.gui.pain_before import PainBeforePage
 
         if self.player is not None or self.pain_page is not None:
             return None
+        preload_writer()  # the session's first write follows the answer: its library loads meanwhile
         paused = self.runner.query(lambda coach: why_paused(coach, routine), self.window)
         if paused is not None:  # nothing starts while a warning sign waits for a clinician
             self.runner.show_sentence(paused, self.window)
