@@ -7,6 +7,7 @@ and the launch's request is carried out by the same table as a second launch's (
 
 from __future__ import annotations
 
+import linecache
 import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -89,6 +90,10 @@ def run_app(
             try:
                 made = next(pieces)
             except StopIteration:
+                # PySide's import hook reads the source of every module imported (to see whether it uses
+                # PySide: shibokensupport's feature.py) and linecache keeps it: ~2 MiB of text by now that
+                # nothing needs; a traceback reads again what it shows.
+                linecache.clearcache()
                 return
             if made is not None:
                 started.append(made)

@@ -7,7 +7,6 @@ NullVoice it returns), and never lets Qt print its own error about a plug-in it 
 
 from __future__ import annotations
 
-import ctypes
 import logging
 import sys
 from collections.abc import Callable
@@ -115,6 +114,8 @@ class QtVoice:
 
 def shared_library_loads(name: str) -> bool:
     """Whether the system's dynamic loader finds and loads the shared library `name` ("libspeechd.so.2")."""
+    import ctypes  # loaded with the voice, not with the Sound menu that names LaterVoice
+
     try:
         ctypes.CDLL(name)
     except OSError:
