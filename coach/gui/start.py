@@ -10,9 +10,11 @@ bus never freezes the window, and an app that notifies nobody never loads D-Bus 
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
@@ -56,13 +58,53 @@ def _kept_library(places: Places) -> Library | None:
 
 def _reread_library(places: Places, window: MainWindow) -> None:
     """After the first paint: read the routine files, show any difference, keep the library for next time."""
-    stamp = library_stamp(places.bundled_routines, places.user_routines, places.assets)  # before reading
-    fresh = _read_library(places)
-    if fresh != window.library:
-        window.set_library(fresh)
-    cache = places.data_dir / CACHE_FILE
-    if load_library(cache, stamp) != fresh:
-        save_library(cache, stamp, fresh)
+    reread = LibraryReread(places)
+    reread.read()
+    reread.show_in(window)
+
+
+class LibraryReread:
+    """The routine files read again after the first paint: `read` (any thread: files and parsing, then the
+    cache kept for the next start), then `show_in` the window (the GUI thread) if anything differs."""
+
+    def __init__(self, places: Places) -> None:
+        self.places = places
+        self.fresh: Library | None = None
+        self.failure: BaseException | None = None
+
+    def read(self) -> None:
+        places = self.places
+        try:
+            stamp = library_stamp(
+                places.bundled_routines, places.user_routines, places.assets
+            )  # before reading
+            self.fresh = fresh = _read_library(places)
+            cache = places.data_dir / CACHE_FILE
+            if load_library(cache, stamp) != fresh:
+                save_library(cache, stamp, fresh)
+        except BaseException as error:  # said in the GUI thread, where it would have been raised
+            self.failure = error
+
+    def show_in(self, window: MainWindow) -> None:
+        if self.failure is not None:
+            raise self.failure
+        if self.fresh is not None and self.fresh != window.library:
+            window.set_library(self.fresh)
+
+
+def in_background(work: Callable[[], object], name: str) -> threading.Thread:
+    """Run `work` on a daemon thread, started now; the start-up waits for it between turns of the loop."""
+    thread = threading.Thread(target=work, name=name, daemon=True)
+    thread.start()
+    return thread
+
+
+def import_quietly(names: Iterable[str]) -> None:
+    """Import each module (on a worker thread: the GUI thread then finds them loaded); one that fails is
+    left for the GUI thread to import again and report where it is used."""
+    for name in names:
+        with contextlib.suppress(Exception):
+            importlib.import_module(name)
 
 
 class _AfterFirstPaint(QObject):
