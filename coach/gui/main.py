@@ -132,7 +132,6 @@ _AFTER_PAINT_MODULES = (
     "coach.core.operations.queries",
     "coach.core.operations.sessions",
     "coach.core.operations.icing",
-    "coach.core.operations.days",
     "coach.services.sound",
     "coach.services.voice",
     "coach.services.autostart",
@@ -142,9 +141,6 @@ _AFTER_PAINT_MODULES = (
     "coach.gui.start_at_login",
     "coach.gui.instance",
     "coach.gui.unix_listener",
-    "coach.gui.welcome",
-    "coach.gui.recovery",
-    "coach.gui.check_in",
 )
 
 

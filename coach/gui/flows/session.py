@@ -125,13 +125,14 @@ class SessionFlow(QObject):
     def offer_recovery(self) -> None:
         """Offer to resume a session the app died in, or to close it as stopped early."""
         from coach.core.operations import find_recovery
-        from coach.gui.recovery import RecoveryDialog
 
         if self.player is not None:
             return
         offer = self.runner.run(find_recovery, self.window)
         if offer is None:
             return
+        from coach.gui.recovery import RecoveryDialog
+
         self.recovery = offer
         dialog = RecoveryDialog(offer.record, offer.why_not, self.window)
         # Bound methods, never lambdas that capture widgets: PySide may then free a widget inside Qt's own
@@ -159,7 +160,6 @@ class SessionFlow(QObject):
     def offer_morning_check_in(self) -> MorningCheckIn | None:
         """On the first start of a day after a session, ask once how the knee is this morning."""
         from coach.core.operations.queries import morning_check_in_due
-        from coach.gui.check_in import MorningCheckIn
 
         if self.check_in is not None or self.player is not None:
             return None
@@ -168,6 +168,8 @@ class SessionFlow(QObject):
         record = self.runner.query(morning_check_in_due, self.window)
         if record is None:
             return None
+        from coach.gui.check_in import MorningCheckIn
+
         self.check_in = MorningCheckIn(record, self.runner, self.window)
         self.check_in.open()
         return self.check_in
