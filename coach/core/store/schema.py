@@ -337,3 +337,36 @@ def m011_set_reps_and_load(db: Database) -> None:
     that History, the report and the CSV show the dose as done."""
     db["step_results"].add_column("reps_done", int)  # type: ignore[union-attr]
     db["step_results"].add_column("load", str, not_null_default="")  # type: ignore[union-attr]
+
+
+@_migration
+def m012_runs(db: Database) -> None:
+    """Back to running: one row per run, guided, logged or imported (coach/core/running/runs.py).
+
+    `fingerprint` is unique where given, so that a file imported twice is one run. The three pain answers
+    of the runners' pain rule arrive at different times and may be null until answered.
+    """
+    db["runs"].create(  # type: ignore[union-attr]
+        {
+            "id": int,
+            "started_at": str,
+            "minutes": float,
+            "source": str,
+            "distance_km": float,
+            "moving_minutes": float,
+            "cadence_spm": float,
+            "pain_during": int,
+            "pain_after_hour": int,
+            "pain_next_morning": int,
+            "fingerprint": str,
+            "stage": int,
+            "routine_id": str,
+            "session_id": int,
+            "simulated": int,
+        },
+        pk="id",
+        not_null={"started_at", "minutes", "source", "simulated"},
+        defaults={"simulated": 0},
+    )
+    db["runs"].create_index(["started_at"])  # type: ignore[union-attr]
+    db.execute("CREATE UNIQUE INDEX runs_fingerprint ON runs (fingerprint) WHERE fingerprint IS NOT NULL")
