@@ -227,6 +227,7 @@ AT_FIRST_NEED = (
     "PySide6.QtMultimedia",  # the beeps: at the first cue
     "PySide6.QtTextToSpeech",  # spoken cues: at the first cue, or when the Sound menu opens
     "tomlkit",  # writing a dose change into a routine file
+    "coach.core.history.progression",  # the dose advice: History, the end of a session, a dose change
     # The second-launch socket on POSIX is Python's own (coach.gui.unix_listener); Windows uses QtNetwork.
     *(("PySide6.QtNetwork",) if os.name == "posix" else ()),
 )
