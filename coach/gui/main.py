@@ -169,7 +169,14 @@ def _finish_start(
     """After the first paint: open the store, start the services, wire the app, then do what was asked;
     a piece at a time (each yield a turn of the event loop), the app and its server yielded once made.
     What needs no GUI thread (importing, reading the routine files) runs on a worker thread, yielded."""
-    yield in_background(lambda: import_quietly(_AFTER_PAINT_MODULES), "coach-start-imports")
+    # One worker: the modules, then the routine files (reading them needs no store; keeping the cache does).
+    reread = LibraryReread(places)
+
+    def prepare() -> None:
+        import_quietly(_AFTER_PAINT_MODULES)
+        reread.read()
+
+    yield in_background(prepare, "coach-start-imports-and-routines")
     # SIGTERM (log-out, `kill`) and Ctrl-C in the terminal that started it close the app as Quit does,
     # without asking: what runs is saved as stopped early, then the socket and the store are closed.
     # Watched from here on: before the first paint nothing is open yet, and SIGTERM ends the process as
@@ -190,8 +197,7 @@ def _finish_start(
         say_cannot_open(str(error), window)
         QApplication.exit(1)
         return
-    reread = LibraryReread(places)  # the store has made the data folder private, where the cache goes
-    yield in_background(reread.read, "coach-routine-files")
+    reread.keep()  # the store has made the data folder private, where the cache goes
     reread.show_in(window)
     yield None
     from coach.services.sound import make_sound_player

@@ -15,7 +15,7 @@ import importlib
 import sys
 import threading
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
@@ -61,34 +61,39 @@ def _reread_library(places: Places, window: MainWindow) -> None:
     """After the first paint: read the routine files, show any difference, keep the library for next time."""
     reread = LibraryReread(places)
     reread.read()
+    reread.keep()
     reread.show_in(window)
 
 
 class LibraryReread:
-    """The routine files read again after the first paint: `read` (any thread: files and parsing, then the
-    cache kept for the next start), then `show_in` the window (the GUI thread) if anything differs."""
+    """The routine files read again after the first paint: `read` (any thread: the files and their parsing),
+    `keep` the library for the next start (once the store has made the data folder private), and `show_in`
+    the window (the GUI thread) if anything differs."""
 
     def __init__(self, places: Places) -> None:
         self.places = places
+        self.stamp: list[Any] | None = None
         self.fresh: Library | None = None
         self.failure: BaseException | None = None
 
     def read(self) -> None:
         places = self.places
         try:
-            stamp = library_stamp(
-                places.bundled_routines, places.user_routines, places.assets
-            )  # before reading
-            self.fresh = fresh = _read_library(places)
-            cache = places.data_dir / CACHE_FILE
-            if load_library(cache, stamp) != fresh:
-                save_library(cache, stamp, fresh)
+            self.stamp = library_stamp(places.bundled_routines, places.user_routines, places.assets)  # first
+            self.fresh = _read_library(places)
         except BaseException as error:  # said in the GUI thread, where it would have been raised
             self.failure = error
 
-    def show_in(self, window: MainWindow) -> None:
+    def keep(self) -> None:
         if self.failure is not None:
             raise self.failure
+        if self.fresh is None or self.stamp is None:
+            return
+        cache = self.places.data_dir / CACHE_FILE
+        if load_library(cache, self.stamp) != self.fresh:
+            save_library(cache, self.stamp, self.fresh)
+
+    def show_in(self, window: MainWindow) -> None:
         if self.fresh is not None and self.fresh != window.library:
             window.set_library(self.fresh)
 
