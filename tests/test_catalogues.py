@@ -148,3 +148,14 @@ def test_the_desktops_language_is_the_command_lines(
     monkeypatch.setenv("LANGUAGE", "es")
     assert main(["ice", "--minutes", "25"]) == 2
     assert "argumento --minutes" in capsys.readouterr().err
+
+
+def test_icing_past_its_limit_is_refused_in_the_desktops_language(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("LANGUAGE", "de")
+    assert main(["ice", "--minutes", "25"]) == 2
+    assert capsys.readouterr().err == (
+        "coach: Argument --minutes: 25 Minuten sind zu lang: Kühlen ist auf 20 Minuten begrenzt, weil "
+        "längere Kälte Haut und Nerven schädigen kann\n"
+    )

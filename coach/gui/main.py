@@ -137,6 +137,7 @@ _AFTER_PAINT_MODULES = (
     "coach.services.sound",
     "coach.services.voice",
     "coach.services.autostart",
+    "coach.services.screen_reader",
     "coach.gui.app",
     "coach.gui.tray",
     "coach.gui.routine_folders",
@@ -208,11 +209,17 @@ def _finish_start(
     from coach.gui.app import CoachApp, Services
     from coach.gui.instance import InstanceServer
     from coach.services.autostart import make_autostart
+    from coach.services.screen_reader import QtAnnouncer
 
     notifier, inhibitor = LaterNotifier(), LaterInhibitor()
     find_desktop_services_when_needed(notifier, inhibitor)
     services = Services(
-        sound=sound, voice=voice, notifier=notifier, inhibitor=inhibitor, autostart=make_autostart()
+        sound=sound,
+        voice=voice,
+        notifier=notifier,
+        inhibitor=inhibitor,
+        autostart=make_autostart(),
+        announcer=QtAnnouncer(),
     )
     yield None
     app = CoachApp(coach, services, window)

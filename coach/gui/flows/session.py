@@ -188,6 +188,7 @@ class SessionFlow(QObject):
             placeholder=self.runner.coach.places.assets / ILLUSTRATIONS / "placeholder.svg",
             sound=self.services.sound,
             voice=self.services.voice,
+            announcer=self.services.announcer,
             beeps=self.beeps and silence_reason(self.services.sound) is None,
             speak=self.speak,
             voice_note=voice_unavailable(self.services) if self.speak else None,  # speech loads now
