@@ -60,6 +60,8 @@ class LiveSession:
     # that must not freeze (the app's GUI thread) sets it short and calls `save_waiting` again later.
     patience: float | None = field(default=None, init=False)
     _busy_since: float | None = field(default=None, init=False)
+    # A run-walk's intervals as they end: the run recorded when the session ends (operations/running.py).
+    intervals: list[StepCompleted] = field(default_factory=list, init=False)
 
     def __post_init__(self) -> None:
         self.icing = IcingSteps(
@@ -77,6 +79,8 @@ class LiveSession:
         """
         if isinstance(event, SessionFinished):
             self.finished = event
+        if isinstance(event, StepCompleted) and event.step.kind.is_interval:
+            self.intervals.append(event)
         if isinstance(event, StepCompleted | SessionFinished):
             self.unsaved.append(event)
             try:
@@ -119,15 +123,36 @@ class LiveSession:
                 changes |= record_step(self.coach, self.session_id, event).changes
             else:
                 changes |= finish_session(self.coach, self.session_id, event).changes
+                changes |= self._record_run(event).changes
             self.unsaved.pop(0)
         return OpResult(None, changes)
 
     def record(self) -> SessionRecord:
         return self.coach.store.session(self.session_id)
 
+    def _record_run(self, finished: SessionFinished) -> OpResult[int | None]:
+        """A session of a run-walk is a run, recorded as the session ends (finished or stopped)."""
+        from coach.core.operations.running import record_guided_run, run_seconds_done
+
+        started = self.intervals[0].started_at if self.intervals else finished.at
+        return record_guided_run(
+            self.coach,
+            self.routine,
+            self.session_id,
+            started_at=started,
+            seconds=run_seconds_done(self.intervals),
+            simulated=self.simulated,
+        )
+
 
 def start_session(coach: Coach, routine: Routine, *, simulated: bool = False) -> OpResult[LiveSession]:
-    """Open a session of `routine` in the store and give back its engine (not yet started)."""
+    """Open a session of `routine` in the store and give back its engine (not yet started); a return-to-
+    running plan at the stage its runs have reached (coach/core/running/rule.py)."""
+    from coach.core.operations.queries import current_run_stage
+    from coach.core.running.rule import at_stage
+
+    stage = current_run_stage(coach, routine)
+    routine = routine if stage is None else at_stage(routine, stage)
     engine = SessionEngine(plan_steps(routine, coach.settings.affected_side or None), coach.clock)
     session_id = coach.store.begin_session(routine, engine.steps, coach.now(), simulated=simulated)
     return OpResult(LiveSession(coach, session_id, routine, engine, simulated=simulated), SESSION)
@@ -212,6 +237,9 @@ def answer_session_end(
         raise Refused(problem)
     store = coach.store
     store.record_pain(session_id, pain, note)
+    from coach.core.operations.running import answer_guided_run_pain
+
+    answer_guided_run_pain(coach, session_id, pain)
     if hurt is not None:
         store.record_hurt(session_id, hurt)
     if warning_signs is not None:
