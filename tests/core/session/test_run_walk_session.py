@@ -16,7 +16,6 @@ from coach.core.session.events import CountdownCue, StepStarted
 from coach.core.session.metronome import Metronome, metronome_for
 from tests.helpers import routine
 
-
 TWO_BY_TWO = RunWalk(120, 60, 2)
 
 
