@@ -379,7 +379,7 @@ class PlayerView(QWidget):
 
     def _mute_text(self) -> str:
         if self.has_metronome:
-            return self.tr("Metronome on") if self.metronome.muted else self.tr("Metronome off")
+            return self.tr("Unmute metronome") if self.metronome.muted else self.tr("Mute metronome")
         return self.tr("Unmute") if self.muted else self.tr("Mute")
 
     # -- showing -----------------------------------------------------------------------------------------

@@ -102,7 +102,7 @@ def test_the_metronome_clicks_at_the_cadence_and_m_silences_it_alone(
     qtbot: QtBot, with_cadence: Path, coach_app: CoachApp, fake_clock: FakeClock
 ) -> None:
     player = start_running(qtbot, coach_app, fake_clock)
-    assert player.buttons[player.mute_action].text() == "Metronome off  [M]"
+    assert player.buttons[player.mute_action].text() == "Mute metronome  [M]"
     driver = player.metronome
 
     beat_through(driver, fake_clock, until=fake_clock.monotonic() + 10)
@@ -110,7 +110,7 @@ def test_the_metronome_clicks_at_the_cadence_and_m_silences_it_alone(
     assert sounds(coach_app).played.count(Cue.CLICK) == pytest.approx(CADENCE / 6, abs=1)
     press(qtbot, player, Qt.Key.Key_M)
     clicks = sounds(coach_app).played.count(Cue.CLICK)
-    assert player.buttons[player.mute_action].text() == "Metronome on  [M]"
+    assert player.buttons[player.mute_action].text() == "Unmute metronome  [M]"
     assert not driver.timer.isActive()
 
     advance(player, fake_clock, 60)
