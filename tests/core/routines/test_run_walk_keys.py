@@ -163,3 +163,22 @@ def test_a_bad_requires_is_a_sentence(value: str, expected: str, tmp_path: Path)
     found = problems_of(HEADER + f"requires = {value}\n" + exercise(STAGES), tmp_path)
 
     assert any(p.startswith(expected) for p in found), found
+
+
+def test_the_editor_reads_and_writes_run_walks_as_a_person_types_them() -> None:
+    from coach.core.routines.form_fields import EXERCISE_FIELDS_BY_KEY, ROUTINE_FIELDS_BY_KEY
+    from coach.core.routines.form_fields import text_of_value as shown
+    from coach.core.routines.form_fields import value_of_text as typed
+
+    stages, run_walk = EXERCISE_FIELDS_BY_KEY["stages"], EXERCISE_FIELDS_BY_KEY["run_walk"]
+    requires = ROUTINE_FIELDS_BY_KEY["requires"]
+
+    assert typed(run_walk, "60, 60, 10") == {"run_seconds": 60, "walk_seconds": 60, "repeats": 10}
+    assert [dict(t) for t in typed(stages, "60, 60, 10\n1800 0 1\n")] == [
+        {"run_seconds": 60, "walk_seconds": 60, "repeats": 10},
+        {"run_seconds": 1800, "walk_seconds": 0, "repeats": 1},
+    ]
+    assert typed(run_walk, "a minute") == "a minute"  # as typed: the validator's sentence says why
+    assert shown(stages, typed(stages, "60, 60, 10\n120, 60, 8")) == "60, 60, 10\n120, 60, 8"
+    assert typed(requires, "hip-strength, 3") == {"routine": "hip-strength", "pain_at_most": 3}
+    assert shown(requires, {"routine": "hip-strength", "pain_at_most": 3}) == "hip-strength, 3"
