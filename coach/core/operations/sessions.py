@@ -148,14 +148,19 @@ class LiveSession:
 def start_session(coach: Coach, routine: Routine, *, simulated: bool = False) -> OpResult[LiveSession]:
     """Open a session of `routine` in the store and give back its engine (not yet started); a return-to-
     running plan at the stage its runs have reached (coach/core/running/rule.py)."""
+    routine = _at_run_stage(coach, routine)
+    engine = SessionEngine(plan_steps(routine, coach.settings.affected_side or None), coach.clock)
+    session_id = coach.store.begin_session(routine, engine.steps, coach.now(), simulated=simulated)
+    return OpResult(LiveSession(coach, session_id, routine, engine, simulated=simulated), SESSION)
+
+
+def _at_run_stage(coach: Coach, routine: Routine) -> Routine:
+    """`routine` as a session of it plans today: a run-walk at the stage its runs have reached."""
     from coach.core.operations.queries import current_run_stage
     from coach.core.running.rule import at_stage
 
     stage = current_run_stage(coach, routine)
-    routine = routine if stage is None else at_stage(routine, stage)
-    engine = SessionEngine(plan_steps(routine, coach.settings.affected_side or None), coach.clock)
-    session_id = coach.store.begin_session(routine, engine.steps, coach.now(), simulated=simulated)
-    return OpResult(LiveSession(coach, session_id, routine, engine, simulated=simulated), SESSION)
+    return routine if stage is None else at_stage(routine, stage)
 
 
 def begin_session(coach: Coach, routine: Routine, pain_before: int | None = None) -> OpResult[LiveSession]:
@@ -350,7 +355,7 @@ def resume_session(coach: Coach, session_id: int) -> OpResult[LiveSession]:
     store, now = coach.store, coach.now()
     record = store.session(session_id)
     entry = coach.library.find(record.routine_id)
-    routine = entry.routine if entry else None
+    routine = _at_run_stage(coach, entry.routine) if entry else None
     if routine is not None:  # carrying a session on starts exercise too: not while a sign waits
         from coach.core.operations.pause import refuse_while_paused
 

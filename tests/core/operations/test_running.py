@@ -8,7 +8,13 @@ from datetime import timedelta
 import pytest
 
 from coach.core.clinical.pain_rule import Progression
-from coach.core.operations import answer_session_end, begin_session, run_instant_session, start_session
+from coach.core.operations import (
+    answer_session_end,
+    begin_session,
+    resume_session,
+    run_instant_session,
+    start_session,
+)
 from coach.core.operations.pause import Paused
 from coach.core.operations.queries import advice
 from coach.core.routines.model import Routine, RunWalk, StepKind
@@ -116,3 +122,21 @@ def test_a_warning_sign_pauses_the_running_plan_as_it_pauses_everything(
     with pytest.raises(Paused):
         begin_session(coach, plan(store, fake_clock), pain_before=1)
     assert store.runs(include_simulated=True) == store.runs()  # nothing started, nothing recorded
+
+
+def test_a_run_carried_on_after_a_crash_is_at_the_stage_it_began(
+    store: AdherenceStore, fake_clock: FakeClock
+) -> None:
+    good_runs(store, fake_clock, 2)
+    coach = over(store, fake_clock)
+    live = start_session(coach, plan(store, fake_clock)).value
+    live.engine.start()
+    fake_clock.advance(5 + 120 + 30)  # the get-ready, the first 2-minute run, into the walk
+    live.engine.tick()
+
+    fake_clock.advance(600)  # the app died; it is started again ten minutes later
+    resumed = resume_session(coach, live.session_id).value
+
+    assert resumed.engine.current_step.kind is StepKind.WALK
+    assert resumed.engine.current_step.seconds == 60
+    assert sum(s.kind is StepKind.RUN for s in resumed.engine.steps) == 8
