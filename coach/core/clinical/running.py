@@ -33,6 +33,12 @@ HOLD_ONE_MORE = "One more run like the last with pain within {limit} and settled
 HOLD_NOT_IN_FULL = "The last run was not done in full: repeat the stage."
 HOLD_AT_TOP = "You are at the plan's last stage: keep it, and ask your physiotherapist what comes next."
 AT_THE_START = "No runs yet: start at the plan's first stage."
+# Said before a session of a routine whose `requires` Rehab Coach has not seen met; never a block (the person
+# may have done the stage before Rehab Coach, or with their physiotherapist).
+REQUIREMENT_NOT_SEEN = (
+    "Rehab Coach has not yet seen {stage} going well (two sessions in a row with pain at most {pain} that "
+    "settled by the next morning): start this once your physiotherapist agrees."
+)
 
 
 def next_run_sentence(description: str) -> str:

@@ -175,10 +175,32 @@ def begin_session(coach: Coach, routine: Routine, pain_before: int | None = None
     refuse_while_paused(coach, routine, pain_before)
     result = start_session(coach, routine)
     live = result.value
-    live.said_before = advice_before(routine, pain_before)
+    live.said_before = (
+        " ".join(
+            said
+            for said in (advice_before(routine, pain_before), _requirement_not_seen(coach, routine))
+            if said
+        )
+        or None
+    )
     if pain_before is not None and not is_icing_only(routine):
         coach.store.record_pain_before(live.session_id, pain_before)
     return result
+
+
+def _requirement_not_seen(coach: Coach, routine: Routine) -> str | None:
+    """What to say before a routine whose `requires` Rehab Coach has not seen going well, or None."""
+    requirement = routine.requires
+    if requirement is None:
+        return None
+    from coach.core.clinical.running import REQUIREMENT_NOT_SEEN
+    from coach.core.history.requirement import requirement_seen
+
+    if requirement_seen(coach.store.sessions(), requirement):
+        return None
+    entry = coach.library.find(requirement.routine)
+    stage = f"“{entry.routine.title}”" if entry else f"'{requirement.routine}'"
+    return REQUIREMENT_NOT_SEEN.format(stage=stage, pain=requirement.pain_at_most)
 
 
 def asks_pain_before(routine: Routine) -> bool:

@@ -140,3 +140,29 @@ def test_a_run_carried_on_after_a_crash_is_at_the_stage_it_began(
     assert resumed.engine.current_step.kind is StepKind.WALK
     assert resumed.engine.current_step.seconds == 60
     assert sum(s.kind is StepKind.RUN for s in resumed.engine.steps) == 8
+
+
+def test_before_the_strength_stage_is_seen_going_well_the_run_says_so_and_still_starts(
+    store: AdherenceStore, fake_clock: FakeClock
+) -> None:
+    from tests.seeding import add_session
+
+    coach = over(store, fake_clock)
+    strength = coach.library.find("hip-strength")
+    assert strength is not None
+    today = fake_clock.wall().date()
+
+    first = begin_session(coach, plan(store, fake_clock), pain_before=1).value
+    add_session(store, today - timedelta(days=3), strength.routine, pain=2, morning=1)
+    add_session(store, today - timedelta(days=2), strength.routine, pain=3, morning=4)  # not settled
+    second = begin_session(coach, plan(store, fake_clock), pain_before=1).value
+    add_session(store, today - timedelta(days=1), strength.routine, pain=3, morning=2)
+    add_session(store, today, strength.routine, pain=1, morning=0)
+    third = begin_session(coach, plan(store, fake_clock), pain_before=1).value
+
+    assert first.said_before == (
+        "Rehab Coach has not yet seen “Hip and knee strength (weeks 3–6)” going well (two sessions in a row "
+        "with pain at most 3 that settled by the next morning): start this once your physiotherapist agrees."
+    )
+    assert second.said_before == first.said_before
+    assert third.said_before is None
