@@ -191,7 +191,11 @@ def routines_to_advise(
         if last is not None and last not in used:
             used.append(last)
     found = (coach.library.find(routine_id) for routine_id in used)
-    return [entry.routine for entry in found if entry is not None]
+    routines = [entry.routine for entry in found if entry is not None]
+    if store.runs(include_simulated=include_simulated):  # runs logged or imported count without a session
+        plans = (e.routine for e in coach.library.routines if e.routine.run_walk_exercise is not None)
+        routines += [plan for plan in plans if plan.id not in used]
+    return routines
 
 
 def all_advice(

@@ -166,3 +166,18 @@ def test_before_the_strength_stage_is_seen_going_well_the_run_says_so_and_still_
     )
     assert second.said_before == first.said_before
     assert third.said_before is None
+
+
+def test_runs_logged_without_a_guided_session_still_get_the_running_advice(
+    store: AdherenceStore, fake_clock: FakeClock
+) -> None:
+    from coach.core.operations.queries import all_advice
+
+    coach = over(store, fake_clock)
+    assert all_advice(coach) == []
+    good_runs(store, fake_clock, 1)
+
+    (found,) = all_advice(coach)
+
+    assert found.routine.id == "back-to-running"
+    assert found.next_run == RunWalk(60, 60, 10)
