@@ -10,6 +10,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from coach.core.i18n import N_, _
+
 # Icing: 20 minutes at most, everywhere, with the reason (CLINICAL.md "Icing"): what first-aid advice gives
 # ("up to 20 minutes"); NHS patient leaflets give less (Northern Care Alliance NHS: 15 minutes every 2 hours;
 # Leeds Community Healthcare NHS: 10-15 minutes up to 3 times a day), so a routine may set less. Nerve injury
@@ -17,9 +19,8 @@ from datetime import datetime, timedelta
 # 1992 and Covington & Bassett 1993 say to limit the time and insulate the skin but give no number: they are
 # not the source of the 20.
 ICING_MAX_MINUTES = 20
-ICING_LIMIT_REASON = (
-    f"icing is limited to {ICING_MAX_MINUTES} minutes because longer cold can injure skin and nerves"
-)
+_ICING_LIMIT = N_("icing is limited to {limit} minutes because longer cold can injure skin and nerves")
+ICING_LIMIT_REASON = _ICING_LIMIT.format(limit=ICING_MAX_MINUTES)  # in English, where not yet translated
 ICING_START_ADVICE = "Put a thin damp cloth between the ice and your skin."
 ICING_END_ADVICE = "Remove the ice and check your skin."
 # NHS patient advice (Northern Care Alliance NHS): check the skin after 5 minutes; the player and the icing
@@ -69,7 +70,7 @@ PAIN_MODEL_SUMMARY = (
 # Trials of exercise for patellofemoral pain ran 4-8 weeks; no guideline fixes an exact length.
 PROGRAMME_ADVICE = "Keep going for at least 6 weeks; your physiotherapist's plan says the rest."
 
-DISCLAIMER = (
+DISCLAIMER = N_(
     "Rehab Coach helps you follow a programme your clinician gave you. It does not diagnose or treat; "
     "if something feels wrong, stop and ask a doctor or physiotherapist."
 )
@@ -84,10 +85,16 @@ class PainZone(enum.Enum):
 def check_icing_minutes(minutes: float) -> str | None:
     """None when `minutes` is an icing time the app may offer, else the sentence saying why not."""
     if minutes <= 0:
-        return "an icing timer needs a positive number of minutes"
+        return _("an icing timer needs a positive number of minutes")
     if minutes > ICING_MAX_MINUTES:
-        return f"{minutes:g} minutes is too long: {ICING_LIMIT_REASON}"
+        reason = icing_limit_reason()
+        return _("{minutes} minutes is too long: {reason}").format(minutes=f"{minutes:g}", reason=reason)
     return None
+
+
+def icing_limit_reason() -> str:
+    """Why icing stops at ICING_MAX_MINUTES, in the language in use."""
+    return _(_ICING_LIMIT).format(limit=ICING_MAX_MINUTES)
 
 
 def icing_repeat_warning(last_ended: datetime | None, now: datetime) -> str | None:
@@ -104,7 +111,9 @@ def icing_repeat_warning(last_ended: datetime | None, now: datetime) -> str | No
 def check_pain(pain: int) -> str | None:
     """None when `pain` is on the 0-10 scale, else the sentence saying why not."""
     if isinstance(pain, bool) or not isinstance(pain, int) or not PAIN_MIN <= pain <= PAIN_MAX:
-        return f"pain is recorded on a scale from {PAIN_MIN} to {PAIN_MAX}, got {pain!r}"
+        return _("pain is recorded on a scale from {low} to {high}, got {pain}").format(
+            low=PAIN_MIN, high=PAIN_MAX, pain=repr(pain)
+        )
     return None
 
 
@@ -127,8 +136,8 @@ STOP_FOR_TODAY = f"Stop for today; {GET_HELP_IF_NOT_SETTLING}"
 
 
 # The baseline before a session (CLINICAL.md "Baseline"): one tap, skippable.
-PAIN_BEFORE_QUESTION = "How is your knee right now, before you start?"
-PAIN_BEFORE_HINT = (
+PAIN_BEFORE_QUESTION = N_("How is your knee right now, before you start?")
+PAIN_BEFORE_HINT = N_(
     "0 is no pain, 10 the worst imaginable. Tomorrow morning's answer is compared with this one."
 )
 
@@ -169,30 +178,32 @@ class WarningSign:
 # The night-pain question, the same at the end of a session and in the morning check-in (CLINICAL.md
 # "Warning signs"): pain that wakes a person and does not ease with a change of position, not any pain at
 # night (NHS knee red flags: "pain at night or at rest that does not ease when you change position").
-NIGHT_PAIN_QUESTION = (
+NIGHT_PAIN_QUESTION = N_(
     "Since your last session, has knee pain woken you at night and not eased when you changed position?"
 )
 # Asked at the end of every session (NHS knee red flags; CLINICAL.md "Warning signs").
 SESSION_WARNING_SIGNS = (
     WarningSign("night_pain", NIGHT_PAIN_QUESTION),
-    WarningSign("swelling", "Is there swelling around the knee cap?"),
+    WarningSign("swelling", N_("Is there swelling around the knee cap?")),
 )
 # The fuller list for the help page and the weekly check-in (NHS knee red flags: NHS Gloucestershire "red
 # flags for knee conditions"; NHS Greater Glasgow and Clyde (GGC) for the last two; CLINICAL.md).
 # `urgent`: go to urgent care rather than waiting for an appointment (CLINICAL.md: signs 5, 7 and 8).
 KNEE_WARNING_SIGNS = (
-    WarningSign("injury", "Pain that started after a fall, twist or blow to the knee."),
-    WarningSign("weight_bearing", "You cannot put full weight on the leg or walk a few steps."),
-    WarningSign("swollen", "The knee is badly swollen or has changed shape."),
-    WarningSign("locking", "The knee locks (cannot straighten) or gives way."),
-    WarningSign("infection", "The knee is hot and red, with fever, chills or feeling unwell.", urgent=True),
-    WarningSign("night_pain", "Pain at night or at rest that does not ease when you change position."),
-    WarningSign("nerves", "Numbness, tingling, or a cold or pale foot.", urgent=True),
-    WarningSign("calf", "Pain, swelling, warmth or redness in the calf (a possible clot).", urgent=True),
+    WarningSign("injury", N_("Pain that started after a fall, twist or blow to the knee.")),
+    WarningSign("weight_bearing", N_("You cannot put full weight on the leg or walk a few steps.")),
+    WarningSign("swollen", N_("The knee is badly swollen or has changed shape.")),
+    WarningSign("locking", N_("The knee locks (cannot straighten) or gives way.")),
+    WarningSign(
+        "infection", N_("The knee is hot and red, with fever, chills or feeling unwell."), urgent=True
+    ),
+    WarningSign("night_pain", N_("Pain at night or at rest that does not ease when you change position.")),
+    WarningSign("nerves", N_("Numbness, tingling, or a cold or pale foot."), urgent=True),
+    WarningSign("calf", N_("Pain, swelling, warmth or redness in the calf (a possible clot)."), urgent=True),
     # NHS Gloucestershire; NHS GGC red flags.
-    WarningSign("weight_loss", "Unexplained weight loss, night sweats or a past cancer."),
+    WarningSign("weight_loss", N_("Unexplained weight loss, night sweats or a past cancer.")),
     # NHS GGC red flags.
-    WarningSign("several_joints", "Pain or swelling in several joints."),
+    WarningSign("several_joints", N_("Pain or swelling in several joints.")),
 )
 # Every key an answer may be stored under: the session's two and the fuller list.
 WARNING_SIGN_KEYS = tuple(dict.fromkeys(s.key for s in (*SESSION_WARNING_SIGNS, *KNEE_WARNING_SIGNS)))
