@@ -104,8 +104,8 @@ def test_a_running_plan_says_the_next_run_in_text_and_json(
     by_id = {a["routine_id"]: a for a in advice_json(capsys, "--include-simulated")}
     code, out, _ = run(capsys, "advice", "--include-simulated")
 
-    assert by_id["back-to-running"]["next_run"] == {"run_seconds": 60, "walk_seconds": 60, "repeats": 10}
+    assert by_id["back-to-running"]["next_run"] == {"run_seconds": 60, "walk_seconds": 60, "repeats": 5}
     assert by_id["hip-strength"]["next_run"] is None  # the field is there for every routine
     assert by_id["back-to-running"]["decision"] == "hold"  # the hour and the morning are not answered yet
     assert code == 0
-    assert "Next run: 1 min run, 1 min walk, 10 times." in out
+    assert "Next run: 1 min run, 1 min walk, 5 times." in out

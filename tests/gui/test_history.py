@@ -450,7 +450,7 @@ def test_the_advice_on_a_running_plan_says_the_next_run(coach_app: CoachApp, qtb
     entry = coach_app.coach.library.find("back-to-running")
     assert entry is not None
     add_session(store, date(2026, 3, 14), entry.routine, pain=2, hour=8)
-    for day in (14, 16):
+    for day in (10, 12, 14, 16):  # two good runs at the first stage, two at the second
         started = datetime(2026, 3, day, 8, tzinfo=UTC)
         store.record_run(NewRun(started, 20.0, RunSource.LOGGED, pain=RunPain(2, 1, 1)))
 

@@ -65,7 +65,7 @@ def test_the_player_shows_run_then_walk_with_a_cue_and_words_at_each_change(
     player = start_running(qtbot, coach_app, fake_clock)
 
     assert player.phase_label.text() == "RUN"
-    assert player.position_label.text() == "Run 1 of 10"
+    assert player.position_label.text() == "Run 1 of 5"
     assert player.countdown_caption.text() == "of running left"
     assert player.next_label.text() == "Next up: Walk 1 minute"
     assert Cue.RUN in sounds(coach_app).played
@@ -74,7 +74,7 @@ def test_the_player_shows_run_then_walk_with_a_cue_and_words_at_each_change(
     advance(player, fake_clock, 60)
 
     assert player.phase_label.text() == "WALK"
-    assert player.position_label.text() == "Walk 1 of 10"
+    assert player.position_label.text() == "Walk 1 of 5"
     assert sounds(coach_app).played[-1] is Cue.WALK
     assert said(coach_app)[-1] == "Walk, 1 minute."
 

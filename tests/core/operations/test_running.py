@@ -54,7 +54,7 @@ def test_a_guided_run_is_recorded_as_it_ends_and_the_end_pages_pain_is_its_pain_
         live.session_id,
     )
     assert run.simulated is False
-    assert run.minutes == pytest.approx(20.0)  # ten 1-minute runs and walks, the get-ready not counted
+    assert run.minutes == pytest.approx(10.0)  # five 1-minute runs and walks, the get-ready not counted
     assert run.pain == RunPain()
     answer_session_end(coach, live.session_id, pain=2)
     assert store.runs()[0].pain == RunPain(during=2)
@@ -82,20 +82,20 @@ def test_an_instant_session_records_a_simulated_run(store: AdherenceStore, fake_
     assert (run.simulated, run.pain.during) == (True, 1)
 
 
-def test_after_two_good_runs_the_next_session_plans_the_next_stage(
+def test_after_two_good_runs_at_each_stage_the_next_session_plans_the_stage_reached(
     store: AdherenceStore, fake_clock: FakeClock
 ) -> None:
-    good_runs(store, fake_clock, 2)
+    good_runs(store, fake_clock, 4)  # two at the first stage (1:1 × 5), two at the second (1:1 × 10)
 
     live = start_session(over(store, fake_clock), plan(store, fake_clock)).value
 
     runs = [s for s in live.engine.steps if s.kind is StepKind.RUN]
     walks = [s for s in live.engine.steps if s.kind is StepKind.WALK]
-    assert (len(runs), runs[0].seconds, walks[0].seconds, runs[0].stage) == (8, 120, 60, 1)
+    assert (len(runs), runs[0].seconds, walks[0].seconds, runs[0].stage) == (8, 120, 60, 2)
 
 
 def test_the_advice_says_the_next_run_in_one_sentence(store: AdherenceStore, fake_clock: FakeClock) -> None:
-    good_runs(store, fake_clock, 2)
+    good_runs(store, fake_clock, 4)
 
     found = advice(over(store, fake_clock), plan(store, fake_clock))
 
@@ -127,7 +127,7 @@ def test_a_warning_sign_pauses_the_running_plan_as_it_pauses_everything(
 def test_a_run_carried_on_after_a_crash_is_at_the_stage_it_began(
     store: AdherenceStore, fake_clock: FakeClock
 ) -> None:
-    good_runs(store, fake_clock, 2)
+    good_runs(store, fake_clock, 4)
     coach = over(store, fake_clock)
     live = start_session(coach, plan(store, fake_clock)).value
     live.engine.start()
@@ -180,4 +180,4 @@ def test_runs_logged_without_a_guided_session_still_get_the_running_advice(
     (found,) = all_advice(coach)
 
     assert found.routine.id == "back-to-running"
-    assert found.next_run == RunWalk(60, 60, 10)
+    assert found.next_run == RunWalk(60, 60, 5)
