@@ -58,6 +58,7 @@ from coach.core.history.stats import (
     week_start,
     weekly_doses,
 )
+from coach.core.history.tension import TensionDose
 from coach.core.routines.model import Routine
 
 # The spans the history window shows (ours): half a year of weeks, three months of pain, two adherence
@@ -212,6 +213,7 @@ class PeriodReport:
     unaccepted: tuple[UnacceptedOffer, ...] = ()  # dose changes offered and not taken
     pain_means: tuple[float | None, float | None] = (None, None)  # first and last two weeks
     icing_minutes: float = 0.0
+    tension: tuple[TensionDose, ...] = ()  # time under tension done against prescribed, per exercise
 
     @property
     def outcomes(self) -> tuple[tuple[SessionOutcome, int], ...]:

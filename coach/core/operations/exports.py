@@ -23,6 +23,7 @@ from coach.core.history.overview import PeriodReport, period_report, report_peri
 from coach.core.history.period import Period
 from coach.core.operations.changes import OpResult, Refused
 from coach.core.operations.context import Coach
+from coach.core.operations.queries import dose_done
 from coach.core.routines.model import Routine
 
 # Draws `report` (for `today`) as a PDF at the given path; the GUI's painter does it, the core cannot.
@@ -165,4 +166,5 @@ def read_period_report(
         ),
         pain_means=pain_means(shown, report.first, report.last, tz),
         icing_minutes=icing_minutes,
+        tension=tuple(dose_done(coach, ids)),
     )

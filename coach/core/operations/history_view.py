@@ -15,12 +15,19 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from coach.core.history.advice import RoutineAdvice
-from coach.core.history.overview import HistoryOverview, history_overview, shown_since, with_landmarks
+from coach.core.history.overview import (
+    SHORT_WEEKS,
+    HistoryOverview,
+    history_overview,
+    shown_since,
+    with_landmarks,
+)
 from coach.core.history.prescription import ProgrammeWeek, programme_week
 from coach.core.history.records import SessionRecord
-from coach.core.history.stats import DoseDays
+from coach.core.history.stats import DAYS_PER_WEEK, DoseDays
+from coach.core.history.tension import TensionDose
 from coach.core.operations.context import Coach
-from coach.core.operations.queries import ADVICE_LOOKBACK_DAYS, advice
+from coach.core.operations.queries import ADVICE_LOOKBACK_DAYS, advice, dose_done
 from coach.core.routines.model import Routine, is_icing_only
 
 # The routine a library has under an id (None: no longer in it).
@@ -39,6 +46,8 @@ class HistoryView:
     advice: RoutineAdvice | None  # on `routine`
     programme: ProgrammeWeek | None  # of the routine done last, when its sheet gives weeks
     advices: tuple[RoutineAdvice, ...] = ()  # every exercise routine of the last two weeks, `advice` first
+    # Time under tension done against prescribed per exercise, over the last SHORT_WEEKS weeks.
+    tension: tuple[TensionDose, ...] = ()
 
 
 def read_history(coach: Coach, find: FindRoutine | None = None) -> HistoryView:
@@ -87,4 +96,8 @@ def read_history(coach: Coach, find: FindRoutine | None = None) -> HistoryView:
     advices = tuple(advice(coach, r, shown=sessions) for r in advised)
     routine = advised[0] if advised else None
     first = advices[0] if advices else None
-    return HistoryView(overview, tuple(sessions), since, titles, routine, first, programme, advices)
+    recent_weeks = today - timedelta(days=DAYS_PER_WEEK * SHORT_WEEKS - 1)
+    tension = dose_done(coach, [s.id for s in sessions if s.local_day(tz) >= recent_weeks])
+    return HistoryView(
+        overview, tuple(sessions), since, titles, routine, first, programme, advices, tuple(tension)
+    )

@@ -22,6 +22,7 @@ from coach.core.operations.context import Coach
 
 if TYPE_CHECKING:
     from coach.core.history.advice import RoutineAdvice
+    from coach.core.history.tension import TensionDose
     from coach.core.routines.model import Routine
 
 # The advice of History covers every exercise routine used in this many days (issue "a physiotherapist
@@ -179,6 +180,15 @@ def active_minutes(coach: Coach, session_id: int) -> int:
     from coach.core.history.stats import active_seconds
 
     return round(active_seconds(coach.store.step_results([session_id])) / 60)
+
+
+def dose_done(coach: Coach, session_ids: Sequence[int]) -> list[TensionDose]:
+    """Time under tension done against prescribed, per exercise, over the given sessions (History's last
+    weeks, the report's period, `coach history --json`): one read path for the figure."""
+    from coach.core.history.tension import tension_doses
+
+    store = coach.store
+    return tension_doses(store.planned_work(session_ids), store.work_counts(session_ids))
 
 
 def morning_check_in_due(coach: Coach) -> SessionRecord | None:

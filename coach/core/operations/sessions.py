@@ -22,6 +22,7 @@ from coach.core.clinical.safety import (
 )
 from coach.core.history.outcome import SessionOutcome, session_outcome
 from coach.core.history.records import SessionRecord
+from coach.core.history.tension import tension_done
 from coach.core.operations.changes import Changes, OpResult, Refused
 from coach.core.operations.context import Coach
 from coach.core.operations.icing_steps import IcingSteps
@@ -157,7 +158,7 @@ def asks_pain_before(routine: Routine) -> bool:
 
 
 def record_step(coach: Coach, session_id: int, event: StepCompleted) -> OpResult[None]:
-    """Commit one finished (or skipped) step of a running session, at once."""
+    """Commit one finished (or skipped) step of a running session, at once, with its time under tension."""
     coach.store.record_step(
         session_id,
         event.step,
@@ -165,6 +166,9 @@ def record_step(coach: Coach, session_id: int, event: StepCompleted) -> OpResult
         event.finished_at,
         skipped=event.skipped,
         reps_done=event.reps_done,
+        tension_done=tension_done(
+            event.step, skipped=event.skipped, active_seconds=event.active_seconds, reps_done=event.reps_done
+        ),
     )
     return OpResult(None, STEP)
 

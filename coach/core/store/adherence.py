@@ -81,6 +81,10 @@ def _local_zone(moment: datetime, zone: tzinfo | None) -> tuple[int, str]:
 def _planned_work(session_id: int, routine: Routine, steps: tuple[Step, ...]) -> list[dict[str, Any]]:
     counts = Counter((s.exercise_id, s.exercise_name, s.side or "") for s in steps if s.kind.is_work)
     loads = {e.id: e.load for e in routine.exercises}
+    tension: dict[tuple[str, str, str], float] = {}
+    for s in steps:
+        key = (s.exercise_id, s.exercise_name, s.side or "")
+        tension[key] = tension.get(key, 0.0) + (s.tension_seconds or 0.0)
     return [
         {
             "session_id": session_id,
@@ -89,6 +93,7 @@ def _planned_work(session_id: int, routine: Routine, steps: tuple[Step, ...]) ->
             "side": side,
             "steps": count,
             "load": loads.get(e, ""),
+            "tension_seconds": tension.get((e, n, side), 0.0),  # 0: none prescribed (m013)
         }
         for (e, n, side), count in counts.items()
     ]
@@ -307,6 +312,7 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords, DayRecords, 
         *,
         skipped: bool,
         reps_done: int | None = None,
+        tension_done: float | None = None,
     ) -> None:
         """Record one finished (or skipped) step; a step done again after 'back' replaces the earlier row.
 
@@ -327,6 +333,8 @@ class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords, DayRecords, 
             "skipped": int(skipped),
             "reps_done": reps_done,
             "load": step.load,
+            "tension_prescribed": step.tension_seconds,  # m013: null for a step with none
+            "tension_done": tension_done,
         }
         with self._writing():
             self._require_open(session_id)

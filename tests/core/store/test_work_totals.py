@@ -44,10 +44,19 @@ def _old_computation(
 
 
 def _as_before_m008(path: Path) -> None:
-    """Make the database what a Rehab Coach without m008 left: no totals table, no record of the step."""
+    """Make the database what a Rehab Coach without m008 left: no totals table, no record of the step (nor
+    of the later m013, which adds to that table: its columns go too)."""
     with closing(sqlite3.connect(path)) as db, db:
         db.execute("DROP TABLE work_totals")
-        db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm008_work_totals'")
+        for table, column in (
+            ("step_results", "tension_prescribed"),
+            ("step_results", "tension_done"),
+            ("planned_work", "tension_seconds"),
+        ):
+            db.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+        db.execute(
+            "DELETE FROM _sqlite_migrations WHERE name IN ('m008_work_totals', 'm013_time_under_tension')"
+        )
 
 
 def test_the_backfilled_totals_match_the_step_rows_on_generated_years(tmp_path: Path) -> None:
