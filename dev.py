@@ -8,6 +8,8 @@
     python3 dev.py bench [ARGS...]   every benchmark in bench/, as ratios against baselines of the same run
     python3 dev.py bundle            the standalone one-folder build in dist/rehab-coach/ (PyInstaller)
     python3 dev.py lock              rewrite requirements.lock from what .venv holds
+    python3 dev.py i18n [LANG]       extract every marked string, update each language's catalogue
+                                     (locale/LANG/LC_MESSAGES/coach.po), compile them; LANG starts one
 
 Only the standard library is used here, so this runs on any Python 3.11+. The first call makes `.venv`
 and installs the pinned versions from requirements.lock; later calls skip that step unless
@@ -170,6 +172,8 @@ def bundle(python: Path) -> int:
         command = [str(python), "-m", "pip", "install", "--disable-pip-version-check", "--quiet"]
         if subprocess.call([*command, "--constraint", str(LOCK), f"{ROOT}[bundle]"]) != 0:
             sys.exit("dev.py: installing PyInstaller failed (see pip's message above)")
+    if _run(python, "-m", "coach.catalogues", "--compile") != 0:
+        sys.exit("dev.py: compiling the message catalogues failed (see above)")
     spec = ROOT / "packaging" / "pyinstaller" / "rehab-coach.spec"
     build = ROOT / "build" / "pyinstaller"
     code = _run(
@@ -192,7 +196,7 @@ def bundle(python: Path) -> int:
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"run", "test", "bench", "lock", "bundle"}:
+    if not argv or argv[0] not in {"run", "test", "bench", "lock", "bundle", "i18n"}:
         print(__doc__, file=sys.stderr)
         return 2
     python = ensure_venv()
@@ -208,6 +212,8 @@ def main(argv: list[str]) -> int:
         return _run(python, "-m", "bench", *rest)
     if command == "bundle":
         return bundle(python)
+    if command == "i18n":
+        return _run(python, "-m", "coach.catalogues", *rest)
     return write_lock(python)
 
 

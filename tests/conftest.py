@@ -4,6 +4,7 @@
   budget stretched for this machine (tests.helpers.timeout_scale); waits on a child process use `scaled`.
 - A test that starts another process must be marked `slow`; one that is not fails and says so.
 - The `long` variants run only when the marker expression names them (`-m long`), whatever else `-m` says.
+- Every test reads English (LANGUAGE=en for the suite and its children; English again after each test).
 - Hypothesis keeps no deadline: how long an example takes depends on what else the machine runs.
 """
 
@@ -14,6 +15,9 @@ import os
 from tests.helpers import over
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The suite reads English whatever the machine's language; a test of another language asks for it (and the
+# `english` fixture below puts English back after it).
+os.environ["LANGUAGE"] = "en"
 
 import re
 import sqlite3
@@ -215,3 +219,13 @@ def history_locked(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[
         holder.execute("UPDATE sessions SET note = 'another program'")
         yield
         holder.execute("ROLLBACK")
+
+
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    """Whatever language a test chose (`coach --lang de …` in-process), the next one starts in English."""
+    yield
+    from coach.core.i18n import ENGLISH, language, use_language
+
+    if language() != ENGLISH:
+        use_language(ENGLISH, None)

@@ -16,8 +16,9 @@ import sys
 from coach.cli.parser import EXIT_INVALID, EXIT_USAGE, UsageError, build_parser
 from coach.cli.problems import complain
 from coach.cli.signals import Terminated, terminate_as_interrupt
+from coach.core.i18n import use_language
 from coach.core.operations.context import Coach
-from coach.core.paths import ShippedDataError, resolve_places
+from coach.core.paths import ShippedDataError, catalogues, resolve_places
 from coach.core.refusal import Refused
 from coach.core.session.clock import SystemClock
 from coach.core.store.errors import StoreError
@@ -42,9 +43,23 @@ HANDLERS = {
 }
 
 
+def asked_language(args: list[str]) -> str | None:
+    """The language `--lang CODE` (or `--lang=CODE`) asks for, read before the parser exists."""
+    for index, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and index + 1 < len(args):
+            return args[index + 1]
+        if arg.startswith("--lang="):
+            return arg.partition("=")[2]
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     args_list = sys.argv[1:] if argv is None else argv
     _write_what_can_be_written()
+    # Before the parser is built: its help is written in the language chosen.
+    use_language(asked_language(args_list), catalogues())
     try:
         args = build_parser().parse_args(args_list)
         if args.command is None:

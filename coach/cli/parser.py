@@ -21,6 +21,7 @@ from coach.core.clinical.safety import (
     check_pain,
 )
 from coach.core.history.period import day_problem
+from coach.core.i18n import LANGUAGES, _
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 # A warning sign waits for a clinician: `coach run` starts nothing (docs/clinical.md, "the pause").
@@ -69,6 +70,12 @@ def build_parser() -> argparse.ArgumentParser:
         "`coach COMMAND --help` explains each command, with an example.",
     )
     parser.add_argument("--version", action="version", version=f"coach {__version__}")
+    parser.add_argument(
+        "--lang",
+        choices=sorted(LANGUAGES),
+        metavar="LANG",
+        help=_("the language to speak: en, de or es (default: the desktop's, from LANGUAGE or LANG)"),
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     routines = _command(

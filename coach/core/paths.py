@@ -50,6 +50,14 @@ def shipped(name: str) -> Path:
 
 
 # Where each shipped folder lives in a source checkout, when it is not a top-level folder of that name.
+def catalogues() -> Path | None:
+    """The shipped message catalogues (`locale`), or None when they are missing (English is all there is)."""
+    try:
+        return shipped("locale")
+    except ShippedDataError:
+        return None
+
+
 _CHECKOUT_FOLDERS = {"linux": "packaging/linux"}
 
 

@@ -58,6 +58,9 @@ def test_the_installed_wheel_lists_and_runs_its_bundled_routines(tmp_path: Path)
     assert "recorded simulated session" in out
     assert (tmp_path / "data" / "coach.db").is_file()
     assert (site / "coach" / "_data" / "linux" / "rehab-coach.desktop").is_file()
+    # ... and speaks the languages of its compiled catalogues
+    assert (site / "coach" / "_data" / "locale" / "de" / "LC_MESSAGES" / "coach.mo").is_file()
+    assert _run(coach, "--lang", "de", "--help", cwd=tmp_path, env=env).startswith("Aufruf: coach")
     assert (site / "coach" / "_data" / "assets" / "LICENSES.toml").is_file()
 
 

@@ -41,6 +41,7 @@ from coach.core.store.opening import (
     quick_check,
     stamped_as,
 )
+from coach.core.store.run_rows import RunRecords
 from coach.core.store.schema import KNOWN_MIGRATIONS, applied_migrations, migrations
 from coach.core.store.work_totals import recount_work_total
 from coach.core.store.writing import wait_for_writers, write_failure, write_transaction
@@ -100,7 +101,7 @@ def _planned_work(session_id: int, routine: Routine, steps: tuple[Step, ...]) ->
 
 
 @reports_damage
-class AdherenceStore(HistoryRecords, IcingRecords, ClinicalRecords, DayRecords, ExportRows):
+class AdherenceStore(HistoryRecords, IcingRecords, RunRecords, ClinicalRecords, DayRecords, ExportRows):
     """Sessions and their step results in one SQLite file (WAL, committed per write)."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:

@@ -340,6 +340,39 @@ def m011_set_reps_and_load(db: Database) -> None:
 
 
 @_migration
+def m012_runs(db: Database) -> None:
+    """Back to running: one row per run, guided, logged or imported (coach/core/running/runs.py).
+
+    `fingerprint` is unique where given, so that a file imported twice is one run. The three pain answers
+    of the runners' pain rule arrive at different times and may be null until answered.
+    """
+    db["runs"].create(  # type: ignore[union-attr]
+        {
+            "id": int,
+            "started_at": str,
+            "minutes": float,
+            "source": str,
+            "distance_km": float,
+            "moving_minutes": float,
+            "cadence_spm": float,
+            "pain_during": int,
+            "pain_after_hour": int,
+            "pain_next_morning": int,
+            "fingerprint": str,
+            "stage": int,
+            "routine_id": str,
+            "session_id": int,
+            "simulated": int,
+        },
+        pk="id",
+        not_null={"started_at", "minutes", "source", "simulated"},
+        defaults={"simulated": 0},
+    )
+    db["runs"].create_index(["started_at"])  # type: ignore[union-attr]
+    db.execute("CREATE UNIQUE INDEX runs_fingerprint ON runs (fingerprint) WHERE fingerprint IS NOT NULL")
+
+
+@_migration
 def m013_time_under_tension(db: Database) -> None:
     """Time under tension (issue 21, "dose done"), in seconds: each step's as the sheet prescribes it and as
     done (`tension_prescribed`, `tension_done`: null for a step with none, a rep without a tempo or a timer,
@@ -347,8 +380,7 @@ def m013_time_under_tension(db: Database) -> None:
     (`planned_work.tension_seconds`: 0 for none), and the done seconds in the work totals (m008).
 
     Older sessions keep null ("not recorded"), except the exercises they did as timers alone, which never
-    have time under tension whatever the version: 0, so that icing is not listed as "not recorded". Numbered
-    13: m012 is another branch's.
+    have time under tension whatever the version: 0, so that icing is not listed as "not recorded".
     """
     db["step_results"].add_column("tension_prescribed", float)  # type: ignore[union-attr]
     db["step_results"].add_column("tension_done", float)  # type: ignore[union-attr]
