@@ -191,6 +191,20 @@ def dose_done(coach: Coach, session_ids: Sequence[int]) -> list[TensionDose]:
     return tension_doses(store.planned_work(session_ids), store.work_counts(session_ids))
 
 
+def recent_dose_done(coach: Coach, *, include_simulated: bool = False) -> list[TensionDose]:
+    """`dose_done` over the sessions of the last SHORT_WEEKS weeks, as History shows it (none without a
+    database: reading never creates one)."""
+    from coach.core.history.overview import SHORT_WEEKS
+    from coach.core.history.stats import DAYS_PER_WEEK
+
+    if not coach.has_history:
+        return []
+    today, tz = coach.today()
+    first = today - timedelta(days=DAYS_PER_WEEK * SHORT_WEEKS - 1)
+    sessions = coach.store.sessions_since(first, include_simulated=include_simulated)
+    return dose_done(coach, [s.id for s in sessions if s.local_day(tz) >= first])
+
+
 def morning_check_in_due(coach: Coach) -> SessionRecord | None:
     """The session of yesterday to ask the next-morning question about now, or None (it reads the last
     two days: the rule looks at yesterday and today only)."""

@@ -22,7 +22,6 @@ from coach.core.clinical.safety import (
 )
 from coach.core.history.outcome import SessionOutcome, session_outcome
 from coach.core.history.records import SessionRecord
-from coach.core.history.tension import tension_done
 from coach.core.operations.changes import Changes, OpResult, Refused
 from coach.core.operations.context import Coach
 from coach.core.operations.icing_steps import IcingSteps
@@ -166,9 +165,7 @@ def record_step(coach: Coach, session_id: int, event: StepCompleted) -> OpResult
         event.finished_at,
         skipped=event.skipped,
         reps_done=event.reps_done,
-        tension_done=tension_done(
-            event.step, skipped=event.skipped, active_seconds=event.active_seconds, reps_done=event.reps_done
-        ),
+        active_seconds=event.active_seconds,
     )
     return OpResult(None, STEP)
 

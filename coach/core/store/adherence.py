@@ -313,13 +313,17 @@ class AdherenceStore(HistoryRecords, IcingRecords, RunRecords, ClinicalRecords, 
         *,
         skipped: bool,
         reps_done: int | None = None,
-        tension_done: float | None = None,
+        active_seconds: float | None = None,
     ) -> None:
         """Record one finished (or skipped) step; a step done again after 'back' replaces the earlier row.
 
         A skip never replaces a step already done: a resumed session replays the set it stopped in, and
-        skipping through it must not undo the reps done before the crash.
+        skipping through it must not undo the reps done before the crash. `active_seconds`: how long the step
+        ran, pauses not counted (None: all of it if done, none if skipped), for its time under tension.
         """
+        from coach.core.history.tension import tension_done
+
+        done = tension_done(step, skipped=skipped, active_seconds=active_seconds, reps_done=reps_done)
         row = {
             "session_id": session_id,
             "step_index": step.index,
@@ -335,7 +339,7 @@ class AdherenceStore(HistoryRecords, IcingRecords, RunRecords, ClinicalRecords, 
             "reps_done": reps_done,
             "load": step.load,
             "tension_prescribed": step.tension_seconds,  # m013: null for a step with none
-            "tension_done": tension_done,
+            "tension_done": done,
         }
         with self._writing():
             self._require_open(session_id)

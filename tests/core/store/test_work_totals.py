@@ -22,13 +22,14 @@ from tests.helpers import hold, reps, routine
 TODAY = date(2026, 3, 4)
 T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 
-# What history counted before m008, straight from the step rows: the reference the totals must match.
+# What history counted before m008, straight from the step rows: the reference the totals must match (with
+# the seconds under tension done, m013, summed the same way).
 _OLD_DONE = (
     "SELECT s.id, (SELECT COUNT(*) FROM step_results r WHERE r.session_id = s.id AND r.skipped = 0"
     " AND r.kind IN ('rep', 'hold', 'timer')) FROM sessions s"
 )
 _OLD_WORK_COUNTS = (
-    "SELECT session_id, exercise_id, side, SUM(skipped = 0), COUNT(*) FROM step_results"
+    "SELECT session_id, exercise_id, side, SUM(skipped = 0), COUNT(*), SUM(tension_done) FROM step_results"
     " WHERE kind IN ('rep', 'hold', 'timer')"
     " GROUP BY session_id, exercise_id, side ORDER BY session_id, MIN(step_index)"
 )
@@ -39,7 +40,9 @@ def _old_computation(
 ) -> tuple[list[SessionRecord], list[WorkCount]]:
     with closing(sqlite3.connect(path)) as db:
         done = dict(db.execute(_OLD_DONE).fetchall())
-        counts = [WorkCount(r[0], r[1], r[2], int(r[3]), int(r[4])) for r in db.execute(_OLD_WORK_COUNTS)]
+        counts = [
+            WorkCount(r[0], r[1], r[2], int(r[3]), int(r[4]), r[5]) for r in db.execute(_OLD_WORK_COUNTS)
+        ]
     return [replace(s, steps_completed=done[s.id]) for s in sessions], counts
 
 
