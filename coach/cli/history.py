@@ -83,7 +83,7 @@ def _dose_done_json(coach: Coach, *, include_simulated: bool) -> dict[str, Any]:
             {
                 "exercise_id": d.exercise_id,
                 "exercise_name": d.exercise_name,
-                "seconds_done": d.done,
+                "seconds_done": None if d.prescribed is None else d.done,
                 "seconds_prescribed": d.prescribed,
                 "percent": None if d.percent is None else round(d.percent, 1),
                 "sentence": d.sentence(),
