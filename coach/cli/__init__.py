@@ -55,11 +55,21 @@ def asked_language(args: list[str]) -> str | None:
     return None
 
 
+def saved_language() -> str | None:
+    """The language chosen in the app or with `coach settings --language`; None: the desktop's."""
+    from coach.core.settings import load_settings
+
+    try:
+        return load_settings(resolve_places().data_dir).language or None
+    except (OSError, ShippedDataError):  # the command says what is wrong with its places; not here
+        return None
+
+
 def main(argv: list[str] | None = None) -> int:
     args_list = sys.argv[1:] if argv is None else argv
     _write_what_can_be_written()
     # Before the parser is built: its help is written in the language chosen.
-    use_language(asked_language(args_list), catalogues())
+    use_language(asked_language(args_list) or saved_language(), catalogues())
     try:
         args = build_parser().parse_args(args_list)
         if args.command is None:

@@ -10,11 +10,13 @@ from typing import IO
 
 from coach.cli.parser import EXIT_INVALID, EXIT_OK, EXIT_PAUSED, UsageError
 from coach.cli.problems import complain
+from coach.core.i18n import ENGLISH, LANGUAGES, language
 from coach.core.operations import Coach, run_instant_session
 from coach.core.operations.pause import why_paused
 from coach.core.routines.library import Origin
 from coach.core.routines.loader import RoutineError, check_routine_file
 from coach.core.routines.model import Routine, estimated_minutes
+from coach.core.routines.translations import translated
 from coach.core.words import count
 
 
@@ -64,7 +66,11 @@ def validate_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> in
     status = EXIT_OK
     for path in args.paths:
         checked = check_routine_file(path, coach.places.assets)
-        for problem in checked.problems:
+        problems = list(checked.problems)
+        if checked.routine is not None:  # and every translation beside it
+            for code in LANGUAGES:
+                problems += translated(checked.routine, path, code)[1] if code != ENGLISH else ()
+        for problem in problems:
             complain(problem, None if not problem.warning else out)
         if checked.routine is None:
             status = EXIT_INVALID
@@ -80,7 +86,7 @@ def _resolve_routine(text: str, coach: Coach) -> Routine:
     if text.endswith(".toml") or _is_file(path):
         if not _is_file(path):
             raise UsageError(f"there is no routine file {text}")
-        checked = check_routine_file(path, coach.places.assets)
+        checked = check_routine_file(path, coach.places.assets, language())
         if checked.routine is None:
             raise RoutineError(checked.errors)
         return checked.routine

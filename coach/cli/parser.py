@@ -364,3 +364,8 @@ def _add_routine_files(commands: argparse._SubParsersAction[_Parser]) -> None:
         choices=("left", "right"),
         help='your leg with runner\'s knee: format 3\'s "affected" side (the other is "unaffected")',
     )
+    settings.add_argument(
+        "--language",
+        choices=(*sorted(LANGUAGES), "desktop"),
+        help="the language of the app and the command line from their next start (desktop: the desktop's)",
+    )

@@ -15,6 +15,7 @@ from typing import Any
 
 from coach.core.files import write_text_whole
 from coach.core.history.reminders import WAKING_FROM, WAKING_UNTIL
+from coach.core.i18n import LANGUAGES
 from coach.core.paths import ensure_private_dir
 from coach.core.reading import UnreadableFileError, read_bounded
 
@@ -47,6 +48,9 @@ class Settings:
     # The leg with runner's knee, "left" or "right" ('' not said yet): format 3's "affected" and "unaffected"
     # sides become it and the other, in the player, history and the CSV.
     affected_side: str = ""
+    # The language chosen in the app or with `coach settings --language` ('': the desktop's), used from the
+    # next start.
+    language: str = ""
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)
@@ -66,6 +70,7 @@ def _to_json(settings: Settings) -> dict[str, Any]:
         "welcomed": settings.welcomed,
         "backups_kept": settings.backups_kept,
         "affected_side": settings.affected_side,
+        "language": settings.language,
     }
 
 
@@ -108,6 +113,7 @@ def _from_json(raw: object) -> Settings:
         welcomed=raw.get("welcomed") is True,
         backups_kept=_backups_kept(raw.get("backups_kept"), default.backups_kept),
         affected_side=side if (side := raw.get("affected_side")) in AFFECTED_SIDES else "",
+        language=code if (code := raw.get("language")) in LANGUAGES else "",
     )
 
 

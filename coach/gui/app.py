@@ -1,5 +1,5 @@
-"""The application as wiring: `CoachApp` builds each part from one `Coach` context and the runner that
-holds it; the parts do the work (`flows.session`, `.icing`, `.requests`, `.editing`, `sound_menu`)."""
+"""The application as wiring: `CoachApp` builds each part from one `Coach` context and its runner; the
+parts do the work (`flows.session`, `.icing`, `.requests`, `.editing`, `sound_menu`, `language`)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from coach.core.operations.context import Coach
 from coach.gui.flows.editing import RoutineEditing
 from coach.gui.flows.icing import IcingFlow, bring_forward
 from coach.gui.flows.session import SessionFlow
+from coach.gui.language import LanguageMenu
 from coach.gui.main_window import MainWindow
 from coach.gui.operations import OperationRunner
 from coach.gui.services import Services as Services  # tests and the start build it by this name
@@ -48,6 +49,7 @@ class CoachApp(QObject):
         self.runner.changed.connect(self._on_changes)
         self.sessions = SessionFlow(self.runner, self.window, services)
         self.sound_menu = SoundMenu(self.runner, self.window, services, self.sessions)
+        self.language_menu = LanguageMenu(self.runner, self.window)
         self.ice = IcingFlow(self.runner, self.window, services, self.sessions)
         self.sessions.on_player = self.ice.keep_keys_for_player
         self.editing = RoutineEditing(self.runner, self.window, self)
@@ -59,9 +61,8 @@ class CoachApp(QObject):
         self.window.about_action.triggered.connect(self.show_about)
         self.window.quit_action.triggered.connect(self.quit)
         places = coach.places
-        self.routine_folders = RoutineFolders(
-            [places.bundled_routines, places.user_routines], places.user_routines, parent=self
-        )
+        folders = [places.bundled_routines, places.user_routines]
+        self.routine_folders = RoutineFolders(folders, places.user_routines, parent=self)
         self.routine_folders.changed.connect(self._reload_library)
         self.start_at_login_action = StartAtLoginAction(services.autostart, self.window, self)
         at_end = [self.routine_folders.open_action, self.start_at_login_action]
@@ -135,8 +136,7 @@ class CoachApp(QObject):
         if self.backups_dialog is None:
             self.backups_dialog = BackupsDialog(self.runner, self._why_not_restore, self.window)
         self.backups_dialog.refresh()
-        self.backups_dialog.show()
-        self.backups_dialog.raise_()
+        bring_forward(self.backups_dialog)
         return self.backups_dialog
 
     def _why_not_restore(self) -> str | None:

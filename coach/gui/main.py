@@ -22,6 +22,7 @@ from coach.core.runtime_place import socket_path
 from coach.core.session.clock import SystemClock
 from coach.gui.display import missing_display
 from coach.gui.identity import prepare_identity, qt_arguments
+from coach.gui.language import speak_the_language
 from coach.gui.main_window import MainWindow
 from coach.gui.start import (
     LaterInhibitor,
@@ -71,6 +72,7 @@ def run_app(
         return 2
     prepare_identity()
     qt_app = existing if isinstance(existing, QApplication) else QApplication(qt_arguments(argv or sys.argv))
+    speak_the_language(qt_app)
     places = resolve_places()
     window = first_window(places)
     started: list[tuple[CoachApp, InstanceServer]] = []

@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
         session_menu.addAction(self.ice_action)
         session_menu.addSeparator()
         session_menu.addAction(self.quit_action)
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.view_menu = view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addAction(self.history_action)
         view_menu.addAction(self.full_screen_action)
         self.sound_menu = self.menuBar().addMenu(self.tr("S&ound"))

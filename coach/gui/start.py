@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
+from coach.core.i18n import language
 from coach.core.paths import Places
 from coach.core.routines.library import Library, discover_routines
 from coach.core.routines.library_cache import CACHE_FILE, library_stamp, load_library, save_library
@@ -44,7 +45,7 @@ def first_window(places: Places) -> MainWindow:
 
 
 def _read_library(places: Places) -> Library:
-    return discover_routines(places.bundled_routines, places.user_routines, places.assets)
+    return discover_routines(places.bundled_routines, places.user_routines, places.assets, language())
 
 
 def _kept_library(places: Places) -> Library | None:

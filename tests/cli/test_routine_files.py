@@ -79,3 +79,21 @@ def test_coach_new_from_a_pipe_is_refused_at_once(
     pipe = tmp_path / "pipe.toml"
     assert capsys.readouterr().err.startswith(f"coach: {pipe}: this is not a plain file (a folder, a pipe")
     assert not (data_dir / "routines" / "copy.toml").exists()
+
+
+def test_coach_settings_keeps_the_language_and_the_next_command_speaks_it(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "settings", "--language", "de")
+
+    assert (code, out) == (0, "affected side: not said\nlanguage: Deutsch\n")
+    assert load_settings(data_dir).language == "de"
+    assert run(capsys, "--lang", "es", "settings", "--language", "desktop")[1].endswith(
+        "language: the desktop's\n"
+    )
+    assert load_settings(data_dir).language == ""
+
+    run(capsys, "settings", "--language", "es")
+    with pytest.raises(SystemExit):
+        run(capsys, "--help")
+    assert capsys.readouterr().out.startswith("uso: coach")

@@ -124,3 +124,28 @@ def test_the_icons_are_rendered_from_the_current_svg(tmp_path: Path) -> None:
             assert image == QImage(str(tmp_path / relative)), f"{relative} is out of date"
         else:
             assert (LINUX / "icons" / relative).read_bytes() == (tmp_path / relative).read_bytes()
+
+
+@pytest.mark.parametrize("code", ["de", "es"])
+def test_the_launcher_and_the_metainfo_speak_every_language_the_app_does(code: str) -> None:
+    entry = read_entry(DESKTOP_FILE)
+    for section in entry.sections():
+        keys = ("GenericName", "Comment", "Keywords") if section == "Desktop Entry" else ("Name",)
+        missing = [key for key in keys if f"{key}[{code}]" not in entry[section]]
+        assert missing == [], f"[{section}] has no {code} for {missing}"
+
+    lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    root = ET.parse(METAINFO).getroot()
+    release_notes = {id(element) for release in root.iter("release") for element in release.iter()}
+    for parent in root.iter():
+        if id(parent) in release_notes:
+            continue  # release notes stay in English, as software centres show them
+        for tag in ("summary", "p", "li", "caption"):
+            english = [c for c in parent if c.tag == tag and lang not in c.attrib]
+            translated = [c for c in parent if c.tag == tag and c.attrib.get(lang) == code]
+            assert len(translated) == len(english), (
+                f"<{parent.tag}>: {len(english)} <{tag}>, {len(translated)} in {code}"
+            )
+    translation = root.find("translation")
+    assert translation is not None
+    assert (translation.get("type"), translation.text) == ("gettext", "coach")

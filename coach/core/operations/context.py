@@ -80,10 +80,13 @@ class Coach:
 
     def reload_library(self) -> Library:
         """Read the routine files again (one was added, changed or removed) and keep what was read."""
+        from coach.core.i18n import language
         from coach.core.routines.library import discover_routines
 
         places = self.places
-        self._library = discover_routines(places.bundled_routines, places.user_routines, places.assets)
+        self._library = discover_routines(
+            places.bundled_routines, places.user_routines, places.assets, language()
+        )
         return self._library
 
     def use_library(self, library: Library) -> None:

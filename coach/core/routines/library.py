@@ -55,10 +55,14 @@ class Library:
         return None
 
 
-def discover_routines(bundled_dir: Path, user_dir: Path, assets_dir: Path | None = None) -> Library:
-    """Load every `*.toml` in both folders; a user routine with a bundled routine's id takes its place."""
-    bundled, broken = _load_folder(bundled_dir, Origin.BUNDLED, assets_dir)
-    user, user_broken = _load_folder(user_dir, Origin.USER, assets_dir)
+def discover_routines(
+    bundled_dir: Path, user_dir: Path, assets_dir: Path | None = None, language: str | None = None
+) -> Library:
+    """Load every `*.toml` in both folders; a user routine with a bundled routine's id takes its place.
+
+    `language`: the routines' words in that language where a translation exists (translations.py)."""
+    bundled, broken = _load_folder(bundled_dir, Origin.BUNDLED, assets_dir, language)
+    user, user_broken = _load_folder(user_dir, Origin.USER, assets_dir, language)
     broken += user_broken
     by_id = {entry.routine.id: entry for entry in bundled}
     for entry in user:
@@ -73,7 +77,7 @@ def discover_routines(bundled_dir: Path, user_dir: Path, assets_dir: Path | None
 
 
 def _load_folder(
-    folder: Path, origin: Origin, assets_dir: Path | None
+    folder: Path, origin: Origin, assets_dir: Path | None, language: str | None
 ) -> tuple[list[RoutineEntry], list[BrokenRoutine]]:
     # The checker (tomllib and all) loads when files are read: a start that paints from the library cache
     # (library_cache.py) leaves it until after its first paint.
@@ -83,7 +87,7 @@ def _load_folder(
         return [], []
     paths = sorted(folder.glob("*.toml"))
     links = {p: link_problem(p, folder) for p in paths}
-    checked = [check_routine_file(p, assets_dir) for p in paths if links[p] is None]
+    checked = [check_routine_file(p, assets_dir, language) for p in paths if links[p] is None]
     broken = [BrokenRoutine(c.path, origin, c.errors) for c in checked if c.routine is None]
     broken += [BrokenRoutine(p, origin, (Problem(p, 1, why),)) for p, why in links.items() if why is not None]
     groups: dict[str, list[tuple[CheckedRoutine, Routine]]] = defaultdict(list)

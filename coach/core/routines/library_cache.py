@@ -22,9 +22,11 @@ from pathlib import Path
 from typing import Any
 
 from coach import __version__
+from coach.core.i18n import language
 from coach.core.reading import UnreadableFileError, read_bounded
 from coach.core.routines.library import BrokenRoutine, Library, Origin, RoutineEntry
 from coach.core.routines.model import Exercise, ExerciseKind, ProgressionKind, Routine, Target
+from coach.core.routines.translations import FOLDER
 from coach.core.routines.values import Problem
 
 CACHE_FILE = Path("cache") / "routines.json"
@@ -43,8 +45,9 @@ _ROUTINE_CODE = Path(__file__).resolve().parent  # a changed checker must not sh
 
 def library_stamp(bundled_dir: Path, user_dir: Path, assets_dir: Path | None) -> list[Any]:
     """What the library depends on, cheaply: each routine file's name, size and time, and the code's."""
-    stamp: list[Any] = [_FORMAT, __version__, str(assets_dir)]
-    for folder in (bundled_dir, user_dir, _ROUTINE_CODE):
+    stamp: list[Any] = [_FORMAT, __version__, str(assets_dir), language()]
+    folders = (bundled_dir, user_dir, bundled_dir / FOLDER, user_dir / FOLDER, _ROUTINE_CODE)
+    for folder in folders:
         pattern = "*.py" if folder == _ROUTINE_CODE else "*.toml"
         files: list[Any] = []
         try:

@@ -17,6 +17,7 @@ from typing import Any
 
 from coach.core.clinical.safety import ICING_LIMIT_REASON, ICING_MAX_MINUTES
 from coach.core.digest import sha256_hex
+from coach.core.i18n import ENGLISH
 from coach.core.routines import format2, format3
 from coach.core.routines.bounds import (
     UnreadableRoutineError,
@@ -32,6 +33,7 @@ from coach.core.routines.format3 import EXERCISE_KEYS_3, ROUTINE_KEYS_3
 from coach.core.routines.icing_total import planned_icing_minutes
 from coach.core.routines.model import Exercise, ExerciseKind, Routine
 from coach.core.routines.toml_lines import KeyLines
+from coach.core.routines.translations import translated
 from coach.core.routines.values import MAX_TEXT_CHARACTERS, Problem, ValueReader, show
 
 FORMAT_VERSION = 1
@@ -122,8 +124,15 @@ def read_routine_text(path: Path) -> str:
         raise UnreadableRoutineError("the file is not UTF-8 text") from None
 
 
-def check_routine_file(path: Path, assets_dir: Path | None = None) -> CheckedRoutine:
-    """Read and validate one routine file; never raises for anything wrong with the file."""
+def check_routine_file(
+    path: Path, assets_dir: Path | None = None, language: str | None = None
+) -> CheckedRoutine:
+    """Read and validate one routine file; never raises for anything wrong with the file.
+
+    With `language` (other than English), the routine's words are those of its translation, if it has one
+    (`translations.py`; what cannot be used of it is a warning). Without, the file's own words: what the
+    editor and dose changes write back.
+    """
     try:
         raw = read_bounded(path, MAX_FILE_BYTES)
     except UnreadableRoutineError as refusal:
@@ -140,7 +149,10 @@ def check_routine_file(path: Path, assets_dir: Path | None = None) -> CheckedRou
     if checked.routine is None:
         return checked
     routine = dataclasses.replace(checked.routine, content_hash=content_hash(raw))
-    return dataclasses.replace(checked, routine=routine)
+    if language is None or language == ENGLISH:
+        return dataclasses.replace(checked, routine=routine)
+    routine, warnings = translated(routine, path, language)
+    return dataclasses.replace(checked, routine=routine, problems=checked.problems + warnings)
 
 
 def content_hash(raw: bytes) -> str:
