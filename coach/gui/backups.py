@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.core.i18n import _
 from coach.core.operations.backups import backups, restore_while_open
 from coach.core.store.backups import Backup
 from coach.core.words import count
@@ -35,29 +36,29 @@ class BackupsDialog(QDialog):
     def __init__(self, runner: OperationRunner, why_not: WhyNot, parent: QWidget) -> None:
         super().__init__(parent)
         self.runner, self.why_not = runner, why_not
-        self.setWindowTitle(self.tr("Backups"))
+        self.setWindowTitle(_("Backups"))
         self.found: list[Backup] = []
         intro = QLabel(
-            self.tr(
+            _(
                 "Rehab Coach copies your history once a day when it starts, and before every upgrade. "
                 "Restoring one replaces your history with it; the current history is kept as a copy."
             )
         )
         style.plain(intro)
         self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels([self.tr("Taken"), self.tr("Sessions"), self.tr("Size")])
+        self.table.setHorizontalHeaderLabels([_("Taken"), _("Sessions"), _("Size")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.setAccessibleName(self.tr("Backups"))
-        self.empty = QLabel(self.tr("No backups yet: the first is taken the next time Rehab Coach starts."))
+        self.table.setAccessibleName(_("Backups"))
+        self.empty = QLabel(_("No backups yet: the first is taken the next time Rehab Coach starts."))
         style.plain(self.empty)
         self.status = QLabel()
         style.plain(self.status)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.restore_button = QPushButton(self.tr("&Restore…"))
+        self.restore_button = QPushButton(_("&Restore…"))
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.restore_button.clicked.connect(self._on_restore)
         buttons.rejected.connect(self.reject)
@@ -73,14 +74,14 @@ class BackupsDialog(QDialog):
         self.found = found[::-1]
         self.table.setRowCount(len(self.found))
         kinds = {
-            "before-upgrade": self.tr("  (before an upgrade)"),
-            "before-restore": self.tr("  (the history a restore replaced)"),
-            "damaged": self.tr("  (moved aside as damaged)"),
+            "before-upgrade": _("  (before an upgrade)"),
+            "before-restore": _("  (the history a restore replaced)"),
+            "damaged": _("  (moved aside as damaged)"),
         }
         for row, backup in enumerate(self.found):
             sessions = "?" if backup.sessions is None else str(backup.sessions)
             if backup.damage is not None:
-                sessions = self.tr("damaged")
+                sessions = _("damaged")
             cells = (
                 backup.taken_at.astimezone().strftime("%a %d %b %Y, %H:%M") + kinds.get(backup.kind, ""),
                 sessions,
@@ -105,9 +106,7 @@ class BackupsDialog(QDialog):
         chosen = self.selected()
         self.restore_button.setEnabled(chosen is not None and chosen.usable)
         if chosen is not None and chosen.damage is not None:
-            self.status.setText(
-                self.tr("This copy is damaged ({0}); it cannot be restored.").format(chosen.damage)
-            )
+            self.status.setText(_("This copy is damaged ({0}); it cannot be restored.").format(chosen.damage))
 
     def _on_restore(self) -> None:
         chosen = self.selected()
@@ -121,8 +120,8 @@ class BackupsDialog(QDialog):
         sessions = "?" if chosen.sessions is None else count(chosen.sessions, "session")
         asked = QMessageBox.question(
             self,
-            self.tr("Restore this backup?"),
-            self.tr(
+            _("Restore this backup?"),
+            _(
                 "Replace your history with the backup from {0} ({1})? The current history is kept as a copy."
             ).format(when, sessions),
         )
@@ -130,5 +129,5 @@ class BackupsDialog(QDialog):
             return
         done = self.runner.run(lambda coach: restore_while_open(coach, chosen.id), self)
         if done is not None:
-            self.status.setText(self.tr("Restored the backup from {0}.").format(when))
+            self.status.setText(_("Restored the backup from {0}.").format(when))
             self.refresh()

@@ -27,6 +27,7 @@ from coach.core.clinical.pain_rule import morning_advice
 from coach.core.clinical.safety import PAIN_ACCEPTABLE_MAX, PAIN_MAX, PAIN_MIN, warning_sign_advice
 from coach.core.history.checkin import MORNING_HINT, MORNING_QUESTION, RED_FLAGS_QUESTION, MorningQuestions
 from coach.core.history.records import SessionRecord
+from coach.core.i18n import _
 from coach.core.operations import answer_morning_check_in, morning_check_in_questions
 from coach.gui.operations import OperationRunner
 
@@ -45,15 +46,15 @@ class MorningCheckIn(QDialog):
         self.pain: int | None = None
         self.stored = False
         self.questions: MorningQuestions = morning_check_in_questions(runner.coach)
-        self.setWindowTitle(self.tr("Next-morning check-in"))
+        self.setWindowTitle(_("Next-morning check-in"))
         when = record.local_start().strftime("%A %H:%M")
-        question = QLabel(self.tr(MORNING_QUESTION))
+        question = QLabel(_(MORNING_QUESTION))
         font = question.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         question.setFont(font)
         about = QLabel(
-            self.tr("After your {0} session on {1}. {2}").format(record.routine_title, when, MORNING_HINT)
+            _("After your {0} session on {1}. {2}").format(record.routine_title, when, MORNING_HINT)
         )
         about.setWordWrap(True)
         self.slider = QSlider(Qt.Orientation.Horizontal)
@@ -61,19 +62,19 @@ class MorningCheckIn(QDialog):
         self.slider.setPageStep(1)
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.slider.setTickInterval(1)
-        self.slider.setAccessibleName(self.tr("Knee pain this morning, 0 to 10"))
+        self.slider.setAccessibleName(_("Knee pain this morning, 0 to 10"))
         self.slider.valueChanged.connect(self._on_pain)
         # As on the end-of-session page: a press or key that leaves the value at 0 still answers.
         self.slider.sliderPressed.connect(self._on_touched)
         self.slider.actionTriggered.connect(self._on_action)
-        self.value = QLabel(self.tr("Not answered yet"))
+        self.value = QLabel(_("Not answered yet"))
         self.value.setMinimumWidth(130)
         self.advice = QLabel()
         self.advice.setWordWrap(True)
-        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button = QPushButton(_("Save"))
         self.save_button.setEnabled(False)
-        self.skip_button = QPushButton(self.tr("Skip"))
-        self.skip_button.setToolTip(self.tr("Not today; this session will not be asked about again (Esc)"))
+        self.skip_button = QPushButton(_("Skip"))
+        self.skip_button.setToolTip(_("Not today; this session will not be asked about again (Esc)"))
         buttons = QDialogButtonBox()
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.skip_button, QDialogButtonBox.ButtonRole.RejectRole)
@@ -97,15 +98,15 @@ class MorningCheckIn(QDialog):
 
     def _add_warning_signs(self, layout: QVBoxLayout) -> None:
         """The night-pain question (yes / no) and, when due, the fuller list as one checklist."""
-        self.night_yes = QRadioButton(self.tr("Yes"))
-        self.night_no = QRadioButton(self.tr("No"))
+        self.night_yes = QRadioButton(_("Yes"))
+        self.night_no = QRadioButton(_("No"))
         self.night_pain = QButtonGroup(self)
         for button in (self.night_yes, self.night_no):
             self.night_pain.addButton(button)
             button.toggled.connect(self._on_sign)
         layout.addSpacing(8)
         night = QHBoxLayout()
-        night_question = QLabel(self.tr(self.questions.night_pain.question))
+        night_question = QLabel(_(self.questions.night_pain.question))
         night_question.setWordWrap(True)
         night.addWidget(night_question, 1)
         night.addWidget(self.night_yes)
@@ -114,17 +115,17 @@ class MorningCheckIn(QDialog):
         self.red_flags: dict[str, QCheckBox] = {}
         if self.questions.red_flags:
             layout.addSpacing(8)
-            heading = QLabel(self.tr(RED_FLAGS_QUESTION))
+            heading = QLabel(_(RED_FLAGS_QUESTION))
             heading.setWordWrap(True)
             layout.addWidget(heading)
         for sign in self.questions.red_flags:
-            box = QCheckBox(self.tr(sign.question))
+            box = QCheckBox(_(sign.question))
             box.toggled.connect(self._on_sign)
             layout.addWidget(box)
             self.red_flags[sign.key] = box
         self.doctor = QLabel()
         self.doctor.setWordWrap(True)
-        self.doctor.setAccessibleName(self.tr("See a doctor"))
+        self.doctor.setAccessibleName(_("See a doctor"))
         bold = self.doctor.font()
         bold.setBold(True)
         self.doctor.setFont(bold)
@@ -158,7 +159,7 @@ class MorningCheckIn(QDialog):
 
     def _on_pain(self, value: int) -> None:
         self.pain = value
-        self.value.setText(self.tr("{0} of 10").format(value))
+        self.value.setText(_("{0} of 10").format(value))
         self._show_pain_advice()
         self.save_button.setEnabled(True)
         self.adjustSize()  # room for the advice, wrapped

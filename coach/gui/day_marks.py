@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from coach.core.history.records import DayMark, DayMarkKind
+from coach.core.i18n import _
 from coach.core.operations import Changes, mark_days, unmark_days
 from coach.core.operations.queries import day_marks
 from coach.gui.operations import OperationRunner
@@ -54,37 +55,37 @@ class DayMarkDialog(QDialog):
         super().__init__(parent)
         self.runner = runner
         runner.changed.connect(self._on_changes)
-        self.setWindowTitle(self.tr("Rest and flare-up days"))
+        self.setWindowTitle(_("Rest and flare-up days"))
         self.kind = QComboBox()
         for kind in DayMarkKind:
-            self.kind.addItem(self.tr(kind.label), kind)
-        self.kind.setAccessibleName(self.tr("Kind of day"))
-        self.first = _date_edit(today, self.tr("From"))
-        self.last = _date_edit(today, self.tr("To"))
+            self.kind.addItem(_(kind.label), kind)
+        self.kind.setAccessibleName(_("Kind of day"))
+        self.first = _date_edit(today, _("From"))
+        self.last = _date_edit(today, _("To"))
         self.first.dateChanged.connect(self._on_first_changed)
         self.reason = QLineEdit()
-        self.reason.setAccessibleName(self.tr("Reason"))
-        self.reason.setPlaceholderText(self.tr("Optional: a holiday, the knee swelled after a run…"))
+        self.reason.setAccessibleName(_("Reason"))
+        self.reason.setPlaceholderText(_("Optional: a holiday, the knee swelled after a run…"))
         self.reason.setMaxLength(200)
-        self.add_button = QPushButton(self.tr("&Mark these days"))
-        self.add_button.setAccessibleName(self.tr("Mark these days"))
+        self.add_button = QPushButton(_("&Mark these days"))
+        self.add_button.setAccessibleName(_("Mark these days"))
         self.add_button.clicked.connect(self.add)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.hide()
         self.list = QListWidget()
-        self.list.setAccessibleName(self.tr("Marked days"))
-        self.remove_button = QPushButton(self.tr("&Remove the chosen mark"))
-        self.remove_button.setAccessibleName(self.tr("Remove the chosen mark"))
+        self.list.setAccessibleName(_("Marked days"))
+        self.remove_button = QPushButton(_("&Remove the chosen mark"))
+        self.remove_button.setAccessibleName(_("Remove the chosen mark"))
         self.remove_button.clicked.connect(self.remove_selected)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
 
         form = QFormLayout()
-        form.addRow(self.tr("&Kind:"), self.kind)
-        form.addRow(self.tr("&From:"), self.first)
-        form.addRow(self.tr("&To:"), self.last)
-        form.addRow(self.tr("R&eason:"), self.reason)
+        form.addRow(_("&Kind:"), self.kind)
+        form.addRow(_("&From:"), self.first)
+        form.addRow(_("&To:"), self.last)
+        form.addRow(_("R&eason:"), self.reason)
         add_row = QHBoxLayout()
         add_row.addStretch(1)
         add_row.addWidget(self.add_button)
@@ -93,12 +94,12 @@ class DayMarkDialog(QDialog):
         remove_row.addWidget(self.remove_button)
         layout = QVBoxLayout(self)
         layout.addWidget(
-            QLabel(self.tr("Marked days are left out of the plan and never break a streak."), wordWrap=True)
+            QLabel(_("Marked days are left out of the plan and never break a streak."), wordWrap=True)
         )
         layout.addLayout(form)
         layout.addLayout(add_row)
         layout.addWidget(self.problem)
-        layout.addWidget(QLabel(self.tr("Marked so far:")))
+        layout.addWidget(QLabel(_("Marked so far:")))
         layout.addWidget(self.list, 1)
         layout.addLayout(remove_row)
         layout.addWidget(buttons)
@@ -136,7 +137,7 @@ class DayMarkDialog(QDialog):
         self.runner.run(lambda coach: unmark_days(coach, mark_id), self, show_refusal=self._show_problem)
 
     def _show_problem(self, sentence: str) -> None:
-        self.problem.setText(self.tr("Not marked: {0}.").format(sentence))
+        self.problem.setText(_("Not marked: {0}.").format(sentence))
         self.problem.show()
 
     def _on_changes(self, changes: Changes) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from coach.core.export import ExportCancelled
+from coach.core.i18n import _
 
 SHOWN_AFTER_MS = 1000
 _STEPS = 1000
@@ -23,8 +24,8 @@ class ExportProgress(QProgressDialog):
 
     def __init__(self, label: str, parent: QWidget, *, shown_after_ms: int = SHOWN_AFTER_MS) -> None:
         super().__init__(label, "", 0, _STEPS, parent)
-        self.setCancelButtonText(self.tr("Cancel"))
-        self.setWindowTitle(self.tr("Exporting"))
+        self.setCancelButtonText(_("Cancel"))
+        self.setWindowTitle(_("Exporting"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setAutoReset(False)
         self.setAutoClose(False)

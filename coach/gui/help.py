@@ -7,6 +7,7 @@ import html
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from coach.core.clinical.safety import KNEE_WARNING_SIGNS, NO_IMPROVEMENT_ADVICE
+from coach.core.i18n import _
 
 
 def warning_signs_html() -> str:
@@ -21,9 +22,7 @@ def warning_signs_html() -> str:
 
 
 def show_warning_signs(parent: QWidget) -> QMessageBox:
-    box = QMessageBox(
-        QMessageBox.Icon.Information, parent.tr("Warning signs"), warning_signs_html(), parent=parent
-    )
+    box = QMessageBox(QMessageBox.Icon.Information, _("Warning signs"), warning_signs_html(), parent=parent)
     box.setObjectName("warning-signs")
     box.open()
     return box

@@ -26,6 +26,7 @@ from PySide6.QtCore import (
 
 from coach.core.history.outcome import session_outcome
 from coach.core.history.records import SessionRecord
+from coach.core.i18n import N_, _
 
 _Index = QModelIndex | QPersistentModelIndex
 ROUTINE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -41,7 +42,17 @@ class SessionRow:
     sort: tuple[object, ...]
 
 
-COLUMNS = ("Date", "Routine", "Outcome", "Done", "Before", "Pain", "Next morning", "Warning signs", "Note")
+COLUMNS = (
+    N_("Date"),
+    N_("Routine"),
+    N_("Outcome"),
+    N_("Done"),
+    N_("Before"),
+    N_("Pain"),
+    N_("Next morning"),
+    N_("Warning signs"),
+    N_("Note"),
+)
 
 
 def session_rows(sessions: Sequence[SessionRecord], tz: tzinfo | None = None) -> list[SessionRow]:
@@ -183,7 +194,7 @@ class SessionTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(COLUMNS[section])
+            return _(COLUMNS[section])
         return None
 
 

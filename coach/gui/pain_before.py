@@ -12,6 +12,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from coach.core.clinical.safety import PAIN_BEFORE_HINT, PAIN_BEFORE_QUESTION, PAIN_MAX, PAIN_MIN
+from coach.core.i18n import _
 from coach.gui import style
 
 # A line of text this wide is easy to read; wider screens get margins instead (as on the end page).
@@ -26,33 +27,33 @@ class PainBeforePage(QWidget):
 
     def __init__(self, routine_title: str) -> None:
         super().__init__()
-        self.setAccessibleName(self.tr("Pain before the session"))
+        self.setAccessibleName(_("Pain before the session"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         title = QLabel(routine_title)
         title.setTextFormat(Qt.TextFormat.PlainText)  # from a routine file
         title.setWordWrap(True)
         style.scale_font(title, style.HEADING, bold=True)
-        question = QLabel(self.tr(PAIN_BEFORE_QUESTION))
+        question = QLabel(_(PAIN_BEFORE_QUESTION))
         question.setWordWrap(True)
         style.scale_font(question, style.SUBTITLE, bold=True)
-        hint = QLabel(self.tr(PAIN_BEFORE_HINT))
+        hint = QLabel(_(PAIN_BEFORE_HINT))
         hint.setWordWrap(True)
         self.buttons: dict[int, QPushButton] = {}
         grid = QGridLayout()
         grid.setSpacing(6)
         for pain in range(PAIN_MIN, PAIN_MAX + 1):
             button = QPushButton(str(pain))
-            button.setAccessibleName(self.tr("Pain {0} of 10").format(pain))
+            button.setAccessibleName(_("Pain {0} of 10").format(pain))
             button.setMinimumSize(44, 44)
             style.scale_font(button, style.LEAD, bold=True)
             button.setProperty("pain", pain)
             button.clicked.connect(self._on_button)
             self.buttons[pain] = button
             grid.addWidget(button, 0, pain)
-        self.skip_button = QPushButton(self.tr("Skip (Esc)"))
-        self.skip_button.setToolTip(self.tr("Start without answering"))
+        self.skip_button = QPushButton(_("Skip (Esc)"))
+        self.skip_button.setToolTip(_("Start without answering"))
         self.skip_button.clicked.connect(self.skip)
-        self.back_button = QPushButton(self.tr("Back to routines"))
+        self.back_button = QPushButton(_("Back to routines"))
         self.back_button.clicked.connect(self.cancelled)
         row = QHBoxLayout()
         row.addWidget(self.back_button)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from coach.core.clinical.pain_rule import Progression, ProgressionAdvice
 from coach.core.history.progression import Proposal
+from coach.core.i18n import _
 from coach.core.operations import accept_progression
 from coach.core.operations.pause import ASK_REVIEW, record_review
 from coach.core.routines.model import Routine
@@ -32,7 +33,7 @@ class ProgressionPanel(QGroupBox):
 
     def __init__(self, runner: OperationRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setTitle(self.tr("Your dose"))
+        self.setTitle(_("Your dose"))
         self.runner = runner
         self.proposal: Proposal | None = None
         self.heading = QLabel()
@@ -40,22 +41,22 @@ class ProgressionPanel(QGroupBox):
         font = self.heading.font()
         font.setBold(True)
         self.heading.setFont(font)
-        self.heading.setAccessibleName(self.tr("Advice"))
-        self.reason = _label(self.tr("Why"))
-        self.changes = _label(self.tr("What would change"))
-        self.result = _label(self.tr("Your own copy"))
+        self.heading.setAccessibleName(_("Advice"))
+        self.reason = _label(_("Why"))
+        self.changes = _label(_("What would change"))
+        self.result = _label(_("Your own copy"))
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.accept_button = QPushButton(self.tr("&Use this in my own copy"))
-        self.accept_button.setAccessibleName(self.tr("Use this in my own copy"))
+        self.accept_button = QPushButton(_("&Use this in my own copy"))
+        self.accept_button.setAccessibleName(_("Use this in my own copy"))
         self.accept_button.setToolTip(
-            self.tr("Writes your own copy of the routine with this change; the bundled file stays as it is.")
+            _("Writes your own copy of the routine with this change; the bundled file stays as it is.")
         )
         self.accept_button.clicked.connect(self.accept)
         # After a warning sign no change is offered; advice resumes once the person says they were seen.
-        self.seen_button = QPushButton(self.tr("I have &been seen"))
-        self.seen_button.setAccessibleName(self.tr("I have been seen by a clinician"))
+        self.seen_button = QPushButton(_("I have &been seen"))
+        self.seen_button.setAccessibleName(_("I have been seen by a clinician"))
         self.seen_button.setToolTip(
-            self.tr("Say that a doctor or physiotherapist has seen you since the warning sign.")
+            _("Say that a doctor or physiotherapist has seen you since the warning sign.")
         )
         self.seen_button.clicked.connect(self.ask_review)
         self.review_answers: dict[QAbstractButton, str] = {}
@@ -84,12 +85,12 @@ class ProgressionPanel(QGroupBox):
         see_clinician = advice is not None and advice.outcome is Progression.SEE_CLINICIAN
         self.seen_button.setVisible(see_clinician)
         if routine is None or advice is None:
-            self.heading.setText(self.tr("No advice yet"))
-            self.reason.setText(self.tr("Do a routine and answer the pain questions; advice follows."))
+            self.heading.setText(_("No advice yet"))
+            self.reason.setText(_("Do a routine and answer the pain questions; advice follows."))
             self.changes.hide()
             self.accept_button.hide()
             return
-        self.heading.setText(f"{routine.title}: {self.tr(advice.outcome.heading)}")
+        self.heading.setText(f"{routine.title}: {_(advice.outcome.heading)}")
         self.reason.setText(advice.reason)
         if proposal is None:
             self.changes.hide()
@@ -105,14 +106,12 @@ class ProgressionPanel(QGroupBox):
 
     def ask_review(self) -> QMessageBox:
         """Ask what the clinician said (the core's question); only "yes" lifts the warning-sign pause."""
-        box = QMessageBox(
-            QMessageBox.Icon.Question, self.tr("Seen by a clinician"), self.tr(ASK_REVIEW), parent=self
-        )
+        box = QMessageBox(QMessageBox.Icon.Question, _("Seen by a clinician"), _(ASK_REVIEW), parent=self)
         box.setTextFormat(Qt.TextFormat.PlainText)
         self.review_answers = {
-            box.addButton(self.tr("&Yes, I may continue"), QMessageBox.ButtonRole.YesRole): "cleared",
-            box.addButton(self.tr("&No"), QMessageBox.ButtonRole.NoRole): "not-cleared",
-            box.addButton(self.tr("Not &sure"), QMessageBox.ButtonRole.ActionRole): "unsure",
+            box.addButton(_("&Yes, I may continue"), QMessageBox.ButtonRole.YesRole): "cleared",
+            box.addButton(_("&No"), QMessageBox.ButtonRole.NoRole): "not-cleared",
+            box.addButton(_("Not &sure"), QMessageBox.ButtonRole.ActionRole): "unsure",
         }
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -142,7 +141,7 @@ class ProgressionPanel(QGroupBox):
         if path is None:
             return None
         self.result.setText(
-            self.tr("Saved your own copy as {0}. It is used from now on; delete it to go back.").format(path)
+            _("Saved your own copy as {0}. It is used from now on; delete it to go back.").format(path)
         )
         self.result.show()
         self.accept_button.setEnabled(False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from coach.core.history.records import SessionRecord
+from coach.core.i18n import _
 from coach.gui import style
 
 
@@ -17,22 +18,22 @@ class RecoveryDialog(QMessageBox):
         when = record.started_at.astimezone().strftime("%A %d %B, %H:%M")
         self.setIcon(QMessageBox.Icon.Question)
         style.plain(self)
-        self.setWindowTitle(self.tr("A session did not finish"))
+        self.setWindowTitle(_("A session did not finish"))
         self.setText(
-            self.tr("Your {0} session from {1} did not finish: Rehab Coach closed while it ran.").format(
+            _("Your {0} session from {1} did not finish: Rehab Coach closed while it ran.").format(
                 record.routine_title, when
             )
         )
-        done = self.tr("The {0} of {1} reps and holds you did are saved.").format(
+        done = _("The {0} of {1} reps and holds you did are saved.").format(
             record.steps_completed, record.steps_total
         )
         if why_not is not None:
-            done += " " + self.tr("It cannot be resumed: {0}.").format(why_not)
+            done += " " + _("It cannot be resumed: {0}.").format(why_not)
         self.setInformativeText(done)
         # Buttons made here, not by addButton(text): their Python wrappers then know when Qt deletes them.
-        self.resume_button = QPushButton(self.tr("Resume"))
+        self.resume_button = QPushButton(_("Resume"))
         self.resume_button.setEnabled(why_not is None)
-        self.close_button = QPushButton(self.tr("Close as stopped early"))
+        self.close_button = QPushButton(_("Close as stopped early"))
         self.addButton(self.resume_button, QMessageBox.ButtonRole.AcceptRole)
         self.addButton(self.close_button, QMessageBox.ButtonRole.RejectRole)
         self.setDefaultButton(self.resume_button if why_not is None else self.close_button)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from coach.core.history.period import Period
+from coach.core.i18n import _
 
 
 def _qdate(day: date) -> QDate:
@@ -33,13 +34,13 @@ class ReportDialog(QDialog):
 
     def __init__(self, today: date, first_day: date, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Export the PDF report"))
+        self.setWindowTitle(_("Export the PDF report"))
         self.setMinimumWidth(420)
-        self.everything = QCheckBox(self.tr("&All of history"))
+        self.everything = QCheckBox(_("&All of history"))
         self.everything.setChecked(True)
         self.first = QDateEdit(_qdate(first_day))
         self.last = QDateEdit(_qdate(today))
-        for edit, name_of in ((self.first, self.tr("First day")), (self.last, self.tr("Last day"))):
+        for edit, name_of in ((self.first, _("First day")), (self.last, _("Last day"))):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("d MMM yyyy")
             edit.setMaximumDate(_qdate(today))
@@ -47,22 +48,22 @@ class ReportDialog(QDialog):
             edit.dateChanged.connect(self._on_dates)
         self.everything.toggled.connect(self._on_dates)
         self.name = QLineEdit(name)
-        self.name.setPlaceholderText(self.tr("Optional, e.g. your name and date of birth"))
-        self.name.setAccessibleName(self.tr("Name on the report"))
+        self.name.setPlaceholderText(_("Optional, e.g. your name and date of birth"))
+        self.name.setAccessibleName(_("Name on the report"))
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Choose the file…"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Choose the file…"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
         form.addRow(self.everything)
-        form.addRow(self.tr("&From"), self.first)
-        form.addRow(self.tr("&To"), self.last)
-        form.addRow(self.tr("&Name line"), self.name)
+        form.addRow(_("&From"), self.first)
+        form.addRow(_("&To"), self.last)
+        form.addRow(_("&Name line"), self.name)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.problem)
@@ -74,7 +75,7 @@ class ReportDialog(QDialog):
         self.first.setEnabled(span)
         self.last.setEnabled(span)
         backwards = span and self.first.date() > self.last.date()
-        self.problem.setText(self.tr("The first day is after the last day.") if backwards else "")
+        self.problem.setText(_("The first day is after the last day.") if backwards else "")
         self.problem.setVisible(backwards)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not backwards)
 

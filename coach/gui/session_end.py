@@ -35,6 +35,7 @@ from coach.core.clinical.safety import (
 )
 from coach.core.history.outcome import SessionOutcome, session_outcome
 from coach.core.history.records import SessionRecord
+from coach.core.i18n import _
 from coach.core.operations import Changes, answer_session_end
 from coach.core.operations.queries import active_minutes
 from coach.core.operations.sessions import HURT_QUESTION
@@ -68,7 +69,7 @@ class SessionEndPage(QWidget):
         self.runner = runner
         self.pain: int | None = None
         self.answers: dict[str, QButtonGroup] = {}
-        self.setAccessibleName(self.tr("End of session"))
+        self.setAccessibleName(_("End of session"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # first focus on the page: no key answers by accident
         content = QWidget()
         content.setMaximumWidth(_CONTENT_MAX_WIDTH)
@@ -88,24 +89,24 @@ class SessionEndPage(QWidget):
 
     def _add_heading(self, layout: QVBoxLayout) -> None:
         headings = {
-            SessionOutcome.DONE: self.tr("Well done — session complete"),
-            SessionOutcome.PARTLY_DONE: self.tr("Session finished — part of it was skipped"),
-            SessionOutcome.MOSTLY_SKIPPED: self.tr("Session finished — most of it was skipped"),
-            SessionOutcome.STOPPED_EARLY: self.tr("Session stopped early — everything you did is saved"),
-            SessionOutcome.OPEN: self.tr("Session not finished"),
+            SessionOutcome.DONE: _("Well done — session complete"),
+            SessionOutcome.PARTLY_DONE: _("Session finished — part of it was skipped"),
+            SessionOutcome.MOSTLY_SKIPPED: _("Session finished — most of it was skipped"),
+            SessionOutcome.STOPPED_EARLY: _("Session stopped early — everything you did is saved"),
+            SessionOutcome.OPEN: _("Session not finished"),
         }
         outcome = session_outcome(self.record)
         minutes = self.runner.query(lambda coach: active_minutes(coach, self.record.id), self) or 0
         if self.icing_only:
             done = outcome is SessionOutcome.DONE
-            self.heading = QLabel(self.tr("Icing done") if done else self.tr("Icing stopped early"))
-            summary = self.tr("{0}: {1} min of icing. {2}").format(
+            self.heading = QLabel(_("Icing done") if done else _("Icing stopped early"))
+            summary = _("{0}: {1} min of icing. {2}").format(
                 self.record.routine_title, minutes, ICING_END_ADVICE
             )
         else:
             self.heading = QLabel(headings[outcome])
-            took = self.tr("in {0} min").format(minutes) if minutes >= 1 else self.tr("in under a minute")
-            summary = self.tr("{0}: {1} of {2} reps and holds done ({3}), {4}.").format(
+            took = _("in {0} min").format(minutes) if minutes >= 1 else _("in under a minute")
+            summary = _("{0}: {1} of {2} reps and holds done ({3}), {4}.").format(
                 self.record.routine_title,
                 self.record.steps_completed,
                 self.record.steps_total,
@@ -127,13 +128,13 @@ class SessionEndPage(QWidget):
         self.pain_slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.pain_slider.setTickInterval(1)
         self.pain_slider.setAccessibleName(
-            self.tr("Pain now, 0 to 10") if self.icing_only else self.tr("Pain during the session, 0 to 10")
+            _("Pain now, 0 to 10") if self.icing_only else _("Pain during the session, 0 to 10")
         )
         self.pain_slider.valueChanged.connect(self._on_pain)
         # A press or key that leaves the value where it was (0 at the start) still answers the question.
         self.pain_slider.sliderPressed.connect(self._on_pain_touched)
         self.pain_slider.actionTriggered.connect(self._on_pain_action)
-        self.pain_value = QLabel(self.tr("Not answered yet"))
+        self.pain_value = QLabel(_("Not answered yet"))
         self.pain_value.setMinimumWidth(140)
         self.pain_advice = QLabel()
         self.pain_advice.setWordWrap(True)
@@ -144,9 +145,9 @@ class SessionEndPage(QWidget):
         row.addWidget(self.pain_value)
         # Icing is not exercise: the pain-monitoring rule's question and advice are about exercise.
         question = (
-            self.tr("How much does your knee hurt now? (0 none, 10 worst)")
+            _("How much does your knee hurt now? (0 none, 10 worst)")
             if self.icing_only
-            else self.tr("How much did your knee hurt during the session? (0 none, 10 worst)")
+            else _("How much did your knee hurt during the session? (0 none, 10 worst)")
         )
         layout.addWidget(_bold(question))
         layout.addLayout(row)
@@ -159,9 +160,9 @@ class SessionEndPage(QWidget):
         for row, sign in enumerate(SESSION_WARNING_SIGNS):
             question = QLabel(sign.question)
             question.setWordWrap(True)
-            yes, no = QRadioButton(self.tr("Yes")), QRadioButton(self.tr("No"))
-            yes.setAccessibleName(self.tr("Yes: {0}").format(sign.question))
-            no.setAccessibleName(self.tr("No: {0}").format(sign.question))
+            yes, no = QRadioButton(_("Yes")), QRadioButton(_("No"))
+            yes.setAccessibleName(_("Yes: {0}").format(sign.question))
+            no.setAccessibleName(_("No: {0}").format(sign.question))
             group = QButtonGroup(self)
             group.addButton(yes, 1)
             group.addButton(no, 0)
@@ -175,20 +176,20 @@ class SessionEndPage(QWidget):
         self.doctor.setWordWrap(True)
         self.doctor.setFrameShape(QFrame.Shape.StyledPanel)
         self.doctor.setMargin(style.SPACING)
-        self.doctor.setAccessibleName(self.tr("Please see a doctor"))
+        self.doctor.setAccessibleName(_("Please see a doctor"))
         style.safety_text(self.doctor)
         self.doctor.hide()
-        layout.addWidget(_bold(self.tr("Two questions we always ask")))
+        layout.addWidget(_bold(_("Two questions we always ask")))
         layout.addLayout(grid)
         layout.addWidget(self.doctor)
         layout.addSpacing(8)
         self.hurt: dict[str, QCheckBox] = {}
         if self.exercises and not self.icing_only:
-            layout.addWidget(_bold(self.tr(HURT_QUESTION)))
+            layout.addWidget(_bold(_(HURT_QUESTION)))
             boxes = QHBoxLayout()
             for exercise_id, name in self.exercises:
                 box = QCheckBox(name)
-                box.setAccessibleName(self.tr("Hurt: {0}").format(name))
+                box.setAccessibleName(_("Hurt: {0}").format(name))
                 box.toggled.connect(self._on_warning_answer)
                 self.hurt[exercise_id] = box
                 boxes.addWidget(box)
@@ -198,16 +199,16 @@ class SessionEndPage(QWidget):
 
     def _add_note_and_buttons(self, layout: QVBoxLayout) -> None:
         self.note = QLineEdit()
-        self.note.setPlaceholderText(self.tr("Optional: anything you or your physiotherapist should know"))
-        self.note.setAccessibleName(self.tr("Note"))
+        self.note.setPlaceholderText(_("Optional: anything you or your physiotherapist should know"))
+        self.note.setAccessibleName(_("Note"))
         self.note.setMaxLength(500)
         self.note.editingFinished.connect(self._store_answers)
         self.note.returnPressed.connect(self.save)
-        self.save_button = QPushButton(self.tr("Done"))
-        self.save_button.setToolTip(self.tr("Done (Ctrl+Return)"))
+        self.save_button = QPushButton(_("Done"))
+        self.save_button.setToolTip(_("Done (Ctrl+Return)"))
         self.save_button.clicked.connect(self.save)
-        self.skip_button = QPushButton(self.tr("Skip the rest"))
-        self.skip_button.setToolTip(self.tr("Leave without answering the rest; answers given are kept (Esc)"))
+        self.skip_button = QPushButton(_("Skip the rest"))
+        self.skip_button.setToolTip(_("Leave without answering the rest; answers given are kept (Esc)"))
         self.skip_button.clicked.connect(self.save)
         for key, slot in (("Ctrl+Return", self.save), ("Escape", self.save)):
             action = QAction(self)
@@ -262,7 +263,7 @@ class SessionEndPage(QWidget):
 
     def _on_pain(self, value: int) -> None:
         self.pain = value
-        self.pain_value.setText(self.tr("{0} of 10").format(value))
+        self.pain_value.setText(_("{0} of 10").format(value))
         self._store_answers()
 
     def _on_warning_answer(self) -> None:

@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from coach.core.desktop_entry import DesktopEntryError
+from coach.core.i18n import _
 from coach.services.autostart import AutoStart
 
 
@@ -19,11 +20,11 @@ class StartAtLoginAction(QAction):
         self.window = window
         self.setCheckable(True)
         if autostart.unavailable is not None:
-            self.setText(self.tr("Start at login: {0}").format(autostart.unavailable))
+            self.setText(_("Start at login: {0}").format(autostart.unavailable))
             self.setEnabled(False)
             return
-        self.setText(self.tr("Start at &login"))
-        self.setToolTip(self.tr("So that reminders and the icing timer are there without opening the app"))
+        self.setText(_("Start at &login"))
+        self.setToolTip(_("So that reminders and the icing timer are there without opening the app"))
         self.setChecked(autostart.enabled())
         self.toggled.connect(self._on_toggled)
 
@@ -33,8 +34,8 @@ class StartAtLoginAction(QAction):
         except (OSError, DesktopEntryError) as error:
             QMessageBox.warning(
                 self.window,
-                self.tr("Start at login"),
-                self.tr("Could not change starting at login: {0}").format(error),
+                _("Start at login"),
+                _("Could not change starting at login: {0}").format(error),
             )
         self.blockSignals(True)
         self.setChecked(self.autostart.enabled())  # what is true now, whatever was asked

@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPainterPath,
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from coach.core.clinical.safety import ICING_MAX_MINUTES
+from coach.core.i18n import _
 from coach.gui.icing import IcingController
 
 # The one accent colour: ice blue.
@@ -33,14 +34,14 @@ class CoachTray(QObject):
         super().__init__(parent)
         self.icing = icing
         self.menu = QMenu()
-        self.menu.setAccessibleName(self.tr("Rehab Coach"))
+        self.menu.setAccessibleName(_("Rehab Coach"))
         self.icing_action = QAction(self.menu)
         self.icing_action.triggered.connect(self._on_icing_action)
-        self.routine_action = QAction(self.tr("Start today's &routine"), self.menu)
+        self.routine_action = QAction(_("Start today's &routine"), self.menu)
         self.routine_action.triggered.connect(self.routine_requested)
-        self.show_action = QAction(self.tr("&Show Rehab Coach"), self.menu)
+        self.show_action = QAction(_("&Show Rehab Coach"), self.menu)
         self.show_action.triggered.connect(self.show_requested)
-        self.quit_action = QAction(self.tr("&Quit"), self.menu)
+        self.quit_action = QAction(_("&Quit"), self.menu)
         self.quit_action.triggered.connect(self.quit_requested)
         self.menu.addAction(self.icing_action)
         self.menu.addAction(self.routine_action)
@@ -65,17 +66,15 @@ class CoachTray(QObject):
         run = self.icing.run
         minutes = run.minutes_left() if run is not None and self.icing.running else None
         if minutes is None:
-            self.icing_action.setText(self.tr("Start &icing ({0} min)").format(ICING_MAX_MINUTES))
+            self.icing_action.setText(_("Start &icing ({0} min)").format(ICING_MAX_MINUTES))
         else:
-            self.icing_action.setText(self.tr("Stop &icing ({0} min left)…").format(minutes))
+            self.icing_action.setText(_("Stop &icing ({0} min left)…").format(minutes))
         if minutes == self._shown_minutes:
             return
         self._shown_minutes = minutes
         self.icing_action.setIcon(tray_icon(minutes))
         self.tooltip = (
-            self.tr("Rehab Coach")
-            if minutes is None
-            else self.tr("Rehab Coach — icing, {0} min left").format(minutes)
+            _("Rehab Coach") if minutes is None else _("Rehab Coach — icing, {0} min left").format(minutes)
         )
         if self.icon is not None:
             self.icon.setIcon(tray_icon(minutes))

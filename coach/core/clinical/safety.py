@@ -10,6 +10,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from coach.core.i18n import N_
+
 # Icing: 20 minutes at most, everywhere, with the reason (CLINICAL.md "Icing"): what first-aid advice gives
 # ("up to 20 minutes"); NHS patient leaflets give less (Northern Care Alliance NHS: 15 minutes every 2 hours;
 # Leeds Community Healthcare NHS: 10-15 minutes up to 3 times a day), so a routine may set less. Nerve injury
@@ -69,7 +71,7 @@ PAIN_MODEL_SUMMARY = (
 # Trials of exercise for patellofemoral pain ran 4-8 weeks; no guideline fixes an exact length.
 PROGRAMME_ADVICE = "Keep going for at least 6 weeks; your physiotherapist's plan says the rest."
 
-DISCLAIMER = (
+DISCLAIMER = N_(
     "Rehab Coach helps you follow a programme your clinician gave you. It does not diagnose or treat; "
     "if something feels wrong, stop and ask a doctor or physiotherapist."
 )
@@ -127,8 +129,8 @@ STOP_FOR_TODAY = f"Stop for today; {GET_HELP_IF_NOT_SETTLING}"
 
 
 # The baseline before a session (CLINICAL.md "Baseline"): one tap, skippable.
-PAIN_BEFORE_QUESTION = "How is your knee right now, before you start?"
-PAIN_BEFORE_HINT = (
+PAIN_BEFORE_QUESTION = N_("How is your knee right now, before you start?")
+PAIN_BEFORE_HINT = N_(
     "0 is no pain, 10 the worst imaginable. Tomorrow morning's answer is compared with this one."
 )
 
@@ -169,30 +171,32 @@ class WarningSign:
 # The night-pain question, the same at the end of a session and in the morning check-in (CLINICAL.md
 # "Warning signs"): pain that wakes a person and does not ease with a change of position, not any pain at
 # night (NHS knee red flags: "pain at night or at rest that does not ease when you change position").
-NIGHT_PAIN_QUESTION = (
+NIGHT_PAIN_QUESTION = N_(
     "Since your last session, has knee pain woken you at night and not eased when you changed position?"
 )
 # Asked at the end of every session (NHS knee red flags; CLINICAL.md "Warning signs").
 SESSION_WARNING_SIGNS = (
     WarningSign("night_pain", NIGHT_PAIN_QUESTION),
-    WarningSign("swelling", "Is there swelling around the knee cap?"),
+    WarningSign("swelling", N_("Is there swelling around the knee cap?")),
 )
 # The fuller list for the help page and the weekly check-in (NHS knee red flags: NHS Gloucestershire "red
 # flags for knee conditions"; NHS Greater Glasgow and Clyde (GGC) for the last two; CLINICAL.md).
 # `urgent`: go to urgent care rather than waiting for an appointment (CLINICAL.md: signs 5, 7 and 8).
 KNEE_WARNING_SIGNS = (
-    WarningSign("injury", "Pain that started after a fall, twist or blow to the knee."),
-    WarningSign("weight_bearing", "You cannot put full weight on the leg or walk a few steps."),
-    WarningSign("swollen", "The knee is badly swollen or has changed shape."),
-    WarningSign("locking", "The knee locks (cannot straighten) or gives way."),
-    WarningSign("infection", "The knee is hot and red, with fever, chills or feeling unwell.", urgent=True),
-    WarningSign("night_pain", "Pain at night or at rest that does not ease when you change position."),
-    WarningSign("nerves", "Numbness, tingling, or a cold or pale foot.", urgent=True),
-    WarningSign("calf", "Pain, swelling, warmth or redness in the calf (a possible clot).", urgent=True),
+    WarningSign("injury", N_("Pain that started after a fall, twist or blow to the knee.")),
+    WarningSign("weight_bearing", N_("You cannot put full weight on the leg or walk a few steps.")),
+    WarningSign("swollen", N_("The knee is badly swollen or has changed shape.")),
+    WarningSign("locking", N_("The knee locks (cannot straighten) or gives way.")),
+    WarningSign(
+        "infection", N_("The knee is hot and red, with fever, chills or feeling unwell."), urgent=True
+    ),
+    WarningSign("night_pain", N_("Pain at night or at rest that does not ease when you change position.")),
+    WarningSign("nerves", N_("Numbness, tingling, or a cold or pale foot."), urgent=True),
+    WarningSign("calf", N_("Pain, swelling, warmth or redness in the calf (a possible clot)."), urgent=True),
     # NHS Gloucestershire; NHS GGC red flags.
-    WarningSign("weight_loss", "Unexplained weight loss, night sweats or a past cancer."),
+    WarningSign("weight_loss", N_("Unexplained weight loss, night sweats or a past cancer.")),
     # NHS GGC red flags.
-    WarningSign("several_joints", "Pain or swelling in several joints."),
+    WarningSign("several_joints", N_("Pain or swelling in several joints.")),
 )
 # Every key an answer may be stored under: the session's two and the fuller list.
 WARNING_SIGN_KEYS = tuple(dict.fromkeys(s.key for s in (*SESSION_WARNING_SIGNS, *KNEE_WARNING_SIGNS)))

@@ -21,8 +21,9 @@ from datetime import datetime, timedelta, tzinfo
 
 from coach.core.clinical.safety import KNEE_WARNING_SIGNS, MORNING_NIGHT_PAIN, WarningSign
 from coach.core.history.records import SessionRecord, SessionStatus
+from coach.core.i18n import N_
 
-MORNING_QUESTION = "How is the knee this morning?"
+MORNING_QUESTION = N_("How is the knee this morning?")
 MORNING_HINT = "0 is no pain, 10 the worst imaginable. Compare it with before yesterday's exercises."
 
 
@@ -53,7 +54,7 @@ def morning_check_in_due(
 
 # The fuller red-flag list at the morning check-in: once a week (ours), kept short (one checklist).
 RED_FLAGS_EVERY_DAYS = 7
-RED_FLAGS_QUESTION = "In the last week, have you had any of these? Tick any that apply."
+RED_FLAGS_QUESTION = N_("In the last week, have you had any of these? Tick any that apply.")
 # Night pain has its own question every morning, so the weekly list leaves it out.
 WEEKLY_RED_FLAGS = tuple(s for s in KNEE_WARNING_SIGNS if s.key != MORNING_NIGHT_PAIN.key)
 

@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone, tzinfo
 
+from coach.core.i18n import N_
+
 # A marked span longer than a year is almost certainly a typo in a date (ours).
 DAY_MARK_MAX_DAYS = 366
 
@@ -26,7 +28,7 @@ class DayMarkKind(enum.Enum):
     @property
     def label(self) -> str:
         """The kind as every face names it: 'Planned rest' or 'Flare-up'."""
-        return "Planned rest" if self is DayMarkKind.REST else "Flare-up"
+        return N_("Planned rest") if self is DayMarkKind.REST else N_("Flare-up")
 
 
 @dataclass(frozen=True, slots=True)

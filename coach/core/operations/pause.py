@@ -17,12 +17,13 @@ from coach.core.clinical.safety import (
     warning_sign_advice,
     warning_sign_question,
 )
+from coach.core.i18n import N_
 from coach.core.operations.changes import Changes, OpResult, Refused
 from coach.core.operations.context import Coach
 from coach.core.routines.model import Routine, is_icing_only
 
 REVIEW_ANSWERS = ("cleared", "not-cleared", "unsure")
-ASK_REVIEW = "Did they say you may continue?"
+ASK_REVIEW = N_("Did they say you may continue?")
 HOW_TO_CLEAR = (
     "Once a clinician has seen you and said you may continue, record it (History: “I have been seen”, or "
     "`coach review --cleared`). Icing is still allowed."

@@ -22,6 +22,7 @@ from coach.core.clinical.safety import (
 )
 from coach.core.history.outcome import SessionOutcome, session_outcome
 from coach.core.history.records import SessionRecord
+from coach.core.i18n import N_
 from coach.core.operations.changes import Changes, OpResult, Refused
 from coach.core.operations.context import Coach
 from coach.core.operations.icing_steps import IcingSteps
@@ -187,7 +188,7 @@ class EndOfSession:
 
 
 # The end page's optional question (CLINICAL.md "What moves": easing goes first to the exercises that hurt).
-HURT_QUESTION = "Did any exercise hurt? Tick those that did (optional)."
+HURT_QUESTION = N_("Did any exercise hurt? Tick those that did (optional).")
 
 
 def hurt_choices(routine: Routine) -> tuple[tuple[str, str], ...]:
