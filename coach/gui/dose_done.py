@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from coach.core.history.overview import SHORT_WEEKS
 from coach.core.history.tension import NO_TENSION, TENSION_HEADING, TensionDose
+from coach.core.i18n import _
 from coach.gui import style
 
 
@@ -18,14 +19,16 @@ class DoseDonePanel(QGroupBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setTitle(self.tr("{0}, last {1} weeks").format(TENSION_HEADING, SHORT_WEEKS))
+        self.setTitle(
+            _("{heading}, last {weeks} weeks").format(heading=_(TENSION_HEADING), weeks=SHORT_WEEKS)
+        )
         self.lines = QLabel()
         style.plain(self.lines)
-        self.lines.setAccessibleName(self.tr("Time under tension"))
+        self.lines.setAccessibleName(_("Time under tension"))
         self.lines.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)
         layout.addWidget(self.lines)
 
     def show_doses(self, doses: Sequence[TensionDose]) -> None:
         """Show each exercise's sentence, or the core's "none to count"."""
-        self.lines.setText("\n".join(d.sentence() for d in doses) if doses else NO_TENSION)
+        self.lines.setText("\n".join(d.sentence() for d in doses) if doses else _(NO_TENSION))

@@ -25,6 +25,7 @@ from coach.core.export import ExportError
 from coach.core.history.outcome import SessionOutcome
 from coach.core.history.overview import PeriodReport
 from coach.core.history.tension import NO_TENSION, TENSION_HEADING
+from coach.core.i18n import _
 from coach.core.words import count
 from coach.gui.charts import Drawing, PainDrawing, WeeklyDoseDrawing
 
@@ -340,9 +341,9 @@ def _details(pages: _Pages, report: PeriodReport) -> None:
         for c in report.completion
     ]
     pages.rows(exercises, (0.4, 0.15, 0.15, 0.15, 0.15), header=True)
-    pages.heading(TENSION_HEADING)
+    pages.heading(_(TENSION_HEADING))
     if not report.tension:
-        pages.text(NO_TENSION, grey=True)
+        pages.text(_(NO_TENSION), grey=True)
     for dose in report.tension:
         pages.text(f"• {dose.sentence()}", indent=12)
     pages.heading("Sessions by routine")

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from coach.core.history.work import PlannedWork, WorkCount
+from coach.core.i18n import N_, _
 from coach.core.routines.model import Step
 from coach.core.words import minutes_and_seconds
 
@@ -55,14 +56,19 @@ class TensionDose:
     def sentence(self) -> str:
         """'Wall squat: 6 min 20 s of 8 min under tension (79 %)', the words every face shows."""
         if self.prescribed is None or self.percent is None:
-            return f"{self.exercise_name}: time under tension not recorded"
-        done, prescribed = minutes_and_seconds(self.done), minutes_and_seconds(self.prescribed)
-        return f"{self.exercise_name}: {done} of {prescribed} under tension ({self.percent:.0f} %)"
+            return _("{name}: time under tension not recorded").format(name=self.exercise_name)
+        return _("{name}: {done} of {prescribed} under tension ({percent} %)").format(
+            name=self.exercise_name,
+            done=minutes_and_seconds(self.done),
+            prescribed=minutes_and_seconds(self.prescribed),
+            percent=f"{self.percent:.0f}",
+        )
 
 
-# The heading the report and History give the lines, and what they say when there are none.
-TENSION_HEADING = "Dose done: time under tension against prescribed"
-NO_TENSION = "None to count: no exercise done in this period has a hold or a tempo."
+# The heading the report and History give the lines, and what they say when there are none (translated
+# where shown).
+TENSION_HEADING = N_("Dose done: time under tension against prescribed")
+NO_TENSION = N_("None to count: no exercise done in this period has a hold or a tempo.")
 
 
 def tension_doses(planned: Sequence[PlannedWork], work: Sequence[WorkCount]) -> list[TensionDose]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from coach.core.history.tension import TensionDose, tension_doses
 from coach.core.history.work import PlannedWork, WorkCount
+from coach.core.i18n import use_language
+from coach.core.paths import catalogues as catalogue_folder
 
 
 def test_the_sentence_says_done_of_prescribed_in_minutes_and_seconds() -> None:
@@ -40,3 +42,12 @@ def test_sides_and_sessions_add_up_and_an_old_session_counts_neither_way() -> No
         "Clamshells: 1 min 42 s of 3 min 36 s under tension (47 %)",
         "Side plank: time under tension not recorded",
     ]
+
+
+def test_the_sentence_is_in_the_language_in_use() -> None:
+    use_language("de", catalogue_folder())
+
+    dose = TensionDose("wall-squat", "Wandsitz", 380.0, 480.0)
+
+    assert dose.sentence() == "Wandsitz: 6 min 20 s von 8 min unter Spannung (79 %)"
+    assert TensionDose("x", "Wandsitz", 0.0, None).sentence() == "Wandsitz: Zeit unter Spannung nicht erfasst"
