@@ -2,6 +2,7 @@
 
     xvfb-run -s "-screen 0 1024x600x24" .venv/bin/python docs/look_at_windows.py /tmp/look/1024x600
     QT_SCALE_FACTOR=2 xvfb-run -s "-screen 0 2560x1440x24" .venv/bin/python docs/look_at_windows.py /tmp/x
+    LANGUAGE=de xvfb-run -s "-screen 0 1024x600x24" .venv/bin/python docs/look_at_windows.py /tmp/look/de
 
 For looking at by eye (the README's pictures come from make_screenshots.py). Runs on a throw-away data
 folder with a year of generated history and a FakeClock; exits 1 if a window is larger than the screen.
@@ -18,12 +19,14 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QWidget
 
 from bench.generate_history import generate
+from coach.core.i18n import use_language
 from coach.core.operations.context import Coach
-from coach.core.paths import resolve_places
+from coach.core.paths import catalogues, resolve_places
 from coach.core.session.clock import FakeClock
 from coach.core.store.adherence import AdherenceStore
 from coach.gui.app import CoachApp, Services
 from coach.gui.check_in import MorningCheckIn
+from coach.gui.language import speak_the_language
 from coach.gui.recovery import RecoveryDialog
 
 MONDAY = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
@@ -50,7 +53,9 @@ def check(window: QWidget, name: str, out: Path) -> bool:
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/look")
     out.mkdir(parents=True, exist_ok=True)
+    use_language(None, catalogues())  # LANGUAGE=de: the windows in German, as a German desktop shows them
     qt_app = QApplication(sys.argv)
+    speak_the_language(qt_app)
     qt_app.setStyle("Fusion")
     with tempfile.TemporaryDirectory() as data:
         os.environ["COACH_DATA_DIR"] = data
@@ -76,7 +81,9 @@ def main() -> int:
         results.append(check(history, "history", out))
         results.append(check(history.edit_marks(), "day-marks", out))
         coach.remember(coach.settings.replace(welcomed=False))
-        coach.store.sessions = list  # type: ignore[method-assign, assignment]  # look as a newcomer would
+        from coach.core.operations import queries
+
+        queries.routine_done_last = lambda coach: None  # look as a newcomer would
         welcome = app.offer_welcome()
         assert welcome is not None
         results.append(check(welcome, "welcome", out))

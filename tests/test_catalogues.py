@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -11,7 +11,15 @@ import pytest
 from coach import catalogues
 from coach.cli import main
 from coach.core import i18n
-from coach.core.i18n import _, chosen_language, format_date, format_decimal, ngettext, use_language
+from coach.core.i18n import (
+    _,
+    chosen_language,
+    format_date,
+    format_decimal,
+    format_moment,
+    ngettext,
+    use_language,
+)
 from coach.core.paths import catalogues as catalogue_folder
 
 LANGUAGES = [code for code in i18n.LANGUAGES if code != i18n.ENGLISH]
@@ -109,12 +117,17 @@ def test_the_catalogue_is_read_from_its_po_when_no_mo_was_compiled(code: str, tm
 
 def test_dates_numbers_and_counts_follow_the_language() -> None:
     day = date(2026, 12, 4)
+    moment = datetime(2026, 12, 4, 8, 5)
     assert (format_date(day), format_decimal(2.5)) == ("4 Dec 2026", "2.5")
+    assert format_moment(moment, "%A %d %B, %H:%M", "MMMMEEEEd") == "Friday 04 December, 08:05"
     assert ngettext("one", "many", 2) == "many"
     use_language("de", catalogue_folder())
     assert (format_date(day), format_decimal(2.5)) == ("04.12.2026", "2,5")
+    assert format_moment(moment, "%A %d %B, %H:%M", "MMMMEEEEd") == "Fr., 4. Dezember, 08:05"
+    assert format_moment(day, "%d %b %Y", "yMMMd", time=False) == "4. Dez. 2026"
     use_language("es", catalogue_folder())
     assert (format_date(day), format_decimal(2.5)) == ("4 dic 2026", "2,5")
+    assert format_moment(moment, "%A %d %B, %H:%M", "MMMMEEEEd") == "vie, 4 de diciembre, 8:05"
 
 
 @pytest.mark.parametrize(
@@ -135,3 +148,14 @@ def test_the_desktops_language_is_the_command_lines(
     monkeypatch.setenv("LANGUAGE", "es")
     assert main(["ice", "--minutes", "25"]) == 2
     assert "argumento --minutes" in capsys.readouterr().err
+
+
+def test_icing_past_its_limit_is_refused_in_the_desktops_language(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("LANGUAGE", "de")
+    assert main(["ice", "--minutes", "25"]) == 2
+    assert capsys.readouterr().err == (
+        "coach: Argument --minutes: 25 Minuten sind zu lang: Kühlen ist auf 20 Minuten begrenzt, weil "
+        "längere Kälte Haut und Nerven schädigen kann\n"
+    )

@@ -52,13 +52,13 @@ def _whole_number(text: str, check: Callable[[int], str | None], not_a_number: s
 
 
 def pain_value(text: str) -> int:
-    return _whole_number(text, check_pain, f"pain must be a whole number from {PAIN_MIN} to {PAIN_MAX}")
+    said = _("pain must be a whole number from {low} to {high}").format(low=PAIN_MIN, high=PAIN_MAX)
+    return _whole_number(text, check_pain, said)
 
 
 def icing_minutes_value(text: str) -> int:
-    return _whole_number(
-        text, check_icing_minutes, f"icing minutes must be a whole number from 1 to {ICING_MAX_MINUTES}"
-    )
+    said = _("icing minutes must be a whole number from 1 to {limit}").format(limit=ICING_MAX_MINUTES)
+    return _whole_number(text, check_icing_minutes, said)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -38,6 +38,7 @@ __all__ = [
     "chosen_language",
     "format_date",
     "format_decimal",
+    "format_moment",
     "language",
     "ngettext",
     "pgettext",
@@ -176,6 +177,20 @@ def format_date(day: date | datetime, style: str = "medium") -> str:
     from babel.dates import format_date as babel_date
 
     return str(babel_date(day, format=style, locale=_current.code))
+
+
+def format_moment(moment: date | datetime, english: str, skeleton: str, *, time: bool = True) -> str:
+    """A day (and its time of day) as the language writes it: `english` is the strftime pattern English
+    uses ('%A %d %B, %H:%M'); another language is written from the CLDR date `skeleton` ('MMMMEEEEd': the
+    fields wanted, in the language's own order and words) and, with `time`, the language's short time."""
+    if _current.code == ENGLISH:
+        return moment.strftime(english)
+    from babel.dates import format_skeleton, format_time
+
+    day = str(format_skeleton(skeleton, moment, fuzzy=True, locale=_current.code))
+    if not time or not isinstance(moment, datetime):
+        return day
+    return f"{day}, {format_time(moment, 'short', locale=_current.code)}"
 
 
 def format_decimal(number: float, places: int = 1) -> str:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.core.i18n import _
+from coach.core.i18n import _, format_moment
 from coach.core.operations.backups import backups, restore_while_open
 from coach.core.store.backups import Backup
 from coach.core.words import count
@@ -83,7 +83,8 @@ class BackupsDialog(QDialog):
             if backup.damage is not None:
                 sessions = _("damaged")
             cells = (
-                backup.taken_at.astimezone().strftime("%a %d %b %Y, %H:%M") + kinds.get(backup.kind, ""),
+                format_moment(backup.taken_at.astimezone(), "%a %d %b %Y, %H:%M", "yMMMEd")
+                + kinds.get(backup.kind, ""),
                 sessions,
                 f"{max(1, round(backup.size / 1024))} KB",
             )
@@ -116,7 +117,7 @@ class BackupsDialog(QDialog):
         if why_not:
             self.status.setText(why_not)
             return
-        when = chosen.taken_at.astimezone().strftime("%A %d %B %Y, %H:%M")
+        when = format_moment(chosen.taken_at.astimezone(), "%A %d %B %Y, %H:%M", "yMMMMEEEEd")
         sessions = "?" if chosen.sessions is None else count(chosen.sessions, "session")
         asked = QMessageBox.question(
             self,

@@ -9,6 +9,7 @@ the window's close) stores whatever was answered, a ticked warning sign above al
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -27,8 +28,9 @@ from coach.core.clinical.pain_rule import morning_advice
 from coach.core.clinical.safety import PAIN_ACCEPTABLE_MAX, PAIN_MAX, PAIN_MIN, warning_sign_advice
 from coach.core.history.checkin import MORNING_HINT, MORNING_QUESTION, RED_FLAGS_QUESTION, MorningQuestions
 from coach.core.history.records import SessionRecord
-from coach.core.i18n import _
+from coach.core.i18n import _, format_moment
 from coach.core.operations import answer_morning_check_in, morning_check_in_questions
+from coach.gui.fit import fit_wrapped_text
 from coach.gui.operations import OperationRunner
 
 
@@ -47,7 +49,7 @@ class MorningCheckIn(QDialog):
         self.stored = False
         self.questions: MorningQuestions = morning_check_in_questions(runner.coach)
         self.setWindowTitle(_("Next-morning check-in"))
-        when = record.local_start().strftime("%A %H:%M")
+        when = format_moment(record.local_start(), "%A %H:%M", "EEEE")
         question = QLabel(_(MORNING_QUESTION))
         font = question.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
@@ -95,6 +97,13 @@ class MorningCheckIn(QDialog):
         self._add_warning_signs(layout)
         layout.addWidget(buttons)
         self.setMinimumWidth(520)
+        self._fitted = False
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if not self._fitted:  # once: a size the person chose afterwards is theirs
+            self._fitted = True
+            fit_wrapped_text(self)
 
     def _add_warning_signs(self, layout: QVBoxLayout) -> None:
         """The night-pain question (yes / no) and, when due, the fuller list as one checklist."""

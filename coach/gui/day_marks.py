@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from coach.core.history.records import DayMark, DayMarkKind
-from coach.core.i18n import _
+from coach.core.i18n import _, format_moment
 from coach.core.operations import Changes, mark_days, unmark_days
 from coach.core.operations.queries import day_marks
 from coach.gui.operations import OperationRunner
@@ -36,10 +36,10 @@ from coach.gui.operations import OperationRunner
 
 def describe_mark(mark: DayMark) -> str:
     """'Flare-up, 3 Mar 2026 – 5 Mar 2026: knee swelled after a run'."""
-    kind = mark.kind.label
-    span = f"{mark.first_day:%d %b %Y}"
+    kind = _(mark.kind.label)
+    span = format_moment(mark.first_day, "%d %b %Y", "yMMMd", time=False)
     if mark.last_day != mark.first_day:
-        span += f" – {mark.last_day:%d %b %Y}"
+        span += " – " + format_moment(mark.last_day, "%d %b %Y", "yMMMd", time=False)
     return f"{kind}, {span}: {mark.reason}" if mark.reason else f"{kind}, {span}"
 
 

@@ -25,3 +25,16 @@ def fit_to_screen(window: QWidget, preferred: QSize, available: QRect | None = N
     if not available.contains(window.frameGeometry()):
         window.move(available.topLeft())
     return size
+
+
+def fit_wrapped_text(window: QWidget) -> QSize:
+    """Resize `window` to the height its wrapped text needs at its width, within the screen; the size.
+
+    Qt opens a top-level window at most two thirds of the screen high, at its minimum size when that is
+    more: a minimum worked out as if no label wrapped. At 1024×600 a dialog of wrapped questions was cut
+    off (the check-in's first lines); this asks the layout for the height at the width the window has.
+    """
+    layout = window.layout()
+    width = max(window.width(), window.minimumWidth())
+    needed = layout.totalHeightForWidth(width) if layout is not None and layout.hasHeightForWidth() else -1
+    return fit_to_screen(window, QSize(width, max(needed, window.height())))

@@ -26,7 +26,7 @@ from PySide6.QtCore import (
 
 from coach.core.history.outcome import session_outcome
 from coach.core.history.records import SessionRecord
-from coach.core.i18n import N_, _
+from coach.core.i18n import N_, _, format_moment
 
 _Index = QModelIndex | QPersistentModelIndex
 ROUTINE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -62,7 +62,7 @@ def session_rows(sessions: Sequence[SessionRecord], tz: tzinfo | None = None) ->
         start = s.local_start(tz)
         signs = warning_signs_cell(s)
         cells = (
-            start.strftime("%a %d %b %Y %H:%M"),
+            format_moment(start, "%a %d %b %Y %H:%M", "yMMMEd"),
             s.routine_title,
             session_outcome(s).value,
             f"{s.steps_completed} of {s.steps_total}",

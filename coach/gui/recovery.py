@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from coach.core.history.records import SessionRecord
-from coach.core.i18n import _
+from coach.core.i18n import _, format_moment
 from coach.gui import style
 
 
@@ -15,7 +15,7 @@ class RecoveryDialog(QMessageBox):
     def __init__(self, record: SessionRecord, why_not: str | None, parent: QWidget) -> None:
         super().__init__(parent)
         self.record = record
-        when = record.started_at.astimezone().strftime("%A %d %B, %H:%M")
+        when = format_moment(record.started_at.astimezone(), "%A %d %B, %H:%M", "MMMMEEEEd")
         self.setIcon(QMessageBox.Icon.Question)
         style.plain(self)
         self.setWindowTitle(_("A session did not finish"))

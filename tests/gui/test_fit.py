@@ -60,3 +60,24 @@ def test_history_on_a_netbook_scrolls_rather_than_squeezing_the_table(
     qtbot.waitUntil(lambda: history.height() <= 500)
 
     assert history.scroll_area.verticalScrollBar().maximum() > 0, "the content scrolls inside the window"
+
+
+def test_a_dialog_of_wrapped_questions_opens_as_high_as_its_text_needs(
+    qtbot: QtBot, coach_app: CoachApp
+) -> None:
+    from datetime import date
+
+    from coach.gui.check_in import MorningCheckIn
+    from tests.seeding import add_session
+
+    session_id = add_session(coach_app.coach.store, date(2026, 3, 1), pain=3, hour=8)
+    dialog = MorningCheckIn(coach_app.coach.store.session(session_id), coach_app.runner, coach_app.window)
+    qtbot.addWidget(dialog)
+    dialog.resize(dialog.minimumWidth(), dialog.minimumSizeHint().height())  # as Qt opens it at 1024×600
+
+    dialog.show()
+    qtbot.waitExposed(dialog)
+
+    layout = dialog.layout()
+    assert layout is not None
+    assert dialog.height() >= layout.totalHeightForWidth(dialog.width())

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from coach.core.i18n import N_
+from coach.core.i18n import N_, _
 
 # Icing: 20 minutes at most, everywhere, with the reason (CLINICAL.md "Icing"): what first-aid advice gives
 # ("up to 20 minutes"); NHS patient leaflets give less (Northern Care Alliance NHS: 15 minutes every 2 hours;
@@ -19,9 +19,8 @@ from coach.core.i18n import N_
 # 1992 and Covington & Bassett 1993 say to limit the time and insulate the skin but give no number: they are
 # not the source of the 20.
 ICING_MAX_MINUTES = 20
-ICING_LIMIT_REASON = (
-    f"icing is limited to {ICING_MAX_MINUTES} minutes because longer cold can injure skin and nerves"
-)
+_ICING_LIMIT = N_("icing is limited to {limit} minutes because longer cold can injure skin and nerves")
+ICING_LIMIT_REASON = _ICING_LIMIT.format(limit=ICING_MAX_MINUTES)  # in English, where not yet translated
 ICING_START_ADVICE = "Put a thin damp cloth between the ice and your skin."
 ICING_END_ADVICE = "Remove the ice and check your skin."
 # NHS patient advice (Northern Care Alliance NHS): check the skin after 5 minutes; the player and the icing
@@ -86,10 +85,16 @@ class PainZone(enum.Enum):
 def check_icing_minutes(minutes: float) -> str | None:
     """None when `minutes` is an icing time the app may offer, else the sentence saying why not."""
     if minutes <= 0:
-        return "an icing timer needs a positive number of minutes"
+        return _("an icing timer needs a positive number of minutes")
     if minutes > ICING_MAX_MINUTES:
-        return f"{minutes:g} minutes is too long: {ICING_LIMIT_REASON}"
+        reason = icing_limit_reason()
+        return _("{minutes} minutes is too long: {reason}").format(minutes=f"{minutes:g}", reason=reason)
     return None
+
+
+def icing_limit_reason() -> str:
+    """Why icing stops at ICING_MAX_MINUTES, in the language in use."""
+    return _(_ICING_LIMIT).format(limit=ICING_MAX_MINUTES)
 
 
 def icing_repeat_warning(last_ended: datetime | None, now: datetime) -> str | None:
@@ -106,7 +111,9 @@ def icing_repeat_warning(last_ended: datetime | None, now: datetime) -> str | No
 def check_pain(pain: int) -> str | None:
     """None when `pain` is on the 0-10 scale, else the sentence saying why not."""
     if isinstance(pain, bool) or not isinstance(pain, int) or not PAIN_MIN <= pain <= PAIN_MAX:
-        return f"pain is recorded on a scale from {PAIN_MIN} to {PAIN_MAX}, got {pain!r}"
+        return _("pain is recorded on a scale from {low} to {high}, got {pain}").format(
+            low=PAIN_MIN, high=PAIN_MAX, pain=repr(pain)
+        )
     return None
 
 
