@@ -1,4 +1,5 @@
-"""Regenerate the README's screenshots: `.venv/bin/python docs/make_screenshots.py`.
+"""Regenerate the README's screenshots: `.venv/bin/python docs/make_screenshots.py` (`--high-contrast`:
+only the player and History under a high-contrast theme).
 
 Runs Qt offscreen on a throw-away data folder and a FakeClock, so it needs no display, touches no real data
 and gives the same pictures every time. Writes docs/screenshots/*.png, the icing ones through
@@ -39,7 +40,7 @@ from coach.gui.fit import fit_to_screen
 from coach.gui.player import PlayerView
 from coach.gui.report import draw_report
 from coach.gui.session_end import SessionEndPage
-from tests.gui.palettes import dark_palette
+from tests.gui.palettes import dark_palette, high_contrast_palette
 
 OUT = Path(__file__).resolve().parent / "screenshots"
 SIZE = (1100, 720)
@@ -238,6 +239,18 @@ def shoot_dark(app: CoachApp, clock: FakeClock) -> None:
     save(app.window, "player-dark.png")
 
 
+def shoot_high_contrast(app: CoachApp, clock: FakeClock) -> None:
+    """The player in the middle of a set under a high-contrast theme (white on black, yellow)."""
+    player = app.sessions.start_routine("hip-strength")
+    assert isinstance(player, PlayerView)
+    clock.advance(5 + 4 * 3 + 1.2)  # get ready, then into rep 5 of the first set
+    player.tick()
+    save(app.window, "player-high-contrast.png")
+    player.stop_action.trigger()
+    player.stop_button.click()
+    QApplication.processEvents()
+
+
 def shoot_history(palette: QPalette, name: str, *, report: bool = False) -> None:
     """A year of generated history (rest weeks, flare-ups, pain), the window, and the report's first page."""
     QApplication.setPalette(palette)
@@ -317,6 +330,10 @@ def main() -> int:
     app.setStyle("Fusion")
     OUT.mkdir(parents=True, exist_ok=True)
     light = QApplication.palette()
+    if "--high-contrast" in sys.argv:
+        with_app(high_contrast_palette(), shoot_high_contrast)
+        shoot_history(high_contrast_palette(), "history-high-contrast.png")
+        return 0
     if "--history" in sys.argv:
         shoot_history(light, "history.png", report=True)
         shoot_history(dark_palette(), "history-dark.png")
@@ -325,6 +342,7 @@ def main() -> int:
     with_app(dark_palette(), shoot_dark)
     # History in a fresh process: PySide crashed building a third app's windows in this one (on main too).
     subprocess.run([sys.executable, __file__, "--history"], check=True)
+    subprocess.run([sys.executable, __file__, "--high-contrast"], check=True)
     # The icing window and the tray menu have their own script (it can also run on a real X server).
     icing = Path(__file__).with_name("make_icing_screenshots.py")
     return subprocess.run([sys.executable, str(icing)], check=False).returncode

@@ -54,6 +54,7 @@ class AboutDialog(QDialog):
         self.data_dir = data_dir
         self._open_folder = open_folder
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("About Rehab Coach"))
         self.tabs.addTab(self._build_about(), self.tr("About"))
         self.tabs.addTab(self._build_sources(routine_sources), self.tr("Clinical sources"))
         self.tabs.addTab(self._build_licences(assets), self.tr("Licences"))
@@ -101,11 +102,13 @@ class AboutDialog(QDialog):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addWidget(_plain(self.tr("The advice, limits and routines follow these sources:")))
-        self.sources = _paragraphs(CLINICAL_SOURCES)
+        self.sources = _paragraphs(CLINICAL_SOURCES, self.tr("Clinical sources"))
         layout.addWidget(self.sources, 3)
         if routine_sources:
             layout.addWidget(_plain(self.tr("Each routine names its own:")))
-            self.routine_sources = _paragraphs([f"{title}: {source}" for title, source in routine_sources])
+            self.routine_sources = _paragraphs(
+                [f"{title}: {source}" for title, source in routine_sources], self.tr("Each routine's source")
+            )
             layout.addWidget(self.routine_sources, 2)
         return page
 
@@ -122,7 +125,8 @@ class AboutDialog(QDialog):
         layout.addWidget(self.asset_licences, 2)
         layout.addWidget(_plain(self.tr("Libraries in the standalone build:")))
         rows = [(library.name, library.licence) for library in licences.libraries]
-        layout.addWidget(_table([self.tr("Library"), self.tr("Licence")], rows), 1)
+        libraries = _table([self.tr("Library"), self.tr("Licence")], rows, self.tr("Libraries and licences"))
+        layout.addWidget(libraries, 1)
         return page
 
     def _on_open(self) -> None:
@@ -138,7 +142,7 @@ class AboutDialog(QDialog):
 def _asset_table(owner: QWidget, licences: Licences) -> QTableWidget:
     headers = [owner.tr("What"), owner.tr("Files"), owner.tr("By"), owner.tr("Licence")]
     rows = [(entry.what, entry.files, entry.by, entry.licence) for entry in licences.assets]
-    return _table(headers, rows)
+    return _table(headers, rows, owner.tr("Bundled files and licences"))
 
 
 def _plain(text: str) -> QLabel:
@@ -148,16 +152,18 @@ def _plain(text: str) -> QLabel:
     return label
 
 
-def _paragraphs(texts: Sequence[str]) -> QPlainTextEdit:
+def _paragraphs(texts: Sequence[str], name: str) -> QPlainTextEdit:
     """Read-only plain text, one paragraph each, wrapped to the width there is (a citation is long)."""
     view = QPlainTextEdit("\n\n".join(texts))
+    view.setAccessibleName(name)
     view.setReadOnly(True)
     return view
 
 
-def _table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> QTableWidget:
+def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], name: str) -> QTableWidget:
     """A read-only table of plain text (text from files is never read as markup by table items)."""
     table = QTableWidget(len(rows), len(headers))
+    table.setAccessibleName(name)
     table.setHorizontalHeaderLabels(list(headers))
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     table.setWordWrap(True)

@@ -13,7 +13,7 @@ from datetime import date, tzinfo
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -43,7 +43,7 @@ from coach.core.operations import (
 from coach.core.operations.history_view import HistoryView, read_history
 from coach.core.operations.queries import first_session_day, sessions_before
 from coach.core.words import count
-from coach.gui.charts import HeatMap, PainChart, WeeklyDoseChart
+from coach.gui.charts import ChartOrTable, HeatMap, PainChart, WeeklyDoseChart
 from coach.gui.day_marks import DayMarkDialog
 from coach.gui.dose_done import DoseDonePanel
 from coach.gui.export_progress import SHOWN_AFTER_MS, ExportProgress
@@ -107,11 +107,13 @@ class HistoryWindow(QWidget):
         self.status.setAccessibleName(self.tr("Export status"))
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        charts = QGridLayout()
-        charts.addWidget(_title(self.tr("Sessions each week against the plan")), 0, 0)
-        charts.addWidget(_title(self.tr("Pain, 0 to 10")), 0, 1)
-        charts.addWidget(self.weekly, 1, 0)
-        charts.addWidget(self.pain, 1, 1)
+        # Each chart has its figures behind it, as a table at the press of a button (a screen reader's view).
+        self.calendar_panel = ChartOrTable(self.tr("The last 12 months"), self.heat_map)
+        self.weekly_panel = ChartOrTable(self.tr("Sessions each week against the plan"), self.weekly)
+        self.pain_panel = ChartOrTable(self.tr("Pain, 0 to 10"), self.pain)
+        charts = QHBoxLayout()
+        charts.addWidget(self.weekly_panel)
+        charts.addWidget(self.pain_panel)
         buttons = QHBoxLayout()
         for action in (self.mark_action, self.csv_action, self.pdf_action):
             buttons.addWidget(_button(action))
@@ -128,8 +130,7 @@ class HistoryWindow(QWidget):
         column.setContentsMargins(16, 12, 16, 4)
         column.setSpacing(8)
         column.addLayout(self.header)
-        column.addWidget(_title(self.tr("The last 12 months")))
-        column.addWidget(self.heat_map)
+        column.addWidget(self.calendar_panel)
         column.addLayout(charts)
         advice_row = QHBoxLayout()  # the dose done beside the advice: no taller on a laptop's screen
         advice_row.addWidget(self.advice, 3)
@@ -146,6 +147,7 @@ class HistoryWindow(QWidget):
         self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height() + 4 * rows + 4)
         # Everything but the buttons scrolls, so that a laptop screen still shows Export and Close.
         self.scroll_area = QScrollArea()
+        self.scroll_area.setAccessibleName(self.tr("History"))
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setWidget(content)
@@ -174,8 +176,7 @@ class HistoryWindow(QWidget):
                 (self.tr("Programme"), self.programme),
             )
         ):
-            caption = QLabel(words)
-            caption.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+            caption = QLabel(words)  # in the text's colour: the placeholder grey reads under 4.5:1 on light
             self.header.addWidget(caption, 0, column)
             self.header.addWidget(value, 1, column)
         self.header.setColumnStretch(4, 1)

@@ -145,11 +145,17 @@ def _finish_start(
     from coach.gui.app import CoachApp, Services
     from coach.gui.instance import InstanceServer
     from coach.services.autostart import make_autostart
+    from coach.services.screen_reader import QtAnnouncer
 
     notifier, inhibitor = LaterNotifier(), LaterInhibitor()
     find_desktop_services(notifier, inhibitor)
     services = Services(
-        sound=sound, voice=voice, notifier=notifier, inhibitor=inhibitor, autostart=make_autostart()
+        sound=sound,
+        voice=voice,
+        notifier=notifier,
+        inhibitor=inhibitor,
+        autostart=make_autostart(),
+        announcer=QtAnnouncer(),
     )
     yield None
     app = CoachApp(coach, services, window)

@@ -34,6 +34,7 @@ from coach.core.session.engine import EngineState, SessionEngine
 from coach.core.session.events import Event, ListenerFailed, SessionFinished, SessionResumed
 from coach.gui import style
 from coach.gui.player_widgets import CountdownLabel, Illustration
+from coach.services.screen_reader import Announcer, NullAnnouncer
 from coach.services.sound import SoundPlayer
 from coach.services.voice import Voice
 
@@ -63,6 +64,7 @@ class PlayerView(QWidget):
         placeholder: Path,
         sound: SoundPlayer,
         voice: Voice,
+        announcer: Announcer | None = None,
         beeps: bool = True,
         speak: bool = True,
         voice_note: str | None = None,
@@ -71,12 +73,14 @@ class PlayerView(QWidget):
         """`voice_note` is why spoken cues were asked for but cannot be heard; the player shows it.
 
         `icing` records the routine's icing steps as icing runs; the player shows its advice and warnings.
+        `announcer` tells a screen reader what matters (`cues.for_screen_reader`), muted or not.
         """
         super().__init__()
         self.routine = routine
         self.engine = engine
         self.sound = sound
         self.voice = voice
+        self.announcer: Announcer = announcer or NullAnnouncer()
         self.beeps = beeps
         self.speak = speak
         self.muted = False
@@ -268,6 +272,7 @@ class PlayerView(QWidget):
         def show_action() -> None:
             button.setText(f"{action.text()}  [{_key_name(key)}]")
             button.setAccessibleName(action.text())
+            button.setAccessibleDescription(self.tr("Key: {0}").format(key))
 
         action.changed.connect(show_action)
         show_action()
@@ -377,6 +382,8 @@ class PlayerView(QWidget):
             self.sound.play(said.sound)
         if said.speech and self.speak and not self.muted:
             self.voice.say(said.speech)
+        if (for_reader := cues.for_screen_reader(event, self.engine.next_block)) is not None:
+            self.announcer.announce(self, for_reader)
         if isinstance(event, ListenerFailed | SessionResumed):
             self.problem = self._said_problem(event)
         if isinstance(event, SessionFinished):

@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPalette, QResizeEvent
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from coach.core.routines.bounds import read_illustration
+from coach.gui.style import is_dark
 
 # The widest texts the countdown shows, in seconds and in minutes; their widths decide the font size.
 _WIDEST_SECONDS = "00"
@@ -52,8 +53,6 @@ class CountdownLabel(QLabel):
         self.setFont(font)
 
 
-# A window colour darker than this (HSL lightness, 0-255) makes a palette dark.
-_DARK_BELOW = 128
 # The illustrations' fixed colours (assets/README.md, "Style") and their stand-ins on a dark palette: a
 # bright card on a dark window glares, and the dark slate figure would vanish on a dark card.
 _DARK_COLOURS = {
@@ -107,7 +106,7 @@ class Illustration(QWidget):
     @property
     def dark(self) -> bool:
         """Whether the palette is a dark one (a light text on a dark window)."""
-        return self.palette().color(QPalette.ColorRole.Window).lightness() < _DARK_BELOW
+        return is_dark(self.palette())
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         super().changeEvent(event)

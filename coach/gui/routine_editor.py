@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -88,8 +88,7 @@ class _FieldRow:
         if field.kind is not FieldKind.FLAG:
             hint = QLabel(field.help)
             hint.setTextFormat(Qt.TextFormat.PlainText)
-            hint.setWordWrap(True)
-            hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+            hint.setWordWrap(True)  # in the text's colour: the placeholder grey reads under 4.5:1 on light
             column.addWidget(hint)
         column.addWidget(self.problem)
 
@@ -181,6 +180,7 @@ class RoutineEditor(QDialog):
         column.addWidget(self.exercise_box)
         column.addStretch(1)
         scroll = QScrollArea()
+        scroll.setAccessibleName(self.tr("The routine and its exercises"))
         scroll.setWidget(form)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

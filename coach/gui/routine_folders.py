@@ -35,7 +35,7 @@ class RoutineFolders(QObject):
         self._settle.setSingleShot(True)
         self._settle.setInterval(_SETTLE_MS)
         self._settle.timeout.connect(self._on_settled)
-        self.open_action = QAction(self.tr("Open my &routines folder"), self)
+        self.open_action = QAction(self.tr("Open my routines &folder"), self)
         self.open_action.setToolTip(
             self.tr("Your own routine files (.toml) go here; the list updates when they change.")
         )

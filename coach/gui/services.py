@@ -1,5 +1,6 @@
 """The platform services the app uses (sound, voice, notifications, screen-saver inhibition, start at
-login), each replaceable by its null version: tests use the null ones, the start finds the real ones."""
+login, screen-reader announcements), each replaceable by its null version: tests use the null ones, the
+start finds the real ones."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ if TYPE_CHECKING:
     from coach.services.autostart import AutoStart
     from coach.services.inhibit import Inhibitor
     from coach.services.notify import Notifier
+    from coach.services.screen_reader import Announcer
     from coach.services.sound import SoundPlayer
     from coach.services.voice import Voice
 
@@ -23,6 +25,7 @@ class Services:
     notifier: Notifier = field(default_factory=lambda: _null_services().notifier)
     inhibitor: Inhibitor = field(default_factory=lambda: _null_services().inhibitor)
     autostart: AutoStart = field(default_factory=lambda: _null_services().autostart)
+    announcer: Announcer = field(default_factory=lambda: _null_services().announcer)
 
 
 def _null_services() -> Services:
@@ -30,7 +33,10 @@ def _null_services() -> Services:
     from coach.services.autostart import NullAutoStart
     from coach.services.inhibit import NullInhibitor
     from coach.services.notify import NullNotifier
+    from coach.services.screen_reader import NullAnnouncer
     from coach.services.sound import NullSound
     from coach.services.voice import NullVoice
 
-    return Services(NullSound(), NullVoice(), NullNotifier(), NullInhibitor(), NullAutoStart())
+    return Services(
+        NullSound(), NullVoice(), NullNotifier(), NullInhibitor(), NullAutoStart(), NullAnnouncer()
+    )

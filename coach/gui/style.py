@@ -23,6 +23,15 @@ SPACING = 12  # between blocks
 MARGIN = 24  # around a page
 
 
+# A window colour darker than this (HSL lightness, 0-255) makes a palette dark.
+DARK_BELOW = 128
+
+
+def is_dark(palette: QPalette) -> bool:
+    """Whether `palette` is a dark one (light text on a dark window), a high-contrast black one too."""
+    return palette.color(QPalette.ColorRole.Window).lightness() < DARK_BELOW
+
+
 SAFETY_TEXT = "safety_text"  # the property that marks a label as safety wording (tests check its contrast)
 
 

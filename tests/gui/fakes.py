@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QWidget
+
 from coach.services.sound import Cue
 
 
@@ -44,3 +46,15 @@ class RecordingNotifier:
 
     def notify(self, title: str, body: str) -> None:
         self.shown.append((title, body))
+
+
+class RecordingAnnouncer:
+    """Keeps what a screen reader would be told, in order, with the widget each sentence came from."""
+
+    def __init__(self) -> None:
+        self.said: list[str] = []
+        self.sources: list[QWidget] = []
+
+    def announce(self, source: QWidget, text: str) -> None:
+        self.sources.append(source)
+        self.said.append(text)

@@ -44,3 +44,36 @@ def _luminance(colour: QColor) -> float:
         return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
 
     return 0.2126 * linear(colour.redF()) + 0.7152 * linear(colour.greenF()) + 0.0722 * linear(colour.blueF())
+
+
+def high_contrast_palette() -> QPalette:
+    """A high-contrast desktop theme as it reaches Qt: white on black, yellow for what is chosen or a link,
+    and no soft greys (offscreen Qt has no desktop to ask, so the tests and screenshots build it)."""
+    palette = QPalette()
+    roles = QPalette.ColorRole
+    for role, colour in (
+        (roles.Window, "#000000"),
+        (roles.WindowText, "#ffffff"),
+        (roles.Base, "#000000"),
+        (roles.AlternateBase, "#000000"),
+        (roles.Text, "#ffffff"),
+        (roles.Button, "#000000"),
+        (roles.ButtonText, "#ffffff"),
+        (roles.BrightText, "#ffff00"),
+        (roles.Highlight, "#ffff00"),
+        (roles.HighlightedText, "#000000"),
+        (roles.PlaceholderText, "#ffff00"),
+        (roles.Link, "#ffff00"),
+        (roles.Light, "#ffffff"),
+        (roles.Midlight, "#ffffff"),
+        (roles.Mid, "#ffffff"),
+        (roles.Dark, "#ffffff"),
+        (roles.Shadow, "#ffffff"),
+        (roles.ToolTipBase, "#000000"),
+        (roles.ToolTipText, "#ffff00"),
+    ):
+        palette.setColor(role, QColor(colour))
+    disabled = QPalette.ColorGroup.Disabled  # a high-contrast theme greys nothing out: it uses green
+    for role in (roles.WindowText, roles.Text, roles.ButtonText):
+        palette.setColor(disabled, role, QColor("#3ff23f"))
+    return palette

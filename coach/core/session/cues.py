@@ -10,14 +10,17 @@ import enum
 import math
 from dataclasses import dataclass
 
-from coach.core.clinical.safety import ICING_SKIN_CHECK_CUE, ICING_START_ADVICE
+from coach.core.clinical.safety import ICING_END_ADVICE, ICING_SKIN_CHECK_CUE, ICING_START_ADVICE
 from coach.core.routines.model import Step, StepKind
 from coach.core.session.events import (
     CountdownCue,
     Event,
+    FinalSecondsCue,
     HalfwayCue,
     HoldCue,
     SessionFinished,
+    SessionPaused,
+    SessionResumed,
     SkinCheckCue,
     StepStarted,
 )
@@ -188,6 +191,43 @@ def announce(event: Event, following: Step | None = None) -> Announcement:
     if isinstance(event, SessionFinished) and event.completed:
         return Announcement(SoundCue.SESSION_DONE, "Session done. Well done.")
     return Announcement()
+
+
+def for_screen_reader(event: Event, following: Step | None = None) -> str | None:
+    """The sentence a screen reader announces for `event`, or None: what matters, never every second.
+
+    The exercise, side and set when each starts, a rest and a switch of side, the last ten seconds of a
+    timed step, halfway, the skin check, a pause and the end; the spoken sentences where there is one. Not
+    each rep, hold cue or 3-2-1 tick: the screen shows them, and a screen reader talking every two seconds
+    would drown the voice.
+    """
+    if isinstance(event, StepStarted):
+        return _step_for_screen_reader(event.step, following)
+    if isinstance(event, FinalSecondsCue):
+        return f"{event.seconds_left} seconds left."
+    if isinstance(event, SessionPaused):
+        return "Paused."
+    if isinstance(event, SessionResumed):
+        return "Carrying on."
+    if isinstance(event, SessionFinished) and not event.completed:
+        return "Session stopped. What you did is saved."
+    if isinstance(event, HalfwayCue | SkinCheckCue | SessionFinished):
+        return announce(event, following).speech
+    return None
+
+
+def icing_done() -> str:
+    """What a screen reader hears when an icing timer reaches its end (the banner says it on the screen)."""
+    return f"Icing done. {ICING_END_ADVICE}"
+
+
+def _step_for_screen_reader(step: Step, following: Step | None) -> str | None:
+    if step.kind is StepKind.REP:  # the set's first rep: go, and which; the later reps say nothing
+        return f"Go. {_what(step)}" if step.rep == 1 else None
+    speech = announce(StepStarted(step, following), following).speech
+    if step.kind is StepKind.HOLD:  # "Hold 30 seconds" needs the exercise and set without the screen
+        return f"{_what(step)} {speech}."
+    return speech
 
 
 def _announce_step(step: Step, following: Step | None) -> Announcement:

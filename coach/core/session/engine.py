@@ -19,6 +19,7 @@ from coach.core.session.clock import Clock
 from coach.core.session.events import (
     CountdownCue,
     Event,
+    FinalSecondsCue,
     HalfwayCue,
     HoldCue,
     ListenerFailed,
@@ -40,6 +41,10 @@ from coach.core.session.timer import Deadline
 COUNTDOWN_FROM = 3
 COUNTDOWN_MIN_STEP_SECONDS = 5.0
 HALFWAY_MIN_STEP_SECONDS = 20.0
+# "10 seconds left", once, for a screen reader (ours): on timed steps at least twice that long, so that it
+# never comes as the step starts.
+FINAL_SECONDS = 10
+FINAL_SECONDS_MIN_STEP_SECONDS = 20.0
 # "Back" restarts the current block once it has run this long, like a music player's previous button (ours).
 BACK_RESTARTS_AFTER_SECONDS = 2.0
 
@@ -93,6 +98,7 @@ class SessionEngine:
         self._step_started_wall = clock.wall()
         self._last_cue = COUNTDOWN_FROM + 1
         self._halfway_done = False
+        self._final_seconds_done = False
         self._skin_check_done = False
         self._hold_cues_done = 0  # inside a rep with a hold: 1 once its start was cued, 2 once its end
         self.seconds_total = sum(step.seconds for step in steps)
@@ -347,6 +353,7 @@ class SessionEngine:
         )
         self._last_cue = COUNTDOWN_FROM + 1
         self._halfway_done = False
+        self._final_seconds_done = False
         self._skin_check_done = False
         self._hold_cues_done = 0
         if self._state is EngineState.PAUSED:
@@ -363,6 +370,10 @@ class SessionEngine:
             if 1 <= due <= COUNTDOWN_FROM and due < self._last_cue:
                 self._last_cue = due
                 events.append(CountdownCue(step, due))
+        final_due = step.kind is not StepKind.REP and step.seconds >= FINAL_SECONDS_MIN_STEP_SECONDS
+        if final_due and not self._final_seconds_done and remaining <= FINAL_SECONDS:
+            self._final_seconds_done = True
+            events.append(FinalSecondsCue(step, FINAL_SECONDS))
         is_long = step.kind in (StepKind.HOLD, StepKind.TIMER) and step.seconds >= HALFWAY_MIN_STEP_SECONDS
         if is_long and not self._halfway_done and remaining <= step.seconds / 2:
             self._halfway_done = True

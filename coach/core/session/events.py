@@ -30,6 +30,14 @@ class CountdownCue:
 
 
 @dataclass(frozen=True, slots=True)
+class FinalSecondsCue:
+    """A timed step (a hold, a timer, a rest, icing) has its last few seconds left: said once, not counted."""
+
+    step: Step
+    seconds_left: int
+
+
+@dataclass(frozen=True, slots=True)
 class HoldCue:
     """Inside a rep with a hold: the hold begins (`starting`) or ends and the person lowers."""
 
@@ -110,6 +118,7 @@ Event = (
     SessionStarted
     | StepStarted
     | CountdownCue
+    | FinalSecondsCue
     | HalfwayCue
     | SkinCheckCue
     | HoldCue

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -20,16 +21,33 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from coach.gui.style import is_dark
+
 ACCENT = QColor("#1f7a8c")
+# The accent on a dark or high-contrast (black) window: the illustrations' stand-in (player_widgets), since
+# the accent itself reaches under 3:1 there, too faint for a bar or a line (WCAG 2.x, non-text contrast).
+ACCENT_ON_DARK = QColor("#4fb3c6")
+# Axis labels and month names: a step back from the text, still at least 4.5:1 on any palette's window.
+LABEL_ALPHA = 0.75
 # The heat map's steps of the accent's opacity for a quarter, a half, three quarters and all of a day's dose.
 SHARE_STEPS = (0.25, 0.5, 0.75, 1.0)
 _STEP_ALPHA = (0.3, 0.5, 0.72, 1.0)
+# On a dark or black window the faint steps sink below the grey of a day with nothing done: stronger there.
+_STEP_ALPHA_ON_DARK = (0.45, 0.62, 0.8, 1.0)
+
+
+def step_alpha(palette: QPalette, step: int) -> float:
+    """The accent's opacity for the heat map's colour step `step` (1 to 4) on `palette`."""
+    return (_STEP_ALPHA_ON_DARK if is_dark(palette) else _STEP_ALPHA)[step - 1]
+
+
 _FONT_PX = 11
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-def accent(alpha: float = 1.0) -> QColor:
-    colour = QColor(ACCENT)
+def accent(palette: QPalette, alpha: float = 1.0) -> QColor:
+    """The one accent, readable on `palette`'s window, at `alpha`."""
+    colour = QColor(ACCENT_ON_DARK if is_dark(palette) else ACCENT)
     colour.setAlphaF(alpha)
     return colour
 
@@ -65,10 +83,22 @@ def _text(painter: QPainter, rect: QRectF, flags: Qt.AlignmentFlag, text: str) -
     painter.drawText(rect, int(flags), text)
 
 
+@dataclass(frozen=True, slots=True)
+class ChartTable:
+    """A chart's figures as rows of text under column headings: what a screen reader reads instead."""
+
+    headings: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
 class Drawing:
     """What a chart draws, without a widget: the window's widget and the report's page both call `paint`."""
 
     def paint(self, painter: QPainter, rect: QRectF, palette: QPalette) -> None:
+        raise NotImplementedError
+
+    def table(self) -> ChartTable:
+        """The figures drawn, as a table (the same values, in words and numbers)."""
         raise NotImplementedError
 
 
@@ -104,7 +134,7 @@ class _Plot:
             y = self.y(value)
             painter.setPen(_pen(faded(text, 0.12 if value else 0.4)))
             painter.drawLine(QPointF(self.area.left(), y), QPointF(self.area.right(), y))
-            painter.setPen(_pen(faded(text, 0.75)))
+            painter.setPen(_pen(faded(text, LABEL_ALPHA)))
             _text(
                 painter,
                 QRectF(self.area.left() - self.LEFT, y - 8, self.LEFT - 5, 16),
@@ -115,7 +145,7 @@ class _Plot:
 
     def month_labels(self, painter: QPainter, palette: QPalette, days: Sequence[date]) -> None:
         """A month's short name under the first slot of each month, where there is room."""
-        painter.setPen(_pen(faded(palette.color(QPalette.ColorRole.WindowText), 0.75)))
+        painter.setPen(_pen(faded(palette.color(QPalette.ColorRole.WindowText), LABEL_ALPHA)))
         _font(painter, 10)
         last = -100.0
         previous: date | None = None
@@ -134,7 +164,7 @@ class _Plot:
 
     def week_labels(self, painter: QPainter, palette: QPalette, mondays: Sequence[date]) -> None:
         """Each week's Monday ('2 Mar') under its slot, every so many weeks so that labels never touch."""
-        painter.setPen(_pen(faded(palette.color(QPalette.ColorRole.WindowText), 0.75)))
+        painter.setPen(_pen(faded(palette.color(QPalette.ColorRole.WindowText), LABEL_ALPHA)))
         _font(painter, 10)
         width = 44.0
         every = max(1, math.ceil(width / max(self.slot_width, 1.0)))
@@ -186,12 +216,19 @@ def _legend(
 class ChartView(QWidget):
     """A passive widget that shows one drawing; `set_data` on the subclasses hands it plain core values."""
 
+    drawn = Signal()  # new figures to show (its table fills itself again)
+
     def __init__(self, drawing: Drawing, name: str, hint: QSize, minimum: QSize) -> None:
         super().__init__()
         self.drawing = drawing
         self._hint, self._minimum = hint, minimum
         self.setAccessibleName(name)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+
+    def redraw(self) -> None:
+        """Paint the drawing's new figures, and say so."""
+        self.update()
+        self.drawn.emit()
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         return self._hint

@@ -22,8 +22,9 @@ from coach.core.history.records import DayMark, DayMarkKind
 from coach.core.history.stats import week_start
 from coach.gui.charts.base import (
     _MONTHS,
-    _STEP_ALPHA,
+    LABEL_ALPHA,
     SHARE_STEPS,
+    ChartTable,
     ChartView,
     Drawing,
     _font,
@@ -32,6 +33,7 @@ from coach.gui.charts.base import (
     accent,
     faded,
     share_step,
+    step_alpha,
 )
 
 
@@ -114,11 +116,19 @@ class HeatMapDrawing(Drawing):
             lines.append(f"{round(100 * d.share)} % of the day's planned dose")
         return "\n".join(lines)
 
+    def table(self) -> ChartTable:
+        """Each day of the plan, or with a session or a mark: its date and what the tooltip says of it."""
+        shown = [d for d in self.days if d.planned or d.sessions or d.mark is not None]
+        return ChartTable(
+            ("Day", "What was done"),
+            tuple((d.day.isoformat(), self.tooltip(d).split("\n", 1)[1].replace("\n", "; ")) for d in shown),
+        )
+
     def fill(self, d: CalendarDay, palette: QPalette) -> QColor:
         """The colour of a day's square."""
         step = share_step(d.share)
         if step:
-            return accent(_STEP_ALPHA[step - 1])
+            return accent(palette, step_alpha(palette, step))
         # From the text colour, not Mid: a dark palette's Mid can be as dark as its window, and the empty
         # days of the calendar then vanish.
         empty = palette.color(QPalette.ColorRole.WindowText)
@@ -127,7 +137,7 @@ class HeatMapDrawing(Drawing):
     def paint(self, painter: QPainter, rect: QRectF, palette: QPalette) -> None:
         text = palette.color(QPalette.ColorRole.WindowText)
         _font(painter, 10)
-        painter.setPen(_pen(faded(text, 0.75)))
+        painter.setPen(_pen(faded(text, LABEL_ALPHA)))
         cell = self._cell(rect)
         for row, name in ((0, "Mon"), (2, "Wed"), (4, "Fri")):
             _text(
@@ -188,7 +198,7 @@ class HeatMapDrawing(Drawing):
 
         def label(words: str) -> None:
             nonlocal x
-            painter.setPen(_pen(faded(text, 0.75)))
+            painter.setPen(_pen(faded(text, LABEL_ALPHA)))
             width = painter.fontMetrics().horizontalAdvance(words) + 6
             _text(painter, QRectF(x, y - 2, width, size + 4), Qt.AlignmentFlag.AlignVCenter, words)
             x += width + 4
@@ -239,7 +249,7 @@ class HeatMap(ChartView):
         self, days: Sequence[CalendarDay], marks: Sequence[DayMark] = (), changes: Sequence[PlanChange] = ()
     ) -> None:
         self.map.set_data(days, marks, changes)
-        self.update()
+        self.redraw()
 
     def cell_rect(self, day: date) -> QRectF:
         """Where `day` is drawn in the widget."""

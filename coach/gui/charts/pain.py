@@ -18,13 +18,27 @@ from PySide6.QtGui import (
 from coach.core.clinical.safety import PAIN_ACCEPTABLE_MAX, PAIN_MAX
 from coach.core.history.dose_calendar import PlanChange
 from coach.core.history.pain import PainDay
-from coach.gui.charts.base import ChartView, Drawing, _font, _legend, _pen, _Plot, _text, accent, faded
+from coach.gui.charts.base import (
+    LABEL_ALPHA,
+    ChartTable,
+    ChartView,
+    Drawing,
+    _font,
+    _legend,
+    _pen,
+    _Plot,
+    _text,
+    accent,
+    faded,
+)
+from coach.gui.style import is_dark
 
 
 def too_much_band(palette: QPalette) -> QColor:
     """The shade behind pain above 5: the text colour, faintly, so that it shows on light and dark palettes
-    alike (a dark palette's Mid can be as dark as its window)."""
-    return faded(palette.color(QPalette.ColorRole.WindowText), 0.09)
+    alike (a dark palette's Mid can be as dark as its window); a little more on a dark one, where the eye
+    tells faint greys apart less well (white at 0.09 on a high-contrast black is 1.17:1)."""
+    return faded(palette.color(QPalette.ColorRole.WindowText), 0.13 if is_dark(palette) else 0.09)
 
 
 class PainDrawing(Drawing):
@@ -45,6 +59,30 @@ class PainDrawing(Drawing):
     def plot(self, rect: QRectF) -> _Plot:
         return _Plot(rect, len(self.days), PAIN_MAX)
 
+    def table(self) -> ChartTable:
+        """Each day with a pain recorded: before, during and the next morning, and the 7-day means."""
+        recorded = [
+            d for d in self.days if (d.before_pain, d.session_pain, d.morning_pain) != (None, None, None)
+        ]
+        return ChartTable(
+            (
+                "Day",
+                "Before",
+                "During the session",
+                "Next morning",
+                "7-day mean, session",
+                "7-day mean, morning",
+            ),
+            tuple(
+                (
+                    d.day.isoformat(),
+                    *(_figure(v) for v in (d.before_pain, d.session_pain, d.morning_pain)),
+                    *(_figure(v) for v in (d.session_mean, d.morning_mean)),
+                )
+                for d in recorded
+            ),
+        )
+
     def point(self, day: date, value: float, rect: QRectF) -> QPointF:
         """Where a pain `value` on `day` is drawn inside `rect`."""
         plot = self.plot(rect)
@@ -59,7 +97,7 @@ class PainDrawing(Drawing):
         painter.setBrush(too_much_band(palette))
         painter.drawRect(too_much)
         plot.grid(painter, palette, 1 if plot.area.height() > 160 else 2)
-        painter.setPen(_pen(faded(text, 0.75)))
+        painter.setPen(_pen(faded(text, LABEL_ALPHA)))
         _font(painter, 10)
         _text(
             painter,
@@ -69,7 +107,7 @@ class PainDrawing(Drawing):
         )
         for change in self.changes:
             plot.change_marker(painter, palette, (change.since - self.days[0].day).days)
-        session_pen = _pen(accent(), 2.0)
+        session_pen = _pen(accent(palette), 2.0)
         morning_pen = _pen(faded(text, 0.8), 1.6, Qt.PenStyle.DashLine)
         self._line(painter, plot, [d.session_mean for d in self.days], session_pen)
         self._line(painter, plot, [d.morning_mean for d in self.days], morning_pen)
@@ -82,7 +120,7 @@ class PainDrawing(Drawing):
                 painter.drawLine(QPointF(plot.x(n) - radius * 1.4, y), QPointF(plot.x(n) + radius * 1.4, y))
             if d.session_pain is not None:
                 painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(accent())
+                painter.setBrush(accent(palette))
                 painter.drawEllipse(QPointF(plot.x(n), plot.y(d.session_pain)), radius, radius)
             if d.morning_pain is not None:
                 painter.setPen(_pen(text, 1.2))
@@ -95,7 +133,7 @@ class PainDrawing(Drawing):
             palette,
             [
                 ("before", baseline_pen, None),
-                ("during a session", QPen(Qt.PenStyle.NoPen), QBrush(accent())),
+                ("during a session", QPen(Qt.PenStyle.NoPen), QBrush(accent(palette))),
                 ("next morning", _pen(text, 1.2), QBrush(Qt.BrushStyle.NoBrush)),
                 ("7-day mean", session_pen, None),
                 ("mornings' mean", morning_pen, None),
@@ -129,4 +167,9 @@ class PainChart(ChartView):
 
     def set_data(self, days: Sequence[PainDay], changes: Sequence[PlanChange] = ()) -> None:
         self.trend.set_data(days, changes)
-        self.update()
+        self.redraw()
+
+
+def _figure(value: float | None) -> str:
+    """A pain score or mean for the table: "3", "2.4", or "–" where nothing was recorded."""
+    return "–" if value is None else f"{value:g}" if isinstance(value, int) else f"{value:.1f}"

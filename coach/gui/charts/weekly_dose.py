@@ -15,7 +15,7 @@ from PySide6.QtGui import (
 
 from coach.core.history.dose_calendar import PlanChange
 from coach.core.history.stats import WeekDose, week_start
-from coach.gui.charts.base import ChartView, Drawing, _legend, _pen, _Plot, accent, faded
+from coach.gui.charts.base import ChartTable, ChartView, Drawing, _legend, _pen, _Plot, accent, faded
 
 
 class WeeklyDoseDrawing(Drawing):
@@ -36,6 +36,20 @@ class WeeklyDoseDrawing(Drawing):
         self.today = today
         first = self.weeks[0].monday if self.weeks else date.max
         self.changes = tuple(c for c in changes if c.since >= first)
+
+    def table(self) -> ChartTable:
+        """Each week: its Monday, the sessions done, and the plan for it."""
+        return ChartTable(
+            ("Week of", "Sessions done", "Planned"),
+            tuple(
+                (
+                    w.monday.isoformat(),
+                    str(w.done),
+                    f"{w.planned} (under way)" if self._under_way(w) and not w.met else str(w.planned),
+                )
+                for w in self.weeks
+            ),
+        )
 
     def _under_way(self, week: WeekDose) -> bool:
         return self.today is not None and week.monday + timedelta(days=6) >= self.today
@@ -63,11 +77,11 @@ class WeeklyDoseDrawing(Drawing):
         for n, week in enumerate(self.weeks):
             if not week.met and self._under_way(week):
                 under_way = True
-                painter.setPen(_pen(accent(), 1.5))
-                painter.setBrush(accent(0.2))
+                painter.setPen(_pen(accent(palette), 1.5))
+                painter.setBrush(accent(palette, 0.2))
             else:
                 painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(accent(1.0 if week.met else 0.5))
+                painter.setBrush(accent(palette, 1.0 if week.met else 0.5))
             painter.drawRect(self.bar_rect(n, rect))
         text = palette.color(QPalette.ColorRole.WindowText)
         plan_pen = _pen(text, 2.0)
@@ -85,12 +99,12 @@ class WeeklyDoseDrawing(Drawing):
         else:
             plot.month_labels(painter, palette, mondays)
         entries: list[tuple[str, QPen, QBrush | None]] = [
-            ("plan met", QPen(Qt.PenStyle.NoPen), QBrush(accent())),
-            ("short of it", QPen(Qt.PenStyle.NoPen), QBrush(accent(0.5))),
+            ("plan met", QPen(Qt.PenStyle.NoPen), QBrush(accent(palette))),
+            ("short of it", QPen(Qt.PenStyle.NoPen), QBrush(accent(palette, 0.5))),
             ("plan", plan_pen, None),
         ]
         if under_way:
-            entries.insert(2, ("this week so far", _pen(accent(), 1.5), QBrush(accent(0.2))))
+            entries.insert(2, ("this week so far", _pen(accent(palette), 1.5), QBrush(accent(palette, 0.2))))
         if self.changes:
             entries.append(("routine changed", _pen(faded(text, 0.7), 1.2, Qt.PenStyle.DashLine), None))
         _legend(painter, rect, palette, entries)
@@ -110,4 +124,4 @@ class WeeklyDoseChart(ChartView):
         self, weeks: Sequence[WeekDose], changes: Sequence[PlanChange] = (), today: date | None = None
     ) -> None:
         self.bars.set_data(weeks, changes, today)
-        self.update()
+        self.redraw()

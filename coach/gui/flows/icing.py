@@ -37,8 +37,10 @@ class IcingFlow(QObject):
         super().__init__(window)
         self.runner, self.window, self.sessions = runner, window, sessions
         self.controller = IcingController(runner, services.sound, services.notifier, parent=self)
+        self.announcer = services.announcer
         self.controller.changed.connect(self._on_icing_changed)
         self.controller.ended.connect(self._on_icing_ended)
+        self.controller.skin_check_due.connect(self._on_skin_check)
         self.controller.resume()  # a run the app was killed or closed in; ended ones are recorded as ended
         self.icing_window = IcingWindow(self.controller)
         self.icing_window.start_requested.connect(self.start)
@@ -143,12 +145,20 @@ class IcingFlow(QObject):
         self.window.show_icing(run.minutes_left() if run is not None and self.controller.running else None)
 
     def _on_icing_ended(self, ended: IcingEnded) -> None:
-        """Make the end seen even with no sound and no notifications: a banner, and the window in front."""
+        """Make the end seen even with no sound and no notifications: a banner, and the window in front; and
+        heard by a screen reader."""
+        from coach.core.session import cues
+
         if not ended.finished:
             return
         when = ended.ended_at.astimezone().strftime("%H:%M")
         self.window.show_banner(self.tr("Icing done at {0}. {1}").format(when, ICING_END_ADVICE))
         self.show_window()
+        self.announcer.announce(self.icing_window, cues.icing_done())
+
+    def _on_skin_check(self, prompt: str) -> None:
+        """The core's skin-check prompt, five minutes in (the icing window shows it), for a screen reader."""
+        self.announcer.announce(self.icing_window, prompt)
 
     def _on_player_key(self, key: Qt.Key) -> None:
         if self.sessions.player is not None:

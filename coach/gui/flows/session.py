@@ -184,6 +184,7 @@ class SessionFlow(QObject):
             placeholder=self.runner.coach.places.assets / ILLUSTRATIONS / "placeholder.svg",
             sound=self.services.sound,
             voice=self.services.voice,
+            announcer=self.services.announcer,
             beeps=self.beeps and self.beeps_heard,
             speak=self.speak,
             voice_note=self.voice_note if self.speak else None,

@@ -15,6 +15,7 @@ from coach.core.session.cues import (
     big_number,
     big_number_caption,
     countdown_caption,
+    for_screen_reader,
     headline,
     next_up,
     position,
@@ -23,9 +24,12 @@ from coach.core.session.cues import (
 from coach.core.session.engine import SessionEngine
 from coach.core.session.events import (
     CountdownCue,
+    FinalSecondsCue,
     HalfwayCue,
     HoldCue,
     SessionFinished,
+    SessionPaused,
+    SessionResumed,
     SkinCheckCue,
     StepStarted,
 )
@@ -135,3 +139,35 @@ def test_the_hold_inside_a_rep_is_cued_at_its_start_and_end() -> None:
     rep = first(StepKind.REP, rep=1)
     assert announce(HoldCue(rep, starting=True)) == Announcement(SoundCue.HOLD, "Hold")
     assert announce(HoldCue(rep, starting=False)) == Announcement(SoundCue.RELEASE, "Lower")
+
+
+def test_a_screen_reader_hears_the_set_start_the_rest_and_the_end_in_the_voice_s_words() -> None:
+    rest = first(StepKind.REST, set_number=1)
+    following = first(StepKind.REP, set_number=2, side="left", rep=1)
+    done = SessionFinished(completed=True, at=FakeClock().wall())
+
+    assert (
+        for_screen_reader(StepStarted(rest, following), following)
+        == announce(StepStarted(rest, following), following).speech
+    )
+    assert for_screen_reader(StepStarted(following, None)) == "Go. Clamshell, left side, set 2 of 3."
+    assert for_screen_reader(done) == "Session done. Well done."
+
+
+def test_a_screen_reader_hears_no_rep_counts_ticks_or_hold_cues() -> None:
+    rep = first(StepKind.REP, rep=7)
+
+    assert for_screen_reader(StepStarted(rep, None)) is None
+    assert for_screen_reader(CountdownCue(rep, 2)) is None
+    assert for_screen_reader(HoldCue(rep, starting=True)) is None
+
+
+def test_a_screen_reader_hears_the_last_ten_seconds_a_pause_and_a_stop() -> None:
+    hold_step = first(StepKind.HOLD)
+    stopped = SessionFinished(completed=False, at=FakeClock().wall())
+
+    assert for_screen_reader(FinalSecondsCue(hold_step, 10)) == "10 seconds left."
+    assert for_screen_reader(SessionPaused(hold_step, 12.0)) == "Paused."
+    assert for_screen_reader(SessionResumed(hold_step, 12.0)) == "Carrying on."
+    assert for_screen_reader(stopped) == "Session stopped. What you did is saved."
+    assert for_screen_reader(StepStarted(hold_step, None)) == "Calf Stretch. Hold 30 seconds."

@@ -13,6 +13,7 @@ from coach.core.session.clock import FakeClock
 from coach.core.session.engine import EngineError, EngineState, SessionEngine, resume_point
 from coach.core.session.events import (
     CountdownCue,
+    FinalSecondsCue,
     HalfwayCue,
     HoldCue,
     ListenerFailed,
@@ -262,6 +263,20 @@ def test_countdown_cues_three_two_one_once_each(fake_clock: FakeClock) -> None:
         ]
 
     assert cues == [3, 2, 1]
+
+
+def test_ten_seconds_left_is_cued_once_on_steps_twice_as_long(fake_clock: FakeClock) -> None:
+    engine = SessionEngine(routine(hold(sets=1, seconds=30), hold("short", sets=1, seconds=15)), fake_clock)
+    engine.start()
+
+    events: list[object] = []
+    for _ in range(int(engine.seconds_total) + 2):
+        fake_clock.advance(1)
+        events += engine.tick()
+
+    final = [(e.step.exercise_name, e.seconds_left) for e in events if isinstance(e, FinalSecondsCue)]
+    assert [seconds for _, seconds in final] == [10]
+    assert final[0][0] != "short"
 
 
 def test_no_countdown_on_reps_even_long_ones(fake_clock: FakeClock) -> None:
