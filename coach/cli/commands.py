@@ -226,6 +226,13 @@ def _stop_icing(coach: Coach, out: IO[str]) -> int:
     return EXIT_OK
 
 
+_TIMER_SAYS = {
+    None: "",
+    True: " Its timer is running.",
+    False: " The program counting it down has gone; the time still counts, and Rehab Coach takes it up.",
+}
+
+
 def _icing_status(coach: Coach, out: IO[str], *, as_json: bool) -> int:
     """The live icing run, wherever it runs (the app, a terminal), or that none is: exit 0 either way."""
     from coach.core.operations import IcingNow, icing_now
@@ -241,13 +248,14 @@ def _icing_status(coach: Coach, out: IO[str], *, as_json: bool) -> int:
             "minutes_left": status.minutes_left,
             "ends_at": ends.isoformat(timespec="seconds") if ends is not None else None,
             "planned_minutes": status.planned_minutes,
+            "timer_running": status.timer_running,
         }
         json.dump(payload, out, indent=2)
         out.write("\n")
     elif ends is not None:
         out.write(
             f"Icing: {count(status.minutes_left or 0, 'minute')} left of {status.planned_minutes}, "
-            f"ends at {ends:%H:%M}.\n"
+            f"ends at {ends:%H:%M}.{_TIMER_SAYS[status.timer_running]}\n"
         )
     else:
         out.write("No icing timer is running.\n")

@@ -7,6 +7,7 @@ changes, not on a fast poll: the laptop of someone icing a knee is idle, and sho
 from __future__ import annotations
 
 import math
+from datetime import datetime
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QPalette, QPixmapCache, QShortcut
@@ -29,15 +30,18 @@ from coach.core.clinical.safety import (
     ICING_WHO_SHOULD_NOT,
 )
 from coach.core.history.records import IcingStatus
-from coach.core.operations import finish_icing, resume_icing, take_up_icing
-from coach.core.operations.icing import icing_record
+from coach.core.operations import resume_icing, take_up_icing
+from coach.core.operations.changes import OpResult
+from coach.core.operations.context import Coach
+from coach.core.operations.icing import IcingEnding, IcingStarted, icing_record
+from coach.core.operations.turns import in_turn
 from coach.core.session.icing import (
     IcingEnded,
     IcingRun,
 )
 from coach.core.session.timer import countdown_text
 from coach.gui import style
-from coach.gui.operations import OperationRunner
+from coach.gui.operations import SAVE_AGAIN_MS, WRITE_PATIENCE_SECONDS, OperationRunner
 from coach.services.notify import Notifier
 from coach.services.sound import Cue, SoundPlayer
 
@@ -51,6 +55,7 @@ class IcingController(QObject):
     changed = Signal()  # started, a second passed, or ended: whatever shows the timer repaints
     ended = Signal(object)  # IcingEnded
     skin_check_due = Signal(str)  # the skin-check prompt, once, 5 minutes into a run (NHS patient advice)
+    start_refused = Signal(str)  # a start that waited its turn was refused after all: why
 
     def __init__(
         self,
@@ -75,6 +80,16 @@ class IcingController(QObject):
         self.timer.setSingleShot(True)
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.timeout.connect(self.tick)
+        # An ending another program's write lock keeps waiting, tried again from here, off the GUI thread's
+        # way: the person sees the end at once, the record follows in its turn.
+        self.ending: IcingEnding | None = None
+        self._ending_tries = 0
+        # So does a start: (minutes, when the person asked); its run counts from when they asked.
+        self.starting: tuple[int, datetime] | None = None
+        self._start_tries = 0
+        self.saving = QTimer(self)
+        self.saving.setInterval(SAVE_AGAIN_MS)
+        self.saving.timeout.connect(self._on_save_again)
 
     @property
     def running(self) -> bool:
@@ -83,10 +98,41 @@ class IcingController(QObject):
     def start(self, minutes: int) -> str | None:
         """Start a run of `minutes`, or take up the live one (a routine's icing step, a terminal): one ice,
         one deadline. The refusal's sentence when the core refuses it. A running run stays."""
-        if self.running:
+        if self.running or self.starting is not None:
             return None
+        self.write_waiting_ending()  # a run stopped a moment ago is closed before another starts
+        self.starting, self._start_tries = (minutes, self.clock.wall()), 0
+        return self._try_start()
+
+    def _try_start(self) -> str | None:
+        """Start (or take up) the run asked for, waiting a moment at most for another program's lock; the
+        sentence to show: why it was refused, or that it waits its turn (the saving timer tries again)."""
+        if self.starting is None:
+            return None
+        minutes, asked_at = self.starting
+        waited = self._start_tries * SAVE_AGAIN_MS / 1000
+        self._start_tries += 1
+        waiting: list[bool] = []
+
+        def attempt(coach: Coach) -> OpResult[IcingStarted | None]:
+            def take_up(coach: Coach) -> OpResult[IcingStarted]:
+                return take_up_icing(coach, minutes, started_at=asked_at)
+
+            result = in_turn(coach, take_up, patience=WRITE_PATIENCE_SECONDS, waited=waited)
+            if result is None:
+                waiting.append(True)
+                return OpResult(None)
+            return OpResult(result.value, result.changes)
+
         refusals: list[str] = []
-        started = self.runner.run(lambda coach: take_up_icing(coach, minutes), show_refusal=refusals.append)
+        started = self.runner.run(attempt, show_refusal=refusals.append)
+        if waiting:
+            self.saving.start()
+            return self.tr(
+                "Another program is writing to your history: the timer starts as soon as it has finished,"
+                " counting from now."
+            )
+        self.starting = None
         if started is None:
             return refusals[0] if refusals else self.tr("The icing timer could not start.")
         self._run_id = started.run_id
@@ -161,13 +207,57 @@ class IcingController(QObject):
 
     def _finish(self, ended: IcingEnded) -> None:
         self.timer.stop()
-        run_id = self._run_id
-        self.runner.run(lambda coach: finish_icing(coach, run_id, ended))
+        self.ending, self._ending_tries = IcingEnding(self._run_id, ended), 0
+        self._save_ending()
         if ended.finished:
             self.sound.play(Cue.ICING_DONE)
             self.notifier.notify(self.tr("Icing done"), ICING_END_ADVICE)
         self.changed.emit()
         self.ended.emit(ended)
+
+    def _on_save_again(self) -> None:
+        if self.ending is not None:
+            self._save_ending()
+        if self.starting is not None:
+            self._start_again()
+        if self.ending is None and self.starting is None:
+            self.saving.stop()
+
+    def _start_again(self) -> None:
+        refusal = self._try_start()
+        if refusal is not None and self.starting is None:  # refused after its wait, not still waiting
+            self.start_refused.emit(refusal)
+
+    def _save_ending(self) -> None:
+        """Record the ending, waiting a moment at most for another program's lock (else again later)."""
+        ending = self.ending
+        if ending is None:
+            return
+        waited = self._ending_tries * SAVE_AGAIN_MS / 1000
+        self._ending_tries += 1
+        written = self.runner.run(
+            lambda coach: ending.write_in_turn(coach, patience=WRITE_PATIENCE_SECONDS, waited=waited)
+        )
+        if written is False:  # waiting its turn behind another program: the saving timer comes back
+            self.saving.start()
+            return
+        self.ending = None  # written, or said (the store's whole busy timeout has passed)
+
+    def write_waiting_ending(self) -> None:
+        """Write an ending still waiting its turn now, waiting out the lock once (closing, starting again)."""
+        ending, self.ending = self.ending, None
+        if ending is not None:
+            self.runner.run(ending.write)
+
+    def write_waiting(self) -> None:
+        """Closing: write what waits its turn now, waiting out the lock once; a start asked for becomes the
+        live run the next start takes up (the ice is on)."""
+        self.saving.stop()
+        self.write_waiting_ending()
+        starting, self.starting = self.starting, None
+        if starting is not None:
+            minutes, asked_at = starting
+            self.runner.run(lambda coach: take_up_icing(coach, minutes, started_at=asked_at))
 
 
 def let_qt_sleep() -> None:

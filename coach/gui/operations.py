@@ -24,6 +24,11 @@ from coach.core.store.errors import StoreError
 T = TypeVar("T")
 log = logging.getLogger(__name__)
 
+# A write waits this long for another program's lock on the GUI thread (a tick stays under the 50 ms a person
+# would notice), then waits its turn and is tried again every SAVE_AGAIN_MS, off the tick.
+WRITE_PATIENCE_SECONDS = 0.02
+SAVE_AGAIN_MS = 250
+
 
 class OperationRunner(QObject):
     """Runs core operations for the GUI; `changed` tells every open window what an operation changed."""

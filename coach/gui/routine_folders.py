@@ -4,6 +4,7 @@ the person's own folder (made when it does not exist yet) in the desktop's file 
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 import shiboken6
@@ -63,7 +64,7 @@ class RoutineFolders(QObject):
         for folder in self.folders:
             if folder.is_dir():
                 wanted.add(str(folder))
-                wanted.update(str(path) for path in folder.glob("*.toml"))
+                wanted.update(str(path) for path in folder.glob("*.toml") if _plain_file(path))
             elif folder.parent.is_dir():
                 wanted.add(str(folder.parent))  # to notice the folder being made
         stale = set(self.watched) - wanted
@@ -108,3 +109,12 @@ class RoutineFolders(QObject):
                     continue  # removed between the listing and now: the next change sees it gone
                 found[str(path)] = (status.st_mtime_ns, status.st_size)
         return found
+
+
+def _plain_file(path: Path) -> bool:
+    """Whether `path` is a plain file to watch (a link loop cannot be, a pipe or a device need not be:
+    the folder's own watch sees one replaced)."""
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False

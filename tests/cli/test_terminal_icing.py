@@ -11,7 +11,8 @@ from coach.cli import main
 from coach.cli.terminal_icing import ice_in_terminal
 from coach.core.clinical.safety import ICING_END_ADVICE, ICING_LIMIT_REASON, ICING_START_ADVICE
 from coach.core.history.records import IcingStatus
-from coach.core.session.clock import FakeClock
+from coach.core.session.clock import FakeClock, SystemClock
+from coach.core.session.icing_owner import note_owner
 from coach.core.store.adherence import AdherenceStore
 from tests.helpers import over
 
@@ -275,6 +276,7 @@ def test_ice_status_says_none_is_running_and_exits_0(
         "minutes_left": None,
         "ends_at": None,
         "planned_minutes": None,
+        "timer_running": None,
     }
     assert not (data_dir / "coach.db").exists(), "asking never creates a database"
 
@@ -314,3 +316,27 @@ def test_an_open_run_whose_process_is_gone_blocks_nothing_past_its_deadline(
     (run,) = store.icing_runs()
     store.close()
     assert (run.status, run.finished_at) == (IcingStatus.STOPPED, started + timedelta(minutes=5))
+
+
+@pytest.mark.parametrize("clock_set_by", [timedelta(hours=1), timedelta(hours=-1), timedelta(days=-5 * 365)])
+def test_a_clock_set_while_another_program_ices_is_not_believed_by_status_or_stop(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], clock_set_by: timedelta
+) -> None:
+    # The app began 20 minutes of ice a minute ago, by the clock as it was; then the clock was set
+    store = AdherenceStore.open(data_dir / "coach.db")
+    run_id = store.begin_icing(datetime.now(UTC) - clock_set_by - timedelta(minutes=1), 20)
+    store.close()
+    note_owner(data_dir, run_id, SystemClock(), iced=60)  # the app's note (its process: this one, alive)
+
+    assert main(["ice", "--status"]) == 0
+    ends = (datetime.now(UTC) + timedelta(minutes=19)).astimezone()
+    said = capsys.readouterr().out
+    assert said == f"Icing: 19 minutes left of 20, ends at {ends:%H:%M}. Its timer is running.\n"
+    assert main(["ice", "--status", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["timer_running"] is True
+    store = AdherenceStore.open(data_dir / "coach.db")
+    assert store.icing_run(run_id).status is IcingStatus.OPEN, "no jump ends it early"
+    store.close()
+
+    assert main(["ice", "--stop"]) == 0
+    assert "after 1.0 of 20 min" in capsys.readouterr().out

@@ -85,3 +85,18 @@ def test_damage_done_after_the_days_check_is_said_alike_in_the_app_and_the_termi
     assert err == f"coach: {text.replace('damaged-1', 'damaged-2')}\n"
     assert "Traceback" not in err
     assert (data_dir / "coach.db.damaged-2").read_bytes() == bytes(data), "nothing was written into it"
+
+
+def test_a_data_folder_that_is_a_file_is_said_in_a_window(
+    data_dir: Path, shown: list[tuple[str, Qt.TextFormat]]
+) -> None:
+    data_dir.parent.mkdir(parents=True, exist_ok=True)
+    data_dir.write_text("not a folder", encoding="utf-8")  # COACH_DATA_DIR names a file
+
+    assert run_app(["coach"]) == 1
+
+    ((text, text_format),) = shown
+    assert str(data_dir) in text
+    assert "Traceback" not in text
+    assert text_format is Qt.TextFormat.PlainText
+    assert data_dir.read_text(encoding="utf-8") == "not a folder"

@@ -103,11 +103,12 @@ def test_direction_overrides_are_taken_out_of_names_and_titles(tmp_path: Path) -
 
 @pytest.fixture
 def hostile_files(places: Places) -> Path:
-    """A FIFO, a link to /dev/zero and an amplified routine among the person's own routines."""
+    """A FIFO, a link to /dev/zero, a link to itself and an amplified routine among the person's own."""
     folder = places.user_routines
     folder.mkdir(parents=True)
     os.mkfifo(folder / "pipe.toml")
     (folder / "zero.toml").symlink_to("/dev/zero")
+    (folder / "self.toml").symlink_to("self.toml")
     big = "".join(
         f'\n[[exercises]]\nid = "e{n}"\nname = "E"\nsets = 20\nreps = 100\nsides = ["left", "right"]\n'
         for n in range(3)
@@ -117,11 +118,11 @@ def hostile_files(places: Places) -> Path:
 
 
 @pytest.mark.skipif(os.name != "posix", reason="FIFOs and device links are POSIX")
-def test_the_app_starts_beside_a_fifo_a_device_link_and_an_amplified_file(
+def test_the_app_starts_beside_a_fifo_a_device_link_a_link_loop_and_an_amplified_file(
     hostile_files: Path, coach_app: CoachApp
 ) -> None:
     broken = {b.path.name for b in coach_app.coach.library.broken}
 
-    assert broken == {"pipe.toml", "zero.toml", "big.toml"}
+    assert broken == {"pipe.toml", "zero.toml", "self.toml", "big.toml"}
     assert coach_app.window.isVisible()
     assert coach_app.coach.library.find("big") is None

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import sqlite3
+import time
 from datetime import timedelta
 
 import pytest
@@ -95,6 +97,58 @@ def test_the_end_rings_notifies_advises_and_is_recorded(
     (record,) = coach_app.coach.store.icing_runs()
     assert (record.status, record.actual_minutes) == (IcingStatus.FINISHED, 20)
     assert not coach_app.ice.controller.timer.isActive()
+
+
+def test_the_end_waits_its_turn_while_another_program_holds_the_lock_without_freezing_the_window(
+    qtbot: QtBot, coach_app: CoachApp, fake_clock: FakeClock, services: Services
+) -> None:
+    coach_app.ice.start(20)
+    assert coach_app.coach.store.path is not None
+    other_writer = sqlite3.connect(coach_app.coach.store.path)
+    other_writer.execute("BEGIN IMMEDIATE")  # held for as long as the store would wait (10 s), and more
+    fake_clock.advance(20 * 60)
+
+    started = time.monotonic()
+    coach_app.ice.controller.tick()
+    stalled = time.monotonic() - started
+
+    assert stalled < 0.5, f"the GUI thread waited {stalled:.2f} s for the lock"
+    assert coach_app.ice.icing_window.status.text().startswith("Done at "), "the end is shown at once"
+    assert services.sound.played == [Cue.ICING_DONE]  # type: ignore[attr-defined]
+    (record,) = coach_app.coach.store.icing_runs()
+    assert record.status is IcingStatus.OPEN, "its record waits its turn"
+    other_writer.commit()
+    other_writer.close()
+    qtbot.waitUntil(lambda: coach_app.ice.controller.ending is None)  # the saving timer's next try
+    (record,) = coach_app.coach.store.icing_runs()
+    assert (record.status, record.actual_minutes) == (IcingStatus.FINISHED, 20)
+    assert not coach_app.ice.controller.saving.isActive()
+
+
+def test_a_start_waits_its_turn_while_another_program_holds_the_lock_and_counts_from_the_ask(
+    qtbot: QtBot, coach_app: CoachApp, fake_clock: FakeClock
+) -> None:
+    asked_at = fake_clock.wall()
+    assert coach_app.coach.store.path is not None
+    other_writer = sqlite3.connect(coach_app.coach.store.path)
+    other_writer.execute("BEGIN IMMEDIATE")  # held for as long as the store would wait (10 s), and more
+
+    started = time.monotonic()
+    coach_app.ice.start(20)
+    stalled = time.monotonic() - started
+
+    assert stalled < 0.5, f"the GUI thread waited {stalled:.2f} s for the lock"
+    window = coach_app.ice.icing_window
+    assert "starts as soon as it has finished" in window.warning.text()
+    assert coach_app.coach.store.icing_runs() == []
+    fake_clock.advance(3)
+    other_writer.commit()
+    other_writer.close()
+    qtbot.waitUntil(lambda: coach_app.ice.controller.running)  # the saving timer's next try
+    (record,) = coach_app.coach.store.icing_runs()
+    assert (record.status, record.started_at) == (IcingStatus.OPEN, asked_at)
+    assert window.countdown.text() == "19:57", "counted from when the person asked"
+    assert not window.warning.isVisible()
 
 
 def test_a_sleep_past_the_deadline_says_it_ended_while_asleep(

@@ -12,7 +12,9 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from coach.core.history.records import IcingStatus
 from coach.core.operations import LiveSession
+from coach.core.operations.icing import IcingEnding
 from coach.core.routines.loader import load_routine
 from coach.core.session.clock import FakeClock
 from coach.core.session.engine import EngineState
@@ -161,3 +163,38 @@ def test_the_end_of_a_session_waits_its_turn_without_freezing_the_window(
     qtbot.waitUntil(lambda: isinstance(coach_app.window.pages.currentWidget(), SessionEndPage))
     assert live.unsaved == []
     assert len(stored_steps(coach_app, live.session_id)) == len(player.engine.steps)
+
+
+def test_the_end_of_an_icing_step_waits_its_turn_without_freezing_the_window(
+    qtbot: QtBot,
+    coach_app: CoachApp,
+    fake_clock: FakeClock,
+    other_writer: sqlite3.Connection,
+    tmp_path: Path,
+) -> None:
+    ice_first = tmp_path / "ice-first.toml"  # the icing step ends in the middle of the session
+    text = EXAMPLE.read_text(encoding="utf-8")
+    ice = text.index('[[exercises]]\nid = "ice"')
+    first = text.index("[[exercises]]")
+    ice_first.write_text(text[:first] + text[ice:] + "\n" + text[first:ice], encoding="utf-8")
+    player, live = play(coach_app, ice_first)
+    icing_seconds = next(step.seconds for step in player.engine.steps if step.icing)
+    before_ice = next(i for i, step in enumerate(player.engine.steps) if step.icing)
+    advance(player, fake_clock, sum(step.seconds for step in player.engine.steps[:before_ice]))
+    advance(player, fake_clock, icing_seconds - 0.5)  # the ice is on, its run recorded open
+    (run,) = coach_app.coach.store.open_icing_runs()
+    other_writer.execute("BEGIN IMMEDIATE")  # held for as long as the store would wait (10 s), and more
+
+    started = time.monotonic()
+    advance(player, fake_clock, 1.0)  # the icing step ends while it is held
+    stalled = time.monotonic() - started
+
+    assert stalled < 0.5, f"the GUI thread waited {stalled:.2f} s for the lock"
+    assert player.engine.state is EngineState.RUNNING, "the player keeps counting"
+    assert player.engine.index == before_ice + 1
+    assert any(isinstance(waiting, IcingEnding) for waiting in live.unsaved), "the run's end waits its turn"
+    assert coach_app.coach.store.icing_run(run.id).status is IcingStatus.OPEN
+    other_writer.commit()
+    qtbot.waitUntil(lambda: live.unsaved == [])  # written by the next try, off the player's tick
+    (recorded,) = coach_app.coach.store.icing_runs()
+    assert (recorded.id, recorded.status, recorded.actual_minutes) == (run.id, IcingStatus.FINISHED, 20)

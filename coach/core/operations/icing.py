@@ -1,7 +1,10 @@
 """Icing runs: start one (never two at once, never over the cap), record how it ended, tidy up after a crash.
 
 The open row is written when a run starts, so that a crash leaves a trace; a run whose deadline is still
-ahead counts as live wherever it runs (the app, or `coach ice --terminal` in another process).
+ahead counts as live wherever it runs (the app, or `coach ice --terminal` in another process). Another
+process judges how long a run has left by the machine's elapsed clock, from the note its owner left
+(`icing_owner`), so a time of day set ahead or back since it began neither ends it early nor stretches it;
+without a note (another boot, an older Rehab Coach) by the time of day, never beyond the planned minutes.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from coach.core.history.records import IcingRecord, IcingStatus
 from coach.core.operations.changes import Changes, OpResult, Refused
 from coach.core.operations.context import Coach
 from coach.core.session.icing import IcingEnded, IcingRefusedError, IcingRun
+from coach.core.session.icing_owner import forget_owner, note_owner, read_owner
 
 ICING = Changes(icing=True)
 
@@ -31,16 +35,30 @@ class IcingStarted:
 
 def live_icing_run(coach: Coach) -> IcingRecord | None:
     """The open run whose deadline is still ahead (a timer running somewhere), if there is one."""
-    now = coach.now()
-    live = [r for r in coach.store.open_icing_runs() if _is_live(r, now)]
+    live = [r for r in coach.store.open_icing_runs() if _judge(coach, r).live]
     return live[-1] if live else None
 
 
-def _is_live(record: IcingRecord, now: datetime) -> bool:
-    """Its deadline is ahead, and it did not start further ahead than it lasts: a run started while the clock
-    was set ahead (then put right) would otherwise block every other run until the clock caught up."""
-    planned = timedelta(minutes=record.planned_minutes)
-    return _deadline(record) > now and record.started_at - now < planned
+@dataclass(frozen=True, slots=True)
+class _Judged:
+    """An open run as this process can tell: how long the ice has been on, and whether that is exact."""
+
+    iced: float  # seconds
+    exact: bool  # by the machine's elapsed clock (the owner's note), not the time of day
+    owner_alive: bool | None  # the process counting it down still runs (None: no note, or cannot ask)
+    live: bool
+
+
+def _judge(coach: Coach, record: IcingRecord) -> _Judged:
+    planned = record.planned_minutes * 60
+    owner = read_owner(coach.places.data_dir, record.id)
+    iced = owner.iced_seconds(coach.clock) if owner is not None else None
+    if iced is not None:
+        return _Judged(iced, True, owner.alive() if owner is not None else None, iced < planned)
+    # By the time of day: its deadline ahead, and it did not start further ahead than it lasts (a run
+    # started while the clock was set ahead, then put right, would otherwise block every other run).
+    by_wall = (coach.now() - record.started_at).total_seconds()
+    return _Judged(max(0.0, by_wall), False, None, -planned < by_wall < planned)
 
 
 def start_icing(
@@ -62,7 +80,7 @@ def start_icing(
         close_abandoned_icing(coach)
     live = None if simulated else live_icing_run(coach)
     if live is not None:
-        left = _minutes_left(live, now)
+        left = _minutes_left(live, _judge(coach, live))
         raise Refused(f"An icing timer is already running: {left} min left. Stop it before starting another.")
     warning = icing_repeat_warning(store.last_icing_end(now), now)
     try:
@@ -70,6 +88,8 @@ def start_icing(
     except IcingRefusedError as refused:
         raise Refused(str(refused)) from None
     run_id = store.begin_icing(run.started_at, run.planned_minutes, session_id=session_id)
+    if not simulated:
+        note_owner(coach.places.data_dir, run_id, clock, iced=run.planned_minutes * 60 - run.remaining())
     return OpResult(IcingStarted(run, run_id, warning), ICING)
 
 
@@ -99,7 +119,8 @@ def stop_icing(coach: Coach) -> OpResult[IcingRecord]:
     live = live_icing_run(coach)
     if live is None:
         raise Refused("No icing timer is running.")
-    run = IcingRun(coach.clock, live.planned_minutes, started_at=live.started_at)
+    judged = _judge(coach, live)
+    run = IcingRun(coach.clock, live.planned_minutes, started_at=live.started_at, iced=judged.iced)
     return finish_icing(coach, live.id, run.stop())
 
 
@@ -111,6 +132,8 @@ class IcingNow:
     minutes_left: int | None = None
     ends_at: datetime | None = None
     planned_minutes: int | None = None
+    # Whether the program counting it down (the app, a terminal) still runs; None when not known.
+    timer_running: bool | None = None
 
 
 def icing_record(coach: Coach, run_id: int) -> IcingRecord:
@@ -120,19 +143,30 @@ def icing_record(coach: Coach, run_id: int) -> IcingRecord:
 
 def icing_now(coach: Coach) -> IcingNow:
     """The live icing run as the person would ask about it: running, minutes left, when it ends."""
-    now = coach.now()
     live = live_icing_run(coach)
     if live is None:
         return IcingNow(running=False)
-    ends = _deadline(live)
-    left = _minutes_left(live, now)
-    return IcingNow(running=True, minutes_left=left, ends_at=ends, planned_minutes=live.planned_minutes)
+    judged = _judge(coach, live)
+    left = _minutes_left(live, judged)
+    ends = (
+        _deadline(live) if not judged.exact else coach.now() + timedelta(seconds=_seconds_left(live, judged))
+    )
+    return IcingNow(
+        running=True,
+        minutes_left=left,
+        ends_at=ends,
+        planned_minutes=live.planned_minutes,
+        timer_running=judged.owner_alive,
+    )
 
 
-def _minutes_left(record: IcingRecord, now: datetime) -> int:
+def _seconds_left(record: IcingRecord, judged: _Judged) -> float:
+    return min(max(0.0, record.planned_minutes * 60 - judged.iced), record.planned_minutes * 60.0)
+
+
+def _minutes_left(record: IcingRecord, judged: _Judged) -> int:
     """Whole minutes left, rounded up, never more than were planned (a clock put back since it began)."""
-    left = math.ceil((_deadline(record) - now).total_seconds() / 60 - 1e-9)
-    return min(left, record.planned_minutes)
+    return min(math.ceil(_seconds_left(record, judged) / 60 - 1e-9), record.planned_minutes)
 
 
 def resume_icing(coach: Coach) -> OpResult[IcingStarted | None]:
@@ -144,8 +178,35 @@ def resume_icing(coach: Coach) -> OpResult[IcingStarted | None]:
     live = live_icing_run(coach)
     if live is None:
         return OpResult(None, changes)
-    run = IcingRun(coach.clock, live.planned_minutes, started_at=live.started_at)
+    judged = _judge(coach, live)
+    run = IcingRun(coach.clock, live.planned_minutes, started_at=live.started_at, iced=judged.iced)
+    if not judged.owner_alive:  # its timer has gone (a crash, a signal): this process counts it down now
+        note_owner(coach.places.data_dir, live.id, coach.clock, iced=judged.iced)
     return OpResult(IcingStarted(run, live.id, None, joined=True), changes)
+
+
+@dataclass(frozen=True, slots=True)
+class IcingEnding:
+    """How an icing step's run ended, as it ended (its time and minutes fixed then), waiting to be written
+    with the session's steps, in their order and their turn."""
+
+    run_id: int
+    ended: IcingEnded
+
+    def write(self, coach: Coach) -> OpResult[IcingRecord]:
+        """Record the ending (a run already closed elsewhere keeps its first ending)."""
+        return finish_icing(coach, self.run_id, self.ended)
+
+    def write_in_turn(self, coach: Coach, *, patience: float, waited: float) -> OpResult[bool]:
+        """Record the ending, waiting at most `patience` for another program's lock; whether it is written.
+
+        A face that must not freeze tries again later; `waited` is how long it has already waited on its own
+        count: once that is as long as any write waits (the store's busy timeout), StoreBusyError.
+        """
+        from coach.core.operations.turns import in_turn
+
+        written = in_turn(coach, self.write, patience=patience, waited=waited)
+        return OpResult(False) if written is None else OpResult(True, written.changes)
 
 
 def finish_icing(coach: Coach, run_id: int, ended: IcingEnded) -> OpResult[IcingRecord]:
@@ -157,10 +218,12 @@ def finish_icing(coach: Coach, run_id: int, ended: IcingEnded) -> OpResult[Icing
     store = coach.store
     record = store.icing_run(run_id)
     if record.status is not IcingStatus.OPEN:
+        forget_owner(coach.places.data_dir, run_id)
         return OpResult(record)
     store.finish_icing(
         run_id, finished=ended.finished, finished_at=ended.ended_at, actual_minutes=ended.actual_minutes
     )
+    forget_owner(coach.places.data_dir, run_id)
     return OpResult(store.icing_run(run_id), ICING)
 
 
@@ -168,16 +231,20 @@ def close_abandoned_icing(coach: Coach) -> OpResult[list[IcingRecord]]:
     """Close open runs whose deadline has passed (the app died) as stopped, counting up to the deadline.
 
     A run whose deadline is still ahead is left open: it may be a `coach ice --terminal` countdown in
-    another process, and the next start takes it up. So is one started while the clock was ahead.
+    another process, and the next start takes it up. Ahead by the machine's elapsed clock when its owner
+    left a note: a time of day set ahead since it began does not close it early.
     """
-    store, now = coach.store, coach.now()
+    store = coach.store
     closed = []
     for record in store.open_icing_runs():
-        deadline = _deadline(record)
-        if not _is_live(record, now):
+        if not _judge(coach, record).live:
             store.finish_icing(
-                record.id, finished=False, finished_at=deadline, actual_minutes=record.planned_minutes
+                record.id,
+                finished=False,
+                finished_at=_deadline(record),
+                actual_minutes=record.planned_minutes,
             )
+            forget_owner(coach.places.data_dir, record.id)
             closed.append(store.icing_run(record.id))
     return OpResult(closed, ICING if closed else Changes())
 

@@ -16,7 +16,7 @@ from datetime import datetime
 from coach.core.clinical.safety import ICING_SKIN_CHECK_ADVICE, ICING_START_ADVICE
 from coach.core.operations.changes import Refused
 from coach.core.operations.context import Coach
-from coach.core.operations.icing import IcingStarted, finish_icing, start_icing, take_up_icing
+from coach.core.operations.icing import IcingEnding, IcingStarted, start_icing, take_up_icing
 from coach.core.routines.model import Step
 from coach.core.session.events import Event, SessionFinished, StepCompleted
 from coach.core.session.icing import IcingRun, IcingState
@@ -65,10 +65,13 @@ class IcingSteps:
             self.warning = JOINED.format(minutes=started.run.minutes_left())
         return started.run.deadline
 
-    def on_event(self, event: Event) -> None:
+    def ending(self, event: Event) -> IcingEnding | None:
+        """The run's ending that `event` brings (its icing step done, or the session over), to be written
+        with the session's steps (`LiveSession`), or None."""
         ended_here = isinstance(event, StepCompleted) and event.step.icing
         if ended_here or (isinstance(event, SessionFinished) and not self._left_live):
-            self._end()
+            return self._end()
+        return None
 
     def leave_live(self) -> int | None:
         """The session ends without the person (a signal, a log-out): the ice stays on, its run stays live.
@@ -85,8 +88,9 @@ class IcingSteps:
         lines = [ICING_START_ADVICE, ICING_SKIN_CHECK_ADVICE]
         return lines + [note for note in (self.refusal, self.warning) if note]
 
-    def _end(self) -> None:
-        """Record the run as it stands: finished at its deadline, or stopped with the minutes iced so far."""
+    def _end(self) -> IcingEnding | None:
+        """End the run as it stands: finished at its deadline, or stopped with the minutes iced so far."""
         run, run_id = self.run, self.run_id
         if run is not None and run_id is not None and run.running:
-            finish_icing(self.coach, run_id, run.stop())
+            return IcingEnding(run_id, run.stop())
+        return None

@@ -25,6 +25,7 @@ from coach.core.history.records import SessionRecord
 from coach.core.i18n import N_
 from coach.core.operations.changes import Changes, OpResult, Refused
 from coach.core.operations.context import Coach
+from coach.core.operations.icing import IcingEnding
 from coach.core.operations.icing_steps import IcingSteps
 from coach.core.routines.model import Routine, is_icing_only, plan_steps, total_seconds
 from coach.core.session.clock import FakeClock
@@ -56,7 +57,8 @@ class LiveSession:
     said_before: str | None = field(default=None, init=False)
     icing: IcingSteps = field(init=False)
 
-    unsaved: list[StepCompleted | SessionFinished] = field(default_factory=list, init=False)
+    # Steps, the end, and the end of an icing step's run, in order, each written in its turn.
+    unsaved: list[StepCompleted | SessionFinished | IcingEnding] = field(default_factory=list, init=False)
     # How long one write may wait for another program's lock (None: the store's whole busy timeout). A face
     # that must not freeze (the app's GUI thread) sets it short and calls `save_waiting` again later.
     patience: float | None = field(default=None, init=False)
@@ -68,7 +70,6 @@ class LiveSession:
         )
         self.engine.icing_deadline = self.icing.deadline_for
         self.engine.subscribe(self._on_event)
-        self.engine.subscribe(self.icing.on_event)
 
     def _on_event(self, event: Event) -> None:
         """Write each finished step and the end; what cannot be written yet is kept, in order, and retried.
@@ -80,6 +81,9 @@ class LiveSession:
             self.finished = event
         if isinstance(event, StepCompleted | SessionFinished):
             self.unsaved.append(event)
+            ending = self.icing.ending(event)
+            if ending is not None:
+                self.unsaved.append(ending)
             try:
                 if self.patience is None:
                     self.save_unsaved()
@@ -88,9 +92,10 @@ class LiveSession:
             except StoreError as error:
                 raise NotSavedYetError(str(error)) from error
 
-    def save_waiting(self, *, give_up: bool = False) -> OpResult[bool]:
+    def save_waiting(self, *, waited: float = 0.0) -> OpResult[bool]:
         """Write what waits, each write waiting at most `patience` for the lock; whether all is written.
-        `give_up`: the caller has waited long enough itself; a busy store is then StoreBusyError at once.
+        `waited`: seconds the caller has already waited on its own count (the session has ended, its clock
+        may not be asked); past the store's busy timeout a busy store is StoreBusyError at once.
 
         While another program holds the lock the steps wait their turn, in order, and the session carries
         on; only once it has been held for the store's whole busy timeout does StoreBusyError go up (the
@@ -104,7 +109,8 @@ class LiveSession:
         except writing.StoreBusyError:
             now = self.engine.clock.monotonic()
             self._busy_since = now if self._busy_since is None else self._busy_since
-            if not give_up and now - self._busy_since < writing.BUSY_TIMEOUT_SECONDS:
+            waited = max(waited, now - self._busy_since)
+            if waited < writing.BUSY_TIMEOUT_SECONDS:
                 return OpResult(False)
             self._busy_since = None
             raise
@@ -118,6 +124,8 @@ class LiveSession:
             event = self.unsaved[0]
             if isinstance(event, StepCompleted):
                 changes |= record_step(self.coach, self.session_id, event).changes
+            elif isinstance(event, IcingEnding):
+                changes |= event.write(self.icing.coach).changes
             else:
                 changes |= finish_session(self.coach, self.session_id, event).changes
             self.unsaved.pop(0)

@@ -43,8 +43,13 @@ class IcingEnded:
 class IcingRun:
     """A running icing timer. `tick()` notices the end; `stop()` ends it early."""
 
-    def __init__(self, clock: Clock, minutes: int, *, started_at: datetime | None = None) -> None:
-        """A run of `minutes` from now, or from `started_at` (a run the app resumes after a restart)."""
+    def __init__(
+        self, clock: Clock, minutes: int, *, started_at: datetime | None = None, iced: float | None = None
+    ) -> None:
+        """A run of `minutes` from now, or from `started_at` (a run the app resumes after a restart).
+
+        `iced`: the seconds it has already run, when known better than the time of day can tell (the
+        machine's elapsed clock, `icing_owner`)."""
         problem = check_icing_minutes(minutes)
         if problem:
             raise IcingRefusedError(problem)
@@ -53,7 +58,8 @@ class IcingRun:
         self.started_at = clock.wall() if started_at is None else started_at
         # From the wall clock: the monotonic clock of the process that started a resumed run is gone.
         # Never more than planned: a run started while the clock was ahead, then put right, is not longer.
-        already = max(0.0, (clock.wall() - self.started_at).total_seconds())
+        by_wall = (clock.wall() - self.started_at).total_seconds()
+        already = min(max(0.0, by_wall if iced is None else iced), minutes * 60.0)
         self.deadline = Deadline.start(clock, minutes * 60 - already, through_sleep=True)
         self._began = (clock.wall(), clock.elapsed())
         self.ended: IcingEnded | None = None

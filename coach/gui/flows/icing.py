@@ -44,6 +44,7 @@ class IcingFlow(QObject):
         self.controller.resume()  # a run the app was killed or closed in; ended ones are recorded as ended
         self.icing_window = IcingWindow(self.controller)
         self.icing_window.start_requested.connect(self.start)
+        self.controller.start_refused.connect(self.icing_window.show_refusal)
         self.icing_window.player_key.connect(self._on_player_key)
         window.ice_action.triggered.connect(self._on_ice_action)
         self.tray = CoachTray(self.controller, window.history_action, parent=self)
@@ -244,6 +245,7 @@ class IcingFlow(QObject):
         self.runner.changed.disconnect(self._show_dose_in_tray)
         self.reminders.stop()
         self.controller.timer.stop()
+        self.controller.write_waiting()
         self.icing_window.close()
         self.icing_window.deleteLater()
         self.tray.menu.deleteLater()

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from coach.core.routines.model import Routine
 from coach.gui.main_window import MainWindow
-from coach.gui.operations import OperationRunner
+from coach.gui.operations import SAVE_AGAIN_MS, WRITE_PATIENCE_SECONDS, OperationRunner
 
 if TYPE_CHECKING:
     from coach.core.operations import LiveSession, RecoveryOffer
@@ -49,7 +49,7 @@ class SessionFlow(QObject):
         self.finishing: LiveSession | None = None  # ended, its last writes waiting their turn
         self.finishing_tries = 0
         self.saving = QTimer(self)
-        self.saving.setInterval(_SAVE_AGAIN_MS)
+        self.saving.setInterval(SAVE_AGAIN_MS)
         self.saving.timeout.connect(self._on_save_again)
         self._qt_app = QApplication.instance()
         if isinstance(self._qt_app, QApplication):
@@ -191,7 +191,7 @@ class SessionFlow(QObject):
             icing=live.icing,
         )
         player.finished.connect(self._on_session_finished)
-        live.patience = _WRITE_PATIENCE_SECONDS
+        live.patience = WRITE_PATIENCE_SECONDS
         self.player, self.live = player, live
         self.saving.start()
         self.window.start_action.setEnabled(False)
@@ -213,16 +213,15 @@ class SessionFlow(QObject):
         from coach.core.operations import Changes
         from coach.core.operations.sessions import hurt_choices
         from coach.core.routines.model import is_icing_only
-        from coach.core.store.writing import BUSY_TIMEOUT_SECONDS
         from coach.gui.session_end import SessionEndPage
 
         live = self.finishing
         if live is not None and live.unsaved:
-            # Waited as long as any write waits (counted in the saving timer's tries): then it is said.
-            give_up = self.finishing_tries * _SAVE_AGAIN_MS / 1000 >= BUSY_TIMEOUT_SECONDS
+            # Counted in the saving timer's tries: once as long as any write waits, the core says it.
+            waited = self.finishing_tries * SAVE_AGAIN_MS / 1000
             self.finishing_tries += 1
             saved = self.runner.run(
-                lambda coach: live.save_waiting(give_up=give_up), self.window, announce=False
+                lambda coach: live.save_waiting(waited=waited), self.window, announce=False
             )
             if saved is False:  # waiting its turn behind another program: the saving timer comes back
                 return
@@ -296,12 +295,6 @@ class SessionFlow(QObject):
         if isinstance(self._qt_app, QApplication):
             self._qt_app.commitDataRequest.disconnect(self._on_desktop_ending)
             self._qt_app = None
-
-
-# A step's write waits this long for another program's lock on the GUI thread (the player's tick stays under
-# the 50 ms a person would notice), then waits its turn and is tried again every _SAVE_AGAIN_MS.
-_WRITE_PATIENCE_SECONDS = 0.02
-_SAVE_AGAIN_MS = 250
 
 
 def _nothing(opened: bool) -> None:

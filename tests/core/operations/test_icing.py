@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -16,12 +18,15 @@ from coach.core.operations import (
     live_icing_run,
     resume_icing,
     start_icing,
+    stop_icing,
 )
 from coach.core.session.clock import FakeClock
+from coach.core.session.icing_owner import NOTE_NAME
 from coach.core.store.adherence import AdherenceStore
 from tests.helpers import over
 
 T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
+GONE_PID = 2**31 - 2  # above any pid_max Linux allows: no process has it
 
 
 def test_a_run_is_recorded_open_then_closed(store: AdherenceStore, fake_clock: FakeClock) -> None:
@@ -147,3 +152,114 @@ def test_finishing_a_run_another_process_already_closed_keeps_the_first_ending(
 
     assert again.value.status is IcingStatus.FINISHED
     assert not again.changes
+
+
+# A second process on the same machine: its own clocks, the same boot, the machine's elapsed clock where the
+# app's is (it counts since boot), and a time of day that may have been set since the run began.
+def another_process(app_clock: FakeClock) -> FakeClock:
+    return FakeClock(wall=app_clock.wall(), monotonic=app_clock.elapsed(), boot=app_clock.boot())
+
+
+@pytest.mark.parametrize("clock_set_by", [3600.0, -3600.0, 30 * 24 * 3600.0, -5 * 365 * 24 * 3600.0])
+def test_a_clock_set_while_icing_changes_nothing_another_process_sees(
+    store: AdherenceStore, clock_set_by: float
+) -> None:
+    app_clock = FakeClock(wall=T0, boot="this-machine")
+    start_icing(over(store, app_clock), 20)
+    app_clock.advance(60)
+    app_clock.set_wall(clock_set_by)  # a person or NTP sets the time of day, a minute into the ice
+    other = another_process(app_clock)
+
+    now = icing_now(over(store, other))
+
+    assert (now.running, now.minutes_left, now.planned_minutes) == (True, 19, 20)
+    assert now.ends_at == other.wall() + timedelta(minutes=19)
+    assert now.timer_running is True, "its owner (this test's process) is alive"
+    assert close_abandoned_icing(over(store, other)).value == [], "no jump ends the run early"
+    with pytest.raises(Refused, match="already running: 19 min left"):
+        start_icing(over(store, other), 10)
+    (record,) = store.icing_runs()
+    assert record.status is IcingStatus.OPEN
+
+
+def test_stopping_from_another_process_after_a_clock_jump_records_the_minutes_truly_iced(
+    store: AdherenceStore,
+) -> None:
+    app_clock = FakeClock(wall=T0, boot="this-machine")
+    start_icing(over(store, app_clock), 20)
+    app_clock.advance(90)
+    app_clock.set_wall(-3600)
+
+    stopped = stop_icing(over(store, another_process(app_clock))).value
+
+    assert (stopped.status, stopped.actual_minutes) == (IcingStatus.STOPPED, 1.5)
+
+
+def test_a_run_truly_over_is_closed_by_another_process_whatever_the_time_of_day(
+    store: AdherenceStore,
+) -> None:
+    app_clock = FakeClock(wall=T0, boot="this-machine")
+    started = start_icing(over(store, app_clock), 5).value  # then the app is killed
+    app_clock.advance(6 * 60)
+    app_clock.set_wall(-3600)  # the clock put back: by the time of day it would have 65 minutes left
+
+    other = another_process(app_clock)
+    assert icing_now(over(store, other)).running is False
+    (closed,) = close_abandoned_icing(over(store, other)).value
+
+    assert (closed.id, closed.status, closed.actual_minutes) == (started.run_id, IcingStatus.STOPPED, 5)
+
+
+def test_a_run_whose_timer_has_gone_is_taken_up_on_the_machines_clock(store: AdherenceStore) -> None:
+    app_clock = FakeClock(wall=T0, boot="this-machine")
+    started = start_icing(over(store, app_clock), 20).value
+    assert store.path is not None
+    note = store.path.parent / NOTE_NAME
+    facts = json.loads(note.read_text(encoding="utf-8"))
+    note.write_text(json.dumps(facts | {"pid": GONE_PID}), encoding="utf-8")  # the app was killed
+    app_clock.advance(5 * 60)
+    app_clock.set_wall(2 * 3600)
+    other = another_process(app_clock)
+
+    assert icing_now(over(store, other)).timer_running is False
+    resumed = resume_icing(over(store, other)).value
+
+    assert resumed is not None
+    assert resumed.run_id == started.run_id
+    assert resumed.run.remaining() == 15 * 60
+    assert icing_now(over(store, other)).timer_running is True, "this process counts it down now"
+
+
+def test_without_a_note_another_boot_judges_by_the_time_of_day_within_the_planned_minutes(
+    store: AdherenceStore,
+) -> None:
+    app_clock = FakeClock(wall=T0, boot="before-a-restart")
+    start_icing(over(store, app_clock), 20)
+    app_clock.advance(60)
+    after_restart = FakeClock(wall=T0 - timedelta(minutes=10), boot="after-a-restart")
+
+    now = icing_now(over(store, after_restart))
+
+    assert (now.running, now.minutes_left, now.timer_running) == (True, 20, None)
+
+
+@pytest.mark.parametrize("hostile", ["fifo", "loop", "junk"])
+def test_a_note_that_is_a_pipe_a_link_loop_or_junk_is_not_believed_and_hangs_nothing(
+    store: AdherenceStore, hostile: str
+) -> None:
+    app_clock = FakeClock(wall=T0, boot="this-machine")
+    start_icing(over(store, app_clock), 20)
+    assert store.path is not None
+    note = store.path.parent / NOTE_NAME
+    note.unlink()
+    if hostile == "fifo":
+        os.mkfifo(note)
+    elif hostile == "loop":
+        note.symlink_to(note)
+    else:
+        note.write_text('{"run_id": 1, "pid": 1e999, "boot": 7}', encoding="utf-8")
+    app_clock.advance(60)
+
+    now = icing_now(over(store, another_process(app_clock)))
+
+    assert (now.running, now.minutes_left, now.timer_running) == (True, 19, None)  # by the time of day
