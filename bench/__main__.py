@@ -23,6 +23,7 @@ from pathlib import Path
 
 from bench import startup
 from bench.commit import p99, step_commits
+from bench.cues import DRIFT_MINUTES, cue_drift, cue_latency
 from bench.generate_history import generate
 from bench.history import history_view, history_window, open_store, qt_application
 from bench.icing import KINDS, measure_icing
@@ -196,6 +197,46 @@ def _in_process_rows(runs: int, one: Path, ten: Path, today: datetime) -> list[R
     ]
 
 
+def _cue_rows(reps: int) -> list[Row]:
+    qt_application()
+    late, bare, real = cue_latency(reps)
+    worst, drifted = cue_drift(bare)
+    started = "QSoundEffect.play()" if real else "the effect's play() (no audio output)"
+    bare_text = (
+        f"absolute (bare timer: worst {max(bare) * 1000:.1f} ms, median {_median(bare) * 1000:.1f} ms)"
+    )
+    return [
+        Row(
+            f"cue to {started}, worst of {len(late)}",
+            "ms",
+            Spread((max(late) * 1000,)),
+            None,
+            bare_text,
+            20.0,
+        ),
+        Row(
+            f"cue error over {DRIFT_MINUTES} min of tempo reps, worst (virtual clock)",
+            "ms",
+            Spread((worst * 1000,)),
+            None,
+            "absolute (wake-ups late as the bare timer's)",
+            20.0,
+        ),
+        Row(
+            f"cue drift over {DRIFT_MINUTES} min, last minute against the first",
+            "ms",
+            Spread((abs(drifted) * 1000,)),
+            None,
+            "absolute",
+            1.0,
+        ),
+    ]
+
+
+def _median(values: list[float]) -> float:
+    return Spread(tuple(values)).median
+
+
 def _commit_rows(ten: Path) -> tuple[list[Row], int]:
     latency, synchronous = step_commits(ten)
     median = Spread((latency.median,))
@@ -252,6 +293,7 @@ def main(argv: list[str]) -> int:
         rows += _export_rows(runs, one, ten, Path(folder) / "exports")
         rows += _cli_rows(runs, nothing, one, ten)
         rows += _in_process_rows(runs, one / "coach.db", ten / "coach.db", now)
+        rows += _cue_rows(3 if args.quick else 6)
         commit_rows, synchronous = _commit_rows(ten / "coach.db")
         rows += commit_rows
     icing_rows, icing_used = _icing_rows(icing_seconds)

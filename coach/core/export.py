@@ -179,6 +179,14 @@ def _page_sessions(sessions: Iterable[SessionRecord], tz: tzinfo | None) -> list
     return page
 
 
+def _written_as_stored(sessions: Iterable[SessionRecord], names: Iterable[str]) -> bool:
+    """Whether a page's steps go out as SQLite writes them: every session kept its offset and no name is
+    one a spreadsheet would run (else `_step_rows` makes its rows whole)."""
+    return all(s.utc_offset_minutes is not None for s in sessions) and all(
+        spreadsheet_safe(name) == name for name in names
+    )
+
+
 def _step_rows(
     rows: list[tuple[Any, ...]], by_id: Mapping[int, SessionRecord], tz: tzinfo | None
 ) -> list[tuple[Any, ...]]:
@@ -332,9 +340,15 @@ class _Reading:
                 after, PAGE, up_to=self.up_to, include_simulated=self.simulated
             ):
                 shown = {s.id: s for s in self._shown(page)}
-                rows = self.store.export_step_rows(_page_sessions(shown.values(), self.tz))
-                writer.writerows(_step_rows(rows, shown, self.tz))
-                self.steps += len(rows)
+                sessions = _page_sessions(shown.values(), self.tz)
+                if _written_as_stored(shown.values(), self.store.export_step_names(list(shown))):
+                    lines = self.store.export_step_lines(sessions)
+                    handle.writelines(lines)
+                    self.steps += len(lines)
+                else:
+                    rows = self.store.export_step_rows(sessions)
+                    writer.writerows(_step_rows(rows, shown, self.tz))
+                    self.steps += len(rows)
                 after = page[-1].id
                 self.progress(SESSIONS_SHARE + (1 - SESSIONS_SHARE) * after / max(self.up_to, 1))
 

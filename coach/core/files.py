@@ -8,7 +8,6 @@ PDF writer reports no errors) is caught by checking what it wrote.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import errno
 import json
 import os
@@ -204,6 +203,8 @@ def _exchange(first: Path, second: Path) -> bool:
     """Swap two paths in one step (Linux renameat2 RENAME_EXCHANGE); False where the system cannot."""
     if not sys.platform.startswith("linux"):
         return False
+    import ctypes  # ~0.5 MiB with libffi, for a rename that exports alone make
+
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         renameat2 = libc.renameat2

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QPalette, QPixmapCache, QShortcut
@@ -42,8 +43,10 @@ from coach.core.session.icing import (
 from coach.core.session.timer import countdown_text
 from coach.gui import style
 from coach.gui.operations import SAVE_AGAIN_MS, WRITE_PATIENCE_SECONDS, OperationRunner
-from coach.services.notify import Notifier
 from coach.services.sound import Cue, SoundPlayer
+
+if TYPE_CHECKING:
+    from coach.services.notify import Notifier  # its module loads D-Bus, at the first notification
 
 # A little after the second changes, so that the countdown, rounded up, already shows the new second.
 _TICK_SLACK_MS = 2

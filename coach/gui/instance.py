@@ -8,16 +8,18 @@ meet; it is 0600 and removed when the app closes.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
 
 from coach.core.requests import Answer, Request, parse_request
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalSocket
 
 TIMEOUT_MS = 3000
 # A launch sends its one line at once; a client silent this long is dropped, so that idle connections
@@ -35,6 +37,8 @@ def hand_over(name: str, request: Request, timeout_ms: int = TIMEOUT_MS) -> Answ
 
     Blocking, so call it before the event loop runs (a second launch), never inside the app itself.
     """
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
     socket.connectToServer(name)
     if not socket.waitForConnected(timeout_ms):
@@ -58,6 +62,12 @@ def hand_over(name: str, request: Request, timeout_ms: int = TIMEOUT_MS) -> Answ
 
 def _someone_answers(name: str) -> bool:
     """True when a server accepts connections on `name` (a live app, not a file left by a killed one)."""
+    if os.name == "posix":
+        from coach.gui.unix_listener import accepts_connections
+
+        return accepts_connections(name)
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
     socket.connectToServer(name)
     connected = socket.waitForConnected(500)
@@ -68,7 +78,10 @@ def _someone_answers(name: str) -> bool:
 class InstanceServer(QObject):
     """Listens for later launches and answers each request with what `handler` returns.
 
-    `handler` returns the sentence to send back, or raises ValueError with the sentence of a refusal.
+    `handler` returns the sentence to send back, or raises ValueError with the sentence of a refusal. On
+    POSIX the socket is Python's own, watched by a QSocketNotifier (coach.gui.unix_listener): QtNetwork
+    and its libraries (Kerberos among them) cost ~3 MiB held for the app's whole life; elsewhere (Windows'
+    named pipes) it is Qt's QLocalServer. Either way a launch talks to it through QLocalSocket.
     """
 
     def __init__(
@@ -83,37 +96,67 @@ class InstanceServer(QObject):
         self.name = name
         self._handler = handler
         self._silent_client_ms = silent_client_ms
-        self._server = QLocalServer(self)
-        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        self._server.newConnection.connect(self._on_new_connection)
+        if os.name == "posix":
+            from coach.gui.unix_listener import UnixListener
+
+            self._listener: UnixListener | _QtListener = UnixListener(
+                name, self._answer, _MAX_REQUEST_BYTES, silent_client_ms, self
+            )
+        else:
+            self._listener = _QtListener(name, self._answer, silent_client_ms, self)
 
     def listen(self) -> bool:
         """Start listening; a socket file left by a killed app is taken over only when nobody answers it."""
         if _someone_answers(self.name):
             return False  # another Rehab Coach started meanwhile: never take its socket
+        return self._listener.listen()
+
+    def is_listening(self) -> bool:
+        return self._listener.is_listening()
+
+    def close(self) -> None:
+        """Stop listening and remove the socket file."""
+        self._listener.close()
+
+    def _answer(self, line: bytes) -> bytes:
+        """The one line of JSON that answers the request `line`."""
+        try:
+            answer = Answer(True, self._handler(parse_request(line.strip())))
+        except ValueError as error:
+            answer = Answer(False, str(error))
+        return (json.dumps({"ok": answer.ok, "message": answer.message}) + "\n").encode("utf-8")
+
+
+class _QtListener(QObject):
+    """QLocalServer: a named pipe on Windows."""
+
+    def __init__(
+        self, name: str, answer: Callable[[bytes], bytes], silent_client_ms: int, parent: QObject
+    ) -> None:
+        from PySide6.QtNetwork import QLocalServer
+
+        super().__init__(parent)
+        self.name = name
+        self._answer = answer
+        self._silent_client_ms = silent_client_ms
+        self._server = QLocalServer(self)
+        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        self._server.newConnection.connect(self._on_new_connection)
+
+    def listen(self) -> bool:
+        from PySide6.QtNetwork import QAbstractSocket, QLocalServer
+
         if self._server.listen(self.name):
-            self._make_private()
             return True
         if self._server.serverError() is not QAbstractSocket.SocketError.AddressInUseError:
             return False
         QLocalServer.removeServer(self.name)
-        if self._server.listen(self.name):
-            self._make_private()
-            return True
-        return False
-
-    def _make_private(self) -> None:
-        """Read and write for this user alone (its folder is private too; this guards a shared one)."""
-        path = self._server.fullServerName()
-        if os.name == "posix" and os.path.isabs(path):
-            with contextlib.suppress(OSError):
-                os.chmod(path, 0o600)
+        return bool(self._server.listen(self.name))
 
     def is_listening(self) -> bool:
         return self._server.isListening()
 
     def close(self) -> None:
-        """Stop listening and remove the socket file (Qt removes it on close)."""
         self._server.close()
 
     def _on_new_connection(self) -> None:
@@ -125,6 +168,8 @@ class InstanceServer(QObject):
             QTimer.singleShot(self._silent_client_ms, socket, socket.abort)
 
     def _on_socket_ready(self) -> None:
+        from PySide6.QtNetwork import QLocalSocket
+
         socket = self.sender()
         if isinstance(socket, QLocalSocket):
             self._on_ready_read(socket)
@@ -134,12 +179,6 @@ class InstanceServer(QObject):
             if socket.bytesAvailable() > _MAX_REQUEST_BYTES:
                 socket.abort()
             return
-        line = bytes(socket.readLine(_MAX_REQUEST_BYTES).data())
-        try:
-            answer = Answer(True, self._handler(parse_request(line.strip())))
-        except ValueError as error:
-            answer = Answer(False, str(error))
-        reply = json.dumps({"ok": answer.ok, "message": answer.message}) + "\n"
-        socket.write(reply.encode("utf-8"))
+        socket.write(self._answer(bytes(socket.readLine(_MAX_REQUEST_BYTES).data())))
         socket.flush()
         socket.disconnectFromServer()

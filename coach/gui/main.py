@@ -7,10 +7,10 @@ and the launch's request is carried out by the same table as a second launch's (
 
 from __future__ import annotations
 
-import importlib
+import linecache
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
@@ -27,11 +27,13 @@ from coach.gui.main_window import MainWindow
 from coach.gui.start import (
     LaterInhibitor,
     LaterNotifier,
+    LibraryReread,
     _AfterFirstPaint,
-    _reread_library,
-    find_desktop_services,
+    find_desktop_services_when_needed,
     first_window,
     hand_to_running_app,
+    import_quietly,
+    in_background,
     say_cannot_open,
 )
 
@@ -79,29 +81,25 @@ def run_app(
     stoppers: list[StopOnSignal] = []
 
     def after_first_paint() -> None:
-        # SIGTERM (log-out, `kill`) and Ctrl-C in the terminal that started it close the app as Quit does,
-        # without asking: what runs is saved as stopped early, then the socket and the store are closed.
-        # Watched from here on: before the first paint nothing is open yet, and SIGTERM ends the process as
-        # it ends any (Ctrl-C then is the command line's "interrupted"), which saves loading the watcher.
-        from coach.gui.stopping import StopOnSignal
-
-        stoppers.append(StopOnSignal(lambda number: qt_app.exit(128 + number), parent=window))
-        pieces = _finish_start(places, window, name, request, routine)
+        pieces = _finish_start(places, window, name, request, routine, stoppers)
 
         def next_piece() -> None:
-            # One piece of the start-up a turn of the event loop: the window answers (and paints) between.
+            # One piece of the start-up a turn of the event loop: the window answers (and paints) between;
+            # a piece may hand back a worker thread, and the next waits for it without holding the loop.
             try:
                 made = next(pieces)
             except StopIteration:
-                # sqlite-utils (the store's writing wrapper, ~50-100 ms to import) loads beside the event
-                # loop, so that neither the window nor the first step recorded waits for it.
-                threading.Thread(
-                    target=importlib.import_module, args=("sqlite_utils",), name="coach-preload", daemon=True
-                ).start()
+                # PySide's import hook reads the source of every module imported (to see whether it uses
+                # PySide: shibokensupport's feature.py) and linecache keeps it: ~2 MiB of text by now that
+                # nothing needs; a traceback reads again what it shows.
+                linecache.clearcache()
+                return
+            if isinstance(made, threading.Thread):
+                _after(made, next_piece)
                 return
             if made is not None:
                 started.append(made)
-            QTimer.singleShot(0, next_piece)
+            QTimer.singleShot(_BETWEEN_PIECES_MS, next_piece)
 
         QTimer.singleShot(0, next_piece)
 
@@ -117,11 +115,77 @@ def run_app(
             app.close()
 
 
+# Between two pieces of the start-up: a timer, not a zero one, so that every timer due (a paint, a person's
+# key, the benchmark's tick) has its turn between them.
+_BETWEEN_PIECES_MS = 1
+_POLL_MS = 4
+
+# What the pieces after the paint use, imported on a worker thread while the window answers.
+_AFTER_PAINT_MODULES = (
+    "coach.gui.stopping",
+    "coach.core.requests",
+    "coach.core.operations.context",
+    "coach.core.store.adherence",
+    "coach.core.store.opening",
+    "coach.core.store.backups",
+    "coach.core.store.leftovers",
+    "coach.core.routines.loader",
+    "coach.core.operations",
+    "coach.core.operations.queries",
+    "coach.core.operations.sessions",
+    "coach.core.operations.icing",
+    "coach.services.sound",
+    "coach.services.voice",
+    "coach.services.autostart",
+    "coach.services.screen_reader",
+    "coach.gui.app",
+    "coach.gui.tray",
+    "coach.gui.routine_folders",
+    "coach.gui.start_at_login",
+    "coach.gui.instance",
+    "coach.gui.unix_listener",
+)
+
+
+def _after(worker: threading.Thread, then: Callable[[], None]) -> None:
+    """Call `then` from the event loop once `worker` has finished, looking every few milliseconds."""
+
+    def look() -> None:
+        if worker.is_alive():
+            QTimer.singleShot(_POLL_MS, look)
+        else:
+            then()
+
+    look()
+
+
 def _finish_start(
-    places: Places, window: MainWindow, name: str, asked: Request | None, routine: Routine | None
-) -> Iterator[tuple[CoachApp, InstanceServer] | None]:
+    places: Places,
+    window: MainWindow,
+    name: str,
+    asked: Request | None,
+    routine: Routine | None,
+    stoppers: list[StopOnSignal],
+) -> Iterator[tuple[CoachApp, InstanceServer] | threading.Thread | None]:
     """After the first paint: open the store, start the services, wire the app, then do what was asked;
-    a piece at a time (each yield a turn of the event loop), the app and its server yielded once made."""
+    a piece at a time (each yield a turn of the event loop), the app and its server yielded once made.
+    What needs no GUI thread (importing, reading the routine files) runs on a worker thread, yielded."""
+    # One worker: the modules, then the routine files (reading them needs no store; keeping the cache does).
+    reread = LibraryReread(places)
+
+    def prepare() -> None:
+        import_quietly(_AFTER_PAINT_MODULES)
+        reread.read()
+
+    yield in_background(prepare, "coach-start-imports-and-routines")
+    # SIGTERM (log-out, `kill`) and Ctrl-C in the terminal that started it close the app as Quit does,
+    # without asking: what runs is saved as stopped early, then the socket and the store are closed.
+    # Watched from here on: before the first paint nothing is open yet, and SIGTERM ends the process as
+    # it ends any (Ctrl-C then is the command line's "interrupted"), which saves loading the watcher.
+    from coach.gui.stopping import StopOnSignal
+
+    qt_app = QApplication.instance()
+    stoppers.append(StopOnSignal(lambda number: qt_app.exit(128 + number) if qt_app else None, parent=window))
     from coach.core.operations.context import Coach
     from coach.core.requests import Request
     from coach.core.store.errors import StoreError
@@ -134,21 +198,21 @@ def _finish_start(
         say_cannot_open(str(error), window)
         QApplication.exit(1)
         return
-    yield None
-    _reread_library(places, window)  # the store has made the data folder private, where the cache goes
+    reread.keep()  # the store has made the data folder private, where the cache goes
+    reread.show_in(window)
     yield None
     from coach.services.sound import make_sound_player
-    from coach.services.voice import make_voice
+    from coach.services.voice import LaterVoice
 
-    sound, voice = make_sound_player(places.assets / "sounds"), make_voice()  # voice: a QObject, GUI thread
-    yield None
+    # Neither loads anything yet: sound at the first cue, speech then or when the Sound menu opens.
+    sound, voice = make_sound_player(places.assets / "sounds"), LaterVoice()
     from coach.gui.app import CoachApp, Services
     from coach.gui.instance import InstanceServer
     from coach.services.autostart import make_autostart
     from coach.services.screen_reader import QtAnnouncer
 
     notifier, inhibitor = LaterNotifier(), LaterInhibitor()
-    find_desktop_services(notifier, inhibitor)
+    find_desktop_services_when_needed(notifier, inhibitor)
     services = Services(
         sound=sound,
         voice=voice,

@@ -35,7 +35,7 @@ from coach.core.session.events import Event, ListenerFailed, SessionFinished, Se
 from coach.gui import style
 from coach.gui.player_widgets import CountdownLabel, Illustration
 from coach.services.screen_reader import Announcer, NullAnnouncer
-from coach.services.sound import SoundPlayer
+from coach.services.sound import SoundPlayer, silence_reason
 from coach.services.voice import Voice
 
 # The player's text grows with the window (the countdown fits itself separately): 1.0 at this size, in
@@ -102,15 +102,21 @@ class PlayerView(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(self.tr("Guided session: {0}").format(routine.title))
         self._build()
-        if voice_note:
-            still = (
-                self.tr("Beeps and the screen still guide you.")
-                if beeps
-                else self.tr("The screen still guides you.")
-            )
-            self.voice_note.setText(self.tr("No spoken cues: {0}.").format(voice_note) + " " + still)
-            self.voice_note.show()
+        self._voice_reason = voice_note
+        self._show_voice_note()
         engine.subscribe(self._on_event)
+
+    def _show_voice_note(self) -> None:
+        """Why spoken cues cannot be heard, and what still guides: beeps only while they can play."""
+        if not self._voice_reason:
+            return
+        still = (
+            self.tr("Beeps and the screen still guide you.")
+            if self.beeps
+            else self.tr("The screen still guides you.")
+        )
+        self.voice_note.setText(self.tr("No spoken cues: {0}.").format(self._voice_reason) + " " + still)
+        self.voice_note.show()
 
     # -- building ----------------------------------------------------------------------------------------
 
@@ -380,6 +386,10 @@ class PlayerView(QWidget):
         said = cues.announce(event, self.engine.next_block)
         if said.sound is not None and self.beeps and not self.muted:
             self.sound.play(said.sound)
+            if silence_reason(self.sound) is not None:
+                # The first cue found that no sound can play here: stop claiming beeps from now on.
+                self.beeps = False
+                self._show_voice_note()
         if said.speech and self.speak and not self.muted:
             self.voice.say(said.speech)
         if (for_reader := cues.for_screen_reader(event, self.engine.next_block)) is not None:

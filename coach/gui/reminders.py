@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
 from datetime import date, datetime, time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QObject, Qt, QTime, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -37,7 +38,9 @@ from coach.core.history.reminders import (
 )
 from coach.core.session.clock import Clock
 from coach.core.settings import Settings
-from coach.services.notify import Notifier
+
+if TYPE_CHECKING:
+    from coach.services.notify import Notifier  # its module loads D-Bus, at the first notification
 
 MAX_WAIT_MS = 60_000
 

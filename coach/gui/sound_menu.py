@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject
 
 from coach.gui.main_window import MainWindow
 from coach.gui.operations import OperationRunner
+from coach.services.voice import LaterVoice
 
 if TYPE_CHECKING:
     from coach.gui.flows.session import SessionFlow
@@ -30,17 +31,27 @@ class SoundMenu(QObject):
             action.setCheckable(True)
             action.setChecked(chosen)
             action.toggled.connect(self._on_choice)
-        reason = voice_unavailable(services)
-        if reason is not None:
+        if not isinstance(services.voice, LaterVoice) or services.voice.loaded:
+            self._show_speechless()
+        self._show_silence()
+        # Speech loads at its first need, and a machine's lack of sound may be found only at the first cue:
+        # the menu looks again (loading speech if it has not yet) when it is opened.
+        menu.aboutToShow.connect(self._show_speechless)
+        menu.aboutToShow.connect(self._show_silence)
+        sessions.beeps, sessions.speak = settings.beeps, settings.voice
+
+    def _show_speechless(self) -> None:
+        reason = voice_unavailable(self.services)
+        if reason is not None and self.voice_action.isEnabled():
             # The choice is kept for when speech can load; the menu says why it cannot now.
             self.voice_action.setEnabled(False)
             self.voice_action.setText(self.tr("Spoken cues unavailable: {0}").format(reason))
-        silent = beeps_unavailable(services)
-        if silent is not None:
+
+    def _show_silence(self) -> None:
+        silent = beeps_unavailable(self.services)
+        if silent is not None and self.beeps_action.isEnabled():
             self.beeps_action.setEnabled(False)
             self.beeps_action.setText(self.tr("Beeps unavailable: {0}").format(silent))
-        sessions.beeps, sessions.speak, sessions.voice_note = settings.beeps, settings.voice, reason
-        sessions.beeps_heard = silent is None
 
     def _on_choice(self) -> None:
         from coach.core.operations import change_settings
@@ -58,21 +69,14 @@ class SoundMenu(QObject):
 
 def beeps_unavailable(services: Services) -> str | None:
     """Why no beep can play (no audio output found), or None when one may."""
-    from coach.services.sound import NullSound
+    from coach.services.sound import silence_reason
 
-    sound = services.sound
     # A NullSound with its default reason was chosen (beeps off, tests), not a machine without sound.
-    if isinstance(sound, NullSound) and sound.reason != NullSound().reason:
-        return sound.reason
-    return None
+    return silence_reason(services.sound)
 
 
 def voice_unavailable(services: Services) -> str | None:
-    """Why no voice can speak (speech did not load), or None when one can."""
-    from coach.services.voice import NullVoice
+    """Why no voice can speak (speech did not load; loads it now if not yet), or None when one can."""
+    from coach.services.voice import unavailable_because
 
-    voice = services.voice
-    # A NullVoice with its default reason was chosen (voice turned off, tests), not a failure to load.
-    if isinstance(voice, NullVoice) and voice.reason != NullVoice().reason:
-        return voice.reason
-    return None
+    return unavailable_because(services.voice)

@@ -3,18 +3,21 @@
 `coach.gui.main.run_app` checks for a running Rehab Coach (`hand_to_running_app`), shows the main window
 on the routine library (`first_window`: no store, no services), and only after that first paint opens the
 store, starts the services and wires the rest of the app. Nothing here knows the app (`coach.gui.app`).
-The desktop services' D-Bus look-ups run on a worker thread: a slow or stuck session bus never freezes
-the window (`LaterNotifier`, `LaterInhibitor`).
+The desktop services' D-Bus look-ups run on a worker thread at their first need: a slow or stuck session
+bus never freezes the window, and an app that notifies nobody never loads D-Bus (`LaterNotifier`,
+`LaterInhibitor`).
 """
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 import sys
 import threading
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from coach.core.i18n import language
@@ -56,13 +59,58 @@ def _kept_library(places: Places) -> Library | None:
 
 def _reread_library(places: Places, window: MainWindow) -> None:
     """After the first paint: read the routine files, show any difference, keep the library for next time."""
-    stamp = library_stamp(places.bundled_routines, places.user_routines, places.assets)  # before reading
-    fresh = _read_library(places)
-    if fresh != window.library:
-        window.set_library(fresh)
-    cache = places.data_dir / CACHE_FILE
-    if load_library(cache, stamp) != fresh:
-        save_library(cache, stamp, fresh)
+    reread = LibraryReread(places)
+    reread.read()
+    reread.keep()
+    reread.show_in(window)
+
+
+class LibraryReread:
+    """The routine files read again after the first paint: `read` (any thread: the files and their parsing),
+    `keep` the library for the next start (once the store has made the data folder private), and `show_in`
+    the window (the GUI thread) if anything differs."""
+
+    def __init__(self, places: Places) -> None:
+        self.places = places
+        self.stamp: list[Any] | None = None
+        self.fresh: Library | None = None
+        self.failure: BaseException | None = None
+
+    def read(self) -> None:
+        places = self.places
+        try:
+            self.stamp = library_stamp(places.bundled_routines, places.user_routines, places.assets)  # first
+            self.fresh = _read_library(places)
+        except BaseException as error:  # said in the GUI thread, where it would have been raised
+            self.failure = error
+
+    def keep(self) -> None:
+        if self.failure is not None:
+            raise self.failure
+        if self.fresh is None or self.stamp is None:
+            return
+        cache = self.places.data_dir / CACHE_FILE
+        if load_library(cache, self.stamp) != self.fresh:
+            save_library(cache, self.stamp, self.fresh)
+
+    def show_in(self, window: MainWindow) -> None:
+        if self.fresh is not None and self.fresh != window.library:
+            window.set_library(self.fresh)
+
+
+def in_background(work: Callable[[], object], name: str) -> threading.Thread:
+    """Run `work` on a daemon thread, started now; the start-up waits for it between turns of the loop."""
+    thread = threading.Thread(target=work, name=name, daemon=True)
+    thread.start()
+    return thread
+
+
+def import_quietly(names: Iterable[str]) -> None:
+    """Import each module (on a worker thread: the GUI thread then finds them loaded); one that fails is
+    left for the GUI thread to import again and report where it is used."""
+    for name in names:
+        with contextlib.suppress(Exception):
+            importlib.import_module(name)
 
 
 class _AfterFirstPaint(QObject):
@@ -121,22 +169,51 @@ def say_cannot_open(sentence: str, parent: QWidget | None = None) -> None:
     box.exec()
 
 
-class LaterNotifier:
-    """Says nothing until the desktop's notifier is found (on a worker thread), then passes each on to it."""
+class LaterNotifier(QObject):
+    """Passes each notification on to the desktop's notifier once it is found (on a worker thread, at the
+    first notification); the one asked for before that is shown when it arrives."""
+
+    _arrived = Signal()
 
     def __init__(self) -> None:
+        super().__init__()
         self.target: Notifier | None = None
+        self.lookup: Callable[[], object] | None = None  # starts the look-up; called at the first need
+        self._waiting: tuple[str, str] | None = None
+        self._found: Notifier | None = None
+        # The worker hands the notifier over through a queued signal: it makes its D-Bus objects in the
+        # GUI thread, at the first notification it sends.
+        self._arrived.connect(self._on_arrived)
 
     def notify(self, title: str, body: str) -> None:
         if self.target is not None:
             self.target.notify(title, body)
+            return
+        self._waiting = (title, body)
+        lookup, self.lookup = self.lookup, None
+        if lookup is not None:
+            lookup()
+
+    def arrive(self, target: Notifier) -> None:
+        """The service was found (any thread): from now on it shows each, starting with the one waiting."""
+        self._found = target
+        self._arrived.emit()
+
+    def _on_arrived(self) -> None:
+        self.target = target = self._found
+        waiting, self._waiting = self._waiting, None
+        if target is not None and waiting is not None:
+            target.notify(*waiting)
 
 
 class LaterInhibitor:
-    """Keeps the screen awake through the desktop's service once found; asked before that, asks it then."""
+    """Keeps the screen awake through the desktop's service once found; asked before that, asks it then.
+
+    The look-up starts at the first need (`lookup`), on a worker thread."""
 
     def __init__(self) -> None:
         self.target: Inhibitor | None = None
+        self.lookup: Callable[[], object] | None = None
         self._reason: str | None = None  # asked for before the service was found
         self._lock = threading.Lock()
 
@@ -144,8 +221,11 @@ class LaterInhibitor:
         with self._lock:
             self._reason = reason
             target = self.target
+            lookup, self.lookup = self.lookup, None
         if target is not None:
             target.inhibit(reason)
+        elif lookup is not None:
+            lookup()
 
     def release(self) -> None:
         with self._lock:
@@ -163,6 +243,18 @@ class LaterInhibitor:
             target.inhibit(reason)
 
 
+def find_desktop_services_when_needed(notifier: LaterNotifier, inhibitor: LaterInhibitor) -> None:
+    """Look for the desktop services (D-Bus: its module and connection cost memory and time) at the first
+    notification or the first request to keep the screen awake, whichever comes first; both, once."""
+    started: list[threading.Thread] = []
+
+    def lookup() -> None:
+        if not started:
+            started.append(find_desktop_services(notifier, inhibitor))
+
+    notifier.lookup = inhibitor.lookup = lookup
+
+
 def find_desktop_services(notifier: LaterNotifier, inhibitor: LaterInhibitor) -> threading.Thread:
     """Look for the notification and screen-saver services on a worker thread; hand each over when found.
 
@@ -173,7 +265,7 @@ def find_desktop_services(notifier: LaterNotifier, inhibitor: LaterInhibitor) ->
     from coach.services.notify import make_notifier
 
     def work() -> None:
-        notifier.target = make_notifier()
+        notifier.arrive(make_notifier())
         inhibitor.arrive(make_inhibitor())
 
     worker = threading.Thread(target=work, name="desktop services", daemon=True)

@@ -7,7 +7,6 @@ NullVoice it returns), and never lets Qt print its own error about a plug-in it 
 
 from __future__ import annotations
 
-import ctypes
 import logging
 import sys
 from collections.abc import Callable
@@ -51,6 +50,44 @@ class NullVoice:
         pass
 
 
+class LaterVoice:
+    """Makes the real voice at its first need (a cue to say, or the question whether one can speak): the
+    speech module and its engine load then, not at the app's start."""
+
+    def __init__(self, make: Callable[[], Voice] | None = None) -> None:
+        self._make = make
+        self._voice: Voice | None = None
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the real voice has been made."""
+        return self._voice is not None
+
+    @property
+    def voice(self) -> Voice:
+        """The real voice, made now if it is not yet (in the GUI thread: it is a QObject)."""
+        if self._voice is None:
+            self._voice = self._make() if self._make is not None else make_voice()
+        return self._voice
+
+    def say(self, text: str) -> None:
+        self.voice.say(text)
+
+    def stop(self) -> None:
+        if self._voice is not None:
+            self._voice.stop()
+
+
+def unavailable_because(voice: Voice) -> str | None:
+    """Why `voice` cannot speak (speech did not load), or None when it can; a LaterVoice loads to tell."""
+    if isinstance(voice, LaterVoice):
+        voice = voice.voice
+    # A NullVoice with its default reason was chosen (voice turned off, tests), not a failure to load.
+    if isinstance(voice, NullVoice) and voice.reason != NullVoice().reason:
+        return voice.reason
+    return None
+
+
 class QtVoice:
     """Speaks through a QTextToSpeech engine, one cue at a time."""
 
@@ -77,6 +114,8 @@ class QtVoice:
 
 def shared_library_loads(name: str) -> bool:
     """Whether the system's dynamic loader finds and loads the shared library `name` ("libspeechd.so.2")."""
+    import ctypes  # loaded with the voice, not with the Sound menu that names LaterVoice
+
     try:
         ctypes.CDLL(name)
     except OSError:

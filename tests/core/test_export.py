@@ -299,3 +299,31 @@ def test_steps_csv_ends_with_the_time_under_tension_prescribed_and_done(
         ("switch_side", "right", "", ""),
         ("hold", "right", "30", "12.5"),
     ]
+
+
+def test_steps_written_by_sqlite_are_what_the_csv_writer_writes_for_any_text(
+    store: AdherenceStore, tmp_path: Path
+) -> None:
+    # Given steps whose text cells hold a comma, quotes, line breaks, nothing at all, and plain words
+    import io
+    import sqlite3
+
+    session = record(store, datetime(2026, 3, 2, 14, 0, tzinfo=UTC))
+    assert store.path is not None
+    with sqlite3.connect(store.path) as raw:
+        texts = ["5 kg, then 7", 'a "band"', "line\nbreak", "cr\rhere", "", "plain"]
+        ids = [row[0] for row in raw.execute("SELECT id FROM step_results ORDER BY id")]
+        for step_id, text in zip(ids, texts * len(ids), strict=False):
+            raw.execute(
+                "UPDATE step_results SET load = ?, side = NULLIF(?, '') WHERE id = ?", [text, text, step_id]
+            )
+    page = [(session, "2026-03-02", -300, "-05:00")]
+
+    # When the page's steps are read as lines and as rows
+    lines = store.export_step_lines(page)
+    written = io.StringIO()
+    csv.writer(written).writerows(store.export_step_rows(page))
+
+    # Then the lines are byte for byte what the csv writer makes of the rows
+    assert len(lines) == len(ids)
+    assert "".join(lines) == written.getvalue()

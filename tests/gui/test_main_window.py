@@ -162,3 +162,36 @@ def test_the_first_window_opens_on_the_routine_done_last_before_the_store_opens(
     assert selected is not None
     assert selected.routine.id == "hip-strength"
     assert window.routine_list.currentRow() != 0
+
+
+def test_beeps_found_silent_at_the_first_cue_stop_being_claimed_and_the_menu_says_why(
+    qtbot: QtBot, places: Places, fake_clock: FakeClock
+) -> None:
+    from coach.services.sound import EffectsPlayer
+    from coach.services.voice import LaterVoice
+
+    silent = "Qt finds no audio output"
+    sound = EffectsPlayer(places.assets / "sounds", load=lambda wavs: silent)
+    voice = LaterVoice(lambda: NullVoice("no text-to-speech engine"))
+    app = CoachApp(
+        Coach(places, fake_clock, store=AdherenceStore.open(places.database)),
+        services=Services(sound=sound, voice=voice),
+    )
+    qtbot.addWidget(app.window)
+    try:
+        assert app.sound_menu.beeps_action.isEnabled()  # nothing is known before the first cue
+        loaded_with_the_app = voice.loaded  # speech loads at its first need, not with the app
+
+        player = app.sessions.start_routine("hip-strength")  # the first cue: "get ready"
+
+        assert player is not None
+        assert (loaded_with_the_app, voice.loaded) == (False, True)
+        assert not player.beeps
+        assert "Beeps" not in player.voice_note.text()
+        assert "The screen still guides you." in player.voice_note.text()
+        app.window.sound_menu.aboutToShow.emit()
+        assert not app.sound_menu.beeps_action.isEnabled()
+        assert silent in app.sound_menu.beeps_action.text()
+        assert "no text-to-speech engine" in app.sound_menu.voice_action.text()
+    finally:
+        app.close()

@@ -16,11 +16,12 @@ from pytestqt.qtbot import QtBot
 from coach.core.paths import Places
 from coach.core.routines.library import Library, discover_routines
 from coach.core.routines.library_cache import CACHE_FILE, library_stamp, load_library, save_library
+from coach.gui.app import CoachApp
 from coach.gui.start import (
     LaterInhibitor,
     LaterNotifier,
     _reread_library,
-    find_desktop_services,
+    find_desktop_services_when_needed,
     first_window,
 )
 from tests.helpers import scaled, scaled_ms
@@ -151,7 +152,9 @@ class _Recorder:
         self.calls.append(("release",))
 
 
-def test_the_desktop_services_are_found_off_the_gui_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_desktop_services_are_found_off_the_gui_thread_at_their_first_need(
+    monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
+) -> None:
     # Given desktop services whose look-up blocks until we let it go
     found, release_lookup = _Recorder(), threading.Event()
     threads: list[str] = []
@@ -164,22 +167,24 @@ def test_the_desktop_services_are_found_off_the_gui_thread(monkeypatch: pytest.M
     monkeypatch.setattr("coach.services.notify.make_notifier", slow_lookup)
     monkeypatch.setattr("coach.services.inhibit.make_inhibitor", slow_lookup)
     notifier, inhibitor = LaterNotifier(), LaterInhibitor()
+    find_desktop_services_when_needed(notifier, inhibitor)
+    assert threads == []  # nothing is looked up (nor D-Bus loaded) before it is needed
 
-    # When the look-up starts and the app asks for things before it ends
-    worker = find_desktop_services(notifier, inhibitor)
-    notifier.notify("Icing done", "too early: dropped")
+    # When the app asks for things before the look-up ends
+    notifier.notify("Icing done", "Take the ice off.")
     inhibitor.inhibit("Guided exercise session")
     release_lookup.set()
-    worker.join(scaled(10))
-    notifier.notify("Icing done", "Take the ice off.")
 
-    # Then the GUI thread never waited, and the screen is kept awake as asked once the service is there
+    # Then the GUI thread never waited, one look-up ran, and what was asked meanwhile is done once it ends
+    qtbot.waitUntil(lambda: len(found.calls) == 2, timeout=scaled_ms(10))
+    notifier.notify("Icing done", "again")
     assert len(threads) == 2
     assert threading.main_thread().name not in threads
-    assert found.calls == [
+    assert sorted(found.calls[:2]) == [
         ("inhibit", "Guided exercise session"),
         ("notify", "Icing done", "Take the ice off."),
     ]
+    assert found.calls[2:] == [("notify", "Icing done", "again")]
 
 
 def test_a_screen_kept_awake_and_let_go_before_the_service_came_is_left_alone() -> None:
@@ -193,15 +198,19 @@ def test_a_screen_kept_awake_and_let_go_before_the_service_came_is_left_alone() 
     assert found.calls == [("inhibit", "again")]
 
 
-# The probe for what follows the paint: the app settles (store open, services started), then idles.
+# The probe for what follows the paint: the app settles (store open, the app wired), idles a while, and
+# lists what it loaded of what only a session, a notification or a write needs.
 _SETTLED = (
-    "import sys\n"
+    "import json, sys\n"
     "from PySide6.QtCore import QTimer\n"
     "from PySide6.QtWidgets import QApplication\n"
     "app = QApplication([])\n"
+    "ticks = []\n"
     "def look():\n"
-    "    if 'coach.core.store.adherence' in sys.modules and 'sqlite_utils' in sys.modules:\n"
-    "        print('ready to write')\n"
+    "    if 'coach.gui.instance' in sys.modules:\n"
+    "        ticks.append(1)\n"
+    "    if len(ticks) == 100:\n"
+    "        print(json.dumps(sorted(sys.modules)))\n"
     "        app.quit()\n"
     "watch = QTimer()\n"
     "watch.timeout.connect(look)\n"
@@ -211,9 +220,21 @@ _SETTLED = (
     "run_app(['coach'])\n"
 )
 
+# Loaded at their first need, never by an app that has only started: each costs megabytes.
+AT_FIRST_NEED = (
+    "sqlite_utils",  # the store's writing library: when a session is asked for, or at the first write
+    "PySide6.QtDBus",  # notifications and keeping the screen awake
+    "PySide6.QtMultimedia",  # the beeps: at the first cue
+    "PySide6.QtTextToSpeech",  # spoken cues: at the first cue, or when the Sound menu opens
+    "tomlkit",  # writing a dose change into a routine file
+    "coach.core.history.progression",  # the dose advice: History, the end of a session, a dose change
+    # The second-launch socket on POSIX is Python's own (coach.gui.unix_listener); Windows uses QtNetwork.
+    *(("PySide6.QtNetwork",) if os.name == "posix" else ()),
+)
+
 
 @pytest.mark.slow
-def test_the_writing_library_loads_when_the_app_idles_after_its_start(tmp_path: Path) -> None:
+def test_an_app_that_has_started_and_idles_has_not_loaded_what_only_later_needs(tmp_path: Path) -> None:
     # Given a history made and checked today (opening it needs no schema step, nothing is written)
     from datetime import UTC, datetime
 
@@ -222,7 +243,7 @@ def test_the_writing_library_loads_when_the_app_idles_after_its_start(tmp_path: 
     AdherenceStore.open(tmp_path / "coach.db", now=datetime.now(UTC)).close()
     env = {**os.environ, "COACH_DATA_DIR": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
 
-    # When the app starts and nobody does anything
+    # When the app starts and nobody does anything for 100 turns of a 5 ms timer after it is wired
     done = subprocess.run(
         [sys.executable, "-c", _SETTLED, str(scaled_ms(20))],
         capture_output=True,
@@ -231,5 +252,20 @@ def test_the_writing_library_loads_when_the_app_idles_after_its_start(tmp_path: 
         timeout=scaled(60),
     )
 
-    # Then sqlite-utils is loaded all the same: the first step recorded will not wait the 45 ms it takes
-    assert "ready to write" in done.stdout, done.stderr
+    # Then none of what a session, a notification or a write needs is loaded
+    lines = done.stdout.strip().splitlines()
+    assert lines, done.stderr
+    loaded = set(json.loads(lines[-1]))
+    assert "coach.gui.app" in loaded
+    assert [name for name in AT_FIRST_NEED if name in loaded] == []
+
+
+def test_asking_for_a_session_loads_the_writing_library_beside_the_pain_question(
+    coach_app: CoachApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+    monkeypatch.setattr("coach.core.store.connection.preload_writer", lambda: asked.append("preload"))
+
+    coach_app.sessions.ask_before_start("hip-strength")
+
+    assert asked == ["preload"]

@@ -4,12 +4,22 @@ import array
 import logging
 import sys
 import wave
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
 
 from coach.services import sound
-from coach.services.sound import Cue, NullSound, PlaysoundPlayer, audio_output_present, make_sound_player
+from coach.services.sound import (
+    Cue,
+    EffectsPlayer,
+    NullSound,
+    PlaysoundPlayer,
+    SoundPlayer,
+    audio_output_present,
+    make_sound_player,
+    silence_reason,
+)
 from tests.conftest import REPO
 
 SOUNDS = REPO / "assets" / "sounds"
@@ -168,15 +178,16 @@ def test_no_audio_output_is_null_sound(monkeypatch: pytest.MonkeyPatch, sounds_d
     assert isinstance(make_sound_player(sounds_dir), NullSound)
 
 
-def test_with_audio_output_the_factory_gives_a_playsound_player(
+def test_with_audio_output_the_factory_gives_an_effects_player_that_has_loaded_nothing_yet(
     monkeypatch: pytest.MonkeyPatch, sounds_dir: Path
 ) -> None:
     monkeypatch.setattr(sound, "audio_output_present", lambda: True)
 
     player = make_sound_player(sounds_dir)
 
-    assert isinstance(player, PlaysoundPlayer)
+    assert isinstance(player, EffectsPlayer)
     assert player.sounds_dir == sounds_dir
+    assert player.silenced is None
 
 
 def test_linux_without_sound_server_or_card_has_no_audio_output(tmp_path: Path) -> None:
@@ -202,3 +213,160 @@ def test_a_pulse_server_address_or_a_sound_card_means_audio_output(tmp_path: Pat
 @pytest.mark.parametrize("platform", ["win32", "darwin"])
 def test_windows_and_macos_are_assumed_to_have_audio(platform: str, tmp_path: Path) -> None:
     assert audio_output_present({}, platform=platform, dev_snd=tmp_path / "x")
+
+
+class FakeEffect:
+    """Stands in for a loaded QSoundEffect: counts its starts, or has been refused by the device."""
+
+    def __init__(self, path: Path, refused: bool = False) -> None:
+        self.path = path
+        self.starts = 0
+        self.refused = refused
+
+    def play(self) -> None:
+        self.starts += 1
+
+    def failed(self) -> bool:
+        return self.refused
+
+
+class FakeEffects:
+    """Stands in for load_qt_effects: records what it was asked to load, or says why it cannot."""
+
+    def __init__(self, cannot: str | None = None, refused: frozenset[Cue] = frozenset()) -> None:
+        self.loads: list[dict[Cue, Path]] = []
+        self.effects: dict[Cue, FakeEffect] = {}
+        self.cannot = cannot
+        self.refused = refused
+
+    def __call__(self, wavs: Mapping[Cue, Path]) -> dict[Cue, FakeEffect] | str:
+        self.loads.append(dict(wavs))
+        if self.cannot is not None:
+            return self.cannot
+        self.effects = {cue: FakeEffect(path, cue in self.refused) for cue, path in wavs.items()}
+        return self.effects
+
+
+class RecordingFallback:
+    def __init__(self, silenced: str | None = None) -> None:
+        self.played: list[Cue] = []
+        self.silenced = silenced
+
+    def play(self, cue: Cue) -> None:
+        self.played.append(cue)
+
+
+def test_nothing_loads_before_the_first_cue_and_the_first_cue_loads_every_wav_once(sounds_dir: Path) -> None:
+    effects = FakeEffects()
+    player = EffectsPlayer(sounds_dir, load=effects)
+    assert effects.loads == []
+
+    player.play(Cue.GET_READY)
+    player.play(Cue.TICK)
+    player.play(Cue.TICK)
+
+    assert effects.loads == [{cue: sounds_dir / f"{cue.value}.wav" for cue in Cue}]
+    assert {cue: effect.starts for cue, effect in effects.effects.items() if effect.starts} == {
+        Cue.GET_READY: 1,
+        Cue.TICK: 2,
+    }
+
+
+def test_the_cues_are_whatever_wavs_the_folder_holds(sounds_dir: Path) -> None:
+    (sounds_dir / "tick.wav").unlink()
+    effects = FakeEffects()
+    fallback = RecordingFallback()
+    player = EffectsPlayer(sounds_dir, load=effects, fallback=lambda: fallback)
+
+    player.play(Cue.TICK)  # no file: skipped, not handed to the fallback
+    player.play(Cue.SET_DONE)
+
+    assert Cue.TICK not in effects.loads[0]
+    assert effects.effects[Cue.SET_DONE].starts == 1
+    assert fallback.played == []
+    assert player.silenced is None
+
+
+def test_without_an_audio_output_for_qt_the_fallback_plays_and_the_reason_is_logged_once(
+    sounds_dir: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    effects = FakeEffects(cannot="Qt finds no audio output")
+    fallback = RecordingFallback()
+    made: list[RecordingFallback] = []
+
+    def make_fallback() -> SoundPlayer:
+        made.append(fallback)
+        return fallback
+
+    player = EffectsPlayer(sounds_dir, load=effects, fallback=make_fallback)
+    with caplog.at_level(logging.INFO, logger="coach.services.sound"):
+        player.play(Cue.GET_READY)
+        player.play(Cue.REP)
+
+    assert len(effects.loads) == 1
+    assert len(made) == 1
+    assert fallback.played == [Cue.GET_READY, Cue.REP]
+    assert player.silenced is None  # the fallback may still play
+    assert [record.getMessage() for record in caplog.records] == [
+        "Sound cues cannot play in the app: Qt finds no audio output"
+    ]
+
+
+def test_when_neither_qt_nor_the_fallback_can_play_the_player_says_why(sounds_dir: Path) -> None:
+    fallback = RecordingFallback(silenced="No supported audio backends on this system!")
+    player = EffectsPlayer(
+        sounds_dir, load=FakeEffects(cannot="Qt finds no audio output"), fallback=lambda: fallback
+    )
+
+    player.play(Cue.GET_READY)
+
+    assert player.silenced == "No supported audio backends on this system!"
+    assert silence_reason(player) == "No supported audio backends on this system!"
+
+
+def test_without_a_fallback_the_reason_qt_cannot_play_is_the_silence(sounds_dir: Path) -> None:
+    player = EffectsPlayer(sounds_dir, load=FakeEffects(cannot="Qt finds no audio output"))
+
+    assert silence_reason(player) is None
+    player.play(Cue.GET_READY)
+
+    assert silence_reason(player) == "Qt finds no audio output"
+
+
+def test_a_cue_the_device_refuses_goes_to_the_fallback(sounds_dir: Path) -> None:
+    effects = FakeEffects(refused=frozenset({Cue.HOLD}))
+    fallback = RecordingFallback()
+    player = EffectsPlayer(sounds_dir, load=effects, fallback=lambda: fallback)
+
+    player.play(Cue.HOLD)
+    player.play(Cue.RELEASE)
+
+    assert fallback.played == [Cue.HOLD]
+    assert effects.effects[Cue.RELEASE].starts == 1
+
+
+def test_null_sound_is_silent_for_its_reason_unless_the_person_chose_it() -> None:
+    assert silence_reason(NullSound()) is None
+    assert silence_reason(NullSound("no sound card")) == "no sound card"
+
+
+def test_a_playsound_player_that_failed_says_why(monkeypatch: pytest.MonkeyPatch, sounds_dir: Path) -> None:
+    monkeypatch.setattr(playsound3, "playsound", FakePlaysound(playsound3.PlaysoundException("no backend")))
+    player = PlaysoundPlayer(sounds_dir)
+
+    player.play(Cue.TICK)
+
+    assert silence_reason(player) == "no backend"
+
+
+def test_qt_effects_load_without_a_qt_warning_and_say_why_when_there_is_no_output(qapp: object) -> None:
+    from coach.services.sound_effects import load_qt_effects
+
+    loaded = load_qt_effects({cue: SOUNDS / f"{cue.value}.wav" for cue in Cue})
+
+    # CI has no sound device: the reason; a machine with one: an effect per cue, none refused.
+    if isinstance(loaded, str):
+        assert loaded == "Qt finds no audio output"
+    else:
+        assert set(loaded) == set(Cue)
+        assert not any(effect.failed() for effect in loaded.values())

@@ -244,3 +244,44 @@ def test_speechd_without_speech_dispatcher_is_null_voice(
     assert isinstance(made, NullVoice)
     assert made.reason.endswith("(speechd engine)"), "Qt's speechd engine was asked and said why"
     assert capfd.readouterr().err == ""
+
+
+def test_a_later_voice_makes_the_real_one_at_its_first_cue() -> None:
+    from coach.services.voice import LaterVoice
+
+    made: list[RecordingSpeech] = []
+
+    def make() -> RecordingSpeech:
+        made.append(RecordingSpeech())
+        return made[-1]
+
+    voice = LaterVoice(make)
+    voice.stop()
+    assert made == []
+    assert not voice.loaded
+
+    voice.say("Get ready")
+    voice.say("Hold")
+
+    assert len(made) == 1
+    assert made[0].said == ["Get ready", "Hold"]
+
+
+def test_asking_a_later_voice_why_it_cannot_speak_loads_it() -> None:
+    from coach.services.voice import LaterVoice, unavailable_because
+
+    voice = LaterVoice(lambda: NullVoice("no text-to-speech engine on this system"))
+
+    assert unavailable_because(voice) == "no text-to-speech engine on this system"
+    assert unavailable_because(LaterVoice(NullVoice)) is None
+
+
+class RecordingSpeech:
+    def __init__(self) -> None:
+        self.said: list[str] = []
+
+    def say(self, text: str) -> None:
+        self.said.append(text)
+
+    def stop(self) -> None:
+        pass

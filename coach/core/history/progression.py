@@ -37,7 +37,6 @@ from coach.core.history.records import SessionRecord, SessionStatus
 from coach.core.history.stats import days_between
 from coach.core.paths import ensure_private_dir
 from coach.core.routines.bounds import UnreadableRoutineError, too_many_steps
-from coach.core.routines.dose_edit import comment_lines, with_dose
 from coach.core.routines.loader import ILLUSTRATIONS, RoutineError, check_routine_text, read_routine_text
 from coach.core.routines.model import Exercise, ProgressionKind, Routine, Target
 from coach.core.routines.values import Problem
@@ -409,6 +408,8 @@ def _header(proposal: Proposal, origin: Path, today: date, text: str) -> list[st
     ]
     notes = [line for line in _leading_comments(text) if not line.startswith("# Your own copy of")]
     lines += ["", "Notes from the original file:"] if notes else []
+    from coach.core.routines.dose_edit import comment_lines  # tomlkit: loaded when a dose is written
+
     return [*comment_lines("\n".join(lines)), *notes]
 
 
@@ -442,6 +443,8 @@ def write_user_copy(proposal: Proposal, user_dir: Path, today: date, assets: Pat
         original = read_routine_text(origin)  # bounded, as the loader reads it: it may have been replaced
     except UnreadableRoutineError as refusal:
         raise RoutineError((Problem(origin, 1, str(refusal)),)) from None
+    from coach.core.routines.dose_edit import with_dose
+
     text = with_dose(original, proposal.routine, images, _header(proposal, origin, today, original))
     checked = check_routine_text(text, target, assets)
     if checked.routine is None:  # never a copy the library would refuse (and so drop the routine)

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coach.core.clinical.safety import MORNING_NIGHT_PAIN, check_pain, check_warning_sign
 from coach.core.history.checkin import MorningQuestions, morning_questions
 from coach.core.history.dose_changes import RecordedDoseChange
-from coach.core.history.progression import Proposal, write_user_copy
 from coach.core.history.records import (
     DayMark,
     DayMarkKind,
@@ -20,6 +20,9 @@ from coach.core.operations.changes import Changes, OpResult, Refused
 from coach.core.operations.context import Coach
 from coach.core.routines.loader import RoutineError
 from coach.core.settings import Settings, save_settings
+
+if TYPE_CHECKING:
+    from coach.core.history.progression import Proposal  # loaded when a dose change is accepted
 
 DAY_MARKS = Changes(day_marks=True)
 
@@ -86,6 +89,8 @@ def accept_progression(coach: Coach, proposal: Proposal) -> OpResult[Path]:
     today, _ = coach.today()
     places = coach.places
     try:
+        from coach.core.history.progression import write_user_copy
+
         path = write_user_copy(proposal, places.user_routines, today, places.assets)
     except RoutineError as error:
         raise Refused(f"the changed routine would not load ({error.message}); nothing was changed") from None

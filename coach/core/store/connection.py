@@ -9,7 +9,9 @@ that only reads never loads it.
 
 from __future__ import annotations
 
+import importlib
 import sqlite3
+import threading
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -27,10 +29,26 @@ class StoreConnection:
         """sqlite-utils' wrapper of `_conn`, made (and its library imported) the first time it is asked for.
 
         Ask for it before a transaction begins: making it runs a pragma on the connection. The app imports
-        the library on a thread once started (coach.gui.main), so that making it then is quick.
+        the library on a thread when a person sets out to record something (`preload_writer`), so that
+        making it then is quick.
         """
         if self._wrapper is None:
             from sqlite_utils import Database
 
             self._wrapper = Database(self._conn)
         return self._wrapper
+
+
+_preloading: list[threading.Thread] = []
+
+
+def preload_writer() -> None:
+    """Import sqlite-utils on a thread, once, so the first write (a session about to start) does not wait
+    for it (~50-100 ms and ~15 MiB: the app does not load it before it is about to be needed)."""
+    if _preloading:
+        return
+    thread = threading.Thread(
+        target=importlib.import_module, args=("sqlite_utils",), name="coach-preload", daemon=True
+    )
+    _preloading.append(thread)
+    thread.start()

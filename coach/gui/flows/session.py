@@ -39,8 +39,6 @@ class SessionFlow(QObject):
         self.recovery_dialog: RecoveryDialog | None = None
         self.check_in: MorningCheckIn | None = None
         self.beeps, self.speak = True, True  # set by the Sound menu
-        self.voice_note: str | None = None  # why speech cannot load, if it cannot
-        self.beeps_heard = True  # False where no sound can play (the Sound menu says why)
         # Told when a player opens (True) or closes: the icing window gives the player its keys meanwhile.
         self.on_player: Callable[[bool], None] = _nothing
         window.start_requested.connect(self.ask_before_start)
@@ -71,10 +69,12 @@ class SessionFlow(QObject):
         """Show the one-tap pain score before `routine` (skippable); the answer starts the player."""
         from coach.core.operations.pause import why_paused
         from coach.core.operations.sessions import asks_pain_before
+        from coach.core.store.connection import preload_writer
         from coach.gui.pain_before import PainBeforePage
 
         if self.player is not None or self.pain_page is not None:
             return None
+        preload_writer()  # the session's first write follows the answer: its library loads meanwhile
         paused = self.runner.query(lambda coach: why_paused(coach, routine), self.window)
         if paused is not None:  # nothing starts while a warning sign waits for a clinician
             self.runner.show_sentence(paused, self.window)
@@ -125,13 +125,14 @@ class SessionFlow(QObject):
     def offer_recovery(self) -> None:
         """Offer to resume a session the app died in, or to close it as stopped early."""
         from coach.core.operations import find_recovery
-        from coach.gui.recovery import RecoveryDialog
 
         if self.player is not None:
             return
         offer = self.runner.run(find_recovery, self.window)
         if offer is None:
             return
+        from coach.gui.recovery import RecoveryDialog
+
         self.recovery = offer
         dialog = RecoveryDialog(offer.record, offer.why_not, self.window)
         # Bound methods, never lambdas that capture widgets: PySide may then free a widget inside Qt's own
@@ -159,7 +160,6 @@ class SessionFlow(QObject):
     def offer_morning_check_in(self) -> MorningCheckIn | None:
         """On the first start of a day after a session, ask once how the knee is this morning."""
         from coach.core.operations.queries import morning_check_in_due
-        from coach.gui.check_in import MorningCheckIn
 
         if self.check_in is not None or self.player is not None:
             return None
@@ -168,6 +168,8 @@ class SessionFlow(QObject):
         record = self.runner.query(morning_check_in_due, self.window)
         if record is None:
             return None
+        from coach.gui.check_in import MorningCheckIn
+
         self.check_in = MorningCheckIn(record, self.runner, self.window)
         self.check_in.open()
         return self.check_in
@@ -177,6 +179,8 @@ class SessionFlow(QObject):
     def _play(self, live: LiveSession) -> PlayerView:
         from coach.core.routines.loader import ILLUSTRATIONS
         from coach.gui.player import PlayerView
+        from coach.gui.sound_menu import voice_unavailable
+        from coach.services.sound import silence_reason
 
         player = PlayerView(
             live.routine,
@@ -185,9 +189,9 @@ class SessionFlow(QObject):
             sound=self.services.sound,
             voice=self.services.voice,
             announcer=self.services.announcer,
-            beeps=self.beeps and self.beeps_heard,
+            beeps=self.beeps and silence_reason(self.services.sound) is None,
             speak=self.speak,
-            voice_note=self.voice_note if self.speak else None,
+            voice_note=voice_unavailable(self.services) if self.speak else None,  # speech loads now
             icing=live.icing,
         )
         player.finished.connect(self._on_session_finished)
