@@ -174,6 +174,7 @@ def shoot_icing_step(app: CoachApp, clock: FakeClock) -> None:
     player.stop_button.click()
     QApplication.processEvents()
     shoot_tempo(app, clock)
+    shoot_run_walk(app, clock)
 
 
 # A format-3 routine of the person's own, as the routine editor writes it: "up for 2, hold 1, down for 3".
@@ -203,6 +204,27 @@ def shoot_tempo(app: CoachApp, clock: FakeClock) -> None:
     clock.advance(5 + 6 + 2 + 1 + 1.4)  # get ready, one 6 s rep, then up, hold and into the way down
     player.tick()
     save(app.window, "player-tempo.png")
+    player.stop_action.trigger()
+    player.stop_button.click()
+    QApplication.processEvents()
+
+
+def shoot_run_walk(app: CoachApp, clock: FakeClock) -> None:
+    """The bundled run-walk plan in its second RUN interval, with a cadence metronome the person added."""
+    bundled = app.coach.places.bundled_routines / "back-to-running.toml"
+    text = bundled.read_text(encoding="utf-8").replace(
+        'image = "run-walk.svg"\n', 'image = "run-walk.svg"\ncadence_bpm = 170\n'
+    )
+    app.coach.places.user_routines.mkdir(parents=True, exist_ok=True)
+    (app.coach.places.user_routines / "back-to-running.toml").write_text(text, encoding="utf-8")
+    app.coach.reload_library()
+    app.window.set_library(app.coach.library)
+    player = app.sessions.start_routine("back-to-running")
+    assert isinstance(player, PlayerView)
+    clock.advance(5 + 60 + 60 + 17.4)  # get ready, the first run and walk, 17 s into the second run
+    player.tick()
+    save(app.window, "player-run-walk.png")
+    player.metronome.timer.stop()
     player.stop_action.trigger()
     player.stop_button.click()
     QApplication.processEvents()
@@ -330,6 +352,9 @@ def main() -> int:
     app.setStyle("Fusion")
     OUT.mkdir(parents=True, exist_ok=True)
     light = QApplication.palette()
+    if "--run-walk" in sys.argv:  # only the run-walk player (issue 23)
+        with_app(light, shoot_run_walk)
+        return 0
     if "--high-contrast" in sys.argv:
         with_app(high_contrast_palette(), shoot_high_contrast)
         shoot_history(high_contrast_palette(), "history-high-contrast.png")

@@ -34,7 +34,20 @@ def _advice_json(advice: RoutineAdvice, urgent: bool) -> dict[str, Any]:
         ],
         "next": advice.routine.next or None,
         "urgent": urgent and advice.decision is Progression.SEE_CLINICIAN,
+        # A return-to-running plan's next run (null otherwise, and while a warning sign pauses exercise).
+        "next_run": None
+        if advice.next_run is None
+        else {
+            "run_seconds": _whole(advice.next_run.run_seconds),
+            "walk_seconds": _whole(advice.next_run.walk_seconds),
+            "repeats": advice.next_run.repeats,
+        },
     }
+
+
+def _whole(seconds: float) -> float | int:
+    """60.0 as 60: seconds are whole in every plan we have seen, and read so."""
+    return int(seconds) if seconds.is_integer() else seconds
 
 
 def _write_text(advice: RoutineAdvice, out: IO[str]) -> None:

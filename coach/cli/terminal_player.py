@@ -13,8 +13,8 @@ from coach.cli.signals import Terminated
 from coach.core.operations.icing import still_icing
 from coach.core.operations.icing_steps import IcingSteps
 from coach.core.routines.model import StepKind
-from coach.core.session.cues import rep_moment
-from coach.core.session.engine import EngineState, SessionEngine
+from coach.core.session.cues import announce, phase, rep_moment
+from coach.core.session.engine import EngineState, SessionEngine, countdown_from
 from coach.core.session.events import (
     CountdownCue,
     Event,
@@ -196,6 +196,8 @@ class TerminalPlayer:
             step = event.step
             if step.kind is not StepKind.REP or step.rep == 1:
                 self.out.write("\n")
+            if step.kind.is_interval:  # a change of pace gets its own line, as the app says it aloud
+                self.out.write(f"{phase(step)}: {announce(event).speech}\n")
         elif isinstance(event, CountdownCue | SideSwitch | HoldCue) and self.bell:
             self.out.write("\a")
         elif isinstance(event, SessionPaused):
@@ -206,6 +208,15 @@ class TerminalPlayer:
                 f"\r\x1b[KPaused: this step could not be saved yet ({event.reason}). "
                 "Press space to carry on; it is saved with the next one.\n"
             )
+
+    def _change_coming(self) -> str:
+        """The last 10 seconds of an interval, counted: '  WALK in 7'."""
+        engine = self.engine
+        left = math.ceil(engine.remaining() - 1e-9)
+        upcoming = engine.next_step
+        if upcoming is None or left > countdown_from(engine.current_step):
+            return ""
+        return f"  {phase(upcoming)} in {left}"
 
     def _draw(self) -> None:
         self.out.write(f"\r\x1b[K{self._line()}")
@@ -219,6 +230,8 @@ class TerminalPlayer:
             where = f"{countdown_text(engine.elapsed(), pad_minutes=False):>6}  {step.describe()}  {count}"
             return f"{where}  {ASK}" if self.asking else f"{where}  ({END_SET})"
         where = f"{countdown_text(engine.remaining(), pad_minutes=False):>6}  {step.describe()}"
+        if step.kind.is_interval:
+            where = f"{phase(step):<4}  {where.strip()}{self._change_coming()}"
         moment = rep_moment(step, step.seconds - engine.remaining())
         if moment is not None:
             where += f"  {moment.line()}"

@@ -282,7 +282,15 @@ class MainWindow(QMainWindow):
         if entry is not None:
             self.title.setText(entry.routine.title)
             following = self.library.find(entry.routine.next) if entry.routine.next else None
-            self.details.setText(describe_routine(entry, following.routine.title if following else ""))
+            requires = entry.routine.requires
+            first = self.library.find(requires.routine) if requires is not None else None
+            self.details.setText(
+                describe_routine(
+                    entry,
+                    following.routine.title if following else "",
+                    required_title=first.routine.title if first else "",
+                )
+            )
         elif row >= 0:
             broken = self.library.broken[row - len(self.library.routines)]
             self.title.setText(self.tr("This routine file has problems"))
@@ -320,8 +328,9 @@ def _button(action: QAction, text: str, *, primary: bool = False) -> QPushButton
     return button
 
 
-def describe_routine(entry: RoutineEntry, next_title: str = "") -> str:
-    """The routine as text: description, plan, estimated minutes, the exercises and the source."""
+def describe_routine(entry: RoutineEntry, next_title: str = "", *, required_title: str = "") -> str:
+    """The routine as text: description, plan, estimated minutes, what must go well first, the exercises
+    and the source."""
     routine = entry.routine
     minutes = round(estimated_minutes(routine))
     lines = [routine.description, ""]
@@ -329,6 +338,8 @@ def describe_routine(entry: RoutineEntry, next_title: str = "") -> str:
     lines.append(f"{often} · about {minutes} min" if often else f"About {minutes} min")
     stage = stage_line(routine, next_title)
     lines += [stage] if stage else []
+    if routine.requires is not None:
+        lines.append(routine.requires.sentence(required_title or None))
     lines.append("")
     lines += [f"• {exercise_line(e)}" for e in routine.exercises]
     if routine.education:

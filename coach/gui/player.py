@@ -33,6 +33,7 @@ from coach.core.session import cues
 from coach.core.session.engine import EngineState, SessionEngine
 from coach.core.session.events import Event, ListenerFailed, SessionFinished, SessionResumed
 from coach.gui import style
+from coach.gui.metronome import MetronomeDriver
 from coach.gui.player_widgets import CountdownLabel, Illustration
 from coach.services.screen_reader import Announcer, NullAnnouncer
 from coach.services.sound import SoundPlayer, silence_reason
@@ -97,6 +98,10 @@ class PlayerView(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self.tick)
+        # A run-walk with a cadence clicks through its running intervals; M then silences the clicks only
+        # (the RUN and WALK cues are what a runner must not miss).
+        self.metronome = MetronomeDriver(engine, sound, self)
+        self.has_metronome = beeps and any(e.cadence_bpm for e in routine.exercises)
         self._desktop_points = self.font().pointSizeF()
         self._text_scale = 1.0
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -227,7 +232,7 @@ class PlayerView(QWidget):
         self.back_action = self._key_action(self.tr("Back"), Qt.Key.Key_Left, self._on_back)
         self.pause_action = self._key_action(self.tr("Pause"), Qt.Key.Key_Space, self._on_toggle_pause)
         self.skip_action = self._key_action(self.tr("Skip"), Qt.Key.Key_Right, self._on_skip)
-        self.mute_action = self._key_action(self.tr("Mute"), Qt.Key.Key_M, self._on_toggle_mute)
+        self.mute_action = self._key_action(self._mute_text(), Qt.Key.Key_M, self._on_toggle_mute)
         self.stop_action = self._key_action(self.tr("Stop"), Qt.Key.Key_Escape, self.ask_to_stop)
         self.controls = QHBoxLayout()
         self.controls.setSpacing(8)
@@ -375,10 +380,18 @@ class PlayerView(QWidget):
             self._refresh()
 
     def _on_toggle_mute(self) -> None:
-        self.muted = not self.muted
-        if self.muted:
-            self.voice.stop()
-        self.mute_action.setText(self.tr("Unmute") if self.muted else self.tr("Mute"))
+        if self.has_metronome:
+            self.metronome.set_muted(not self.metronome.muted)
+        else:
+            self.muted = not self.muted
+            if self.muted:
+                self.voice.stop()
+        self.mute_action.setText(self._mute_text())
+
+    def _mute_text(self) -> str:
+        if self.has_metronome:
+            return self.tr("Unmute metronome") if self.metronome.muted else self.tr("Mute metronome")
+        return self.tr("Unmute") if self.muted else self.tr("Mute")
 
     # -- showing -----------------------------------------------------------------------------------------
 
@@ -415,6 +428,8 @@ class PlayerView(QWidget):
 
     def _refresh(self) -> None:
         engine = self.engine
+        if self.has_metronome:
+            self.metronome.follow()
         if engine.state in (EngineState.FINISHED, EngineState.STOPPED):
             self.progress.setValue(1000 if engine.state is EngineState.FINISHED else self.progress.value())
             return
@@ -472,8 +487,8 @@ class PlayerView(QWidget):
 
     def _show_phase(self, word: str, kind: StepKind) -> None:
         self.phase_label.setText(self.tr(word))
-        working = kind in (StepKind.REP, StepKind.HOLD, StepKind.TIMER) and word != "PAUSED"
-        # Work is a filled badge in the highlight; rest, the switch and a pause are outlined on the window.
+        working = kind in (StepKind.REP, StepKind.HOLD, StepKind.TIMER, StepKind.RUN) and word != "PAUSED"
+        # Work (and RUN) is a filled badge in the highlight; rest, the switch, WALK and a pause are outlined.
         background = QPalette.ColorRole.Highlight if working else QPalette.ColorRole.Window
         foreground = QPalette.ColorRole.HighlightedText if working else QPalette.ColorRole.WindowText
         self.phase_label.setBackgroundRole(background)

@@ -51,7 +51,7 @@ class _FieldRow:
     def __init__(self, field: Field, on_change: Callable[[], None]) -> None:
         self.field = field
         self.editor: _Editor
-        if field.kind in (FieldKind.LINES, FieldKind.STEPS):
+        if field.kind in (FieldKind.LINES, FieldKind.STEPS, FieldKind.INTERVALS):
             editor = QPlainTextEdit()
             editor.setTabChangesFocus(True)  # Tab leaves the box: the form stays keyboard-friendly
             editor.setFixedHeight(editor.fontMetrics().lineSpacing() * 4 + 12)

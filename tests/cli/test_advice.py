@@ -93,3 +93,19 @@ def test_bad_warning_signs_and_pain_before_are_usage_errors(
 
     assert code == 2
     assert err.startswith("coach: ")
+
+
+def test_a_running_plan_says_the_next_run_in_text_and_json(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "run", "hip-strength", "--instant", "--pain", "2")
+    run(capsys, "run", "back-to-running", "--instant", "--pain", "2")
+
+    by_id = {a["routine_id"]: a for a in advice_json(capsys, "--include-simulated")}
+    code, out, _ = run(capsys, "advice", "--include-simulated")
+
+    assert by_id["back-to-running"]["next_run"] == {"run_seconds": 60, "walk_seconds": 60, "repeats": 5}
+    assert by_id["hip-strength"]["next_run"] is None  # the field is there for every routine
+    assert by_id["back-to-running"]["decision"] == "hold"  # the hour and the morning are not answered yet
+    assert code == 0
+    assert "Next run: 1 min run, 1 min walk, 5 times." in out

@@ -174,3 +174,27 @@ def test_a_tempo_rep_says_its_phases_in_words(fake_clock: FakeClock) -> None:
 
     assert "lift" in out.getvalue().lower()
     assert "lower" in out.getvalue().lower()
+
+
+def test_a_run_walk_says_run_and_walk_at_each_change_and_counts_the_last_10_seconds(
+    fake_clock: FakeClock,
+) -> None:
+    from coach.core.routines.model import Exercise, ExerciseKind, RunWalk
+
+    intervals = RunWalk(30, 20, 2)
+    exercise = Exercise(
+        "run-walk", "Run-walk", ExerciseKind.RUN_WALK, run_walk=intervals, stages=(intervals,)
+    )
+    engine = SessionEngine(routine(exercise), fake_clock)
+    out = io.StringIO()
+
+    TerminalPlayer(engine, out).play(ScriptedKeys(fake_clock, {}))
+
+    shown = out.getvalue()
+    assert engine.state is EngineState.FINISHED
+    assert shown.count("RUN: Run, 30 seconds.\n") == 2
+    assert shown.count("WALK: Walk, 20 seconds.\n") == 2
+    assert "RUN   0:10  Run 30 s, 1 of 2  WALK in 10" in shown
+    assert "WALK  0:03  Walk 20 s, 1 of 2  RUN in 3" in shown
+    assert "RUN   0:11" in shown
+    assert "RUN   0:11  Run 30 s, 1 of 2  WALK in" not in shown  # counted from 10, not before

@@ -463,3 +463,21 @@ def test_history_shows_the_dose_done_under_tension_over_the_last_four_weeks(
     assert window.dose_done.lines.text() == "Wall Squat: 30 s of 1 min under tension (50 %)"
     assert window.dose_done.lines.textFormat() == Qt.TextFormat.PlainText
     assert window.dose_done.lines.isVisible()
+
+
+def test_the_advice_on_a_running_plan_says_the_next_run(coach_app: CoachApp, qtbot: QtBot) -> None:
+    from coach.core.running.runs import NewRun, RunPain, RunSource
+
+    store = coach_app.coach.store
+    entry = coach_app.coach.library.find("back-to-running")
+    assert entry is not None
+    add_session(store, date(2026, 3, 14), entry.routine, pain=2, hour=8)
+    for day in (10, 12, 14, 16):  # two good runs at the first stage, two at the second
+        started = datetime(2026, 3, day, 8, tzinfo=UTC)
+        store.record_run(NewRun(started, 20.0, RunSource.LOGGED, pain=RunPain(2, 1, 1)))
+
+    window = open_history(coach_app, qtbot)
+
+    assert window.advice.heading.text() == "Back to running (run-walk): Ready for a little more"
+    assert window.advice.reason.text().endswith("Next run: 2 min run, 1 min walk, 8 times.")
+    assert not window.advice.accept_button.isVisible()  # the stage follows the runs: nothing to write

@@ -33,6 +33,18 @@ def test_the_window_lists_routines_and_shows_the_chosen_one(coach_app: CoachApp)
     assert "Source: Willy RW et al." in text
 
 
+def test_the_running_plan_says_what_must_go_well_first_and_its_stages(coach_app: CoachApp) -> None:
+    window = coach_app.window
+
+    window.select_routine("back-to-running")
+
+    text = window.details.text()
+    first = "Start this once “Hip and knee strength (weeks 3–6)” is going well"
+    assert f"{first}: pain during its sessions at most 3 out of 10" in text
+    assert "Run-walk — 1 min run, 1 min walk, 5 times" in text
+    assert "3 days a week" in text
+
+
 def test_a_broken_routine_is_listed_with_its_error(
     qtbot: QtBot, places: Places, data_dir: Path, fake_clock: FakeClock
 ) -> None:

@@ -283,3 +283,28 @@ def test_a_format_3_fields_sentence_stands_beside_it_as_you_type(qtbot: QtBot, c
     assert editor.save_button.isEnabled()
     assert "up 2 s, hold 1 s, down 3 s" in editor.preview.toPlainText()
     editor.unsaved = False
+
+
+def test_the_editor_knows_a_run_walk_plan_and_saves_a_cadence_typed_in(
+    qtbot: QtBot, coach_app: CoachApp, data_dir: Path
+) -> None:
+    coach_app.window.select_routine("back-to-running")
+    editor = coach_app.editing.edit_chosen()
+    assert editor is not None
+    editor.exercise_list.setCurrentRow(0)
+
+    stages = editor.exercise_rows["stages"].text().splitlines()
+    assert stages[:2] == ["60, 60, 5", "60, 60, 10"]
+    assert stages[-1] == "1800, 0, 1"
+    assert editor.routine_rows["requires"].text() == "hip-strength, 3"
+    _retype(editor, "exercise_rows", "cadence_bpm", "400")
+    assert "cadence_bpm must be at most 220" in editor.exercise_rows["cadence_bpm"].problem.text()
+    _retype(editor, "exercise_rows", "cadence_bpm", "170")
+    assert editor.save()
+
+    mine = (data_dir / "routines" / "back-to-running.toml").read_text(encoding="utf-8")
+    assert "cadence_bpm = 170" in mine
+    assert "{ run_seconds = 1800, walk_seconds = 0, repeats = 1 }" in mine  # the stages kept as written
+    entry = coach_app.coach.library.find("back-to-running")
+    assert entry is not None
+    assert entry.routine.exercises[0].cadence_bpm == 170

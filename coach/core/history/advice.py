@@ -16,7 +16,7 @@ from coach.core.history.dose_changes import RecordedDoseChange
 from coach.core.history.progression import Proposal, advise, held_back, past_the_step_bound, propose
 from coach.core.history.records import SessionRecord
 from coach.core.routines.bounds import MAX_PLANNED_STEPS
-from coach.core.routines.model import ProgressionKind, Routine
+from coach.core.routines.model import ProgressionKind, Routine, RunWalk
 
 # A single number on the sheet is a fixed dose: the app never invents a ceiling above it (CLINICAL.md
 # "What moves"); at most it suggests asking for a range or the next stage.
@@ -44,6 +44,7 @@ class RoutineAdvice:
     reason: str
     proposal: Proposal | None
     urgent: bool = False  # see a clinician for a sign that calls for urgent care
+    next_run: RunWalk | None = None  # a return-to-running plan's next run (the runners' pain rule)
 
 
 def _without_change(routine: Routine, decision: Progression) -> str:

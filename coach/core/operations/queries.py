@@ -106,6 +106,8 @@ def advice(
         include_simulated=include_simulated,
         dose_changes=store.dose_changes(),
     )
+    if found.decision is not Progression.SEE_CLINICIAN:
+        found = _running_advice(coach, routine, found, include_simulated=include_simulated)
     if found.decision is Progression.SEE_CLINICIAN:
         # The pause's sentence: which sign, the day it was answered, and urgent care for an urgent one,
         # the same words wherever the advice is shown (History, coach advice, the report).
@@ -115,6 +117,47 @@ def advice(
         if sign is not None:
             found = dataclasses.replace(found, reason=sign.sentence())
     return found
+
+
+def _running_advice(
+    coach: Coach, routine: Routine, found: RoutineAdvice, *, include_simulated: bool
+) -> RoutineAdvice:
+    """For a return-to-running plan, the runners' pain rule over the runs instead of the dose rule; a
+    warning sign waiting for a clinician pauses it as it pauses everything (nothing starts, no next run)."""
+    from coach.core.operations.pause import open_sign
+    from coach.core.running.rule import RunPlan, StageMove, runner_advice
+
+    plan = RunPlan.of(routine)
+    if plan is None:
+        return found
+    if open_sign(coach) is not None:
+        return dataclasses.replace(found, decision=Progression.SEE_CLINICIAN, proposal=None)
+    runs = coach.store.runs(include_simulated=include_simulated) if coach.has_history else []
+    running = runner_advice(plan, runs)
+    decisions = {
+        StageMove.UP: Progression.PROGRESS,
+        StageMove.HOLD: Progression.HOLD,
+        StageMove.BACK: Progression.EASE,
+    }
+    return dataclasses.replace(
+        found,
+        decision=decisions[running.move],
+        reason=running.sentence(),
+        proposal=None,
+        next_run=running.next_run,
+    )
+
+
+def current_run_stage(coach: Coach, routine: Routine) -> int | None:
+    """The stage of `routine`'s return-to-running plan the next run is at, from the run history; None for
+    a routine without a run-walk."""
+    from coach.core.running.rule import RunPlan, runner_advice
+
+    plan = RunPlan.of(routine)
+    if plan is None:
+        return None
+    runs = coach.store.runs() if coach.has_history else []
+    return runner_advice(plan, runs).stage
 
 
 def _advice_sessions(coach: Coach, routine: Routine, *, include_simulated: bool) -> list[SessionRecord]:
@@ -149,7 +192,11 @@ def routines_to_advise(
         if last is not None and last not in used:
             used.append(last)
     found = (coach.library.find(routine_id) for routine_id in used)
-    return [entry.routine for entry in found if entry is not None]
+    routines = [entry.routine for entry in found if entry is not None]
+    if store.runs(include_simulated=include_simulated):  # runs logged or imported count without a session
+        plans = (e.routine for e in coach.library.routines if e.routine.run_walk_exercise is not None)
+        routines += [plan for plan in plans if plan.id not in used]
+    return routines
 
 
 def all_advice(

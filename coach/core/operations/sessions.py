@@ -63,6 +63,8 @@ class LiveSession:
     # that must not freeze (the app's GUI thread) sets it short and calls `save_waiting` again later.
     patience: float | None = field(default=None, init=False)
     _busy_since: float | None = field(default=None, init=False)
+    # A run-walk's intervals as they end: the run recorded when the session ends (operations/running.py).
+    intervals: list[StepCompleted] = field(default_factory=list, init=False)
 
     def __post_init__(self) -> None:
         self.icing = IcingSteps(
@@ -79,6 +81,8 @@ class LiveSession:
         """
         if isinstance(event, SessionFinished):
             self.finished = event
+        if isinstance(event, StepCompleted) and event.step.kind.is_interval:
+            self.intervals.append(event)
         if isinstance(event, StepCompleted | SessionFinished):
             self.unsaved.append(event)
             ending = self.icing.ending(event)
@@ -128,18 +132,44 @@ class LiveSession:
                 changes |= event.write(self.icing.coach).changes
             else:
                 changes |= finish_session(self.coach, self.session_id, event).changes
+                changes |= self._record_run(event).changes
             self.unsaved.pop(0)
         return OpResult(None, changes)
 
     def record(self) -> SessionRecord:
         return self.coach.store.session(self.session_id)
 
+    def _record_run(self, finished: SessionFinished) -> OpResult[int | None]:
+        """A session of a run-walk is a run, recorded as the session ends (finished or stopped)."""
+        from coach.core.operations.running import record_guided_run, run_seconds_done
+
+        started = self.intervals[0].started_at if self.intervals else finished.at
+        return record_guided_run(
+            self.coach,
+            self.routine,
+            self.session_id,
+            started_at=started,
+            seconds=run_seconds_done(self.intervals),
+            simulated=self.simulated,
+        )
+
 
 def start_session(coach: Coach, routine: Routine, *, simulated: bool = False) -> OpResult[LiveSession]:
-    """Open a session of `routine` in the store and give back its engine (not yet started)."""
+    """Open a session of `routine` in the store and give back its engine (not yet started); a return-to-
+    running plan at the stage its runs have reached (coach/core/running/rule.py)."""
+    routine = _at_run_stage(coach, routine)
     engine = SessionEngine(plan_steps(routine, coach.settings.affected_side or None), coach.clock)
     session_id = coach.store.begin_session(routine, engine.steps, coach.now(), simulated=simulated)
     return OpResult(LiveSession(coach, session_id, routine, engine, simulated=simulated), SESSION)
+
+
+def _at_run_stage(coach: Coach, routine: Routine) -> Routine:
+    """`routine` as a session of it plans today: a run-walk at the stage its runs have reached."""
+    from coach.core.operations.queries import current_run_stage
+    from coach.core.running.rule import at_stage
+
+    stage = current_run_stage(coach, routine)
+    return routine if stage is None else at_stage(routine, stage)
 
 
 def begin_session(coach: Coach, routine: Routine, pain_before: int | None = None) -> OpResult[LiveSession]:
@@ -154,10 +184,32 @@ def begin_session(coach: Coach, routine: Routine, pain_before: int | None = None
     refuse_while_paused(coach, routine, pain_before)
     result = start_session(coach, routine)
     live = result.value
-    live.said_before = advice_before(routine, pain_before)
+    live.said_before = (
+        " ".join(
+            said
+            for said in (advice_before(routine, pain_before), _requirement_not_seen(coach, routine))
+            if said
+        )
+        or None
+    )
     if pain_before is not None and not is_icing_only(routine):
         coach.store.record_pain_before(live.session_id, pain_before)
     return result
+
+
+def _requirement_not_seen(coach: Coach, routine: Routine) -> str | None:
+    """What to say before a routine whose `requires` Rehab Coach has not seen going well, or None."""
+    requirement = routine.requires
+    if requirement is None:
+        return None
+    from coach.core.clinical.running import REQUIREMENT_NOT_SEEN
+    from coach.core.history.requirement import requirement_seen
+
+    if requirement_seen(coach.store.sessions(), requirement):
+        return None
+    entry = coach.library.find(requirement.routine)
+    stage = f"“{entry.routine.title}”" if entry else f"'{requirement.routine}'"
+    return REQUIREMENT_NOT_SEEN.format(stage=stage, pain=requirement.pain_at_most)
 
 
 def asks_pain_before(routine: Routine) -> bool:
@@ -222,6 +274,9 @@ def answer_session_end(
         raise Refused(problem)
     store = coach.store
     store.record_pain(session_id, pain, note)
+    from coach.core.operations.running import answer_guided_run_pain
+
+    answer_guided_run_pain(coach, session_id, pain)
     if hurt is not None:
         store.record_hurt(session_id, hurt)
     if warning_signs is not None:
@@ -332,7 +387,7 @@ def resume_session(coach: Coach, session_id: int) -> OpResult[LiveSession]:
     store, now = coach.store, coach.now()
     record = store.session(session_id)
     entry = coach.library.find(record.routine_id)
-    routine = entry.routine if entry else None
+    routine = _at_run_stage(coach, entry.routine) if entry else None
     if routine is not None:  # carrying a session on starts exercise too: not while a sign waits
         from coach.core.operations.pause import refuse_while_paused
 

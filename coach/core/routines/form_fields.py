@@ -31,6 +31,8 @@ class FieldKind(enum.Enum):
     WORDS = "words"  # words separated by commas, "mon, thu"
     CHOICE = "choice"  # one of `choices` ("" for not given)
     FLAG = "flag"  # true or false
+    INTERVALS = "intervals"  # run-walks "RUN, WALK, REPEATS" in seconds, one a line (format 3)
+    REQUIREMENT = "requirement"  # "ROUTINE-ID, PAIN": the stage to tolerate first and its pain (format 3)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +82,14 @@ ROUTINE_FIELDS: tuple[Field, ...] = (
     ),
     Field("progress_after_weeks", "Progress after (weeks)", _WEEKS_HELP, FieldKind.WHOLE, format=3),
     Field("next", "Next stage", "The id of the routine that follows this stage."),
+    Field(
+        "requires",
+        "Requires",
+        'The stage to tolerate first and its pain: "hip-strength, 3" is that routine going well with pain '
+        "at most 3 and settled by the next morning.",
+        FieldKind.REQUIREMENT,
+        format=3,
+    ),
     Field(
         "education",
         "Advice",
@@ -223,11 +233,35 @@ EXERCISE_FIELDS: tuple[Field, ...] = (
         ("", "knee", "hip"),
     ),
     Field(
+        "run_walk",
+        "Run-walk",
+        'Seconds of running, seconds of walking, and how many times: "60, 60, 10". With stages, the one '
+        "the plan starts at.",
+        FieldKind.INTERVALS,
+        format=3,
+    ),
+    Field(
+        "stages",
+        "Stages",
+        'The return-to-running plan, easiest first, one run-walk a line ("60, 60, 10" … "1800, 0, 1"); '
+        "two good runs move up a stage, a run above the pain limit back one.",
+        FieldKind.INTERVALS,
+        format=3,
+    ),
+    Field(
+        "cadence_bpm",
+        "Cadence (steps a minute)",
+        "120–220: a metronome clicks while running; your physiotherapist's number.",
+        FieldKind.WHOLE,
+        format=3,
+    ),
+    Field(
         "image",
         "Picture",
         "An SVG beside the file or among the bundled illustrations.",
     ),
 )
+_INTERVAL_KEYS = ("run_seconds", "walk_seconds", "repeats")
 
 ROUTINE_FIELDS_BY_KEY = {f.key: f for f in ROUTINE_FIELDS}
 EXERCISE_FIELDS_BY_KEY = {f.key: f for f in EXERCISE_FIELDS}
@@ -257,6 +291,10 @@ def value_of_text(field: Field | None, text: str) -> Any:
     """The TOML value for what was typed into the field (None: leave the key out)."""
     stripped = text.strip()
     kind = field.kind if field is not None else FieldKind.TEXT
+    if kind is FieldKind.INTERVALS and field is not None:
+        return _intervals(field, text)
+    if kind is FieldKind.REQUIREMENT:
+        return _requirement(stripped)
     if kind in (FieldKind.LINES, FieldKind.STEPS):
         lines = [line.strip() for line in text.splitlines() if line.strip()]
         if not lines:
@@ -292,6 +330,11 @@ def value_of_text(field: Field | None, text: str) -> Any:
 def text_of_value(field: Field | None, plain: Any) -> str:
     """What the field shows for a value read from the file (the inverse of `value_of_text`)."""
     kind = field.kind if field is not None else FieldKind.TEXT
+    if kind is FieldKind.INTERVALS:
+        tables = plain if isinstance(plain, list) else [plain]
+        return "\n".join(_interval_text(table) for table in tables)
+    if kind is FieldKind.REQUIREMENT and isinstance(plain, dict):
+        return f"{plain.get('routine', '')}, {_number_text(plain.get('pain_at_most', ''))}"
     if kind in (FieldKind.LINES, FieldKind.STEPS) and isinstance(plain, list):
         return "\n".join(str(line) for line in plain)
     if field is not None and field.key == "sides" and isinstance(plain, list):
@@ -308,6 +351,46 @@ def text_of_value(field: Field | None, plain: Any) -> str:
     if isinstance(plain, bool):
         return "true" if plain else ""
     return _number_text(plain)
+
+
+def _intervals(field: Field, text: str) -> Any:
+    """ "60, 60, 10" a line: an inline table each, `run_walk` one, `stages` a list; as typed if not so."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if not lines:
+        return None
+    tables = []
+    for line in lines:
+        parts = [part.strip() for part in re.split(r"[,;]|\s+", line) if part.strip()]
+        numbers = [_number(part, whole=True) for part in parts]
+        if len(numbers) != len(_INTERVAL_KEYS) or not all(isinstance(n, int) for n in numbers):
+            return text.strip()  # not three whole numbers: the validator says so beside the field
+        table = tomlkit.inline_table()
+        table.update(dict(zip(_INTERVAL_KEYS, numbers, strict=True)))
+        tables.append(table)
+    if field.key == "run_walk":
+        return tables[0] if len(tables) == 1 else text.strip()
+    array = tomlkit.array()
+    array.extend(tables)
+    array.multiline(True)
+    return array
+
+
+def _interval_text(table: object) -> str:
+    if not isinstance(table, dict):
+        return str(table)
+    return ", ".join(_number_text(table.get(key, "")) for key in _INTERVAL_KEYS)
+
+
+def _requirement(text: str) -> Any:
+    """ "hip-strength, 3": the routine and the pain at most; as typed if not so."""
+    if not text:
+        return None
+    parts = [part.strip() for part in text.split(",")]
+    if len(parts) != 2 or not parts[0]:
+        return text
+    table = tomlkit.inline_table()
+    table.update({"routine": parts[0], "pain_at_most": _number(parts[1], whole=True)})
+    return table
 
 
 def _by_side(field: Field, text: str) -> Any:

@@ -25,7 +25,16 @@ from coach import __version__
 from coach.core.i18n import language
 from coach.core.reading import UnreadableFileError, read_bounded
 from coach.core.routines.library import BrokenRoutine, Library, Origin, RoutineEntry
-from coach.core.routines.model import Exercise, ExerciseKind, ProgressionKind, Routine, Target
+from coach.core.routines.model import (
+    Exercise,
+    ExerciseKind,
+    ProgressionKind,
+    Requirement,
+    Routine,
+    RunWalk,
+    SideDose,
+    Target,
+)
 from coach.core.routines.translations import FOLDER
 from coach.core.routines.values import Problem
 
@@ -35,7 +44,18 @@ _FORMAT = 1
 MAX_CACHE_BYTES = 32_000_000
 
 _CLASSES: dict[str, type[Any]] = {
-    cls.__name__: cls for cls in (Library, RoutineEntry, BrokenRoutine, Problem, Routine, Exercise)
+    cls.__name__: cls
+    for cls in (
+        Library,
+        RoutineEntry,
+        BrokenRoutine,
+        Problem,
+        Routine,
+        Exercise,
+        SideDose,
+        RunWalk,
+        Requirement,
+    )
 }
 _ENUMS: dict[str, type[enum.Enum]] = {
     cls.__name__: cls for cls in (Origin, ExerciseKind, ProgressionKind, Target)

@@ -18,7 +18,7 @@ from typing import Any
 from coach.core.clinical.safety import ICING_LIMIT_REASON, ICING_MAX_MINUTES
 from coach.core.digest import sha256_hex
 from coach.core.i18n import ENGLISH
-from coach.core.routines import format2, format3
+from coach.core.routines import format2, format3, run_walk_keys
 from coach.core.routines.bounds import (
     UnreadableRoutineError,
     illustration_problem,
@@ -32,6 +32,7 @@ from coach.core.routines.format2 import EXERCISE_KEYS_2, ROUTINE_KEYS_2
 from coach.core.routines.format3 import EXERCISE_KEYS_3, ROUTINE_KEYS_3
 from coach.core.routines.icing_total import planned_icing_minutes
 from coach.core.routines.model import Exercise, ExerciseKind, Routine
+from coach.core.routines.run_walk_keys import ROUTINE_RUN_KEYS, RUN_WALK_KEYS
 from coach.core.routines.toml_lines import KeyLines
 from coach.core.routines.translations import translated
 from coach.core.routines.values import MAX_TEXT_CHARACTERS, Problem, ValueReader, show
@@ -202,14 +203,17 @@ class _Checker(ValueReader):
     def routine(self, doc: dict[str, Any]) -> Routine | None:
         if self._format(doc) == "newer":
             return None  # its keys may mean what this version cannot know: the format is the one problem
-        self.unknown_keys(doc, ROUTINE_KEYS + ROUTINE_KEYS_2 + ROUTINE_KEYS_3, self.lines.of_top, "routine")
+        known = ROUTINE_KEYS + ROUTINE_KEYS_2 + ROUTINE_KEYS_3 + ROUTINE_RUN_KEYS
+        self.unknown_keys(doc, known, self.lines.of_top, "routine")
         line = self.lines.of_top
         if self.format < 2:
             format2.refuse_format_2_keys(self, doc, ROUTINE_KEYS_2, line)
+        requires = None
         if self.format < 3:
-            format3.refuse_format_3_values(self, doc, ROUTINE_KEYS_3, line)
+            format3.refuse_format_3_values(self, doc, ROUTINE_KEYS_3 + ROUTINE_RUN_KEYS, line)
         else:
             doc = self._routine_days(doc)
+            requires = run_walk_keys.read_requires(self, doc, line("requires"))
         routine_id = self._identifier(doc, "id", line("id"), "the routine")
         title = self.text(doc, "title", line("title"), required=True)
         description = self.text(doc, "description", line("description"))
@@ -240,6 +244,7 @@ class _Checker(ValueReader):
             education=plan.education,
             days=self.days,
             progress_after_weeks=self._progress_after_weeks(doc),
+            requires=requires,
         )
 
     def _routine_days(self, doc: dict[str, Any]) -> dict[str, Any]:
@@ -337,7 +342,9 @@ class _Checker(ValueReader):
         def line(key: str | None = None) -> int:
             return self.lines.of_exercise(index, key)
 
-        self.unknown_keys(table, EXERCISE_KEYS + EXERCISE_KEYS_2 + EXERCISE_KEYS_3, line, "exercise")
+        self.unknown_keys(
+            table, EXERCISE_KEYS + EXERCISE_KEYS_2 + EXERCISE_KEYS_3 + RUN_WALK_KEYS, line, "exercise"
+        )
         by_side: dict[str, dict[str, Any]] = {}
         loads: tuple[tuple[str, ...], int] = ((), 0)
         if self.format >= 3:
@@ -352,7 +359,7 @@ class _Checker(ValueReader):
             loads = (steps, step)
             table = self._tempo_as_rep_time(table)
         else:
-            format3.refuse_format_3_values(self, table, EXERCISE_KEYS_3, line)
+            format3.refuse_format_3_values(self, table, EXERCISE_KEYS_3 + RUN_WALK_KEYS, line)
         ranges: tuple[tuple[int, int] | None, tuple[float, float] | None] = (None, None)
         if self.format >= 2:
             table, reps_range, hold_range = format2.split_ranges(self, table, line)
@@ -374,6 +381,9 @@ class _Checker(ValueReader):
         )
         kind = self._kind(table, line(), icing)
         extras3 = format3.read_extras(self, original, line, loads, kind) if self.format >= 3 else None
+        running = run_walk_keys.RunWalkExtras()
+        if self.format >= 3:
+            running = run_walk_keys.read_run_walk(self, original, line)
         if rep_seconds is not None and reps is None and "reps" not in table:
             self.error(line("rep_seconds"), "rep_seconds only applies to an exercise with reps")
         sides = self._sides(table, line("sides"), SIDE_NAMES_3 if self.format >= 3 else SIDE_NAMES)
@@ -438,6 +448,10 @@ class _Checker(ValueReader):
             level_step=extras3.level_step,
             level_up_after_pain_free_reps=extras3.level_up_after_pain_free_reps,
             progress_after_weeks=extras3.progress_after_weeks,
+            run_walk=running.run_walk,
+            stages=running.stages,
+            stage=running.stage,
+            cadence_bpm=running.cadence_bpm,
         )
 
     @staticmethod
@@ -461,6 +475,8 @@ class _Checker(ValueReader):
         return changed
 
     def _kind(self, table: dict[str, Any], header: int, icing: bool) -> ExerciseKind | None:
+        if run_walk_keys.is_run_walk(table):  # format 3's; what may not go with it: read_run_walk
+            return ExerciseKind.RUN_WALK if self.format >= 3 else None
         has = {key for key in ("reps", "hold_seconds", "timer_minutes") if key in table}
         if icing:
             if has - {"timer_minutes"}:

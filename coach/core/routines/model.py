@@ -18,6 +18,7 @@ class ExerciseKind(enum.Enum):
     REPS = "reps"  # rep by rep, each rep_seconds (+ hold_seconds at the top)
     HOLD = "hold"  # one timed hold per set
     TIMER = "timer"  # a plain countdown (icing, a walk)
+    RUN_WALK = "run-walk"  # format 3: intervals of running and walking, at the person's stage of the plan
 
 
 class ProgressionKind(enum.Enum):
@@ -78,11 +79,55 @@ class StepKind(enum.Enum):
     TIMER = "timer"
     REST = "rest"
     SWITCH_SIDE = "switch_side"
+    RUN = "run"  # a run-walk's running interval
+    WALK = "walk"  # a run-walk's walking interval
 
     @property
     def is_work(self) -> bool:
         """Whether this step is part of the dose (as opposed to a pause between pieces of work)."""
-        return self in (StepKind.REP, StepKind.HOLD, StepKind.TIMER)
+        return self in (StepKind.REP, StepKind.HOLD, StepKind.TIMER, StepKind.RUN, StepKind.WALK)
+
+    @property
+    def is_interval(self) -> bool:
+        """A run-walk's running or walking interval."""
+        return self in (StepKind.RUN, StepKind.WALK)
+
+
+@dataclass(frozen=True, slots=True)
+class RunWalk:
+    """Format 3: one stage of a return-to-running plan, `run_seconds` of running then `walk_seconds` of
+    walking, `repeats` times (walk_seconds 0 and repeats 1: a continuous run)."""
+
+    run_seconds: float
+    walk_seconds: float
+    repeats: int
+
+    @property
+    def seconds(self) -> float:
+        """How long the whole run-walk takes."""
+        return (self.run_seconds + self.walk_seconds) * self.repeats
+
+    @property
+    def running_seconds(self) -> float:
+        return self.run_seconds * self.repeats
+
+    def describe(self) -> str:
+        """'2 min run, 1 min walk, 8 times', or '30 min run' for a continuous run."""
+        run = f"{_minutes_or_seconds(self.run_seconds)} run"
+        if self.walk_seconds <= 0 and self.repeats == 1:
+            return run
+        parts = [run]
+        if self.walk_seconds > 0:
+            parts.append(f"{_minutes_or_seconds(self.walk_seconds)} walk")
+        parts.append("once" if self.repeats == 1 else f"{self.repeats} times")
+        return ", ".join(parts)
+
+
+def _minutes_or_seconds(seconds: float) -> str:
+    """'2 min', '1.5 min' or '45 s'."""
+    if seconds >= 60:
+        return f"{seconds / 60:g} min"
+    return f"{seconds:g} s"
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +175,12 @@ class Exercise:
     level_step: int = 0  # index into `levels`
     level_up_after_pain_free_reps: int | None = None
     progress_after_weeks: int = 0  # no progression before this many weeks at the dose
+    # Format 3, back to running: the run-walk in use, the plan's stages easiest first (`run_walk` is
+    # `stages[stage]`), and the metronome's beats a minute (None: no metronome).
+    run_walk: RunWalk | None = None
+    stages: tuple[RunWalk, ...] = ()
+    stage: int = 0
+    cadence_bpm: int | None = None
 
     @property
     def level(self) -> str:
@@ -151,7 +202,7 @@ class Exercise:
     def progresses_by(self) -> ProgressionKind:
         """What the pain rule may raise: the sheet's choice, else reps (unless there is a load); never a hold
         without reps, whatever its name, nor a timer (CLINICAL.md "What moves")."""
-        if self.icing or self.kind is ExerciseKind.TIMER or self._effort_only:
+        if self.icing or self.kind in _NOT_DOSED or self._effort_only:
             return ProgressionKind.NONE
         if self.progression is not None:
             return self.progression
@@ -163,7 +214,7 @@ class Exercise:
     def eases_by(self) -> ProgressionKind:
         """What the pain rule may lower: as for progression, and a loaded exercise by its reps; never a
         stretch or another hold without reps, nor a timer."""
-        if self.icing or self.kind is ExerciseKind.TIMER or self._effort_only:
+        if self.icing or self.kind in _NOT_DOSED or self._effort_only:
             return ProgressionKind.NONE
         if self.progression is not None:
             return self.progression
@@ -198,6 +249,8 @@ class Exercise:
             return f"{_reps_dose(self, self.sets, self.reps, self.hold_seconds)}{each_side}" + self._extras()
         if self.kind is ExerciseKind.HOLD:
             return f"{self.sets} × {_seconds(self.hold_seconds)} hold{each_side}" + self._extras()
+        if self.run_walk is not None:
+            return self.run_walk.describe()
         minutes = f"{self.timer_minutes:g} min"
         return minutes if self.sets == 1 else f"{self.sets} × {minutes}{each_side}"
 
@@ -222,6 +275,10 @@ class Exercise:
             up, hold, down = self.tempo
             parts.append(f"up {up:g} s, hold {hold:g} s, down {down:g} s")
         return "".join(f", {part}" for part in parts if part)
+
+
+# A timer is never dosed by the pain rule; a run-walk moves by the runners' pain rule (coach/core/running).
+_NOT_DOSED = (ExerciseKind.TIMER, ExerciseKind.RUN_WALK)
 
 
 def _seconds(value: float) -> str:
@@ -283,6 +340,29 @@ class Routine:
     # Format 3.
     days: tuple[str, ...] = ()  # the weekdays ("mon" … "sun") of the plan; (): any
     progress_after_weeks: int = 0  # no progression before this many weeks at a dose (an exercise may differ)
+    requires: Requirement | None = None  # what must be going well before this routine starts
+
+    @property
+    def run_walk_exercise(self) -> Exercise | None:
+        """The routine's run-walk (a return-to-running plan has one), or None."""
+        return next((e for e in self.exercises if e.run_walk is not None), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Requirement:
+    """Format 3's `requires`: the stage that must be tolerated first (a routine's id) and the pain
+    condition, "pain during its sessions at most `pain_at_most` and settled by the next morning"."""
+
+    routine: str
+    pain_at_most: int
+
+    def sentence(self, title: str | None = None) -> str:
+        """Said with the routine: what must be going well before it starts."""
+        name = f"“{title}”" if title else f"'{self.routine}'"
+        return (
+            f"Start this once {name} is going well: pain during its sessions at most {self.pain_at_most} out "
+            "of 10 and settled by the next morning."
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,6 +388,11 @@ class Step:
     reps_range: tuple[int, int] | None = None
     load: str = ""  # the load or level in use, shown with the dose
     seconds_per_rep: float = 0.0  # of an open-ended set: for the count shown while it runs
+    # A run-walk's interval: which of how many, the plan's stage (0-based), the metronome's beats a minute.
+    repeat: int = 0
+    repeats_total: int = 0
+    stage: int | None = None
+    cadence_bpm: int | None = None
 
     @property
     def hold_starts_after(self) -> float:
@@ -352,6 +437,9 @@ class Step:
             parts = [f"Rest before set {self.set_number + 1} of {self.sets_total}"]
         elif self.kind is StepKind.SWITCH_SIDE:
             parts = [f"Switch to the {self.side} side"]
+        elif self.kind.is_interval:
+            word = "Run" if self.kind is StepKind.RUN else "Walk"
+            parts = [f"{word} {_minutes_or_seconds(self.seconds)}", f"{self.repeat} of {self.repeats_total}"]
         else:
             if self.side:
                 parts.append(f"{self.side} side")
@@ -395,6 +483,9 @@ class _Plan:
         self.affected_side = affected_side
 
     def add_exercise(self, exercise: Exercise) -> None:
+        if exercise.run_walk is not None:
+            self._add_run_walk(exercise, exercise.run_walk)
+            return
         sides: tuple[str | None, ...] = exercise.sides or (None,)
         doses = {side: exercise.dose_on(side) for side in sides}
         most_sets = max(dose.sets for dose in doses.values())
@@ -411,6 +502,17 @@ class _Plan:
                 self._add(exercise, StepKind.REST, exercise.rest_seconds, set_number, None, doses[sides[0]])
         if exercise.rest_after_seconds > 0:
             self._add(exercise, StepKind.REST, exercise.rest_after_seconds, most_sets, None, doses[sides[0]])
+
+    def _add_run_walk(self, exercise: Exercise, intervals: RunWalk) -> None:
+        """Get ready, then RUN and WALK intervals, `repeats` times (a continuous run has no walk)."""
+        dose = SideDose("", 1)
+        self._add(exercise, StepKind.GET_READY, GET_READY_SECONDS, 1, None, dose)
+        for repeat in range(1, intervals.repeats + 1):
+            self._add(exercise, StepKind.RUN, intervals.run_seconds, 1, None, dose, rep=repeat)
+            if intervals.walk_seconds > 0:
+                self._add(exercise, StepKind.WALK, intervals.walk_seconds, 1, None, dose, rep=repeat)
+        if exercise.rest_after_seconds > 0:
+            self._add(exercise, StepKind.REST, exercise.rest_after_seconds, 1, None, dose)
 
     def _add_work(self, exercise: Exercise, set_number: int, side: str | None, dose: SideDose) -> None:
         if exercise.kind is ExerciseKind.REPS and exercise.until_tired and exercise.reps_range is not None:
@@ -438,6 +540,7 @@ class _Plan:
         open_ended: bool = False,
     ) -> None:
         is_rep = kind is StepKind.REP
+        interval = kind.is_interval
         self.steps.append(
             Step(
                 index=len(self.steps),
@@ -448,7 +551,7 @@ class _Plan:
                 set_number=set_number,
                 sets_total=dose.sets,
                 side=resolve_side(side, self.affected_side),
-                rep=rep,
+                rep=rep if is_rep else 0,
                 reps_total=(dose.reps or 0) if is_rep and not open_ended else 0,
                 hold_seconds=dose.hold_seconds if is_rep else 0.0,
                 icing=exercise.icing and kind is StepKind.TIMER,
@@ -457,6 +560,10 @@ class _Plan:
                 reps_range=exercise.reps_range if open_ended else None,
                 load=", ".join(part for part in (exercise.level, exercise.load) if part),
                 seconds_per_rep=exercise.rep_seconds + dose.hold_seconds if open_ended else 0.0,
+                repeat=rep if interval else 0,
+                repeats_total=exercise.run_walk.repeats if interval and exercise.run_walk else 0,
+                stage=exercise.stage if exercise.run_walk is not None else None,
+                cadence_bpm=exercise.cadence_bpm if kind is StepKind.RUN else None,
             )
         )
 

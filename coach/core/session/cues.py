@@ -39,6 +39,9 @@ class SoundCue(enum.Enum):
     SET_DONE = "set-done"
     SESSION_DONE = "session-done"
     ICING_DONE = "icing-done"
+    RUN = "run"  # a run-walk's running interval begins
+    WALK = "walk"  # its walking interval begins
+    CLICK = "click"  # the cadence metronome's beat
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +61,11 @@ def headline(step: Step) -> str:
     return step.exercise_name
 
 
+def interval_word(step: Step) -> str:
+    """'Run' or 'Walk' for a run-walk's interval, else ''."""
+    return {StepKind.RUN: "Run", StepKind.WALK: "Walk"}.get(step.kind, "")
+
+
 def position(step: Step) -> str:
     """Where in the exercise this step is: 'Set 2 of 3 · Left side · Rep 5 of 12'."""
     if step.kind is StepKind.REST:
@@ -71,6 +79,10 @@ def position(step: Step) -> str:
         parts.append(f"{step.side.capitalize()} side")
     if step.kind is StepKind.REP:
         parts.append(f"Rep {step.rep} of {step.reps_total}")
+    if step.kind.is_interval:
+        parts.append(f"{interval_word(step)} {step.repeat} of {step.repeats_total}")
+        if step.cadence_bpm:
+            parts.append(f"{step.cadence_bpm} steps a minute")
     return " · ".join(parts)
 
 
@@ -84,6 +96,8 @@ def phase(step: Step, *, paused: bool = False) -> str:
         StepKind.GET_READY: "GET READY",
         StepKind.REST: "REST",
         StepKind.SWITCH_SIDE: "SWITCH SIDES",
+        StepKind.RUN: "RUN",
+        StepKind.WALK: "WALK",
     }
     return words.get(step.kind, "WORK")
 
@@ -104,6 +118,8 @@ def countdown_caption(step: Step) -> str:
         StepKind.TIMER: "left",
         StepKind.REST: "rest left",
         StepKind.SWITCH_SIDE: "to switch sides",
+        StepKind.RUN: "of running left",
+        StepKind.WALK: "of walking left",
     }
     return captions[step.kind]
 
@@ -166,6 +182,8 @@ def next_up(step: Step | None) -> str:
         return f"Rest {_duration(step.seconds)}"
     if step.kind is StepKind.SWITCH_SIDE:
         return f"Switch to the {step.side} side"
+    if step.kind.is_interval:
+        return f"{interval_word(step)} {_duration(step.seconds)}"
     parts = [step.exercise_name]
     if step.sets_total > 1:
         parts.append(f"set {step.set_number} of {step.sets_total}")
@@ -179,7 +197,9 @@ def announce(event: Event, following: Step | None = None) -> Announcement:
     if isinstance(event, StepStarted):
         return _announce_step(event.step, following)
     if isinstance(event, CountdownCue):
-        return Announcement(SoundCue.TICK)
+        # An interval's last 10 seconds are said as well as ticked: eyes are on the road, not the screen.
+        said = str(event.seconds_left) if event.step.kind.is_interval else None
+        return Announcement(SoundCue.TICK, said)
     if isinstance(event, HoldCue):
         if event.starting:
             return Announcement(SoundCue.HOLD, "Hold")
@@ -240,6 +260,10 @@ def _announce_step(step: Step, following: Step | None) -> Announcement:
         return Announcement(SoundCue.SWITCH_SIDE, f"Switch to the {step.side} side.")
     if step.kind is StepKind.REP:
         return Announcement(SoundCue.REP, str(step.rep))
+    if step.kind is StepKind.RUN:
+        return Announcement(SoundCue.RUN, f"Run, {_duration(step.seconds)}.")
+    if step.kind is StepKind.WALK:
+        return Announcement(SoundCue.WALK, f"Walk, {_duration(step.seconds)}.")
     if step.kind is StepKind.HOLD:
         return Announcement(speech=f"Hold {_duration(step.seconds)}")
     if step.icing:

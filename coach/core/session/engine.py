@@ -39,6 +39,9 @@ from coach.core.session.timer import Deadline
 # is its own cue; three beeps per rep would drown it); a "halfway" only on holds and timers long enough for
 # the person to wonder how far they are.
 COUNTDOWN_FROM = 3
+# A run-walk's intervals count their last 10 seconds (issue 23): on a treadmill or a track the change is
+# a change of pace, worth seeing come.
+INTERVAL_COUNTDOWN_FROM = 10
 COUNTDOWN_MIN_STEP_SECONDS = 5.0
 HALFWAY_MIN_STEP_SECONDS = 20.0
 # "10 seconds left", once, for a screen reader (ours): on timed steps at least twice that long, so that it
@@ -351,7 +354,7 @@ class SessionEngine:
         self._deadline = run or Deadline.start(
             self._clock, seconds, at=at, through_sleep=step.uses_wall_clock
         )
-        self._last_cue = COUNTDOWN_FROM + 1
+        self._last_cue = countdown_from(step) + 1
         self._halfway_done = False
         self._final_seconds_done = False
         self._skin_check_done = False
@@ -367,7 +370,7 @@ class SessionEngine:
         remaining = self._deadline.remaining(self._clock)
         if step.kind is not StepKind.REP and step.seconds >= COUNTDOWN_MIN_STEP_SECONDS:
             due = math.ceil(remaining)
-            if 1 <= due <= COUNTDOWN_FROM and due < self._last_cue:
+            if 1 <= due <= countdown_from(step) and due < self._last_cue:
                 self._last_cue = due
                 events.append(CountdownCue(step, due))
         final_due = step.kind is not StepKind.REP and step.seconds >= FINAL_SECONDS_MIN_STEP_SECONDS
@@ -440,6 +443,11 @@ class SessionEngine:
                 failures.insert(0, SessionPaused(self.current_step, self._paused_remaining))
             events = events + self._emit(failures)
         return events
+
+
+def countdown_from(step: Step) -> int:
+    """The seconds a step's countdown cues: the last 10 of a run-walk's interval, else the last 3."""
+    return INTERVAL_COUNTDOWN_FROM if step.kind.is_interval else COUNTDOWN_FROM
 
 
 def resume_point(steps: tuple[Step, ...], done: list[int]) -> int | None:

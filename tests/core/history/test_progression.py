@@ -30,8 +30,9 @@ from tests.helpers import hold, reps, routine, timer
 
 TODAY = date(2026, 3, 10)
 ASSETS = REPO / "assets"
-# Every bundled routine with something to step (the icing routine is a timer alone).
-BUNDLED = sorted(p for p in (REPO / "routines").glob("*.toml") if p.stem != "ice")
+# Every bundled routine with something to step (the icing routine is a timer alone; the run-walk plan moves
+# by the runners' rule, stage by stage).
+BUNDLED = sorted(p for p in (REPO / "routines").glob("*.toml") if p.stem not in ("ice", "back-to-running"))
 PROGRESS = ProgressionAdvice(
     Progression.PROGRESS, "Pain settled by the morning after your last two sessions."
 )
