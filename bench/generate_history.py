@@ -20,6 +20,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from coach.core.history.tension import tension_done
 from coach.core.paths import resolve_places
 from coach.core.routines.loader import load_routine
 from coach.core.routines.model import Routine, Step, plan_steps
@@ -35,7 +36,7 @@ SESSION_COLUMNS = (
 )
 STEP_COLUMNS = (
     "session_id, step_index, kind, exercise_id, set_number, side, rep, planned_seconds, started_at,"
-    " finished_at, skipped"
+    " finished_at, skipped, tension_prescribed, tension_done"
 )
 
 
@@ -97,6 +98,8 @@ def _step_rows(
             _utc(moment),
             _utc(end),
             int(skipped),
+            step.tension_seconds,
+            tension_done(step, skipped=skipped, active_seconds=None),
         )
         moment = end
 
@@ -155,10 +158,10 @@ def generate(path: Path, years: int = 10, seed: int = 6, today: date | None = No
         step_rows += rows
     with closing(sqlite3.connect(path)) as db, db:
         db.executemany(f"INSERT INTO sessions ({SESSION_COLUMNS}) VALUES ({', '.join('?' * 20)})", sessions)
-        db.executemany(f"INSERT INTO step_results ({STEP_COLUMNS}) VALUES ({', '.join('?' * 11)})", step_rows)
+        db.executemany(f"INSERT INTO step_results ({STEP_COLUMNS}) VALUES ({', '.join('?' * 13)})", step_rows)
         db.executemany(
-            "INSERT INTO planned_work (session_id, exercise_id, exercise_name, side, steps)"
-            " VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO planned_work (session_id, exercise_id, exercise_name, side, steps, tension_seconds)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
             [(n, *work) for n in range(1, len(sessions) + 1) for work in _planned(steps)],
         )
         recount_all_work_totals(db)  # what record_step keeps step by step, for the bulk-inserted rows
@@ -177,13 +180,15 @@ def generate(path: Path, years: int = 10, seed: int = 6, today: date | None = No
     return len(sessions)
 
 
-def _planned(steps: tuple[Step, ...]) -> list[tuple[str, str, str, int]]:
+def _planned(steps: tuple[Step, ...]) -> list[tuple[str, str, str, int, float]]:
     counts: dict[tuple[str, str, str], int] = {}
+    tension: dict[tuple[str, str, str], float] = {}
     for s in steps:
         if s.kind.is_work:
             key = (s.exercise_id, s.exercise_name, s.side or "")
             counts[key] = counts.get(key, 0) + 1
-    return [(*key, count) for key, count in counts.items()]
+            tension[key] = tension.get(key, 0.0) + (s.tension_seconds or 0.0)
+    return [(*key, count, tension[key]) for key, count in counts.items()]
 
 
 def main() -> None:

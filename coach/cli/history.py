@@ -96,6 +96,28 @@ def _write_icing(icing: list[IcingRecord], out: IO[str]) -> None:
         )
 
 
+def _dose_done_json(coach: Coach, *, include_simulated: bool) -> dict[str, Any]:
+    """Time under tension done against prescribed per exercise over the last weeks, as History shows it."""
+    from coach.core.history.overview import SHORT_WEEKS
+    from coach.core.operations.queries import recent_dose_done
+
+    doses = recent_dose_done(coach, include_simulated=include_simulated)
+    return {
+        "weeks": SHORT_WEEKS,
+        "exercises": [
+            {
+                "exercise_id": d.exercise_id,
+                "exercise_name": d.exercise_name,
+                "seconds_done": None if d.prescribed is None else d.done,
+                "seconds_prescribed": d.prescribed,
+                "percent": None if d.percent is None else round(d.percent, 1),
+                "sentence": d.sentence(),
+            }
+            for d in doses
+        ],
+    }
+
+
 def history_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> int:
     if args.window and args.json:
         raise UsageError(
@@ -122,6 +144,7 @@ def history_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> int
                 "streak": {"unit": streak.unit, "current": streak.current, "longest": streak.longest},
             },
             "icing": [_icing_json(r) for r in icing],
+            "dose_done": _dose_done_json(coach, include_simulated=args.include_simulated),
             "adherence": {
                 "percent_4_weeks": _percent(summary.adherence_4_weeks),
                 "current_streak_weeks": summary.streak_weeks,

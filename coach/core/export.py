@@ -112,6 +112,10 @@ STEP_COLUMNS = (
     "result",
     "reps_done",
     "load",
+    # Added since (issue 21, "dose done"), after the older columns: the seconds under tension the sheet
+    # prescribes for the step and those done (empty for a step with none, or recorded before they were kept).
+    "tension_prescribed_seconds",
+    "tension_done_seconds",
 )
 
 
@@ -223,7 +227,7 @@ def _step_rows(
     made: list[tuple[Any, ...]] = []
     for row in rows:
         sid, day, index, exercise, kind, set_number, side, rep, planned, started, finished, result = row[:12]
-        reps_done, load = row[12:]
+        reps_done, load, *tension = row[12:]
         if sid in unplaced:
             zone = by_id[sid].local_start(tz).tzinfo
             started, finished = _placed(started, zone), _placed(finished, zone)
@@ -243,6 +247,7 @@ def _step_rows(
                 result,
                 reps_done,
                 safe[load],
+                *tension,
             )
         )
     return made

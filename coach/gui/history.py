@@ -1,5 +1,6 @@
 """The history window: streaks and adherence, the year's heat map, weekly doses against the plan, the pain
-trend, advice on the dose, and a table of sessions that can be filtered by routine.
+trend, the dose done (time under tension), advice on the dose, and a table of sessions that can be filtered
+by routine.
 
 It computes everything once when it opens and again when something changes (a mark, an export's new
 file does not count), never in a paint; all figures come from coach.core (overview, progression).
@@ -44,6 +45,7 @@ from coach.core.operations.queries import first_session_day, sessions_before
 from coach.core.words import count
 from coach.gui.charts import ChartOrTable, HeatMap, PainChart, WeeklyDoseChart
 from coach.gui.day_marks import DayMarkDialog
+from coach.gui.dose_done import DoseDonePanel
 from coach.gui.export_progress import SHOWN_AFTER_MS, ExportProgress
 from coach.gui.fit import fit_to_screen
 from coach.gui.history_table import RoutineFilter, SessionRow, SessionTableModel, session_rows
@@ -100,6 +102,7 @@ class HistoryWindow(QWidget):
         self.pain = PainChart()
         self.advice = ProgressionPanel(self.runner)
         self.running = RunningPanel()
+        self.dose_done = DoseDonePanel()
         self._build_table()
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -132,7 +135,10 @@ class HistoryWindow(QWidget):
         column.addWidget(self.calendar_panel)
         column.addLayout(charts)
         column.addWidget(self.running)
-        column.addWidget(self.advice)
+        advice_row = QHBoxLayout()  # the dose done beside the advice: no taller on a laptop's screen
+        advice_row.addWidget(self.advice, 3)
+        advice_row.addWidget(self.dose_done, 2)
+        column.addLayout(advice_row)
         self.more_advice_column = QVBoxLayout()  # the other exercise routines of the last two weeks
         column.addLayout(self.more_advice_column)
         self.more_advice: list[ProgressionPanel] = []
@@ -231,6 +237,7 @@ class HistoryWindow(QWidget):
             self.pain.set_data(overview.pain, overview.changes)
             self.running.set_data(view.running, view.stage)
             self.model.set_rows(session_rows(view.sessions, tz), older=self._older_rows(view.since, tz))
+            self.dose_done.show_doses(view.tension)
             self._fill_routine_box(view.titles)
             self._show_advice(view, today)
 

@@ -1,8 +1,8 @@
 """The report for the physiotherapist as a PDF. The first page: the name line, the period, adherence, the
 sessions (their outcomes add up to the total), the programme week, the prescription as followed with every
 dose change the app made, the warning signs asked and reported, and sessions with pain above the limit.
-Then the weekly-dose chart (dated weeks), the pain trend, per-exercise completion (per side), marked days
-and notes.
+Then the weekly-dose chart (dated weeks), the pain trend, per-exercise completion (per side), the dose done
+(time under tension against prescribed, per exercise), marked days and notes.
 
 Drawn with QPdfWriter and QPainter on A4 at 300 dpi. Everything is laid out in logical pixels of a 96-dpi
 page, as on a screen, and the painter scales them to the page: the charts are the history window's own
@@ -24,6 +24,8 @@ from coach.core.clinical.safety import DISCLAIMER, PAIN_MODEL_SUMMARY
 from coach.core.export import ExportError
 from coach.core.history.outcome import SessionOutcome
 from coach.core.history.overview import PeriodReport
+from coach.core.history.tension import NO_TENSION, TENSION_HEADING
+from coach.core.i18n import _
 from coach.core.words import count
 from coach.gui.charts import Drawing, PainDrawing, WeeklyDoseDrawing
 from coach.gui.report_running import running_figure, running_section
@@ -341,6 +343,11 @@ def _details(pages: _Pages, report: PeriodReport) -> None:
         for c in report.completion
     ]
     pages.rows(exercises, (0.4, 0.15, 0.15, 0.15, 0.15), header=True)
+    pages.heading(_(TENSION_HEADING))
+    if not report.tension:
+        pages.text(_(NO_TENSION), grey=True)
+    for dose in report.tension:
+        pages.text(f"• {dose.sentence()}", indent=12)
     pages.heading("Sessions by routine")
     shown = [o for o in SessionOutcome if o is not SessionOutcome.OPEN]
     routines: list[tuple[str, ...]] = [("Routine", "Total", *(o.value.capitalize() for o in shown))]

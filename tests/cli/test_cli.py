@@ -442,3 +442,21 @@ def test_validate_refuses_a_side_typo_and_icing_without_minutes(
     assert code == 1
     assert f"{path}:11: 'rigth' is not a side the app knows; did you mean 'right'?" in err
     assert f"{path}:16: an icing exercise needs timer_minutes (at most 20)" in err
+
+
+def test_history_json_gains_the_dose_done_under_tension(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "run", "hip-strength", "--instant")
+
+    _, out, _ = run(capsys, "history", "--json", "--include-simulated")
+
+    dose = json.loads(out)["dose_done"]
+    assert dose["weeks"] == 4
+    by_id = {e["exercise_id"]: e for e in dose["exercises"]}
+    assert "wall-squat" in by_id  # a hold: its seconds are under tension
+    assert "clamshell" not in by_id  # reps without a tempo: nothing invented
+    squat = by_id["wall-squat"]
+    assert squat["seconds_done"] == squat["seconds_prescribed"] > 0
+    assert squat["percent"] == 100.0
+    assert squat["sentence"].endswith("under tension (100 %)")

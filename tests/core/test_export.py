@@ -270,6 +270,37 @@ def test_a_step_at_offset_zero_is_written_as_strftime_would(store: AdherenceStor
     )
 
 
+def test_steps_csv_ends_with_the_time_under_tension_prescribed_and_done(
+    store: AdherenceStore, tmp_path: Path
+) -> None:
+    # Given a 30 s hold on each side, the left held in full, the right stopped 12.5 s in
+    plan = routine(hold(sets=1, sides=("left", "right")))
+    steps = plan_steps(plan)
+    moment = datetime(2026, 3, 3, 12, tzinfo=UTC)
+    session = store.begin_session(plan, steps, moment, zone=UTC)
+    for step in steps:
+        right = step.side == "right"
+        store.record_step(
+            session, step, moment, moment, skipped=right, active_seconds=12.5 if right else None
+        )
+
+    done = export_csv(store, tmp_path / "out")
+
+    # Then the two new columns come after every older one (a public contract: extended, never reordered)
+    rows = read(done.steps_path)
+    assert tuple(rows[0]) == STEP_COLUMNS
+    assert STEP_COLUMNS[-4:] == ("reps_done", "load", "tension_prescribed_seconds", "tension_done_seconds")
+    tension = [
+        (r["kind"], r["side"], r["tension_prescribed_seconds"], r["tension_done_seconds"]) for r in rows
+    ]
+    assert tension == [
+        ("get_ready", "left", "", ""),
+        ("hold", "left", "30", "30"),
+        ("switch_side", "right", "", ""),
+        ("hold", "right", "30", "12.5"),
+    ]
+
+
 def test_steps_written_by_sqlite_are_what_the_csv_writer_writes_for_any_text(
     store: AdherenceStore, tmp_path: Path
 ) -> None:

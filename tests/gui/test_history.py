@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from coach.core import export as export_module
 from coach.core.history.records import DayMarkKind
+from coach.core.history.tension import NO_TENSION, TENSION_HEADING
 from coach.core.routines.library import Origin
 from coach.core.session.clock import FakeClock
 from coach.core.settings import load_settings
@@ -23,7 +24,7 @@ from coach.gui.charts import ACCENT, ChartView
 from coach.gui.export_progress import ExportProgress
 from coach.gui.history import HistoryWindow
 from tests.gui.driving import click, key_click
-from tests.helpers import reps, routine
+from tests.helpers import hold, reps, routine
 from tests.seeding import add_session
 
 TODAY = date(2026, 3, 18)  # a Wednesday
@@ -441,6 +442,27 @@ def test_a_short_csv_export_shows_no_progress(coach_app: CoachApp, qtbot: QtBot,
 
     assert progress  # it was told, and never shown (the export took well under a second)
     assert not any(p.isVisible() for p in progress)
+
+
+def test_history_shows_the_dose_done_under_tension_over_the_last_four_weeks(
+    coach_app: CoachApp, qtbot: QtBot
+) -> None:
+    # Given nothing done yet, History says there is nothing to count
+    window = open_history(coach_app, qtbot)
+    assert window.dose_done.lines.text() == NO_TENSION
+    assert window.dose_done.title() == f"{TENSION_HEADING}, last 4 weeks"
+
+    # When two 30 s wall squats were done in full in January (outside the four weeks) and only the first of
+    # them this Monday
+    squats = routine(hold("wall-squat", sets=2, seconds=30))
+    add_session(coach_app.coach.store, date(2026, 1, 12), squats, hour=8)
+    add_session(coach_app.coach.store, date(2026, 3, 16), squats, done=1, hour=8)
+    window.refresh()
+
+    # Then the panel shows the last four weeks' line, in the core's words, as plain text
+    assert window.dose_done.lines.text() == "Wall Squat: 30 s of 1 min under tension (50 %)"
+    assert window.dose_done.lines.textFormat() == Qt.TextFormat.PlainText
+    assert window.dose_done.lines.isVisible()
 
 
 def test_the_advice_on_a_running_plan_says_the_next_run(coach_app: CoachApp, qtbot: QtBot) -> None:

@@ -21,7 +21,7 @@ from coach.core.routines.loader import load_routine
 from coach.core.store.adherence import AdherenceStore
 from coach.gui.report import draw_report
 from tests.conftest import REPO
-from tests.helpers import over
+from tests.helpers import hold, over, reps, routine
 from tests.seeding import add_session
 
 TODAY = date(2026, 3, 18)
@@ -155,3 +155,24 @@ def test_days_marked_before_the_first_session_count(
     assert report.first == date(2026, 2, 23)
     assert report.marked.flare_up == 3
     assert [m.reason for m in report.marks] == ["sore"]
+
+
+@pytest.mark.slow
+def test_the_report_says_the_dose_done_under_tension_in_the_cores_words(
+    qtbot: QtBot, store: AdherenceStore, tmp_path: Path
+) -> None:
+    # Given two sessions of two 30 s wall squats: one whole, one with only the first done
+    squats = routine(hold("wall-squat", sets=2, seconds=30), reps("bridge", sets=1, reps=2))
+    add_session(store, date(2026, 3, 2), squats)
+    add_session(store, date(2026, 3, 4), squats, done=1)
+    target = tmp_path / "report.pdf"
+
+    report = export_report(at_today(store), target, None, draw_report, routines=[squats]).value
+
+    # Then the report's model and its page carry the one sentence the core words (the bridge, reps without a
+    # tempo, has nothing under tension to count)
+    assert [d.sentence() for d in report.tension] == ["Wall Squat: 1 min 30 s of 2 min under tension (75 %)"]
+    done = subprocess.run(["pdftotext", str(target), "-"], check=True, capture_output=True, text=True)
+    text = " ".join(done.stdout.split())
+    assert "Dose done: time under tension against prescribed" in text
+    assert "Wall Squat: 1 min 30 s of 2 min under tension (75 %)" in text

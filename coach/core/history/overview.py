@@ -59,6 +59,7 @@ from coach.core.history.stats import (
     week_start,
     weekly_doses,
 )
+from coach.core.history.tension import TensionDose
 from coach.core.routines.model import Routine
 from coach.core.running.runs import Run
 
@@ -219,6 +220,7 @@ class PeriodReport:
     runs: tuple[Run, ...] = ()
     running: tuple[RunningWeek, ...] = ()
     stage: RunningStage | None = None
+    tension: tuple[TensionDose, ...] = ()  # time under tension done against prescribed, per exercise
 
     @property
     def outcomes(self) -> tuple[tuple[SessionOutcome, int], ...]:

@@ -26,6 +26,10 @@ class StepResult:
     skipped: bool
     reps_done: int | None = None  # a set counted up until tired: the reps the person did
     load: str = ""  # the load or level the step was done with
+    # Time under tension (m013), in seconds: the sheet's for this step and what was done (None: the step
+    # has none, or was recorded before it was kept).
+    tension_prescribed: float | None = None
+    tension_done: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +41,9 @@ class PlannedWork:
     exercise_name: str
     side: str | None
     steps: int
+    # Seconds under tension the session's plan prescribed (m013): 0 for none (reps without a tempo, a
+    # timer), None for a session recorded before it was kept.
+    tension_seconds: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,3 +55,4 @@ class WorkCount:
     side: str | None
     done: int
     reached: int  # done or skipped
+    tension_done: float | None = None  # seconds under tension done (None: none recorded)

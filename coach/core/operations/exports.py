@@ -24,6 +24,7 @@ from coach.core.history.period import Period
 from coach.core.history.running_load import latest_stage, running_weeks
 from coach.core.operations.changes import OpResult, Refused
 from coach.core.operations.context import Coach
+from coach.core.operations.queries import dose_done
 from coach.core.routines.model import Routine
 
 # Draws `report` (for `today`) as a PDF at the given path; the GUI's painter does it, the core cannot.
@@ -174,4 +175,5 @@ def read_period_report(
         runs=runs,
         running=tuple(running_weeks(runs, report.weeks, tz)) if runs else (),
         stage=latest_stage(runs, tz),
+        tension=tuple(dose_done(coach, ids)),
     )

@@ -15,13 +15,20 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from coach.core.history.advice import RoutineAdvice
-from coach.core.history.overview import HistoryOverview, history_overview, shown_since, with_landmarks
+from coach.core.history.overview import (
+    SHORT_WEEKS,
+    HistoryOverview,
+    history_overview,
+    shown_since,
+    with_landmarks,
+)
 from coach.core.history.prescription import ProgrammeWeek, programme_week
 from coach.core.history.records import SessionRecord
 from coach.core.history.running_load import RunningStage, RunningWeek, latest_stage, running_weeks
-from coach.core.history.stats import DoseDays
+from coach.core.history.stats import DAYS_PER_WEEK, DoseDays
+from coach.core.history.tension import TensionDose
 from coach.core.operations.context import Coach
-from coach.core.operations.queries import ADVICE_LOOKBACK_DAYS, advice
+from coach.core.operations.queries import ADVICE_LOOKBACK_DAYS, advice, dose_done
 from coach.core.routines.model import Routine, is_icing_only
 
 # The routine a library has under an id (None: no longer in it).
@@ -42,6 +49,8 @@ class HistoryView:
     advices: tuple[RoutineAdvice, ...] = ()  # every exercise routine of the last two weeks, `advice` first
     running: tuple[RunningWeek, ...] = ()  # the chart's weeks: running beside the sessions done
     stage: RunningStage | None = None  # the return-to-running plan's stage, as the last guided run said
+    # Time under tension done against prescribed per exercise, over the last SHORT_WEEKS weeks.
+    tension: tuple[TensionDose, ...] = ()
 
 
 def read_history(coach: Coach, find: FindRoutine | None = None) -> HistoryView:
@@ -91,7 +100,8 @@ def read_history(coach: Coach, find: FindRoutine | None = None) -> HistoryView:
     routine = advised[0] if advised else None
     first = advices[0] if advices else None
     runs = store.runs()
-    running = tuple(running_weeks(runs, overview.weeks, tz)) if runs else ()
+    recent_weeks = today - timedelta(days=DAYS_PER_WEEK * SHORT_WEEKS - 1)
+    tension = dose_done(coach, [s.id for s in sessions if s.local_day(tz) >= recent_weeks])
     return HistoryView(
         overview,
         tuple(sessions),
@@ -101,6 +111,7 @@ def read_history(coach: Coach, find: FindRoutine | None = None) -> HistoryView:
         first,
         programme,
         advices,
-        running,
-        latest_stage(runs, tz),
+        running=tuple(running_weeks(runs, overview.weeks, tz)) if runs else (),
+        stage=latest_stage(runs, tz),
+        tension=tuple(tension),
     )

@@ -23,6 +23,7 @@ from coach.core.running.runs import Run
 
 if TYPE_CHECKING:
     from coach.core.history.advice import RoutineAdvice
+    from coach.core.history.tension import TensionDose
     from coach.core.routines.model import Routine
 
 # The advice of History covers every exercise routine used in this many days (issue "a physiotherapist
@@ -229,6 +230,29 @@ def active_minutes(coach: Coach, session_id: int) -> int:
     from coach.core.history.stats import active_seconds
 
     return round(active_seconds(coach.store.step_results([session_id])) / 60)
+
+
+def dose_done(coach: Coach, session_ids: Sequence[int]) -> list[TensionDose]:
+    """Time under tension done against prescribed, per exercise, over the given sessions (History's last
+    weeks, the report's period, `coach history --json`): one read path for the figure."""
+    from coach.core.history.tension import tension_doses
+
+    store = coach.store
+    return tension_doses(store.planned_work(session_ids), store.work_counts(session_ids))
+
+
+def recent_dose_done(coach: Coach, *, include_simulated: bool = False) -> list[TensionDose]:
+    """`dose_done` over the sessions of the last SHORT_WEEKS weeks, as History shows it (none without a
+    database: reading never creates one)."""
+    from coach.core.history.overview import SHORT_WEEKS
+    from coach.core.history.stats import DAYS_PER_WEEK
+
+    if not coach.has_history:
+        return []
+    today, tz = coach.today()
+    first = today - timedelta(days=DAYS_PER_WEEK * SHORT_WEEKS - 1)
+    sessions = coach.store.sessions_since(first, include_simulated=include_simulated)
+    return dose_done(coach, [s.id for s in sessions if s.local_day(tz) >= first])
 
 
 def morning_check_in_due(coach: Coach) -> SessionRecord | None:

@@ -218,7 +218,7 @@ def asks_pain_before(routine: Routine) -> bool:
 
 
 def record_step(coach: Coach, session_id: int, event: StepCompleted) -> OpResult[None]:
-    """Commit one finished (or skipped) step of a running session, at once."""
+    """Commit one finished (or skipped) step of a running session, at once, with its time under tension."""
     coach.store.record_step(
         session_id,
         event.step,
@@ -226,6 +226,7 @@ def record_step(coach: Coach, session_id: int, event: StepCompleted) -> OpResult
         event.finished_at,
         skipped=event.skipped,
         reps_done=event.reps_done,
+        active_seconds=event.active_seconds,
     )
     return OpResult(None, STEP)
 

@@ -408,6 +408,20 @@ class Step:
         return self.hold_starts_after + self.hold_seconds
 
     @property
+    def tension_seconds(self) -> float | None:
+        """The seconds under tension the sheet prescribes for this step (issue 21, "dose done"): a rep with a
+        tempo its up, hold and down; a hold its seconds; a set until tired with a tempo the bottom of its
+        range at that tempo (ours: the sheet expects at least that many reps). None where there is nothing
+        to count: a rep without a tempo (its pace is the app's, not the sheet's), a timer, a pause."""
+        if self.kind is StepKind.HOLD:
+            return self.seconds
+        if self.kind is not StepKind.REP or self.tempo is None:
+            return None
+        if self.open_ended:
+            return self.reps_range[0] * sum(self.tempo) if self.reps_range is not None else None
+        return sum(self.tempo)
+
+    @property
     def uses_wall_clock(self) -> bool:
         """Long plain timers (icing) keep an elapsed-clock deadline, so that a laptop's sleep counts."""
         return self.kind is StepKind.TIMER

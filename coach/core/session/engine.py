@@ -179,7 +179,8 @@ class SessionEngine:
             return self._emit(events)
         done = self.counted_reps() if reps_done is None else max(0, reps_done)
         now = self._clock.monotonic()
-        events.append(StepCompleted(step, self._step_started_wall, self._wall_now(), False, done))
+        ran = self.elapsed()
+        events.append(StepCompleted(step, self._step_started_wall, self._wall_now(), False, done, ran))
         if self._index + 1 >= len(self.steps):
             self._finish(True, now, events)
         else:
@@ -255,8 +256,12 @@ class SessionEngine:
         now = self._clock.monotonic()
         last = self._block_end(self._index)
         for index in range(self._index, last + 1):
-            started = self._step_started_wall if index == self._index else self._wall_now()
-            events.append(StepCompleted(self.steps[index], started, self._wall_now(), skipped=True))
+            current = index == self._index
+            started = self._step_started_wall if current else self._wall_now()
+            ran = self.elapsed() if current else 0.0
+            events.append(
+                StepCompleted(self.steps[index], started, self._wall_now(), True, active_seconds=ran)
+            )
         if last + 1 >= len(self.steps):
             self._finish(True, now, events)
         else:
@@ -277,9 +282,17 @@ class SessionEngine:
         return self._emit(events)
 
     def stop(self) -> list[Event]:
-        """End the session early; the step in progress is not counted."""
+        """End the session early; the step in progress is not counted as done. A rep or hold stopped part
+        way through is recorded as skipped with the seconds it ran, so that its time under tension is
+        what was actually done."""
         events: list[Event] = []
         self._advance(events)
+        step = self.current_step
+        started = self._state in (EngineState.RUNNING, EngineState.PAUSED)
+        if started and step.kind in (StepKind.REP, StepKind.HOLD):
+            ran = self.elapsed()
+            reps = self.counted_reps() if step.open_ended else None
+            events.append(StepCompleted(step, self._step_started_wall, self._wall_now(), True, reps, ran))
         if self._state in (EngineState.RUNNING, EngineState.PAUSED, EngineState.READY):
             self._finish(False, self._clock.monotonic(), events)
         return self._emit(events)
@@ -297,7 +310,10 @@ class SessionEngine:
             ended = self._deadline.ended_at(self._clock)
             step = self.current_step
             reps = self.counted_reps() if step.open_ended else None
-            events.append(StepCompleted(step, self._step_started_wall, self._wall_at(ended), False, reps))
+            ran = self._step_seconds(step)
+            events.append(
+                StepCompleted(step, self._step_started_wall, self._wall_at(ended), False, reps, ran)
+            )
             if self._index + 1 >= len(self.steps):
                 self._finish(True, ended, events)
                 return
@@ -316,7 +332,10 @@ class SessionEngine:
     def _end_paused_icing(self, events: list[Event]) -> None:
         """The ice ran its time while the session was paused: the step is done, the next waits, paused."""
         ended = self._deadline.ended_at(self._clock)
-        events.append(StepCompleted(self.current_step, self._step_started_wall, self._wall_at(ended), False))
+        step = self.current_step
+        events.append(
+            StepCompleted(step, self._step_started_wall, self._wall_at(ended), False, None, step.seconds)
+        )
         if self._index + 1 >= len(self.steps):
             self._finish(True, ended, events)
             return

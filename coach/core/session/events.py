@@ -72,6 +72,9 @@ class StepCompleted:
     finished_at: datetime
     skipped: bool
     reps_done: int | None = None  # of a set counted up until tired: the reps the person did (None: not known)
+    # The seconds the step ran, pauses not counted (None: not known): what a step skipped or stopped part
+    # way through actually did, for its time under tension.
+    active_seconds: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -82,6 +82,10 @@ def _local_zone(moment: datetime, zone: tzinfo | None) -> tuple[int, str]:
 def _planned_work(session_id: int, routine: Routine, steps: tuple[Step, ...]) -> list[dict[str, Any]]:
     counts = Counter((s.exercise_id, s.exercise_name, s.side or "") for s in steps if s.kind.is_work)
     loads = {e.id: e.load for e in routine.exercises}
+    tension: dict[tuple[str, str, str], float] = {}
+    for s in steps:
+        key = (s.exercise_id, s.exercise_name, s.side or "")
+        tension[key] = tension.get(key, 0.0) + (s.tension_seconds or 0.0)
     return [
         {
             "session_id": session_id,
@@ -90,6 +94,7 @@ def _planned_work(session_id: int, routine: Routine, steps: tuple[Step, ...]) ->
             "side": side,
             "steps": count,
             "load": loads.get(e, ""),
+            "tension_seconds": tension.get((e, n, side), 0.0),  # 0: none prescribed (m013)
         }
         for (e, n, side), count in counts.items()
     ]
@@ -308,12 +313,17 @@ class AdherenceStore(HistoryRecords, IcingRecords, RunRecords, ClinicalRecords, 
         *,
         skipped: bool,
         reps_done: int | None = None,
+        active_seconds: float | None = None,
     ) -> None:
         """Record one finished (or skipped) step; a step done again after 'back' replaces the earlier row.
 
         A skip never replaces a step already done: a resumed session replays the set it stopped in, and
-        skipping through it must not undo the reps done before the crash.
+        skipping through it must not undo the reps done before the crash. `active_seconds`: how long the step
+        ran, pauses not counted (None: all of it if done, none if skipped), for its time under tension.
         """
+        from coach.core.history.tension import tension_done
+
+        done = tension_done(step, skipped=skipped, active_seconds=active_seconds, reps_done=reps_done)
         row = {
             "session_id": session_id,
             "step_index": step.index,
@@ -328,6 +338,8 @@ class AdherenceStore(HistoryRecords, IcingRecords, RunRecords, ClinicalRecords, 
             "skipped": int(skipped),
             "reps_done": reps_done,
             "load": step.load,
+            "tension_prescribed": step.tension_seconds,  # m013: null for a step with none
+            "tension_done": done,
         }
         with self._writing():
             self._require_open(session_id)

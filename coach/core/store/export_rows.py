@@ -17,8 +17,8 @@ from coach.core.store.connection import StoreConnection
 # A row of steps.csv as the export writes it: session_id, its local day, step_index, exercise_id, kind,
 # set_number (None for 0), side, rep (None for 0), planned seconds as %g, started_at and finished_at in the
 # session's local time with its offset (as stored, in UTC, for a session that kept no offset: the caller
-# places those), 'done' or 'skipped', reps_done and load; the session's day, offset minutes and offset
-# text are parameters.
+# places those), 'done' or 'skipped', reps_done and load, the seconds under tension prescribed and done as
+# %g; the session's day, offset minutes and offset text are parameters.
 # A time stored in UTC ('2026-03-03T02:30:00.123+00:00') in a session kept at offset 0 (London's winter,
 # half the sessions) is its first 19 characters, as strftime would write them, in half the time.
 _LOCAL = (
@@ -43,6 +43,9 @@ _STEP_COLUMNS = ", ".join(
         "CASE WHEN r.skipped THEN 'skipped' ELSE 'done' END",
         "r.reps_done",  # format 3: the reps of a set until tired, and the load or level done
         "r.load",
+        # m013: the seconds under tension prescribed and done (empty: none, or not recorded)
+        "CASE WHEN r.tension_prescribed IS NULL THEN NULL ELSE printf('%g', r.tension_prescribed) END",
+        "CASE WHEN r.tension_done IS NULL THEN NULL ELSE printf('%g', r.tension_done) END",
     ]
 )
 
@@ -57,7 +60,7 @@ def _quoted(column: str) -> str:
     )
 
 
-# The same row as one line of CSV text, written by SQLite: one Python string a step instead of fourteen
+# The same row as one line of CSV text, written by SQLite: one Python string a step instead of sixteen
 # values and the csv writer's work (half the export's time on ten years). Only for sessions that kept
 # their offset and names a spreadsheet cannot run (the caller checks; the rows above serve the others).
 _STEP_LINE = (
@@ -77,6 +80,8 @@ _STEP_LINE = (
             "CASE WHEN r.skipped THEN 'skipped' ELSE 'done' END",
             "COALESCE(r.reps_done, '')",
             _quoted("r.load"),
+            "CASE WHEN r.tension_prescribed IS NULL THEN '' ELSE printf('%g', r.tension_prescribed) END",
+            "CASE WHEN r.tension_done IS NULL THEN '' ELSE printf('%g', r.tension_done) END",
         ]
     )
     + " || char(13, 10)"

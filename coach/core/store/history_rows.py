@@ -90,7 +90,8 @@ class HistoryRecords(StoreConnection):
         for chunk in _chunks(session_ids):
             rows += self._conn.execute(
                 "SELECT session_id, step_index, kind, exercise_id, set_number, side, rep, planned_seconds,"
-                f" started_at, finished_at, skipped, reps_done, load FROM step_results"
+                " started_at, finished_at, skipped, reps_done, load, tension_prescribed, tension_done"
+                f" FROM step_results"
                 f" WHERE session_id IN ({chunk})"
             ).fetchall()
         rows.sort(key=lambda row: (row[0], row[1]))
@@ -109,6 +110,8 @@ class HistoryRecords(StoreConnection):
                 skipped=bool(row[10]),
                 reps_done=row[11],
                 load=row[12] or "",
+                tension_prescribed=row[13],
+                tension_done=row[14],
             )
             for row in rows
         ]
@@ -120,10 +123,10 @@ class HistoryRecords(StoreConnection):
         rows: list[tuple[Any, ...]] = []
         for chunk in _chunks(session_ids):
             rows += self._conn.execute(
-                "SELECT session_id, exercise_id, side, done, reached FROM work_totals"
+                "SELECT session_id, exercise_id, side, done, reached, tension_done FROM work_totals"
                 f" WHERE session_id IN ({chunk}) ORDER BY session_id, first_step"
             ).fetchall()
-        return [WorkCount(row[0], row[1], row[2] or None, int(row[3]), int(row[4])) for row in rows]
+        return [WorkCount(row[0], row[1], row[2] or None, int(row[3]), int(row[4]), row[5]) for row in rows]
 
     def planned_work(self, session_ids: Sequence[int]) -> list[PlannedWork]:
         """The work steps each session planned per exercise and side (none for sessions before m004)."""
@@ -132,10 +135,11 @@ class HistoryRecords(StoreConnection):
         rows: list[tuple[Any, ...]] = []
         for chunk in _chunks(session_ids):
             rows += self._conn.execute(
-                "SELECT session_id, exercise_id, exercise_name, side, steps FROM planned_work"
+                "SELECT session_id, exercise_id, exercise_name, side, steps, tension_seconds"
+                " FROM planned_work"
                 f" WHERE session_id IN ({chunk}) ORDER BY session_id, rowid"
             ).fetchall()
-        return [PlannedWork(row[0], row[1], row[2] or row[1], row[3] or None, row[4]) for row in rows]
+        return [PlannedWork(row[0], row[1], row[2] or row[1], row[3] or None, row[4], row[5]) for row in rows]
 
 
 def _chunks(ids: Sequence[int], size: int = 500) -> list[str]:

@@ -370,3 +370,26 @@ def m012_runs(db: Database) -> None:
     )
     db["runs"].create_index(["started_at"])  # type: ignore[union-attr]
     db.execute("CREATE UNIQUE INDEX runs_fingerprint ON runs (fingerprint) WHERE fingerprint IS NOT NULL")
+
+
+@_migration
+def m013_time_under_tension(db: Database) -> None:
+    """Time under tension (issue 21, "dose done"), in seconds: each step's as the sheet prescribes it and as
+    done (`tension_prescribed`, `tension_done`: null for a step with none, a rep without a tempo or a timer,
+    and for every step recorded before this), the session's plan per exercise and side
+    (`planned_work.tension_seconds`: 0 for none), and the done seconds in the work totals (m008).
+
+    Older sessions keep null ("not recorded"), except the exercises they did as timers alone, which never
+    have time under tension whatever the version: 0, so that icing is not listed as "not recorded".
+    """
+    db["step_results"].add_column("tension_prescribed", float)  # type: ignore[union-attr]
+    db["step_results"].add_column("tension_done", float)  # type: ignore[union-attr]
+    db["planned_work"].add_column("tension_seconds", float)  # type: ignore[union-attr]
+    db["work_totals"].add_column("tension_done", float)  # type: ignore[union-attr]
+    db.execute(
+        "UPDATE planned_work SET tension_seconds = 0 WHERE"
+        " EXISTS (SELECT 1 FROM step_results r WHERE r.session_id = planned_work.session_id"
+        " AND r.exercise_id = planned_work.exercise_id AND r.kind = 'timer')"
+        " AND NOT EXISTS (SELECT 1 FROM step_results r WHERE r.session_id = planned_work.session_id"
+        " AND r.exercise_id = planned_work.exercise_id AND r.kind IN ('rep', 'hold'))"
+    )

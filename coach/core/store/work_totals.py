@@ -1,4 +1,5 @@
-"""Per-session totals of work steps (done, reached) by exercise and side, kept as each step is recorded.
+"""Per-session totals of work steps (done, reached, seconds under tension done) by exercise and side, kept
+as each step is recorded.
 
 History reads these instead of the step rows (migration m008 made and backfilled the table). Each total is
 recounted from its own step rows in the transaction that records a step, so a step done again after "back"
@@ -16,10 +17,12 @@ if TYPE_CHECKING:
 # The kinds of step that are work (reps, holds, timers), as stored; pauses and side switches are not.
 _WORK = "kind IN ('rep', 'hold', 'timer')"
 
+# The seconds under tension done (m013) are summed too: null while no step of the total has any.
 _RECOUNT = (
-    "INSERT OR REPLACE INTO work_totals (session_id, exercise_id, side, done, reached, first_step)"
-    " SELECT session_id, exercise_id, COALESCE(side, ''), SUM(skipped = 0), COUNT(*), MIN(step_index)"
-    f" FROM step_results WHERE {_WORK}"
+    "INSERT OR REPLACE INTO work_totals"
+    " (session_id, exercise_id, side, done, reached, first_step, tension_done)"
+    " SELECT session_id, exercise_id, COALESCE(side, ''), SUM(skipped = 0), COUNT(*), MIN(step_index),"
+    f" SUM(tension_done) FROM step_results WHERE {_WORK}"
 )
 
 # A session's work steps done, counted from its totals; kept on the session row as `steps_done` (m009).

@@ -236,7 +236,11 @@ def test_stop_ends_early_without_counting_the_step_in_progress(fake_clock: FakeC
 
     events = engine.stop()
 
-    assert kinds(events) == ["StepCompleted", "StepStarted", "SessionFinished"]  # the hold is not done
+    # The hold is not done: it is recorded as skipped, with the 20 seconds it ran (its time under tension).
+    assert kinds(events) == ["StepCompleted", "StepStarted", "StepCompleted", "SessionFinished"]
+    stopped = events[2]
+    assert isinstance(stopped, StepCompleted)
+    assert (stopped.step.kind, stopped.skipped, stopped.active_seconds) == (StepKind.HOLD, True, 20)
     finished = events[-1]
     assert isinstance(finished, SessionFinished)
     assert not finished.completed

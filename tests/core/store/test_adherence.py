@@ -52,6 +52,7 @@ def test_schema_is_built_by_numbered_migrations(store: AdherenceStore, tmp_path:
         "m010_review_answers",
         "m011_set_reps_and_load",
         "m012_runs",
+        "m013_time_under_tension",
     ]
     assert {"sessions", "step_results", "icing_runs", "planned_work", "day_marks", "work_totals"} <= tables
     assert journal == "wal"

@@ -22,13 +22,14 @@ from tests.helpers import hold, reps, routine
 TODAY = date(2026, 3, 4)
 T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 
-# What history counted before m008, straight from the step rows: the reference the totals must match.
+# What history counted before m008, straight from the step rows: the reference the totals must match (with
+# the seconds under tension done, m013, summed the same way).
 _OLD_DONE = (
     "SELECT s.id, (SELECT COUNT(*) FROM step_results r WHERE r.session_id = s.id AND r.skipped = 0"
     " AND r.kind IN ('rep', 'hold', 'timer')) FROM sessions s"
 )
 _OLD_WORK_COUNTS = (
-    "SELECT session_id, exercise_id, side, SUM(skipped = 0), COUNT(*) FROM step_results"
+    "SELECT session_id, exercise_id, side, SUM(skipped = 0), COUNT(*), SUM(tension_done) FROM step_results"
     " WHERE kind IN ('rep', 'hold', 'timer')"
     " GROUP BY session_id, exercise_id, side ORDER BY session_id, MIN(step_index)"
 )
@@ -39,15 +40,26 @@ def _old_computation(
 ) -> tuple[list[SessionRecord], list[WorkCount]]:
     with closing(sqlite3.connect(path)) as db:
         done = dict(db.execute(_OLD_DONE).fetchall())
-        counts = [WorkCount(r[0], r[1], r[2], int(r[3]), int(r[4])) for r in db.execute(_OLD_WORK_COUNTS)]
+        counts = [
+            WorkCount(r[0], r[1], r[2], int(r[3]), int(r[4]), r[5]) for r in db.execute(_OLD_WORK_COUNTS)
+        ]
     return [replace(s, steps_completed=done[s.id]) for s in sessions], counts
 
 
 def _as_before_m008(path: Path) -> None:
-    """Make the database what a Rehab Coach without m008 left: no totals table, no record of the step."""
+    """Make the database what a Rehab Coach without m008 left: no totals table, no record of the step (nor
+    of the later m013, which adds to that table: its columns go too)."""
     with closing(sqlite3.connect(path)) as db, db:
         db.execute("DROP TABLE work_totals")
-        db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm008_work_totals'")
+        for table, column in (
+            ("step_results", "tension_prescribed"),
+            ("step_results", "tension_done"),
+            ("planned_work", "tension_seconds"),
+        ):
+            db.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+        db.execute(
+            "DELETE FROM _sqlite_migrations WHERE name IN ('m008_work_totals', 'm013_time_under_tension')"
+        )
 
 
 def test_the_backfilled_totals_match_the_step_rows_on_generated_years(tmp_path: Path) -> None:
