@@ -159,3 +159,19 @@ def test_icing_past_its_limit_is_refused_in_the_desktops_language(
         "coach: Argument --minutes: 25 Minuten sind zu lang: Kühlen ist auf 20 Minuten begrenzt, weil "
         "längere Kälte Haut und Nerven schädigen kann\n"
     )
+
+
+def test_the_whole_help_is_spanish_when_the_desktop_speaks_spanish(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("LANGUAGE", "es")
+    for command in ([], ["ice"], ["run-log"]):
+        with pytest.raises(SystemExit):
+            main([*command, "--help"])
+        out = capsys.readouterr().out
+        assert out.startswith("uso: coach")
+        assert "show " not in out
+        assert "Example" not in out
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert "listar las rutinas incluidas y las suyas" in capsys.readouterr().out
