@@ -31,6 +31,7 @@ from coach.core.clinical.safety import (
     ICING_WHO_SHOULD_NOT,
 )
 from coach.core.history.records import IcingStatus
+from coach.core.i18n import _
 from coach.core.operations import resume_icing, take_up_icing
 from coach.core.operations.changes import OpResult
 from coach.core.operations.context import Coach
@@ -131,13 +132,13 @@ class IcingController(QObject):
         started = self.runner.run(attempt, show_refusal=refusals.append)
         if waiting:
             self.saving.start()
-            return self.tr(
+            return _(
                 "Another program is writing to your history: the timer starts as soon as it has finished,"
                 " counting from now."
             )
         self.starting = None
         if started is None:
-            return refusals[0] if refusals else self.tr("The icing timer could not start.")
+            return refusals[0] if refusals else _("The icing timer could not start.")
         self._run_id = started.run_id
         self.run, self.warning, self.skin_check = started.run, started.warning, None
         self._first_tick = True
@@ -214,7 +215,7 @@ class IcingController(QObject):
         self._save_ending()
         if ended.finished:
             self.sound.play(Cue.ICING_DONE)
-            self.notifier.notify(self.tr("Icing done"), ICING_END_ADVICE)
+            self.notifier.notify(_("Icing done"), ICING_END_ADVICE)
         self.changed.emit()
         self.ended.emit(ended)
 
@@ -285,7 +286,7 @@ class IcingWindow(QWidget):
     def __init__(self, controller: IcingController) -> None:
         super().__init__()
         self.controller = controller
-        self.setWindowTitle(self.tr("Icing — Rehab Coach"))
+        self.setWindowTitle(_("Icing — Rehab Coach"))
         self.confirm_box: QMessageBox | None = None
         self._refusal: str | None = None
         self._build()
@@ -295,17 +296,17 @@ class IcingWindow(QWidget):
     def _build(self) -> None:
         self.countdown = QLabel()
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.countdown.setAccessibleName(self.tr("Time left"))
+        self.countdown.setAccessibleName(_("Time left"))
         style.scale_font(self.countdown, style.DISPLAY, bold=True)
-        self.status = _label(self.tr("Icing status"))
+        self.status = _label(_("Icing status"))
         self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.advice = _label(self.tr("Advice"))
+        self.advice = _label(_("Advice"))
         self.advice.setAlignment(Qt.AlignmentFlag.AlignCenter)
         style.scale_font(self.advice, style.SUBTITLE)
         style.safety_text(self.advice)
-        self.warning = _label(self.tr("Warning"))
+        self.warning = _label(_("Warning"))
         self.warning.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.help = _label(self.tr("Who should not ice"))
+        self.help = _label(_("Who should not ice"))
         self.help.setText(ICING_WHO_SHOULD_NOT)
         style.safety_text(self.help)
         buttons = self._build_buttons()
@@ -325,19 +326,17 @@ class IcingWindow(QWidget):
         self.minutes = QSpinBox()
         self.minutes.setRange(1, ICING_MAX_MINUTES)
         self.minutes.setValue(ICING_MAX_MINUTES)
-        self.minutes.setSuffix(self.tr(" min"))
-        self.minutes.setAccessibleName(self.tr("Icing minutes"))
-        self.minutes.setToolTip(
-            self.tr("At most {0} minutes: {1}.").format(ICING_MAX_MINUTES, ICING_LIMIT_REASON)
-        )
-        self.start_button = QPushButton(self.tr("&Start icing"))
-        self.start_button.setAccessibleName(self.tr("Start icing"))
+        self.minutes.setSuffix(_(" min"))
+        self.minutes.setAccessibleName(_("Icing minutes"))
+        self.minutes.setToolTip(_("At most {0} minutes: {1}.").format(ICING_MAX_MINUTES, ICING_LIMIT_REASON))
+        self.start_button = QPushButton(_("&Start icing"))
+        self.start_button.setAccessibleName(_("Start icing"))
         self.start_button.clicked.connect(self._on_start_clicked)
-        self.stop_button = QPushButton(self.tr("S&top icing…"))
-        self.stop_button.setAccessibleName(self.tr("Stop icing"))
+        self.stop_button = QPushButton(_("S&top icing…"))
+        self.stop_button.setAccessibleName(_("Stop icing"))
         self.stop_button.clicked.connect(self.ask_to_stop)
-        self.close_button = QPushButton(self.tr("&Close"))
-        self.close_button.setAccessibleName(self.tr("Close"))
+        self.close_button = QPushButton(_("&Close"))
+        self.close_button.setAccessibleName(_("Close"))
         self.close_button.clicked.connect(self.close)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self, self.close)
         self._player_shortcuts = {self._player_shortcut(key): key for key in self.PLAYER_KEYS}
@@ -398,20 +397,20 @@ class IcingWindow(QWidget):
         self.stop_button.setVisible(running)
         self.minutes.setVisible(not running)
         self.start_button.setVisible(not running)
-        self.start_button.setText(self.tr("&Start icing") if run is None else self.tr("&Ice again"))
+        self.start_button.setText(_("&Start icing") if run is None else _("&Ice again"))
 
     def _status_text(self) -> str:
         run = self.controller.run
         if run is None:
-            return self.tr("Choose how long, then start.")
+            return _("Choose how long, then start.")
         if run.ended is None:
-            return self.tr("Icing for {0} minutes").format(run.planned_minutes)
+            return _("Icing for {0} minutes").format(run.planned_minutes)
         when = run.ended.ended_at.astimezone().strftime("%H:%M")
         if run.ended.while_asleep:
-            return self.tr("Ended at {0} while the computer was asleep").format(when)
+            return _("Ended at {0} while the computer was asleep").format(when)
         if run.ended.finished:
-            return self.tr("Done at {0}").format(when)
-        return self.tr("Stopped at {0}, after {1:.1f} of {2} minutes").format(
+            return _("Done at {0}").format(when)
+        return _("Stopped at {0}, after {1:.1f} of {2} minutes").format(
             when, run.ended.actual_minutes, run.planned_minutes
         )
 
@@ -421,8 +420,8 @@ class IcingWindow(QWidget):
             return
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            self.tr("Stop icing?"),
-            self.tr("Stop icing now? The minutes so far are saved."),
+            _("Stop icing?"),
+            _("Stop icing now? The minutes so far are saved."),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self,
         )

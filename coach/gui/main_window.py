@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from coach.core.clinical.safety import DISCLAIMER, ICING_MAX_MINUTES
+from coach.core.i18n import _
 from coach.core.routines.library import Library, RoutineEntry
 from coach.core.routines.model import estimated_minutes
 from coach.core.routines.wording import exercise_line, how_often, stage_line
@@ -42,7 +43,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, library: Library) -> None:
         super().__init__()
-        self.setWindowTitle(self.tr("Rehab Coach"))
+        self.setWindowTitle(_("Rehab Coach"))
         self.library = library
         # Asked before the window closes; False keeps it open (a session is running and must be asked about).
         self.close_guard: Callable[[], bool] = _always
@@ -73,32 +74,32 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        self.start_action = self._action(self.tr("&Start routine"), "Ctrl+Return")
+        self.start_action = self._action(_("&Start routine"), "Ctrl+Return")
         self.start_action.triggered.connect(self._on_start)
-        self.ice_action = self._action(self.tr("&Ice the knee (20 min)"), "Ctrl+I")
-        self.history_action = self._action(self.tr("&History"), "Ctrl+H")
-        self.quit_action = self._action(self.tr("&Quit"), _standard(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
+        self.ice_action = self._action(_("&Ice the knee (20 min)"), "Ctrl+I")
+        self.history_action = self._action(_("&History"), "Ctrl+H")
+        self.quit_action = self._action(_("&Quit"), _standard(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
         self.quit_action.triggered.connect(self.close)
         self.full_screen_action = self._action(
-            self.tr("&Full screen"), _standard(QKeySequence.StandardKey.FullScreen, "F11")
+            _("&Full screen"), _standard(QKeySequence.StandardKey.FullScreen, "F11")
         )
         self.full_screen_action.setCheckable(True)
         self.full_screen_action.toggled.connect(self._on_full_screen)
-        self.warning_signs_action = self._action(self.tr("&Warning signs…"), "F1")
+        self.warning_signs_action = self._action(_("&Warning signs…"), "F1")
         self.warning_signs_action.triggered.connect(self._on_warning_signs)
-        self.about_action = QAction(self.tr("&About Rehab Coach"), self)  # the app opens it: it knows places
+        self.about_action = QAction(_("&About Rehab Coach"), self)  # the app opens it: it knows places
 
     def _build_menus(self) -> None:
-        self.session_menu = session_menu = self.menuBar().addMenu(self.tr("&Session"))
+        self.session_menu = session_menu = self.menuBar().addMenu(_("&Session"))
         session_menu.addAction(self.start_action)
         session_menu.addAction(self.ice_action)
         session_menu.addSeparator()
         session_menu.addAction(self.quit_action)
-        self.view_menu = view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.view_menu = view_menu = self.menuBar().addMenu(_("&View"))
         view_menu.addAction(self.history_action)
         view_menu.addAction(self.full_screen_action)
-        self.sound_menu = self.menuBar().addMenu(self.tr("S&ound"))
-        self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.sound_menu = self.menuBar().addMenu(_("S&ound"))
+        self.help_menu = self.menuBar().addMenu(_("&Help"))
         self.help_menu.addAction(self.warning_signs_action)
         self.help_menu.addAction(self.about_action)
 
@@ -108,13 +109,13 @@ class MainWindow(QMainWindow):
         self.banner.setAutoFillBackground(True)
         self.banner.setBackgroundRole(QPalette.ColorRole.ToolTipBase)
         self.banner.setForegroundRole(QPalette.ColorRole.ToolTipText)
-        self.banner.setAccessibleName(self.tr("Notice"))
+        self.banner.setAccessibleName(_("Notice"))
         self.banner_text = QLabel()
         self.banner_text.setTextFormat(Qt.TextFormat.PlainText)
         self.banner_text.setWordWrap(True)
         self.banner_text.setForegroundRole(QPalette.ColorRole.ToolTipText)
         style.scale_font(self.banner_text, style.LEAD, bold=True)
-        dismiss = QPushButton(self.tr("&Dismiss"))
+        dismiss = QPushButton(_("&Dismiss"))
         dismiss.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # never takes the player's Space
         dismiss.clicked.connect(self.banner.hide)
         row = QHBoxLayout(self.banner)
@@ -131,15 +132,15 @@ class MainWindow(QMainWindow):
     def show_icing(self, minutes_left: int | None) -> None:
         """The ice button says what runs: "Icing — 12 min left", or offers to start."""
         if minutes_left is None:
-            text = self.tr("Ice the knee — {0} min").format(ICING_MAX_MINUTES)
+            text = _("Ice the knee — {0} min").format(ICING_MAX_MINUTES)
         else:
-            text = self.tr("Icing — {0} min left").format(minutes_left)
+            text = _("Icing — {0} min left").format(minutes_left)
         self.ice_button.setText(text)
         self.ice_button.setAccessibleName(text)
 
     def _build_library_page(self) -> QWidget:
         self.routine_list = QListWidget()
-        self.routine_list.setAccessibleName(self.tr("Routines"))
+        self.routine_list.setAccessibleName(_("Routines"))
         self.routine_list.setSpacing(3)
         self.routine_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         style.scale_font(self.routine_list, style.LEAD)
@@ -151,14 +152,14 @@ class MainWindow(QMainWindow):
         style.plain(self.details)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.details.setAccessibleName(self.tr("Routine details"))
-        self.start_button = _button(self.start_action, self.tr("Start routine"), primary=True)
+        self.details.setAccessibleName(_("Routine details"))
+        self.start_button = _button(self.start_action, _("Start routine"), primary=True)
         self.start_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
-        self.ice_button = _button(self.ice_action, self.tr("Ice the knee — 20 min"))
-        self.history_button = _button(self.history_action, self.tr("History"))
+        self.ice_button = _button(self.ice_action, _("Ice the knee — 20 min"))
+        self.history_button = _button(self.history_action, _("History"))
         self.summary = QLabel()
         style.plain(self.summary)
-        self.summary.setAccessibleName(self.tr("This week"))
+        self.summary.setAccessibleName(_("This week"))
         # Filled in just after the first paint: wrapping keeps its text from widening the window then.
         self.summary.setWordWrap(True)
 
@@ -180,7 +181,7 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([390, 570])
 
-        self.disclaimer = QLabel(self.tr(DISCLAIMER) + " " + self.tr("Help ▸ Warning signs (F1)."))
+        self.disclaimer = QLabel(_(DISCLAIMER) + " " + _("Help ▸ Warning signs (F1)."))
         self.disclaimer.setWordWrap(True)
         style.safety_text(self.disclaimer)
 
@@ -208,7 +209,7 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, entry.routine.id)
             self.routine_list.addItem(item)
         for broken in library.broken:
-            item = QListWidgetItem(warning, self.tr("Broken: {0}").format(broken.path.name))
+            item = QListWidgetItem(warning, _("Broken: {0}").format(broken.path.name))
             item.setToolTip("\n".join(str(p) for p in broken.problems))
             item.setData(Qt.ItemDataRole.UserRole, None)
             self.routine_list.addItem(item)
@@ -306,7 +307,7 @@ class MainWindow(QMainWindow):
             )
         elif row >= 0:
             broken = self.library.broken[row - len(self.library.routines)]
-            self.title.setText(self.tr("This routine file has problems"))
+            self.title.setText(_("This routine file has problems"))
             self.details.setText("\n".join(str(p) for p in broken.problems))
 
     def _on_start(self) -> None:

@@ -11,6 +11,7 @@ import shiboken6
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices
 
+from coach.core.i18n import _
 from coach.core.paths import ensure_private_dir
 
 # An editor saves a file in several steps (write a copy, rename, touch); reload once, after the last of them.
@@ -36,9 +37,9 @@ class RoutineFolders(QObject):
         self._settle.setSingleShot(True)
         self._settle.setInterval(_SETTLE_MS)
         self._settle.timeout.connect(self._on_settled)
-        self.open_action = QAction(self.tr("Open my routines &folder"), self)
+        self.open_action = QAction(_("Open my routines &folder"), self)
         self.open_action.setToolTip(
-            self.tr("Your own routine files (.toml) go here; the list updates when they change.")
+            _("Your own routine files (.toml) go here; the list updates when they change.")
         )
         self.open_action.triggered.connect(self.open_own_folder)
         self._watch()

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
+from coach.core.i18n import _
 from coach.gui.main_window import MainWindow
 from coach.gui.operations import OperationRunner
 from coach.services.voice import LaterVoice
@@ -25,8 +26,8 @@ class SoundMenu(QObject):
         self.runner, self.services, self.sessions = runner, services, sessions
         settings = runner.coach.settings
         menu = window.sound_menu
-        self.beeps_action = menu.addAction(self.tr("&Beeps"))
-        self.voice_action = menu.addAction(self.tr("Spoken &cues"))
+        self.beeps_action = menu.addAction(_("&Beeps"))
+        self.voice_action = menu.addAction(_("Spoken &cues"))
         for action, chosen in ((self.beeps_action, settings.beeps), (self.voice_action, settings.voice)):
             action.setCheckable(True)
             action.setChecked(chosen)
@@ -45,13 +46,13 @@ class SoundMenu(QObject):
         if reason is not None and self.voice_action.isEnabled():
             # The choice is kept for when speech can load; the menu says why it cannot now.
             self.voice_action.setEnabled(False)
-            self.voice_action.setText(self.tr("Spoken cues unavailable: {0}").format(reason))
+            self.voice_action.setText(_("Spoken cues unavailable: {0}").format(reason))
 
     def _show_silence(self) -> None:
         silent = beeps_unavailable(self.services)
         if silent is not None and self.beeps_action.isEnabled():
             self.beeps_action.setEnabled(False)
-            self.beeps_action.setText(self.tr("Beeps unavailable: {0}").format(silent))
+            self.beeps_action.setText(_("Beeps unavailable: {0}").format(silent))
 
     def _on_choice(self) -> None:
         from coach.core.operations import change_settings
