@@ -12,7 +12,8 @@ from __future__ import annotations
 import importlib
 import sqlite3
 import threading
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -23,6 +24,12 @@ class StoreConnection:
 
     _conn: sqlite3.Connection
     _wrapper: Database | None = None
+
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """The rows `sql` reads, each as a dict by column name (the icing runs', the runs' records)."""
+        cursor = self._conn.execute(sql, list(params))
+        names = [column[0] for column in cursor.description]
+        return [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
 
     @property
     def _db(self) -> Database:

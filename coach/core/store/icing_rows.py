@@ -93,11 +93,8 @@ class IcingRecords(StoreConnection):
         return _parse(row[0]) if row else None
 
     def _icing_records(self, where: str, params: list[Any] | None = None) -> list[IcingRecord]:
-        cursor = self._conn.execute(f"SELECT * FROM icing_runs {where} ORDER BY started_at, id", params or [])
-        names = [column[0] for column in cursor.description]
         records = []
-        for values in cursor.fetchall():
-            row = dict(zip(names, values, strict=True))
+        for row in self._rows(f"SELECT * FROM icing_runs {where} ORDER BY started_at, id", params or []):
             started = _parse(row["started_at"])
             assert started is not None  # NOT NULL in the schema
             records.append(

@@ -115,11 +115,8 @@ class RunRecords(StoreConnection):
 
     def _run_records(self, where: str, params: list[Any], *, ordered: bool = False) -> list[Run]:
         order = "" if ordered else " ORDER BY started_at, id"
-        cursor = self._conn.execute(f"SELECT * FROM runs {where}{order}", params)
-        names = [column[0] for column in cursor.description]
         records = []
-        for values in cursor.fetchall():
-            row = dict(zip(names, values, strict=True))
+        for row in self._rows(f"SELECT * FROM runs {where}{order}", params):
             started = _parse(row["started_at"])
             assert started is not None  # NOT NULL in the schema
             records.append(
