@@ -60,6 +60,7 @@ class IcingController(QObject):
     ended = Signal(object)  # IcingEnded
     skin_check_due = Signal(str)  # the skin-check prompt, once, 5 minutes into a run (NHS patient advice)
     start_refused = Signal(str)  # a start that waited its turn was refused after all: why
+    resumed_late = Signal()  # the run a killed app left, taken up once another program's lock let it
 
     def __init__(
         self,
@@ -91,6 +92,9 @@ class IcingController(QObject):
         # So does a start: (minutes, when the person asked); its run counts from when they asked.
         self.starting: tuple[int, datetime] | None = None
         self._start_tries = 0
+        # And so does taking up, at start, the run a killed app left (closing those whose deadline passed).
+        self.resuming = False
+        self._resume_tries = 0
         self.saving = QTimer(self)
         self.saving.setInterval(SAVE_AGAIN_MS)
         self.saving.timeout.connect(self._on_save_again)
@@ -105,6 +109,7 @@ class IcingController(QObject):
         if self.running or self.starting is not None:
             return None
         self.write_waiting_ending()  # a run stopped a moment ago is closed before another starts
+        self.resuming = False  # taking up or starting takes up the live run first
         self.starting, self._start_tries = (minutes, self.clock.wall()), 0
         return self._try_start()
 
@@ -150,7 +155,28 @@ class IcingController(QObject):
         """Take up the run a killed or closed app left running (ended ones are recorded); whether one was."""
         if self.running:
             return False
-        resumed = self.runner.run(resume_icing)
+        self.resuming, self._resume_tries = True, 0
+        return self._try_resume()
+
+    def _try_resume(self) -> bool:
+        """Take up (or close) what a killed app left, waiting a moment at most for another program's lock
+        (else the saving timer tries again); whether a run was taken up."""
+        waited = self._resume_tries * SAVE_AGAIN_MS / 1000
+        self._resume_tries += 1
+        waiting: list[bool] = []
+
+        def attempt(coach: Coach) -> OpResult[IcingStarted | None]:
+            result = in_turn(coach, resume_icing, patience=WRITE_PATIENCE_SECONDS, waited=waited)
+            if result is None:
+                waiting.append(True)
+                return OpResult(None)
+            return result
+
+        resumed = self.runner.run(attempt)
+        if waiting:
+            self.saving.start()
+            return False
+        self.resuming = False
         if resumed is None:
             return False
         self._run_id = resumed.run_id
@@ -224,7 +250,9 @@ class IcingController(QObject):
             self._save_ending()
         if self.starting is not None:
             self._start_again()
-        if self.ending is None and self.starting is None:
+        if self.resuming and self._try_resume():
+            self.resumed_late.emit()
+        if self.ending is None and self.starting is None and not self.resuming:
             self.saving.stop()
 
     def _start_again(self) -> None:

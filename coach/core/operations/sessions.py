@@ -26,7 +26,7 @@ from coach.core.i18n import N_
 from coach.core.operations.changes import Changes, OpResult, Refused
 from coach.core.operations.context import Coach
 from coach.core.operations.icing import IcingEnding
-from coach.core.operations.icing_steps import IcingSteps
+from coach.core.operations.icing_steps import IcingSteps, IcingStepStart, LaterIcingEnding
 from coach.core.routines.model import Routine, is_icing_only, plan_steps, total_seconds
 from coach.core.session.clock import FakeClock
 from coach.core.session.engine import SessionEngine
@@ -57,8 +57,10 @@ class LiveSession:
     said_before: str | None = field(default=None, init=False)
     icing: IcingSteps = field(init=False)
 
-    # Steps, the end, and the end of an icing step's run, in order, each written in its turn.
-    unsaved: list[StepCompleted | SessionFinished | IcingEnding] = field(default_factory=list, init=False)
+    # Steps, the end, and the start and end of an icing step's run, in order, each written in its turn.
+    unsaved: list[StepCompleted | SessionFinished | IcingEnding | IcingStepStart | LaterIcingEnding] = field(
+        default_factory=list, init=False
+    )
     # How long one write may wait for another program's lock (None: the store's whole busy timeout). A face
     # that must not freeze (the app's GUI thread) sets it short and calls `save_waiting` again later.
     patience: float | None = field(default=None, init=False)
@@ -68,7 +70,10 @@ class LiveSession:
 
     def __post_init__(self) -> None:
         self.icing = IcingSteps(
-            self.coach.with_clock(self.engine.clock), self.session_id, simulated=self.simulated
+            self.coach.with_clock(self.engine.clock),
+            self.session_id,
+            simulated=self.simulated,
+            patience=lambda: self.patience,
         )
         self.engine.icing_deadline = self.icing.deadline_for
         self.engine.subscribe(self._on_event)
@@ -88,6 +93,10 @@ class LiveSession:
             ending = self.icing.ending(event)
             if ending is not None:
                 self.unsaved.append(ending)
+        waiting = self.icing.waiting  # an icing step's run begun while the lock was held: in its turn
+        if waiting is not None and not any(queued is waiting for queued in self.unsaved):
+            self.unsaved.insert(self._before_its_ending(waiting), waiting)
+        if isinstance(event, StepCompleted | SessionFinished):
             try:
                 if self.patience is None:
                     self.save_unsaved()
@@ -128,8 +137,13 @@ class LiveSession:
             event = self.unsaved[0]
             if isinstance(event, StepCompleted):
                 changes |= record_step(self.coach, self.session_id, event).changes
-            elif isinstance(event, IcingEnding):
+            elif isinstance(event, IcingEnding | LaterIcingEnding):
                 changes |= event.write(self.icing.coach).changes
+            elif isinstance(event, IcingStepStart):
+                started = self.icing.write_start(event)
+                changes |= started.changes
+                if started.value is not None:  # the live run joined: the step follows its deadline
+                    self.engine.follow_run(event.index, started.value)
             else:
                 changes |= finish_session(self.coach, self.session_id, event).changes
                 changes |= self._record_run(event).changes
@@ -138,6 +152,14 @@ class LiveSession:
 
     def record(self) -> SessionRecord:
         return self.coach.store.session(self.session_id)
+
+    def _before_its_ending(self, start: IcingStepStart) -> int:
+        """Where a waiting icing start goes in the queue: before its run's ending (an icing step that began
+        and ended in one tick), else last."""
+        for place, queued in enumerate(self.unsaved):
+            if isinstance(queued, LaterIcingEnding) and queued.start is start:
+                return place
+        return len(self.unsaved)
 
     def _record_run(self, finished: SessionFinished) -> OpResult[int | None]:
         """A session of a run-walk is a run, recorded as the session ends (finished or stopped)."""

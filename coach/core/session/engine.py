@@ -297,6 +297,12 @@ class SessionEngine:
             self._finish(False, self._clock.monotonic(), events)
         return self._emit(events)
 
+    def follow_run(self, index: int, deadline: Deadline) -> None:
+        """The icing step `index`, if still in progress, follows `deadline` from now on: its run's, known
+        only once its start was recorded in its turn (the live run it joined may end sooner)."""
+        if self._index == index and self._state in (EngineState.RUNNING, EngineState.PAUSED):
+            self._deadline, self._follows_run = deadline, True
+
     # -- inside -------------------------------------------------------------------------------------------
 
     def _advance(self, events: list[Event], *, cue: bool = False) -> None:

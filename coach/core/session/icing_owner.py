@@ -12,10 +12,13 @@ of day, kept within the planned minutes.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import math
 import os
+import stat
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +28,9 @@ from coach.core.session.clock import Clock
 
 NOTE_NAME = "icing-timer.json"
 _NOTE_LIMIT = 4096  # a few numbers: anything larger is not ours
+# A draft of the note (`.icing-timer.json-XXXXXXXX.part`) older than this was left by a writer killed while
+# writing it; a live writer renames its draft within milliseconds, so a younger one may be at work.
+DRAFT_AGE_SECONDS = 60.0
 log = logging.getLogger(__name__)
 
 
@@ -68,6 +74,7 @@ def note_owner(data_dir: Path, run_id: int, clock: Clock, *, iced: float = 0.0) 
     boot = clock.boot()
     if boot is None:
         return
+    remove_killed_drafts(data_dir)
     note = {"run_id": run_id, "pid": os.getpid(), "boot": boot, "began_elapsed": clock.elapsed() - iced}
     try:
         write_text_whole(data_dir / NOTE_NAME, json.dumps(note))
@@ -95,7 +102,26 @@ def forget_owner(data_dir: Path, run_id: int) -> None:
     """Remove the note once run `run_id` is closed (a note of another run is left alone)."""
     if read_owner(data_dir, run_id) is None:
         return
+    remove_killed_drafts(data_dir)
     try:
         (data_dir / NOTE_NAME).unlink()
     except OSError as error:
         log.warning("the icing timer's note could not be removed: %s", error)
+
+
+def remove_killed_drafts(data_dir: Path) -> None:
+    """Remove the drafts of the note that writers killed while writing it left beside it, at the next write
+    (the store's start tidies them too, but only a process that has the store alone: `store/leftovers.py`).
+    A draft younger than `DRAFT_AGE_SECONDS` stays: another process may be writing it right now."""
+    prefix = f".{NOTE_NAME}-"
+    try:
+        drafts = [p for p in data_dir.iterdir() if p.name.startswith(prefix) and p.name.endswith(".part")]
+    except OSError:
+        return
+    now = time.time()
+    for draft in drafts:
+        with contextlib.suppress(OSError):
+            facts = draft.lstat()
+            if stat.S_ISREG(facts.st_mode) and now - facts.st_mtime > DRAFT_AGE_SECONDS:
+                draft.unlink()
+                log.info("removed %s, left by a killed icing timer", draft)

@@ -46,6 +46,7 @@ class IcingFlow(QObject):
         self.icing_window.start_requested.connect(self.start)
         self.controller.start_refused.connect(self.icing_window.show_refusal)
         self.icing_window.player_key.connect(self._on_player_key)
+        self.controller.resumed_late.connect(self.show_window)
         window.ice_action.triggered.connect(self._on_ice_action)
         self.tray = CoachTray(self.controller, window.history_action, parent=self)
         self.tray.start_icing_requested.connect(self._on_ice_action)

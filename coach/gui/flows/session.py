@@ -18,6 +18,7 @@ from coach.gui.operations import SAVE_AGAIN_MS, WRITE_PATIENCE_SECONDS, Operatio
 
 if TYPE_CHECKING:
     from coach.core.operations import LiveSession, RecoveryOffer
+    from coach.core.operations.context import Coach
     from coach.gui.check_in import MorningCheckIn
     from coach.gui.pain_before import PainBeforePage
     from coach.gui.player import PlayerView
@@ -49,6 +50,9 @@ class SessionFlow(QObject):
         self.saving = QTimer(self)
         self.saving.setInterval(SAVE_AGAIN_MS)
         self.saving.timeout.connect(self._on_save_again)
+        # Closing the sessions a killed app left waits its turn too: tried again from a timer, off the start.
+        self.recovery_tries = 0
+        self.recovery_waiting = False
         self._qt_app = QApplication.instance()
         if isinstance(self._qt_app, QApplication):
             self._qt_app.commitDataRequest.connect(self._on_desktop_ending)
@@ -125,11 +129,32 @@ class SessionFlow(QObject):
     def offer_recovery(self) -> None:
         """Offer to resume a session the app died in, or to close it as stopped early."""
         from coach.core.operations import find_recovery
+        from coach.core.operations.changes import OpResult
+        from coach.core.operations.turns import in_turn
 
         if self.player is not None:
+            self.recovery_waiting = False
             return
-        offer = self.runner.run(find_recovery, self.window)
+        waited = self.recovery_tries * SAVE_AGAIN_MS / 1000
+        self.recovery_tries += 1
+        waiting: list[bool] = []
+
+        def attempt(coach: Coach) -> OpResult[RecoveryOffer | None]:
+            result = in_turn(coach, find_recovery, patience=WRITE_PATIENCE_SECONDS, waited=waited)
+            if result is None:  # another program holds the lock: asked again in a moment, off the start
+                waiting.append(True)
+                return OpResult(None)
+            return result
+
+        offer = self.runner.run(attempt, self.window)
+        if waiting:
+            self.recovery_waiting = True
+            QTimer.singleShot(SAVE_AGAIN_MS, self, self.offer_recovery)
+            return
+        was_waiting, self.recovery_waiting, self.recovery_tries = self.recovery_waiting, False, 0
         if offer is None:
+            if was_waiting:  # the morning's question waited for this one
+                self.offer_morning_check_in()
             return
         from coach.gui.recovery import RecoveryDialog
 
@@ -161,7 +186,7 @@ class SessionFlow(QObject):
         """On the first start of a day after a session, ask once how the knee is this morning."""
         from coach.core.operations.queries import morning_check_in_due
 
-        if self.check_in is not None or self.player is not None:
+        if self.check_in is not None or self.player is not None or self.recovery_waiting:
             return None
         if self.recovery_dialog is not None and self.recovery_dialog.isVisible():
             return None  # asked once the recovery question is answered
@@ -294,6 +319,9 @@ class SessionFlow(QObject):
             if self.live is not None:
                 self.live.icing.leave_live()
             self.player.engine.stop()
+            live = self.live
+            if live is not None and live.unsaved:  # closing: what waited its turn waits out the lock once
+                self.runner.run(lambda coach: live.save_unsaved(), self.window, announce=False)
         if self.check_in is not None:
             self.check_in.close()
         if isinstance(self._qt_app, QApplication):
