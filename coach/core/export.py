@@ -26,7 +26,7 @@ from coach.core.history.records import SessionRecord
 from coach.core.refusal import Refused
 from coach.core.running.runs import Run
 from coach.core.store.adherence import AdherenceStore
-from coach.core.store.export_rows import PageSession
+from coach.core.store.export_rows import NEEDS_QUOTES, PageSession
 
 SESSIONS_FILE = "sessions.csv"
 # The fuller list's signs beyond the session's own two, each a column of sessions.csv.
@@ -374,8 +374,10 @@ class _Reading:
             ):
                 shown = {s.id: s for s in self._shown(page)}
                 sessions = _page_sessions(shown.values(), self.tz)
-                if _written_as_stored(shown.values(), self.store.export_step_names(list(shown))):
-                    lines = self.store.export_step_lines(sessions)
+                names = self.store.export_step_names(list(shown))
+                if _written_as_stored(shown.values(), names):
+                    plain = not any(NEEDS_QUOTES.intersection(name) for name in names)
+                    lines = self.store.export_step_lines(sessions, plain=plain)
                     handle.writelines(lines)
                     self.steps += len(lines)
                 else:

@@ -139,18 +139,19 @@ class CoachApp(QObject):
         return self.backups_dialog
 
     def _why_not_restore(self) -> str | None:
-        busy = self.sessions.running() or self.ice.controller.running
+        busy = self.sessions.running() or self.ice.running
         return self.tr("Finish the session or the icing first; then restore.") if busy else None
 
     def offer_welcome(self) -> WelcomeDialog | None:
         """On the very first start, say what the app does and where to begin (once: it is remembered)."""
-        from coach.core.operations import change_settings
         from coach.core.operations.queries import routine_done_last
-        from coach.gui.welcome import WelcomeDialog
 
         settings = self.coach.settings
         if settings.welcomed or self.runner.query(routine_done_last) is not None:
             return None
+        from coach.core.operations import change_settings
+        from coach.gui.welcome import WelcomeDialog
+
         self.runner.run(lambda coach: change_settings(coach, settings.replace(welcomed=True)), self.window)
         first = self.coach.library.find(FIRST_ROUTINE)
         self.welcome = WelcomeDialog(first.routine.title if first else None, self.window)
@@ -174,7 +175,7 @@ class CoachApp(QObject):
             self._leave()
 
     def _leave(self) -> None:  # as a signal does: only the person stops the ice
-        self.ice.icing_window.close()
+        self.ice.close_window()
         self.window.close()
         QApplication.quit()
 

@@ -120,26 +120,53 @@ def run_app(
 _BETWEEN_PIECES_MS = 1
 _POLL_MS = 4
 
-# What the pieces after the paint use, imported on a worker thread while the window answers.
+# What the pieces after the paint use, imported a module a turn of the event loop while the window answers
+# (leaves first, so that no one import is long).
 _AFTER_PAINT_MODULES = (
     "coach.gui.stopping",
     "coach.core.requests",
     "coach.core.operations.context",
+    # The store, its parts first: a module a turn of the event loop, none long.
+    "coach.core.history.records",
+    "coach.core.store.clinical_rows",
+    "coach.core.store.damage",
+    "coach.core.store.day_rows",
+    "coach.core.store.export_rows",
+    "coach.core.store.history_rows",
+    "coach.core.store.icing_rows",
+    "coach.core.running.runs",
+    "coach.core.store.run_rows",
+    "coach.core.store.schema",
+    "coach.core.files",
+    "coach.core.store.backup_checks",
     "coach.core.store.adherence",
     "coach.core.store.opening",
     "coach.core.store.backups",
     "coach.core.store.leftovers",
+    "tomllib",
+    "coach.core.routines.format2",
+    "coach.core.routines.format3",
+    "coach.core.routines.run_walk_keys",
+    "coach.core.routines.toml_lines",
     "coach.core.routines.loader",
     "coach.core.operations",
+    "coach.core.clinical.pain_days",
+    "coach.core.clinical.pain_rule",
+    "coach.core.history.stats",
     "coach.core.operations.queries",
-    "coach.core.operations.sessions",
-    "coach.core.operations.icing",
     "coach.services.sound",
     "coach.services.voice",
     "coach.services.autostart",
     "coach.services.screen_reader",
+    "coach.gui.operations",
+    "coach.gui.flows.session",
+    "coach.core.settings",
+    "coach.gui.reminders",
+    "coach.gui.flows.icing",
+    "coach.gui.flows.editing",
+    "coach.gui.run_folder",
+    "coach.gui.flows.runs",
     "coach.gui.app",
-    "coach.gui.tray",
     "coach.gui.routine_folders",
     "coach.gui.start_at_login",
     "coach.gui.instance",
@@ -169,15 +196,16 @@ def _finish_start(
 ) -> Iterator[tuple[CoachApp, InstanceServer] | threading.Thread | None]:
     """After the first paint: open the store, start the services, wire the app, then do what was asked;
     a piece at a time (each yield a turn of the event loop), the app and its server yielded once made.
-    What needs no GUI thread (importing, reading the routine files) runs on a worker thread, yielded."""
-    # One worker: the modules, then the routine files (reading them needs no store; keeping the cache does).
+    The modules load a few milliseconds at a time between turns; reading the routine files runs on a
+    worker thread, yielded."""
+    # On the GUI thread: modules imported on a worker stay in that thread's own malloc arena for good
+    # (about 1.7 MiB held once started); a module a turn, none long, and every due timer runs between.
+    for name in _AFTER_PAINT_MODULES:
+        import_quietly((name,))
+        yield None
+    # The routine files (reading them needs no store; keeping the cache does): what it makes is dropped.
     reread = LibraryReread(places)
-
-    def prepare() -> None:
-        import_quietly(_AFTER_PAINT_MODULES)
-        reread.read()
-
-    yield in_background(prepare, "coach-start-imports-and-routines")
+    yield in_background(reread.read, "coach-start-routines")
     # SIGTERM (log-out, `kill`) and Ctrl-C in the terminal that started it close the app as Quit does,
     # without asking: what runs is saved as stopped early, then the socket and the store are closed.
     # Watched from here on: before the first paint nothing is open yet, and SIGTERM ends the process as
@@ -227,7 +255,7 @@ def _finish_start(
     if not server.listen():
         print("coach: cannot listen for a second launch; it will open a second window", file=sys.stderr)
     yield app, server
-    if app.ice.controller.running:
+    if app.ice.running:
         app.ice.show_window()  # resumed after a crash or a restart
     if routine is not None:
         app.sessions.ask_pain_before(routine)

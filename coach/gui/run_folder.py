@@ -15,8 +15,6 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog
 
-from coach.core.operations import change_settings, import_run_files
-from coach.core.running.imports import run_files_in
 from coach.gui.main_window import MainWindow
 from coach.gui.operations import OperationRunner
 
@@ -64,6 +62,8 @@ class RunFolder(QObject):
 
     def set_folder(self, folder: Path | None) -> None:
         """Remember `folder` (None: watch none) and import what it holds now."""
+        from coach.core.operations import change_settings
+
         settings = self.runner.coach.settings.replace(run_folder=str(folder) if folder else "")
         if self.runner.run(lambda coach: change_settings(coach, settings), self.window) is not None:
             self.watch(folder)
@@ -88,6 +88,10 @@ class RunFolder(QObject):
         folder = self.folder
         if folder is None:
             return
+        # Loaded once a folder is watched: a start without one never needs the run files' readers.
+        from coach.core.operations import import_run_files
+        from coach.core.running.imports import run_files_in
+
         fresh = []
         for path in run_files_in(folder):
             try:

@@ -106,8 +106,8 @@ def in_background(work: Callable[[], object], name: str) -> threading.Thread:
 
 
 def import_quietly(names: Iterable[str]) -> None:
-    """Import each module (on a worker thread: the GUI thread then finds them loaded); one that fails is
-    left for the GUI thread to import again and report where it is used."""
+    """Import each module ahead of its use; one that fails is left to be imported again and reported
+    where it is used."""
     for name in names:
         with contextlib.suppress(Exception):
             importlib.import_module(name)

@@ -8,10 +8,10 @@ non-blocking and read when the event loop says it is ready.
 
 from __future__ import annotations
 
+import _socket  # the C module: socket.py adds its enums and selectors (a third of a MiB) for nothing here
 import contextlib
 import errno
 import os
-import socket
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer
@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, QSocketNotifier, QTimer
 
 def accepts_connections(path: str, timeout_s: float = 0.5) -> bool:
     """Whether a server accepts connections on the socket file `path` (not a file a killed app left)."""
-    probe = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    probe = _unix_socket()
     probe.settimeout(timeout_s)
     try:
         probe.connect(path)
@@ -33,7 +33,7 @@ def accepts_connections(path: str, timeout_s: float = 0.5) -> bool:
 class _Client(QObject):
     """One launch connected: its bytes so far, until a whole line (or too many bytes, or silence)."""
 
-    def __init__(self, connection: socket.socket, listener: UnixListener, silent_ms: int) -> None:
+    def __init__(self, connection: _socket.socket, listener: UnixListener, silent_ms: int) -> None:
         super().__init__(listener)
         self.connection = connection
         self.listener = listener
@@ -96,14 +96,14 @@ class UnixListener(QObject):
         self.answer = answer
         self.max_bytes = max_bytes
         self._silent_ms = silent_client_ms
-        self._socket: socket.socket | None = None
+        self._socket: _socket.socket | None = None
         self._notifier: QSocketNotifier | None = None
         self._clients: set[_Client] = set()
 
     def listen(self) -> bool:
         """Bind and listen; a socket file nobody answers on (left by a killed app) is replaced."""
         for attempt in range(2):
-            server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            server = _unix_socket()
             try:
                 server.bind(self.path)
             except OSError as error:
@@ -145,10 +145,18 @@ class UnixListener(QObject):
     def _on_connection(self, *_: object) -> None:
         while self._socket is not None:
             try:
-                connection, _address = self._socket.accept()
+                # What socket.accept() calls: the new connection's descriptor (wrapped below).
+                accepted, _address = self._socket._accept()  # type: ignore[attr-defined]  # noqa: SLF001
             except (BlockingIOError, InterruptedError):
                 return
             except OSError:
                 return
+            connection = _unix_socket(accepted)
             connection.setblocking(False)
             self._clients.add(_Client(connection, self, self._silent_ms))
+
+
+def _unix_socket(fileno: int | None = None) -> _socket.socket:
+    """A Unix stream socket (as `socket.socket(AF_UNIX, SOCK_STREAM)` makes it), or the one accepted as
+    `fileno` (as `socket.accept` wraps it)."""
+    return _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM, 0, fileno)

@@ -19,9 +19,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, Protocol
-
-from coach.core.session.cues import SoundCue as Cue  # one list of cue moments, defined with their wording
+from typing import TYPE_CHECKING, Any, Protocol
 
 __all__ = [
     "Cue",
@@ -36,6 +34,19 @@ __all__ = [
 
 if TYPE_CHECKING:
     from playsound3.playsound3 import Sound
+
+    from coach.core.session.cues import SoundCue as Cue  # one list of cue moments, with their wording
+
+
+def __getattr__(name: str) -> Any:
+    """`Cue`, loaded when first asked for: the cues' module (and the session's events it reads) is not
+    needed before the first cue plays or a face names one."""
+    if name == "Cue":
+        from coach.core.session.cues import SoundCue
+
+        return SoundCue
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 logger = logging.getLogger(__name__)
 
@@ -74,7 +85,7 @@ class Effect(Protocol):
 
 
 # Loads an effect for each given WAV, or says why none can play here (no audio output, no QtMultimedia).
-EffectLoader = Callable[[Mapping[Cue, Path]], "Mapping[Cue, Effect] | str"]
+EffectLoader = Callable[[Mapping["Cue", Path]], "Mapping[Cue, Effect] | str"]
 
 
 class EffectsPlayer:
@@ -127,6 +138,8 @@ class EffectsPlayer:
         return self.sounds_dir / f"{cue.value}.wav"
 
     def _load_effects(self) -> Mapping[Cue, Effect]:
+        from coach.core.session.cues import SoundCue as Cue
+
         wavs = {cue: self._wav(cue) for cue in Cue if self._wav(cue).is_file()}
         load = self._load
         if load is None:

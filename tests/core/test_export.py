@@ -26,6 +26,7 @@ from coach.core.export import (
 from coach.core.files import WriteError
 from coach.core.history.period import Period
 from coach.core.routines.model import plan_steps
+from coach.core.store import export_rows
 from coach.core.store.adherence import AdherenceStore
 from tests.helpers import hold, routine
 
@@ -327,3 +328,18 @@ def test_steps_written_by_sqlite_are_what_the_csv_writer_writes_for_any_text(
     # Then the lines are byte for byte what the csv writer makes of the rows
     assert len(lines) == len(ids)
     assert "".join(lines) == written.getvalue()
+
+
+def test_steps_with_plain_names_written_unquoted_are_the_same_lines(store: AdherenceStore) -> None:
+    # Given a session whose exercise ids, kinds, sides and loads hold nothing the csv writer quotes
+    session = record(store, datetime(2026, 3, 2, 14, 0, tzinfo=UTC))
+    page = [(session, "2026-03-02", -300, "-05:00")]
+    names = store.export_step_names([session])
+    assert names
+    assert not any(export_rows.NEEDS_QUOTES.intersection(name) for name in names)
+
+    # When its lines are written without looking at its names for quoting
+    plain = store.export_step_lines(page, plain=True)
+
+    # Then they are the lines that look
+    assert plain == store.export_step_lines(page)

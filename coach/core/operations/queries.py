@@ -298,3 +298,14 @@ def session_for_morning(coach: Coach, morning: date) -> SessionRecord | None:
         if s.local_day(tz) == day_before and s.status is not SessionStatus.OPEN and not s.morning_asked
     ]
     return max(found, key=lambda s: (s.started_at, s.id), default=None)
+
+
+def any_session_left_open(coach: Coach) -> bool:
+    """Whether a session was left open (an app killed in it): only then is recovery worth loading."""
+    return bool(coach.store.open_sessions())
+
+
+def any_icing_left_open(coach: Coach) -> bool:
+    """Whether an icing run is recorded open (a timer running, or left by an app killed or closed while
+    icing): only then does the app's icing timer start with the app, to take it up or record its end."""
+    return bool(coach.store.open_icing_runs())

@@ -287,9 +287,19 @@ def _describe(path: Path, checks: CheckedCopies) -> Backup:
 def _taken_at(path: Path, backup_id: str) -> datetime:
     stamp = backup_id.removeprefix("before-restore-")[:15]
     try:
-        return datetime.strptime(stamp, _STAMP).replace(tzinfo=UTC)
+        return _read_stamp(stamp)
     except ValueError:
         return datetime.fromtimestamp(path.stat().st_mtime, UTC)
+
+
+def _read_stamp(stamp: str) -> datetime:
+    """A `_STAMP` (YYYYmmdd-HHMMSS, UTC) read back, else ValueError; by hand: `datetime.strptime` loads
+    _strptime, locale and calendar, and every start reads the backups' names."""
+    digits = stamp[:8] + stamp[9:]
+    if len(stamp) != 15 or stamp[8] != "-" or not (digits.isascii() and digits.isdigit()):
+        raise ValueError(f"not a backup's time: {stamp!r}")
+    year, month, day = int(stamp[:4]), int(stamp[4:6]), int(stamp[6:8])
+    return datetime(year, month, day, int(stamp[9:11]), int(stamp[11:13]), int(stamp[13:15]), tzinfo=UTC)
 
 
 def _place_new(written: Path, folder: Path, stem: str, suffix: str) -> Path:

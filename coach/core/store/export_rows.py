@@ -8,7 +8,7 @@ pages, so the app may write between them), each step's row as steps.csv writes i
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from coach.core.history.records import SessionRecord
@@ -60,32 +60,46 @@ def _quoted(column: str) -> str:
     )
 
 
-# The same row as one line of CSV text, written by SQLite: one Python string a step instead of sixteen
-# values and the csv writer's work (half the export's time on ten years). Only for sessions that kept
-# their offset and names a spreadsheet cannot run (the caller checks; the rows above serve the others).
-_STEP_LINE = (
-    " || ',' || ".join(
-        [
-            "r.session_id",
-            ":day",
-            "r.step_index",
-            _quoted("r.exercise_id"),
-            _quoted("r.kind"),
-            "COALESCE(NULLIF(r.set_number, 0), '')",
-            _quoted("r.side"),
-            "COALESCE(NULLIF(r.rep, 0), '')",
-            "printf('%g', COALESCE(r.planned_seconds, 0))",
-            f"COALESCE({_LOCAL.format('started_at')}, '')",
-            f"COALESCE({_LOCAL.format('finished_at')}, '')",
-            "CASE WHEN r.skipped THEN 'skipped' ELSE 'done' END",
-            "COALESCE(r.reps_done, '')",
-            _quoted("r.load"),
-            "CASE WHEN r.tension_prescribed IS NULL THEN '' ELSE printf('%g', r.tension_prescribed) END",
-            "CASE WHEN r.tension_done IS NULL THEN '' ELSE printf('%g', r.tension_done) END",
-        ]
+def _plain(column: str) -> str:
+    """SQL for a text cell known to hold no comma, double quote, CR or LF: itself, NULL as nothing (the
+    GLOB `_quoted` asks of every cell is a sixth of the lines' time on ten years)."""
+    return f"COALESCE({column}, '')"
+
+
+def _step_line(text: Callable[[str], str]) -> str:
+    """The same row as one line of CSV text, written by SQLite: one Python string a step instead of
+    sixteen values and the csv writer's work (half the export's time on ten years); `text` writes its
+    text cells. Only for sessions that kept their offset and names a spreadsheet cannot run (the caller
+    checks; the rows above serve the others)."""
+    return (
+        " || ',' || ".join(
+            [
+                "r.session_id",
+                ":day",
+                "r.step_index",
+                text("r.exercise_id"),
+                text("r.kind"),
+                "COALESCE(NULLIF(r.set_number, 0), '')",
+                text("r.side"),
+                "COALESCE(NULLIF(r.rep, 0), '')",
+                "printf('%g', COALESCE(r.planned_seconds, 0))",
+                f"COALESCE({_LOCAL.format('started_at')}, '')",
+                f"COALESCE({_LOCAL.format('finished_at')}, '')",
+                "CASE WHEN r.skipped THEN 'skipped' ELSE 'done' END",
+                "COALESCE(r.reps_done, '')",
+                text("r.load"),
+                "CASE WHEN r.tension_prescribed IS NULL THEN '' ELSE printf('%g', r.tension_prescribed) END",
+                "CASE WHEN r.tension_done IS NULL THEN '' ELSE printf('%g', r.tension_done) END",
+            ]
+        )
+        + " || char(13, 10)"
     )
-    + " || char(13, 10)"
-)
+
+
+_STEP_LINE = _step_line(_quoted)
+_STEP_LINE_PLAIN = _step_line(_plain)
+# What makes Python's csv writer quote a cell (QUOTE_MINIMAL, its default dialect).
+NEEDS_QUOTES = frozenset(',"\r\n')
 # A page's sessions: (id, local day, UTC offset in minutes or None, the offset as text: '+01:00').
 PageSession = tuple[int, str, int | None, str]
 
@@ -156,16 +170,19 @@ class ExportRows(StoreConnection):
             ).fetchall()
         return rows
 
-    def export_step_lines(self, sessions: Sequence[PageSession]) -> list[str]:
+    def export_step_lines(self, sessions: Sequence[PageSession], *, plain: bool = False) -> list[str]:
         """steps.csv's lines (CRLF ended) for the given sessions, as `export_step_rows` gives the rows and
-        Python's csv writer writes them; for sessions that kept their offset only."""
+        Python's csv writer writes them; for sessions that kept their offset only. `plain`: the caller
+        knows that no exercise id, kind, side or load of these steps holds a character in NEEDS_QUOTES
+        (`export_step_names`), so none is looked at for quoting."""
+        line = _STEP_LINE_PLAIN if plain else _STEP_LINE
+        sql = f"SELECT {line} FROM step_results r WHERE r.session_id = :id ORDER BY r.step_index"
         lines: list[str] = []
         for session_id, day, minutes, offset in sessions:
             lines += [
                 line
                 for (line,) in self._conn.execute(
-                    f"SELECT {_STEP_LINE} FROM step_results r WHERE r.session_id = :id ORDER BY r.step_index",
-                    {"id": session_id, "day": day, "minutes": minutes, "offset": offset},
+                    sql, {"id": session_id, "day": day, "minutes": minutes, "offset": offset}
                 )
             ]
         return lines

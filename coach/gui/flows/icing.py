@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidget
 
 from coach.core.clinical.safety import ICING_END_ADVICE, ICING_MAX_MINUTES
 from coach.gui.main_window import MainWindow
@@ -20,8 +20,10 @@ if TYPE_CHECKING:
     from coach.core.session.icing import IcingEnded
     from coach.core.settings import Settings
     from coach.gui.flows.session import SessionFlow
+    from coach.gui.icing import IcingController, IcingWindow
     from coach.gui.reminders import ReminderDialog
     from coach.gui.services import Services
+    from coach.gui.tray import CoachTray
 
 
 class IcingFlow(QObject):
@@ -30,33 +32,24 @@ class IcingFlow(QObject):
     def __init__(
         self, runner: OperationRunner, window: MainWindow, services: Services, sessions: SessionFlow
     ) -> None:
-        from coach.gui.icing import IcingController, IcingWindow
+        from coach.core.operations.queries import any_icing_left_open
         from coach.gui.reminders import ReminderScheduler
-        from coach.gui.tray import CoachTray
 
         super().__init__(window)
         self.runner, self.window, self.sessions = runner, window, sessions
-        self.controller = IcingController(runner, services.sound, services.notifier, parent=self)
+        self.services = services
         self.announcer = services.announcer
-        self.controller.changed.connect(self._on_icing_changed)
-        self.controller.ended.connect(self._on_icing_ended)
-        self.controller.skin_check_due.connect(self._on_skin_check)
-        self.controller.resume()  # a run the app was killed or closed in; ended ones are recorded as ended
-        self.icing_window = IcingWindow(self.controller)
-        self.icing_window.start_requested.connect(self.start)
-        self.controller.start_refused.connect(self.icing_window.show_refusal)
-        self.icing_window.player_key.connect(self._on_player_key)
-        self.controller.resumed_late.connect(self.show_window)
+        # The timer, its window and the tray are made when first needed (the tray at once where the desktop
+        # has one); the timer also at start when a run a killed or closed app left is open.
+        self._controller: IcingController | None = None
+        self._icing_window: IcingWindow | None = None
+        self._keys_for_player = False
+        if runner.query(any_icing_left_open):
+            self.controller.resume()  # taken up if still live; ended ones are recorded as ended
         window.ice_action.triggered.connect(self._on_ice_action)
-        self.tray = CoachTray(self.controller, window.history_action, parent=self)
-        self.tray.start_icing_requested.connect(self._on_ice_action)
-        self.tray.stop_icing_requested.connect(self._on_stop_icing)
-        self.tray.routine_requested.connect(self.todays_routine)
-        self.tray.show_requested.connect(self.show_front)
-        self.tray.toggle_requested.connect(self._on_tray_click)
-        if self.tray.icon is not None:
-            # With a tray, closing the window leaves the app (its icing timer, its reminders) running.
-            QApplication.setQuitOnLastWindowClosed(False)
+        self._tray: CoachTray | None = None
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self._make_tray()
         coach = runner.coach
         self.reminders = ReminderScheduler(
             coach.clock,
@@ -78,6 +71,69 @@ class IcingFlow(QObject):
         self.reminders.check()  # one missed while the app was closed shows now
         runner.changed.connect(self._show_dose_in_tray)
         self._show_dose_in_tray()
+
+    @property
+    def controller(self) -> IcingController:
+        """The icing timer, made when first needed (its module loads then)."""
+        if self._controller is None:
+            from coach.gui.icing import IcingController
+
+            made = IcingController(self.runner, self.services.sound, self.services.notifier, parent=self)
+            made.changed.connect(self._on_icing_changed)
+            made.ended.connect(self._on_icing_ended)
+            made.skin_check_due.connect(self._on_skin_check)
+            made.resumed_late.connect(self.show_window)
+            self._controller = made
+        return self._controller
+
+    @property
+    def running(self) -> bool:
+        """Whether the app's icing timer runs (asked without making it)."""
+        return self._controller is not None and self._controller.running
+
+    @property
+    def icing_window(self) -> IcingWindow:
+        """The icing window, made when first needed (a start of the timer, a run taken up, the tray)."""
+        if self._icing_window is None:
+            from coach.gui.icing import IcingWindow
+
+            made = IcingWindow(self.controller)
+            made.start_requested.connect(self.start)
+            self.controller.start_refused.connect(made.show_refusal)
+            made.player_key.connect(self._on_player_key)
+            made.keep_keys_for_player(self._keys_for_player)
+            self._icing_window = made
+        return self._icing_window
+
+    @property
+    def tray(self) -> CoachTray:
+        """The tray's menu and icon: made at start where the desktop has a tray; without one nothing shows
+        its menu, so it is made only when asked for."""
+        if self._tray is None:
+            self._make_tray()
+        assert self._tray is not None
+        return self._tray
+
+    def _make_tray(self) -> None:
+        from coach.gui.tray import CoachTray
+
+        tray = CoachTray(self.controller, self.window.history_action, parent=self)
+        tray.start_icing_requested.connect(self._on_ice_action)
+        tray.stop_icing_requested.connect(self._on_stop_icing)
+        tray.routine_requested.connect(self.todays_routine)
+        tray.show_requested.connect(self.show_front)
+        tray.toggle_requested.connect(self._on_tray_click)
+        if tray.icon is not None:
+            # With a tray, closing the window leaves the app (its icing timer, its reminders) running.
+            QApplication.setQuitOnLastWindowClosed(False)
+        self._tray = tray
+        if hasattr(self, "reminders"):  # made after the start: the dose it shows is today's
+            self._show_dose_in_tray()
+
+    def close_window(self) -> None:
+        """Close the icing window if it was ever made."""
+        if self._icing_window is not None:
+            self._icing_window.close()
 
     def start(self, minutes: int = ICING_MAX_MINUTES) -> str | None:
         """Start icing for `minutes` and show the icing window; the refusal's sentence, if refused.
@@ -103,7 +159,7 @@ class IcingFlow(QObject):
     def may_quit(self, leave: Callable[[], None]) -> bool:
         """True when nothing is iced; else ask (without blocking the countdown): stop the ice and quit, quit
         and leave its timer running (taken up at the next start), or stay. `leave` quits once answered."""
-        if not self.controller.running:
+        if not self.running:
             return True
         run = self.controller.run
         left = run.minutes_left() if run is not None else 0
@@ -140,7 +196,9 @@ class IcingFlow(QObject):
             self._leave()
 
     def keep_keys_for_player(self, player_open: bool) -> None:
-        self.icing_window.keep_keys_for_player(player_open)
+        self._keys_for_player = player_open
+        if self._icing_window is not None:
+            self._icing_window.keep_keys_for_player(player_open)
 
     def _on_icing_changed(self) -> None:
         run = self.controller.run
@@ -180,7 +238,7 @@ class IcingFlow(QObject):
 
     def show_front(self) -> None:
         during_session = self.sessions.running()
-        bring_forward(self.icing_window if self.controller.running and not during_session else self.window)
+        bring_forward(self.icing_window if self.running and not during_session else self.window)
 
     def _on_tray_click(self) -> None:
         """Show the window, or hide it when it is already in front (a tray app's left click)."""
@@ -233,6 +291,8 @@ class IcingFlow(QObject):
 
     def _show_dose_in_tray(self) -> None:
         """'Start today's routine (2 of 3 today)' in the tray, for a routine due several times a day."""
+        if self._tray is None:
+            return  # said when the tray is made
         dose = self.reminders.dose_text(self.runner.coach.now())
         self.tray.routine_action.setText(
             self.tr("Start today's &routine ({0})").format(dose)
@@ -245,11 +305,14 @@ class IcingFlow(QObject):
         still on: a signal or a log-out is not the person stopping it); the next start takes it up."""
         self.runner.changed.disconnect(self._show_dose_in_tray)
         self.reminders.stop()
-        self.controller.timer.stop()
-        self.controller.write_waiting()
-        self.icing_window.close()
-        self.icing_window.deleteLater()
-        self.tray.menu.deleteLater()
+        if self._controller is not None:
+            self._controller.timer.stop()
+            self._controller.write_waiting()
+        if self._icing_window is not None:
+            self._icing_window.close()
+            self._icing_window.deleteLater()
+        if self._tray is not None:
+            self._tray.menu.deleteLater()
         self.reminders.prompt.close()
         self.reminders.prompt.deleteLater()
 

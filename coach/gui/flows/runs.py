@@ -54,7 +54,6 @@ class RunLogging(QObject):
     def offer_questions(self) -> RunQuestionsDialog | None:
         """Ask the later pain questions whose time has come (after the morning check-in, if it is open)."""
         from coach.core.operations import runs_waiting
-        from coach.gui.run_log import RunQuestionsDialog
 
         check_in = self.sessions.check_in
         if check_in is not None and check_in.isVisible():
@@ -65,6 +64,8 @@ class RunLogging(QObject):
         waiting = self.runner.query(runs_waiting, self.window)
         if not waiting:
             return None
+        from coach.gui.run_log import RunQuestionsDialog
+
         self.questions = RunQuestionsDialog(waiting, self.runner, self.window)
         self.questions.open()
         return self.questions

@@ -128,13 +128,17 @@ class SessionFlow(QObject):
 
     def offer_recovery(self) -> None:
         """Offer to resume a session the app died in, or to close it as stopped early."""
-        from coach.core.operations import find_recovery
-        from coach.core.operations.changes import OpResult
-        from coach.core.operations.turns import in_turn
+        from coach.core.operations.queries import any_session_left_open
 
         if self.player is not None:
             self.recovery_waiting = False
             return
+        if not self.recovery_waiting and not self.runner.query(any_session_left_open, self.window):
+            return  # nothing to offer: the sessions' module loads with the first session
+        from coach.core.operations import find_recovery
+        from coach.core.operations.changes import OpResult
+        from coach.core.operations.turns import in_turn
+
         waited = self.recovery_tries * SAVE_AGAIN_MS / 1000
         self.recovery_tries += 1
         waiting: list[bool] = []
