@@ -1,6 +1,7 @@
 """List the words on screen that did not come through the message catalogue (for translators and reviewers).
 
-    .venv/bin/python docs/find_untranslated.py
+    .venv/bin/python docs/find_untranslated.py          the windows
+    .venv/bin/python docs/find_untranslated.py --cli    the command line's printed sentences
 
 Runs the app offscreen in a pseudo-language in which every catalogue string is shown as ⟦…⟧, opens the
 windows a person meets (the main window and its menus, the player at work, rest, a side switch and paused,
@@ -18,6 +19,7 @@ import re
 import sys
 import tempfile
 from datetime import UTC, datetime
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -214,5 +216,72 @@ def main() -> int:
     return 1 if report else 0
 
 
+HOSTILE = """[routine]
+id = "x"
+title = "X"
+sessions_per_week = 40
+
+[[exercise]]
+id = "a"
+name = "A"
+sets = "many"
+"""
+
+
+def cli_commands(folder: Path) -> list[list[str]]:
+    """The commands a person types, each printing sentences (not JSON) on a year of history."""
+    hostile = folder / "hostile.toml"
+    hostile.write_text(HOSTILE, encoding="utf-8")
+    return [
+        ["routines"],
+        ["validate", str(hostile)],
+        ["run", "hip-strength", "--instant", "--pain", "2"],
+        ["run", "hip-strength", "--instant", "--pain", "9"],
+        ["ice", "--minutes", "25"],
+        ["ice", "--status"],
+        ["history"],
+        ["advice"],
+        ["backup", "list"],
+        ["export", "--csv", str(folder / "csv")],
+        ["export", "--pdf", str(folder / "r.pdf")],
+        ["run-log", "--minutes", "20", "--pain", "2"],
+        ["run-log"],
+        ["settings"],
+        ["review", "--cleared"],
+    ]
+
+
+def main_cli() -> int:
+    import contextlib
+    import io
+
+    import coach.cli as cli
+
+    def pseudo(*_: object) -> str:
+        i18n.use_translations(Pseudo())
+        return i18n.ENGLISH
+
+    cli.use_language = pseudo  # type: ignore[assignment]  # every command in the pseudo-language
+    found = 0
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        os.environ["COACH_DATA_DIR"] = str(folder / "data")
+        (folder / "data").mkdir()
+        generate(folder / "data" / "coach.db", 1, today=datetime.now(UTC).date())
+        for command in cli_commands(folder):
+            out, err = io.StringIO(), io.StringIO()
+            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+                try:
+                    code = cli.main(command)
+                except SystemExit as stop:
+                    code = stop.code if isinstance(stop.code, int) else 2
+            for line in (out.getvalue() + err.getvalue()).splitlines():
+                if outside(line, set()):
+                    found += 1
+                    print(f"coach {' '.join(command[:2]):24} ({code}) {line!r}")
+    print(f"{found} printed lines hold words that are not from the catalogue")
+    return 1 if found else 0
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main_cli() if "--cli" in sys.argv else main())
