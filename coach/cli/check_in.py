@@ -56,7 +56,8 @@ def check_in_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> in
         when = format_moment(record.local_start(), "%A %H:%M", "EEEE")
         after = _("After your {routine} session of {when}.").format(routine=record.routine_title, when=when)
         out.write(f"{after}\n")
-        text = questions.ask(f"{_(MORNING_QUESTION)} {_('0-10 (Enter skips)')}")
+        scale = _("0-10 (Enter skips)")
+        text = questions.ask(f"{_(MORNING_QUESTION)} {scale}")
         pain = pain_value(text) if text else None
         answers, hint, again = yes_no(), _(HINT), _(AGAIN)
         night = questions.choose(f"{asked.night_pain.question} {hint}", answers, again, enter_skips=True)

@@ -124,7 +124,7 @@ class ExportCancelled(Refused):
     """The person cancelled the export; nothing was written."""
 
     def __init__(self) -> None:
-        super().__init__("cancelled; nothing was written")
+        super().__init__(_("cancelled; nothing was written"))
 
 
 class ExportError(Refused):

@@ -98,6 +98,7 @@ def test_each_icing_sentence_says_the_numbers_of_the_rule() -> None:
     assert f"less than {ICING_REPEAT_GAP_MINUTES // 60} hours ago" in safety.ICING_REPEAT_WARNING
     assert f"up to {safety.PAIN_ACCEPTABLE_MAX} out of 10" in safety.PAIN_MODEL_SUMMARY
     assert f"up to {safety.PAIN_ACCEPTABLE_MAX} out of 10" in safety.PAIN_LIMIT_REASON
+    assert safety.icing_limit_reason() == safety.ICING_LIMIT_REASON
 
 
 @pytest.mark.usefixtures("german")
@@ -107,6 +108,8 @@ def test_the_icing_advice_is_german_and_keeps_its_numbers() -> None:
     assert _(ICING_SKIN_CHECK_ADVICE) == "Sehen Sie nach etwa 5 Minuten nach Ihrer Haut."
     assert _(ICING_SKIN_CHECK_CUE).startswith("5 Minuten: Heben Sie das Eis an")
     assert "Raynaud" in _(ICING_WHO_SHOULD_NOT)
+    assert _(safety.ICING_LIMIT_REASON) == safety.icing_limit_reason()
+    assert safety.icing_limit_reason().startswith("Kühlen ist auf 20 Minuten begrenzt")
     now = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
     warning = icing_repeat_warning(now - timedelta(minutes=30), now)
     assert warning == (
@@ -139,3 +142,17 @@ def test_the_pain_advice_is_english_as_it_was() -> None:
         "4 out of 10 before you start is above this routine's limit of 3. The dose will not be raised until "
         "the knee is back within the limit before a session; tell your physiotherapist."
     )
+
+
+@pytest.mark.usefixtures("german")
+def test_the_icing_window_gives_its_advice_in_german(qtbot: QtBot, coach_app: CoachApp) -> None:
+    coach_app.window.ice_button.click()
+
+    window = coach_app.ice.icing_window
+    assert coach_app.ice.controller.running
+    assert window.advice.text() == (
+        "Legen Sie ein dünnes, feuchtes Tuch zwischen das Eis und Ihre Haut. "
+        "Sehen Sie nach etwa 5 Minuten nach Ihrer Haut."
+    )
+    assert window.help.text().startswith("Kühlen Sie nicht, wo Sie Wärme und Kälte nicht spüren")
+    assert "Kühlen ist auf 20 Minuten begrenzt" in window.minutes.toolTip()

@@ -20,7 +20,9 @@ from coach.core.i18n import N_, _
 # not the source of the 20.
 ICING_MAX_MINUTES = 20
 _ICING_LIMIT = N_("icing is limited to {limit} minutes because longer cold can injure skin and nerves")
-ICING_LIMIT_REASON = _ICING_LIMIT.format(limit=ICING_MAX_MINUTES)  # in English, where not yet translated
+# The same sentence with the number in it, as a catalogue id of its own (shown as `_(ICING_LIMIT_REASON)`; a
+# test checks that it is _ICING_LIMIT for ICING_MAX_MINUTES).
+ICING_LIMIT_REASON = N_("icing is limited to 20 minutes because longer cold can injure skin and nerves")
 ICING_START_ADVICE = N_("Put a thin damp cloth between the ice and your skin.")
 ICING_END_ADVICE = N_("Remove the ice and check your skin.")
 # NHS patient advice (Northern Care Alliance NHS): check the skin after 5 minutes; the player and the icing
