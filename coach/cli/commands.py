@@ -10,7 +10,7 @@ from typing import IO
 
 from coach.cli.parser import EXIT_INVALID, EXIT_OK, EXIT_PAUSED, UsageError
 from coach.cli.problems import complain
-from coach.core.i18n import ENGLISH, LANGUAGES, N_, _, format_decimal, language, ngettext
+from coach.core.i18n import ENGLISH, LANGUAGES, N_, _, format_decimal, language, ngettext, pgettext
 from coach.core.operations import Coach, run_instant_session
 from coach.core.operations.pause import why_paused
 from coach.core.routines.library import Origin
@@ -158,10 +158,20 @@ def _run_instant(routine: Routine, coach: Coach, args: argparse.Namespace, out: 
         routine=routine.id,
         done=record.steps_completed,
         total=record.steps_total,
-        status=record.status.value,
+        status=_status(record.status.value),
     )
     out.write(f"{recorded}\n")
     return EXIT_OK
+
+
+def _status(status: str) -> str:
+    """How a session ended, in the language in use (the codes stay as they are in --json)."""
+    words = {
+        "open": pgettext("session status", "open"),
+        "completed": pgettext("session status", "completed"),
+        "stopped": pgettext("session status", "stopped"),
+    }
+    return words.get(status, status)
 
 
 def _run_terminal(routine: Routine, coach: Coach, args: argparse.Namespace, out: IO[str]) -> int:
