@@ -35,6 +35,7 @@ from coach.core.history.dose_changes import RecordedDoseChange
 from coach.core.history.pain import morning_pain_by_day
 from coach.core.history.records import SessionRecord, SessionStatus
 from coach.core.history.stats import days_between
+from coach.core.i18n import format_date
 from coach.core.paths import ensure_private_dir
 from coach.core.routines.bounds import UnreadableRoutineError, too_many_steps
 from coach.core.routines.loader import ILLUSTRATIONS, RoutineError, check_routine_text, read_routine_text
@@ -133,7 +134,7 @@ def warning_signs_since_review(
     twice = len(answered) >= 2 and all(s.warning_signs_reported for s in answered[-2:])
     latest = with_yes[-1]
     zone = tz if latest.utc_offset_minutes is None else latest.local_start(tz).tzinfo
-    on = f"{answered_at(latest).astimezone(zone):%d %B %Y}".lstrip("0")
+    on = format_date(answered_at(latest).astimezone(zone), "long")  # "4 December 2026"
     return WarningSignsSinceReview(keys, on, twice, urgent=any_urgent(keys))
 
 
