@@ -490,7 +490,7 @@ def draw_report(path: Path, report: PeriodReport, today: date) -> None:
     """Draw `report` as an A4 PDF at `path` (the core's export_report picks the path); needs a Qt app."""
     writer = QPdfWriter(str(path))
     writer.setResolution(RESOLUTION)
-    writer.setTitle(f"Rehab Coach report, {report.first} to {report.last}")
+    writer.setTitle(_("Rehab Coach report, {first} to {last}").format(first=report.first, last=report.last))
     writer.setCreator(f"Rehab Coach {__version__}")
     writer.setPageLayout(
         QPageLayout(
