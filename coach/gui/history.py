@@ -182,7 +182,9 @@ class HistoryWindow(QWidget):
             caption = QLabel(words)  # in the text's colour: the placeholder grey reads under 4.5:1 on light
             self.header.addWidget(caption, 0, column)
             self.header.addWidget(value, 1, column)
-        self.header.setColumnStretch(4, 1)
+        self.streak.setWordWrap(True)  # a long streak (in German, say) wraps before the programme is cut
+        self.header.setColumnStretch(0, 1)
+        self.header.setColumnStretch(4, 2)
 
     def _build_table(self) -> None:
         self.model = SessionTableModel(self)

@@ -39,8 +39,15 @@ class ProgrammeWeek:
             return _("weeks 1–{weeks}, then {then}").format(weeks=self.weeks, then=then)
         ended = self.started + timedelta(days=self.weeks * DAYS_PER_WEEK - 1)
         return _("weeks 1–{weeks} ({first} – {last}), then {then}").format(
-            weeks=self.weeks, first=_day(self.started), last=format_date(ended), then=then
+            weeks=self.weeks, first=_day(self.started), last=_day_and_year(ended), then=then
         )
+
+
+def _day_and_year(day: date) -> str:
+    """'29 Mar 2026'; '29. März 2026', '29 mar 2026' in the chosen language."""
+    if language() == "en":
+        return format_date(day)
+    return format_moment(day, "%d %b %Y", "yMMMd", time=False)
 
 
 def _day(day: date) -> str:

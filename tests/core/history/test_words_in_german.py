@@ -62,5 +62,5 @@ def test_history_figures_are_german(german: None) -> None:
     assert SessionOutcome.PARTLY_DONE.label == "teilweise erledigt"
     assert SessionOutcome.PARTLY_DONE.value == "partly done"  # CSV and JSON keep the English code
     assert str(ProgrammeWeek(7, 6, date(2026, 3, 2), "")) == (
-        "Wochen 1–6 (2. März – 12.04.2026), dann fortgesetzt (Woche 7)"
+        "Wochen 1–6 (2. März – 12. Apr. 2026), dann fortgesetzt (Woche 7)"
     )
