@@ -211,6 +211,11 @@ def _legend(
     _font(painter, 10)
     metrics = painter.fontMetrics()
     widths = [metrics.horizontalAdvance(words) + 26 for words, _, _ in entries]
+    room = rect.width() - _Plot.LEFT - _Plot.RIGHT
+    if sum(widths) > room:  # longer words (Spanish, German): a smaller font rather than a legend cut off
+        _font(painter, max(7.0, 10 * room / sum(widths)))
+        metrics = painter.fontMetrics()
+        widths = [metrics.horizontalAdvance(words) + 26 for words, _, _ in entries]
     x = rect.right() - sum(widths) - _Plot.RIGHT
     y = rect.top() + 2
     for (words, pen, brush), width in zip(entries, widths, strict=True):
