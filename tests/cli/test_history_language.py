@@ -51,3 +51,20 @@ def test_coach_history_prints_german(data_dir: Path, capsys: pytest.CaptureFixtu
     code, out = run(capsys, "--lang", "de", "history", "--include-simulated", "--json")
     (session,) = json.loads(out)["sessions"]
     assert session["outcome"] in ("done", "partly done")
+
+
+@pytest.mark.usefixtures("wednesday")
+def test_the_own_copy_taken_in_german_says_so_in_german(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.cli.test_scripted_programme import two_settled_days
+
+    two_settled_days(capsys)
+
+    code, out = run(capsys, "--lang", "de", "advice", "--include-simulated", "--accept", "hip-strength")
+
+    assert code == 0
+    assert "Ihre eigene Kopie wurde als " in out
+    text = (data_dir / "routines" / "hip-strength.toml").read_text(encoding="utf-8")
+    assert text.startswith("# Ihre eigene Kopie von ")
+    assert "# Warum: Der Schmerz hatte sich am Morgen nach Ihren letzten zwei Einheiten beruhigt" in text
