@@ -13,6 +13,7 @@ import stat
 from pathlib import Path
 
 from coach.core import reading as files
+from coach.core.i18n import N_, _
 from coach.core.routines.model import Exercise
 
 # An illustration is a drawing of a few kilobytes; a few megabytes is plenty (a 2.5 GB file once aborted
@@ -35,8 +36,10 @@ def read_bounded(path: Path, limit: int) -> bytes:
         raise UnreadableRoutineError(str(error)) from error
 
 
-LINK_LOOP = "this is a link that leads back to itself (a loop of links); it was not read"
-LINK_OUT = "this is a link to a file outside the routines folder; it was not read (copy the file in instead)"
+LINK_LOOP = N_("this is a link that leads back to itself (a loop of links); it was not read")
+LINK_OUT = N_(
+    "this is a link to a file outside the routines folder; it was not read (copy the file in instead)"
+)
 
 
 def link_problem(path: Path, folder: Path) -> str | None:
@@ -50,13 +53,13 @@ def link_problem(path: Path, folder: Path) -> str | None:
     try:
         target = path.resolve(strict=True)
     except RuntimeError:  # Python 3.11 says "Symlink loop" this way
-        return LINK_LOOP
+        return _(LINK_LOOP)
     except OSError as error:
-        return LINK_LOOP if error.errno == errno.ELOOP else LINK_OUT
+        return _(LINK_LOOP) if error.errno == errno.ELOOP else _(LINK_OUT)
     try:
         target.relative_to(folder.resolve())
     except (OSError, RuntimeError, ValueError):
-        return LINK_OUT
+        return _(LINK_OUT)
     return None
 
 
@@ -78,10 +81,10 @@ def too_many_steps(exercises: tuple[Exercise, ...]) -> str | None:
     steps = planned_work_steps(exercises)
     if steps <= MAX_PLANNED_STEPS:
         return None
-    return (
-        f"this routine plans {steps:,} reps, holds and timers; a routine may plan at most"
-        f" {MAX_PLANNED_STEPS:,} (fewer sets or reps)"
-    )
+    return _(
+        "this routine plans {steps} reps, holds and timers; a routine may plan at most {limit} (fewer sets "
+        "or reps)"
+    ).format(steps=f"{steps:,}", limit=f"{MAX_PLANNED_STEPS:,}")
 
 
 def long_number_line(text: str) -> int | None:
@@ -101,14 +104,16 @@ def read_illustration(path: Path) -> bytes:
         return b""
 
 
-def illustration_problem(path: Path) -> str | None:
-    """Why the illustration `path` will not be shown (not a plain file, or too big), or None."""
+def illustration_problem(path: Path, name: str) -> str | None:
+    """Why the illustration `path` (written `name` in the file) will not be shown (not a plain file, or too
+    big), as a whole sentence; or None."""
     try:
         facts = path.stat()
     except (OSError, RuntimeError):
-        return "cannot be read"
+        return _("image '{name}' cannot be read; none is shown").format(name=name)
     if not stat.S_ISREG(facts.st_mode):
-        return "is not a plain file"
+        return _("image '{name}' is not a plain file; none is shown").format(name=name)
     if facts.st_size > MAX_IMAGE_BYTES:
-        return f"is {facts.st_size:,} bytes; an illustration may be at most {MAX_IMAGE_BYTES:,}"
+        said = _("image '{name}' is {size} bytes; an illustration may be at most {limit}; none is shown")
+        return said.format(name=name, size=f"{facts.st_size:,}", limit=f"{MAX_IMAGE_BYTES:,}")
     return None

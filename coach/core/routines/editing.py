@@ -19,6 +19,7 @@ import tomlkit
 from tomlkit.items import AoT, Table
 from tomlkit.toml_document import TOMLDocument
 
+from coach.core.i18n import _
 from coach.core.routines.form_fields import (
     EXERCISE_FIELDS_BY_KEY,
     ROUTINE_FIELDS_BY_KEY,
@@ -198,7 +199,9 @@ def place_problems(text: str, problems: tuple[Problem, ...]) -> dict[KeyPath, tu
     placed: dict[KeyPath, list[str]] = {}
     for problem in problems:
         where = keys.get(problem.line, GENERAL)
-        sentence = ("Note: " if problem.warning else "") + problem.message
+        sentence = (
+            _("Note: {problem}").format(problem=problem.message) if problem.warning else problem.message
+        )
         placed.setdefault(where, []).append(sentence)
     return {path: tuple(sentences) for path, sentences in placed.items()}
 

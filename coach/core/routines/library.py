@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from coach.core.i18n import _
 from coach.core.routines.bounds import link_problem
 from coach.core.routines.model import Routine
 from coach.core.routines.values import Problem
@@ -102,6 +103,7 @@ def _load_folder(
             continue
         for c, routine in same:
             others = ", ".join(o.path.name for o, _ in same if o is not c)
-            message = f"routine id '{routine_id}' is also used by {others}; give each file its own id"
+            said = _("routine id '{id}' is also used by {others}; give each file its own id")
+            message = said.format(id=routine_id, others=others)
             broken.append(BrokenRoutine(c.path, origin, (Problem(c.path, routine.id_line, message),)))
     return entries, broken

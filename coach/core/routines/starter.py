@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import tomlkit
 
+from coach.core.i18n import _
+
 STARTER = """\
 # A routine of your own for Rehab Coach, in format 3. Every key is explained in the README's key table.
 # Type in your physiotherapist's sheet: the exercises, and the numbers exactly as the sheet gives them.
@@ -53,5 +55,5 @@ def copied_text(text: str, routine_id: str) -> str:
     """An existing routine file's text with a new id, every comment and the layout kept."""
     document = tomlkit.parse(text)
     document["id"] = routine_id
-    note = f"Copied as '{routine_id}' by coach new: change it as your physiotherapist says."
+    note = _("Copied as '{id}' by coach new: change it as your physiotherapist says.").format(id=routine_id)
     return f"# {note}\n" + tomlkit.dumps(document)
