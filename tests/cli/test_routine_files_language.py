@@ -87,3 +87,22 @@ def test_routines_json_keeps_its_keys_in_spanish(data_dir: Path, capsys: pytest.
     assert set(payload) == {"routines", "broken"}
     assert set(payload["broken"][0]) == {"file", "origin", "error", "errors"}
     assert payload["broken"][0]["origin"] == "user"
+
+
+@pytest.mark.parametrize(
+    ("code", "opening"),
+    [
+        ("de", "# Eine eigene Routine für Rehab Coach, in Format 3."),
+        ("es", "# Una rutina propia para Rehab Coach"),
+    ],
+)
+def test_coach_new_writes_its_starter_in_the_chosen_language_and_it_validates(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], code: str, opening: str
+) -> None:
+    assert main(["--lang", code, "new", "my-knee"]) == 0
+    path = Path(capsys.readouterr().out.strip())
+
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith(opening)
+    assert 'id = "my-knee"' in text
+    assert main(["validate", str(path)]) == 0

@@ -70,3 +70,15 @@ def test_the_editors_preview_speaks_german(qtbot: QtBot, coach_app: CoachApp) ->
     assert editor.problems.toPlainText() == "Keine."
     assert _("Save the changes to this routine?") == "Die Änderungen an dieser Routine speichern?"
     editor.unsaved = False
+
+
+def test_a_new_routine_is_named_in_spanish_and_keeps_english_ids(qtbot: QtBot, coach_app: CoachApp) -> None:
+    use_language("es", catalogue_folder())
+    editor = coach_app.editing.new_routine()
+
+    assert editor.draft.text_of(("title",)) == "Mi rutina"
+    assert editor.draft.exercise_name(0) == "Primer ejercicio"
+    assert editor.draft.text_of(("exercises", 0, "id")) == "first-exercise"
+    editor.add_exercise()
+    assert editor.draft.text_of(("exercises", 1, "id")) == "ejercicio-nuevo"
+    editor.unsaved = False

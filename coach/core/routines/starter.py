@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import tomlkit
 
-from coach.core.i18n import _
+from coach.core.i18n import N_, _
 
-STARTER = """\
+# Translated whole (comments, the placeholder exercise's name and instructions; never a key or a number):
+# `coach new` writes the starter in the chosen language, and tests/cli check that each language validates.
+STARTER = N_("""\
 # A routine of your own for Rehab Coach, in format 3. Every key is explained in the README's key table.
 # Type in your physiotherapist's sheet: the exercises, and the numbers exactly as the sheet gives them.
 # Check it with:  coach validate {file}
@@ -39,13 +41,14 @@ reps = 1
 #   sides = ["affected", "unaffected"]
 #   sets = { affected = 3, unaffected = 1 }
 # "Until you are tired, about 10-15":  reps = [10, 15]  and  until = "tired"
-"""
+""")
 
 
 def starter_text(routine_id: str, title: str, file_name: str) -> str:
     """The starter file for `routine_id` (its keys and comments as above)."""
     return (
-        STARTER.replace("{id}", tomlkit.string(routine_id).as_string())
+        _(STARTER)
+        .replace("{id}", tomlkit.string(routine_id).as_string())
         .replace("{title}", tomlkit.string(title).as_string())
         .replace("{file}", file_name)
     )
