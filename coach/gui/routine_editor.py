@@ -162,6 +162,8 @@ class RoutineEditor(QDialog):
     def _build(self) -> None:
         routine_box = QGroupBox(_("Routine"))
         routine_form = QFormLayout(routine_box)
+        # A label too long beside its field (German has some) goes above it: the form stays on screen.
+        routine_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for row in self.routine_rows.values():
             routine_form.addRow(_(row.field.label), row.box)
         self.exercise_list = QListWidget()
@@ -182,6 +184,7 @@ class RoutineEditor(QDialog):
         buttons.addStretch(1)
         self.exercise_box = QGroupBox(_("Exercise"))
         exercise_form = QFormLayout(self.exercise_box)
+        exercise_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for row in self.exercise_rows.values():
             exercise_form.addRow(_(row.field.label), row.box)
         exercises_box = QGroupBox(_("Exercises"))

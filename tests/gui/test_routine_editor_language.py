@@ -3,7 +3,8 @@ beside a field all come through the catalogue (issue 24)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit
+import pytest
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from coach.core.i18n import _, use_language
@@ -81,4 +82,23 @@ def test_a_new_routine_is_named_in_spanish_and_keeps_english_ids(qtbot: QtBot, c
     assert editor.draft.text_of(("exercises", 0, "id")) == "first-exercise"
     editor.add_exercise()
     assert editor.draft.text_of(("exercises", 1, "id")) == "ejercicio-nuevo"
+    editor.unsaved = False
+
+
+@pytest.mark.parametrize("code", ["de", "es"])
+def test_the_form_in_german_or_spanish_is_never_wider_than_its_scroll_area(
+    qtbot: QtBot, coach_app: CoachApp, code: str
+) -> None:
+    """German labels are long ("Nächste Stufe nach schmerzfreien Wiederholungen"): such a label goes above
+    its field rather than pushing the fields off the right edge at 1024×600."""
+    use_language(code, catalogue_folder())
+    editor = coach_app.editing.new_routine()
+    editor.show()
+    qtbot.waitExposed(editor)
+    scroll = editor.findChild(QScrollArea)
+    assert scroll is not None
+
+    form = scroll.widget()
+    assert form.minimumSizeHint().width() <= scroll.viewport().width()
+    assert editor.minimumSizeHint().width() <= 1024
     editor.unsaved = False
