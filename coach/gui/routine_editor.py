@@ -47,8 +47,9 @@ _Editor = QLineEdit | QPlainTextEdit | QComboBox | QCheckBox
 
 
 def shown_choice(choice: str) -> str:
-    """A choice of a list as the editor shows it: "(not given)" for none, the sides and what an exercise
-    works in words; a value the file spells (a progression, such as "reps-then-load") as it is spelt."""
+    """A choice of a list as the editor shows it, in the chosen language: "(not given)" for none, the sides,
+    what an exercise works; a value the help quotes ("reps-then-load", "tired") keeps the file's word beside
+    its translation. The file is always written with the file's own word."""
     words = {
         "": _("(not given)"),
         "left and right": _("left and right"),
@@ -56,6 +57,12 @@ def shown_choice(choice: str) -> str:
         "tired": pgettext("until", "tired"),
         "knee": pgettext("what an exercise works", "knee"),
         "hip": pgettext("what an exercise works", "hip"),
+        "reps": pgettext("progression", "reps"),
+        "hold": pgettext("progression", "hold"),
+        "sets": pgettext("progression", "sets"),
+        "none": pgettext("progression", "none"),
+        "reps-then-load": pgettext("progression", "reps-then-load"),
+        "level": pgettext("progression", "level"),
     }
     return words.get(choice, choice)
 

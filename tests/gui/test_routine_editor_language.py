@@ -69,6 +69,11 @@ def test_the_editors_preview_speaks_german(qtbot: QtBot, coach_app: CoachApp) ->
 
     assert editor.preview.toPlainText().splitlines()[-1] == "Etwa 1 Min. insgesamt."
     assert editor.problems.toPlainText() == "Keine."
+    progression = editor.exercise_rows["progression"].editor
+    assert isinstance(progression, QComboBox)
+    assert progression.itemText(5) == "Wiederholungen, dann Belastung (reps-then-load)"
+    progression.setCurrentIndex(5)
+    assert 'progression = "reps-then-load"' in editor.draft.text()  # written in the file's own word
     assert _("Save the changes to this routine?") == "Die Änderungen an dieser Routine speichern?"
     editor.unsaved = False
 
