@@ -13,8 +13,9 @@ import stat
 from pathlib import Path
 
 from coach.core import reading as files
-from coach.core.i18n import N_, _
+from coach.core.i18n import N_
 from coach.core.routines.model import Exercise
+from coach.core.routines.values import Sentence
 
 # An illustration is a drawing of a few kilobytes; a few megabytes is plenty (a 2.5 GB file once aborted
 # the player with std::bad_alloc).
@@ -43,7 +44,8 @@ LINK_OUT = N_(
 
 
 def link_problem(path: Path, folder: Path) -> str | None:
-    """Why the link `path` is not read (it loops, or it leads out of `folder`), or None (not a link, or fine).
+    """Why the link `path` is not read (it loops, or it leads out of `folder`; in English, marked for the
+    catalogue: translated where shown), or None (not a link, or fine).
 
     A shared folder must not point elsewhere; a loop (`self.toml -> self.toml`) is a broken entry with its
     reason, never an exception that stops the whole library from loading.
@@ -53,13 +55,13 @@ def link_problem(path: Path, folder: Path) -> str | None:
     try:
         target = path.resolve(strict=True)
     except RuntimeError:  # Python 3.11 says "Symlink loop" this way
-        return _(LINK_LOOP)
+        return LINK_LOOP
     except OSError as error:
-        return _(LINK_LOOP) if error.errno == errno.ELOOP else _(LINK_OUT)
+        return LINK_LOOP if error.errno == errno.ELOOP else LINK_OUT
     try:
         target.relative_to(folder.resolve())
     except (OSError, RuntimeError, ValueError):
-        return _(LINK_OUT)
+        return LINK_OUT
     return None
 
 
@@ -76,15 +78,20 @@ def planned_work_steps(exercises: tuple[Exercise, ...]) -> int:
     return sum(e.sets * max(1, len(e.sides)) * max(1, e.reps or 1) for e in exercises)
 
 
-def too_many_steps(exercises: tuple[Exercise, ...]) -> str | None:
+def too_many_steps(exercises: tuple[Exercise, ...]) -> Sentence | None:
     """The sentence refusing a routine that plans more than MAX_PLANNED_STEPS work steps, or None."""
     steps = planned_work_steps(exercises)
     if steps <= MAX_PLANNED_STEPS:
         return None
-    return _(
-        "this routine plans {steps} reps, holds and timers; a routine may plan at most {limit} (fewer sets "
-        "or reps)"
-    ).format(steps=f"{steps:,}", limit=f"{MAX_PLANNED_STEPS:,}")
+    return Sentence(
+        N_(
+            "this routine plans {steps} reps, holds and timers; a routine may plan at most {limit} "
+            "(fewer sets "
+            "or reps)"
+        ),
+        steps=f"{steps:,}",
+        limit=f"{MAX_PLANNED_STEPS:,}",
+    )
 
 
 def long_number_line(text: str) -> int | None:
@@ -104,16 +111,16 @@ def read_illustration(path: Path) -> bytes:
         return b""
 
 
-def illustration_problem(path: Path, name: str) -> str | None:
+def illustration_problem(path: Path, name: str) -> Sentence | None:
     """Why the illustration `path` (written `name` in the file) will not be shown (not a plain file, or too
     big), as a whole sentence; or None."""
     try:
         facts = path.stat()
     except (OSError, RuntimeError):
-        return _("image '{name}' cannot be read; none is shown").format(name=name)
+        return Sentence(N_("image '{name}' cannot be read; none is shown"), name=name)
     if not stat.S_ISREG(facts.st_mode):
-        return _("image '{name}' is not a plain file; none is shown").format(name=name)
+        return Sentence(N_("image '{name}' is not a plain file; none is shown"), name=name)
     if facts.st_size > MAX_IMAGE_BYTES:
-        said = _("image '{name}' is {size} bytes; an illustration may be at most {limit}; none is shown")
-        return said.format(name=name, size=f"{facts.st_size:,}", limit=f"{MAX_IMAGE_BYTES:,}")
+        said = N_("image '{name}' is {size} bytes; an illustration may be at most {limit}; none is shown")
+        return Sentence(said, name=name, size=f"{facts.st_size:,}", limit=f"{MAX_IMAGE_BYTES:,}")
     return None

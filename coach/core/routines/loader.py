@@ -17,7 +17,7 @@ from typing import Any
 
 from coach.core.clinical.safety import ICING_LIMIT_REASON, ICING_MAX_MINUTES
 from coach.core.digest import sha256_hex
-from coach.core.i18n import ENGLISH, _
+from coach.core.i18n import ENGLISH, N_, _
 from coach.core.routines import format2, format3, run_walk_keys
 from coach.core.routines.bounds import (
     UnreadableRoutineError,
@@ -35,7 +35,7 @@ from coach.core.routines.model import Exercise, ExerciseKind, Routine
 from coach.core.routines.run_walk_keys import ROUTINE_RUN_KEYS, RUN_WALK_KEYS
 from coach.core.routines.toml_lines import KeyLines
 from coach.core.routines.translations import translated
-from coach.core.routines.values import MAX_TEXT_CHARACTERS, Problem, ValueReader, show
+from coach.core.routines.values import MAX_TEXT_CHARACTERS, Problem, Sentence, ValueReader, show
 
 FORMAT_VERSION = 1
 NEWEST_FORMAT = (
@@ -142,12 +142,12 @@ def check_routine_file(
         text = raw.decode("utf-8-sig")  # a byte-order mark from a Windows editor is harmless
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        return _failed(path, line, _("the file is not UTF-8 text"))
+        return _failed(path, line, Sentence(N_("the file is not UTF-8 text")))
     try:
         checked = check_routine_text(text, path, assets_dir)
     except Exception as error:  # a loader bug must not stop the other routines from loading
-        said = _("this file could not be checked ({error}); please report it")
-        return _failed(path, 1, said.format(error=type(error).__name__))
+        said = N_("this file could not be checked ({error}); please report it")
+        return _failed(path, 1, Sentence(said, error=type(error).__name__))
     if checked.routine is None:
         return checked
     routine = dataclasses.replace(checked.routine, content_hash=content_hash(raw))
@@ -171,12 +171,12 @@ def check_routine_text(text: str, path: Path, assets_dir: Path | None = None) ->
         match = _TOML_POSITION.search(message)
         line = int(match.group(1)) if match else text.count("\n") + 1  # TOML ends no line at U+0085 (NEL)
         sentence = _TOML_POSITION.sub("", message).rstrip(".")
-        return _failed(path, line, _("this is not valid TOML: {reason}").format(reason=sentence))
+        return _failed(path, line, Sentence(N_("this is not valid TOML: {reason}"), reason=sentence))
     except RecursionError:
-        return _failed(path, 1, _("this is not a routine: its values are nested far too deeply"))
+        return _failed(path, 1, Sentence(N_("this is not a routine: its values are nested far too deeply")))
     except ValueError:  # not a TOMLDecodeError: a whole number past Python's 4,300-digit limit
         line = long_number_line(text) or 1
-        return _failed(path, line, _("this number is far too long to be a count or a time"))
+        return _failed(path, line, Sentence(N_("this number is far too long to be a count or a time")))
     checker = _Checker(path, KeyLines(text), assets_dir)
     routine = checker.routine(document)
     problems = tuple(sorted(checker.problems, key=lambda p: (p.line, p.warning)))
@@ -184,8 +184,8 @@ def check_routine_text(text: str, path: Path, assets_dir: Path | None = None) ->
     return CheckedRoutine(path, routine if valid else None, problems)
 
 
-def _failed(path: Path, line: int, message: str) -> CheckedRoutine:
-    return CheckedRoutine(path, None, (Problem(path, line, message),))
+def _failed(path: Path, line: int, message: str | Sentence) -> CheckedRoutine:
+    return CheckedRoutine(path, None, (Problem.of(path, line, message),))
 
 
 class _Checker(ValueReader):
@@ -270,19 +270,19 @@ class _Checker(ValueReader):
         """Reads `format`; returns "newer" for a format this version does not know yet."""
         line = self.lines.of_top("format")
         if "format" not in doc:
-            said = _("the file must say which format it uses: add 'format = {version}' at the top")
-            self.error(1, said.format(version=FORMAT_VERSION))
+            said = N_("the file must say which format it uses: add 'format = {version}' at the top")
+            self.error(1, Sentence(said, version=FORMAT_VERSION))
             return ""
         value = doc["format"]
-        wrong = _("format must be a whole number from {oldest} to {newest}, got {value}")
+        wrong = N_("format must be a whole number from {oldest} to {newest}, got {value}")
         if isinstance(value, bool) or not isinstance(value, int):
-            self.error(line, wrong.format(oldest=FORMAT_VERSION, newest=NEWEST_FORMAT, value=show(value)))
+            self.error(line, Sentence(wrong, oldest=FORMAT_VERSION, newest=NEWEST_FORMAT, value=show(value)))
         elif value > NEWEST_FORMAT:
-            said = _("format {value} needs a newer Rehab Coach: this one reads formats {oldest} to {newest}")
-            self.error(line, said.format(value=show(value), oldest=FORMAT_VERSION, newest=NEWEST_FORMAT))
+            said = N_("format {value} needs a newer Rehab Coach: this one reads formats {oldest} to {newest}")
+            self.error(line, Sentence(said, value=show(value), oldest=FORMAT_VERSION, newest=NEWEST_FORMAT))
             return "newer"
         elif value < FORMAT_VERSION:
-            self.error(line, wrong.format(oldest=FORMAT_VERSION, newest=NEWEST_FORMAT, value=show(value)))
+            self.error(line, Sentence(wrong, oldest=FORMAT_VERSION, newest=NEWEST_FORMAT, value=show(value)))
         else:
             self.format = value
         return ""
@@ -291,10 +291,10 @@ class _Checker(ValueReader):
         line = self.lines.of_top("exercises")
         tables = doc.get("exercises")
         if tables is None:
-            self.error(1, _("the routine has no exercises: add at least one [[exercises]] table"))
+            self.error(1, Sentence(N_("the routine has no exercises: add at least one [[exercises]] table")))
             return None
         if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables) or not tables:
-            self.error(line, _("exercises must be a list of [[exercises]] tables"))
+            self.error(line, Sentence(N_("exercises must be a list of [[exercises]] tables")))
             return None
         exercises: list[Exercise] = []
         first_line: dict[str, int] = {}
@@ -305,8 +305,10 @@ class _Checker(ValueReader):
             if exercise.id in first_line:
                 self.error(
                     self.lines.of_exercise(index, "id"),
-                    _("exercise id '{id}' is used twice (first at line {line})").format(
-                        id=exercise.id, line=first_line[exercise.id]
+                    Sentence(
+                        N_("exercise id '{id}' is used twice (first at line {line})"),
+                        id=exercise.id,
+                        line=first_line[exercise.id],
                     ),
                 )
                 continue
@@ -322,8 +324,10 @@ class _Checker(ValueReader):
         if total > ICING_MAX_MINUTES:
             self.error(
                 icing[-1].line,
-                _("the icing in this routine adds up to {minutes} minutes: {reason}").format(
-                    minutes=f"{total:g}", reason=ICING_LIMIT_REASON
+                Sentence(
+                    N_("the icing in this routine adds up to {minutes} minutes: {reason}"),
+                    minutes=f"{total:g}",
+                    reason=ICING_LIMIT_REASON,
                 ),
             )
             return None
@@ -381,7 +385,7 @@ class _Checker(ValueReader):
         if self.format >= 3:
             running = run_walk_keys.read_run_walk(self, original, line)
         if rep_seconds is not None and reps is None and "reps" not in table:
-            self.error(line("rep_seconds"), _("rep_seconds only applies to an exercise with reps"))
+            self.error(line("rep_seconds"), Sentence(N_("rep_seconds only applies to an exercise with reps")))
         sides = self._sides(table, line("sides"), SIDE_NAMES_3 if self.format >= 3 else SIDE_NAMES)
         instructions = self._instructions(table, line("instructions"))
         image = self._image(table, line("image"))
@@ -477,13 +481,17 @@ class _Checker(ValueReader):
         if icing:
             if has - {"timer_minutes"}:
                 self.error(
-                    header, _("an icing exercise is a plain timer: give timer_minutes, not reps or holds")
+                    header,
+                    Sentence(N_("an icing exercise is a plain timer: give timer_minutes, not reps or holds")),
                 )
                 return None
             return ExerciseKind.TIMER
         if "timer_minutes" in has and len(has) > 1:
             self.error(
-                header, _("an exercise is either a timer or reps/holds: remove timer_minutes or the others")
+                header,
+                Sentence(
+                    N_("an exercise is either a timer or reps/holds: remove timer_minutes or the others")
+                ),
             )
             return None
         if "reps" in has:
@@ -492,7 +500,10 @@ class _Checker(ValueReader):
             return ExerciseKind.HOLD
         if "timer_minutes" in has:
             return ExerciseKind.TIMER
-        self.error(header, _("the exercise needs reps, hold_seconds or timer_minutes to say how it is done"))
+        self.error(
+            header,
+            Sentence(N_("the exercise needs reps, hold_seconds or timer_minutes to say how it is done")),
+        )
         return None
 
     def _timer_minutes(self, table: dict[str, Any], line: int, icing: bool) -> float | None:
@@ -500,13 +511,15 @@ class _Checker(ValueReader):
             # Said, never assumed: how long the ice stays on is the physiotherapist's number.
             self.error(
                 line,
-                _("an icing exercise needs timer_minutes (at most {limit})").format(limit=ICING_MAX_MINUTES),
+                Sentence(
+                    N_("an icing exercise needs timer_minutes (at most {limit})"), limit=ICING_MAX_MINUTES
+                ),
             )
             return None
         minutes = self._number(table, "timer_minutes", line)
         if icing and minutes is not None and minutes > ICING_MAX_MINUTES:
-            said = _("an icing timer of {minutes} minutes is too long: {reason}")
-            self.error(line, said.format(minutes=f"{minutes:g}", reason=ICING_LIMIT_REASON))
+            said = N_("an icing timer of {minutes} minutes is too long: {reason}")
+            self.error(line, Sentence(said, minutes=f"{minutes:g}", reason=ICING_LIMIT_REASON))
             return None
         return minutes
 
@@ -519,8 +532,8 @@ class _Checker(ValueReader):
             or not value
             or not all(isinstance(s, str) and s.strip() for s in value)
         ):
-            said = _('sides must be a list of names such as ["left", "right"], got {value}')
-            self.error(line, said.format(value=show(value)))
+            said = N_('sides must be a list of names such as ["left", "right"], got {value}')
+            self.error(line, Sentence(said, value=show(value)))
             return ()
         names = [s.strip().lower() for s in value]  # "Left" is left: spelling, not meaning
         for name in names:
@@ -529,16 +542,16 @@ class _Checker(ValueReader):
 
                 guess = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
                 if guess:
-                    said = _("'{name}' is not a side the app knows; did you mean '{guess}'?")
-                    self.error(line, said.format(name=name, guess=guess[0]))
+                    said = N_("'{name}' is not a side the app knows; did you mean '{guess}'?")
+                    self.error(line, Sentence(said, name=name, guess=guess[0]))
                 else:
-                    said = _("'{name}' is not a side the app knows; sides are {known}")
-                    self.error(line, said.format(name=name, known=", ".join(known)))
+                    said = N_("'{name}' is not a side the app knows; sides are {known}")
+                    self.error(line, Sentence(said, name=name, known=", ".join(known)))
                 return ()
         if len(set(names)) != len(names):
-            self.error(line, _("sides lists the same side twice: {value}").format(value=show(value)))
+            self.error(line, Sentence(N_("sides lists the same side twice: {value}"), value=show(value)))
         elif len(names) > 4 or any(len(n) > 30 for n in names):
-            self.error(line, _("sides may list at most 4 names of at most 30 characters"))
+            self.error(line, Sentence(N_("sides may list at most 4 names of at most 30 characters")))
         return tuple(names)
 
     def _instructions(self, table: dict[str, Any], line: int) -> tuple[str, ...]:
@@ -547,7 +560,7 @@ class _Checker(ValueReader):
             value = [value]
         if not isinstance(value, list) or not all(isinstance(s, str) for s in value):
             self.error(
-                line, _("instructions must be a list of sentences, got {value}").format(value=show(value))
+                line, Sentence(N_("instructions must be a list of sentences, got {value}"), value=show(value))
             )
             return ()
         read = (self.plain(s, "instructions", line, limit=MAX_TEXT_CHARACTERS) for s in value if s.strip())
@@ -558,17 +571,17 @@ class _Checker(ValueReader):
         if name is None:
             return None
         if "\0" in name or len(name) > 255:
-            self.error(line, _("image {name} is not a usable file name").format(name=show(name)))
+            self.error(line, Sentence(N_("image {name} is not a usable file name"), name=show(name)))
             return None
         folder = self._folder
         candidate = resolved(folder / name)
         if candidate is None:
-            said = _("image '{name}' is a link that loops or cannot be followed; none is shown")
-            self.warn(line, said.format(name=name))
+            said = N_("image '{name}' is a link that loops or cannot be followed; none is shown")
+            self.warn(line, Sentence(said, name=name))
             return None
         if Path(name).is_absolute() or not candidate.is_relative_to(folder):
-            said = _("image '{name}' points outside the routine's folder; keep images beside the file")
-            self.error(line, said.format(name=name))
+            said = N_("image '{name}' points outside the routine's folder; keep images beside the file")
+            self.error(line, Sentence(said, name=name))
             return None
         places = [candidate]
         if self.assets_dir is not None:
@@ -585,10 +598,13 @@ class _Checker(ValueReader):
                     return place
         self.warn(
             line,
-            _(
-                "image '{name}' is neither beside the routine nor among the bundled illustrations; "
-                "none is shown"
-            ).format(name=name),
+            Sentence(
+                N_(
+                    "image '{name}' is neither beside the routine nor among the bundled illustrations; "
+                    "none is shown"
+                ),
+                name=name,
+            ),
         )
         return None
 
@@ -620,14 +636,14 @@ class _Checker(ValueReader):
         value = self.text(table, key, line, required=True, header=header)
         if value is not None and not ID_PATTERN.match(value):
             if exercise:
-                said = _(
+                said = N_(
                     "exercise {number} id '{id}' may use only lowercase letters, digits, '-' and '_' (at "
                     "most 64)"
                 )
             else:
-                said = _(
+                said = N_(
                     "the routine id '{id}' may use only lowercase letters, digits, '-' and '_' (at most 64)"
                 )
-            self.error(line, said.format(number=exercise, id=value))
+            self.error(line, Sentence(said, number=exercise, id=value))
             return None
         return value

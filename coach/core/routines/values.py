@@ -38,21 +38,82 @@ _UNKNOWN_KNOWN = {
 }
 
 
+class Sentence:
+    """A sentence for a person, kept as its English template (marked with N_) and its named values: `said()`
+    in the chosen language, `english()` as the source writes it (a value may itself be a Sentence)."""
+
+    __slots__ = ("template", "values")
+
+    def __init__(self, template: str, /, **values: object) -> None:
+        self.template = template
+        self.values = values
+
+    def said(self) -> str:
+        return _(self.template).format(**{k: _said(v) for k, v in self.values.items()})
+
+    def english(self) -> str:
+        return self.template.format(**{k: _english(v) for k, v in self.values.items()})
+
+    def __str__(self) -> str:
+        return self.said()
+
+
+class Counted(Sentence):
+    """A sentence already said in the chosen language (a count's form, from ngettext), with its English."""
+
+    __slots__ = ("_said",)
+
+    def __init__(self, said: str, english: str) -> None:
+        super().__init__(english)
+        self._said = said
+
+    def said(self) -> str:
+        return self._said
+
+    def english(self) -> str:
+        return self.template
+
+
+def _said(value: object) -> object:
+    return value.said() if isinstance(value, Sentence) else value
+
+
+def _english(value: object) -> object:
+    return value.english() if isinstance(value, Sentence) else value
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """One thing wrong (or, with `warning`, merely worth knowing) about a routine file."""
+    """One thing wrong (or, with `warning`, merely worth knowing) about a routine file: `message` in the
+    chosen language (what people read), `english` the same in English where it differs ("" where not: for
+    `--json` and logs, which stay English)."""
 
     path: Path
     line: int
     message: str
     warning: bool = False
+    english: str = ""
+
+    @classmethod
+    def of(cls, path: Path, line: int, sentence: str | Sentence, *, warning: bool = False) -> Problem:
+        """A problem saying `sentence` (a Sentence: in the chosen language, its English kept too)."""
+        if isinstance(sentence, str):
+            return cls(path, line, sentence, warning)
+        said, english = sentence.said(), sentence.english()
+        return cls(path, line, said, warning, "" if english == said else english)
 
     def __str__(self) -> str:
+        """`PATH:LINE: what is wrong` in the chosen language."""
         if self.warning:
             return _("{path}:{line}: warning: {message}").format(
                 path=self.path, line=self.line, message=self.message
             )
         return f"{self.path}:{self.line}: {self.message}"
+
+    def in_english(self) -> str:
+        """`PATH:LINE: what is wrong` in English whatever the language (for `--json`)."""
+        prefix = "warning: " if self.warning else ""
+        return f"{self.path}:{self.line}: {prefix}{self.english or self.message}"
 
 
 class ValueReader:
@@ -62,11 +123,11 @@ class ValueReader:
         self.path = path
         self.problems: list[Problem] = []
 
-    def error(self, line: int, message: str) -> None:
-        self.problems.append(Problem(self.path, line, message))
+    def error(self, line: int, message: str | Sentence) -> None:
+        self.problems.append(Problem.of(self.path, line, message))
 
-    def warn(self, line: int, message: str) -> None:
-        self.problems.append(Problem(self.path, line, message, warning=True))
+    def warn(self, line: int, message: str | Sentence) -> None:
+        self.problems.append(Problem.of(self.path, line, message, warning=True))
 
     def error_count(self) -> int:
         return sum(1 for problem in self.problems if not problem.warning)
@@ -84,26 +145,26 @@ class ValueReader:
             guess = with_unit or difflib.get_close_matches(key, known, n=1, cutoff=0.6)
             if guess:
                 sentence = _UNKNOWN_GUESS[what]
-                self.error(line(key), _(sentence).format(key=key, guess=guess[0]))
+                self.error(line(key), Sentence(sentence, key=key, guess=guess[0]))
             else:
                 sentence = _UNKNOWN_KNOWN[what]
-                self.error(line(key), _(sentence).format(key=key, known=", ".join(known)))
+                self.error(line(key), Sentence(sentence, key=key, known=", ".join(known)))
 
     def text(
         self, table: dict[str, Any], key: str, line: int, *, required: bool = False, header: int = 1
     ) -> str | None:
         if key not in table:
             if required:
-                self.error(header, _("'{key}' is missing").format(key=key))
+                self.error(header, Sentence(N_("'{key}' is missing"), key=key))
             return None
         value = table[key]
         if not isinstance(value, str):
             self.error(
-                line, _("{key} must be text in quotes, got {value}").format(key=key, value=show(value))
+                line, Sentence(N_("{key} must be text in quotes, got {value}"), key=key, value=show(value))
             )
             return None
         if required and not value.strip():
-            self.error(line, _("{key} must not be empty").format(key=key))
+            self.error(line, Sentence(N_("{key} must not be empty"), key=key))
             return None
         if key in FILE_NAME_KEYS:  # never shown as text; the caller says why an unusable name is unusable
             return value.strip()
@@ -116,8 +177,11 @@ class ValueReader:
         if len(value) > limit:
             self.error(
                 line,
-                _("{key} may be at most {limit} characters, got {length}").format(
-                    key=key, limit=f"{limit:,}", length=f"{len(value):,}"
+                Sentence(
+                    N_("{key} may be at most {limit} characters, got {length}"),
+                    key=key,
+                    limit=f"{limit:,}",
+                    length=f"{len(value):,}",
                 ),
             )
             return None
@@ -125,14 +189,18 @@ class ValueReader:
         if clean != value:
             self.warn(
                 line,
-                _("{key} held control characters (such as ESC or BEL); they were removed").format(key=key),
+                Sentence(
+                    N_("{key} held control characters (such as ESC or BEL); they were removed"), key=key
+                ),
             )
         return without_direction_controls(clean.strip())
 
     def flag(self, table: dict[str, Any], key: str, line: int) -> bool:
         value = table.get(key, False)
         if not isinstance(value, bool):
-            self.error(line, _("{key} must be true or false, got {value}").format(key=key, value=show(value)))
+            self.error(
+                line, Sentence(N_("{key} must be true or false, got {value}"), key=key, value=show(value))
+            )
             return False
         return value
 
@@ -157,24 +225,30 @@ class ValueReader:
             or (integer and isinstance(value, float))
         ):
             sentence = N_("{key} must be a whole number, got {value}") if integer else _NOT_A_NUMBER
-            self.error(line, _(sentence).format(key=key, value=show(value)))
+            self.error(line, Sentence(sentence, key=key, value=show(value)))
             return None
         if value != value:  # NaN
-            self.error(line, _(_NOT_A_NUMBER).format(key=key, value="nan"))
+            self.error(line, Sentence(_NOT_A_NUMBER, key=key, value="nan"))
             return None
         if value < low:
             self.error(
                 line,
-                _("{key} must be at least {low}, got {value}").format(
-                    key=key, low=f"{low:g}", value=show(value)
+                Sentence(
+                    N_("{key} must be at least {low}, got {value}"),
+                    key=key,
+                    low=f"{low:g}",
+                    value=show(value),
                 ),
             )
             return None
         if value > high:
             self.error(
                 line,
-                _("{key} must be at most {high}, got {value}").format(
-                    key=key, high=f"{high:g}", value=show(value)
+                Sentence(
+                    N_("{key} must be at most {high}, got {value}"),
+                    key=key,
+                    high=f"{high:g}",
+                    value=show(value),
                 ),
             )
             return None
