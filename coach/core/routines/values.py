@@ -255,17 +255,17 @@ class ValueReader:
         return float(value)
 
 
-def show(value: object) -> str:
-    """A value as the person wrote it, short enough for one line."""
+def show(value: object) -> str | Sentence:
+    """A value as the person wrote it, short enough for one line (a number too long to show: said so)."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int) and value.bit_length() > _LONGEST_SHOWN_BITS:
         digits = round(value.bit_length() * _DIGITS_A_BIT)
-        return _("a number of about {digits} digits").format(digits=f"{digits:,}")
+        return Sentence(N_("a number of about {digits} digits"), digits=f"{digits:,}")
     try:
         text = f'"{value}"' if isinstance(value, str) else repr(value)
     except ValueError:  # a whole number inside a list past Python's 4,300-digit limit for printing
-        return _("numbers far too long to show")
+        return Sentence(N_("numbers far too long to show"))
     return text if len(text) <= 40 else text[:37] + "..."
 
 
