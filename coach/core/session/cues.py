@@ -256,19 +256,22 @@ def next_up(step: Step | None) -> str:
 
 
 def describe(step: Step) -> str:
-    """A short line for a terminal: 'Clamshells, left side, set 2 of 3, rep 4 of 12'."""
+    """A short line for a terminal: 'Clamshells, left side, set 2 of 3, rep 4 of 12' (Step.describe's words,
+    in the language in use)."""
     parts = [step.exercise_name]
     if step.kind is StepKind.GET_READY:
-        parts = [_("Get ready: {exercise}").format(exercise=step.exercise_name)]
+        parts = [_("Get ready: {name}").format(name=step.exercise_name)]
     elif step.kind is StepKind.REST and step.set_number >= step.sets_total:
         parts = [_("Rest before the next exercise")]
     elif step.kind is StepKind.REST:
-        parts = [_("Rest before set {set} of {sets}").format(set=step.set_number + 1, sets=step.sets_total)]
+        parts = [
+            _("Rest before set {number} of {total}").format(number=step.set_number + 1, total=step.sets_total)
+        ]
     elif step.kind is StepKind.SWITCH_SIDE:
         parts = [switch_to(step.side)]
     elif step.kind.is_interval:
         interval = _("Run {time}") if step.kind is StepKind.RUN else _("Walk {time}")
-        of = _("{repeat} of {repeats}").format(repeat=step.repeat, repeats=step.repeats_total)
+        of = _("{repeat} of {total}").format(repeat=step.repeat, total=step.repeats_total)
         parts = [interval.format(time=_minutes_or_seconds(step.seconds)), of]
     else:
         if step.side:
@@ -279,7 +282,7 @@ def describe(step: Step) -> str:
             low, high = step.reps_range
             parts.append(_("until tired, about {low}–{high} reps").format(low=low, high=high))
         elif step.kind is StepKind.REP:
-            parts.append(_("rep {rep} of {reps}").format(rep=step.rep, reps=step.reps_total))
+            parts.append(_("rep {number} of {total}").format(number=step.rep, total=step.reps_total))
     return ", ".join(parts)
 
 
@@ -369,7 +372,7 @@ def _announce_step(step: Step, following: Step | None) -> Announcement:
 
 def _set_of(step: Step) -> str:
     """'set 2 of 3', inside a sentence."""
-    return _("set {set} of {sets}").format(set=step.set_number, sets=step.sets_total)
+    return _("set {number} of {total}").format(number=step.set_number, total=step.sets_total)
 
 
 def _what(step: Step) -> str:

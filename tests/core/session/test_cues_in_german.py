@@ -47,12 +47,12 @@ def test_a_german_session_shows_says_and_announces_german() -> None:
     assert phase(rep, paused=True) == "ANGEHALTEN"
     assert big_number_caption(rep, 38) == "von 12 Wiederholungen · Satz endet in 0:38"
     assert (headline(rest), position(rest), phase(rest)) == ("Pause", "Satz 1 von 3 geschafft", "PAUSE")
-    assert headline(switch) == "Wechseln Sie zur rechten Seite"
+    assert headline(switch) == "Wechseln Sie auf die rechte Seite"
     assert announce(StepStarted(rest, following), following).speech == (
         "Pause, 1 Minute. Als Nächstes: Clamshell, Satz 2 von 3, linke Seite."
     )
     assert announce(StepStarted(switch, None)).sound is SoundCue.SWITCH_SIDE
-    assert announce(StepStarted(switch, None)).speech == "Wechseln Sie zur rechten Seite."
+    assert announce(StepStarted(switch, None)).speech == "Wechseln Sie auf die rechte Seite."
     assert for_screen_reader(StepStarted(following, None)) == "Los. Clamshell, linke Seite, Satz 2 von 3."
     assert for_screen_reader(FinalSecondsCue(rest, 10)) == "Noch 10 Sekunden."
     assert for_screen_reader(SessionPaused(rest, 30.0)) == "Angehalten."
