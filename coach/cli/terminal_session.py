@@ -153,7 +153,7 @@ def ask_session_end(
     told = False
     for sign in SESSION_WARNING_SIGNS:
         signs[sign.key] = questions.choose(
-            f"{_(sign.question)} {_(YES_NO_HINT)}", yes_no(), _(YES_NO_AGAIN), enter_skips=True
+            f"{sign.question} {_(YES_NO_HINT)}", yes_no(), _(YES_NO_AGAIN), enter_skips=True
         )
         if signs[sign.key] is None:
             continue

@@ -9,7 +9,7 @@ from coach.cli.terminal_icing import ice_in_terminal
 from coach.cli.terminal_player import TerminalPlayer
 from coach.cli.terminal_session import session_in_terminal
 from coach.core.clinical.safety import SESSION_WARNING_SIGNS
-from coach.core.i18n import _, use_language
+from coach.core.i18n import use_language
 from coach.core.operations import start_session
 from coach.core.paths import catalogues
 from coach.core.session.clock import FakeClock
@@ -55,7 +55,7 @@ def test_a_terminal_session_in_spanish_asks_in_spanish_and_takes_si(
 
     text = out.getvalue()
     assert "¿Cuánto le dolió la rodilla durante la sesión, 0-10 (Intro para omitir)?" in text
-    assert f"{_(SESSION_WARNING_SIGNS[0].question)} (s/n, Intro para omitir)" in text
+    assert f"{SESSION_WARNING_SIGNS[0].question} (s/n, Intro para omitir)" in text
     assert text.endswith("Sesión hecha: 1 de 1 pasos hechos. Guardada.\n")
     assert store.session(end.record.id).warning_signs[0] == (SESSION_WARNING_SIGNS[0].key, True)
 

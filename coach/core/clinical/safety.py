@@ -170,9 +170,17 @@ def pain_advice(pain: int, limit: int = PAIN_ACCEPTABLE_MAX) -> str:
 
 @dataclass(frozen=True, slots=True)
 class WarningSign:
+    """A warning sign: its key (stored with an answer), its words in English (marked for the catalogue) and
+    whether it needs urgent care."""
+
     key: str
-    question: str
+    english: str
     urgent: bool = False
+
+    @property
+    def question(self) -> str:
+        """The question or statement as the person reads it, in the chosen language."""
+        return _(self.english)
 
 
 # The night-pain question, the same at the end of a session and in the morning check-in (CLINICAL.md

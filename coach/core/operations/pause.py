@@ -53,7 +53,7 @@ class OpenSign:
         # Translators: a warning sign's question, quoted; use your language's quotation marks.
         quoted = _("“{question}”")
         named = "; ".join(
-            quoted.format(question=_(warning_sign_question(key)).rstrip(".?¿")) for key in self.keys
+            quoted.format(question=warning_sign_question(key).rstrip(".?¿")) for key in self.keys
         )
         paused = _("Exercise is paused: on {day} you answered yes to {signs}.").format(
             day=self.answered_on, signs=named
