@@ -33,7 +33,7 @@ def test_the_terminal_player_in_spanish_prints_spanish(fake_clock: FakeClock, st
     assert text.startswith("Espacio pausa/reanudar · n siguiente · b atrás · q parar\n")
     assert "Clamshell, lado izquierdo, serie 1 de 2, repetición 1 de 2" in text
     assert "después: " in text
-    assert "¿Parar la sesión? s para y guarda lo que ha hecho" in text
+    assert "¿Parar la sesión? s la para y guarda lo que ha hecho" in text
     assert text.endswith("\r\x1b[KParada.\n")
     assert live.engine.state is EngineState.STOPPED
     for english in ("left side", "set 1 of 2", "next:", "Stopped."):
@@ -72,3 +72,26 @@ def test_terminal_icing_in_german_speaks_german(store: AdherenceStore, fake_cloc
     assert "Kühlen jetzt beenden? j beendet" in text
     assert "Vorzeitig beendet um " in text
     assert text.endswith(" Gespeichert.\n")
+
+
+def test_the_recovery_offer_in_german_takes_f_to_carry_on(
+    store: AdherenceStore, fake_clock: FakeClock
+) -> None:
+    from tests.cli.test_terminal_recovery import PLAN, crash
+
+    crash(store, PLAN, fake_clock, 5 + 10 + 5 + 3)  # ready, set 1, rest, 3 s into set 2
+    use_language("de", catalogues())
+    out = io.StringIO()
+    questions = Questions(typed("f"), out, interactive=True)
+
+    end = session_in_terminal(
+        over(store, fake_clock, library=library(PLAN)), PLAN, out, questions, scripted_keys(fake_clock)
+    )
+
+    text = out.getvalue()
+    assert "Ihre Einheit „Test routine“ vom " in text
+    assert "wurde nicht beendet: Rehab Coach wurde währenddessen geschlossen." in text
+    assert "f setzt sie dort fort, wo sie aufgehört hat, s schließt sie als vorzeitig beendet:" in text
+    assert "Test routine: geht dort weiter, wo sie aufgehört hat (1 Übung, etwa " in text
+    assert text.endswith("Einheit geschafft: 3 von 3 Schritten gemacht. Gespeichert.\n")
+    assert end.record.steps_completed == 3
