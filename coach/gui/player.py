@@ -275,14 +275,15 @@ class PlayerView(QWidget):
         return action
 
     def _button(self, action: QAction) -> QPushButton:
-        key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        shortcut = action.shortcut()
+        key = shortcut.toString(QKeySequence.SequenceFormat.NativeText)  # in the language of Qt's words
         button = QPushButton()
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys go to the player, not to a button
         button.clicked.connect(action.trigger)
         button.setMinimumHeight(40)
 
         def show_action() -> None:
-            button.setText(f"{action.text()}  [{_key_name(key)}]")
+            button.setText(f"{action.text()}  [{_key_name(shortcut, key)}]")
             button.setAccessibleName(action.text())
             button.setAccessibleDescription(_("Key: {key}").format(key=key))
 
@@ -511,5 +512,8 @@ class PlayerView(QWidget):
         return self._timer.interval() if self._timer.isActive() else -1
 
 
-def _key_name(key: str) -> str:
-    return {"Left": "←", "Right": "→"}.get(key, key)
+def _key_name(shortcut: QKeySequence, name: str) -> str:
+    """The key as its button shows it: the arrow keys as arrows (in German "Links" would read as the left
+    side), any other by its name."""
+    arrows = {Qt.Key.Key_Left: "←", Qt.Key.Key_Right: "→"}
+    return next((arrow for key, arrow in arrows.items() if shortcut == QKeySequence(key)), name)
