@@ -32,7 +32,7 @@ def test_the_terminal_player_in_spanish_prints_spanish(fake_clock: FakeClock, st
     text = out.getvalue()
     assert text.startswith("Espacio pausa/reanudar · n siguiente · b atrás · q parar\n")
     assert "Clamshell, lado izquierdo, serie 1 de 2, repetición 1 de 2" in text
-    assert "después: " in text
+    assert "a continuación: " in text
     assert "¿Parar la sesión? s la para y guarda lo que ha hecho" in text
     assert text.endswith("\r\x1b[KParada.\n")
     assert live.engine.state is EngineState.STOPPED
