@@ -47,9 +47,8 @@ def test_a_terminal_session_in_spanish_asks_in_spanish_and_takes_si(
     plan = routine(hold(sets=1, seconds=10))
     out = io.StringIO()
     others = ["n"] * (len(SESSION_WARNING_SIGNS) - 1)
-    questions = Questions(
-        typed("", "2", "si", *others, "", ""), out, interactive=True
-    )  # "si": sí without its accent
+    # the first warning sign answered "si": sí typed without its accent
+    questions = Questions(typed("", "2", "si", *others, "", ""), out, interactive=True)
 
     end = session_in_terminal(
         over(store, fake_clock, library=library(plan)), plan, out, questions, scripted_keys(fake_clock)
