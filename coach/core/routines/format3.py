@@ -24,7 +24,7 @@ from coach.core.routines.model import (
     ProgressionKind,
     SideDose,
 )
-from coach.core.routines.values import Counted, Sentence, ValueReader, show
+from coach.core.routines.values import Said, Sentence, ValueReader, show
 
 ROUTINE_KEYS_3 = ("days", "progress_after_weeks")
 EXERCISE_KEYS_3 = (
@@ -150,7 +150,7 @@ def check_days_agree(
         )
         english = "days names {count} days but days_per_week says {days_per_week}; give one of them"
         values = {"count": len(days), "days_per_week": int(days_per_week)}
-        reader.error(line, Counted(said.format(**values), english.format(**values)))
+        reader.error(line, Said(said.format(**values), english.format(**values)))
 
 
 def split_by_side(

@@ -126,6 +126,10 @@ class RunWalk:
         parts.append(_("once") if self.repeats == 1 else times)
         return ", ".join(parts)
 
+    def in_english(self) -> str:
+        """`describe()` in English whatever the chosen language (the record's words)."""
+        return _english_run_walk(self)
+
 
 def shown_number(value: float) -> str:
     """A number as `:g` writes it ('2', '1.5'), with the chosen language's decimal mark ('1,5')."""
@@ -305,7 +309,7 @@ class Exercise:
                 sets=self.sets, seconds=_seconds(self.hold_seconds, words)
             )
         elif self.run_walk is not None:
-            return self.run_walk.describe() if words is not _english else _english_run_walk(self.run_walk)
+            return self.run_walk.describe() if words is not _english else self.run_walk.in_english()
         else:
             minutes = words(N_("{minutes} min")).format(minutes=_number(self.timer_minutes, words))
             if self.sets == 1:

@@ -17,7 +17,7 @@ from coach.core.clinical.running import CADENCE_BPM_RANGE
 from coach.core.clinical.safety import PAIN_ACCEPTABLE_MAX
 from coach.core.i18n import N_
 from coach.core.routines.model import Requirement, RunWalk
-from coach.core.routines.values import Sentence, ValueReader, show
+from coach.core.routines.values import Said, Sentence, ValueReader, show
 
 RUN_WALK_KEYS = ("run_walk", "stages", "cadence_bpm")
 ROUTINE_RUN_KEYS = ("requires",)
@@ -78,7 +78,7 @@ def read_run_walk(reader: ValueReader, table: dict[str, Any], line: Line) -> Run
                 line("run_walk"),
                 Sentence(
                     N_("run_walk must be one of the stages (where the plan starts), got {run_walk}"),
-                    run_walk=given.describe(),
+                    run_walk=_described(given),
                 ),
             )
         else:
@@ -149,8 +149,8 @@ def _stages(reader: ValueReader, value: object, line: int) -> tuple[RunWalk, ...
                     ),
                     number=number,
                     before_number=number - 1,
-                    after=after.describe(),
-                    before=before.describe(),
+                    after=_described(after),
+                    before=_described(before),
                 ),
             )
             return ()
@@ -158,6 +158,11 @@ def _stages(reader: ValueReader, value: object, line: int) -> tuple[RunWalk, ...
         reader.error(line, Sentence(N_("stages lists the same run-walk twice")))
         return ()
     return found
+
+
+def _described(intervals: RunWalk) -> Said:
+    """A run-walk in words, in the chosen language and in English."""
+    return Said(intervals.describe(), intervals.in_english())
 
 
 def _cadence(reader: ValueReader, table: dict[str, Any], line: int) -> int | None:

@@ -58,8 +58,9 @@ class Sentence:
         return self.said()
 
 
-class Counted(Sentence):
-    """A sentence already said in the chosen language (a count's form, from ngettext), with its English."""
+class Said(Sentence):
+    """Words already said in the chosen language (a count's form from ngettext, a run-walk described), with
+    their English."""
 
     __slots__ = ("_said",)
 

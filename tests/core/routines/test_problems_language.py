@@ -59,3 +59,30 @@ def test_a_looping_link_is_said_in_spanish_and_kept_in_english(tmp_path: Path) -
         "esto es un enlace que lleva a sí mismo (un bucle de enlaces); no se leyó"
     ]
     assert broken[0].problems[0].english == LINK_LOOP
+
+
+def test_a_run_walk_in_a_problem_is_said_in_german_and_kept_in_english(tmp_path: Path) -> None:
+    use_language("de", catalogue_folder())
+    text = """\
+format = 3
+id = "run"
+title = "Run"
+
+[[exercises]]
+id = "run-walk"
+name = "Run-walk"
+run_walk = { run_seconds = 120, walk_seconds = 60, repeats = 8 }
+stages = [
+  { run_seconds = 60, walk_seconds = 60, repeats = 5 },
+  { run_seconds = 60, walk_seconds = 60, repeats = 10 },
+]
+"""
+    problem = check_routine_text(text, tmp_path / "run.toml").problems[0]
+
+    assert problem.message == (
+        "run_walk muss eine der Stufen sein (wo der Plan beginnt), erhalten: "
+        "2 Min. laufen, 1 Min. gehen, 8-mal"
+    )
+    assert problem.english == (
+        "run_walk must be one of the stages (where the plan starts), got 2 min run, 1 min walk, 8 times"
+    )
