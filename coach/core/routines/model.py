@@ -96,6 +96,15 @@ class StepKind(enum.Enum):
         return self in (StepKind.RUN, StepKind.WALK)
 
 
+# The words of a dose: `Words` is the identity for the English record (what progression stores and JSON
+# shows), or `_` for people.
+Words = Callable[[str], str]
+
+
+def _english(message: str) -> str:
+    return message
+
+
 @dataclass(frozen=True, slots=True)
 class RunWalk:
     """Format 3: one stage of a return-to-running plan, `run_seconds` of running then `walk_seconds` of
@@ -114,21 +123,26 @@ class RunWalk:
     def running_seconds(self) -> float:
         return self.run_seconds * self.repeats
 
-    def describe(self) -> str:
-        """'2 min run, 1 min walk, 8 times', or '30 min run' for a continuous run (in the chosen language)."""
-        run = _("{time} run").format(time=_minutes_or_seconds(self.run_seconds))
+    def describe(self, words: Words = _) -> str:
+        """'2 min run, 1 min walk, 8 times', or '30 min run' for a continuous run: in the chosen language, or
+        with `words=_english` in English (see `in_english`)."""
+        run = words(N_("{time} run")).format(time=_minutes_or_seconds(self.run_seconds, words))
         if self.walk_seconds <= 0 and self.repeats == 1:
             return run
         parts = [run]
         if self.walk_seconds > 0:
-            parts.append(_("{time} walk").format(time=_minutes_or_seconds(self.walk_seconds)))
-        times = ngettext("{count} time", "{count} times", self.repeats).format(count=self.repeats)
-        parts.append(_("once") if self.repeats == 1 else times)
+            parts.append(words(N_("{time} walk")).format(time=_minutes_or_seconds(self.walk_seconds, words)))
+        if self.repeats == 1:
+            parts.append(words(N_("once")))
+        elif words is _english:
+            parts.append(f"{self.repeats} times")
+        else:
+            parts.append(ngettext("{count} time", "{count} times", self.repeats).format(count=self.repeats))
         return ", ".join(parts)
 
     def in_english(self) -> str:
         """`describe()` in English whatever the chosen language (the record's words)."""
-        return _english_run_walk(self)
+        return self.describe(_english)
 
 
 def shown_number(value: float) -> str:
@@ -139,11 +153,11 @@ def shown_number(value: float) -> str:
     return format_decimal(value, len(text.split(".")[1]))
 
 
-def _minutes_or_seconds(seconds: float) -> str:
+def _minutes_or_seconds(seconds: float, words: Words = _) -> str:
     """'2 min', '1.5 min' or '45 s'."""
     if seconds >= 60:
-        return _("{minutes} min").format(minutes=shown_number(seconds / 60))
-    return _("{seconds} s").format(seconds=shown_number(seconds))
+        return words(N_("{minutes} min")).format(minutes=_number(seconds / 60, words))
+    return words(N_("{seconds} s")).format(seconds=_number(seconds, words))
 
 
 def side_words(side: str) -> str:
@@ -173,13 +187,6 @@ _SWITCH_TO = {
     "unaffected": N_("Switch to the unaffected side"),
     "other": N_("Switch to the other side"),
 }
-# The words of a dose: `Words` is the identity for the English record (what progression stores and JSON
-# shows), or `_` for people.
-Words = Callable[[str], str]
-
-
-def _english(message: str) -> str:
-    return message
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,7 +302,7 @@ class Exercise:
         In English (the record: what a dose change stores), or with `words=_` in the chosen language.
         """
         if self.side_doses:
-            side = _side_word if words is not _english else _english
+            side = side_words if words is not _english else _english
             each = (
                 words(N_("{dose} {side}")).format(dose=_one_side(self, d, words), side=side(d.side))
                 for d in self.side_doses
@@ -309,7 +316,7 @@ class Exercise:
                 sets=self.sets, seconds=_seconds(self.hold_seconds, words)
             )
         elif self.run_walk is not None:
-            return self.run_walk.describe() if words is not _english else self.run_walk.in_english()
+            return self.run_walk.describe(words)
         else:
             minutes = words(N_("{minutes} min")).format(minutes=_number(self.timer_minutes, words))
             if self.sets == 1:
@@ -360,27 +367,6 @@ def _number(value: float, words: Words) -> str:
 
 def _seconds(value: float, words: Words = _english) -> str:
     return words(N_("{seconds} s")).format(seconds=_number(value, words))
-
-
-def _side_word(side: str) -> str:
-    return side_words(side)
-
-
-def _english_run_walk(intervals: RunWalk) -> str:
-    """RunWalk.describe in English whatever the chosen language (the record's words)."""
-    run = (
-        f"{intervals.run_seconds / 60:g} min"
-        if intervals.run_seconds >= 60
-        else f"{intervals.run_seconds:g} s"
-    )
-    parts = [f"{run} run"]
-    if intervals.walk_seconds <= 0 and intervals.repeats == 1:
-        return parts[0]
-    if intervals.walk_seconds > 0:
-        walk = intervals.walk_seconds
-        parts.append(f"{walk / 60:g} min walk" if walk >= 60 else f"{walk:g} s walk")
-    parts.append("once" if intervals.repeats == 1 else f"{intervals.repeats} times")
-    return ", ".join(parts)
 
 
 def _reps_dose(exercise: Exercise, sets: int, reps: int | None, hold: float, words: Words = _english) -> str:
