@@ -49,7 +49,11 @@ from coach.core.store.adherence import AdherenceStore
 from coach.gui.app import CoachApp, Services
 
 MONDAY = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
-BRACKETED = re.compile(r"⟦.*?⟧", re.S)
+INNERMOST = re.compile(r"⟦[^⟦⟧]*⟧")  # a catalogue string with nothing inside it: nested ones go inside out
+# Dates stay English in the pseudo-language (it keeps English's date and number formats).
+MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+DATES = re.compile(rf"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun)?\s*\d{{1,2}} ({MONTHS})\b")
+PATHS = re.compile(r"(?:/[\w.-]+)+/?")  # a file or folder named in a sentence
 WORD = re.compile(r"[^\W\d_]{3,}")
 # Qt's own words (translated by Qt's bundled catalogue, not ours) and names the same in every language.
 NOT_OURS = {"Rehab", "Coach", "OK", "Cancel", "Yes", "No", "Close", "Save", "Discard", "Apply", "Ctrl"}
@@ -120,7 +124,10 @@ def action_texts(menu: QMenu | None, action) -> list[tuple[str, str]]:  # type: 
 
 
 def outside(text: str, data: set[str]) -> list[str]:
-    rest = BRACKETED.sub(" ", text.replace("&", ""))
+    rest = text.replace("&", "")
+    while INNERMOST.search(rest):
+        rest = INNERMOST.sub(" ", rest)
+    rest = PATHS.sub(" ", DATES.sub(" ", rest))
     for known in sorted(data, key=len, reverse=True):
         if known and known in rest:
             rest = rest.replace(known, " ")
@@ -134,7 +141,8 @@ def routine_words(coach: Coach) -> set[str]:
         words.add(routine.title)
         for name in ("description", "source"):
             words.add(str(getattr(routine, name, "") or ""))
-        words.update(str(line) for line in getattr(routine, "advice", ()) or ())
+        for name in ("advice", "education"):
+            words.update(str(line) for line in getattr(routine, name, ()) or ())
         for exercise in routine.exercises:
             words.add(exercise.name)
             words.update(str(line) for line in getattr(exercise, "instructions", ()) or ())

@@ -56,7 +56,7 @@ class MorningCheckIn(QDialog):
         font.setBold(True)
         question.setFont(font)
         about = QLabel(
-            _("After your {0} session on {1}. {2}").format(record.routine_title, when, MORNING_HINT)
+            _("After your {0} session on {1}. {2}").format(record.routine_title, when, _(MORNING_HINT))
         )
         about.setWordWrap(True)
         self.slider = QSlider(Qt.Orientation.Horizontal)
