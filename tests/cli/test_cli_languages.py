@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +18,7 @@ from coach.core.paths import catalogues
 from coach.gui.display import missing_display
 from tests.cli.test_cli import run
 from tests.conftest import EXAMPLE
+from tests.helpers import scaled
 
 
 def test_backup_list_is_spanish_when_the_desktop_speaks_spanish(
@@ -120,3 +124,34 @@ def test_english_stays_as_it_was(data_dir: Path, capsys: pytest.CaptureFixture[s
     assert missing_display({}, "linux") == (
         "there is no display to open a window on (neither DISPLAY nor WAYLAND_DISPLAY is set)"
     )
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="a display server is a Linux (X, Wayland) matter"
+)
+@pytest.mark.parametrize(
+    ("command", "instead"),
+    [
+        ((), "in einem Terminal funktionieren `coach run ROUTINE --terminal`"),
+        (("ice", "--minutes", "5"), "verwenden Sie stattdessen `coach ice --minutes 5 --terminal`"),
+    ],
+)
+def test_without_a_display_the_window_commands_say_so_in_german(
+    command: tuple[str, ...], instead: str, tmp_path: Path
+) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env.update(COACH_DATA_DIR=str(tmp_path / "data"), LANGUAGE="de")
+    done = subprocess.run(
+        [sys.executable, "-m", "coach", *command],
+        env=env,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=scaled(30),
+    )
+
+    assert done.returncode == 2, done.stderr
+    (line,) = done.stderr.splitlines()
+    assert line.startswith("coach: es gibt keine Anzeige, auf der sich ein Fenster öffnen lässt")
+    assert instead in line
