@@ -104,8 +104,8 @@ def test_each_icing_sentence_says_the_numbers_of_the_rule() -> None:
 @pytest.mark.usefixtures("german")
 def test_the_icing_advice_is_german_and_keeps_its_numbers() -> None:
     assert _(ICING_START_ADVICE) == "Legen Sie ein dünnes, feuchtes Tuch zwischen das Eis und Ihre Haut."
-    assert _(ICING_END_ADVICE) == "Nehmen Sie das Eis ab und sehen Sie nach Ihrer Haut."
-    assert _(ICING_SKIN_CHECK_ADVICE) == "Sehen Sie nach etwa 5 Minuten nach Ihrer Haut."
+    assert _(ICING_END_ADVICE) == "Nehmen Sie das Eis ab und kontrollieren Sie Ihre Haut."
+    assert _(ICING_SKIN_CHECK_ADVICE) == "Kontrollieren Sie Ihre Haut nach etwa 5 Minuten."
     assert _(ICING_SKIN_CHECK_CUE).startswith("5 Minuten: Heben Sie das Eis an")
     assert "Raynaud" in _(ICING_WHO_SHOULD_NOT)
     assert _(safety.ICING_LIMIT_REASON) == safety.icing_limit_reason()
@@ -114,7 +114,7 @@ def test_the_icing_advice_is_german_and_keeps_its_numbers() -> None:
     warning = icing_repeat_warning(now - timedelta(minutes=30), now)
     assert warning == (
         "Sie haben vor weniger als 2 Stunden gekühlt. Lassen Sie die Haut ganz warm werden, bevor Sie "
-        "wieder kühlen, und sehen Sie vorher nach ihr."
+        "wieder kühlen, und kontrollieren Sie sie vorher."
     )
 
 
@@ -152,7 +152,7 @@ def test_the_icing_window_gives_its_advice_in_german(qtbot: QtBot, coach_app: Co
     assert coach_app.ice.controller.running
     assert window.advice.text() == (
         "Legen Sie ein dünnes, feuchtes Tuch zwischen das Eis und Ihre Haut. "
-        "Sehen Sie nach etwa 5 Minuten nach Ihrer Haut."
+        "Kontrollieren Sie Ihre Haut nach etwa 5 Minuten."
     )
     assert window.help.text().startswith("Kühlen Sie nicht, wo Sie Wärme und Kälte nicht spüren")
     assert "Kühlen ist auf 20 Minuten begrenzt" in window.minutes.toolTip()
