@@ -61,6 +61,7 @@ def _state(backup: Backup) -> str:
 def _kind(kind: str) -> str:
     """The kind of a backup in the language in use (the codes stay as they are in --json)."""
     words = {
+        # Translators: a column 14 characters wide in `coach backup list`: keep each kind as short.
         "daily": pgettext("backup kind", "daily"),
         "before-upgrade": pgettext("backup kind", "before-upgrade"),
         "before-restore": pgettext("backup kind", "before-restore"),
