@@ -155,3 +155,22 @@ def test_without_a_display_the_window_commands_say_so_in_german(
     (line,) = done.stderr.splitlines()
     assert line.startswith("coach: es gibt keine Anzeige, auf der sich ein Fenster öffnen lässt")
     assert instead in line
+
+
+def test_a_file_that_gives_no_run_is_said_in_german(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "leer.gpx"
+    empty.write_bytes(b"")
+    hostile = tmp_path / "boese.gpx"
+    hostile.write_bytes(b'<?xml version="1.0"?><!DOCTYPE gpx [<!ENTITY a "x">]><gpx>&a;</gpx>')
+
+    code, out, err = run(
+        capsys, "--lang", "de", "run-log", "--import", str(empty), str(hostile), "--pain", "1"
+    )
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [
+        "coach: leer.gpx: die Datei ist leer",
+        "coach: boese.gpx: die Datei deklariert XML-Entitäten oder eine DTD, die ein GPX-Track nie braucht; "
+        "sie wurde nicht gelesen",
+    ]
