@@ -32,7 +32,7 @@ def routines_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> in
                     "replaces": str(e.replaces) if e.replaces else None,
                     "sessions_per_week": e.routine.sessions_per_week,
                     "minutes": round(estimated_minutes(e.routine), 1),
-                    "warnings": [str(w) for w in e.warnings],
+                    "warnings": [w.in_english() for w in e.warnings],
                 }
                 for e in library.routines
             ],
@@ -40,8 +40,8 @@ def routines_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> in
                 {
                     "file": str(b.path),
                     "origin": b.origin.value,
-                    "error": str(b.problems[0]),
-                    "errors": [str(p) for p in b.problems],
+                    "error": b.problems[0].in_english(),
+                    "errors": [p.in_english() for p in b.problems],
                 }
                 for b in library.broken
             ],

@@ -76,13 +76,19 @@ def test_coach_new_refuses_a_bad_id_in_german_and_settings_speak_it(
     assert capsys.readouterr().out == "betroffene Seite: rechts\n"
 
 
-def test_routines_json_keeps_its_keys_in_spanish(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_routines_json_keeps_its_keys_and_its_english_problems_in_spanish(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     own = data_dir / "routines"
     own.mkdir(parents=True, exist_ok=True)
     (own / "hostile.toml").write_text(HOSTILE, encoding="utf-8")
+    assert main(["routines", "--json"]) == 0
+    in_english = json.loads(capsys.readouterr().out)
 
     assert main(["--lang", "es", "routines", "--json"]) == 0
     payload = json.loads(capsys.readouterr().out)
+
+    assert payload["broken"] == in_english["broken"]  # scripts read the problems in one language
 
     assert set(payload) == {"routines", "broken"}
     assert set(payload["broken"][0]) == {"file", "origin", "error", "errors"}
