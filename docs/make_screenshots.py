@@ -1,5 +1,6 @@
 """Regenerate the README's screenshots: `.venv/bin/python docs/make_screenshots.py` (`--high-contrast`:
-only the player and History under a high-contrast theme).
+only the player and History under a high-contrast theme; `--language de` or `es`: the player, History and the
+report's first page in that language, also at 1024×600, where German words are longest).
 
 Runs Qt offscreen on a throw-away data folder and a FakeClock, so it needs no display, touches no real data
 and gives the same pictures every time. Writes docs/screenshots/*.png, the icing ones through
@@ -28,9 +29,11 @@ from bench.generate_history import generate
 from coach.core.clinical.pain_rule import Progression, ProgressionAdvice
 from coach.core.history.period import Period
 from coach.core.history.progression import propose
+from coach.core.i18n import use_language
 from coach.core.operations import accept_progression, export_report
 from coach.core.operations.context import Coach
-from coach.core.paths import resolve_places
+from coach.core.paths import catalogues, resolve_places
+from coach.core.routines.model import StepKind
 from coach.core.running.runs import NewRun, RunPain, RunSource
 from coach.core.session.clock import FakeClock
 from coach.core.session.engine import EngineState
@@ -274,7 +277,37 @@ def shoot_high_contrast(app: CoachApp, clock: FakeClock) -> None:
     QApplication.processEvents()
 
 
-def shoot_history(palette: QPalette, name: str, *, report: bool = False) -> None:
+def shoot_in_language(code: str) -> Callable[[CoachApp, FakeClock], None]:
+    """The player in `code`: a set, then a side switch, each at the usual size and at 1024×600."""
+
+    def shoot(app: CoachApp, clock: FakeClock) -> None:
+        app.window.select_routine("hip-strength")
+        page = app.sessions.ask_before_start("hip-strength")
+        assert page is not None
+        page.skip()
+        player = app.sessions.player
+        assert isinstance(player, PlayerView)
+        clock.advance(5 + 4 * 3 + 1.2)  # get ready, then into rep 5 of the first set
+        player.tick()
+        save(app.window, f"player-{code}.png")
+        app.window.resize(1024, 568)
+        save(app.window, f"player-{code}-1024x600.png")
+        app.window.resize(*SIZE)
+        while player.engine.current_step.kind is not StepKind.SWITCH_SIDE:
+            player.skip_action.trigger()
+        clock.advance(2.4)
+        player.tick()
+        app.window.resize(1024, 568)
+        save(app.window, f"player-{code}-side-switch-1024x600.png")
+        app.window.resize(*SIZE)
+        player.stop_action.trigger()
+        player.stop_button.click()
+        QApplication.processEvents()
+
+    return shoot
+
+
+def shoot_history(palette: QPalette, name: str, *, report: bool = False, narrow: str = "") -> None:
     """A year of generated history (rest weeks, flare-ups, pain), the window, and the report's first page."""
     QApplication.setPalette(palette)
     with tempfile.TemporaryDirectory() as data:
@@ -288,9 +321,12 @@ def shoot_history(palette: QPalette, name: str, *, report: bool = False) -> None
             window = app.show_history()
             window.resize(1120, 860)
             save(window, name)
-            if report:  # the light run also shows History on a 1366×768 laptop with a 32-pixel panel
+            if name == "history.png":  # the light run also shows History at 1366×768 (a 32-pixel panel)
                 fit_to_screen(window, QSize(1120, 860), QRect(0, 0, 1366, 736))
                 save(window, "history-1366x768.png")
+            if narrow:  # a 1024×600 netbook with a panel
+                fit_to_screen(window, QSize(1120, 860), QRect(0, 0, 1024, 568))
+                save(window, narrow)
             if report:
                 pdf = Path(data) / "report.pdf"
                 first = MONDAY.date() - timedelta(weeks=13)
@@ -303,7 +339,7 @@ def shoot_history(palette: QPalette, name: str, *, report: bool = False) -> None
                     routines=[e.routine for e in app.coach.library.routines],
                     name="Alex Example",
                 )
-                save_pdf_page(pdf, "report-page1.png")
+                save_pdf_page(pdf, name.replace("history", "report").replace(".png", "-page1.png"))
         finally:
             app.close()
             app.window.close()
@@ -373,6 +409,17 @@ def main() -> int:
     app.setStyle("Fusion")
     OUT.mkdir(parents=True, exist_ok=True)
     light = QApplication.palette()
+    if "--language" in sys.argv:  # the player, History and the report in one language (issue 24)
+        code = sys.argv[sys.argv.index("--language") + 1]
+        use_language(code, catalogues())
+        with_app(light, shoot_in_language(code))
+        subprocess.run([sys.executable, __file__, "--history-in", code], check=True)
+        return 0
+    if "--history-in" in sys.argv:
+        code = sys.argv[sys.argv.index("--history-in") + 1]
+        use_language(code, catalogues())
+        shoot_history(light, f"history-{code}.png", report=True, narrow=f"history-{code}-1024x600.png")
+        return 0
     if "--run-walk" in sys.argv:  # only the run-walk player (issue 23)
         with_app(light, shoot_run_walk)
         return 0

@@ -225,7 +225,6 @@ def history_locked(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[
 def english() -> Iterator[None]:
     """Whatever language a test chose (`coach --lang de …` in-process), the next one starts in English."""
     yield
-    from coach.core.i18n import ENGLISH, language, use_language
+    from coach.core.i18n import ENGLISH, use_language
 
-    if language() != ENGLISH:
-        use_language(ENGLISH, None)
+    use_language(ENGLISH, None)  # also undoes use_translations (a pseudo-language keeps the code "en")

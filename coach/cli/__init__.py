@@ -16,7 +16,7 @@ import sys
 from coach.cli.parser import EXIT_INVALID, EXIT_USAGE, UsageError, build_parser
 from coach.cli.problems import complain
 from coach.cli.signals import Terminated, terminate_as_interrupt
-from coach.core.i18n import use_language
+from coach.core.i18n import _, use_language
 from coach.core.operations.context import Coach
 from coach.core.paths import ShippedDataError, catalogues, resolve_places
 from coach.core.refusal import Refused
@@ -93,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
         complain(f"\ncoach: {stop}")
         return 128 + stop.number
     except KeyboardInterrupt:
-        print("\ncoach: interrupted", file=sys.stderr)
+        print("\ncoach: " + _("interrupted"), file=sys.stderr)
         return 128 + signal.SIGINT
     except UsageError as error:
         complain(f"coach: {error}")

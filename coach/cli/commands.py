@@ -10,14 +10,13 @@ from typing import IO
 
 from coach.cli.parser import EXIT_INVALID, EXIT_OK, EXIT_PAUSED, UsageError
 from coach.cli.problems import complain
-from coach.core.i18n import ENGLISH, LANGUAGES, language
+from coach.core.i18n import ENGLISH, LANGUAGES, N_, _, format_decimal, language, ngettext, pgettext
 from coach.core.operations import Coach, run_instant_session
 from coach.core.operations.pause import why_paused
 from coach.core.routines.library import Origin
 from coach.core.routines.loader import RoutineError, check_routine_file
 from coach.core.routines.model import Routine, estimated_minutes
 from coach.core.routines.translations import translated
-from coach.core.words import count
 
 
 def routines_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> int:
@@ -33,7 +32,7 @@ def routines_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> in
                     "replaces": str(e.replaces) if e.replaces else None,
                     "sessions_per_week": e.routine.sessions_per_week,
                     "minutes": round(estimated_minutes(e.routine), 1),
-                    "warnings": [str(w) for w in e.warnings],
+                    "warnings": [w.in_english() for w in e.warnings],
                 }
                 for e in library.routines
             ],
@@ -41,8 +40,8 @@ def routines_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> in
                 {
                     "file": str(b.path),
                     "origin": b.origin.value,
-                    "error": str(b.problems[0]),
-                    "errors": [str(p) for p in b.problems],
+                    "error": b.problems[0].in_english(),
+                    "errors": [p.in_english() for p in b.problems],
                 }
                 for b in library.broken
             ],
@@ -51,14 +50,14 @@ def routines_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> in
         out.write("\n")
         return EXIT_OK
     for entry in library.routines:
-        note = " (yours, replaces the bundled one)" if entry.replaces else ""
-        note = note or (" (yours)" if entry.origin is Origin.USER else "")
+        note = " " + _("(yours, replaces the bundled one)") if entry.replaces else ""
+        note = note or (" " + _("(yours)") if entry.origin is Origin.USER else "")
         out.write(f"{entry.routine.id:<22} {entry.routine.title}{note}\n{'':<22} {entry.path}\n")
     for broken in library.broken:
-        out.write(f"broken: {broken.path}\n")
+        out.write(_("broken: {path}").format(path=broken.path) + "\n")
         out.writelines(f"  {problem}\n" for problem in broken.problems)
     if not library.routines and not library.broken:
-        out.write("no routines found\n")
+        out.write(_("no routines found") + "\n")
     return EXIT_OK
 
 
@@ -75,9 +74,11 @@ def validate_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> in
         if checked.routine is None:
             status = EXIT_INVALID
         else:
-            out.write(
-                f"{path}: ok ({checked.routine.id}, {count(len(checked.routine.exercises), 'exercise')})\n"
+            number = len(checked.routine.exercises)
+            ok = ngettext(
+                "{path}: ok ({id}, {count} exercise)", "{path}: ok ({id}, {count} exercises)", number
             )
+            out.write(ok.format(path=path, id=checked.routine.id, count=number) + "\n")
     return status
 
 
@@ -85,14 +86,14 @@ def _resolve_routine(text: str, coach: Coach) -> Routine:
     path = Path(text)
     if text.endswith(".toml") or _is_file(path):
         if not _is_file(path):
-            raise UsageError(f"there is no routine file {text}")
+            raise UsageError(_("there is no routine file {path}").format(path=text))
         checked = check_routine_file(path, coach.places.assets, language())
         if checked.routine is None:
             raise RoutineError(checked.errors)
         return checked.routine
     entry = coach.library.find(text)
     if entry is None:
-        raise UsageError(f"no routine has the id '{text}'; 'coach routines' lists them")
+        raise UsageError(_("no routine has the id '{id}'; 'coach routines' lists them").format(id=text))
     return entry.routine
 
 
@@ -107,13 +108,17 @@ def _is_file(path: Path) -> bool:
 def run_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> int:
     in_the_app = not (args.terminal or args.instant)
     if in_the_app and args.pain is not None:
-        raise UsageError("--pain goes with --terminal or --instant; the app asks at the end of the session")
+        raise UsageError(
+            _("--pain goes with --terminal or --instant; the app asks at the end of the session")
+        )
     if in_the_app and args.pain_before is not None:
-        raise UsageError("--pain-before goes with --terminal or --instant; the app asks before the session")
+        raise UsageError(
+            _("--pain-before goes with --terminal or --instant; the app asks before the session")
+        )
     if not args.instant and args.warning_sign:
-        raise UsageError("--warning-sign goes with --instant; otherwise it is asked")
+        raise UsageError(_("--warning-sign goes with --instant; otherwise it is asked"))
     if not args.instant and args.at is not None:
-        raise UsageError("--at goes with --instant: it places a simulated session")
+        raise UsageError(_("--at goes with --instant: it places a simulated session"))
     try:
         routine = _resolve_routine(args.routine, coach)
     except RoutineError as invalid:
@@ -130,7 +135,9 @@ def run_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> int:
         from coach.gui.main import run_app
 
         coach.close()  # the app opens the history itself
-        instead = f"use `coach run {args.routine} --terminal` (or `--instant`) instead"
+        instead = _("use `coach run {routine} --terminal` (or `--instant`) instead").format(
+            routine=args.routine
+        )
         return run_app([sys.argv[0]], routine=routine, instead=instead)
     if args.instant:
         return _run_instant(routine, coach, args, out)
@@ -146,11 +153,25 @@ def _run_instant(routine: Routine, coach: Coach, args: argparse.Namespace, out: 
         pain_before=args.pain_before,
         warning_signs=args.warning_sign,
     ).value
-    out.write(
-        f"recorded simulated session {record.id} of '{routine.id}': "
-        f"{record.steps_completed}/{record.steps_total} steps, {record.status.value}\n"
+    recorded = _("recorded simulated session {id} of '{routine}': {done}/{total} steps, {status}").format(
+        id=record.id,
+        routine=routine.id,
+        done=record.steps_completed,
+        total=record.steps_total,
+        status=_status(record.status.value),
     )
+    out.write(f"{recorded}\n")
     return EXIT_OK
+
+
+def _status(status: str) -> str:
+    """How a session ended, in the language in use (the codes stay as they are in --json)."""
+    words = {
+        "open": pgettext("session status", "open"),
+        "completed": pgettext("session status", "completed"),
+        "stopped": pgettext("session status", "stopped"),
+    }
+    return words.get(status, status)
 
 
 def _run_terminal(routine: Routine, coach: Coach, args: argparse.Namespace, out: IO[str]) -> int:
@@ -184,7 +205,7 @@ def ice_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> int:
         from coach.core.requests import Request
         from coach.gui.main import run_app
 
-        instead = f"use `coach ice --minutes {minutes} --terminal` instead"
+        instead = _("use `coach ice --minutes {minutes} --terminal` instead").format(minutes=minutes)
         return run_app([sys.argv[0]], request=Request("ice", minutes), instead=instead)
     from coach.cli.terminal_icing import ice_in_terminal
     from coach.cli.terminal_player import terminal_keys
@@ -197,11 +218,11 @@ def ice_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> int:
 def _refuse_icing_flags_that_cannot_go_together(args: argparse.Namespace) -> None:
     """--stop goes alone; --status takes only --json; --json only goes with --status (exit 2 otherwise)."""
     if args.stop and (args.status or args.terminal or args.json or args.minutes is not None):
-        raise UsageError("--stop goes alone: it stops the icing timer running, wherever it runs")
+        raise UsageError(_("--stop goes alone: it stops the icing timer running, wherever it runs"))
     if args.status and (args.terminal or args.minutes is not None):
-        raise UsageError("--status goes alone (or with --json): it says whether an icing timer is running")
+        raise UsageError(_("--status goes alone (or with --json): it says whether an icing timer is running"))
     if args.json and not args.status:
-        raise UsageError("--json goes with --status")
+        raise UsageError(_("--json goes with --status"))
 
 
 def _stop_icing(coach: Coach, out: IO[str]) -> int:
@@ -211,7 +232,7 @@ def _stop_icing(coach: Coach, out: IO[str]) -> int:
     from coach.core.operations.icing import stop_icing
 
     if not coach.has_history:  # asking never creates a database
-        out.write("No icing timer is running.\n")
+        out.write(_("No icing timer is running.") + "\n")
         return EXIT_OK
     coach.backups = False
     try:
@@ -221,15 +242,22 @@ def _stop_icing(coach: Coach, out: IO[str]) -> int:
         return EXIT_OK
     when = record.finished_at.astimezone() if record.finished_at is not None else None
     iced = record.actual_minutes or 0.0
-    at = f" at {when:%H:%M}" if when is not None else ""
-    out.write(f"Icing stopped{at}, after {iced:.1f} of {record.planned_minutes} min. {ICING_END_ADVICE}\n")
+    if when is not None:
+        stopped = _("Icing stopped at {time}, after {minutes} of {planned} min.").format(
+            time=f"{when:%H:%M}", minutes=format_decimal(iced, 1), planned=record.planned_minutes
+        )
+    else:
+        stopped = _("Icing stopped, after {minutes} of {planned} min.").format(
+            minutes=format_decimal(iced, 1), planned=record.planned_minutes
+        )
+    out.write(f"{stopped} {_(ICING_END_ADVICE)}\n")
     return EXIT_OK
 
 
 _TIMER_SAYS = {
     None: "",
-    True: " Its timer is running.",
-    False: " The program counting it down has gone; the time still counts, and Rehab Coach takes it up.",
+    True: N_("Its timer is running."),
+    False: N_("The program counting it down has gone; the time still counts, and Rehab Coach takes it up."),
 }
 
 
@@ -253,10 +281,14 @@ def _icing_status(coach: Coach, out: IO[str], *, as_json: bool) -> int:
         json.dump(payload, out, indent=2)
         out.write("\n")
     elif ends is not None:
-        out.write(
-            f"Icing: {count(status.minutes_left or 0, 'minute')} left of {status.planned_minutes}, "
-            f"ends at {ends:%H:%M}.{_TIMER_SAYS[status.timer_running]}\n"
-        )
+        left = status.minutes_left or 0
+        icing = ngettext(
+            "Icing: {count} minute left of {planned}, ends at {time}.",
+            "Icing: {count} minutes left of {planned}, ends at {time}.",
+            left,
+        ).format(count=left, planned=status.planned_minutes, time=f"{ends:%H:%M}")
+        timer = _TIMER_SAYS[status.timer_running]
+        out.write(f"{icing} {_(timer)}\n" if timer else f"{icing}\n")
     else:
-        out.write("No icing timer is running.\n")
+        out.write(_("No icing timer is running.") + "\n")
     return EXIT_OK

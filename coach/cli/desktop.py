@@ -21,6 +21,7 @@ from coach.cli.parser import EXIT_INVALID, EXIT_OK
 from coach.cli.problems import complain
 from coach.core.desktop_entry import DesktopEntryError, exec_line, string_value
 from coach.core.files import make_shared_folders, write_bytes_whole
+from coach.core.i18n import _
 from coach.core.operations.context import Coach
 from coach.core.paths import shipped
 
@@ -70,7 +71,9 @@ def coach_program() -> Path:
         return beside
     found = shutil.which("coach")
     if found is None:
-        raise DesktopError("cannot find the `coach` command for the menu to start; install Rehab Coach first")
+        raise DesktopError(
+            _("cannot find the `coach` command for the menu to start; install Rehab Coach first")
+        )
     return Path(found).absolute()
 
 
@@ -115,7 +118,8 @@ def uninstall(linux: Path, data_home: Path) -> list[Path]:
 def desktop_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> int:
     if not sys.platform.startswith("linux"):
         print(
-            "coach: desktop install is for Linux desktops; see packaging/README.md for macOS and Windows",
+            "coach: "
+            + _("desktop install is for Linux desktops; see packaging/README.md for macOS and Windows"),
             file=sys.stderr,
         )
         return EXIT_INVALID
@@ -123,12 +127,12 @@ def desktop_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> int
     try:
         if args.uninstall:
             for path in uninstall(shipped("linux"), data_home):
-                out.write(f"removed {path}\n")
-            out.write("Rehab Coach is no longer in the applications menu.\n")
+                out.write(_("removed {path}").format(path=path) + "\n")
+            out.write(_("Rehab Coach is no longer in the applications menu.") + "\n")
         else:
             for path in install(shipped("linux"), data_home, coach_program()):
-                out.write(f"installed {path}\n")
-            out.write("Rehab Coach is in the applications menu (it may take a moment to appear).\n")
+                out.write(_("installed {path}").format(path=path) + "\n")
+            out.write(_("Rehab Coach is in the applications menu (it may take a moment to appear).") + "\n")
     except (DesktopError, DesktopEntryError, OSError) as error:
         complain(f"coach: {error}")
         return EXIT_INVALID

@@ -10,19 +10,19 @@ from typing import IO
 from coach.cli.parser import EXIT_OK, UsageError
 from coach.core.export import ExportError
 from coach.core.history.period import Period
+from coach.core.i18n import _, ngettext
 from coach.core.operations import Coach, export_csv_files, export_report
-from coach.core.words import count
 
 
 def export_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> int:
     if args.csv is None and args.pdf is None:
-        raise UsageError("export needs --csv DIR, --pdf FILE, or both")
+        raise UsageError(_("export needs --csv DIR, --pdf FILE, or both"))
     if args.name is not None and args.pdf is None:
-        raise UsageError("--name goes with --pdf: it is the report's name line")
+        raise UsageError(_("--name goes with --pdf: it is the report's name line"))
     if args.first and args.last and args.first > args.last:
-        raise UsageError(f"--from {args.first} is after --to {args.last}")
+        raise UsageError(_("--from {first} is after --to {last}").format(first=args.first, last=args.last))
     if not coach.has_history:
-        raise UsageError("there is no history to export yet")
+        raise UsageError(_("there is no history to export yet"))
     coach.backups = False  # an export only reads
     try:
         if args.csv is not None:
@@ -30,8 +30,9 @@ def export_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> int:
         if args.pdf is not None:
             _export_pdf(args, coach, out)
     except ExportError as error:
-        hint = " (--force overwrites)" if error.exists else ""
-        raise UsageError(f"{error}{hint}") from None
+        if error.exists:
+            raise UsageError(_("{error} (--force overwrites)").format(error=error)) from None
+        raise UsageError(str(error)) from None
     return EXIT_OK
 
 
@@ -43,14 +44,21 @@ def _export_csv(args: argparse.Namespace, coach: Coach, out: IO[str]) -> None:
         overwrite=args.force,
         include_simulated=args.include_simulated,
     ).value
+    sessions = ngettext("{count} session", "{count} sessions", done.sessions).format(count=done.sessions)
+    steps = ngettext("{count} step", "{count} steps", done.steps).format(count=done.steps)
+    wrote = _("wrote {sessions} to {sessions_path} and {steps} to {steps_path}")
     out.write(
-        f"wrote {count(done.sessions, 'session')} to {done.sessions_path} "
-        f"and {count(done.steps, 'step')} to {done.steps_path}\n"
+        wrote.format(
+            sessions=sessions, sessions_path=done.sessions_path, steps=steps, steps_path=done.steps_path
+        )
     )
+    out.write("\n")
     if done.reviews_path is not None:  # its own line: scripts read the first as before
-        out.write(f"wrote {count(done.reviews, 'review')} to {done.reviews_path}\n")
+        reviews = ngettext("wrote {count} review to {path}", "wrote {count} reviews to {path}", done.reviews)
+        out.write(reviews.format(count=done.reviews, path=done.reviews_path) + "\n")
     if done.runs_path is not None:
-        out.write(f"wrote {count(done.runs, 'run')} to {done.runs_path}\n")
+        runs = ngettext("wrote {count} run to {path}", "wrote {count} runs to {path}", done.runs)
+        out.write(runs.format(count=done.runs, path=done.runs_path) + "\n")
 
 
 def _export_pdf(args: argparse.Namespace, coach: Coach, out: IO[str]) -> None:
@@ -73,7 +81,7 @@ def _export_pdf(args: argparse.Namespace, coach: Coach, out: IO[str]) -> None:
         include_simulated=args.include_simulated,
         name=args.name or "",
     ).value
-    out.write(
-        f"wrote the report for {report.first} to {report.last} "
-        f"({count(len(report.sessions), 'session')}) to {args.pdf}\n"
-    )
+    number = len(report.sessions)
+    sessions = ngettext("{count} session", "{count} sessions", number).format(count=number)
+    wrote = _("wrote the report for {first} to {last} ({sessions}) to {path}")
+    out.write(wrote.format(first=report.first, last=report.last, sessions=sessions, path=args.pdf) + "\n")

@@ -3,18 +3,59 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from typing import IO, Any
 
 from coach.cli.parser import EXIT_OK, UsageError
 from coach.core.history.outcome import session_outcome
-from coach.core.history.records import IcingRecord, SessionRecord
+from coach.core.history.records import IcingRecord, IcingStatus, SessionRecord
 from coach.core.history.stats import is_daily_plan
+from coach.core.i18n import (
+    ENGLISH,
+    _,
+    format_decimal,
+    format_moment,
+    language,
+    ngettext,
+    pgettext,
+    use_language,
+)
 from coach.core.operations.context import Coach
 from coach.core.operations.queries import history_records
 from coach.core.running.runs import Run
 from coach.core.running.wording import pain_text, run_line
-from coach.core.words import count
+
+
+@contextmanager
+def in_english() -> Iterator[None]:
+    """English for what is made inside: `--json` is a public contract, its sentences ("reason", "sentence")
+    read the same whatever language the person chose; the language chosen comes back after."""
+    code = language()
+    if code == ENGLISH:
+        yield
+        return
+    use_language(ENGLISH, None)
+    try:
+        yield
+    finally:
+        from coach.core.paths import catalogues
+
+        use_language(code, catalogues())
+
+
+def _moment(moment: datetime) -> str:
+    """'Tue 03 Mar 2026 08:10'; the day and time as the chosen language writes them."""
+    return format_moment(moment, "%a %d %b %Y %H:%M", "yMMMEd")
+
+
+def _icing_status(status: IcingStatus) -> str:
+    return {
+        IcingStatus.OPEN: pgettext("icing status", "open"),
+        IcingStatus.FINISHED: pgettext("icing status", "finished"),
+        IcingStatus.STOPPED: pgettext("icing status", "stopped"),
+    }[status]
 
 
 def _local(moment: datetime) -> str:
@@ -81,19 +122,17 @@ def _run_json(run: Run) -> dict[str, Any]:
 
 def _write_runs(runs: list[Run], out: IO[str]) -> None:
     if runs:
-        out.write("\nRuns:\n")
+        out.write("\n" + _("Runs:") + "\n")
     out.writelines(f"{run_line(r)}; {pain_text(r.pain)}\n" for r in runs)
 
 
 def _write_icing(icing: list[IcingRecord], out: IO[str]) -> None:
     if icing:
-        out.write("\nIcing:\n")
+        out.write("\n" + _("Icing:") + "\n")
     for r in icing:
-        actual = f"{r.actual_minutes:.1f}" if r.actual_minutes is not None else "-"
-        out.write(
-            f"{r.started_at.astimezone():%a %d %b %Y %H:%M}  {actual:>4} of {r.planned_minutes} min  "
-            f"{r.status.value}\n"
-        )
+        actual = format_decimal(r.actual_minutes, 1) if r.actual_minutes is not None else "-"
+        minutes = _("{actual} of {planned} min").format(actual=f"{actual:>4}", planned=r.planned_minutes)
+        out.write(f"{_moment(r.started_at.astimezone())}  {minutes}  {_icing_status(r.status)}\n")
 
 
 def _dose_done_json(coach: Coach, *, include_simulated: bool) -> dict[str, Any]:
@@ -121,17 +160,19 @@ def _dose_done_json(coach: Coach, *, include_simulated: bool) -> dict[str, Any]:
 def history_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> int:
     if args.window and args.json:
         raise UsageError(
-            "--window and --json cannot go together: the window shows the history, --json prints it"
+            _("--window and --json cannot go together: the window shows the history, --json prints it")
         )
     if args.window:
         from coach.cli.launch import open_in_app
 
-        return open_in_app("history", "use `coach history` instead: it prints the same figures")
+        return open_in_app("history", _("use `coach history` instead: it prints the same figures"))
     coach.backups = False  # reading takes no backup
     stored = history_records(coach, include_simulated=args.include_simulated)
     sessions, icing, marks, summary = stored.sessions, stored.icing, stored.marks, stored.summary
     streak = summary.streak
     if args.json:
+        with in_english():
+            dose_done = _dose_done_json(coach, include_simulated=args.include_simulated)
         payload = {
             "sessions": [_session_json(s) for s in sessions],
             "summary": {
@@ -144,7 +185,7 @@ def history_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> int
                 "streak": {"unit": streak.unit, "current": streak.current, "longest": streak.longest},
             },
             "icing": [_icing_json(r) for r in icing],
-            "dose_done": _dose_done_json(coach, include_simulated=args.include_simulated),
+            "dose_done": dose_done,
             "adherence": {
                 "percent_4_weeks": _percent(summary.adherence_4_weeks),
                 "current_streak_weeks": summary.streak_weeks,
@@ -167,25 +208,44 @@ def history_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> int
         _write_json(payload, out)
         return EXIT_OK
     if not sessions:
-        out.write("No sessions yet. Start one with 'coach run ROUTINE --terminal' or open the app.\n")
+        out.write(_("No sessions yet. Start one with 'coach run ROUTINE --terminal' or open the app.") + "\n")
     for s in sessions:
-        local = s.local_start()
-        pain = f"pain {s.pain}" if s.pain is not None else "pain -"
-        simulated = " (simulated)" if s.simulated else ""
+        pain = _("pain {pain}").format(pain=s.pain if s.pain is not None else "-")
+        simulated = " " + _("(simulated)") if s.simulated else ""
+        steps = _("{done}/{planned} steps").format(
+            done=f"{s.steps_completed:>3}", planned=f"{s.steps_total:<3}"
+        )
         out.write(
-            f"{local:%a %d %b %Y %H:%M}  {s.routine_title:<36.36}  {session_outcome(s).value:<14}  "
-            f"{s.steps_completed:>3}/{s.steps_total:<3} steps  {pain}{simulated}\n"
+            f"{_moment(s.local_start())}  {s.routine_title:<36.36}  {session_outcome(s).label:<14}  "
+            f"{steps}  {pain}{simulated}\n"
         )
     _write_icing(icing, out)
     _write_runs(stored.runs, out)
-    plan = f" of {summary.this_week_planned} planned" if summary.sessions_per_week else ""
-    out.write(f"\nThis week: {count(summary.this_week_sessions, 'session')}{plan}\n")
+    done = summary.this_week_sessions
+    if summary.sessions_per_week:
+        week = ngettext(
+            "This week: {count} session of {planned} planned",
+            "This week: {count} sessions of {planned} planned",
+            done,
+        ).format(count=done, planned=summary.this_week_planned)
+    else:
+        week = ngettext("This week: {count} session", "This week: {count} sessions", done).format(count=done)
+    out.write(f"\n{week}\n")
+    days, weeks = summary.streak_days, summary.streak_weeks
     out.write(
-        f"Streak: {count(summary.streak_days, 'day')} in a row, "
-        f"{count(summary.streak_weeks, 'week')} in a row on plan\n"
+        _("Streak: {days} in a row, {weeks} in a row on plan").format(
+            days=ngettext("{count} day", "{count} days", days).format(count=days),
+            weeks=ngettext("{count} week", "{count} weeks", weeks).format(count=weeks),
+        )
+        + "\n"
     )
     if summary.adherence_4_weeks is not None:
-        out.write(f"Last 4 weeks: {summary.adherence_4_weeks:.0%} of planned sessions done\n")
+        out.write(
+            _("Last 4 weeks: {percent}% of planned sessions done").format(
+                percent=f"{summary.adherence_4_weeks:.0%}".rstrip("%")
+            )
+            + "\n"
+        )
     return EXIT_OK
 
 

@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import IO
 
+from coach.core.i18n import _
 from coach.core.operations import Coach
 from coach.core.requests import Request
 
@@ -19,4 +20,4 @@ def open_in_app(command: str, instead: str) -> int:
 
 
 def today_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> int:
-    return open_in_app("today", "use `coach run ROUTINE --terminal` instead (`coach routines` lists them)")
+    return open_in_app("today", _("use `coach run ROUTINE --terminal` instead (`coach routines` lists them)"))

@@ -478,7 +478,7 @@ def day_value(text: str) -> date:
 def path_value(text: str) -> Path:
     """A path given on the command line; an empty one would quietly mean the current folder."""
     if not text.strip():
-        raise argparse.ArgumentTypeError("an empty path; name a file or a folder")
+        raise argparse.ArgumentTypeError(_("an empty path; name a file or a folder"))
     return Path(text)
 
 

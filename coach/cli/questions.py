@@ -2,10 +2,34 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from typing import IO, TypeVar
 
+from coach.core.i18n import pgettext
+
 Answer = TypeVar("Answer")
+
+
+def yes_key() -> str:
+    """The key that answers yes in the language in use ("y", "j", "s"); "y" is always taken too."""
+    return pgettext("the key that answers yes", "y").lower()
+
+
+def yes_no() -> dict[str, bool]:
+    """The answers to a yes-or-no question: English "y", "yes", "n", "no", and the language's own."""
+    answers = {"y": True, "yes": True, "n": False, "no": False}
+    yes, no = pgettext("an answer typed", "yes").lower(), pgettext("an answer typed", "no").lower()
+    answers.update({yes_key(): True, yes: True, _unaccented(yes): True})
+    answers.update(
+        {pgettext("the key that answers no", "n").lower(): False, no: False, _unaccented(no): False}
+    )
+    return answers
+
+
+def _unaccented(word: str) -> str:
+    """`word` as typed without its accents ("si" for "sí")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 class Questions:

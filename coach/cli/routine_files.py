@@ -6,10 +6,11 @@ import argparse
 from typing import IO
 
 from coach.cli.parser import EXIT_OK
-from coach.core.i18n import LANGUAGES
+from coach.core.i18n import LANGUAGES, N_, _
 from coach.core.operations import Coach
 from coach.core.operations.days import change_settings
 from coach.core.operations.routine_files import new_routine
+from coach.core.routines.model import side_words
 
 
 def new_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> int:
@@ -19,7 +20,7 @@ def new_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> int:
     return EXIT_OK
 
 
-DESKTOPS = "the desktop's"
+DESKTOPS = N_("the desktop's")
 
 
 def settings_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> int:
@@ -30,7 +31,9 @@ def settings_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> in
     if args.language is not None:
         chosen = "" if args.language == "desktop" else args.language
         settings = change_settings(coach, settings.replace(language=chosen)).value
-    out.write(f"affected side: {settings.affected_side or 'not said'}\n")
+    side = side_words(settings.affected_side) if settings.affected_side else _("not said")
+    out.write(_("affected side: {side}").format(side=side) + "\n")
     if args.language is not None or settings.language:  # a line only for those who chose
-        out.write(f"language: {LANGUAGES.get(settings.language, DESKTOPS)}\n")
+        chosen = LANGUAGES.get(settings.language) or _(DESKTOPS)
+        out.write(_("language: {language}").format(language=chosen) + "\n")
     return EXIT_OK

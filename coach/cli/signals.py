@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
 
+from coach.core.i18n import _
+
 # SIGHUP: the terminal went away (its window closed, an ssh connection dropped); not on Windows.
 STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 
@@ -23,7 +25,9 @@ class Terminated(KeyboardInterrupt):
     """A stop signal arrived; what ran was saved as stopped early."""
 
     def __init__(self, number: int) -> None:
-        super().__init__(f"stopped by {signal.Signals(number).name}; what was done is saved")
+        super().__init__(
+            _("stopped by {signal}; what was done is saved").format(signal=signal.Signals(number).name)
+        )
         self.number = number
 
 

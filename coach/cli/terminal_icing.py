@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import IO
 
+from coach.cli.questions import yes_key
 from coach.cli.terminal_player import Keys
 from coach.core.clinical.safety import (
     ICING_END_ADVICE,
@@ -15,13 +16,16 @@ from coach.core.clinical.safety import (
     ICING_START_ADVICE,
     ICING_WHO_SHOULD_NOT,
 )
+from coach.core.i18n import N_, _, format_decimal
 from coach.core.operations import Coach, finish_icing, take_up_icing
 from coach.core.operations.icing import still_icing
 from coach.core.session.icing import IcingEnded, IcingRun
 from coach.core.session.timer import countdown_text
 
-HELP = "q or Space stops early"
-ASK = "Stop icing now? y stops, any other key carries on"
+# Translators: the key stays q, whatever the language.
+HELP = N_("q or Space stops early")
+# Translators: "y" is the key given for "the key that answers yes".
+ASK = N_("Stop icing now? y stops, any other key carries on")
 
 
 class TerminalIcing:
@@ -34,7 +38,7 @@ class TerminalIcing:
         self._asking = False
 
     def play(self, keys: Keys) -> IcingEnded:
-        self.out.write(f"{HELP}\n")
+        self.out.write(f"{_(HELP)}\n")
         try:
             while self.run.running:
                 self._draw()
@@ -44,7 +48,7 @@ class TerminalIcing:
                 self.run.tick()
                 prompt = self.run.skin_check()
                 if prompt is not None:  # once, 5 minutes in
-                    self.out.write(f"\r\x1b[K{prompt}\n")
+                    self.out.write(f"\r\x1b[K{_(prompt)}\n")
         except KeyboardInterrupt:  # Ctrl-C, SIGTERM, SIGHUP: not the person stopping the ice
             self.out.write(f"\n{still_icing(self.run.minutes_left())}\n")
             self.out.flush()
@@ -59,14 +63,16 @@ class TerminalIcing:
     def _on_key(self, key: str) -> None:
         if self._asking:
             self._asking = False
-            if key == "y":
+            if key in ("y", yes_key()):
                 self.run.stop()
         elif key in (" ", "q"):
             self._asking = True
 
     def _draw(self) -> None:
-        left = f"{countdown_text(self.run.remaining())} left of {self.run.planned_minutes} min"
-        self.out.write(f"\r\x1b[K{left}  {ASK if self._asking else ''}".rstrip())
+        left = _("{time} left of {minutes} min").format(
+            time=countdown_text(self.run.remaining()), minutes=self.run.planned_minutes
+        )
+        self.out.write(f"\r\x1b[K{left}  {_(ASK) if self._asking else ''}".rstrip())
         self.out.flush()
 
 
@@ -79,20 +85,27 @@ def ice_in_terminal(coach: Coach, minutes: int, out: IO[str], keys: Keys) -> Ici
     run, warning = started.run, started.warning
     minutes = run.planned_minutes
     if started.joined:
-        out.write(f"Taking up the icing timer already running: {run.minutes_left()} min left of {minutes}.\n")
+        taking_up = _("Taking up the icing timer already running: {left} min left of {minutes}.")
+        out.write(f"{taking_up.format(left=run.minutes_left(), minutes=minutes)}\n")
     else:
-        out.write(f"Icing for {minutes} min. {ICING_START_ADVICE} {ICING_SKIN_CHECK_ADVICE}\n")
-    out.write(f"{ICING_WHO_SHOULD_NOT}\n")
+        icing = _("Icing for {minutes} min.").format(minutes=minutes)
+        out.write(f"{icing} {_(ICING_START_ADVICE)} {_(ICING_SKIN_CHECK_ADVICE)}\n")
+    out.write(f"{_(ICING_WHO_SHOULD_NOT)}\n")
     if warning:
         out.write(f"{warning}\n")
     ended = TerminalIcing(run, out).play(keys)
     finish_icing(coach, started.run_id, ended)
     when = ended.ended_at.astimezone().strftime("%H:%M")
     if ended.while_asleep:
-        out.write(f"Ended at {when} while the computer was asleep.\n")
+        said = _("Ended at {time} while the computer was asleep.").format(time=when)
     elif ended.finished:
-        out.write(f"Done at {when}: {minutes} min.\n")
+        said = _("Done at {time}: {minutes} min.").format(time=when, minutes=minutes)
     else:
-        out.write(f"Stopped early at {when}, after {ended.actual_minutes:.1f} of {minutes} min.\n")
-    out.write(f"{ICING_END_ADVICE} Saved.\n")
+        iced = format_decimal(ended.actual_minutes, 1)
+        said = _("Stopped early at {time}, after {iced} of {minutes} min.").format(
+            time=when, iced=iced, minutes=minutes
+        )
+    out.write(f"{said}\n")
+    saved = _("Saved.")
+    out.write(f"{_(ICING_END_ADVICE)} {saved}\n")
     return ended

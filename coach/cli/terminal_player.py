@@ -9,11 +9,13 @@ import sys
 from collections.abc import Iterator
 from typing import IO, Protocol
 
+from coach.cli.questions import yes_key
 from coach.cli.signals import Terminated
+from coach.core.i18n import N_, _
 from coach.core.operations.icing import still_icing
 from coach.core.operations.icing_steps import IcingSteps
 from coach.core.routines.model import StepKind
-from coach.core.session.cues import announce, phase, rep_moment
+from coach.core.session.cues import announce, describe, phase, rep_moment
 from coach.core.session.engine import EngineState, SessionEngine, countdown_from
 from coach.core.session.events import (
     CountdownCue,
@@ -26,10 +28,12 @@ from coach.core.session.events import (
 )
 from coach.core.session.timer import countdown_text
 
-HELP = "Space pause/resume · n next · b back · q stop"
+# Translators: the keys stay n, b and q (they are what the player reads), whatever the language.
+HELP = N_("Space pause/resume · n next · b back · q stop")
 # A set until tired (format 3): the person types the reps done, or not, and Enter ends the set.
-END_SET = "type the reps you did and Enter, or just Enter, to end the set"
-ASK = "Stop the session? y stops and saves what you did, any other key carries on"
+END_SET = N_("type the reps you did and Enter, or just Enter, to end the set")
+# Translators: "y" is the key that answers yes: the one given for "the key that answers yes".
+ASK = N_("Stop the session? y stops and saves what you did, any other key carries on")
 
 
 class Keys(Protocol):
@@ -79,7 +83,7 @@ class _PosixKeys:
     def read(self, timeout: float) -> str | None:
         import select
 
-        ready, _, _ = select.select([self._descriptor], [], [], max(0.0, timeout))
+        ready, _written, _failed = select.select([self._descriptor], [], [], max(0.0, timeout))
         return os.read(self._descriptor, 1).decode(errors="ignore") if ready else None
 
 
@@ -113,7 +117,7 @@ class TerminalPlayer:
 
     def play(self, keys: Keys) -> None:
         """Run until the session finishes or the person stops it (q then y, or Ctrl-C at once)."""
-        self.out.write(f"{HELP}\n")
+        self.out.write(f"{_(HELP)}\n")
         try:
             self.engine.start()
             while self.engine.state in (EngineState.RUNNING, EngineState.PAUSED):
@@ -139,7 +143,8 @@ class TerminalPlayer:
 
     def _say_stopped(self) -> None:
         if self.engine.state is EngineState.STOPPED:
-            self.out.write("\r\x1b[KStopped.")  # in place of the countdown, or of the question just answered
+            # in place of the countdown, or of the question just answered
+            self.out.write("\r\x1b[K" + _("Stopped."))
         self.out.write("\n")
         self.out.flush()
 
@@ -152,7 +157,7 @@ class TerminalPlayer:
 
     def _on_key(self, key: str) -> None:
         if self.asking:
-            self._answer_stop(key.lower() == "y")
+            self._answer_stop(key.lower() in ("y", yes_key()))
             return
         if self.engine.current_step.open_ended and (key.isdigit() or key in "\r\n"):
             self._count_or_end_set(key)
@@ -204,10 +209,9 @@ class TerminalPlayer:
             self._draw()
         elif isinstance(event, ListenerFailed):
             # A busy or full disk: the engine has paused; say so on its own line, as the app's player does.
-            self.out.write(
-                f"\r\x1b[KPaused: this step could not be saved yet ({event.reason}). "
-                "Press space to carry on; it is saved with the next one.\n"
-            )
+            paused = _("Paused: this step could not be saved yet ({reason}).").format(reason=event.reason)
+            carry_on = _("Press space to carry on; it is saved with the next one.")
+            self.out.write(f"\r\x1b[K{paused} {carry_on}\n")
 
     def _change_coming(self) -> str:
         """The last 10 seconds of an interval, counted: '  WALK in 7'."""
@@ -216,7 +220,7 @@ class TerminalPlayer:
         upcoming = engine.next_step
         if upcoming is None or left > countdown_from(engine.current_step):
             return ""
-        return f"  {phase(upcoming)} in {left}"
+        return "  " + _("{phase} in {seconds}").format(phase=phase(upcoming), seconds=left)
 
     def _draw(self) -> None:
         self.out.write(f"\r\x1b[K{self._line()}")
@@ -226,19 +230,25 @@ class TerminalPlayer:
         engine = self.engine
         step = engine.current_step
         if step.open_ended:
-            count = f"{self.typed} typed" if self.typed else f"{engine.counted_reps()} at the sheet's pace"
-            where = f"{countdown_text(engine.elapsed(), pad_minutes=False):>6}  {step.describe()}  {count}"
-            return f"{where}  {ASK}" if self.asking else f"{where}  ({END_SET})"
-        where = f"{countdown_text(engine.remaining(), pad_minutes=False):>6}  {step.describe()}"
+            count = (
+                _("{reps} typed").format(reps=self.typed)
+                if self.typed
+                else _("{reps} at the sheet's pace").format(reps=engine.counted_reps())
+            )
+            where = f"{countdown_text(engine.elapsed(), pad_minutes=False):>6}  {describe(step)}  {count}"
+            return f"{where}  {_(ASK)}" if self.asking else f"{where}  ({_(END_SET)})"
+        where = f"{countdown_text(engine.remaining(), pad_minutes=False):>6}  {describe(step)}"
         if step.kind.is_interval:
             where = f"{phase(step):<4}  {where.strip()}{self._change_coming()}"
         moment = rep_moment(step, step.seconds - engine.remaining())
         if moment is not None:
             where += f"  {moment.line()}"
         if self.asking:
-            return f"{where}  {ASK}"
-        paused = "  [paused]" if engine.state is EngineState.PAUSED else ""
+            return f"{where}  {_(ASK)}"
+        paused = "  " + _("[paused]") if engine.state is EngineState.PAUSED else ""
         upcoming = engine.next_step
         within_a_set = upcoming is not None and step.kind is StepKind.REP and upcoming.kind is StepKind.REP
-        after = f"  next: {upcoming.describe()}" if upcoming and not within_a_set else ""
+        after = (
+            "  " + _("next: {step}").format(step=describe(upcoming)) if upcoming and not within_a_set else ""
+        )
         return f"{where}{paused}  ({round(engine.progress() * 100)}%){after}"

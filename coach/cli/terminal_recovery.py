@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import IO
 
 from coach.cli.questions import Questions
+from coach.core.i18n import N_, _, format_moment, pgettext
 from coach.core.operations import (
     Coach,
     LiveSession,
@@ -20,8 +21,19 @@ from coach.core.operations import (
     resume_session,
 )
 
-ASK = "r resumes it where it stopped, c closes it as stopped early:"
-AGAIN = "Please type r to resume it or c to close it."
+# Translators: r and c are the keys given for "the key that resumes" and "the key that closes".
+ASK = N_("r resumes it where it stopped, c closes it as stopped early:")
+# Translators: r and c as in "r resumes it where it stopped, …".
+AGAIN = N_("Please type r to resume it or c to close it.")
+
+
+def _choices() -> dict[str, bool]:
+    """The keys that answer: English r and c, and the language's own."""
+    resume, close = (
+        pgettext("the key that resumes", "r").lower(),
+        pgettext("the key that closes", "c").lower(),
+    )
+    return {"r": True, "c": False, resume: True, close: False}
 
 
 def offer_recovery(coach: Coach, questions: Questions, out: IO[str]) -> LiveSession | None:
@@ -32,24 +44,33 @@ def offer_recovery(coach: Coach, questions: Questions, out: IO[str]) -> LiveSess
     out.write(f"{describe_offer(offer)}\n")
     session_id = offer.record.id
     if not questions.interactive:
-        out.write("It is left as it is; Rehab Coach asks about it when it can.\n")
+        out.write(_("It is left as it is; Rehab Coach asks about it when it can.") + "\n")
         return None
-    if offer.why_not is None and questions.choose(ASK, {"r": True, "c": False}, AGAIN, enter_skips=False):
+    if offer.why_not is None and questions.choose(_(ASK), _choices(), _(AGAIN), enter_skips=False):
         try:
             return resume_session(coach, session_id).value
         except Refused as refused:
             out.write(f"{refused}\n")
     close_abandoned_session(coach, session_id)
-    out.write("It is closed as stopped early.\n")
+    out.write(_("It is closed as stopped early.") + "\n")
     return None
 
 
 def describe_offer(offer: RecoveryOffer) -> str:
     """What the session was, when, how much of it is saved, and why it cannot be carried on (if so)."""
     record = offer.record
-    when = record.started_at.astimezone().strftime("%A %d %B, %H:%M")
-    text = (
-        f"Your {record.routine_title} session from {when} did not finish: Rehab Coach closed while it ran. "
-        f"The {offer.steps_done} of {record.steps_total} reps and holds you did are saved."
+    when = format_moment(record.started_at.astimezone(), "%A %d %B, %H:%M", "MMMMEEEEd")
+    # The app's own sentences (coach.gui.recovery), so that both faces say it alike.
+    text = " ".join(
+        (
+            _("Your {0} session from {1} did not finish: Rehab Coach closed while it ran.").format(
+                record.routine_title, when
+            ),
+            _("The {0} of {1} reps and holds you did are saved.").format(
+                offer.steps_done, record.steps_total
+            ),
+        )
     )
-    return text if offer.why_not is None else f"{text} It cannot be resumed: {offer.why_not}."
+    if offer.why_not is None:
+        return text
+    return text + " " + _("It cannot be resumed: {0}.").format(offer.why_not)

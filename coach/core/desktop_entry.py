@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from coach.core.i18n import _
+
 # The characters the spec reserves in an Exec argument: one of them means the argument is quoted.
 _RESERVED = frozenset(" \t\n\"'\\><~|&;$*?#()`")
 _ESCAPED_IN_QUOTES = frozenset('"`$\\')
@@ -41,6 +43,8 @@ def _exec_argument(argument: str) -> str:
 def _refuse_control_characters(text: str) -> None:
     if any(ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 for c in text):
         raise DesktopEntryError(
-            f"{text!r} has a newline or another control character, which a desktop entry cannot hold; "
-            "move Rehab Coach to a folder whose name has none"
+            _(
+                "{text} has a newline or another control character, which a desktop entry cannot hold; "
+                "move Rehab Coach to a folder whose name has none"
+            ).format(text=repr(text))
         )

@@ -23,6 +23,7 @@ from coach.core.files import not_replaceable, write_folder
 from coach.core.history.outcome import session_outcome
 from coach.core.history.period import Period
 from coach.core.history.records import SessionRecord
+from coach.core.i18n import _
 from coach.core.refusal import Refused
 from coach.core.running.runs import Run
 from coach.core.store.adherence import AdherenceStore
@@ -123,7 +124,7 @@ class ExportCancelled(Refused):
     """The person cancelled the export; nothing was written."""
 
     def __init__(self) -> None:
-        super().__init__("cancelled; nothing was written")
+        super().__init__(_("cancelled; nothing was written"))
 
 
 class ExportError(Refused):
@@ -288,9 +289,12 @@ def export_csv(
     targets = (folder / SESSIONS_FILE, folder / STEPS_FILE, folder / REVIEWS_FILE, folder / RUNS_FILE)
     existing = [p for p in targets if p.exists()]
     if existing and not overwrite:
-        raise ExportError(f"{existing[0]} already exists; choose another folder or overwrite it", exists=True)
+        raise ExportError(
+            _("{path} already exists; choose another folder or overwrite it").format(path=existing[0]),
+            exists=True,
+        )
     if folder.exists() and not folder.is_dir():
-        raise ExportError(f"{folder} is not a folder")
+        raise ExportError(_("{folder} is not a folder").format(folder=folder))
     for problem in filter(None, map(not_replaceable, targets)):
         raise ExportError(problem)
     reading = _Reading(store, period or Period(), tz, include_simulated, progress or _no_progress)

@@ -18,6 +18,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from coach.core.i18n import _
 from coach.core.reading import UnreadableFileError, read_bounded
 
 # Checks the finished temporary file; returns why it is not acceptable, or None.
@@ -43,13 +44,19 @@ def not_replaceable(path: Path) -> str | None:
     except FileNotFoundError:
         return None
     except OSError as error:
-        return f"{path} cannot be looked at ({error.strerror or error}); it was not replaced"
+        return _("{path} cannot be looked at ({error}); it was not replaced").format(
+            path=path, error=error.strerror or error
+        )
     if stat.S_ISLNK(facts.st_mode):
-        return f"{path} is a link; it was not replaced (name the file itself, or another name)"
+        return _("{path} is a link; it was not replaced (name the file itself, or another name)").format(
+            path=path
+        )
     if stat.S_ISDIR(facts.st_mode):
-        return f"{path} is a folder; it was not replaced"
+        return _("{path} is a folder; it was not replaced").format(path=path)
     if not stat.S_ISREG(facts.st_mode):
-        return f"{path} is a device or another special file, not a plain file; it was not replaced"
+        return _("{path} is a device or another special file, not a plain file; it was not replaced").format(
+            path=path
+        )
     return None
 
 
@@ -137,7 +144,9 @@ def write_together(writes: Sequence[tuple[Path, Callable[[Path], None]]], check:
             writer(temporary)
             problem = (check or _not_empty)(temporary)
             if problem:
-                raise WriteError(f"{target}: {problem}; nothing was written")
+                raise WriteError(
+                    _("{path}: {problem}; nothing was written").format(path=target, problem=problem)
+                )
             sync_file(temporary)
         pairs = [(temporary, target) for (target, _), temporary in zip(writes, temporaries, strict=True)]
         manifest = _write_manifest(pairs) if len(pairs) > 1 else None
@@ -149,7 +158,9 @@ def write_together(writes: Sequence[tuple[Path, Callable[[Path], None]]], check:
             manifest.unlink()
     except OSError as error:
         _remove(temporaries)
-        raise WriteError(f"{current}: {_reason(error)}; nothing was written") from error
+        raise WriteError(
+            _("{path}: {problem}; nothing was written").format(path=current, problem=_reason(error))
+        ) from error
     except BaseException:
         _remove(temporaries)
         raise
@@ -181,7 +192,9 @@ def write_folder(folder: Path, writes: Sequence[tuple[str, Callable[[Path], None
             writer(current)
             problem = _not_empty(current)
             if problem:
-                raise WriteError(f"{folder / name}: {problem}; nothing was written")
+                raise WriteError(
+                    _("{path}: {problem}; nothing was written").format(path=folder / name, problem=problem)
+                )
             sync_file(current)
         sync_folder(drawn)
         current = folder
@@ -194,7 +207,9 @@ def write_folder(folder: Path, writes: Sequence[tuple[str, Callable[[Path], None
             drawn = aside
         sync_folder(folder.parent)
     except OSError as error:
-        raise WriteError(f"{current}: {_reason(error)}; nothing was written") from error
+        raise WriteError(
+            _("{path}: {problem}; nothing was written").format(path=current, problem=_reason(error))
+        ) from error
     finally:
         shutil.rmtree(drawn, ignore_errors=True)
 
@@ -302,12 +317,12 @@ def write_whole(target: Path, writer: Callable[[Path], None], check: Check | Non
 
 
 def _not_empty(path: Path) -> str | None:
-    return "the written file was empty (is the disk full?)" if path.stat().st_size == 0 else None
+    return _("the written file was empty (is the disk full?)") if path.stat().st_size == 0 else None
 
 
 def _reason(error: OSError) -> str:
     if error.errno == errno.ENOSPC:
-        return "the disk is full"
+        return _("the disk is full")
     return error.strerror or str(error)
 
 

@@ -208,3 +208,10 @@ def languages_in(folder: Path) -> Sequence[str]:
     if not folder.is_dir():
         return []
     return sorted(p.name for p in folder.iterdir() if (p / "LC_MESSAGES" / f"{DOMAIN}.po").is_file())
+
+
+def use_translations(translations: gettext.NullTranslations) -> None:
+    """Show every message through `translations`, dates and numbers staying English: for tools and tests
+    (docs/find_untranslated.py's pseudo-language, in which every catalogue string is marked)."""
+    _current.code = ENGLISH
+    _current.translations = translations

@@ -7,6 +7,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from coach.core.i18n import _
+
 LICENCES_FILE = "LICENSES.toml"
 # The code's own licence, as in pyproject.toml.
 CODE_LICENCE = "GPL-3.0-or-later"
@@ -59,9 +61,11 @@ def read_licences(assets: Path) -> Licences:
             ),
         )
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise LicenceListError(f"{path}: the licence list cannot be read: {error}") from None
+        raise LicenceListError(
+            _("{path}: the licence list cannot be read: {error}").format(path=path, error=error)
+        ) from None
     except (KeyError, TypeError) as error:
-        raise LicenceListError(f"{path}: an entry lacks {error}") from None
+        raise LicenceListError(_("{path}: an entry lacks {key}").format(path=path, key=error)) from None
 
 
 def unlisted_files(shipped_root: Path, licences: Licences) -> list[str]:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from coach import __version__
 from coach.core.clinical.safety import DISCLAIMER, PROGRAMME_ADVICE
 from coach.core.clinical.sources import CLINICAL_SOURCES, NOT_A_CLINICIAN
+from coach.core.i18n import _
 from coach.core.licences import CODE_LICENCE, LicenceListError, Licences, read_licences
 from coach.gui import style
 
@@ -50,14 +51,14 @@ class AboutDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("about")
-        self.setWindowTitle(self.tr("About Rehab Coach"))
+        self.setWindowTitle(_("About Rehab Coach"))
         self.data_dir = data_dir
         self._open_folder = open_folder
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName(self.tr("About Rehab Coach"))
-        self.tabs.addTab(self._build_about(), self.tr("About"))
-        self.tabs.addTab(self._build_sources(routine_sources), self.tr("Clinical sources"))
-        self.tabs.addTab(self._build_licences(assets), self.tr("Licences"))
+        self.tabs.setAccessibleName(_("About Rehab Coach"))
+        self.tabs.addTab(self._build_about(), _("About"))
+        self.tabs.addTab(self._build_sources(routine_sources), _("Clinical sources"))
+        self.tabs.addTab(self._build_licences(assets), _("Licences"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -69,26 +70,24 @@ class AboutDialog(QDialog):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setSpacing(style.SPACING)
-        title = _plain(self.tr("Rehab Coach %1").replace("%1", __version__))
+        title = _plain(_("Rehab Coach {version}").format(version=__version__))
         style.scale_font(title, style.HEADING, bold=True)
         layout.addWidget(title)
-        caution = _plain(f"{NOT_A_CLINICIAN} {DISCLAIMER} {PROGRAMME_ADVICE}")
+        caution = _plain(f"{_(NOT_A_CLINICIAN)} {_(DISCLAIMER)} {_(PROGRAMME_ADVICE)}")
         caution.setObjectName("not-a-clinician")
         style.scale_font(caution, style.LEAD)
         layout.addWidget(caution)
+        layout.addWidget(_plain(_("Your records stay on this computer; Rehab Coach has no network code.")))
         layout.addWidget(
-            _plain(self.tr("Your records stay on this computer; Rehab Coach has no network code."))
+            _plain(_("Code: {licence}. Bundled files: see Licences.").format(licence=CODE_LICENCE))
         )
-        layout.addWidget(
-            _plain(self.tr("Code: %1. Bundled files: see Licences.").replace("%1", CODE_LICENCE))
-        )
-        layout.addWidget(_plain(self.tr("Your data folder:")))
+        layout.addWidget(_plain(_("Your data folder:")))
         folder_row = QHBoxLayout()
         self.folder_label = _plain(str(self.data_dir))
         self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         folder_row.addWidget(self.folder_label, 1)
-        self.open_button = QPushButton(self.tr("&Open"))
-        self.open_button.setToolTip(self.tr("Show the data folder in the file manager"))
+        self.open_button = QPushButton(_("&Open"))
+        self.open_button.setToolTip(_("Show the data folder in the file manager"))
         self.open_button.clicked.connect(self._on_open)
         folder_row.addWidget(self.open_button)
         layout.addLayout(folder_row)
@@ -101,13 +100,13 @@ class AboutDialog(QDialog):
     def _build_sources(self, routine_sources: Sequence[tuple[str, str]]) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        layout.addWidget(_plain(self.tr("The advice, limits and routines follow these sources:")))
-        self.sources = _paragraphs(CLINICAL_SOURCES, self.tr("Clinical sources"))
+        layout.addWidget(_plain(_("The advice, limits and routines follow these sources:")))
+        self.sources = _paragraphs(CLINICAL_SOURCES, _("Clinical sources"))
         layout.addWidget(self.sources, 3)
         if routine_sources:
-            layout.addWidget(_plain(self.tr("Each routine names its own:")))
+            layout.addWidget(_plain(_("Each routine names its own:")))
             self.routine_sources = _paragraphs(
-                [f"{title}: {source}" for title, source in routine_sources], self.tr("Each routine's source")
+                [f"{title}: {source}" for title, source in routine_sources], _("Each routine's source")
             )
             layout.addWidget(self.routine_sources, 2)
         return page
@@ -120,29 +119,27 @@ class AboutDialog(QDialog):
         except LicenceListError as error:
             layout.addWidget(_plain(str(error)))
             return page
-        layout.addWidget(_plain(self.tr("Rehab Coach's code: %1.").replace("%1", CODE_LICENCE)))
+        layout.addWidget(_plain(_("Rehab Coach's code: {licence}.").format(licence=CODE_LICENCE)))
         self.asset_licences = _asset_table(self, licences)
         layout.addWidget(self.asset_licences, 2)
-        layout.addWidget(_plain(self.tr("Libraries in the standalone build:")))
+        layout.addWidget(_plain(_("Libraries in the standalone build:")))
         rows = [(library.name, library.licence) for library in licences.libraries]
-        libraries = _table([self.tr("Library"), self.tr("Licence")], rows, self.tr("Libraries and licences"))
+        libraries = _table([_("Library"), _("Licence")], rows, _("Libraries and licences"))
         layout.addWidget(libraries, 1)
         return page
 
     def _on_open(self) -> None:
         if not self._open_folder(self.data_dir):
             self.folder_problem.setText(
-                self.tr("No file manager could open %1; copy the path above.").replace(
-                    "%1", str(self.data_dir)
-                )
+                _("No file manager could open {folder}; copy the path above.").format(folder=self.data_dir)
             )
             self.folder_problem.show()
 
 
 def _asset_table(owner: QWidget, licences: Licences) -> QTableWidget:
-    headers = [owner.tr("What"), owner.tr("Files"), owner.tr("By"), owner.tr("Licence")]
+    headers = [_("What"), _("Files"), _("By"), _("Licence")]
     rows = [(entry.what, entry.files, entry.by, entry.licence) for entry in licences.assets]
-    return _table(headers, rows, owner.tr("Bundled files and licences"))
+    return _table(headers, rows, _("Bundled files and licences"))
 
 
 def _plain(text: str) -> QLabel:

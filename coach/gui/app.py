@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
+from coach.core.i18n import _
 from coach.core.operations.context import Coach
 from coach.gui.flows.editing import RoutineEditing
 from coach.gui.flows.icing import IcingFlow, bring_forward
@@ -66,7 +67,7 @@ class CoachApp(QObject):
         self.start_at_login_action = StartAtLoginAction(services.autostart, self.window, self)
         at_end = [self.routine_folders.open_action, self.start_at_login_action]
         self.window.session_menu.insertActions(self.window.quit_action, at_end)
-        self.backups_action = QAction(self.tr("&Backups…"), self.window)
+        self.backups_action = QAction(_("&Backups…"), self.window)
         self.backups_action.triggered.connect(self.show_backups)
         self.window.help_menu.insertAction(self.window.about_action, self.backups_action)
         self.window.close_guard = self.sessions.may_close
@@ -140,7 +141,7 @@ class CoachApp(QObject):
 
     def _why_not_restore(self) -> str | None:
         busy = self.sessions.running() or self.ice.running
-        return self.tr("Finish the session or the icing first; then restore.") if busy else None
+        return _("Finish the session or the icing first; then restore.") if busy else None
 
     def offer_welcome(self) -> WelcomeDialog | None:
         """On the very first start, say what the app does and where to begin (once: it is remembered)."""

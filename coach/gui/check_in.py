@@ -56,7 +56,7 @@ class MorningCheckIn(QDialog):
         font.setBold(True)
         question.setFont(font)
         about = QLabel(
-            _("After your {0} session on {1}. {2}").format(record.routine_title, when, MORNING_HINT)
+            _("After your {0} session on {1}. {2}").format(record.routine_title, when, _(MORNING_HINT))
         )
         about.setWordWrap(True)
         self.slider = QSlider(Qt.Orientation.Horizontal)
@@ -115,7 +115,7 @@ class MorningCheckIn(QDialog):
             button.toggled.connect(self._on_sign)
         layout.addSpacing(8)
         night = QHBoxLayout()
-        night_question = QLabel(_(self.questions.night_pain.question))
+        night_question = QLabel(self.questions.night_pain.question)
         night_question.setWordWrap(True)
         night.addWidget(night_question, 1)
         night.addWidget(self.night_yes)
@@ -128,7 +128,7 @@ class MorningCheckIn(QDialog):
             heading.setWordWrap(True)
             layout.addWidget(heading)
         for sign in self.questions.red_flags:
-            box = QCheckBox(_(sign.question))
+            box = QCheckBox(sign.question)
             box.toggled.connect(self._on_sign)
             layout.addWidget(box)
             self.red_flags[sign.key] = box

@@ -13,6 +13,8 @@ import os
 import sys
 from collections.abc import Mapping
 
+from coach.core.i18n import _
+
 # Qt platforms that draw without a display server (Qt's platform plugins of those names).
 _NO_SERVER_NEEDED = frozenset(
     {"offscreen", "minimal", "minimalegl", "eglfs", "linuxfb", "vnc", "vkkhrdisplay"}
@@ -29,11 +31,13 @@ def missing_display(environ: Mapping[str, str] | None = None, platform: str | No
     if chosen in _NO_SERVER_NEEDED:
         return None
     if chosen == "xcb":
-        return None if env.get("DISPLAY") else "there is no display to open a window on (DISPLAY is not set)"
+        return (
+            None if env.get("DISPLAY") else _("there is no display to open a window on (DISPLAY is not set)")
+        )
     if chosen.startswith("wayland"):
         if env.get("WAYLAND_DISPLAY"):
             return None
-        return "there is no display to open a window on (WAYLAND_DISPLAY is not set)"
+        return _("there is no display to open a window on (WAYLAND_DISPLAY is not set)")
     if chosen or env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
         return None  # a platform of its own, or a display server to try
-    return "there is no display to open a window on (neither DISPLAY nor WAYLAND_DISPLAY is set)"
+    return _("there is no display to open a window on (neither DISPLAY nor WAYLAND_DISPLAY is set)")

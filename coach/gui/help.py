@@ -17,7 +17,7 @@ def warning_signs_html() -> str:
     )
     return (
         "<p>Stop the exercises and contact a doctor if any of these is true:</p>"
-        f"<ul>{items}</ul><p>{html.escape(NO_IMPROVEMENT_ADVICE)}</p>"
+        f"<ul>{items}</ul><p>{html.escape(_(NO_IMPROVEMENT_ADVICE))}</p>"
     )
 
 

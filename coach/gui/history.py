@@ -34,6 +34,7 @@ from coach.core.clinical.pain_rule import ProgressionAdvice
 from coach.core.history.overview import LONG_WEEKS, SHORT_WEEKS, HistoryOverview
 from coach.core.history.period import Period
 from coach.core.history.stats import describe_streak
+from coach.core.i18n import _, ngettext
 from coach.core.operations import (
     Changes,
     change_settings,
@@ -42,7 +43,6 @@ from coach.core.operations import (
 )
 from coach.core.operations.history_view import HistoryView, read_history
 from coach.core.operations.queries import first_session_day, sessions_before
-from coach.core.words import count
 from coach.gui.charts import ChartOrTable, HeatMap, PainChart, WeeklyDoseChart
 from coach.gui.day_marks import DayMarkDialog
 from coach.gui.dose_done import DoseDonePanel
@@ -59,7 +59,7 @@ ROWS_TO_SIZE_COLUMNS = 50
 
 
 def describe_adherence(percent: float | None) -> str:
-    return "nothing planned" if percent is None else f"{percent:.0f} %"
+    return _("nothing planned") if percent is None else f"{percent:.0f} %"
 
 
 class HistoryWindow(QWidget):
@@ -69,7 +69,7 @@ class HistoryWindow(QWidget):
         super().__init__()
         self.runner = runner
         runner.changed.connect(self._on_changes)
-        self.setWindowTitle(self.tr("History — Rehab Coach"))
+        self.setWindowTitle(_("History — Rehab Coach"))
         self.overview: HistoryOverview | None = None
         self.marks_dialog: DayMarkDialog | None = None
         self.file_dialog: QFileDialog | None = None
@@ -92,10 +92,10 @@ class HistoryWindow(QWidget):
         return action
 
     def _build(self) -> None:
-        self.mark_action = self._action(self.tr("&Mark rest or flare-up…"), "Ctrl+M", self.edit_marks)
-        self.csv_action = self._action(self.tr("Export &CSV…"), "Ctrl+E", self.choose_csv_folder)
-        self.pdf_action = self._action(self.tr("Export &PDF report…"), "Ctrl+P", self.choose_report)
-        self.close_action = self._action(self.tr("Close"), "Escape", self.close)
+        self.mark_action = self._action(_("&Mark rest or flare-up…"), "Ctrl+M", self.edit_marks)
+        self.csv_action = self._action(_("Export &CSV…"), "Ctrl+E", self.choose_csv_folder)
+        self.pdf_action = self._action(_("Export &PDF report…"), "Ctrl+P", self.choose_report)
+        self.close_action = self._action(_("Close"), "Escape", self.close)
         self._build_header()
         self.heat_map = HeatMap()
         self.weekly = WeeklyDoseChart()
@@ -106,13 +106,13 @@ class HistoryWindow(QWidget):
         self._build_table()
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.status.setAccessibleName(self.tr("Export status"))
+        self.status.setAccessibleName(_("Export status"))
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         # Each chart has its figures behind it, as a table at the press of a button (a screen reader's view).
-        self.calendar_panel = ChartOrTable(self.tr("The last 12 months"), self.heat_map)
-        self.weekly_panel = ChartOrTable(self.tr("Sessions each week against the plan"), self.weekly)
-        self.pain_panel = ChartOrTable(self.tr("Pain, 0 to 10"), self.pain)
+        self.calendar_panel = ChartOrTable(_("The last 12 months"), self.heat_map)
+        self.weekly_panel = ChartOrTable(_("Sessions each week against the plan"), self.weekly)
+        self.pain_panel = ChartOrTable(_("Pain, 0 to 10"), self.pain)
         charts = QHBoxLayout()
         charts.addWidget(self.weekly_panel)
         charts.addWidget(self.pain_panel)
@@ -122,7 +122,7 @@ class HistoryWindow(QWidget):
         buttons.addWidget(self.status, 1)
         buttons.addWidget(_button(self.close_action))
         filter_row = QHBoxLayout()
-        filter_row.addWidget(_title(self.tr("Sessions")))
+        filter_row.addWidget(_title(_("Sessions")))
         filter_row.addStretch(1)
         filter_row.addWidget(self.routine_label)
         filter_row.addWidget(self.routine_box)
@@ -150,7 +150,7 @@ class HistoryWindow(QWidget):
         self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height() + 4 * rows + 4)
         # Everything but the buttons scrolls, so that a laptop screen still shows Export and Close.
         self.scroll_area = QScrollArea()
-        self.scroll_area.setAccessibleName(self.tr("History"))
+        self.scroll_area.setAccessibleName(_("History"))
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setWidget(content)
@@ -162,34 +162,36 @@ class HistoryWindow(QWidget):
         layout.addLayout(buttons)
 
     def _build_header(self) -> None:
-        self.streak = _figure(self.tr("Streak"))
-        self.adherence_short = _figure(self.tr("Adherence, last {0} weeks").format(SHORT_WEEKS))
-        self.adherence_long = _figure(self.tr("Adherence, last {0} weeks").format(LONG_WEEKS))
-        self.icing = _figure(self.tr("Icing, last {0} weeks").format(SHORT_WEEKS))
-        self.programme = _figure(self.tr("Programme"))
+        self.streak = _figure(_("Streak"))
+        self.adherence_short = _figure(_("Adherence, last {weeks} weeks").format(weeks=SHORT_WEEKS))
+        self.adherence_long = _figure(_("Adherence, last {weeks} weeks").format(weeks=LONG_WEEKS))
+        self.icing = _figure(_("Icing, last {weeks} weeks").format(weeks=SHORT_WEEKS))
+        self.programme = _figure(_("Programme"))
         self.programme.setWordWrap(True)  # a finished stage says its dates and the next stage: it wraps
         self.header = QGridLayout()
         self.header.setHorizontalSpacing(28)
         for column, (words, value) in enumerate(
             (
-                (self.tr("Streak"), self.streak),
-                (self.tr("Last {0} weeks").format(SHORT_WEEKS), self.adherence_short),
-                (self.tr("Last {0} weeks").format(LONG_WEEKS), self.adherence_long),
-                (self.tr("Icing, last {0} weeks").format(SHORT_WEEKS), self.icing),
-                (self.tr("Programme"), self.programme),
+                (_("Streak"), self.streak),
+                (_("Last {weeks} weeks").format(weeks=SHORT_WEEKS), self.adherence_short),
+                (_("Last {weeks} weeks").format(weeks=LONG_WEEKS), self.adherence_long),
+                (_("Icing, last {weeks} weeks").format(weeks=SHORT_WEEKS), self.icing),
+                (_("Programme"), self.programme),
             )
         ):
             caption = QLabel(words)  # in the text's colour: the placeholder grey reads under 4.5:1 on light
             self.header.addWidget(caption, 0, column)
             self.header.addWidget(value, 1, column)
-        self.header.setColumnStretch(4, 1)
+        self.streak.setWordWrap(True)  # a long streak (in German, say) wraps before the programme is cut
+        self.header.setColumnStretch(0, 1)
+        self.header.setColumnStretch(4, 2)
 
     def _build_table(self) -> None:
         self.model = SessionTableModel(self)
         self.rows = RoutineFilter(self)
         self.rows.setSourceModel(self.model)
         self.table = QTableView()
-        self.table.setAccessibleName(self.tr("Sessions"))
+        self.table.setAccessibleName(_("Sessions"))
         self.table.setModel(self.rows)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
@@ -203,9 +205,9 @@ class HistoryWindow(QWidget):
         header.setResizeContentsPrecision(ROWS_TO_SIZE_COLUMNS)
         header.setStretchLastSection(True)
         self.routine_box = QComboBox()
-        self.routine_box.setAccessibleName(self.tr("Show the sessions of"))
+        self.routine_box.setAccessibleName(_("Show the sessions of"))
         self.routine_box.currentIndexChanged.connect(self._on_routine_chosen)
-        self.routine_label = QLabel(self.tr("&Show:"))
+        self.routine_label = QLabel(_("&Show:"))
         self.routine_label.setBuddy(self.routine_box)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
@@ -230,7 +232,8 @@ class HistoryWindow(QWidget):
             self.streak.setText(describe_streak(overview.streak))
             self.adherence_short.setText(describe_adherence(overview.adherence_short))
             self.adherence_long.setText(describe_adherence(overview.adherence_long))
-            self.icing.setText(count(overview.icing_short, "time"))
+            icing = overview.icing_short
+            self.icing.setText(ngettext("{count} time", "{count} times", icing).format(count=icing))
             self.programme.setText("—" if view.programme is None else str(view.programme))
             self.heat_map.set_data(overview.calendar, overview.marks, overview.changes)
             self.weekly.set_data(overview.weeks, overview.changes, today)
@@ -260,7 +263,7 @@ class HistoryWindow(QWidget):
         chosen = self.routine_box.currentData()
         self.routine_box.blockSignals(True)
         self.routine_box.clear()
-        self.routine_box.addItem(self.tr("All routines"), None)
+        self.routine_box.addItem(_("All routines"), None)
         for routine_id, title in sorted(titles.items(), key=lambda item: item[1]):
             self.routine_box.addItem(title, routine_id)
         self.routine_box.setCurrentIndex(max(0, self.routine_box.findData(chosen)))
@@ -317,7 +320,7 @@ class HistoryWindow(QWidget):
     # -- exports -------------------------------------------------------------------------------------------
 
     def choose_csv_folder(self) -> QFileDialog:
-        dialog = self._file_dialog(self.tr("Export CSV into a folder"))
+        dialog = self._file_dialog(_("Export CSV into a folder"))
         dialog.setFileMode(QFileDialog.FileMode.Directory)
         dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
         dialog.fileSelected.connect(self._on_csv_folder)
@@ -346,9 +349,9 @@ class HistoryWindow(QWidget):
         self.choose_pdf_file()
 
     def choose_pdf_file(self) -> QFileDialog:
-        dialog = self._file_dialog(self.tr("Export the PDF report"))
+        dialog = self._file_dialog(_("Export the PDF report"))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter(self.tr("PDF files (*.pdf)"))
+        dialog.setNameFilter(_("PDF files (*.pdf)"))
         dialog.setDefaultSuffix("pdf")
         dialog.selectFile(f"rehab-coach-report-{self._today()[0].isoformat()}.pdf")
         dialog.fileSelected.connect(self._on_pdf_file)
@@ -374,7 +377,7 @@ class HistoryWindow(QWidget):
         An export that takes over a second shows its progress, and can be cancelled (ExportProgress).
         """
         progress = ExportProgress(
-            self.tr("Writing sessions.csv and steps.csv…"), self, shown_after_ms=self.progress_shown_after_ms
+            _("Writing sessions.csv and steps.csv…"), self, shown_after_ms=self.progress_shown_after_ms
         )
         self.export_progress_dialog = progress
         try:
@@ -391,8 +394,8 @@ class HistoryWindow(QWidget):
         reviews = done.reviews_path.name if done.reviews_path is not None else ""
         runs = done.runs_path.name if done.runs_path is not None else ""
         self.status.setText(
-            self.tr("Wrote {0}, {1}, {2} and {3}.").format(
-                done.sessions_path, done.steps_path.name, reviews, runs
+            _("Wrote {sessions}, {steps}, {reviews} and {runs}.").format(
+                sessions=done.sessions_path, steps=done.steps_path.name, reviews=reviews, runs=runs
             )
         )
         return True
@@ -408,11 +411,11 @@ class HistoryWindow(QWidget):
         )
         if report is None:
             return False
-        self.status.setText(self.tr("Wrote the report to {0}.").format(path))
+        self.status.setText(_("Wrote the report to {path}.").format(path=path))
         return True
 
     def _not_exported(self, sentence: str) -> None:
-        self.status.setText(self.tr("Not exported: {0}.").format(sentence))
+        self.status.setText(_("Not exported: {reason}.").format(reason=sentence))
 
 
 class _ShrinkingColumn(QVBoxLayout):

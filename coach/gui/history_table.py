@@ -64,8 +64,8 @@ def session_rows(sessions: Sequence[SessionRecord], tz: tzinfo | None = None) ->
         cells = (
             format_moment(start, "%a %d %b %Y %H:%M", "yMMMEd"),
             s.routine_title,
-            session_outcome(s).value,
-            f"{s.steps_completed} of {s.steps_total}",
+            session_outcome(s).label,
+            _("{done} of {planned}").format(done=s.steps_completed, planned=s.steps_total),
             "" if s.pain_before is None else str(s.pain_before),
             "" if s.pain is None else str(s.pain),
             "" if s.morning_pain is None else str(s.morning_pain),
@@ -91,7 +91,7 @@ def warning_signs_cell(session: SessionRecord) -> str:
     """'' when nothing was asked, 'none' when every answer was no, else the signs answered yes."""
     if not any(answer is not None for _, answer in session.warning_signs):
         return ""
-    return ", ".join(key.replace("_", " ") for key in session.warning_signs_reported) or "none"
+    return ", ".join(key.replace("_", " ") for key in session.warning_signs_reported) or _("none")
 
 
 class SessionTableModel(QAbstractTableModel):

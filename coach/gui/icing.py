@@ -241,7 +241,7 @@ class IcingController(QObject):
         self._save_ending()
         if ended.finished:
             self.sound.play(Cue.ICING_DONE)
-            self.notifier.notify(_("Icing done"), ICING_END_ADVICE)
+            self.notifier.notify(_("Icing done"), _(ICING_END_ADVICE))
         self.changed.emit()
         self.ended.emit(ended)
 
@@ -335,7 +335,7 @@ class IcingWindow(QWidget):
         self.warning = _label(_("Warning"))
         self.warning.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.help = _label(_("Who should not ice"))
-        self.help.setText(ICING_WHO_SHOULD_NOT)
+        self.help.setText(_(ICING_WHO_SHOULD_NOT))
         style.safety_text(self.help)
         buttons = self._build_buttons()
         layout = QVBoxLayout(self)
@@ -356,7 +356,8 @@ class IcingWindow(QWidget):
         self.minutes.setValue(ICING_MAX_MINUTES)
         self.minutes.setSuffix(_(" min"))
         self.minutes.setAccessibleName(_("Icing minutes"))
-        self.minutes.setToolTip(_("At most {0} minutes: {1}.").format(ICING_MAX_MINUTES, ICING_LIMIT_REASON))
+        reason = _(ICING_LIMIT_REASON)
+        self.minutes.setToolTip(_("At most {0} minutes: {1}.").format(ICING_MAX_MINUTES, reason))
         self.start_button = QPushButton(_("&Start icing"))
         self.start_button.setAccessibleName(_("Start icing"))
         self.start_button.clicked.connect(self._on_start_clicked)
@@ -417,8 +418,8 @@ class IcingWindow(QWidget):
         self.countdown.setForegroundRole(
             QPalette.ColorRole.PlaceholderText if ended else QPalette.ColorRole.WindowText
         )
-        advice = self.controller.skin_check or ICING_START_ADVICE + " " + ICING_SKIN_CHECK_ADVICE
-        self.advice.setText(advice if running or run is None else ICING_END_ADVICE)
+        advice = self.controller.skin_check or _(ICING_START_ADVICE) + " " + _(ICING_SKIN_CHECK_ADVICE)
+        self.advice.setText(advice if running or run is None else _(ICING_END_ADVICE))
         warning = self._refusal or (self.controller.warning if running else None)
         self.warning.setText(warning[0].upper() + warning[1:] if warning else "")
         self.warning.setVisible(bool(warning))

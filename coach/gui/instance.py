@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 
+from coach.core.i18n import _
 from coach.core.requests import Answer, Request, parse_request
 
 if TYPE_CHECKING:
@@ -57,7 +58,9 @@ def hand_over(name: str, request: Request, timeout_ms: int = TIMEOUT_MS) -> Answ
         raw = json.loads(received.decode("utf-8"))
         return Answer(ok=bool(raw["ok"]), message=str(raw["message"]))
     except (UnicodeDecodeError, ValueError, KeyError, TypeError):
-        raise InstanceError("a Rehab Coach is running but did not answer; close it and try again") from None
+        raise InstanceError(
+            _("a Rehab Coach is running but did not answer; close it and try again")
+        ) from None
 
 
 def _someone_answers(name: str) -> bool:

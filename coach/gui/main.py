@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from coach.core.i18n import N_, _
 from coach.core.paths import Places, resolve_places
 from coach.core.routines.model import Routine
 from coach.core.runtime_place import socket_path
@@ -38,7 +39,7 @@ from coach.gui.start import (
 )
 
 # What a person without a display can do instead (each command that opens a window says its own).
-WITHOUT_A_DISPLAY = (
+WITHOUT_A_DISPLAY = N_(
     "in a terminal, `coach run ROUTINE --terminal`, `coach ice --terminal` and `coach history` work "
     "(`coach --help` lists every command)"
 )
@@ -70,7 +71,7 @@ def run_app(
     existing = QApplication.instance()
     missing = None if existing is not None else missing_display()
     if missing is not None:
-        print(f"coach: {missing}; {instead}", file=sys.stderr)
+        print(f"coach: {missing}; {_(instead)}", file=sys.stderr)  # `instead` may be N_-marked English
         return 2
     prepare_identity()
     qt_app = existing if isinstance(existing, QApplication) else QApplication(qt_arguments(argv or sys.argv))

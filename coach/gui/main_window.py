@@ -354,7 +354,11 @@ def describe_routine(entry: RoutineEntry, next_title: str = "", *, required_titl
     minutes = round(estimated_minutes(routine))
     lines = [routine.description, ""]
     often = how_often(routine)
-    lines.append(f"{often} · about {minutes} min" if often else f"About {minutes} min")
+    lines.append(
+        _("{how_often} · about {minutes} min").format(how_often=often, minutes=minutes)
+        if often
+        else _("About {minutes} min").format(minutes=minutes)
+    )
     stage = stage_line(routine, next_title)
     lines += [stage] if stage else []
     if routine.requires is not None:
@@ -362,7 +366,7 @@ def describe_routine(entry: RoutineEntry, next_title: str = "", *, required_titl
     lines.append("")
     lines += [f"• {exercise_line(e)}" for e in routine.exercises]
     if routine.education:
-        lines += ["", "Good to know:", *routine.education]
+        lines += ["", _("Good to know:"), *routine.education]
     if routine.source:
-        lines += ["", f"Source: {routine.source}"]
+        lines += ["", _("Source: {source}").format(source=routine.source)]
     return "\n".join(lines)

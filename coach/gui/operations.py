@@ -17,6 +17,7 @@ from typing import TypeVar
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from coach.core.i18n import _
 from coach.core.operations.changes import Changes, OpResult, Refused
 from coach.core.operations.context import Coach
 from coach.core.store.errors import StoreError
@@ -132,5 +133,8 @@ class OperationRunner(QObject):
 
 def _file_problem(failure: OSError) -> str:
     """An OSError as one sentence with its place: 'Could not write /x/y: No space left on device.'"""
-    where = f" {failure.filename}" if failure.filename else ""
-    return f"Could not write{where}: {failure.strerror or failure}."
+    if failure.filename:
+        return _("Could not write {path}: {problem}.").format(
+            path=failure.filename, problem=failure.strerror or failure
+        )
+    return _("Could not write: {problem}.").format(problem=failure.strerror or failure)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.core.i18n import _
 from coach.core.operations.icing_steps import ICE_PACK_PICTURE, IcingSteps
 from coach.core.routines.model import Exercise, Routine, StepKind
 from coach.core.session import cues
@@ -105,7 +106,7 @@ class PlayerView(QWidget):
         self._desktop_points = self.font().pointSizeF()
         self._text_scale = 1.0
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName(self.tr("Guided session: {0}").format(routine.title))
+        self.setAccessibleName(_("Guided session: {title}").format(title=routine.title))
         self._build()
         self._voice_reason = voice_note
         self._show_voice_note()
@@ -116,11 +117,11 @@ class PlayerView(QWidget):
         if not self._voice_reason:
             return
         still = (
-            self.tr("Beeps and the screen still guide you.")
-            if self.beeps
-            else self.tr("The screen still guides you.")
+            _("Beeps and the screen still guide you.") if self.beeps else _("The screen still guides you.")
         )
-        self.voice_note.setText(self.tr("No spoken cues: {0}.").format(self._voice_reason) + " " + still)
+        self.voice_note.setText(
+            _("No spoken cues: {reason}.").format(reason=self._voice_reason) + " " + still
+        )
         self.voice_note.show()
 
     # -- building ----------------------------------------------------------------------------------------
@@ -177,63 +178,63 @@ class PlayerView(QWidget):
     def _build_labels(self) -> None:
         self.headline = QLabel()
         style.plain(self.headline)
-        self.headline.setAccessibleName(self.tr("Exercise"))
+        self.headline.setAccessibleName(_("Exercise"))
         style.scale_font(self.headline, style.TITLE, bold=True)
         self.position_label = QLabel()
         style.plain(self.position_label)
-        self.position_label.setAccessibleName(self.tr("Set, side and rep"))
+        self.position_label.setAccessibleName(_("Set, side and rep"))
         style.scale_font(self.position_label, SET_LINE, bold=True)
         self.state_label = QLabel()
-        self.state_label.setAccessibleName(self.tr("Session state"))
+        self.state_label.setAccessibleName(_("Session state"))
         style.scale_font(self.state_label, style.SUBTITLE, bold=True)
         style.plain(self.state_label)
         # Work, rest and the side switch differ by a word and a filled or outlined badge, not colour alone.
         self.phase_label = QLabel()
-        self.phase_label.setAccessibleName(self.tr("Now"))
+        self.phase_label.setAccessibleName(_("Now"))
         self.phase_label.setAutoFillBackground(True)
         self.phase_label.setFrameShape(QFrame.Shape.Box)
         self.phase_label.setMargin(6)
         style.scale_font(self.phase_label, style.HEADING, bold=True)
         self.side_label = QLabel()
-        self.side_label.setAccessibleName(self.tr("Side"))
+        self.side_label.setAccessibleName(_("Side"))
         style.plain(self.side_label, wrap=False)
         style.scale_font(self.side_label, style.TITLE * 1.5, bold=True)
         self.countdown = CountdownLabel()
-        self.countdown.setAccessibleName(self.tr("Seconds left"))
+        self.countdown.setAccessibleName(_("Seconds left"))
         self.countdown_caption = QLabel()
         self.countdown_caption.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         style.scale_font(self.countdown_caption, style.SUBTITLE)
         # Inside a rep with a hold: "lift – HOLD 5 – lower", the part to do now in capitals.
         self.rep_moment_label = QLabel()
         self.rep_moment_label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.rep_moment_label.setAccessibleName(self.tr("Lift, hold, lower"))
+        self.rep_moment_label.setAccessibleName(_("Lift, hold, lower"))
         style.scale_font(self.rep_moment_label, style.TITLE, bold=True)
         self.illustration = Illustration(self._placeholder)
-        self.illustration.setAccessibleName(self.tr("Illustration"))
+        self.illustration.setAccessibleName(_("Illustration"))
         self.instructions = QLabel()
         style.plain(self.instructions)
         self.instructions.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.instructions.setAccessibleName(self.tr("Instructions"))
+        self.instructions.setAccessibleName(_("Instructions"))
         style.scale_font(self.instructions, style.LEAD)
         self.next_label = QLabel()
         style.plain(self.next_label)
-        self.next_label.setAccessibleName(self.tr("Next up"))
+        self.next_label.setAccessibleName(_("Next up"))
         style.scale_font(self.next_label, style.SUBTITLE)
         self.voice_note = QLabel()
         self.voice_note.setTextFormat(Qt.TextFormat.PlainText)
         self.voice_note.setWordWrap(True)
-        self.voice_note.setAccessibleName(self.tr("Spoken cues"))
+        self.voice_note.setAccessibleName(_("Spoken cues"))
         self.voice_note.hide()
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
-        self.progress.setAccessibleName(self.tr("Progress through the session"))
+        self.progress.setAccessibleName(_("Progress through the session"))
 
     def _build_controls(self) -> None:
-        self.back_action = self._key_action(self.tr("Back"), Qt.Key.Key_Left, self._on_back)
-        self.pause_action = self._key_action(self.tr("Pause"), Qt.Key.Key_Space, self._on_toggle_pause)
-        self.skip_action = self._key_action(self.tr("Skip"), Qt.Key.Key_Right, self._on_skip)
+        self.back_action = self._key_action(_("Back"), Qt.Key.Key_Left, self._on_back)
+        self.pause_action = self._key_action(_("Pause"), Qt.Key.Key_Space, self._on_toggle_pause)
+        self.skip_action = self._key_action(_("Skip"), Qt.Key.Key_Right, self._on_skip)
         self.mute_action = self._key_action(self._mute_text(), Qt.Key.Key_M, self._on_toggle_mute)
-        self.stop_action = self._key_action(self.tr("Stop"), Qt.Key.Key_Escape, self.ask_to_stop)
+        self.stop_action = self._key_action(_("Stop"), Qt.Key.Key_Escape, self.ask_to_stop)
         self.controls = QHBoxLayout()
         self.controls.setSpacing(8)
         self.buttons: dict[QAction, QPushButton] = {}
@@ -246,15 +247,15 @@ class PlayerView(QWidget):
         """Asked in the page, not in a dialog, so that the player's own keys cannot press its buttons."""
         self.confirm_bar = QFrame()
         self.confirm_bar.setFrameShape(QFrame.Shape.StyledPanel)
-        self.confirm_bar.setAccessibleName(self.tr("Stop this session?"))
+        self.confirm_bar.setAccessibleName(_("Stop this session?"))
         question = QLabel(
-            self.tr("Stop this session? Everything you have done is saved; it counts as stopped early.")
+            _("Stop this session? Everything you have done is saved; it counts as stopped early.")
         )
         question.setWordWrap(True)
         style.scale_font(question, style.SUBTITLE, bold=True)
-        self.stop_button = QPushButton(self.tr("Stop and save  [Esc]"))
+        self.stop_button = QPushButton(_("Stop and save  [Esc]"))
         self.stop_button.clicked.connect(self.stop_now)
-        self.keep_going_button = QPushButton(self.tr("Keep going  [Space]"))
+        self.keep_going_button = QPushButton(_("Keep going  [Space]"))
         self.keep_going_button.clicked.connect(self.keep_going)
         row = QHBoxLayout(self.confirm_bar)
         row.addWidget(question, 1)
@@ -274,16 +275,17 @@ class PlayerView(QWidget):
         return action
 
     def _button(self, action: QAction) -> QPushButton:
-        key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        shortcut = action.shortcut()
+        key = shortcut.toString(QKeySequence.SequenceFormat.NativeText)  # in the language of Qt's words
         button = QPushButton()
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys go to the player, not to a button
         button.clicked.connect(action.trigger)
         button.setMinimumHeight(40)
 
         def show_action() -> None:
-            button.setText(f"{action.text()}  [{_key_name(key)}]")
+            button.setText(f"{action.text()}  [{_key_name(shortcut, key)}]")
             button.setAccessibleName(action.text())
-            button.setAccessibleDescription(self.tr("Key: {0}").format(key))
+            button.setAccessibleDescription(_("Key: {key}").format(key=key))
 
         action.changed.connect(show_action)
         show_action()
@@ -390,8 +392,8 @@ class PlayerView(QWidget):
 
     def _mute_text(self) -> str:
         if self.has_metronome:
-            return self.tr("Unmute metronome") if self.metronome.muted else self.tr("Mute metronome")
-        return self.tr("Unmute") if self.muted else self.tr("Mute")
+            return _("Unmute metronome") if self.metronome.muted else _("Mute metronome")
+        return _("Unmute") if self.muted else _("Mute")
 
     # -- showing -----------------------------------------------------------------------------------------
 
@@ -418,9 +420,9 @@ class PlayerView(QWidget):
         if isinstance(event, SessionResumed):
             return ""
         return (
-            self.tr("Paused: this step could not be saved yet ({0}).").format(event.reason)
+            _("Paused: this step could not be saved yet ({reason}).").format(reason=event.reason)
             + " "
-            + self.tr("Press Space to carry on; it is saved with the next one.")
+            + _("Press Space to carry on; it is saved with the next one.")
         )
 
     def _emit_finished(self) -> None:
@@ -441,15 +443,13 @@ class PlayerView(QWidget):
         moment = cues.rep_moment(step, step.seconds - engine.remaining())
         if moment is not None and moment.word == "hold":  # the hold's seconds, as large as the rep count
             self.countdown.setText(str(moment.hold_left))
-            self.countdown.setAccessibleName(self.tr("Seconds to hold"))
-            self.countdown_caption.setText(self.tr(cues.hold_caption(step)))
+            self.countdown.setAccessibleName(_("Seconds to hold"))
+            self.countdown_caption.setText(cues.hold_caption(step))
         else:
             self.countdown.setText(cues.big_number(step, block_left))
-            self.countdown.setAccessibleName(
-                self.tr("Rep") if step.kind is StepKind.REP else self.tr("Seconds left")
-            )
-            self.countdown_caption.setText(self.tr(cues.big_number_caption(step, block_left)))
-        self.rep_moment_label.setText(self.tr(moment.line()) if moment else "")
+            self.countdown.setAccessibleName(_("Rep") if step.kind is StepKind.REP else _("Seconds left"))
+            self.countdown_caption.setText(cues.big_number_caption(step, block_left))
+        self.rep_moment_label.setText(moment.line() if moment else "")
         self.rep_moment_label.setVisible(moment is not None)
         shown, pictured = self._exercises.get(step.exercise_id), step
         if step.kind is StepKind.REST and upcoming is not None:
@@ -465,29 +465,27 @@ class PlayerView(QWidget):
         if self._icing is not None:
             lines += self._icing.advice(step)
         self.instructions.setText("\n".join(f"• {line}" for line in lines))
-        self.next_label.setText(self.tr("Next up: {0}").format(cues.next_up(upcoming)))
+        self.next_label.setText(_("Next up: {next}").format(next=cues.next_up(upcoming)))
         self.progress.setValue(round(engine.progress() * 1000))
         minutes_left = math.ceil(engine.session_remaining() / 60)
-        self.progress.setFormat(self.tr("About {0} min left").format(minutes_left))
+        self.progress.setFormat(_("About {minutes} min left").format(minutes=minutes_left))
         paused = engine.state is EngineState.PAUSED
-        self._show_phase(cues.phase(step, paused=paused), step.kind)
-        self.side_label.setText(self.tr(cues.side_word(step)))
+        self._show_phase(cues.phase(step, paused=paused), step.kind, paused=paused)
+        self.side_label.setText(cues.side_word(step))
         self.side_label.setVisible(bool(step.side) and step.kind is not StepKind.REST)
         # Paused is unmistakable: the frozen number greys out and the badge says PAUSED.
         self.countdown.setForegroundRole(
             QPalette.ColorRole.PlaceholderText if paused else QPalette.ColorRole.WindowText
         )
-        self.state_label.setText(
-            self.problem or (self.tr("Paused — press Space to carry on") if paused else "")
-        )
+        self.state_label.setText(self.problem or (_("Paused — press Space to carry on") if paused else ""))
         self.state_label.setVisible(bool(self.problem) or (paused and not self.confirming))
         self.confirm_bar.setVisible(self.confirming)
-        self.pause_action.setText(self.tr("Resume") if paused else self.tr("Pause"))
+        self.pause_action.setText(_("Resume") if paused else _("Pause"))
         self._schedule()
 
-    def _show_phase(self, word: str, kind: StepKind) -> None:
-        self.phase_label.setText(self.tr(word))
-        working = kind in (StepKind.REP, StepKind.HOLD, StepKind.TIMER, StepKind.RUN) and word != "PAUSED"
+    def _show_phase(self, word: str, kind: StepKind, *, paused: bool) -> None:
+        self.phase_label.setText(word)
+        working = kind in (StepKind.REP, StepKind.HOLD, StepKind.TIMER, StepKind.RUN) and not paused
         # Work (and RUN) is a filled badge in the highlight; rest, the switch, WALK and a pause are outlined.
         background = QPalette.ColorRole.Highlight if working else QPalette.ColorRole.Window
         foreground = QPalette.ColorRole.HighlightedText if working else QPalette.ColorRole.WindowText
@@ -514,5 +512,8 @@ class PlayerView(QWidget):
         return self._timer.interval() if self._timer.isActive() else -1
 
 
-def _key_name(key: str) -> str:
-    return {"Left": "←", "Right": "→"}.get(key, key)
+def _key_name(shortcut: QKeySequence, name: str) -> str:
+    """The key as its button shows it: the arrow keys as arrows (in German "Links" would read as the left
+    side), any other by its name."""
+    arrows = {Qt.Key.Key_Left: "←", Qt.Key.Key_Right: "→"}
+    return next((arrow for key, arrow in arrows.items() if shortcut == QKeySequence(key)), name)

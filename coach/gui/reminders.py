@@ -36,6 +36,7 @@ from coach.core.history.reminders import (
     next_check,
     reminder_due,
 )
+from coach.core.i18n import _
 from coach.core.session.clock import Clock
 from coach.core.settings import Settings
 
@@ -142,12 +143,16 @@ class ReminderScheduler(QObject):
             self._remember(self.state.handled(now))
             why = self._paused()
             if why is not None:  # the reminder pauses too, and says why (the core's sentence)
-                self.notifier.notify(self.tr("Your routine is paused"), why)
+                self.notifier.notify(_("Your routine is paused"), why)
                 self.prompt.show_paused(why)
             else:
                 dose = self.dose_text(now)
-                title = self.tr("Time for your routine") + (f" ({dose})" if dose else "")
-                self.notifier.notify(title, self.tr("Start it now, or snooze it."))
+                title = (
+                    _("Time for your routine ({dose})").format(dose=dose)
+                    if dose
+                    else _("Time for your routine")
+                )
+                self.notifier.notify(title, _("Start it now, or snooze it."))
                 self.prompt.show_for(now, dose)
         self._reschedule(now)
 
@@ -208,24 +213,24 @@ class ReminderPrompt(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        self.setWindowTitle(self.tr("Reminder — Rehab Coach"))
+        self.setWindowTitle(_("Reminder — Rehab Coach"))
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setAccessibleName(self.tr("Reminder"))
-        self.start_button = QPushButton(self.tr("&Start today's routine"))
+        self.message.setAccessibleName(_("Reminder"))
+        self.start_button = QPushButton(_("&Start today's routine"))
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self.start_clicked)
         self.snooze_buttons: dict[int, QPushButton] = {}
         snoozes = QHBoxLayout()
-        snoozes.addWidget(QLabel(self.tr("Snooze:")))
+        snoozes.addWidget(QLabel(_("Snooze:")))
         for minutes in SNOOZE_MINUTES:
-            button = QPushButton(self.tr("{0} min").format(minutes))
-            button.setAccessibleName(self.tr("Snooze {0} minutes").format(minutes))
+            button = QPushButton(_("{minutes} min").format(minutes=minutes))
+            button.setAccessibleName(_("Snooze {minutes} minutes").format(minutes=minutes))
             button.setProperty("snooze_minutes", minutes)
             button.clicked.connect(self._on_snooze)
             snoozes.addWidget(button)
             self.snooze_buttons[minutes] = button
-        self.dismiss_button = QPushButton(self.tr("&Dismiss"))
+        self.dismiss_button = QPushButton(_("&Dismiss"))
         self.dismiss_button.clicked.connect(self.dismiss_clicked)
         snoozes.addStretch(1)
         snoozes.addWidget(self.dismiss_button)
@@ -251,11 +256,13 @@ class ReminderPrompt(QWidget):
         when = now.astimezone().strftime("%H:%M")
         self.start_button.show()
         if dose:
-            self.message.setText(self.tr("It is {0}: time for your routine, {1}.").format(when, dose))
-            self.start_button.setText(self.tr("&Start it now ({0})").format(dose))
+            self.message.setText(
+                _("It is {time}: time for your routine, {dose}.").format(time=when, dose=dose)
+            )
+            self.start_button.setText(_("&Start it now ({dose})").format(dose=dose))
         else:
-            self.message.setText(self.tr("It is {0}: time for today's routine.").format(when))
-            self.start_button.setText(self.tr("&Start today's routine"))
+            self.message.setText(_("It is {time}: time for today's routine.").format(time=when))
+            self.start_button.setText(_("&Start today's routine"))
         self.show()
         self.raise_()
         self.activateWindow()
@@ -266,8 +273,8 @@ class ReminderDialog(QDialog):
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Reminders"))
-        intro = QLabel(self.tr("Remind me to do my routine on these days, at this time:"))
+        self.setWindowTitle(_("Reminders"))
+        intro = QLabel(_("Remind me to do my routine on these days, at this time:"))
         intro.setWordWrap(True)
         locale = QLocale()
         self.day_boxes: dict[int, QCheckBox] = {}
@@ -279,33 +286,31 @@ class ReminderDialog(QDialog):
             self.day_boxes[iso_day] = box
         self.time_edit = QTimeEdit()
         self.time_edit.setDisplayFormat("HH:mm")
-        self.time_edit.setAccessibleName(self.tr("Reminder time"))
+        self.time_edit.setAccessibleName(_("Reminder time"))
         when = settings.reminder_time or time(18, 0)
         self.time_edit.setTime(QTime(when.hour, when.minute))
         self.waking_from = QTimeEdit(QTime(settings.waking_from.hour, settings.waking_from.minute))
         self.waking_until = QTimeEdit(QTime(settings.waking_until.hour, settings.waking_until.minute))
         waking = QHBoxLayout()
-        waking.addWidget(QLabel(self.tr("Awake from")))
+        waking.addWidget(QLabel(_("Awake from")))
         for edit, name in (
-            (self.waking_from, self.tr("Awake from")),
-            (self.waking_until, self.tr("Awake until")),
+            (self.waking_from, _("Awake from")),
+            (self.waking_until, _("Awake until")),
         ):
             edit.setDisplayFormat("HH:mm")
             edit.setAccessibleName(name)
         waking.addWidget(self.waking_from)
-        waking.addWidget(QLabel(self.tr("until")))
+        waking.addWidget(QLabel(_("until")))
         waking.addWidget(self.waking_until)
         waking.addStretch(1)
         waking_note = QLabel(
-            self.tr(
+            _(
                 "A routine to do several times a day is reminded at each dose not yet done, spread across "
                 "these hours; the time above is for routines done once a day."
             )
         )
         waking_note.setWordWrap(True)
-        note = QLabel(
-            self.tr("Reminders come while Rehab Coach or its tray icon runs. No days: no reminders.")
-        )
+        note = QLabel(_("Reminders come while Rehab Coach or its tray icon runs. No days: no reminders."))
         note.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

@@ -24,9 +24,9 @@ from coach.core.clinical.safety import DISCLAIMER, PAIN_MODEL_SUMMARY
 from coach.core.export import ExportError
 from coach.core.history.outcome import SessionOutcome
 from coach.core.history.overview import PeriodReport
+from coach.core.history.stats import streak_words
 from coach.core.history.tension import NO_TENSION, TENSION_HEADING
-from coach.core.i18n import _
-from coach.core.words import count
+from coach.core.i18n import _, format_date, format_decimal, ngettext, pgettext
 from coach.gui.charts import Drawing, PainDrawing, WeeklyDoseDrawing
 from coach.gui.report_running import running_figure, running_section
 
@@ -54,7 +54,12 @@ def print_palette() -> QPalette:
 
 
 def _day(day: date) -> str:
-    return f"{day.day} {day:%b %Y}"
+    """'4 Dec 2026'; '04.12.2026' or '4 dic 2026' in the chosen language."""
+    return format_date(day)
+
+
+def _sessions(number: int) -> str:
+    return ngettext("{count} session", "{count} sessions", number).format(count=number)
 
 
 class _Pages:
@@ -138,62 +143,84 @@ class _Pages:
 
 
 def _figures(report: PeriodReport) -> list[tuple[str, str]]:
-    outcomes = ", ".join(f"{n} {outcome.value}" for outcome, n in report.outcomes)
+    outcomes = ", ".join(f"{n} {outcome.label}" for outcome, n in report.outcomes)
     streak = report.streak
     adherence = (
-        "nothing was planned in this period"
+        _("nothing was planned in this period")
         if report.adherence is None
-        else f"{report.adherence:.0f} % of the planned sessions done (rest and flare-up days left out)"
+        else _("{percent} % of the planned sessions done (rest and flare-up days left out)").format(
+            percent=f"{report.adherence:.0f}"
+        )
     )
     weeks = "; ".join(f"{p.title}: {p.week}" for p in report.prescription if p.week is not None)
     figures = [
-        ("Adherence", adherence),
-        ("Sessions", f"{len(report.sessions)}: {outcomes}" if outcomes else "none"),
+        (_("Adherence"), adherence),
+        (_("Sessions"), f"{len(report.sessions)}: {outcomes}" if outcomes else _("none")),
     ]
-    figures += [("Programme", weeks)] if weeks else []
-    figures += [("Running", running)] if (running := running_figure(report)) else []
+    figures += [(_("Programme"), weeks)] if weeks else []
+    figures += [(_("Running"), running)] if (running := running_figure(report)) else []
+    icing = ngettext(
+        "{count} time, {minutes} minutes in all", "{count} times, {minutes} minutes in all", report.icing
+    ).format(count=report.icing, minutes=f"{report.icing_minutes:.0f}")
     return [
         *figures,
-        ("Plan", _plan(report)),
-        ("Streak", f"{count(streak.current, streak.unit)} now, longest {count(streak.longest, streak.unit)}"),
-        ("Icing", f"{count(report.icing, 'time')}, {report.icing_minutes:.0f} minutes in all"),
-        ("Pain during sessions", _means(report)),
-        ("Marked days", f"{report.marked.rest} planned rest, {report.marked.flare_up} flare-up"),
+        (_("Plan"), _plan(report)),
+        (
+            _("Streak"),
+            _("{current} now, longest {longest}").format(
+                current=streak_words(streak.current, streak.unit),
+                longest=streak_words(streak.longest, streak.unit),
+            ),
+        ),
+        (_("Icing"), icing),
+        (_("Pain during sessions"), _means(report)),
+        (
+            _("Marked days"),
+            _("{rest} planned rest, {flare_up} flare-up").format(
+                rest=report.marked.rest, flare_up=report.marked.flare_up
+            ),
+        ),
     ]
 
 
 def _plan(report: PeriodReport) -> str:
     """The plan in force, and the first week's own, counted from the first session, as the chart draws it."""
     if not report.plan:
-        return "no plan yet"
-    said = f"{report.plan} sessions a week"
+        return _("no plan yet")
+    said = _("{count} sessions a week").format(count=report.plan)
     first = next((w for w in report.weeks if w.plan), None)
     if first is not None and 0 < first.planned < first.plan:
-        said += f" ({first.planned} in the first week, counted from the first session)"
+        said += " " + _("({count} in the first week, counted from the first session)").format(
+            count=first.planned
+        )
     return said
 
 
 def _means(report: PeriodReport) -> str:
     first, last = report.pain_means
     if first is None and last is None:
-        return "not recorded"
+        return _("not recorded")
 
     def said(value: float | None) -> str:
-        return "—" if value is None else f"{value:.1f}"
+        return "—" if value is None else format_decimal(value, 1)
 
-    return f"mean {said(first)} of 10 in the first two weeks, {said(last)} in the last two"
+    return _("mean {first} of 10 in the first two weeks, {last} in the last two").format(
+        first=said(first), last=said(last)
+    )
 
 
 def _first_page(pages: _Pages, report: PeriodReport, today: date) -> None:
-    pages.text("Rehab Coach — exercise report", size=22, bold=True)
+    pages.text(_("Rehab Coach — exercise report"), size=22, bold=True)
     pages.space(4)
     if report.name:
         pages.text(report.name, size=15, bold=True)
     pages.text(
-        f"{_day(report.first)} to {_day(report.last)} · made on {_day(today)} · Rehab Coach {__version__}"
+        _("{first} to {last} · made on {today} · Rehab Coach {version}").format(
+            first=_day(report.first), last=_day(report.last), today=_day(today), version=__version__
+        )
     )
     pages.space(6)
-    pages.text(DISCLAIMER, size=10, grey=True)
+    pages.text(_(DISCLAIMER), size=10, grey=True)
     pages.space(8)
     pages.rows(_figures(report), (0.2, 0.8))
     _prescription(pages, report)
@@ -206,9 +233,9 @@ def _first_page(pages: _Pages, report: PeriodReport, today: date) -> None:
 
 def _prescription(pages: _Pages, report: PeriodReport) -> None:
     """Each routine's doses as followed now, and every change the app made to them, before → after."""
-    pages.heading("The prescription as followed")
+    pages.heading(_("The prescription as followed"))
     if not report.prescription:
-        pages.text("No routine of this period is in the library any more.", grey=True)
+        pages.text(_("No routine of this period is in the library any more."), grey=True)
     for routine in report.prescription:
         week = f" — {routine.week}" if routine.week is not None else ""
         pages.text(f"{routine.title}{week}", bold=True)
@@ -217,76 +244,133 @@ def _prescription(pages: _Pages, report: PeriodReport) -> None:
         for line in routine.exercises:
             pages.text(f"• {line}", indent=12)
         for change in routine.changes:
-            verb = "progressed" if change.decision == "progress" else "eased"
+            if change.decision == "progress":
+                said = _("{day}: {exercise} {before} → {after}, progressed by Rehab Coach. Why: {reason}")
+            else:
+                said = _("{day}: {exercise} {before} → {after}, eased by Rehab Coach. Why: {reason}")
             pages.text(
-                f"{_day(change.changed_on)}: {change.exercise_name} {change.before} → {change.after}, "
-                f"{verb} by Rehab Coach. Why: {change.reason}",
+                said.format(
+                    day=_day(change.changed_on),
+                    exercise=change.exercise_name,
+                    before=change.before,
+                    after=change.after,
+                    reason=change.reason,
+                ),
                 indent=12,
             )
         if not routine.changes:
-            pages.text("No dose changes made by Rehab Coach in this period.", indent=12, grey=True)
+            pages.text(_("No dose changes made by Rehab Coach in this period."), indent=12, grey=True)
         pages.space(4)
 
 
 def _warning_signs(pages: _Pages, report: PeriodReport) -> None:
-    pages.heading("Warning signs")
-    asked = f"asked after {report.signs_asked} of {count(len(report.sessions), 'session')}"
+    pages.heading(_("Warning signs"))
+    asked = ngettext(
+        "asked after {asked} of {count} session",
+        "asked after {asked} of {count} sessions",
+        len(report.sessions),
+    ).format(asked=report.signs_asked, count=len(report.sessions))
     if not report.signs_asked:
-        pages.text("Not asked in this period (no session's warning-sign questions were answered).")
+        pages.text(_("Not asked in this period (no session's warning-sign questions were answered)."))
     elif not report.warning_signs:
-        pages.text(f"None reported ({asked}).")
+        pages.text(_("None reported ({asked}).").format(asked=asked))
     else:
-        pages.text(f"Reported after {count(len(report.warning_signs), 'session')} ({asked}):")
+        reported = len(report.warning_signs)
+        pages.text(
+            ngettext(
+                "Reported after {count} session ({asked}):",
+                "Reported after {count} sessions ({asked}):",
+                reported,
+            ).format(count=reported, asked=asked)
+        )
     for signs in report.warning_signs:
-        pages.text(f"{_day(signs.day)} ({signs.routine_title}): {' '.join(signs.questions)} Yes.", indent=12)
+        pages.text(
+            _("{day} ({routine}): {questions} Yes.").format(
+                day=_day(signs.day),
+                routine=signs.routine_title,
+                questions=" ".join(_(q) for q in signs.questions),
+            ),
+            indent=12,
+        )
     for urgent in report.urgent:
         pages.text(
-            f"URGENT, {_day(urgent.day)}: {' '.join(urgent.questions)} Told: {urgent.told} "
-            f"Sessions done after it in this period: {urgent.sessions_after}.",
+            _(
+                "URGENT, {day}: {questions} Told: {told} Sessions done after it in this period: {sessions}."
+            ).format(
+                day=_day(urgent.day),
+                questions=" ".join(_(q) for q in urgent.questions),
+                told=_(urgent.told),
+                sessions=urgent.sessions_after,
+            ),
             indent=12,
             bold=True,
         )
 
 
 def _reviews(pages: _Pages, report: PeriodReport) -> None:
-    pages.heading("Reviews by a clinician")
+    pages.heading(_("Reviews by a clinician"))
     if not report.reviews:
-        pages.text("None recorded in this period.")
+        pages.text(_("None recorded in this period."))
     for review in report.reviews:
-        note = f" ({review.note})" if review.note else ""
-        pages.text(f"{_day(review.seen_at.astimezone().date())}: seen; {review.said}{note}.", indent=12)
+        day = _day(review.seen_at.astimezone().date())
+        if review.note:
+            said = _("{day}: seen; {said} ({note}).").format(day=day, said=review.said, note=review.note)
+        else:
+            said = _("{day}: seen; {said}.").format(day=day, said=review.said)
+        pages.text(said, indent=12)
 
 
 def _unaccepted(pages: _Pages, report: PeriodReport) -> None:
-    pages.heading("Dose changes offered and not taken")
+    pages.heading(_("Dose changes offered and not taken"))
     if not report.unaccepted:
-        pages.text("None: every change Rehab Coach offered in this period was taken, or none was offered.")
+        pages.text(_("None: every change Rehab Coach offered in this period was taken, or none was offered."))
     for offer in report.unaccepted:
         when = _day(offer.first)
         if offer.times > 1:
-            when = f"{when} to {_day(offer.last)} ({offer.times} times)"
+            when = _("{first} to {last} ({times} times)").format(
+                first=when, last=_day(offer.last), times=offer.times
+            )
         what = "; ".join(offer.changes)
+        if offer.decision == "progress":
+            said = _("{when} ({routine}): progress offered, {changes}. Why: {reason}")
+        else:
+            said = _("{when} ({routine}): ease offered, {changes}. Why: {reason}")
         pages.text(
-            f"{when} ({offer.routine_title}): {offer.decision} offered, {what}. Why: {offer.reason}",
+            said.format(when=when, routine=offer.routine_title, changes=what, reason=offer.reason),
             indent=12,
         )
 
 
 def _unsettled(pages: _Pages, report: PeriodReport) -> None:
-    pages.heading("Mornings that had not settled")
+    pages.heading(_("Mornings that had not settled"))
     if not report.unsettled:
-        pages.text("None: each morning answered was back within the limit and the pain before the session.")
-    for s in report.unsettled:
-        before = f", {s.pain_before} before the session" if s.pain_before is not None else ""
         pages.text(
-            f"{_day(s.local_day())} ({s.routine_title}): {s.morning_pain} of 10 the next morning{before}.",
+            _("None: each morning answered was back within the limit and the pain before the session.")
+        )
+    for s in report.unsettled:
+        if s.pain_before is not None:
+            said = _("{day} ({routine}): {pain} of 10 the next morning, {before} before the session.")
+        else:
+            said = _("{day} ({routine}): {pain} of 10 the next morning.")
+        pages.text(
+            said.format(
+                day=_day(s.local_day()), routine=s.routine_title, pain=s.morning_pain, before=s.pain_before
+            ),
             indent=12,
         )
 
 
 def _session_table(pages: _Pages, report: PeriodReport) -> None:
-    pages.heading(f"Each session ({count(len(report.lines), 'session')})")
-    header = ("Date", "Routine", "Before", "During", "Morning", "Signs yes", "Done")
+    pages.heading(_("Each session ({sessions})").format(sessions=_sessions(len(report.lines))))
+    header = (
+        _("Date"),
+        _("Routine"),
+        pgettext("pain", "Before"),
+        pgettext("pain", "During"),
+        pgettext("pain", "Morning"),
+        _("Signs yes"),
+        pgettext("steps", "Done"),
+    )
     rows = [
         (
             _day(line.day),
@@ -294,12 +378,19 @@ def _session_table(pages: _Pages, report: PeriodReport) -> None:
             _pain(line.pain_before),
             _pain(line.pain),
             _pain(line.morning_pain),
-            line.signs or "not asked",
+            line.signs or _("not asked"),
             line.done,
         )
         for line in report.lines
     ]
-    pages.rows([header, *rows], (0.13, 0.32, 0.09, 0.09, 0.09, 0.14, 0.14), header=True)
+    pages.rows([header, *rows], (0.13, 0.29, 0.10, 0.10, 0.10, 0.14, 0.14), header=True)
+
+
+def _side(side: str | None) -> str:
+    """A side as the table says it: 'left', 'right' (stored English), or a dash for no side."""
+    if side is None:
+        return "—"
+    return {"left": pgettext("side", "left"), "right": pgettext("side", "right")}.get(side, side)
 
 
 def _pain(value: int | None) -> str:
@@ -307,39 +398,55 @@ def _pain(value: int | None) -> str:
 
 
 def _pain_over_limit(pages: _Pages, report: PeriodReport) -> None:
-    pages.heading("Sessions with pain above the limit")
+    pages.heading(_("Sessions with pain above the limit"))
     if not report.over_limit:
-        pages.text("None: pain stayed within each routine's limit (when it was given).")
+        pages.text(_("None: pain stayed within each routine's limit (when it was given)."))
     for over in report.over_limit:
         pages.text(
-            f"{_day(over.day)} ({over.routine_title}): {over.pain} of 10, above the limit of {over.limit}.",
+            _("{day} ({routine}): {pain} of 10, above the limit of {limit}.").format(
+                day=_day(over.day), routine=over.routine_title, pain=over.pain, limit=over.limit
+            ),
             indent=12,
         )
 
 
 def _charts(pages: _Pages, report: PeriodReport) -> None:
     weeks = report.weeks
-    pages.heading(f"Sessions each week against the plan ({count(len(weeks), 'week')})", keep=CHART_HEIGHT)
+    pages.heading(
+        ngettext(
+            "Sessions each week against the plan ({count} week)",
+            "Sessions each week against the plan ({count} weeks)",
+            len(weeks),
+        ).format(count=len(weeks)),
+        keep=CHART_HEIGHT,
+    )
     chart = WeeklyDoseDrawing(dated=True)
     chart.set_data(weeks, report.changes, report.last)
     pages.chart(chart)
     days = report.pain
-    pages.heading(f"Pain, 0 to 10 ({count(len(days), 'day')})", keep=CHART_HEIGHT)
+    pages.heading(
+        ngettext("Pain, 0 to 10 ({count} day)", "Pain, 0 to 10 ({count} days)", len(days)).format(
+            count=len(days)
+        ),
+        keep=CHART_HEIGHT,
+    )
     pain = PainDrawing()
     pain.set_data(days, report.changes)
     pages.chart(pain)
     pages.text(
-        PAIN_MODEL_SUMMARY,
+        _(PAIN_MODEL_SUMMARY),
         size=10,
         grey=True,
     )
 
 
 def _details(pages: _Pages, report: PeriodReport) -> None:
-    pages.heading("Exercises done, per side")
-    exercises: list[tuple[str, ...]] = [("Exercise", "Side", "Done", "Planned", "Share")]
+    pages.heading(_("Exercises done, per side"))
+    exercises: list[tuple[str, ...]] = [
+        (_("Exercise"), _("Side"), pgettext("steps", "Done"), _("Planned"), _("Share"))
+    ]
     exercises += [
-        (c.exercise_name, c.side or "—", str(c.done), str(c.planned), f"{100 * c.share:.0f} %")
+        (c.exercise_name, _side(c.side), str(c.done), str(c.planned), f"{100 * c.share:.0f} %")
         for c in report.completion
     ]
     pages.rows(exercises, (0.4, 0.15, 0.15, 0.15, 0.15), header=True)
@@ -348,27 +455,33 @@ def _details(pages: _Pages, report: PeriodReport) -> None:
         pages.text(_(NO_TENSION), grey=True)
     for dose in report.tension:
         pages.text(f"• {dose.sentence()}", indent=12)
-    pages.heading("Sessions by routine")
+    pages.heading(_("Sessions by routine"))
     shown = [o for o in SessionOutcome if o is not SessionOutcome.OPEN]
-    routines: list[tuple[str, ...]] = [("Routine", "Total", *(o.value.capitalize() for o in shown))]
+    routines: list[tuple[str, ...]] = [(_("Routine"), _("Total"), *(o.heading for o in shown))]
     routines += [(r.title, str(r.sessions), *(str(r.outcome(o)) for o in shown)) for r in report.routines]
     pages.rows(routines, (0.34, 0.09, 0.09, 0.13, 0.18, 0.17), header=True)
     if report.changes:
-        pages.heading("Routine file versions")
+        pages.heading(_("Routine file versions"))
         for change in report.changes:
-            pages.text(f"{_day(change.since)}: a new version of {change.routine_title} was first used.")
-    pages.heading("Rest and flare-up days")
+            pages.text(
+                _("{day}: a new version of {routine} was first used.").format(
+                    day=_day(change.since), routine=change.routine_title
+                )
+            )
+    pages.heading(_("Rest and flare-up days"))
     if not report.marks:
-        pages.text("None marked.")
+        pages.text(_("None marked."))
     for mark in report.marks:
-        kind = mark.kind.label
-        span = _day(mark.first_day) + (
-            "" if mark.last_day == mark.first_day else f" to {_day(mark.last_day)}"
+        kind = _(mark.kind.label)
+        span = (
+            _day(mark.first_day)
+            if mark.last_day == mark.first_day
+            else _("{first} to {last}").format(first=_day(mark.first_day), last=_day(mark.last_day))
         )
         pages.text(f"{kind}, {span}" + (f": {mark.reason}" if mark.reason else ""))
-    pages.heading("Notes")
+    pages.heading(_("Notes"))
     if not report.notes:
-        pages.text("No notes in this period.")
+        pages.text(_("No notes in this period."))
     for day, note in report.notes:
         pages.text(f"{_day(day)}: {note}")
 
@@ -377,7 +490,7 @@ def draw_report(path: Path, report: PeriodReport, today: date) -> None:
     """Draw `report` as an A4 PDF at `path` (the core's export_report picks the path); needs a Qt app."""
     writer = QPdfWriter(str(path))
     writer.setResolution(RESOLUTION)
-    writer.setTitle(f"Rehab Coach report, {report.first} to {report.last}")
+    writer.setTitle(_("Rehab Coach report, {first} to {last}").format(first=report.first, last=report.last))
     writer.setCreator(f"Rehab Coach {__version__}")
     writer.setPageLayout(
         QPageLayout(
@@ -389,7 +502,7 @@ def draw_report(path: Path, report: PeriodReport, today: date) -> None:
     )
     painter = QPainter()
     if not painter.begin(writer):
-        raise ExportError(f"cannot write a PDF at {path}")
+        raise ExportError(_("cannot write a PDF at {path}").format(path=path))
     try:
         pages = _Pages(writer, painter)
         _first_page(pages, report, today)

@@ -9,8 +9,8 @@ from datetime import date
 from typing import Protocol
 
 from coach.core.history.overview import PeriodReport
+from coach.core.i18n import _, format_date, format_decimal, ngettext, pgettext
 from coach.core.running.wording import SOURCE_WORDS, pace_text
-from coach.core.words import count
 
 
 class ReportPages(Protocol):
@@ -30,7 +30,11 @@ class ReportPages(Protocol):
 
 
 def _day(day: date) -> str:
-    return f"{day.day} {day:%b %Y}"
+    return format_date(day)
+
+
+def _runs(number: int) -> str:
+    return ngettext("{count} run", "{count} runs", number).format(count=number)
 
 
 def _pain(value: int | None) -> str:
@@ -44,29 +48,45 @@ def running_figure(report: PeriodReport) -> str:
         return ""
     minutes = sum(run.minutes for run in runs)
     km = sum(run.distance_km or 0 for run in runs)
-    distance = f", {km:.1f} km" if km else ""
-    stage = f" Stage of the return to running at the end: {report.stage}." if report.stage else ""
-    return f"{count(len(runs), 'run')}, {minutes:.0f} minutes in all{distance}.{stage}"
+    if km:
+        said = _("{runs}, {minutes} minutes in all, {km} km.").format(
+            runs=_runs(len(runs)), minutes=f"{minutes:.0f}", km=format_decimal(km, 1)
+        )
+    else:
+        said = _("{runs}, {minutes} minutes in all.").format(runs=_runs(len(runs)), minutes=f"{minutes:.0f}")
+    if not report.stage:
+        return said
+    return _("{figure} Stage of the return to running at the end: {stage}.").format(
+        figure=said, stage=report.stage
+    )
 
 
 def running_section(pages: ReportPages, report: PeriodReport) -> None:
     """The runs of the period, or one line saying there were none."""
-    pages.heading("Running")
+    pages.heading(_("Running"))
     runs = report.runs
     if not runs:
-        pages.text("No runs recorded in this period.")
+        pages.text(_("No runs recorded in this period."))
         return
     pages.text(running_figure(report))
     pages.text(
-        "Pain is 0 to 10, the highest answer of the week's runs: during, an hour after, the next morning.",
+        _("Pain is 0 to 10, the highest answer of the week's runs: during, an hour after, the next morning."),
         grey=True,
     )
     pages.space(4)
-    header = ("Week of", "Running", "Runs", "Exercise sessions", "During", "Hour after", "Next morning")
+    header = (
+        _("Week of"),
+        pgettext("column", "Running"),
+        _("Runs"),
+        _("Exercise sessions"),
+        pgettext("pain", "During"),
+        _("Hour after"),
+        _("Next morning"),
+    )
     weeks = [
         (
             _day(week.monday),
-            f"{week.minutes:.0f} min",
+            _("{minutes} min").format(minutes=f"{week.minutes:.0f}"),
             str(week.runs),
             str(week.sessions),
             _pain(week.pain_during),
@@ -77,15 +97,24 @@ def running_section(pages: ReportPages, report: PeriodReport) -> None:
         if week.runs
     ]
     pages.rows([header, *weeks], (0.16, 0.13, 0.08, 0.19, 0.12, 0.14, 0.18), header=True)
-    pages.heading(f"Each run ({count(len(runs), 'run')})")
-    run_header = ("Date", "Minutes", "km", "Pace", "From", "During", "Hour after", "Morning")
+    pages.heading(_("Each run ({runs})").format(runs=_runs(len(runs))))
+    run_header = (
+        _("Date"),
+        _("Minutes"),
+        "km",
+        _("Pace"),
+        pgettext("run source", "From"),
+        pgettext("pain", "During"),
+        _("Hour after"),
+        pgettext("pain", "Morning"),
+    )
     rows = [
         (
             _day(run.started_at.astimezone().date()),
             f"{run.minutes:.0f}",
-            "" if not run.distance_km else f"{run.distance_km:.2f}",
+            "" if not run.distance_km else format_decimal(run.distance_km, 2),
             "" if run.pace_min_per_km is None else pace_text(run.pace_min_per_km),
-            SOURCE_WORDS[run.source.value],
+            _(SOURCE_WORDS[run.source.value]),
             _pain(run.pain.during),
             _pain(run.pain.after_hour),
             _pain(run.pain.next_morning),

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.core.i18n import _, pgettext
 from coach.core.operations.routines import draft_target, save_routine
 from coach.core.routines.editing import GENERAL, CheckedDraft, KeyPath, RoutineDraft
 from coach.core.routines.form_fields import EXERCISE_FIELDS, ROUTINE_FIELDS, Field, FieldKind
@@ -43,6 +44,27 @@ from coach.gui.operations import OperationRunner
 
 # A field's editor: something that shows text and says when it changed.
 _Editor = QLineEdit | QPlainTextEdit | QComboBox | QCheckBox
+
+
+def shown_choice(choice: str) -> str:
+    """A choice of a list as the editor shows it, in the chosen language: "(not given)" for none, the sides,
+    what an exercise works; a value the help quotes ("reps-then-load", "tired") keeps the file's word beside
+    its translation. The file is always written with the file's own word."""
+    words = {
+        "": _("(not given)"),
+        "left and right": _("left and right"),
+        "affected and unaffected": _("affected and unaffected"),
+        "tired": pgettext("until", "tired"),
+        "knee": pgettext("what an exercise works", "knee"),
+        "hip": pgettext("what an exercise works", "hip"),
+        "reps": pgettext("progression", "reps"),
+        "hold": pgettext("progression", "hold"),
+        "sets": pgettext("progression", "sets"),
+        "none": pgettext("progression", "none"),
+        "reps-then-load": pgettext("progression", "reps-then-load"),
+        "level": pgettext("progression", "level"),
+    }
+    return words.get(choice, choice)
 
 
 class _FieldRow:
@@ -59,20 +81,20 @@ class _FieldRow:
             self.editor = editor
         elif field.kind is FieldKind.CHOICE:
             combo = QComboBox()
-            combo.addItems([choice or "(not given)" for choice in field.choices])
+            combo.addItems([shown_choice(choice) for choice in field.choices])
             combo.currentIndexChanged.connect(on_change)
             self.editor = combo
         elif field.kind is FieldKind.FLAG:
-            box = QCheckBox(field.help)
+            box = QCheckBox(_(field.help))
             box.toggled.connect(on_change)
             self.editor = box
         else:
             line = QLineEdit()
             line.textEdited.connect(on_change)
             self.editor = line
-        self.editor.setAccessibleName(field.label)
-        self.editor.setAccessibleDescription(field.help)
-        self.editor.setToolTip(field.help)
+        self.editor.setAccessibleName(_(field.label))
+        self.editor.setAccessibleDescription(_(field.help))
+        self.editor.setToolTip(_(field.help))
         self.problem = QLabel()
         self.problem.setTextFormat(Qt.TextFormat.PlainText)  # the validator quotes the file's own text
         self.problem.setWordWrap(True)
@@ -86,7 +108,7 @@ class _FieldRow:
         column.setSpacing(2)
         column.addWidget(self.editor)
         if field.kind is not FieldKind.FLAG:
-            hint = QLabel(field.help)
+            hint = QLabel(_(field.help))
             hint.setTextFormat(Qt.TextFormat.PlainText)
             hint.setWordWrap(True)  # in the text's colour: the placeholder grey reads under 4.5:1 on light
             column.addWidget(hint)
@@ -116,9 +138,9 @@ class _FieldRow:
         editor.blockSignals(False)
 
     def show_problems(self, sentences: tuple[str, ...]) -> None:
-        self.problem.setText("\n".join(f"Problem: {s}" for s in sentences))
+        self.problem.setText("\n".join(_("Problem: {problem}").format(problem=s) for s in sentences))
         self.problem.setVisible(bool(sentences))
-        self.editor.setAccessibleDescription(" ".join((*sentences, self.field.help)))
+        self.editor.setAccessibleDescription(" ".join((*sentences, _(self.field.help))))
 
 
 class RoutineEditor(QDialog):
@@ -131,8 +153,8 @@ class RoutineEditor(QDialog):
         self.draft, self.runner = draft, runner
         self.unsaved = False
         self.checked: CheckedDraft | None = None
-        self.setWindowTitle(self.tr("Routine editor"))
-        self.setAccessibleName(self.tr("Routine editor"))
+        self.setWindowTitle(_("Routine editor"))
+        self.setAccessibleName(_("Routine editor"))
         self.routine_rows = {f.key: _FieldRow(f, self._on_routine_field) for f in ROUTINE_FIELDS}
         self.exercise_rows = {f.key: _FieldRow(f, self._on_exercise_field) for f in EXERCISE_FIELDS}
         self._build()
@@ -145,31 +167,34 @@ class RoutineEditor(QDialog):
     # -- building ----------------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        routine_box = QGroupBox(self.tr("Routine"))
+        routine_box = QGroupBox(_("Routine"))
         routine_form = QFormLayout(routine_box)
+        # A label too long beside its field (German has some) goes above it: the form stays on screen.
+        routine_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for row in self.routine_rows.values():
-            routine_form.addRow(row.field.label, row.box)
+            routine_form.addRow(_(row.field.label), row.box)
         self.exercise_list = QListWidget()
-        self.exercise_list.setAccessibleName(self.tr("Exercises"))
+        self.exercise_list.setAccessibleName(_("Exercises"))
         self.exercise_list.setMaximumHeight(140)
         self.exercise_list.currentRowChanged.connect(self._select_exercise)
-        self.add_button = QPushButton(self.tr("&Add exercise"))
+        self.add_button = QPushButton(_("&Add exercise"))
         self.add_button.clicked.connect(self.add_exercise)
-        self.remove_button = QPushButton(self.tr("&Remove"))
+        self.remove_button = QPushButton(_("&Remove"))
         self.remove_button.clicked.connect(self.remove_exercise)
-        self.up_button = QPushButton(self.tr("Move &up"))
+        self.up_button = QPushButton(_("Move &up"))
         self.up_button.clicked.connect(lambda: self.move_exercise(-1))
-        self.down_button = QPushButton(self.tr("Move &down"))
+        self.down_button = QPushButton(_("Move &down"))
         self.down_button.clicked.connect(lambda: self.move_exercise(1))
         buttons = QHBoxLayout()
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        self.exercise_box = QGroupBox(self.tr("Exercise"))
+        self.exercise_box = QGroupBox(_("Exercise"))
         exercise_form = QFormLayout(self.exercise_box)
+        exercise_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for row in self.exercise_rows.values():
-            exercise_form.addRow(row.field.label, row.box)
-        exercises_box = QGroupBox(self.tr("Exercises"))
+            exercise_form.addRow(_(row.field.label), row.box)
+        exercises_box = QGroupBox(_("Exercises"))
         exercises = QVBoxLayout(exercises_box)
         exercises.addWidget(self.exercise_list)
         exercises.addLayout(buttons)
@@ -180,23 +205,23 @@ class RoutineEditor(QDialog):
         column.addWidget(self.exercise_box)
         column.addStretch(1)
         scroll = QScrollArea()
-        scroll.setAccessibleName(self.tr("The routine and its exercises"))
+        scroll.setAccessibleName(_("The routine and its exercises"))
         scroll.setWidget(form)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.preview = QPlainTextEdit()
         self.preview.setReadOnly(True)
-        self.preview.setAccessibleName(self.tr("Preview of the session"))
+        self.preview.setAccessibleName(_("Preview of the session"))
         self.problems = QPlainTextEdit()
         self.problems.setReadOnly(True)
-        self.problems.setAccessibleName(self.tr("Problems"))
+        self.problems.setAccessibleName(_("Problems"))
         self.problems.setMaximumHeight(120)
         side = QWidget()
         side_column = QVBoxLayout(side)
         side_column.setContentsMargins(0, 0, 0, 0)
-        side_column.addWidget(QLabel(self.tr("Preview")))
+        side_column.addWidget(QLabel(_("Preview")))
         side_column.addWidget(self.preview, 1)
-        side_column.addWidget(QLabel(self.tr("Problems")))
+        side_column.addWidget(QLabel(_("Problems")))
         side_column.addWidget(self.problems)
         splitter = QSplitter()
         splitter.addWidget(scroll)
@@ -263,7 +288,7 @@ class RoutineEditor(QDialog):
         self._changed()
 
     def add_exercise(self) -> None:
-        index = self.draft.add_exercise(self.tr("New exercise"))
+        index = self.draft.add_exercise(_("New exercise"))
         self._fill_exercise_list(index)
         self._changed()
         name = self.exercise_rows["name"].editor
@@ -294,14 +319,14 @@ class RoutineEditor(QDialog):
         self._show_problems()
         routine = self.checked.checked.routine
         if routine is None:
-            self.preview.setPlainText(self.tr("The preview appears when the routine is valid."))
+            self.preview.setPlainText(_("The preview appears when the routine is valid."))
         else:
             lines = [exercise_line(e) for e in routine.exercises]
             minutes = estimated_minutes(routine)
-            lines += ["", self.tr("About {0} min in all.").format(max(1, round(minutes)))]
+            lines += ["", _("About {minutes} min in all.").format(minutes=max(1, round(minutes)))]
             self.preview.setPlainText("\n".join(lines))
         self.save_button.setEnabled(self.checked.valid)
-        self.status.setText("" if self.checked.valid else self.tr("Fix the problems above to save."))
+        self.status.setText("" if self.checked.valid else _("Fix the problems above to save."))
 
     def _show_problems(self) -> None:
         if self.checked is None:
@@ -313,10 +338,12 @@ class RoutineEditor(QDialog):
         for key, row in self.exercise_rows.items():
             row.show_problems(placed.get(("exercises", index, key), ()))
         everything = [
-            self.tr("line {0}: {1}{2}").format(p.line, self.tr("Note: ") if p.warning else "", p.message)
+            (_("line {line}: Note: {problem}") if p.warning else _("line {line}: {problem}")).format(
+                line=p.line, problem=p.message
+            )
             for p in self.checked.checked.problems
         ]
-        self.problems.setPlainText("\n".join(everything) if everything else self.tr("None."))
+        self.problems.setPlainText("\n".join(everything) if everything else _("None."))
         general = placed.get(GENERAL, ())
         if general:
             self.status.setText("\n".join(general))
@@ -329,14 +356,14 @@ class RoutineEditor(QDialog):
 
     def save(self) -> bool:
         if self.checked is None or not self.checked.valid:
-            self.status.setText(self.tr("Fix the problems above to save."))
+            self.status.setText(_("Fix the problems above to save."))
             return False
         draft, say = self.draft, self.status.setText
         path = self.runner.run(lambda coach: save_routine(coach, draft), self, show_refusal=say)
         if path is None:
             return False
         self.unsaved = False
-        self.status.setText(self.tr("Saved as {0}.").format(path))
+        self.status.setText(_("Saved as {path}.").format(path=path))
         self.saved.emit(path)
         return True
 
@@ -352,8 +379,8 @@ class RoutineEditor(QDialog):
     def _may_discard(self) -> bool:
         answer = QMessageBox.question(
             self,
-            self.tr("Unsaved changes"),
-            self.tr("Save the changes to this routine?"),
+            _("Unsaved changes"),
+            _("Save the changes to this routine?"),
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,

@@ -15,6 +15,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog
 
+from coach.core.i18n import _
 from coach.gui.main_window import MainWindow
 from coach.gui.operations import OperationRunner
 
@@ -38,8 +39,8 @@ class RunFolder(QObject):
         self._settle.setInterval(_SETTLE_MS)
         self._settle.timeout.connect(self.import_new)
         self._tried: dict[Path, tuple[int, float]] = {}
-        self.action = QAction(self.tr("&Watch a folder for runs…"), window)
-        self.action.setToolTip(self.tr("New GPX, FIT and TCX files in it are imported as runs"))
+        self.action = QAction(_("&Watch a folder for runs…"), window)
+        self.action.setToolTip(_("New GPX, FIT and TCX files in it are imported as runs"))
         self.action.triggered.connect(self._on_choose)
         window.session_menu.insertAction(window.quit_action, self.action)
         self.watch(self.folder)
@@ -52,7 +53,7 @@ class RunFolder(QObject):
     def choose_folder(self) -> Path | None:
         """Ask for the folder (a test answers instead); None: cancelled."""
         start = str(self.folder or Path.home())
-        chosen = QFileDialog.getExistingDirectory(self.window, self.tr("Watch a folder for runs"), start)
+        chosen = QFileDialog.getExistingDirectory(self.window, _("Watch a folder for runs"), start)
         return Path(chosen) if chosen else None
 
     def _on_choose(self) -> None:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from coach.core.clinical.safety import PAIN_MAX, PAIN_MIN
+from coach.core.i18n import N_, _
 from coach.core.operations import import_run_files, log_run
 from coach.core.operations.runs import answer_run_questions
 from coach.core.running.imports import RUN_MAX_KM, RUN_MAX_MINUTES
@@ -41,7 +42,8 @@ from coach.core.running.wording import run_line
 from coach.gui import style
 from coach.gui.operations import OperationRunner
 
-RUN_FILES_FILTER = "Run files (*.gpx *.fit *.tcx *.GPX *.FIT *.TCX);;All files (*)"
+# Translators: keep the patterns in brackets and the ";;" between the two kinds as they are.
+RUN_FILES_FILTER = N_("Run files (*.gpx *.fit *.tcx *.GPX *.FIT *.TCX);;All files (*)")
 
 
 class PainBox(QSpinBox):
@@ -53,7 +55,7 @@ class PainBox(QSpinBox):
         self.setSpecialValueText("–")
         self.setValue(PAIN_MIN - 1)
         self.setAccessibleName(name)
-        self.setSuffix(self.tr(" of 10"))
+        self.setSuffix(_(" of 10"))
 
     def pain(self) -> int | None:
         value = self.value()
@@ -67,28 +69,28 @@ class RunLogDialog(QDialog):
         super().__init__(parent)
         self.runner = runner
         self.files: list[Path] = list(files)
-        self.setWindowTitle(self.tr("Log a run"))
+        self.setWindowTitle(_("Log a run"))
         today = runner.coach.today()[0]
         self.minutes = QSpinBox()
         self.minutes.setRange(1, RUN_MAX_MINUTES)
         self.minutes.setValue(30)
-        self.minutes.setSuffix(self.tr(" min"))
+        self.minutes.setSuffix(_(" min"))
         self.distance = QDoubleSpinBox()
         self.distance.setRange(0, RUN_MAX_KM)
         self.distance.setDecimals(2)
         self.distance.setSingleStep(0.5)
-        self.distance.setSpecialValueText(self.tr("not measured"))
-        self.distance.setSuffix(self.tr(" km"))
+        self.distance.setSpecialValueText(_("not measured"))
+        self.distance.setSuffix(_(" km"))
         self.day = QDateEdit(QDate(today.year, today.month, today.day))
         self.day.setMaximumDate(QDate(today.year, today.month, today.day))
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
-        self.pain = PainBox(self.tr("Knee pain during the run, 0 to 10"))
+        self.pain = PainBox(_("Knee pain during the run, 0 to 10"))
         self.form = QFormLayout()
-        self.form.addRow(self.tr("&Minutes:"), self.minutes)
-        self.form.addRow(self.tr("&Distance:"), self.distance)
-        self.form.addRow(self.tr("D&ay:"), self.day)
-        self.form.addRow(self.tr("&Pain during:"), self.pain)
+        self.form.addRow(_("&Minutes:"), self.minutes)
+        self.form.addRow(_("&Distance:"), self.distance)
+        self.form.addRow(_("D&ay:"), self.day)
+        self.form.addRow(_("&Pain during:"), self.pain)
         for field in (self.minutes, self.distance, self.day):
             label = self.form.labelForField(field)
             assert isinstance(label, QLabel)
@@ -96,20 +98,20 @@ class RunLogDialog(QDialog):
         pain_label = self.form.labelForField(self.pain)
         assert isinstance(pain_label, QLabel)
         pain_label.setBuddy(self.pain)
-        question = QLabel(self.tr(DURING_QUESTION))
+        question = QLabel(_(DURING_QUESTION))
         style.plain(question)
         self.files_line = QLabel()
         style.plain(self.files_line)
         self.outcome = QLabel()
         style.plain(self.outcome)
-        self.outcome.setAccessibleName(self.tr("What became of the run"))
+        self.outcome.setAccessibleName(_("What became of the run"))
         self.later = QLabel(
-            self.tr("Later the app asks how the knee was an hour after the run, and the next morning.")
+            _("Later the app asks how the knee was an hour after the run, and the next morning.")
         )
         style.plain(self.later)
-        self.save_button = QPushButton(self.tr("&Save"))
-        self.import_button = QPushButton(self.tr("&Import file…"))
-        self.import_button.setToolTip(self.tr("A GPX, FIT or TCX file from your watch or running app"))
+        self.save_button = QPushButton(_("&Save"))
+        self.import_button = QPushButton(_("&Import file…"))
+        self.import_button.setToolTip(_("A GPX, FIT or TCX file from your watch or running app"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -131,9 +133,9 @@ class RunLogDialog(QDialog):
 
     def choose_files(self) -> list[Path]:
         """Ask for run files (a test answers instead)."""
-        names, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Import a run"), str(Path.home()), self.tr(RUN_FILES_FILTER)
-        )
+        names = QFileDialog.getOpenFileNames(self, _("Import a run"), str(Path.home()), _(RUN_FILES_FILTER))[
+            0
+        ]
         return [Path(name) for name in names]
 
     def _show_files(self) -> None:
@@ -145,8 +147,8 @@ class RunLogDialog(QDialog):
                 label.setVisible(not importing)
         self.files_line.setVisible(importing)
         names = ", ".join(path.name for path in self.files)
-        self.files_line.setText(self.tr("To import: {0}").format(names))
-        self.save_button.setText(self.tr("&Import") if importing else self.tr("&Save"))
+        self.files_line.setText(_("To import: {files}").format(files=names))
+        self.save_button.setText(_("&Import") if importing else _("&Save"))
         self.pain.setFocus()
 
     def _update(self) -> None:
@@ -178,7 +180,7 @@ class RunLogDialog(QDialog):
             show_refusal=self.outcome.setText,
         )
         if run is not None:
-            self.outcome.setText(self.tr("Logged: {0}.").format(run_line(run)))
+            self.outcome.setText(_("Logged: {run}.").format(run=run_line(run)))
             self.accept()
 
     def _import(self, pain: int) -> None:
@@ -191,7 +193,7 @@ class RunLogDialog(QDialog):
         self.outcome.setText("\n".join(outcome.sentence() for outcome in outcomes))
         self.files = []
         self._show_files()
-        self.cancel_button.setText(self.tr("&Close"))
+        self.cancel_button.setText(_("&Close"))
         if all(outcome.run is not None for outcome in outcomes):
             self.accept()
 
@@ -203,7 +205,7 @@ class RunQuestionsDialog(QDialog):
     def __init__(self, waiting: Sequence[WaitingRun], runner: OperationRunner, parent: QWidget) -> None:
         super().__init__(parent)
         self.runner = runner
-        self.setWindowTitle(self.tr("How was the knee after your run?"))
+        self.setWindowTitle(_("How was the knee after your run?"))
         self.boxes: dict[int, dict[str, PainBox]] = {}
         layout = QVBoxLayout(self)
         for item in waiting:
@@ -219,16 +221,16 @@ class RunQuestionsDialog(QDialog):
                 ("next_morning", item.next_morning, NEXT_MORNING_QUESTION),
             ):
                 if due:
-                    box = PainBox(self.tr(question))
-                    label = QLabel(self.tr(question))
+                    box = PainBox(_(question))
+                    label = QLabel(_(question))
                     label.setBuddy(box)
                     form.addRow(label, box)
                     boxes[key] = box
             layout.addLayout(form)
             self.boxes[item.run.id] = boxes
         buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton(self.tr("&Save"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.later_button = buttons.addButton(self.tr("&Later"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button = buttons.addButton(_("&Save"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.later_button = buttons.addButton(_("&Later"), QDialogButtonBox.ButtonRole.RejectRole)
         self.save_button.setDefault(True)
         buttons.accepted.connect(self._on_save)
         buttons.rejected.connect(self.reject)

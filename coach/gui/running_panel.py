@@ -23,19 +23,20 @@ from coach.core.history.running_load import (
     describe_running_week,
     running_summary,
 )
+from coach.core.i18n import N_, _, format_date, language
 from coach.gui import style
 
 MIN_ROWS = 2  # in view on a small screen, where the sessions table needs its rows too
 WEEKS_SHOWN = 8  # (ours) two months: enough to see a trend, short enough to read at a glance
-COLUMNS = (
-    "Week of",
-    "Running, min",
-    "Runs",
+COLUMNS = (  # N_-marked English: translated where shown
+    N_("Week of"),
+    N_("Running, min"),
+    N_("Runs"),
     "km",
-    "Exercise sessions",
-    "Pain during (highest)",
-    "An hour after",
-    "Next morning",
+    N_("Exercise sessions"),
+    N_("Pain during (highest)"),
+    N_("An hour after"),
+    N_("Next morning"),
 )
 
 
@@ -46,17 +47,17 @@ class RunningPanel(QWidget):
         super().__init__(parent)
         self.summary = QLabel()
         style.plain(self.summary, wrap=False)  # one line; a wrapped one left the table too little room
-        self.summary.setAccessibleName(self.tr("Running"))
+        self.summary.setAccessibleName(_("Running"))
         self.table = _WholeTable(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
-        self.table.setAccessibleName(self.tr("Running each week beside the exercise sessions, and pain"))
+        self.table.setHorizontalHeaderLabels([_(c) if c != "km" else c for c in COLUMNS])
+        self.table.setAccessibleName(_("Running each week beside the exercise sessions, and pain"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAlternatingRowColors(True)
-        title = QLabel(self.tr("Running each week, beside the exercise sessions"))
+        title = QLabel(_("Running each week, beside the exercise sessions"))
         font = title.font()
         font.setBold(True)
         title.setFont(font)
@@ -77,10 +78,10 @@ class RunningPanel(QWidget):
         self.table.setRowCount(len(shown))
         for row, week in enumerate(shown):
             cells = (
-                f"{week.monday:%d %b %Y}",
-                f"{week.minutes:g}",
+                f"{week.monday:%d %b %Y}" if language() == "en" else format_date(week.monday),
+                _number(week.minutes),
                 str(week.runs),
-                "" if week.distance_km is None else f"{week.distance_km:g}",
+                "" if week.distance_km is None else _number(week.distance_km),
                 str(week.sessions),
                 _pain(week.pain_during),
                 _pain(week.pain_after_hour),
@@ -116,3 +117,9 @@ class _WholeTable(QTableWidget):
 
 def _pain(value: int | None) -> str:
     return "–" if value is None else str(value)
+
+
+def _number(value: float) -> str:
+    """30, 12.3: as few digits as the value needs, with the language's decimal sign."""
+    shown = f"{value:g}"
+    return shown if language() == "en" else shown.replace(".", ",")

@@ -101,7 +101,7 @@ class SessionEndPage(QWidget):
             done = outcome is SessionOutcome.DONE
             self.heading = QLabel(_("Icing done") if done else _("Icing stopped early"))
             summary = _("{0}: {1} min of icing. {2}").format(
-                self.record.routine_title, minutes, ICING_END_ADVICE
+                self.record.routine_title, minutes, _(ICING_END_ADVICE)
             )
         else:
             self.heading = QLabel(headings[outcome])
@@ -172,7 +172,7 @@ class SessionEndPage(QWidget):
             grid.addWidget(yes, row, 1)
             grid.addWidget(no, row, 2)
         grid.setColumnStretch(0, 1)
-        self.doctor = QLabel(SEE_A_DOCTOR)
+        self.doctor = QLabel(_(SEE_A_DOCTOR))
         self.doctor.setWordWrap(True)
         self.doctor.setFrameShape(QFrame.Shape.StyledPanel)
         self.doctor.setMargin(style.SPACING)

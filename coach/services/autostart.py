@@ -16,6 +16,7 @@ from typing import Protocol
 
 from coach.core.desktop_entry import exec_line
 from coach.core.files import make_shared_folders, write_text_whole
+from coach.core.i18n import _
 
 ENTRY_NAME = "rehab-coach.desktop"
 
@@ -33,8 +34,10 @@ class AutoStart(Protocol):
 class NullAutoStart:
     """No start at login on this system."""
 
-    def __init__(self, unavailable: str = "starting at login is not supported on this system yet") -> None:
-        self.unavailable: str | None = unavailable
+    def __init__(self, unavailable: str | None = None) -> None:
+        self.unavailable: str | None = unavailable or _(
+            "starting at login is not supported on this system yet"
+        )
 
     def enabled(self) -> bool:
         return False

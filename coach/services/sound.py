@@ -21,6 +21,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Protocol
 
+from coach.core.i18n import N_, _
+
 __all__ = [
     "Cue",
     "Effect",
@@ -56,11 +58,15 @@ class SoundPlayer(Protocol):
         """Start playing `cue` and return at once; never raises for lack of an audio device."""
 
 
+# Why a NullSound plays nothing when it was chosen (beeps turned off, tests): never shown as a failure.
+TURNED_OFF = N_("beeps are turned off")
+
+
 @dataclass(frozen=True, slots=True)
 class NullSound:
     """Plays nothing: no audio device, tests, or the user turned beeps off; `reason` says which."""
 
-    reason: str = "beeps are turned off"
+    reason: str = TURNED_OFF
 
     def play(self, cue: Cue) -> None:
         del cue
@@ -69,7 +75,7 @@ class NullSound:
 def silence_reason(sound: SoundPlayer) -> str | None:
     """Why `sound` cannot play a cue (found at start-up or at a first cue that failed), or None."""
     if isinstance(sound, NullSound):
-        return sound.reason if sound.reason != NullSound().reason else None
+        return sound.reason if sound.reason != TURNED_OFF else None
     found = getattr(sound, "silenced", None)
     return found if isinstance(found, str) else None
 
@@ -259,7 +265,7 @@ def make_sound_player(sounds_dir: Path, *, enabled: bool = True) -> SoundPlayer:
     if not enabled:
         return NullSound()
     if not audio_output_present():
-        reason = "no sound server (PulseAudio, PipeWire) and no sound card found"
+        reason = _("no sound server (PulseAudio, PipeWire) and no sound card found")
         logger.info("Sound cues are off: %s", reason)
         return NullSound(reason)
     return EffectsPlayer(sounds_dir, fallback=_playsound_fallback(sounds_dir))

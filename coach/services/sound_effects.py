@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QMessageLogContext, QtMsgType, QUrl, qInstallMessageHandler
 
+from coach.core.i18n import _
 from coach.services.sound import Cue, Effect
 
 if TYPE_CHECKING:
@@ -50,16 +51,16 @@ class QtEffect:
 def load_qt_effects(wavs: Mapping[Cue, Path]) -> Mapping[Cue, Effect] | str:
     """A QSoundEffect for each WAV on the default audio output, or why Qt cannot play any here."""
     if QCoreApplication.instance() is None:
-        return "sound effects need a running Qt application"
+        return _("sound effects need a running Qt application")
     previous = qInstallMessageHandler(None)
     qInstallMessageHandler(_without_probe_warnings(previous))
     try:
         try:
             from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
         except (ImportError, OSError) as error:
-            return f"Qt's multimedia module did not load ({error})"
+            return _("Qt's multimedia module did not load ({error})").format(error=error)
         if not QMediaDevices.audioOutputs():
-            return "Qt finds no audio output"
+            return _("Qt finds no audio output")
         device = QMediaDevices.defaultAudioOutput()
         effects: dict[Cue, Effect] = {}
         for cue, path in wavs.items():

@@ -3,6 +3,10 @@
 QtTextToSpeech is imported only when a voice is asked for: it links against libpulse, and its speechd engine
 against libspeechd. Where one is missing the app runs without a voice, says why once in the log (and on the
 NullVoice it returns), and never lets Qt print its own error about a plug-in it could not load.
+
+The voice speaks the language in use (`coach.core.i18n.language()`): the engine is set to a locale of that
+language, and to a voice of it where the locale's default voice is not; an engine without one keeps its own
+default, and the log says so.
 """
 
 from __future__ import annotations
@@ -13,7 +17,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, QMessageLogContext, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QCoreApplication, QLocale, QMessageLogContext, QtMsgType, qInstallMessageHandler
+
+from coach.core.i18n import N_, _, language
 
 if TYPE_CHECKING:
     from PySide6.QtTextToSpeech import QTextToSpeech
@@ -27,6 +33,8 @@ _PROBE_CATEGORY = "qt.multimedia.symbolsresolver"
 # The library each engine's Qt plug-in links against that a desktop may lack, and the package that brings
 # it. Qt prints an error of its own on stderr when a plug-in does not load, so the voice looks first.
 _ENGINE_LIBRARIES = {"speechd": ("libspeechd.so.2", "speech-dispatcher")}
+# Why a NullVoice says nothing when it was chosen (voice turned off, tests): never shown as a failure.
+TURNED_OFF = N_("spoken cues are turned off")
 
 
 class Voice(Protocol):
@@ -41,7 +49,7 @@ class Voice(Protocol):
 class NullVoice:
     """Says nothing: no speech engine, tests, or the user turned the voice off; `reason` says which."""
 
-    reason: str = "spoken cues are turned off"
+    reason: str = TURNED_OFF
 
     def say(self, text: str) -> None:
         del text
@@ -83,7 +91,7 @@ def unavailable_because(voice: Voice) -> str | None:
     if isinstance(voice, LaterVoice):
         voice = voice.voice
     # A NullVoice with its default reason was chosen (voice turned off, tests), not a failure to load.
-    if isinstance(voice, NullVoice) and voice.reason != NullVoice().reason:
+    if isinstance(voice, NullVoice) and voice.reason != TURNED_OFF:
         return voice.reason
     return None
 
@@ -130,7 +138,7 @@ def load_text_to_speech() -> type[QTextToSpeech] | str:
     try:
         from PySide6.QtTextToSpeech import QTextToSpeech
     except (ImportError, OSError) as error:
-        return f"Qt's text-to-speech module did not load ({error})"
+        return _("Qt's text-to-speech module did not load ({error})").format(error=error)
     finally:
         qInstallMessageHandler(previous)
     return QTextToSpeech
@@ -156,31 +164,63 @@ def make_voice(
 
 
 def _qt_voice(engine: str | None, library_loads: Callable[[str], bool]) -> QtVoice | str:
-    """A QtVoice on `engine`, or the reason there is none."""
+    """A QtVoice on `engine` speaking the language in use, or the reason there is none (a sentence in it)."""
     if QCoreApplication.instance() is None:
-        return "text-to-speech needs a running Qt application"
+        return _("text-to-speech needs a running Qt application")
     speech_class = load_text_to_speech()
     if isinstance(speech_class, str):
         return speech_class
     available = speech_class.availableEngines()
     if engine is not None and engine not in available:
-        return f"no text-to-speech engine {engine!r}"
+        return _("no text-to-speech engine {engine}").format(engine=repr(engine))
     # Qt's "mock" engine pretends to speak and says nothing: it counts only when asked for by name.
     wanted = [engine] if engine is not None else [name for name in available if name != "mock"]
     lacking = {name: _missing_library(name, library_loads) for name in wanted}
     usable = [name for name, lack in lacking.items() if lack is None]
     if not usable:
-        return next(iter(lacking.values()), None) or "no text-to-speech engine on this system"
+        return next(iter(lacking.values()), None) or _("no text-to-speech engine on this system")
     # Where every engine can load, Qt's own order of preference picks one.
     chosen = usable[0] if engine is not None or len(usable) < len(wanted) else None
     speech = speech_class() if chosen is None else speech_class(chosen)
     if speech.state() == speech.State.Error:
         # The usual case on Linux: the "speechd" engine without a running speech-dispatcher.
-        return f"{speech.errorString()} ({speech.engine()} engine)"
+        return _("{error} ({engine} engine)").format(error=speech.errorString(), engine=speech.engine())
     if speech.engine() == "mock" and engine != "mock":
         # Qt falls back to its test engine when the real one fails to start.
-        return "no text-to-speech engine on this system"
+        return _("no text-to-speech engine on this system")
+    speak_language(speech, language())
     return QtVoice(speech)
+
+
+def speak_language(speech: QTextToSpeech, code: str) -> bool:
+    """Set `speech` to speak the language `code` ('de'): a locale of it (the desktop's own country first,
+    then the language's main one, then any), and a voice of it if the locale's default voice is not.
+
+    Returns whether it speaks that language now; where the engine has none, its default stays and the log
+    says so (the cues are then read out by a voice of another language, still better than none)."""
+    wanted = QLocale(code).language()
+    if speech.locale().language() == wanted and speech.voice().locale().language() == wanted:
+        return True
+    locales = [found for found in speech.availableLocales() if found.language() == wanted]
+    if not locales:
+        logger.info(
+            "The %s text-to-speech engine has no voice in %s: spoken cues keep its default (%s)",
+            speech.engine(),
+            code,
+            speech.locale().name(),
+        )
+        return False
+    preferred = (QLocale.system().name(), QLocale(code).name())
+    chosen = next((found for name in preferred for found in locales if found.name() == name), locales[0])
+    speech.setLocale(chosen)
+    if speech.voice().locale().language() != wanted:
+        voices = [found for found in speech.availableVoices() if found.locale().language() == wanted]
+        if voices:
+            speech.setVoice(voices[0])
+    logger.info(
+        "Spoken cues in %s (%s engine, voice %s)", chosen.name(), speech.engine(), speech.voice().name()
+    )
+    return True
 
 
 def _missing_library(engine: str, library_loads: Callable[[str], bool]) -> str | None:
@@ -190,7 +230,7 @@ def _missing_library(engine: str, library_loads: Callable[[str], bool]) -> str |
     library, package = _ENGINE_LIBRARIES[engine]
     if library_loads(library):
         return None
-    return f"{library} is missing (install {package})"
+    return _("{library} is missing (install {package})").format(library=library, package=package)
 
 
 _Handler = Callable[[QtMsgType, QMessageLogContext, str], Any]

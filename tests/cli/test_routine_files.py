@@ -88,8 +88,8 @@ def test_coach_settings_keeps_the_language_and_the_next_command_speaks_it(
 
     assert (code, out) == (0, "affected side: not said\nlanguage: Deutsch\n")
     assert load_settings(data_dir).language == "de"
-    assert run(capsys, "--lang", "es", "settings", "--language", "desktop")[1].endswith(
-        "language: the desktop's\n"
+    assert run(capsys, "--lang", "es", "settings", "--language", "desktop")[1] == (
+        "lado afectado: no indicado\nidioma: el del escritorio\n"  # said in the language asked for
     )
     assert load_settings(data_dir).language == ""
 

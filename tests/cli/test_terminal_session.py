@@ -5,11 +5,12 @@ from __future__ import annotations
 import io
 
 from coach.cli.questions import Questions
+from coach.cli.terminal_session import PAIN_NOW_QUESTION as PAIN_NOW_TEMPLATE
+from coach.cli.terminal_session import PAIN_QUESTION as PAIN_TEMPLATE
 from coach.cli.terminal_session import (
-    PAIN_BEFORE_PROMPT,
-    PAIN_NOW_QUESTION,
-    PAIN_QUESTION,
     ask_session_end,
+    pain_before_prompt,
+    pain_prompt,
     session_in_terminal,
 )
 from coach.core.clinical.safety import SEE_A_DOCTOR, SESSION_WARNING_SIGNS, pain_advice
@@ -19,6 +20,10 @@ from coach.core.session.clock import FakeClock
 from coach.core.store.adherence import AdherenceStore
 from tests.cli.fakes import Unreadable, library, scripted_keys, typed
 from tests.helpers import hold, over, routine, timer
+
+PAIN_BEFORE_PROMPT = pain_before_prompt()
+PAIN_QUESTION = pain_prompt(PAIN_TEMPLATE)
+PAIN_NOW_QUESTION = pain_prompt(PAIN_NOW_TEMPLATE)
 
 PLAN = routine(hold(sets=2, seconds=10, rest_seconds=5))
 

@@ -7,9 +7,12 @@ import sys
 from typing import TYPE_CHECKING, ClassVar
 
 import pytest
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from coach.core.i18n import use_language
+from coach.core.paths import catalogues
 from coach.services import voice
 from coach.services.voice import NullVoice, QtVoice, load_text_to_speech, make_voice, shared_library_loads
 
@@ -285,3 +288,129 @@ class RecordingSpeech:
 
     def stop(self) -> None:
         pass
+
+
+class FakeVoiceOf:
+    """A QVoice's part the voice reads: its name and locale."""
+
+    def __init__(self, name: str, locale: str) -> None:
+        self._name, self._locale = name, QLocale(locale)
+
+    def name(self) -> str:
+        return self._name
+
+    def locale(self) -> QLocale:
+        return self._locale
+
+
+class SpeakingSpeech:
+    """A ready engine with English, German and Spanish voices, starting in English (a desktop's default)."""
+
+    VOICES: ClassVar[dict[str, list[str]]] = {
+        "en_GB": ["Bob"],
+        "de_DE": ["Anke", "Jonas"],
+        "es_ES": ["Lucía"],
+    }
+    made: ClassVar[list[SpeakingSpeech]] = []
+
+    class State(enum.Enum):
+        Ready = 0
+        Error = 3
+
+    def __init__(self, *engine: str) -> None:
+        self.name = engine[0] if engine else "flite"
+        self._locale = QLocale("en_GB")
+        self._voice = FakeVoiceOf("Bob", "en_GB")
+        self.errorOccurred = self  # errorOccurred.connect(...) is all the voice asks of the signal
+        self.made.append(self)
+
+    def connect(self, slot: object) -> None:
+        del slot
+
+    @classmethod
+    def availableEngines(cls) -> list[str]:  # noqa: N802 - Qt's name
+        return ["flite"]
+
+    def state(self) -> State:
+        return self.State.Ready
+
+    def engine(self) -> str:
+        return self.name
+
+    def availableLocales(self) -> list[QLocale]:  # noqa: N802 - Qt's name
+        return [QLocale(name) for name in self.VOICES]
+
+    def locale(self) -> QLocale:
+        return self._locale
+
+    def setLocale(self, locale: QLocale) -> None:  # noqa: N802 - Qt's name
+        # As Qt's engines do: a new locale brings its first voice. German's first voice here is English,
+        # as a badly packaged engine may have it, so that the voice must be chosen as well.
+        self._locale = locale
+        first = "Bob" if locale.name() == "de_DE" else self.VOICES[locale.name()][0]
+        self._voice = FakeVoiceOf(first, "en_GB" if first == "Bob" else locale.name())
+
+    def availableVoices(self) -> list[FakeVoiceOf]:  # noqa: N802 - Qt's name
+        return [FakeVoiceOf(name, self._locale.name()) for name in self.VOICES[self._locale.name()]]
+
+    def voice(self) -> FakeVoiceOf:
+        return self._voice
+
+    def setVoice(self, chosen: FakeVoiceOf) -> None:  # noqa: N802 - Qt's name
+        self._voice = chosen
+
+
+@pytest.fixture
+def speaking_speech(monkeypatch: pytest.MonkeyPatch, qapp: QApplication) -> type[SpeakingSpeech]:
+    class Speech(SpeakingSpeech):
+        made: ClassVar[list[SpeakingSpeech]] = []
+
+    monkeypatch.setattr(voice, "load_text_to_speech", lambda: Speech)
+    return Speech
+
+
+@pytest.mark.parametrize(
+    ("code", "locale", "voice_name"), [("de", "de_DE", "Anke"), ("es", "es_ES", "Lucía")]
+)
+def test_the_voice_speaks_the_language_chosen(
+    speaking_speech: type[SpeakingSpeech], code: str, locale: str, voice_name: str
+) -> None:
+    use_language(code, catalogues())
+
+    made = make_voice(library_loads=lambda library: True)
+
+    assert isinstance(made, QtVoice)
+    [speech] = speaking_speech.made
+    assert (speech.locale().name(), speech.voice().name()) == (locale, voice_name)
+    assert speech.voice().locale().language() == QLocale(code).language()
+
+
+def test_in_english_the_voice_stays_english(speaking_speech: type[SpeakingSpeech]) -> None:
+    make_voice(library_loads=lambda library: True)
+
+    [speech] = speaking_speech.made
+    assert (speech.locale().name(), speech.voice().name()) == ("en_GB", "Bob")
+
+
+def test_an_engine_without_the_language_keeps_its_default_and_says_so_in_the_log(
+    speech_class: type[QTextToSpeech], caplog: pytest.LogCaptureFixture
+) -> None:
+    use_language("de", catalogues())  # Qt's mock engine has English, Norwegian and Finnish voices only
+
+    with caplog.at_level(logging.INFO, logger="coach.services.voice"):
+        made = make_voice(engine="mock")
+
+    assert isinstance(made, QtVoice)
+    assert made.speech.locale().language() == QLocale.Language.English
+    assert "The mock text-to-speech engine has no voice in de: spoken cues keep its default" in caplog.text
+
+
+def test_why_no_voice_can_speak_is_said_in_the_language_chosen(fake_speech: type[FakeSpeech]) -> None:
+    use_language("es", catalogues())
+    fake_speech.engines = ["mock"]
+
+    assert make_voice() == NullVoice("no hay ningún motor de síntesis de voz en este sistema")
+    fake_speech.engines = ["mock", "speechd"]
+    assert make_voice(library_loads=lambda library: False, engine="speechd") == NullVoice(
+        "falta libspeechd.so.2 (instale speech-dispatcher)"
+    )

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from coach.core.clinical.pain_rule import limit_words
-from coach.core.clinical.safety import GET_HELP_IF_NOT_SETTLING, PAIN_ACCEPTABLE_MAX, PAIN_STOP_FOR_TODAY
+from coach.core.clinical.safety import PAIN_ACCEPTABLE_MAX, PAIN_STOP_FOR_TODAY
+from coach.core.i18n import _
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,15 +29,20 @@ def pain_before_advice(pain: int | None, limit: int = PAIN_ACCEPTABLE_MAX) -> Pa
     if pain >= PAIN_STOP_FOR_TODAY:
         return PainBeforeAdvice(
             start=False,
-            advice=(
-                f"{pain} out of 10 before you start is too much to exercise on: not today. Rest the knee; "
-                f"{GET_HELP_IF_NOT_SETTLING}"
-            ),
+            advice=_(
+                "{pain} out of 10 before you start is too much to exercise on: not today. Rest the knee; "
+                "contact your physiotherapist or GP if it has not settled in a day or two, "
+                "or comes with swelling, locking or giving way."
+            ).format(pain=pain),
         )
-    return PainBeforeAdvice(
-        start=True,
-        advice=(
-            f"{pain} out of 10 before you start is above {limit_words(limit)}. The dose will not be raised "
+    if limit >= PAIN_ACCEPTABLE_MAX:
+        above = _(
+            "{pain} out of 10 before you start is above the limit of {limit}. The dose will not be raised "
             "until the knee is back within the limit before a session; tell your physiotherapist."
-        ),
-    )
+        )
+    else:
+        above = _(
+            "{pain} out of 10 before you start is above this routine's limit of {limit}. The dose will not "
+            "be raised until the knee is back within the limit before a session; tell your physiotherapist."
+        )
+    return PainBeforeAdvice(start=True, advice=above.format(pain=pain, limit=limit))

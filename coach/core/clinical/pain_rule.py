@@ -24,6 +24,7 @@ from coach.core.clinical.safety import (
     STOP_FOR_TODAY,
     warning_sign_question,
 )
+from coach.core.i18n import N_, _, format_decimal
 
 # Progress only after this many days in a row at the same dose: sessions, for a routine done once a day
 # (ours, CLINICAL.md "Progress").
@@ -41,7 +42,7 @@ EASES_BEFORE_REVIEW = 2
 MORNING_RISE_MIN = 1.0
 MORNING_TREND_MIN_ANSWERS = 2
 
-STOP_AND_ASK_FOR_REVIEW = (
+STOP_AND_ASK_FOR_REVIEW = N_(
     "The dose has already been eased twice and pain is still above the limit: stop the exercises that hurt "
     "and ask your physiotherapist for a review."
 )
@@ -58,15 +59,15 @@ class Progression(enum.Enum):
     @property
     def heading(self) -> str:
         """The decision in a few words, as every face heads the advice."""
-        return _HEADINGS[self]
+        return _HEADINGS[self]  # N_-marked English: translated where shown
 
 
 _HEADINGS = {
-    Progression.PROGRESS: "Ready for a little more",
-    Progression.HOLD: "Keep this dose for now",
-    Progression.EASE: "Ease off a little",
-    Progression.STOP_AND_REVIEW: "Stop what hurts and ask for a review",
-    Progression.SEE_CLINICIAN: "See a clinician first",
+    Progression.PROGRESS: N_("Ready for a little more"),
+    Progression.HOLD: N_("Keep this dose for now"),
+    Progression.EASE: N_("Ease off a little"),
+    Progression.STOP_AND_REVIEW: N_("Stop what hurts and ask for a review"),
+    Progression.SEE_CLINICIAN: N_("See a clinician first"),
 }
 
 
@@ -90,7 +91,9 @@ class ProgressionAdvice:
 
 def limit_words(limit: int) -> str:
     """'this routine's limit of 2', or 'the limit of 5' where the limit is the model's own."""
-    return f"the limit of {limit}" if limit >= PAIN_ACCEPTABLE_MAX else f"this routine's limit of {limit}"
+    if limit >= PAIN_ACCEPTABLE_MAX:
+        return _("the limit of {limit}").format(limit=limit)
+    return _("this routine's limit of {limit}").format(limit=limit)
 
 
 def settled(
@@ -123,17 +126,23 @@ def morning_advice(pain: int, before: int | None = None, limit: int = PAIN_ACCEP
     """
     limit = min(limit, PAIN_ACCEPTABLE_MAX)
     if pain >= PAIN_STOP_FOR_TODAY:
-        return f"{pain} out of 10 this morning is a lot. Rest the knee today. {STOP_FOR_TODAY}"
-    if settled(pain, pain_before=before, limit=limit):
-        return "The knee has settled since the session: good. Carry on as planned."
-    if before is not None and _above_limit_before(before, pain, limit):
-        return (
-            f"The knee is at {pain} out of 10 this morning ({before} before the session), above "
-            f"{limit_words(limit)}. Keep this dose for now and tell your physiotherapist."
+        return _("{pain} out of 10 this morning is a lot. Rest the knee today. {stop}").format(
+            pain=pain, stop=_(STOP_FOR_TODAY)
         )
-    since = f" (it was {before} before the session)" if before is not None else ""
-    return (
-        f"The knee has not settled yet{since}. Rehab Coach will suggest easing the next session's dose a "
+    if settled(pain, pain_before=before, limit=limit):
+        return _("The knee has settled since the session: good. Carry on as planned.")
+    if before is not None and _above_limit_before(before, pain, limit):
+        return _(
+            "The knee is at {pain} out of 10 this morning ({before} before the session), above "
+            "{limit}. Keep this dose for now and tell your physiotherapist."
+        ).format(pain=pain, before=before, limit=limit_words(limit))
+    if before is not None:
+        return _(
+            "The knee has not settled yet (it was {before} before the session). Rehab Coach will suggest "
+            "easing the next session's dose a step; you decide whether to take it."
+        ).format(before=before)
+    return _(
+        "The knee has not settled yet. Rehab Coach will suggest easing the next session's dose a "
         "step; you decide whether to take it."
     )
 
@@ -141,39 +150,53 @@ def morning_advice(pain: int, before: int | None = None, limit: int = PAIN_ACCEP
 def see_clinician_reason(signs: WarningSignsSinceReview) -> str:
     """Why the advice is to see a clinician, naming what was answered and when; urgent care for the signs
     that call for it (a hot red knee with fever, a numb or cold foot, a painful swollen calf)."""
-    named = "; ".join(f"“{warning_sign_question(key).rstrip('.?')}”" for key in signs.reported)
-    answered = f"You answered yes to {named} on {signs.on}."
+    named = "; ".join(
+        _("“{question}”").format(question=_(warning_sign_question(key)).rstrip(".?").lstrip("¿"))
+        for key in signs.reported
+    )
+    answered = _("You answered yes to {questions} on {day}.").format(questions=named, day=signs.on)
     if signs.urgent:
-        reason = (
-            f"{answered} {SEE_URGENT_CARE} Stop these exercises for now; no change is offered until you say "
+        reason = _(
+            "{answered} {urgent_care} Stop these exercises for now; no change is offered until you say "
             "you have been seen."
-        )
+        ).format(answered=answered, urgent_care=_(SEE_URGENT_CARE))
     else:
-        reason = (
-            f"{answered} Please stop these exercises for now and see a doctor or your physiotherapist; no "
+        reason = _(
+            "{answered} Please stop these exercises for now and see a doctor or your physiotherapist; no "
             "change is offered until you say you have been seen."
-        )
-    return f"{reason} {SEE_A_DOCTOR_AGAIN}" if signs.twice_in_a_row else reason
+        ).format(answered=answered)
+    return f"{reason} {_(SEE_A_DOCTOR_AGAIN)}" if signs.twice_in_a_row else reason
 
 
 def _ease_reason(days: Sequence[DayPain], limit: int) -> tuple[str, bool] | None:
     """Why to ease, newest day first, and whether the pain was above the limit; None: no reason to."""
     for d in reversed(days):
         if d.pain is not None and d.pain >= PAIN_STOP_FOR_TODAY:
-            return f"Pain reached {d.pain} out of 10 during a recent session. {STOP_FOR_TODAY}", True
+            stop = _("Pain reached {pain} out of 10 during a recent session. {stop}")
+            return stop.format(pain=d.pain, stop=_(STOP_FOR_TODAY)), True
         if d.pain is not None and d.pain > limit:
-            allowed = (
-                "above 5 is too much" if limit == PAIN_ACCEPTABLE_MAX else f"this routine's limit is {limit}"
-            )
-            return f"Pain reached {d.pain} out of 10 during a recent session; {allowed}.", True
+            if limit == PAIN_ACCEPTABLE_MAX:
+                over = _("Pain reached {pain} out of 10 during a recent session; above 5 is too much.")
+            else:
+                over = _(
+                    "Pain reached {pain} out of 10 during a recent session; this routine's limit is {limit}."
+                )
+            return over.format(pain=d.pain, limit=limit), True
         morning = d.morning_pain
         if (
             morning is not None
             and not settled(morning, d.baseline, pain_before=d.pain_before, limit=limit)
             and not _above_limit_before(d.pain_before, morning, limit)
         ):
-            before = f", against {d.pain_before} before the session" if d.pain_before is not None else ""
-            reason = f"The knee had not settled by the next morning ({morning} out of 10{before})."
+            if d.pain_before is not None:
+                reason = _(
+                    "The knee had not settled by the next morning ({morning} out of 10, against {before} "
+                    "before the session)."
+                ).format(morning=morning, before=d.pain_before)
+            else:
+                reason = _("The knee had not settled by the next morning ({morning} out of 10).").format(
+                    morning=morning
+                )
             return reason, morning > limit
     return None
 
@@ -181,27 +204,32 @@ def _ease_reason(days: Sequence[DayPain], limit: int) -> tuple[str, bool] | None
 def _hold_reason(days: Sequence[DayPain], limit: int, times_per_day: int) -> str | None:
     for d in reversed(days):
         if d.pain_before is not None and d.pain_before > limit:
-            return (
-                f"Your knee was at {d.pain_before} out of 10 before a recent session, above "
-                f"{limit_words(limit)}: keep this dose for now and tell your physiotherapist."
-            )
+            return _(
+                "Your knee was at {pain} out of 10 before a recent session, above "
+                "{limit}: keep this dose for now and tell your physiotherapist."
+            ).format(pain=d.pain_before, limit=limit_words(limit))
     once = times_per_day <= 1
     if len(days) < PROGRESS_AFTER_SESSIONS:
         if once:
-            return "Do two full sessions at this dose before changing it."
-        return f"Do two full days at this dose ({times_per_day} sessions each) before changing it."
+            return _("Do two full sessions at this dose before changing it.")
+        return _("Do two full days at this dose ({sessions} sessions each) before changing it.").format(
+            sessions=times_per_day
+        )
     if not all(d.done_in_full >= times_per_day for d in days):
         if once:
-            return "Your last two sessions were not both done in full, so keep this dose for now."
-        return (
-            f"Your last two days did not each have {times_per_day} sessions done in full, so keep this "
+            return _("Your last two sessions were not both done in full, so keep this dose for now.")
+        return _(
+            "Your last two days did not each have {sessions} sessions done in full, so keep this "
             "dose for now."
-        )
-    what = "sessions" if once else "days"
+        ).format(sessions=times_per_day)
     if any(d.pain is None for d in days):
-        return f"Pain was not recorded after each of your last two {what}, so keep this dose for now."
+        if once:
+            return _("Pain was not recorded after each of your last two sessions, so keep this dose for now.")
+        return _("Pain was not recorded after each of your last two days, so keep this dose for now.")
     if any(d.morning_pain is None for d in days):
-        return f"The next-morning check-in is missing for a recent {what[:-1]}, so keep this dose for now."
+        if once:
+            return _("The next-morning check-in is missing for a recent session, so keep this dose for now.")
+        return _("The next-morning check-in is missing for a recent day, so keep this dose for now.")
     return None
 
 
@@ -235,23 +263,25 @@ def progression_rule(
     if ease is not None:
         reason, above_limit = ease
         if above_limit and eases_in_a_row >= EASES_BEFORE_REVIEW:
-            stop = f"{reason} {STOP_AND_ASK_FOR_REVIEW}"
+            stop = f"{reason} {_(STOP_AND_ASK_FOR_REVIEW)}"
             return ProgressionAdvice(Progression.STOP_AND_REVIEW, stop, hurt=hurt)
         return ProgressionAdvice(Progression.EASE, reason, hurt=hurt)
     before, latest = morning_means
     if before is not None and latest is not None and latest - before >= MORNING_RISE_MIN:
         return ProgressionAdvice(
             Progression.EASE,
-            f"Morning pain rose from {before:.1f} to {latest:.1f} out of 10 on average, week on week.",
+            _("Morning pain rose from {before} to {latest} out of 10 on average, week on week.").format(
+                before=format_decimal(before, 1), latest=format_decimal(latest, 1)
+            ),
             hurt=hurt,
         )
     hold = _hold_reason(days, limit, times_per_day)
     if hold:
         return ProgressionAdvice(Progression.HOLD, hold)
     if times_per_day > 1:
-        why = (
+        why = _(
             "Pain settled by the morning after your last two days, and you did every session of both in full."
         )
     else:
-        why = "Pain settled by the morning after your last two sessions, and you did both in full."
+        why = _("Pain settled by the morning after your last two sessions, and you did both in full.")
     return ProgressionAdvice(Progression.PROGRESS, why)

@@ -9,6 +9,8 @@ repeated, or gone back to, when it was not (The Physio Bot, "Run/Walk Programme"
 
 from __future__ import annotations
 
+from coach.core.i18n import N_, _
+
 # The limit during a run, when the plan's sheet gives none: "more than a 3/10 discomfort during the run
 # periods, stop" (Louw). A sheet's own `pain_limit` (0–5) replaces it.
 RUN_PAIN_LIMIT = 3
@@ -23,19 +25,21 @@ DONE_IN_FULL_SHARE = 0.9
 # Sports Exerc 2011;43(2):296–302), so the number is the person's own, from their physiotherapist.
 CADENCE_BPM_RANGE = (120.0, 220.0)
 
-MOVE_UP = "Two runs in a row with pain within {limit} during, settled within an hour and by the next morning."
-MOVE_BACK = (
+MOVE_UP = N_(
+    "Two runs in a row with pain within {limit} during, settled within an hour and by the next morning."
+)
+MOVE_BACK = N_(
     "Pain went above {limit} during the last run, or had not settled within an hour or by the next morning: "
     "go back a stage."
 )
-HOLD_FOR_ANSWERS = "Answer the pain questions of your last run (after an hour, the next morning) first."
-HOLD_ONE_MORE = "One more run like the last with pain within {limit} and settled, then the next stage."
-HOLD_NOT_IN_FULL = "The last run was not done in full: repeat the stage."
-HOLD_AT_TOP = "You are at the plan's last stage: keep it, and ask your physiotherapist what comes next."
-AT_THE_START = "No runs yet: start at the plan's first stage."
+HOLD_FOR_ANSWERS = N_("Answer the pain questions of your last run (after an hour, the next morning) first.")
+HOLD_ONE_MORE = N_("One more run like the last with pain within {limit} and settled, then the next stage.")
+HOLD_NOT_IN_FULL = N_("The last run was not done in full: repeat the stage.")
+HOLD_AT_TOP = N_("You are at the plan's last stage: keep it, and ask your physiotherapist what comes next.")
+AT_THE_START = N_("No runs yet: start at the plan's first stage.")
 # Said before a session of a routine whose `requires` Rehab Coach has not seen met; never a block (the person
 # may have done the stage before Rehab Coach, or with their physiotherapist).
-REQUIREMENT_NOT_SEEN = (
+REQUIREMENT_NOT_SEEN = N_(
     "Rehab Coach has not yet seen {stage} going well (two sessions in a row with pain at most {pain} that "
     "settled by the next morning): start this once your physiotherapist agrees."
 )
@@ -43,4 +47,4 @@ REQUIREMENT_NOT_SEEN = (
 
 def next_run_sentence(description: str) -> str:
     """The one sentence that says the next run, e.g. 'Next run: 2 min run, 1 min walk, 8 times.'"""
-    return f"Next run: {description}."
+    return _("Next run: {run}.").format(run=description)

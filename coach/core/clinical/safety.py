@@ -20,32 +20,34 @@ from coach.core.i18n import N_, _
 # not the source of the 20.
 ICING_MAX_MINUTES = 20
 _ICING_LIMIT = N_("icing is limited to {limit} minutes because longer cold can injure skin and nerves")
-ICING_LIMIT_REASON = _ICING_LIMIT.format(limit=ICING_MAX_MINUTES)  # in English, where not yet translated
-ICING_START_ADVICE = "Put a thin damp cloth between the ice and your skin."
-ICING_END_ADVICE = "Remove the ice and check your skin."
+# The same sentence with the number in it, as a catalogue id of its own (shown as `_(ICING_LIMIT_REASON)`; a
+# test checks that it is _ICING_LIMIT for ICING_MAX_MINUTES).
+ICING_LIMIT_REASON = N_("icing is limited to 20 minutes because longer cold can injure skin and nerves")
+ICING_START_ADVICE = N_("Put a thin damp cloth between the ice and your skin.")
+ICING_END_ADVICE = N_("Remove the ice and check your skin.")
 # NHS patient advice (Northern Care Alliance NHS): check the skin after 5 minutes; the player and the icing
-# timers prompt it then (ICING_SKIN_CHECK_CUE).
+# timers prompt it then (ICING_SKIN_CHECK_CUE). The sentences below are the catalogue's ids, so they hold
+# the number itself (a test checks that each says ICING_SKIN_CHECK_MINUTES); shown as `_(CONSTANT)`.
 ICING_SKIN_CHECK_MINUTES = 5
-ICING_SKIN_CHECK_ADVICE = f"Check your skin after about {ICING_SKIN_CHECK_MINUTES} minutes."
-ICING_SKIN_CHECK_CUE = (
-    f"{ICING_SKIN_CHECK_MINUTES} minutes: lift the ice and check your skin. Stop if it is numb, white or "
+ICING_SKIN_CHECK_ADVICE = N_("Check your skin after about 5 minutes.")
+ICING_SKIN_CHECK_CUE = N_(
+    "5 minutes: lift the ice and check your skin. Stop if it is numb, white or "
     "blistered, or if the foot or shin goes numb."
 )
 # Contraindications completed from CLINICAL.md "Icing" (Moeller JL et al., Clin J Sport Med 1997;7(3):212-216:
 # common peroneal nerve palsy after icing the outer knee).
-ICING_WHO_SHOULD_NOT = (
+ICING_WHO_SHOULD_NOT = N_(
     "Do not ice where you cannot feel hot and cold, with circulation problems, with cold sensitivity "
     "(such as Raynaud's), or over broken skin. Do not strap ice tightly round the knee or press it on the "
     "outer side just below the knee; stop if the foot or shin goes numb or weak."
 )
 # Icing again within 2 hours of the last time gets a soft warning, never a block (ours, from the NHS advice
 # of 15 minutes every 2 hours, Northern Care Alliance NHS; CLINICAL.md "Icing"). The one repeat interval:
-# every text about it is written from this number.
+# every text about it says this number (a test checks ICING_REPEAT_WARNING against it).
 ICING_REPEAT_GAP_MINUTES = 120
 ICING_REPEAT_GAP_TEXT = f"{ICING_REPEAT_GAP_MINUTES // 60} hours"
-ICING_REPEAT_WARNING = (
-    f"You iced less than {ICING_REPEAT_GAP_TEXT} ago. Let the skin warm up fully before icing again, "
-    "and check it first."
+ICING_REPEAT_WARNING = N_(
+    "You iced less than 2 hours ago. Let the skin warm up fully before icing again, and check it first."
 )
 
 # Pain is recorded on the 0-10 numeric rating scale of the pain-monitoring model (Silbernagel KG et al., Am J
@@ -55,20 +57,20 @@ PAIN_MIN = 0
 PAIN_MAX = 10
 PAIN_ACCEPTABLE_MAX = 5
 # A routine may set its own, lower limit (`pain_limit`: many sheets say "stop above 3/10"), never higher.
-PAIN_LIMIT_REASON = (
-    f"the pain-monitoring model allows pain up to {PAIN_ACCEPTABLE_MAX} out of 10 during exercise; "
+PAIN_LIMIT_REASON = N_(
+    "the pain-monitoring model allows pain up to 5 out of 10 during exercise; "
     "a sheet may ask for less, never more"
 )
 
 # The pain rule in one sentence, for the report and the help page (replaces any citation of Thomeé 1997).
-PAIN_MODEL_SUMMARY = (
-    f"Pain during exercise is acceptable up to {PAIN_ACCEPTABLE_MAX} out of 10 if it has settled by the next "
+PAIN_MODEL_SUMMARY = N_(
+    "Pain during exercise is acceptable up to 5 out of 10 if it has settled by the next "
     "morning (the pain-monitoring model: Silbernagel KG et al., Am J Sports Med 2007); a routine may set a "
     "lower limit."
 )
 
 # Trials of exercise for patellofemoral pain ran 4-8 weeks; no guideline fixes an exact length.
-PROGRAMME_ADVICE = "Keep going for at least 6 weeks; your physiotherapist's plan says the rest."
+PROGRAMME_ADVICE = N_("Keep going for at least 6 weeks; your physiotherapist's plan says the rest.")
 
 DISCLAIMER = N_(
     "Rehab Coach helps you follow a programme your clinician gave you. It does not diagnose or treat; "
@@ -105,7 +107,7 @@ def icing_repeat_warning(last_ended: datetime | None, now: datetime) -> str | No
         or now - last_ended >= timedelta(minutes=ICING_REPEAT_GAP_MINUTES)
     ):
         return None
-    return ICING_REPEAT_WARNING
+    return _(ICING_REPEAT_WARNING)
 
 
 def check_pain(pain: int) -> str | None:
@@ -128,11 +130,10 @@ def pain_zone(pain: int) -> PainZone:
 
 # Graded high pain (ours, CLINICAL.md): at 8 or more a session stops for today, with when to get help.
 PAIN_STOP_FOR_TODAY = 8
-GET_HELP_IF_NOT_SETTLING = (
-    "contact your physiotherapist or GP if it has not settled in a day or two, "
+STOP_FOR_TODAY = N_(
+    "Stop for today; contact your physiotherapist or GP if it has not settled in a day or two, "
     "or comes with swelling, locking or giving way."
 )
-STOP_FOR_TODAY = f"Stop for today; {GET_HELP_IF_NOT_SETTLING}"
 
 
 # The baseline before a session (CLINICAL.md "Baseline"): one tap, skippable.
@@ -144,7 +145,7 @@ PAIN_BEFORE_HINT = N_(
 
 def pain_band(limit: int) -> str:
     """The pain a routine allows, as its reader would say it: '0–2', or 'No pain' for a limit of 0."""
-    return "No pain" if limit == 0 else f"0–{limit}"
+    return _("No pain") if limit == 0 else f"0–{limit}"
 
 
 def pain_advice(pain: int, limit: int = PAIN_ACCEPTABLE_MAX) -> str:
@@ -155,24 +156,40 @@ def pain_advice(pain: int, limit: int = PAIN_ACCEPTABLE_MAX) -> str:
     (CLINICAL.md "Band words follow the sheet").
     """
     if pain >= PAIN_STOP_FOR_TODAY:
-        return f"{pain} out of 10 is far too much. {STOP_FOR_TODAY}"
+        return _("{pain} out of 10 is far too much. {stop}").format(pain=pain, stop=_(STOP_FOR_TODAY))
     if pain > limit:
-        above = "Above 5 is too much" if limit == PAIN_ACCEPTABLE_MAX else f"Above {limit} is more than this "
-        above += "" if limit == PAIN_ACCEPTABLE_MAX else "routine allows"
-        return f"{above}. Next time, stop an exercise that hurts this much, and tell your physiotherapist."
+        if limit == PAIN_ACCEPTABLE_MAX:
+            return _(
+                "Above 5 is too much. Next time, stop an exercise that hurts this much, and tell your "
+                "physiotherapist."
+            )
+        return _(
+            "Above {limit} is more than this routine allows. Next time, stop an exercise that hurts this "
+            "much, and tell your physiotherapist."
+        ).format(limit=limit)
     if limit < PAIN_ACCEPTABLE_MAX:
         band = pain_band(limit)
-        return f"{band} is within this routine's limit, as long as it has settled by tomorrow morning."
+        return _(
+            "{band} is within this routine's limit, as long as it has settled by tomorrow morning."
+        ).format(band=band)
     if pain_zone(pain) is PainZone.SAFE:
-        return "0–3 is safe."
-    return f"4–{limit} is acceptable, as long as it has settled by tomorrow morning."
+        return _("0–3 is safe.")
+    return _("4–{limit} is acceptable, as long as it has settled by tomorrow morning.").format(limit=limit)
 
 
 @dataclass(frozen=True, slots=True)
 class WarningSign:
+    """A warning sign: its key (stored with an answer), its words in English (marked for the catalogue) and
+    whether it needs urgent care."""
+
     key: str
-    question: str
+    english: str
     urgent: bool = False
+
+    @property
+    def question(self) -> str:
+        """The question or statement as the person reads it, in the chosen language."""
+        return _(self.english)
 
 
 # The night-pain question, the same at the end of a session and in the morning check-in (CLINICAL.md
@@ -211,13 +228,13 @@ WARNING_SIGN_KEYS = tuple(dict.fromkeys(s.key for s in (*SESSION_WARNING_SIGNS, 
 URGENT_SIGN_KEYS = frozenset(s.key for s in KNEE_WARNING_SIGNS if s.urgent)
 # The night-pain question as the morning check-in asks it: the session's own words (CLINICAL.md).
 MORNING_NIGHT_PAIN = SESSION_WARNING_SIGNS[0]
-NO_IMPROVEMENT_ADVICE = "No better after a few weeks of exercise? See your GP or physiotherapist."
-SEE_A_DOCTOR = (
+NO_IMPROVEMENT_ADVICE = N_("No better after a few weeks of exercise? See your GP or physiotherapist.")
+SEE_A_DOCTOR = N_(
     "Please stop these exercises for now and talk to a doctor about your knee. "
     "This is a precaution, not a diagnosis."
 )
 # Two "yes" answers in a row (CLINICAL.md): the wording gets firmer, still calm.
-SEE_A_DOCTOR_AGAIN = (
+SEE_A_DOCTOR_AGAIN = N_(
     "This is the second time in a row you have answered yes. Please stop these exercises and contact your "
     "GP or physiotherapist today. For a hot, red knee with fever, numbness or a cold foot, or a painful, "
     "swollen calf, go to urgent care."
@@ -225,7 +242,7 @@ SEE_A_DOCTOR_AGAIN = (
 
 
 # For the signs marked urgent (a hot red knee with fever, a numb or cold foot, a painful swollen calf).
-SEE_URGENT_CARE = (
+SEE_URGENT_CARE = N_(
     "Please get medical help today: contact urgent care (in the UK, NHS 111). "
     "This is a precaution, not a diagnosis."
 )
@@ -239,15 +256,17 @@ def any_urgent(keys: Iterable[str]) -> bool:
 def warning_sign_advice(yes: Sequence[str]) -> str | None:
     """What to say after warning signs answered yes (their keys): urgent care, a doctor, or None."""
     if any_urgent(yes):
-        return SEE_URGENT_CARE
-    return SEE_A_DOCTOR if yes else None
+        return _(SEE_URGENT_CARE)
+    return _(SEE_A_DOCTOR) if yes else None
 
 
 def check_warning_sign(key: str) -> str | None:
     """None when `key` names a warning sign the app asks about, else the sentence saying why not."""
     if key in WARNING_SIGN_KEYS:
         return None
-    return f"unknown warning sign {key!r}; known: {', '.join(WARNING_SIGN_KEYS)}"
+    return _("unknown warning sign {key}; known: {known}").format(
+        key=repr(key), known=", ".join(WARNING_SIGN_KEYS)
+    )
 
 
 def warning_sign_question(key: str) -> str:

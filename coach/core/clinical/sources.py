@@ -6,7 +6,9 @@ file also names its own.
 
 from __future__ import annotations
 
-NOT_A_CLINICIAN = "Rehab Coach is not a substitute for a clinician."
+from coach.core.i18n import N_
+
+NOT_A_CLINICIAN = N_("Rehab Coach is not a substitute for a clinician.")  # translated where shown
 
 CLINICAL_SOURCES = (
     "Willy RW et al. Patellofemoral pain: clinical practice guidelines. J Orthop Sports Phys Ther "

@@ -15,21 +15,24 @@ from coach.core.clinical.pain_rule import Progression
 from coach.core.history.dose_changes import RecordedDoseChange
 from coach.core.history.progression import Proposal, advise, held_back, past_the_step_bound, propose
 from coach.core.history.records import SessionRecord
+from coach.core.i18n import N_, _, language
 from coach.core.routines.bounds import MAX_PLANNED_STEPS
 from coach.core.routines.model import ProgressionKind, Routine, RunWalk
 
 # A single number on the sheet is a fixed dose: the app never invents a ceiling above it (CLINICAL.md
 # "What moves"); at most it suggests asking for a range or the next stage.
-NO_FURTHER = "No dose here goes further: each is the sheet's fixed dose or at the top of the sheet's range"
-AT_THE_BOTTOM = (
+NO_FURTHER = N_(
+    "No dose here goes further: each is the sheet's fixed dose or at the top of the sheet's range"
+)
+AT_THE_BOTTOM = N_(
     "Every exercise that can be eased is at the bottom of its range: ask your physiotherapist to review "
     "the programme."
 )
-AT_THE_STEP_BOUND = (
-    f"One step up would plan more than {MAX_PLANNED_STEPS:,} reps, holds and timers, more than a routine may"
+AT_THE_STEP_BOUND = N_(
+    "One step up would plan more than {steps} reps, holds and timers, more than a routine may"
     " hold: ask your physiotherapist for a harder exercise or the next stage rather than more of this one."
 )
-NOTHING_TO_STEP = (
+NOTHING_TO_STEP = N_(
     "This routine has nothing the rule changes: stretches, other holds without reps and icing keep the "
     "sheet's dose."
 )
@@ -52,19 +55,24 @@ def _without_change(routine: Routine, decision: Progression) -> str:
         e.progresses_by is ProgressionKind.NONE and e.eases_by is ProgressionKind.NONE
         for e in routine.exercises
     ):
-        return NOTHING_TO_STEP
+        return _(NOTHING_TO_STEP)
     if decision is Progression.PROGRESS:
         if past_the_step_bound(routine):
-            return AT_THE_STEP_BOUND
+            return _(AT_THE_STEP_BOUND).format(
+                steps=f"{MAX_PLANNED_STEPS:,}" if language() == "en" else str(MAX_PLANNED_STEPS)
+            )
         if routine.next:
-            return f"{NO_FURTHER}: move on to the next stage, '{routine.next}', or ask your physiotherapist."
-        return f"{NO_FURTHER}: ask your physiotherapist for a range or the next stage."
-    return AT_THE_BOTTOM
+            move_on = _("{no_further}: move on to the next stage, '{next}', or ask your physiotherapist.")
+            return move_on.format(no_further=_(NO_FURTHER), next=routine.next)
+        return _("{no_further}: ask your physiotherapist for a range or the next stage.").format(
+            no_further=_(NO_FURTHER)
+        )
+    return _(AT_THE_BOTTOM)
 
 
 def _hurt_names(routine: Routine, hurt: frozenset[str]) -> str:
     names = [e.name for e in routine.exercises if e.id in hurt]
-    return f" You said these hurt: {', '.join(names)}." if names else ""
+    return " " + _("You said these hurt: {exercises}.").format(exercises=", ".join(names)) if names else ""
 
 
 def routine_advice(

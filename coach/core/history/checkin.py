@@ -24,7 +24,7 @@ from coach.core.history.records import SessionRecord, SessionStatus
 from coach.core.i18n import N_
 
 MORNING_QUESTION = N_("How is the knee this morning?")
-MORNING_HINT = "0 is no pain, 10 the worst imaginable. Compare it with before yesterday's exercises."
+MORNING_HINT = N_("0 is no pain, 10 the worst imaginable. Compare it with before yesterday's exercises.")
 
 
 def _counts_for_morning(session: SessionRecord) -> bool:

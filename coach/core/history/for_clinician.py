@@ -19,6 +19,7 @@ from coach.core.clinical.safety import (
     warning_sign_question,
 )
 from coach.core.history.records import SessionRecord
+from coach.core.i18n import _
 
 # The mean pain of the first and the last two weeks of the period (issue "a physiotherapist would sign
 # it": the trend a clinician looks for first). Ours.
@@ -49,9 +50,9 @@ class Review:
     @property
     def said(self) -> str:
         return {
-            "cleared": "may continue",
-            "not-cleared": "not cleared to continue",
-            "unsure": "not sure what was said",
+            "cleared": _("may continue"),
+            "not-cleared": _("not cleared to continue"),
+            "unsure": _("not sure what was said"),
         }.get(self.answer, self.answer)
 
 
@@ -71,7 +72,7 @@ def session_lines(sessions: Sequence[SessionRecord], tz: tzinfo | None = None) -
     for s in sessions:
         answered = [answer for _, answer in s.warning_signs if answer is not None]
         yes = s.warning_signs_reported
-        signs = "" if not answered else (", ".join(yes) if yes else "none")
+        signs = "" if not answered else (", ".join(yes) if yes else _("none"))
         lines.append(
             SessionLine(
                 s.local_day(tz),
@@ -80,7 +81,7 @@ def session_lines(sessions: Sequence[SessionRecord], tz: tzinfo | None = None) -
                 s.pain,
                 s.morning_pain,
                 signs,
-                f"{s.steps_completed} of {s.steps_total}",
+                _("{done} of {planned}").format(done=s.steps_completed, planned=s.steps_total),
             )
         )
     return tuple(lines)

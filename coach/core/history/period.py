@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from coach.core.i18n import _
+
 # The days a history can hold: a date far outside them is a typo (9999-12-31), and counting weeks from it
 # would run past the calendar's end.
 EARLIEST_DAY = date(1970, 1, 1)
@@ -15,7 +17,9 @@ def day_problem(day: date) -> str | None:
     """Why `day` cannot be a day of a history (far outside EARLIEST_DAY–LATEST_DAY), or None."""
     if EARLIEST_DAY <= day <= LATEST_DAY:
         return None
-    return f"{day.isoformat()} is out of range: a date from {EARLIEST_DAY} to {LATEST_DAY}"
+    return _("{day} is out of range: a date from {earliest} to {latest}").format(
+        day=day.isoformat(), earliest=EARLIEST_DAY, latest=LATEST_DAY
+    )
 
 
 @dataclass(frozen=True, slots=True)

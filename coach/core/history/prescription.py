@@ -13,6 +13,7 @@ from coach.core.clinical.safety import PAIN_ACCEPTABLE_MAX
 from coach.core.history.dose_changes import RecordedDoseChange
 from coach.core.history.records import SessionRecord
 from coach.core.history.stats import DAYS_PER_WEEK
+from coach.core.i18n import _, format_date, format_moment, language
 from coach.core.routines.model import Routine
 from coach.core.routines.wording import exercise_line, how_often, stage_line
 
@@ -32,17 +33,28 @@ class ProgrammeWeek:
 
     def __str__(self) -> str:
         if self.week <= self.weeks:
-            return f"week {self.week} of {self.weeks}"
-        planned = f"weeks 1–{self.weeks}"
-        if self.started is not None:
-            ended = self.started + timedelta(days=self.weeks * DAYS_PER_WEEK - 1)
-            planned += f" ({_day(self.started)} – {_day(ended)} {ended.year})"
-        then = self.next_title or f"carried on (week {self.week})"
-        return f"{planned}, then {then}"
+            return _("week {week} of {weeks}").format(week=self.week, weeks=self.weeks)
+        then = self.next_title or _("carried on (week {week})").format(week=self.week)
+        if self.started is None:
+            return _("weeks 1–{weeks}, then {then}").format(weeks=self.weeks, then=then)
+        ended = self.started + timedelta(days=self.weeks * DAYS_PER_WEEK - 1)
+        return _("weeks 1–{weeks} ({first} – {last}), then {then}").format(
+            weeks=self.weeks, first=_day(self.started), last=_day_and_year(ended), then=then
+        )
+
+
+def _day_and_year(day: date) -> str:
+    """'29 Mar 2026'; '29. März 2026', '29 mar 2026' in the chosen language."""
+    if language() == "en":
+        return format_date(day)
+    return format_moment(day, "%d %b %Y", "yMMMd", time=False)
 
 
 def _day(day: date) -> str:
-    return f"{day.day} {day:%b}"
+    """'2 Mar' in English, the day and month as the chosen language writes them otherwise."""
+    if language() == "en":
+        return f"{day.day} {day:%b}"
+    return format_moment(day, "%d %b", "dMMM", time=False)
 
 
 def programme_week(

@@ -35,6 +35,7 @@ from coach.core.history.dose_changes import RecordedDoseChange
 from coach.core.history.pain import morning_pain_by_day
 from coach.core.history.records import SessionRecord, SessionStatus
 from coach.core.history.stats import days_between
+from coach.core.i18n import _, format_date
 from coach.core.paths import ensure_private_dir
 from coach.core.routines.bounds import UnreadableRoutineError, too_many_steps
 from coach.core.routines.loader import ILLUSTRATIONS, RoutineError, check_routine_text, read_routine_text
@@ -133,7 +134,7 @@ def warning_signs_since_review(
     twice = len(answered) >= 2 and all(s.warning_signs_reported for s in answered[-2:])
     latest = with_yes[-1]
     zone = tz if latest.utc_offset_minutes is None else latest.local_start(tz).tzinfo
-    on = f"{answered_at(latest).astimezone(zone):%d %B %Y}".lstrip("0")
+    on = format_date(answered_at(latest).astimezone(zone), "long")  # "4 December 2026"
     return WarningSignsSinceReview(keys, on, twice, urgent=any_urgent(keys))
 
 
@@ -399,15 +400,22 @@ def _image_name(image: Path, origin_dir: Path | None, target_dir: Path, assets: 
 
 
 def _header(proposal: Proposal, origin: Path, today: date, text: str) -> list[str]:
-    verb = "progressed" if proposal.advice.outcome is Progression.PROGRESS else "eased"
+    """The comment at the top of the person's own copy, in the chosen language (a copy's own comment from an
+    earlier step, in English or in that language, is not kept as a note of the original)."""
+    if proposal.advice.outcome is Progression.PROGRESS:
+        first = _("Your own copy of {origin}, progressed one step by Rehab Coach on {day}.")
+    else:
+        first = _("Your own copy of {origin}, eased one step by Rehab Coach on {day}.")
     lines = [
-        f"Your own copy of {origin}, {verb} one step by Rehab Coach on {today.isoformat()}.",
-        f"Why: {proposal.advice.reason}",
+        first.format(origin=origin, day=today.isoformat()),
+        _("Why: {reason}").format(reason=proposal.advice.reason),
         *(f"{c.exercise_name}: {c.before} → {c.after}" for c in proposal.changes),
-        "Delete this file to go back to the original.",
+        _("Delete this file to go back to the original."),
     ]
-    notes = [line for line in _leading_comments(text) if not line.startswith("# Your own copy of")]
-    lines += ["", "Notes from the original file:"] if notes else []
+    own = first.split("{origin}")[0].strip()
+    ours = ("# Your own copy of", f"# {own}") if own else ("# Your own copy of",)
+    notes = [line for line in _leading_comments(text) if not line.startswith(ours)]
+    lines += ["", _("Notes from the original file:")] if notes else []
     from coach.core.routines.dose_edit import comment_lines  # tomlkit: loaded when a dose is written
 
     return [*comment_lines("\n".join(lines)), *notes]

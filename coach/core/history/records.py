@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone, tzinfo
 
-from coach.core.i18n import N_
+from coach.core.i18n import N_, _
 
 # A marked span longer than a year is almost certainly a typo in a date (ours).
 DAY_MARK_MAX_DAYS = 366
@@ -53,9 +53,9 @@ class DayMark:
 def check_day_span(first_day: date, last_day: date) -> str | None:
     """None when the span can be marked, else the sentence saying why not."""
     if last_day < first_day:
-        return f"the span ends ({last_day}) before it starts ({first_day})"
+        return _("the span ends ({last}) before it starts ({first})").format(last=last_day, first=first_day)
     if (last_day - first_day).days + 1 > DAY_MARK_MAX_DAYS:
-        return f"a marked span may be at most {DAY_MARK_MAX_DAYS} days long"
+        return _("a marked span may be at most {days} days long").format(days=DAY_MARK_MAX_DAYS)
     return None
 
 

@@ -18,6 +18,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 
 from coach.core.history.records import SessionRecord
 from coach.core.history.stats import sessions_by_day
+from coach.core.i18n import _
 
 SNOOZE_MINUTES = (10, 30, 60)
 # Waking hours when the person has not set them (ours): doses of a several-times-a-day routine go between.
@@ -151,4 +152,4 @@ def doses_by_day(sessions: list[SessionRecord], tz: tzinfo | None = None) -> dic
 
 def dose_progress(done: int, times_per_day: int) -> str:
     """'2 of 3 today': the dose a reminder is for, counting those done."""
-    return f"{min(done + 1, times_per_day)} of {times_per_day} today"
+    return _("{number} of {times} today").format(number=min(done + 1, times_per_day), times=times_per_day)

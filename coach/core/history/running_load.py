@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import date, tzinfo
 
 from coach.core.history.stats import WeekDose, week_start
+from coach.core.i18n import _, format_moment, language, ngettext
 from coach.core.running.runs import Run
-from coach.core.words import count
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +38,22 @@ class RunningStage:
     day: date
 
     def __str__(self) -> str:
-        return f"stage {self.stage + 1} (last run {self.day:%d %b})"
+        return _("stage {stage} (last run {day})").format(stage=self.stage + 1, day=_day_month(self.day))
+
+
+def _day_month(day: date) -> str:
+    """'02 Mar' as English writes it; '2. März', '2 mar' in the chosen language."""
+    return format_moment(day, "%d %b", "dMMM", time=False)
+
+
+def _number(value: float) -> str:
+    """12.3, 30: as few digits as the value needs, with the language's decimal sign."""
+    shown = f"{value:g}"
+    return shown if language() == "en" else shown.replace(".", ",")
+
+
+def _sessions(number: int) -> str:
+    return ngettext("{count} exercise session", "{count} exercise sessions", number).format(count=number)
 
 
 def _highest(values: Iterable[int | None]) -> int | None:
@@ -83,18 +98,19 @@ def latest_stage(runs: Sequence[Run], tz: tzinfo | None) -> RunningStage | None:
 def describe_running_week(week: RunningWeek) -> str:
     """One week in words, the charts' and tables' text alternative: "Week of 2 Mar: 3 runs, 75 min, 12.3 km,
     4 exercise sessions; pain during at most 2, next morning at most 1"."""
-    parts = [f"Week of {week.monday:%d %b}: {count(week.runs, 'run')}"]
+    runs = ngettext("{count} run", "{count} runs", week.runs).format(count=week.runs)
+    parts = [_("Week of {day}: {runs}").format(day=_day_month(week.monday), runs=runs)]
     if week.runs:
-        parts.append(f"{week.minutes:g} min")
+        parts.append(_("{minutes} min").format(minutes=_number(week.minutes)))
         if week.distance_km:
-            parts.append(f"{week.distance_km:g} km")
-    parts.append(count(week.sessions, "exercise session"))
+            parts.append(_("{km} km").format(km=_number(week.distance_km)))
+    parts.append(_sessions(week.sessions))
     pains = [
-        f"{words} at most {value}"
+        words.format(value=value)
         for words, value in (
-            ("pain during", week.pain_during),
-            ("an hour after", week.pain_after_hour),
-            ("next morning", week.pain_next_morning),
+            (_("pain during at most {value}"), week.pain_during),
+            (_("an hour after at most {value}"), week.pain_after_hour),
+            (_("next morning at most {value}"), week.pain_next_morning),
         )
         if value is not None
     ]
@@ -104,7 +120,9 @@ def describe_running_week(week: RunningWeek) -> str:
 def running_summary(this_week: RunningWeek, stage: RunningStage | None) -> str:
     """History's line: "This week: 30 min of running, 1 exercise session. Stage of the return to running:
     stage 2 (last run 12 Mar)."."""
-    line = (
-        f"This week: {this_week.minutes:g} min of running, {count(this_week.sessions, 'exercise session')}."
+    line = _("This week: {minutes} min of running, {sessions}.").format(
+        minutes=_number(this_week.minutes), sessions=_sessions(this_week.sessions)
     )
-    return f"{line} Stage of the return to running: {stage}." if stage else line
+    if not stage:
+        return line
+    return _("{line} Stage of the return to running: {stage}.").format(line=line, stage=stage)

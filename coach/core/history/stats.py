@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from coach.core.history.outcome import most_work_done
 from coach.core.history.records import DayMark, SessionRecord, SessionStatus, marked_days
-from coach.core.words import count
+from coach.core.i18n import _, ngettext
 
 if TYPE_CHECKING:  # the summary reads no steps: `coach history` need not define them
     from coach.core.history.work import StepResult
@@ -421,16 +421,29 @@ def summarize(
     )
 
 
+def streak_words(number: int, unit: str) -> str:
+    """'1 week', '3 days': a streak's length in its unit ("week" or "day"), in the chosen language."""
+    if unit == "week":
+        return ngettext("{count} week", "{count} weeks", number).format(count=number)
+    return ngettext("{count} day", "{count} days", number).format(count=number)
+
+
 def describe_summary(summary: Summary) -> str:
     """One line under the library: 'This week: 1 of 3 sessions · streak: 2 weeks' (days for a daily plan)."""
     if summary.sessions_per_week:
-        week = f"This week: {summary.this_week_sessions} of {summary.this_week_planned} sessions"
+        week = _("This week: {done} of {planned} sessions").format(
+            done=summary.this_week_sessions, planned=summary.this_week_planned
+        )
     else:
-        week = f"This week: {count(summary.this_week_sessions, 'session')}"
+        week = ngettext(
+            "This week: {count} session", "This week: {count} sessions", summary.this_week_sessions
+        ).format(count=summary.this_week_sessions)
     streak = summary.streak
-    return f"{week} · streak: {count(streak.current, streak.unit)}"
+    return _("{week} · streak: {streak}").format(week=week, streak=streak_words(streak.current, streak.unit))
 
 
 def describe_streak(run: StreakFigure) -> str:
     """'3 weeks in a row on plan · longest 5 weeks' (days for a daily plan)."""
-    return f"{count(run.current, run.unit)} in a row on plan · longest {count(run.longest, run.unit)}"
+    return _("{current} in a row on plan · longest {longest}").format(
+        current=streak_words(run.current, run.unit), longest=streak_words(run.longest, run.unit)
+    )

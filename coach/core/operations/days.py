@@ -16,6 +16,7 @@ from coach.core.history.records import (
     SessionRecord,
     check_day_span,
 )
+from coach.core.i18n import _
 from coach.core.operations.changes import Changes, OpResult, Refused
 from coach.core.operations.context import Coach
 from coach.core.routines.loader import RoutineError
@@ -86,14 +87,16 @@ def morning_check_in_questions(coach: Coach) -> MorningQuestions:
 def accept_progression(coach: Coach, proposal: Proposal) -> OpResult[Path]:
     """Write the proposed dose as the person's own copy of the routine (the bundled file is never touched),
     and record each change, before → after with the reason, for the physiotherapist's report."""
-    today, _ = coach.today()
+    today = coach.today()[0]
     places = coach.places
     try:
         from coach.core.history.progression import write_user_copy
 
         path = write_user_copy(proposal, places.user_routines, today, places.assets)
     except RoutineError as error:
-        raise Refused(f"the changed routine would not load ({error.message}); nothing was changed") from None
+        raise Refused(
+            _("the changed routine would not load ({error}); nothing was changed").format(error=error.message)
+        ) from None
     routine, advice = proposal.routine, proposal.advice
     coach.store.record_dose_changes(
         [

@@ -22,6 +22,7 @@ from coach.core.history.offers import unaccepted_offers
 from coach.core.history.overview import PeriodReport, period_report, report_period
 from coach.core.history.period import Period
 from coach.core.history.running_load import latest_stage, running_weeks
+from coach.core.i18n import _
 from coach.core.operations.changes import OpResult, Refused
 from coach.core.operations.context import Coach
 from coach.core.operations.queries import dose_done
@@ -45,7 +46,7 @@ def export_csv_files(
     `progress(fraction)` is told after each page read and written; ExportCancelled raised from it ends
     the export with nothing written (a refusal: "cancelled; nothing was written").
     """
-    _, tz = coach.today()
+    tz = coach.today()[1]
     try:
         done = export_csv(
             coach.store,
@@ -57,7 +58,7 @@ def export_csv_files(
             progress=progress,
         )
     except WriteError as failure:
-        raise Refused(f"The CSV files were not written: {failure}") from failure
+        raise Refused(_("The CSV files were not written: {failure}").format(failure=failure)) from failure
     return OpResult(done)
 
 
@@ -67,7 +68,7 @@ def _whole_pdf(path: Path) -> str | None:
         size = handle.seek(0, os.SEEK_END)
         handle.seek(max(0, size - 32))
         tail = handle.read()
-    return None if size > 0 and b"%%EOF" in tail else "the PDF came out incomplete (is the disk full?)"
+    return None if size > 0 and b"%%EOF" in tail else _("the PDF came out incomplete (is the disk full?)")
 
 
 def export_report(
@@ -87,23 +88,25 @@ def export_report(
     The file appears whole or not at all: it is drawn beside its place and moved there at the end.
     """
     if path.exists() and not overwrite:
-        raise ExportError(f"{path} already exists; choose another name or overwrite it", exists=True)
+        raise ExportError(
+            _("{path} already exists; choose another name or overwrite it").format(path=path), exists=True
+        )
     if path.is_dir():
-        raise ExportError(f"{path} is a folder; give the PDF a file name")
+        raise ExportError(_("{path} is a folder; give the PDF a file name").format(path=path))
     problem = not_replaceable(path)
     if problem:
         raise ExportError(problem)
     if not path.parent.is_dir():
-        raise ExportError(f"there is no folder {path.parent}")
+        raise ExportError(_("there is no folder {folder}").format(folder=path.parent))
     remove_drafts(path)  # an earlier export of this file that was killed while drawing it
-    today, _ = coach.today()
+    today = coach.today()[0]
     report = read_period_report(
         coach, period or Period(), include_simulated=include_simulated, name=name, routines=routines
     )
     try:
         write_whole(path, lambda temporary: draw(temporary, report, today), check=_whole_pdf)
     except WriteError as failure:
-        raise Refused(f"The report was not written: {failure}") from failure
+        raise Refused(_("The report was not written: {failure}").format(failure=failure)) from failure
     return OpResult(report)
 
 

@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 
 from coach.core.clinical.safety import icing_repeat_warning
 from coach.core.history.records import IcingRecord, IcingStatus
+from coach.core.i18n import _
 from coach.core.operations.changes import Changes, OpResult, Refused
 from coach.core.operations.context import Coach
 from coach.core.session.icing import IcingEnded, IcingRefusedError, IcingRun
@@ -81,7 +82,11 @@ def start_icing(
     live = None if simulated else live_icing_run(coach)
     if live is not None:
         left = _minutes_left(live, _judge(coach, live))
-        raise Refused(f"An icing timer is already running: {left} min left. Stop it before starting another.")
+        raise Refused(
+            _("An icing timer is already running: {left} min left. Stop it before starting another.").format(
+                left=left
+            )
+        )
     warning = icing_repeat_warning(store.last_icing_end(now), now)
     try:
         run = IcingRun(clock, minutes, started_at=started_at)
@@ -95,11 +100,11 @@ def start_icing(
 
 def still_icing(minutes_left: int) -> str:
     """What a face says when it goes without the person stopping the ice (a signal, a log-out, Ctrl-C)."""
-    return (
-        f"The icing timer keeps running ({minutes_left} min left): only you or its end stop it."
+    return _(
+        "The icing timer keeps running ({left} min left): only you or its end stop it."
         " `coach ice --status` shows it, `coach ice --stop` stops it, and Rehab Coach takes it up when next"
         " opened."
-    )
+    ).format(left=minutes_left)
 
 
 def take_up_icing(
@@ -118,7 +123,7 @@ def stop_icing(coach: Coach) -> OpResult[IcingRecord]:
     close_abandoned_icing(coach)
     live = live_icing_run(coach)
     if live is None:
-        raise Refused("No icing timer is running.")
+        raise Refused(_("No icing timer is running."))
     judged = _judge(coach, live)
     run = IcingRun(coach.clock, live.planned_minutes, started_at=live.started_at, iced=judged.iced)
     return finish_icing(coach, live.id, run.stop())

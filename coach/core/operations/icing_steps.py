@@ -17,6 +17,7 @@ from datetime import datetime
 
 from coach.core.clinical.safety import ICING_SKIN_CHECK_ADVICE, ICING_START_ADVICE
 from coach.core.history.records import IcingRecord
+from coach.core.i18n import N_, _
 from coach.core.operations.changes import OpResult, Refused
 from coach.core.operations.context import Coach
 from coach.core.operations.icing import (
@@ -34,7 +35,7 @@ from coach.core.store.errors import StoreError
 
 # The bundled picture (assets/illustrations) an icing step shows when its file names none.
 ICE_PACK_PICTURE = "ice-pack.svg"
-JOINED = "The icing timer was already running: this step counts down the same ice ({minutes} min left)."
+JOINED = N_("The icing timer was already running: this step counts down the same ice ({minutes} min left).")
 
 
 @dataclass(eq=False)
@@ -121,7 +122,7 @@ class IcingSteps:
             return None
         self.run, self.run_id, self._index, self.warning = started.run, started.run_id, index, started.warning
         if started.joined:
-            self.warning = JOINED.format(minutes=started.run.minutes_left())
+            self.warning = _(JOINED).format(minutes=started.run.minutes_left())
         return started.run.deadline
 
     def _count_while_waiting(self, index: int, minutes: int, began: datetime) -> Deadline | None:
@@ -155,7 +156,7 @@ class IcingSteps:
             return OpResult(None, result.changes)  # the step is over: its ending follows in the queue
         self.run, self.run_id, self.warning = started.run, started.run_id, started.warning
         if started.joined:
-            self.warning = JOINED.format(minutes=started.run.minutes_left())
+            self.warning = _(JOINED).format(minutes=started.run.minutes_left())
         return OpResult(started.run.deadline, result.changes)
 
     def ending(self, event: Event) -> IcingEnding | LaterIcingEnding | None:
@@ -178,7 +179,7 @@ class IcingSteps:
         """What the player shows beside an icing step: the cloth, the skin check, and any warning."""
         if not step.icing:
             return []
-        lines = [ICING_START_ADVICE, ICING_SKIN_CHECK_ADVICE]
+        lines = [_(ICING_START_ADVICE), _(ICING_SKIN_CHECK_ADVICE)]
         return lines + [note for note in (self.refusal, self.warning) if note]
 
     def _end(self) -> IcingEnding | LaterIcingEnding | None:

@@ -17,14 +17,14 @@ from coach.core.clinical.safety import (
     warning_sign_advice,
     warning_sign_question,
 )
-from coach.core.i18n import N_
+from coach.core.i18n import N_, _
 from coach.core.operations.changes import Changes, OpResult, Refused
 from coach.core.operations.context import Coach
 from coach.core.routines.model import Routine, is_icing_only
 
 REVIEW_ANSWERS = ("cleared", "not-cleared", "unsure")
 ASK_REVIEW = N_("Did they say you may continue?")
-HOW_TO_CLEAR = (
+HOW_TO_CLEAR = N_(
     "Once a clinician has seen you and said you may continue, record it (History: “I have been seen”, or "
     "`coach review --cleared`). Icing is still allowed."
 )
@@ -49,11 +49,16 @@ class OpenSign:
     advice: str  # the core's sentence: urgent care, or see a doctor
 
     def sentence(self) -> str:
-        named = "; ".join(f"“{warning_sign_question(key).rstrip('.?')}”" for key in self.keys)
-        return (
-            f"Exercise is paused: on {self.answered_on} you answered yes to {named}. {self.advice} "
-            f"{HOW_TO_CLEAR}"
+        """Which signs, when, what to do (the advice as given), and how the pause is lifted."""
+        # Translators: a warning sign's question, quoted; use your language's quotation marks.
+        quoted = _("“{question}”")
+        named = "; ".join(
+            quoted.format(question=warning_sign_question(key).rstrip(".?¿")) for key in self.keys
         )
+        paused = _("Exercise is paused: on {day} you answered yes to {signs}.").format(
+            day=self.answered_on, signs=named
+        )
+        return f"{paused} {self.advice} {_(HOW_TO_CLEAR)}"
 
 
 URGENT_SIGNS = frozenset(s.key for s in KNEE_WARNING_SIGNS if s.urgent)
@@ -118,19 +123,23 @@ def record_review(coach: Coach, answer: str, note: str = "") -> OpResult[Review]
     """Record that a clinician has seen the person, with their answer to "Did they say you may continue?":
     `cleared` lifts the pause (and dose advice starts again from here); `not-cleared` and `unsure` keep it."""
     if answer not in REVIEW_ANSWERS:
-        raise Refused(f"a review's answer is one of {', '.join(REVIEW_ANSWERS)}, got {answer!r}")
+        raise Refused(
+            _("a review's answer is one of {answers}, got {answer}").format(
+                answers=", ".join(REVIEW_ANSWERS), answer=repr(answer)
+            )
+        )
     coach.store.record_clinician_review(coach.now(), note, answer)
     if answer == "cleared":
-        sentence = (
+        sentence = _(
             "Noted: a clinician has seen you and said you may continue. Dose advice starts again from here."
         )
     elif answer == "not-cleared":
-        sentence = (
+        sentence = _(
             "Noted: a clinician has seen you and did not clear you to continue. Exercise stays paused; "
             "follow their advice."
         )
     else:
-        sentence = (
+        sentence = _(
             "Noted: a clinician has seen you, but it is not clear that you may continue. Exercise stays "
             "paused until they say you may: ask them."
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from coach.core.files import write_text_whole
+from coach.core.i18n import _
 from coach.core.operations.changes import Changes, OpResult
 from coach.core.operations.context import Coach
 from coach.core.paths import ensure_private_dir
@@ -18,13 +19,12 @@ def new_routine(coach: Coach, routine_id: str, from_routine: str | None = None) 
     """Write a starter file (or a copy of `from_routine`, an id or a file) as `<id>.toml` in the person's
     routines folder, and give its path. Refused for an id that is not one, or a file already there."""
     if not ID_PATTERN.match(routine_id):
-        raise Refused(
-            f"'{routine_id}' is not a routine id: use lowercase letters, digits, '-' and '_' (at most 64)"
-        )
+        said = _("'{id}' is not a routine id: use lowercase letters, digits, '-' and '_' (at most 64)")
+        raise Refused(said.format(id=routine_id))
     folder = coach.places.user_routines
     target = folder / f"{routine_id}.toml"
     if target.exists():
-        raise Refused(f"{target} already exists: choose another id, or edit that file")
+        raise Refused(_("{path} already exists: choose another id, or edit that file").format(path=target))
     if from_routine is None:
         text = starter_text(
             routine_id, routine_id.replace("-", " ").replace("_", " ").capitalize(), target.name
@@ -42,7 +42,7 @@ def _source_text(coach: Coach, name: str) -> str:
     if not (name.endswith(".toml") or path.is_file()):
         entry = next((e for e in coach.library.routines if e.routine.id == name), None)
         if entry is None:
-            raise Refused(f"no routine '{name}' in your library (see coach routines)")
+            raise Refused(_("no routine '{name}' in your library (see coach routines)").format(name=name))
         path = entry.path
     try:
         return read_routine_text(path)

@@ -11,6 +11,7 @@ import shutil
 from pathlib import Path
 
 from coach.core.files import write_text_whole
+from coach.core.i18n import _
 from coach.core.operations.changes import Changes, OpResult, Refused
 from coach.core.operations.context import Coach
 from coach.core.paths import ensure_private_dir
@@ -27,7 +28,7 @@ def draft_routine(coach: Coach, routine_id: str) -> RoutineDraft:
     a bundled one, saved as their own with the same id (it then takes the bundled one's place)."""
     entry = coach.library.find(routine_id)
     if entry is None:
-        raise Refused(f"There is no routine {routine_id!r} to edit.")
+        raise Refused(_("There is no routine {id} to edit.").format(id=repr(routine_id)))
     assert entry.path is not None
     try:
         text = read_routine_text(entry.path)  # the file may have been replaced since the library read it
@@ -53,12 +54,16 @@ def save_routine(coach: Coach, draft: RoutineDraft) -> OpResult[Path]:
     checked = draft.check(target, coach.places.assets)
     if not checked.valid:
         first = checked.checked.errors[0]
-        raise Refused(f"This routine cannot be saved yet: line {first.line}: {first.message}")
+        said = _("This routine cannot be saved yet: line {line}: {problem}")
+        raise Refused(said.format(line=first.line, problem=first.message))
     routine_id = draft.routine_id
     taken = coach.library.find(routine_id)
     if draft.path is None and taken is not None and routine_id != draft.copy_of:
-        where = "a bundled routine" if taken.origin is Origin.BUNDLED else f"your routine {taken.path.name}"
-        raise Refused(f"The id {routine_id!r} is already used by {where}; choose another id.")
+        if taken.origin is Origin.BUNDLED:
+            said = _("The id {id} is already used by a bundled routine; choose another id.")
+        else:
+            said = _("The id {id} is already used by your routine {file}; choose another id.")
+        raise Refused(said.format(id=repr(routine_id), file=taken.path.name))
     ensure_private_dir(target.parent)
     if target.exists():
         shutil.copyfile(target, target.with_name(target.name + ".bak"))

@@ -11,6 +11,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from coach.core.clinical.safety import check_pain
+from coach.core.i18n import _
 from coach.core.operations.changes import Changes, OpResult, Refused
 from coach.core.operations.context import Coach
 from coach.core.running.imports import RunFileError, check_run_figures, read_run_file
@@ -33,9 +34,11 @@ class RunImport:
     def sentence(self) -> str:
         """What to tell the person about this file, in one line."""
         if self.run is not None:
-            return f"{self.path.name}: imported as run {self.run.id}, {run_line(self.run)}"
+            return _("{file}: imported as run {id}, {run}").format(
+                file=self.path.name, id=self.run.id, run=run_line(self.run)
+            )
         if self.already_imported:
-            return f"{self.path.name}: already imported; nothing changed"
+            return _("{file}: already imported; nothing changed").format(file=self.path.name)
         return self.problem
 
 
@@ -60,7 +63,7 @@ def log_run(
     now = coach.now()
     today, zone = coach.today()
     if on is not None and on > today:
-        problem = problem or f"{on} is still to come; a run is logged once it is done"
+        problem = problem or _("{day} is still to come; a run is logged once it is done").format(day=on)
     if problem:
         raise Refused(problem)
     if on is None or on == today:
@@ -113,7 +116,7 @@ def answer_run_questions(
     for pain in (during, after_hour, next_morning):
         _check_pain(pain)
     run = coach.store.run(run_id)
-    _, zone = coach.today()
+    zone = coach.today()[1]
     early = not_yet(
         run, coach.now(), zone, after_hour=after_hour is not None, next_morning=next_morning is not None
     )
@@ -128,7 +131,7 @@ def runs_waiting(coach: Coach) -> list[WaitingRun]:
     if not coach.has_history:
         return []
     now = coach.now()
-    _, zone = coach.today()
+    zone = coach.today()[1]
     since = now - timedelta(days=9)
     found = (waiting(run, now, zone) for run in coach.store.runs(since=since))
     return [w for w in found if w is not None]

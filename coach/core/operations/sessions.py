@@ -22,7 +22,7 @@ from coach.core.clinical.safety import (
 )
 from coach.core.history.outcome import SessionOutcome, session_outcome
 from coach.core.history.records import SessionRecord
-from coach.core.i18n import N_
+from coach.core.i18n import N_, _
 from coach.core.operations.changes import Changes, OpResult, Refused
 from coach.core.operations.context import Coach
 from coach.core.operations.icing import IcingEnding
@@ -231,7 +231,7 @@ def _requirement_not_seen(coach: Coach, routine: Routine) -> str | None:
         return None
     entry = coach.library.find(requirement.routine)
     stage = f"“{entry.routine.title}”" if entry else f"'{requirement.routine}'"
-    return REQUIREMENT_NOT_SEEN.format(stage=stage, pain=requirement.pain_at_most)
+    return _(REQUIREMENT_NOT_SEEN).format(stage=stage, pain=requirement.pain_at_most)
 
 
 def asks_pain_before(routine: Routine) -> bool:
@@ -322,7 +322,7 @@ def end_of_session(record: SessionRecord, history: Sequence[SessionRecord] = ())
     limit = record.pain_limit if record.pain_limit is not None else PAIN_ACCEPTABLE_MAX
     doctor = None
     if record.warning_signs_reported:
-        doctor = SEE_A_DOCTOR_AGAIN if _yes_before(record, history) else SEE_A_DOCTOR
+        doctor = _(SEE_A_DOCTOR_AGAIN) if _yes_before(record, history) else _(SEE_A_DOCTOR)
     return EndOfSession(
         record,
         session_outcome(record),
@@ -416,8 +416,8 @@ def resume_session(coach: Coach, session_id: int) -> OpResult[LiveSession]:
         refuse_while_paused(coach, routine)
     found = resumable(record, routine, store.done_step_indexes(session_id), now)
     if found is None:
-        why = why_not_resumable(record, routine, now) or "every step of it is already done"
-        raise Refused(f"This session cannot be carried on: {why}.")
+        why = why_not_resumable(record, routine, now) or _("every step of it is already done")
+        raise Refused(_("This session cannot be carried on: {why}.").format(why=why))
     steps = plan_steps(found.routine, coach.settings.affected_side or None)
     engine = SessionEngine(steps, coach.clock, start_index=found.start_index)
     return OpResult(LiveSession(coach, session_id, found.routine, engine, resumed=True), SESSION)

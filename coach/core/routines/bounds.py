@@ -13,7 +13,9 @@ import stat
 from pathlib import Path
 
 from coach.core import reading as files
+from coach.core.i18n import N_
 from coach.core.routines.model import Exercise
+from coach.core.routines.values import Sentence
 
 # An illustration is a drawing of a few kilobytes; a few megabytes is plenty (a 2.5 GB file once aborted
 # the player with std::bad_alloc).
@@ -35,12 +37,15 @@ def read_bounded(path: Path, limit: int) -> bytes:
         raise UnreadableRoutineError(str(error)) from error
 
 
-LINK_LOOP = "this is a link that leads back to itself (a loop of links); it was not read"
-LINK_OUT = "this is a link to a file outside the routines folder; it was not read (copy the file in instead)"
+LINK_LOOP = N_("this is a link that leads back to itself (a loop of links); it was not read")
+LINK_OUT = N_(
+    "this is a link to a file outside the routines folder; it was not read (copy the file in instead)"
+)
 
 
 def link_problem(path: Path, folder: Path) -> str | None:
-    """Why the link `path` is not read (it loops, or it leads out of `folder`), or None (not a link, or fine).
+    """Why the link `path` is not read (it loops, or it leads out of `folder`; in English, marked for the
+    catalogue: translated where shown), or None (not a link, or fine).
 
     A shared folder must not point elsewhere; a loop (`self.toml -> self.toml`) is a broken entry with its
     reason, never an exception that stops the whole library from loading.
@@ -73,14 +78,19 @@ def planned_work_steps(exercises: tuple[Exercise, ...]) -> int:
     return sum(e.sets * max(1, len(e.sides)) * max(1, e.reps or 1) for e in exercises)
 
 
-def too_many_steps(exercises: tuple[Exercise, ...]) -> str | None:
+def too_many_steps(exercises: tuple[Exercise, ...]) -> Sentence | None:
     """The sentence refusing a routine that plans more than MAX_PLANNED_STEPS work steps, or None."""
     steps = planned_work_steps(exercises)
     if steps <= MAX_PLANNED_STEPS:
         return None
-    return (
-        f"this routine plans {steps:,} reps, holds and timers; a routine may plan at most"
-        f" {MAX_PLANNED_STEPS:,} (fewer sets or reps)"
+    return Sentence(
+        N_(
+            "this routine plans {steps} reps, holds and timers; a routine may plan at most {limit} "
+            "(fewer sets "
+            "or reps)"
+        ),
+        steps=f"{steps:,}",
+        limit=f"{MAX_PLANNED_STEPS:,}",
     )
 
 
@@ -101,14 +111,16 @@ def read_illustration(path: Path) -> bytes:
         return b""
 
 
-def illustration_problem(path: Path) -> str | None:
-    """Why the illustration `path` will not be shown (not a plain file, or too big), or None."""
+def illustration_problem(path: Path, name: str) -> Sentence | None:
+    """Why the illustration `path` (written `name` in the file) will not be shown (not a plain file, or too
+    big), as a whole sentence; or None."""
     try:
         facts = path.stat()
     except (OSError, RuntimeError):
-        return "cannot be read"
+        return Sentence(N_("image '{name}' cannot be read; none is shown"), name=name)
     if not stat.S_ISREG(facts.st_mode):
-        return "is not a plain file"
+        return Sentence(N_("image '{name}' is not a plain file; none is shown"), name=name)
     if facts.st_size > MAX_IMAGE_BYTES:
-        return f"is {facts.st_size:,} bytes; an illustration may be at most {MAX_IMAGE_BYTES:,}"
+        said = N_("image '{name}' is {size} bytes; an illustration may be at most {limit}; none is shown")
+        return Sentence(said, name=name, size=f"{facts.st_size:,}", limit=f"{MAX_IMAGE_BYTES:,}")
     return None

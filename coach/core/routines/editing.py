@@ -10,6 +10,7 @@ Qt-free: the routine editor (coach/gui/routine_editor.py) and its tests drive a 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,7 @@ import tomlkit
 from tomlkit.items import AoT, Table
 from tomlkit.toml_document import TOMLDocument
 
+from coach.core.i18n import _
 from coach.core.routines.form_fields import (
     EXERCISE_FIELDS_BY_KEY,
     ROUTINE_FIELDS_BY_KEY,
@@ -51,14 +53,15 @@ class RoutineDraft:
         self.copy_of = copy_of  # the id of the bundled routine this is a copy of ("" for none)
 
     @classmethod
-    def new(cls, routine_id: str = "my-routine", title: str = "My routine") -> RoutineDraft:
-        """A starter routine with one exercise, valid as it stands."""
+    def new(cls, routine_id: str = "my-routine", title: str = "") -> RoutineDraft:
+        """A starter routine with one exercise, valid as it stands; its title (by default "My routine") and
+        its exercise's name in the chosen language, the ids in English (they are keys)."""
         draft = cls(_STARTER)
         draft.document["id"] = routine_id
-        draft.document["title"] = title
+        draft.document["title"] = title or _("My routine")
         draft.document["sessions_per_week"] = 3
         draft.document.add(tomlkit.nl())
-        draft.add_exercise("First exercise")
+        draft.add_exercise(_("First exercise"), "first-exercise")
         return draft
 
     @classmethod
@@ -122,10 +125,11 @@ class RoutineDraft:
             return
         self.document["format"] = 3
 
-    def add_exercise(self, name: str = "New exercise") -> int:
-        """Append an exercise (reps 10 × 1) and return its index."""
+    def add_exercise(self, name: str = "New exercise", exercise_id: str = "") -> int:
+        """Append an exercise (reps 10 × 1) and return its index; its id is `exercise_id` or made from the
+        name (a number added where it is taken)."""
         exercise = tomlkit.table()
-        exercise["id"] = self._free_id(_slug(name) or "exercise")
+        exercise["id"] = self._free_id(exercise_id or _slug(name) or "exercise")
         exercise["name"] = name
         exercise["reps"] = 10
         exercises = self.exercises()
@@ -198,7 +202,9 @@ def place_problems(text: str, problems: tuple[Problem, ...]) -> dict[KeyPath, tu
     placed: dict[KeyPath, list[str]] = {}
     for problem in problems:
         where = keys.get(problem.line, GENERAL)
-        sentence = ("Note: " if problem.warning else "") + problem.message
+        sentence = (
+            _("Note: {problem}").format(problem=problem.message) if problem.warning else problem.message
+        )
         placed.setdefault(where, []).append(sentence)
     return {path: tuple(sentences) for path, sentences in placed.items()}
 
@@ -230,4 +236,6 @@ def _field(path: KeyPath) -> Field | None:
 
 
 def _slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:40]
+    """An id made from a name: "Neue Übung" is "neue-ubung" (accents dropped, not the letters)."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")[:40]

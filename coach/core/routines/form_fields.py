@@ -16,6 +16,7 @@ from typing import Any
 
 import tomlkit
 
+from coach.core.i18n import N_
 from coach.core.routines.format3 import BY_SIDE_KEYS, FORMAT_3_PROGRESSIONS
 from coach.core.routines.model import AFFECTED, UNAFFECTED
 
@@ -37,8 +38,9 @@ class FieldKind(enum.Enum):
 
 @dataclass(frozen=True, slots=True)
 class Field:
-    """One key the editor shows: its label and help are the README's words for it; `format` is the routine
-    format the key needs (setting a format-3 key makes the draft format 3)."""
+    """One key the editor shows: its label and help are the README's words for it (English, marked for the
+    catalogue: the editor translates them where it shows them); `format` is the routine format the key
+    needs (setting a format-3 key makes the draft format 3)."""
 
     key: str
     label: str
@@ -53,212 +55,257 @@ class Field:
         return self.key in BY_SIDE_KEYS
 
 
-_DAYS_HELP = (
+_DAYS_HELP = N_(
     'The weekdays, "mon, thu" ("mon" … "sun", or the whole name). On the routine it gives days a week when '
     "that is missing; on an exercise, the days must be among the routine's."
 )
-_WEEKS_HELP = '1–52: no progression before this many weeks at the dose ("after two weeks").'
+_WEEKS_HELP = N_('1–52: no progression before this many weeks at the dose ("after two weeks").')
 
 ROUTINE_FIELDS: tuple[Field, ...] = (
-    Field("title", "Title", "Required: the routine's name as the app shows it."),
-    Field("id", "Id", "Required: lowercase letters, digits, - and _; the file is saved as ID.toml."),
-    Field("description", "Description", "Optional: a line about the routine."),
-    Field("source", "Source", "Optional: where the routine comes from (the sheet, the clinic, the paper)."),
+    Field("title", N_("Title"), N_("Required: the routine's name as the app shows it.")),
+    Field("id", N_("Id"), N_("Required: lowercase letters, digits, - and _; the file is saved as ID.toml.")),
+    Field("description", N_("Description"), N_("Optional: a line about the routine.")),
+    Field(
+        "source",
+        N_("Source"),
+        N_("Optional: where the routine comes from (the sheet, the clinic, the paper)."),
+    ),
     Field(
         "sessions_per_week",
-        "Sessions a week",
-        "0–14: the plan that history measures against.",
+        N_("Sessions a week"),
+        N_("0–14: the plan that history measures against."),
         FieldKind.WHOLE,
     ),
-    Field("days_per_week", "Days a week", '1–7, instead of sessions a week: "daily" is 7.', FieldKind.WHOLE),
-    Field("times_per_day", "Times a day", "1–6, default 1, with days a week.", FieldKind.WHOLE),
-    Field("days", "Days", _DAYS_HELP, FieldKind.WORDS, format=3),
-    Field("weeks", "Weeks", "1–52: the length of this stage of the programme.", FieldKind.WHOLE),
+    Field(
+        "days_per_week",
+        N_("Days a week"),
+        N_('1–7, instead of sessions a week: "daily" is 7.'),
+        FieldKind.WHOLE,
+    ),
+    Field("times_per_day", N_("Times a day"), N_("1–6, default 1, with days a week."), FieldKind.WHOLE),
+    Field("days", N_("Days"), _DAYS_HELP, FieldKind.WORDS, format=3),
+    Field("weeks", N_("Weeks"), N_("1–52: the length of this stage of the programme."), FieldKind.WHOLE),
     Field(
         "pain_limit",
-        "Pain limit",
-        "0–5: the sheet's own \"stop if pain is above N\". Without it, Rehab Coach's default of 5.",
+        N_("Pain limit"),
+        N_("0–5: the sheet's own \"stop if pain is above N\". Without it, Rehab Coach's default of 5."),
         FieldKind.WHOLE,
     ),
-    Field("progress_after_weeks", "Progress after (weeks)", _WEEKS_HELP, FieldKind.WHOLE, format=3),
-    Field("next", "Next stage", "The id of the routine that follows this stage."),
+    Field("progress_after_weeks", N_("Progress after (weeks)"), _WEEKS_HELP, FieldKind.WHOLE, format=3),
+    Field("next", N_("Next stage"), N_("The id of the routine that follows this stage.")),
     Field(
         "requires",
-        "Requires",
-        'The stage to tolerate first and its pain: "hip-strength, 3" is that routine going well with pain '
-        "at most 3 and settled by the next morning.",
+        N_("Requires"),
+        N_(
+            'The stage to tolerate first and its pain: "hip-strength, 3" is that routine going well '
+            "with pain "
+            "at most 3 and settled by the next morning."
+        ),
         FieldKind.REQUIREMENT,
         format=3,
     ),
     Field(
         "education",
-        "Advice",
-        "Short paragraphs of advice that come with the routine, one a line.",
+        N_("Advice"),
+        N_("Short paragraphs of advice that come with the routine, one a line."),
         FieldKind.LINES,
     ),
 )
 
-_BY_SIDE_HELP = ' With sides affected and unaffected, a value by side: "affected = 3, unaffected = 1".'
-
 EXERCISE_FIELDS: tuple[Field, ...] = (
-    Field("name", "Name", "Required: the exercise as the player shows it."),
-    Field("id", "Id", "Required: lowercase letters, digits, - and _; unique in the routine."),
-    Field("instructions", "Instructions", "Sentences shown while you work, one a line.", FieldKind.LINES),
+    Field("name", N_("Name"), N_("Required: the exercise as the player shows it.")),
+    Field("id", N_("Id"), N_("Required: lowercase letters, digits, - and _; unique in the routine.")),
+    Field(
+        "instructions", N_("Instructions"), N_("Sentences shown while you work, one a line."), FieldKind.LINES
+    ),
     Field(
         "sets",
-        "Sets",
-        "Default 1: each set is repeated on every side listed." + _BY_SIDE_HELP,
+        N_("Sets"),
+        N_(
+            "Default 1: each set is repeated on every side listed. With sides affected and "
+            "unaffected, a value by "
+            'side: "affected = 3, unaffected = 1".'
+        ),
         FieldKind.WHOLE,
     ),
     Field(
         "reps",
-        "Reps",
-        'Guided rep by rep; "10-15" is a range the pain rule moves within.' + _BY_SIDE_HELP,
+        N_("Reps"),
+        N_(
+            'Guided rep by rep; "10-15" is a range the pain rule moves within. With sides affected '
+            "and unaffected, "
+            'a value by side: "affected = 3, unaffected = 1".'
+        ),
         FieldKind.RANGE,
     ),
     Field(
         "until",
-        "Until",
-        '"tired" with reps "10-15" as the expected range ("you should be tired after 10–15"): each set '
-        "counts up until you end it.",
+        N_("Until"),
+        N_(
+            '"tired" with reps "10-15" as the expected range ("you should be tired after 10–15"): each set '
+            "counts up until you end it."
+        ),
         FieldKind.CHOICE,
         ("", "tired"),
         format=3,
     ),
     Field(
         "tempo",
-        "Tempo",
-        'UP, HOLD, DOWN seconds of each rep ("up for 2, hold 1, down for 3" is "2, 1, 3"), each 0–60; '
-        "instead of seconds a rep and hold, and only with reps.",
+        N_("Tempo"),
+        N_(
+            'UP, HOLD, DOWN seconds of each rep ("up for 2, hold 1, down for 3" is "2, 1, 3"), each 0–60; '
+            "instead of seconds a rep and hold, and only with reps."
+        ),
         FieldKind.NUMBERS,
         format=3,
     ),
-    Field("rep_seconds", "Seconds a rep", "Default 3.", FieldKind.NUMBER),
+    Field("rep_seconds", N_("Seconds a rep"), N_("Default 3."), FieldKind.NUMBER),
     Field(
         "hold_seconds",
-        "Hold (seconds)",
-        'With reps: the hold at the top of each rep; without: one timed hold a set; "5-10" is a range.'
-        + _BY_SIDE_HELP,
+        N_("Hold (seconds)"),
+        N_(
+            'With reps: the hold at the top of each rep; without: one timed hold a set; "5-10" is a '
+            "range. With "
+            'sides affected and unaffected, a value by side: "affected = 3, unaffected = 1".'
+        ),
         FieldKind.RANGE,
     ),
     Field(
         "timer_minutes",
-        "Timer (minutes)",
-        "A plain countdown instead of reps or a hold; for icing at most 20 minutes.",
+        N_("Timer (minutes)"),
+        N_("A plain countdown instead of reps or a hold; for icing at most 20 minutes."),
         FieldKind.NUMBER,
     ),
-    Field("icing", "Icing", "The timer is icing: capped at 20 minutes, with its advice.", FieldKind.FLAG),
+    Field(
+        "icing", N_("Icing"), N_("The timer is icing: capped at 20 minutes, with its advice."), FieldKind.FLAG
+    ),
     Field(
         "sides",
-        "Sides",
-        "Each set on the left and then the right side; or on the person's legs, affected and unaffected "
-        "(the leg with runner's knee is set once in the app).",
+        N_("Sides"),
+        N_(
+            "Each set on the left and then the right side; or on the person's legs, affected and unaffected "
+            "(the leg with runner's knee is set once in the app)."
+        ),
         FieldKind.CHOICE,
         ("", "left and right", "affected and unaffected"),
     ),
-    Field("rest_seconds", "Rest between sets (seconds)", "Default 0.", FieldKind.NUMBER),
+    Field("rest_seconds", N_("Rest between sets (seconds)"), N_("Default 0."), FieldKind.NUMBER),
     Field(
         "rest_after_seconds",
-        "Rest after (seconds)",
-        "0–600: a rest before the next exercise.",
+        N_("Rest after (seconds)"),
+        N_("0–600: a rest before the next exercise."),
         FieldKind.NUMBER,
     ),
     Field(
         "times_per_day",
-        "Times a day",
-        "The exercise's own frequency, at most the routine's (which needs days a week): \"short-arc quad "
-        'twice a day, the others once".',
+        N_("Times a day"),
+        N_(
+            "The exercise's own frequency, at most the routine's (which needs days a week): \"short-arc quad "
+            'twice a day, the others once".'
+        ),
         FieldKind.WHOLE,
         format=3,
     ),
     Field(
         "days_per_week",
-        "Days a week",
-        "The exercise's own days a week, at most the routine's.",
+        N_("Days a week"),
+        N_("The exercise's own days a week, at most the routine's."),
         FieldKind.WHOLE,
         format=3,
     ),
-    Field("days", "Days", _DAYS_HELP, FieldKind.WORDS, format=3),
+    Field("days", N_("Days"), _DAYS_HELP, FieldKind.WORDS, format=3),
     Field(
         "pain_limit",
-        "Pain limit",
-        "0–5, the exercise's own limit instead of the routine's; 0 means \"only if pain-free\".",
+        N_("Pain limit"),
+        N_("0–5, the exercise's own limit instead of the routine's; 0 means \"only if pain-free\"."),
         FieldKind.WHOLE,
         format=3,
     ),
     Field(
         "load",
-        "Load",
-        'Free text such as "red band" (at most 60 characters); or steps of load, easiest first, one a '
-        'line: "no weight", "0.5 kg ankle weight", "1 kg ankle weight".',
+        N_("Load"),
+        N_(
+            'Free text such as "red band" (at most 60 characters); or steps of load, easiest first, one a '
+            'line: "no weight", "0.5 kg ankle weight", "1 kg ankle weight".'
+        ),
         FieldKind.STEPS,
     ),
     Field(
         "progression",
-        "Progression",
-        'What the pain rule may change; not given: the default for the exercise. "reps-then-load": reps '
-        'climb to the top of the range, then the next load; "level": the next level.',
+        N_("Progression"),
+        N_(
+            'What the pain rule may change; not given: the default for the exercise. "reps-then-load": reps '
+            'climb to the top of the range, then the next load; "level": the next level.'
+        ),
         FieldKind.CHOICE,
         ("", "reps", "hold", "sets", "none", "reps-then-load", "level"),
     ),
     Field(
         "reps_after_load",
-        "Reps after a load step",
-        "With reps-then-load: reps go back to this at the next load (default: the range's bottom); \"at "
-        '3 × 40 add a 1 lb ankle weight and start again at 3 × 20" is reps "20-40" and 20 here.',
+        N_("Reps after a load step"),
+        N_(
+            "With reps-then-load: reps go back to this at the next load (default: the range's bottom); \"at "
+            '3 × 40 add a 1 lb ankle weight and start again at 3 × 20" is reps "20-40" and 20 here.'
+        ),
         FieldKind.WHOLE,
         format=3,
     ),
     Field(
         "levels",
-        "Levels",
-        'The sheet\'s variants, easiest first, one a line ("step-down from 10 cm", "step-down from 20 '
-        'cm"); shown with the dose and in the player.',
+        N_("Levels"),
+        N_(
+            'The sheet\'s variants, easiest first, one a line ("step-down from 10 cm", "step-down from 20 '
+            'cm"); shown with the dose and in the player.'
+        ),
         FieldKind.LINES,
         format=3,
     ),
     Field(
         "level_up_after_pain_free_reps",
-        "Level up after pain-free reps",
-        'The sheet\'s criterion for the next level: 5 is "when you can do 5 pain-free".',
+        N_("Level up after pain-free reps"),
+        N_('The sheet\'s criterion for the next level: 5 is "when you can do 5 pain-free".'),
         FieldKind.WHOLE,
         format=3,
     ),
-    Field("progress_after_weeks", "Progress after (weeks)", _WEEKS_HELP, FieldKind.WHOLE, format=3),
+    Field("progress_after_weeks", N_("Progress after (weeks)"), _WEEKS_HELP, FieldKind.WHOLE, format=3),
     Field(
         "targets",
-        "Works",
-        "What the exercise works: easing reaches the knee work before the hip work.",
+        N_("Works"),
+        N_("What the exercise works: easing reaches the knee work before the hip work."),
         FieldKind.CHOICE,
         ("", "knee", "hip"),
     ),
     Field(
         "run_walk",
-        "Run-walk",
-        'Seconds of running, seconds of walking, and how many times: "60, 60, 10". With stages, the one '
-        "the plan starts at.",
+        N_("Run-walk"),
+        N_(
+            'Seconds of running, seconds of walking, and how many times: "60, 60, 10". With stages, the one '
+            "the plan starts at."
+        ),
         FieldKind.INTERVALS,
         format=3,
     ),
     Field(
         "stages",
-        "Stages",
-        'The return-to-running plan, easiest first, one run-walk a line ("60, 60, 10" … "1800, 0, 1"); '
-        "two good runs move up a stage, a run above the pain limit back one.",
+        N_("Stages"),
+        N_(
+            'The return-to-running plan, easiest first, one run-walk a line ("60, 60, 10" … "1800, 0, 1"); '
+            "two good runs move up a stage, a run above the pain limit back one."
+        ),
         FieldKind.INTERVALS,
         format=3,
     ),
     Field(
         "cadence_bpm",
-        "Cadence (steps a minute)",
-        "120–220: a metronome clicks while running; your physiotherapist's number.",
+        N_("Cadence (steps a minute)"),
+        N_("120–220: a metronome clicks while running; your physiotherapist's number."),
         FieldKind.WHOLE,
         format=3,
     ),
     Field(
         "image",
-        "Picture",
-        "An SVG beside the file or among the bundled illustrations.",
+        N_("Picture"),
+        N_("An SVG beside the file or among the bundled illustrations."),
     ),
 )
 _INTERVAL_KEYS = ("run_seconds", "walk_seconds", "repeats")

@@ -18,8 +18,9 @@ from coach.core.clinical.safety import (
     PAIN_ACCEPTABLE_MAX,
     PAIN_LIMIT_REASON,
 )
+from coach.core.i18n import N_
 from coach.core.routines.model import ExerciseKind, ProgressionKind, Target
-from coach.core.routines.values import MAX_TEXT_CHARACTERS, ValueReader, show
+from coach.core.routines.values import MAX_TEXT_CHARACTERS, Sentence, ValueReader, show
 
 ROUTINE_KEYS_2 = ("days_per_week", "times_per_day", "weeks", "pain_limit", "next", "education")
 EXERCISE_KEYS_2 = (
@@ -100,7 +101,8 @@ def refuse_format_2_keys(
     """In a format 1 file, each format 2 key is an error that says how to opt in."""
     for key in keys:
         if key in table:
-            reader.error(line(key), f"'{key}' needs format 2: write 'format = 2' at the top of the file")
+            said = N_("'{key}' needs format 2: write 'format = 2' at the top of the file")
+            reader.error(line(key), Sentence(said, key=key))
 
 
 def read_plan(
@@ -113,11 +115,18 @@ def read_plan(
     if days is not None and sessions_per_week is not None:
         reader.error(
             line("days_per_week"),
-            "give either days_per_week or sessions_per_week, not both "
-            "(days_per_week with times_per_day says 'daily, 3 times a day')",
+            Sentence(
+                N_(
+                    "give either days_per_week or sessions_per_week, not both "
+                    "(days_per_week with times_per_day says 'daily, 3 times a day')"
+                )
+            ),
         )
     if "times_per_day" in doc and times not in (None, 1) and days is None:
-        reader.error(line("times_per_day"), "times_per_day goes with days_per_week: say on which days, too")
+        reader.error(
+            line("times_per_day"),
+            Sentence(N_("times_per_day goes with days_per_week: say on which days, too")),
+        )
     per_day = int(times or 1)
     per_week = int(days) * per_day if days is not None else int(sessions_per_week or 0)
     return RoutinePlan(
@@ -137,14 +146,14 @@ def _pain_limit(reader: ValueReader, doc: dict[str, Any], line: int) -> int:
         return PAIN_ACCEPTABLE_MAX
     value = doc["pain_limit"]
     if isinstance(value, bool) or not isinstance(value, int):
-        reader.error(
-            line, f"pain_limit must be a whole number from 0 to {PAIN_ACCEPTABLE_MAX}, got {show(value)}"
-        )
+        said = N_("pain_limit must be a whole number from 0 to {limit}, got {value}")
+        reader.error(line, Sentence(said, limit=PAIN_ACCEPTABLE_MAX, value=show(value)))
     elif value < 0:
-        reader.error(line, f"pain_limit must be at least 0, got {show(value)}")
+        reader.error(line, Sentence(N_("pain_limit must be at least 0, got {value}"), value=show(value)))
     elif value > PAIN_ACCEPTABLE_MAX:
+        said = N_("pain_limit must be at most {limit}, got {value}: {reason}")
         reader.error(
-            line, f"pain_limit must be at most {PAIN_ACCEPTABLE_MAX}, got {show(value)}: {PAIN_LIMIT_REASON}"
+            line, Sentence(said, limit=PAIN_ACCEPTABLE_MAX, value=show(value), reason=PAIN_LIMIT_REASON)
         )
     else:
         return value
@@ -157,11 +166,15 @@ def _next(reader: ValueReader, doc: dict[str, Any], line: int) -> str:
         return ""
     if not _ID_PATTERN.match(value):
         reader.error(
-            line, f"next must be a routine id (lowercase letters, digits, '-' and '_'), got {show(value)}"
+            line,
+            Sentence(
+                N_("next must be a routine id (lowercase letters, digits, '-' and '_'), got {value}"),
+                value=show(value),
+            ),
         )
         return ""
     if value == doc.get("id"):
-        reader.error(line, "next names this routine itself; name the stage that follows it")
+        reader.error(line, Sentence(N_("next names this routine itself; name the stage that follows it")))
         return ""
     return value
 
@@ -171,12 +184,12 @@ def _education(reader: ValueReader, doc: dict[str, Any], line: int) -> tuple[str
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(p, str) for p in value):
-        reader.error(line, f"education must be a list of short paragraphs in quotes, got {show(value)}")
+        said = N_("education must be a list of short paragraphs in quotes, got {value}")
+        reader.error(line, Sentence(said, value=show(value)))
         return ()
     if len(value) > MAX_EDUCATION_PARAGRAPHS:
-        reader.error(
-            line, f"education may have at most {MAX_EDUCATION_PARAGRAPHS} paragraphs, got {len(value)}"
-        )
+        said = N_("education may have at most {limit} paragraphs, got {count}")
+        reader.error(line, Sentence(said, limit=MAX_EDUCATION_PARAGRAPHS, count=len(value)))
         return ()
     read = (reader.plain(p, "education", line, limit=MAX_TEXT_CHARACTERS) for p in value if p.strip())
     return tuple(" ".join(p.split()) for p in read if p)
@@ -207,16 +220,23 @@ def _range(
     value = table.get(key)
     if not isinstance(value, list):
         return None
-    kind = "whole numbers" if integer else "numbers"
     low_limit, high_limit = _LIMITS[key]
     if len(value) != 2 or not all(_is_number(v, integer) for v in value):
-        reader.error(line, f"a {key} range must be two {kind} [low, high], got {show(value)}")
+        if integer:
+            said = N_("a {key} range must be two whole numbers [low, high], got {value}")
+        else:
+            said = N_("a {key} range must be two numbers [low, high], got {value}")
+        reader.error(line, Sentence(said, key=key, value=show(value)))
         return None
     low, high = value  # compared as written: a huge whole number has no float
     if low > high:
-        reader.error(line, f"a {key} range must go from low to high, got {show(value)}")
+        said = N_("a {key} range must go from low to high, got {value}")
+        reader.error(line, Sentence(said, key=key, value=show(value)))
     elif low < low_limit or high > high_limit:
-        reader.error(line, f"a {key} range must stay within {low_limit:g}–{high_limit:g}, got {show(value)}")
+        said = N_("a {key} range must stay within {low}–{high}, got {value}")
+        reader.error(
+            line, Sentence(said, key=key, low=f"{low_limit:g}", high=f"{high_limit:g}", value=show(value))
+        )
     else:
         return float(low), float(high)
     return None
@@ -238,7 +258,8 @@ def read_extras(
     reps_range, hold_range = ranges
     load = reader.text(table, "load", line("load")) or ""
     if len(load) > MAX_LOAD_CHARACTERS:
-        reader.error(line("load"), f"load may be at most {MAX_LOAD_CHARACTERS} characters, got {len(load)}")
+        said = N_("load may be at most {limit} characters, got {length}")
+        reader.error(line("load"), Sentence(said, limit=MAX_LOAD_CHARACTERS, length=len(load)))
     rest_after = _number(reader, table, "rest_after_seconds", line, default=0)
     prescribed_reps = _number(reader, table, "prescribed_reps", line)
     prescribed_sets = _number(reader, table, "prescribed_sets", line)
@@ -265,7 +286,9 @@ def _targets(reader: ValueReader, table: dict[str, Any], line: int) -> Target | 
         return Target(value)
     except ValueError:
         known = ", ".join(f'"{t.value}"' for t in Target)
-        reader.error(line, f"targets must be one of {known}, got {show(value)}")
+        reader.error(
+            line, Sentence(N_("targets must be one of {known}, got {value}"), known=known, value=show(value))
+        )
         return None
 
 
@@ -282,7 +305,8 @@ def _start(
         return None
     what = key.removeprefix("start_")
     if bounds is None:
-        reader.error(line(key), f"{key} goes with a {what} range such as [10, 15]")
+        said = N_("{key} goes with a {what} range such as [10, 15]")
+        reader.error(line(key), Sentence(said, key=key, what=what))
         return None
     value = reader.number(table, key, line(key), limits=bounds, integer=integer)
     return None if value is None else (int(value) if integer else value)
@@ -296,7 +320,8 @@ def _progression(reader: ValueReader, table: dict[str, Any], line: int) -> Progr
         return ProgressionKind(value)
     except ValueError:
         known = ", ".join(f'"{k.value}"' for k in ProgressionKind)
-        reader.error(line, f"progression must be one of {known}, got {show(value)}")
+        said = N_("progression must be one of {known}, got {value}")
+        reader.error(line, Sentence(said, known=known, value=show(value)))
         return None
 
 
@@ -307,9 +332,11 @@ def check_progression(
     if chosen is None or chosen is ProgressionKind.NONE:
         return
     if kind is ExerciseKind.TIMER or icing:
-        reader.error(line, 'a timer (icing above all) is never progressed: progression must be "none"')
+        reader.error(
+            line, Sentence(N_('a timer (icing above all) is never progressed: progression must be "none"'))
+        )
     elif chosen is ProgressionKind.REPS and kind is not ExerciseKind.REPS:
-        reader.error(line, 'progression = "reps" needs an exercise done in reps')
+        reader.error(line, Sentence(N_('progression = "reps" needs an exercise done in reps')))
 
 
 def check_prescribed(
@@ -330,12 +357,21 @@ def check_prescribed(
         if prescribed is None:
             continue
         if not now or sheet_range is not None:
-            reader.error(line(key), f"{key} goes with a single number of {what}, not a range or none")
+            said = N_("{key} goes with a single number of {what}, not a range or none")
+            reader.error(line(key), Sentence(said, key=key, what=what))
         elif prescribed < now:
             reader.error(
                 line(key),
-                f"{key} is the sheet's dose before it was eased, so at least {what} ({now:g}), "
-                f"got {prescribed:g}",
+                Sentence(
+                    N_(
+                        "{key} is the sheet's dose before it was eased, so at least {what} ({now}), "
+                        "got {value}"
+                    ),
+                    key=key,
+                    what=what,
+                    now=f"{now:g}",
+                    value=f"{prescribed:g}",
+                ),
             )
 
 
@@ -346,8 +382,13 @@ def warn_hold_range_without_progression(
     if kind is ExerciseKind.HOLD and extras.hold_range is not None and extras.progression is None:
         reader.warn(
             line,
-            f"'{name}' is a hold without reps, which the pain rule leaves as it is; write "
-            "'progression = \"hold\"' if the sheet means its range to be moved within",
+            Sentence(
+                N_(
+                    "'{name}' is a hold without reps, which the pain rule leaves as it is; write "
+                    "'progression = \"hold\"' if the sheet means its range to be moved within"
+                ),
+                name=name,
+            ),
         )
 
 
@@ -364,13 +405,28 @@ def check_icing_lookalike(
     if minutes > ICING_MAX_MINUTES:
         reader.error(
             line,
-            f"'{name}' looks like cold treatment (\"{found.group(0)}\") and runs {minutes:g} minutes: "
-            f"{ICING_LIMIT_REASON}; write 'icing = true' with at most {ICING_MAX_MINUTES} minutes",
+            Sentence(
+                N_(
+                    "'{name}' looks like cold treatment (\"{word}\") and runs {minutes} minutes: {reason}; "
+                    "write 'icing = true' with at most {limit} minutes"
+                ),
+                name=name,
+                word=found.group(0),
+                minutes=f"{minutes:g}",
+                reason=ICING_LIMIT_REASON,
+                limit=ICING_MAX_MINUTES,
+            ),
         )
         return
     reader.warn(
         line,
-        f"'{name}' looks like icing: add 'icing = true' so that the 20-minute cap and the skin advice apply",
+        Sentence(
+            N_(
+                "'{name}' looks like icing: add 'icing = true' so that the 20-minute cap and the skin advice "
+                "apply"
+            ),
+            name=name,
+        ),
     )
 
 

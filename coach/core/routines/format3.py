@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from coach.core.clinical.safety import PAIN_ACCEPTABLE_MAX, PAIN_LIMIT_REASON
+from coach.core.i18n import N_, ngettext
 from coach.core.routines.model import (
     AFFECTED,
     UNAFFECTED,
@@ -23,7 +24,7 @@ from coach.core.routines.model import (
     ProgressionKind,
     SideDose,
 )
-from coach.core.routines.values import ValueReader, show
+from coach.core.routines.values import Said, Sentence, ValueReader, show
 
 ROUTINE_KEYS_3 = ("days", "progress_after_weeks")
 EXERCISE_KEYS_3 = (
@@ -88,18 +89,24 @@ def refuse_format_3_values(
     that says how to opt in."""
     for key in keys:
         if key in table:
-            reader.error(line(key), f"'{key}' needs format 3: write 'format = 3' at the top of the file")
+            said = N_("'{key}' needs format 3: write 'format = 3' at the top of the file")
+            reader.error(line(key), Sentence(said, key=key))
     for key in BY_SIDE_KEYS:
         if isinstance(table.get(key), dict):
-            reader.error(
-                line(key), f"{key} by side needs format 3: write 'format = 3' at the top of the file"
-            )
+            said = N_("{key} by side needs format 3: write 'format = 3' at the top of the file")
+            reader.error(line(key), Sentence(said, key=key))
     if isinstance(table.get("load"), list):
-        reader.error(line("load"), "steps of load need format 3: write 'format = 3' at the top of the file")
+        reader.error(
+            line("load"),
+            Sentence(N_("steps of load need format 3: write 'format = 3' at the top of the file")),
+        )
     if table.get("progression") in {k.value for k in FORMAT_3_PROGRESSIONS}:
         reader.error(
             line("progression"),
-            f"progression = {show(table['progression'])} needs format 3: write 'format = 3' at the top",
+            Sentence(
+                N_("progression = {value} needs format 3: write 'format = 3' at the top"),
+                value=show(table["progression"]),
+            ),
         )
 
 
@@ -110,15 +117,19 @@ def read_days(reader: ValueReader, table: dict[str, Any], line: int) -> tuple[st
     value = table["days"]
     names = ", ".join(f'"{d}"' for d in WEEKDAYS)
     if not isinstance(value, list) or not value or not all(isinstance(d, str) for d in value):
-        reader.error(line, f'days must be a list of weekdays such as ["mon", "thu"], got {show(value)}')
+        said = N_('days must be a list of weekdays such as ["mon", "thu"], got {value}')
+        reader.error(line, Sentence(said, value=show(value)))
         return ()
     days = [d.strip().lower()[:3] if d.strip().lower() in _LONG_DAYS else d.strip().lower() for d in value]
     for day, written in zip(days, value, strict=True):
         if day not in WEEKDAYS:
-            reader.error(line, f"{show(written)} is not a weekday; days are {names}")
+            reader.error(
+                line,
+                Sentence(N_("{value} is not a weekday; days are {days}"), value=show(written), days=names),
+            )
             return ()
     if len(set(days)) != len(days):
-        reader.error(line, f"days lists the same day twice: {show(value)}")
+        reader.error(line, Sentence(N_("days lists the same day twice: {value}"), value=show(value)))
         return ()
     return tuple(sorted(days, key=WEEKDAYS.index))
 
@@ -131,9 +142,15 @@ def check_days_agree(
 ) -> None:
     """`days` and `days_per_week` given together must count the same days."""
     if days and days_per_week is not None and len(days) != int(days_per_week):
-        reader.error(
-            line, f"days names {len(days)} days but days_per_week says {int(days_per_week)}; give one of them"
+        said = ngettext(
+            # Translators: English keeps "days" for one day too (the sentence is compared as it always read).
+            "days names {count} days but days_per_week says {days_per_week}; give one of them",
+            "days names {count} days but days_per_week says {days_per_week}; give one of them",
+            len(days),
         )
+        english = "days names {count} days but days_per_week says {days_per_week}; give one of them"
+        values = {"count": len(days), "days_per_week": int(days_per_week)}
+        reader.error(line, Said(said.format(**values), english.format(**values)))
 
 
 def split_by_side(
@@ -150,14 +167,16 @@ def split_by_side(
         if set(sides) != {AFFECTED, UNAFFECTED}:
             reader.error(
                 line(key),
-                f'{key} by side goes with sides = ["affected", "unaffected"], the person\'s legs',
+                Sentence(
+                    N_('{key} by side goes with sides = ["affected", "unaffected"], the person\'s legs'),
+                    key=key,
+                ),
             )
             plain.pop(key)
             continue
         if set(value) != {AFFECTED, UNAFFECTED}:
-            reader.error(
-                line(key), f"{key} by side must give both affected and unaffected, got {show(value)}"
-            )
+            said = N_("{key} by side must give both affected and unaffected, got {value}")
+            reader.error(line(key), Sentence(said, key=key, value=show(value)))
             plain.pop(key)
             continue
         integer = key != "hold_seconds"
@@ -212,16 +231,18 @@ def split_loads(
 
 def _steps(reader: ValueReader, value: list[Any], key: str, line: int) -> tuple[str, ...]:
     if not (2 <= len(value) <= MAX_STEPS) or not all(isinstance(v, str) and v.strip() for v in value):
-        reader.error(
-            line, f"{key} steps must be 2 to {MAX_STEPS} texts in quotes, easiest first, got {show(value)}"
-        )
+        said = N_("{key} steps must be 2 to {limit} texts in quotes, easiest first, got {value}")
+        reader.error(line, Sentence(said, key=key, limit=MAX_STEPS, value=show(value)))
         return ()
     steps = tuple(" ".join(v.split()) for v in value)
     if any(len(s) > MAX_STEP_CHARACTERS for s in steps):
-        reader.error(line, f"each of the {key} steps may be at most {MAX_STEP_CHARACTERS} characters")
+        said = N_("each of the {key} steps may be at most {limit} characters")
+        reader.error(line, Sentence(said, key=key, limit=MAX_STEP_CHARACTERS))
         return ()
     if len(set(steps)) != len(steps):
-        reader.error(line, f"the {key} steps name the same one twice: {show(value)}")
+        reader.error(
+            line, Sentence(N_("the {key} steps name the same one twice: {value}"), key=key, value=show(value))
+        )
         return ()
     return steps
 
@@ -232,7 +253,7 @@ def _start_step(reader: ValueReader, table: dict[str, Any], key: str, count: int
         return 0
     if count == 0:
         what = key.removeprefix("start_")
-        reader.error(line(key), f"{key} goes with a list of {what}s")
+        reader.error(line(key), Sentence(N_("{key} goes with a list of {what}s"), key=key, what=what))
         return 0
     value = reader.number(table, key, line(key), limits=(1, count), integer=True)
     return 0 if value is None else int(value) - 1
@@ -253,7 +274,8 @@ def read_extras(
         if isinstance(value, list):
             levels = _steps(reader, value, "levels", line("levels"))
         else:
-            reader.error(line("levels"), f"levels must be a list of texts in quotes, got {show(value)}")
+            said = N_("levels must be a list of texts in quotes, got {value}")
+            reader.error(line("levels"), Sentence(said, value=show(value)))
     days_per_week = number("days_per_week")
     days = read_days(reader, table, line("days"))
     check_days_agree(reader, days, days_per_week, line("days"))
@@ -290,15 +312,13 @@ def read_pain_limit(reader: ValueReader, table: dict[str, Any], line: int) -> in
     """`pain_limit`, 0 to 5 (0: only if pain-free), as the routine's is checked."""
     value = table["pain_limit"]
     if isinstance(value, bool) or not isinstance(value, int):
-        reader.error(
-            line, f"pain_limit must be a whole number from 0 to {PAIN_ACCEPTABLE_MAX}, got {show(value)}"
-        )
+        said = N_("pain_limit must be a whole number from 0 to {limit}, got {value}")
+        reader.error(line, Sentence(said, limit=PAIN_ACCEPTABLE_MAX, value=show(value)))
     elif value < 0:
-        reader.error(line, f"pain_limit must be at least 0, got {value}")
+        reader.error(line, Sentence(N_("pain_limit must be at least 0, got {value}"), value=value))
     elif value > PAIN_ACCEPTABLE_MAX:
-        reader.error(
-            line, f"pain_limit must be at most {PAIN_ACCEPTABLE_MAX}, got {value}: {PAIN_LIMIT_REASON}"
-        )
+        said = N_("pain_limit must be at most {limit}, got {value}: {reason}")
+        reader.error(line, Sentence(said, limit=PAIN_ACCEPTABLE_MAX, value=value, reason=PAIN_LIMIT_REASON))
     else:
         return value
     return None
@@ -317,21 +337,25 @@ def _tempo(
         and all(isinstance(v, int | float) and not isinstance(v, bool) and v == v for v in value)
     )
     if not numbers:
-        reader.error(line, f"tempo must be three numbers of seconds [UP, HOLD, DOWN], got {show(value)}")
+        said = N_("tempo must be three numbers of seconds [UP, HOLD, DOWN], got {value}")
+        reader.error(line, Sentence(said, value=show(value)))
         return None
     up, hold, down = (float(v) for v in value)
     if min(up, hold, down) < low or max(up, hold, down) > high:
-        reader.error(line, f"each part of tempo must be {low:g}–{high:g} seconds, got {show(value)}")
+        said = N_("each part of tempo must be {low}–{high} seconds, got {value}")
+        reader.error(line, Sentence(said, low=f"{low:g}", high=f"{high:g}", value=show(value)))
         return None
     if up + down <= 0:
-        reader.error(line, f"tempo must take some time up or down, got {show(value)}")
+        reader.error(
+            line, Sentence(N_("tempo must take some time up or down, got {value}"), value=show(value))
+        )
         return None
     if kind is not None and kind is not ExerciseKind.REPS:
-        reader.error(line, "tempo is the time of each rep: it goes with reps")
+        reader.error(line, Sentence(N_("tempo is the time of each rep: it goes with reps")))
         return None
     for key in ("rep_seconds", "hold_seconds"):
         if key in table:
-            reader.error(line, f"tempo already gives each rep's time: remove {key}")
+            reader.error(line, Sentence(N_("tempo already gives each rep's time: remove {key}"), key=key))
             return None
     return up, hold, down
 
@@ -341,10 +365,14 @@ def _until(reader: ValueReader, table: dict[str, Any], line: int) -> bool:
         return False
     value = table["until"]
     if value != "tired":
-        reader.error(line, f'until must be "tired" (each set until you are tired), got {show(value)}')
+        said = N_('until must be "tired" (each set until you are tired), got {value}')
+        reader.error(line, Sentence(said, value=show(value)))
         return False
     if not isinstance(table.get("reps"), list):
-        reader.error(line, 'until = "tired" goes with the expected range of reps, such as reps = [10, 15]')
+        reader.error(
+            line,
+            Sentence(N_('until = "tired" goes with the expected range of reps, such as reps = [10, 15]')),
+        )
         return False
     return True
 
@@ -360,25 +388,39 @@ def check_progression_3(
     if progression is ProgressionKind.REPS_THEN_LOAD:
         if len(extras.loads) < 2:
             reader.error(
-                line("progression"), 'progression = "reps-then-load" needs steps of load: load = ["…", "…"]'
+                line("progression"),
+                Sentence(N_('progression = "reps-then-load" needs steps of load: load = ["…", "…"]')),
             )
         if reps_range is None:
-            reader.error(line("progression"), 'progression = "reps-then-load" needs a range of reps to climb')
+            reader.error(
+                line("progression"),
+                Sentence(N_('progression = "reps-then-load" needs a range of reps to climb')),
+            )
     if extras.reps_after_load is not None:
         if progression is not ProgressionKind.REPS_THEN_LOAD:
-            reader.error(line("reps_after_load"), 'reps_after_load goes with progression = "reps-then-load"')
+            reader.error(
+                line("reps_after_load"),
+                Sentence(N_('reps_after_load goes with progression = "reps-then-load"')),
+            )
         elif reps_range is not None and not reps_range[0] <= extras.reps_after_load <= reps_range[1]:
             reader.error(
                 line("reps_after_load"),
-                f"reps_after_load must be within the range of reps {reps_range[0]}–{reps_range[1]}, "
-                f"got {extras.reps_after_load}",
+                Sentence(
+                    N_("reps_after_load must be within the range of reps {low}–{high}, got {value}"),
+                    low=reps_range[0],
+                    high=reps_range[1],
+                    value=extras.reps_after_load,
+                ),
             )
     if progression is ProgressionKind.LEVEL and len(extras.levels) < 2:
-        reader.error(line("progression"), 'progression = "level" needs levels = ["…", "…"], easiest first')
+        reader.error(
+            line("progression"),
+            Sentence(N_('progression = "level" needs levels = ["…", "…"], easiest first')),
+        )
     if extras.level_up_after_pain_free_reps is not None and progression is not ProgressionKind.LEVEL:
         reader.error(
             line("level_up_after_pain_free_reps"),
-            'level_up_after_pain_free_reps goes with progression = "level"',
+            Sentence(N_('level_up_after_pain_free_reps goes with progression = "level"')),
         )
 
 
@@ -391,17 +433,32 @@ def check_against_routine(
     """An exercise's own plan fits inside the routine's: `routine` is (days_per_week, times_per_day, days)."""
     days_per_week, times_per_day, days = routine
     if extras.days and days and not set(extras.days) <= set(days):
-        reader.error(line("days"), f"days must be among the routine's days ({', '.join(days)})")
+        said = N_("days must be among the routine's days ({days})")
+        reader.error(line("days"), Sentence(said, days=", ".join(days)))
     if extras.days_per_week is not None and days_per_week and extras.days_per_week > days_per_week:
         reader.error(
             line("days_per_week"),
-            f"days_per_week may be at most the routine's ({days_per_week}), got {extras.days_per_week}",
+            Sentence(
+                N_("days_per_week may be at most the routine's ({limit}), got {value}"),
+                limit=days_per_week,
+                value=extras.days_per_week,
+            ),
         )
     if extras.times_per_day is not None and not days_per_week:
-        reader.error(line("times_per_day"), "an exercise's times_per_day needs days_per_week on the routine")
+        reader.error(
+            line("times_per_day"),
+            Sentence(N_("an exercise's times_per_day needs days_per_week on the routine")),
+        )
     elif extras.times_per_day is not None and extras.times_per_day > times_per_day:
         reader.error(
             line("times_per_day"),
-            f"times_per_day may be at most the routine's ({times_per_day}), got {extras.times_per_day}: "
-            "the routine says how many sessions a day there are, an exercise in how many of them it is done",
+            Sentence(
+                N_(
+                    "times_per_day may be at most the routine's ({limit}), got {value}: the routine says how "
+                    "many "
+                    "sessions a day there are, an exercise in how many of them it is done"
+                ),
+                limit=times_per_day,
+                value=extras.times_per_day,
+            ),
         )

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from coach.core.i18n import N_
 from coach.core.routines.bounds import link_problem
 from coach.core.routines.model import Routine
-from coach.core.routines.values import Problem
+from coach.core.routines.values import Problem, Sentence
 
 if TYPE_CHECKING:
     from coach.core.routines.loader import CheckedRoutine
@@ -89,7 +90,11 @@ def _load_folder(
     links = {p: link_problem(p, folder) for p in paths}
     checked = [check_routine_file(p, assets_dir, language) for p in paths if links[p] is None]
     broken = [BrokenRoutine(c.path, origin, c.errors) for c in checked if c.routine is None]
-    broken += [BrokenRoutine(p, origin, (Problem(p, 1, why),)) for p, why in links.items() if why is not None]
+    broken += [
+        BrokenRoutine(p, origin, (Problem.of(p, 1, Sentence(why)),))
+        for p, why in links.items()
+        if why is not None
+    ]
     groups: dict[str, list[tuple[CheckedRoutine, Routine]]] = defaultdict(list)
     for c in checked:
         if c.routine is not None:
@@ -102,6 +107,7 @@ def _load_folder(
             continue
         for c, routine in same:
             others = ", ".join(o.path.name for o, _ in same if o is not c)
-            message = f"routine id '{routine_id}' is also used by {others}; give each file its own id"
-            broken.append(BrokenRoutine(c.path, origin, (Problem(c.path, routine.id_line, message),)))
+            said = N_("routine id '{id}' is also used by {others}; give each file its own id")
+            message = Sentence(said, id=routine_id, others=others)
+            broken.append(BrokenRoutine(c.path, origin, (Problem.of(c.path, routine.id_line, message),)))
     return entries, broken

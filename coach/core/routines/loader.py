@@ -17,7 +17,7 @@ from typing import Any
 
 from coach.core.clinical.safety import ICING_LIMIT_REASON, ICING_MAX_MINUTES
 from coach.core.digest import sha256_hex
-from coach.core.i18n import ENGLISH
+from coach.core.i18n import ENGLISH, N_, _
 from coach.core.routines import format2, format3, run_walk_keys
 from coach.core.routines.bounds import (
     UnreadableRoutineError,
@@ -35,7 +35,7 @@ from coach.core.routines.model import Exercise, ExerciseKind, Routine
 from coach.core.routines.run_walk_keys import ROUTINE_RUN_KEYS, RUN_WALK_KEYS
 from coach.core.routines.toml_lines import KeyLines
 from coach.core.routines.translations import translated
-from coach.core.routines.values import MAX_TEXT_CHARACTERS, Problem, ValueReader, show
+from coach.core.routines.values import MAX_TEXT_CHARACTERS, Problem, Sentence, ValueReader, show
 
 FORMAT_VERSION = 1
 NEWEST_FORMAT = (
@@ -122,7 +122,7 @@ def read_routine_text(path: Path) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise UnreadableRoutineError("the file is not UTF-8 text") from None
+        raise UnreadableRoutineError(_("the file is not UTF-8 text")) from None
 
 
 def check_routine_file(
@@ -142,11 +142,12 @@ def check_routine_file(
         text = raw.decode("utf-8-sig")  # a byte-order mark from a Windows editor is harmless
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        return _failed(path, line, "the file is not UTF-8 text")
+        return _failed(path, line, Sentence(N_("the file is not UTF-8 text")))
     try:
         checked = check_routine_text(text, path, assets_dir)
     except Exception as error:  # a loader bug must not stop the other routines from loading
-        return _failed(path, 1, f"this file could not be checked ({type(error).__name__}); please report it")
+        said = N_("this file could not be checked ({error}); please report it")
+        return _failed(path, 1, Sentence(said, error=type(error).__name__))
     if checked.routine is None:
         return checked
     routine = dataclasses.replace(checked.routine, content_hash=content_hash(raw))
@@ -170,12 +171,12 @@ def check_routine_text(text: str, path: Path, assets_dir: Path | None = None) ->
         match = _TOML_POSITION.search(message)
         line = int(match.group(1)) if match else text.count("\n") + 1  # TOML ends no line at U+0085 (NEL)
         sentence = _TOML_POSITION.sub("", message).rstrip(".")
-        return _failed(path, line, f"this is not valid TOML: {sentence}")
+        return _failed(path, line, Sentence(N_("this is not valid TOML: {reason}"), reason=sentence))
     except RecursionError:
-        return _failed(path, 1, "this is not a routine: its values are nested far too deeply")
+        return _failed(path, 1, Sentence(N_("this is not a routine: its values are nested far too deeply")))
     except ValueError:  # not a TOMLDecodeError: a whole number past Python's 4,300-digit limit
         line = long_number_line(text) or 1
-        return _failed(path, line, "this number is far too long to be a count or a time")
+        return _failed(path, line, Sentence(N_("this number is far too long to be a count or a time")))
     checker = _Checker(path, KeyLines(text), assets_dir)
     routine = checker.routine(document)
     problems = tuple(sorted(checker.problems, key=lambda p: (p.line, p.warning)))
@@ -183,8 +184,8 @@ def check_routine_text(text: str, path: Path, assets_dir: Path | None = None) ->
     return CheckedRoutine(path, routine if valid else None, problems)
 
 
-def _failed(path: Path, line: int, message: str) -> CheckedRoutine:
-    return CheckedRoutine(path, None, (Problem(path, line, message),))
+def _failed(path: Path, line: int, message: str | Sentence) -> CheckedRoutine:
+    return CheckedRoutine(path, None, (Problem.of(path, line, message),))
 
 
 class _Checker(ValueReader):
@@ -214,7 +215,7 @@ class _Checker(ValueReader):
         else:
             doc = self._routine_days(doc)
             requires = run_walk_keys.read_requires(self, doc, line("requires"))
-        routine_id = self._identifier(doc, "id", line("id"), "the routine")
+        routine_id = self._identifier(doc, "id", line("id"))
         title = self.text(doc, "title", line("title"), required=True)
         description = self.text(doc, "description", line("description"))
         source = self.text(doc, "source", line("source"))
@@ -269,28 +270,19 @@ class _Checker(ValueReader):
         """Reads `format`; returns "newer" for a format this version does not know yet."""
         line = self.lines.of_top("format")
         if "format" not in doc:
-            self.error(
-                1, f"the file must say which format it uses: add 'format = {FORMAT_VERSION}' at the top"
-            )
+            said = N_("the file must say which format it uses: add 'format = {version}' at the top")
+            self.error(1, Sentence(said, version=FORMAT_VERSION))
             return ""
         value = doc["format"]
+        wrong = N_("format must be a whole number from {oldest} to {newest}, got {value}")
         if isinstance(value, bool) or not isinstance(value, int):
-            self.error(
-                line,
-                f"format must be a whole number from {FORMAT_VERSION} to {NEWEST_FORMAT}, got {show(value)}",
-            )
+            self.error(line, Sentence(wrong, oldest=FORMAT_VERSION, newest=NEWEST_FORMAT, value=show(value)))
         elif value > NEWEST_FORMAT:
-            self.error(
-                line,
-                f"format {show(value)} needs a newer Rehab Coach: this one reads formats {FORMAT_VERSION} to "
-                f"{NEWEST_FORMAT}",
-            )
+            said = N_("format {value} needs a newer Rehab Coach: this one reads formats {oldest} to {newest}")
+            self.error(line, Sentence(said, value=show(value), oldest=FORMAT_VERSION, newest=NEWEST_FORMAT))
             return "newer"
         elif value < FORMAT_VERSION:
-            self.error(
-                line,
-                f"format must be a whole number from {FORMAT_VERSION} to {NEWEST_FORMAT}, got {show(value)}",
-            )
+            self.error(line, Sentence(wrong, oldest=FORMAT_VERSION, newest=NEWEST_FORMAT, value=show(value)))
         else:
             self.format = value
         return ""
@@ -299,10 +291,10 @@ class _Checker(ValueReader):
         line = self.lines.of_top("exercises")
         tables = doc.get("exercises")
         if tables is None:
-            self.error(1, "the routine has no exercises: add at least one [[exercises]] table")
+            self.error(1, Sentence(N_("the routine has no exercises: add at least one [[exercises]] table")))
             return None
         if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables) or not tables:
-            self.error(line, "exercises must be a list of [[exercises]] tables")
+            self.error(line, Sentence(N_("exercises must be a list of [[exercises]] tables")))
             return None
         exercises: list[Exercise] = []
         first_line: dict[str, int] = {}
@@ -313,7 +305,11 @@ class _Checker(ValueReader):
             if exercise.id in first_line:
                 self.error(
                     self.lines.of_exercise(index, "id"),
-                    f"exercise id '{exercise.id}' is used twice (first at line {first_line[exercise.id]})",
+                    Sentence(
+                        N_("exercise id '{id}' is used twice (first at line {line})"),
+                        id=exercise.id,
+                        line=first_line[exercise.id],
+                    ),
                 )
                 continue
             first_line[exercise.id] = self.lines.of_exercise(index, "id")
@@ -328,7 +324,11 @@ class _Checker(ValueReader):
         if total > ICING_MAX_MINUTES:
             self.error(
                 icing[-1].line,
-                f"the icing in this routine adds up to {total:g} minutes: {ICING_LIMIT_REASON}",
+                Sentence(
+                    N_("the icing in this routine adds up to {minutes} minutes: {reason}"),
+                    minutes=f"{total:g}",
+                    reason=ICING_LIMIT_REASON,
+                ),
             )
             return None
         return tuple(exercises)
@@ -367,7 +367,7 @@ class _Checker(ValueReader):
         else:
             format2.refuse_format_2_keys(self, table, EXERCISE_KEYS_2, line)
         extras = format2.read_extras(self, table, line, ranges) if self.format >= 2 else None
-        exercise_id = self._identifier(table, "id", line("id"), f"exercise {index + 1}", header=line())
+        exercise_id = self._identifier(table, "id", line("id"), index + 1, header=line())
         name = self.text(table, "name", line("name"), required=True, header=line())
         number = self._number
         sets = number(table, "sets", line("sets"), integer=True, default=1)
@@ -385,7 +385,7 @@ class _Checker(ValueReader):
         if self.format >= 3:
             running = run_walk_keys.read_run_walk(self, original, line)
         if rep_seconds is not None and reps is None and "reps" not in table:
-            self.error(line("rep_seconds"), "rep_seconds only applies to an exercise with reps")
+            self.error(line("rep_seconds"), Sentence(N_("rep_seconds only applies to an exercise with reps")))
         sides = self._sides(table, line("sides"), SIDE_NAMES_3 if self.format >= 3 else SIDE_NAMES)
         instructions = self._instructions(table, line("instructions"))
         image = self._image(table, line("image"))
@@ -481,13 +481,17 @@ class _Checker(ValueReader):
         if icing:
             if has - {"timer_minutes"}:
                 self.error(
-                    header, "an icing exercise is a plain timer: give timer_minutes, not reps or holds"
+                    header,
+                    Sentence(N_("an icing exercise is a plain timer: give timer_minutes, not reps or holds")),
                 )
                 return None
             return ExerciseKind.TIMER
         if "timer_minutes" in has and len(has) > 1:
             self.error(
-                header, "an exercise is either a timer or reps/holds: remove timer_minutes or the others"
+                header,
+                Sentence(
+                    N_("an exercise is either a timer or reps/holds: remove timer_minutes or the others")
+                ),
             )
             return None
         if "reps" in has:
@@ -496,17 +500,26 @@ class _Checker(ValueReader):
             return ExerciseKind.HOLD
         if "timer_minutes" in has:
             return ExerciseKind.TIMER
-        self.error(header, "the exercise needs reps, hold_seconds or timer_minutes to say how it is done")
+        self.error(
+            header,
+            Sentence(N_("the exercise needs reps, hold_seconds or timer_minutes to say how it is done")),
+        )
         return None
 
     def _timer_minutes(self, table: dict[str, Any], line: int, icing: bool) -> float | None:
         if icing and "timer_minutes" not in table:
             # Said, never assumed: how long the ice stays on is the physiotherapist's number.
-            self.error(line, f"an icing exercise needs timer_minutes (at most {ICING_MAX_MINUTES})")
+            self.error(
+                line,
+                Sentence(
+                    N_("an icing exercise needs timer_minutes (at most {limit})"), limit=ICING_MAX_MINUTES
+                ),
+            )
             return None
         minutes = self._number(table, "timer_minutes", line)
         if icing and minutes is not None and minutes > ICING_MAX_MINUTES:
-            self.error(line, f"an icing timer of {minutes:g} minutes is too long: {ICING_LIMIT_REASON}")
+            said = N_("an icing timer of {minutes} minutes is too long: {reason}")
+            self.error(line, Sentence(said, minutes=f"{minutes:g}", reason=ICING_LIMIT_REASON))
             return None
         return minutes
 
@@ -519,7 +532,8 @@ class _Checker(ValueReader):
             or not value
             or not all(isinstance(s, str) and s.strip() for s in value)
         ):
-            self.error(line, f'sides must be a list of names such as ["left", "right"], got {show(value)}')
+            said = N_('sides must be a list of names such as ["left", "right"], got {value}')
+            self.error(line, Sentence(said, value=show(value)))
             return ()
         names = [s.strip().lower() for s in value]  # "Left" is left: spelling, not meaning
         for name in names:
@@ -527,13 +541,17 @@ class _Checker(ValueReader):
                 import difflib  # only for a misspelt side: not on every start
 
                 guess = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-                hint = f"did you mean '{guess[0]}'?" if guess else f"sides are {', '.join(known)}"
-                self.error(line, f"'{name}' is not a side the app knows; {hint}")
+                if guess:
+                    said = N_("'{name}' is not a side the app knows; did you mean '{guess}'?")
+                    self.error(line, Sentence(said, name=name, guess=guess[0]))
+                else:
+                    said = N_("'{name}' is not a side the app knows; sides are {known}")
+                    self.error(line, Sentence(said, name=name, known=", ".join(known)))
                 return ()
         if len(set(names)) != len(names):
-            self.error(line, f"sides lists the same side twice: {show(value)}")
+            self.error(line, Sentence(N_("sides lists the same side twice: {value}"), value=show(value)))
         elif len(names) > 4 or any(len(n) > 30 for n in names):
-            self.error(line, "sides may list at most 4 names of at most 30 characters")
+            self.error(line, Sentence(N_("sides may list at most 4 names of at most 30 characters")))
         return tuple(names)
 
     def _instructions(self, table: dict[str, Any], line: int) -> tuple[str, ...]:
@@ -541,7 +559,9 @@ class _Checker(ValueReader):
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not all(isinstance(s, str) for s in value):
-            self.error(line, f"instructions must be a list of sentences, got {show(value)}")
+            self.error(
+                line, Sentence(N_("instructions must be a list of sentences, got {value}"), value=show(value))
+            )
             return ()
         read = (self.plain(s, "instructions", line, limit=MAX_TEXT_CHARACTERS) for s in value if s.strip())
         return tuple(s for s in read if s)
@@ -551,17 +571,17 @@ class _Checker(ValueReader):
         if name is None:
             return None
         if "\0" in name or len(name) > 255:
-            self.error(line, f"image {show(name)} is not a usable file name")
+            self.error(line, Sentence(N_("image {name} is not a usable file name"), name=show(name)))
             return None
         folder = self._folder
         candidate = resolved(folder / name)
         if candidate is None:
-            self.warn(line, f"image '{name}' is a link that loops or cannot be followed; none is shown")
+            said = N_("image '{name}' is a link that loops or cannot be followed; none is shown")
+            self.warn(line, Sentence(said, name=name))
             return None
         if Path(name).is_absolute() or not candidate.is_relative_to(folder):
-            self.error(
-                line, f"image '{name}' points outside the routine's folder; keep images beside the file"
-            )
+            said = N_("image '{name}' points outside the routine's folder; keep images beside the file")
+            self.error(line, Sentence(said, name=name))
             return None
         places = [candidate]
         if self.assets_dir is not None:
@@ -571,15 +591,20 @@ class _Checker(ValueReader):
         for place in places:
             with contextlib.suppress(OSError):  # e.g. a name too long for this file system
                 if place.is_file():
-                    problem = illustration_problem(place)
+                    problem = illustration_problem(place, name)
                     if problem is not None:
-                        self.warn(line, f"image '{name}' {problem}; none is shown")
+                        self.warn(line, problem)
                         return None
                     return place
         self.warn(
             line,
-            f"image '{name}' is neither beside the routine nor among the bundled illustrations; "
-            "none is shown",
+            Sentence(
+                N_(
+                    "image '{name}' is neither beside the routine nor among the bundled illustrations; "
+                    "none is shown"
+                ),
+                name=name,
+            ),
         )
         return None
 
@@ -605,13 +630,20 @@ class _Checker(ValueReader):
         return self.number(table, key, line, limits=_LIMITS[key], integer=integer, default=default)
 
     def _identifier(
-        self, table: dict[str, Any], key: str, line: int, owner: str, header: int = 1
+        self, table: dict[str, Any], key: str, line: int, exercise: int = 0, header: int = 1
     ) -> str | None:
+        """An id; `exercise` is the exercise's number from 1 (0: the routine's own id)."""
         value = self.text(table, key, line, required=True, header=header)
         if value is not None and not ID_PATTERN.match(value):
-            self.error(
-                line,
-                f"{owner} id '{value}' may use only lowercase letters, digits, '-' and '_' (at most 64)",
-            )
+            if exercise:
+                said = N_(
+                    "exercise {number} id '{id}' may use only lowercase letters, digits, '-' and '_' (at "
+                    "most 64)"
+                )
+            else:
+                said = N_(
+                    "the routine id '{id}' may use only lowercase letters, digits, '-' and '_' (at most 64)"
+                )
+            self.error(line, Sentence(said, number=exercise, id=value))
             return None
         return value

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+from coach.core.i18n import N_, _, format_decimal, ngettext, pgettext
 
 # Pacing between blocks of work (ours): long enough to get into position on a mat, short enough to keep going.
 GET_READY_SECONDS = 5.0
@@ -93,6 +96,15 @@ class StepKind(enum.Enum):
         return self in (StepKind.RUN, StepKind.WALK)
 
 
+# The words of a dose: `Words` is the identity for the English record (what progression stores and JSON
+# shows), or `_` for people.
+Words = Callable[[str], str]
+
+
+def _english(message: str) -> str:
+    return message
+
+
 @dataclass(frozen=True, slots=True)
 class RunWalk:
     """Format 3: one stage of a return-to-running plan, `run_seconds` of running then `walk_seconds` of
@@ -111,23 +123,70 @@ class RunWalk:
     def running_seconds(self) -> float:
         return self.run_seconds * self.repeats
 
-    def describe(self) -> str:
-        """'2 min run, 1 min walk, 8 times', or '30 min run' for a continuous run."""
-        run = f"{_minutes_or_seconds(self.run_seconds)} run"
+    def describe(self, words: Words = _) -> str:
+        """'2 min run, 1 min walk, 8 times', or '30 min run' for a continuous run: in the chosen language, or
+        with `words=_english` in English (see `in_english`)."""
+        run = words(N_("{time} run")).format(time=_minutes_or_seconds(self.run_seconds, words))
         if self.walk_seconds <= 0 and self.repeats == 1:
             return run
         parts = [run]
         if self.walk_seconds > 0:
-            parts.append(f"{_minutes_or_seconds(self.walk_seconds)} walk")
-        parts.append("once" if self.repeats == 1 else f"{self.repeats} times")
+            parts.append(words(N_("{time} walk")).format(time=_minutes_or_seconds(self.walk_seconds, words)))
+        if self.repeats == 1:
+            parts.append(words(N_("once")))
+        elif words is _english:
+            parts.append(f"{self.repeats} times")
+        else:
+            parts.append(ngettext("{count} time", "{count} times", self.repeats).format(count=self.repeats))
         return ", ".join(parts)
 
+    def in_english(self) -> str:
+        """`describe()` in English whatever the chosen language (the record's words)."""
+        return self.describe(_english)
 
-def _minutes_or_seconds(seconds: float) -> str:
+
+def shown_number(value: float) -> str:
+    """A number as `:g` writes it ('2', '1.5'), with the chosen language's decimal mark ('1,5')."""
+    text = f"{value:g}"
+    if "." not in text or "e" in text:
+        return text
+    return format_decimal(value, len(text.split(".")[1]))
+
+
+def _minutes_or_seconds(seconds: float, words: Words = _) -> str:
     """'2 min', '1.5 min' or '45 s'."""
     if seconds >= 60:
-        return f"{seconds / 60:g} min"
-    return f"{seconds:g} s"
+        return words(N_("{minutes} min")).format(minutes=_number(seconds / 60, words))
+    return words(N_("{seconds} s")).format(seconds=_number(seconds, words))
+
+
+def side_words(side: str) -> str:
+    """A side of the body as a word for people ('left', 'links'); a side the app does not know as written."""
+    words = {
+        "left": pgettext("side", "left"),
+        "right": pgettext("side", "right"),
+        "affected": pgettext("side", "affected"),
+        "unaffected": pgettext("side", "unaffected"),
+        "other": pgettext("side", "other"),
+    }
+    return words.get(side, side)
+
+
+# "left side" and "Switch to the left side" are whole phrases: German and Spanish inflect the side's word.
+_ON_SIDE = {
+    "left": N_("left side"),
+    "right": N_("right side"),
+    "affected": N_("affected side"),
+    "unaffected": N_("unaffected side"),
+    "other": N_("other side"),
+}
+_SWITCH_TO = {
+    "left": N_("Switch to the left side"),
+    "right": N_("Switch to the right side"),
+    "affected": N_("Switch to the affected side"),
+    "unaffected": N_("Switch to the unaffected side"),
+    "other": N_("Switch to the other side"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,51 +288,72 @@ class Exercise:
     @property
     def directions(self) -> tuple[str, ...]:
         """The instructions, then the load the sheet gives (e.g. 'With: red band'), for the player."""
-        level = (f"Level: {self.level}",) if self.level else ()
-        load = (f"With: {self.load}",) if self.load else ()
+        level = (_("Level: {level}").format(level=self.level),) if self.level else ()
+        load = (_("With: {load}").format(load=self.load),) if self.load else ()
         return (*self.instructions, *level, *load)
 
     @property
     def seconds_per_rep(self) -> float:
         return self.rep_seconds + self.hold_seconds
 
-    def prescription(self) -> str:
+    def prescription(self, words: Words = _english) -> str:
         """How a physiotherapist would write the dose, e.g. '3 × 12 each side' or '3 × 30 s hold'; format 3
         adds the level, the tempo, "until tired" and a dose per side ('3 × 10 affected, 1 × 10 unaffected').
+        In English (the record: what a dose change stores), or with `words=_` in the chosen language.
         """
         if self.side_doses:
-            dose = ", ".join(f"{_one_side(self, d)} {d.side}" for d in self.side_doses)
-            return dose + self._extras()
-        each_side = " each side" if len(self.sides) > 1 else ""
+            side = side_words if words is not _english else _english
+            each = (
+                words(N_("{dose} {side}")).format(dose=_one_side(self, d, words), side=side(d.side))
+                for d in self.side_doses
+            )
+            return ", ".join(each) + self._extras(words)
+        many_sides = len(self.sides) > 1
         if self.kind is ExerciseKind.REPS:
-            return f"{_reps_dose(self, self.sets, self.reps, self.hold_seconds)}{each_side}" + self._extras()
-        if self.kind is ExerciseKind.HOLD:
-            return f"{self.sets} × {_seconds(self.hold_seconds)} hold{each_side}" + self._extras()
-        if self.run_walk is not None:
-            return self.run_walk.describe()
-        minutes = f"{self.timer_minutes:g} min"
-        return minutes if self.sets == 1 else f"{self.sets} × {minutes}{each_side}"
+            dose = _reps_dose(self, self.sets, self.reps, self.hold_seconds, words)
+        elif self.kind is ExerciseKind.HOLD:
+            dose = words(N_("{sets} × {seconds} hold")).format(
+                sets=self.sets, seconds=_seconds(self.hold_seconds, words)
+            )
+        elif self.run_walk is not None:
+            return self.run_walk.describe(words)
+        else:
+            minutes = words(N_("{minutes} min")).format(minutes=_number(self.timer_minutes, words))
+            if self.sets == 1:
+                return minutes
+            dose = f"{self.sets} × {minutes}"
+            return words(N_("{dose} each side")).format(dose=dose) if many_sides else dose
+        if many_sides:
+            dose = words(N_("{dose} each side")).format(dose=dose)
+        return dose + self._extras(words)
 
-    def sheet_range(self) -> str:
+    def shown_prescription(self) -> str:
+        """The prescription in the chosen language, for people."""
+        return self.prescription(_)
+
+    def sheet_range(self, words: Words = _english) -> str:
         """The sheet's range as written, e.g. '10–15 reps' or '5–10 s hold'; '' when it gave none."""
         if self.reps_range is not None:
-            return f"{self.reps_range[0]}–{self.reps_range[1]} reps"
+            return words(N_("{low}–{high} reps")).format(low=self.reps_range[0], high=self.reps_range[1])
         if self.hold_range is not None:
-            return f"{self.hold_range[0]:g}–{self.hold_range[1]:g} s hold"
+            low, high = (_number(value, words) for value in self.hold_range)
+            return words(N_("{low}–{high} s hold")).format(low=low, high=high)
         return ""
 
-    def sheet_dose(self) -> str:
+    def sheet_dose(self, words: Words = _english) -> str:
         """The sheet's own dose where Rehab Coach eased a single number, e.g. '3 × 12'; '' when unchanged."""
         prescribed = (self.prescribed_reps, self.prescribed_hold_seconds, self.prescribed_sets)
         if all(value is None for value in prescribed):
             return ""
-        return _as_prescribed(self).prescription()
+        return _as_prescribed(self).prescription(words)
 
-    def _extras(self) -> str:
+    def _extras(self, words: Words = _english) -> str:
         parts = [self.level, self.load]
         if self.tempo is not None:
-            up, hold, down = self.tempo
-            parts.append(f"up {up:g} s, hold {hold:g} s, down {down:g} s")
+            up, hold, down = (_number(value, words) for value in self.tempo)
+            parts.append(
+                words(N_("up {up} s, hold {hold} s, down {down} s")).format(up=up, hold=hold, down=down)
+            )
         return "".join(f", {part}" for part in parts if part)
 
 
@@ -281,24 +361,32 @@ class Exercise:
 _NOT_DOSED = (ExerciseKind.TIMER, ExerciseKind.RUN_WALK)
 
 
-def _seconds(value: float) -> str:
-    return f"{value:g} s"
+def _number(value: float, words: Words) -> str:
+    return f"{value:g}" if words is _english else shown_number(value)
 
 
-def _reps_dose(exercise: Exercise, sets: int, reps: int | None, hold: float) -> str:
+def _seconds(value: float, words: Words = _english) -> str:
+    return words(N_("{seconds} s")).format(seconds=_number(value, words))
+
+
+def _reps_dose(exercise: Exercise, sets: int, reps: int | None, hold: float, words: Words = _english) -> str:
     if exercise.until_tired and exercise.reps_range is not None:
         low, high = exercise.reps_range
-        count = f"until tired ({low}–{high})"
+        count = words(N_("until tired ({low}–{high})")).format(low=low, high=high)
     else:
         count = str(reps)
-    with_hold = f", {_seconds(hold)} hold" if hold and exercise.tempo is None else ""
-    return f"{sets} × {count}{with_hold}"
+    dose = f"{sets} × {count}"
+    if hold and exercise.tempo is None:
+        return words(N_("{dose}, {seconds} hold")).format(dose=dose, seconds=_seconds(hold, words))
+    return dose
 
 
-def _one_side(exercise: Exercise, dose: SideDose) -> str:
+def _one_side(exercise: Exercise, dose: SideDose, words: Words = _english) -> str:
     if exercise.kind is ExerciseKind.REPS:
-        return _reps_dose(exercise, dose.sets, dose.reps, dose.hold_seconds)
-    return f"{dose.sets} × {_seconds(dose.hold_seconds)} hold"
+        return _reps_dose(exercise, dose.sets, dose.reps, dose.hold_seconds, words)
+    return words(N_("{sets} × {seconds} hold")).format(
+        sets=dose.sets, seconds=_seconds(dose.hold_seconds, words)
+    )
 
 
 def _as_prescribed(exercise: Exercise) -> Exercise:
@@ -358,11 +446,11 @@ class Requirement:
 
     def sentence(self, title: str | None = None) -> str:
         """Said with the routine: what must be going well before it starts."""
-        name = f"“{title}”" if title else f"'{self.routine}'"
-        return (
-            f"Start this once {name} is going well: pain during its sessions at most {self.pain_at_most} out "
-            "of 10 and settled by the next morning."
-        )
+        name = _("“{title}”").format(title=title) if title else f"'{self.routine}'"
+        return _(
+            "Start this once {name} is going well: pain during its sessions at most {pain} out of 10 and "
+            "settled by the next morning."
+        ).format(name=name, pain=self.pain_at_most)
 
 
 @dataclass(frozen=True, slots=True)
@@ -430,25 +518,32 @@ class Step:
         """A short line for a terminal or a screen reader: 'Clamshells, left side, set 2 of 3, rep 4 of 12'"""
         parts = [self.exercise_name]
         if self.kind is StepKind.GET_READY:
-            parts = [f"Get ready: {self.exercise_name}"]
+            parts = [_("Get ready: {name}").format(name=self.exercise_name)]
         elif self.kind is StepKind.REST and self.set_number >= self.sets_total:
-            parts = ["Rest before the next exercise"]
+            parts = [_("Rest before the next exercise")]
         elif self.kind is StepKind.REST:
-            parts = [f"Rest before set {self.set_number + 1} of {self.sets_total}"]
+            said = _("Rest before set {number} of {total}")
+            parts = [said.format(number=self.set_number + 1, total=self.sets_total)]
         elif self.kind is StepKind.SWITCH_SIDE:
-            parts = [f"Switch to the {self.side} side"]
+            side = self.side or ""
+            parts = [_(_SWITCH_TO[side]) if side in _SWITCH_TO else f"Switch to the {side} side"]
         elif self.kind.is_interval:
-            word = "Run" if self.kind is StepKind.RUN else "Walk"
-            parts = [f"{word} {_minutes_or_seconds(self.seconds)}", f"{self.repeat} of {self.repeats_total}"]
+            time = _minutes_or_seconds(self.seconds)
+            run = _("Run {time}").format(time=time) if self.kind is StepKind.RUN else None
+            said = _("{repeat} of {total}").format(repeat=self.repeat, total=self.repeats_total)
+            parts = [run or _("Walk {time}").format(time=time), said]
         else:
             if self.side:
-                parts.append(f"{self.side} side")
+                parts.append(_(_ON_SIDE[self.side]) if self.side in _ON_SIDE else f"{self.side} side")
             if self.sets_total > 1:
-                parts.append(f"set {self.set_number} of {self.sets_total}")
+                parts.append(
+                    _("set {number} of {total}").format(number=self.set_number, total=self.sets_total)
+                )
             if self.kind is StepKind.REP and self.open_ended and self.reps_range is not None:
-                parts.append(f"until tired, about {self.reps_range[0]}–{self.reps_range[1]} reps")
+                low, high = self.reps_range
+                parts.append(_("until tired, about {low}–{high} reps").format(low=low, high=high))
             elif self.kind is StepKind.REP:
-                parts.append(f"rep {self.rep} of {self.reps_total}")
+                parts.append(_("rep {number} of {total}").format(number=self.rep, total=self.reps_total))
         return ", ".join(parts)
 
 

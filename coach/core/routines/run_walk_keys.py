@@ -15,8 +15,9 @@ from typing import Any
 
 from coach.core.clinical.running import CADENCE_BPM_RANGE
 from coach.core.clinical.safety import PAIN_ACCEPTABLE_MAX
+from coach.core.i18n import N_
 from coach.core.routines.model import Requirement, RunWalk
-from coach.core.routines.values import ValueReader, show
+from coach.core.routines.values import Said, Sentence, ValueReader, show
 
 RUN_WALK_KEYS = ("run_walk", "stages", "cadence_bpm")
 ROUTINE_RUN_KEYS = ("requires",)
@@ -57,12 +58,15 @@ def read_run_walk(reader: ValueReader, table: dict[str, Any], line: Line) -> Run
     if not is_run_walk(table):
         if "cadence_bpm" in table:
             reader.error(
-                line("cadence_bpm"), "cadence_bpm is the metronome of a run-walk: it goes with run_walk"
+                line("cadence_bpm"),
+                Sentence(N_("cadence_bpm is the metronome of a run-walk: it goes with run_walk")),
             )
         return RunWalkExtras()
     for key in _NOT_WITH_RUN_WALK:
         if key in table:
-            reader.error(line(key), f"a run-walk is one block of intervals: remove {key}")
+            reader.error(
+                line(key), Sentence(N_("a run-walk is one block of intervals: remove {key}"), key=key)
+            )
     given = (
         _intervals(reader, table["run_walk"], "run_walk", line("run_walk")) if "run_walk" in table else None
     )
@@ -72,7 +76,10 @@ def read_run_walk(reader: ValueReader, table: dict[str, Any], line: Line) -> Run
         if given not in stages:
             reader.error(
                 line("run_walk"),
-                f"run_walk must be one of the stages (where the plan starts), got {given.describe()}",
+                Sentence(
+                    N_("run_walk must be one of the stages (where the plan starts), got {run_walk}"),
+                    run_walk=_described(given),
+                ),
             )
         else:
             stage = stages.index(given)
@@ -82,12 +89,16 @@ def read_run_walk(reader: ValueReader, table: dict[str, Any], line: Line) -> Run
     return RunWalkExtras(start, stages or (start,), stage, cadence)
 
 
-def _intervals(reader: ValueReader, value: object, name: str, line: int) -> RunWalk | None:
+def _intervals(reader: ValueReader, value: object, name: str | Sentence, line: int) -> RunWalk | None:
     """`{ run_seconds = 60, walk_seconds = 60, repeats = 10 }`."""
     if not isinstance(value, dict) or set(value) != set(_INTERVAL_LIMITS):
         reader.error(
             line,
-            f"{name} must be {{ run_seconds = N, walk_seconds = N, repeats = N }}, got {show(value)}",
+            Sentence(
+                N_("{name} must be {{ run_seconds = N, walk_seconds = N, repeats = N }}, got {value}"),
+                name=name,
+                value=show(value),
+            ),
         )
         return None
     named = {f"{name}.{key}": number for key, number in value.items()}
@@ -102,8 +113,12 @@ def _intervals(reader: ValueReader, value: object, name: str, line: int) -> RunW
     run, walk, repeats = (numbers[key] or 0.0 for key in _INTERVAL_LIMITS)
     intervals = RunWalk(run, walk, int(repeats))
     if intervals.seconds > MAX_RUN_WALK_SECONDS:
+        said = N_("{name} takes {minutes} minutes: at most {limit}")
         reader.error(
-            line, f"{name} takes {intervals.seconds / 60:g} minutes: at most {MAX_RUN_WALK_SECONDS // 60}"
+            line,
+            Sentence(
+                said, name=name, minutes=f"{intervals.seconds / 60:g}", limit=MAX_RUN_WALK_SECONDS // 60
+            ),
         )
         return None
     return intervals
@@ -112,11 +127,13 @@ def _intervals(reader: ValueReader, value: object, name: str, line: int) -> RunW
 def _stages(reader: ValueReader, value: object, line: int) -> tuple[RunWalk, ...]:
     """`stages = [ {…}, {…} ]`: 2 to 20 run-walks, easiest first (no stage runs less than the one before)."""
     if not isinstance(value, list) or not 2 <= len(value) <= MAX_STAGES:
-        reader.error(
-            line, f"stages must be a list of 2 to {MAX_STAGES} run-walks, easiest first, got {show(value)}"
-        )
+        said = N_("stages must be a list of 2 to {limit} run-walks, easiest first, got {value}")
+        reader.error(line, Sentence(said, limit=MAX_STAGES, value=show(value)))
         return ()
-    stages = [_intervals(reader, item, f"stage {number}", line) for number, item in enumerate(value, 1)]
+    stages = [
+        _intervals(reader, item, Sentence(N_("stage {number}"), number=number), line)
+        for number, item in enumerate(value, 1)
+    ]
     found = tuple(stage for stage in stages if stage is not None)
     if len(found) != len(stages):
         return ()
@@ -124,14 +141,28 @@ def _stages(reader: ValueReader, value: object, line: int) -> tuple[RunWalk, ...
         if after.running_seconds < before.running_seconds:
             reader.error(
                 line,
-                f"stage {number} runs less than stage {number - 1} ({after.describe()} after "
-                f"{before.describe()}): stages go easiest first",
+                Sentence(
+                    N_(
+                        "stage {number} runs less than stage {before_number} ({after} after "
+                        "{before}): stages go "
+                        "easiest first"
+                    ),
+                    number=number,
+                    before_number=number - 1,
+                    after=_described(after),
+                    before=_described(before),
+                ),
             )
             return ()
     if len(set(found)) != len(found):
-        reader.error(line, "stages lists the same run-walk twice")
+        reader.error(line, Sentence(N_("stages lists the same run-walk twice")))
         return ()
     return found
+
+
+def _described(intervals: RunWalk) -> Said:
+    """A run-walk in words, in the chosen language and in English."""
+    return Said(intervals.describe(), intervals.in_english())
 
 
 def _cadence(reader: ValueReader, table: dict[str, Any], line: int) -> int | None:
@@ -145,13 +176,18 @@ def read_requires(reader: ValueReader, doc: dict[str, Any], line: int) -> Requir
     if "requires" not in doc:
         return None
     value = doc["requires"]
-    shape = 'requires must be { routine = "ID", pain_at_most = N }'
     if not isinstance(value, dict) or set(value) != {"routine", "pain_at_most"}:
-        reader.error(line, f"{shape}, got {show(value)}")
+        said = N_('requires must be {{ routine = "ID", pain_at_most = N }}, got {value}')
+        reader.error(line, Sentence(said, value=show(value)))
         return None
     routine = value["routine"]
     if not isinstance(routine, str) or not routine.strip():
-        reader.error(line, f"{shape}: routine is the id of a routine in quotes, got {show(routine)}")
+        said = N_(
+            'requires must be {{ routine = "ID", pain_at_most = N }}: routine is the id of a routine in '
+            "quotes, "
+            "got {value}"
+        )
+        reader.error(line, Sentence(said, value=show(routine)))
         return None
     named = {"requires.pain_at_most": value["pain_at_most"]}
     pain = reader.number(named, "requires.pain_at_most", line, limits=(0, PAIN_ACCEPTABLE_MAX), integer=True)

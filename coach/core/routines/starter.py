@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import tomlkit
 
-STARTER = """\
+from coach.core.i18n import N_, _
+
+# Translated whole (comments, the placeholder exercise's name and instructions; never a key or a number):
+# `coach new` writes the starter in the chosen language, and tests/cli check that each language validates.
+STARTER = N_("""\
 # A routine of your own for Rehab Coach, in format 3. Every key is explained in the README's key table.
 # Type in your physiotherapist's sheet: the exercises, and the numbers exactly as the sheet gives them.
 # Check it with:  coach validate {file}
@@ -37,13 +41,14 @@ reps = 1
 #   sides = ["affected", "unaffected"]
 #   sets = { affected = 3, unaffected = 1 }
 # "Until you are tired, about 10-15":  reps = [10, 15]  and  until = "tired"
-"""
+""")
 
 
 def starter_text(routine_id: str, title: str, file_name: str) -> str:
     """The starter file for `routine_id` (its keys and comments as above)."""
     return (
-        STARTER.replace("{id}", tomlkit.string(routine_id).as_string())
+        _(STARTER)
+        .replace("{id}", tomlkit.string(routine_id).as_string())
         .replace("{title}", tomlkit.string(title).as_string())
         .replace("{file}", file_name)
     )
@@ -53,5 +58,5 @@ def copied_text(text: str, routine_id: str) -> str:
     """An existing routine file's text with a new id, every comment and the layout kept."""
     document = tomlkit.parse(text)
     document["id"] = routine_id
-    note = f"Copied as '{routine_id}' by coach new: change it as your physiotherapist says."
+    note = _("Copied as '{id}' by coach new: change it as your physiotherapist says.").format(id=routine_id)
     return f"# {note}\n" + tomlkit.dumps(document)

@@ -24,9 +24,10 @@ import re
 from pathlib import Path
 from typing import Any
 
+from coach.core.i18n import N_
 from coach.core.reading import UnreadableFileError, read_bounded
 from coach.core.routines.model import Exercise, Routine
-from coach.core.routines.values import MAX_TEXT_CHARACTERS, Problem, ValueReader
+from coach.core.routines.values import MAX_TEXT_CHARACTERS, Problem, Sentence, ValueReader
 
 FOLDER = "translations"
 MAX_TRANSLATION_BYTES = 1_000_000  # as a routine file
@@ -51,7 +52,12 @@ def translated(routine: Routine, routine_path: Path, code: str) -> tuple[Routine
         text = read_bounded(path, MAX_TRANSLATION_BYTES).decode("utf-8-sig")
         document = tomllib.loads(text)
     except (UnreadableFileError, OSError, ValueError, RecursionError):  # ValueError: not UTF-8, not TOML
-        reader.warn(1, "this translation could not be read (not UTF-8 TOML); the routine's words are shown")
+        reader.warn(
+            1,
+            Sentence(
+                N_("this translation could not be read (not UTF-8 TOML); the routine's words are shown")
+            ),
+        )
         return routine, tuple(reader.problems)
     reader.lines = text.splitlines()
     result = reader.apply(routine, document)
@@ -67,8 +73,8 @@ class _Reader(ValueReader):
         super().__init__(path)
         self.lines = []
 
-    def error(self, line: int, message: str) -> None:
-        self.warn(line, f"{message}; the routine's own words are shown there")
+    def error(self, line: int, message: str | Sentence) -> None:
+        self.warn(line, Sentence(N_("{problem}; the routine's own words are shown there"), problem=message))
 
     def line_of(self, pattern: str) -> int:
         found = re.compile(pattern)
@@ -94,16 +100,17 @@ class _Reader(ValueReader):
             changes["education"] = education
         exercises = document.get("exercises", {})
         if not isinstance(exercises, dict):
-            self.error(key_line("exercises"), "exercises must be tables [exercises.ID]")
+            self.error(key_line("exercises"), Sentence(N_("exercises must be tables [exercises.ID]")))
             exercises = {}
         by_id = {exercise.id: exercise for exercise in routine.exercises}
         for exercise_id, table in exercises.items():
             header = self.line_of(rf"\[\s*exercises\.\"?{re.escape(exercise_id)}\"?\s*\]")
             if exercise_id not in by_id:
-                self.warn(header, f"the routine has no exercise '{exercise_id}'; its translation is not used")
+                said = N_("the routine has no exercise '{id}'; its translation is not used")
+                self.warn(header, Sentence(said, id=exercise_id))
                 continue
             if not isinstance(table, dict):
-                self.error(header, f"exercises.{exercise_id} must be a table")
+                self.error(header, Sentence(N_("exercises.{id} must be a table"), id=exercise_id))
                 continue
             by_id[exercise_id] = self._exercise(by_id[exercise_id], table, header)
         if exercises:
@@ -126,7 +133,7 @@ class _Reader(ValueReader):
         if value is None:
             return ()
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-            self.error(line, f"{key} must be a list of texts in quotes")
+            self.error(line, Sentence(N_("{key} must be a list of texts in quotes"), key=key))
             return ()
         read = (self.plain(item, key, line, limit=MAX_TEXT_CHARACTERS) for item in value if item.strip())
         return tuple(item for item in read if item)

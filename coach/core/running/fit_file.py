@@ -13,6 +13,7 @@ from typing import Any
 
 import fitdecode
 
+from coach.core.i18n import _
 from coach.core.running.imports import NotARunError, RunSummary, check_sport, steps_per_minute
 
 
@@ -32,13 +33,15 @@ def read_fit(raw: bytes) -> RunSummary:
                 if frame.name == "file_id":
                     kind = frame.get_value("type", fallback=None)
                     if kind not in (None, "activity"):
-                        raise NotARunError(f"this FIT file is a {kind}, not a recorded activity")
+                        raise NotARunError(
+                            _("this FIT file is a {kind}, not a recorded activity").format(kind=kind)
+                        )
                 elif frame.name == "session":
                     sessions.append(frame)
                 elif frame.name == "record":
                     records.append(frame)
     except fitdecode.FitError:
-        raise NotARunError("the FIT file is cut short or damaged (its check does not match)") from None
+        raise NotARunError(_("the FIT file is cut short or damaged (its check does not match)")) from None
     if sessions:
         return _from_session(sessions[0], records)
     return _from_records(records)
@@ -74,7 +77,7 @@ def _from_session(session: Any, records: list[Any]) -> RunSummary:
 def _from_records(records: list[Any]) -> RunSummary:
     times = [t for t in (_value(r, "timestamp") for r in records) if isinstance(t, datetime)]
     if not times:
-        raise NotARunError("the FIT file has no timed records: there is no recorded run in it")
+        raise NotARunError(_("the FIT file has no timed records: there is no recorded run in it"))
     metres = [float(d) for d in (_value(r, "distance") for r in records) if d is not None]
     cadence = [float(c) for c in (_value(r, "cadence") for r in records) if c is not None]
     start, end = min(times), max(times)

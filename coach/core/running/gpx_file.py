@@ -5,6 +5,7 @@ from __future__ import annotations
 import gpxpy
 import gpxpy.gpx
 
+from coach.core.i18n import _
 from coach.core.running.imports import NotARunError, RunSummary, check_sport, steps_per_minute
 from coach.core.running.xml_safety import local_name, parse_xml
 
@@ -15,14 +16,15 @@ def read_gpx(raw: bytes) -> RunSummary:
     try:
         gpx = gpxpy.parse(raw.decode("utf-8", errors="replace"))
     except gpxpy.gpx.GPXException as error:
-        raise NotARunError(f"gpxpy could not read the GPX track ({error})") from None
+        raise NotARunError(_("gpxpy could not read the GPX track ({error})").format(error=error)) from None
     for track in gpx.tracks:
         check_sport(track.type)
     points = [p for t in gpx.tracks for s in t.segments for p in s.points]
     timed = [p.time for p in points if p.time is not None]
     if not timed:
-        what = "a route or waypoints" if gpx.routes or gpx.waypoints else "no track points"
-        raise NotARunError(f"the GPX file holds {what}, not a recorded run with times")
+        if gpx.routes or gpx.waypoints:
+            raise NotARunError(_("the GPX file holds a route or waypoints, not a recorded run with times"))
+        raise NotARunError(_("the GPX file holds no track points, not a recorded run with times"))
     start, end = min(timed), max(timed)
     moving = gpx.get_moving_data()
     cadence = [

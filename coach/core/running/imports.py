@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from coach.core.digest import sha256_hex
+from coach.core.i18n import _, format_decimal
 from coach.core.reading import UnreadableFileError, read_bounded
 from coach.core.running.runs import NewRun, RunPain, RunSource
 
@@ -92,7 +93,7 @@ def read_run_file(path: Path) -> ImportedRun:
 def file_format(raw: bytes) -> RunSource:
     """GPX, FIT or TCX, by the file's first bytes (its name may say anything); else NotARunError."""
     if not raw.strip():
-        raise NotARunError("the file is empty")
+        raise NotARunError(_("the file is empty"))
     if len(raw) >= 12 and raw[8:12] == b".FIT":
         return RunSource.FIT
     head = raw[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
@@ -101,8 +102,8 @@ def file_format(raw: bytes) -> RunSource:
             return RunSource.GPX
         if b"<trainingcenterdatabase" in head:
             return RunSource.TCX
-        raise NotARunError("this is XML but neither a GPX track nor a TCX activity")
-    raise NotARunError("this is not a GPX, FIT or TCX file (the files a watch or a running app exports)")
+        raise NotARunError(_("this is XML but neither a GPX track nor a TCX activity"))
+    raise NotARunError(_("this is not a GPX, FIT or TCX file (the files a watch or a running app exports)"))
 
 
 def _parse(source: RunSource, raw: bytes) -> RunSummary:
@@ -121,18 +122,22 @@ def _parse(source: RunSource, raw: bytes) -> RunSummary:
 
 def _check(summary: RunSummary) -> None:
     if summary.started_at.tzinfo is None:
-        raise NotARunError("its times carry no time zone, so when the run started is not known")
+        raise NotARunError(_("its times carry no time zone, so when the run started is not known"))
     if summary.minutes <= 0:
-        raise NotARunError("its track starts and ends at the same moment: there is no run in it")
+        raise NotARunError(_("its track starts and ends at the same moment: there is no run in it"))
     if summary.minutes > RUN_MAX_MINUTES:
         hours = RUN_MAX_MINUTES // 60
-        raise NotARunError(f"it lasts {summary.minutes / 60:.1f} hours; a run here is at most {hours} hours")
+        raise NotARunError(
+            _("it lasts {hours} hours; a run here is at most {most} hours").format(
+                hours=format_decimal(summary.minutes / 60, 1), most=hours
+            )
+        )
 
 
 def check_sport(sport: str | None) -> None:
     """NotARunError when a file names a sport that is not running (None or empty: the file does not say)."""
     if sport and sport.strip().lower() not in RUNNING_SPORTS:
-        raise NotARunError(f"this is a {sport.strip().lower()} activity, not a run")
+        raise NotARunError(_("this is a {sport} activity, not a run").format(sport=sport.strip().lower()))
 
 
 def steps_per_minute(per_foot: list[float]) -> float | None:
@@ -151,9 +156,13 @@ RUN_MAX_KM = 60.0
 def check_run_figures(minutes: float, distance_km: float | None) -> str | None:
     """Why figures typed for a run cannot be a run (as a sentence), or None."""
     if not 1 <= minutes <= RUN_MAX_MINUTES:
-        return f"a run's minutes are from 1 to {RUN_MAX_MINUTES}, not {minutes:g}"
+        return _("a run's minutes are from 1 to {most}, not {minutes}").format(
+            most=RUN_MAX_MINUTES, minutes=f"{minutes:g}"
+        )
     if distance_km is not None and not 0 < distance_km <= RUN_MAX_KM:
-        return f"a run's distance is more than 0 and at most {RUN_MAX_KM:g} km, not {distance_km:g}"
+        return _("a run's distance is more than 0 and at most {most} km, not {distance}").format(
+            most=f"{RUN_MAX_KM:g}", distance=f"{distance_km:g}"
+        )
     return None
 
 

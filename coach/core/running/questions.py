@@ -11,12 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
+from coach.core.i18n import N_, _
 from coach.core.running.runs import Run
 
 ASK_FOR_DAYS = 7  # (ours)
-DURING_QUESTION = "How much did the knee hurt during the run?"
-AFTER_HOUR_QUESTION = "How much did the knee hurt an hour after the run?"
-NEXT_MORNING_QUESTION = "How is the knee the morning after the run?"
+DURING_QUESTION = N_("How much did the knee hurt during the run?")
+AFTER_HOUR_QUESTION = N_("How much did the knee hurt an hour after the run?")
+NEXT_MORNING_QUESTION = N_("How is the knee the morning after the run?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +62,9 @@ def not_yet(
     """Why an answer given cannot be taken yet (its time has not come), or None."""
     if after_hour and not after_hour_due(run, now):
         at = (run_end(run) + timedelta(hours=1)).astimezone(zone)
-        return f"the after-an-hour question for run {run.id} comes at {at:%H:%M}, an hour after it ended"
+        return _("the after-an-hour question for run {id} comes at {time}, an hour after it ended").format(
+            id=run.id, time=f"{at:%H:%M}"
+        )
     if next_morning and not next_morning_due(run, now, zone):
-        return f"the next-morning question for run {run.id} comes tomorrow morning"
+        return _("the next-morning question for run {id} comes tomorrow morning").format(id=run.id)
     return None

@@ -29,6 +29,7 @@ from coach.core.clinical.running import (
     RUN_PAIN_LIMIT,
     next_run_sentence,
 )
+from coach.core.i18n import _
 from coach.core.routines.model import Routine, RunWalk
 from coach.core.running.runs import Run, RunSource
 
@@ -111,22 +112,22 @@ def runs_of(plan: RunPlan, runs: Sequence[Run]) -> list[Run]:
 def runner_advice(plan: RunPlan, runs: Sequence[Run]) -> RunAdvice:
     """The stage of the next run, derived from `runs` (oldest first), and why."""
     last = len(plan.stages) - 1
-    stage, good, move, reason = plan.start, 0, StageMove.HOLD, AT_THE_START
+    stage, good, move, reason = plan.start, 0, StageMove.HOLD, _(AT_THE_START)
     limit = {"limit": plan.pain_limit}
     for run in runs_of(plan, runs):
         verdict = judge(run, plan.pain_limit, plan.stages[stage])
         move = StageMove.HOLD
         if verdict is Verdict.TOO_MUCH:
-            stage, good, move, reason = max(stage - 1, 0), 0, StageMove.BACK, MOVE_BACK.format(**limit)
+            stage, good, move, reason = max(stage - 1, 0), 0, StageMove.BACK, _(MOVE_BACK).format(**limit)
         elif verdict is Verdict.NOT_IN_FULL:
-            good, reason = 0, HOLD_NOT_IN_FULL
+            good, reason = 0, _(HOLD_NOT_IN_FULL)
         elif verdict is Verdict.WAITING:
-            reason = HOLD_FOR_ANSWERS
+            reason = _(HOLD_FOR_ANSWERS)
         elif good + 1 >= GOOD_RUNS_TO_MOVE_UP and stage < last:
-            stage, good, move, reason = stage + 1, 0, StageMove.UP, MOVE_UP.format(**limit)
+            stage, good, move, reason = stage + 1, 0, StageMove.UP, _(MOVE_UP).format(**limit)
         else:
             good += 1
-            reason = HOLD_AT_TOP if stage == last else HOLD_ONE_MORE.format(**limit)
+            reason = _(HOLD_AT_TOP) if stage == last else _(HOLD_ONE_MORE).format(**limit)
     return RunAdvice(stage, plan.stages[stage], move, reason)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from xml.etree.ElementTree import Element
 
+from coach.core.i18n import _
 from coach.core.running.imports import NotARunError, RunSummary, check_sport, steps_per_minute
 from coach.core.running.xml_safety import local_name, parse_xml
 
@@ -14,14 +15,14 @@ def read_tcx(raw: bytes) -> RunSummary:
     root = parse_xml(raw, "TCX activity")
     activity = next((e for e in root.iter() if local_name(e) == "Activity"), None)
     if activity is None:
-        raise NotARunError("the TCX file holds no activity (a course or a workout plan is not a run)")
+        raise NotARunError(_("the TCX file holds no activity (a course or a workout plan is not a run)"))
     check_sport(activity.get("Sport"))
     laps = [e for e in activity if local_name(e) == "Lap"]
     times = [_moment(e.text) for e in activity.iter() if local_name(e) == "Time" and e.text]
     starts = [_moment(lap.get("StartTime", "")) for lap in laps if lap.get("StartTime")]
     moments = [m for m in times + starts if m is not None]
     if not moments:
-        raise NotARunError("the TCX activity has no times: there is no recorded run in it")
+        raise NotARunError(_("the TCX activity has no times: there is no recorded run in it"))
     start, end = min(moments), max(moments)
     timer = sum(_number(_child(lap, "TotalTimeSeconds")) or 0 for lap in laps)
     metres = sum(_number(_child(lap, "DistanceMeters")) or 0 for lap in laps)
@@ -60,4 +61,6 @@ def _moment(text: str | None) -> datetime | None:
     try:
         return datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
     except ValueError:
-        raise NotARunError(f"the TCX file has a time that is not a time: {text.strip()[:40]!r}") from None
+        raise NotARunError(
+            _("the TCX file has a time that is not a time: {text}").format(text=repr(text.strip()[:40]))
+        ) from None

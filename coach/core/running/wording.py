@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import tzinfo
 
+from coach.core.i18n import N_, _, format_decimal, format_moment
 from coach.core.running.runs import Run, RunPain
 
 
@@ -13,27 +14,29 @@ def pace_text(minutes_per_km: float) -> str:
     seconds = round((minutes_per_km - whole) * 60)
     if seconds == 60:
         whole, seconds = whole + 1, 0
-    return f"{whole}:{seconds:02d} min/km"
+    return _("{minutes}:{seconds} min/km").format(minutes=whole, seconds=f"{seconds:02d}")
 
 
 def run_line(run: Run, zone: tzinfo | None = None) -> str:
     """ "Tue 3 Mar 2026 08:10, 32 min, 5.20 km (6:09 min/km), 172 steps/min, from a TCX file"."""
-    parts = [f"{run.started_at.astimezone(zone):%a %d %b %Y %H:%M}", f"{run.minutes:.0f} min"]
+    started = format_moment(run.started_at.astimezone(zone), "%a %d %b %Y %H:%M", "yMMMEd")
+    parts = [started, _("{minutes} min").format(minutes=f"{run.minutes:.0f}")]
     if run.distance_km:
         pace = run.pace_min_per_km
-        parts.append(f"{run.distance_km:.2f} km" + (f" ({pace_text(pace)})" if pace else ""))
+        distance = _("{km} km").format(km=format_decimal(run.distance_km, 2))
+        parts.append(distance + (f" ({pace_text(pace)})" if pace else ""))
     if run.cadence_spm:
-        parts.append(f"{run.cadence_spm:.0f} steps/min")
-    parts.append(SOURCE_WORDS[run.source.value])
+        parts.append(_("{steps} steps/min").format(steps=f"{run.cadence_spm:.0f}"))
+    parts.append(_(SOURCE_WORDS[run.source.value]))
     return ", ".join(parts)
 
 
-SOURCE_WORDS = {
-    "guided": "guided by the app",
-    "logged": "logged by hand",
-    "gpx": "from a GPX file",
-    "fit": "from a FIT file",
-    "tcx": "from a TCX file",
+SOURCE_WORDS = {  # N_-marked English: translated where shown
+    "guided": N_("guided by the app"),
+    "logged": N_("logged by hand"),
+    "gpx": N_("from a GPX file"),
+    "fit": N_("from a FIT file"),
+    "tcx": N_("from a TCX file"),
 }
 
 
@@ -43,7 +46,6 @@ def pain_text(pain: RunPain) -> str:
     def shown(value: int | None) -> str:
         return "-" if value is None else str(value)
 
-    return (
-        f"pain {shown(pain.during)} during, {shown(pain.after_hour)} after an hour, "
-        f"{shown(pain.next_morning)} next morning"
+    return _("pain {during} during, {after_hour} after an hour, {next_morning} next morning").format(
+        during=shown(pain.during), after_hour=shown(pain.after_hour), next_morning=shown(pain.next_morning)
     )

@@ -7,6 +7,7 @@ from xml.etree.ElementTree import Element, ParseError
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
+from coach.core.i18n import N_, _
 from coach.core.running.imports import NotARunError
 
 
@@ -15,12 +16,35 @@ def parse_xml(raw: bytes, kind: str) -> Element:
     try:
         return fromstring(raw, forbid_dtd=True)  # type: ignore[no-any-return]
     except DefusedXmlException:
+        hostile = _HOSTILE.get(kind)
         raise NotARunError(
-            f"the file declares XML entities or a DTD, which a {kind} never needs; it was not read"
+            _(hostile)
+            if hostile
+            else f"the file declares XML entities or a DTD, which a {kind} never needs; it was not read"
         ) from None
     except ParseError as error:
         line = error.position[0]
-        raise NotARunError(f"the {kind} is cut short or is not well-formed XML (line {line})") from None
+        broken = _BROKEN.get(kind)
+        raise NotARunError(
+            _(broken).format(line=line)
+            if broken
+            else f"the {kind} is cut short or is not well-formed XML (line {line})"
+        ) from None
+
+
+# Each sentence whole for each kind of file, so that a translation need not glue a noun into it.
+_HOSTILE = {
+    "GPX track": N_(
+        "the file declares XML entities or a DTD, which a GPX track never needs; it was not read"
+    ),
+    "TCX activity": N_(
+        "the file declares XML entities or a DTD, which a TCX activity never needs; it was not read"
+    ),
+}
+_BROKEN = {
+    "GPX track": N_("the GPX track is cut short or is not well-formed XML (line {line})"),
+    "TCX activity": N_("the TCX activity is cut short or is not well-formed XML (line {line})"),
+}
 
 
 def local_name(element: Element) -> str:

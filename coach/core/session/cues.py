@@ -1,7 +1,9 @@
 """What the player says and shows for each moment of a session: one home for the wording and the cues.
 
 The GUI plays `SoundCue`s through the sound service and speaks `speech` through the voice service; the
-terminal and a screen reader use the same sentences.
+terminal and a screen reader use the same sentences. Every sentence is in the language in use (`_` at the
+moment it is made); a side is said in whole phrases ("left side", "Switch to the left side"), because a
+language may inflect its word by its place in the sentence.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import math
 from dataclasses import dataclass
 
 from coach.core.clinical.safety import ICING_END_ADVICE, ICING_SKIN_CHECK_CUE, ICING_START_ADVICE
+from coach.core.i18n import N_, _, format_decimal, language, ngettext, pgettext
 from coach.core.routines.model import Step, StepKind
 from coach.core.session.events import (
     CountdownCue,
@@ -52,76 +55,127 @@ class Announcement:
     speech: str | None = None
 
 
+# The sides a routine may name (coach.core.routines.loader.SIDE_NAMES_3), each in every phrase it is said in.
+_SIDE = {
+    "left": N_("left side"),
+    "right": N_("right side"),
+    "affected": N_("affected side"),
+    "other": N_("other side"),
+    "unaffected": N_("unaffected side"),
+}
+_SWITCH_TO = {
+    "left": N_("Switch to the left side"),
+    "right": N_("Switch to the right side"),
+    "affected": N_("Switch to the affected side"),
+    "other": N_("Switch to the other side"),
+    "unaffected": N_("Switch to the unaffected side"),
+}
+# The side's large word beside the countdown.
+_SIDE_WORD = {
+    "left": N_("LEFT"),
+    "right": N_("RIGHT"),
+    "affected": N_("AFFECTED"),
+    "other": N_("OTHER"),
+    "unaffected": N_("UNAFFECTED"),
+}
+# The badge: one word for what kind of moment this is.
+PAUSED = N_("PAUSED")
+_PHASES = {
+    StepKind.GET_READY: N_("GET READY"),
+    StepKind.REST: N_("REST"),
+    StepKind.SWITCH_SIDE: N_("SWITCH SIDES"),
+    StepKind.RUN: N_("RUN"),
+    StepKind.WALK: N_("WALK"),
+}
+_CAPTIONS = {
+    StepKind.GET_READY: N_("until you start"),
+    StepKind.REP: N_("left in this set"),
+    StepKind.HOLD: N_("hold"),
+    StepKind.REST: N_("rest left"),
+    StepKind.SWITCH_SIDE: N_("to switch sides"),
+    StepKind.RUN: N_("of running left"),
+    StepKind.WALK: N_("of walking left"),
+}
+
+
+def side_phrase(side: str) -> str:
+    """'left side', in the language in use (a side no routine names is said as written)."""
+    return _(_SIDE[side]) if side in _SIDE else f"{side} side"
+
+
+def switch_to(side: str | None) -> str:
+    """'Switch to the left side', in the language in use."""
+    side = side or ""
+    return _(_SWITCH_TO[side]) if side in _SWITCH_TO else f"Switch to the {side} side"
+
+
+def _first_upper(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def headline(step: Step) -> str:
     """The big line of the player: what to do now."""
     if step.kind is StepKind.REST:
-        return "Rest"
+        return pgettext("a break between sets", "Rest")
     if step.kind is StepKind.SWITCH_SIDE:
-        return f"Switch to the {step.side} side"
+        return switch_to(step.side)
     return step.exercise_name
 
 
 def interval_word(step: Step) -> str:
     """'Run' or 'Walk' for a run-walk's interval, else ''."""
-    return {StepKind.RUN: "Run", StepKind.WALK: "Walk"}.get(step.kind, "")
+    if step.kind is StepKind.RUN:
+        return pgettext("a run-walk's interval", "Run")
+    if step.kind is StepKind.WALK:
+        return pgettext("a run-walk's interval", "Walk")
+    return ""
 
 
 def position(step: Step) -> str:
     """Where in the exercise this step is: 'Set 2 of 3 · Left side · Rep 5 of 12'."""
     if step.kind is StepKind.REST:
-        return f"Set {step.set_number} of {step.sets_total} done"
+        return _("Set {set} of {sets} done").format(set=step.set_number, sets=step.sets_total)
     parts = []
     if step.kind is StepKind.GET_READY:
-        parts.append("Get ready")
+        parts.append(_("Get ready"))
     if step.sets_total > 1:
-        parts.append(f"Set {step.set_number} of {step.sets_total}")
+        parts.append(_("Set {set} of {sets}").format(set=step.set_number, sets=step.sets_total))
     if step.side:
-        parts.append(f"{step.side.capitalize()} side")
+        parts.append(_first_upper(side_phrase(step.side)))
     if step.kind is StepKind.REP:
-        parts.append(f"Rep {step.rep} of {step.reps_total}")
+        parts.append(_("Rep {rep} of {reps}").format(rep=step.rep, reps=step.reps_total))
     if step.kind.is_interval:
-        parts.append(f"{interval_word(step)} {step.repeat} of {step.repeats_total}")
+        run = step.kind is StepKind.RUN
+        of = _("Run {repeat} of {repeats}") if run else _("Walk {repeat} of {repeats}")
+        parts.append(of.format(repeat=step.repeat, repeats=step.repeats_total))
         if step.cadence_bpm:
-            parts.append(f"{step.cadence_bpm} steps a minute")
+            parts.append(_("{bpm} steps a minute").format(bpm=step.cadence_bpm))
     return " · ".join(parts)
 
 
 def phase(step: Step, *, paused: bool = False) -> str:
     """One word for what kind of moment this is, readable from the mat: WORK, REST, SWITCH, GET READY."""
     if paused:
-        return "PAUSED"
+        return _(PAUSED)
     if step.icing:
-        return "ICING"
-    words = {
-        StepKind.GET_READY: "GET READY",
-        StepKind.REST: "REST",
-        StepKind.SWITCH_SIDE: "SWITCH SIDES",
-        StepKind.RUN: "RUN",
-        StepKind.WALK: "WALK",
-    }
-    return words.get(step.kind, "WORK")
+        return _("ICING")
+    return _(_PHASES[step.kind]) if step.kind in _PHASES else _("WORK")
 
 
 def side_word(step: Step) -> str:
     """The side as one large word (LEFT, RIGHT), or nothing for an exercise without sides or a rest."""
-    return step.side.upper() if step.side and step.kind is not StepKind.REST else ""
+    if not step.side or step.kind is StepKind.REST:
+        return ""
+    return _(_SIDE_WORD[step.side]) if step.side in _SIDE_WORD else step.side.upper()
 
 
 def countdown_caption(step: Step) -> str:
     """What the big number counts down."""
     if step.icing:
-        return "of icing left"
-    captions = {
-        StepKind.GET_READY: "until you start",
-        StepKind.REP: "left in this set",
-        StepKind.HOLD: "hold",
-        StepKind.TIMER: "left",
-        StepKind.REST: "rest left",
-        StepKind.SWITCH_SIDE: "to switch sides",
-        StepKind.RUN: "of running left",
-        StepKind.WALK: "of walking left",
-    }
-    return captions[step.kind]
+        return _("of icing left")
+    if step.kind is StepKind.TIMER:
+        return pgettext("time still to go", "left")
+    return _(_CAPTIONS[step.kind])
 
 
 def big_number(step: Step, block_remaining: float) -> str:
@@ -134,13 +188,17 @@ def big_number(step: Step, block_remaining: float) -> str:
 def big_number_caption(step: Step, block_remaining: float) -> str:
     """What the large figure is: 'of 12 reps · set ends in 0:38', or what the time counts down."""
     if step.kind is StepKind.REP:
-        return f"of {step.reps_total} reps · set ends in {countdown_text(block_remaining, pad_minutes=False)}"
+        ends = countdown_text(block_remaining, pad_minutes=False)
+        caption = ngettext(
+            "of {reps} rep · set ends in {time}", "of {reps} reps · set ends in {time}", step.reps_total
+        )
+        return caption.format(reps=step.reps_total, time=ends)
     return countdown_caption(step)
 
 
 def hold_caption(step: Step) -> str:
     """What the large figure counts inside a rep's hold: the hold's seconds, read from the mat."""
-    return f"seconds to hold · rep {step.rep} of {step.reps_total}"
+    return _("seconds to hold · rep {rep} of {reps}").format(rep=step.rep, reps=step.reps_total)
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,10 +211,14 @@ class RepMoment:
 
     def line(self) -> str:
         """'lift – HOLD 5 – lower': the whole rep, the part to do now in capitals."""
-        parts = {"lift": "lift", "hold": "hold", "lower": "lower"}
-        parts[self.word] = self.word.upper()
+        parts = {
+            "lift": pgettext("a part of a rep", "lift"),
+            "hold": pgettext("a part of a rep", "hold"),
+            "lower": pgettext("a part of a rep", "lower"),
+        }
+        parts[self.word] = parts[self.word].upper()
         if self.word == "hold":
-            parts["hold"] = f"HOLD {self.hold_left}"
+            parts["hold"] = _("HOLD {seconds}").format(seconds=self.hold_left)
         return " – ".join(parts.values())
 
 
@@ -177,18 +239,50 @@ def rep_moment(step: Step, elapsed: float) -> RepMoment | None:
 def next_up(step: Step | None) -> str:
     """The 'next up' preview of the step after the current block."""
     if step is None:
-        return "Last one: the session ends after this"
+        return _("Last one: the session ends after this")
     if step.kind is StepKind.REST:
-        return f"Rest {_duration(step.seconds)}"
+        return _("Rest {duration}").format(duration=_duration(step.seconds))
     if step.kind is StepKind.SWITCH_SIDE:
-        return f"Switch to the {step.side} side"
+        return switch_to(step.side)
     if step.kind.is_interval:
-        return f"{interval_word(step)} {_duration(step.seconds)}"
+        interval = _("Run {duration}") if step.kind is StepKind.RUN else _("Walk {duration}")
+        return interval.format(duration=_duration(step.seconds))
     parts = [step.exercise_name]
     if step.sets_total > 1:
-        parts.append(f"set {step.set_number} of {step.sets_total}")
+        parts.append(_set_of(step))
     if step.side:
-        parts.append(f"{step.side} side")
+        parts.append(side_phrase(step.side))
+    return ", ".join(parts)
+
+
+def describe(step: Step) -> str:
+    """A short line for a terminal: 'Clamshells, left side, set 2 of 3, rep 4 of 12' (Step.describe's words,
+    in the language in use)."""
+    parts = [step.exercise_name]
+    if step.kind is StepKind.GET_READY:
+        parts = [_("Get ready: {name}").format(name=step.exercise_name)]
+    elif step.kind is StepKind.REST and step.set_number >= step.sets_total:
+        parts = [_("Rest before the next exercise")]
+    elif step.kind is StepKind.REST:
+        parts = [
+            _("Rest before set {number} of {total}").format(number=step.set_number + 1, total=step.sets_total)
+        ]
+    elif step.kind is StepKind.SWITCH_SIDE:
+        parts = [switch_to(step.side)]
+    elif step.kind.is_interval:
+        interval = _("Run {time}") if step.kind is StepKind.RUN else _("Walk {time}")
+        of = _("{repeat} of {total}").format(repeat=step.repeat, total=step.repeats_total)
+        parts = [interval.format(time=_minutes_or_seconds(step.seconds)), of]
+    else:
+        if step.side:
+            parts.append(side_phrase(step.side))
+        if step.sets_total > 1:
+            parts.append(_set_of(step))
+        if step.kind is StepKind.REP and step.open_ended and step.reps_range is not None:
+            low, high = step.reps_range
+            parts.append(_("until tired, about {low}–{high} reps").format(low=low, high=high))
+        elif step.kind is StepKind.REP:
+            parts.append(_("rep {number} of {total}").format(number=step.rep, total=step.reps_total))
     return ", ".join(parts)
 
 
@@ -202,14 +296,14 @@ def announce(event: Event, following: Step | None = None) -> Announcement:
         return Announcement(SoundCue.TICK, said)
     if isinstance(event, HoldCue):
         if event.starting:
-            return Announcement(SoundCue.HOLD, "Hold")
-        return Announcement(SoundCue.RELEASE, "Lower")
+            return Announcement(SoundCue.HOLD, pgettext("said as a rep's hold begins", "Hold"))
+        return Announcement(SoundCue.RELEASE, pgettext("said as a rep's hold ends", "Lower"))
     if isinstance(event, HalfwayCue):
-        return Announcement(speech="Halfway")
+        return Announcement(speech=_("Halfway"))
     if isinstance(event, SkinCheckCue):
-        return Announcement(speech=ICING_SKIN_CHECK_CUE)
+        return Announcement(speech=_(ICING_SKIN_CHECK_CUE))
     if isinstance(event, SessionFinished) and event.completed:
-        return Announcement(SoundCue.SESSION_DONE, "Session done. Well done.")
+        return Announcement(SoundCue.SESSION_DONE, _("Session done. Well done."))
     return Announcement()
 
 
@@ -224,13 +318,14 @@ def for_screen_reader(event: Event, following: Step | None = None) -> str | None
     if isinstance(event, StepStarted):
         return _step_for_screen_reader(event.step, following)
     if isinstance(event, FinalSecondsCue):
-        return f"{event.seconds_left} seconds left."
+        left = ngettext("{seconds} second left.", "{seconds} seconds left.", event.seconds_left)
+        return left.format(seconds=event.seconds_left)
     if isinstance(event, SessionPaused):
-        return "Paused."
+        return _("Paused.")
     if isinstance(event, SessionResumed):
-        return "Carrying on."
+        return _("Carrying on.")
     if isinstance(event, SessionFinished) and not event.completed:
-        return "Session stopped. What you did is saved."
+        return _("Session stopped. What you did is saved.")
     if isinstance(event, HalfwayCue | SkinCheckCue | SessionFinished):
         return announce(event, following).speech
     return None
@@ -238,12 +333,12 @@ def for_screen_reader(event: Event, following: Step | None = None) -> str | None
 
 def icing_done() -> str:
     """What a screen reader hears when an icing timer reaches its end (the banner says it on the screen)."""
-    return f"Icing done. {ICING_END_ADVICE}"
+    return _("Icing done. {advice}").format(advice=_(ICING_END_ADVICE))
 
 
 def _step_for_screen_reader(step: Step, following: Step | None) -> str | None:
     if step.kind is StepKind.REP:  # the set's first rep: go, and which; the later reps say nothing
-        return f"Go. {_what(step)}" if step.rep == 1 else None
+        return _("Go. {what}").format(what=_what(step)) if step.rep == 1 else None
     speech = announce(StepStarted(step, following), following).speech
     if step.kind is StepKind.HOLD:  # "Hold 30 seconds" needs the exercise and set without the screen
         return f"{_what(step)} {speech}."
@@ -252,38 +347,63 @@ def _step_for_screen_reader(step: Step, following: Step | None) -> str | None:
 
 def _announce_step(step: Step, following: Step | None) -> Announcement:
     if step.kind is StepKind.GET_READY:
-        return Announcement(SoundCue.GET_READY, f"Get ready. {_what(step)}")
+        return Announcement(SoundCue.GET_READY, _("Get ready. {what}").format(what=_what(step)))
+    duration = _duration(step.seconds)
     if step.kind is StepKind.REST:
-        then = f" Next: {next_up(following)}." if following else ""
-        return Announcement(SoundCue.SET_DONE, f"Rest {_duration(step.seconds)}.{then}")
+        rest = _("Rest {duration}.").format(duration=duration)
+        if following:
+            rest += " " + _("Next: {next}.").format(next=next_up(following))
+        return Announcement(SoundCue.SET_DONE, rest)
     if step.kind is StepKind.SWITCH_SIDE:
-        return Announcement(SoundCue.SWITCH_SIDE, f"Switch to the {step.side} side.")
+        return Announcement(SoundCue.SWITCH_SIDE, switch_to(step.side) + ".")
     if step.kind is StepKind.REP:
         return Announcement(SoundCue.REP, str(step.rep))
     if step.kind is StepKind.RUN:
-        return Announcement(SoundCue.RUN, f"Run, {_duration(step.seconds)}.")
+        return Announcement(SoundCue.RUN, _("Run, {duration}.").format(duration=duration))
     if step.kind is StepKind.WALK:
-        return Announcement(SoundCue.WALK, f"Walk, {_duration(step.seconds)}.")
+        return Announcement(SoundCue.WALK, _("Walk, {duration}.").format(duration=duration))
     if step.kind is StepKind.HOLD:
-        return Announcement(speech=f"Hold {_duration(step.seconds)}")
+        return Announcement(speech=_("Hold {duration}").format(duration=duration))
+    timed = _("{exercise}, {duration}").format(exercise=step.exercise_name, duration=duration)
     if step.icing:
-        return Announcement(speech=f"{step.exercise_name}, {_duration(step.seconds)}. {ICING_START_ADVICE}")
-    return Announcement(speech=f"{step.exercise_name}, {_duration(step.seconds)}")
+        return Announcement(speech=f"{timed}. {_(ICING_START_ADVICE)}")
+    return Announcement(speech=timed)
+
+
+def _set_of(step: Step) -> str:
+    """'set 2 of 3', inside a sentence."""
+    return _("set {number} of {total}").format(number=step.set_number, total=step.sets_total)
 
 
 def _what(step: Step) -> str:
     """'Clamshells, left side, set 1 of 3.'"""
     parts = [step.exercise_name]
     if step.side:
-        parts.append(f"{step.side} side")
+        parts.append(side_phrase(step.side))
     if step.sets_total > 1:
-        parts.append(f"set {step.set_number} of {step.sets_total}")
+        parts.append(_set_of(step))
     return ", ".join(parts) + "."
 
 
 def _duration(seconds: float) -> str:
+    """'1 minute', '2 minutes', '45 seconds', as said."""
     whole = math.ceil(seconds - 1e-9)
     if whole >= 60 and whole % 60 == 0:
         minutes = whole // 60
-        return f"{minutes} minute" + ("s" if minutes != 1 else "")
-    return f"{whole} seconds" if whole != 1 else "1 second"
+        return ngettext("{count} minute", "{count} minutes", minutes).format(count=minutes)
+    return ngettext("{count} second", "{count} seconds", whole).format(count=whole)
+
+
+def _minutes_or_seconds(seconds: float) -> str:
+    """'2 min', '1.5 min' or '45 s', as written (the number in the language's way)."""
+    if seconds >= 60:
+        return _("{minutes} min").format(minutes=_number(seconds / 60))
+    return _("{seconds} s").format(seconds=_number(seconds))
+
+
+def _number(value: float) -> str:
+    """`value` as short as it is exact ('2', '1.5'), with the language's decimal sign."""
+    shown = f"{value:g}"
+    if language() == "en" or "." not in shown:
+        return shown
+    return format_decimal(value, len(shown.partition(".")[2]))

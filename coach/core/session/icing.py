@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from coach.core.clinical.safety import ICING_SKIN_CHECK_CUE, ICING_SKIN_CHECK_MINUTES, check_icing_minutes
+from coach.core.i18n import _
 from coach.core.session.clock import Clock
 from coach.core.session.timer import Deadline
 
@@ -98,7 +99,7 @@ class IcingRun:
         if self.planned_minutes * 60 - self.remaining() < due - 1e-6:
             return None
         self._skin_checked = True
-        return ICING_SKIN_CHECK_CUE
+        return _(ICING_SKIN_CHECK_CUE)
 
     def tick(self) -> IcingEnded | None:
         """Notice the deadline; returns how the run ended the first time it has, else None."""

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from coach.core.history.records import SessionRecord
+from coach.core.i18n import _
 from coach.core.routines.model import Routine, plan_steps
 from coach.core.session.engine import resume_point
 
@@ -65,15 +66,16 @@ def plan_recovery(
 
 
 def why_not_resumable(record: SessionRecord, routine: Routine | None, now: datetime) -> str | None:
-    """None when `record` can be carried on with `routine`, else the sentence saying why not."""
+    """None when `record` can be carried on with `routine`, else the sentence saying why not (in the language
+    in use: it ends "It cannot be resumed: …")."""
     if routine is None:
-        return "its routine is no longer in your library"
+        return _("its routine is no longer in your library")
     if now - record.started_at > RESUME_WITHIN:
-        return "it started too long ago to carry on"
+        return _("it started too long ago to carry on")
     changed = bool(record.routine_hash) and record.routine_hash != routine.content_hash
     work = sum(1 for step in plan_steps(routine) if step.kind.is_work)
     if changed or work != record.steps_total:
-        return "its routine file has changed since"
+        return _("its routine file has changed since")
     return None
 
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from coach.core.clinical.safety import SESSION_WARNING_SIGNS, check_pain, check_warning_sign
 from coach.core.history.records import SessionRecord, SessionStatus, fixed_zone
+from coach.core.i18n import _
 from coach.core.paths import ensure_private_dir
 from coach.core.store.clinical_rows import ClinicalRecords
 from coach.core.store.damage import reports_damage
@@ -216,7 +217,7 @@ class AdherenceStore(HistoryRecords, IcingRecords, RunRecords, ClinicalRecords, 
     def restore_backup(self, backup_id: str, now: datetime) -> Backup:
         """Put backup `backup_id` in place while open (the current history copied aside first)."""
         if self.path is None or self._lock is None:
-            raise StoreError("a database in memory has no backups")
+            raise StoreError(_("a database in memory has no backups"))
         from coach.core.store.backups import restore_into
 
         with self._lock.alone():
@@ -437,7 +438,7 @@ class AdherenceStore(HistoryRecords, IcingRecords, RunRecords, ClinicalRecords, 
     def session(self, session_id: int) -> SessionRecord:
         rows = self._query("WHERE s.id = ?", [session_id])
         if not rows:
-            raise StoreError(f"there is no session {session_id}")
+            raise StoreError(_("there is no session {id}").format(id=session_id))
         return self._record(rows[0], self._other_warning_answers(session_id).get(session_id, ()))
 
     def open_sessions(self) -> list[SessionRecord]:
@@ -462,7 +463,7 @@ class AdherenceStore(HistoryRecords, IcingRecords, RunRecords, ClinicalRecords, 
         ).fetchone()
         moment = _parse(row[0]) if row else None
         if moment is None:
-            raise StoreError(f"there is no session {session_id}")
+            raise StoreError(_("there is no session {id}").format(id=session_id))
         return moment
 
     def integrity_ok(self) -> bool:
@@ -547,7 +548,7 @@ class AdherenceStore(HistoryRecords, IcingRecords, RunRecords, ClinicalRecords, 
     def _session_row(self, session_id: int) -> dict[str, Any]:
         rows = list(self._db.table("sessions").rows_where("id = ?", [session_id]))
         if not rows:
-            raise StoreError(f"there is no session {session_id}")
+            raise StoreError(_("there is no session {id}").format(id=session_id))
         return rows[0]
 
     def _settle_dose(self, session_id: int) -> None:
@@ -564,7 +565,11 @@ class AdherenceStore(HistoryRecords, IcingRecords, RunRecords, ClinicalRecords, 
     def _require_open(self, session_id: int) -> None:
         status = self._session_row(session_id)["status"]
         if status != SessionStatus.OPEN.value:
-            raise StoreError(f"session {session_id} is already {status}; it cannot change any more")
+            raise StoreError(
+                _("session {id} is already {status}; it cannot change any more").format(
+                    id=session_id, status=status
+                )
+            )
 
     def _migrate(self, now: datetime | None, *, checked: bool) -> None:
         """Apply the pending schema steps; unless `checked`, the whole file is checked first.
@@ -577,8 +582,10 @@ class AdherenceStore(HistoryRecords, IcingRecords, RunRecords, ClinicalRecords, 
         unknown = [name for name in applied if name not in known]
         if unknown:
             raise StoreError(
-                f"{self.path} was written by a newer Rehab Coach (it has migration {unknown[0]}); "
-                "update Rehab Coach to open it"
+                _(
+                    "{path} was written by a newer Rehab Coach (it has migration {migration}); "
+                    "update Rehab Coach to open it"
+                ).format(path=self.path, migration=unknown[0])
             )
         done = set(applied)
         pending = [name for name in KNOWN_MIGRATIONS if name not in done]

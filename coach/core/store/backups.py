@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from coach.core.i18n import _, format_decimal
 from coach.core.paths import ensure_private_dir
 from coach.core.store.backup_checks import CheckedCopies, check_copy, read_only
 from coach.core.store.errors import StoreError
@@ -81,7 +82,9 @@ def take_backup(connection: sqlite3.Connection, database: Path, now: datetime, l
         target = _place_new(partial, folder, f"coach-{backup_id}", ".db")
     except (sqlite3.Error, OSError) as error:
         partial.unlink(missing_ok=True)
-        raise StoreError(f"{folder}: the backup could not be written: {error}") from error
+        raise StoreError(
+            _("{folder}: the backup could not be written: {error}").format(folder=folder, error=error)
+        ) from error
     return _describe(target, CheckedCopies(database.parent))
 
 
@@ -163,7 +166,9 @@ def restore_backup(database: Path, backup_id: str, now: datetime) -> tuple[Backu
             raise
         except (sqlite3.Error, OSError) as error:
             incoming.unlink(missing_ok=True)
-            raise StoreError(f"{database}: the backup could not be restored: {error}") from error
+            raise StoreError(
+                _("{path}: the backup could not be restored: {error}").format(path=database, error=error)
+            ) from error
     finally:
         lock.release()
     return chosen, aside
@@ -196,7 +201,9 @@ def restore_into(connection: sqlite3.Connection, database: Path, backup_id: str,
         finally:
             source.close()
     except sqlite3.Error as error:
-        raise StoreError(f"{database}: the backup could not be restored: {error}") from error
+        raise StoreError(
+            _("{path}: the backup could not be restored: {error}").format(path=database, error=error)
+        ) from error
     return chosen
 
 
@@ -213,30 +220,36 @@ def _require_room(database: Path) -> None:
         return
     if free - size < FREE_SPACE_FACTOR * size:
         raise StoreError(
-            f"today's backup was skipped: a copy of the history ({_megabytes(size)}) would leave"
-            f" {_megabytes(max(0, free - size))} free on the disk, less than twice its size; free some space"
+            _(
+                "today's backup was skipped: a copy of the history ({size}) would leave {free} free on the"
+                " disk, less than twice its size; free some space"
+            ).format(size=_megabytes(size), free=_megabytes(max(0, free - size)))
         )
 
 
 def _megabytes(size: int) -> str:
-    return f"{size / 1_000_000:.1f} MB"
+    return _("{megabytes} MB").format(megabytes=format_decimal(size / 1_000_000, 1))
 
 
 def _damaged_copy(chosen: Backup, damage: str) -> str:
-    return (
-        f"backup {chosen.id} ({chosen.path}) is damaged ({damage}); it was not restored and nothing was"
+    return _(
+        "backup {id} ({path}) is damaged ({damage}); it was not restored and nothing was"
         " changed. Choose another backup (`coach backup list`)"
-    )
+    ).format(id=chosen.id, path=chosen.path, damage=damage)
 
 
 def _find(database: Path, backup_id: str) -> Backup:
     found = list_backups(database)
     chosen = next((b for b in found if b.id == backup_id), None)
     if chosen is None:
-        known = ", ".join(b.id for b in found) or "there are none yet"
-        raise StoreError(f"there is no backup {backup_id!r} in {backup_folder(database)} (known: {known})")
+        known = ", ".join(b.id for b in found) or _("there are none yet")
+        raise StoreError(
+            _("there is no backup {id} in {folder} (known: {known})").format(
+                id=repr(backup_id), folder=backup_folder(database), known=known
+            )
+        )
     if not chosen.usable:
-        raise StoreError(_damaged_copy(chosen, chosen.damage or "it cannot be read as a database"))
+        raise StoreError(_damaged_copy(chosen, chosen.damage or _("it cannot be read as a database")))
     return chosen
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from coach.core.clinical.safety import check_pain
 from coach.core.history.records import DayMark, DayMarkKind, check_day_span
+from coach.core.i18n import _
 from coach.core.store.connection import StoreConnection
 from coach.core.store.errors import StoreError, parse_utc, utc_text
 
@@ -68,7 +69,7 @@ class HistoryRecords(StoreConnection):
     def remove_day_mark(self, mark_id: int) -> None:
         with self._writing():
             if self._db.execute("DELETE FROM day_marks WHERE id = ?", [mark_id]).rowcount == 0:
-                raise StoreError(f"there is no marked day {mark_id}")
+                raise StoreError(_("there is no marked day {id}").format(id=mark_id))
 
     def day_marks(self) -> list[DayMark]:
         """Every marked day or span, earliest first."""

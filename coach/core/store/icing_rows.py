@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from coach.core.history.records import IcingRecord, IcingStatus
+from coach.core.i18n import _
 from coach.core.store.connection import StoreConnection
 from coach.core.store.errors import StoreError
 from coach.core.store.errors import parse_utc as _parse
@@ -50,7 +51,11 @@ class IcingRecords(StoreConnection):
             row = self._icing_row(run_id)
             current = row["status"]
             if current != IcingStatus.OPEN.value:
-                raise StoreError(f"icing run {run_id} is already {current}; it cannot change any more")
+                raise StoreError(
+                    _("icing run {id} is already {status}; it cannot change any more").format(
+                        id=run_id, status=current
+                    )
+                )
             started = _parse(row["started_at"])
             # A wall clock set back while icing must not store an end before the start.
             ended = max(finished_at, started) if started is not None else finished_at
@@ -74,7 +79,7 @@ class IcingRecords(StoreConnection):
     def icing_run(self, run_id: int) -> IcingRecord:
         records = self._icing_records("WHERE id = ?", [run_id])
         if not records:
-            raise StoreError(f"there is no icing run {run_id}")
+            raise StoreError(_("there is no icing run {id}").format(id=run_id))
         return records[0]
 
     def open_icing_runs(self) -> list[IcingRecord]:
@@ -113,5 +118,5 @@ class IcingRecords(StoreConnection):
     def _icing_row(self, run_id: int) -> dict[str, Any]:
         rows = list(self._db.table("icing_runs").rows_where("id = ?", [run_id]))
         if not rows:
-            raise StoreError(f"there is no icing run {run_id}")
+            raise StoreError(_("there is no icing run {id}").format(id=run_id))
         return rows[0]

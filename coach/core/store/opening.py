@@ -23,13 +23,14 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+from coach.core.i18n import N_, _
 from coach.core.reading import UnreadableFileError, read_bounded
 from coach.core.store.errors import StoreError
 from coach.core.store.writing import wait_for_writers, write_failure
 
 # SQLite keeps a write-ahead journal and a shared-memory index beside the file: they move with it.
 COMPANIONS = ("-wal", "-shm")
-WAY_BACK = (
+WAY_BACK = N_(
     "`coach backup list` shows the backups (Help → Backups… in the app) and `coach backup restore ID` brings"
     " one back; or start Rehab Coach again to begin a new, empty history"
 )
@@ -38,20 +39,33 @@ WAY_BACK = (
 def check_place(path: Path) -> None:
     """Refuse, in one sentence, a database path that is a folder, empty, or cannot be written."""
     if path.is_dir():
-        raise StoreError(f"{path} is a folder, not a Rehab Coach database; move or rename it and start again")
+        raise StoreError(
+            _("{path} is a folder, not a Rehab Coach database; move or rename it and start again").format(
+                path=path
+            )
+        )
     if path.exists() and path.stat().st_size == 0:
         aside = move_aside(path, "empty")
         raise StoreError(
-            f"{path} was an empty file (0 bytes), not a database; it was moved aside to {aside.name}. "
-            + WAY_BACK
+            _("{path} was an empty file (0 bytes), not a database; it was moved aside to {aside}.").format(
+                path=path, aside=aside.name
+            )
+            + " "
+            + _(WAY_BACK)
         )
     folder = path.parent
     if not os.access(folder, os.W_OK | os.X_OK):
         raise StoreError(
-            f"{folder} is read-only, so Rehab Coach cannot keep its database there; nothing was written"
+            _(
+                "{folder} is read-only, so Rehab Coach cannot keep its database there; nothing was written"
+            ).format(folder=folder)
         )
     if path.exists() and not os.access(path, os.R_OK | os.W_OK):
-        raise StoreError(f"{path} is read-only (or not yours); nothing was written. Make it writable again")
+        raise StoreError(
+            _("{path} is read-only (or not yours); nothing was written. Make it writable again").format(
+                path=path
+            )
+        )
 
 
 def connect(path: Path, *, check: bool = True) -> sqlite3.Connection:
@@ -159,10 +173,11 @@ def damaged(path: Path, detail: str) -> StoreError:
     """Move a damaged database aside (never delete it, never write into it) and say how to go on."""
     aside = move_aside(path, "damaged")
     detail = " ".join(line for line in detail.splitlines() if not line.startswith("***")).strip()
-    return StoreError(
-        f"{path} is not a Rehab Coach database or is damaged ({detail}); it was moved aside to"
-        f" {aside.name}, untouched. " + WAY_BACK
-    )
+    said = _(
+        "{path} is not a Rehab Coach database or is damaged ({detail}); it was moved aside to {aside},"
+        " untouched."
+    ).format(path=path, detail=detail, aside=aside.name)
+    return StoreError(f"{said} {_(WAY_BACK)}")
 
 
 def move_aside(path: Path, why: str) -> Path:
@@ -225,9 +240,9 @@ class UseLock:
         self.release()
         if exclusive:
             raise StoreError(
-                "Rehab Coach is open (the app, or a `coach` command in a terminal); close it first"
+                _("Rehab Coach is open (the app, or a `coach` command in a terminal); close it first")
             )
-        raise StoreError("a backup is being restored into the database; try again in a moment")
+        raise StoreError(_("a backup is being restored into the database; try again in a moment"))
 
     @contextlib.contextmanager
     def alone(self) -> Iterator[None]:
@@ -244,7 +259,7 @@ class UseLock:
             # would no longer count as having the store open.
             fcntl.flock(self._file, fcntl.LOCK_SH)
             raise StoreError(
-                "another Rehab Coach (or a `coach` command in a terminal) has the history open; close it"
+                _("another Rehab Coach (or a `coach` command in a terminal) has the history open; close it")
             ) from None
         try:
             yield

@@ -9,6 +9,7 @@ from contextlib import AbstractContextManager
 from datetime import datetime
 from typing import Any
 
+from coach.core.i18n import _
 from coach.core.running.runs import NewRun, Run, RunPain, RunSource
 from coach.core.store.connection import StoreConnection
 from coach.core.store.errors import StoreError
@@ -70,7 +71,7 @@ class RunRecords(StoreConnection):
         changes = {_PAIN_COLUMNS[name]: value for name, value in given.items() if value is not None}
         for value in changes.values():
             if not 0 <= value <= 10:
-                raise StoreError(f"pain is a number from 0 to 10, not {value}")
+                raise StoreError(_("pain is a number from 0 to 10, not {value}").format(value=value))
         if not changes:
             return
         with self._writing():
@@ -80,7 +81,7 @@ class RunRecords(StoreConnection):
     def run(self, run_id: int) -> Run:
         records = self._run_records("WHERE id = ?", [run_id])
         if not records:
-            raise StoreError(f"there is no run {run_id}")
+            raise StoreError(_("there is no run {id}").format(id=run_id))
         return records[0]
 
     def runs(

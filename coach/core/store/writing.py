@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from coach.core.i18n import _, format_decimal
 from coach.core.store.errors import StoreError
 
 # How long a write waits for another writer (another Rehab Coach, `coach run` in a terminal) to finish.
@@ -77,17 +78,33 @@ def write_failure(
 
     `waited`: the seconds the write really waited for the lock, when it was measured.
     """
-    place = str(path) if path is not None else "the database"
+    place = str(path) if path is not None else _("the database")
     text = str(error).lower()
     code = getattr(error, "sqlite_errorcode", None)
     if "locked" in text or "busy" in text or code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
-        how_long = f" (waited {waited:.1f} seconds)" if waited is not None else ""
+        if waited is not None:
+            return StoreBusyError(
+                _(
+                    "{place}: another program (perhaps a second Rehab Coach) kept the database busy"
+                    " (waited {seconds} seconds); nothing was lost, try again"
+                ).format(place=place, seconds=format_decimal(waited, 1))
+            )
         return StoreBusyError(
-            f"{place}: another program (perhaps a second Rehab Coach) kept the database busy{how_long};"
-            " nothing was lost, try again"
+            _(
+                "{place}: another program (perhaps a second Rehab Coach) kept the database busy;"
+                " nothing was lost, try again"
+            ).format(place=place)
         )
     if "full" in text or getattr(error, "errno", None) == errno.ENOSPC or _disk_is_full(path, text):
-        return StoreError(f"{place}: the disk is full; free some space and try again (nothing was written)")
+        return StoreError(
+            _("{place}: the disk is full; free some space and try again (nothing was written)").format(
+                place=place
+            )
+        )
     if "readonly" in text or "read-only" in text or "permission" in text:
-        return StoreError(f"{place}: the database cannot be written (read-only); nothing was written")
-    return StoreError(f"{place}: the database could not be written: {error}")
+        return StoreError(
+            _("{place}: the database cannot be written (read-only); nothing was written").format(place=place)
+        )
+    return StoreError(
+        _("{place}: the database could not be written: {error}").format(place=place, error=error)
+    )

@@ -21,6 +21,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from coach.core.i18n import format_moment, language
 from coach.gui.style import is_dark
 
 ACCENT = QColor("#1f7a8c")
@@ -43,6 +44,20 @@ def step_alpha(palette: QPalette, step: int) -> float:
 
 _FONT_PX = 11
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def month_name(day: date) -> str:
+    """The short name of `day`'s month: 'Mar'; in German or Spanish as the language writes it."""
+    if language() == "en":
+        return _MONTHS[day.month - 1]
+    return format_moment(day, "%b", "MMM", time=False)
+
+
+def day_and_month(day: date) -> str:
+    """'2 Mar'; '2. März', '2 mar' in the chosen language."""
+    if language() == "en":
+        return f"{day.day} {_MONTHS[day.month - 1]}"
+    return format_moment(day, "%d %b", "dMMM", time=False)
 
 
 def accent(palette: QPalette, alpha: float = 1.0) -> QColor:
@@ -157,7 +172,7 @@ class _Plot:
                         painter,
                         QRectF(x, self.area.bottom() + 2, 40, self.BOTTOM - 2),
                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-                        _MONTHS[day.month - 1],
+                        month_name(day),
                     )
                     last = x
             previous = day
@@ -174,7 +189,7 @@ class _Plot:
                     painter,
                     QRectF(self.x(slot) - width / 2, self.area.bottom() + 2, width, self.BOTTOM - 2),
                     Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
-                    f"{monday.day} {_MONTHS[monday.month - 1]}",
+                    day_and_month(monday),
                 )
 
     def change_marker(self, painter: QPainter, palette: QPalette, slot: float) -> None:
@@ -196,6 +211,11 @@ def _legend(
     _font(painter, 10)
     metrics = painter.fontMetrics()
     widths = [metrics.horizontalAdvance(words) + 26 for words, _, _ in entries]
+    room = rect.width() - _Plot.LEFT - _Plot.RIGHT
+    if sum(widths) > room:  # longer words (Spanish, German): a smaller font rather than a legend cut off
+        _font(painter, max(7.0, 10 * room / sum(widths)))
+        metrics = painter.fontMetrics()
+        widths = [metrics.horizontalAdvance(words) + 26 for words, _, _ in entries]
     x = rect.right() - sum(widths) - _Plot.RIGHT
     y = rect.top() + 2
     for (words, pen, brush), width in zip(entries, widths, strict=True):

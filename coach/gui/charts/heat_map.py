@@ -20,8 +20,8 @@ from coach.core.history.dose_calendar import CalendarDay, PlanChange
 from coach.core.history.outcome import session_outcome
 from coach.core.history.records import DayMark, DayMarkKind
 from coach.core.history.stats import week_start
+from coach.core.i18n import _, format_moment
 from coach.gui.charts.base import (
-    _MONTHS,
     LABEL_ALPHA,
     SHARE_STEPS,
     ChartTable,
@@ -32,6 +32,7 @@ from coach.gui.charts.base import (
     _text,
     accent,
     faded,
+    month_name,
     share_step,
     step_alpha,
 )
@@ -98,29 +99,37 @@ class HeatMapDrawing(Drawing):
 
     def tooltip(self, d: CalendarDay) -> str:
         """The date, what was done, and the mark with its reason."""
-        lines = [d.day.strftime("%A %d %B %Y")]
+        lines = [format_moment(d.day, "%A %d %B %Y", "yMMMMEEEEd", time=False)]
         for s in d.sessions:
-            pain = f", pain {s.pain} of 10" if s.pain is not None else ""
-            lines.append(
-                f"{s.routine_title}: {s.steps_completed} of {s.steps_total} reps and holds"
-                f" ({session_outcome(s).value}){pain}"
-            )
+            figures = {
+                "routine": s.routine_title,
+                "done": s.steps_completed,
+                "planned": s.steps_total,
+                "outcome": session_outcome(s).label,
+                "pain": s.pain,
+            }
+            if s.pain is not None:
+                said = _("{routine}: {done} of {planned} reps and holds ({outcome}), pain {pain} of 10")
+            else:
+                said = _("{routine}: {done} of {planned} reps and holds ({outcome})")
+            lines.append(said.format(**figures))
         for mark in self.marks:
             if mark.covers(d.day):
-                lines.append(f"{mark.kind.label}: {mark.reason}" if mark.reason else mark.kind.label)
+                kind = _(mark.kind.label)
+                lines.append(f"{kind}: {mark.reason}" if mark.reason else kind)
         for change in self.changes.get(d.day, ()):
-            lines.append(f"New version of {change.routine_title} from this day")
+            lines.append(_("New version of {routine} from this day").format(routine=change.routine_title))
         if not d.sessions and d.mark is None:
-            lines.append("No exercise" if d.planned else "Before your programme started")
+            lines.append(_("No exercise") if d.planned else _("Before your programme started"))
         elif d.sessions:
-            lines.append(f"{round(100 * d.share)} % of the day's planned dose")
+            lines.append(_("{percent} % of the day's planned dose").format(percent=round(100 * d.share)))
         return "\n".join(lines)
 
     def table(self) -> ChartTable:
         """Each day of the plan, or with a session or a mark: its date and what the tooltip says of it."""
         shown = [d for d in self.days if d.planned or d.sessions or d.mark is not None]
         return ChartTable(
-            ("Day", "What was done"),
+            (_("Day"), _("What was done")),
             tuple((d.day.isoformat(), self.tooltip(d).split("\n", 1)[1].replace("\n", "; ")) for d in shown),
         )
 
@@ -139,7 +148,7 @@ class HeatMapDrawing(Drawing):
         _font(painter, 10)
         painter.setPen(_pen(faded(text, LABEL_ALPHA)))
         cell = self._cell(rect)
-        for row, name in ((0, "Mon"), (2, "Wed"), (4, "Fri")):
+        for row, name in ((0, _("Mon")), (2, _("Wed")), (4, _("Fri"))):
             _text(
                 painter,
                 QRectF(rect.left(), rect.top() + self.TOP + row * cell, self.LEFT - 4, cell),
@@ -155,7 +164,7 @@ class HeatMapDrawing(Drawing):
                         painter,
                         QRectF(x, rect.top(), 4 * cell, self.TOP - 2),
                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
-                        _MONTHS[d.day.month - 1],
+                        month_name(d.day),
                     )
                     last_label = x
         for d in self.days:
@@ -203,16 +212,16 @@ class HeatMapDrawing(Drawing):
             _text(painter, QRectF(x, y - 2, width, size + 4), Qt.AlignmentFlag.AlignVCenter, words)
             x += width + 4
 
-        label("Share of the day's dose: none")
+        label(_("Share of the day's dose: none"))
         blank = CalendarDay(date.min, 0.0, planned=True)
         for share in (0.0, *SHARE_STEPS):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(self.fill(CalendarDay(date.min, share, planned=True), palette))
             painter.drawRoundedRect(QRectF(x, y, size, size), 2, 2)
             x += size + 3
-        label(" all")
+        label(" " + _("all"))
         x += 12
-        for kind, words in ((DayMarkKind.REST, "planned rest"), (DayMarkKind.FLARE_UP, "flare-up")):
+        for kind, words in ((DayMarkKind.REST, _("planned rest")), (DayMarkKind.FLARE_UP, _("flare-up"))):
             box = QRectF(x, y, size, size)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(self.fill(blank, palette))
@@ -226,7 +235,7 @@ class HeatMapDrawing(Drawing):
             painter.setBrush(self.fill(blank, palette))
             painter.drawRoundedRect(box, 2, 2)
             x += size + 3
-            label("routine changed")
+            label(_("routine changed"))
 
 
 # -- shared axes for the two line-and-bar charts --------------------------------------------------------
@@ -240,7 +249,7 @@ class HeatMap(ChartView):
         self.map = cells()
         super().__init__(
             self.map,
-            "Calendar of the last 12 months",
+            _("Calendar of the last 12 months"),
             QSize(int(cells.LEFT + 53 * 19), int(cells.TOP + 7 * 19 + cells.LEGEND + 4)),
             QSize(int(cells.LEFT + 53 * 8), int(cells.TOP + 7 * 8 + cells.LEGEND)),
         )

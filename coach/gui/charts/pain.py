@@ -18,6 +18,7 @@ from PySide6.QtGui import (
 from coach.core.clinical.safety import PAIN_ACCEPTABLE_MAX, PAIN_MAX
 from coach.core.history.dose_calendar import PlanChange
 from coach.core.history.pain import PainDay
+from coach.core.i18n import _, format_decimal, pgettext
 from coach.gui.charts.base import (
     LABEL_ALPHA,
     ChartTable,
@@ -66,12 +67,12 @@ class PainDrawing(Drawing):
         ]
         return ChartTable(
             (
-                "Day",
-                "Before",
-                "During the session",
-                "Next morning",
-                "7-day mean, session",
-                "7-day mean, morning",
+                _("Day"),
+                pgettext("pain", "Before"),
+                _("During the session"),
+                _("Next morning"),
+                _("7-day mean, session"),
+                _("7-day mean, morning"),
             ),
             tuple(
                 (
@@ -103,7 +104,7 @@ class PainDrawing(Drawing):
             painter,
             too_much.adjusted(6, 2, -6, 0),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-            "above 5: too much",
+            _("above 5: too much"),
         )
         for change in self.changes:
             plot.change_marker(painter, palette, (change.since - self.days[0].day).days)
@@ -132,11 +133,11 @@ class PainDrawing(Drawing):
             rect,
             palette,
             [
-                ("before", baseline_pen, None),
-                ("during a session", QPen(Qt.PenStyle.NoPen), QBrush(accent(palette))),
-                ("next morning", _pen(text, 1.2), QBrush(Qt.BrushStyle.NoBrush)),
-                ("7-day mean", session_pen, None),
-                ("mornings' mean", morning_pen, None),
+                (pgettext("pain", "before"), baseline_pen, None),
+                (_("during a session"), QPen(Qt.PenStyle.NoPen), QBrush(accent(palette))),
+                (_("next morning"), _pen(text, 1.2), QBrush(Qt.BrushStyle.NoBrush)),
+                (_("7-day mean"), session_pen, None),
+                (_("mornings' mean"), morning_pen, None),
             ],
         )
 
@@ -163,7 +164,7 @@ class PainChart(ChartView):
 
     def __init__(self) -> None:
         self.trend = PainDrawing()
-        super().__init__(self.trend, "Pain over time", QSize(420, 200), QSize(260, 120))
+        super().__init__(self.trend, _("Pain over time"), QSize(420, 200), QSize(260, 120))
 
     def set_data(self, days: Sequence[PainDay], changes: Sequence[PlanChange] = ()) -> None:
         self.trend.set_data(days, changes)
@@ -172,4 +173,4 @@ class PainChart(ChartView):
 
 def _figure(value: float | None) -> str:
     """A pain score or mean for the table: "3", "2.4", or "–" where nothing was recorded."""
-    return "–" if value is None else f"{value:g}" if isinstance(value, int) else f"{value:.1f}"
+    return "–" if value is None else f"{value:g}" if isinstance(value, int) else format_decimal(value, 1)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.core.i18n import _, language
 from coach.gui.charts.base import ChartView
 
 
@@ -24,17 +25,17 @@ class ChartOrTable(QWidget):
     def __init__(self, title: str, chart: ChartView) -> None:
         super().__init__()
         self.chart = chart
-        chart.setAccessibleDescription(self.tr("A chart; Show as table gives its figures."))
+        chart.setAccessibleDescription(_("A chart; Show as table gives its figures."))
         heading = QLabel(title)
         font = heading.font()
         font.setBold(True)
         heading.setFont(font)
-        self.toggle = QPushButton(self.tr("Show as table"))
+        self.toggle = QPushButton(_("Show as table"))
         self.toggle.setCheckable(True)
-        self.toggle.setAccessibleName(self.tr("Show {0}, as a table").format(title[:1].lower() + title[1:]))
+        self.toggle.setAccessibleName(_("Show {chart}, as a table").format(chart=_lowered(title)))
         self.toggle.toggled.connect(self._on_toggled)
         self.table = QTableWidget()
-        self.table.setAccessibleName(self.tr("{0}, as a table").format(title))
+        self.table.setAccessibleName(_("{chart}, as a table").format(chart=title))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
@@ -53,7 +54,7 @@ class ChartOrTable(QWidget):
         chart.drawn.connect(self._fill)
 
     def _on_toggled(self, as_table: bool) -> None:
-        self.toggle.setText(self.tr("Show as chart") if as_table else self.tr("Show as table"))
+        self.toggle.setText(_("Show as chart") if as_table else _("Show as table"))
         self.pages.setCurrentWidget(self.table if as_table else self.chart)
         if as_table:
             self._fill()
@@ -70,3 +71,8 @@ class ChartOrTable(QWidget):
         for row, values in enumerate(figures.rows):
             for column, value in enumerate(values):
                 self.table.setItem(row, column, QTableWidgetItem(value))
+
+
+def _lowered(title: str) -> str:
+    """A title inside a sentence: 'pain, 0 to 10' in English; German keeps its nouns' capitals."""
+    return title[:1].lower() + title[1:] if language() != "de" else title

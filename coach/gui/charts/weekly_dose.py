@@ -15,6 +15,7 @@ from PySide6.QtGui import (
 
 from coach.core.history.dose_calendar import PlanChange
 from coach.core.history.stats import WeekDose, week_start
+from coach.core.i18n import _, pgettext
 from coach.gui.charts.base import ChartTable, ChartView, Drawing, _legend, _pen, _Plot, accent, faded
 
 
@@ -40,12 +41,14 @@ class WeeklyDoseDrawing(Drawing):
     def table(self) -> ChartTable:
         """Each week: its Monday, the sessions done, and the plan for it."""
         return ChartTable(
-            ("Week of", "Sessions done", "Planned"),
+            (_("Week of"), _("Sessions done"), _("Planned")),
             tuple(
                 (
                     w.monday.isoformat(),
                     str(w.done),
-                    f"{w.planned} (under way)" if self._under_way(w) and not w.met else str(w.planned),
+                    _("{planned} (under way)").format(planned=w.planned)
+                    if self._under_way(w) and not w.met
+                    else str(w.planned),
                 )
                 for w in self.weeks
             ),
@@ -99,14 +102,16 @@ class WeeklyDoseDrawing(Drawing):
         else:
             plot.month_labels(painter, palette, mondays)
         entries: list[tuple[str, QPen, QBrush | None]] = [
-            ("plan met", QPen(Qt.PenStyle.NoPen), QBrush(accent(palette))),
-            ("short of it", QPen(Qt.PenStyle.NoPen), QBrush(accent(palette, 0.5))),
-            ("plan", plan_pen, None),
+            (_("plan met"), QPen(Qt.PenStyle.NoPen), QBrush(accent(palette))),
+            (_("short of it"), QPen(Qt.PenStyle.NoPen), QBrush(accent(palette, 0.5))),
+            (pgettext("chart legend", "plan"), plan_pen, None),
         ]
         if under_way:
-            entries.insert(2, ("this week so far", _pen(accent(palette), 1.5), QBrush(accent(palette, 0.2))))
+            entries.insert(
+                2, (_("this week so far"), _pen(accent(palette), 1.5), QBrush(accent(palette, 0.2)))
+            )
         if self.changes:
-            entries.append(("routine changed", _pen(faded(text, 0.7), 1.2, Qt.PenStyle.DashLine), None))
+            entries.append((_("routine changed"), _pen(faded(text, 0.7), 1.2, Qt.PenStyle.DashLine), None))
         _legend(painter, rect, palette, entries)
 
 
@@ -118,7 +123,9 @@ class WeeklyDoseChart(ChartView):
 
     def __init__(self) -> None:
         self.bars = WeeklyDoseDrawing()
-        super().__init__(self.bars, "Sessions each week against the plan", QSize(420, 200), QSize(260, 120))
+        super().__init__(
+            self.bars, _("Sessions each week against the plan"), QSize(420, 200), QSize(260, 120)
+        )
 
     def set_data(
         self, weeks: Sequence[WeekDose], changes: Sequence[PlanChange] = (), today: date | None = None

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
+from coach.core.i18n import _
 from coach.gui.main_window import MainWindow
 from coach.gui.operations import OperationRunner
 
@@ -26,10 +27,10 @@ class RoutineEditing(QObject):
         super().__init__(parent)
         self.runner, self.window = runner, window
         self.editor: RoutineEditor | None = None
-        self.new_action = QAction(self.tr("&New routine…"), window)
+        self.new_action = QAction(_("&New routine…"), window)
         self.new_action.setShortcut(QKeySequence.StandardKey.New)
         self.new_action.triggered.connect(self.new_routine)
-        self.edit_action = QAction(self.tr("&Edit routine…"), window)
+        self.edit_action = QAction(_("&Edit routine…"), window)
         self.edit_action.setShortcut(QKeySequence("Ctrl+E"))
         self.edit_action.triggered.connect(self.edit_chosen)
         before = window.quit_action

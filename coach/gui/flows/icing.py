@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidget
 
 from coach.core.clinical.safety import ICING_END_ADVICE, ICING_MAX_MINUTES
+from coach.core.i18n import _
 from coach.gui.main_window import MainWindow
 from coach.gui.operations import OperationRunner
 
@@ -63,7 +64,7 @@ class IcingFlow(QObject):
             paused=self._paused,
         )
         self.reminders.start_requested.connect(self.todays_routine)
-        self.reminders_action = QAction(self.tr("&Reminders…"), window)
+        self.reminders_action = QAction(_("&Reminders…"), window)
         self.reminders_action.triggered.connect(self.edit_reminders)
         window.session_menu.insertAction(window.quit_action, self.reminders_action)
         self.reminder_dialog: ReminderDialog | None = None
@@ -165,18 +166,16 @@ class IcingFlow(QObject):
         left = run.minutes_left() if run is not None else 0
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            self.tr("Quit while icing?"),
-            self.tr(
-                "The icing timer is running ({0} min left). Stop icing and quit, or quit and leave the"
+            _("Quit while icing?"),
+            _(
+                "The icing timer is running ({left} min left). Stop icing and quit, or quit and leave the"
                 " timer running? Rehab Coach takes it up when next opened."
-            ).format(left),
+            ).format(left=left),
             QMessageBox.StandardButton.Cancel,
             self.window,
         )
-        self.stop_and_quit = box.addButton(self.tr("&Stop icing and quit"), QMessageBox.ButtonRole.AcceptRole)
-        self.keep_and_quit = box.addButton(
-            self.tr("&Keep the timer and quit"), QMessageBox.ButtonRole.AcceptRole
-        )
+        self.stop_and_quit = box.addButton(_("&Stop icing and quit"), QMessageBox.ButtonRole.AcceptRole)
+        self.keep_and_quit = box.addButton(_("&Keep the timer and quit"), QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         self._leave = leave
         box.finished.connect(self._on_quit_answer)
@@ -212,7 +211,9 @@ class IcingFlow(QObject):
         if not ended.finished:
             return
         when = ended.ended_at.astimezone().strftime("%H:%M")
-        self.window.show_banner(self.tr("Icing done at {0}. {1}").format(when, ICING_END_ADVICE))
+        self.window.show_banner(
+            _("Icing done at {time}. {advice}").format(time=when, advice=_(ICING_END_ADVICE))
+        )
         self.show_window()
         self.announcer.announce(self.icing_window, cues.icing_done())
 
@@ -295,9 +296,7 @@ class IcingFlow(QObject):
             return  # said when the tray is made
         dose = self.reminders.dose_text(self.runner.coach.now())
         self.tray.routine_action.setText(
-            self.tr("Start today's &routine ({0})").format(dose)
-            if dose
-            else self.tr("Start today's &routine")
+            _("Start today's &routine ({dose})").format(dose=dose) if dose else _("Start today's &routine")
         )
 
     def close(self) -> None:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
+from coach.core.i18n import _
 from coach.gui.main_window import MainWindow
 from coach.gui.operations import OperationRunner
 from coach.gui.run_folder import RunFolder
@@ -30,7 +31,7 @@ class RunLogging(QObject):
         self.runner, self.window, self.sessions = runner, window, sessions
         self.dialog: RunLogDialog | None = None
         self.questions: RunQuestionsDialog | None = None
-        self.log_action = QAction(self.tr("&Log a run…"), window)
+        self.log_action = QAction(_("&Log a run…"), window)
         self.log_action.setShortcut(QKeySequence("Ctrl+R"))
         self.log_action.triggered.connect(self._on_log)
         window.session_menu.insertAction(window.quit_action, self.log_action)

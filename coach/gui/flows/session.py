@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
+from coach.core.i18n import _
 from coach.core.routines.model import Routine
 from coach.gui.main_window import MainWindow
 from coach.gui.operations import SAVE_AGAIN_MS, WRITE_PATIENCE_SECONDS, OperationRunner
@@ -230,7 +231,7 @@ class SessionFlow(QObject):
         self.window.start_action.setEnabled(False)
         self.window.show_page(player)
         self.on_player(True)
-        self.services.inhibitor.inhibit(self.tr("Guided exercise session"))
+        self.services.inhibitor.inhibit(_("Guided exercise session"))
         player.start()
         return player
 

@@ -210,3 +210,16 @@ def test_the_pain_model_is_cited_to_silbernagel_not_thomee() -> None:
     assert "Thomeé" not in everything
     assert not any("Bassett" in source for source in CLINICAL_SOURCES)  # gives no minutes
     assert any("Br J Sports Med 2018;52(10):659" in source for source in CLINICAL_SOURCES)
+
+
+@pytest.mark.parametrize(("code", "word"), [("de", "Kniescheibe"), ("es", "rótula")])
+def test_a_warning_sign_is_asked_in_the_language_chosen_wherever_it_is_shown(code: str, word: str) -> None:
+    from coach.core.i18n import use_language
+    from coach.core.paths import catalogues
+
+    use_language(code, catalogues())
+
+    swelling = next(sign for sign in SESSION_WARNING_SIGNS if sign.key == "swelling")
+    assert word in swelling.question
+    assert warning_sign_question("swelling") == swelling.question
+    assert swelling.english == "Is there swelling around the knee cap?"

@@ -194,5 +194,5 @@ def test_at_the_planned_steps_bound_no_change_is_offered_and_the_advice_says_so(
 
     assert advice.decision is Progression.PROGRESS
     assert advice.proposal is None
-    assert advice.reason.endswith(AT_THE_STEP_BOUND)
-    assert "5,000 reps, holds and timers" in AT_THE_STEP_BOUND
+    assert advice.reason.endswith(AT_THE_STEP_BOUND.format(steps="5,000"))
+    assert "5,000 reps, holds and timers" in advice.reason

@@ -137,3 +137,21 @@ def test_the_bundled_plan_goes_to_30_minutes_of_continuous_running_on_alternate_
     assert routine.requires.routine == "hip-strength"
     assert library.find("hip-strength") is not None
     assert at_stage(routine, 2).exercises[0].run_walk == plan.stages[2]
+
+
+def test_the_reason_and_the_next_run_are_said_in_the_language_chosen() -> None:
+    from coach.core.i18n import ENGLISH, use_language
+    from coach.core.paths import catalogues
+
+    use_language("de", catalogues())
+    try:
+        two = runner_advice(PLAN, [a_run(1), a_run(2)])
+        said = two.sentence()
+    finally:
+        use_language(ENGLISH, None)
+
+    assert two.reason == (
+        "Zwei Läufe hintereinander mit Schmerz von höchstens 3 währenddessen, "
+        "beruhigt innerhalb einer Stunde und bis zum nächsten Morgen."
+    )
+    assert "Nächster Lauf: " in said
