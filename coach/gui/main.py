@@ -201,8 +201,8 @@ def _finish_start(
     worker thread, yielded."""
     # On the GUI thread: modules imported on a worker stay in that thread's own malloc arena for good
     # (about 1.7 MiB held once started); a module a turn, none long, and every due timer runs between.
-    for name in _AFTER_PAINT_MODULES:
-        import_quietly((name,))
+    for module in _AFTER_PAINT_MODULES:
+        import_quietly((module,))
         yield None
     # The routine files (reading them needs no store; keeping the cache does): what it makes is dropped.
     reread = LibraryReread(places)
