@@ -145,14 +145,13 @@ class CoachApp(QObject):
 
     def offer_welcome(self) -> WelcomeDialog | None:
         """On the very first start, say what the app does and where to begin (once: it is remembered)."""
+        from coach.core.operations import change_settings
         from coach.core.operations.queries import routine_done_last
+        from coach.gui.welcome import WelcomeDialog
 
         settings = self.coach.settings
         if settings.welcomed or self.runner.query(routine_done_last) is not None:
             return None
-        from coach.core.operations import change_settings
-        from coach.gui.welcome import WelcomeDialog
-
         self.runner.run(lambda coach: change_settings(coach, settings.replace(welcomed=True)), self.window)
         first = self.coach.library.find(FIRST_ROUTINE)
         self.welcome = WelcomeDialog(first.routine.title if first else None, self.window)
