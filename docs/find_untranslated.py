@@ -47,11 +47,16 @@ from coach.core.routines.model import StepKind
 from coach.core.session.clock import FakeClock
 from coach.core.store.adherence import AdherenceStore
 from coach.gui.app import CoachApp, Services
+from coach.gui.check_in import MorningCheckIn
+from coach.gui.help import show_warning_signs
+from coach.gui.recovery import RecoveryDialog
 
 MONDAY = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 INNERMOST = re.compile(r"⟦[^⟦⟧]*⟧")  # a catalogue string with nothing inside it: nested ones go inside out
 # Dates stay English in the pseudo-language (it keeps English's date and number formats).
 MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+# Qt's own names of the days (QLocale, in the language Qt is told), as the reminders' day boxes show them.
+DAYS = re.compile(r"^(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$")
 DATES = re.compile(rf"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun)?\s*\d{{1,2}} ({MONTHS})\b")
 FLAGS = re.compile(r"--[a-z][\w-]*")  # a command-line option named in a sentence
 PATHS = re.compile(r"(?:/[\w.-]+)+/?")  # a file or folder named in a sentence
@@ -130,11 +135,23 @@ def outside(text: str, data: set[str]) -> list[str]:
     rest = text.replace("&", "")
     while INNERMOST.search(rest):
         rest = INNERMOST.sub(" ", rest)
-    rest = FLAGS.sub(" ", PATHS.sub(" ", DATES.sub(" ", rest)))
+    rest = FLAGS.sub(" ", PATHS.sub(" ", DATES.sub(" ", DAYS.sub(" ", rest))))
     for known in sorted(data, key=len, reverse=True):
         if known and known in rest:
             rest = rest.replace(known, " ")
     return [word for word in WORD.findall(rest) if word not in NOT_OURS]
+
+
+def stored_words(database: Path) -> set[str]:
+    """What the person typed or the history holds: routine titles and ids, notes, reasons of marked days."""
+    import sqlite3
+
+    with sqlite3.connect(database) as db:
+        found = {row[0] for row in db.execute("SELECT routine_title FROM sessions")}
+        found |= {row[0] for row in db.execute("SELECT routine_id FROM sessions")}
+        found |= {row[0] for row in db.execute("SELECT note FROM sessions")}
+        found |= {row[0] for row in db.execute("SELECT reason FROM day_marks")}
+    return {str(word) for word in found if word}
 
 
 def routine_words(coach: Coach) -> set[str]:
@@ -177,12 +194,36 @@ def main() -> int:
         clock = FakeClock(wall=MONDAY)
         coach = Coach(places, clock, store=AdherenceStore.open(places.database))
         app = CoachApp(coach, services=Services())
-        data = routine_words(coach)
+        data = routine_words(coach) | stored_words(places.database)
         app.window.show()
         look("main window", data, report)
         history = app.show_history()
         look("History", data, report)
+        marks = history.edit_marks()
+        look("History, marking days", data, report)
+        marks.reject()
+        chooser = history.choose_report()
+        look("History, the report's period", data, report)
+        chooser.reject()
         history.close()
+        signs = show_warning_signs(app.window)
+        look("warning signs", data, report)
+        signs.close()
+        backups = app.show_backups()
+        look("backups", data, report)
+        backups.close()
+        run_log = app.runs.log_run()
+        look("log a run", data, report)
+        run_log.reject()
+        record = coach.store.sessions()[-1]
+        check_in = MorningCheckIn(record, app.runner, app.window)
+        check_in.show()
+        look("morning check-in", data, report)
+        check_in.reject()
+        recovery = RecoveryDialog(record, None, app.window)
+        recovery.show()
+        look("recovery", data, report)
+        recovery.reject()
         about = app.show_about()
         look("About", data, report)
         about.close()
@@ -220,6 +261,8 @@ def main() -> int:
             look("end page", data, report)
         app.ice.start(20)
         look("icing", data, report)
+        app.ice.edit_reminders()
+        look("reminders", data, report)
         app.close()
     for (kind, what, text), where in sorted(report.items(), key=lambda item: (item[1], item[0])):
         print(f"{where:22} {kind:18} {what:22} {text!r}")
@@ -279,11 +322,7 @@ def main_cli() -> int:
         os.environ["COACH_DATA_DIR"] = str(folder / "data")
         (folder / "data").mkdir()
         generate(folder / "data" / "coach.db", 1, today=datetime.now(UTC).date())
-        import sqlite3
-
-        with sqlite3.connect(folder / "data" / "coach.db") as db:  # stored titles and ids are data
-            stored = {row[0] for row in db.execute("SELECT routine_title FROM sessions")}
-            stored |= {row[0] for row in db.execute("SELECT routine_id FROM sessions")}
+        stored = stored_words(folder / "data" / "coach.db")
         library = Coach(resolve_places(), FakeClock(wall=MONDAY))
         stored |= routine_words(library) | {entry.routine.id for entry in library.library.routines}
         library.close()

@@ -41,6 +41,7 @@ from coach.core.store.adherence import AdherenceStore
 from coach.gui.app import CoachApp, Services
 from coach.gui.check_in import MorningCheckIn
 from coach.gui.fit import fit_to_screen
+from coach.gui.language import speak_the_language
 from coach.gui.player import PlayerView
 from coach.gui.report import draw_report
 from coach.gui.session_end import SessionEndPage
@@ -412,12 +413,14 @@ def main() -> int:
     if "--language" in sys.argv:  # the player, History and the report in one language (issue 24)
         code = sys.argv[sys.argv.index("--language") + 1]
         use_language(code, catalogues())
+        speak_the_language(app)  # Qt's own words (key names, dialog buttons) as the app shows them
         with_app(light, shoot_in_language(code))
         subprocess.run([sys.executable, __file__, "--history-in", code], check=True)
         return 0
     if "--history-in" in sys.argv:
         code = sys.argv[sys.argv.index("--history-in") + 1]
         use_language(code, catalogues())
+        speak_the_language(app)
         shoot_history(light, f"history-{code}.png", report=True, narrow=f"history-{code}-1024x600.png")
         return 0
     if "--run-walk" in sys.argv:  # only the run-walk player (issue 23)

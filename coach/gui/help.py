@@ -11,14 +11,12 @@ from coach.core.i18n import _
 
 
 def warning_signs_html() -> str:
+    urgent = " <b>" + html.escape(_("Go to urgent care.")) + "</b>"
     items = "".join(
-        f"<li>{html.escape(sign.question)}{' <b>Go to urgent care.</b>' if sign.urgent else ''}</li>"
-        for sign in KNEE_WARNING_SIGNS
+        f"<li>{html.escape(sign.question)}{urgent if sign.urgent else ''}</li>" for sign in KNEE_WARNING_SIGNS
     )
-    return (
-        "<p>Stop the exercises and contact a doctor if any of these is true:</p>"
-        f"<ul>{items}</ul><p>{html.escape(_(NO_IMPROVEMENT_ADVICE))}</p>"
-    )
+    stop = html.escape(_("Stop the exercises and contact a doctor if any of these is true:"))
+    return f"<p>{stop}</p><ul>{items}</ul><p>{html.escape(_(NO_IMPROVEMENT_ADVICE))}</p>"
 
 
 def show_warning_signs(parent: QWidget) -> QMessageBox:

@@ -23,7 +23,7 @@ class StartAtLoginAction(QAction):
             self.setText(_("Start at login: {0}").format(autostart.unavailable))
             self.setEnabled(False)
             return
-        self.setText(_("Start at &login"))
+        self.setText(_("Start at lo&gin"))
         self.setToolTip(_("So that reminders and the icing timer are there without opening the app"))
         self.setChecked(autostart.enabled())
         self.toggled.connect(self._on_toggled)

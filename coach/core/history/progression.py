@@ -460,4 +460,7 @@ def write_user_copy(proposal: Proposal, user_dir: Path, today: date, assets: Pat
     if target.exists():
         shutil.copyfile(target, target.with_name(target.name + ".bak"))
     write_text_whole(target, text)  # fsynced: an accepted change survives a crash or a power cut
+    from coach.core.routines.translations import copy_translations
+
+    copy_translations(origin, target)  # the copy speaks the person's language, as the bundled one did
     return target

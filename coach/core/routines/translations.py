@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,29 @@ _EXERCISE_KEYS = ("name", "instructions")
 def translation_path(routine_path: Path, code: str) -> Path:
     """Where the translation of the routine file `routine_path` into language `code` lives."""
     return routine_path.parent / FOLDER / f"{routine_path.stem}.{code}.toml"
+
+
+def copy_translations(origin: Path, copy: Path) -> list[Path]:
+    """Put the translations of the routine file `origin` beside its copy `copy`, so that a routine the app
+    copied to change its dose (a progression) keeps speaking the person's language: the copy keeps the ids
+    the translations name, and only numbers changed. A translation already beside the copy is the person's
+    and is kept. Returns the files written; one that cannot be written is left out (the copy then shows
+    its own words, as any routine without a translation)."""
+    if origin.resolve() == copy.resolve():
+        return []
+    written = []
+    for source in sorted((origin.parent / FOLDER).glob(f"{origin.stem}.*.toml")):
+        code = source.name[len(origin.stem) + 1 : -len(".toml")]
+        target = translation_path(copy, code)
+        if not code.isalpha() or target.exists():
+            continue
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+        except OSError:
+            continue
+        written.append(target)
+    return written
 
 
 def translated(routine: Routine, routine_path: Path, code: str) -> tuple[Routine, tuple[Problem, ...]]:

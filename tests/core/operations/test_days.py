@@ -146,3 +146,29 @@ def test_a_change_the_loader_would_refuse_is_not_written_nor_recorded(
     assert "reps = [40, 50]" in sheet.read_text(encoding="utf-8")
     assert not list(coach.places.user_routines.glob("*.toml"))
     assert store.dose_changes() == []
+
+
+def test_a_progressed_copy_of_a_bundled_routine_keeps_its_translations(
+    store: AdherenceStore, tmp_path: Path
+) -> None:
+    from coach.core.i18n import use_language
+    from coach.core.paths import catalogues
+    from coach.core.routines.translations import translation_path
+
+    coach = over(store, now=datetime(2026, 3, 10, 12, tzinfo=UTC))
+    coach.places = dataclasses.replace(coach.places, data_dir=tmp_path)
+    bundled = coach.library.find("hip-strength")
+    assert bundled is not None
+    proposal = propose(bundled.routine, ProgressionAdvice(Progression.PROGRESS, "Pain settled."))
+    assert proposal is not None
+
+    copy = accept_progression(coach, proposal).value
+
+    assert translation_path(copy, "de").read_bytes() == translation_path(bundled.path, "de").read_bytes()
+    assert translation_path(copy, "es").is_file()
+    use_language("de", catalogues())
+    coach.reload_library()
+    own = coach.library.find("hip-strength")
+    assert own is not None
+    assert own.path == copy
+    assert own.routine.title.startswith("Hüft")  # the German title, as before the change
