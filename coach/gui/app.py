@@ -20,8 +20,7 @@ from coach.gui.services import Services as Services  # tests and the start build
 from coach.gui.sound_menu import SoundMenu
 from coach.gui.start import first_window
 
-# Only what the first window shows is loaded before the first paint (bench/startup.py measures it); the
-# flows load the player, History, the dialogs and the services when first asked for.
+# Only the first window loads before the first paint (bench/startup.py); the flows load the rest when asked.
 if TYPE_CHECKING:
     from coach.core.operations import Changes
     from coach.core.requests import Request
