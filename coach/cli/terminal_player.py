@@ -15,7 +15,7 @@ from coach.core.i18n import N_, _
 from coach.core.operations.icing import still_icing
 from coach.core.operations.icing_steps import IcingSteps
 from coach.core.routines.model import StepKind
-from coach.core.session.cues import announce, describe, phase, rep_moment
+from coach.core.session.cues import announce, phase, rep_moment
 from coach.core.session.engine import EngineState, SessionEngine, countdown_from
 from coach.core.session.events import (
     CountdownCue,
@@ -235,9 +235,9 @@ class TerminalPlayer:
                 if self.typed
                 else _("{reps} at the sheet's pace").format(reps=engine.counted_reps())
             )
-            where = f"{countdown_text(engine.elapsed(), pad_minutes=False):>6}  {describe(step)}  {count}"
+            where = f"{countdown_text(engine.elapsed(), pad_minutes=False):>6}  {step.describe()}  {count}"
             return f"{where}  {_(ASK)}" if self.asking else f"{where}  ({_(END_SET)})"
-        where = f"{countdown_text(engine.remaining(), pad_minutes=False):>6}  {describe(step)}"
+        where = f"{countdown_text(engine.remaining(), pad_minutes=False):>6}  {step.describe()}"
         if step.kind.is_interval:
             where = f"{phase(step):<4}  {where.strip()}{self._change_coming()}"
         moment = rep_moment(step, step.seconds - engine.remaining())
@@ -249,6 +249,6 @@ class TerminalPlayer:
         upcoming = engine.next_step
         within_a_set = upcoming is not None and step.kind is StepKind.REP and upcoming.kind is StepKind.REP
         after = (
-            "  " + _("next: {step}").format(step=describe(upcoming)) if upcoming and not within_a_set else ""
+            "  " + _("next: {step}").format(step=upcoming.describe()) if upcoming and not within_a_set else ""
         )
         return f"{where}{paused}  ({round(engine.progress() * 100)}%){after}"

@@ -255,37 +255,6 @@ def next_up(step: Step | None) -> str:
     return ", ".join(parts)
 
 
-def describe(step: Step) -> str:
-    """A short line for a terminal: 'Clamshells, left side, set 2 of 3, rep 4 of 12' (Step.describe's words,
-    in the language in use)."""
-    parts = [step.exercise_name]
-    if step.kind is StepKind.GET_READY:
-        parts = [_("Get ready: {name}").format(name=step.exercise_name)]
-    elif step.kind is StepKind.REST and step.set_number >= step.sets_total:
-        parts = [_("Rest before the next exercise")]
-    elif step.kind is StepKind.REST:
-        parts = [
-            _("Rest before set {number} of {total}").format(number=step.set_number + 1, total=step.sets_total)
-        ]
-    elif step.kind is StepKind.SWITCH_SIDE:
-        parts = [switch_to(step.side)]
-    elif step.kind.is_interval:
-        interval = _("Run {time}") if step.kind is StepKind.RUN else _("Walk {time}")
-        of = _("{repeat} of {total}").format(repeat=step.repeat, total=step.repeats_total)
-        parts = [interval.format(time=_minutes_or_seconds(step.seconds)), of]
-    else:
-        if step.side:
-            parts.append(side_phrase(step.side))
-        if step.sets_total > 1:
-            parts.append(_set_of(step))
-        if step.kind is StepKind.REP and step.open_ended and step.reps_range is not None:
-            low, high = step.reps_range
-            parts.append(_("until tired, about {low}–{high} reps").format(low=low, high=high))
-        elif step.kind is StepKind.REP:
-            parts.append(_("rep {number} of {total}").format(number=step.rep, total=step.reps_total))
-    return ", ".join(parts)
-
-
 def announce(event: Event, following: Step | None = None) -> Announcement:
     """The sound and the spoken sentence for `event`; `following` is the step after the current block."""
     if isinstance(event, StepStarted):
@@ -392,13 +361,6 @@ def _duration(seconds: float) -> str:
         minutes = whole // 60
         return ngettext("{count} minute", "{count} minutes", minutes).format(count=minutes)
     return ngettext("{count} second", "{count} seconds", whole).format(count=whole)
-
-
-def _minutes_or_seconds(seconds: float) -> str:
-    """'2 min', '1.5 min' or '45 s', as written (the number in the language's way)."""
-    if seconds >= 60:
-        return _("{minutes} min").format(minutes=_number(seconds / 60))
-    return _("{seconds} s").format(seconds=_number(seconds))
 
 
 def _number(value: float) -> str:

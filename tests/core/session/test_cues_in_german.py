@@ -9,7 +9,6 @@ from coach.core.session.cues import (
     SoundCue,
     announce,
     big_number_caption,
-    describe,
     for_screen_reader,
     headline,
     next_up,
@@ -57,7 +56,7 @@ def test_a_german_session_shows_says_and_announces_german() -> None:
     assert for_screen_reader(FinalSecondsCue(rest, 10)) == "Noch 10 Sekunden."
     assert for_screen_reader(SessionPaused(rest, 30.0)) == "Angehalten."
     assert next_up(None) == "Dies ist der letzte Teil: Danach endet die Einheit"
-    assert describe(rep) == "Clamshell, linke Seite, Satz 2 von 3, Wiederholung 5 von 12"
+    assert rep.describe() == "Clamshell, linke Seite, Satz 2 von 3, Wiederholung 5 von 12"
     moment = rep_moment(rep, rep.hold_starts_after + 0.5)
     assert moment is not None
     assert moment.line() == "heben – HALTEN 5 – senken"
