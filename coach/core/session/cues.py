@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass
 
 from coach.core.clinical.safety import ICING_END_ADVICE, ICING_SKIN_CHECK_CUE, ICING_START_ADVICE
-from coach.core.i18n import N_, _, format_decimal, language, ngettext, pgettext
+from coach.core.i18n import N_, _, ngettext, pgettext
 from coach.core.routines.model import Step, StepKind
 from coach.core.session.events import (
     CountdownCue,
@@ -361,11 +361,3 @@ def _duration(seconds: float) -> str:
         minutes = whole // 60
         return ngettext("{count} minute", "{count} minutes", minutes).format(count=minutes)
     return ngettext("{count} second", "{count} seconds", whole).format(count=whole)
-
-
-def _number(value: float) -> str:
-    """`value` as short as it is exact ('2', '1.5'), with the language's decimal sign."""
-    shown = f"{value:g}"
-    if language() == "en" or "." not in shown:
-        return shown
-    return format_decimal(value, len(shown.partition(".")[2]))
