@@ -24,6 +24,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -49,6 +50,7 @@ from coach.core.store.adherence import AdherenceStore
 from coach.gui.app import CoachApp, Services
 from coach.gui.check_in import MorningCheckIn
 from coach.gui.help import show_warning_signs
+from coach.gui.player import PlayerView
 from coach.gui.recovery import RecoveryDialog
 
 MONDAY = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
@@ -118,8 +120,13 @@ def texts_of(widget: QWidget) -> list[tuple[str, str]]:
             for column in range(columns):
                 found.append(("cell", str(model.data(model.index(row, column)) or "")))
     for action in widget.actions():
-        found.extend(action_texts(action.menu() if isinstance(action.menu(), QMenu) else None, action))
+        found.extend(action_texts(menu_of(action), action))
     return found
+
+
+def menu_of(action: QAction) -> QMenu | None:
+    menu = action.menu()
+    return menu if isinstance(menu, QMenu) else None
 
 
 def action_texts(menu: QMenu | None, action) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
@@ -127,7 +134,7 @@ def action_texts(menu: QMenu | None, action) -> list[tuple[str, str]]:  # type: 
     if menu is not None:
         found.append(("menu", menu.title()))
         for inner in menu.actions():
-            found.extend(action_texts(inner.menu() if isinstance(inner.menu(), QMenu) else None, inner))
+            found.extend(action_texts(menu_of(inner), inner))
     return found
 
 
@@ -170,6 +177,10 @@ def routine_words(coach: Coach) -> set[str]:
                 str(line).strip() for line in str(getattr(exercise, "instructions", "")).splitlines()
             )
     return {w for w in words if w}
+
+
+def kind_now(player: PlayerView) -> StepKind:
+    return player.engine.current_step.kind
 
 
 def look(name: str, data: set[str], report: dict[tuple[str, str, str], str]) -> None:
@@ -245,12 +256,12 @@ def main() -> int:
             player.pause_action.trigger()
             look("player, paused", data, report)
             player.pause_action.trigger()
-            while player.engine.current_step.kind is not StepKind.SWITCH_SIDE:
+            while kind_now(player) is not StepKind.SWITCH_SIDE:
                 player.skip_action.trigger()
             clock.advance(2.4)
             player.tick()
             look("player, side switch", data, report)
-            while player.engine.current_step.kind is not StepKind.REST:
+            while kind_now(player) is not StepKind.REST:
                 player.skip_action.trigger()
             clock.advance(3)
             player.tick()
@@ -315,7 +326,7 @@ def main_cli() -> int:
         i18n.use_translations(Pseudo())
         return i18n.ENGLISH
 
-    cli.use_language = pseudo  # type: ignore[assignment]  # every command in the pseudo-language
+    vars(cli)["use_language"] = pseudo  # every command in the pseudo-language
     found = 0
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)

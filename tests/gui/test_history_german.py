@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from PySide6.QtWidgets import QTableWidget
 from pytestqt.qtbot import QtBot
 
 from coach.core.i18n import ENGLISH, use_language
@@ -50,7 +51,13 @@ def test_history_speaks_german_with_german_dates(coach_app: CoachApp, qtbot: QtB
     assert window.weekly_panel.toggle.text() == "Als Tabelle zeigen"
     window.weekly_panel.toggle.click()
     table = window.weekly_panel.table
-    headings = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    headings = [heading(table, c) for c in range(table.columnCount())]
     assert headings == ["Woche ab", "Gemachte Einheiten", "Geplant"]
     running = window.running.table
-    assert running.horizontalHeaderItem(0).text() == "Woche ab"
+    assert heading(running, 0) == "Woche ab"
+
+
+def heading(table: QTableWidget, column: int) -> str:
+    item = table.horizontalHeaderItem(column)
+    assert item is not None
+    return item.text()

@@ -17,7 +17,9 @@ def test_the_editors_labels_buttons_and_choices_are_spanish(qtbot: QtBot, coach_
     use_language("es", catalogue_folder())
     editor = coach_app.editing.new_routine()
 
-    form = editor.routine_rows["title"].box.parentWidget().layout()
+    parent = editor.routine_rows["title"].box.parentWidget()
+    assert parent is not None
+    form = parent.layout()
     assert isinstance(form, QFormLayout)
     label = form.labelForField(editor.routine_rows["title"].box)
     assert isinstance(label, QLabel)
@@ -104,6 +106,7 @@ def test_the_form_in_german_or_spanish_is_never_wider_than_its_scroll_area(
     assert scroll is not None
 
     form = scroll.widget()
+    assert form is not None
     assert form.minimumSizeHint().width() <= scroll.viewport().width()
     assert editor.minimumSizeHint().width() <= 1024
     editor.unsaved = False
