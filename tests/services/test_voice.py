@@ -15,6 +15,7 @@ from coach.core.i18n import use_language
 from coach.core.paths import catalogues
 from coach.services import voice
 from coach.services.voice import NullVoice, QtVoice, load_text_to_speech, make_voice, shared_library_loads
+from tests.gui.fakes import RecordingVoice
 
 if TYPE_CHECKING:
     from PySide6.QtTextToSpeech import QTextToSpeech
@@ -252,10 +253,10 @@ def test_speechd_without_speech_dispatcher_is_null_voice(
 def test_a_later_voice_makes_the_real_one_at_its_first_cue() -> None:
     from coach.services.voice import LaterVoice
 
-    made: list[RecordingSpeech] = []
+    made: list[RecordingVoice] = []
 
-    def make() -> RecordingSpeech:
-        made.append(RecordingSpeech())
+    def make() -> RecordingVoice:
+        made.append(RecordingVoice())
         return made[-1]
 
     voice = LaterVoice(make)
@@ -277,17 +278,6 @@ def test_asking_a_later_voice_why_it_cannot_speak_loads_it() -> None:
 
     assert unavailable_because(voice) == "no text-to-speech engine on this system"
     assert unavailable_because(LaterVoice(NullVoice)) is None
-
-
-class RecordingSpeech:
-    def __init__(self) -> None:
-        self.said: list[str] = []
-
-    def say(self, text: str) -> None:
-        self.said.append(text)
-
-    def stop(self) -> None:
-        pass
 
 
 class FakeVoiceOf:
