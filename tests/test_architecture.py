@@ -175,6 +175,27 @@ def _imported_by_history(data: Path) -> list[str]:
 
 
 @pytest.mark.slow
+def test_reading_history_loads_only_what_it_prints(tmp_path: Path) -> None:
+    """`coach history --json` is timed against `coach --version` (bench/, at most 1.3×): it reads the
+    store, the summary and the dose done, and never loads History's overview, the routine model, the
+    backups or logging, each a few milliseconds of a start that takes about a hundred."""
+    data = tmp_path / "data"
+    _one_session(data)
+
+    imported = set(_imported_by(data, ["history", "--json", "--include-simulated"]))
+
+    assert {"coach.core.store.adherence", "coach.core.history.tension"} <= imported
+    unwanted = {
+        "coach.core.history.overview",
+        "coach.core.routines.model",
+        "coach.core.store.backups",
+        "coach.core.clinical.pain_rule",
+        "logging",
+    }
+    assert imported & unwanted == set()
+
+
+@pytest.mark.slow
 def test_reading_history_loads_no_sqlite_utils_unless_a_migration_is_pending(tmp_path: Path) -> None:
     """sqlite-utils costs about 45 ms to import: the store loads it to write or migrate, never to read."""
     from sqlite_utils import Database

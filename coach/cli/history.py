@@ -137,7 +137,7 @@ def _write_icing(icing: list[IcingRecord], out: IO[str]) -> None:
 
 def _dose_done_json(coach: Coach, *, include_simulated: bool) -> dict[str, Any]:
     """Time under tension done against prescribed per exercise over the last weeks, as History shows it."""
-    from coach.core.history.overview import SHORT_WEEKS
+    from coach.core.history.stats import SHORT_WEEKS
     from coach.core.operations.queries import recent_dose_done
 
     doses = recent_dose_done(coach, include_simulated=include_simulated)

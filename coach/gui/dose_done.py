@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
-from coach.core.history.overview import SHORT_WEEKS
+from coach.core.history.stats import SHORT_WEEKS
 from coach.core.history.tension import NO_TENSION, TENSION_HEADING, TensionDose
 from coach.core.i18n import _
 from coach.gui import style

@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from coach.core.clinical.pain_rule import ProgressionAdvice
-from coach.core.history.overview import LONG_WEEKS, SHORT_WEEKS, HistoryOverview
+from coach.core.history.overview import HistoryOverview
 from coach.core.history.period import Period
-from coach.core.history.stats import describe_streak
+from coach.core.history.stats import LONG_WEEKS, SHORT_WEEKS, describe_streak
 from coach.core.i18n import _, ngettext
 from coach.core.operations import (
     Changes,

@@ -75,8 +75,19 @@ class RoutineFolders(QObject):
         if new:
             self._watcher.addPaths(sorted(new))
 
-    def _on_change(self) -> None:
-        self._settle.start()
+    def _on_change(self, path: str) -> None:
+        if path not in self._parents_only or any(folder.is_dir() for folder in self._missing()):
+            self._settle.start()
+        # Else the data folder, watched only to notice the routines folder being made, saw the database's own
+        # files change (every step written): no routine changed, and no timer wakes the app for nothing.
+
+    @property
+    def _parents_only(self) -> set[str]:
+        """The folders watched only because a routine folder inside them does not exist yet."""
+        return {str(folder.parent) for folder in self._missing()} - {str(f) for f in self.folders}
+
+    def _missing(self) -> list[Path]:
+        return [folder for folder in self.folders if not folder.is_dir()]
 
     def stop(self) -> None:
         """Watch nothing more (the app is closing); stopping twice is harmless."""
@@ -94,7 +105,6 @@ class RoutineFolders(QObject):
     def _on_settled(self) -> None:
         self._watch()  # a new file, a new folder, or a file an editor replaced by renaming
         seen = self._snapshot()
-        # The data folder, watched until the routines folder exists, also sees the database's own files.
         if seen != self._seen:
             self._seen = seen
             self.changed.emit()

@@ -68,6 +68,26 @@ def test_a_routine_file_added_while_the_app_runs_appears_in_the_library(
     assert any("My bridges" in title for title in window_titles)
 
 
+def test_the_databases_own_files_changing_wake_no_timer(qtbot: QtBot, coach_app: CoachApp) -> None:
+    """Until the routines folder exists its parent, the data folder, is watched to notice it being made;
+    the database's files written there at every step are no routine change: no settle timer starts (an
+    icing run's only wake-up stays its countdown's, once a second)."""
+    own = coach_app.coach.places.user_routines
+    assert not own.exists()
+    folders = coach_app.routine_folders
+    assert str(own.parent) in folders.watched
+
+    with qtbot.waitSignal(folders._watcher.directoryChanged, timeout=15_000):
+        (own.parent / "coach.db-journal").write_bytes(b"written")
+
+    assert not folders._settle.isActive()
+
+    with qtbot.waitSignal(folders._watcher.directoryChanged, timeout=15_000):
+        own.mkdir()
+
+    assert folders._settle.isActive()
+
+
 def test_a_changed_routine_file_is_reloaded(qtbot: QtBot, coach_app: CoachApp) -> None:
     own = coach_app.coach.places.user_routines
     own.mkdir(parents=True)

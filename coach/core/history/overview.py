@@ -41,6 +41,8 @@ from coach.core.history.records import (
 from coach.core.history.running_load import RunningStage, RunningWeek
 from coach.core.history.stats import (
     DAYS_PER_WEEK,
+    LONG_WEEKS,
+    SHORT_WEEKS,
     DoseDays,
     StreakFigure,
     Streaks,
@@ -63,12 +65,11 @@ from coach.core.history.tension import TensionDose
 from coach.core.routines.model import Routine
 from coach.core.running.runs import Run
 
-# The spans the history window shows (ours): half a year of weeks, three months of pain, two adherence
-# windows a physiotherapist asks about (the last month, the last three).
+# The spans the history window shows (ours): half a year of weeks, three months of pain, and the two
+# adherence windows (SHORT_WEEKS, LONG_WEEKS) kept in stats, where `coach history --json` reads them without
+# importing this module.
 WINDOW_WEEKS = 26
 WINDOW_PAIN_DAYS = 90
-SHORT_WEEKS = 4
-LONG_WEEKS = 12
 # A report's charts show at most a year; longer periods keep their figures but chart only their last year.
 REPORT_CHART_WEEKS = 52
 REPORT_CHART_DAYS = 366

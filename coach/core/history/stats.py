@@ -32,6 +32,9 @@ if TYPE_CHECKING:  # the summary reads no steps: `coach history` need not define
 
 ADHERENCE_WEEKS = 4
 DAYS_PER_WEEK = 7
+# The two adherence windows a physiotherapist asks about (ours): the last month, the last three.
+SHORT_WEEKS = 4
+LONG_WEEKS = 12
 
 
 @dataclass(frozen=True, slots=True)

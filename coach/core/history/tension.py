@@ -11,11 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from coach.core.history.work import PlannedWork, WorkCount
 from coach.core.i18n import N_, _
-from coach.core.routines.model import Step
 from coach.core.words import minutes_and_seconds
+
+if TYPE_CHECKING:
+    from coach.core.routines.model import Step
 
 
 def tension_done(

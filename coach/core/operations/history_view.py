@@ -16,7 +16,6 @@ from datetime import date, timedelta
 
 from coach.core.history.advice import RoutineAdvice
 from coach.core.history.overview import (
-    SHORT_WEEKS,
     HistoryOverview,
     history_overview,
     shown_since,
@@ -25,7 +24,7 @@ from coach.core.history.overview import (
 from coach.core.history.prescription import ProgrammeWeek, programme_week
 from coach.core.history.records import SessionRecord
 from coach.core.history.running_load import RunningStage, RunningWeek, latest_stage, running_weeks
-from coach.core.history.stats import DAYS_PER_WEEK, DoseDays
+from coach.core.history.stats import DAYS_PER_WEEK, SHORT_WEEKS, DoseDays
 from coach.core.history.tension import TensionDose
 from coach.core.operations.context import Coach
 from coach.core.operations.queries import ADVICE_LOOKBACK_DAYS, advice, dose_done

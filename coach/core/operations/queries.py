@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from coach.core.clinical.pain_rule import Progression
 from coach.core.history.records import DayMark, IcingRecord, SessionRecord
 from coach.core.history.stats import DoseDays, Summary, summarize
 from coach.core.operations.context import Coach
@@ -90,6 +89,7 @@ def advice(
     advice_sessions); with `include_simulated` (scripts and tests), every session. `shown`: sessions the
     caller has read already (History's months), which stand in for the last two weeks.
     """
+    from coach.core.clinical.pain_rule import Progression
     from coach.core.history.advice import routine_advice
 
     today, tz = coach.today()
@@ -127,6 +127,7 @@ def _running_advice(
 ) -> RoutineAdvice:
     """For a return-to-running plan, the runners' pain rule over the runs instead of the dose rule; a
     warning sign waiting for a clinician pauses it as it pauses everything (nothing starts, no next run)."""
+    from coach.core.clinical.pain_rule import Progression
     from coach.core.operations.pause import open_sign
     from coach.core.running.rule import RunPlan, StageMove, runner_advice
 
@@ -244,8 +245,7 @@ def dose_done(coach: Coach, session_ids: Sequence[int]) -> list[TensionDose]:
 def recent_dose_done(coach: Coach, *, include_simulated: bool = False) -> list[TensionDose]:
     """`dose_done` over the sessions of the last SHORT_WEEKS weeks, as History shows it (none without a
     database: reading never creates one)."""
-    from coach.core.history.overview import SHORT_WEEKS
-    from coach.core.history.stats import DAYS_PER_WEEK
+    from coach.core.history.stats import DAYS_PER_WEEK, SHORT_WEEKS
 
     if not coach.has_history:
         return []

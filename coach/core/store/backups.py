@@ -22,9 +22,8 @@ from coach.core.i18n import _, format_decimal
 from coach.core.paths import ensure_private_dir
 from coach.core.store.backup_checks import CheckedCopies, check_copy, read_only
 from coach.core.store.errors import StoreError
-from coach.core.store.opening import COMPANIONS, UseLock, move_aside
+from coach.core.store.opening import BACKUP_FOLDER, COMPANIONS, UseLock, move_aside, restoring_copy
 
-BACKUP_FOLDER = "backups"
 _STAMP = "%Y%m%d-%H%M%S"
 # The copies beside the database that are backups too, by the name move_aside gives them.
 _BESIDE = ("before-restore", "damaged")
@@ -124,11 +123,6 @@ def prune_backups(database: Path, keep: int) -> None:
     backups = _folder_backups(database)
     for old in backups[: max(0, len(backups) - keep)]:
         old.path.unlink(missing_ok=True)
-
-
-def restoring_copy(database: Path) -> Path:
-    """Where a restore draws its copy before it takes the database's place (see leftovers.py)."""
-    return database.with_name(f".{database.name}.restoring")
 
 
 def restore_backup(database: Path, backup_id: str, now: datetime) -> tuple[Backup, Path | None]:

@@ -12,15 +12,12 @@ the same place removes them (`coach.core.files.remove_drafts` and `write_folder`
 from __future__ import annotations
 
 import contextlib
-import logging
 import os
 import re
 from pathlib import Path
 
-from coach.core.store.backup_checks import check_copy
-from coach.core.store.backups import BACKUP_FOLDER, restoring_copy
 from coach.core.store.errors import StoreError
-from coach.core.store.opening import UseLock
+from coach.core.store.opening import BACKUP_FOLDER, UseLock, restoring_copy
 
 # What `tempfile.mkstemp` makes for `new_private_temporary` and `take_backup`: a hidden name, a dash, eight
 # random letters, digits or underscores, then the suffix.
@@ -33,6 +30,8 @@ def tidy_when_alone(database: Path, lock: UseLock) -> None:
         return  # no advisory lock on this system: another process's temporary files may be in use
     with contextlib.suppress(StoreError), lock.alone():  # StoreError: another process has the store open
         for leftover in tidy_leftovers(database):
+            import logging  # only when there is something to say: the command line rarely needs logging
+
             logging.getLogger(__name__).info("removed %s, left by a killed operation", leftover)
 
 
@@ -45,6 +44,8 @@ def tidy_leftovers(database: Path) -> list[Path]:
     removed = []
     restoring = restoring_copy(database)
     if restoring.is_file() and not restoring.is_symlink():
+        from coach.core.store.backup_checks import check_copy  # rare: not loaded by every start
+
         if not database.exists() and check_copy(restoring).damage is None:
             os.replace(restoring, database)
         elif _remove(restoring):

@@ -30,6 +30,8 @@ from coach.core.store.writing import wait_for_writers, write_failure
 
 # SQLite keeps a write-ahead journal and a shared-memory index beside the file: they move with it.
 COMPANIONS = ("-wal", "-shm")
+# The backups' folder beside the database (backups.py keeps them, leftovers.py tidies a killed copy's).
+BACKUP_FOLDER = "backups"
 WAY_BACK = N_(
     "`coach backup list` shows the backups (Help → Backups… in the app) and `coach backup restore ID` brings"
     " one back; or start Rehab Coach again to begin a new, empty history"
@@ -178,6 +180,11 @@ def damaged(path: Path, detail: str) -> StoreError:
         " untouched."
     ).format(path=path, detail=detail, aside=aside.name)
     return StoreError(f"{said} {_(WAY_BACK)}")
+
+
+def restoring_copy(database: Path) -> Path:
+    """Where a restore draws its copy before it takes the database's place (see leftovers.py)."""
+    return database.with_name(f".{database.name}.restoring")
 
 
 def move_aside(path: Path, why: str) -> Path:
