@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import csv
 import errno
+import io
 import os
 import stat
 import tracemalloc
@@ -328,6 +329,27 @@ def test_steps_written_by_sqlite_are_what_the_csv_writer_writes_for_any_text(
     # Then the lines are byte for byte what the csv writer makes of the rows
     assert len(lines) == len(ids)
     assert "".join(lines) == written.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("minutes", "offset"),
+    [(-300, "-05:00"), (0, "+00:00"), (60, "+01:00"), (330, "+05:30"), (-570, "-09:30")],
+)
+def test_steps_written_by_sqlite_keep_the_csv_writers_times_across_midnight(
+    store: AdherenceStore, minutes: int, offset: str
+) -> None:
+    # Given a session whose steps are stored in UTC either side of midnight
+    session = record(store, datetime(2026, 3, 2, 23, 59, 58, 750000, tzinfo=UTC))
+    page = [(session, "2026-03-02", minutes, offset)]
+
+    # When its steps are read as lines (datetime() with the shift) and as rows (strftime)
+    lines = store.export_step_lines(page, plain=True)
+    written = io.StringIO()
+    csv.writer(written).writerows(store.export_step_rows(page))
+
+    # Then both write the same local times, the day moved where the offset moves it
+    assert "".join(lines) == written.getvalue()
+    assert any(f"T{(23 * 60 + 59 + minutes) % 1440 // 60:02d}:" in line for line in lines)
 
 
 def test_steps_with_plain_names_written_unquoted_are_the_same_lines(store: AdherenceStore) -> None:

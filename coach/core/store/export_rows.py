@@ -61,39 +61,45 @@ def _quoted(column: str) -> str:
 
 
 def _plain(column: str) -> str:
-    """SQL for a text cell known to hold no comma, double quote, CR or LF: itself, NULL as nothing (the
-    GLOB `_quoted` asks of every cell is a sixth of the lines' time on ten years)."""
-    return f"COALESCE({column}, '')"
+    """SQL for a text cell known to hold no comma, double quote, CR or LF: itself (the GLOB `_quoted` asks
+    of every cell is a sixth of the lines' time on ten years)."""
+    return column
+
+
+# A stored time in the session's offset as `_LOCAL` writes it, for a session that kept its offset: datetime()
+# with the shift as a parameter ('60 minutes') is a quarter quicker than strftime with the shift made per row.
+_LOCAL_KEPT = (
+    "CASE WHEN :minutes = 0 AND substr(r.{0}, -6) = '+00:00' AND substr(r.{0}, 11, 1) = 'T'"
+    " THEN substr(r.{0}, 1, 19) || :offset"
+    " ELSE replace(datetime(r.{0}, :shift), ' ', 'T') || :offset END"
+)
 
 
 def _step_line(text: Callable[[str], str]) -> str:
     """The same row as one line of CSV text, written by SQLite: one Python string a step instead of
     sixteen values and the csv writer's work (half the export's time on ten years); `text` writes its
-    text cells. Only for sessions that kept their offset and names a spreadsheet cannot run (the caller
+    text cells. One printf makes the line (SQLite's printf writes NULL as nothing): thirty `||` made a
+    longer string thirty times, 40 % of the line's time. `:head` is the session's id and day, with their
+    commas. Only for sessions that kept their offset and names a spreadsheet cannot run (the caller
     checks; the rows above serve the others)."""
-    return (
-        " || ',' || ".join(
-            [
-                "r.session_id",
-                ":day",
-                "r.step_index",
-                text("r.exercise_id"),
-                text("r.kind"),
-                "COALESCE(NULLIF(r.set_number, 0), '')",
-                text("r.side"),
-                "COALESCE(NULLIF(r.rep, 0), '')",
-                "printf('%g', COALESCE(r.planned_seconds, 0))",
-                f"COALESCE({_LOCAL.format('started_at')}, '')",
-                f"COALESCE({_LOCAL.format('finished_at')}, '')",
-                "CASE WHEN r.skipped THEN 'skipped' ELSE 'done' END",
-                "COALESCE(r.reps_done, '')",
-                text("r.load"),
-                "CASE WHEN r.tension_prescribed IS NULL THEN '' ELSE printf('%g', r.tension_prescribed) END",
-                "CASE WHEN r.tension_done IS NULL THEN '' ELSE printf('%g', r.tension_done) END",
-            ]
-        )
-        + " || char(13, 10)"
-    )
+    cells = [
+        "r.step_index",
+        text("r.exercise_id"),
+        text("r.kind"),
+        "NULLIF(r.set_number, 0)",
+        text("r.side"),
+        "NULLIF(r.rep, 0)",
+        "COALESCE(r.planned_seconds, 0)",  # %g
+        _LOCAL_KEPT.format("started_at"),
+        _LOCAL_KEPT.format("finished_at"),
+        "CASE WHEN r.skipped THEN 'skipped' ELSE 'done' END",
+        "r.reps_done",
+        text("r.load"),
+        "CASE WHEN r.tension_prescribed IS NULL THEN NULL ELSE printf('%g', r.tension_prescribed) END",
+        "CASE WHEN r.tension_done IS NULL THEN NULL ELSE printf('%g', r.tension_done) END",
+    ]
+    form = "%s%s,%s,%s,%s,%s,%s,%g,%s,%s,%s,%s,%s,%s,%s"
+    return f"printf('{form}' || char(13, 10), :head, {', '.join(cells)})"
 
 
 _STEP_LINE = _step_line(_quoted)
@@ -179,10 +185,13 @@ class ExportRows(StoreConnection):
         sql = f"SELECT {line} FROM step_results r WHERE r.session_id = :id ORDER BY r.step_index"
         lines: list[str] = []
         for session_id, day, minutes, offset in sessions:
+            head = f"{session_id},{day},"
+            shift = f"{minutes} minutes"
             lines += [
                 line
                 for (line,) in self._conn.execute(
-                    sql, {"id": session_id, "day": day, "minutes": minutes, "offset": offset}
+                    sql,
+                    {"id": session_id, "head": head, "minutes": minutes, "offset": offset, "shift": shift},
                 )
             ]
         return lines
