@@ -178,7 +178,8 @@ def _imported_by_history(data: Path) -> list[str]:
 def test_reading_history_loads_only_what_it_prints(tmp_path: Path) -> None:
     """`coach history --json` is timed against `coach --version` (bench/, at most 1.3×): it reads the
     store, the summary and the dose done, and never loads History's overview, the routine model, the
-    backups or logging, each a few milliseconds of a start that takes about a hundred."""
+    backups, logging or (with no run recorded) the runs' module, each a few milliseconds of a start that
+    takes about a hundred."""
     data = tmp_path / "data"
     _one_session(data)
 
@@ -190,6 +191,7 @@ def test_reading_history_loads_only_what_it_prints(tmp_path: Path) -> None:
         "coach.core.routines.model",
         "coach.core.store.backups",
         "coach.core.clinical.pain_rule",
+        "coach.core.running.runs",  # no run recorded: none read
         "logging",
     }
     assert imported & unwanted == set()

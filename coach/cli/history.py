@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from coach.cli.parser import EXIT_OK, UsageError
 from coach.core.history.outcome import session_outcome
@@ -24,8 +24,9 @@ from coach.core.i18n import (
 )
 from coach.core.operations.context import Coach
 from coach.core.operations.queries import history_records
-from coach.core.running.runs import Run
-from coach.core.running.wording import pain_text, run_line
+
+if TYPE_CHECKING:
+    from coach.core.running.runs import Run
 
 
 @contextmanager
@@ -121,8 +122,11 @@ def _run_json(run: Run) -> dict[str, Any]:
 
 
 def _write_runs(runs: list[Run], out: IO[str]) -> None:
-    if runs:
-        out.write("\n" + _("Runs:") + "\n")
+    if not runs:
+        return
+    from coach.core.running.wording import pain_text, run_line
+
+    out.write("\n" + _("Runs:") + "\n")
     out.writelines(f"{run_line(r)}; {pain_text(r.pain)}\n" for r in runs)
 
 

@@ -18,12 +18,12 @@ from typing import TYPE_CHECKING
 from coach.core.history.records import DayMark, IcingRecord, SessionRecord
 from coach.core.history.stats import DoseDays, Summary, summarize
 from coach.core.operations.context import Coach
-from coach.core.running.runs import Run
 
 if TYPE_CHECKING:
     from coach.core.history.advice import RoutineAdvice
     from coach.core.history.tension import TensionDose
     from coach.core.routines.model import Routine
+    from coach.core.running.runs import Run
 
 # The advice of History covers every exercise routine used in this many days (issue "a physiotherapist
 # would sign it": the routine done last alone hid the exercise routine's advice behind icing's). Ours.

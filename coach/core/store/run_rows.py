@@ -7,14 +7,16 @@ from __future__ import annotations
 
 from contextlib import AbstractContextManager
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coach.core.i18n import _
-from coach.core.running.runs import NewRun, Run, RunPain, RunSource
 from coach.core.store.connection import StoreConnection
 from coach.core.store.errors import StoreError
 from coach.core.store.errors import parse_utc as _parse
 from coach.core.store.errors import utc_text as _timestamp
+
+if TYPE_CHECKING:
+    from coach.core.running.runs import NewRun, Run
 
 _PAIN_COLUMNS = {
     "during": "pain_during",
@@ -116,8 +118,13 @@ class RunRecords(StoreConnection):
 
     def _run_records(self, where: str, params: list[Any], *, ordered: bool = False) -> list[Run]:
         order = "" if ordered else " ORDER BY started_at, id"
+        rows = self._rows(f"SELECT * FROM runs {where}{order}", params)
+        if not rows:
+            return []  # most histories hold no run: `coach history` need not load the runs' module
+        from coach.core.running.runs import Run, RunPain, RunSource
+
         records = []
-        for row in self._rows(f"SELECT * FROM runs {where}{order}", params):
+        for row in rows:
             started = _parse(row["started_at"])
             assert started is not None  # NOT NULL in the schema
             records.append(
