@@ -76,18 +76,15 @@ class RoutineFolders(QObject):
             self._watcher.addPaths(sorted(new))
 
     def _on_change(self, path: str) -> None:
-        if path not in self._parents_only or any(folder.is_dir() for folder in self._missing()):
+        if path not in self._parents_only():  # a routine folder or file, or a missing folder now made
             self._settle.start()
         # Else the data folder, watched only to notice the routines folder being made, saw the database's own
         # files change (every step written): no routine changed, and no timer wakes the app for nothing.
 
-    @property
     def _parents_only(self) -> set[str]:
-        """The folders watched only because a routine folder inside them does not exist yet."""
-        return {str(folder.parent) for folder in self._missing()} - {str(f) for f in self.folders}
-
-    def _missing(self) -> list[Path]:
-        return [folder for folder in self.folders if not folder.is_dir()]
+        """The folders watched only because a routine folder inside them does not exist (yet)."""
+        missing = {str(folder.parent) for folder in self.folders if not folder.is_dir()}
+        return missing - {str(folder) for folder in self.folders}
 
     def stop(self) -> None:
         """Watch nothing more (the app is closing); stopping twice is harmless."""
