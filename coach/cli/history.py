@@ -250,7 +250,22 @@ def history_command(args: argparse.Namespace, coach: Coach, out: IO[str]) -> int
             )
             + "\n"
         )
+    if sessions:
+        _write_dose_done(coach, out, include_simulated=args.include_simulated)
     return EXIT_OK
+
+
+def _write_dose_done(coach: Coach, out: IO[str], *, include_simulated: bool) -> None:
+    """The dose done under tension, as History's panel and `--json`'s "dose_done" give it: the core's
+    sentences, one an exercise, or its "none to count"."""
+    from coach.core.history.stats import SHORT_WEEKS
+    from coach.core.history.tension import NO_TENSION, TENSION_HEADING
+    from coach.core.operations.queries import recent_dose_done
+
+    doses = recent_dose_done(coach, include_simulated=include_simulated)
+    heading = _("{heading}, last {weeks} weeks").format(heading=_(TENSION_HEADING), weeks=SHORT_WEEKS)
+    out.write(f"\n{heading}\n")
+    out.writelines(f"  {line}\n" for line in ([d.sentence() for d in doses] or [_(NO_TENSION)]))
 
 
 def _write_json(payload: dict[str, Any], out: IO[str]) -> None:

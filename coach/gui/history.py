@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -122,10 +123,23 @@ class HistoryWindow(QWidget):
         buttons.addWidget(self.status, 1)
         buttons.addWidget(_button(self.close_action))
         filter_row = QHBoxLayout()
-        filter_row.addWidget(_title(_("Sessions")))
+        self.sessions_title = _title(_("Sessions"))  # the tab's name says it where there are two tabs
+        filter_row.addWidget(self.sessions_title)
         filter_row.addStretch(1)
         filter_row.addWidget(self.routine_label)
         filter_row.addWidget(self.routine_box)
+        # The sessions and, once a run is recorded, the running weeks share the bottom as two tabs: one above
+        # the other, a 1366×768 laptop showed one row of sessions before scrolling.
+        sessions_page = QWidget()
+        sessions_column = QVBoxLayout(sessions_page)
+        sessions_column.setContentsMargins(0, 6, 0, 0)
+        sessions_column.addLayout(filter_row)
+        sessions_column.addWidget(self.table, 1)
+        self.lists = QTabWidget()
+        self.lists.setDocumentMode(True)
+        self.lists.addTab(sessions_page, _("Sessions"))
+        self._running_tab = self.lists.addTab(self.running, _("Running"))
+        self._show_running_tab(False)
 
         content = QWidget()
         column = _ShrinkingColumn(content)
@@ -134,7 +148,6 @@ class HistoryWindow(QWidget):
         column.addLayout(self.header)
         column.addWidget(self.calendar_panel)
         column.addLayout(charts)
-        column.addWidget(self.running)
         advice_row = QHBoxLayout()  # the dose done beside the advice: no taller on a laptop's screen
         advice_row.addWidget(self.advice, 3)
         advice_row.addWidget(self.dose_done, 2)
@@ -142,8 +155,7 @@ class HistoryWindow(QWidget):
         self.more_advice_column = QVBoxLayout()  # the other exercise routines of the last two weeks
         column.addLayout(self.more_advice_column)
         self.more_advice: list[ProgressionPanel] = []
-        column.addLayout(filter_row)
-        column.addWidget(self.table, 1)
+        column.addWidget(self.lists, 1)
         # A few rows at least, on the smallest screen too; the charts give way first (their minimums are
         # smaller than their preferred sizes), so that a 1366×768 laptop shows rows without scrolling.
         rows = self.table.verticalHeader().defaultSectionSize()
@@ -222,6 +234,19 @@ class HistoryWindow(QWidget):
     def _today(self) -> tuple[date, tzinfo | None]:
         return self.runner.coach.today()
 
+    def _show_running_tab(self, shown: bool) -> None:
+        """The Running tab once a run is recorded; until then no tab bar (one tab is no choice) and the
+        sessions' own heading."""
+        self.lists.setTabVisible(self._running_tab, shown)
+        self.lists.tabBar().setVisible(shown)
+        # Without its bar the tab widget would take Tab's focus for a hidden bar, and keep it
+        self.lists.setFocusPolicy(Qt.FocusPolicy.TabFocus if shown else Qt.FocusPolicy.NoFocus)
+        self.sessions_title.setVisible(not shown)
+
+    def running_shown(self) -> bool:
+        """Whether the Running tab is there (a run is recorded)."""
+        return self.lists.isTabVisible(self._running_tab)
+
     def refresh(self) -> None:
         """Read the store and compute everything the window shows, once."""
         with self.runner.reading(self):
@@ -239,6 +264,7 @@ class HistoryWindow(QWidget):
             self.weekly.set_data(overview.weeks, overview.changes, today)
             self.pain.set_data(overview.pain, overview.changes)
             self.running.set_data(view.running, view.stage)
+            self._show_running_tab(bool(view.running))
             self.model.set_rows(session_rows(view.sessions, tz), older=self._older_rows(view.since, tz))
             self.dose_done.show_doses(view.tension)
             self._fill_routine_box(view.titles)

@@ -41,7 +41,7 @@ COLUMNS = (  # N_-marked English: translated where shown
 
 
 class RunningPanel(QWidget):
-    """Hidden until a run is recorded."""
+    """History's Running tab, which History shows once a run is recorded."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,17 +62,17 @@ class RunningPanel(QWidget):
         font.setBold(True)
         title.setFont(font)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(0, 6, 0, 0)
         layout.addWidget(title)
         layout.addWidget(self.summary)
         layout.addWidget(self.table)
-        self.hide()
 
     def set_data(self, weeks: Sequence[RunningWeek], stage: RunningStage | None) -> None:
         """The weeks of the chart (oldest first); the latest WEEKS_SHOWN, newest first, are shown."""
         shown = list(reversed(weeks[-WEEKS_SHOWN:]))
-        self.setVisible(bool(weeks))
         if not weeks:
+            self.table.setRowCount(0)
+            self.summary.clear()
             return
         self.summary.setText(running_summary(shown[0], stage))
         self.table.setRowCount(len(shown))

@@ -200,6 +200,10 @@ def test_history_text(data_dir: Path, capsys: pytest.CaptureFixture[str], wednes
     assert "pain 3 (simulated)" in out
     first_week = planned_sessions(3, 7 - wednesday.astimezone().weekday())
     assert f"This week: 1 session of {first_week} planned" in out
+    # and the dose done under tension, History's panel in the same words
+    dose = out.split("Dose done: time under tension against prescribed, last 4 weeks\n", 1)[1]
+    assert "  Wall squat: " in dose
+    assert dose.splitlines()[0].endswith("under tension (100 %)")
 
 
 def test_run_a_routine_file_by_path(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:

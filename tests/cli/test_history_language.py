@@ -48,6 +48,7 @@ def test_coach_history_prints_german(data_dir: Path, capsys: pytest.CaptureFixtu
     assert "Serie: 1 Tag am Stück, " in out
     assert "erledigt" in out or "teilweise erledigt" in out
     assert "This week" not in out
+    assert "under tension" not in out  # the dose done's sentences are German too
     code, out = run(capsys, "--lang", "de", "history", "--include-simulated", "--json")
     (session,) = json.loads(out)["sessions"]
     assert session["outcome"] in ("done", "partly done")

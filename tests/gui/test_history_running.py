@@ -50,6 +50,8 @@ def test_history_shows_weekly_running_minutes_beside_the_sessions_and_the_pain(
     qtbot.waitExposed(window)
 
     panel = window.running
+    assert window.running_shown()
+    window.lists.setCurrentWidget(panel)
     assert panel.isVisible()
     assert panel.row_texts()[:2] == [
         ["16 Mar 2026", "30", "1", "4.8", "1", "2", "–", "–"],
@@ -71,9 +73,34 @@ def test_history_hides_running_until_a_run_is_recorded_and_hears_of_one(
 
     window = coach_app.show_history()
     qtbot.waitExposed(window)
-    assert not window.running.isVisible()
+    assert not window.running_shown()
 
     coach_app.runner.run(lambda coach: log_run(coach, 25, 1))
+
+    assert window.running_shown()
+    assert window.running.row_texts()[0][:3] == ["16 Mar 2026", "25", "1"]
+
+
+def test_the_running_weeks_are_a_tab_beside_the_sessions_that_the_keyboard_reaches(
+    coach_app: CoachApp, qtbot: QtBot
+) -> None:
+    """Below each other the two tables left a 1366×768 laptop one row of sessions in view; as tabs each has
+    the room, and Tab then an arrow key go from one to the other."""
+    from PySide6.QtCore import Qt
+
+    from coach.core.operations import log_run
+    from tests.gui.accessibility import accessible_name
+    from tests.gui.test_keyboard_only import focus, press, tab_order
+
+    coach_app.runner.run(lambda coach: log_run(coach, 25, 1))
+    window = coach_app.show_history()
+    qtbot.waitExposed(window)
+    assert window.lists.currentIndex() == 0  # the sessions first
+    assert not window.sessions_title.isVisible()  # the tab's name says it
+
+    tab_order(qtbot, window, 4)  # the window, then the charts' three buttons
+    assert accessible_name(focus()) == "Sessions"  # the tab bar, its tab chosen
+    press(Qt.Key.Key_Right)
 
     assert window.running.isVisible()
     assert window.running.row_texts()[0][:3] == ["16 Mar 2026", "25", "1"]
