@@ -7,12 +7,12 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
-import shiboken6
-from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, QUrl, Signal
+from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices
 
 from coach.core.i18n import _
 from coach.core.paths import ensure_private_dir
+from coach.gui.settling_watch import SettlingWatch
 
 # An editor saves a file in several steps (write a copy, rename, touch); reload once, after the last of them.
 _SETTLE_MS = 300
@@ -30,13 +30,10 @@ class RoutineFolders(QObject):
         super().__init__(parent)
         self.folders = folders
         self.own = own
-        self._watcher = QFileSystemWatcher(self)
-        self._watcher.directoryChanged.connect(self._on_change)
-        self._watcher.fileChanged.connect(self._on_change)
-        self._settle = QTimer(self)
-        self._settle.setSingleShot(True)
-        self._settle.setInterval(_SETTLE_MS)
-        self._settle.timeout.connect(self._on_settled)
+        # The data folder, watched only to notice the routines folder being made, also sees the database's
+        # files change at every step written: no routine changed, and no timer wakes the app for nothing.
+        self.watcher = SettlingWatch(_SETTLE_MS, self, ignore=lambda path: path in self._parents_only())
+        self.watcher.settled.connect(self._on_settled)
         self.open_action = QAction(_("Open my routines &folder"), self)
         self.open_action.setToolTip(
             _("Your own routine files (.toml) go here; the list updates when they change.")
@@ -48,9 +45,7 @@ class RoutineFolders(QObject):
     @property
     def watched(self) -> list[str]:
         """The paths watched now (folders and routine files); none once stopped."""
-        if not shiboken6.isValid(self._watcher):
-            return []
-        return sorted(self._watcher.directories() + self._watcher.files())
+        return self.watcher.watched
 
     def open_own_folder(self) -> bool:
         """Create the person's routines folder when needed and show it; whether the desktop could open it."""
@@ -59,8 +54,6 @@ class RoutineFolders(QObject):
         return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.own)))
 
     def _watch(self) -> None:
-        if not shiboken6.isValid(self._watcher):
-            return  # stopped: the app is closing
         wanted: set[str] = set()
         for folder in self.folders:
             if folder.is_dir():
@@ -68,18 +61,7 @@ class RoutineFolders(QObject):
                 wanted.update(str(path) for path in folder.glob("*.toml") if _plain_file(path))
             elif folder.parent.is_dir():
                 wanted.add(str(folder.parent))  # to notice the folder being made
-        stale = set(self.watched) - wanted
-        if stale:
-            self._watcher.removePaths(sorted(stale))
-        new = wanted - set(self.watched)
-        if new:
-            self._watcher.addPaths(sorted(new))
-
-    def _on_change(self, path: str) -> None:
-        if path not in self._parents_only():  # a routine folder or file, or a missing folder now made
-            self._settle.start()
-        # Else the data folder, watched only to notice the routines folder being made, saw the database's own
-        # files change (every step written): no routine changed, and no timer wakes the app for nothing.
+        self.watcher.watch(wanted)
 
     def _parents_only(self) -> set[str]:
         """The folders watched only because a routine folder inside them does not exist (yet)."""
@@ -88,16 +70,7 @@ class RoutineFolders(QObject):
 
     def stop(self) -> None:
         """Watch nothing more (the app is closing); stopping twice is harmless."""
-        if not shiboken6.isValid(self._watcher):
-            return
-        # A change the system reported just before is still queued: it must not reload a closed app.
-        self._watcher.blockSignals(True)
-        self._settle.stop()
-        if self.watched:
-            self._watcher.removePaths(self.watched)
-        # Each watcher holds one of the user's inotify instances (128 on a usual Linux, shared by every
-        # program the user runs): give it back now rather than whenever the app object is collected.
-        shiboken6.delete(self._watcher)
+        self.watcher.stop()
 
     def _on_settled(self) -> None:
         self._watch()  # a new file, a new folder, or a file an editor replaced by renaming

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import shiboken6
-from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog
 
 from coach.core.i18n import _
 from coach.gui.main_window import MainWindow
 from coach.gui.operations import OperationRunner
+from coach.gui.settling_watch import SettlingWatch
 
 # A sync client writes a file in steps; import once the folder has been still this long.
 _SETTLE_MS = 500
@@ -31,13 +31,8 @@ class RunFolder(QObject):
     def __init__(self, runner: OperationRunner, window: MainWindow) -> None:
         super().__init__(window)
         self.runner, self.window = runner, window
-        self._watcher = QFileSystemWatcher(self)
-        self._watcher.directoryChanged.connect(self._on_change)
-        self._watcher.fileChanged.connect(self._on_change)
-        self._settle = QTimer(self)
-        self._settle.setSingleShot(True)
-        self._settle.setInterval(_SETTLE_MS)
-        self._settle.timeout.connect(self.import_new)
+        self._watcher = SettlingWatch(_SETTLE_MS, self)
+        self._watcher.settled.connect(self.import_new)
         self._tried: dict[Path, tuple[int, float]] = {}
         self.action = QAction(_("&Watch a folder for runs…"), window)
         self.action.setToolTip(_("New GPX, FIT and TCX files in it are imported as runs"))
@@ -70,19 +65,11 @@ class RunFolder(QObject):
             self.watch(folder)
 
     def watch(self, folder: Path | None) -> None:
-        if not shiboken6.isValid(self._watcher):
-            return
-        watched = self._watcher.directories() + self._watcher.files()
-        if watched:
-            self._watcher.removePaths(watched)
+        watched = folder is not None and folder.is_dir()
+        self._watcher.watch([str(folder)] if watched else [])
         self._tried.clear()
-        if folder is None or not folder.is_dir():
-            return
-        self._watcher.addPath(str(folder))
-        self.import_new()
-
-    def _on_change(self) -> None:
-        self._settle.start()
+        if watched:
+            self.import_new()
 
     def import_new(self) -> None:
         """Import the folder's run files not tried yet in their present state; say what became of them."""
@@ -113,8 +100,4 @@ class RunFolder(QObject):
             self.imported.emit()
 
     def stop(self) -> None:
-        self._settle.stop()
-        if shiboken6.isValid(self._watcher):
-            watched = self._watcher.directories() + self._watcher.files()
-            if watched:
-                self._watcher.removePaths(watched)
+        self._watcher.stop()

@@ -77,15 +77,15 @@ def test_the_databases_own_files_changing_wake_no_timer(qtbot: QtBot, coach_app:
     folders = coach_app.routine_folders
     assert str(own.parent) in folders.watched
 
-    with qtbot.waitSignal(folders._watcher.directoryChanged, timeout=15_000):
+    with qtbot.waitSignal(folders.watcher.changed, timeout=15_000):
         (own.parent / "coach.db-journal").write_bytes(b"written")
 
-    assert not folders._settle.isActive()
+    assert not folders.watcher.timer.isActive()
 
-    with qtbot.waitSignal(folders._watcher.directoryChanged, timeout=15_000):
+    with qtbot.waitSignal(folders.watcher.changed, timeout=15_000):
         own.mkdir()
 
-    assert folders._settle.isActive()
+    assert folders.watcher.timer.isActive()
 
 
 def test_a_changed_routine_file_is_reloaded(qtbot: QtBot, coach_app: CoachApp) -> None:
