@@ -205,9 +205,10 @@ def _page_sessions(sessions: Iterable[SessionRecord], tz: tzinfo | None) -> list
 
 def _written_as_stored(sessions: Iterable[SessionRecord], names: Iterable[str]) -> bool:
     """Whether a page's steps go out as SQLite writes them: every session kept its offset and no name is
-    one a spreadsheet would run (else `_step_rows` makes its rows whole)."""
+    one a spreadsheet would run or holds a NUL character (else `_step_rows` makes its rows whole)."""
     return all(s.utc_offset_minutes is not None for s in sessions) and all(
-        spreadsheet_safe(name) == name for name in names
+        spreadsheet_safe(name) == name and "\0" not in name
+        for name in names  # SQLite's printf ends at NUL
     )
 
 

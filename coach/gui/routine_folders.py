@@ -32,7 +32,7 @@ class RoutineFolders(QObject):
         self.own = own
         # The data folder, watched only to notice the routines folder being made, also sees the database's
         # files change at every step written: no routine changed, and no timer wakes the app for nothing.
-        self.watcher = SettlingWatch(_SETTLE_MS, self, ignore=lambda path: path in self._parents_only())
+        self.watcher = SettlingWatch(_SETTLE_MS, self, ignore=self._only_the_database)
         self.watcher.settled.connect(self._on_settled)
         self.open_action = QAction(_("Open my routines &folder"), self)
         self.open_action.setToolTip(
@@ -62,6 +62,12 @@ class RoutineFolders(QObject):
             elif folder.parent.is_dir():
                 wanted.add(str(folder.parent))  # to notice the folder being made
         self.watcher.watch(wanted)
+
+    def _only_the_database(self, path: str) -> bool:
+        """Whether a change of `path` is the data folder's own files, seen only because the routines folder
+        does not exist yet. Not when the folder itself went (the system then drops its watch): the settle
+        watches it again once it is back."""
+        return path in self._parents_only() and path in self.watcher.watched
 
     def _parents_only(self) -> set[str]:
         """The folders watched only because a routine folder inside them does not exist (yet)."""

@@ -331,6 +331,22 @@ def test_steps_written_by_sqlite_are_what_the_csv_writer_writes_for_any_text(
     assert "".join(lines) == written.getvalue()
 
 
+def test_a_load_holding_a_nul_is_exported_whole(store: AdherenceStore, tmp_path: Path) -> None:
+    # Given a step whose load holds a NUL character (TOML allows "\u0000" in a string)
+    import sqlite3
+
+    record(store, datetime(2026, 3, 2, 14, 0, tzinfo=UTC))
+    assert store.path is not None
+    with sqlite3.connect(store.path) as raw:
+        raw.execute("UPDATE step_results SET load = ? WHERE step_index = 1", ["red\0band"])
+
+    # When the history is exported
+    steps = export_csv(store, tmp_path / "out").steps_path.read_bytes()
+
+    # Then the cell is whole (SQLite's printf, which writes the other pages' lines, would end it at the NUL)
+    assert b",red\x00band," in steps
+
+
 @pytest.mark.parametrize(
     ("minutes", "offset"),
     [(-300, "-05:00"), (0, "+00:00"), (60, "+01:00"), (330, "+05:30"), (-570, "-09:30")],

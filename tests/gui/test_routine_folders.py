@@ -129,3 +129,26 @@ def inotify_instances() -> int:
         with contextlib.suppress(OSError):
             count += "inotify" in os.readlink(f"/proc/self/fd/{descriptor}")
     return count
+
+
+def test_a_data_folder_that_goes_away_is_heard_though_its_own_files_are_not(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The system drops the watch of a folder that is removed or renamed: the settle that follows watches it
+    again once it is back (a restore, a sync client), so its routines folder is still noticed when made."""
+    from coach.gui.routine_folders import RoutineFolders
+
+    data = tmp_path / "data"
+    data.mkdir()
+    folders = RoutineFolders([data / "routines"], data / "routines")
+    assert folders.watched == [str(data)]
+
+    with qtbot.waitSignal(folders.watcher.changed, timeout=15_000):
+        (data / "coach.db").write_bytes(b"a step")
+    assert not folders.watcher.timer.isActive()
+
+    with qtbot.waitSignal(folders.watcher.changed, timeout=15_000):
+        (data / "coach.db").unlink()
+        data.rmdir()
+    assert folders.watcher.timer.isActive()
+    folders.stop()
