@@ -355,7 +355,8 @@ def test_steps_written_by_sqlite_keep_the_csv_writers_times_across_midnight(
     store: AdherenceStore, minutes: int, offset: str
 ) -> None:
     # Given a session whose steps are stored in UTC either side of midnight
-    session = record(store, datetime(2026, 3, 2, 23, 59, 58, 750000, tzinfo=UTC))
+    moment = datetime(2026, 3, 2, 23, 59, 58, 750000, tzinfo=UTC)
+    session = record(store, moment)
     page = [(session, "2026-03-02", minutes, offset)]
 
     # When its steps are read as lines (datetime() with the shift) and as rows (strftime)
@@ -366,6 +367,8 @@ def test_steps_written_by_sqlite_keep_the_csv_writers_times_across_midnight(
     # Then both write the same local times, the day moved where the offset moves it
     assert "".join(lines) == written.getvalue()
     assert any(f"T{(23 * 60 + 59 + minutes) % 1440 // 60:02d}:" in line for line in lines)
+    local_start = f"{moment + timedelta(minutes=minutes):%Y-%m-%dT%H:%M:%S}{offset}"  # as Python writes it
+    assert all(f",{local_start}," in line for line in lines)
 
 
 def test_steps_with_plain_names_written_unquoted_are_the_same_lines(store: AdherenceStore) -> None:
